@@ -1,0 +1,87 @@
+"""Claims: what each body asserts, who says it, how firmly, and which figures it carries."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.quality import integrity_check
+from assets.resources import Warehouse
+from assets.table_metadata import markdown_table, table_metadata
+from newsfacts.stages.claims import process_claims
+from newsfacts.stages.corroboration import build_clusters
+
+GROUP = "extraction"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "claims",
+            deps=["figures"],
+            description="Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or "
+            "assertion; the speaker they are attributed to; whether hedged. `cluster_id` is set by claim_clusters.",
+            group_name=GROUP,
+            kinds={"duckdb", "python"},
+        ),
+        dg.AssetSpec(
+            "claim_figures",
+            deps=["figures"],
+            description="Which figures each claim carries.",
+            group_name=GROUP,
+            kinds={"duckdb"},
+        ),
+    ],
+)
+def extracted_claims(warehouse: Warehouse):
+    with warehouse.connect() as con:
+        report = process_claims(con, warehouse.n_workers)
+        by_type = con.execute("SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC").pl()
+        speakers = con.execute(
+            "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+        ).pl()
+        yield dg.MaterializeResult(
+            asset_key="claims",
+            metadata=table_metadata(
+                con,
+                "claims",
+                "SELECT document_id, claim_type, speaker, hedged, text FROM claims "
+                "ORDER BY document_id, char_start LIMIT 15",
+                processed_documents=report.processed,
+                skipped_unchanged=report.skipped,
+                seconds=round(report.seconds, 3),
+                by_type=dg.MetadataValue.md(markdown_table(by_type)),
+                top_speakers=dg.MetadataValue.md(markdown_table(speakers)),
+                extractor_version=report.version,
+            ),
+        )
+        yield dg.MaterializeResult(asset_key="claim_figures", metadata=table_metadata(con, "claim_figures"))
+
+
+@dg.asset(
+    deps=["claims", "claim_figures"],
+    group_name=GROUP,
+    kinds={"duckdb", "python"},
+    description="Groups of claims that state the same thing across documents (same metric and value, or "
+    "near-identical wording); also sets claims.cluster_id.",
+)
+def claim_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
+    with warehouse.connect() as con:
+        report = build_clusters(con)
+        return dg.MaterializeResult(
+            metadata=table_metadata(
+                con,
+                "claim_clusters",
+                "SELECT cluster_id, n_sources, n_claims, representative_text FROM claim_clusters "
+                "ORDER BY n_sources DESC, n_claims DESC, cluster_id LIMIT 10",
+                recomputed=report.skipped == 0,
+                seconds=round(report.seconds, 3),
+                corroborated_clusters=con.execute(
+                    "SELECT count(*) FROM claim_clusters WHERE n_sources > 1"
+                ).fetchone()[0],
+            )
+        )
+
+
+claims_integrity = integrity_check("claims")
+claim_figures_integrity = integrity_check("claim_figures")
+claim_clusters_integrity = integrity_check("claim_clusters")

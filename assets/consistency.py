@@ -1,0 +1,52 @@
+"""Consistency across sources: do the documents that report the same metric agree?"""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.quality import integrity_check, record_and_report
+from assets.resources import Warehouse
+from assets.table_metadata import table_metadata
+from newsfacts.stages.consistency import build_consistency
+
+
+@dg.asset(
+    deps=["figures"],
+    group_name="consistency",
+    kinds={"duckdb", "python"},
+    description="One row per canonical metric (and unit): how many sources report it, the range of values, "
+    "and a verdict (consistent, conflict, single_source) built interval-aware from the qualifiers.",
+)
+def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
+    with warehouse.connect() as con:
+        report = build_consistency(con)
+        verdicts = dict(con.execute("SELECT verdict, count(*) FROM metric_consistency GROUP BY 1").fetchall())
+        return dg.MaterializeResult(
+            metadata=table_metadata(
+                con,
+                "metric_consistency",
+                "SELECT metric, unit, n_sources, n_mentions, value_min, value_max, verdict, conflicts "
+                "FROM metric_consistency ORDER BY verdict = 'conflict' DESC, n_sources DESC, metric LIMIT 20",
+                recomputed=report.skipped == 0,
+                consistent=verdicts.get("consistent", 0),
+                conflicts=verdicts.get("conflict", 0),
+                single_source=verdicts.get("single_source", 0),
+            )
+        )
+
+
+@dg.asset_check(
+    asset=metric_consistency,
+    name="sources_agree",
+    description="Great Expectations suite `metric_consistency` (WARN, never blocks: sources disagreeing is a "
+    "finding, not broken data). Fails with the metric, the conflicting values and their documents.",
+)
+def sources_agree(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+    from newsfacts.quality.runner import run_consistency_suite
+
+    with warehouse.connect() as con:
+        outcome = run_consistency_suite(con.execute("SELECT * FROM metric_consistency").pl())
+        return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.WARN)
+
+
+metric_consistency_integrity = integrity_check("metric_consistency")

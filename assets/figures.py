@@ -1,0 +1,44 @@
+"""Figures: every numeric figure in every body, normalized and tied to its metric."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.quality import integrity_check
+from assets.resources import Warehouse
+from assets.table_metadata import markdown_table, table_metadata
+from newsfacts.stages.figures import process_figures
+
+
+@dg.asset(
+    deps=["document_metadata"],
+    group_name="extraction",
+    kinds={"duckdb", "python"},
+    description="Money, percentages, counts, durations, dates and ratios found in document bodies: value, "
+    "unit, qualifier, canonical metric, and exact character offsets into documents.raw_text.",
+)
+def figures(warehouse: Warehouse) -> dg.MaterializeResult:
+    with warehouse.connect() as con:
+        report = process_figures(con, warehouse.catalog, warehouse.n_workers)
+        by_kind = con.execute("SELECT kind, count(*) AS figures FROM figures GROUP BY 1 ORDER BY 2 DESC").pl()
+        by_metric = con.execute(
+            "SELECT metric, count(*) AS figures, count(DISTINCT document_id) AS documents FROM figures "
+            "WHERE metric IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 25"
+        ).pl()
+        return dg.MaterializeResult(
+            metadata=table_metadata(
+                con,
+                "figures",
+                "SELECT document_id, raw_text, kind, value, value_low, value_high, unit, qualifier, metric "
+                "FROM figures ORDER BY document_id, char_start LIMIT 15",
+                processed_documents=report.processed,
+                skipped_unchanged=report.skipped,
+                seconds=round(report.seconds, 3),
+                by_kind=dg.MetadataValue.md(markdown_table(by_kind)),
+                by_metric=dg.MetadataValue.md(markdown_table(by_metric)),
+                extractor_version=report.version,
+            )
+        )
+
+
+figures_integrity = integrity_check("figures")

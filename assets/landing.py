@@ -1,0 +1,70 @@
+"""Landing: the files in SEEDS_DIR become `documents`; the ones that cannot become `rejected_documents`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import dagster as dg
+
+from assets.quality import integrity_check
+from assets.resources import SeedsFolder, Warehouse
+from assets.table_metadata import markdown_table, table_metadata
+from newsfacts.stages.landing import land_documents
+
+GROUP = "landing"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "documents",
+            description="One row per landed document: the file as decoded (unchanged), its hash and encoding. "
+            "Same bytes under two names are both kept; `duplicate_of` points at the first.",
+            group_name=GROUP,
+            kinds={"duckdb", "python"},
+        ),
+        dg.AssetSpec(
+            "rejected_documents",
+            description="Files under SEEDS_DIR that could not be landed, with a reason a person can act on.",
+            group_name=GROUP,
+            kinds={"duckdb"},
+        ),
+    ],
+)
+def landed_documents(seeds: SeedsFolder, warehouse: Warehouse):
+    """Sync `documents` with SEEDS_DIR: only new or changed files are decoded and written."""
+    with warehouse.connect() as con:
+        report = land_documents(con, seeds.path, datetime.now(), seeds.max_file_bytes)
+        yield dg.MaterializeResult(
+            asset_key="documents",
+            metadata=table_metadata(
+                con,
+                "documents",
+                "SELECT document_id, file_name, encoding, char_count, duplicate_of, ingested_at "
+                "FROM documents ORDER BY document_id LIMIT 10",
+                new=len(report.new),
+                changed=len(report.changed),
+                unchanged=len(report.unchanged),
+                deleted=len(report.deleted),
+                duplicates=len(report.duplicates),
+                seeds_dir=str(seeds.path),
+            ),
+        )
+        yield dg.MaterializeResult(
+            asset_key="rejected_documents",
+            metadata=table_metadata(
+                con,
+                "rejected_documents",
+                "SELECT source_path, reason, detected_at FROM rejected_documents ORDER BY source_path LIMIT 20",
+                reasons=dg.MetadataValue.md(
+                    markdown_table(
+                        con.execute(
+                            "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
+                        ).pl()
+                    )
+                ),
+            ),
+        )
+
+
+documents_integrity = integrity_check("documents")

@@ -1,0 +1,43 @@
+"""Publish: the audited staging tables replace WAREHOUSE_PATH atomically."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.resources import Warehouse
+from assets.table_metadata import counts_markdown
+from newsfacts.warehouse.publish import publish
+
+UPSTREAM = [
+    "documents",
+    "rejected_documents",
+    "document_metadata",
+    "figures",
+    "claims",
+    "claim_figures",
+    "claim_clusters",
+    "metric_consistency",
+]
+
+
+@dg.asset(
+    deps=UPSTREAM,
+    group_name="serving",
+    kinds={"duckdb"},
+    description="The published DuckDB file BI tools read (WAREHOUSE_PATH). Built beside the old file from the "
+    "staging tables once every blocking integrity check of the run has passed, then swapped in with os.replace: "
+    "readers never see a half-written state, and a failed run leaves the old file untouched.",
+)
+def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    counts = publish(warehouse.staging, warehouse.published)
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(warehouse.published)),
+            "size_bytes": warehouse.published.stat().st_size,
+            "tables": counts_markdown(counts, "table"),
+            "documents": counts["documents"],
+            "figures": counts["figures"],
+            "claims": counts["claims"],
+            "report": dg.MetadataValue.path(str(warehouse.reports_dir / "index.html")),
+        }
+    )

@@ -1,0 +1,79 @@
+"""Resource types the assets need. `pipelines/definitions.py` configures them from the environment."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from newsfacts.landing import DEFAULT_MAX_BYTES
+from newsfacts.stages.batching import default_workers
+from newsfacts.warehouse import staging
+
+
+class SeedsFolder(dg.ConfigurableResource):
+    """The folder raw documents are dropped into (`SEEDS_DIR`)."""
+
+    seeds_dir: str = "seeds"
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def path(self) -> Path:
+        return Path(self.seeds_dir).expanduser().resolve()
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The published DuckDB file (`WAREHOUSE_PATH`) and the staging database runs write to.
+
+    Runs write and audit in the staging file; only the publish step touches the published path,
+    and only by atomically replacing it.
+    """
+
+    warehouse_path: str = "warehouse/news.duckdb"
+    staging_path: str = ""
+    metrics_catalog: str = ""
+    workers: int = 0
+    lock_timeout_seconds: float = 120.0
+
+    @property
+    def published(self) -> Path:
+        return Path(self.warehouse_path).expanduser().resolve()
+
+    @property
+    def staging(self) -> Path:
+        if self.staging_path:
+            return Path(self.staging_path).expanduser().resolve()
+        return self.published.parent / ".staging" / self.published.name
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.published.parent / "data_docs"
+
+    @property
+    def catalog(self) -> Path | None:
+        return Path(self.metrics_catalog).expanduser().resolve() if self.metrics_catalog else None
+
+    @property
+    def n_workers(self) -> int:
+        return self.workers if self.workers > 0 else default_workers()
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the staging database; waits while another process holds its write lock."""
+        deadline = time.monotonic() + self.lock_timeout_seconds
+        while True:
+            try:
+                con = staging.connect(self.staging)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        try:
+            yield con
+        finally:
+            con.close()

@@ -1,0 +1,128 @@
+"""Landing stage: sync the `documents` table with the files in the seeds folder.
+
+Only files whose bytes changed are decoded and written; unchanged files cost a read and a hash.
+Files that disappeared (or turned bad) take their rows, and every row derived from them, with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from newsfacts.landing import DEFAULT_MAX_BYTES, LandedFile, Rejection, decode, discover, read_bytes, sha256_hex
+from newsfacts.warehouse import staging
+from newsfacts.warehouse.schema import DOCUMENTS, REJECTED_DOCUMENTS
+
+
+@dataclass
+class LandingReport:
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document_id, duplicate_of)
+
+    @property
+    def landed(self) -> int:
+        return len(self.new) + len(self.changed) + len(self.unchanged)
+
+
+def land_documents(
+    con: duckdb.DuckDBPyConnection, seeds_dir: Path, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LandingReport:
+    """Bring `documents` and `rejected_documents` in line with `seeds_dir`, in one transaction."""
+    report = LandingReport()
+    candidates, rejections = ([], []) if not seeds_dir.is_dir() else discover(seeds_dir)
+    if not seeds_dir.is_dir():
+        rejections.append(Rejection(str(seeds_dir), "seeds folder does not exist"))
+    stored = dict(con.execute("SELECT document_id, content_sha256 FROM documents").fetchall())
+    fresh: list[LandedFile] = []
+    for cand in candidates:
+        data = read_bytes(cand, max_bytes)
+        if isinstance(data, Rejection):
+            rejections.append(data)
+            continue
+        sha = sha256_hex(data)
+        if stored.get(cand.document_id) == sha:
+            report.unchanged.append(cand.document_id)
+            continue
+        decoded = decode(data)
+        if isinstance(decoded, str):
+            rejections.append(Rejection(cand.source_path, decoded))
+            continue
+        text, encoding = decoded
+        fresh.append(LandedFile(cand.document_id, cand.path.name, cand.source_path, sha, text, encoding, len(data)))
+        (report.changed if cand.document_id in stored else report.new).append(cand.document_id)
+    present = set(report.unchanged) | {f.document_id for f in fresh}
+    report.deleted = sorted(set(stored) - present)
+    report.rejected = rejections
+
+    docs = pl.DataFrame(
+        {
+            "document_id": [f.document_id for f in fresh],
+            "file_name": [f.file_name for f in fresh],
+            "source_path": [f.source_path for f in fresh],
+            "content_sha256": [f.content_sha256 for f in fresh],
+            "raw_text": [f.raw_text for f in fresh],
+            "char_count": [len(f.raw_text) for f in fresh],
+            "ingested_at": [now] * len(fresh),
+            "encoding": [f.encoding for f in fresh],
+            "size_bytes": [f.size_bytes for f in fresh],
+        },
+        schema_overrides={"ingested_at": pl.Datetime("us"), "char_count": pl.Int32, "size_bytes": pl.Int64},
+    )
+    con.execute("BEGIN TRANSACTION")
+    try:
+        staging.delete_documents(con, report.deleted + report.changed)
+        staging.insert(con, DOCUMENTS, docs)
+        _flag_duplicates(con)
+        _replace_rejections(con, rejections, now)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    report.duplicates = con.execute(
+        "SELECT document_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY 1"
+    ).fetchall()
+    return report
+
+
+def _flag_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Same bytes under two names: both are kept, the later one points at the first."""
+    con.execute(
+        """
+        UPDATE documents SET duplicate_of = f.original
+        FROM (
+            SELECT document_id, nullif(min(document_id) OVER (PARTITION BY content_sha256), document_id) AS original
+            FROM documents
+        ) AS f
+        WHERE documents.document_id = f.document_id AND documents.duplicate_of IS DISTINCT FROM f.original
+        """
+    )
+
+
+def _replace_rejections(con: duckdb.DuckDBPyConnection, rejections: list[Rejection], now: datetime) -> None:
+    """The current set of rejected files; a file rejected for the same reason keeps its first detection time."""
+    incoming = pl.DataFrame(
+        {"source_path": [r.source_path for r in rejections], "reason": [r.reason for r in rejections]},
+        schema={"source_path": pl.String, "reason": pl.String},
+    )
+    con.register("_rejections", incoming.to_arrow())
+    try:
+        kept = con.execute(
+                """
+                SELECT i.source_path, i.reason, coalesce(r.detected_at, ?::TIMESTAMP) AS detected_at
+                FROM _rejections i
+                LEFT JOIN rejected_documents r ON r.source_path = i.source_path AND r.reason = i.reason
+                """,
+                [now],
+            ).pl()
+    finally:
+        con.unregister("_rejections")
+    con.execute("DELETE FROM rejected_documents")
+    staging.insert(con, REJECTED_DOCUMENTS, kept)

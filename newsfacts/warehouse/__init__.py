@@ -1,0 +1,1 @@
+"""DuckDB storage: the table definitions, the incremental staging database, and atomic publishing."""

@@ -1,0 +1,140 @@
+"""The staging database: where runs write, and what makes refreshes incremental.
+
+Each stage (metadata, figures, claims) records in `_ledger` the content hash and code version it
+processed per document. A stage processes only documents whose current state differs from its
+ledger entry, and writes their rows and the ledger in ONE transaction, so a run killed at any point
+leaves each document either fully processed or untouched: the next run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from newsfacts.warehouse.schema import ALL_TABLES, DOCUMENTS, LEDGER, TABLES_BY_NAME, Table
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the staging database with every table present."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    for table in ALL_TABLES:
+        con.execute(table.ddl())
+    return con
+
+
+def frame(rows: Iterable[Mapping[str, object]] | pl.DataFrame, table: Table) -> pl.DataFrame:
+    """Rows as a polars frame with exactly the table's columns, in order (missing ones NULL)."""
+    df = rows if isinstance(rows, pl.DataFrame) else pl.DataFrame(list(rows), infer_schema_length=None)
+    missing = [c for c in table.column_names if c not in df.columns]
+    if missing:
+        df = df.with_columns(pl.lit(None).alias(c) for c in missing)
+    return df.select(table.column_names)
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> None:
+    """Append a polars frame, handed to DuckDB as Arrow (no per-row Python)."""
+    if df.height == 0:
+        return
+    cols = ", ".join(f'"{c}"' for c in table.column_names)
+    con.register("_incoming", frame(df, table).to_arrow())
+    try:
+        con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _incoming')
+    finally:
+        con.unregister("_incoming")
+
+
+def current_states(con: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
+    rows = con.execute("SELECT document_id, state FROM _ledger WHERE stage = ?", [stage]).fetchall()
+    return dict(rows)
+
+
+def pending(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> list[str]:
+    """Documents whose content or the stage's code version changed since the stage last ran."""
+    rows = con.execute(
+        """
+        SELECT d.document_id
+        FROM documents d
+        LEFT JOIN _ledger l ON l.stage = ? AND l.document_id = d.document_id
+        WHERE l.state IS DISTINCT FROM d.content_sha256 || '|' || ?
+        ORDER BY d.document_id
+        """,
+        [stage, version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def replace_documents_rows(
+    con: duckdb.DuckDBPyConnection,
+    stage: str,
+    version: str,
+    document_ids: list[str],
+    tables: Mapping[str, pl.DataFrame],
+) -> None:
+    """Atomically replace the rows of `document_ids` in `tables` and mark them processed."""
+    register_ids(con, document_ids)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, df in tables.items():
+            con.execute(f'DELETE FROM "{name}" WHERE document_id IN (SELECT document_id FROM ids)')
+            insert(con, TABLES_BY_NAME[name], df)
+        con.execute("DELETE FROM _ledger WHERE stage = ? AND document_id IN (SELECT document_id FROM ids)", [stage])
+        con.execute(
+            """
+            INSERT INTO _ledger (stage, document_id, state)
+            SELECT ?, d.document_id, d.content_sha256 || '|' || ?
+            FROM documents d WHERE d.document_id IN (SELECT document_id FROM ids)
+            """,
+            [stage, version],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def register_ids(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
+    """Expose a list of ids to SQL as the view `ids`: values travel as Arrow, never as SQL text."""
+    con.register("ids", pl.DataFrame({"document_id": document_ids}, schema={"document_id": pl.String}).to_arrow())
+
+
+def global_state(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
+    """The input fingerprint a whole-table stage (clusters, consistency) last ran on."""
+    row = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [stage]).fetchone()
+    return row[0] if row else None
+
+
+def set_global_state(con: duckdb.DuckDBPyConnection, stage: str, state: str) -> None:
+    con.execute("DELETE FROM _ledger WHERE stage = ? AND document_id = ''", [stage])
+    con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [stage, state])
+
+
+def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
+    """Remove documents and everything derived from them (inside the caller's transaction)."""
+    if not document_ids:
+        return
+    register_ids(con, document_ids)
+    for table in ALL_TABLES:
+        if table.per_document:
+            con.execute(f'DELETE FROM "{table.name}" WHERE document_id IN (SELECT document_id FROM ids)')
+    con.execute(f'DELETE FROM "{LEDGER.name}" WHERE document_id IN (SELECT document_id FROM ids)')
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection, *stages: str) -> str:
+    """A cheap digest of what the given stages hold: changes whenever any document's state does."""
+    placeholders = ", ".join("?" for _ in stages)
+    row = con.execute(
+        f"""
+        SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(stage || document_id || state)), 0)::VARCHAR
+        FROM _ledger WHERE stage IN ({placeholders})
+        """,
+        list(stages),
+    ).fetchone()
+    return row[0] if row else "0:0"
+
+
+def document_count(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute(f'SELECT count(*) FROM "{DOCUMENTS.name}"').fetchone()[0]
