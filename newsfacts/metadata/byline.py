@@ -1,0 +1,190 @@
+"""Bylines ("By Jane Doe | November 13, 2025") and datelines ("Published: 13 Nov 2025") near the top.
+
+Only lines that are nothing but a byline or a date count: "By Monday, the market had ..." is a
+sentence, and a date mentioned in the text is never taken as the publication date. Several
+authors ("By Jane Doe and John Roe") are joined with ", " like a front-matter list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from newsfacts.metadata.dates import parse_date
+from newsfacts.metadata.lines import Line, word_set
+
+# Only the first lines of the body may carry a byline or dateline.
+MAX_HEAD_LINES = 12
+MAX_BYLINE_CHARS = 200
+MAX_SUFFIX_WORDS = 12
+
+_BY = re.compile(r"(?:(?:written|words|story|reporting|text)\s+)?by\s*:?\s+(?P<rest>.+)", re.I)
+_AUTHOR_LABEL = re.compile(r"(?:authors?|byline|writers?)\s*[:：]\s*(?P<rest>.+)", re.I)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:(?:first\s+)?published|posted|date[d]?|released)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I
+)
+_UPDATED_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified)(?:\s+on)?\s*[:：]?\s*.+", re.I)
+_DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+(?:last\s+)?updated\b", re.I)
+_TOKEN = re.compile(r"[^\s,;|·•/]+|[,;|·•/]")
+_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
+_SEPARATORS = frozenset(",;|·•/-–—")
+_PARTICLES = word_set("de del della der den van von da di du la le bin ibn al el dos das")
+_CONNECTORS = word_set("for in at on of from with updated published posted and")
+# Capitalised words that are never part of a person's name in a byline.
+_NOT_NAME_WORDS = word_set(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday reporter correspondent editor editors editorial writer staff
+    contributor columnist analyst analysts bureau chief senior desk team news newsroom press agency
+    service wire media board the a an this that our their his her its
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadMetadata:
+    """Author and date found near the top; `header_end` is past the leading byline/dateline lines."""
+
+    author: str | None
+    published_date: datetime.date | None
+    header_end: int
+
+
+def read_head(lines: list[Line], start: int) -> HeadMetadata:
+    """Byline and dateline among the first lines; `start` is returned as `header_end` if none lead."""
+    author: str | None = None
+    published: datetime.date | None = None
+    header_end = start
+    leading = True
+    seen = 0
+    for line in lines:
+        if line.blank:
+            continue
+        seen += 1
+        if seen > MAX_HEAD_LINES:
+            break
+        text = _unwrap(line.text)
+        byline = parse_byline(text)
+        date = _dateline_date(text)
+        is_header = byline is not None or date is not None or _UPDATED_LABEL.fullmatch(text) is not None
+        if byline is not None:
+            author = author or byline[0]
+            published = published or byline[1]
+        published = published or date
+        if leading and is_header:
+            header_end = line.end
+        else:
+            leading = False
+    return HeadMetadata(author, published, header_end)
+
+
+def is_byline_or_dateline(text: str) -> bool:
+    """True for a line that only states who wrote the piece or when it was published."""
+    text = _unwrap(text)
+    return parse_byline(text) is not None or _dateline_date(text) is not None
+
+
+def parse_byline(text: str) -> tuple[str, datetime.date | None] | None:
+    """(authors, date) from a byline line, or None when the line is not a byline."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
+    match = _BY.fullmatch(text) or _AUTHOR_LABEL.fullmatch(text)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(rest)]
+    names, stop = _leading_names([token for _, token in tokens])
+    if not names:
+        return None
+    suffix_tokens = [token for _, token in tokens[stop:]]
+    if not _suffix_ok(suffix_tokens):
+        return None
+    suffix = rest[tokens[stop][0] :] if stop < len(tokens) else ""
+    return ", ".join(names), _suffix_date(suffix)
+
+
+def _leading_names(tokens: list[str]) -> tuple[list[str], int]:
+    """The names at the start of `tokens` and the index of the first token after them."""
+    names: list[str] = []
+    current: list[str] = []
+    current_start = 0
+    end = 0
+    for index, token in enumerate(tokens):
+        if token in {",", "&"} or token.lower() == "and":
+            if current:
+                if not _valid_name(current):
+                    return names, current_start
+                names.append(" ".join(current))
+                current = []
+                end = index
+            continue
+        if current and token.lower() in _PARTICLES:
+            current.append(token)
+            continue
+        if _is_name_token(token):
+            if not current:
+                current_start = index
+            current.append(token)
+            continue
+        break
+    else:
+        index = len(tokens)
+    if current and _valid_name(current):
+        names.append(" ".join(current))
+        return names, index
+    return names, current_start if current else end
+
+
+def _is_name_token(token: str) -> bool:
+    word = token.rstrip(".")
+    return (
+        bool(word)
+        and word[0].isupper()
+        and all(char.isalpha() or char in "'’-." for char in word)
+        and word.lower() not in _NOT_NAME_WORDS
+    )
+
+
+def _valid_name(tokens: list[str]) -> bool:
+    return 2 <= len(tokens) <= 5 and tokens[-1].lower() not in _PARTICLES
+
+
+def _suffix_ok(tokens: list[str]) -> bool:
+    """What follows the names must be a separator, a connector ("for Reuters") or a capitalised name."""
+    if not tokens:
+        return True
+    words = [token for token in tokens if token not in _SEPARATORS]
+    first = tokens[0]
+    return len(words) <= MAX_SUFFIX_WORDS and (
+        first in _SEPARATORS or first.lower() in _CONNECTORS or first[0].isupper() or first[0].isdigit()
+    )
+
+
+def _suffix_date(suffix: str) -> datetime.date | None:
+    for segment in re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", suffix):
+        segment = segment.strip(" ,;-–—")
+        labelled = _PUBLISHED_LABEL.fullmatch(segment)
+        date = parse_date(labelled.group("rest") if labelled else segment, whole=True)
+        if date is not None:
+            return date
+    return None
+
+
+def _dateline_date(text: str) -> datetime.date | None:
+    """The date of a line that is only a date or "Published: <date>", before any "| Updated ..."."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
+    labelled = _PUBLISHED_LABEL.fullmatch(text)
+    value = labelled.group("rest") if labelled else text
+    return parse_date(_DATE_SEGMENT_END.split(value, maxsplit=1)[0], whole=True)
+
+
+def _unwrap(text: str) -> str:
+    """The line without Markdown emphasis wrapped around it."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return text
+    while match := _EMPHASIS.fullmatch(text):
+        text = match.group("inner").strip()
+    return text

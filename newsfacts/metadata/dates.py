@@ -1,0 +1,101 @@
+"""Publication dates as written: the calendar date the author wrote, never shifted to UTC.
+
+A date is only read from text that states it ("2025-11-13 12:00:00 +0800", "November 13, 2025",
+"13 Nov 2025"); all-numeric day/month orders are accepted only when they cannot be misread.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+_ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)")
+_MONTH_FIRST = re.compile(
+    _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r",?\s+(?P<year>\d{4})(?!\d)", re.I
+)
+_DAY_FIRST = re.compile(
+    _WEEKDAY + r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)",
+    re.I,
+)
+_NUMERIC = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4})(?!\d)")
+# Case-sensitive on purpose: a zone is written in capitals ("JST"), a following word is not a zone.
+_TIME_AND_ZONE = re.compile(
+    r"(?:\s*(?:,|[Aa]t|@|\||-|–|—|T)?\s*\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+    r"\s*(?:Z|[A-Z]{2,5}|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)?\s*(?:\([A-Z]{2,5}\))?\s*"
+)
+_TIME_START = re.compile(r"[Tt]\d")
+_PATTERNS = (_ISO, _MONTH_FIRST, _DAY_FIRST)
+
+
+def parse_date(value: str, *, whole: bool = False) -> datetime.date | None:
+    """The date written at the start of `value`, or None.
+
+    With `whole`, `value` must hold nothing but the date (plus a time and zone), which is how a
+    dateline line is told apart from a sentence that merely mentions a day.
+    """
+    if len(value) > 200:
+        return None
+    # Single spaces keep the optional-whitespace patterns below from backtracking over long runs.
+    text = " ".join(value.split())
+    if not text or len(text) > 120:
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match and _rest_ok(text, match.end(), whole):
+            return _build(match.group("year"), match.group("month"), match.group("day"))
+    match = _NUMERIC.match(text)
+    if match and _rest_ok(text, match.end(), whole):
+        return _numeric(int(match.group("a")), int(match.group("b")), int(match.group("year")))
+    return None
+
+
+def _rest_ok(text: str, end: int, whole: bool) -> bool:
+    if not whole:
+        return end == len(text) or not text[end].isalnum() or _TIME_START.match(text, end) is not None
+    return _TIME_AND_ZONE.fullmatch(text, end) is not None
+
+
+def _build(year: str, month: str, day: str) -> datetime.date | None:
+    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    if month_number is None:
+        return None
+    try:
+        return datetime.date(int(year), month_number, int(day))
+    except ValueError:
+        return None
+
+
+def _numeric(first: int, second: int, year: int) -> datetime.date | None:
+    """Day and month in either order, only when exactly one reading is a valid date."""
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None

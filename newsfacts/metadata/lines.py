@@ -1,0 +1,47 @@
+"""Lines of a text window with their offsets, so every rule can report exact positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: `start`/`end` bound it in the full text (without its newline), `text` is stripped."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str, start: int, stop: int) -> list[Line]:
+    """Split `text[start:stop]` into lines; `\\r\\n` and `\\r` endings keep their `\\r` out of `text`."""
+    lines: list[Line] = []
+    pos = start
+    while pos < stop:
+        newline = text.find("\n", pos, stop)
+        end = stop if newline < 0 else newline
+        lines.append(Line(pos, end, text[pos:end].strip()))
+        if newline < 0:
+            break
+        pos = newline + 1
+    return lines
+
+
+def line_start_at_or_after(text: str, pos: int) -> int:
+    """The first line start at or after `pos`, so a window never begins in the middle of a line."""
+    if pos <= 0:
+        return 0
+    if text[pos - 1] == "\n":
+        return pos
+    newline = text.find("\n", pos)
+    return len(text) if newline < 0 else newline + 1
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set from whitespace-separated words: long vocabularies stay readable as plain text."""
+    return frozenset(words.split())

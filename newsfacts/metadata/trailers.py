@@ -1,0 +1,228 @@
+"""Where an article ends: the furniture after the last paragraph, and the sentiment it may carry.
+
+Scrapes end with page furniture: sentiment widgets ("Overall Sentiment / neutral / Sentiment
+Score / 0.05"), calls to action, link lists ("Related Articles", "Latest Posts"), tags, legal
+lines, a marketing tagline right above a button, and author bios after a final rule. Cutting
+walks backwards from the end, removing one furniture block at a time until a line of prose is
+reached, and looks only at the last `TAIL_CHARS`; furniture in the middle of the text stays in
+the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfacts.metadata import furniture
+from newsfacts.metadata.lines import Line, line_start_at_or_after, split_lines, word_set
+
+TAIL_CHARS = 4096
+# A link list under a navigation header: items are short, and the list is not endless.
+MAX_NAV_ITEM_WORDS = 25
+MAX_NAV_ITEMS = 40
+MAX_BIO_CHARS = 3000
+MAX_TAGLINE_WORDS = 20
+MAX_TAGLINE_CHARS = 160
+
+# Words that make a line a clause rather than a verbless marketing tagline.
+_CLAUSE_WORDS = word_set(
+    """
+    is are was were be been being am has have had will would can could should shall may might must
+    do does did said says say told i we he she they it you this that there
+    """
+)
+_DETERMINERS = word_set("the a an this that these those its their his her our my your some")
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
+_BIO_VERB = re.compile(
+    r",?\s+(?:is|was|has\s+been|serves\s+as)\s+(?:(?:a|an|the|currently|now|also)\b|[A-Z])"
+)
+_BIO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
+_LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(?P=mark)")
+_TOKEN = re.compile(r"\S+")
+_WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class Trailer:
+    """`body_end` is where the trailing furniture starts (len(text) when there is none)."""
+
+    body_end: int
+    sentiment_label: str | None
+    sentiment_score: float | None
+
+
+def read_trailer(text: str, body_start: int) -> Trailer:
+    """The end of the body and the sentiment stated in the trailing furniture."""
+    start = line_start_at_or_after(text, max(body_start, len(text) - TAIL_CHARS))
+    return _Walk(split_lines(text, start, len(text)), len(text)).run()
+
+
+class _Walk:
+    """One backwards pass over the tail lines; `cut` is the first line index known to be furniture."""
+
+    def __init__(self, lines: list[Line], text_end: int) -> None:
+        self.lines = lines
+        self.cut = len(lines)
+        self.text_end = text_end
+        self.label: str | None = None
+        self.score: float | None = None
+        self.cta_index: int | None = None
+
+    def run(self) -> Trailer:
+        index = len(self.lines) - 1
+        while index >= 0:
+            line = self.lines[index]
+            if line.blank:
+                index -= 1
+                continue
+            start = self._furniture_start(index)
+            if start is None:
+                break
+            self.cut = start
+            index = start - 1
+        body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
+        return Trailer(body_end, self.label, self.score)
+
+    def _furniture_start(self, index: int) -> int | None:
+        """The first line of the furniture block ending at line `index`, or None for prose."""
+        text = furniture.clean(self.lines[index].text)
+        sentiment = furniture.sentiment_line(text)
+        if sentiment is not None:
+            self._record(sentiment.label, sentiment.score)
+            self._note_cta(index, sentiment.has_cta)
+            return index
+        if furniture.is_call_to_action(text):
+            self._note_cta(index, True)
+            return index
+        if (
+            furniture.is_navigation_header(text)
+            or furniture.is_labelled_furniture(text)
+            or furniture.is_rule(self.lines[index].text)
+            or furniture.is_about_author_header(text)
+        ):
+            return index
+        for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio):
+            start = rule(index, text)
+            if start is not None:
+                return start
+        return None
+
+    def _sentiment_value(self, index: int, text: str) -> int | None:
+        """A value line ("neutral", "0.05") under a sentiment header that has no value of its own."""
+        value = furniture.sentiment_value(text)
+        header_index = self._previous_non_blank(index)
+        if value is None or header_index is None:
+            return None
+        header = furniture.sentiment_line(furniture.clean(self.lines[header_index].text))
+        if header is None or header.has_value:
+            return None
+        self._record(*value)
+        self._note_cta(header_index, header.has_cta)
+        return header_index
+
+    def _tagline(self, index: int, text: str) -> int | None:
+        """A short verbless pitch on the line right above a call to action.
+
+        "AI-powered research, real-time alerts, and portfolio analytics for institutional investors."
+        is a noun phrase: no auxiliary, pronoun or past tense, and no opening determiner the way a
+        closing sentence ("The talks resume next week.") has. Prose must remain above it.
+        """
+        if self.cta_index != index + 1 or self._previous_non_blank(index) is None:
+            return None
+        words = _WORD.findall(text)
+        if not words or len(words) > MAX_TAGLINE_WORDS or len(text) > MAX_TAGLINE_CHARS or "?" in text:
+            return None
+        if words[0].lower() in _DETERMINERS:
+            return None
+        if any(word.lower() in _CLAUSE_WORDS or _is_past_tense(word) for word in words):
+            return None
+        self.cta_index = None
+        return index
+
+    def _link_list(self, index: int, text: str) -> int | None:
+        """Short lines under a navigation header ("Related Articles" followed by headlines)."""
+        items = 0
+        for above in range(index, -1, -1):
+            line = self.lines[above]
+            if line.blank:
+                continue
+            cleaned = furniture.clean(line.text)
+            if furniture.is_navigation_header(cleaned):
+                return above
+            items += 1
+            if items > MAX_NAV_ITEMS or len(line.text.split()) > MAX_NAV_ITEM_WORDS:
+                return None
+        return None
+
+    def _author_bio(self, index: int, text: str) -> int | None:
+        """A bio after a final rule ("---\\n\\n__Jane Doe__ is a ..."), or an emphasised bio line."""
+        if _is_emphasised_bio(self.lines[index].text):
+            return index
+        end = self.lines[index].end
+        for above in range(index - 1, -1, -1):
+            line = self.lines[above]
+            if end - line.start > MAX_BIO_CHARS:
+                return None
+            if furniture.is_about_author_header(furniture.clean(line.text)):
+                return above
+            if furniture.is_rule(line.text):
+                opener = self._next_non_blank(above)
+                return above if opener is not None and _opens_bio(self.lines[opener].text) else None
+        return None
+
+    def _record(self, label: str | None, score: float | None) -> None:
+        """Keep the value nearest the end: scanning backwards, the first one seen."""
+        self.label = self.label or label
+        self.score = self.score if self.score is not None else score
+
+    def _note_cta(self, index: int, has_cta: bool) -> None:
+        if has_cta:
+            self.cta_index = index
+
+    def _previous_non_blank(self, index: int) -> int | None:
+        return next((i for i in range(index - 1, -1, -1) if not self.lines[i].blank), None)
+
+    def _next_non_blank(self, index: int) -> int | None:
+        return next((i for i in range(index + 1, len(self.lines)) if not self.lines[i].blank), None)
+
+
+def _is_past_tense(word: str) -> bool:
+    """ "announced" reads as a verb; "AI-powered" is a compound adjective and does not."""
+    return word.islower() and word.endswith("ed") and "-" not in word and len(word) > 4
+
+
+def _opens_bio(text: str) -> bool:
+    """True for "__Jane Doe__ is a ...", "Jane Doe is an ...", "Jane Doe, a fellow at ..."."""
+    emphasised = _LEADING_EMPHASIS.match(text)
+    if emphasised:
+        words, rest = emphasised.group("name").split(), text[emphasised.end() :]
+    else:
+        words, rest = _leading_capitalised(text)
+    if not 2 <= len(words) <= 5 or not all(word[0].isupper() for word in words):
+        return False
+    return bool(_BIO_VERB.match(rest) or _BIO_APPOSITIVE.match(rest))
+
+
+def _leading_capitalised(text: str) -> tuple[list[str], str]:
+    """The capitalised words that open `text` (at most five) and the text after them."""
+    words: list[str] = []
+    pos = 0
+    for match in _TOKEN.finditer(text, 0, 200):
+        word = match.group()
+        if len(words) == 5 or not word[0].isupper():
+            break
+        words.append(word.rstrip(","))
+        pos = match.end() if not word.endswith(",") else match.end() - 1
+        if word.endswith(","):
+            break
+    return words, text[pos:]
+
+
+def _is_emphasised_bio(text: str) -> bool:
+    """A last paragraph set in italics that introduces the author: "_Jane Doe is a fellow at X._"."""
+    if len(text) > MAX_BIO_CHARS:
+        return False
+    wrapped = _WRAPPED.fullmatch(text)
+    if wrapped is None or wrapped.group("mark") in wrapped.group("inner"):
+        return False
+    return _opens_bio(wrapped.group("inner"))

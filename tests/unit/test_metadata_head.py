@@ -1,0 +1,150 @@
+"""Headline, byline and dateline at the top of documents without front matter."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newsfacts.metadata import parse_metadata
+
+PARAGRAPH = (
+    "Tokyo and Washington on Saturday reaffirmed their alliance in a phone call that lasted about "
+    "fifteen minutes, officials said."
+)
+
+
+def _body(text: str) -> str:
+    metadata = parse_metadata(text)
+    return text[metadata.body_start : metadata.body_end]
+
+
+def test_title_case_headline_is_the_title_and_not_body():
+    text = f"Japan Signals Reinforced U.S.–Japan Alignment\n\n{PARAGRAPH}\n"
+    metadata = parse_metadata(text)
+    assert metadata.title == "Japan Signals Reinforced U.S.–Japan Alignment"
+    assert _body(text) == PARAGRAPH
+
+
+def test_sentence_case_headline_above_a_paragraph():
+    text = f"Japan and US reaffirm alliance after call\n\n{PARAGRAPH}\n"
+    assert parse_metadata(text).title == "Japan and US reaffirm alliance after call"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Japan and the US reaffirmed their alliance on Saturday.",  # a sentence
+        "What Did the Leaders Agree:",  # terminal colon
+        "Markets Rally",  # too short to tell
+        "A " + "very " * 16 + "long line without any punctuation at all",  # too long
+        "- Japan Signs Deal With US",  # list item
+        "November 13, 2025",  # a dateline
+        "By Jane Doe",  # a byline
+        "Photo: Getty Images Tokyo",  # furniture
+    ],
+)
+def test_first_lines_that_are_not_headlines(first_line: str):
+    assert parse_metadata(f"{first_line}\n\n{PARAGRAPH}\n").title is None
+
+
+def test_first_line_without_blank_line_after_is_not_a_title():
+    assert parse_metadata(f"Japan Signs Historic Deal\n{PARAGRAPH}\n").title is None
+
+
+def test_sentence_case_line_above_a_list_is_not_a_title():
+    assert parse_metadata("Key points from the call\n\n- one\n- two\n").title is None
+
+
+def test_question_headline_needs_title_case():
+    assert parse_metadata(f"Can Takaichi Deliver on Defense?\n\n{PARAGRAPH}").title == (
+        "Can Takaichi Deliver on Defense?"
+    )
+    assert parse_metadata(f"What was discussed in the call?\n\n{PARAGRAPH}").title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (f"# The Headline\n\n{PARAGRAPH}", "The Headline"),
+        (f"## **Bold Headline** ##\n\n{PARAGRAPH}", "Bold Headline"),
+        (f"Setext Headline Here\n====================\n\n{PARAGRAPH}", "Setext Headline Here"),
+    ],
+)
+def test_markdown_headings(text: str, title: str):
+    metadata = parse_metadata(text)
+    assert metadata.title == title
+    assert text[metadata.body_start : metadata.body_end] == PARAGRAPH
+
+
+def test_byline_with_date_after_headline():
+    text = f"Japan Signs Deal With US\n\nBy Jane Doe and John Roe | November 13, 2025\n\n{PARAGRAPH}"
+    metadata = parse_metadata(text)
+    assert metadata.title == "Japan Signs Deal With US"
+    assert metadata.author == "Jane Doe, John Roe"
+    assert metadata.published_date == datetime.date(2025, 11, 13)
+    assert _body(text) == PARAGRAPH
+
+
+def test_byline_and_published_line_without_title():
+    text = f"**By Jane Doe, Reuters**\nPublished: 13 Nov 2025 10:00 JST\n\n{PARAGRAPH}"
+    metadata = parse_metadata(text)
+    assert metadata.title is None
+    assert metadata.author == "Jane Doe"
+    assert metadata.published_date == datetime.date(2025, 11, 13)
+    assert _body(text) == PARAGRAPH
+
+
+def test_date_alone_on_a_line_near_the_top():
+    text = f"Thursday, November 13, 2025\n\n{PARAGRAPH}"
+    metadata = parse_metadata(text)
+    assert metadata.published_date == datetime.date(2025, 11, 13)
+    assert _body(text) == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Monday, the market had recovered most of its losses.",
+        "By the end of the year the deal should be signed.",
+        "by jane doe",
+    ],
+)
+def test_sentences_starting_with_by_are_not_bylines(text: str):
+    assert parse_metadata(f"{text}\n\n{PARAGRAPH}").author is None
+
+
+def test_dates_mentioned_in_text_are_not_publication_dates():
+    text = f"{PARAGRAPH} The talks began on November 13, 2025 in Tokyo.\n\nUpdated: 14 Nov 2025"
+    assert parse_metadata(text).published_date is None
+
+
+def test_byline_after_the_first_paragraph_stays_in_the_body():
+    text = f"{PARAGRAPH}\n\nBy Jane Doe\n\nMore text follows here."
+    metadata = parse_metadata(text)
+    assert metadata.author == "Jane Doe"
+    assert _body(text).startswith(PARAGRAPH)
+
+
+def test_nothing_invented_for_plain_text():
+    metadata = parse_metadata(PARAGRAPH)
+    assert (metadata.title, metadata.author, metadata.published_date) == (None, None, None)
+    assert (metadata.publisher, metadata.description) == (None, None)
+    assert (metadata.sentiment_label, metadata.sentiment_score) == (None, None)
+    assert (metadata.front_matter, metadata.front_matter_error) == (None, None)
+    assert (metadata.body_start, metadata.body_end) == (0, len(PARAGRAPH))
+
+
+def test_wire_story_header():
+    text = (
+        "Japan's Takaichi, Trump reaffirm alliance in first call\n\n"
+        "By Tim Kelly and Kiyoshi Takenaka\n\n"
+        "October 25, 2025 7:44 AM GMT+9 Updated 2 hours ago\n\n"
+        f"TOKYO, Oct 25 (Reuters) - {PARAGRAPH}\n\n"
+        "(Reporting by Tim Kelly; Editing by Jane Roe)\n"
+    )
+    metadata = parse_metadata(text)
+    assert metadata.title == "Japan's Takaichi, Trump reaffirm alliance in first call"
+    assert metadata.author == "Tim Kelly, Kiyoshi Takenaka"
+    assert metadata.published_date == datetime.date(2025, 10, 25)
+    assert _body(text) == f"TOKYO, Oct 25 (Reuters) - {PARAGRAPH}"
