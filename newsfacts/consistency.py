@@ -1,0 +1,234 @@
+"""Metric consistency across sources: do the documents that report a metric agree? (pure polars)
+
+Every figure mention becomes an interval from its qualifier:
+
+    exact v                -> [v - |v|*exact_tolerance, v + |v|*exact_tolerance]   (rounding: "$550bn")
+    approx v               -> [v - |v|*approx_tolerance, v + |v|*approx_tolerance]  ("about 10%")
+    more_than / at_least v -> [v, +inf)      (v = value_low when set, else value)
+    less_than / at_most v  -> (-inf, v]      (v = value_high when set, else value)
+    range                  -> [value_low, value_high]
+
+Bounds are closed: "over 4%" and "up to 5%" both admit 4-5%, and a strict "more than 5" against an
+exact 5 is within rounding anyway.
+
+Per (metric, unit) — a metric reported in two units is compared within each unit separately, values
+being in base units already — every document's mentions are intersected (a document whose own mentions
+do not intersect contradicts itself: that is a conflict too), then the documents' intervals are
+intersected. Both steps together are the intersection of all mentions' intervals, so:
+
+    single_source  one document reports the metric and agrees with itself
+    consistent     two or more documents, and all mentions share at least one value
+    conflict       the mentions have no common value (across documents, or within one)
+
+For a conflict, the mentions are split into the smallest number of groups that each agree (greedy
+interval stabbing: sort by upper bound, open a group at the first upper bound, take every interval
+starting at or before it; optimal for intervals), and ``conflicts`` names each group's values as
+written and their documents, on one line (wrapped here):
+
+    japan_us_investment_pledge: 550000000000 USD in doc_a ($550 billion)
+    vs 500000000000 USD in doc_b ($500 billion)
+
+Groups are joined by " vs ", mentions within a group by ", "; a document found in two groups is
+named at the end: "(contradicts itself: doc_a)".
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+EXACT_TOLERANCE = 0.005
+APPROX_TOLERANCE = 0.10
+
+OUTPUT_SCHEMA: dict[str, pl.DataType] = {
+    "metric": pl.Utf8(),
+    "unit": pl.Utf8(),
+    "n_sources": pl.Int32(),
+    "n_mentions": pl.Int32(),
+    "value_min": pl.Float64(),
+    "value_max": pl.Float64(),
+    "verdict": pl.Utf8(),
+    "sources": pl.List(pl.Utf8()),
+    "conflicts": pl.Utf8(),
+}
+
+_INPUT_COLUMNS: dict[str, pl.DataType] = {
+    "figure_id": pl.Utf8(),
+    "document_id": pl.Utf8(),
+    "metric": pl.Utf8(),
+    "unit": pl.Utf8(),
+    "kind": pl.Utf8(),
+    "value": pl.Float64(),
+    "value_low": pl.Float64(),
+    "value_high": pl.Float64(),
+    "qualifier": pl.Utf8(),
+    "raw_text": pl.Utf8(),
+}
+
+_QUALIFIER_WORDS = {
+    "approx": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+}
+
+
+def mention_intervals(
+    figures: pl.DataFrame,
+    exact_tolerance: float = EXACT_TOLERANCE,
+    approx_tolerance: float = APPROX_TOLERANCE,
+) -> pl.DataFrame:
+    """The input rows with ``lo``/``hi`` interval bounds (NULL when the row carries no number)."""
+    v, low, high = pl.col("value"), pl.col("value_low"), pl.col("value_high")
+    q = pl.col("qualifier")
+    lower_bound = pl.coalesce(low, v)
+    upper_bound = pl.coalesce(high, v)
+    # A point value (exact or unknown qualifier); fall back to the bounds when value is missing.
+    point = pl.coalesce(v, low, high)
+    inf = float("inf")
+    lo = (
+        pl.when(q == "range")
+        .then(pl.coalesce(low, v, high))
+        .when(q.is_in(["more_than", "at_least"]))
+        .then(lower_bound)
+        .when(q.is_in(["less_than", "at_most"]))
+        .then(pl.when(upper_bound.is_not_null()).then(pl.lit(-inf)))
+        .when(q == "approx")
+        .then(point - point.abs() * approx_tolerance)
+        .otherwise(point - point.abs() * exact_tolerance)
+    )
+    hi = (
+        pl.when(q == "range")
+        .then(pl.coalesce(high, v, low))
+        .when(q.is_in(["more_than", "at_least"]))
+        .then(pl.when(lower_bound.is_not_null()).then(pl.lit(inf)))
+        .when(q.is_in(["less_than", "at_most"]))
+        .then(upper_bound)
+        .when(q == "approx")
+        .then(point + point.abs() * approx_tolerance)
+        .otherwise(point + point.abs() * exact_tolerance)
+    )
+    return figures.with_columns(lo.alias("lo"), hi.alias("hi"))
+
+
+def _num(x: float) -> str:
+    if x.is_integer() and abs(x) < 1e18:
+        return str(int(x))
+    return repr(x)
+
+
+def describe_mention(row: dict) -> str:
+    """'550000000000 USD' / 'more than 4 percent' / '15-25 percent' (value as stored, with its unit)."""
+    q = row.get("qualifier")
+    v, low, high = row.get("value"), row.get("value_low"), row.get("value_high")
+    if q == "range" and low is not None and high is not None:
+        number = f"{_num(low)}-{_num(high)}"
+    elif q in ("more_than", "at_least") and (low is not None or v is not None):
+        number = _QUALIFIER_WORDS[q] + _num(low if low is not None else v)
+    elif q in ("less_than", "at_most") and (high is not None or v is not None):
+        number = _QUALIFIER_WORDS[q] + _num(high if high is not None else v)
+    else:
+        point = next((x for x in (v, low, high) if x is not None), None)
+        number = (_QUALIFIER_WORDS.get(q or "", "")) + (_num(point) if point is not None else "?")
+    unit = row.get("unit")
+    return f"{number} {unit}" if unit else number
+
+
+def agreeing_groups(mentions: list[dict]) -> list[list[dict]]:
+    """Split mentions (dicts with lo/hi) into the fewest groups whose intervals share a value."""
+    pending = sorted(mentions, key=lambda m: (m["hi"], m["lo"]))
+    groups: list[list[dict]] = []
+    while pending:
+        stab = pending[0]["hi"]
+        group = [m for m in pending if m["lo"] <= stab]
+        pending = [m for m in pending if m["lo"] > stab]
+        groups.append(group)
+    return groups
+
+
+def _describe_group(group: list[dict]) -> str:
+    parts = []
+    for m in sorted(group, key=lambda m: (m["document_id"] or "", m.get("figure_id") or "")):
+        raw = m.get("raw_text")
+        suffix = f" ({raw})" if raw else ""
+        parts.append(f"{describe_mention(m)} in {m['document_id']}{suffix}")
+    # Same wording from the same document twice says nothing new.
+    return ", ".join(dict.fromkeys(parts))
+
+
+def describe_conflict(metric: str, mentions: list[dict]) -> str:
+    groups = agreeing_groups(mentions)
+    groups.sort(key=lambda g: (min(m["document_id"] or "" for m in g), min(m["lo"] for m in g)))
+    text = f"{metric}: " + " vs ".join(_describe_group(g) for g in groups)
+    docs_per_group = [{m["document_id"] for m in g} for g in groups]
+    self_contradicting = sorted(
+        {d for i, a in enumerate(docs_per_group) for b in docs_per_group[i + 1 :] for d in a & b}
+    )
+    if self_contradicting:
+        text += f" (contradicts itself: {', '.join(self_contradicting)})"
+    return text
+
+
+def build_metric_consistency(
+    figures: pl.DataFrame,
+    exact_tolerance: float = EXACT_TOLERANCE,
+    approx_tolerance: float = APPROX_TOLERANCE,
+) -> pl.DataFrame:
+    """One row per (metric, unit): sources, value span and verdict; ``conflicts`` explains a conflict.
+
+    Rows with ``metric`` NULL are ignored. Rows without any number count as mentions (and sources) but
+    constrain nothing.
+    """
+    missing = {c: t for c, t in _INPUT_COLUMNS.items() if c not in figures.columns}
+    frame = figures.with_columns([pl.lit(None, dtype=t).alias(c) for c, t in missing.items()])
+    frame = frame.select([pl.col(c).cast(t) for c, t in _INPUT_COLUMNS.items()]).filter(
+        pl.col("metric").is_not_null()
+    )
+    # NaN is "no number", not a number that conflicts with everything.
+    frame = frame.with_columns([pl.col(c).fill_nan(None) for c in ("value", "value_low", "value_high")])
+    if frame.is_empty():
+        return pl.DataFrame(schema=OUTPUT_SCHEMA)
+
+    frame = mention_intervals(frame, exact_tolerance, approx_tolerance)
+    keys = ["metric", "unit"]
+    summary = (
+        frame.group_by(keys)
+        .agg(
+            pl.col("document_id").n_unique().cast(pl.Int32).alias("n_sources"),
+            pl.len().cast(pl.Int32).alias("n_mentions"),
+            pl.min_horizontal(
+                pl.col("value").min(), pl.col("value_low").min(), pl.col("value_high").min()
+            ).alias("value_min"),
+            pl.max_horizontal(
+                pl.col("value").max(), pl.col("value_low").max(), pl.col("value_high").max()
+            ).alias("value_max"),
+            pl.col("document_id").drop_nulls().unique().sort().alias("sources"),
+            pl.col("lo").max().alias("_max_lo"),
+            pl.col("hi").min().alias("_min_hi"),
+        )
+        .with_columns(
+            (pl.col("_max_lo").is_not_null() & (pl.col("_max_lo") > pl.col("_min_hi"))).alias("_conflict")
+        )
+        .with_columns(
+            pl.when(pl.col("_conflict"))
+            .then(pl.lit("conflict"))
+            .when(pl.col("n_sources") <= 1)
+            .then(pl.lit("single_source"))
+            .otherwise(pl.lit("consistent"))
+            .alias("verdict")
+        )
+    )
+
+    conflicting = summary.filter(pl.col("_conflict")).select(keys)
+    texts: dict[tuple, str] = {}
+    if not conflicting.is_empty():
+        rows = frame.join(conflicting, on=keys, how="inner", nulls_equal=True).filter(
+            pl.col("lo").is_not_null()
+        )
+        for (metric, unit), part in rows.group_by(keys):
+            mentions = part.to_dicts()
+            texts[(metric, unit)] = describe_conflict(metric, mentions)
+
+    conflicts_col = [texts.get((m, u), "") for m, u in zip(summary["metric"], summary["unit"], strict=True)]
+    result = summary.with_columns(pl.Series("conflicts", conflicts_col, dtype=pl.Utf8))
+    return result.select(list(OUTPUT_SCHEMA)).cast(OUTPUT_SCHEMA).sort(keys, nulls_last=True)

@@ -1,0 +1,399 @@
+"""Run the expectation suites with Great Expectations on pandas frames; return plain results.
+
+GX's SQL datasource returns no rows over duckdb-engine in GX 1.24, so each suite's frame is computed
+by DuckDB (``SuiteSpec.query``: the table's columns plus computed booleans) and handed to GX as a
+pandas DataFrame batch. GX evaluates every expectation row by row and reports unexpected counts and
+the offending rows' keys; this module turns GX's results into frozen dataclasses that carry no GX
+types, so callers (Dagster asset checks, the HTML report, the validation_results table) never import
+GX themselves.
+
+GX is imported lazily (the import costs ~5 s) and one ephemeral context is built per process and
+reused (``gx_context``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import polars as pl
+
+from newsfacts.quality.suites import SuiteSpec, consistency_suite, integrity_suites
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MAX_EXAMPLES = 5
+_MAX_TEXT = 500  # longest observed value / example string kept
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    suite: str
+    expectation: str  # GX expectation type, e.g. expect_column_values_to_be_unique
+    column_name: str | None
+    success: bool
+    observed_value: str | None
+    unexpected_count: int | None
+    unexpected_examples: list[str]  # up to 5 offending rows/values, key columns first
+    check: str = ""  # stable name of the check within its suite (e.g. span_matches)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SuiteOutcome:
+    suite: str
+    success: bool
+    outcomes: list[ExpectationOutcome]
+    seconds: float
+    blocking: bool = True
+    row_count: int | None = None
+    failed: list[str] = field(default_factory=list)  # checks that failed
+
+
+# -- GX context ------------------------------------------------------------------------------------
+
+
+class _GxHolder:
+    """One ephemeral GX context per process, with one pandas asset per suite."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # never phone home (no network)
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import (
+            DataContextConfig,
+            InMemoryStoreBackendDefaults,
+            ProgressBarsConfig,
+        )
+
+        self.gx = gx
+        self.context = gx.get_context(
+            mode="ephemeral",
+            project_config=DataContextConfig(
+                analytics_enabled=False,
+                progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+                store_backend_defaults=InMemoryStoreBackendDefaults(),
+            ),
+        )
+        self.datasource = self.context.data_sources.add_pandas("newsfacts_frames")
+        self._batch_definitions: dict[str, Any] = {}
+        self._suites: dict[tuple[str, int], Any] = {}
+        self.lock = threading.Lock()
+
+    def batch_definition(self, name: str):
+        bd = self._batch_definitions.get(name)
+        if bd is None:
+            asset = self.datasource.add_dataframe_asset(name)
+            bd = asset.add_batch_definition_whole_dataframe(f"{name}_whole_frame")
+            self._batch_definitions[name] = bd
+        return bd
+
+    def suite(self, spec: SuiteSpec):
+        from newsfacts.quality.suites import build_gx_suite
+
+        key = (spec.name, hash(spec.expectations.__repr__()))
+        s = self._suites.get(key)
+        if s is None:
+            s = self._suites[key] = build_gx_suite(spec)
+        return s
+
+
+_HOLDER: _GxHolder | None = None
+_HOLDER_LOCK = threading.Lock()
+
+
+def gx_context() -> _GxHolder:
+    """The process-wide GX holder (imports great_expectations on first use)."""
+    global _HOLDER
+    with _HOLDER_LOCK:
+        if _HOLDER is None:
+            _HOLDER = _GxHolder()
+        return _HOLDER
+
+
+# -- result conversion -----------------------------------------------------------------------------
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):  # includes numpy.float64
+        value = float(value)
+        if math.isnan(value):
+            return "NULL"
+        if value.is_integer() and abs(value) < 1e18:
+            return str(int(value))
+        return repr(value)
+    try:  # numpy scalars, pandas NA
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return "NULL"
+    except ImportError:  # pragma: no cover
+        pass
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        try:
+            return _fmt(value.item())
+        except (ValueError, TypeError):
+            pass
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"
+
+
+def _example(row: dict[str, Any], columns: list[str]) -> str:
+    parts = []
+    for c in columns:
+        if c in row:
+            v = row[c]
+            shown = _fmt(v)
+            if isinstance(v, str) and v and c in {"stored_text", "document_span"}:
+                shown = repr(shown)
+            parts.append(f"{c}={shown}")
+    return ", ".join(parts)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _observed(result: dict[str, Any]) -> str | None:
+    if "observed_value" in result:
+        return _fmt(result["observed_value"])
+    if "unexpected_count" in result:
+        n = result.get("element_count")
+        u = result["unexpected_count"]
+        if n is None:
+            return f"{u} unexpected"
+        pct = 100.0 * u / n if n else 0.0
+        return f"{u} of {n} rows unexpected ({pct:.2f}%)"
+    return None
+
+
+def _convert(spec: SuiteSpec, validation, df: pd.DataFrame | None) -> list[ExpectationOutcome]:
+    by_check: dict[str, Any] = {}
+    for r in validation.results:
+        meta = r.expectation_config.meta or {}
+        by_check[meta.get("check", r.expectation_config.type)] = r
+    outcomes = []
+    for e in spec.expectations:
+        r = by_check.get(e.check)
+        if r is None:  # pragma: no cover - GX always returns one result per expectation
+            outcomes.append(
+                ExpectationOutcome(
+                    spec.name, _snake(e.gx_type), e.column_name, False, "no result", None, [], e.check
+                )
+            )
+            continue
+        result = dict(r.result or {})
+        exc = r.exception_info or {}
+        raised = bool(exc.get("raised_exception")) or any(
+            isinstance(v, dict) and v.get("raised_exception") for v in exc.values()
+        )
+        observed = _observed(result)
+        if raised:
+            messages = [exc.get("exception_message")] + [
+                v.get("exception_message") for v in exc.values() if isinstance(v, dict)
+            ]
+            observed = "error: " + "; ".join(sorted({m for m in messages if m}))[:_MAX_TEXT]
+        examples: list[str] = []
+        if not r.success and not raised:
+            columns = list(spec.key_columns)
+            computed_boolean = e.kwargs.get("value_set") == [True]  # the column itself is just False
+            if (
+                e.column_name
+                and e.column_name not in columns
+                and "," not in e.column_name
+                and not computed_boolean
+            ):
+                columns.append(e.column_name)
+            columns += [c for c in e.context if c not in columns]
+            index_rows = result.get("partial_unexpected_index_list") or []
+            present = [c for c in columns if df is not None and c in df.columns]
+            for row in index_rows[:MAX_EXAMPLES]:
+                if isinstance(row, dict):
+                    examples.append(_example(row, columns))
+                elif df is not None:  # a row position in the validated frame
+                    examples.append(_example(df.loc[row, present].to_dict(), present))
+            if not examples:
+                examples = [_fmt(v) for v in (result.get("partial_unexpected_list") or [])[:MAX_EXAMPLES]]
+        count = result.get("unexpected_count")
+        outcomes.append(
+            ExpectationOutcome(
+                suite=spec.name,
+                expectation=r.expectation_config.type,
+                column_name=e.column_name,
+                success=bool(r.success),
+                observed_value=observed,
+                unexpected_count=int(count) if count is not None else None,
+                unexpected_examples=examples,
+                check=e.check,
+                description=e.description,
+            )
+        )
+    return outcomes
+
+
+def _failed_suite(spec: SuiteSpec, message: str, started: float) -> SuiteOutcome:
+    outcome = ExpectationOutcome(
+        suite=spec.name,
+        expectation="suite_frame_query",
+        column_name=None,
+        success=False,
+        observed_value=("error: " + message)[:_MAX_TEXT],
+        unexpected_count=None,
+        unexpected_examples=[],
+        check="suite_frame_query",
+        description=f"the {spec.table} table can be read with the columns the contract promises",
+    )
+    return SuiteOutcome(
+        spec.name, False, [outcome], time.perf_counter() - started, spec.blocking, None, [outcome.check]
+    )
+
+
+def validate_frame(spec: SuiteSpec, df: pd.DataFrame, started: float | None = None) -> SuiteOutcome:
+    """Validate one pandas frame against one suite spec with GX."""
+    started = time.perf_counter() if started is None else started
+    holder = gx_context()
+    # No unexpected_index_column_names: GX 1.24 then builds a dict per unexpected row in Python
+    # (~30 s for 400k failing rows) before truncating. With the default RangeIndex it returns bare row
+    # positions, and the examples are read from ``df`` at those positions (see _convert).
+    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": MAX_EXAMPLES}
+    df = df.reset_index(drop=True)
+    try:
+        with holder.lock:
+            batch = holder.batch_definition(spec.name).get_batch(batch_parameters={"dataframe": df})
+            validation = batch.validate(holder.suite(spec), result_format=result_format)
+    except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
+        return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
+    outcomes = _convert(spec, validation, df)
+    failed = [o.check for o in outcomes if not o.success]
+    return SuiteOutcome(
+        suite=spec.name,
+        success=not failed,
+        outcomes=outcomes,
+        seconds=time.perf_counter() - started,
+        blocking=spec.blocking,
+        row_count=len(df),
+        failed=failed,
+    )
+
+
+def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> SuiteOutcome:
+    """Compute the suite's frame with DuckDB and validate it with GX."""
+    started = time.perf_counter()
+    try:
+        df = con.execute(spec.query).df()
+    except duckdb.Error as exc:
+        return _failed_suite(spec, f"{type(exc).__name__}: {exc}", started)
+    return validate_frame(spec, df, started)
+
+
+def run_integrity_suites(
+    con: duckdb.DuckDBPyConnection, *, min_documents: int = 1, today: dt.date | None = None
+) -> list[SuiteOutcome]:
+    """Run every BLOCKING integrity suite over the contract tables reachable through ``con``.
+
+    ``min_documents``: documents row count required (1: the run landed documents; 0 to allow empty).
+    ``today``: the not-in-the-future reference date (default: the latest date on Earth, UTC+14).
+    """
+    gx_context()  # import GX before the clock of the first suite starts
+    return [run_suite(con, spec) for spec in integrity_suites(min_documents=min_documents, today=today)]
+
+
+def suite_for_table(table: str, *, min_documents: int = 1, today: dt.date | None = None) -> SuiteSpec:
+    """The integrity suite of one contract table ("figures" or "figures_integrity")."""
+    specs = integrity_suites(min_documents=min_documents, today=today)
+    for spec in specs:
+        if table in (spec.table, spec.name):
+            return spec
+    raise KeyError(f"no integrity suite for table {table!r}; known: {[s.table for s in specs]}")
+
+
+def run_integrity_suite(
+    con: duckdb.DuckDBPyConnection, table: str, *, min_documents: int = 1, today: dt.date | None = None
+) -> SuiteOutcome:
+    """Run the BLOCKING integrity suite of one table (one Dagster asset check per table)."""
+    spec = suite_for_table(table, min_documents=min_documents, today=today)
+    gx_context()
+    return run_suite(con, spec)
+
+
+def _consistency_frame(metric_consistency: pd.DataFrame | pl.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    if isinstance(metric_consistency, pl.DataFrame):
+        frame = metric_consistency
+    else:
+        frame = pl.from_pandas(pd.DataFrame(metric_consistency))
+    for col, dtype in {"metric": pl.Utf8, "unit": pl.Utf8, "verdict": pl.Utf8, "n_sources": pl.Int64}.items():
+        if col not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(col))
+    if "sources" in frame.columns and isinstance(frame.schema["sources"], pl.List):
+        frame = frame.with_columns(pl.col("sources").list.join(", "))
+    if "conflicts" not in frame.columns:
+        # Without the detail column, name the metric, its value span and its sources.
+        frame = frame.with_columns(
+            pl.format(
+                "{} ({}): values from {} to {} in {}",
+                pl.col("metric"),
+                pl.col("unit"),
+                pl.col("value_min") if "value_min" in frame.columns else pl.lit("?"),
+                pl.col("value_max") if "value_max" in frame.columns else pl.lit("?"),
+                pl.col("sources") if "sources" in frame.columns else pl.lit("?"),
+            ).alias("conflicts")
+        )
+    return frame.to_pandas()
+
+
+def run_consistency_suite(metric_consistency: pd.DataFrame | pl.DataFrame) -> SuiteOutcome:
+    """WARN-level suite: sources that disagree on a metric (examples quote the conflicting values)."""
+    gx_context()
+    started = time.perf_counter()
+    spec = consistency_suite()
+    return validate_frame(spec, _consistency_frame(metric_consistency), started)
+
+
+VALIDATION_RESULTS_SCHEMA: dict[str, pl.DataType] = {
+    "run_id": pl.Utf8(),
+    "suite": pl.Utf8(),
+    "expectation": pl.Utf8(),
+    "column_name": pl.Utf8(),
+    "success": pl.Boolean(),
+    "observed_value": pl.Utf8(),
+    "unexpected_count": pl.Int32(),
+    "validated_at": pl.Datetime("us"),
+}
+
+
+def outcomes_to_rows(outcomes: list[SuiteOutcome], run_id: str, validated_at: dt.datetime) -> pl.DataFrame:
+    """validation_results rows (contract columns, in contract order), one per expectation."""
+    if validated_at.tzinfo is not None:  # the contract column is a naive TIMESTAMP: store UTC
+        validated_at = validated_at.astimezone(dt.UTC).replace(tzinfo=None)
+    rows = [
+        {
+            "run_id": run_id,
+            "suite": o.suite,
+            "expectation": o.expectation,
+            "column_name": o.column_name,
+            "success": o.success,
+            "observed_value": o.observed_value,
+            "unexpected_count": o.unexpected_count,
+            "validated_at": validated_at,
+        }
+        for s in outcomes
+        for o in s.outcomes
+    ]
+    return pl.DataFrame(rows, schema=VALIDATION_RESULTS_SCHEMA)

@@ -1,0 +1,551 @@
+"""Expectation suites, defined in code and versioned with it.
+
+A suite is a ``SuiteSpec``: the DuckDB query that turns a contract table into the frame GX validates
+(the table's own columns plus computed boolean columns for rules GX cannot express on one table:
+provenance, orphans, unit-for-kind, bound ordering) and a list of ``ExpectationSpec``s naming a GX
+expectation class and its keyword arguments. Nothing here imports Great Expectations (its import
+takes seconds); ``build_gx_suite`` turns a spec into a ``gx.ExpectationSuite`` lazily.
+
+Every expectation carries a stable ``check`` name (used to match results back, independent of GX's
+result ordering) and ``context`` columns: the columns printed in the unexpected examples next to the
+row's key (e.g. figure_id, document_id, char_start, char_end, char_count for an offset failure).
+Computed context columns that only matter for failures (snippets, actual lengths) are NULL on good
+rows so they cost nothing at scale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsfacts.quality.provenance import DOCUMENTS_DEDUP_SQL, span_check_columns
+
+SUITES_VERSION = "2025.1"
+
+FIGURE_KINDS = ("money", "percent", "count", "duration", "date", "ratio")
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+CLAIM_TYPES = ("quote", "statistic", "forecast", "opinion", "assertion")
+VERDICTS = ("consistent", "conflict", "single_source")
+DURATION_UNITS = ("minute", "hour", "day", "week", "month", "quarter", "year")
+PERCENT_UNITS = ("percent", "percentage_point")
+MONEY_UNIT_REGEX = "[A-Z]{3}"  # ISO 4217 shape; the code list itself changes, the shape does not
+
+# Sane ranges per kind, applied to value, value_low and value_high (whichever are set).
+# money: non-negative amounts up to 1e15 (a quadrillion: world GDP is ~1.1e14 USD, so even yen or won
+#   totals of national budgets fit; 1e15+ is a scale bug, e.g. "billion" applied twice).
+# percent: -1000 .. 100000. Below -100 is impossible for a share or a level but news does print swings
+#   such as "profits fell 250%"; 250% debt-to-GDP or 145% tariffs are ordinary; the upper bound admits
+#   hyperinflation-style figures while catching a multiplier applied to a percentage (5% -> 5e9).
+# date: a year between 1000 and 2200 (history to long-range targets such as "by 2100").
+# count / duration / ratio: non-negative with loose upper bounds that only catch scale bugs.
+VALUE_RANGES: dict[str, tuple[float, float]] = {
+    "money": (0.0, 1e15),
+    "percent": (-1000.0, 100000.0),
+    "date": (1000.0, 2200.0),
+    "count": (0.0, 1e13),
+    "duration": (0.0, 1e6),
+    "ratio": (0.0, 1e6),
+}
+
+
+@dataclass(frozen=True)
+class ExpectationSpec:
+    check: str  # stable name, unique within the suite
+    gx_type: str  # class name in great_expectations.expectations
+    kwargs: dict[str, Any]
+    description: str
+    context: tuple[str, ...] = ()  # extra columns shown in unexpected examples
+
+    @property
+    def column_name(self) -> str | None:
+        if "column" in self.kwargs:
+            return str(self.kwargs["column"])
+        if "column_list" in self.kwargs:
+            return ",".join(self.kwargs["column_list"])
+        if "column_A" in self.kwargs:
+            return f"{self.kwargs['column_A']},{self.kwargs['column_B']}"
+        return None
+
+
+@dataclass(frozen=True)
+class SuiteSpec:
+    name: str
+    table: str
+    query: str  # DuckDB SQL producing the frame to validate
+    key_columns: tuple[str, ...]  # always shown in unexpected examples
+    expectations: tuple[ExpectationSpec, ...]
+    blocking: bool = True
+    reads: tuple[str, ...] = ()  # other tables the query joins: all upstream of `table` in the pipeline
+    version: str = SUITES_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# -- expectation helpers ---------------------------------------------------------------------------
+
+
+def _not_null(col: str, what: str) -> ExpectationSpec:
+    return ExpectationSpec(
+        f"{col}_not_null", "ExpectColumnValuesToNotBeNull", {"column": col}, f"{what} is never NULL"
+    )
+
+
+def _unique(col: str, what: str) -> ExpectationSpec:
+    return ExpectationSpec(
+        f"{col}_unique", "ExpectColumnValuesToBeUnique", {"column": col}, f"{what} is unique"
+    )
+
+
+def _true(col: str, description: str, context: tuple[str, ...] = ()) -> ExpectationSpec:
+    """A computed boolean column must be True on every row."""
+    return ExpectationSpec(
+        col, "ExpectColumnValuesToBeInSet", {"column": col, "value_set": [True]}, description, context
+    )
+
+
+def _in_set(
+    col: str, values: tuple[str, ...], description: str, context: tuple[str, ...] = ()
+) -> ExpectationSpec:
+    return ExpectationSpec(
+        f"{col}_in_vocabulary",
+        "ExpectColumnValuesToBeInSet",
+        {"column": col, "value_set": list(values)},
+        description,
+        context,
+    )
+
+
+def _between(
+    col: str, low: float | None, high: float | None, description: str, context: tuple[str, ...] = ()
+) -> ExpectationSpec:
+    kwargs: dict[str, Any] = {"column": col}
+    if low is not None:
+        kwargs["min_value"] = low
+    if high is not None:
+        kwargs["max_value"] = high
+    return ExpectationSpec(f"{col}_in_range", "ExpectColumnValuesToBeBetween", kwargs, description, context)
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+# -- integrity suites ------------------------------------------------------------------------------
+
+_SPAN_CONTEXT = ("document_id", "char_start", "char_end", "char_count")
+
+
+def documents_suite(min_documents: int = 1) -> SuiteSpec:
+    query = """
+    SELECT d.document_id, d.source_path, d.file_name, d.content_sha256, d.char_count,
+        coalesce(length(d.raw_text) = d.char_count, false) AS char_count_matches_text,
+        CASE WHEN NOT coalesce(length(d.raw_text) = d.char_count, false)
+             THEN length(d.raw_text) END AS text_length
+    FROM documents AS d
+    ORDER BY d.document_id
+    """
+    return SuiteSpec(
+        name="documents_integrity",
+        table="documents",
+        query=query,
+        key_columns=("document_id",),
+        expectations=(
+            ExpectationSpec(
+                "documents_landed",
+                "ExpectTableRowCountToBeBetween",
+                {"min_value": min_documents},
+                f"at least {min_documents} document(s) landed",
+            ),
+            _not_null("document_id", "document_id"),
+            _unique("document_id", "document_id"),
+            _not_null("source_path", "source_path"),
+            _unique("source_path", "source_path (one row per landed file)"),
+            _not_null("file_name", "file_name"),
+            ExpectationSpec(
+                "content_sha256_is_hex_digest",
+                "ExpectColumnValuesToMatchRegex",
+                {"column": "content_sha256", "regex": "^[0-9a-fA-F]{64}$"},
+                "content_sha256 is a SHA-256 hex digest",
+            ),
+            _not_null("content_sha256", "content_sha256"),
+            _true(
+                "char_count_matches_text",
+                "char_count = number of code points of raw_text",
+                ("char_count", "text_length"),
+            ),
+        ),
+    )
+
+
+def document_metadata_suite(today: dt.date) -> SuiteSpec:
+    # FULL JOIN with documents: a document without its metadata row shows up as a row with
+    # has_metadata = false (documents_integrity runs before metadata exists, so the rule lives here).
+    # Rules about a metadata row's own values hold trivially on those rows, so each failure counts once.
+    query = f"""
+    SELECT coalesce(m.document_id, d.document_id) AS document_id,
+        m.published_date, m.body_start, m.body_end, m.word_count, d.char_count,
+        (m.present IS NOT NULL) AS has_metadata,
+        (m.present IS NULL OR d.document_id IS NOT NULL) AS document_exists,
+        (m.present IS NULL OR (m.body_start IS NOT NULL AND m.body_end IS NOT NULL)) AS body_offsets_set,
+        coalesce(0 <= m.body_start AND m.body_start <= m.body_end AND m.body_end <= d.char_count, true)
+            AS body_in_document,
+        (m.published_date IS NULL OR m.published_date <= DATE '{today.isoformat()}')
+            AS published_not_in_future
+    FROM (SELECT *, true AS present FROM document_metadata) AS m
+    FULL OUTER JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = m.document_id
+    ORDER BY document_id
+    """
+    return SuiteSpec(
+        name="document_metadata_integrity",
+        reads=("documents",),
+        table="document_metadata",
+        query=query,
+        key_columns=("document_id",),
+        expectations=(
+            _not_null("document_id", "document_id"),
+            _unique("document_id", "document_id (one metadata row per document)"),
+            _true("has_metadata", "every document has its document_metadata row"),
+            _true("document_exists", "document_id exists in documents (no orphans)"),
+            _true("body_offsets_set", "body_start and body_end are set", ("body_start", "body_end")),
+            _true(
+                "body_in_document",
+                "0 <= body_start <= body_end <= documents.char_count",
+                ("body_start", "body_end", "char_count"),
+            ),
+            _true(
+                "published_not_in_future",
+                f"published_date is not in the future (<= {today.isoformat()})",
+                ("published_date",),
+            ),
+            _between("word_count", 0, None, "word_count is not negative", ("word_count",)),
+        ),
+        extra={"today": today.isoformat()},
+    )
+
+
+def _kind_value_columns(alias: str) -> str:
+    """Per kind, the one of value/value_low/value_high most likely to break the kind's range.
+
+    ``{kind}_value`` is the smallest of the set values when that one is below the range's lower bound,
+    otherwise the largest: one column (and one expectation) per kind, showing the offending value.
+    """
+    a = alias
+    parts = []
+    for kind, (low, _high) in VALUE_RANGES.items():
+        least = f"least({a}.value, {a}.value_low, {a}.value_high)"
+        greatest = f"greatest({a}.value, {a}.value_low, {a}.value_high)"
+        parts.append(
+            f"CASE WHEN {a}.kind = '{kind}' THEN "
+            f"CASE WHEN {least} < {low!r} THEN {least} ELSE {greatest} END END AS {kind}_value"
+        )
+    return ",\n        ".join(parts)
+
+
+def _unit_valid_sql(alias: str) -> str:
+    a = alias
+    return f"""coalesce(CASE {a}.kind
+            WHEN 'money' THEN regexp_full_match({a}.unit, '{MONEY_UNIT_REGEX}')
+            WHEN 'percent' THEN {a}.unit IN ({_sql_list(PERCENT_UNITS)})
+            WHEN 'count' THEN {a}.unit = 'count'
+            WHEN 'duration' THEN {a}.unit IN ({_sql_list(DURATION_UNITS)})
+            WHEN 'date' THEN {a}.unit = 'year'
+            WHEN 'ratio' THEN {a}.unit = 'times'
+            ELSE true END, false)"""
+
+
+def figures_suite() -> SuiteSpec:
+    query = f"""
+    SELECT f.figure_id, f.document_id, f.char_start, f.char_end, f.kind, f.unit, f.qualifier,
+        f.value, f.value_low, f.value_high{span_check_columns("f", "raw_text")},
+        {_unit_valid_sql("f")} AS unit_valid_for_kind,
+        (f.value_low IS NULL OR f.value_high IS NULL OR f.value_low <= f.value_high) AS bounds_ordered,
+        (f.qualifier IS DISTINCT FROM 'range'
+            OR (f.value IS NULL AND f.value_low IS NOT NULL AND f.value_high IS NOT NULL))
+            AS range_shape_valid,
+        (f.qualifier IS NOT DISTINCT FROM 'range' OR f.value IS NOT NULL) AS value_set_unless_range,
+        {_kind_value_columns("f")}
+    FROM figures AS f
+    LEFT JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = f.document_id
+    ORDER BY f.figure_id
+    """
+    value_ctx = ("kind", "qualifier", "value", "value_low", "value_high")
+    ranges = [
+        _between(
+            f"{kind}_value",
+            low,
+            high,
+            f"{kind} figures: value, value_low and value_high within [{low:g}, {high:g}]",
+            value_ctx,
+        )
+        for kind, (low, high) in VALUE_RANGES.items()
+    ]
+    return SuiteSpec(
+        name="figures_integrity",
+        reads=("documents",),
+        table="figures",
+        query=query,
+        key_columns=("figure_id",),
+        expectations=(
+            _not_null("figure_id", "figure_id"),
+            _unique("figure_id", "figure_id"),
+            _not_null("document_id", "document_id"),
+            _true("document_exists", "document_id exists in documents (no orphans)", ("document_id",)),
+            _true("offsets_in_document", "0 <= char_start < char_end <= documents.char_count", _SPAN_CONTEXT),
+            _true(
+                "span_matches",
+                "substr(documents.raw_text, char_start + 1, char_end - char_start) = raw_text",
+                ("document_id", "char_start", "char_end", "stored_text", "document_span"),
+            ),
+            _not_null("kind", "kind"),
+            _in_set("kind", FIGURE_KINDS, "kind in the contract's vocabulary"),
+            _not_null("unit", "unit"),
+            _true(
+                "unit_valid_for_kind", "unit valid for its kind (money: ISO 4217 code, ...)", ("kind", "unit")
+            ),
+            _not_null("qualifier", "qualifier"),
+            _in_set("qualifier", QUALIFIERS, "qualifier in the contract's vocabulary"),
+            _true(
+                "bounds_ordered", "value_low <= value_high where both are set", ("value_low", "value_high")
+            ),
+            _true(
+                "range_shape_valid",
+                "range rows have value NULL and both value_low and value_high set",
+                value_ctx,
+            ),
+            _true("value_set_unless_range", "non-range rows have a value", value_ctx),
+            *ranges,
+        ),
+    )
+
+
+def claims_suite() -> SuiteSpec:
+    query = f"""
+    SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type, c.cluster_id
+        {span_check_columns("c", "text")}
+    FROM claims AS c
+    LEFT JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = c.document_id
+    ORDER BY c.claim_id
+    """
+    return SuiteSpec(
+        name="claims_integrity",
+        reads=("documents",),
+        table="claims",
+        query=query,
+        key_columns=("claim_id",),
+        expectations=(
+            _not_null("claim_id", "claim_id"),
+            _unique("claim_id", "claim_id"),
+            _not_null("document_id", "document_id"),
+            _true("document_exists", "document_id exists in documents (no orphans)", ("document_id",)),
+            _true("offsets_in_document", "0 <= char_start < char_end <= documents.char_count", _SPAN_CONTEXT),
+            _true(
+                "span_matches",
+                "substr(documents.raw_text, char_start + 1, char_end - char_start) = text",
+                ("document_id", "char_start", "char_end", "stored_text", "document_span"),
+            ),
+            _not_null("claim_type", "claim_type"),
+            _in_set("claim_type", CLAIM_TYPES, "claim_type in the contract's vocabulary"),
+        ),
+    )
+
+
+def claim_figures_suite() -> SuiteSpec:
+    query = """
+    SELECT cf.claim_id, cf.figure_id,
+        (c.claim_id IS NOT NULL) AS claim_exists,
+        (f.figure_id IS NOT NULL) AS figure_exists,
+        coalesce(c.document_id = f.document_id, true) AS same_document,
+        c.document_id AS claim_document_id, f.document_id AS figure_document_id
+    FROM claim_figures AS cf
+    LEFT JOIN (SELECT claim_id, any_value(document_id) AS document_id FROM claims
+               WHERE claim_id IS NOT NULL GROUP BY claim_id) AS c ON c.claim_id = cf.claim_id
+    LEFT JOIN (SELECT figure_id, any_value(document_id) AS document_id FROM figures
+               WHERE figure_id IS NOT NULL GROUP BY figure_id) AS f ON f.figure_id = cf.figure_id
+    ORDER BY cf.claim_id, cf.figure_id
+    """
+    return SuiteSpec(
+        name="claim_figures_integrity",
+        reads=("claims", "figures"),
+        table="claim_figures",
+        query=query,
+        key_columns=("claim_id", "figure_id"),
+        expectations=(
+            _not_null("claim_id", "claim_id"),
+            _not_null("figure_id", "figure_id"),
+            ExpectationSpec(
+                "claim_figure_pair_unique",
+                "ExpectCompoundColumnsToBeUnique",
+                {"column_list": ["claim_id", "figure_id"]},
+                "(claim_id, figure_id) pairs are unique",
+            ),
+            _true("claim_exists", "claim_id exists in claims (no orphans)"),
+            _true("figure_exists", "figure_id exists in figures (no orphans)"),
+            _true(
+                "same_document",
+                "a claim and the figures it carries come from the same document",
+                ("claim_document_id", "figure_document_id"),
+            ),
+        ),
+    )
+
+
+def claim_clusters_suite() -> SuiteSpec:
+    # FULL JOIN with the claims grouped by cluster_id: a cluster_id used by claims without its
+    # claim_clusters row shows up with cluster_row_exists = false (claims_integrity runs before the
+    # clusters are built, so the rule lives here); the other rules hold trivially on such rows.
+    query = """
+    SELECT coalesce(k.cluster_id, a.cluster_id) AS cluster_id, k.n_sources, k.n_claims,
+        (k.present IS NOT NULL) AS cluster_row_exists,
+        (k.present IS NULL OR coalesce(length(trim(k.representative_text)) > 0, false))
+            AS has_representative_text,
+        (k.present IS NULL OR coalesce(k.n_claims >= k.n_sources, false)) AS claims_cover_sources,
+        coalesce(a.n_claims, 0) AS actual_n_claims, coalesce(a.n_sources, 0) AS actual_n_sources,
+        (k.present IS NULL OR coalesce(k.n_claims = a.n_claims AND k.n_sources = a.n_sources, false))
+            AS counts_match_claims
+    FROM (SELECT *, true AS present FROM claim_clusters) AS k
+    FULL OUTER JOIN (SELECT cluster_id, count(*) AS n_claims, count(DISTINCT document_id) AS n_sources
+                     FROM claims WHERE cluster_id IS NOT NULL GROUP BY cluster_id) AS a
+           ON a.cluster_id = k.cluster_id
+    ORDER BY cluster_id
+    """
+    counts_ctx = ("n_claims", "actual_n_claims", "n_sources", "actual_n_sources")
+    return SuiteSpec(
+        name="claim_clusters_integrity",
+        reads=("claims",),
+        table="claim_clusters",
+        query=query,
+        key_columns=("cluster_id",),
+        expectations=(
+            _not_null("cluster_id", "cluster_id"),
+            _unique("cluster_id", "cluster_id"),
+            _true(
+                "cluster_row_exists",
+                "every cluster_id set on claims has its claim_clusters row",
+                ("actual_n_claims",),
+            ),
+            _true("has_representative_text", "representative_text is set"),
+            _between("n_sources", 1, None, "n_sources >= 1", ("n_sources",)),
+            _true("claims_cover_sources", "n_claims >= n_sources", ("n_claims", "n_sources")),
+            _true(
+                "counts_match_claims",
+                "n_claims / n_sources match the claims carrying the cluster_id",
+                counts_ctx,
+            ),
+        ),
+    )
+
+
+def metric_consistency_suite() -> SuiteSpec:
+    query = """
+    SELECT mc.metric, mc.unit, mc.verdict, mc.n_sources, mc.n_mentions, mc.value_min, mc.value_max,
+        len(mc.sources) AS n_listed_sources,
+        coalesce(len(mc.sources) = mc.n_sources, false) AS sources_match_n_sources,
+        coalesce(mc.n_mentions >= mc.n_sources, false) AS mentions_cover_sources,
+        (mc.value_min IS NULL OR mc.value_max IS NULL OR mc.value_min <= mc.value_max) AS min_le_max,
+        coalesce((mc.verdict = 'single_source' AND mc.n_sources = 1)
+                 OR (mc.verdict = 'consistent' AND mc.n_sources >= 2)
+                 OR mc.verdict = 'conflict', false) AS verdict_matches_sources,
+        (fg.metric IS NOT NULL) AS metric_in_figures
+    FROM metric_consistency AS mc
+    LEFT JOIN (SELECT DISTINCT metric, unit FROM figures WHERE metric IS NOT NULL) AS fg
+           ON fg.metric = mc.metric AND fg.unit IS NOT DISTINCT FROM mc.unit
+    ORDER BY mc.metric, mc.unit
+    """
+    return SuiteSpec(
+        name="metric_consistency_integrity",
+        reads=("figures",),
+        table="metric_consistency",
+        query=query,
+        key_columns=("metric", "unit"),
+        expectations=(
+            _not_null("metric", "metric"),
+            ExpectationSpec(
+                "metric_unit_unique",
+                "ExpectCompoundColumnsToBeUnique",
+                {"column_list": ["metric", "unit"]},
+                "one row per (metric, unit)",
+            ),
+            _not_null("verdict", "verdict"),
+            _in_set("verdict", VERDICTS, "verdict in the contract's vocabulary"),
+            _between("n_sources", 1, None, "n_sources >= 1", ("n_sources",)),
+            _true("sources_match_n_sources", "len(sources) = n_sources", ("n_sources", "n_listed_sources")),
+            _true("mentions_cover_sources", "n_mentions >= n_sources", ("n_mentions", "n_sources")),
+            _true("min_le_max", "value_min <= value_max", ("value_min", "value_max")),
+            _true(
+                "verdict_matches_sources",
+                "single_source iff one source; consistent needs two or more",
+                ("verdict", "n_sources"),
+            ),
+            _true("metric_in_figures", "every (metric, unit) comes from figures"),
+        ),
+    )
+
+
+def today_anywhere() -> dt.date:
+    """The latest calendar date currently in use on Earth (UTC+14).
+
+    An article dated 'today' in Tokyo or Auckland is not in the future even while it is still
+    yesterday in UTC, so the not-in-the-future check compares against this date.
+    """
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+
+
+def integrity_suites(min_documents: int = 1, today: dt.date | None = None) -> list[SuiteSpec]:
+    """All BLOCKING integrity suites, one per contract table, in dependency order."""
+    return [
+        documents_suite(min_documents),
+        document_metadata_suite(today or today_anywhere()),
+        figures_suite(),
+        claims_suite(),
+        claim_figures_suite(),
+        claim_clusters_suite(),
+        metric_consistency_suite(),
+    ]
+
+
+# -- WARN-level consistency suite ------------------------------------------------------------------
+
+
+def consistency_suite() -> SuiteSpec:
+    """WARN: sources disagree on a metric. Validated on the metric_consistency frame (with `conflicts`)."""
+    return SuiteSpec(
+        name="metric_consistency",
+        table="metric_consistency",
+        query="",  # validated on an in-memory frame, see runner.run_consistency_suite
+        key_columns=("metric", "unit"),
+        blocking=False,
+        expectations=(
+            ExpectationSpec(
+                "no_conflicting_sources",
+                "ExpectColumnValuesToNotBeInSet",
+                {"column": "verdict", "value_set": ["conflict"]},
+                "no metric is reported with incompatible values by different sources",
+                ("conflicts",),
+            ),
+            _in_set("verdict", VERDICTS, "verdict in the contract's vocabulary"),
+            ExpectationSpec(
+                "metric_unit_unique",
+                "ExpectCompoundColumnsToBeUnique",
+                {"column_list": ["metric", "unit"]},
+                "one row per (metric, unit)",
+            ),
+            _between("n_sources", 1, None, "n_sources >= 1", ("n_sources",)),
+        ),
+    )
+
+
+def build_gx_suite(spec: SuiteSpec):  # -> gx.ExpectationSuite (lazy import)
+    """Materialise a spec as a GX ExpectationSuite (imports great_expectations)."""
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=spec.name, meta={"version": spec.version, "blocking": spec.blocking})
+    for e in spec.expectations:
+        cls = getattr(gx.expectations, e.gx_type)
+        suite.add_expectation(
+            cls(
+                **e.kwargs,
+                description=e.description,
+                meta={"check": e.check, "context": list(e.context)},
+            )
+        )
+    return suite

@@ -1,0 +1,324 @@
+"""Metric consistency across sources (pure polars)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from newsfacts.consistency import (
+    OUTPUT_SCHEMA,
+    agreeing_groups,
+    build_metric_consistency,
+    describe_mention,
+)
+
+_counter = iter(range(1_000_000))
+
+
+def fig(
+    doc, metric, value=None, *, unit="USD", qualifier="exact", low=None, high=None, raw=None, kind="money"
+):
+    return {
+        "figure_id": f"f{next(_counter)}",
+        "document_id": doc,
+        "metric": metric,
+        "unit": unit,
+        "kind": kind,
+        "value": value,
+        "value_low": low,
+        "value_high": high,
+        "qualifier": qualifier,
+        "raw_text": raw,
+    }
+
+
+def frame(*rows) -> pl.DataFrame:
+    return pl.DataFrame(
+        list(rows),
+        schema={
+            "figure_id": pl.Utf8,
+            "document_id": pl.Utf8,
+            "metric": pl.Utf8,
+            "unit": pl.Utf8,
+            "kind": pl.Utf8,
+            "value": pl.Float64,
+            "value_low": pl.Float64,
+            "value_high": pl.Float64,
+            "qualifier": pl.Utf8,
+            "raw_text": pl.Utf8,
+        },
+    )
+
+
+def only_row(df: pl.DataFrame, metric: str, unit: str | None = None) -> dict:
+    rows = df.filter(pl.col("metric") == metric)
+    if unit is not None:
+        rows = rows.filter(pl.col("unit") == unit)
+    assert rows.height == 1, rows
+    return rows.row(0, named=True)
+
+
+def test_output_columns_and_types():
+    out = build_metric_consistency(frame(fig("doc_a", "m", 1.0)))
+    assert out.columns[:8] == [
+        "metric",
+        "unit",
+        "n_sources",
+        "n_mentions",
+        "value_min",
+        "value_max",
+        "verdict",
+        "sources",
+    ]
+    assert dict(out.schema) == OUTPUT_SCHEMA
+
+
+def test_empty_and_all_null_metrics():
+    assert build_metric_consistency(frame()).is_empty()
+    out = build_metric_consistency(frame(fig("doc_a", None, 5.0), fig("doc_b", None, 6.0)))
+    assert out.is_empty() and dict(out.schema) == OUTPUT_SCHEMA
+
+
+def test_over_4_and_up_to_5_percent_are_consistent():
+    out = build_metric_consistency(
+        frame(
+            fig(
+                "doc_a",
+                "growth",
+                4.0,
+                low=4.0,
+                unit="percent",
+                kind="percent",
+                qualifier="more_than",
+                raw="over 4%",
+            ),
+            fig(
+                "doc_b",
+                "growth",
+                5.0,
+                high=5.0,
+                unit="percent",
+                kind="percent",
+                qualifier="at_most",
+                raw="up to 5%",
+            ),
+        )
+    )
+    row = only_row(out, "growth")
+    assert row["verdict"] == "consistent"
+    assert (row["n_sources"], row["n_mentions"], row["value_min"], row["value_max"]) == (2, 2, 4.0, 5.0)
+    assert row["sources"] == ["doc_a", "doc_b"]
+    assert row["conflicts"] == ""
+
+
+def test_550bn_vs_500bn_conflict_names_values_and_documents():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_b", "japan_us_investment_pledge", 500e9, raw="$500 billion"),
+            fig("doc_a", "japan_us_investment_pledge", 550e9, raw="$550 billion"),
+        )
+    )
+    row = only_row(out, "japan_us_investment_pledge")
+    assert row["verdict"] == "conflict"
+    assert row["conflicts"] == (
+        "japan_us_investment_pledge: 550000000000 USD in doc_a ($550 billion)"
+        " vs 500000000000 USD in doc_b ($500 billion)"
+    )
+    assert (row["value_min"], row["value_max"]) == (500e9, 550e9)
+
+
+def test_more_than_5tn_and_6tn_are_consistent():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "pledge", 5e12, low=5e12, qualifier="more_than", raw="more than $5 trillion"),
+            fig("doc_b", "pledge", 6e12, raw="$6 trillion"),
+        )
+    )
+    assert only_row(out, "pledge")["verdict"] == "consistent"
+
+
+def test_less_than_5tn_and_6tn_conflict():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "pledge", 5e12, high=5e12, qualifier="less_than", raw="less than $5 trillion"),
+            fig("doc_b", "pledge", 6e12, raw="$6 trillion"),
+        )
+    )
+    row = only_row(out, "pledge")
+    assert row["verdict"] == "conflict"
+    assert "less than 5000000000000 USD in doc_a (less than $5 trillion)" in row["conflicts"]
+
+
+def test_single_source():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "tariff", 15.0, unit="percent", raw="15%"),
+            fig("doc_a", "tariff", 15.0, unit="percent"),
+        )
+    )
+    row = only_row(out, "tariff")
+    assert (row["verdict"], row["n_sources"], row["n_mentions"]) == ("single_source", 1, 2)
+
+
+def test_document_contradicting_itself_is_a_conflict():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "jobs", 100.0, unit="count", kind="count", raw="100 jobs"),
+            fig("doc_a", "jobs", 200.0, unit="count", kind="count", raw="200 jobs"),
+        )
+    )
+    row = only_row(out, "jobs")
+    assert row["verdict"] == "conflict"
+    assert row["n_sources"] == 1
+    assert "100 count in doc_a (100 jobs) vs 200 count in doc_a (200 jobs)" in row["conflicts"]
+    assert "contradicts itself: doc_a" in row["conflicts"]
+
+
+def test_self_contradiction_among_agreeing_documents():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "rate", 5.0, unit="percent", raw="5%"),
+            fig("doc_a", "rate", 7.0, unit="percent", raw="7%"),
+            fig("doc_b", "rate", 5.0, unit="percent", raw="5 percent"),
+        )
+    )
+    row = only_row(out, "rate")
+    assert row["verdict"] == "conflict"
+    assert row["conflicts"] == (
+        "rate: 5 percent in doc_a (5%), 5 percent in doc_b (5 percent) vs 7 percent in doc_a (7%)"
+        " (contradicts itself: doc_a)"
+    )
+
+
+def test_different_units_are_kept_separate():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "pledge", 550e9, unit="USD", raw="$550 billion"),
+            fig("doc_b", "pledge", 80e12, unit="JPY", raw="¥80 trillion"),
+            fig("doc_c", "pledge", 550e9, unit="USD", raw="US$550bn"),
+        )
+    )
+    assert out.height == 2
+    usd, jpy = only_row(out, "pledge", "USD"), only_row(out, "pledge", "JPY")
+    assert (usd["verdict"], usd["sources"]) == ("consistent", ["doc_a", "doc_c"])
+    assert (jpy["verdict"], jpy["sources"]) == ("single_source", ["doc_b"])
+
+
+def test_rounding_tolerance_is_a_parameter():
+    rows = frame(fig("doc_a", "m", 100.0), fig("doc_b", "m", 100.8))
+    assert only_row(build_metric_consistency(rows), "m")["verdict"] == "consistent"
+    assert only_row(build_metric_consistency(rows, exact_tolerance=0.001), "m")["verdict"] == "conflict"
+
+
+def test_approx_gets_ten_percent():
+    rows = frame(fig("doc_a", "m", 100.0, qualifier="approx", raw="about 100"), fig("doc_b", "m", 109.0))
+    assert only_row(build_metric_consistency(rows), "m")["verdict"] == "consistent"
+    rows = frame(fig("doc_a", "m", 100.0, qualifier="approx", raw="about 100"), fig("doc_b", "m", 115.0))
+    row = only_row(build_metric_consistency(rows), "m")
+    assert row["verdict"] == "conflict"
+    assert "about 100 USD in doc_a (about 100)" in row["conflicts"]
+
+
+def test_ranges_intersect_or_conflict():
+    r = dict(unit="percent", kind="percent", qualifier="range")
+    rows = frame(
+        fig("doc_a", "m", low=64.0, high=75.0, raw="64-75%", **r), fig("doc_b", "m", 70.0, unit="percent")
+    )
+    row = only_row(build_metric_consistency(rows), "m")
+    assert (row["verdict"], row["value_min"], row["value_max"]) == ("consistent", 64.0, 75.0)
+    rows = frame(
+        fig("doc_a", "m", low=64.0, high=75.0, raw="64-75%", **r), fig("doc_b", "m", 80.0, unit="percent")
+    )
+    row = only_row(build_metric_consistency(rows), "m")
+    assert row["verdict"] == "conflict"
+    assert "64-75 percent in doc_a (64-75%)" in row["conflicts"]
+
+
+def test_three_groups_minimal_split():
+    rows = frame(
+        fig("doc_a", "m", 10.0, raw="10"),
+        fig("doc_b", "m", 10.02, raw="10.02"),
+        fig("doc_c", "m", 20.0, raw="20"),
+        fig("doc_d", "m", 30.0, raw="30"),
+        fig("doc_e", "m", 25.0, low=25.0, qualifier="at_least", raw="at least 25"),
+    )
+    row = only_row(build_metric_consistency(rows), "m")
+    assert row["verdict"] == "conflict"
+    groups = row["conflicts"].removeprefix("m: ").split(" vs ")
+    assert groups == [
+        "10 USD in doc_a (10), 10.02 USD in doc_b (10.02)",
+        "20 USD in doc_c (20)",
+        "30 USD in doc_d (30), at least 25 USD in doc_e (at least 25)",
+    ]
+
+
+def test_mentions_without_numbers_do_not_constrain():
+    rows = frame(fig("doc_a", "m", 5.0), fig("doc_b", "m", None), fig("doc_c", "m", float("nan")))
+    row = only_row(build_metric_consistency(rows), "m")
+    assert (row["verdict"], row["n_sources"], row["n_mentions"]) == ("consistent", 3, 3)
+
+
+def test_missing_raw_text_column_is_tolerated():
+    rows = frame(fig("doc_a", "m", 1.0), fig("doc_b", "m", 2.0)).drop("raw_text", "figure_id")
+    row = only_row(build_metric_consistency(rows), "m")
+    assert row["conflicts"] == "m: 1 USD in doc_a vs 2 USD in doc_b"
+
+
+@pytest.mark.parametrize(
+    ("row", "text"),
+    [
+        ({"qualifier": "exact", "value": 5.0, "unit": "percent"}, "5 percent"),
+        ({"qualifier": "range", "value_low": 1.0, "value_high": 3.0, "unit": "month"}, "1-3 month"),
+        (
+            {"qualifier": "more_than", "value": 250.0, "value_low": 250.0, "unit": "percent"},
+            "more than 250 percent",
+        ),
+        ({"qualifier": "at_most", "value_high": 2.5, "unit": "times"}, "at most 2.5 times"),
+    ],
+)
+def test_describe_mention(row, text):
+    assert describe_mention(row) == text
+
+
+def test_agreeing_groups_is_minimal_for_nested_intervals():
+    inf = float("inf")
+    mentions = [
+        {"lo": 0.0, "hi": 10.0},
+        {"lo": 2.0, "hi": 3.0},
+        {"lo": 5.0, "hi": 6.0},
+        {"lo": 5.5, "hi": inf},
+    ]
+    groups = agreeing_groups(mentions)
+    assert len(groups) == 2
+    for g in groups:
+        assert max(m["lo"] for m in g) <= min(m["hi"] for m in g)
+
+
+def _interval_strategy():
+    from hypothesis import strategies as st
+
+    finite = st.integers(min_value=-50, max_value=50).map(float)
+    return st.tuples(finite, finite).map(lambda t: {"lo": min(t), "hi": max(t)})
+
+
+def test_agreeing_groups_property():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(_interval_strategy(), min_size=1, max_size=12))
+    def check(mentions):
+        groups = agreeing_groups(mentions)
+        assert sum(len(g) for g in groups) == len(mentions)
+        for g in groups:  # each group shares a value
+            assert max(m["lo"] for m in g) <= min(m["hi"] for m in g)
+        # minimal: the interval that opened each group is disjoint from the others' openers, so no
+        # split into fewer agreeing groups exists
+        openers = [min(g, key=lambda m: m["hi"]) for g in groups]
+        for i, a in enumerate(openers):
+            for b in openers[i + 1 :]:
+                assert a["hi"] < b["lo"] or b["hi"] < a["lo"]
+        # one group exactly when all intervals intersect
+        assert (len(groups) == 1) == (max(m["lo"] for m in mentions) <= min(m["hi"] for m in mentions))
+
+    check()

@@ -1,0 +1,535 @@
+"""Integrity suites: real GX validations over small in-memory DuckDB warehouses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import duckdb
+import pytest
+
+from newsfacts.quality.runner import SuiteOutcome, gx_context, run_integrity_suites, run_suite
+from newsfacts.quality.suites import integrity_suites
+
+CONTRACT_DDL = """
+CREATE TABLE documents (document_id VARCHAR, file_name VARCHAR, source_path VARCHAR,
+    content_sha256 VARCHAR, raw_text VARCHAR, char_count INTEGER, ingested_at TIMESTAMP);
+CREATE TABLE document_metadata (document_id VARCHAR, title VARCHAR, author VARCHAR, published_date DATE,
+    publisher VARCHAR, description VARCHAR, sentiment_label VARCHAR, sentiment_score DOUBLE,
+    word_count INTEGER, body_start INTEGER, body_end INTEGER);
+CREATE TABLE figures (figure_id VARCHAR, document_id VARCHAR, char_start INTEGER, char_end INTEGER,
+    raw_text VARCHAR, kind VARCHAR, value DOUBLE, value_low DOUBLE, value_high DOUBLE, unit VARCHAR,
+    qualifier VARCHAR, metric VARCHAR, subject VARCHAR, sentence VARCHAR, extractor_version VARCHAR);
+CREATE TABLE claims (claim_id VARCHAR, document_id VARCHAR, char_start INTEGER, char_end INTEGER,
+    text VARCHAR, speaker VARCHAR, claim_type VARCHAR, hedged BOOLEAN, cluster_id VARCHAR);
+CREATE TABLE claim_figures (claim_id VARCHAR, figure_id VARCHAR);
+CREATE TABLE claim_clusters (cluster_id VARCHAR, representative_text VARCHAR, n_sources INTEGER,
+    n_claims INTEGER);
+CREATE TABLE metric_consistency (metric VARCHAR, unit VARCHAR, n_sources INTEGER, n_mentions INTEGER,
+    value_min DOUBLE, value_max DOUBLE, verdict VARCHAR, sources VARCHAR[]);
+"""
+
+DOCS = {
+    "doc_a": "Japan will invest $550 billion in the US. "
+    "Growth was over 4% in July 2025 — café ☕ prices rose.",
+    "doc_b": "Tokyo pledged $550 billion. The debt-to-GDP ratio is 250%. "
+    "Tariffs of 15-25% apply for 180 days.",
+}
+
+# (figure_id, document_id, raw_text, kind, value, low, high, unit, qualifier, metric)
+FIGURES = [
+    (
+        "fa1",
+        "doc_a",
+        "$550 billion",
+        "money",
+        550e9,
+        None,
+        None,
+        "USD",
+        "exact",
+        "japan_us_investment_pledge",
+    ),
+    ("fa2", "doc_a", "over 4%", "percent", 4.0, 4.0, None, "percent", "more_than", "growth"),
+    ("fa3", "doc_a", "July 2025", "date", 2025.0, None, None, "year", "exact", None),
+    (
+        "fb1",
+        "doc_b",
+        "$550 billion",
+        "money",
+        550e9,
+        None,
+        None,
+        "USD",
+        "exact",
+        "japan_us_investment_pledge",
+    ),
+    ("fb2", "doc_b", "250%", "percent", 250.0, None, None, "percent", "exact", "debt_to_gdp"),
+    ("fb3", "doc_b", "15-25%", "percent", None, 15.0, 25.0, "percent", "range", "tariff_rate"),
+    ("fb4", "doc_b", "180 days", "duration", 180.0, None, None, "day", "exact", None),
+]
+
+# (claim_id, document_id, text, claim_type, cluster_id)
+CLAIMS = [
+    ("ca1", "doc_a", "Japan will invest $550 billion in the US.", "statistic", "k1"),
+    ("ca2", "doc_a", "Growth was over 4% in July 2025 — café ☕ prices rose.", "assertion", None),
+    ("cb1", "doc_b", "Tokyo pledged $550 billion.", "statistic", "k1"),
+    ("cb2", "doc_b", "The debt-to-GDP ratio is 250%.", "statistic", None),
+]
+
+CLAIM_FIGURES = [("ca1", "fa1"), ("ca2", "fa2"), ("ca2", "fa3"), ("cb1", "fb1"), ("cb2", "fb2")]
+
+TODAY = dt.date(2025, 9, 1)
+
+
+def _span(doc_id: str, text: str) -> tuple[int, int]:
+    start = DOCS[doc_id].index(text)
+    return start, start + len(text)
+
+
+def make_warehouse() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with every contract table and a small set of valid rows."""
+    con = duckdb.connect(":memory:")
+    con.execute(CONTRACT_DDL)
+    for doc_id, text in DOCS.items():
+        con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, TIMESTAMP '2025-08-01 10:00:00')",
+            [
+                doc_id,
+                f"{doc_id}.txt",
+                f"{doc_id}.txt",
+                hashlib.sha256(text.encode()).hexdigest(),
+                text,
+                len(text),
+            ],
+        )
+        con.execute(
+            "INSERT INTO document_metadata VALUES"
+            " (?, 'T', NULL, DATE '2025-07-30', 'P', NULL, 'neutral', 0.0, 10, 0, ?)",
+            [doc_id, len(text)],
+        )
+    for fid, doc, raw, kind, value, low, high, unit, qual, metric in FIGURES:
+        s, e = _span(doc, raw)
+        con.execute(
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'test')",
+            [fid, doc, s, e, raw, kind, value, low, high, unit, qual, metric],
+        )
+    for cid, doc, text, ctype, cluster in CLAIMS:
+        s, e = _span(doc, text)
+        con.execute(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, NULL, ?, false, ?)",
+            [cid, doc, s, e, text, ctype, cluster],
+        )
+    con.executemany("INSERT INTO claim_figures VALUES (?, ?)", CLAIM_FIGURES)
+    con.execute("INSERT INTO claim_clusters VALUES ('k1', 'Japan pledged $550 billion', 2, 2)")
+    con.execute(
+        """INSERT INTO metric_consistency VALUES
+        ('japan_us_investment_pledge', 'USD', 2, 2, 550e9, 550e9, 'consistent', ['doc_a', 'doc_b']),
+        ('growth', 'percent', 1, 1, 4, 4, 'single_source', ['doc_a']),
+        ('debt_to_gdp', 'percent', 1, 1, 250, 250, 'single_source', ['doc_b']),
+        ('tariff_rate', 'percent', 1, 1, 15, 25, 'single_source', ['doc_b'])"""
+    )
+    return con
+
+
+@pytest.fixture(scope="session")
+def gx():
+    """Import GX and build the ephemeral context once per test session."""
+    return gx_context()
+
+
+@pytest.fixture
+def con(gx):
+    c = make_warehouse()
+    yield c
+    c.close()
+
+
+def _run(con: duckdb.DuckDBPyConnection, suite: str) -> SuiteOutcome:
+    spec = next(s for s in integrity_suites(today=TODAY) if s.name == suite)
+    return run_suite(con, spec)
+
+
+def _failed(outcome: SuiteOutcome, check: str):
+    matches = [o for o in outcome.outcomes if o.check == check]
+    assert matches, f"no check {check} in {outcome.suite}"
+    o = matches[0]
+    assert not o.success, f"{outcome.suite}.{check} should fail: {o}"
+    assert not outcome.success
+    return o
+
+
+def _only_failures(outcome: SuiteOutcome) -> set[str]:
+    return {o.check for o in outcome.outcomes if not o.success}
+
+
+def test_clean_warehouse_passes_every_suite(con):
+    outcomes = run_integrity_suites(con, today=TODAY)
+    names = [s.suite for s in outcomes]
+    assert names == [
+        "documents_integrity",
+        "document_metadata_integrity",
+        "figures_integrity",
+        "claims_integrity",
+        "claim_figures_integrity",
+        "claim_clusters_integrity",
+        "metric_consistency_integrity",
+    ]
+    failures = {
+        (s.suite, o.check): (o.observed_value, o.unexpected_examples)
+        for s in outcomes
+        for o in s.outcomes
+        if not o.success
+    }
+    assert failures == {}
+    assert all(s.blocking for s in outcomes)
+    figures = next(s for s in outcomes if s.suite == "figures_integrity")
+    assert figures.row_count == len(FIGURES)
+    span = next(o for o in figures.outcomes if o.check == "span_matches")
+    assert span.expectation == "expect_column_values_to_be_in_set"
+    assert span.column_name == "span_matches"
+    assert span.unexpected_count == 0
+    assert span.observed_value.startswith("0 of 7 rows")
+
+
+def test_empty_tables_pass_but_documents_must_land(con):
+    for table in ["claim_figures", "claim_clusters", "metric_consistency", "claims", "figures"]:
+        con.execute(f"DELETE FROM {table}")
+    assert all(s.success for s in run_integrity_suites(con, today=TODAY))
+    con.execute("DELETE FROM document_metadata")
+    con.execute("DELETE FROM documents")
+    outcomes = {s.suite: s for s in run_integrity_suites(con, today=TODAY)}
+    landed = _failed(outcomes["documents_integrity"], "documents_landed")
+    assert landed.expectation == "expect_table_row_count_to_be_between"
+    assert landed.observed_value == "0"
+    assert all(s.success for name, s in outcomes.items() if name != "documents_integrity")
+    assert run_integrity_suites(con, today=TODAY, min_documents=0)[0].success
+
+
+def test_missing_table_fails_the_suite_instead_of_raising(con):
+    con.execute("DROP TABLE claim_clusters")
+    outcomes = {s.suite: s for s in run_integrity_suites(con, today=TODAY)}
+    failed = _failed(outcomes["claim_clusters_integrity"], "suite_frame_query")
+    assert "claim_clusters" in failed.observed_value
+    # suites only read their own table and upstream ones: the others are unaffected
+    assert all(s.success for name, s in outcomes.items() if name != "claim_clusters_integrity")
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "suite"),
+    [
+        ("documents", "document_id", "documents_integrity"),
+        ("figures", "figure_id", "figures_integrity"),
+        ("claims", "claim_id", "claims_integrity"),
+        ("document_metadata", "document_id", "document_metadata_integrity"),
+    ],
+)
+def test_duplicate_key(con, table, key, suite):
+    con.execute(f"INSERT INTO {table} SELECT * FROM {table} LIMIT 1")
+    dup = con.execute(f"SELECT {key} FROM {table} GROUP BY 1 HAVING count(*) > 1").fetchone()[0]
+    o = _failed(_run(con, suite), f"{key}_unique")
+    assert o.expectation == "expect_column_values_to_be_unique"
+    assert o.unexpected_count == 2
+    assert all(f"{key}={dup}" in ex for ex in o.unexpected_examples)
+
+
+def test_duplicate_document_does_not_multiply_figures(con):
+    con.execute("INSERT INTO documents SELECT * FROM documents WHERE document_id = 'doc_a'")
+    assert _run(con, "figures_integrity").success
+    assert _failed(_run(con, "documents_integrity"), "document_id_unique")
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "suite"),
+    [
+        ("documents", "document_id", "documents_integrity"),
+        ("figures", "figure_id", "figures_integrity"),
+        ("claims", "claim_id", "claims_integrity"),
+    ],
+)
+def test_null_key(con, table, key, suite):
+    con.execute(f"UPDATE {table} SET {key} = NULL WHERE rowid = (SELECT min(rowid) FROM {table})")
+    o = _failed(_run(con, suite), f"{key}_not_null")
+    assert o.unexpected_count == 1
+    assert o.unexpected_examples and f"{key}=NULL" in o.unexpected_examples[0]
+
+
+def test_claim_figure_pair_duplicate(con):
+    con.execute("INSERT INTO claim_figures VALUES ('ca2', 'fa3')")
+    o = _failed(_run(con, "claim_figures_integrity"), "claim_figure_pair_unique")
+    assert o.expectation == "expect_compound_columns_to_be_unique"
+    assert o.column_name == "claim_id,figure_id"
+    assert o.unexpected_count == 2
+    assert "claim_id=ca2, figure_id=fa3" in o.unexpected_examples[0]
+
+
+def test_figure_end_beyond_document(con):
+    con.execute("UPDATE figures SET char_end = 10_000 WHERE figure_id = 'fb2'")
+    outcome = _run(con, "figures_integrity")
+    o = _failed(outcome, "offsets_in_document")
+    assert o.unexpected_count == 1
+    (example,) = o.unexpected_examples
+    assert "figure_id=fb2" in example and "char_end=10000" in example
+    assert f"char_count={len(DOCS['doc_b'])}" in example
+    assert _only_failures(outcome) == {"offsets_in_document", "span_matches"}
+
+
+def test_negative_or_empty_offsets(con):
+    con.execute("UPDATE claims SET char_start = -1 WHERE claim_id = 'ca1'")
+    con.execute("UPDATE claims SET char_end = char_start WHERE claim_id = 'cb1'")
+    o = _failed(_run(con, "claims_integrity"), "offsets_in_document")
+    assert o.unexpected_count == 2
+    assert {ex.split(",")[0] for ex in o.unexpected_examples} == {"claim_id=ca1", "claim_id=cb1"}
+
+
+def test_span_not_equal_to_raw_text(con):
+    con.execute("UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'")
+    outcome = _run(con, "figures_integrity")
+    o = _failed(outcome, "span_matches")
+    assert o.unexpected_count == 1
+    (example,) = o.unexpected_examples
+    assert "figure_id=fb1" in example
+    assert "stored_text='$500 billion'" in example and "document_span='$550 billion'" in example
+    assert _only_failures(outcome) == {"span_matches"}
+
+
+def test_span_off_by_one_after_non_ascii(con):
+    # offsets are code points: shifting a claim after the em dash and emoji by one byte-ish step fails
+    con.execute(
+        "UPDATE claims SET char_start = char_start + 1, char_end = char_end + 1 WHERE claim_id = 'ca2'"
+    )
+    o = _failed(_run(con, "claims_integrity"), "span_matches")
+    assert "claim_id=ca2" in o.unexpected_examples[0]
+
+
+@pytest.mark.parametrize(
+    ("update", "check", "shown"),
+    [
+        ("kind = 'temperature'", "kind_in_vocabulary", "kind=temperature"),
+        ("unit = 'usd'", "unit_valid_for_kind", "unit=usd"),
+        ("unit = 'percent'", "unit_valid_for_kind", "unit=percent"),
+        ("qualifier = 'roughly'", "qualifier_in_vocabulary", "qualifier=roughly"),
+        ("unit = NULL", "unit_not_null", "unit=NULL"),
+    ],
+)
+def test_bad_vocabulary(con, update, check, shown):
+    con.execute(f"UPDATE figures SET {update} WHERE figure_id = 'fa1'")
+    o = _failed(_run(con, "figures_integrity"), check)
+    assert o.unexpected_count == 1
+    assert "figure_id=fa1" in o.unexpected_examples[0] and shown in o.unexpected_examples[0]
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "unit"),
+    [("fb4", "fortnight"), ("fa3", "month"), ("fb2", "times")],
+)
+def test_unit_must_fit_kind(con, figure_id, unit):
+    con.execute(f"UPDATE figures SET unit = '{unit}' WHERE figure_id = '{figure_id}'")
+    o = _failed(_run(con, "figures_integrity"), "unit_valid_for_kind")
+    assert f"figure_id={figure_id}" in o.unexpected_examples[0]
+
+
+def test_percentage_point_and_other_currencies_are_valid(con):
+    con.execute("UPDATE figures SET unit = 'percentage_point' WHERE figure_id = 'fa2'")
+    con.execute("UPDATE figures SET unit = 'JPY' WHERE figure_id = 'fb1'")
+    assert _run(con, "figures_integrity").success
+
+
+def test_bad_claim_type(con):
+    con.execute("UPDATE claims SET claim_type = 'rumour' WHERE claim_id = 'cb2'")
+    o = _failed(_run(con, "claims_integrity"), "claim_type_in_vocabulary")
+    assert "claim_id=cb2" in o.unexpected_examples[0] and "claim_type=rumour" in o.unexpected_examples[0]
+
+
+def test_bad_verdict(con):
+    con.execute("UPDATE metric_consistency SET verdict = 'maybe' WHERE metric = 'growth'")
+    outcome = _run(con, "metric_consistency_integrity")
+    o = _failed(outcome, "verdict_in_vocabulary")
+    assert "metric=growth" in o.unexpected_examples[0]
+
+
+def test_low_above_high(con):
+    con.execute("UPDATE figures SET value_low = 30 WHERE figure_id = 'fb3'")
+    outcome = _run(con, "figures_integrity")
+    o = _failed(outcome, "bounds_ordered")
+    assert o.unexpected_examples == ["figure_id=fb3, value_low=30, value_high=25"]
+    assert _only_failures(outcome) == {"bounds_ordered"}
+
+
+def test_range_shape(con):
+    con.execute("UPDATE figures SET value = 20 WHERE figure_id = 'fb3'")
+    con.execute("UPDATE figures SET value = NULL WHERE figure_id = 'fb4'")
+    outcome = _run(con, "figures_integrity")
+    assert "figure_id=fb3" in _failed(outcome, "range_shape_valid").unexpected_examples[0]
+    assert "figure_id=fb4" in _failed(outcome, "value_set_unless_range").unexpected_examples[0]
+
+
+def test_money_out_of_range(con):
+    con.execute("UPDATE figures SET value = 1e20 WHERE figure_id = 'fa1'")
+    outcome = _run(con, "figures_integrity")
+    o = _failed(outcome, "money_value_in_range")
+    assert o.expectation == "expect_column_values_to_be_between"
+    assert o.unexpected_count == 1
+    assert "figure_id=fa1" in o.unexpected_examples[0] and "money_value=1e+20" in o.unexpected_examples[0]
+    assert _only_failures(outcome) == {"money_value_in_range"}
+
+
+def test_negative_money_and_bad_year(con):
+    con.execute("UPDATE figures SET value = -5 WHERE figure_id = 'fb1'")
+    con.execute("UPDATE figures SET value = 20250 WHERE figure_id = 'fa3'")
+    outcome = _run(con, "figures_integrity")
+    assert "figure_id=fb1" in _failed(outcome, "money_value_in_range").unexpected_examples[0]
+    assert "figure_id=fa3" in _failed(outcome, "date_value_in_range").unexpected_examples[0]
+
+
+def test_percent_range_admits_250_percent_but_not_a_scale_bug(con):
+    assert _run(con, "figures_integrity").success  # fb2 is 250% debt-to-GDP
+    con.execute("UPDATE figures SET value = 250e9 WHERE figure_id = 'fb2'")
+    o = _failed(_run(con, "figures_integrity"), "percent_value_in_range")
+    assert "figure_id=fb2" in o.unexpected_examples[0]
+
+
+def test_future_published_date(con):
+    con.execute("UPDATE document_metadata SET published_date = DATE '2031-01-01' WHERE document_id = 'doc_b'")
+    outcome = _run(con, "document_metadata_integrity")
+    o = _failed(outcome, "published_not_in_future")
+    assert o.unexpected_examples == ["document_id=doc_b, published_date=2031-01-01"]
+
+
+def test_default_today_accepts_today_everywhere(con):
+    today = dt.datetime.now(dt.UTC).date()
+    con.execute(f"UPDATE document_metadata SET published_date = DATE '{today.isoformat()}'")
+    outcomes = {s.suite: s for s in run_integrity_suites(con)}
+    assert outcomes["document_metadata_integrity"].success
+
+
+def test_body_offsets(con):
+    con.execute("UPDATE document_metadata SET body_start = 50, body_end = 40 WHERE document_id = 'doc_a'")
+    con.execute("UPDATE document_metadata SET body_end = 10_000 WHERE document_id = 'doc_b'")
+    o = _failed(_run(con, "document_metadata_integrity"), "body_in_document")
+    assert o.unexpected_count == 2
+    assert any("document_id=doc_a" in ex and "body_start=50" in ex for ex in o.unexpected_examples)
+
+
+def test_orphan_figure(con):
+    con.execute("UPDATE figures SET document_id = 'doc_gone' WHERE figure_id = 'fa2'")
+    outcome = _run(con, "figures_integrity")
+    o = _failed(outcome, "document_exists")
+    assert o.unexpected_examples == ["figure_id=fa2, document_id=doc_gone"]
+
+
+def test_orphan_metadata_and_missing_metadata(con):
+    con.execute("UPDATE document_metadata SET document_id = 'doc_gone' WHERE document_id = 'doc_b'")
+    outcome = _run(con, "document_metadata_integrity")
+    assert _failed(outcome, "document_exists").unexpected_examples == ["document_id=doc_gone"]
+    assert _failed(outcome, "has_metadata").unexpected_examples == ["document_id=doc_b"]
+    assert _only_failures(outcome) == {"document_exists", "has_metadata"}
+    # documents_integrity runs before metadata is built: it does not look at document_metadata
+    assert _run(con, "documents_integrity").success
+
+
+def test_metadata_body_offsets_must_be_set(con):
+    con.execute("UPDATE document_metadata SET body_end = NULL WHERE document_id = 'doc_a'")
+    outcome = _run(con, "document_metadata_integrity")
+    o = _failed(outcome, "body_offsets_set")
+    assert o.unexpected_examples == ["document_id=doc_a, body_start=0, body_end=NULL"]
+    assert _only_failures(outcome) == {"body_offsets_set"}
+
+
+def test_orphan_claim_figure_links(con):
+    con.execute("INSERT INTO claim_figures VALUES ('c_gone', 'fa1'), ('ca1', 'f_gone'), ('ca1', 'fb2')")
+    outcome = _run(con, "claim_figures_integrity")
+    assert _failed(outcome, "claim_exists").unexpected_examples == ["claim_id=c_gone, figure_id=fa1"]
+    assert _failed(outcome, "figure_exists").unexpected_examples == ["claim_id=ca1, figure_id=f_gone"]
+    same = _failed(outcome, "same_document")
+    assert same.unexpected_examples == [
+        "claim_id=ca1, figure_id=fb2, claim_document_id=doc_a, figure_document_id=doc_b"
+    ]
+
+
+def test_document_char_count_and_hash(con):
+    con.execute(
+        "UPDATE documents SET char_count = char_count + 3, content_sha256 = 'abc' WHERE document_id = 'doc_a'"
+    )
+    outcome = _run(con, "documents_integrity")
+    o = _failed(outcome, "char_count_matches_text")
+    assert o.unexpected_examples == [
+        f"document_id=doc_a, char_count={len(DOCS['doc_a']) + 3}, text_length={len(DOCS['doc_a'])}"
+    ]
+    assert "document_id=doc_a" in _failed(outcome, "content_sha256_is_hex_digest").unexpected_examples[0]
+
+
+def test_cluster_counts_and_dangling_cluster(con):
+    con.execute("UPDATE claims SET cluster_id = 'k_gone' WHERE claim_id = 'cb2'")
+    con.execute("UPDATE claim_clusters SET n_claims = 5")
+    # claims_integrity runs before the clusters are built: it does not look at claim_clusters
+    assert _run(con, "claims_integrity").success
+    outcome = _run(con, "claim_clusters_integrity")
+    assert _failed(outcome, "cluster_row_exists").unexpected_examples == [
+        "cluster_id=k_gone, actual_n_claims=1"
+    ]
+    o = _failed(outcome, "counts_match_claims")
+    assert o.unexpected_examples == [
+        "cluster_id=k1, n_claims=5, actual_n_claims=2, n_sources=2, actual_n_sources=2"
+    ]
+    assert _only_failures(outcome) == {"cluster_row_exists", "counts_match_claims"}
+
+
+def test_duplicate_cluster_row(con):
+    con.execute("INSERT INTO claim_clusters SELECT * FROM claim_clusters")
+    outcome = _run(con, "claim_clusters_integrity")
+    assert _failed(outcome, "cluster_id_unique").unexpected_count == 2
+
+
+def test_metric_consistency_integrity(con):
+    con.execute("UPDATE metric_consistency SET n_sources = 1 WHERE metric = 'japan_us_investment_pledge'")
+    con.execute(
+        "INSERT INTO metric_consistency VALUES ('ghost', 'USD', 1, 1, 1, 1, 'single_source', ['doc_a'])"
+    )
+    outcome = _run(con, "metric_consistency_integrity")
+    assert _failed(outcome, "sources_match_n_sources").unexpected_examples == [
+        "metric=japan_us_investment_pledge, unit=USD, n_sources=1, n_listed_sources=2"
+    ]
+    assert _failed(outcome, "verdict_matches_sources")
+    assert _failed(outcome, "metric_in_figures").unexpected_examples == ["metric=ghost, unit=USD"]
+
+
+def test_examples_are_capped_at_five(con):
+    con.execute(
+        "INSERT INTO figures SELECT 'fx' || i, 'doc_gone', 0, 1, 'x', 'count', 1, NULL, NULL, 'count',"
+        " 'exact', NULL, NULL, NULL, 't' FROM range(12) AS r(i)"
+    )
+    o = _failed(_run(con, "figures_integrity"), "document_exists")
+    assert o.unexpected_count == 12
+    assert len(o.unexpected_examples) == 5
+
+
+def test_one_suite_per_table_for_asset_checks(con):
+    from newsfacts.quality.runner import run_integrity_suite, suite_for_table
+
+    outcome = run_integrity_suite(con, "figures", today=TODAY)
+    assert outcome.suite == "figures_integrity" and outcome.success
+    assert suite_for_table("claims_integrity").table == "claims"
+    with pytest.raises(KeyError):
+        suite_for_table("nope")
+
+
+def test_each_expectation_is_identified_by_type_and_column():
+    # validation_results rows carry (suite, expectation, column_name): they must identify the check
+    from newsfacts.quality.suites import consistency_suite
+
+    for spec in [*integrity_suites(), consistency_suite()]:
+        keys = [(e.gx_type, e.column_name) for e in spec.expectations]
+        assert len(keys) == len(set(keys)), spec.name
+        checks = [e.check for e in spec.expectations]
+        assert len(checks) == len(set(checks)), spec.name
+
+
+def test_suites_read_only_their_table_and_declared_upstream_tables():
+    tables = {"documents", "document_metadata", "figures", "claims", "claim_figures", "claim_clusters"}
+    tables |= {"metric_consistency"}
+    for spec in integrity_suites():
+        used = {t for t in tables if re.search(rf"\b(FROM|JOIN)\s+{t}\b", spec.query)}
+        used |= {"documents"} if "any_value(raw_text)" in spec.query else set()
+        assert used == {spec.table, *spec.reads}, spec.name
