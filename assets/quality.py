@@ -51,7 +51,7 @@ def record_and_report(
     from newsfacts.quality.runner import outcomes_to_rows
 
     staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run_id, datetime.now()))
-    report = write_run_report(con, warehouse.reports_dir, context.run_id)
+    report = write_run_report(con, warehouse.reports_dir, context.run_id, [outcome])
     failed = [o for o in outcome.outcomes if not o.success]
     lines = [
         f"| {o.expectation} | {o.column_name or ''} | {'✅' if o.success else '❌'} | {o.observed_value or ''} "

@@ -1,0 +1,1 @@
+"""Scoring the pipeline against hand-made gold answers."""

@@ -1,0 +1,119 @@
+"""Materialize the real graph into a temporary warehouse: landing, metadata, publish, and its guarantees."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import newsfacts.stages.figures as figures_stage
+from newsfacts.figures import Figure
+from newsfacts.warehouse.schema import PUBLISHED_TABLES
+
+CONTRACT_COLUMNS = {
+    "documents": ["document_id", "file_name", "source_path", "content_sha256", "raw_text", "char_count", "ingested_at"],
+    "document_metadata": [
+        "document_id", "title", "author", "published_date", "publisher", "description", "sentiment_label",
+        "sentiment_score", "word_count", "body_start", "body_end",
+    ],
+    "figures": [
+        "figure_id", "document_id", "char_start", "char_end", "raw_text", "kind", "value", "value_low",
+        "value_high", "unit", "qualifier", "metric", "subject", "sentence", "extractor_version",
+    ],
+    "claims": ["claim_id", "document_id", "char_start", "char_end", "text", "speaker", "claim_type", "hedged", "cluster_id"],
+    "claim_figures": ["claim_id", "figure_id"],
+    "claim_clusters": ["cluster_id", "representative_text", "n_sources", "n_claims"],
+    "metric_consistency": ["metric", "unit", "n_sources", "n_mentions", "value_min", "value_max", "verdict", "sources"],
+    "validation_results": [
+        "run_id", "suite", "expectation", "column_name", "success", "observed_value", "unexpected_count", "validated_at",
+    ],
+    "rejected_documents": ["source_path", "reason", "detected_at"],
+}
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def table_rows(path: Path, table: str) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+
+
+def test_refresh_publishes_contract_tables(project):
+    result = project.refresh()
+    assert result.success
+    assert all(e.passed for e in result.get_asset_check_evaluations() if e.severity.value == "ERROR")
+    with duckdb.connect(str(project.warehouse), read_only=True) as con:
+        for table, columns in CONTRACT_COLUMNS.items():
+            cols = [r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table]).fetchall()]
+            assert cols[: len(columns)] == columns, table
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+        assert con.execute("SELECT count(*) FROM rejected_documents").fetchone()[0] == 0
+        meta = dict(con.execute(
+            "SELECT document_id, title FROM document_metadata").fetchall())
+        assert meta["004_947de27b776df003"] == "US-Japan Bilateral Stability"
+        assert meta["000_48409c7ed5325bf9"] is None
+        # Offsets are exact: the stored span is what substr() returns.
+        bad = con.execute(
+            """SELECT count(*) FROM figures f JOIN documents d USING (document_id)
+               WHERE substr(d.raw_text, f.char_start + 1, f.char_end - f.char_start) <> f.raw_text"""
+        ).fetchone()[0]
+        assert bad == 0
+        assert con.execute("SELECT count(*) FROM validation_results").fetchone()[0] > 0
+
+
+def test_internal_tables_are_not_published(project):
+    assert project.refresh().success
+    with duckdb.connect(str(project.warehouse), read_only=True) as con:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "_ledger" not in tables
+    assert {t.name for t in PUBLISHED_TABLES} <= tables
+
+
+def test_second_run_changes_nothing(project):
+    assert project.refresh().success
+    before = {t: table_rows(project.warehouse, t) for t in ("documents", "document_metadata", "figures", "claims")}
+    second = project.refresh()
+    assert second.success
+    after = {t: table_rows(project.warehouse, t) for t in before}
+    assert before == after
+    mat = {e.asset_key.to_user_string(): e for e in second.get_asset_materialization_events()}
+    assert mat["figures"].materialization.metadata["processed_documents"].value == 0
+
+
+def test_reader_holding_the_published_file_never_blocks_a_refresh(project):
+    assert project.refresh().success
+    reader = duckdb.connect(str(project.warehouse), read_only=True)
+    try:
+        (project.seeds / "extra.txt").write_text("Extra article. Japan pledged $1 billion in aid in 2026.\n")
+        assert project.refresh().success
+        # The old connection still reads the state it opened: 5 documents, no error.
+        assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+    finally:
+        reader.close()
+    with duckdb.connect(str(project.warehouse), read_only=True) as fresh:
+        assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == 6
+
+
+def test_failing_blocking_check_leaves_published_file_untouched(project, monkeypatch: pytest.MonkeyPatch):
+    assert project.refresh().success
+    published_before = digest(project.warehouse)
+    real = figures_stage.extract_figures
+
+    def corrupt(text, body_start=0, body_end=None, catalog=None):
+        out = real(text, body_start, body_end, catalog)
+        return [Figure(**{**{s: getattr(f, s) for s in Figure.__slots__}, "char_end": f.char_end + 3}) for f in out]
+
+    monkeypatch.setattr(figures_stage, "extract_figures", corrupt)
+    monkeypatch.setattr(figures_stage, "EXTRACTOR_VERSION", "corrupted-test-version")
+    result = project.refresh()
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert any(e.asset_key.to_user_string() == "figures" for e in failed)
+    assert digest(project.warehouse) == published_before
+    mats = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert "published_warehouse" not in mats
