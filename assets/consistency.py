@@ -1,8 +1,8 @@
 """Consistency across sources: do the documents that report the same metric agree?"""
 
-from __future__ import annotations
 
 import dagster as dg
+from dagster import AssetCheckExecutionContext
 
 from assets.quality import integrity_check, record_and_report
 from assets.resources import Warehouse
@@ -41,7 +41,7 @@ def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
     description="Great Expectations suite `metric_consistency` (WARN, never blocks: sources disagreeing is a "
     "finding, not broken data). Fails with the metric, the conflicting values and their documents.",
 )
-def sources_agree(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+def sources_agree(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
     from newsfacts.quality.runner import run_consistency_suite
 
     with warehouse.connect() as con:

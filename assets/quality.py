@@ -5,11 +5,11 @@ broken data never reaches BI. Each check appends its expectations to `validation
 refreshes the offline HTML report in `warehouse/data_docs/`.
 """
 
-from __future__ import annotations
 
 from datetime import datetime
 
 import dagster as dg
+from dagster import AssetCheckExecutionContext
 import duckdb
 
 from assets.resources import Warehouse
@@ -29,7 +29,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
         description=f"Great Expectations suite `{table}_integrity`: keys, provenance (offsets and spans), "
         "vocabularies, value ranges and orphans. Blocks publishing on failure.",
     )
-    def _integrity(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+    def _integrity(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
         from newsfacts.quality.runner import run_integrity_suite
 
         with warehouse.connect() as con:
@@ -40,7 +40,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
 
 
 def record_and_report(
-    context: dg.AssetCheckExecutionContext,
+    context: AssetCheckExecutionContext,
     con: duckdb.DuckDBPyConnection,
     warehouse: Warehouse,
     outcome,
@@ -50,8 +50,8 @@ def record_and_report(
     from newsfacts.quality.report import write_run_report
     from newsfacts.quality.runner import outcomes_to_rows
 
-    staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run_id, datetime.now()))
-    report = write_run_report(con, warehouse.reports_dir, context.run_id, [outcome])
+    staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run.run_id, datetime.now()))
+    report = write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
     failed = [o for o in outcome.outcomes if not o.success]
     lines = [
         f"| {o.expectation} | {o.column_name or ''} | {'✅' if o.success else '❌'} | {o.observed_value or ''} "

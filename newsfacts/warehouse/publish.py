@@ -43,7 +43,8 @@ def publish(staging: Path, published: Path) -> dict[str, int]:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute("ATTACH ? AS staging (READ_ONLY)", [str(staging)])
+            # ATTACH takes no bound parameters: the path (configuration, never document content) is quoted.
+            con.execute(f"ATTACH {sql_string(str(staging))} AS staging (READ_ONLY)")
             for table in PUBLISHED_TABLES:
                 con.execute(table.ddl())
                 cols = ", ".join(f'"{c}"' for c in table.column_names)
@@ -64,6 +65,11 @@ def publish(staging: Path, published: Path) -> dict[str, int]:
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
         raise
     return counts
+
+
+def sql_string(value: str) -> str:
+    """A SQL string literal, for the few statements that cannot take bound parameters."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _fsync(path: Path) -> None:

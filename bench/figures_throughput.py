@@ -1,0 +1,95 @@
+"""Throughput of the figure extractor against quantulum3, on the same recombined news text.
+
+    python bench/figures_throughput.py [--mb 5] [--quantulum-kb 100] [--seed 13]
+
+Builds a ~5 MB corpus of article-sized documents by shuffling the seed articles' paragraphs with a
+fixed seed, runs `extract_figures` over all of it, and quantulum3's `parser.parse` over a slice of
+the same documents (it is far slower; the slice keeps the run short), then reports MB/s and
+figures/s for both and the speed ratio. Single process, single core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+import warnings
+from pathlib import Path
+
+from newsfacts.figures import extract_figures, load_catalog
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DOC_CHARS = 6_000  # about one news article
+
+
+def build_corpus(target_bytes: int, seed: int) -> list[str]:
+    """Article-sized documents made of seed paragraphs in a deterministic random order."""
+    paragraphs = [
+        line.strip()
+        for path in sorted(SEEDS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) > 40
+    ]
+    rng = random.Random(seed)
+    docs, size = [], 0
+    while size < target_bytes:
+        parts, chars = [], 0
+        while chars < DOC_CHARS:
+            p = rng.choice(paragraphs)
+            parts.append(p)
+            chars += len(p) + 2
+        doc = "\n\n".join(parts)
+        docs.append(doc)
+        size += len(doc.encode("utf-8"))
+    return docs
+
+
+def _mb(docs: list[str]) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1e6
+
+
+def run_ours(docs: list[str]) -> tuple[float, int]:
+    catalog = load_catalog()
+    extract_figures(docs[0], catalog=catalog)  # warm caches
+    start = time.perf_counter()
+    n = sum(len(extract_figures(d, catalog=catalog)) for d in docs)
+    return time.perf_counter() - start, n
+
+
+def run_quantulum(docs: list[str]) -> tuple[float, int]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        parser.parse(docs[0][:2000])  # loads its unit tables
+        start = time.perf_counter()
+        n = sum(len(parser.parse(d)) for d in docs)
+    return time.perf_counter() - start, n
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB for extract_figures")
+    ap.add_argument("--quantulum-kb", type=float, default=100.0, help="slice size in KB for quantulum3")
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args(argv)
+
+    docs = build_corpus(int(args.mb * 1e6), args.seed)
+    ours_s, ours_n = run_ours(docs)
+    ours_mb = _mb(docs)
+    n_slice = max(1, int(args.quantulum_kb * 1e3 // (DOC_CHARS * 1.02)))
+    q_docs = docs[:n_slice]
+    q_s, q_n = run_quantulum(q_docs)
+    q_mb = _mb(q_docs)
+    ours_rate, q_rate = ours_mb / ours_s, q_mb / q_s
+    print(f"corpus: {len(docs)} documents, {ours_mb:.2f} MB (seed {args.seed})")
+    print(f"extract_figures: {ours_mb:.2f} MB in {ours_s:.2f} s = {ours_rate:.2f} MB/s, "
+          f"{ours_n} figures = {ours_n / ours_s:,.0f} figures/s, "
+          f"{len(docs) / ours_s:,.0f} documents/s")  # fmt: skip
+    print(f"quantulum3:      {q_mb:.2f} MB in {q_s:.2f} s = {q_rate:.3f} MB/s, "
+          f"{q_n} quantities = {q_n / q_s:,.0f} quantities/s")  # fmt: skip
+    print(f"speed ratio (MB/s): {ours_rate / q_rate:,.0f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""One amount: a number with what is glued to it (currency mark, scale, unit).
+
+`read_amount` looks only at the characters touching a number: "US$60 billion", "64-75%" (the
+"75%" half), "15 minutes", "2x", "1980s". Whether the amount is a figure at all, and which qualifier
+or range it belongs to, is decided by the caller, which sees more context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfacts.figures import grammar as g
+from newsfacts.figures.counts import counted_noun
+from newsfacts.figures.lexicon import (
+    AMBIGUOUS_CURRENCY_WORDS,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    TIMES_CUES,
+)
+from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
+
+# Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
+_UNIT_SUFFIXES = {
+    "pc": "percent", "pct": "percent", "bp": "basis_point", "bps": "basis_point", "pp": "percentage_point",
+    "ppt": "percentage_point", "ppts": "percentage_point", "x": "times", "yr": "year", "yrs": "year",
+}  # fmt: skip
+# Single-letter scale suffixes are ambiguous ("5m" is also five metres): money only.
+_MONEY_ONLY_SUFFIXES = frozenset({"k", "m", "b", "t"})
+
+
+@dataclass(slots=True)
+class Amount:
+    start: int  # first character of the amount: currency mark, else the number
+    num_start: int
+    num_end: int
+    end: int  # after scale and unit
+    token: str  # the number as written
+    number: float  # its value before any scale
+    spelled: bool
+    scale: float | None = None
+    currency: str | None = None
+    # percent | percentage_point | basis_point | times | decade_date ("1980s") | a duration unit
+    unit: str | None = None
+    needs_currency: bool = False  # "5m": a scale suffix that only a currency makes unambiguous
+    after_qualifier: str | None = None  # "50+", "50-odd"
+
+    @property
+    def value(self) -> float:
+        return self.number * (self.scale or 1.0)
+
+    @property
+    def bare(self) -> bool:
+        return self.currency is None and self.unit is None
+
+
+def number_at(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """(start, end, spelled) of a numeral or spelled number starting exactly at `pos`."""
+    m = g.NUMERAL.match(text, pos)
+    if m:
+        return pos, pos + len(m.group().rstrip(".,")), False
+    m = g.SPELLED.match(text, pos)
+    if m:
+        return pos, m.end(), True
+    return None
+
+
+def read_amount(
+    text: str, start: int, end: int, spelled: bool, number: float | None = None
+) -> tuple[Amount | None, int]:
+    """Read the amount whose number is text[start:end]; returns (amount or None, position to skip to).
+
+    `number` overrides the parsed value for words that are numbers only before a scale ("a million").
+    None means the number is not an amount at all (a version string, "6G", "21st"); the skip position
+    then covers the whole token so its pieces are not read again.
+    """
+    raw_end = end
+    token = text[start:end] if spelled else text[start:end].rstrip(".,")
+    end = start + len(token)
+    if number is None:
+        number = parse_spelled(token) if spelled else parse_numeral(token)
+    if number is None:
+        return None, _token_end(text, raw_end)
+    amt = Amount(start, start, end, end, token, number, spelled)
+    m = g.CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+    if m:
+        amt.currency = CURRENCY_PREFIXES.get(m.group("cur").replace("\u00a0", " "), "USD")
+        amt.start = m.start()
+    pos = end
+    if not spelled:
+        pos = _read_suffix(text, amt, pos)
+        if pos < 0:
+            return None, _token_end(text, end)
+    pos = _read_scale(text, amt, pos)
+    pos = _read_unit(text, amt, pos)
+    if amt.needs_currency and amt.currency is None:
+        return None, pos
+    amt.end = pos
+    return amt, pos
+
+
+def _token_end(text: str, pos: int) -> int:
+    m = g.LETTERS.match(text, pos)
+    return m.end() if m else pos
+
+
+def _read_suffix(text: str, amt: Amount, pos: int) -> int:
+    """Letters glued to a numeral: scale, unit, decade; -1 when they make it a name ("6G", "21st")."""
+    m = g.LETTERS.match(text, pos)
+    if m:
+        suffix = m.group()
+        low = suffix.lower()
+        if low in SCALE_SUFFIXES:
+            amt.scale = SCALE_SUFFIXES[low]
+            amt.needs_currency = low in _MONEY_ONLY_SUFFIXES
+        elif low in _UNIT_SUFFIXES:
+            amt.unit = _UNIT_SUFFIXES[low]
+        elif suffix == "s" and _decade_like(amt):
+            amt.unit = "decade_date"
+        else:
+            return -1
+        return m.end()
+    m = g.POSSESSIVE_S.match(text, pos)
+    if m and _decade_like(amt):
+        amt.unit = "decade_date"
+        return m.end()
+    return pos
+
+
+def _decade_like(amt: Amount) -> bool:
+    return len(amt.token) == 4 and amt.token.isdigit() and 1800 <= amt.number <= 2090 and amt.number % 10 == 0
+
+
+def _read_scale(text: str, amt: Amount, pos: int) -> int:
+    if amt.scale is not None or amt.unit is not None:
+        return pos
+    m = g.SCALE.match(text, pos)
+    if not m:
+        return pos
+    amt.scale = SCALE_WORDS[m.group(1).lower()]
+    pos = m.end()
+    if amt.scale == 100:  # "two hundred million"
+        m = g.SCALE.match(text, pos)
+        if m and SCALE_WORDS[m.group(1).lower()] >= 1e3:
+            amt.scale *= SCALE_WORDS[m.group(1).lower()]
+            pos = m.end()
+    return pos
+
+
+def _read_unit(text: str, amt: Amount, pos: int) -> int:
+    m = g.QUALIFIER_AFTER.match(text, pos)
+    if m and (m.group("plus") or m.group("odd")):
+        amt.after_qualifier = "at_least" if m.group("plus") else "approx"
+        pos = m.end()
+    elif m and amt.unit is None:  # "100 or more people", "10 or so days": the unit follows the phrase
+        after = _read_unit_word(text, amt, m.end())
+        if after != m.end() or (amt.currency is None and counted_noun(text, m.end())):
+            amt.after_qualifier = m.lastgroup
+            return after
+    if amt.unit is not None:
+        return pos
+    return _read_unit_word(text, amt, pos)
+
+
+def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
+    m = g.PERCENT.match(text, pos)
+    if m:
+        amt.unit = {"pct": "percent", "pp": "percentage_point", "bp": "basis_point"}[m.lastgroup or "pct"]
+        return m.end()
+    if amt.currency is None:
+        m = g.CURRENCY_AFTER.match(text, pos)
+        if m:
+            word = m.group("word")
+            if word is None:
+                amt.currency = m.group("code")
+                return m.end()
+            key = " ".join(word.lower().split())
+            if key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None:
+                amt.currency = CURRENCY_WORDS[key]
+                return m.end()
+    if amt.currency is not None:
+        return pos
+    m = g.DURATION.match(text, pos)
+    if m:
+        if m.group("age") or (m.group("of") and m.group("unit").lower().startswith("quarter")):
+            return pos  # "65-year-old", "three quarters of": not a duration
+        amt.unit = DURATION_UNITS[m.group("unit").lower()]
+        return m.end()
+    m = g.TIMES.match(text, pos)
+    if m and (m.group("cue") or "").lower() in TIMES_CUES:
+        amt.unit = "times"
+        return m.end()
+    m = g.FOLD.match(text, pos)
+    if m:
+        amt.unit = "times"
+        return m.end()
+    return pos

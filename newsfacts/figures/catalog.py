@@ -1,0 +1,203 @@
+"""The metric catalog: which canonical measure a figure reports, from words in its sentence.
+
+Rules live in `newsfacts/metrics.yaml` so a data engineer can add or tune a metric without touching
+code (see the header of that file for the syntax). A rule applies when the figure's kind and unit
+match, every signal group occurs in the sentence, every context group occurs somewhere in the
+document body and no exclude term occurs in the sentence. Among applicable rules the one with the
+most signal groups wins (the most specific), then the one whose signals sit closest to the figure,
+then the earlier rule in the file, so the choice is deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsfacts.figures.model import KINDS
+
+PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRule:
+    name: str
+    kind: str
+    units: frozenset[str] | None  # None: any unit of the kind
+    signals: tuple[re.Pattern[str], ...]
+    context: tuple[re.Pattern[str], ...]
+    exclude: re.Pattern[str] | None
+    subject: str | None
+    order: int
+
+
+def compile_terms(terms: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of `terms` (syntax in metrics.yaml's header).
+
+    Word terms share one boundary check and one case-insensitive alternation, which keeps the scan
+    of a sentence to a single cheap pass however many terms a group lists.
+    """
+    folded, exact, raw = [], [], []
+    for term in terms:
+        term = str(term).strip()
+        if term.startswith("re:"):
+            raw.append(f"(?:{term[3:]})")
+            continue
+        word = term.rstrip("*")
+        body = re.escape(word).replace(r"\ ", r"\s+") + (r"\w*" if term.endswith("*") else "")
+        acronym = any(c.isalpha() for c in word) and word.upper() == word
+        (exact if acronym else folded).append(body)
+    words = [f"(?i:{'|'.join(folded)})"] if folded else []
+    words += exact
+    parts = [rf"(?<!\w)(?:{'|'.join(words)})(?!\w)"] if words else []
+    return re.compile("|".join(parts + raw))
+
+
+class MetricCatalog:
+    """Compiled metric rules; `match` picks the metric of one figure."""
+
+    def __init__(self, rules: list[MetricRule], digest: str) -> None:
+        self.rules = tuple(rules)
+        self.digest = digest
+        self._by_kind: dict[str, tuple[MetricRule, ...]] = {
+            kind: tuple(r for r in self.rules if r.kind == kind) for kind in KINDS
+        }
+
+    @property
+    def metrics(self) -> list[str]:
+        return sorted({r.name for r in self.rules})
+
+    def match(
+        self,
+        kind: str,
+        unit: str,
+        sentence: str,
+        start: int,
+        end: int,
+        document: str,
+        cache: dict[Any, Any],
+        segment: tuple[int, int] | None = None,
+    ) -> MetricRule | None:
+        """The rule for a figure at sentence[start:end], or None.
+
+        `cache` lives for one document: it keeps context lookups and each sentence's signal matches,
+        so figures sharing a sentence scan it once per pattern. `segment` is the part of the
+        sentence that belongs to this figure alone (between its neighbours of the same kind). It is
+        tried first, so in "already invested $60 billion, beyond the $550 billion pledge" each amount
+        takes its own words; the fallback, for words shared by a list ("stocks such as A surging 4%
+        and B gaining 3.2%"), reaches back to the sentence start but never past the next figure.
+        """
+        low, high = segment if segment is not None else (0, len(sentence))
+        if low > 0:
+            rule = self._best(kind, unit, sentence, start, end, (low, high), document, cache)
+            if rule is not None:
+                return rule
+        return self._best(kind, unit, sentence, start, end, (0, high), document, cache)
+
+    def _best(
+        self,
+        kind: str,
+        unit: str,
+        sentence: str,
+        start: int,
+        end: int,
+        window: tuple[int, int],
+        document: str,
+        cache: dict[Any, Any],
+    ) -> MetricRule | None:
+        best: tuple[int, int, int] | None = None
+        chosen = None
+        for rule in self._by_kind.get(kind, ()):
+            if rule.units is not None and unit not in rule.units:
+                continue
+            found = []
+            for pattern in rule.signals:
+                spans = _spans_in(pattern, sentence, window, cache)
+                if not spans:
+                    break
+                found.append(spans)
+            else:
+                if rule.exclude is not None and _spans_in(rule.exclude, sentence, window, cache):
+                    continue
+                if not all(_in_document(p, document, cache) for p in rule.context):
+                    continue
+                # the farthest group's nearest match: every group must be close for a rule to win
+                distance = max(min(max(0, start - e, s - end) for s, e in spans) for spans in found)
+                key = (-len(rule.signals), distance, rule.order)
+                if best is None or key < best:
+                    best, chosen = key, rule
+        return chosen
+
+
+def _spans_in(
+    pattern: re.Pattern[str], sentence: str, window: tuple[int, int], cache: dict[Any, Any]
+) -> list[tuple[int, int]]:
+    """Matches of `pattern` in the sentence that lie inside `window` (the sentence scanned once)."""
+    key = (pattern, sentence)
+    spans = cache.get(key)
+    if spans is None:
+        spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
+    low, high = window
+    return [(s, e) for s, e in spans if low <= s and e <= high]
+
+
+def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:
+    if pattern not in cache:
+        cache[pattern] = pattern.search(document) is not None
+    return cache[pattern]
+
+
+def _groups(entry: dict[str, Any], key: str, name: str) -> tuple[re.Pattern[str], ...]:
+    groups = entry.get(key) or []
+    if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
+        raise ValueError(f"metric {name!r}: {key} must be a list of non-empty lists of terms")
+    return tuple(compile_terms(g) for g in groups)
+
+
+def parse_catalog(data: dict[str, Any], digest: str) -> MetricCatalog:
+    """Validate and compile a catalog already loaded from YAML."""
+    rules = []
+    for order, entry in enumerate(data.get("metrics") or []):
+        name = entry.get("name")
+        kind = entry.get("kind")
+        if not name or kind not in KINDS:
+            raise ValueError(f"metric entry {order}: needs a name and a kind in {KINDS}, got {entry!r}")
+        unit = entry.get("unit", "*")
+        units = None if unit == "*" else frozenset([unit] if isinstance(unit, str) else unit)
+        signals = _groups(entry, "signals", name)
+        if not signals:
+            raise ValueError(f"metric {name!r}: at least one signal group is required")
+        exclude = entry.get("exclude") or []
+        rules.append(
+            MetricRule(
+                name=str(name),
+                kind=kind,
+                units=units,
+                signals=signals,
+                context=_groups(entry, "context", name),
+                exclude=compile_terms(exclude) if exclude else None,
+                subject=entry.get("subject"),
+                order=order,
+            )
+        )
+    return MetricCatalog(rules, digest)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime_ns: int, size: int) -> MetricCatalog:
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    return parse_catalog(yaml.safe_load(data.decode("utf-8")) or {}, digest)
+
+
+def load_catalog(path: str | Path | None = None) -> MetricCatalog:
+    """Load a catalog (None: the packaged newsfacts/metrics.yaml); cached until the file changes."""
+    name = os.path.abspath(path or PACKAGED_CATALOG)
+    stat = os.stat(name)
+    return _load(name, stat.st_mtime_ns, stat.st_size)

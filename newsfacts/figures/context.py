@@ -1,0 +1,112 @@
+"""Context rules that decide a number is NOT a figure: names and models ("Nikkei 225", "Sakhalin 1
+and 2", "6G"), labels ("phase 2", "No. 3"), list enumerators ("(1)", "2."), and numbers inside
+URLs, e-mail addresses and file names.
+
+Each rule looks at a few characters around the number only, so the cost per number is constant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.figures import grammar as g
+from newsfacts.figures.lexicon import DATE_PREFIXES, FUNCTION_WORDS, LABEL_WORDS, MONTHS
+
+MAX_TOKEN = 200  # a run of non-space characters this long is code or a URL, never prose
+_QUARTER = re.compile(r"(?:[QH][1-4]|[1-4]Q|[12]H|FY|CY)", re.IGNORECASE)
+_NAME_CHAIN = re.compile(rf"(?:{g.SP}*(?:,|&|and|or){g.SP}*[0-9]+\b)+")
+_WORD_END = re.compile(r"[A-Za-z]+$")
+_CLOSERS = ".,;:!?)]}\"”’'"
+_SPACES = (" ", "\n", "\t")
+_DOT_LETTER = re.compile(r"\.[A-Za-z]")
+
+
+def masked_end(text: str, pos: int) -> int | None:
+    """End of the URL/e-mail/file-name token holding `pos`, or None when `pos` is in plain prose."""
+    lo = max(0, pos - MAX_TOKEN)
+    hi = min(len(text), pos + MAX_TOKEN)
+    start = max(text.rfind(ws, lo, pos) for ws in _SPACES) + 1
+    ends = [i for i in (text.find(ws, pos, hi) for ws in _SPACES) if i >= 0]
+    end = min(ends) if ends else hi
+    if (start == 0 and lo > 0) or (not ends and hi < len(text)):
+        return end  # an endless token: not prose
+    token = text[start:end]
+    if "/" not in token and "@" not in token and not _DOT_LETTER.search(token):
+        return None  # no URL, address or file name can hide in it: the common case, decided fast
+    for m in g.MASKED.finditer(token):
+        if m.start() <= pos - start < m.end():
+            return start + m.end()
+    return None
+
+
+def left_attachment(text: str, start: int) -> str:
+    """How a numeral touches what precedes it: "free", "date_only" ("mid-2026") or "name"."""
+    if start == 0:
+        return "free"
+    c = text[start - 1]
+    if c.isalnum() or c in "#/\\:@&":
+        return "name"  # "A320", "G7", "#1", "24/7", "12:00"
+    before = text[start - 2] if start > 1 else " "
+    if c == "_" and before.isalnum():
+        return "name"  # "var_2025"; a lone "_" is markdown emphasis
+    if c in "-–" and before.isalnum():
+        word = _WORD_END.search(text, max(0, start - 12), start - 1)
+        return "date_only" if word and word.group().lower() in DATE_PREFIXES else "name"
+    if c == ".":
+        return "name"  # "v.2"; a bare ".5" is too rare to be worth the risk of reading it as 5
+    if c in "'’" and not before.isalnum():
+        return "name"  # "’80s": too terse to read safely
+    return "free"
+
+
+def is_enumerator(text: str, start: int, end: int) -> bool:
+    """'(1)', '1)' and '1.' opening a list item are enumerators, not figures."""
+    if end - start > 3 or not text[start:end].isdigit():
+        return False
+    after = text[end : end + 1]
+    if after == ")" and (start == 0 or text[start - 1] in "( \t\n"):
+        return True
+    if after in (".", ")") and text[end + 1 : end + 2] in (" ", "\t", "\n", ""):
+        return g.LINE_START_BEFORE.search(text, max(0, start - 12), start) is not None
+    return False
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The whitespace-delimited token right before `start` (at most three spaces away)."""
+    m = g.TOKEN_BEFORE.search(text, max(0, start - 45), start)
+    return m.group("tok") if m else None
+
+
+def is_label_or_name(text: str, start: int) -> bool:
+    """A number right after a label word ("phase 2", "No. 3") or a capitalised name ("Nikkei 225")."""
+    tok = word_before(text, start)
+    if tok is None:
+        return False
+    if tok.lower() in LABEL_WORDS:
+        return True
+    if tok[-1] in _CLOSERS or tok.endswith(("’s", "'s")):
+        return False
+    core = tok.lstrip('(["“‘*_')
+    if not core or not core[0].isalpha():
+        return False
+    capitalised = core[0].isupper() or any(ch.isupper() for ch in core[1:])
+    if not capitalised or core.lower() in FUNCTION_WORDS or core in MONTHS:
+        return False
+    return _QUARTER.fullmatch(core) is None
+
+
+def name_chain_end(text: str, end: int) -> int:
+    """End of a coordinated list of numbers after a name: "Sakhalin 1 and 2"."""
+    m = _NAME_CHAIN.match(text, end)
+    return m.end() if m else end
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    """True when only opening punctuation separates `start` from the end of the previous sentence."""
+    return g.SENTENCE_START_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+def month_before(text: str, start: int) -> int | None:
+    """Start of a month name right before `start` ("July 2025", "Oct. 4")."""
+    m = g.MONTH_BEFORE.search(text, max(0, start - 12), start)
+    return m.start() if m else None

@@ -1,0 +1,52 @@
+"""When a bare number counts something: "15 large-scale projects", "four major documents".
+
+A numeral counts when a plural noun follows within three words. A spelled-out number must also be
+at least two, must not refer back to a known group ("the two leaders", "both three"), and must not
+count units of the prose itself ("three reasons", "two observations emerge"). Small spelled counts
+are where a figure extractor most easily floods its output, so these rules favour precision.
+"""
+
+from __future__ import annotations
+
+from newsfacts.figures import grammar as g
+from newsfacts.figures.context import is_sentence_start, word_before
+from newsfacts.figures.lexicon import (
+    DEFINITE_WORDS,
+    DISCOURSE_NOUNS,
+    DURATION_UNITS,
+    NOT_NOUNS,
+    is_plural_noun,
+)
+
+
+def counted_noun(text: str, end: int) -> str | None:
+    """The plural noun the number ending at `end` counts, allowing two modifiers before it."""
+    m = g.NEXT_WORDS.match(text, end)
+    if not m:
+        return None
+    for word in m.groups():
+        if word is None:
+            return None
+        low = word.lower()
+        if low in NOT_NOUNS or low in DURATION_UNITS:
+            return None
+        if is_plural_noun(word):
+            return word
+    return None
+
+
+def numeral_counts(text: str, end: int) -> bool:
+    return counted_noun(text, end) is not None
+
+
+def spelled_counts(text: str, start: int, end: int, value: float) -> bool:
+    """Rules for "three women" (a count) versus "the two leaders", "in three directions" (not)."""
+    if value < 2:
+        return False
+    if text[start].isupper() and not is_sentence_start(text, start):
+        return False  # part of a name: "Group of Seven", "Big Three"
+    before = word_before(text, start)
+    if before is not None and before.lower().strip("“‘\"'(") in DEFINITE_WORDS:
+        return False
+    noun = counted_noun(text, end)
+    return noun is not None and noun.lower() not in DISCOURSE_NOUNS

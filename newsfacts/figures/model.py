@@ -1,0 +1,41 @@
+"""The Figure record: one numeric figure found in a document, with offsets into the full text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("money", "percent", "count", "duration", "date", "ratio")
+
+# Sane values per kind, as the warehouse's data-quality suite checks them: anything outside is a
+# parsing accident (a scale applied twice, an identifier read as a count) and is dropped.
+VALUE_RANGES: dict[str, tuple[float, float]] = {
+    "money": (0.0, 1e15),
+    "percent": (-1000.0, 100000.0),
+    "date": (1000.0, 2200.0),
+    "count": (0.0, 1e13),
+    "duration": (0.0, 1e6),
+    "ratio": (0.0, 1e6),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure. Offsets are 0-based code points into the full document text, end exclusive.
+
+    `value` is set unless the figure is a range; `value_low`/`value_high` hold what the qualifier
+    bounds ("more than 250%" -> low 250) and both ends of a range. Exact and approximate figures
+    leave both bounds None.
+    """
+
+    char_start: int
+    char_end: int
+    raw_text: str
+    kind: str
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    qualifier: str
+    metric: str | None
+    subject: str | None
+    sentence: str

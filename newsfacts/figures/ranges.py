@@ -1,0 +1,77 @@
+"""Ranges: "64-75%", "1–3 months", "between $5bn and $7bn", "from 2020 to 2025", "2025-26".
+
+The two ends share what only one of them states ("5-7 billion" scales both ends, "1-3 months" gives
+both the unit, "$5-7bn" the currency). Ends that state different units or currencies are two
+figures, not a range; "and" joins a range only after "between" ("Sakhalin 1 and 2" is a name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfacts.figures import grammar as g
+from newsfacts.figures.amounts import Amount, number_at, read_amount
+from newsfacts.figures.numbers import is_year_like
+
+
+@dataclass(slots=True)
+class Range:
+    second: Amount
+    low: float
+    high: float
+    currency: str | None
+    unit: str | None
+    years: bool  # both ends are bare years: a date range
+
+
+def read_range(text: str, first: Amount) -> Range | None:
+    """The range that `first` opens, or None when no second end follows or the ends disagree."""
+    c = g.RANGE_CONNECTOR.match(text, first.end)
+    if not c:
+        return None
+    word = (c.group("word") or "").lower()
+    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+        return None
+    pos = c.end()
+    cur = g.CURRENCY_AT.match(text, pos)
+    found = number_at(text, cur.end() if cur else pos)
+    if found is None:
+        return None
+    second, _ = read_amount(text, *found)
+    if second is None or g.STAMP_TAIL.match(text, second.num_end):
+        return None
+    return _merge(first, second, dash=bool(c.group("dash")))
+
+
+def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
+    """Combine two ends, sharing currency, unit and scale; None when they measure different things."""
+    if first.currency and second.currency and first.currency != second.currency:
+        return None
+    if first.unit and first.unit != second.unit:
+        return None  # "3.2% to ¥10,000", and "5% to 7" where the second end is something else
+    if "decade_date" in (first.unit, second.unit):
+        return None
+    currency = first.currency or second.currency
+    unit = first.unit or second.unit
+    if currency and unit:
+        return None
+    low = first.value
+    high = second.value
+    if first.scale is None and second.scale is not None:
+        low = first.number * second.scale  # "5-7 billion"
+    years = False
+    if currency is None and unit is None and first.scale is None and second.scale is None:
+        if _year(first) and dash and len(second.token) == 2 and not second.spelled:
+            high = first.number - first.number % 100 + second.number  # "2025-26"
+            if high <= low:
+                return None  # "2025-11": a year and a month
+            years = True
+        elif _year(first) != _year(second):
+            return None
+        else:
+            years = _year(first)
+    return Range(second, min(low, high), max(low, high), currency, unit, years)
+
+
+def _year(amt: Amount) -> bool:
+    return not amt.spelled and amt.scale is None and is_year_like(amt.token, amt.number)

@@ -1,0 +1,28 @@
+"""EXTRACTOR_VERSION: changes whenever the extraction code or the packaged metric catalog changes.
+
+The semantic part is bumped by hand for changes users should notice; the digest part follows every
+edit of this package's source and of metrics.yaml, so stored figures can never silently come from
+code or a catalog other than the one their version names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from newsfacts.figures.catalog import PACKAGED_CATALOG
+
+RELEASE = "1.0.0"
+
+
+def _digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    h.update(b"metrics.yaml")
+    h.update(PACKAGED_CATALOG.read_bytes())
+    return h.hexdigest()[:10]
+
+
+EXTRACTOR_VERSION = f"figures-{RELEASE}+{_digest()}"

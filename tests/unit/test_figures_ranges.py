@@ -1,0 +1,49 @@
+"""Ranges of every form: hyphen and dash, to, between ... and, from ... to, shared units and scales."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.figures import extract_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "kind", "unit", "low", "high"),
+    [
+        ("Early polls show approval from 64-75%.", "64-75%", "percent", "percent", 64, 75),
+        ("Over the next 1-3 months.", "1-3 months", "duration", "month", 1, 3),
+        ("Over the next 1–3 months.", "1–3 months", "duration", "month", 1, 3),
+        ("Over the next 12-24 months.", "12-24 months", "duration", "month", 12, 24),
+        ("Between 5% and 7% of voters.", "5% and 7%", "percent", "percent", 5, 7),
+        ("Between 5 and 7 percent of voters.", "5 and 7 percent", "percent", "percent", 5, 7),
+        ("It rose from 3% to 5%.", "3% to 5%", "percent", "percent", 3, 5),
+        ("It fell from 5% to 3%.", "5% to 3%", "percent", "percent", 3, 5),
+        ("It took two to three years.", "two to three years", "duration", "year", 2, 3),
+        ("Costs of $5-7 billion.", "$5-7 billion", "money", "USD", 5e9, 7e9),
+        ("Costs of $10 million-$20 million.", "$10 million-$20 million", "money", "USD", 1e7, 2e7),
+        ("Between $5bn and $7bn was raised.", "$5bn and $7bn", "money", "USD", 5e9, 7e9),
+        ("From 2020 to 2025 prices rose.", "2020 to 2025", "date", "year", 2020, 2025),
+        ("The 2024-25 season.", "2024-25", "date", "year", 2024, 2025),
+        ("Between 2020 and 2025, output grew.", "2020 and 2025", "date", "year", 2020, 2025),
+        ("Between 10 and 15 companies bid.", "10 and 15", "count", "count", 10, 15),
+        ("Rates rose 25-50 basis points.", "25-50 basis points", "percent", "percentage_point", 0.25, 0.5),
+    ],
+)
+def test_ranges(text: str, raw: str, kind: str, unit: str, low: float, high: float) -> None:
+    (f,) = extract_figures(text)
+    assert (f.raw_text, f.kind, f.unit, f.qualifier) == (raw, kind, unit, "range")
+    assert f.value is None
+    assert (f.value_low, f.value_high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_ends_with_different_units_are_two_figures() -> None:
+    figures = extract_figures("Prices fell 3.2% to ¥10,000.")
+    assert [(f.kind, f.qualifier) for f in figures] == [("percent", "exact"), ("money", "exact")]
+
+
+def test_and_without_between_is_not_a_range() -> None:
+    assert [f.raw_text for f in extract_figures("It grew 5% and 7% in turn.")] == ["5%", "7%"]
+
+
+def test_iso_date_is_not_a_range() -> None:
+    assert extract_figures("date  : 2025-11-13 12:00:00 +0800") == []
