@@ -12,13 +12,16 @@ Bounds are closed: "over 4%" and "up to 5%" both admit 4-5%, and a strict "more 
 exact 5 is within rounding anyway.
 
 Per (metric, unit) — a metric reported in two units is compared within each unit separately, values
-being in base units already — every document's mentions are intersected (a document whose own mentions
-do not intersect contradicts itself: that is a conflict too), then the documents' intervals are
-intersected. Both steps together are the intersection of all mentions' intervals, so:
+being in base units already — a document may mention several values (several companies' share moves,
+a figure then and now), so what a document says is the UNION of its mentions' intervals, and the
+sources agree when some value lies in every document's union:
 
-    single_source  one document reports the metric and agrees with itself
-    consistent     two or more documents, and all mentions share at least one value
-    conflict       the mentions have no common value (across documents, or within one)
+    single_source  one document reports the metric (whatever it says, no other source contradicts it)
+    consistent     two or more documents, and some value is compatible with every document
+    conflict       two or more documents, and no value is compatible with all of them
+
+The common case is checked in polars (all intervals intersect, hence so do the unions); only metrics
+that fail it are swept in Python, mention by mention.
 
 For a conflict, the mentions are split into the smallest number of groups that each agree (greedy
 interval stabbing: sort by upper bound, open a group at the first upper bound, take every interval
@@ -28,8 +31,7 @@ written and their documents, on one line (wrapped here):
     japan_us_investment_pledge: 550000000000 USD in doc_a ($550 billion)
     vs 500000000000 USD in doc_b ($500 billion)
 
-Groups are joined by " vs ", mentions within a group by ", "; a document found in two groups is
-named at the end: "(contradicts itself: doc_a)".
+Groups, in increasing order of value, are joined by " vs ", mentions within a group by ", ".
 """
 
 from __future__ import annotations
@@ -146,6 +148,25 @@ def agreeing_groups(mentions: list[dict]) -> list[list[dict]]:
     return groups
 
 
+def documents_agree(mentions: list[dict]) -> bool:
+    """True when one value lies inside at least one mention interval of every document (a sweep)."""
+    docs = {m["document_id"] for m in mentions}
+    # Closed intervals: at equal positions, openings (0) come before closings (1).
+    events = sorted([(m["lo"], 0, m["document_id"]) for m in mentions] + [(m["hi"], 1, m["document_id"]) for m in mentions])
+    open_per_doc: dict[str, int] = {}
+    covered = 0
+    for _, closing, doc in events:
+        if closing:
+            open_per_doc[doc] -= 1
+            covered -= open_per_doc[doc] == 0
+        else:
+            covered += open_per_doc.get(doc, 0) == 0
+            open_per_doc[doc] = open_per_doc.get(doc, 0) + 1
+            if covered == len(docs):
+                return True
+    return False
+
+
 def _describe_group(group: list[dict]) -> str:
     parts = []
     for m in sorted(group, key=lambda m: (m["document_id"] or "", m.get("figure_id") or "")):
@@ -158,15 +179,8 @@ def _describe_group(group: list[dict]) -> str:
 
 def describe_conflict(metric: str, mentions: list[dict]) -> str:
     groups = agreeing_groups(mentions)
-    groups.sort(key=lambda g: (min(m["document_id"] or "" for m in g), min(m["lo"] for m in g)))
-    text = f"{metric}: " + " vs ".join(_describe_group(g) for g in groups)
-    docs_per_group = [{m["document_id"] for m in g} for g in groups]
-    self_contradicting = sorted(
-        {d for i, a in enumerate(docs_per_group) for b in docs_per_group[i + 1 :] for d in a & b}
-    )
-    if self_contradicting:
-        text += f" (contradicts itself: {', '.join(self_contradicting)})"
-    return text
+    groups.sort(key=lambda g: (min(m["lo"] for m in g), min(m["document_id"] or "" for m in g)))
+    return f"{metric}: " + " vs ".join(_describe_group(g) for g in groups)
 
 
 def build_metric_consistency(
@@ -207,7 +221,11 @@ def build_metric_consistency(
             pl.col("hi").min().alias("_min_hi"),
         )
         .with_columns(
-            (pl.col("_max_lo").is_not_null() & (pl.col("_max_lo") > pl.col("_min_hi"))).alias("_conflict")
+            (
+                (pl.col("n_sources") > 1)
+                & pl.col("_max_lo").is_not_null()
+                & (pl.col("_max_lo") > pl.col("_min_hi"))
+            ).alias("_conflict")
         )
         .with_columns(
             pl.when(pl.col("_conflict"))
@@ -219,16 +237,22 @@ def build_metric_consistency(
         )
     )
 
-    conflicting = summary.filter(pl.col("_conflict")).select(keys)
+    suspects = summary.filter(pl.col("_conflict")).select(keys)
     texts: dict[tuple, str] = {}
-    if not conflicting.is_empty():
-        rows = frame.join(conflicting, on=keys, how="inner", nulls_equal=True).filter(
-            pl.col("lo").is_not_null()
-        )
+    if not suspects.is_empty():
+        rows = frame.join(suspects, on=keys, how="inner", nulls_equal=True).filter(pl.col("lo").is_not_null())
         for (metric, unit), part in rows.group_by(keys):
             mentions = part.to_dicts()
-            texts[(metric, unit)] = describe_conflict(metric, mentions)
+            if not documents_agree(mentions):
+                texts[(metric, unit)] = describe_conflict(metric, mentions)
 
     conflicts_col = [texts.get((m, u), "") for m, u in zip(summary["metric"], summary["unit"], strict=True)]
-    result = summary.with_columns(pl.Series("conflicts", conflicts_col, dtype=pl.Utf8))
+    result = summary.with_columns(pl.Series("conflicts", conflicts_col, dtype=pl.Utf8)).with_columns(
+        pl.when(pl.col("conflicts") != "")
+        .then(pl.lit("conflict"))
+        .when(pl.col("verdict") == "conflict")
+        .then(pl.lit("consistent"))
+        .otherwise(pl.col("verdict"))
+        .alias("verdict")
+    )
     return result.select(list(OUTPUT_SCHEMA)).cast(OUTPUT_SCHEMA).sort(keys, nulls_last=True)

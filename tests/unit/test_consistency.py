@@ -121,8 +121,8 @@ def test_550bn_vs_500bn_conflict_names_values_and_documents():
     row = only_row(out, "japan_us_investment_pledge")
     assert row["verdict"] == "conflict"
     assert row["conflicts"] == (
-        "japan_us_investment_pledge: 550000000000 USD in doc_a ($550 billion)"
-        " vs 500000000000 USD in doc_b ($500 billion)"
+        "japan_us_investment_pledge: 500000000000 USD in doc_b ($500 billion)"
+        " vs 550000000000 USD in doc_a ($550 billion)"
     )
     assert (row["value_min"], row["value_max"]) == (500e9, 550e9)
 
@@ -160,7 +160,8 @@ def test_single_source():
     assert (row["verdict"], row["n_sources"], row["n_mentions"]) == ("single_source", 1, 2)
 
 
-def test_document_contradicting_itself_is_a_conflict():
+def test_one_document_with_several_values_is_single_source():
+    """Several values in one document (three companies' share moves) are not a conflict between sources."""
     out = build_metric_consistency(
         frame(
             fig("doc_a", "jobs", 100.0, unit="count", kind="count", raw="100 jobs"),
@@ -168,13 +169,10 @@ def test_document_contradicting_itself_is_a_conflict():
         )
     )
     row = only_row(out, "jobs")
-    assert row["verdict"] == "conflict"
-    assert row["n_sources"] == 1
-    assert "100 count in doc_a (100 jobs) vs 200 count in doc_a (200 jobs)" in row["conflicts"]
-    assert "contradicts itself: doc_a" in row["conflicts"]
+    assert (row["verdict"], row["n_sources"], row["conflicts"]) == ("single_source", 1, "")
 
 
-def test_self_contradiction_among_agreeing_documents():
+def test_sources_agree_when_one_value_fits_every_document():
     out = build_metric_consistency(
         frame(
             fig("doc_a", "rate", 5.0, unit="percent", raw="5%"),
@@ -182,11 +180,21 @@ def test_self_contradiction_among_agreeing_documents():
             fig("doc_b", "rate", 5.0, unit="percent", raw="5 percent"),
         )
     )
+    assert only_row(out, "rate")["verdict"] == "consistent"
+
+
+def test_sources_conflict_when_no_value_fits_every_document():
+    out = build_metric_consistency(
+        frame(
+            fig("doc_a", "rate", 5.0, unit="percent", raw="5%"),
+            fig("doc_a", "rate", 7.0, unit="percent", raw="7%"),
+            fig("doc_b", "rate", 6.0, unit="percent", raw="6 percent"),
+        )
+    )
     row = only_row(out, "rate")
     assert row["verdict"] == "conflict"
     assert row["conflicts"] == (
-        "rate: 5 percent in doc_a (5%), 5 percent in doc_b (5 percent) vs 7 percent in doc_a (7%)"
-        " (contradicts itself: doc_a)"
+        "rate: 5 percent in doc_a (5%) vs 6 percent in doc_b (6 percent) vs 7 percent in doc_a (7%)"
     )
 
 
