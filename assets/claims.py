@@ -37,7 +37,8 @@ def extracted_claims(warehouse: Warehouse):
         report = process_claims(con, warehouse.n_workers)
         by_type = con.execute("SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC").pl()
         speakers = con.execute(
-            "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+            "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
+            "GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
         ).pl()
         yield dg.MaterializeResult(
             asset_key="claims",
@@ -75,9 +76,9 @@ def claim_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
                 "ORDER BY n_sources DESC, n_claims DESC, cluster_id LIMIT 10",
                 recomputed=report.skipped == 0,
                 seconds=round(report.seconds, 3),
-                corroborated_clusters=con.execute(
-                    "SELECT count(*) FROM claim_clusters WHERE n_sources > 1"
-                ).fetchone()[0],
+                corroborated_clusters=con.execute("SELECT count(*) FROM claim_clusters WHERE n_sources > 1").fetchone()[
+                    0
+                ],
             )
         )
 

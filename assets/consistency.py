@@ -1,6 +1,5 @@
 """Consistency across sources: do the documents that report the same metric agree?"""
 
-
 import dagster as dg
 from dagster import AssetCheckExecutionContext
 

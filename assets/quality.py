@@ -5,12 +5,11 @@ broken data never reaches BI. Each check appends its expectations to `validation
 refreshes the offline HTML report in `warehouse/data_docs/`.
 """
 
-
 from datetime import datetime
 
 import dagster as dg
-from dagster import AssetCheckExecutionContext
 import duckdb
+from dagster import AssetCheckExecutionContext
 
 from assets.resources import Warehouse
 from newsfacts.warehouse import staging
@@ -68,7 +67,9 @@ def record_and_report(
             "suite": outcome.suite,
             "expectations": len(outcome.outcomes),
             "failed": len(failed),
-            "failed_expectations": ", ".join(o.expectation + (f"({o.column_name})" if o.column_name else "") for o in failed),
+            "failed_expectations": ", ".join(
+                o.expectation + (f"({o.column_name})" if o.column_name else "") for o in failed
+            ),
             "results": dg.MetadataValue.md(table + "\n".join(lines)),
             "seconds": round(outcome.seconds, 3),
             "report": dg.MetadataValue.path(str(report)),

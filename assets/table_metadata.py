@@ -34,9 +34,11 @@ def table_metadata(
 def markdown_table(df: pl.DataFrame) -> str:
     if df.height == 0:
         return "_(no rows)_"
+
     def cell(v: object) -> str:
         s = "" if v is None else str(v).replace("\n", " ").replace("|", "\\|")
         return s if len(s) <= PREVIEW_CELL_CHARS else s[: PREVIEW_CELL_CHARS - 1] + "…"
+
     head = "| " + " | ".join(df.columns) + " |\n| " + " | ".join("---" for _ in df.columns) + " |\n"
     return head + "\n".join("| " + " | ".join(cell(v) for v in row) + " |" for row in df.iter_rows())
 

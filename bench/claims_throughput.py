@@ -83,9 +83,7 @@ def main() -> None:
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     claims, seconds = bench_extract(docs)
     print(f"extract_claims: {len(docs)} docs, {mb:.2f} MB, {len(claims)} claims in {seconds:.2f} s")
-    print(
-        f"  {mb / seconds:.2f} MB/s, {len(claims) / seconds:,.0f} claims/s, {len(docs) / seconds:,.0f} docs/s"
-    )
+    print(f"  {mb / seconds:.2f} MB/s, {len(claims) / seconds:,.0f} claims/s, {len(docs) / seconds:,.0f} docs/s")
 
     inputs = cluster_inputs(claims, args.cluster)
     start = time.perf_counter()

@@ -152,7 +152,9 @@ def documents_agree(mentions: list[dict]) -> bool:
     """True when one value lies inside at least one mention interval of every document (a sweep)."""
     docs = {m["document_id"] for m in mentions}
     # Closed intervals: at equal positions, openings (0) come before closings (1).
-    events = sorted([(m["lo"], 0, m["document_id"]) for m in mentions] + [(m["hi"], 1, m["document_id"]) for m in mentions])
+    events = sorted(
+        [(m["lo"], 0, m["document_id"]) for m in mentions] + [(m["hi"], 1, m["document_id"]) for m in mentions]
+    )
     open_per_doc: dict[str, int] = {}
     covered = 0
     for _, closing, doc in events:
@@ -195,9 +197,7 @@ def build_metric_consistency(
     """
     missing = {c: t for c, t in _INPUT_COLUMNS.items() if c not in figures.columns}
     frame = figures.with_columns([pl.lit(None, dtype=t).alias(c) for c, t in missing.items()])
-    frame = frame.select([pl.col(c).cast(t) for c, t in _INPUT_COLUMNS.items()]).filter(
-        pl.col("metric").is_not_null()
-    )
+    frame = frame.select([pl.col(c).cast(t) for c, t in _INPUT_COLUMNS.items()]).filter(pl.col("metric").is_not_null())
     # NaN is "no number", not a number that conflicts with everything.
     frame = frame.with_columns([pl.col(c).fill_nan(None) for c in ("value", "value_low", "value_high")])
     if frame.is_empty():
@@ -210,21 +210,19 @@ def build_metric_consistency(
         .agg(
             pl.col("document_id").n_unique().cast(pl.Int32).alias("n_sources"),
             pl.len().cast(pl.Int32).alias("n_mentions"),
-            pl.min_horizontal(
-                pl.col("value").min(), pl.col("value_low").min(), pl.col("value_high").min()
-            ).alias("value_min"),
-            pl.max_horizontal(
-                pl.col("value").max(), pl.col("value_low").max(), pl.col("value_high").max()
-            ).alias("value_max"),
+            pl.min_horizontal(pl.col("value").min(), pl.col("value_low").min(), pl.col("value_high").min()).alias(
+                "value_min"
+            ),
+            pl.max_horizontal(pl.col("value").max(), pl.col("value_low").max(), pl.col("value_high").max()).alias(
+                "value_max"
+            ),
             pl.col("document_id").drop_nulls().unique().sort().alias("sources"),
             pl.col("lo").max().alias("_max_lo"),
             pl.col("hi").min().alias("_min_hi"),
         )
         .with_columns(
             (
-                (pl.col("n_sources") > 1)
-                & pl.col("_max_lo").is_not_null()
-                & (pl.col("_max_lo") > pl.col("_min_hi"))
+                (pl.col("n_sources") > 1) & pl.col("_max_lo").is_not_null() & (pl.col("_max_lo") > pl.col("_min_hi"))
             ).alias("_conflict")
         )
         .with_columns(

@@ -81,7 +81,10 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
         doc_id = document_id_for(source_path)
         if doc_id in seen_ids:
             rejections.append(
-                Rejection(source_path, f"document id '{doc_id}' already taken by {seen_ids[doc_id]}; rename one of them")
+                Rejection(
+                    source_path,
+                    f"document id '{doc_id}' already taken by {seen_ids[doc_id]}; rename one of them",
+                )
             )
             continue
         seen_ids[doc_id] = source_path
@@ -103,7 +106,9 @@ def read_bytes(candidate: Candidate, max_bytes: int) -> bytes | Rejection:
     try:
         size = candidate.path.stat().st_size
         if size > max_bytes:
-            return Rejection(candidate.source_path, f"file too large: {size:,} bytes exceeds the limit of {max_bytes:,}")
+            return Rejection(
+                candidate.source_path, f"file too large: {size:,} bytes exceeds the limit of {max_bytes:,}"
+            )
         with candidate.path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:

@@ -31,7 +31,9 @@ def folder_state(root: Path) -> FolderState:
                 st = os.stat(path)
             except OSError:
                 st = None
-            entries.append(f"{os.path.relpath(path, root)}\x1f{st.st_size if st else -1}\x1f{st.st_mtime_ns if st else -1}")
+            entries.append(
+                f"{os.path.relpath(path, root)}\x1f{st.st_size if st else -1}\x1f{st.st_mtime_ns if st else -1}"
+            )
     for entry in sorted(entries):
         h.update(entry.encode("utf-8", "surrogateescape"))
         h.update(b"\n")

@@ -39,7 +39,6 @@ refresh_job = dg.define_asset_job(
 )
 
 
-
 def build_definitions(resources: dict[str, dg.ConfigurableResource] | None = None) -> dg.Definitions:
     """The code location; tests pass resources pointing at temporary folders."""
     return dg.Definitions(

@@ -12,6 +12,9 @@ import duckdb
 
 from pipelines.definitions import defs
 
+# Step-by-step events are in the Dagster UI; the terminal gets warnings and the summary.
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
 SUMMARY_QUERIES = {
     "documents landed": "SELECT count(*) FROM documents",
     "rejected": "SELECT count(*) FROM rejected_documents",
@@ -43,7 +46,9 @@ def summarize(result: dg.ExecuteInProcessResult, published: Path, seconds: float
         lines.append(f"  {counts}")
     else:
         lines.append("  " + ", ".join(f"{label}: {n}" for label, n in counts.items()))
-    lines.append(f"  checks passed: {len(evaluations) - len(failed)}, failed: {len(failed)} (blocking: {len(blocking)})")
+    lines.append(
+        f"  checks passed: {len(evaluations) - len(failed)}, failed: {len(failed)} (blocking: {len(blocking)})"
+    )
     for e in failed:
         kind = "BLOCKING" if e in blocking else "warning "
         lines.append(f"    {kind} {e.asset_key.to_user_string()}:{e.check_name} {e.description or ''}")
@@ -57,7 +62,9 @@ def summarize(result: dg.ExecuteInProcessResult, published: Path, seconds: float
 def main() -> int:
     started = time.perf_counter()
     instance = dg.DagsterInstance.get()
-    result = defs.get_job_def("refresh").execute_in_process(instance=instance, raise_on_error=False)
+    result = defs.resolve_job_def("refresh").execute_in_process(
+        instance=instance, raise_on_error=False, run_config=QUIET
+    )
     published = Path(os.environ.get("WAREHOUSE_PATH") or "warehouse/news.duckdb").resolve()
     text, ok = summarize(result, published, time.perf_counter() - started)
     print(text)

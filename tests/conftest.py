@@ -26,13 +26,14 @@ class Project:
     def resources(self, **warehouse_overrides) -> dict:
         return {
             "seeds": SeedsFolder(seeds_dir=str(self.seeds)),
-            "warehouse": Warehouse(warehouse_path=str(self.warehouse), staging_path=str(self.staging),
-                                   **warehouse_overrides),
+            "warehouse": Warehouse(
+                warehouse_path=str(self.warehouse), staging_path=str(self.staging), **warehouse_overrides
+            ),
         }
 
     def refresh(self, **warehouse_overrides) -> dg.ExecuteInProcessResult:
         defs = build_definitions(self.resources(**warehouse_overrides))
-        return defs.get_job_def("refresh").execute_in_process(instance=self.instance, raise_on_error=False)
+        return defs.resolve_job_def("refresh").execute_in_process(instance=self.instance, raise_on_error=False)
 
 
 @pytest.fixture

@@ -50,9 +50,7 @@ _EVALUATIVE = re.compile(
     r"shameful|regrettable|laudable|commendable|admirable|questionable|doubtful|obvious|"
     r"profound|overdue|premature|mistaken|right|wrong)\b"
 )
-_MONTHS = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|autumn|fall|winter"
-)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|autumn|fall|winter"
 _DATE_ONLY = re.compile(
     rf"(?i:(?:(?:early|mid|late|the)[\s-]*)?(?:(?:{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
     rf"(?:1[5-9]\d\d|20\d\d)s?|(?:q[1-4]|h[12])\s+(?:1[5-9]\d\d|20\d\d))"

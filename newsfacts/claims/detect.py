@@ -14,9 +14,7 @@ import re
 from newsfacts.claims.verbs import has_finite_verb
 
 # List bullets, enumerators and markdown emphasis around a line: not part of the statement.
-LEADING_MARKUP = re.compile(
-    r"(?:[-*•‣◦▪–—>]+[ \t]+|\(?(?:\d{1,2}|[a-zA-Z])\)[ \t]+|\d{1,2}\.[ \t]+|[_*]{1,3}(?=\S))*"
-)
+LEADING_MARKUP = re.compile(r"(?:[-*•‣◦▪–—>]+[ \t]+|\(?(?:\d{1,2}|[a-zA-Z])\)[ \t]+|\d{1,2}\.[ \t]+|[_*]{1,3}(?=\S))*")
 TRAILING_MARKUP = re.compile(r"(?<=\S)[_*]{1,3}$")
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -25,9 +23,7 @@ _HEADING = re.compile(r"#{1,6}\s")
 _LINK_ONLY = re.compile(r"""\W*(?:https?://\S+|www\.\S+|!?\[[^\]]*\]\([^)]*\))\W*$""")
 _TAG_ONLY = re.compile(r"(?:<[^>]*>\s*)+$")
 _RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
-_FRONT_MATTER = re.compile(
-    r"\ufeff?[ \t]*---[ \t]*\r?\n(?:.*\r?\n){0,80}?[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|$)"
-)
+_FRONT_MATTER = re.compile(r"\ufeff?[ \t]*---[ \t]*\r?\n(?:.*\r?\n){0,80}?[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")
 
 # Calls to action: an imperative opening aimed at the reader, or a stock phrase anywhere (calls
 # to action and publishing boilerplate: credits, syndication notes, disclaimers).

@@ -42,9 +42,7 @@ def _choose(atts: Sequence[Attribution]) -> Attribution | None:
     return next((a for a in atts if a.quoted), atts[0])
 
 
-def _clauses(
-    text: str, start: int, end: int, atts: list[Attribution]
-) -> list[tuple[int, int, Attribution | None]]:
+def _clauses(text: str, start: int, end: int, atts: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
     """Split text[start:end] where the speaker changes at a clause boundary."""
     if len({a.speaker for a in atts}) < 2:
         return [(start, end, _choose(atts))]
@@ -128,8 +126,7 @@ def extract_claims(
         cs, ce = core_span(text, sent.start, sent.end)
         core = text[cs:ce]
         whole_line = (
-            _INDENT.match(text, line_start).end() == sent.start
-            and _REST_BLANK.match(text, sent.end, end) is not None
+            _INDENT.match(text, line_start).end() == sent.start and _REST_BLANK.match(text, sent.end, end) is not None
         )
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], people) if lo < hi else []

@@ -24,9 +24,7 @@ from dataclasses import dataclass, replace
 from newsfacts.claims.people import PersonIndex
 
 _NAME = r"[A-Z][\w’'.-]*"
-_CONNECTORS = frozenset(
-    ("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le")
-)
+_CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
 CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
 _HEAD_WORDS = (
     "experts? analysts? officials? economists? fellows? researchers? spokes(?:person|man|woman)s? sources? "
@@ -38,9 +36,7 @@ _HEAD_WORDS = (
     "statements? insiders? authorit(?:y|ies) compan(?:y|ies) firms? banks? groups? unions? participants? "
     "partners?"
 )
-_QUANTIFIERS = (
-    "one an? the another two three four five several some many most other these those its his her their our"
-)
+_QUANTIFIERS = "one an? the another two three four five several some many most other these those its his her their our"
 
 
 def _either_case(words: str) -> str:
@@ -182,9 +178,7 @@ def _subject(text: str, lo: int, verb_start: int, people: PersonIndex) -> tuple[
     return normalise_speaker(np), m.start("np")
 
 
-def attributions(
-    text: str, start: int, end: int, verbs: list[re.Match[str]], people: PersonIndex
-) -> list[Attribution]:
+def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], people: PersonIndex) -> list[Attribution]:
     """Attributions in the sentence text[start:end], from its speech-verb matches in order."""
     found: list[Attribution] = []
     for v in verbs:

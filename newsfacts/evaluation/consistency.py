@@ -27,8 +27,15 @@ def score_consistency(gold_path: str | Path, rows: list[dict[str, Any]]) -> dict
             and row["value_min"] <= fact["value"] <= row["value_max"]
         )
         right += ok
-        results.append({"metric": fact["metric"], "ok": ok, "expected": fact["verdict"], "expected_sources": expected_sources,
-                        "got": None if row is None else {k: row[k] for k in ("verdict", "sources", "value_min", "value_max")}})
+        results.append(
+            {
+                "metric": fact["metric"],
+                "ok": ok,
+                "expected": fact["verdict"],
+                "expected_sources": expected_sources,
+                "got": None if row is None else {k: row[k] for k in ("verdict", "sources", "value_min", "value_max")},
+            }
+        )
     gold_metrics = {f["metric"] for f in gold if f["verdict"] == "conflict"}
     false_conflicts = [r["metric"] for r in rows if r["verdict"] == "conflict" and r["metric"] not in gold_metrics]
     return {"facts": len(gold), "facts_right": right, "false_conflicts": false_conflicts, "results": results}

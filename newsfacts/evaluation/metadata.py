@@ -40,4 +40,9 @@ def score_metadata(gold_path: str | Path, predictions: dict[str, dict[str, Any]]
             checked += 1
             if not _same(expected, got):
                 wrong.append({"document": file_name, "field": key, "expected": expected, "got": got})
-    return {"fields_checked": checked, "fields_right": checked - len(wrong), "accuracy": (checked - len(wrong)) / max(checked, 1), "wrong": wrong}
+    return {
+        "fields_checked": checked,
+        "fields_right": checked - len(wrong),
+        "accuracy": (checked - len(wrong)) / max(checked, 1),
+        "wrong": wrong,
+    }

@@ -75,9 +75,7 @@ NUMERAL = re.compile(r"[0-9][0-9,.]*")
 # --- what follows a number -------------------------------------------------------------------
 LETTERS = re.compile(r"[A-Za-z]+")
 POSSESSIVE_S = re.compile(r"['’]s\b")
-SCALE = re.compile(
-    rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b"
-)
+SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
 PERCENT = re.compile(
     rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cent|percent|pct)\b)"
     rf"|(?P<pp>{SEP}(?i:percentage{SEP}points?|pp|ppts?)\b)"

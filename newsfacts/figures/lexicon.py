@@ -128,9 +128,4 @@ def is_plural_noun(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
-    return (
-        len(w) > 3
-        and w.endswith("s")
-        and not w.endswith(("ss", "us", "is", "'s", "’s"))
-        and w not in NOT_NOUNS
-    )
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in NOT_NOUNS

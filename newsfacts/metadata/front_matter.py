@@ -20,9 +20,7 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 
 _OPEN = re.compile(r"[ \t]*---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-_KEY_LINE = re.compile(
-    r"""[ \t]*(?:"[^"\n]{1,80}"|'[^'\n]{1,80}'|[^\s:#"'\-][^:\n]{0,80}?)[ \t]*:(?:[ \t]|\r?$)"""
-)
+_KEY_LINE = re.compile(r"""[ \t]*(?:"[^"\n]{1,80}"|'[^'\n]{1,80}'|[^\s:#"'\-][^:\n]{0,80}?)[ \t]*:(?:[ \t]|\r?$)""")
 _COMMENT_OR_BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?\r?$")
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 

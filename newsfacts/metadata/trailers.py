@@ -33,9 +33,7 @@ _CLAUSE_WORDS = word_set(
 )
 _DETERMINERS = word_set("the a an this that these those its their his her our my your some")
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
-_BIO_VERB = re.compile(
-    r",?\s+(?:is|was|has\s+been|serves\s+as)\s+(?:(?:a|an|the|currently|now|also)\b|[A-Z])"
-)
+_BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|serves\s+as)\s+(?:(?:a|an|the|currently|now|also)\b|[A-Z])")
 _BIO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
 _LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(?P=mark)")
 _TOKEN = re.compile(r"\S+")

@@ -36,8 +36,7 @@ def span_check_columns(alias: str, text_column: str, doc_alias: str = "d") -> st
     """
     a, d, t = alias, doc_alias, text_column
     offsets_ok = (
-        f"coalesce({a}.char_start >= 0 AND {a}.char_start < {a}.char_end "
-        f"AND {a}.char_end <= {d}.char_count, false)"
+        f"coalesce({a}.char_start >= 0 AND {a}.char_start < {a}.char_end AND {a}.char_end <= {d}.char_count, false)"
     )
     span = f"substr({d}.raw_text, {a}.char_start + 1, {a}.char_end - {a}.char_start)"
     span_ok = f"coalesce({offsets_ok} AND {span} = {a}.{t}, false)"

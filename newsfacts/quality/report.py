@@ -102,9 +102,7 @@ def _suite_section(s: SuiteOutcome) -> str:
         f'<span class="muted">({level} · {rows_info}{len(s.outcomes)} expectations · '
         f"{s.seconds:.2f} s)</span></h3>"
         "<table><thead><tr><th>result</th><th>expectation</th><th>column</th><th>observed</th>"
-        "<th>unexpected</th><th>examples (up to 5)</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
+        "<th>unexpected</th><th>examples (up to 5)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
 
 
@@ -188,8 +186,7 @@ def render_report(
     runs_nav = ""
     if earlier_runs:
         links = "".join(
-            f'<a href="{escape(link_prefix + _safe_run_id(r))}.html">{escape(r)}</a>'
-            for r in earlier_runs[:30]
+            f'<a href="{escape(link_prefix + _safe_run_id(r))}.html">{escape(r)}</a>' for r in earlier_runs[:30]
         )
         runs_nav = f'<nav class="muted">Runs: {links}</nav>'
     return (
@@ -206,9 +203,7 @@ def render_report(
     )
 
 
-def write_report(
-    outcomes: list[SuiteOutcome], consistency: pl.DataFrame | None, out_dir: Path, run_id: str
-) -> Path:
+def write_report(outcomes: list[SuiteOutcome], consistency: pl.DataFrame | None, out_dir: Path, run_id: str) -> Path:
     """Write ``out_dir/runs/<run_id>.html`` and ``out_dir/index.html`` (latest run); return index.html."""
     out_dir = Path(out_dir)
     runs_dir = out_dir / "runs"
@@ -252,9 +247,7 @@ def _known_suites() -> tuple[list[str], dict[str, bool], dict[tuple[str, str, st
     order = [s.name for s in specs]
     blocking = {s.name: s.blocking for s in specs}
     checks = {
-        (s.name, _snake(e.gx_type), e.column_name): (e.check, e.description)
-        for s in specs
-        for e in s.expectations
+        (s.name, _snake(e.gx_type), e.column_name): (e.check, e.description) for s in specs for e in s.expectations
     }
     return order, blocking, checks
 
@@ -280,9 +273,7 @@ def _outcomes_from_rows(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str
             continue
         check, description = checks.get((suite, expectation, column), ("", ""))
         suites.setdefault(suite, []).append(
-            ExpectationOutcome(
-                suite, expectation, column, bool(success), observed, count, [], check, description
-            )
+            ExpectationOutcome(suite, expectation, column, bool(success), observed, count, [], check, description)
         )
     return {
         name: SuiteOutcome(
@@ -336,9 +327,7 @@ def write_run_report(
     suites = _outcomes_from_rows(con, run_id)
     suites.update(_load_outcomes(store))
     order, _, _ = _known_suites()
-    ranked = sorted(
-        suites.values(), key=lambda s: (order.index(s.suite) if s.suite in order else len(order), s.suite)
-    )
+    ranked = sorted(suites.values(), key=lambda s: (order.index(s.suite) if s.suite in order else len(order), s.suite))
     try:
         consistency = con.execute("SELECT * FROM metric_consistency ORDER BY metric, unit").pl()
     except duckdb.Error:

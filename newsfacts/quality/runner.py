@@ -192,9 +192,7 @@ def _convert(spec: SuiteSpec, validation, df: pd.DataFrame | None) -> list[Expec
         r = by_check.get(e.check)
         if r is None:  # pragma: no cover - GX always returns one result per expectation
             outcomes.append(
-                ExpectationOutcome(
-                    spec.name, _snake(e.gx_type), e.column_name, False, "no result", None, [], e.check
-                )
+                ExpectationOutcome(spec.name, _snake(e.gx_type), e.column_name, False, "no result", None, [], e.check)
             )
             continue
         result = dict(r.result or {})
@@ -212,12 +210,7 @@ def _convert(spec: SuiteSpec, validation, df: pd.DataFrame | None) -> list[Expec
         if not r.success and not raised:
             columns = list(spec.key_columns)
             computed_boolean = e.kwargs.get("value_set") == [True]  # the column itself is just False
-            if (
-                e.column_name
-                and e.column_name not in columns
-                and "," not in e.column_name
-                and not computed_boolean
-            ):
+            if e.column_name and e.column_name not in columns and "," not in e.column_name and not computed_boolean:
                 columns.append(e.column_name)
             columns += [c for c in e.context if c not in columns]
             index_rows = result.get("partial_unexpected_index_list") or []

@@ -85,15 +85,11 @@ class SuiteSpec:
 
 
 def _not_null(col: str, what: str) -> ExpectationSpec:
-    return ExpectationSpec(
-        f"{col}_not_null", "ExpectColumnValuesToNotBeNull", {"column": col}, f"{what} is never NULL"
-    )
+    return ExpectationSpec(f"{col}_not_null", "ExpectColumnValuesToNotBeNull", {"column": col}, f"{what} is never NULL")
 
 
 def _unique(col: str, what: str) -> ExpectationSpec:
-    return ExpectationSpec(
-        f"{col}_unique", "ExpectColumnValuesToBeUnique", {"column": col}, f"{what} is unique"
-    )
+    return ExpectationSpec(f"{col}_unique", "ExpectColumnValuesToBeUnique", {"column": col}, f"{what} is unique")
 
 
 def _true(col: str, description: str, context: tuple[str, ...] = ()) -> ExpectationSpec:
@@ -103,9 +99,7 @@ def _true(col: str, description: str, context: tuple[str, ...] = ()) -> Expectat
     )
 
 
-def _in_set(
-    col: str, values: tuple[str, ...], description: str, context: tuple[str, ...] = ()
-) -> ExpectationSpec:
+def _in_set(col: str, values: tuple[str, ...], description: str, context: tuple[str, ...] = ()) -> ExpectationSpec:
     return ExpectationSpec(
         f"{col}_in_vocabulary",
         "ExpectColumnValuesToBeInSet",
@@ -299,14 +293,10 @@ def figures_suite() -> SuiteSpec:
             _not_null("kind", "kind"),
             _in_set("kind", FIGURE_KINDS, "kind in the contract's vocabulary"),
             _not_null("unit", "unit"),
-            _true(
-                "unit_valid_for_kind", "unit valid for its kind (money: ISO 4217 code, ...)", ("kind", "unit")
-            ),
+            _true("unit_valid_for_kind", "unit valid for its kind (money: ISO 4217 code, ...)", ("kind", "unit")),
             _not_null("qualifier", "qualifier"),
             _in_set("qualifier", QUALIFIERS, "qualifier in the contract's vocabulary"),
-            _true(
-                "bounds_ordered", "value_low <= value_high where both are set", ("value_low", "value_high")
-            ),
+            _true("bounds_ordered", "value_low <= value_high where both are set", ("value_low", "value_high")),
             _true(
                 "range_shape_valid",
                 "range rows have value NULL and both value_low and value_high set",

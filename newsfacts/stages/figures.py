@@ -53,7 +53,9 @@ def _catalog(path: str | None) -> MetricCatalog:
     return load_catalog(path)
 
 
-def figures_batch(batch: Sequence[tuple[str, str, int, int]], catalog_path: str | None = None) -> dict[str, pl.DataFrame]:
+def figures_batch(
+    batch: Sequence[tuple[str, str, int, int]], catalog_path: str | None = None
+) -> dict[str, pl.DataFrame]:
     catalog = _catalog(catalog_path)
     ver = extractor_version(Path(catalog_path) if catalog_path else None)
     rows = []
@@ -81,9 +83,7 @@ def figures_batch(batch: Sequence[tuple[str, str, int, int]], catalog_path: str 
     return {"figures": pl.DataFrame(rows, schema=SCHEMA)}
 
 
-def process_figures(
-    con: duckdb.DuckDBPyConnection, catalog_path: Path | None = None, workers: int = 1
-) -> StageReport:
+def process_figures(con: duckdb.DuckDBPyConnection, catalog_path: Path | None = None, workers: int = 1) -> StageReport:
     path = str(catalog_path) if catalog_path else None
     return run_document_stage(
         con,

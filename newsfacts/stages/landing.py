@@ -13,7 +13,15 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from newsfacts.landing import DEFAULT_MAX_BYTES, LandedFile, Rejection, decode, discover, read_bytes, sha256_hex
+from newsfacts.landing import (
+    DEFAULT_MAX_BYTES,
+    LandedFile,
+    Rejection,
+    decode,
+    discover,
+    read_bytes,
+    sha256_hex,
+)
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import DOCUMENTS, REJECTED_DOCUMENTS
 
@@ -115,13 +123,13 @@ def _replace_rejections(con: duckdb.DuckDBPyConnection, rejections: list[Rejecti
     con.register("_rejections", incoming.to_arrow())
     try:
         kept = con.execute(
-                """
+            """
                 SELECT i.source_path, i.reason, coalesce(r.detected_at, ?::TIMESTAMP) AS detected_at
                 FROM _rejections i
                 LEFT JOIN rejected_documents r ON r.source_path = i.source_path AND r.reason = i.reason
                 """,
-                [now],
-            ).pl()
+            [now],
+        ).pl()
     finally:
         con.unregister("_rejections")
     con.execute("DELETE FROM rejected_documents")

@@ -109,7 +109,11 @@ CLAIMS = Table(
 
 CLAIM_FIGURES = Table(
     "claim_figures",
-    (("claim_id", "VARCHAR NOT NULL"), ("figure_id", "VARCHAR NOT NULL"), ("document_id", "VARCHAR NOT NULL")),
+    (
+        ("claim_id", "VARCHAR NOT NULL"),
+        ("figure_id", "VARCHAR NOT NULL"),
+        ("document_id", "VARCHAR NOT NULL"),
+    ),
     ("claim_id", "figure_id"),
     description="Which figures each claim carries.",
 )

@@ -13,21 +13,77 @@ from newsfacts.figures import Figure
 from newsfacts.warehouse.schema import PUBLISHED_TABLES
 
 CONTRACT_COLUMNS = {
-    "documents": ["document_id", "file_name", "source_path", "content_sha256", "raw_text", "char_count", "ingested_at"],
+    "documents": [
+        "document_id",
+        "file_name",
+        "source_path",
+        "content_sha256",
+        "raw_text",
+        "char_count",
+        "ingested_at",
+    ],
     "document_metadata": [
-        "document_id", "title", "author", "published_date", "publisher", "description", "sentiment_label",
-        "sentiment_score", "word_count", "body_start", "body_end",
+        "document_id",
+        "title",
+        "author",
+        "published_date",
+        "publisher",
+        "description",
+        "sentiment_label",
+        "sentiment_score",
+        "word_count",
+        "body_start",
+        "body_end",
     ],
     "figures": [
-        "figure_id", "document_id", "char_start", "char_end", "raw_text", "kind", "value", "value_low",
-        "value_high", "unit", "qualifier", "metric", "subject", "sentence", "extractor_version",
+        "figure_id",
+        "document_id",
+        "char_start",
+        "char_end",
+        "raw_text",
+        "kind",
+        "value",
+        "value_low",
+        "value_high",
+        "unit",
+        "qualifier",
+        "metric",
+        "subject",
+        "sentence",
+        "extractor_version",
     ],
-    "claims": ["claim_id", "document_id", "char_start", "char_end", "text", "speaker", "claim_type", "hedged", "cluster_id"],
+    "claims": [
+        "claim_id",
+        "document_id",
+        "char_start",
+        "char_end",
+        "text",
+        "speaker",
+        "claim_type",
+        "hedged",
+        "cluster_id",
+    ],
     "claim_figures": ["claim_id", "figure_id"],
     "claim_clusters": ["cluster_id", "representative_text", "n_sources", "n_claims"],
-    "metric_consistency": ["metric", "unit", "n_sources", "n_mentions", "value_min", "value_max", "verdict", "sources"],
+    "metric_consistency": [
+        "metric",
+        "unit",
+        "n_sources",
+        "n_mentions",
+        "value_min",
+        "value_max",
+        "verdict",
+        "sources",
+    ],
     "validation_results": [
-        "run_id", "suite", "expectation", "column_name", "success", "observed_value", "unexpected_count", "validated_at",
+        "run_id",
+        "suite",
+        "expectation",
+        "column_name",
+        "success",
+        "observed_value",
+        "unexpected_count",
+        "validated_at",
     ],
     "rejected_documents": ["source_path", "reason", "detected_at"],
 }
@@ -48,14 +104,17 @@ def test_refresh_publishes_contract_tables(project):
     assert all(e.passed for e in result.get_asset_check_evaluations() if e.severity.value == "ERROR")
     with duckdb.connect(str(project.warehouse), read_only=True) as con:
         for table, columns in CONTRACT_COLUMNS.items():
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-                [table]).fetchall()]
+            cols = [
+                r[0]
+                for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+            ]
             assert cols[: len(columns)] == columns, table
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
         assert con.execute("SELECT count(*) FROM rejected_documents").fetchone()[0] == 0
-        meta = dict(con.execute(
-            "SELECT document_id, title FROM document_metadata").fetchall())
+        meta = dict(con.execute("SELECT document_id, title FROM document_metadata").fetchall())
         assert meta["004_947de27b776df003"] == "US-Japan Bilateral Stability"
         assert meta["000_48409c7ed5325bf9"] is None
         # Offsets are exact: the stored span is what substr() returns.

@@ -49,9 +49,7 @@ SEED_CLAIMS = [
         "governments dispelled American anxiety.",
         PLEDGE,
     ),
-    ClusterInput(
-        "004", "In return, Washington reaffirmed that reciprocal tariffs would be capped at 15%.", TARIFF
-    ),
+    ClusterInput("004", "In return, Washington reaffirmed that reciprocal tariffs would be capped at 15%.", TARIFF),
     ClusterInput(
         "004",
         "On defence, Takaichi is accelerating Japan’s build up to 2% of GDP ahead of schedule.",
@@ -79,25 +77,19 @@ def test_seed_facts_cluster_across_sources() -> None:
 
 
 def test_same_value_of_a_different_metric_does_not_merge() -> None:
-    a = ClusterInput(
-        "a", "Shares rose 15% after the announcement.", frozenset({("share_price_change", 15.0)})
-    )
+    a = ClusterInput("a", "Shares rose 15% after the announcement.", frozenset({("share_price_change", 15.0)}))
     b = ClusterInput("b", "Tariffs were capped at 15% under the deal.", TARIFF)
     assert len(set(cluster_claims([a, b]))) == 2
 
 
 def test_conflicting_values_do_not_merge_even_with_equal_wording() -> None:
     a = ClusterInput("a", "Japan pledged to invest $550 billion in the United States.", PLEDGE)
-    b = ClusterInput(
-        "b", "Japan pledged to invest $500 billion in the United States.", frozenset({PLEDGE_500})
-    )
+    b = ClusterInput("b", "Japan pledged to invest $500 billion in the United States.", frozenset({PLEDGE_500}))
     assert len(set(cluster_claims([a, b]))) == 2
 
 
 def test_reworded_claims_without_figures_merge() -> None:
-    a = ClusterInput(
-        "a", "The two leaders agreed to keep communicating on key issues including the Indo-Pacific."
-    )
+    a = ClusterInput("a", "The two leaders agreed to keep communicating on key issues including the Indo-Pacific.")
     b = ClusterInput(
         "b", "The two leaders agreed to keep communicating on key issues, including the Indo-Pacific region."
     )
@@ -152,8 +144,7 @@ def test_verbatim_copies_merge_across_many_documents() -> None:
     text = "The central bank kept its policy rate unchanged at its meeting on Thursday."
     claims = [ClusterInput(f"doc{i}", text) for i in range(50)]
     claims += [
-        ClusterInput(f"x{i}", f"Unrelated statement number {i} about harvest yields in region {i}.")
-        for i in range(50)
+        ClusterInput(f"x{i}", f"Unrelated statement number {i} about harvest yields in region {i}.") for i in range(50)
     ]
     ids = cluster_claims(claims)
     assert len(set(ids[:50])) == 1

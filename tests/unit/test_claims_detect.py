@@ -70,10 +70,7 @@ def test_front_matter_is_skipped() -> None:
 
 
 def test_bullets_with_a_verb_are_claims_without_their_markers() -> None:
-    text = (
-        "Flash Points\n  • Tokyo session projected a tightly synchronized policy line\n"
-        "- Rates rose again today."
-    )
+    text = "Flash Points\n  • Tokyo session projected a tightly synchronized policy line\n- Rates rose again today."
     assert claim_texts(text) == [
         "Tokyo session projected a tightly synchronized policy line",
         "Rates rose again today.",

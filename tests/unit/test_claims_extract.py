@@ -34,9 +34,7 @@ def test_claims_carry_exact_offsets_into_the_full_text() -> None:
 def test_body_bounds_limit_extraction() -> None:
     start = ARTICLE.index("Analysts")
     end = ARTICLE.index("Key Takeaways")
-    assert [c.text for c in extract_claims(ARTICLE, start, end)] == [
-        "Analysts said that demand from China recovered."
-    ]
+    assert [c.text for c in extract_claims(ARTICLE, start, end)] == ["Analysts said that demand from China recovered."]
 
 
 def test_figure_spans_make_statistics() -> None:
@@ -88,9 +86,7 @@ def test_never_raises_and_offsets_are_exact(text: str, data: st.DataObject) -> N
     start = data.draw(st.integers(-2, len(text) + 2))
     end = data.draw(st.one_of(st.none(), st.integers(-2, len(text) + 2)))
     n = len(text)
-    spans = data.draw(
-        st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted).map(tuple), max_size=4)
-    )
+    spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted).map(tuple), max_size=4))
     for c in extract_claims(text, start, end, spans):
         assert text[c.char_start : c.char_end] == c.text
         assert max(0, start) <= c.char_start < c.char_end <= (n if end is None else min(end, n))

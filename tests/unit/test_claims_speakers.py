@@ -68,9 +68,7 @@ def test_two_speakers_in_one_sentence_split_into_clauses() -> None:
     )
     claims = extract_claims(text)
     assert [c.speaker for c in claims] == ["Takaichi", "Bessent"]
-    assert (
-        claims[1].text == "Treasury Secretary Bessent expressed hope that imports would “gradually decline.”"
-    )
+    assert claims[1].text == "Treasury Secretary Bessent expressed hope that imports would “gradually decline.”"
     assert claims[0].text.endswith("was “difficult,”")
     assert all(text[c.char_start : c.char_end] == c.text for c in claims)
 

@@ -15,9 +15,7 @@ from newsfacts.consistency import (
 _counter = iter(range(1_000_000))
 
 
-def fig(
-    doc, metric, value=None, *, unit="USD", qualifier="exact", low=None, high=None, raw=None, kind="money"
-):
+def fig(doc, metric, value=None, *, unit="USD", qualifier="exact", low=None, high=None, raw=None, kind="money"):
     return {
         "figure_id": f"f{next(_counter)}",
         "document_id": doc,
@@ -229,14 +227,10 @@ def test_approx_gets_ten_percent():
 
 def test_ranges_intersect_or_conflict():
     r = dict(unit="percent", kind="percent", qualifier="range")
-    rows = frame(
-        fig("doc_a", "m", low=64.0, high=75.0, raw="64-75%", **r), fig("doc_b", "m", 70.0, unit="percent")
-    )
+    rows = frame(fig("doc_a", "m", low=64.0, high=75.0, raw="64-75%", **r), fig("doc_b", "m", 70.0, unit="percent"))
     row = only_row(build_metric_consistency(rows), "m")
     assert (row["verdict"], row["value_min"], row["value_max"]) == ("consistent", 64.0, 75.0)
-    rows = frame(
-        fig("doc_a", "m", low=64.0, high=75.0, raw="64-75%", **r), fig("doc_b", "m", 80.0, unit="percent")
-    )
+    rows = frame(fig("doc_a", "m", low=64.0, high=75.0, raw="64-75%", **r), fig("doc_b", "m", 80.0, unit="percent"))
     row = only_row(build_metric_consistency(rows), "m")
     assert row["verdict"] == "conflict"
     assert "64-75 percent in doc_a (64-75%)" in row["conflicts"]

@@ -47,9 +47,7 @@ def test_metric_found_in_other_wordings(text: str, raw: str, metric: str) -> Non
 
 
 def test_realised_investment_is_not_merged_with_the_pledge() -> None:
-    text = (
-        JAPAN_US + "In 2025, Japanese firms already invested $60 billion in the US, beyond the $550bn pledge."
-    )
+    text = JAPAN_US + "In 2025, Japanese firms already invested $60 billion in the US, beyond the $550bn pledge."
     assert metric_of(text, "$60 billion") == "japan_us_investment_realized_2025"
     assert metric_of(text, "$550bn") == "japan_us_investment_pledge"
 
@@ -65,9 +63,7 @@ def test_kind_and_unit_must_match() -> None:
 
 
 def test_shared_subject_reaches_each_figure_of_a_list() -> None:
-    text = (
-        "Defense stocks such as Mitsubishi Heavy Industries surging by 4% and Yaskawa Electric gaining 3.2%."
-    )
+    text = "Defense stocks such as Mitsubishi Heavy Industries surging by 4% and Yaskawa Electric gaining 3.2%."
     figures = extract_figures(text)
     assert [f.metric for f in figures] == ["share_price_change", "share_price_change"]
     assert [f.subject for f in figures] == ["Mitsubishi Heavy Industries", "Yaskawa Electric"]

@@ -44,9 +44,7 @@ def gold(tmp_path: Path) -> Path:
 def test_perfect_predictions(gold: Path) -> None:
     preds = [
         pred(RAW, "5%", kind="percent", value=5.0, unit="percent", qualifier="at_most", metric="m1"),
-        pred(
-            RAW, "2025", kind="date", value=2025.0, unit="year", qualifier="approx"
-        ),  # date qualifier unscored
+        pred(RAW, "2025", kind="date", value=2025.0, unit="year", qualifier="approx"),  # date qualifier unscored
     ]
     scores = score_figures(gold, {"doc.txt": preds}, {"doc.txt": RAW})
     assert (scores["precision"], scores["recall"], scores["f1"]) == (1.0, 1.0, 1.0)
@@ -57,9 +55,7 @@ def test_perfect_predictions(gold: Path) -> None:
 def test_traps_misses_optional_and_attribute_errors(gold: Path) -> None:
     preds = [
         pred(RAW, "up to 5%", kind="percent", value=5.0000000001, unit="percent", qualifier="exact"),
-        pred(
-            RAW, "three", kind="count", value=3.0, unit="count", qualifier="approx"
-        ),  # optional: not counted
+        pred(RAW, "three", kind="count", value=3.0, unit="count", qualifier="approx"),  # optional: not counted
         pred(RAW, "225", kind="count", value=225.0, unit="count", qualifier="exact"),  # trap
     ]
     scores = score_figures(gold, {"doc.txt": preds}, {"doc.txt": RAW})
@@ -81,9 +77,7 @@ def test_matching_is_one_to_one(gold: Path) -> None:
 
 def test_unlocatable_gold_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "gold.yaml"
-    path.write_text(
-        "documents:\n  d.txt:\n    figures:\n      - {ctx: nowhere, text: x, kind: count, value: 1}\n"
-    )
+    path.write_text("documents:\n  d.txt:\n    figures:\n      - {ctx: nowhere, text: x, kind: count, value: 1}\n")
     scores = score_figures(path, {}, {"d.txt": "text"})
     assert scores["gold_errors"] and math.isnan(scores["value_accuracy"])
 

@@ -23,7 +23,7 @@ def test_document_id_is_relative_path_without_extension():
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("Plain ASCII text.".encode(), "utf-8"),
+        (b"Plain ASCII text.", "utf-8"),
         ("Café “quotes” — dash".encode(), "utf-8"),
         (b"\xef\xbb\xbfWith BOM", "utf-8-sig"),
         ("UTF-16 text é".encode("utf-16"), "utf-16"),
@@ -36,9 +36,7 @@ def test_decodes_utf_variants(data: bytes, encoding: str):
 
 
 def test_detects_legacy_encoding():
-    data = ("Le président a déclaré que l'économie française était « très solide » cette année. " * 5).encode(
-        "cp1252"
-    )
+    data = ("Le président a déclaré que l'économie française était « très solide » cette année. " * 5).encode("cp1252")
     text, enc = decode(data)
     assert "président" in text and "économie" in text
     assert enc.replace("_", "-").lower() in {"cp1252", "windows-1252", "latin-1", "iso-8859-1", "iso8859-1"}

@@ -79,8 +79,7 @@ def test_closing_sentence_above_a_call_to_action_stays(last_line: str):
         "\nThanks for reading! Subscribe for free to receive new posts.\n\n[Subscribe](https://x.example/s)",
         "\nSource\n\nRelated Articles\n\nLatest Posts",
         "\nRead next:\nJapan signs deal with US\nTakaichi meets Xi in Lima",
-        "\n## Related Articles\n\n- [Japan signs deal](https://example.com/a)\n"
-        "- [Another one](https://example.com/b)",
+        "\n## Related Articles\n\n- [Japan signs deal](https://example.com/a)\n- [Another one](https://example.com/b)",
         "\nTags: Japan, United States, trade",
         "\nSource: Reuters",
         "\n© 2025 Example Media. All rights reserved.",

@@ -31,10 +31,8 @@ CREATE TABLE metric_consistency (metric VARCHAR, unit VARCHAR, n_sources INTEGER
 """
 
 DOCS = {
-    "doc_a": "Japan will invest $550 billion in the US. "
-    "Growth was over 4% in July 2025 — café ☕ prices rose.",
-    "doc_b": "Tokyo pledged $550 billion. The debt-to-GDP ratio is 250%. "
-    "Tariffs of 15-25% apply for 180 days.",
+    "doc_a": "Japan will invest $550 billion in the US. Growth was over 4% in July 2025 — café ☕ prices rose.",
+    "doc_b": "Tokyo pledged $550 billion. The debt-to-GDP ratio is 250%. Tariffs of 15-25% apply for 180 days.",
 }
 
 # (figure_id, document_id, raw_text, kind, value, low, high, unit, qualifier, metric)
@@ -296,9 +294,7 @@ def test_span_not_equal_to_raw_text(con):
 
 def test_span_off_by_one_after_non_ascii(con):
     # offsets are code points: shifting a claim after the em dash and emoji by one byte-ish step fails
-    con.execute(
-        "UPDATE claims SET char_start = char_start + 1, char_end = char_end + 1 WHERE claim_id = 'ca2'"
-    )
+    con.execute("UPDATE claims SET char_start = char_start + 1, char_end = char_end + 1 WHERE claim_id = 'ca2'")
     o = _failed(_run(con, "claims_integrity"), "span_matches")
     assert "claim_id=ca2" in o.unexpected_examples[0]
 
@@ -449,9 +445,7 @@ def test_orphan_claim_figure_links(con):
 
 
 def test_document_char_count_and_hash(con):
-    con.execute(
-        "UPDATE documents SET char_count = char_count + 3, content_sha256 = 'abc' WHERE document_id = 'doc_a'"
-    )
+    con.execute("UPDATE documents SET char_count = char_count + 3, content_sha256 = 'abc' WHERE document_id = 'doc_a'")
     outcome = _run(con, "documents_integrity")
     o = _failed(outcome, "char_count_matches_text")
     assert o.unexpected_examples == [
@@ -466,13 +460,9 @@ def test_cluster_counts_and_dangling_cluster(con):
     # claims_integrity runs before the clusters are built: it does not look at claim_clusters
     assert _run(con, "claims_integrity").success
     outcome = _run(con, "claim_clusters_integrity")
-    assert _failed(outcome, "cluster_row_exists").unexpected_examples == [
-        "cluster_id=k_gone, actual_n_claims=1"
-    ]
+    assert _failed(outcome, "cluster_row_exists").unexpected_examples == ["cluster_id=k_gone, actual_n_claims=1"]
     o = _failed(outcome, "counts_match_claims")
-    assert o.unexpected_examples == [
-        "cluster_id=k1, n_claims=5, actual_n_claims=2, n_sources=2, actual_n_sources=2"
-    ]
+    assert o.unexpected_examples == ["cluster_id=k1, n_claims=5, actual_n_claims=2, n_sources=2, actual_n_sources=2"]
     assert _only_failures(outcome) == {"cluster_row_exists", "counts_match_claims"}
 
 
@@ -484,9 +474,7 @@ def test_duplicate_cluster_row(con):
 
 def test_metric_consistency_integrity(con):
     con.execute("UPDATE metric_consistency SET n_sources = 1 WHERE metric = 'japan_us_investment_pledge'")
-    con.execute(
-        "INSERT INTO metric_consistency VALUES ('ghost', 'USD', 1, 1, 1, 1, 'single_source', ['doc_a'])"
-    )
+    con.execute("INSERT INTO metric_consistency VALUES ('ghost', 'USD', 1, 1, 1, 1, 'single_source', ['doc_a'])")
     outcome = _run(con, "metric_consistency_integrity")
     assert _failed(outcome, "sources_match_n_sources").unexpected_examples == [
         "metric=japan_us_investment_pledge, unit=USD, n_sources=1, n_listed_sources=2"

@@ -121,9 +121,7 @@ def _outcomes() -> list[SuiteOutcome]:
         unexpected_examples=["figure_id=f<1>, stored_text='$500 & more'"],
         check="span_matches",
     )
-    good = ExpectationOutcome(
-        "documents_integrity", "expect_table_row_count_to_be_between", None, True, "2", None, []
-    )
+    good = ExpectationOutcome("documents_integrity", "expect_table_row_count_to_be_between", None, True, "2", None, [])
     return [
         SuiteOutcome("documents_integrity", True, [good], 0.01),
         SuiteOutcome("figures_integrity", False, [bad], 0.02),
@@ -257,9 +255,7 @@ def test_expectation_on_a_missing_column_fails_with_the_reason(gx):
         query="",
         key_columns=("id",),
         expectations=(
-            ExpectationSpec(
-                "ok_true", "ExpectColumnValuesToBeInSet", {"column": "ok", "value_set": [True]}, "ok"
-            ),
+            ExpectationSpec("ok_true", "ExpectColumnValuesToBeInSet", {"column": "ok", "value_set": [True]}, "ok"),
             ExpectationSpec("gone", "ExpectColumnValuesToNotBeNull", {"column": "gone"}, "missing column"),
         ),
     )

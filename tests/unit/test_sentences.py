@@ -81,10 +81,7 @@ def test_unbalanced_quote_does_not_swallow_the_text() -> None:
 
 
 def test_single_line_breaks_end_sentences() -> None:
-    text = (
-        "Key Takeaways\n- Alliance focus is strong\n(1) It gives leverage.\n"
-        "(2) It constrains China.\nConclusion"
-    )
+    text = "Key Takeaways\n- Alliance focus is strong\n(1) It gives leverage.\n(2) It constrains China.\nConclusion"
     assert texts(text) == [
         "Key Takeaways",
         "- Alliance focus is strong",
