@@ -6,6 +6,7 @@ import dagster as dg
 
 from assets.resources import Warehouse
 from assets.table_metadata import counts_markdown
+from newsfacts.warehouse.audit import unaudited_tables
 from newsfacts.warehouse.publish import publish
 
 UPSTREAM = [
@@ -29,6 +30,15 @@ UPSTREAM = [
     "readers never see a half-written state, and a failed run leaves the old file untouched.",
 )
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    with warehouse.connect() as con:
+        problems = unaudited_tables(con)
+    if problems:
+        raise dg.Failure(
+            description="Refusing to publish staging content that has not passed its integrity checks: "
+            + "; ".join(f"{t}: {why}" for t, why in problems.items())
+            + ". Materialize the tables with their checks (the `refresh` job) first.",
+            metadata={"unaudited_tables": ", ".join(problems)},
+        )
     counts = publish(warehouse.staging, warehouse.published)
     return dg.MaterializeResult(
         metadata={

@@ -12,7 +12,7 @@ import duckdb
 from dagster import AssetCheckExecutionContext
 
 from assets.resources import Warehouse
-from newsfacts.warehouse import staging
+from newsfacts.warehouse import audit, staging
 from newsfacts.warehouse.schema import VALIDATION_RESULTS
 
 EXAMPLES_SHOWN = 5
@@ -33,6 +33,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
 
         with warehouse.connect() as con:
             outcome = run_integrity_suite(con, table)
+            audit.record_audit(con, table, outcome.success)
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR)
 
     return _integrity

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -176,3 +177,28 @@ def test_failing_blocking_check_leaves_published_file_untouched(project, monkeyp
     assert digest(project.warehouse) == published_before
     mats = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
     assert "published_warehouse" not in mats
+
+
+def test_publishing_alone_refuses_unaudited_staging(project, monkeypatch: pytest.MonkeyPatch):
+    """Materializing only `published_warehouse` (no checks in the run) cannot publish failed content."""
+    assert project.refresh().success
+    published_before = digest(project.warehouse)
+    real = figures_stage.extract_figures
+
+    def shifted(text, body_start=0, body_end=None, catalog=None):
+        out = real(text, body_start, body_end, catalog)
+        return [Figure(**{**{s: getattr(f, s) for s in Figure.__slots__}, "char_start": f.char_start + 1}) for f in out]
+
+    monkeypatch.setattr(figures_stage, "extract_figures", shifted)
+    monkeypatch.setattr(figures_stage, "EXTRACTOR_VERSION", "shifted-test-version")
+    assert not project.refresh().success or digest(project.warehouse) == published_before
+
+    from pipelines.definitions import build_definitions
+
+    defs = build_definitions(project.resources())
+    job = defs.resolve_implicit_global_asset_job_def().get_subset(asset_selection={dg.AssetKey("published_warehouse")})
+    result = job.execute_in_process(instance=project.instance, raise_on_error=False)
+    assert not result.success
+    failure = next(e for e in result.all_events if e.is_step_failure)
+    assert "figures" in failure.event_specific_data.error.message
+    assert digest(project.warehouse) == published_before
