@@ -3,7 +3,7 @@
 import dagster as dg
 from dagster import AssetCheckExecutionContext
 
-from assets.quality import integrity_check, record_and_report
+from assets.quality import integrity_check, record_and_report, validate_or_reuse
 from assets.resources import Warehouse
 from assets.table_metadata import table_metadata
 from newsfacts.stages.consistency import build_consistency
@@ -42,10 +42,17 @@ def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
 )
 def sources_agree(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
     from newsfacts.quality.runner import run_consistency_suite
+    from newsfacts.quality.suites import consistency_suite
 
     with warehouse.connect() as con:
-        outcome = run_consistency_suite(con.execute("SELECT * FROM metric_consistency").pl())
-        return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.WARN)
+        outcome, how = validate_or_reuse(
+            context,
+            con,
+            warehouse,
+            consistency_suite(),
+            lambda: run_consistency_suite(con.execute("SELECT * FROM metric_consistency").pl()),
+        )
+        return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.WARN, how)
 
 
 metric_consistency_integrity = integrity_check("metric_consistency")

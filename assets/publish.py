@@ -7,7 +7,7 @@ import dagster as dg
 from assets.resources import Warehouse
 from assets.table_metadata import counts_markdown
 from newsfacts.warehouse.audit import unaudited_tables
-from newsfacts.warehouse.publish import publish
+from newsfacts.warehouse.publish import publish_warehouse
 
 UPSTREAM = [
     "documents",
@@ -39,10 +39,15 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             + ". Materialize the tables with their checks (the `refresh` job) first.",
             metadata={"unaudited_tables": ", ".join(problems)},
         )
-    counts = publish(warehouse.staging, warehouse.published)
+    result = publish_warehouse(warehouse.staging, warehouse.published, warehouse.duckdb_memory_limit or None)
+    counts = result.counts
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.published)),
+            # rebuilt from scratch, or a copy of the previous file with only what changed rewritten
+            "publish_mode": result.mode,
+            "changed_tables": ", ".join(result.changed_tables) or "none",
+            "seconds": round(result.seconds, 3),
             "size_bytes": warehouse.published.stat().st_size,
             "tables": counts_markdown(counts, "table"),
             "documents": counts["documents"],

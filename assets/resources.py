@@ -38,6 +38,10 @@ class Warehouse(dg.ConfigurableResource):
     metrics_catalog: str = ""
     workers: int = 0
     lock_timeout_seconds: float = 120.0
+    # Reuse a validation suite's stored outcome when nothing it depends on changed (see assets/quality.py).
+    reuse_validations: bool = True
+    # DuckDB memory per run step (beyond it DuckDB spills to disk); empty: DuckDB's default, 80% of RAM.
+    duckdb_memory_limit: str = staging.DEFAULT_MEMORY_LIMIT
 
     @property
     def published(self) -> Path:
@@ -62,12 +66,16 @@ class Warehouse(dg.ConfigurableResource):
         return self.workers if self.workers > 0 else default_workers()
 
     @contextmanager
-    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the staging database; waits while another process holds its write lock."""
+    def connect(self, limit_memory: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the staging database; waits while another process holds its write lock.
+
+        `limit_memory=False`: DuckDB's default memory limit instead of `duckdb_memory_limit`.
+        """
         deadline = time.monotonic() + self.lock_timeout_seconds
+        memory_limit = (self.duckdb_memory_limit or None) if limit_memory else None
         while True:
             try:
-                con = staging.connect(self.staging)
+                con = staging.connect(self.staging, memory_limit)
                 break
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:

@@ -21,7 +21,13 @@ DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 _MAX_CONTROL_SHARE = 0.01
 # charset-normalizer's "chaos" score above which a guessed decoding is not trusted.
 _MAX_CHAOS = 0.2
+# How much more "chaos" than charset-normalizer's favourite a Windows-1252 reading may show and still win.
+_CP1252_TOLERANCE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Characters a valid multi-byte UTF-8 sequence decodes to (anything beyond ASCII but the replacement mark).
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+# Invisible characters that are not white space to str.strip(): a file of only these is empty too.
+_INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +76,30 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
         source_path = path.relative_to(root).as_posix()
         if path.suffix.lower() not in SUFFIXES:
             continue
+        if not _utf8(source_path):
+            # Bytes that are not UTF-8 in a name cannot be stored (nor shown) as text: say which file.
+            shown = source_path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            rejections.append(Rejection(shown, "file name is not valid UTF-8; rename the file"))
+            continue
         if path.is_symlink():
-            target = path.resolve()
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:  # a loop raises RuntimeError before Python 3.13
+                broken = isinstance(exc, FileNotFoundError)
+                rejections.append(
+                    Rejection(
+                        source_path,
+                        "broken symbolic link (its target does not exist)"
+                        if broken
+                        else "symbolic link that cannot be resolved (a loop of links)",
+                    )
+                )
+                continue
             if not target.is_relative_to(root):
                 rejections.append(Rejection(source_path, f"symbolic link pointing outside the seeds folder ({target})"))
                 continue
         if not path.is_file():
-            rejections.append(Rejection(source_path, "not a regular file"))
+            rejections.append(Rejection(source_path, "not a regular file (a folder, pipe, socket or device)"))
             continue
         doc_id = document_id_for(source_path)
         if doc_id in seen_ids:
@@ -90,6 +113,14 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
         seen_ids[doc_id] = source_path
         candidates.append(Candidate(path, source_path, doc_id))
     return candidates, rejections
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -146,23 +177,50 @@ def decode(data: bytes) -> tuple[str, str] | str:
         return "binary content (NUL bytes) in a text file"
     try:
         return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        damaged = _damaged_utf8(data, exc)
+        if damaged is not None:
+            return damaged
     return _guess(data)
 
 
+def _damaged_utf8(data: bytes, exc: UnicodeDecodeError) -> str | None:
+    """The reason to refuse UTF-8 text with a few broken bytes (a truncated or corrupted file).
+
+    When valid multi-byte characters outnumber the broken places, the file is UTF-8: guessing a
+    legacy code page for it would land mojibake ("â€”" for "—") that reads as text and looks fine.
+    """
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    if len(_NON_ASCII.findall(text)) <= broken:
+        return None
+    return (
+        f"invalid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start:,} is not part of a valid character "
+        f"({broken:,} such place{'s' if broken != 1 else ''}); the rest is UTF-8, "
+        "so the file looks damaged or cut short"
+    )
+
+
 def _guess(data: bytes) -> tuple[str, str] | str:
+    """A legacy encoding that reads as coherent text. Windows-1252 wins whenever it reads as well as
+    charset-normalizer's favourite: for short or mostly-English text that favourite is often an exotic
+    code page (cp775 for "“€5”", UTF-16-BE for "café") while cp1252 is what Western text really is."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos + _CP1252_TOLERANCE):
+        best = western
     if best is None or best.chaos > _MAX_CHAOS:
         return "not valid UTF-8 and no other text encoding fits (undecodable bytes)"
     return _checked(str(best), best.encoding)
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str] | str:
-    if not text.strip():
+    if not _INVISIBLE.sub("", text).strip():
         return "empty file (no text, or only whitespace)"
+    if "\x00" in text:  # as for NUL bytes in a UTF-8 file; a UTF-16/32 file decodes them to characters
+        return "binary content (NUL characters) in a text file"
     controls = len(_CONTROL.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         return f"binary content: {controls:,} control characters in {len(text):,} decoded characters"

@@ -40,13 +40,24 @@ _SENTENCE_OPENERS_LIST = (
 SENTENCE_OPENERS = frozenset(_SENTENCE_OPENERS_LIST.split())
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
-_BOUNDARY = re.compile(r"""[.!?…]+['"’”)\]]*(?=\s)""")
+# It starts only at the first mark of a run and never gives characters back (possessive), so a run
+# of a million full stops is read once, not once per mark (that was quadratic).
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++['"’”)\]]*+(?=\s)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"""[ \t\r\f\v]*([‘“"'(\[]*)(\S+)""")
 _LINE_BREAK = re.compile(r"\n")
 # A quotation closed on the same line; a full stop inside it does not end the sentence around it.
 # The length cap bounds the damage an unbalanced straight quote can do.
 _QUOTATION = re.compile(r"“[^“”\n]{1,600}”|\"[^\"\n]{1,600}\"")
+# Longest sentence returned. Text with no sentence boundary for longer than this (a flattened table,
+# a scraped blob on one line) is cut at the last white space before the limit: everything downstream
+# does per-sentence work for each figure and claim, and a one-megabyte "sentence" made that quadratic.
+MAX_SENTENCE_CHARS = 2000
+_MIN_SOFT_CUT = MAX_SENTENCE_CHARS // 2
+# Figures and claims are extracted from at most this many characters of a body (the rest of a larger
+# body lands, and counts in word_count, but is not searched). Every extractor is linear, but at tens
+# of microseconds per candidate number an 8 MiB file of "1 1 1 ..." would still take minutes.
+MAX_BODY_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +109,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     Single line breaks end a sentence too: in scraped articles a line is a paragraph, a heading
     or a list item far more often than a wrapped sentence. Inside a quotation closed on the same
     line, full stops do not end the sentence, so a quoted passage stays with its attribution.
+    No sentence is longer than MAX_SENTENCE_CHARS: a longer one is cut at white space.
     """
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
@@ -126,8 +138,29 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         stripped = chunk.strip()
         if stripped:
             s = pos + (len(chunk) - len(chunk.lstrip()))
-            out.append(Sentence(s, s + len(stripped), stripped))
+            if len(stripped) <= MAX_SENTENCE_CHARS:
+                out.append(Sentence(s, s + len(stripped), stripped))
+            else:
+                out.extend(_pieces(text, s, s + len(stripped)))
         pos = cut
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[Sentence]:
+    """text[start:end] (trimmed, longer than the limit) as pieces of at most MAX_SENTENCE_CHARS."""
+    out: list[Sentence] = []
+    while start < end:
+        stop = min(end, start + MAX_SENTENCE_CHARS)
+        if stop < end:
+            # the last white space before the limit, unless there is none in its second half
+            soft = next((i for i in range(stop, start + _MIN_SOFT_CUT, -1) if text[i].isspace()), None)
+            stop = soft if soft is not None else stop
+        piece = text[start:stop].rstrip()
+        if piece:
+            out.append(Sentence(start, start + len(piece), piece))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
     return out
 
 

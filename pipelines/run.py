@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import time
 from pathlib import Path
@@ -59,14 +60,51 @@ def summarize(result: dg.ExecuteInProcessResult, published: Path, seconds: float
     return "\n".join(lines), ok
 
 
+# Runs started here say which process runs them. A run whose process was killed (OOM killer, SIGKILL,
+# power cut) stays "STARTED" in Dagster's storage forever, and with `max_concurrent_runs: 1` it would
+# hold the queue of scheduled and sensor runs for good; the next `make run` marks it failed instead.
+PID_TAG = "newsfacts/pid"
+HOST_TAG = "newsfacts/host"
+_IN_PROGRESS = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING]
+
+
+def fail_abandoned_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Mark failed the in-progress runs started by this script on this host whose process is gone."""
+    host = socket.gethostname()
+    failed = []
+    for record in instance.get_run_records(dg.RunsFilter(statuses=_IN_PROGRESS, tags={HOST_TAG: host})):
+        run = record.dagster_run
+        pid = run.tags.get(PID_TAG, "")
+        if pid.isdigit() and not _process_alive(int(pid)):
+            instance.report_run_failed(run, f"abandoned: its process ({pid} on {host}) ended without finishing it")
+            failed.append(run.run_id)
+    return failed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def main() -> int:
     started = time.perf_counter()
     instance = dg.DagsterInstance.get()
+    abandoned = fail_abandoned_runs(instance)
     result = defs.resolve_job_def("refresh").execute_in_process(
-        instance=instance, raise_on_error=False, run_config=QUIET
+        instance=instance,
+        raise_on_error=False,
+        run_config=QUIET,
+        tags={PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()},
     )
     published = Path(os.environ.get("WAREHOUSE_PATH") or "warehouse/news.duckdb").resolve()
     text, ok = summarize(result, published, time.perf_counter() - started)
+    if abandoned:
+        text += f"\n  marked failed {len(abandoned)} earlier run(s) whose process was killed: {', '.join(abandoned)}"
     print(text)
     return 0 if ok else 1
 

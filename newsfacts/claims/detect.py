@@ -15,6 +15,9 @@ from newsfacts.claims.verbs import has_finite_verb
 
 # List bullets, enumerators and markdown emphasis around a line: not part of the statement.
 LEADING_MARKUP = re.compile(r"(?:[-*•‣◦▪–—>]+[ \t]+|\(?(?:\d{1,2}|[a-zA-Z])\)[ \t]+|\d{1,2}\.[ \t]+|[_*]{1,3}(?=\S))*")
+# LEADING_MARKUP only looks this far into a sentence: on a long run of "*" each repetition rescans
+# the run for a bullet, which made a line of a million asterisks quadratic. Real markup is short.
+MAX_LEADING_MARKUP = 100
 TRAILING_MARKUP = re.compile(r"(?<=\S)[_*]{1,3}$")
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -65,7 +68,7 @@ def front_matter_end(text: str, start: int = 0) -> int:
 
 def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without list markers and emphasis markup around it."""
-    m = LEADING_MARKUP.match(text, start, end)
+    m = LEADING_MARKUP.match(text, start, min(end, start + MAX_LEADING_MARKUP))
     s = m.end() if m else start
     t = TRAILING_MARKUP.search(text, s, end)
     e = t.start() if t else end

@@ -20,7 +20,7 @@ from newsfacts.claims.hedging import is_hedged
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import PersonIndex
 from newsfacts.claims.speakers import SPEECH, Attribution, attributions
-from newsfacts.sentences import split_sentences
+from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
 _NEWLINE = re.compile(r"\n")
 _INDENT = re.compile(r"[^\S\n]*")
@@ -105,6 +105,7 @@ def extract_claims(
     quotation ("“We can wait,” Powell said. “The economy is strong.”").
     """
     end = len(text) if body_end is None else max(0, min(body_end, len(text)))
+    end = min(end, max(0, body_start) + MAX_BODY_CHARS)
     start = front_matter_end(text, min(max(0, body_start), end))
     sentences = split_sentences(text, start, end)
     if not sentences:

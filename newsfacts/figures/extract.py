@@ -29,7 +29,13 @@ from newsfacts.figures.numbers import FOLD_WORDS, MULTIPLIER_WORDS, is_year_like
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, read_range
 from newsfacts.figures.subjects import subject_before
-from newsfacts.sentences import sentence_at, split_sentences
+from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
+
+# At most this many figures are read from one body. A news article has a few hundred at most; past
+# this the "article" is a number dump, and since every figure row stores its sentence (up to
+# `sentences.MAX_SENTENCE_CHARS`), a megabyte of "5% 5% 5% ..." would otherwise become hundreds of
+# megabytes of figures. Stored sentence text per document stays below MAX_FIGURES x 2,000 chars.
+MAX_FIGURES = 5000
 
 
 @dataclass(slots=True)
@@ -52,6 +58,7 @@ def extract_figures(
     """Figures in text[body_start:body_end], with offsets into the full `text`."""
     end = len(text) if body_end is None else max(0, min(body_end, len(text)))
     start = max(0, min(body_start, end))
+    end = min(end, start + MAX_BODY_CHARS)
     body = text[start:end]
     found = scan(body)
     if not found:
@@ -63,7 +70,8 @@ def extract_figures(
     located = [(f, sentence_at(sentences, f.start + start)) for f in found]
     for i, (f, sent) in enumerate(located):
         lo, hi = f.start + start, f.end + start
-        s_text, s_start = (sent.text, sent.start) if sent else (text[lo:hi], lo)
+        # a figure cut by a forced sentence break (see sentences.MAX_SENTENCE_CHARS) stands alone
+        s_text, s_start = (sent.text, sent.start) if sent and hi <= sent.end else (text[lo:hi], lo)
         segment = _segment(located, i, start - s_start, len(s_text))
         rule = catalog.match(f.kind, f.unit, s_text, lo - s_start, hi - s_start, body, cache, segment)
         subject = rule.subject if rule is not None and rule.subject else None
@@ -125,6 +133,8 @@ def scan(body: str) -> list[Found]:
         found, skip = _numeral(body, s, e) if not group else _word(body, s, e, group)
         if found is not None and _sane(found):
             out.append(found)
+            if len(out) >= MAX_FIGURES:
+                break
             skip = max(skip, found.end)
         done = max(done, skip, e)
     return out

@@ -19,14 +19,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—(\"“”]")
 _WORD = re.compile(r"\S+")
 MAX_WORDS_BETWEEN = 4
 MAX_POSSESSIVE_GAP = 50
+# Only this many characters before a figure are searched for its subject (a name at most four words
+# or a possessive's 50 characters away): scanning from the sentence start for every figure made a
+# long sentence full of figures quadratic.
+SUBJECT_WINDOW = 300
 
 
 def subject_before(sentence: str, start: int) -> str | None:
     """The proper name the figure at sentence[start:] is about, or None."""
     if _title_case(sentence):
         return None  # in a headline every word is capitalised: no way to tell names apart
-    clause_start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+    clause_start = max(0, start - SUBJECT_WINDOW)
+    for m in _CLAUSE_BREAK.finditer(sentence, clause_start, start):
         clause_start = m.end()
     best = None
     for m in _PROPER.finditer(sentence, clause_start, start):

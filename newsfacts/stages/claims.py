@@ -78,15 +78,19 @@ def process_claims(con: duckdb.DuckDBPyConnection, workers: int = 1) -> StageRep
         con,
         STAGE,
         version(),
+        # Figures are gathered per document before the join: grouping the joined rows instead would
+        # group (and hash) every document's raw_text.
         """
-        SELECT d.document_id, d.raw_text, m.body_start, m.body_end,
-               coalesce(list((f.figure_id, f.char_start, f.char_end) ORDER BY f.char_start)
-                        FILTER (WHERE f.figure_id IS NOT NULL), [])
+        SELECT d.document_id, d.raw_text, m.body_start, m.body_end, coalesce(f.spans, [])
         FROM documents d
         JOIN document_metadata m USING (document_id)
-        LEFT JOIN figures f USING (document_id)
+        LEFT JOIN (
+            SELECT document_id, list((figure_id, char_start, char_end) ORDER BY char_start) AS spans
+            FROM figures
+            WHERE document_id IN (SELECT document_id FROM ids)
+            GROUP BY document_id
+        ) f USING (document_id)
         WHERE d.document_id IN (SELECT document_id FROM ids)
-        GROUP BY ALL
         """,
         claims_batch,
         workers,

@@ -6,22 +6,52 @@ Runs over all claims (clusters span documents), but only when the claims or figu
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
 from newsfacts.stages import claims
 from newsfacts.stages.runner import StageReport
 from newsfacts.versioning import source_digest
 from newsfacts.warehouse import staging
-from newsfacts.warehouse.schema import CLAIM_CLUSTERS
 
 STAGE = "clusters"
 
 
 def version() -> str:
     return f"clusters-{source_digest('newsfacts.claims')}|{claims.version()}"
+
+
+# Claims converted to Python objects per slice of the (streamed) query result.
+STREAM_ROWS = 100_000
+
+
+def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> tuple[pa.ChunkedArray, list[ClusterInput]]:
+    """The claim ids (kept as Arrow) and one ClusterInput per row of (claim_id, document_id, text, keys).
+
+    Streamed: only the ClusterInputs the clustering needs become Python objects, one slice at a time.
+    Document ids, texts (syndicated copy repeats sentences verbatim) and figure-key sets repeat across
+    claims, so each distinct one is kept once.
+    """
+    doc_ids: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    key_sets: dict[frozenset[tuple[str, float]], frozenset[tuple[str, float]]] = {}
+    empty: frozenset[tuple[str, float]] = frozenset()
+    claim_ids: list[pa.Array] = []
+    inputs: list[ClusterInput] = []
+    for batch in batches:
+        claim_ids.append(batch.column("claim_id"))
+        columns = (batch.column(name).to_pylist() for name in ("document_id", "text", "keys"))
+        for doc, text, keys in zip(*columns, strict=True):
+            keyset = empty
+            if keys:
+                found = frozenset((k["metric"], float(k["value"])) for k in keys)
+                keyset = key_sets.setdefault(found, found)
+            inputs.append(ClusterInput(doc_ids.setdefault(doc, doc), texts.setdefault(text, text), keyset))
+    return pa.chunked_array(claim_ids, type=pa.string()), inputs
 
 
 def build_clusters(con: duckdb.DuckDBPyConnection, force: bool = False) -> StageReport:
@@ -32,36 +62,30 @@ def build_clusters(con: duckdb.DuckDBPyConnection, force: bool = False) -> Stage
     if not force and staging.global_state(con, STAGE) == state:
         report.skipped = 1
         return report
-    rows = con.execute(
+    # Figure keys are gathered per claim before the join, so no grouping runs over the claims' text.
+    result = con.execute(
         """
-        SELECT c.claim_id, c.document_id, c.text,
-               coalesce(list((f.metric, f.value)) FILTER (WHERE f.metric IS NOT NULL AND f.value IS NOT NULL), [])
+        SELECT c.claim_id, c.document_id, c.text, k.keys
         FROM claims c
-        LEFT JOIN claim_figures cf USING (claim_id)
-        LEFT JOIN figures f ON f.figure_id = cf.figure_id
-        GROUP BY c.claim_id, c.document_id, c.text, c.char_start
+        LEFT JOIN (
+            SELECT cf.claim_id, list({'metric': f.metric, 'value': f.value}) AS keys
+            FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
+            WHERE f.metric IS NOT NULL AND f.value IS NOT NULL
+            GROUP BY cf.claim_id
+        ) k USING (claim_id)
         ORDER BY c.document_id, c.char_start
         """
-    ).fetchall()
-    inputs = [ClusterInput(doc, text, frozenset((m, float(v)) for m, v in keys)) for _, doc, text, keys in rows]
+    )
+    claim_ids, inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
     cluster_ids = cluster_claims(inputs) if inputs else []
+    del inputs
     assignments = pl.DataFrame(
-        {
-            "claim_id": [r[0] for r in rows],
-            "document_id": [r[1] for r in rows],
-            "text": [r[2] for r in rows],
-            "cluster_id": cluster_ids,
-        },
-        schema={"claim_id": pl.String, "document_id": pl.String, "text": pl.String, "cluster_id": pl.String},
+        {"claim_id": pl.from_arrow(claim_ids), "cluster_id": pl.Series(cluster_ids, dtype=pl.String)}
     )
-    clusters = assignments.group_by("cluster_id", maintain_order=True).agg(
-        pl.col("text").first().alias("representative_text"),
-        pl.col("document_id").n_unique().cast(pl.Int32).alias("n_sources"),
-        pl.len().cast(pl.Int32).alias("n_claims"),
-    )
+    del claim_ids, cluster_ids
     con.execute("BEGIN TRANSACTION")
     try:
-        con.register("_assign", assignments.select("claim_id", "cluster_id").to_arrow())
+        con.register("_assign", assignments.to_arrow())
         con.execute(
             """
             UPDATE claims SET cluster_id = a.cluster_id FROM _assign a
@@ -70,13 +94,22 @@ def build_clusters(con: duckdb.DuckDBPyConnection, force: bool = False) -> Stage
         )
         con.unregister("_assign")
         con.execute("DELETE FROM claim_clusters")
-        staging.insert(con, CLAIM_CLUSTERS, clusters)
+        # Representative: the cluster's first claim in (document_id, char_start) order.
+        con.execute(
+            """
+            INSERT INTO claim_clusters (cluster_id, representative_text, n_sources, n_claims)
+            SELECT cluster_id, arg_min(text, (document_id, char_start)),
+                   count(DISTINCT document_id)::INTEGER, count(*)::INTEGER
+            FROM claims WHERE cluster_id IS NOT NULL GROUP BY cluster_id
+            """
+        )
         staging.set_global_state(con, STAGE, state)
+        n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    report.processed = len(rows)
-    report.rows = {"claim_clusters": clusters.height}
+    report.processed = assignments.height
+    report.rows = {"claim_clusters": n_clusters}
     report.seconds = time.perf_counter() - started
     return report

@@ -40,6 +40,11 @@ class LandingReport:
         return len(self.new) + len(self.changed) + len(self.unchanged)
 
 
+# Decoded documents are written in chunks of about this many bytes: memory stays bounded however
+# many files are new (a first landing of 100,000 articles holds one chunk, not 600 MB of text).
+INSERT_CHUNK_BYTES = 32 * 1024 * 1024
+
+
 def land_documents(
     con: duckdb.DuckDBPyConnection, seeds_dir: Path, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> LandingReport:
@@ -49,45 +54,35 @@ def land_documents(
     if not seeds_dir.is_dir():
         rejections.append(Rejection(str(seeds_dir), "seeds folder does not exist"))
     stored = dict(con.execute("SELECT document_id, content_sha256 FROM documents").fetchall())
-    fresh: list[LandedFile] = []
-    for cand in candidates:
-        data = read_bytes(cand, max_bytes)
-        if isinstance(data, Rejection):
-            rejections.append(data)
-            continue
-        sha = sha256_hex(data)
-        if stored.get(cand.document_id) == sha:
-            report.unchanged.append(cand.document_id)
-            continue
-        decoded = decode(data)
-        if isinstance(decoded, str):
-            rejections.append(Rejection(cand.source_path, decoded))
-            continue
-        text, encoding = decoded
-        fresh.append(LandedFile(cand.document_id, cand.path.name, cand.source_path, sha, text, encoding, len(data)))
-        (report.changed if cand.document_id in stored else report.new).append(cand.document_id)
-    present = set(report.unchanged) | {f.document_id for f in fresh}
-    report.deleted = sorted(set(stored) - present)
-    report.rejected = rejections
-
-    docs = pl.DataFrame(
-        {
-            "document_id": [f.document_id for f in fresh],
-            "file_name": [f.file_name for f in fresh],
-            "source_path": [f.source_path for f in fresh],
-            "content_sha256": [f.content_sha256 for f in fresh],
-            "raw_text": [f.raw_text for f in fresh],
-            "char_count": [len(f.raw_text) for f in fresh],
-            "ingested_at": [now] * len(fresh),
-            "encoding": [f.encoding for f in fresh],
-            "size_bytes": [f.size_bytes for f in fresh],
-        },
-        schema_overrides={"ingested_at": pl.Datetime("us"), "char_count": pl.Int32, "size_bytes": pl.Int64},
-    )
     con.execute("BEGIN TRANSACTION")
     try:
-        staging.delete_documents(con, report.deleted + report.changed)
-        staging.insert(con, DOCUMENTS, docs)
+        chunk: list[LandedFile] = []
+        chunk_bytes = 0
+        for cand in candidates:
+            data = read_bytes(cand, max_bytes)
+            if isinstance(data, Rejection):
+                rejections.append(data)
+                continue
+            sha = sha256_hex(data)
+            if stored.get(cand.document_id) == sha:
+                report.unchanged.append(cand.document_id)
+                continue
+            decoded = decode(data)
+            if isinstance(decoded, str):
+                rejections.append(Rejection(cand.source_path, decoded))
+                continue
+            text, encoding = decoded
+            chunk.append(LandedFile(cand.document_id, cand.path.name, cand.source_path, sha, text, encoding, len(data)))
+            (report.changed if cand.document_id in stored else report.new).append(cand.document_id)
+            chunk_bytes += len(data)
+            if chunk_bytes >= INSERT_CHUNK_BYTES:
+                _write_documents(con, chunk, stored, now)
+                chunk, chunk_bytes = [], 0
+        _write_documents(con, chunk, stored, now)
+        present = {*report.unchanged, *report.new, *report.changed}
+        report.deleted = sorted(set(stored) - present)
+        report.rejected = rejections
+        staging.delete_documents(con, report.deleted)
         _flag_duplicates(con)
         _replace_rejections(con, rejections, now)
         con.execute("COMMIT")
@@ -98,6 +93,30 @@ def land_documents(
         "SELECT document_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY 1"
     ).fetchall()
     return report
+
+
+def _write_documents(
+    con: duckdb.DuckDBPyConnection, files: list[LandedFile], stored: dict[str, str], now: datetime
+) -> None:
+    """Replace or add `files` (inside the caller's transaction); a changed file takes its derived rows with it."""
+    if not files:
+        return
+    staging.delete_documents(con, [f.document_id for f in files if f.document_id in stored])
+    docs = pl.DataFrame(
+        {
+            "document_id": [f.document_id for f in files],
+            "file_name": [f.file_name for f in files],
+            "source_path": [f.source_path for f in files],
+            "content_sha256": [f.content_sha256 for f in files],
+            "raw_text": [f.raw_text for f in files],
+            "char_count": [len(f.raw_text) for f in files],
+            "ingested_at": [now] * len(files),
+            "encoding": [f.encoding for f in files],
+            "size_bytes": [f.size_bytes for f in files],
+        },
+        schema_overrides={"ingested_at": pl.Datetime("us"), "char_count": pl.Int32, "size_bytes": pl.Int64},
+    )
+    staging.insert(con, DOCUMENTS, docs)
 
 
 def _flag_duplicates(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,4 +1,4 @@
-"""The one loop every per-document stage shares: find pending documents, process, commit per batch."""
+"""The one loop every per-document stage shares: find pending documents, process, commit in groups."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import polars as pl
 from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches
 from newsfacts.warehouse import staging
 
+# Documents per call of the batch function (one task of the process pool).
 BATCH_SIZE = 250
+# Documents per transaction: several batches are committed together. A commit costs a WAL flush and,
+# every few, a checkpoint; from a row group's worth of rows DuckDB writes straight to the file.
+COMMIT_DOCUMENTS = 2_000
 
 # A batch of input rows (tuples from `fetch_sql`) in, one frame per output table out.
 BatchFn = Callable[[Sequence[tuple]], dict[str, pl.DataFrame]]
@@ -28,6 +32,30 @@ class StageReport:
     seconds: float = 0.0
 
 
+class _Group:
+    """Processed batches waiting for their common transaction."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.frames: dict[str, list[pl.DataFrame]] = {}
+
+    def add(self, ids: list[str], tables: dict[str, pl.DataFrame]) -> None:
+        self.ids.extend(ids)
+        for name, df in tables.items():
+            self.frames.setdefault(name, []).append(df)
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        return {name: pl.concat(dfs, how="vertical") for name, dfs in self.frames.items()}
+
+
+def _commit(con: duckdb.DuckDBPyConnection, report: StageReport, group: _Group) -> None:
+    tables = group.tables()
+    staging.replace_documents_rows(con, report.stage, report.version, group.ids, tables)
+    report.processed += len(group.ids)
+    for name, df in tables.items():
+        report.rows[name] = report.rows.get(name, 0) + df.height
+
+
 def run_document_stage(
     con: duckdb.DuckDBPyConnection,
     stage: str,
@@ -36,35 +64,34 @@ def run_document_stage(
     fn: BatchFn,
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
+    commit_documents: int = COMMIT_DOCUMENTS,
 ) -> StageReport:
     """Process every document whose content or `version` changed since this stage last ran.
 
     `fetch_sql` selects the inputs of the documents in the registered view `ids`; `fn` turns a
-    batch of them into rows. Each batch is committed with its ledger entries in one transaction,
-    so an interrupted run resumes with the batches it did not finish.
+    batch of them into rows. Batches are committed with their ledger entries in one transaction per
+    `commit_documents` documents, so an interrupted run resumes with the documents it did not commit.
     """
     started = time.perf_counter()
     pending = staging.pending(con, stage, version)
     report = StageReport(stage, version, skipped=staging.document_count(con) - len(pending))
-
-    def inputs() -> Iterator[tuple[list[str], list[tuple]]]:
-        for id_batch in chunks(pending, batch_size):
-            staging.register_ids(con, list(id_batch))
-            yield list(id_batch), con.execute(fetch_sql).fetchall()
-
-    batches = inputs()
     id_order: list[list[str]] = []
 
-    def feed() -> Iterator[list[tuple]]:
-        for ids, rows in batches:
+    def inputs() -> Iterator[list[tuple]]:
+        for id_batch in chunks(pending, batch_size):
+            ids = list(id_batch)
+            staging.register_ids(con, ids)
             id_order.append(ids)
-            yield rows
+            yield con.execute(fetch_sql).fetchall()
 
     parallel = len(pending) >= MIN_PARALLEL_DOCUMENTS
-    for i, tables in enumerate(map_batches(fn, feed(), workers, parallel)):
-        staging.replace_documents_rows(con, stage, version, id_order[i], tables)
-        report.processed += len(id_order[i])
-        for name, df in tables.items():
-            report.rows[name] = report.rows.get(name, 0) + df.height
+    group = _Group()
+    for i, tables in enumerate(map_batches(fn, inputs(), workers, parallel)):
+        group.add(id_order[i], tables)
+        if len(group.ids) >= commit_documents:
+            _commit(con, report, group)
+            group = _Group()
+    if group.ids:
+        _commit(con, report, group)
     report.seconds = time.perf_counter() - started
     return report

@@ -180,6 +180,22 @@ LEDGER = Table(
     per_document=False,
 )
 
+# Internal: the last outcome of each validation suite and a key over its inputs (the suite's
+# definition, the code and library that ran it, the content of the tables it reads). A run whose key
+# matches reuses the outcome instead of running Great Expectations again. Never published.
+VALIDATION_CACHE = Table(
+    "_validation_cache",
+    (
+        ("suite", "VARCHAR NOT NULL"),
+        ("input_key", "VARCHAR NOT NULL"),
+        ("run_id", "VARCHAR"),
+        ("validated_at", "TIMESTAMP"),
+        ("outcome", "VARCHAR"),
+    ),
+    ("suite",),
+    per_document=False,
+)
+
 PUBLISHED_TABLES: tuple[Table, ...] = (
     DOCUMENTS,
     DOCUMENT_METADATA,
@@ -191,5 +207,5 @@ PUBLISHED_TABLES: tuple[Table, ...] = (
     VALIDATION_RESULTS,
     REJECTED_DOCUMENTS,
 )
-ALL_TABLES: tuple[Table, ...] = (*PUBLISHED_TABLES, LEDGER)
+ALL_TABLES: tuple[Table, ...] = (*PUBLISHED_TABLES, LEDGER, VALIDATION_CACHE)
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}

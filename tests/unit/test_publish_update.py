@@ -1,0 +1,117 @@
+"""Publishing by updating a copy of the published file gives exactly what a rebuild gives."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from newsfacts.warehouse import publish as publishing
+from newsfacts.warehouse import staging
+from newsfacts.warehouse.publish import publish_warehouse
+from newsfacts.warehouse.schema import CLAIMS, DOCUMENTS, PUBLISHED_TABLES, VALIDATION_RESULTS
+
+
+def add_documents(con: duckdb.DuckDBPyConnection, ids: list[str], text: str = "Growth hit 2% in 2025.") -> None:
+    docs = pl.DataFrame(
+        {
+            "document_id": ids,
+            "file_name": [f"{i}.txt" for i in ids],
+            "source_path": [f"{i}.txt" for i in ids],
+            "content_sha256": ["0" * 64] * len(ids),
+            "raw_text": [text] * len(ids),
+            "char_count": [len(text)] * len(ids),
+        },
+        schema_overrides={"char_count": pl.Int32},
+    )
+    staging.insert(con, DOCUMENTS, docs)
+    claims = pl.DataFrame(
+        {
+            "claim_id": [f"c_{i}_{k}" for i in ids for k in range(3)],
+            "document_id": [i for i in ids for _ in range(3)],
+            "char_start": [0] * 3 * len(ids),
+            "char_end": [len(text)] * 3 * len(ids),
+            "text": [text] * 3 * len(ids),
+            "claim_type": ["statistic"] * 3 * len(ids),
+        },
+        schema_overrides={"char_start": pl.Int32, "char_end": pl.Int32},
+    )
+    staging.insert(con, CLAIMS, claims)
+
+
+def add_validation_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    rows = pl.DataFrame({"run_id": [run_id], "suite": ["documents_integrity"], "success": [True]})
+    staging.insert(con, VALIDATION_RESULTS, rows.with_columns(validated_at=pl.lit(datetime(2025, 1, 1))))
+
+
+def contents(path: Path) -> dict[str, list[str]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = {t.name: con.execute(f'SELECT * FROM "{t.name}"').fetchall() for t in PUBLISHED_TABLES}
+    return {name: sorted(map(repr, r)) for name, r in rows.items()}
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> tuple[Path, Path]:
+    stage, published = tmp_path / "staging.duckdb", tmp_path / "wh" / "news.duckdb"
+    con = staging.connect(stage)
+    add_documents(con, [f"doc{i:03d}" for i in range(20)])
+    add_validation_run(con, "run-1")
+    con.close()
+    return stage, published
+
+
+def test_unchanged_staging_updates_only_validation_results(paths):
+    stage, published = paths
+    assert publish_warehouse(stage, published).mode == "rebuilt"
+    con = staging.connect(stage)
+    add_validation_run(con, "run-2")
+    con.close()
+    result = publish_warehouse(stage, published)
+    assert (result.mode, result.changed_tables) == ("updated", ["validation_results"])
+    assert result.counts["validation_results"] == 2
+    rebuilt = published.with_name("rebuilt.duckdb")
+    publishing._remove(rebuilt)
+    assert publish_warehouse(stage, rebuilt).mode == "rebuilt"
+    assert contents(published) == contents(rebuilt)
+
+
+def test_changed_documents_are_patched_row_by_document(paths, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(publishing, "SMALL_TABLE_ROWS", 0)  # take the per-document path on tiny tables
+    stage, published = paths
+    publish_warehouse(stage, published)
+    con = staging.connect(stage)
+    staging.delete_documents(con, ["doc003"])
+    add_documents(con, ["doc100"], "Exports fell 4% in 2024.")
+    con.execute("UPDATE claims SET cluster_id = 'k1' WHERE document_id = 'doc007'")
+    con.close()
+    result = publish_warehouse(stage, published)
+    assert result.mode == "updated"
+    assert set(result.changed_tables) == {"documents", "claims"}
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents WHERE document_id = 'doc003'").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM claims WHERE cluster_id = 'k1'").fetchone()[0] == 3
+        assert con.execute("SELECT count(*) FROM v_claims_by_speaker").fetchone()[0] == 0  # views kept
+    rebuilt = published.with_name("rebuilt.duckdb")
+    publish_warehouse(stage, rebuilt)
+    assert contents(published) == contents(rebuilt)
+
+
+def test_large_changes_and_foreign_files_are_rebuilt(paths, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(publishing, "SMALL_TABLE_ROWS", 0)
+    stage, published = paths
+    publish_warehouse(stage, published)
+    con = staging.connect(stage)
+    staging.delete_documents(con, [f"doc{i:03d}" for i in range(10)])  # half of them
+    con.close()
+    assert publish_warehouse(stage, published).mode == "rebuilt"
+    with duckdb.connect(str(published)) as con:  # someone else's table in the published file
+        con.execute("CREATE TABLE notes (x INTEGER)")
+    assert publish_warehouse(stage, published).mode == "rebuilt"
+    with duckdb.connect(str(published), read_only=True) as con:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "notes" not in tables
+    published.write_bytes(b"not a database")
+    assert publish_warehouse(stage, published).mode == "rebuilt"
