@@ -49,5 +49,8 @@ evaluate: $(STAMP_RUN)
 bench: $(STAMP_BENCH)
 	$(PY) -m bench.run_all
 
+fuzz: $(STAMP_TEST)
+	$(PY) -m bench.fuzz
+
 clean:
 	rm -rf warehouse/*.duckdb warehouse/.staging warehouse/data_docs .dagster

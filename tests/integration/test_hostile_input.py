@@ -85,7 +85,7 @@ BAD: dict[str, tuple[bytes, str]] = {
     "controls.txt": (bytes(range(1, 32)) * 50, "binary content: 1,350 control characters"),
     "utf16-no-bom.txt": (("No byte order mark. " + ARTICLE).encode("utf-16-le"), "binary content (NUL bytes)"),
     "utf16-odd-length.txt": (b"\xff\xfeA\x00B", "invalid utf-16 text: truncated data"),
-    "utf16-with-nul.txt": (("NUL inside \x00 UTF-16 text. " + ARTICLE).encode("utf-16"), "binary content (NUL characters)"),
+    "utf16-with-nul.txt": (("NUL \x00 inside. " + ARTICLE).encode("utf-16"), "binary content (NUL characters)"),
     "damaged-utf8.txt": (("Le café — “très bon”. " + ARTICLE).encode() * 5 + b"\xff\xfe" + b" end.", "invalid UTF-8"),
     "truncated-utf8.txt": ("Prices rose 5% — analysts said “yes”.".encode()[:-2], "invalid UTF-8: byte 0xe2"),
     "noise.txt": (bytes((b * 37 + 11) % 128 + 128 for b in range(4096)), "no other text encoding fits"),
