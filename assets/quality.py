@@ -4,12 +4,12 @@ Integrity suites are blocking (ERROR): a failure stops `published_warehouse` in 
 broken data never reaches BI. Each check appends its expectations to `validation_results` and
 refreshes the offline HTML report in `warehouse/data_docs/`.
 
-A suite's outcome is a function of its definition, the code and Great Expectations version that run
-it, and the content of the tables it reads. When none of these changed since the suite last ran on
-this staging database (nothing landed, nothing reprocessed: a no-op refresh), the stored outcome is
-reused instead of importing GX (2-7 s) and validating again; the run still appends its rows to
-`validation_results`, and the check's metadata says which run the outcome was computed in. Set the
-`Warehouse` resource's `reuse_validations` to false to always run GX.
+A suite's outcome is a function of its definition, the code and library versions (GX, pandas,
+DuckDB) that run it, and the content of the tables it reads. When none of these changed since the
+suite last ran on this staging database (nothing landed, nothing reprocessed: a no-op refresh), the
+stored outcome is reused instead of importing GX (2-7 s) and validating again; the run still appends
+its rows to `validation_results`, and the check's metadata says which run the outcome was computed
+in. Set the `Warehouse` resource's `reuse_validations` to false to always run GX.
 """
 
 import dataclasses
@@ -83,7 +83,7 @@ def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> s
         spec.query,
         repr(spec.expectations),
         str(spec.blocking),
-        package_version("great_expectations"),
+        *(package_version(p) for p in ("great_expectations", "pandas", "duckdb")),
         source_digest("newsfacts.quality"),
         *(f"{t}={staging.table_fingerprint(con, t, exclude=_unread_late_columns(spec, t))}" for t in tables),
     ):

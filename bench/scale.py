@@ -75,6 +75,7 @@ class RunResult:
     steps: dict[str, float] = field(default_factory=dict)  # seconds per Dagster step, "(run)" for the run
     step_peak_mb: dict[str, float] = field(default_factory=dict)  # peak tree memory while each step ran
     notes: dict[str, object] = field(default_factory=dict)  # what the run did: processed, publish mode...
+    load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load before and after: other work on the machine
     summary: str = ""
 
     @property
@@ -338,6 +339,7 @@ def run_refresh(size: int, scenario: str, env: dict[str, str], run_dir: Path) ->
     time_out = run_dir / f"time-{scenario}.txt"
     log = run_dir / f"log-{scenario}.txt"
     cmd = [TIME_BIN, "-v", "-o", str(time_out), sys.executable, "-m", "pipelines.run"]
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with open(log, "w") as log_fh:
         proc = subprocess.Popen(cmd, cwd=home, env=env, stdout=subprocess.PIPE, stderr=log_fh, text=True)
@@ -369,6 +371,7 @@ def run_refresh(size: int, scenario: str, env: dict[str, str], run_dir: Path) ->
         steps={step: round(end - start, 2) for step, (start, end) in windows.items()},
         step_peak_mb=step_peak,
         notes=run_notes(home, match.group(1)) if match else {},
+        load_average=(round(load_before, 2), round(os.getloadavg()[0], 2)),
         summary=stdout.strip(),
     )
 
@@ -410,7 +413,7 @@ def bench_size(
             r = run_refresh(size, scenario, env, run_dir)
             print(
                 f"  {size:>7,} {scenario:<8} {r.wall_seconds:7.1f}s {r.peak_mb:8.0f} MB  cpu {r.cpu_seconds:6.1f}s"
-                f"  ok={r.ok}",
+                f"  load {r.load_average[0]:.1f}->{r.load_average[1]:.1f}  ok={r.ok}",
                 flush=True,
             )
             if not r.ok:
@@ -418,8 +421,10 @@ def bench_size(
             results.append(r)
     finally:
         new_file.unlink(missing_ok=True)
-        if new_file.parent.is_dir() and not any(new_file.parent.iterdir()):
-            new_file.parent.rmdir()
+        folder = new_file.parent
+        while folder != corpus and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
     return results
 
 
@@ -465,7 +470,8 @@ def table(results: list[RunResult]) -> str:
         )
     lines.append(
         "peak MB: max(peak of the summed PSS of the process tree (main + forkserver + pool workers), max1); "
-        "max1 MB: time -v, the largest single process; cpu s: whole tree, from /proc."
+        "max1 MB: time -v, the largest single process; cpu s: whole tree, from /proc. "
+        "Wall times depend on what else runs on the machine: see load_average in the JSON."
     )
     return "\n".join(lines)
 
@@ -505,13 +511,16 @@ def main() -> int:
     parser.add_argument(
         "--snapshot", action="store_true", help="run a copy of the code taken at start (immune to concurrent edits)"
     )
+    parser.add_argument(
+        "--code", type=Path, help="run the packages (newsfacts, assets, pipelines) found in this folder instead"
+    )
     args = parser.parse_args()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     scenarios = tuple(s for s in SCENARIOS if s in args.scenarios.split(","))
     ensure_time()
-    snapshot = take_snapshot(out) if args.snapshot else None
+    snapshot = args.code.resolve() if args.code else take_snapshot(out) if args.snapshot else None
     results: list[RunResult] = []
     for size in sizes:
         corpus = out / f"corpus-{size}"
