@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
-from newsfacts.warehouse.schema import TABLES_BY_NAME
+from newsfacts.warehouse.staging import table_fingerprint
 
 # Columns a later stage fills in after the table's own check has run (claims.cluster_id is set by
 # claim_clusters and audited by its suite), so they are left out of the table's digest.
@@ -29,11 +29,8 @@ AUDITED_TABLES = (
 
 
 def content_digest(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """Row count and an order-independent hash over every row (a few ms for 10,000 documents)."""
-    cols = [c for c in TABLES_BY_NAME[table].column_names if c not in LATE_COLUMNS.get(table, set())]
-    args = ", ".join(f'"{c}"' for c in cols)
-    n, h = con.execute(f'SELECT count(*), coalesce(bit_xor(hash({args})), 0) FROM "{table}"').fetchone()
-    return f"{n}:{h}"
+    """The table's fingerprint, leaving out the columns later stages fill in."""
+    return table_fingerprint(con, table, exclude=LATE_COLUMNS.get(table, ()))
 
 
 def record_audit(con: duckdb.DuckDBPyConnection, table: str, passed: bool) -> None:
