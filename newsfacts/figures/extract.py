@@ -8,6 +8,7 @@ figures never overlap and each character is examined a bounded number of times.
 
 from __future__ import annotations
 
+import datetime
 import heapq
 from dataclasses import dataclass
 
@@ -50,12 +51,23 @@ class Found:
     high: float | None
     unit: str
     qualifier: str
+    per_unit: str | None = None
+    direction: str | None = None
+    endpoint: str | None = None
+    dimension: str | None = None
 
 
 def extract_figures(
-    text: str, body_start: int = 0, body_end: int | None = None, catalog: MetricCatalog | None = None
+    text: str,
+    body_start: int = 0,
+    body_end: int | None = None,
+    catalog: MetricCatalog | None = None,
+    published_date: datetime.date | None = None,
 ) -> list[Figure]:
-    """Figures in text[body_start:body_end], with offsets into the full `text`."""
+    """Figures in text[body_start:body_end], with offsets into the full `text`.
+
+    `published_date` anchors relative periods ("last month", "on Wednesday") of the figures' facts.
+    """
     end = len(text) if body_end is None else max(0, min(body_end, len(text)))
     start = max(0, min(body_start, end))
     end = min(end, start + MAX_BODY_CHARS)
@@ -91,6 +103,10 @@ def extract_figures(
                 metric=rule.name if rule else None,
                 subject=subject,
                 sentence=s_text,
+                per_unit=f.per_unit,
+                direction=f.direction,
+                endpoint=f.endpoint,
+                dimension=f.dimension,
             )
         )
     return figures

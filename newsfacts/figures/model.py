@@ -39,3 +39,12 @@ class Figure:
     metric: str | None
     subject: str | None
     sentence: str
+    # Contract version 2. The grammar fills per_unit, direction, endpoint and dimension; the fact
+    # layer (metric, subject, concept, period, fact_key) says what the figure reports and when.
+    concept: str | None = None
+    per_unit: str | None = None
+    direction: str | None = None
+    endpoint: str | None = None
+    dimension: str | None = None
+    period: str | None = None
+    fact_key: str | None = None

@@ -7,6 +7,15 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentIssue:
+    """A value found in a document but not trusted (a date in the future): set aside, field left NULL."""
+
+    field: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentMetadata:
     """What parsing found in one document; a field is None when the document does not state it.
 
@@ -26,3 +35,4 @@ class DocumentMetadata:
     body_end: int
     front_matter: dict[str, object] | None
     front_matter_error: str | None
+    issues: tuple[DocumentIssue, ...] = ()
