@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-CLAIM_TYPES = ("quote", "statistic", "forecast", "opinion", "assertion")
+from newsfacts.vocabulary import CLAIM_TYPES
+
+__all__ = ["CLAIM_TYPES", "Claim", "ClusterInput"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("money", "percent", "count", "duration", "date", "ratio")
+from newsfacts.vocabulary import FIGURE_KINDS as KINDS
+from newsfacts.vocabulary import VALUE_RANGES
 
-# Sane values per kind, as the warehouse's data-quality suite checks them: anything outside is a
-# parsing accident (a scale applied twice, an identifier read as a count) and is dropped.
-VALUE_RANGES: dict[str, tuple[float, float]] = {
-    "money": (0.0, 1e15),
-    "percent": (-1000.0, 100000.0),
-    "date": (1000.0, 2200.0),
-    "count": (0.0, 1e13),
-    "duration": (0.0, 1e6),
-    "ratio": (0.0, 1e6),
-}
+__all__ = ["KINDS", "VALUE_RANGES", "Figure"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
-
 BEFORE: dict[str, tuple[str, ...]] = {
     "approx": (
         "about", "around", "nearly", "roughly", "approximately", "approx.", "approx", "some", "almost",

@@ -20,33 +20,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsfacts.quality.provenance import DOCUMENTS_DEDUP_SQL, span_check_columns
+from newsfacts.vocabulary import (
+    CLAIM_TYPES,
+    DURATION_UNITS,
+    FIGURE_KINDS,
+    MONEY_UNIT_REGEX,
+    PERCENT_UNITS,
+    QUALIFIERS,
+    VALUE_RANGES,
+    VERDICTS,
+)
 
 SUITES_VERSION = "2025.1"
-
-FIGURE_KINDS = ("money", "percent", "count", "duration", "date", "ratio")
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
-CLAIM_TYPES = ("quote", "statistic", "forecast", "opinion", "assertion")
-VERDICTS = ("consistent", "conflict", "single_source")
-DURATION_UNITS = ("minute", "hour", "day", "week", "month", "quarter", "year")
-PERCENT_UNITS = ("percent", "percentage_point")
-MONEY_UNIT_REGEX = "[A-Z]{3}"  # ISO 4217 shape; the code list itself changes, the shape does not
-
-# Sane ranges per kind, applied to value, value_low and value_high (whichever are set).
-# money: non-negative amounts up to 1e15 (a quadrillion: world GDP is ~1.1e14 USD, so even yen or won
-#   totals of national budgets fit; 1e15+ is a scale bug, e.g. "billion" applied twice).
-# percent: -1000 .. 100000. Below -100 is impossible for a share or a level but news does print swings
-#   such as "profits fell 250%"; 250% debt-to-GDP or 145% tariffs are ordinary; the upper bound admits
-#   hyperinflation-style figures while catching a multiplier applied to a percentage (5% -> 5e9).
-# date: a year between 1000 and 2200 (history to long-range targets such as "by 2100").
-# count / duration / ratio: non-negative with loose upper bounds that only catch scale bugs.
-VALUE_RANGES: dict[str, tuple[float, float]] = {
-    "money": (0.0, 1e15),
-    "percent": (-1000.0, 100000.0),
-    "date": (1000.0, 2200.0),
-    "count": (0.0, 1e13),
-    "duration": (0.0, 1e6),
-    "ratio": (0.0, 1e6),
-}
 
 
 @dataclass(frozen=True)

@@ -371,8 +371,10 @@ def test_money_out_of_range(con):
     assert _only_failures(outcome) == {"money_value_in_range"}
 
 
-def test_negative_money_and_bad_year(con):
+def test_money_scale_bug_and_bad_year(con):
     con.execute("UPDATE figures SET value = -5 WHERE figure_id = 'fb1'")
+    assert _run(con, "figures_integrity").success  # contract v2: values keep their sign (-$5)
+    con.execute("UPDATE figures SET value = -5e16 WHERE figure_id = 'fb1'")
     con.execute("UPDATE figures SET value = 20250 WHERE figure_id = 'fa3'")
     outcome = _run(con, "figures_integrity")
     assert "figure_id=fb1" in _failed(outcome, "money_value_in_range").unexpected_examples[0]
