@@ -127,6 +127,7 @@ class DagsterUI:
     url: str
     log: Path
     warehouse: Path
+    run_id: str = ""
 
     def log_tail(self) -> str:
         return self.log.read_text(errors="replace")[-3000:] if self.log.exists() else ""
@@ -177,10 +178,9 @@ def stop_group(proc: subprocess.Popen) -> None:
         proc.wait(timeout=STOP_TIMEOUT)
 
 
-@pytest.fixture
-def dagster_ui(tmp_path: Path) -> Iterator[DagsterUI]:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(PROJECT / "seeds", seeds)
+@contextlib.contextmanager
+def dagster_dev(tmp_path: Path, seeds: Path) -> Iterator[DagsterUI]:
+    """`dagster dev` over `seeds`, once the sensor's first refresh has succeeded; stopped on exit."""
     warehouse = tmp_path / "wh" / "news.duckdb"
     home = temp_dagster_home(tmp_path / "dagster_home")
     env = {
@@ -229,9 +229,18 @@ def dagster_ui(tmp_path: Path) -> Iterator[DagsterUI]:
         tags = {t["key"]: t["value"] for t in runs[0]["tags"]}
         assert tags.get("newsfacts/trigger") == "seeds_folder_sensor", tags
         assert warehouse.exists()
+        ui.run_id = runs[0]["runId"]
         yield ui
     finally:
         stop_group(proc)
+
+
+@pytest.fixture
+def dagster_ui(tmp_path: Path) -> Iterator[DagsterUI]:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT / "seeds", seeds)
+    with dagster_dev(tmp_path, seeds) as ui:
+        yield ui
 
 
 def graph_label(asset: str) -> re.Pattern:
@@ -293,3 +302,177 @@ def test_ui_shows_assets_checks_and_last_materialization(chromium: Path, dagster
             browser.close()
     for shot in shots.iterdir():
         assert shot.stat().st_size > 20_000, f"{shot} looks blank"
+
+
+# --- Untrusted news text (issue 17) ----------------------------------------------------------------
+# Hostile titles, authors, claims and file names (tests/data/hostile_ui/documents.json) are landed
+# beside the seeds; every page that shows content must show them as inert text.
+
+HOSTILE = PROJECT / "tests" / "data" / "hostile_ui" / "documents.json"
+HOSTILE_FOLDER = "0-hostile"  # sorts before the seeds: the previews' first rows are hostile
+# The assets whose metadata quotes content, and the checks whose results do.
+CONTENT_ASSETS = [
+    "documents",
+    "rejected_documents",
+    "document_metadata",
+    "claims",
+    "claim_clusters",
+    "figures",
+    "metric_consistency",
+]
+CHECK_PAGES = [("metric_consistency", "sources_agree"), ("documents", "integrity")]
+SHOW_BUTTON = re.compile(r"^\[Show (Markdown|Table)\]$")
+# What the hostile documents would draw if their markup were interpreted.
+FAKE_HEADING = "FAKE HEADING"
+FAKE_EMPHASIS = ("ALL CHECKS PASSED", "verified", "nobody", "bold", "Officials")
+FAKE_CELLS = ("INJECTED-ROW", "forged", "SHIFTED-CELL")
+INJECTED_HOSTS = ("beacon.invalid", "phish.invalid")
+
+# Everything the page draws that could load, link or pretend: one DOM walk per page or dialog.
+DOM_PROBE = """root => ({
+    links: [...root.querySelectorAll('a[href]')].map(a => a.href),
+    images: [...root.querySelectorAll('img, image, source')].map(e => e.src || e.getAttribute('href') || e.srcset),
+    headings: [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => h.textContent),
+    emphasis: [...root.querySelectorAll('strong, b, em, i, del, s')].map(e => e.textContent),
+    cells: [...root.querySelectorAll('td, th')].map(c => c.textContent.trim()),
+    text: root.textContent,
+})"""
+
+
+def land_hostile_documents(seeds: Path) -> list[str]:
+    """Write every hostile document under `seeds`; the vectors they carry, for messages."""
+    corpus = json.loads(HOSTILE.read_text(encoding="utf-8"))
+    for doc in corpus["documents"]:
+        path = seeds / HOSTILE_FOLDER / doc["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(doc["text"], encoding="utf-8", newline="")
+    return [d["vector"] for d in corpus["documents"]]
+
+
+@pytest.fixture
+def hostile_ui(tmp_path: Path) -> Iterator[DagsterUI]:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT / "seeds", seeds)
+    land_hostile_documents(seeds)
+    with dagster_dev(tmp_path, seeds) as ui:
+        yield ui
+
+
+def local_url(url: str, base: str) -> bool:
+    """A URL that stays on the Dagster server (or in the page itself, or in the offline report's folder)."""
+    return url.startswith((base + "/", "data:", "blob:", "about:", "file://")) or url == base
+
+
+def probe_problems(where: str, found: dict, base: str) -> list[str]:
+    """Why what `found` (DOM_PROBE's answer) shows is not inert text."""
+    problems = []
+    for href in found["links"]:
+        if not local_url(href, base) or any(h in href for h in INJECTED_HOSTS) or href.startswith("javascript:"):
+            problems.append(f"{where}: link to {href}")
+    for src in found["images"]:
+        if not local_url(src, base) or any(h in src for h in INJECTED_HOSTS):
+            problems.append(f"{where}: image from {src}")
+    problems += [f"{where}: heading {h[:60]!r}" for h in found["headings"] if FAKE_HEADING in h.upper()]
+    problems += [f"{where}: emphasis {e[:60]!r}" for e in found["emphasis"] if e.strip() in FAKE_EMPHASIS]
+    # A row or cell of its own: the cell starts with what the hostile text put after its line break or pipe.
+    problems += [f"{where}: injected cell {c[:60]!r}" for c in found["cells"] if c.lstrip("| ").startswith(FAKE_CELLS)]
+    return problems
+
+
+# The run log draws only the events in view: walk its scroll container from top to bottom.
+SCROLL_LOG = """step => {
+    const boxes = [...document.querySelectorAll('*')].filter(e => e.scrollHeight > e.clientHeight + 50
+        && getComputedStyle(e).overflowY.match(/auto|scroll/));
+    const log = boxes.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
+    if (!log) return true;
+    if (step === 0) { log.scrollTop = 0; return false; }
+    const before = log.scrollTop;
+    log.scrollTop = before + log.clientHeight * 0.8;
+    return log.scrollTop === before;
+}"""
+MAX_SCROLLS = 60
+
+
+def inspect_page(page, where: str, base: str, scroll: bool = False) -> tuple[list[str], str]:
+    """The page's problems, then each metadata dialog's ("[Show Markdown]", "[Show Table]"); and all their text.
+
+    With `scroll`, the page's largest scroll container is walked and each view probed."""
+    settle(page)
+    found = page.locator("body").evaluate(DOM_PROBE)
+    problems, text = probe_problems(where, found, base), found["text"]
+    for step in range(MAX_SCROLLS if scroll else 0):
+        done = page.evaluate(SCROLL_LOG, step)
+        page.wait_for_timeout(300)
+        found = page.locator("body").evaluate(DOM_PROBE)
+        problems += probe_problems(f"{where} (scrolled {step})", found, base)
+        text += found["text"]
+        if done:
+            break
+    buttons = page.get_by_text(SHOW_BUTTON)
+    for i in range(buttons.count()):
+        buttons.nth(i).click()
+        dialog = page.get_by_role("dialog").last
+        dialog.wait_for()
+        page.wait_for_timeout(500)  # images and links in the dialog render on the next frames
+        found = dialog.evaluate(DOM_PROBE)
+        problems += probe_problems(f"{where} dialog {i}", found, base)
+        text += found["text"]
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached")
+    return problems, text
+
+
+def test_hostile_news_text_stays_inert_in_the_ui(chromium: Path, hostile_ui: DagsterUI, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    base = hostile_ui.url
+    # (page, text it shows once its metadata has arrived)
+    pages = [(f"/assets/{a}", "preview") for a in CONTENT_ASSETS]
+    pages += [(f"/assets/{a}?view=events", "preview") for a in CONTENT_ASSETS]
+    pages += [(f"/assets/{a}?view=checks&checkDetail={c}", "results") for a, c in CHECK_PAGES]
+    pages += [(f"/runs/{hostile_ui.run_id}", "RUN_SUCCESS")]
+    report = hostile_ui.warehouse.parent / "data_docs" / "index.html"
+    assert report.exists()
+
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    problems: list[str] = []
+    shown = ""
+    requested: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        context.on("request", lambda r: requested.append(r.url))
+        page = context.new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        try:
+            for i, (path, ready) in enumerate(pages):
+                page.goto(base + path)
+                page.get_by_text(ready, exact=True).first.wait_for()
+                found, text = inspect_page(page, path, base, scroll=path.startswith("/runs/"))
+                problems += found
+                shown += text
+                page.screenshot(path=str(shots / f"page{i:02}.png"))
+
+            # The offline report: inert too, and no table grows past the page.
+            page.goto(report.as_uri())
+            found, text = inspect_page(page, "report", base)
+            problems += found
+            shown += text
+            width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            if width[0] > width[1]:
+                problems.append(f"report: {width[0]} px wide in a {width[1]} px window")
+            page.screenshot(path=str(shots / "report.png"), full_page=True)
+        except Exception:
+            page.screenshot(path=str(shots / "failure.png"))
+            raise
+        finally:
+            browser.close()
+
+    outside = sorted({u for u in requested if not local_url(u, base)})
+    problems += [f"request to {u}" for u in outside]
+    problems += [f"request to injected {u}" for u in sorted(set(requested)) if any(h in u for h in INJECTED_HOSTS)]
+    # The hostile text is on the pages (as text), so the checks above did look at it.
+    for marker in ("beacon.invalid", "INJECTED-ROW", FAKE_HEADING, "ALL CHECKS PASSED", "SHIFTED-CELL"):
+        assert marker in shown, f"{marker!r} is shown nowhere: the pages did not show the hostile documents"
+    assert not problems, f"{len(problems)} ways hostile text rendered as markup:\n" + "\n".join(problems)
