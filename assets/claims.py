@@ -6,7 +6,7 @@ import dagster as dg
 
 from assets.quality import integrity_check
 from assets.resources import Warehouse
-from assets.table_metadata import markdown_table, table_metadata
+from assets.table_metadata import frame_table, table_metadata
 from newsfacts.stages.claims import process_claims
 from newsfacts.stages.corroboration import build_clusters
 
@@ -50,8 +50,8 @@ def extracted_claims(warehouse: Warehouse):
                 processed_documents=report.processed,
                 skipped_unchanged=report.skipped,
                 seconds=round(report.seconds, 3),
-                by_type=dg.MetadataValue.md(markdown_table(by_type)),
-                top_speakers=dg.MetadataValue.md(markdown_table(speakers)),
+                by_type=frame_table(by_type),
+                top_speakers=frame_table(speakers),
                 extractor_version=report.version,
             ),
         )

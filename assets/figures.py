@@ -6,7 +6,7 @@ import dagster as dg
 
 from assets.quality import integrity_check
 from assets.resources import Warehouse
-from assets.table_metadata import markdown_table, table_metadata
+from assets.table_metadata import frame_table, table_metadata
 from newsfacts.stages.figures import process_figures
 
 
@@ -34,8 +34,8 @@ def figures(warehouse: Warehouse) -> dg.MaterializeResult:
                 processed_documents=report.processed,
                 skipped_unchanged=report.skipped,
                 seconds=round(report.seconds, 3),
-                by_kind=dg.MetadataValue.md(markdown_table(by_kind)),
-                by_metric=dg.MetadataValue.md(markdown_table(by_metric)),
+                by_kind=frame_table(by_kind),
+                by_metric=frame_table(by_metric),
                 extractor_version=report.version,
             )
         )

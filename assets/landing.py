@@ -8,7 +8,7 @@ import dagster as dg
 
 from assets.quality import integrity_check
 from assets.resources import SeedsFolder, Warehouse
-from assets.table_metadata import markdown_table, table_metadata
+from assets.table_metadata import frame_table, table_metadata
 from newsfacts.stages.landing import land_documents
 
 GROUP = "landing"
@@ -56,12 +56,10 @@ def landed_documents(seeds: SeedsFolder, warehouse: Warehouse):
                 con,
                 "rejected_documents",
                 "SELECT source_path, reason, detected_at FROM rejected_documents ORDER BY source_path LIMIT 20",
-                reasons=dg.MetadataValue.md(
-                    markdown_table(
-                        con.execute(
-                            "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
-                        ).pl()
-                    )
+                reasons=frame_table(
+                    con.execute(
+                        "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
+                    ).pl()
                 ),
             ),
         )

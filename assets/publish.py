@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.resources import Warehouse
-from assets.table_metadata import counts_markdown
+from assets.table_metadata import counts_table
 from newsfacts.warehouse.audit import unaudited_tables
 from newsfacts.warehouse.publish import publish_warehouse
 
@@ -49,7 +49,7 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             "changed_tables": ", ".join(result.changed_tables) or "none",
             "seconds": round(result.seconds, 3),
             "size_bytes": warehouse.published.stat().st_size,
-            "tables": counts_markdown(counts, "table"),
+            "tables": counts_table(counts, "table"),
             "documents": counts["documents"],
             "figures": counts["figures"],
             "claims": counts["claims"],

@@ -26,6 +26,7 @@ import duckdb
 from dagster import AssetCheckExecutionContext
 
 from assets.resources import Warehouse
+from assets.table_metadata import expectations_table
 from newsfacts.versioning import source_digest
 from newsfacts.warehouse import audit, staging
 from newsfacts.warehouse.schema import VALIDATION_RESULTS
@@ -145,13 +146,6 @@ def record_and_report(
     staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run.run_id, datetime.now()))
     report = write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
     failed = [o for o in outcome.outcomes if not o.success]
-    lines = [
-        f"| {o.expectation} | {o.column_name or ''} | {'✅' if o.success else '❌'} | {o.observed_value or ''} "
-        f"| {o.unexpected_count if o.unexpected_count is not None else ''} "
-        f"| {'; '.join(o.unexpected_examples[:EXAMPLES_SHOWN]).replace('|', '/')} |"
-        for o in sorted(outcome.outcomes, key=lambda o: o.success)
-    ]
-    table = "| expectation | column | ok | observed | unexpected | examples |\n|---|---|---|---|---|---|\n"
     return dg.AssetCheckResult(
         passed=outcome.success,
         severity=severity,
@@ -163,7 +157,7 @@ def record_and_report(
             "failed_expectations": ", ".join(
                 o.expectation + (f"({o.column_name})" if o.column_name else "") for o in failed
             ),
-            "results": dg.MetadataValue.md(table + "\n".join(lines)),
+            "results": expectations_table(outcome.outcomes, EXAMPLES_SHOWN),
             "seconds": round(outcome.seconds, 3),
             "report": dg.MetadataValue.path(str(report)),
             **(extra_metadata or {}),

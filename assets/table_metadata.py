@@ -1,21 +1,113 @@
-"""Materialization metadata that makes each table readable in the Dagster UI."""
+"""The one place that turns warehouse content into Dagster UI metadata.
+
+News text is untrusted: a title, a claim or a file name may hold markdown or HTML (an outside image
+that tracks every viewer, a live link, a fake row, heading or verdict). Content therefore reaches the
+UI only as structured table metadata (`MetadataValue.table`), whose cells the UI draws as plain text:
+no markdown is built from it, so no cell can split, add rows or load anything. `escape_markdown` is
+for summaries the pipeline writes that must stay markdown: every piece of content put into one goes
+through it. Both show line breaks and invisible controls and cut long values, so nothing grows unbounded.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 import duckdb
 import polars as pl
 
+if TYPE_CHECKING:
+    from newsfacts.quality.runner import ExpectationOutcome
+
 PREVIEW_ROWS = 10
-PREVIEW_CELL_CHARS = 80
+CELL_CHARS = 120  # a table cell longer than this is cut (the warehouse keeps the whole value)
+EXAMPLE_CHARS = 300  # an unexpected example is cut longer: it names the documents a reader must find
+MARKDOWN_CHARS = 200  # default cut of one escaped piece of a markdown summary
+ELLIPSIS = "…"
+LINE_BREAK_MARK = "↵"
+
+# Every line break a markdown renderer or a browser may honour: \r\n first, so it counts once.
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Other controls, and the bidirectional overrides and isolates that reorder what a reader sees.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# ASCII punctuation: CommonMark lets each be backslash-escaped, which makes it literal text. This
+# covers link and image starters ([ ] ( ) !), emphasis (* _ ~), headings (#), HTML (< > &), tables (|),
+# code (`), lists and quotes (- + . >) and the backslash itself.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# What GFM turns into links even without markup (it also links text that was escaped): scheme://,
+# www. and e-mail addresses. A zero-width space breaks each pattern without changing what one reads.
+_BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9+.-]:)(?=//)|(?<=\bwww)(?=\.)|(?=@)")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def display_text(value: object, limit: int = CELL_CHARS) -> str:
+    """`value` as one line of plain text: line breaks shown as ↵, controls as <U+XXXX>, cut to `limit`."""
+    text = "" if value is None else str(value)
+    text = _LINE_BREAKS.sub(LINE_BREAK_MARK, text).replace("\t", " ")
+    text = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + ELLIPSIS
+
+
+def escape_markdown(value: object, limit: int = MARKDOWN_CHARS) -> str:
+    """`value` as markdown that renders as exactly its (one-line, cut) text: no link, image, HTML, emphasis,
+    heading, table cell or line break can come out of it."""
+    # Leading blanks would open an indented code block; a browser does not show them anyway.
+    text = _BARE_LINK.sub(_ZERO_WIDTH_SPACE, display_text(value, limit).lstrip())
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def _cell(value: object, limit: int) -> str | int | float | bool | None:
+    """A value a TableRecord accepts: numbers and booleans as they are, everything else as display text
+    (the UI draws a table's cells as plain text, never as markdown)."""
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, dt.datetime):
+        value = value.isoformat(sep=" ", timespec="seconds")
+    elif isinstance(value, list | tuple):
+        value = ", ".join("" if v is None else str(v) for v in value)
+    return display_text(value, limit)
+
+
+def _column_type(dtype: pl.DataType) -> str:
+    if dtype == pl.Boolean:
+        return "bool"
+    if dtype.is_integer():
+        return "int"
+    if dtype.is_float():
+        return "float"
+    return "string"
+
+
+def rows_table(
+    columns: Sequence[tuple[str, str]], rows: Iterable[Sequence[object]], limit: int = CELL_CHARS
+) -> dg.TableMetadataValue:
+    """Structured table metadata from (name, type) columns and rows of values in that order."""
+    names = [name for name, _ in columns]
+    records = [dg.TableRecord(data=dict(zip(names, (_cell(v, limit) for v in row), strict=True))) for row in rows]
+    schema = dg.TableSchema(columns=[dg.TableColumn(name=name, type=kind) for name, kind in columns])
+    return dg.MetadataValue.table(records=records, schema=schema)
+
+
+def frame_table(df: pl.DataFrame, limit: int = CELL_CHARS) -> dg.TableMetadataValue:
+    """Structured table metadata of a (small) frame: every row, every column."""
+    return rows_table([(c, _column_type(t)) for c, t in df.schema.items()], df.iter_rows(), limit)
+
+
+def counts_table(counts: Mapping[str, int], key: str = "value", count: str = "rows") -> dg.TableMetadataValue:
+    """Structured table metadata of a value -> count mapping."""
+    return rows_table([(key, "string"), (count, "int")], counts.items())
 
 
 def table_metadata(
     con: duckdb.DuckDBPyConnection, table: str, preview_sql: str | None = None, **extra: Any
 ) -> dict[str, Any]:
-    """Row count, column schema, table name and a markdown preview of `table`."""
+    """Row count, column schema, table name and a structured preview of `table`."""
     columns = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table],
@@ -26,22 +118,27 @@ def table_metadata(
         "dagster/row_count": rows,
         "dagster/table_name": f"main.{table}",
         "dagster/column_schema": dg.TableSchema(columns=[dg.TableColumn(name=n, type=t) for n, t in columns]),
-        "preview": dg.MetadataValue.md(markdown_table(preview)),
+        "preview": frame_table(preview),
         **extra,
     }
 
 
-def markdown_table(df: pl.DataFrame) -> str:
-    if df.height == 0:
-        return "_(no rows)_"
-
-    def cell(v: object) -> str:
-        s = "" if v is None else str(v).replace("\n", " ").replace("|", "\\|")
-        return s if len(s) <= PREVIEW_CELL_CHARS else s[: PREVIEW_CELL_CHARS - 1] + "…"
-
-    head = "| " + " | ".join(df.columns) + " |\n| " + " | ".join("---" for _ in df.columns) + " |\n"
-    return head + "\n".join("| " + " | ".join(cell(v) for v in row) + " |" for row in df.iter_rows())
+EXPECTATION_COLUMNS = [
+    ("expectation", "string"),
+    ("column", "string"),
+    ("ok", "bool"),
+    ("observed", "string"),
+    ("unexpected", "int"),
+    ("example", "string"),
+]
 
 
-def counts_markdown(counts: dict[str, int], key: str = "value", count: str = "rows") -> dg.MetadataValue:
-    return dg.MetadataValue.md(markdown_table(pl.DataFrame({key: list(counts), count: list(counts.values())})))
+def expectations_table(outcomes: Sequence[ExpectationOutcome], examples_shown: int) -> dg.TableMetadataValue:
+    """A suite's expectations, failed first, as structured table metadata: one row per unexpected example
+    (up to `examples_shown` of each), so an example is one cell and never markup."""
+    rows = (
+        (o.expectation, o.column_name, o.success, o.observed_value, o.unexpected_count, example)
+        for o in sorted(outcomes, key=lambda o: o.success)
+        for example in (o.unexpected_examples[:examples_shown] or [None])
+    )
+    return rows_table(EXPECTATION_COLUMNS, rows, EXAMPLE_CHARS)

@@ -3,8 +3,10 @@
 GX's own Data Docs pull their CSS from a CDN and render unstyled without network, so the report is a
 plain page built with ``html.escape``: a summary, one table per suite (expectation, column, success,
 observed value, unexpected count, examples) and the metric consistency table with conflicts
-highlighted. ``write_report`` writes ``out_dir/runs/<run_id>.html`` and the same page as
-``out_dir/index.html`` (the latest run), which links to the earlier runs kept in ``runs/``.
+highlighted. Content is news text, so it is untrusted: escaped everywhere, and free to wrap anywhere
+(one long unbroken file name must not widen a table past the page). ``write_report`` writes
+``out_dir/runs/<run_id>.html`` and the same page as ``out_dir/index.html`` (the latest run), which
+links to the earlier runs kept in ``runs/``.
 
 ``write_run_report`` builds the same page for one run from the warehouse itself (its
 ``validation_results`` rows and ``metric_consistency``), for callers that validate one suite at a
@@ -40,7 +42,9 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2r
 h3 { font-size: 1rem; margin: 1.5rem 0 .4rem; }
 .meta, .muted { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+h1, h2, h3, p, nav, code, .mono { overflow-wrap: anywhere; }
 th { background: #f6f8fa; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
@@ -49,7 +53,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .pass { background: var(--ok); } .fail { background: var(--bad); } .warn { background: var(--warn); }
 tr.failed td { background: #ffebe9; } tr.warned td { background: #fff8c5; }
 tr.conflict td { background: #ffebe9; }
-ul.examples { margin: 0; padding-left: 1.1rem; } ul.examples li { word-break: break-word; }
+ul.examples { margin: 0; padding-left: 1.1rem; } ul.examples li { overflow-wrap: anywhere; }
 .cards { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }
 .card b { display: block; font-size: 1.3rem; }

@@ -264,3 +264,68 @@ def test_expectation_on_a_missing_column_fails_with_the_reason(gx):
     assert by_check["ok_true"].unexpected_examples == ["id=b"]
     assert not by_check["gone"].success
     assert by_check["gone"].observed_value.startswith("error:") and "gone" in by_check["gone"].observed_value
+
+
+# --- hostile document names (issue 17) --------------------------------------------------------
+
+LONG_NAME = "inflation" + "0123456789" * 23  # 239 characters without a break point
+HOSTILE_NAMES = [
+    LONG_NAME,
+    "nl\n\n# FAKE HEADING\n\n![b](http://beacon.invalid/nl.png)",
+    '<img src="http://beacon.invalid/html.png"><script>alert(1)</script>',
+    "cr\r| INJECTED-ROW |",
+]
+
+
+def _css_rules(html: str) -> dict[str, str]:
+    """selector -> declarations of the page's inline stylesheet."""
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    rules: dict[str, str] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        for selector in selectors.split(","):
+            rules[selector.strip()] = rules.get(selector.strip(), "") + body
+    return rules
+
+
+def _hostile_consistency() -> pl.DataFrame:
+    rows = [
+        (name, "inflation_rate", "percent", "percent", 3.0 + i, None, None, "exact", "3%")
+        for i, name in enumerate(HOSTILE_NAMES)
+    ]
+    frame = pl.DataFrame(
+        [(f"f{i}", *row) for i, row in enumerate(rows)],
+        schema=[
+            "figure_id",
+            "document_id",
+            "metric",
+            "unit",
+            "kind",
+            "value",
+            "value_low",
+            "value_high",
+            "qualifier",
+            "raw_text",
+        ],
+        orient="row",
+    )
+    return build_metric_consistency(frame)
+
+
+def test_report_shows_hostile_names_as_escaped_text(tmp_path, gx):
+    mc = _hostile_consistency()
+    outcomes = [run_consistency_suite(mc)]
+    html = write_report(outcomes, mc, tmp_path, "run-1").read_text(encoding="utf-8")
+    parser = _Collector()
+    parser.feed(html)
+    assert parser.external == []
+    assert "img" not in parser.tags and "script" not in parser.tags
+    assert parser.tags.count("h1") == 1  # the report's own title, no injected heading
+    assert "&lt;img src=&quot;http://beacon.invalid/html.png&quot;&gt;" in html
+    assert LONG_NAME in html  # shown whole, wrapped by the stylesheet
+
+
+@pytest.mark.parametrize("selector", ["td", "th", "ul.examples li", ".mono", "code", "h3"])
+def test_report_wraps_long_unbroken_values(selector: str, tmp_path, gx):
+    """A cell may break anywhere, so one 240-character name cannot widen its table past the page."""
+    html = write_report([], _hostile_consistency(), tmp_path, "run-1").read_text(encoding="utf-8")
+    assert "overflow-wrap: anywhere" in _css_rules(html)[selector]
