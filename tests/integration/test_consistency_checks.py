@@ -41,7 +41,8 @@ def test_contradicting_document_warns_with_values_and_documents_and_still_publis
     evaluation = check(result, "metric_consistency", "sources_agree")
     assert not evaluation.passed
     assert evaluation.severity.value == "WARN"
-    details = evaluation.metadata["results"].value
+    # The failing expectations as a structured table: one row per example.
+    details = " ".join(str(v) for r in evaluation.metadata["results"].records for v in r.data.values())
     for expected in (
         "japan_us_investment_pledge",
         "500000000000",
