@@ -43,8 +43,10 @@ h3 { font-size: 1rem; margin: 1.5rem 0 .4rem; }
 .meta, .muted { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
-h1, h2, h3, p, nav, code, .mono { overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
+h1, h2, h3, p, nav, code { overflow-wrap: anywhere; }
+td.wrap, ul.examples li { overflow-wrap: anywhere; }
+td.wrap { min-width: 10rem; }
 th { background: #f6f8fa; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
@@ -53,7 +55,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .pass { background: var(--ok); } .fail { background: var(--bad); } .warn { background: var(--warn); }
 tr.failed td { background: #ffebe9; } tr.warned td { background: #fff8c5; }
 tr.conflict td { background: #ffebe9; }
-ul.examples { margin: 0; padding-left: 1.1rem; } ul.examples li { overflow-wrap: anywhere; }
+ul.examples { margin: 0; padding-left: 1.1rem; }
 .cards { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 9rem; }
 .card b { display: block; font-size: 1.3rem; }
@@ -137,8 +139,8 @@ def _consistency_section(consistency: pl.DataFrame | None) -> str:
             f'<td class="num">{_cell(r.get("n_mentions"))}</td>'
             f'<td class="num">{_fmt_number(r.get("value_min"))}</td>'
             f'<td class="num">{_fmt_number(r.get("value_max"))}</td>'
-            f'<td class="mono">{_cell(sources_text)}</td>'
-            f"<td>{escape(r.get('conflicts') or '')}</td></tr>"
+            f'<td class="mono wrap">{_cell(sources_text)}</td>'
+            f"<td class=wrap>{escape(r.get('conflicts') or '')}</td></tr>"
         )
     n_conflicts = frame.filter(pl.col("verdict") == "conflict").height
     return (

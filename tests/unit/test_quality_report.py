@@ -324,8 +324,19 @@ def test_report_shows_hostile_names_as_escaped_text(tmp_path, gx):
     assert LONG_NAME in html  # shown whole, wrapped by the stylesheet
 
 
-@pytest.mark.parametrize("selector", ["td", "th", "ul.examples li", ".mono", "code", "h3"])
-def test_report_wraps_long_unbroken_values(selector: str, tmp_path, gx):
-    """A cell may break anywhere, so one 240-character name cannot widen its table past the page."""
+@pytest.mark.parametrize(
+    ("selector", "wrap"),
+    [("td.wrap", "anywhere"), ("ul.examples li", "anywhere"), ("td", "break-word"), ("h3", "anywhere")],
+)
+def test_report_wraps_long_unbroken_values(selector: str, wrap: str, tmp_path, gx):
+    """Content cells (documents, conflicting values, examples) may break anywhere, so one 240-character
+    name cannot widen its table past the page; the other cells break only words that overflow."""
     html = write_report([], _hostile_consistency(), tmp_path, "run-1").read_text(encoding="utf-8")
-    assert "overflow-wrap: anywhere" in _css_rules(html)[selector]
+    assert f"overflow-wrap: {wrap}" in _css_rules(html)[selector]
+
+
+def test_report_marks_the_content_cells_that_wrap(tmp_path, gx):
+    html = write_report([], _hostile_consistency(), tmp_path, "run-1").read_text(encoding="utf-8")
+    (row,) = re.findall(r"<tr class=conflict>.*?</tr>", html, re.S)
+    assert re.search(rf'<td class="mono wrap">[^<]*{LONG_NAME}', row)
+    assert re.search(rf"<td class=wrap>[^<]*{LONG_NAME}", row)
