@@ -29,6 +29,15 @@ EXAMPLE_CHARS = 300  # an unexpected example is cut longer: it names the documen
 MARKDOWN_CHARS = 200  # default cut of one escaped piece of a markdown summary
 ELLIPSIS = "…"
 LINE_BREAK_MARK = "↵"
+# The columns of a check's expectation list (`expectations_table`).
+EXPECTATION_COLUMNS = [
+    ("expectation", "string"),
+    ("column", "string"),
+    ("ok", "bool"),
+    ("observed", "string"),
+    ("unexpected", "int"),
+    ("example", "string"),
+]
 
 # Every line break a markdown renderer or a browser may honour: \r\n first, so it counts once.
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -121,16 +130,6 @@ def table_metadata(
         "preview": frame_table(preview),
         **extra,
     }
-
-
-EXPECTATION_COLUMNS = [
-    ("expectation", "string"),
-    ("column", "string"),
-    ("ok", "bool"),
-    ("observed", "string"),
-    ("unexpected", "int"),
-    ("example", "string"),
-]
 
 
 def expectations_table(outcomes: Sequence[ExpectationOutcome], examples_shown: int) -> dg.TableMetadataValue:
