@@ -5,6 +5,10 @@ runs the seeds sensor, which requests the first refresh; once that run has finis
 Debian's chromium (`/usr/bin/chromium`, installed with apt-get when missing, because CI runs only
 `make test`) through the lineage, an asset, its check and the published warehouse. `dagster dev` runs in
 a session of its own and its whole process group is stopped at the end.
+
+A second instance lands hostile documents beside the seeds (issue 17) and walks every page that shows
+content, and the offline report: news text must stay inert text there (no outside request, no link off
+127.0.0.1, no injected heading, emphasis or row, no table wider than the window).
 """
 
 from __future__ import annotations
