@@ -34,6 +34,7 @@ def figures(warehouse: Warehouse) -> dg.MaterializeResult:
                 processed_documents=report.processed,
                 skipped_unchanged=report.skipped,
                 seconds=round(report.seconds, 3),
+                **report.throughput,
                 by_kind=dg.MetadataValue.md(markdown_table(by_kind)),
                 by_metric=dg.MetadataValue.md(markdown_table(by_metric)),
                 extractor_version=report.version,
