@@ -7,6 +7,7 @@ results come back to the run's process, which alone writes DuckDB.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import uuid
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any, TypeVar
 
 from newsfacts.versioning import source_digest
@@ -106,13 +108,19 @@ def _map_on_dask(fn: Callable[[T], R], batches: Iterable[T], address: str) -> It
             yield window.popleft().result()
 
 
+def package_digest() -> str:
+    """Digest of the newsfacts code and packaged data files (metric catalog, vocabularies) where it runs."""
+    root = Path(importlib.import_module(WORKER_PACKAGE).__file__ or "").parent
+    return source_digest(WORKER_PACKAGE, extra_files=tuple(str(p) for p in sorted(root.rglob("*.yaml"))))
+
+
 def check_workers(client: Any) -> None:
-    """Fail before any batch runs unless every worker imports the same newsfacts code as this process.
+    """Fail before any batch runs unless every worker has the same newsfacts code and data as this process.
 
     A worker with other code would return rows that the ledger records under this run's versions.
     """
-    expected = source_digest(WORKER_PACKAGE)
-    found = client.run(source_digest, WORKER_PACKAGE, on_error="return")
+    expected = package_digest()
+    found = client.run(package_digest, on_error="return")
     wrong = {worker: digest for worker, digest in found.items() if digest != expected}
     if wrong:
         details = "; ".join(f"{worker}: {digest!r}" for worker, digest in sorted(wrong.items(), key=str))

@@ -168,9 +168,9 @@ def test_workers_with_other_code_are_refused(dask_cluster: str):
 
     def pretend_other_code() -> None:
         """On a worker: its package digest now answers as if its newsfacts were another release."""
-        import newsfacts.versioning as versioning
+        from newsfacts.stages import batching
 
-        versioning.source_digest = lambda *modules, extra_files=(): "other-code"
+        batching.package_digest = lambda: "other-code"
 
     with distributed.Client(dask_cluster, set_as_default=False) as client:
         batching.check_workers(client)
