@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,13 +65,12 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(STOP_TIMEOUT)
 
 
-@pytest.fixture
-def dask_cluster(tmp_path: Path) -> Iterator[str]:
-    """The address of a scheduler with two single-threaded workers, all torn down afterwards."""
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The address of a scheduler with two single-threaded workers, all torn down after the module."""
     if not DASK.exists():
         pytest.skip(f"{DASK} is missing: install the `distributed` extra")
-    folder = tmp_path / "dask"
-    folder.mkdir()
+    folder = tmp_path_factory.mktemp("dask")
     address = f"tcp://127.0.0.1:{free_port()}"
     port = address.rsplit(":", 1)[1]
     processes = [
@@ -162,6 +162,19 @@ def test_dask_refresh_equals_local_refresh(tmp_path: Path, seeds: Path, dask_clu
         assert dask_tables[name] == rows, f"{name} differs between the Dask and the local run"
 
 
+def test_results_come_back_in_the_order_batches_were_sent(dask_cluster: str):
+    """The runner pairs each result with the ids it sent: a fast late batch must not overtake a slow one."""
+    from newsfacts.stages import batching
+
+    def slow_first(batch: list[int]) -> list[int]:
+        time.sleep(1.0 if batch[0] == 0 else 0.0)
+        return [n * 10 for n in batch]
+
+    with batching.dask_scheduler(dask_cluster):
+        results = list(batching.map_batches(slow_first, [[i, i + 1] for i in range(0, 12, 2)], 1, False))
+    assert results == [[n * 10, (n + 1) * 10] for n in range(0, 12, 2)]
+
+
 def test_workers_with_other_code_are_refused(dask_cluster: str):
     """A worker whose newsfacts differs from the run's would store rows under the wrong versions."""
     from newsfacts.stages import batching
@@ -170,11 +183,21 @@ def test_workers_with_other_code_are_refused(dask_cluster: str):
         """On a worker: its package digest now answers as if its newsfacts were another release."""
         from newsfacts.stages import batching
 
+        batching.real_package_digest = batching.package_digest
         batching.package_digest = lambda: "other-code"
+
+    def restore() -> None:
+        from newsfacts.stages import batching
+
+        batching.package_digest = batching.real_package_digest
 
     with distributed.Client(dask_cluster, set_as_default=False) as client:
         batching.check_workers(client)
         first = next(iter(client.scheduler_info()["workers"]))
         client.run(pretend_other_code, workers=[first])
-        with pytest.raises(RuntimeError, match=f"same newsfacts code.*{first}"):
-            batching.check_workers(client)
+        try:
+            with pytest.raises(RuntimeError, match=f"same newsfacts code.*{first}"):
+                batching.check_workers(client)
+        finally:
+            client.run(restore, workers=[first])
+        batching.check_workers(client)
