@@ -50,6 +50,7 @@ def extracted_claims(warehouse: Warehouse):
                 processed_documents=report.processed,
                 skipped_unchanged=report.skipped,
                 seconds=round(report.seconds, 3),
+                **report.throughput,
                 by_type=frame_table(by_type),
                 top_speakers=frame_table(speakers),
                 extractor_version=report.version,

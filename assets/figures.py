@@ -34,6 +34,7 @@ def figures(warehouse: Warehouse) -> dg.MaterializeResult:
                 processed_documents=report.processed,
                 skipped_unchanged=report.skipped,
                 seconds=round(report.seconds, 3),
+                **report.throughput,
                 by_kind=frame_table(by_kind),
                 by_metric=frame_table(by_metric),
                 extractor_version=report.version,

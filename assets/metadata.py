@@ -33,6 +33,7 @@ def document_metadata(warehouse: Warehouse) -> dg.MaterializeResult:
                 processed=report.processed,
                 skipped_unchanged=report.skipped,
                 seconds=round(report.seconds, 3),
+                **report.throughput,
                 with_title=filled[0],
                 with_author=filled[1],
                 with_published_date=filled[2],

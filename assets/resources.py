@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from newsfacts.landing import DEFAULT_MAX_BYTES
-from newsfacts.stages.batching import default_workers
+from newsfacts.stages.batching import dask_scheduler, default_workers
 from newsfacts.warehouse import staging
 
 
@@ -42,6 +42,8 @@ class Warehouse(dg.ConfigurableResource):
     reuse_validations: bool = True
     # DuckDB memory per run step (beyond it DuckDB spills to disk); empty: DuckDB's default, 80% of RAM.
     duckdb_memory_limit: str = staging.DEFAULT_MEMORY_LIMIT
+    # A Dask scheduler (`tcp://host:8786`): the per-document stages run their batches on its workers.
+    dask_scheduler_address: str = ""
 
     @property
     def published(self) -> Path:
@@ -69,7 +71,8 @@ class Warehouse(dg.ConfigurableResource):
     def connect(self, limit_memory: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection to the staging database; waits while another process holds its write lock.
 
-        `limit_memory=False`: DuckDB's default memory limit instead of `duckdb_memory_limit`.
+        `limit_memory=False`: DuckDB's default memory limit instead of `duckdb_memory_limit`. While it is
+        open, document batches run on the Dask cluster when `dask_scheduler_address` is set.
         """
         deadline = time.monotonic() + self.lock_timeout_seconds
         memory_limit = (self.duckdb_memory_limit or None) if limit_memory else None
@@ -82,6 +85,7 @@ class Warehouse(dg.ConfigurableResource):
                     raise
                 time.sleep(0.5)
         try:
-            yield con
+            with dask_scheduler(self.dask_scheduler_address):
+                yield con
         finally:
             con.close()

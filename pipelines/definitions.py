@@ -25,6 +25,7 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
             warehouse_path=env_or_default("WAREHOUSE_PATH", "warehouse/news.duckdb"),
             staging_path=env_or_default("STAGING_PATH", ""),
             metrics_catalog=env_or_default("METRICS_CATALOG", ""),
+            dask_scheduler_address=env_or_default("DASK_SCHEDULER_ADDRESS", ""),
         ),
     }
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from newsfacts.stages import progress
 from pipelines.definitions import defs
 
 # Step-by-step events are in the Dagster UI; the terminal gets warnings and the summary.
@@ -93,6 +94,7 @@ def _process_alive(pid: int) -> bool:
 
 def main() -> int:
     started = time.perf_counter()
+    progress.echo_to(sys.stdout)
     instance = dg.DagsterInstance.get()
     abandoned = fail_abandoned_runs(instance)
     result = defs.resolve_job_def("refresh").execute_in_process(

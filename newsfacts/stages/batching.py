@@ -1,19 +1,38 @@
-"""Splitting pending documents into batches, processed in parallel where it pays off."""
+"""Splitting pending documents into batches, processed in parallel where it pays off.
+
+Batches run in this process, in a local process pool, or on a Dask cluster (dask.distributed) when a
+scheduler address is in force (`dask_scheduler`). Wherever they run, they only compute rows: the
+results come back to the run's process, which alone writes DuckDB.
+"""
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newsfacts.versioning import source_digest
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many documents a process pool costs more to start than it saves.
+# Below this many documents a process pool costs more to start than it saves. A Dask cluster is
+# already running, so it takes every batch when one is configured.
 MIN_PARALLEL_DOCUMENTS = 400
+# How long to wait for a Dask scheduler to answer and for at least one worker to join it.
+DASK_CONNECT_SECONDS = 30.0
+# The code the workers must share with the run: the rows they return carry its versions.
+WORKER_PACKAGE = "newsfacts"
+
+_DASK_SCHEDULER: ContextVar[str] = ContextVar("dask_scheduler_address", default="")
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -25,13 +44,32 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+@contextmanager
+def dask_scheduler(address: str) -> Iterator[None]:
+    """Within the block, `map_batches` sends batches to the Dask scheduler at `address` ("" = local).
+
+    A context variable rather than a parameter: the stages call `map_batches` through the shared
+    runner, and only the resource that opens the stage's connection knows the deployment.
+    """
+    token = _DASK_SCHEDULER.set(address)
+    try:
+        yield
+    finally:
+        _DASK_SCHEDULER.reset(token)
+
+
 def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int, parallel: bool) -> Iterator[R]:
-    """fn over batches, results in order; in worker processes when `parallel` and workers > 1.
+    """fn over batches, results in order: on the Dask cluster when one is configured, else in worker
+    processes when `parallel` and workers > 1, else here.
 
     At most 2 x workers batches are in flight, so memory stays bounded however many documents are
     pending. `forkserver` rather than `fork`: the Dagster process runs threads, and forking a
     threaded process can deadlock the child.
     """
+    address = _DASK_SCHEDULER.get()
+    if address:
+        yield from _map_on_dask(fn, batches, address)
+        return
     if workers <= 1 or not parallel:
         yield from map(fn, batches)
         return
@@ -44,3 +82,49 @@ def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int, parall
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
+
+
+def task_prefix(fn: Callable[..., Any]) -> str:
+    """The Dask key prefix of fn's batches (what the dashboard's task stream groups them by)."""
+    return f"newsfacts_{getattr(fn, 'func', fn).__name__}"
+
+
+def _map_on_dask(fn: Callable[[T], R], batches: Iterable[T], address: str) -> Iterator[R]:
+    """fn over batches as Dask tasks, at most 2 x the cluster's threads in flight."""
+    # Imported here: dask is an optional extra, and importing it costs start-up time every run pays.
+    from distributed import Client
+
+    with Client(address, timeout=DASK_CONNECT_SECONDS, set_as_default=False) as client:
+        client.wait_for_workers(1, timeout=DASK_CONNECT_SECONDS)
+        check_workers(client)
+        slots = max(1, sum(client.nthreads().values()))
+        prefix = task_prefix(fn)
+        window: deque[Any] = deque()
+        for batch in batches:
+            window.append(client.submit(fn, batch, key=f"{prefix}-{uuid.uuid4().hex}", pure=False))
+            if len(window) >= 2 * slots:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def package_digest() -> str:
+    """Digest of the newsfacts code and packaged data files (metric catalog, vocabularies) where it runs."""
+    root = Path(importlib.import_module(WORKER_PACKAGE).__file__ or "").parent
+    return source_digest(WORKER_PACKAGE, extra_files=tuple(str(p) for p in sorted(root.rglob("*.yaml"))))
+
+
+def check_workers(client: Any) -> None:
+    """Fail before any batch runs unless every worker has the same newsfacts code and data as this process.
+
+    A worker with other code would return rows that the ledger records under this run's versions.
+    """
+    expected = package_digest()
+    found = client.run(package_digest, on_error="return")
+    wrong = {worker: digest for worker, digest in found.items() if digest != expected}
+    if wrong:
+        details = "; ".join(f"{worker}: {digest!r}" for worker, digest in sorted(wrong.items(), key=str))
+        raise RuntimeError(
+            f"Dask workers must run the same {WORKER_PACKAGE} code as the run (digest {expected}): install "
+            f"this project's package in every worker's environment. Differing workers: {details}"
+        )

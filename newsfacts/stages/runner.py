@@ -10,6 +10,7 @@ import duckdb
 import polars as pl
 
 from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches
+from newsfacts.stages.progress import Progress, input_bytes
 from newsfacts.warehouse import staging
 
 # Documents per call of the batch function (one task of the process pool).
@@ -30,6 +31,7 @@ class StageReport:
     skipped: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    throughput: dict[str, float] = field(default_factory=dict)  # docs/s, MB/s: see progress.Progress.finish
 
 
 class _Group:
@@ -76,22 +78,28 @@ def run_document_stage(
     pending = staging.pending(con, stage, version)
     report = StageReport(stage, version, skipped=staging.document_count(con) - len(pending))
     id_order: list[list[str]] = []
+    sizes: list[int] = []
+    progress = Progress(stage, len(pending), report.skipped)
 
     def inputs() -> Iterator[list[tuple]]:
         for id_batch in chunks(pending, batch_size):
             ids = list(id_batch)
             staging.register_ids(con, ids)
             id_order.append(ids)
-            yield con.execute(fetch_sql).fetchall()
+            rows = con.execute(fetch_sql).fetchall()
+            sizes.append(input_bytes(rows))
+            yield rows
 
     parallel = len(pending) >= MIN_PARALLEL_DOCUMENTS
     group = _Group()
     for i, tables in enumerate(map_batches(fn, inputs(), workers, parallel)):
         group.add(id_order[i], tables)
+        progress.advance(len(id_order[i]), sizes[i])
         if len(group.ids) >= commit_documents:
             _commit(con, report, group)
             group = _Group()
     if group.ids:
         _commit(con, report, group)
     report.seconds = time.perf_counter() - started
+    report.throughput = progress.finish()
     return report
