@@ -153,9 +153,7 @@ INSTANCE_LOCK_SECONDS = 300.0
 def open_instance() -> dg.DagsterInstance:
     """The DAGSTER_HOME instance, its storage created (or migrated) by one process at a time."""
     home = Path(os.environ.get("DAGSTER_HOME") or ".").resolve()
-    with lock.exclusive(
-        home / INSTANCE_LOCK, "instance set-up", INSTANCE_LOCK_SECONDS, on_wait=_say, what="run (Dagster storage)"
-    ):
+    with lock.exclusive(home / INSTANCE_LOCK, "", INSTANCE_LOCK_SECONDS, on_wait=_say, what="Dagster storage set-up"):
         for attempt in (1, 2):
             try:
                 instance = dg.DagsterInstance.get()

@@ -34,10 +34,12 @@ class Holder:
     host: str
     started_at: str
     trigger: str = ""
+    what: str = "refresh"
 
     def describe(self) -> str:
         via = f", {self.trigger}" if self.trigger else ""
-        return f"refresh {self.run_id} (pid {self.pid} on {self.host}, started {self.started_at}{via})"
+        name = " ".join(part for part in (self.what, self.run_id) if part)
+        return f"{name} (pid {self.pid} on {self.host}, started {self.started_at}{via})"
 
 
 class RefreshLockTimeout(TimeoutError):
@@ -68,13 +70,15 @@ def exclusive(
 ) -> Iterator[Holder]:
     """Hold `path` exclusively; waits (telling `on_wait` once whom for) up to `timeout_seconds`.
 
+    `what` names the holder's work for whoever waits ("refresh" followed by the run id).
+
     Raises RefreshLockTimeout when the lock is still taken after the timeout.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        _acquire(fd, path, timeout_seconds, on_wait, what)
-        me = Holder(run_id, os.getpid(), socket.gethostname(), _now(), trigger)
+        _acquire(fd, path, timeout_seconds, on_wait)
+        me = Holder(run_id, os.getpid(), socket.gethostname(), _now(), trigger, what)
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(asdict(me)).encode(), 0)
         try:
@@ -85,7 +89,7 @@ def exclusive(
         os.close(fd)
 
 
-def _acquire(fd: int, path: Path, timeout_seconds: float, on_wait: Callable[[str], None], what: str) -> None:
+def _acquire(fd: int, path: Path, timeout_seconds: float, on_wait: Callable[[str], None]) -> None:
     deadline = time.monotonic() + timeout_seconds
     told = False
     while True:
@@ -99,7 +103,7 @@ def _acquire(fd: int, path: Path, timeout_seconds: float, on_wait: Callable[[str
         if time.monotonic() >= deadline:
             raise RefreshLockTimeout(
                 f"gave up after {timeout_seconds:.0f}s waiting for {whom}, which holds {path}. "
-                f"Let it finish (or stop it) and start the {what} again."
+                f"Let it finish (or stop it) and start again."
             )
         if not told:
             on_wait(f"waiting for {whom} to finish (lock {path}; giving up after {timeout_seconds:.0f}s)")
