@@ -112,7 +112,7 @@ class Warehouse(dg.ConfigurableResource):
                 con = staging.connect(self.staging, memory_limit)
                 break
             except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                if not lock.is_duckdb_lock_conflict(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
         try:

@@ -14,7 +14,7 @@ import duckdb
 
 from assets.resources import TRIGGER_TAG
 from newsfacts.warehouse import lock
-from newsfacts.warehouse.diagnosis import advice
+from newsfacts.warehouse.diagnosis import DEFAULT_ADVICE, advice
 from pipelines.definitions import defs
 
 # Step-by-step events are in the Dagster UI; the terminal gets warnings and the summary.
@@ -84,9 +84,23 @@ def run_notes(result: dg.ExecuteInProcessResult) -> list[str]:
 
 
 def root_cause(error) -> tuple[str, str]:
-    """The deepest cause of a Dagster error (a SerializableErrorInfo): its type name and first message line."""
-    while error.cause is not None:
+    """The cause worth showing of a Dagster error (a SerializableErrorInfo): its type name and first line.
+
+    Dagster's own wrappers ("Error occurred while executing op …") are skipped. Of the user's error and
+    the errors it came from (its cause, or the error it was raised while handling: a failed ROLLBACK
+    hides the full disk that failed the COMMIT), the first one we have specific advice for wins;
+    otherwise the user's error itself.
+    """
+    while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
         error = error.cause
+    chain, seen = [], error
+    while seen is not None and len(chain) < 10:
+        chain.append(_type_and_message(seen))
+        seen = seen.cause or seen.context
+    return next((c for c in chain if advice(*c) != DEFAULT_ADVICE), chain[0])
+
+
+def _type_and_message(error) -> tuple[str, str]:
     message = " ".join(error.message.strip().splitlines()[:1]) if error.message else ""
     # Dagster's message starts with the (possibly dotted) type name: keep only what follows it.
     marker = f"{error.cls_name}: " if error.cls_name else ""

@@ -23,6 +23,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 POLL_SECONDS = 0.5
+# How DuckDB says another process has the file open for writing ("Could not set lock on file …:
+# Conflicting lock is held in …"). Not a bare "lock": a corrupt block's message says "block".
+DUCKDB_LOCK_MESSAGES = ("conflicting lock", "could not set lock")
+
+
+def is_duckdb_lock_conflict(exc: BaseException) -> bool:
+    """Whether a DuckDB error means another process holds the file's write lock (wait and retry)."""
+    text = str(exc).lower()
+    return any(m in text for m in DUCKDB_LOCK_MESSAGES)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsfacts.warehouse.lock import is_duckdb_lock_conflict
 from newsfacts.warehouse.schema import PUBLISHED_TABLES, VALIDATION_RESULTS, Table
 from newsfacts.warehouse.staging import DEFAULT_MEMORY_LIMIT, table_fingerprint
 from newsfacts.warehouse.views import VIEWS
@@ -165,7 +166,7 @@ def check_ours(published: Path) -> None:
     try:
         con = duckdb.connect(str(published), read_only=True)
     except duckdb.Error as exc:
-        if "lock" in str(exc).lower():
+        if is_duckdb_lock_conflict(exc):
             raise
         raise ForeignWarehouseError(refuse.format(why=f"not a DuckDB database: {_first_line(exc)}")) from exc
     try:
@@ -229,7 +230,7 @@ def _attach_staging(con: duckdb.DuckDBPyConnection, staging: Path, deadline: flo
             con.execute(f"ATTACH {sql_string(str(staging))} AS staging (READ_ONLY)")
             return
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+            if not is_duckdb_lock_conflict(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.25)
 

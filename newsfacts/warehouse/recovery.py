@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from newsfacts.warehouse import staging as staging_db
+from newsfacts.warehouse.lock import is_duckdb_lock_conflict
 from newsfacts.warehouse.schema import VALIDATION_RESULTS
 
 
@@ -56,7 +57,7 @@ def damage(staging: Path, memory_limit: str | None = staging_db.DEFAULT_MEMORY_L
     try:
         con = duckdb.connect(str(staging), config={"memory_limit": memory_limit} if memory_limit else {})
     except duckdb.Error as exc:
-        if _is_lock_conflict(exc):
+        if is_duckdb_lock_conflict(exc):
             raise
         return _one_line(exc)
     try:
@@ -124,10 +125,6 @@ def _restore_history(staging: Path, published: Path, memory_limit: str | None) -
         return con.execute(f'SELECT count(*) FROM "{VALIDATION_RESULTS.name}"').fetchone()[0]
     finally:
         con.close()
-
-
-def _is_lock_conflict(exc: duckdb.Error) -> bool:
-    return "lock" in str(exc).lower()
 
 
 def _one_line(exc: BaseException) -> str:

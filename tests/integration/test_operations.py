@@ -15,6 +15,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -277,20 +279,33 @@ def test_an_unusable_dagster_home_is_one_line_and_advice(tmp_path: Path):
     assert "Traceback" not in done.stdout + done.stderr
 
 
-@pytest.fixture
-def small_mount(tmp_path: Path):
-    """A 2 MiB tmpfs (root only): a disk that fills up, and can be remounted read-only."""
-    target = tmp_path / "mnt"
+@contextmanager
+def tmpfs(target: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of `size` mounted at `target` (root only; skips elsewhere), unmounted afterwards."""
     target.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(target)], capture_output=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(target)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
     try:
         yield target
     finally:
         subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+@pytest.fixture
+def small_mount(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB disk: too small for the staging database of the seeds, so it fills up."""
+    with tmpfs(tmp_path / "mnt", "2m") as target:
+        yield target
+
+
+@pytest.fixture
+def roomy_mount(tmp_path: Path) -> Iterator[Path]:
+    """A 256 MiB disk that the test remounts read-only."""
+    with tmpfs(tmp_path / "mnt", "256m") as target:
+        yield target
 
 
 def test_a_full_disk_names_the_file_and_says_free_space(project, small_mount: Path):
@@ -307,12 +322,12 @@ def test_a_full_disk_names_the_file_and_says_free_space(project, small_mount: Pa
     assert "what to do: free disk space on the filesystem holding that path" in text
 
 
-def test_a_read_only_warehouse_folder_names_the_cause(project, small_mount: Path):
-    project.warehouse = small_mount / "news.duckdb"
-    project.staging = small_mount / ".staging" / "news.duckdb"
+def test_a_read_only_warehouse_folder_names_the_cause(project, roomy_mount: Path):
+    project.warehouse = roomy_mount / "news.duckdb"
+    project.staging = roomy_mount / ".staging" / "news.duckdb"
     assert project.refresh().success
     before = file_identity(project.warehouse)
-    subprocess.run(["mount", "-o", "remount,ro", str(small_mount)], check=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(roomy_mount)], check=True)
     (project.seeds / "new.txt").write_text(NEW_ARTICLE)
     result = project.refresh()
     assert not result.success
@@ -357,11 +372,11 @@ def test_every_job_defaults_to_the_in_process_executor_and_multiprocess_stays_op
     assert resolved["multiprocess"]["max_concurrent"] == 2
 
 
-def implicit_asset_job() -> dg.JobDefinition:
-    """The job behind "Materialize all", with resources read from the environment as `dagster dev` does."""
+def definitions_from_environment() -> dg.Definitions:
+    """The code location as `dagster dev` loads it: resources read from the environment at load time."""
     from pipelines.definitions import build_resources
 
-    return build_definitions(build_resources()).resolve_implicit_global_asset_job_def()
+    return build_definitions(build_resources())
 
 
 def test_materialize_all_runs_in_process_with_no_run_config(project, monkeypatch: pytest.MonkeyPatch):
@@ -369,7 +384,11 @@ def test_materialize_all_runs_in_process_with_no_run_config(project, monkeypatch
     monkeypatch.setenv("SEEDS_DIR", str(project.seeds))
     monkeypatch.setenv("WAREHOUSE_PATH", str(project.warehouse))
     monkeypatch.setenv("STAGING_PATH", str(project.staging))
-    with dg.execute_job(dg.reconstructable(implicit_asset_job), instance=project.instance) as result:
+    from dagster._core.definitions.reconstruct import ReconstructableRepository
+
+    repository = ReconstructableRepository.for_file(__file__, "definitions_from_environment", str(PROJECT))
+    job = repository.get_reconstructable_job("__ASSET_JOB")
+    with dg.execute_job(job, instance=project.instance) as result:
         assert result.success
         engine = [e.message for e in result.all_events if e.event_type == dg.DagsterEventType.ENGINE_EVENT]
     assert any("Executing steps in process" in (m or "") for m in engine), engine
@@ -380,10 +399,10 @@ def test_materialize_all_runs_in_process_with_no_run_config(project, monkeypatch
 
 
 def evaluate_sensor(project, cursor: str | None, **resources) -> dg.SensorResult:
-    context = dg.build_sensor_context(
+    with dg.build_sensor_context(
         cursor=cursor, instance=project.instance, resources={**project.resources(), **resources}
-    )
-    return seeds_folder_sensor(context)
+    ) as context:
+        return seeds_folder_sensor(context)
 
 
 def test_after_a_refresh_it_did_not_start_the_sensor_does_not_refresh_again(project):
