@@ -410,7 +410,7 @@ def test_after_a_refresh_it_did_not_start_the_sensor_does_not_refresh_again(proj
     assert result.success
     evaluation = evaluate_sensor(project, None)
     assert not evaluation.run_requests
-    assert f"already refreshed by run {result.run_id}" in evaluation.skip_reason
+    assert f"already refreshed by run {result.run_id}" in evaluation.skip_reason.skip_message
     assert not evaluate_sensor(project, evaluation.cursor).run_requests
 
 
