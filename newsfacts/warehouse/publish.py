@@ -50,6 +50,14 @@ MARKER_TABLE = "_newsfacts"
 PROJECT = "newsfacts"
 CONTRACT_VERSION = "2"
 MARKER_NOTE = "Published by the newsfacts pipeline; replaced atomically by every refresh that changes data."
+# Tables and columns of contract version 1 that any newsfacts warehouse published before the marker has.
+LEGACY_SIGNATURE = {
+    "documents": ("document_id", "source_path", "content_sha256", "raw_text"),
+    "figures": ("figure_id", "document_id", "char_start", "char_end", "kind", "qualifier"),
+    "claims": ("claim_id", "document_id", "claim_type", "cluster_id"),
+    "metric_consistency": ("metric", "verdict", "sources"),
+    "validation_results": ("run_id", "suite", "expectation", "validated_at"),
+}
 # How long a publish waits for another process's write lock on the staging database.
 DEFAULT_LOCK_TIMEOUT = 120.0
 
@@ -152,8 +160,9 @@ def publish_warehouse(
 def check_ours(published: Path) -> None:
     """Raise ForeignWarehouseError unless `published` is missing or a file newsfacts published.
 
-    A file from before the marker existed is recognised by holding every published table with
-    today's columns (a user's own database or any other file does not).
+    A file published before the marker existed is recognised by the tables and columns every
+    newsfacts warehouse has had since contract version 1 (LEGACY_SIGNATURE); a user's own database
+    or any other file does not have them.
     """
     if not published.exists():
         return
@@ -171,7 +180,7 @@ def check_ours(published: Path) -> None:
         raise ForeignWarehouseError(refuse.format(why=f"not a DuckDB database: {_first_line(exc)}")) from exc
     try:
         database = con.execute("SELECT current_database()").fetchone()[0]
-        if _has_marker(con, database) or _has_every_published_table(con, database):
+        if _has_marker(con, database) or _has_legacy_signature(con, database):
             return
     finally:
         con.close()
@@ -186,12 +195,12 @@ def _has_marker(con: duckdb.DuckDBPyConnection, database: str) -> bool:
     return rows == [(PROJECT,)]
 
 
-def _has_every_published_table(con: duckdb.DuckDBPyConnection, database: str) -> bool:
+def _has_legacy_signature(con: duckdb.DuckDBPyConnection, database: str) -> bool:
     columns: dict[str, set[str]] = {}
     sql = "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main'"
     for table, column in con.execute(sql, [database]).fetchall():
         columns.setdefault(table, set()).add(column)
-    return all(set(t.column_names) <= columns.get(t.name, set()) for t in PUBLISHED_TABLES)
+    return all(set(needed) <= columns.get(table, set()) for table, needed in LEGACY_SIGNATURE.items())
 
 
 def published_counts(published: Path) -> dict[str, int]:

@@ -86,7 +86,7 @@ def test_two_make_runs_on_a_fresh_dagster_home_both_succeed_one_after_the_other(
     assert any("waiting for " in o for o in outputs), outputs
     assert sum("published file rebuilt" in o for o in outputs) == 1, outputs
     assert sum("published file unchanged" in o for o in outputs) == 1, outputs
-    with dg.DagsterInstance.from_ref(dg.InstanceRef.from_dir(env["DAGSTER_HOME"])) as instance:
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
         runs = instance.get_runs()
     assert [r.tags.get("newsfacts/trigger") for r in runs] == ["cli", "cli"]
 
