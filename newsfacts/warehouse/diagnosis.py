@@ -35,7 +35,8 @@ ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         ("not a directory", "errno 20", "file exists", "errno 17", "notadirectory"),
-        "a path component is a file where a folder is expected: fix WAREHOUSE_PATH (or move that file).",
+        "a path component is a file where a folder is expected: fix the path (WAREHOUSE_PATH, STAGING_PATH or "
+        "DAGSTER_HOME) or move that file.",
     ),
     (
         ("not a valid duckdb", "corrupt database", "checksum", "could not read enough bytes"),
