@@ -206,7 +206,12 @@ def test_damaged_staging_is_moved_aside_rebuilt_and_reported(project, damage):
     with duckdb.connect(str(project.warehouse), read_only=True) as con:
         assert con.execute("SELECT document_id, content_sha256 FROM documents ORDER BY 1").fetchall() == expected
         assert con.execute("SELECT count(*) FROM validation_results").fetchone()[0] > history  # history kept
-    # Reported once: the next run has nothing to say about it.
+
+
+def test_a_rebuilt_staging_database_is_reported_once(project):
+    assert project.refresh().success
+    garbage(project.staging)
+    assert "staging_rebuilt" in materializations(project.refresh())["documents"]
     assert "staging_rebuilt" not in materializations(project.refresh())["documents"]
 
 
