@@ -57,6 +57,7 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[Warehouse]:
+        """Tag the run's trigger, hold the refresh lock for as long as the resource lives, heal staging."""
         run = context.dagster_run
         if run is None:
             yield self
