@@ -14,6 +14,10 @@ export WAREHOUSE_PATH ?= warehouse/news.duckdb
 
 .PHONY: run test ui bench fuzz lint evaluate clean
 
+# A DAGSTER_HOME of its own (a new folder) gets the project's instance settings (dagster.yaml) on
+# first use; an existing one keeps its own. See docs/operations.md.
+INSTANCE_YAML := $(DAGSTER_HOME)/dagster.yaml
+
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -31,13 +35,16 @@ $(STAMP_BENCH): pyproject.toml | $(PY)
 	$(UV) pip install --quiet --compile-bytecode --python $(PY) -e '.[test,bench]'
 	@touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
-run: $(STAMP_RUN)
+$(INSTANCE_YAML):
+	@mkdir -p "$(DAGSTER_HOME)" && cp dagster.yaml "$@" && echo "created $@ from the project's dagster.yaml"
+
+run: $(STAMP_RUN) | $(INSTANCE_YAML)
 	$(PY) -m pipelines.run
 
 test: $(STAMP_TEST)
 	$(PY) -m pytest -q
 
-ui: $(STAMP_RUN)
+ui: $(STAMP_RUN) | $(INSTANCE_YAML)
 	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
 
 lint: $(STAMP_TEST)

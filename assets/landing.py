@@ -9,7 +9,9 @@ import dagster as dg
 from assets.quality import integrity_check
 from assets.resources import SeedsFolder, Warehouse
 from assets.table_metadata import frame_table, table_metadata
+from newsfacts.listing import folder_state
 from newsfacts.stages.landing import land_documents
+from newsfacts.warehouse import recovery, refresh_record
 
 GROUP = "landing"
 
@@ -30,8 +32,26 @@ GROUP = "landing"
             kinds={"duckdb"},
         ),
     ],
+    # Either table can be selected alone (`--select documents`); landing always syncs both, since one
+    # pass over SEEDS_DIR decides which file lands and which is rejected.
+    can_subset=True,
 )
-def landed_documents(seeds: SeedsFolder, warehouse: Warehouse):
+def landed_documents(context, seeds: SeedsFolder, warehouse: Warehouse):
+    """The selected landing tables' results, with a note when a damaged staging database was rebuilt."""
+    healed = recovery.pending_note(warehouse.staging)
+    rebuilt = {"staging_rebuilt": healed.describe()} if healed else {}
+    state = folder_state(seeds.path)  # before landing: a file arriving meanwhile is a change for the sensor
+    for result in land(seeds, warehouse):
+        if dg.AssetKey.from_coercible(result.asset_key) in context.selected_asset_keys:
+            yield dg.MaterializeResult(asset_key=result.asset_key, metadata={**(result.metadata or {}), **rebuilt})
+    recovery.clear_note(warehouse.staging)
+    landed = refresh_record.Landed(
+        str(seeds.path), str(warehouse.published), state.digest, state.files, context.run.run_id
+    )
+    refresh_record.record(warehouse.staging, landed)
+
+
+def land(seeds: SeedsFolder, warehouse: Warehouse):
     """Sync `documents` with SEEDS_DIR: only new or changed files are decoded and written."""
     with warehouse.connect() as con:
         report = land_documents(con, seeds.path, datetime.now(), seeds.max_file_bytes)

@@ -27,7 +27,9 @@ UPSTREAM = [
     kinds={"duckdb"},
     description="The published DuckDB file BI tools read (WAREHOUSE_PATH). Built beside the old file from the "
     "staging tables once every blocking integrity check of the run has passed, then swapped in with os.replace: "
-    "readers never see a half-written state, and a failed run leaves the old file untouched.",
+    "readers never see a half-written state, and a failed run leaves the old file untouched. A refresh that changed "
+    "nothing leaves the file as it was, and a file at WAREHOUSE_PATH that newsfacts did not publish (no `_newsfacts` "
+    "marker table) is never replaced.",
 )
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
@@ -39,12 +41,15 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             + ". Materialize the tables with their checks (the `refresh` job) first.",
             metadata={"unaudited_tables": ", ".join(problems)},
         )
-    result = publish_warehouse(warehouse.staging, warehouse.published, warehouse.duckdb_memory_limit or None)
+    result = publish_warehouse(
+        warehouse.staging, warehouse.published, warehouse.duckdb_memory_limit or None, warehouse.lock_timeout_seconds
+    )
     counts = result.counts
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.published)),
-            # rebuilt from scratch, or a copy of the previous file with only what changed rewritten
+            # rebuilt from scratch, a copy of the previous file with only what changed rewritten, or
+            # unchanged: staging held what the file already holds, so it was left alone (same bytes, mtime)
             "publish_mode": result.mode,
             "changed_tables": ", ".join(result.changed_tables) or "none",
             "seconds": round(result.seconds, 3),
@@ -53,6 +58,5 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
             "documents": counts["documents"],
             "figures": counts["figures"],
             "claims": counts["claims"],
-            "report": dg.MetadataValue.path(str(warehouse.reports_dir / "index.html")),
         }
     )

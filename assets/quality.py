@@ -1,15 +1,17 @@
 """Great Expectations suites reported as Dagster asset checks, and recorded in `validation_results`.
 
 Integrity suites are blocking (ERROR): a failure stops `published_warehouse` in the same run, so
-broken data never reaches BI. Each check appends its expectations to `validation_results` and
-refreshes the offline HTML report in `warehouse/data_docs/`.
+broken data never reaches BI. Each check is named after its table (`figures_integrity`), shows its
+expectations as a table in its metadata, appends them to `validation_results` and refreshes the
+offline HTML report in `warehouse/data_docs/`.
 
 A suite's outcome is a function of its definition, the code and library versions (GX, pandas,
 DuckDB) that run it, and the content of the tables it reads. When none of these changed since the
 suite last ran on this staging database (nothing landed, nothing reprocessed: a no-op refresh), the
-stored outcome is reused instead of importing GX (2-7 s) and validating again; the run still appends
-its rows to `validation_results`, and the check's metadata says which run the outcome was computed
-in. Set the `Warehouse` resource's `reuse_validations` to false to always run GX.
+stored outcome is reused instead of importing GX (2-7 s) and validating again, and nothing is appended
+to `validation_results` (it records runs that validated changed data, so a no-op refresh leaves the
+published file as it was); the check's metadata says which run the outcome was computed in. Set the
+`Warehouse` resource's `reuse_validations` to false to always run GX.
 """
 
 import dataclasses
@@ -25,6 +27,7 @@ import dagster as dg
 import duckdb
 from dagster import AssetCheckExecutionContext
 
+from assets.check_descriptions import integrity_description
 from assets.resources import Warehouse
 from assets.table_metadata import expectations_table
 from newsfacts.versioning import source_digest
@@ -36,6 +39,8 @@ if TYPE_CHECKING:
     from newsfacts.quality.suites import SuiteSpec
 
 EXAMPLES_SHOWN = 5
+# Metadata key of a reused outcome: the run that computed it (and recorded it in validation_results).
+REUSED_FROM = "validated_in_run"
 
 
 def integrity_check(table: str) -> dg.AssetChecksDefinition:
@@ -43,10 +48,9 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
 
     @dg.asset_check(
         asset=table,
-        name="integrity",
+        name=f"{table}_integrity",
         blocking=True,
-        description=f"Great Expectations suite `{table}_integrity`: keys, provenance (offsets and spans), "
-        "vocabularies, value ranges and orphans. Blocks publishing on failure.",
+        description=integrity_description(table),
     )
     def _integrity(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
         from newsfacts.quality.runner import gx_context, run_suite, suite_for_table
@@ -119,7 +123,7 @@ def validate_or_reuse(
                 pass  # stored by other code: validate again
             else:
                 reused = f"reused: inputs unchanged since run {row[0]} ({row[1]:%Y-%m-%d %H:%M:%S}); GX not run"
-                return outcome, {"validation": reused}
+                return outcome, {"validation": reused, REUSED_FROM: row[0]}
     outcome = run()
     crashed = any((o.observed_value or "").startswith("error: ") for o in outcome.outcomes)
     if not crashed:  # a suite GX or DuckDB could not run is not a result worth keeping
@@ -139,12 +143,18 @@ def record_and_report(
     severity: dg.AssetCheckSeverity,
     extra_metadata: dict[str, object] | None = None,
 ) -> dg.AssetCheckResult:
-    """Append the suite's expectations to validation_results, rewrite the report, build the check result."""
+    """Append the suite's expectations to validation_results (unless reused), rewrite the report, build the result.
+
+    The metadata carries the report's content (every expectation, and the failed ones on their own)
+    as markdown tables rather than a path on the server's disk.
+    """
     from newsfacts.quality.report import write_run_report
     from newsfacts.quality.runner import outcomes_to_rows
 
-    staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run.run_id, datetime.now()))
-    report = write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
+    extra = dict(extra_metadata or {})
+    if REUSED_FROM not in extra:  # a reused outcome is already recorded, under the run that computed it
+        staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run.run_id, datetime.now()))
+    write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
     failed = [o for o in outcome.outcomes if not o.success]
     return dg.AssetCheckResult(
         passed=outcome.success,
@@ -154,12 +164,9 @@ def record_and_report(
             "suite": outcome.suite,
             "expectations": len(outcome.outcomes),
             "failed": len(failed),
-            "failed_expectations": ", ".join(
-                o.expectation + (f"({o.column_name})" if o.column_name else "") for o in failed
-            ),
+            "failed_expectations": expectations_table(failed, EXAMPLES_SHOWN),
             "results": expectations_table(outcome.outcomes, EXAMPLES_SHOWN),
             "seconds": round(outcome.seconds, 3),
-            "report": dg.MetadataValue.path(str(report)),
-            **(extra_metadata or {}),
+            **extra,
         },
     )

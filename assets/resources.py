@@ -12,7 +12,12 @@ import duckdb
 
 from newsfacts.landing import DEFAULT_MAX_BYTES
 from newsfacts.stages.batching import dask_scheduler, default_workers
-from newsfacts.warehouse import staging
+from newsfacts.warehouse import lock, recovery, staging
+
+# Every run says what started it: the sensor and the schedule set it themselves, `make run` sets
+# "cli", and a run without it (the UI's Materialize buttons, the launchpad) is tagged "ui".
+TRIGGER_TAG = "newsfacts/trigger"
+UI_TRIGGER = "ui"
 
 
 class SeedsFolder(dg.ConfigurableResource):
@@ -31,6 +36,11 @@ class Warehouse(dg.ConfigurableResource):
 
     Runs write and audit in the staging file; only the publish step touches the published path,
     and only by atomically replacing it.
+
+    For a run, the resource holds the refresh lock (newsfacts/warehouse/lock.py) from its set-up to
+    its tear-down, and heals a damaged staging database first (recovery.py). In-process, the
+    default, that is once for the whole run; with the multiprocess executor each step process takes
+    it in turn. Sensors and schedules use the resource without a run and take no lock.
     """
 
     warehouse_path: str = "warehouse/news.duckdb"
@@ -44,6 +54,31 @@ class Warehouse(dg.ConfigurableResource):
     duckdb_memory_limit: str = staging.DEFAULT_MEMORY_LIMIT
     # A Dask scheduler (`tcp://host:8786`): the per-document stages run their batches on its workers.
     dask_scheduler_address: str = ""
+    # How long a refresh waits for another one to finish before giving up with a message.
+    refresh_wait_seconds: float = 1800.0
+
+    @contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[Warehouse]:
+        """Tag the run's trigger, hold the refresh lock for as long as the resource lives, heal staging."""
+        run = context.dagster_run
+        if run is None:
+            yield self
+            return
+        trigger = run.tags.get(TRIGGER_TAG)
+        if trigger is None and context.instance is not None:
+            trigger = UI_TRIGGER
+            context.instance.add_run_tags(run.run_id, {TRIGGER_TAG: trigger})
+        with lock.exclusive(
+            self.lock_path, run.run_id, self.refresh_wait_seconds, on_wait=context.log.warning, trigger=trigger or ""
+        ):
+            healed = recovery.heal(self.staging, self.published, self.duckdb_memory_limit or None)
+            if healed is not None:
+                context.log.warning(healed.describe())
+            yield self
+
+    @property
+    def lock_path(self) -> Path:
+        return lock.lock_path_for(self.staging)
 
     @property
     def published(self) -> Path:
@@ -81,7 +116,7 @@ class Warehouse(dg.ConfigurableResource):
                 con = staging.connect(self.staging, memory_limit)
                 break
             except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                if not lock.is_duckdb_lock_conflict(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
         try:

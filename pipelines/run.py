@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -11,7 +12,10 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from assets.resources import TRIGGER_TAG
 from newsfacts.stages import progress
+from newsfacts.warehouse import lock
+from newsfacts.warehouse.diagnosis import DEFAULT_ADVICE, advice
 from pipelines.definitions import defs
 
 # Step-by-step events are in the Dagster UI; the terminal gets warnings and the summary.
@@ -53,12 +57,74 @@ def summarize(result: dg.ExecuteInProcessResult, published: Path, seconds: float
     )
     for e in failed:
         kind = "BLOCKING" if e in blocking else "warning "
-        lines.append(f"    {kind} {e.asset_key.to_user_string()}:{e.check_name} {e.description or ''}")
-    if not result.success and not blocking:
-        for event in result.all_events:
-            if event.is_step_failure:
-                lines.append(f"    step failed: {event.step_key}: {event.event_specific_data.error.message.strip()}")
+        asset = e.asset_key.to_user_string()
+        name = e.check_name if e.check_name.startswith(asset) else f"{asset}:{e.check_name}"
+        lines.append(f"    {kind} {name} {e.description or ''}")
+    lines.extend(f"  {note}" for note in run_notes(result))
+    if not result.success:
+        lines.extend(failure_lines(result))
     return "\n".join(lines), ok
+
+
+def run_notes(result: dg.ExecuteInProcessResult) -> list[str]:
+    """What the run did beyond the counts: a rebuilt staging database, an unchanged published file."""
+    notes = []
+    for event in result.get_asset_materialization_events():
+        metadata = event.materialization.metadata
+        key = event.asset_key.to_user_string()
+        if key == "documents" and "staging_rebuilt" in metadata:
+            notes.append(f"NOTE {metadata['staging_rebuilt'].value}")
+        if key == "published_warehouse" and "publish_mode" in metadata:
+            mode = metadata["publish_mode"].value
+            notes.append(
+                "published file unchanged: nothing differed, so it was not rewritten"
+                if mode == "unchanged"
+                else f"published file {mode}: {metadata['changed_tables'].value}"
+            )
+    return notes
+
+
+def root_cause(error) -> tuple[str, str]:
+    """The cause worth showing of a Dagster error (a SerializableErrorInfo): its type name and first line.
+
+    Dagster's own wrappers ("Error occurred while executing op …") are skipped. Of the user's error and
+    the errors it came from (its cause, or the error it was raised while handling: a failed ROLLBACK
+    hides the full disk that failed the COMMIT), the first one we have specific advice for wins;
+    otherwise the user's error itself.
+    """
+    while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
+        error = error.cause
+    chain, seen = [], error
+    while seen is not None and len(chain) < 10:
+        chain.append(_type_and_message(seen))
+        seen = seen.cause or seen.context
+    return next((c for c in chain if advice(*c) != DEFAULT_ADVICE), chain[0])
+
+
+def _type_and_message(error) -> tuple[str, str]:
+    message = " ".join(error.message.strip().splitlines()[:1]) if error.message else ""
+    # Dagster's message starts with the (possibly dotted) type name: keep only what follows it.
+    marker = f"{error.cls_name}: " if error.cls_name else ""
+    if marker and marker in message:
+        message = message.split(marker, 1)[1]
+    return error.cls_name or "", message
+
+
+def failure_lines(result: dg.ExecuteInProcessResult) -> list[str]:
+    """One line per failed step (or resource set-up): where, the root cause, then what to do."""
+    lines, seen = [], set()
+    for event in result.all_events:
+        error = getattr(event.event_specific_data, "error", None)
+        if error is None or not (event.is_step_failure or event.is_resource_init_failure):
+            continue
+        type_name, message = root_cause(error)
+        if (type_name, message) in seen:
+            continue
+        seen.add((type_name, message))
+        where = event.step_key or "run set-up"
+        lines.append(f"    FAILED {where}: {type_name}: {message}")
+        lines.append(f"      what to do: {advice(type_name, message)}")
+    return lines
 
 
 # Runs started here say which process runs them. A run whose process was killed (OOM killer, SIGKILL,
@@ -92,16 +158,52 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+# Dagster creates its SQLite storage the first time an instance is used; two processes doing that on a
+# fresh DAGSTER_HOME at once race ("table secondary_indexes already exists"). `make run` creates and
+# first uses its instance holding this lock, and retries once after a process outside it won the race.
+INSTANCE_LOCK = ".newsfacts-instance.lock"
+INSTANCE_LOCK_SECONDS = 300.0
+
+
+def open_instance() -> dg.DagsterInstance:
+    """The DAGSTER_HOME instance, its storage created (or migrated) by one process at a time."""
+    home = Path(os.environ.get("DAGSTER_HOME") or ".").resolve()
+    with lock.exclusive(home / INSTANCE_LOCK, "", INSTANCE_LOCK_SECONDS, on_wait=_say, what="Dagster storage set-up"):
+        for attempt in (1, 2):
+            try:
+                instance = dg.DagsterInstance.get()
+                instance.get_runs(limit=1)  # run storage
+                instance.get_latest_materialization_event(dg.AssetKey("documents"))  # event log index
+                instance.all_instigator_state()  # schedule storage
+                return instance
+            except sqlite3.OperationalError as exc:
+                if attempt == 2 or "already exists" not in str(exc):
+                    raise
+                time.sleep(1.0)
+    raise AssertionError("unreachable")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def main() -> int:
     started = time.perf_counter()
     progress.echo_to(sys.stdout)
-    instance = dg.DagsterInstance.get()
+    try:
+        instance = open_instance()
+    except Exception as exc:  # noqa: BLE001 - every failure here becomes one line and advice
+        message = " ".join(str(exc).strip().splitlines()[:1])
+        print(f"newsfacts refresh FAILED: cannot use DAGSTER_HOME ({os.environ.get('DAGSTER_HOME') or '.'})")
+        print(f"    FAILED instance set-up: {type(exc).__name__}: {message}")
+        print(f"      what to do: {advice(type(exc).__name__, message)}")
+        return 2
     abandoned = fail_abandoned_runs(instance)
     result = defs.resolve_job_def("refresh").execute_in_process(
         instance=instance,
         raise_on_error=False,
         run_config=QUIET,
-        tags={PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()},
+        tags={PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname(), TRIGGER_TAG: "cli"},
     )
     published = Path(os.environ.get("WAREHOUSE_PATH") or "warehouse/news.duckdb").resolve()
     text, ok = summarize(result, published, time.perf_counter() - started)

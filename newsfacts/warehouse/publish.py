@@ -16,11 +16,21 @@ The new file is made one of two ways, with the same content either way:
   instead of rewriting every table. Each table is compared with staging afterwards (row count and
   an order-independent hash of every row) and copied whole if it still differs, so the published
   content is exactly the staging content.
+
+Three rules keep a publish from doing harm:
+
+- a no-op refresh publishes nothing: when every table already holds the staging content, the
+  published file is left alone (same inode, bytes and mtime), so BI tools see no new version;
+- a file at the published path that newsfacts did not publish is never replaced: every published
+  file carries the marker table `_newsfacts` (project name, contract version), and a file without
+  it (a text file, someone's own DuckDB database) stops the publish with ForeignWarehouseError;
+- clean-up removes only the temp files of processes that are gone, never a running publish's.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 import uuid
@@ -29,11 +39,33 @@ from pathlib import Path
 
 import duckdb
 
+from newsfacts.warehouse.lock import is_duckdb_lock_conflict
 from newsfacts.warehouse.schema import PUBLISHED_TABLES, VALIDATION_RESULTS, Table
 from newsfacts.warehouse.staging import DEFAULT_MEMORY_LIMIT, table_fingerprint
 from newsfacts.warehouse.views import VIEWS
 
 TMP_MARK = ".tmp-"
+# The marker every published file carries; its absence means the file is not ours to replace.
+MARKER_TABLE = "_newsfacts"
+PROJECT = "newsfacts"
+CONTRACT_VERSION = "2"
+MARKER_NOTE = "Published by the newsfacts pipeline; replaced atomically by every refresh that changes data."
+# Tables and columns of contract version 1 that any newsfacts warehouse published before the marker has.
+LEGACY_SIGNATURE = {
+    "documents": ("document_id", "source_path", "content_sha256", "raw_text"),
+    "figures": ("figure_id", "document_id", "char_start", "char_end", "kind", "qualifier"),
+    "claims": ("claim_id", "document_id", "claim_type", "cluster_id"),
+    "metric_consistency": ("metric", "verdict", "sources"),
+    "validation_results": ("run_id", "suite", "expectation", "validated_at"),
+}
+# How long a publish waits for another process's write lock on the staging database.
+DEFAULT_LOCK_TIMEOUT = 120.0
+
+
+class ForeignWarehouseError(RuntimeError):
+    """The file at the published path was not published by newsfacts: refuse to replace it."""
+
+
 # A per-document table with more than this share of its documents changed is copied whole, and a
 # publish that would copy a large table whole is a rebuild.
 MAX_PATCHED_SHARE = 0.2
@@ -46,7 +78,7 @@ SMALL_TABLE_ROWS = 50_000
 @dataclass
 class PublishResult:
     counts: dict[str, int] = field(default_factory=dict)  # rows per published table
-    mode: str = "rebuilt"  # or "updated"
+    mode: str = "rebuilt"  # or "updated", or "unchanged" (nothing differed: the file was left alone)
     changed_tables: list[str] = field(default_factory=list)  # tables that differed from the published file
     seconds: float = 0.0
 
@@ -58,10 +90,15 @@ def temp_path_for(published: Path) -> Path:
 def clean_stale_temp_files(published: Path) -> list[Path]:
     """Remove half-written files (and DuckDB spill folders) left by a publish that was killed.
 
-    Runs never overlap (see dagster.yaml), so every such file is stale.
+    A temp file's name carries the pid of the process writing it; only those of processes that no
+    longer run are removed, so a publish running beside this one keeps its file.
     """
     removed = []
+    owner = re.compile(re.escape(f".{published.name}{TMP_MARK}") + r"(\d+)-")
     for p in published.parent.glob(f".{published.name}{TMP_MARK}*"):
+        match = owner.match(p.name)
+        if match and process_alive(int(match.group(1))):
+            continue
         if p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
         else:
@@ -75,26 +112,39 @@ def publish(staging: Path, published: Path) -> dict[str, int]:
     return publish_warehouse(staging, published).counts
 
 
-def publish_warehouse(staging: Path, published: Path, memory_limit: str | None = DEFAULT_MEMORY_LIMIT) -> PublishResult:
+def publish_warehouse(
+    staging: Path,
+    published: Path,
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+) -> PublishResult:
     """Publish `staging` over `published` atomically, updating a copy of it when that is cheaper.
 
     `memory_limit` caps DuckDB's memory while building (it spills beyond it); None: DuckDB's default.
+    Waits up to `lock_timeout` seconds while another process holds staging's write lock. Raises
+    ForeignWarehouseError when `published` exists and was not published by newsfacts.
     """
     started = time.perf_counter()
+    check_ours(published)
+    deadline = time.monotonic() + lock_timeout
+    if _unchanged(staging, published, deadline):
+        return PublishResult(
+            mode="unchanged", counts=published_counts(published), seconds=time.perf_counter() - started
+        )
     published.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_temp_files(published)
     tmp = temp_path_for(published)
     try:
-        result = _updated_copy(staging, published, tmp, memory_limit)
+        result = _updated_copy(staging, published, tmp, memory_limit, deadline)
         if result is None:
             _remove(tmp)
             try:
-                result = _rebuilt(staging, tmp, memory_limit)
+                result = _rebuilt(staging, tmp, memory_limit, deadline)
             except duckdb.OutOfMemoryException:
                 if memory_limit is None:
                     raise
                 _remove(tmp)  # a warehouse too large for the limit: build it with DuckDB's default
-                result = _rebuilt(staging, tmp, None)
+                result = _rebuilt(staging, tmp, None, deadline)
         _fsync(tmp)
         os.replace(tmp, published)
         _fsync(published.parent)
@@ -107,10 +157,100 @@ def publish_warehouse(staging: Path, published: Path, memory_limit: str | None =
     return result
 
 
-def _open(tmp: Path, staging: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(tmp), config={"memory_limit": memory_limit} if memory_limit else {})
+def check_ours(published: Path) -> None:
+    """Raise ForeignWarehouseError unless `published` is missing or a file newsfacts published.
+
+    A file published before the marker existed is recognised by the tables and columns every
+    newsfacts warehouse has had since contract version 1 (LEGACY_SIGNATURE); a user's own database
+    or any other file does not have them.
+    """
+    if not published.exists():
+        return
+    refuse = (
+        f"refusing to replace {published}: it is not a warehouse newsfacts published ({{why}}). "
+        "Move it away, or set WAREHOUSE_PATH to another file."
+    )
+    if not published.is_file():
+        raise ForeignWarehouseError(refuse.format(why="not a regular file"))
+    try:
+        con = duckdb.connect(str(published), read_only=True)
+    except duckdb.Error as exc:
+        if is_duckdb_lock_conflict(exc):
+            raise
+        raise ForeignWarehouseError(refuse.format(why=f"not a DuckDB database: {_first_line(exc)}")) from exc
+    try:
+        database = con.execute("SELECT current_database()").fetchone()[0]
+        if _has_marker(con, database) or _has_legacy_signature(con, database):
+            return
+    finally:
+        con.close()
+    raise ForeignWarehouseError(refuse.format(why=f"a DuckDB database without the {MARKER_TABLE} marker table"))
+
+
+def _has_marker(con: duckdb.DuckDBPyConnection, database: str) -> bool:
+    try:
+        rows = con.execute(f'SELECT project FROM "{database}".main."{MARKER_TABLE}"').fetchall()
+    except duckdb.Error:
+        return False
+    return rows == [(PROJECT,)]
+
+
+def _has_legacy_signature(con: duckdb.DuckDBPyConnection, database: str) -> bool:
+    columns: dict[str, set[str]] = {}
+    sql = "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main'"
+    for table, column in con.execute(sql, [database]).fetchall():
+        columns.setdefault(table, set()).add(column)
+    return all(set(needed) <= columns.get(table, set()) for table, needed in LEGACY_SIGNATURE.items())
+
+
+def published_counts(published: Path) -> dict[str, int]:
+    with duckdb.connect(str(published), read_only=True) as con:
+        return {t.name: con.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in PUBLISHED_TABLES}
+
+
+def _unchanged(staging: Path, published: Path, deadline: float) -> bool:
+    """True when `published` (with its marker) already holds exactly the staging content."""
+    if not published.is_file() or Path(f"{published}.wal").exists():
+        return False
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH {sql_string(str(published))} AS published (READ_ONLY)")
+        _attach_staging(con, staging, deadline)
+        if not _has_marker(con, "published") or not _same_layout(con, "published"):
+            return False
+        marker = con.execute(f'SELECT contract_version FROM published.main."{MARKER_TABLE}"').fetchall()
+        if marker != [(CONTRACT_VERSION,)]:
+            return False
+        return all(
+            table_fingerprint(con, t.name, "published") == table_fingerprint(con, t.name, "staging")
+            for t in PUBLISHED_TABLES
+        )
+    except duckdb.Error:
+        return False  # whatever cannot be compared is published again
+    finally:
+        con.close()
+
+
+def _attach_staging(con: duckdb.DuckDBPyConnection, staging: Path, deadline: float) -> None:
+    """ATTACH staging read-only, waiting while another process holds its write lock."""
     # ATTACH takes no bound parameters: the path (configuration, never document content) is quoted.
-    con.execute(f"ATTACH {sql_string(str(staging))} AS staging (READ_ONLY)")
+    while True:
+        try:
+            con.execute(f"ATTACH {sql_string(str(staging))} AS staging (READ_ONLY)")
+            return
+        except duckdb.IOException as exc:
+            if not is_duckdb_lock_conflict(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
+
+
+def _open(tmp: Path, staging: Path, memory_limit: str | None, deadline: float) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(tmp), config={"memory_limit": memory_limit} if memory_limit else {})
+    try:
+        _attach_staging(con, staging, deadline)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -119,6 +259,11 @@ def _finish(con: duckdb.DuckDBPyConnection, result: PublishResult) -> PublishRes
         con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
     for table in PUBLISHED_TABLES:
         result.counts[table.name] = con.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
+    con.execute(
+        f'CREATE OR REPLACE TABLE "{MARKER_TABLE}" (project VARCHAR NOT NULL, contract_version VARCHAR NOT NULL, '
+        "note VARCHAR)"
+    )
+    con.execute(f'INSERT INTO "{MARKER_TABLE}" VALUES (?, ?, ?)', [PROJECT, CONTRACT_VERSION, MARKER_NOTE])
     con.execute("DETACH staging")
     con.execute("CHECKPOINT")
     return result
@@ -130,8 +275,8 @@ def _copy_table(con: duckdb.DuckDBPyConnection, table: Table, where: str = "") -
     con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM staging."{table.name}" {where} ORDER BY {order}')
 
 
-def _rebuilt(staging: Path, tmp: Path, memory_limit: str | None) -> PublishResult:
-    con = _open(tmp, staging, memory_limit)
+def _rebuilt(staging: Path, tmp: Path, memory_limit: str | None, deadline: float) -> PublishResult:
+    con = _open(tmp, staging, memory_limit, deadline)
     try:
         for table in PUBLISHED_TABLES:
             con.execute(table.ddl())
@@ -141,17 +286,25 @@ def _rebuilt(staging: Path, tmp: Path, memory_limit: str | None) -> PublishResul
         con.close()
 
 
-def _updated_copy(staging: Path, published: Path, tmp: Path, memory_limit: str | None) -> PublishResult | None:
+def _updated_copy(
+    staging: Path, published: Path, tmp: Path, memory_limit: str | None, deadline: float
+) -> PublishResult | None:
     """`tmp` as a copy of `published` brought in line with staging, or None when a rebuild is better."""
     if not published.is_file() or Path(f"{published}.wal").exists():
         return None
     shutil.copyfile(published, tmp)
     try:
-        con = _open(tmp, staging, memory_limit)
+        con = duckdb.connect(str(tmp), config={"memory_limit": memory_limit} if memory_limit else {})
     except duckdb.Error:
         return None  # not a DuckDB file we can open: rebuild it
     try:
-        if not _same_layout(con) or _free_share(con) > MAX_FREE_SHARE:
+        _attach_staging(con, staging, deadline)
+    except BaseException:
+        con.close()
+        raise
+    try:
+        database = con.execute("SELECT current_database()").fetchone()[0]
+        if not _same_layout(con, database) or _free_share(con) > MAX_FREE_SHARE:
             return None
         result = PublishResult(mode="updated")
         for table in PUBLISHED_TABLES:
@@ -213,24 +366,24 @@ def _replace(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     _copy_table(con, table)
 
 
-def _same_layout(con: duckdb.DuckDBPyConnection) -> bool:
-    """The copy holds exactly the published tables and views, with today's columns and keys."""
+def _same_layout(con: duckdb.DuckDBPyConnection, database: str) -> bool:
+    """`database` holds exactly the published tables and views, with today's columns and keys."""
     con.execute("ATTACH ':memory:' AS expected")
     try:
         for table in PUBLISHED_TABLES:
             con.execute(table.ddl("expected"))
-        layout = """
+        layout = f"""
             SELECT c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_index
             FROM duckdb_columns() AS c
             JOIN duckdb_tables() AS t USING (database_name, schema_name, table_name)
-            WHERE c.database_name = ? AND c.schema_name = 'main'
+            WHERE c.database_name = ? AND c.schema_name = 'main' AND c.table_name <> '{MARKER_TABLE}'
             ORDER BY ALL
         """
-        keys = """
+        keys = f"""
             SELECT table_name, constraint_type, constraint_column_names FROM duckdb_constraints()
-            WHERE database_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'NOT NULL') ORDER BY ALL
+            WHERE database_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'NOT NULL')
+            AND table_name <> '{MARKER_TABLE}' ORDER BY ALL
         """
-        database = con.execute("SELECT current_database()").fetchone()[0]
         for sql in (layout, keys):
             if con.execute(sql, [database]).fetchall() != con.execute(sql, ["expected"]).fetchall():
                 return False
@@ -254,6 +407,22 @@ def _free_share(con: duckdb.DuckDBPyConnection) -> float:
 def sql_string(value: str) -> str:
     """A SQL string literal, for the few statements that cannot take bound parameters."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this pid runs on this machine (a pid we may not signal is alive)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _remove(tmp: Path) -> None:

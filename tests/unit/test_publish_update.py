@@ -99,7 +99,7 @@ def test_changed_documents_are_patched_row_by_document(paths, monkeypatch: pytes
     assert contents(published) == contents(rebuilt)
 
 
-def test_large_changes_and_foreign_files_are_rebuilt(paths, monkeypatch: pytest.MonkeyPatch):
+def test_large_changes_and_foreign_tables_are_rebuilt(paths, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(publishing, "SMALL_TABLE_ROWS", 0)
     stage, published = paths
     publish_warehouse(stage, published)
@@ -113,5 +113,8 @@ def test_large_changes_and_foreign_files_are_rebuilt(paths, monkeypatch: pytest.
     with duckdb.connect(str(published), read_only=True) as con:
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert "notes" not in tables
+    # A file that is not ours at all is refused, not rebuilt (tests/unit/test_publish_safety.py).
     published.write_bytes(b"not a database")
-    assert publish_warehouse(stage, published).mode == "rebuilt"
+    with pytest.raises(publishing.ForeignWarehouseError):
+        publish_warehouse(stage, published)
+    assert published.read_bytes() == b"not a database"
