@@ -17,6 +17,9 @@ from newsfacts.figures.lexicon import (
     NOT_NOUNS,
     is_plural_noun,
 )
+from newsfacts.figures.lexicon import (
+    COUNT_MODIFIERS,
+)
 
 
 def counted_noun(text: str, end: int) -> str | None:
@@ -28,6 +31,8 @@ def counted_noun(text: str, end: int) -> str | None:
         if word is None:
             return None
         low = word.lower()
+        if low in COUNT_MODIFIERS:
+            continue  # "eight more picks", "two additional plants"
         if low in NOT_NOUNS or low in DURATION_UNITS:
             return None
         if is_plural_noun(word):

@@ -22,15 +22,21 @@ from newsfacts.figures.context import (
     masked_end,
     month_before,
     name_chain_end,
+    word_before,
 )
-from newsfacts.figures.counts import numeral_counts, spelled_counts
-from newsfacts.figures.lexicon import DURATION_UNITS
+from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
+from newsfacts.figures.lexicon import DOWN_WORDS, DURATION_UNITS, PERIOD_ORDINALS, UP_WORDS
+from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.figures.model import VALUE_RANGES, Figure
-from newsfacts.figures.numbers import FOLD_WORDS, MULTIPLIER_WORDS, is_year_like
+from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS, is_year_like
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, read_range
+from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.figures.subjects import subject_before
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
+
+_ = DOWN_WORDS  # direction words are read through the grammar's DIRECTION_BEFORE
+NAMES_OR_SYMBOLS: dict[str, str] = {name: canon for name, (canon, _dim) in UNIT_NAMES.items()}
 
 # At most this many figures are read from one body. A news article has a few hundred at most; past
 # this the "article" is a number dump, and since every figure row stores its sentence (up to
@@ -55,6 +61,7 @@ class Found:
     direction: str | None = None
     endpoint: str | None = None
     dimension: str | None = None
+    noun: str | None = None  # the noun a count counts ("412 seats" -> seats), for the fact layer
 
 
 def extract_figures(
@@ -148,6 +155,7 @@ def scan(body: str) -> list[Found]:
             continue
         found, skip = _numeral(body, s, e) if not group else _word(body, s, e, group)
         if found is not None and _sane(found):
+            _annotate(body, found)
             out.append(found)
             if len(out) >= MAX_FIGURES:
                 break
@@ -167,6 +175,10 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if masked is not None:
         return None, masked
     attach = left_attachment(body, s)
+    if attach == "name" and _glued_currency(body, s):
+        attach = "free"  # "USD10m", "RM79", "Rp10,000": a currency mark, not a name
+    if attach == "name" and body[s - 1] == "." and _leading_decimal(body, s):
+        s, attach = s - 1, "free"  # ".001 per cent"
     end = s + len(body[s:e].rstrip(".,"))
     if attach == "name":
         letters = g.LETTERS.match(body, end)
@@ -189,6 +201,15 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     return _figure(body, amt)
 
 
+def _glued_currency(body: str, s: int) -> bool:
+    m = g.CURRENCY_BEFORE.search(body, max(0, s - 9), s)
+    return m is not None and m.end() == s and any(ch.isalpha() for ch in m.group())
+
+
+def _leading_decimal(body: str, s: int) -> bool:
+    return s == 1 or body[s - 2] in " \t\n(\u00a0$€£¥-−"
+
+
 def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
     """A word candidate: a multiplier ("doubled"), a spelled number, or "a"/"half a" before a scale."""
     word = body[s:e].lower()
@@ -198,16 +219,35 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
         value = MULTIPLIER_WORDS.get(word) or float(FOLD_WORDS[word])
         q = qualifier_before(body, s)
         return _single(s, e, "ratio", "times", value, q or "exact"), e
+    if group == "frac_point":
+        words = body[s:e].lower()
+        value = 0.75 if "three" in words else 0.5 if "half" in words else 0.25
+        return _single(s, e, "percent", "percentage_point", value, qualifier_before(body, s) or "exact"), e
+    if group == "fraction":
+        return _fraction(body, s, e), e
     if group == "word":
         m = g.SPELLED.match(body, s)
         if m is None or left_attachment(body, s) != "free":
             return None, m.end() if m else e
         amt, skip = read_amount(body, s, m.end(), True)
     else:
-        amt, skip = read_amount(body, s, e, True, number=1.0 if group == "a" else 0.5)
+        amt, skip = read_amount(body, s, e, True, number={"a": 1.0, "half": 0.5, "quarter": 0.25}[group])
     if amt is None:
         return None, skip
     return _figure(body, amt, article=group != "word")
+
+
+def _fraction(body: str, s: int, e: int) -> Found | None:
+    """ "two-thirds of", "half of": a share of a whole, as the multiplier it applies."""
+    words = body[s:e].lower().replace("-", " ").split()
+    if len(words) == 1:
+        value = 0.5
+    else:
+        value = SMALL_WORDS.get(words[0], 1) / FRACTION_NOUNS[words[1]]
+    before = word_before(body, s)
+    if left_attachment(body, s) != "free" or (before or "").lower() in PERIOD_ORDINALS:
+        return None  # "the second half of 2024" is a period, not a share
+    return _single(s, e, "ratio", "times", round(value, 6), qualifier_before(body, s) or "exact")
 
 
 def _day_of_month(body: str, s: int, end: int) -> tuple[Found | None, int] | None:
@@ -235,17 +275,24 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         if found is not None:
             return found, found.end
     q = qualifier_before(body, amt.start)
+    if q == "more_than" and amt.unit in DURATION_UNITS.values() and g.OVER_BEFORE.search(body, max(0, amt.start - 16), amt.start):
+        q = "exact"  # "over five years": the span the figure covers, not a lower bound
     after = g.QUALIFIER_AFTER.match(body, amt.end)
     q = amt.after_qualifier or (after.lastgroup if after and after.lastgroup in _AFTER else None) or q
+    if amt.tenor:
+        return None, amt.end  # "the 10-year yield": a bond's name
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
         if amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent"):
-            return None, amt.end  # "one day", "one year": idiom far more often than figure
+            if not (kind == "duration" and amt.age):
+                return None, amt.end  # "one day", "one year": idiom far more often than figure
         start, value = amt.start, amt.value * factor
-        if kind == "percent":
+        if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)
-        return _single(start, amt.end, kind, unit, value, q or "exact"), amt.end
+        found = _single(start, amt.end, kind, unit, value, q or "exact")
+        found.dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+        return found, amt.end
     if amt.unit == "decade_date":
         return _single(amt.num_start, amt.end, "date", "year", amt.number, "approx"), amt.end
     return _bare(body, amt, q, article)
@@ -270,8 +317,16 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     else:
         counts = amt.scale is not None or numeral_counts(body, amt.end)
     if not counts:
+        counts = not amt.spelled and (
+            g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
+            or g.WHO_AFTER.match(body, amt.end) is not None
+        )
+    if not counts:
         return None, amt.end
-    return _single(amt.num_start, amt.end, "count", "count", amt.value, q or "exact"), amt.end
+    start, value = _signed(body, amt.num_start, amt.value)
+    found = _single(start, amt.end, "count", "count", value, q or "exact")
+    found.noun = counted_noun(body, amt.end)
+    return found, amt.end
 
 
 def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
@@ -285,7 +340,17 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
             return None
         measure = ("count", "count", 1.0)
     kind, unit, factor = measure
-    return Found(first.start, end, kind, None, rng.low * factor, rng.high * factor, unit, "range")
+    dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+    low, high = rng.low * factor, rng.high * factor
+    q = qualifier_before(body, first.start)
+    if q in ("at_most", "less_than", "more_than", "at_least"):
+        # "as much as 2 million to 3 million": a ceiling (or floor) stated loosely, bounded on one end
+        value = high if q in ("at_most", "less_than") else low
+        found = _single(first.start, end, kind, unit, value, q)
+    else:
+        found = Found(first.start, end, kind, None, low, high, unit, "range")
+    found.dimension = dimension
+    return found
 
 
 def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] | None:
@@ -302,11 +367,13 @@ def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] |
         return "duration", "year", 10.0
     if unit in DURATION_UNITS.values():
         return "duration", unit, 1.0
+    if unit in DIMENSION_OF:
+        return "quantity", unit, 1.0
     return None
 
 
 def _signed(body: str, start: int, value: float) -> tuple[int, float]:
-    """A minus sign glued to a percentage ("-0.5%") joins the span; "minus 0.1%" only flips the sign."""
+    """A minus sign glued to a figure ("-0.5%", "-$50.8bn") joins the span; "minus 0.1%" only flips the sign."""
     m = g.SIGN_BEFORE.search(body, max(0, start - 10), start)
     if m is None:
         return start, value
@@ -320,3 +387,41 @@ def _is_year(amt: Amount) -> bool:
 def _single(start: int, end: int, kind: str, unit: str, value: float, qualifier: str) -> Found:
     v, low, high = bounds(qualifier, value)
     return Found(start, end, kind, v, low, high, unit, qualifier)
+
+
+def _annotate(body: str, f: Found) -> None:
+    """Fill what the words around a figure say about it: the rate's denominator, the direction of
+    a stated change, and whether it is the level a change starts from or ends at."""
+    if f.kind in ("money", "quantity", "count", "percent"):
+        m = g.PER_UNIT.match(body, f.end)
+        if m:
+            noun = " ".join((m.group("noun") or m.group("any")).lower().replace("-", " ").split())
+            f.per_unit = _per_unit_name(noun)
+            if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
+                f.per_unit = None
+    if f.kind == "date":
+        return
+    window = body[max(0, f.start - 60) : f.start]
+    d = g.DIRECTION_BEFORE.search(window)
+    if d:
+        verb = d.group("verb").lower()
+        f.direction = "up" if verb in UP_WORDS else "down"
+        return
+    a = g.DIRECTION_AFTER.match(body, f.end)
+    if a and f.kind in ("percent", "money", "quantity"):
+        word = a.group("word").lower()
+        f.direction = "up" if word in ("higher", "up") else "down"
+        return
+    e = g.ENDPOINT_BEFORE.search(window)
+    if e:
+        word = e.group("word").lower()
+        clause = window[: e.start()]
+        if word == "from" or g.CHANGE_CONTEXT.search(clause[-60:]):
+            f.endpoint = word
+
+
+def _per_unit_name(noun: str) -> str:
+    unit = NAMES_OR_SYMBOLS.get(noun)
+    if unit is not None:
+        return unit
+    return DURATION_UNITS.get(noun, noun)

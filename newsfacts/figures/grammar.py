@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsfacts.figures.lexicon import CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, MONTHS
-from newsfacts.figures.numbers import FOLD_WORDS, MULTIPLIER_WORDS, SMALL_WORDS
+from newsfacts.figures import currencies, units
+from newsfacts.figures.lexicon import (
+    CURRENCY_PREFIXES,
+    DOWN_WORDS,
+    LETTER_DOLLARS,
+    MINOR_UNITS,
+    MONTHS,
+    PER_WORDS,
+    TENOR_NOUNS,
+    UP_WORDS,
+)
+from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS
 
 SP = r"[ \u00a0\u202f]"  # an inline space: a figure never runs across a line break
 SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
@@ -50,17 +60,31 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", f"{SP}+") for p in ordered)
 
 
+_FRACTION_NUMERATORS = "[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine"
+_FRACTION_NOUNS = "|".join(sorted(FRACTION_NOUNS, key=len, reverse=True))
 _BIG_SCALES = "(?:hundred|thousand|million|billion|trillion|dozen)"
+
+
+def _spaced_trie(words: Iterable[str]) -> str:
+    """A trie whose spaces match any inline space and whose hyphens also match a space."""
+    return trie(words).replace(r"\ ", SP).replace(r"\-", "[- ]")
 
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS]))
 WORDS = re.compile(
-    rf"\b(?=[A-Za-z])(?:(?P<word>{_NUMBER_WORDS})\b"
-    rf"|(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
-    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b))"
+    rf"\b(?=[A-Za-z])(?:"
+    rf"(?P<frac_point>(?:[Aa]{SP}+|[Oo]ne{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)(?:{SP}+of)?(?:{SP}+an?)?"
+    rf"{SEP}(?:percentage{SEP})?point)\b"
+    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
+    rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
+    rf"|(?P<fraction>(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
+    rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b))"
+    rf"|(?P<word>{_NUMBER_WORDS})\b"
+    rf"|(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b))"
 )
 
+_SMALL_WORDS_RE = "(?i:" + "|".join(sorted((w for w in SMALL_WORDS), key=len, reverse=True)) + ")(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:{_UNITS})\b)?"
@@ -77,16 +101,54 @@ LETTERS = re.compile(r"[A-Za-z]+")
 POSSESSIVE_S = re.compile(r"['’]s\b")
 SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
 PERCENT = re.compile(
-    rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cent|percent|pct)\b)"
+    rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
     rf"|(?P<pp>{SEP}(?i:percentage{SEP}points?|pp|ppts?)\b)"
     rf"|(?P<bp>{SEP}(?i:basis{SEP}points?|bps|bp)\b)"
 )
+_AFTER_SYMBOLS = [sym for sym in currencies.SYMBOLS if not any(ch.isalpha() or ch == "$" for ch in sym)]
 CURRENCY_AFTER = re.compile(
-    rf"{SEP}(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))\b"
-    rf"|{SP}(?P<code>{'|'.join(sorted(CURRENCY_CODES))})\b"
+    rf"{SEP}(?P<word>(?i:{_spaced_trie(currencies.NAMES)}))\b"
+    rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie(sorted(currencies.SPACED_CODES))})\b"
+    rf"|{SP}?(?P<sym>{trie(_AFTER_SYMBOLS)})(?![0-9])"
 )
+# A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
+MINOR_AFTER = re.compile(rf"(?:{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})|{SP}?¢)\b")
+# "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents join the dollars.
+AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
+# A unit after the amount: spelled forms case-insensitively, symbols as written.
+UNIT_AFTER = re.compile(
+    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie(units.SYMBOLS)}))(?![A-Za-z0-9])"
+)
+UNIT_GLUED = re.compile(rf"(?P<sym>{trie(units.SYMBOLS)}|{trie(n for n in units.NAMES if n.isalpha())})(?![A-Za-z0-9])")
+INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
+# Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
+SCIENTIFIC = re.compile(rf"(?:{SP}?[×xX*]{SP}?10(?:\^|\*\*)(?P<exp>[-−+]?[0-9]{{1,3}})|[eE](?P<e>[-+]?[0-9]{{1,3}}))(?![0-9A-Za-z])")
+# Ages: "29 years old", "a 50-year-old man", "an 87 yo".
+AGE = re.compile(
+    rf"{SEP}(?P<unit>(?i:years?|yrs?|months?|weeks?|days?))(?:-|{SP}+)old\b|{SP}?(?P<yo>yo|y/o|y\.o\.)(?![A-Za-z])"
+)
+# A bond or loan tenor used as a name: "the 10-year yield", "a 20-year bond auction", "10yr notes".
+TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
+# The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
+PER_UNIT = re.compile(
+    rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
+)
+# The size of a stated change right before the figure: "rose 0.3%", "cut by half a point".
+DIRECTION_BEFORE = re.compile(
+    rf"\b(?P<verb>(?i:{_alternation([*UP_WORDS, *DOWN_WORDS])}))(?:{SP}+(?i:by|a{SP}+further|another|some|about|around|roughly|nearly|almost|an{SP}+estimated|a{SP}+further|more{SP}+than|over|just|only))*{SP}+$"
+)
+DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
+# A figure a change starts or ends at: "from 24%", "to $3.4bn".
+ENDPOINT_BEFORE = re.compile(rf"\b(?P<word>(?i:from|to)){SP}+(?:(?i:a{SP}+record|an?{SP}+(?:estimated|all-time|revised)|about|around|nearly|roughly|just|some|a{SP}+high{SP}+of|a{SP}+low{SP}+of){SP}+)?$")
+CHANGE_CONTEXT = re.compile(rf"\b(?i:{_alternation([*UP_WORDS, *DOWN_WORDS, 'from', 'changed', 'moved', 'went', 'revised', 'raised', 'lowered', 'set', 'brought', 'bringing', 'taking', 'took', 'pushing', 'pushed', 'lifting', 'lifted', 'returned', 'back', 'widened', 'narrowed'])})\b")
+# A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
+COUNT_HEAD_BEFORE = re.compile(rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$")
+OVER_BEFORE = re.compile(rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$")
+YEAR_TO_YEAR = re.compile(rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b")
+WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(
-    rf"{SEP}(?P<unit>(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
+    rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
     rf"(?P<age>(?:-|{SP}+)old\b)?(?P<of>{SP}+of\b)?"
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
@@ -109,8 +171,14 @@ DAY_THEN_YEAR = re.compile(rf"(?:st|nd|rd|th)?,?{SP}+(?P<year>[0-9]{{4}})\b")
 ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b")
 
 # --- what precedes a number (searched in a short window ending at the number) --------------------
-CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(CURRENCY_PREFIXES)}){SP}?$")
-CURRENCY_AT = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+_LETTER_DOLLAR = (
+    rf"(?:(?i:{'|'.join(sorted((k for k in LETTER_DOLLARS if len(k) > 1), key=len, reverse=True))}){SP}?"
+    rf"|{'|'.join(sorted(k for k in LETTER_DOLLARS if len(k) == 1))}{SP}?|(?i:{'|'.join(sorted(k.lower() for k in LETTER_DOLLARS if len(k) == 1))}))\$"
+)
+_PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie(CURRENCY_PREFIXES)})"
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
+CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%)])[-−]$")
 DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
 MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?,?{SP}+$")

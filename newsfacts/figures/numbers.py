@@ -22,6 +22,11 @@ TENS_WORDS = {
 }  # fmt: skip
 SMALL_WORDS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
+# Denominators of spelled fractions ("two-thirds", "three quarters of"), singular and plural.
+FRACTION_NOUNS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
 
 # Words that multiply what comes before them: "$5 billion", "two dozen", "a hundred".
 SCALE_WORDS = {
@@ -41,7 +46,7 @@ FOLD_WORDS = {
 }  # fmt: skip
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, and floats lose exactness beyond this
-_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 _SPLIT = re.compile(r"[\s-]+")
 
 

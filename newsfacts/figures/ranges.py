@@ -32,6 +32,8 @@ def read_range(text: str, first: Amount) -> Range | None:
     word = (c.group("word") or "").lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
+    if word == "to" and _change_before(text, first.start):
+        return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range
     pos = c.end()
     cur = g.CURRENCY_AT.match(text, pos)
     found = number_at(text, cur.end() if cur else pos)
@@ -57,8 +59,8 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
         return None
     low = first.value
     high = second.value
-    if first.scale is None and second.scale is not None:
-        low = first.number * second.scale  # "5-7 billion"
+    if first.scale is None and second.scale is not None and first.number <= second.number:
+        low = first.number * second.scale  # "5-7 billion"; not "$800,000 to $1.3 million"
     years = False
     if currency is None and unit is None and first.scale is None and second.scale is None:
         if _year(first) and dash and len(second.token) == 2 and not second.spelled:
@@ -71,6 +73,20 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
         else:
             years = _year(first)
     return Range(second, min(low, high), max(low, high), currency, unit, years)
+
+
+def _change_before(text: str, start: int) -> bool:
+    """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
+    window = text[max(0, start - 60) : start]
+    if g.DIRECTION_BEFORE.search(window):
+        return True
+    m = g.ENDPOINT_BEFORE.search(window)
+    return m is not None and m.group("word").lower() == "from" and not _years_only(text, start)
+
+
+def _years_only(text: str, start: int) -> bool:
+    """ "from 2020 to 2025" stays a date range."""
+    return g.YEAR_TO_YEAR.match(text, start) is not None
 
 
 def _year(amt: Amount) -> bool:
