@@ -97,6 +97,10 @@ def read_amount(
         amt.start = m.start()
     pos = end
     if not spelled:
+        mixed = g.MIXED_FRACTION.match(text, pos)
+        if mixed and token.isdigit() and int(mixed.group("num")) < int(mixed.group("den")):
+            amt.number += int(mixed.group("num")) / int(mixed.group("den"))
+            pos = mixed.end()
         sci = g.SCIENTIFIC.match(text, pos)
         if sci:
             exp = (sci.group("exp") or sci.group("e")).replace("−", "-")

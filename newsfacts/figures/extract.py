@@ -25,17 +25,22 @@ from newsfacts.figures.context import (
     word_before,
 )
 from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
-from newsfacts.figures.lexicon import DOWN_WORDS, DURATION_UNITS, PERIOD_ORDINALS, UP_WORDS
+from newsfacts.figures.lexicon import (
+    CHANGE_WORDS,
+    DOWN_WORDS,
+    DURATION_UNITS,
+    PERIOD_ORDINALS,
+    UP_WORDS,
+)
 from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS, is_year_like
 from newsfacts.figures.qualifiers import bounds, qualifier_before
-from newsfacts.figures.ranges import Range, read_range
+from newsfacts.figures.ranges import Range, last_content_word, read_range
 from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.figures.subjects import subject_before
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
 
-_ = DOWN_WORDS  # direction words are read through the grammar's DIRECTION_BEFORE
 NAMES_OR_SYMBOLS: dict[str, str] = {name: canon for name, (canon, _dim) in UNIT_NAMES.items()}
 
 # At most this many figures are read from one body. A news article has a few hundred at most; past
@@ -183,6 +188,12 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
+    frac = g.SLASH_FRACTION.match(body, end)
+    if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
+        amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
+        if amt is None or amt.bare:
+            return None, max(skip, frac.end())
+        return _figure(body, amt)
     stamp = g.STAMP_TAIL.match(body, end)
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
@@ -219,6 +230,10 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
         value = MULTIPLIER_WORDS.get(word) or float(FOLD_WORDS[word])
         q = qualifier_before(body, s)
         return _single(s, e, "ratio", "times", value, q or "exact"), e
+    if group == "word":
+        frac = g.FRACTION_AT.match(body, s)
+        if frac:
+            group, e = frac.lastgroup or "word", frac.end()
     if group == "frac_point":
         words = body[s:e].lower()
         value = 0.75 if "three" in words else 0.5 if "half" in words else 0.25
@@ -310,12 +325,13 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         start = amt.num_start if month is None else month
         qualifier = "approx" if q == "approx" else "exact"
         return _single(start, amt.end, "date", "year", amt.number, qualifier), amt.end
+    noun = counted_noun(body, amt.end)
     if article:  # "a million people", "a dozen countries"
-        counts = numeral_counts(body, amt.end)
+        counts = noun is not None
     elif amt.spelled:
         counts = amt.scale is not None or spelled_counts(body, amt.num_start, amt.end, amt.value)
     else:
-        counts = amt.scale is not None or numeral_counts(body, amt.end)
+        counts = amt.scale is not None or noun is not None
     if not counts:
         counts = not amt.spelled and (
             g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
@@ -325,7 +341,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         return None, amt.end
     start, value = _signed(body, amt.num_start, amt.value)
     found = _single(start, amt.end, "count", "count", value, q or "exact")
-    found.noun = counted_noun(body, amt.end)
+    found.noun = noun
     return found, amt.end
 
 
@@ -401,10 +417,9 @@ def _annotate(body: str, f: Found) -> None:
                 f.per_unit = None
     if f.kind == "date":
         return
-    window = body[max(0, f.start - 60) : f.start]
-    d = g.DIRECTION_BEFORE.search(window)
-    if d:
-        verb = d.group("verb").lower()
+    words = g.WORD_RUN.findall(body, max(0, f.start - 60), f.start)
+    verb = last_content_word(words)
+    if verb in UP_WORDS or verb in DOWN_WORDS:
         f.direction = "up" if verb in UP_WORDS else "down"
         return
     a = g.DIRECTION_AFTER.match(body, f.end)
@@ -412,11 +427,10 @@ def _annotate(body: str, f: Found) -> None:
         word = a.group("word").lower()
         f.direction = "up" if word in ("higher", "up") else "down"
         return
-    e = g.ENDPOINT_BEFORE.search(window)
+    e = g.ENDPOINT_BEFORE.search(body, max(0, f.start - 40), f.start)
     if e:
         word = e.group("word").lower()
-        clause = window[: e.start()]
-        if word == "from" or g.CHANGE_CONTEXT.search(clause[-60:]):
+        if word == "from" or any(w.lower() in CHANGE_WORDS for w in words[:-1]):
             f.endpoint = word
 
 

@@ -72,17 +72,24 @@ def _spaced_trie(words: Iterable[str]) -> str:
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS]))
+_FRAC_POINT = (
+    rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)(?:{SP}+of)?(?:{SP}+an?)?"
+    rf"{SEP}(?:percentage{SEP})?point\b"
+)
+_FRACTION = (
+    rf"(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
+    rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b)"
+)
 WORDS = re.compile(
     rf"\b(?=[A-Za-z])(?:"
-    rf"(?P<frac_point>(?:[Aa]{SP}+|[Oo]ne{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)(?:{SP}+of)?(?:{SP}+an?)?"
-    rf"{SEP}(?:percentage{SEP})?point)\b"
+    rf"(?P<word>{_NUMBER_WORDS})\b"
+    rf"|(?=[AaHhQq])(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
     rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
     rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
-    rf"|(?P<fraction>(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
-    rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b))"
-    rf"|(?P<word>{_NUMBER_WORDS})\b"
-    rf"|(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b))"
+    rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})))"
 )
+# Fractions that open with a number word ("two-thirds of", "three-quarters of a point"), read at it.
+FRACTION_AT = re.compile(rf"(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})")
 
 _SMALL_WORDS_RE = "(?i:" + "|".join(sorted((w for w in SMALL_WORDS), key=len, reverse=True)) + ")(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -105,7 +112,8 @@ PERCENT = re.compile(
     rf"|(?P<pp>{SEP}(?i:percentage{SEP}points?|pp|ppts?)\b)"
     rf"|(?P<bp>{SEP}(?i:basis{SEP}points?|bps|bp)\b)"
 )
-_AFTER_SYMBOLS = [sym for sym in currencies.SYMBOLS if not any(ch.isalpha() or ch == "$" for ch in sym)]
+# Marks that may follow the amount ("1,200 €", "100₾", "100元"): any without Latin letters or "$".
+_AFTER_SYMBOLS = [s for s in currencies.SYMBOLS if not any((ch.isascii() and ch.isalpha()) or ch == "$" for ch in s)]
 CURRENCY_AFTER = re.compile(
     rf"{SEP}(?P<word>(?i:{_spaced_trie(currencies.NAMES)}))\b"
     rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie(sorted(currencies.SPACED_CODES))})\b"
@@ -134,17 +142,18 @@ PER_UNIT = re.compile(
     rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
 )
-# The size of a stated change right before the figure: "rose 0.3%", "cut by half a point".
-DIRECTION_BEFORE = re.compile(
-    rf"\b(?P<verb>(?i:{_alternation([*UP_WORDS, *DOWN_WORDS])}))(?:{SP}+(?i:by|a{SP}+further|another|some|about|around|roughly|nearly|almost|an{SP}+estimated|a{SP}+further|more{SP}+than|over|just|only))*{SP}+$"
-)
+WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
 # A figure a change starts or ends at: "from 24%", "to $3.4bn".
 ENDPOINT_BEFORE = re.compile(rf"\b(?P<word>(?i:from|to)){SP}+(?:(?i:a{SP}+record|an?{SP}+(?:estimated|all-time|revised)|about|around|nearly|roughly|just|some|a{SP}+high{SP}+of|a{SP}+low{SP}+of){SP}+)?$")
-CHANGE_CONTEXT = re.compile(rf"\b(?i:{_alternation([*UP_WORDS, *DOWN_WORDS, 'from', 'changed', 'moved', 'went', 'revised', 'raised', 'lowered', 'set', 'brought', 'bringing', 'taking', 'took', 'pushing', 'pushed', 'lifting', 'lifted', 'returned', 'back', 'widened', 'narrowed'])})\b")
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
 COUNT_HEAD_BEFORE = re.compile(rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$")
 OVER_BEFORE = re.compile(rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$")
+# Written fractions: "1/4 mile", "10 1/2 miles", "7 3/4%" (denominators of measures and bond prices;
+# "9/11" and "24/7" are names).
+_DENOMINATORS = "2|3|4|8|16|32|64"
+SLASH_FRACTION = re.compile(rf"/(?P<den>{_DENOMINATORS})(?![/0-9])")
+MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMINATORS})(?![/0-9])")
 YEAR_TO_YEAR = re.compile(rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b")
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(

@@ -176,3 +176,13 @@ TENOR_NOUNS = _words(
 COUNT_MODIFIERS = _words("more fewer additional extra further other new")
 # Words before "half of" / "quarter of" that make it a period ("the first half of 2025").
 PERIOD_ORDINALS = _words("first second third fourth final last latter former back front other next previous")
+# Words between a change verb and the size of the change ("rose by about 2%", "fell a further 3%").
+CHANGE_FILLERS = _words(
+    "by a an further another some about around roughly nearly almost estimated more than over just only "
+    "close to as much many little"
+)
+# Words that make a following "to N" the level a change ends at ("rose 2% to $3bn", "was revised to 3%").
+CHANGE_WORDS = UP_WORDS | DOWN_WORDS | _words(
+    "from changed moved went revised raised lowered set brought bringing taking took pushing pushed lifting "
+    "lifted returned back widened narrowed"
+)

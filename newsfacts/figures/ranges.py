@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
+from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, UP_WORDS
 from newsfacts.figures.numbers import is_year_like
+
+CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # "up 5-7%" is still a range of a change
 
 
 @dataclass(slots=True)
@@ -32,7 +35,7 @@ def read_range(text: str, first: Amount) -> Range | None:
     word = (c.group("word") or "").lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
-    if word == "to" and _change_before(text, first.start):
+    if word == "to" and _change_before(text, first):
         return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range
     pos = c.end()
     cur = g.CURRENCY_AT.match(text, pos)
@@ -75,13 +78,24 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
     return Range(second, min(low, high), max(low, high), currency, unit, years)
 
 
-def _change_before(text: str, start: int) -> bool:
+def _change_before(text: str, first: Amount) -> bool:
     """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
-    window = text[max(0, start - 60) : start]
-    if g.DIRECTION_BEFORE.search(window):
+    start = first.start
+    words = g.WORD_RUN.findall(text, max(0, start - 60), start)
+    if words and last_content_word(words) in CHANGE_VERBS and not first.bare:
         return True
-    m = g.ENDPOINT_BEFORE.search(window)
+    m = g.ENDPOINT_BEFORE.search(text, max(0, start - 40), start)
     return m is not None and m.group("word").lower() == "from" and not _years_only(text, start)
+
+
+def last_content_word(words: list[str]) -> str | None:
+    """The last word before a figure, skipping the fillers between a change verb and its size
+    ("rose by about 2%", "fell a further 3%")."""
+    for word in reversed(words[-5:]):
+        low = word.lower()
+        if low not in CHANGE_FILLERS:
+            return low
+    return None
 
 
 def _years_only(text: str, start: int) -> bool:

@@ -51,14 +51,15 @@ UNITS: dict[str, str] = {
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "barrel/day": ("bpd", "b/d", "barrels per day", "barrels a day", "barrel per day", "barrels of oil per day",
                    "barrels of oil a day"),
-    "km/h": ("kph", "kmh", "km/hr", "kilometres per hour", "kilometers per hour", "kilometres an hour",
+    "km/h": ("kph", "kmh", "kmph", "km/hr", "kilometres per hour", "kilometers per hour", "kilometres an hour",
              "kilometers an hour"),
     "mph": ("miles per hour", "miles an hour", "mile per hour"),
     "m/s": ("metres per second", "meters per second"),
     "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb"),
     "N*m": ("newton-metres", "newton-meters", "Nm", "newton metres", "newton meters"),
-    "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃"),
-    "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉"),
+    "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃", "degrees C",
+             "deg C", "deg celsius", "degrees c"),
+    "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉", "degrees F", "deg F", "deg fahrenheit"),
     "m**2": ("square metres", "square meters", "square metre", "square meter", "sq m", "sqm", "m2", "m²"),
     "km**2": ("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "km2",
               "km²"),
@@ -71,7 +72,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "Mbit/s": ("Mbps", "Mb/s", "megabits per second"),
     "Gbit/s": ("Gbps", "Gb/s", "gigabits per second"),
     "t": ("tonnes", "tonne", "metric tons", "metric ton", "metric tonnes"),
-    "ton": ("tons", "short tons"),
+    "ton": ("tons", "ton", "short tons"),
     "l": ("litres", "litre", "liters", "liter"),
     "ml": ("millilitres", "millilitre", "milliliters", "milliliter"),
     "inch": ("inches",),
@@ -94,7 +95,8 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "mAh": ("milliamp-hours", "milliamp hours"),
     "light_year": ("light-years", "light-year", "light years", "light year"),
     "um": ("µm", "μm", "microns", "micron"),
-    "ug": ("µg", "μg", "mcg"),
+    "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),
+    "g": ("grammes", "gramme"),
     "carat": ("carats", "ct"),
     "stone": ("stones", "st"),
     "cc": ("cc",),
@@ -186,7 +188,7 @@ def build_units() -> dict:
             if sym and sym not in AMBIGUOUS_SYMBOLS and not sym.isdigit():
                 symbols.setdefault(sym, entry)
     for form in list(forms):
-        if form in AMBIGUOUS_SYMBOLS or form in {"pound", "pounds", "point", "points"}:
+        if len(form) <= 2 or form in {"point", "points"}:
             forms.pop(form)
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
     return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items()))}
