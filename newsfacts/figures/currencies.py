@@ -14,7 +14,7 @@ _DATA = json.loads((Path(__file__).parent / "currencies.json").read_text(encodin
 # unless glued to the number ("ALL500").
 CODES_THAT_ARE_WORDS = frozenset(
     "ALL CUP TOP MOP BOB PEN GEL MAD SOS BAM AMD ANG BIF CAT DOP FIM GIP HUF LAK MGA MRO NIO PAB SAR "
-    "SEK STD TMM WST XXX YER ZMK".split()
+    "SEK STD TMM WST XXX YER ZMK PHP TRY".split()
 )
 CODES = frozenset(_DATA["codes"])
 # Codes that may stand apart from the number ("USD 5bn", "5 EUR").

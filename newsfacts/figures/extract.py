@@ -428,10 +428,14 @@ def _annotate(body: str, f: Found) -> None:
         f.direction = "up" if word in ("higher", "up") else "down"
         return
     e = g.ENDPOINT_BEFORE.search(body, max(0, f.start - 40), f.start)
-    if e:
-        word = e.group("word").lower()
-        if word == "from" or any(w.lower() in CHANGE_WORDS for w in words[:-1]):
-            f.endpoint = word
+    if e is None or f.qualifier == "range":
+        return
+    word = e.group("word").lower()
+    before = [w.lower() for w in words[:-1]]
+    if word == "to" and before and before[-1] == "up" and f.qualifier == "at_most":
+        return  # "rising up to 5%": a ceiling, not a level reached
+    if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
+        f.endpoint = word
 
 
 def _per_unit_name(noun: str) -> str:

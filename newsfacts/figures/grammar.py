@@ -120,7 +120,7 @@ CURRENCY_AFTER = re.compile(
     rf"|{SP}?(?P<sym>{trie(_AFTER_SYMBOLS)})(?![0-9])"
 )
 # A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
-MINOR_AFTER = re.compile(rf"(?:{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})|{SP}?¢)\b")
+MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})\b|{SP}?¢")
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents join the dollars.
 AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
 # A unit after the amount: spelled forms case-insensitively, symbols as written.
@@ -142,6 +142,7 @@ PER_UNIT = re.compile(
     rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
 )
+TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
 WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
 # A figure a change starts or ends at: "from 24%", "to $3.4bn".

@@ -86,7 +86,7 @@ NOT_NOUNS = _words(
     a an the this that these those its their our his her my your of in on at by for from to with
     within without into onto over under about after before since until during per via than as like
     across against among between through toward towards upon and or but nor so yet if while because
-    it he she they we you i them us is are was were be been being has have had does do did will
+    it he she they we you i them us who whom whose which is are was were be been being has have had does do did will
     would can could may might shall should must says said not no more less fewer most least also
     only just each every am pm times percent per cent points point says shows seems remains stands
     makes goes comes takes gets looks rises falls gains jumps drops hits tops sees
@@ -179,7 +179,7 @@ PERIOD_ORDINALS = _words("first second third fourth final last latter former bac
 # Words between a change verb and the size of the change ("rose by about 2%", "fell a further 3%").
 CHANGE_FILLERS = _words(
     "by a an further another some about around roughly nearly almost estimated more than over just only "
-    "close to as much many little"
+    "as much many little"
 )
 # Words that make a following "to N" the level a change ends at ("rose 2% to $3bn", "was revised to 3%").
 CHANGE_WORDS = UP_WORDS | DOWN_WORDS | _words(

@@ -91,10 +91,16 @@ def _change_before(text: str, first: Amount) -> bool:
 def last_content_word(words: list[str]) -> str | None:
     """The last word before a figure, skipping the fillers between a change verb and its size
     ("rose by about 2%", "fell a further 3%")."""
-    for word in reversed(words[-5:]):
-        low = word.lower()
-        if low not in CHANGE_FILLERS:
-            return low
+    tail = [w.lower() for w in words[-7:]]
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i] in CHANGE_FILLERS:
+            continue
+        if i + 1 < len(tail) and tail[i + 1] == "by":
+            # "cut rates by", "raised its forecast by": the verb may stand before a short object
+            verb = next((w for w in reversed(tail[max(0, i - 3) : i]) if w in CHANGE_VERBS), None)
+            if verb is not None:
+                return verb
+        return tail[i]
     return None
 
 

@@ -106,7 +106,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
 # "A"): read only when spelled out, never as a bare symbol.
 AMBIGUOUS_SYMBOLS = frozenset({
     "m", "g", "t", "l", "A", "V", "W", "J", "in", "pt", "st", "ct", "kn", "kt", "ha", "mi", "yd", "gal",
-    "Cal", "cup", "tsp", "tbsp", "dram", "pm", "dm", "nm", "bit", "ton", "stone", "carat", "Ah", "cp", "dr",
+    "Cal", "cup", "tsp", "tbsp", "dram", "pm", "dm", "bit", "ton", "stone", "carat", "Ah", "cp", "dr",
     "ly", '"', "in.",
 })  # fmt: skip
 
@@ -175,7 +175,7 @@ def build_units() -> dict:
             if name.endswith("watt_hour"):
                 stem = name[: -len("watt_hour")]
                 names.update({f"{stem}watt-hour", f"{stem}watt-hours", f"{stem}watt hours"})
-        if "*" not in canon and "/" not in canon:
+        if "*" not in canon:
             syms.add(canon)
         for form in EXTRA_FORMS.get(canon, ()):
             (syms if form == form.strip() and " " not in form and not form.islower() else names).add(form)

@@ -1,0 +1,142 @@
+"""Error classes 4, 6, 7, 8 and 9 of issue 12: counts that keep their noun, the range scaling rule,
+false figures (bond tenors), qualifiers of real news, and number forms (signs, scientific notation,
+leading decimals, fractions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.figures import extract_figures
+from newsfacts.figures.extract import scan
+
+
+def only(text: str):
+    figures = extract_figures(text)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+# --- class 4: counts ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "noun"),
+    [
+        ("The Greens won 61 seats.", "61", 61, "seats"),
+        ("It passed with a majority of 212.", "212", 212, None),
+        ("The team has seven more picks.", "seven", 7, "picks"),
+        ("Aid reached the 48,300 who lost homes.", "48,300", 48300, None),
+        ("A crowd of 52,000 watched.", "52,000", 52000, None),
+        ("They opened two additional plants.", "two", 2, "plants"),
+    ],
+)
+def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
+    f = only(text)
+    assert (f.kind, f.raw_text, f.value) == ("count", raw, value)
+    (found,) = [x for x in scan(text) if x.kind == "count"]
+    assert found.noun == noun
+
+
+@pytest.mark.parametrize("text", ["He turned 40 in June.", "Chapter 12 covers it.", "The three reasons are clear."])
+def test_not_counts(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+# --- class 6: ranges whose ends carry their own magnitude ----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Homes sell for $800,000 to $1.3 million.", 8e5, 1.3e6),
+        ("Bids of $900 million to $1.1 billion.", 9e8, 1.1e9),
+        ("A $5-7 billion package.", 5e9, 7e9),
+        ("Costs of 2 to 3 million euros.", 2e6, 3e6),
+    ],
+)
+def test_range_scale_is_shared_only_by_a_bare_end(text: str, low: float, high: float) -> None:
+    f = only(text)
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", low, high)
+
+
+def test_second_end_never_stands_alone() -> None:
+    figures = extract_figures("Forecasts range from 1.5% to 2.5%, officials said.")
+    assert [f.raw_text for f in figures] == ["1.5%", "2.5%"]
+    assert [f.endpoint for f in figures] == ["from", "to"]
+
+
+# --- class 7: bond tenors are names -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 10-year yield rose to 4.3%.",
+        "A 20-year bond auction drew weak demand.",
+        "The 2-year Treasury note rallied.",
+        "The 10 yr sold off.",
+        "Japan's 30-year JGB hit a record.",
+    ],
+)
+def test_tenors_are_not_durations(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [("He signed a 10-year contract.", "10-year"), ("Bonds maturing in 10 years.", "10 years")],
+)
+def test_durations_beside_bonds_stay(text: str, raw: str) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "duration"] == [raw]
+
+
+# --- class 8: qualifiers ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "qualifier", "low", "high"),
+    [
+        ("It will invest $2bn over five years.", "five years", "exact", None, None),
+        ("Rates could go back up to 25 percent.", "25 percent", "exact", None, None),
+        ("Yields are nearing 4.6 percent.", "4.6 percent", "approx", None, None),
+        ("It could cost as much as 2 million to 3 million dollars.", "2 million to 3 million dollars", "at_most",
+         None, 3e6),
+        ("Tariffs of up to 25% apply.", "25%", "at_most", None, 25),
+        ("It took over 30 minutes to load.", "30 minutes", "exact", None, None),
+    ],
+)  # fmt: skip
+def test_qualifiers_of_news(text: str, raw: str, qualifier: str, low, high) -> None:
+    f = next(f for f in extract_figures(text) if f.raw_text == raw)
+    assert (f.qualifier, f.value_low, f.value_high) == (qualifier, low, high)
+
+
+def test_over_before_an_amount_is_still_more_than() -> None:
+    f = only("Over 300 people attended.")
+    assert (f.qualifier, f.value_low) == ("more_than", 300)
+
+
+# --- class 9: number forms ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "kind", "value", "unit"),
+    [
+        ("The quarterback lost -5 yards.", "-5 yards", "quantity", -5, "yard"),
+        ("The mass is 1.99×10^-30 kg.", "1.99×10^-30 kg", "quantity", 1.99e-30, "kg"),
+        ("Inflation of .001 per cent.", ".001 per cent", "percent", 0.001, "percent"),
+        ("Two-thirds of voters agreed.", "Two-thirds", "ratio", 0.666667, "times"),
+        ("Half of the staff left.", "Half", "ratio", 0.5, "times"),
+        ("It is 36 times larger.", "36 times", "ratio", 36, "times"),
+        ("A 1/4 mile track.", "1/4 mile", "quantity", 0.25, "mile"),
+        ("Bonds paying 7 3/4% were sold.", "7 3/4%", "percent", 7.75, "percent"),
+        ("It lasted 45 seconds.", "45 seconds", "duration", 45, "second"),
+        ("The index was minus 2 points.", "2 points", "quantity", -2, "point"),
+    ],
+)
+def test_number_forms(text: str, raw: str, kind: str, value: float, unit: str) -> None:
+    f = next(f for f in extract_figures(text) if f.raw_text == raw)
+    assert (f.kind, f.unit) == (kind, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the second half of 2024 sales grew.",  # a period, not a share
+        "The attacks of 9/11 changed it.",  # a name
+        "Open 24/7 all year.",
+        "Version 2.5e1 shipped.",  # a version string
+    ],
+)
+def test_not_number_forms(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind in ("ratio", "quantity", "percent")] == []
