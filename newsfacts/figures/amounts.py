@@ -248,7 +248,7 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m.group("of") and m.group("unit").lower().startswith("quarter"):
             return pos  # "three quarters of": not a duration
         amt.unit = DURATION_UNITS[m.group("unit").lower()]
-        if amt.unit == "year" and _tenor(text, amt, m):
+        if _tenor(text, amt, m):
             amt.tenor = True
         return m.end()
     m = g.UNIT_AFTER.match(text, pos)
@@ -273,8 +273,8 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
 
 
 def _tenor(text: str, amt: Amount, m) -> bool:
-    """ "the 10-year yield", "a 20-year bond auction", "the 10 yr": a singular, attributive year
-    count before a bond noun names a security, not a span of time."""
+    """ "the 10-year yield", "a 20-year bond auction", "the 10 yr", "a 52-week high": a singular,
+    attributive span before a bond or benchmark noun names a security or a mark, not a span of time."""
     unit = m.group("unit").lower()
     if unit.endswith("s") and unit != "yrs":
         return False

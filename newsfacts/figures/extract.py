@@ -159,14 +159,39 @@ def scan(body: str) -> list[Found]:
         if s < done:
             continue
         found, skip = _numeral(body, s, e) if not group else _word(body, s, e, group)
+        prev = out[-1] if out else None
+        if found is None and not group and prev is not None and prev.direction is not None:
+            found = _level_after_change(body, s, e, prev)
         if found is not None and _sane(found):
             _annotate(body, found)
+            if found.direction is None and prev is not None and prev.direction is not None:
+                if g.OR_BEFORE.search(body, max(0, found.start - 16), found.start) and found.kind != prev.kind:
+                    found.direction = prev.direction  # "fell 25 points, or 1 percent"
             out.append(found)
             if len(out) >= MAX_FIGURES:
                 break
             skip = max(skip, found.end)
         done = max(done, skip, e)
     return out
+
+
+def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number right after a stated change of an index ("fell 1.8% to 4,577.11", "lost 193
+    points to close at 24,706.41") is the level the index reached, in index points."""
+    if prev.kind not in ("percent", "quantity") or (prev.kind == "quantity" and prev.unit != "point"):
+        return None
+    if s - prev.end > 40 or "\n" in body[prev.end : s]:
+        return None
+    m = g.LEVEL_BEFORE.search(body, max(0, s - 40), s)
+    if m is None:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or _is_year(amt) or counted_noun(body, amt.end) is not None:
+        return None
+    found = _single(s, amt.end, "quantity", "point", amt.value, "exact")
+    found.dimension = DIMENSION_OF["point"]
+    found.endpoint = "to" if m.group("word").lower() == "to" or prev.direction else None
+    return found
 
 
 def _sane(f: Found) -> bool:
@@ -401,7 +426,7 @@ def _is_year(amt: Amount) -> bool:
 
 
 def _single(start: int, end: int, kind: str, unit: str, value: float, qualifier: str) -> Found:
-    v, low, high = bounds(qualifier, value)
+    v, low, high = bounds(qualifier, float(f"{value:.12g}"))  # 2.6 bp is 0.026, not 0.026000000000000002
     return Found(start, end, kind, v, low, high, unit, qualifier)
 
 

@@ -142,6 +142,13 @@ PER_UNIT = re.compile(
     rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
 )
+# ", or 1 percent": a second statement of the same change.
+OR_BEFORE = re.compile(rf",?{SP}+or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
+# A level a stated change ends at ("fell 1.8% to 4,577.11", "lost 193 points to close at 24,706.41").
+LEVEL_BEFORE = re.compile(
+    rf"\b(?P<word>(?i:to|at|near))(?:{SP}+(?i:a{SP}+(?:record|new|fresh)(?:{SP}+(?:high|low))?|an?{SP}+(?:all-time|intraday)"
+    rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
+)
 TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
 WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")

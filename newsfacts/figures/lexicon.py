@@ -168,7 +168,8 @@ TENOR_NOUNS = _words(
     """
     yield yields bond bonds note notes treasury treasuries Treasury Treasuries gilt gilts bund bunds
     JGB JGBs paper auction auctions swap swaps spread spreads breakeven breakevens maturity maturities
-    tenor benchmark futures T-note T-notes T-bond T-bonds T-bill T-bills bill bills
+    tenor benchmark futures T-note T-notes T-bond T-bonds T-bill T-bills bill bills rate rates mortgage
+    mortgages high highs low lows peak peaks trough average averages
     """
 )
 
