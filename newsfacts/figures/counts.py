@@ -11,14 +11,12 @@ from __future__ import annotations
 from newsfacts.figures import grammar as g
 from newsfacts.figures.context import is_sentence_start, word_before
 from newsfacts.figures.lexicon import (
+    COUNT_MODIFIERS,
     DEFINITE_WORDS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
     NOT_NOUNS,
     is_plural_noun,
-)
-from newsfacts.figures.lexicon import (
-    COUNT_MODIFIERS,
 )
 
 

@@ -13,8 +13,41 @@ _DATA = json.loads((Path(__file__).parent / "currencies.json").read_text(encodin
 # ISO 4217 codes that are also English words ("ALL 5 solutions", "a CUP of"): never read as a code
 # unless glued to the number ("ALL500").
 CODES_THAT_ARE_WORDS = frozenset(
-    "ALL CUP TOP MOP BOB PEN GEL MAD SOS BAM AMD ANG BIF CAT DOP FIM GIP HUF LAK MGA MRO NIO PAB SAR "
-    "SEK STD TMM WST XXX YER ZMK PHP TRY".split()
+    [
+        "ALL",
+        "CUP",
+        "TOP",
+        "MOP",
+        "BOB",
+        "PEN",
+        "GEL",
+        "MAD",
+        "SOS",
+        "BAM",
+        "AMD",
+        "ANG",
+        "BIF",
+        "CAT",
+        "DOP",
+        "FIM",
+        "GIP",
+        "HUF",
+        "LAK",
+        "MGA",
+        "MRO",
+        "NIO",
+        "PAB",
+        "SAR",
+        "SEK",
+        "STD",
+        "TMM",
+        "WST",
+        "XXX",
+        "YER",
+        "ZMK",
+        "PHP",
+        "TRY",
+    ]
 )
 CODES = frozenset(_DATA["codes"])
 # Codes that may stand apart from the number ("USD 5bn", "5 EUR").
@@ -28,6 +61,26 @@ MINOR: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA[
 # Generic words that are also ordinary English ("5 pounds of rice", "the party won 3", "two marks"):
 # a currency only after a scale word ("5 billion pounds") or a currency adjective ("Turkish lira").
 AMBIGUOUS_NAMES = frozenset(
-    "pound pounds won rand mark marks real reals crown crowns lev dong punt punts taka leu lei lira rial "
-    "sterling".split()
+    [
+        "pound",
+        "pounds",
+        "won",
+        "rand",
+        "mark",
+        "marks",
+        "real",
+        "reals",
+        "crown",
+        "crowns",
+        "lev",
+        "dong",
+        "punt",
+        "punts",
+        "taka",
+        "leu",
+        "lei",
+        "lira",
+        "rial",
+        "sterling",
+    ]
 )

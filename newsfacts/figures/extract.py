@@ -32,13 +32,13 @@ from newsfacts.figures.lexicon import (
     PERIOD_ORDINALS,
     UP_WORDS,
 )
-from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS, is_year_like
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, last_content_word, read_range
-from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.figures.subjects import subject_before
+from newsfacts.figures.units import DIMENSION_OF
+from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
 
 NAMES_OR_SYMBOLS: dict[str, str] = {name: canon for name, (canon, _dim) in UNIT_NAMES.items()}
@@ -164,9 +164,14 @@ def scan(body: str) -> list[Found]:
             found = _level_after_change(body, s, e, prev)
         if found is not None and _sane(found):
             _annotate(body, found)
-            if found.direction is None and prev is not None and prev.direction is not None:
-                if g.OR_BEFORE.search(body, max(0, found.start - 16), found.start) and found.kind != prev.kind:
-                    found.direction = prev.direction  # "fell 25 points, or 1 percent"
+            if (
+                found.direction is None
+                and prev is not None
+                and prev.direction is not None
+                and found.kind != prev.kind
+                and g.OR_BEFORE.search(body, max(0, found.start - 16), found.start)
+            ):
+                found.direction = prev.direction  # "fell 25 points, or 1 percent"
             out.append(found)
             if len(out) >= MAX_FIGURES:
                 break
@@ -280,10 +285,7 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
 def _fraction(body: str, s: int, e: int) -> Found | None:
     """ "two-thirds of", "half of": a share of a whole, as the multiplier it applies."""
     words = body[s:e].lower().replace("-", " ").split()
-    if len(words) == 1:
-        value = 0.5
-    else:
-        value = SMALL_WORDS.get(words[0], 1) / FRACTION_NOUNS[words[1]]
+    value = 0.5 if len(words) == 1 else SMALL_WORDS.get(words[0], 1) / FRACTION_NOUNS[words[1]]
     before = word_before(body, s)
     if left_attachment(body, s) != "free" or (before or "").lower() in PERIOD_ORDINALS:
         return None  # "the second half of 2024" is a period, not a share
@@ -315,7 +317,11 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         if found is not None:
             return found, found.end
     q = qualifier_before(body, amt.start)
-    if q == "more_than" and amt.unit in DURATION_UNITS.values() and g.OVER_BEFORE.search(body, max(0, amt.start - 16), amt.start):
+    if (
+        q == "more_than"
+        and amt.unit in DURATION_UNITS.values()
+        and g.OVER_BEFORE.search(body, max(0, amt.start - 16), amt.start)
+    ):
         q = "exact"  # "over five years": the span the figure covers, not a lower bound
     after = g.QUALIFIER_AFTER.match(body, amt.end)
     q = amt.after_qualifier or (after.lastgroup if after and after.lastgroup in _AFTER else None) or q
@@ -324,9 +330,9 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
-        if amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent"):
-            if not (kind == "duration" and amt.age):
-                return None, amt.end  # "one day", "one year": idiom far more often than figure
+        idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent")
+        if idiom and not (kind == "duration" and amt.age):
+            return None, amt.end  # "one day", "one year": idiom far more often than figure
         start, value = amt.start, amt.value * factor
         if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)

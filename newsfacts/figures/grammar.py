@@ -15,13 +15,11 @@ from collections.abc import Iterable
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CURRENCY_PREFIXES,
-    DOWN_WORDS,
     LETTER_DOLLARS,
     MINOR_UNITS,
     MONTHS,
     PER_WORDS,
     TENOR_NOUNS,
-    UP_WORDS,
 )
 from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS
 
@@ -69,11 +67,13 @@ def _spaced_trie(words: Iterable[str]) -> str:
     """A trie whose spaces match any inline space and whose hyphens also match a space."""
     return trie(words).replace(r"\ ", SP).replace(r"\-", "[- ]")
 
+
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS]))
 _FRAC_POINT = (
-    rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)(?:{SP}+of)?(?:{SP}+an?)?"
+    rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
+    rf"(?:{SP}+of)?(?:{SP}+an?)?"
     rf"{SEP}(?:percentage{SEP})?point\b"
 )
 _FRACTION = (
@@ -91,7 +91,11 @@ WORDS = re.compile(
 # Fractions that open with a number word ("two-thirds of", "three-quarters of a point"), read at it.
 FRACTION_AT = re.compile(rf"(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})")
 
-_SMALL_WORDS_RE = "(?i:" + "|".join(sorted((w for w in SMALL_WORDS), key=len, reverse=True)) + ")(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?"
+_SMALL_WORDS_RE = (
+    "(?i:"
+    + "|".join(sorted((w for w in SMALL_WORDS), key=len, reverse=True))
+    + ")(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?"
+)
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:{_UNITS})\b)?"
@@ -130,7 +134,9 @@ UNIT_AFTER = re.compile(
 UNIT_GLUED = re.compile(rf"(?P<sym>{trie(units.SYMBOLS)}|{trie(n for n in units.NAMES if n.isalpha())})(?![A-Za-z0-9])")
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
 # Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
-SCIENTIFIC = re.compile(rf"(?:{SP}?[×xX*]{SP}?10(?:\^|\*\*)(?P<exp>[-−+]?[0-9]{{1,3}})|[eE](?P<e>[-+]?[0-9]{{1,3}}))(?![0-9A-Za-z])")
+SCIENTIFIC = re.compile(
+    rf"(?:{SP}?[×xX*]{SP}?10(?:\^|\*\*)(?P<exp>[-−+]?[0-9]{{1,3}})|[eE](?P<e>[-+]?[0-9]{{1,3}}))(?![0-9A-Za-z])"
+)
 # Ages: "29 years old", "a 50-year-old man", "an 87 yo".
 AGE = re.compile(
     rf"{SEP}(?P<unit>(?i:years?|yrs?|months?|weeks?|days?))(?:-|{SP}+)old\b|{SP}?(?P<yo>yo|y/o|y\.o\.)(?![A-Za-z])"
@@ -153,16 +159,24 @@ TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
 WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
 # A figure a change starts or ends at: "from 24%", "to $3.4bn".
-ENDPOINT_BEFORE = re.compile(rf"\b(?P<word>(?i:from|to)){SP}+(?:(?i:a{SP}+record|an?{SP}+(?:estimated|all-time|revised)|about|around|nearly|roughly|just|some|a{SP}+high{SP}+of|a{SP}+low{SP}+of){SP}+)?$")
+ENDPOINT_BEFORE = re.compile(
+    rf"\b(?P<word>(?i:from|to)){SP}+(?:(?i:a{SP}+record|an?{SP}+(?:estimated|all-time|revised)|about|around|nearly|roughly|just|some|a{SP}+high{SP}+of|a{SP}+low{SP}+of){SP}+)?$"
+)
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
-COUNT_HEAD_BEFORE = re.compile(rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$")
-OVER_BEFORE = re.compile(rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$")
+COUNT_HEAD_BEFORE = re.compile(
+    rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$"
+)
+OVER_BEFORE = re.compile(
+    rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$"
+)
 # Written fractions: "1/4 mile", "10 1/2 miles", "7 3/4%" (denominators of measures and bond prices;
 # "9/11" and "24/7" are names).
 _DENOMINATORS = "2|3|4|8|16|32|64"
 SLASH_FRACTION = re.compile(rf"/(?P<den>{_DENOMINATORS})(?![/0-9])")
 MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMINATORS})(?![/0-9])")
-YEAR_TO_YEAR = re.compile(rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b")
+YEAR_TO_YEAR = re.compile(
+    rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"
+)
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(
     rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
@@ -188,10 +202,11 @@ DAY_THEN_YEAR = re.compile(rf"(?:st|nd|rd|th)?,?{SP}+(?P<year>[0-9]{{4}})\b")
 ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b")
 
 # --- what precedes a number (searched in a short window ending at the number) --------------------
-_LETTER_DOLLAR = (
-    rf"(?:(?i:{'|'.join(sorted((k for k in LETTER_DOLLARS if len(k) > 1), key=len, reverse=True))}){SP}?"
-    rf"|{'|'.join(sorted(k for k in LETTER_DOLLARS if len(k) == 1))}{SP}?|(?i:{'|'.join(sorted(k.lower() for k in LETTER_DOLLARS if len(k) == 1))}))\$"
-)
+_MULTI_LETTER_DOLLARS = "|".join(sorted((k for k in LETTER_DOLLARS if len(k) > 1), key=len, reverse=True))
+_ONE_LETTER_DOLLARS = sorted(k for k in LETTER_DOLLARS if len(k) == 1)
+# "HK$", "hk $", "US$": two or more letters in any case, a space allowed; a single letter ("C$")
+# only glued, since "A $5 bill" is the article.
+_LETTER_DOLLAR = rf"(?:(?i:{_MULTI_LETTER_DOLLARS}){SP}?|(?i:{'|'.join(_ONE_LETTER_DOLLARS)}))\$"
 _PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie(CURRENCY_PREFIXES)})"
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
 CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")

@@ -6,12 +6,12 @@ Kept apart from the patterns so a reviewer can extend a list without reading any
 
 from __future__ import annotations
 
+from newsfacts.figures import currencies
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-from newsfacts.figures import currencies  # noqa: E402 - the CLDR tables, loaded once
 
 # Currency marks written before the amount ("US$60 billion", "¥80 trillion", "USD 5bn", "RM79"):
 # CLDR's symbols with news conventions on top (see tables.PREFIX_OVERRIDES), and the ISO codes
@@ -39,7 +39,8 @@ MINOR_UNITS = currencies.MINOR
 VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 DURATION_UNITS = {
-    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute", "hour": "hour",
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "minute": "minute",
+    "minutes": "minute", "min": "minute", "mins": "minute", "hour": "hour",
     "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
     "weeks": "week", "month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
@@ -183,7 +184,11 @@ CHANGE_FILLERS = _words(
     "as much many little"
 )
 # Words that make a following "to N" the level a change ends at ("rose 2% to $3bn", "was revised to 3%").
-CHANGE_WORDS = UP_WORDS | DOWN_WORDS | _words(
-    "from changed moved went revised raised lowered set brought bringing taking took pushing pushed lifting "
-    "lifted returned back widened narrowed"
+CHANGE_WORDS = (
+    UP_WORDS
+    | DOWN_WORDS
+    | _words(
+        "from changed moved went revised raised lowered set brought bringing taking took pushing pushed lifting "
+        "lifted returned back widened narrowed"
+    )
 )

@@ -64,6 +64,9 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
     high = second.value
     if first.scale is None and second.scale is not None and first.number <= second.number:
         low = first.number * second.scale  # "5-7 billion"; not "$800,000 to $1.3 million"
+    if first.bare and second.factor != 1.0:
+        low *= second.factor  # "28 and 30 cents": the minor unit (or exponent) is shared too
+    low = float(f"{low:.12g}")
     years = False
     if currency is None and unit is None and first.scale is None and second.scale is None:
         if _year(first) and dash and len(second.token) == 2 and not second.spelled:

@@ -124,8 +124,29 @@ GENERIC_DEFAULTS = {
 }  # fmt: skip
 # Currency words whose plural is the word itself ("ten yen", "five rand").
 UNCOUNTED = frozenset(
-    "yen yuan won rand ringgit baht rupiah sterling rmb kuai renminbi naira taka tenge dong reais kronor kroner "
-    "leva lire markka".split()
+    [
+        "yen",
+        "yuan",
+        "won",
+        "rand",
+        "ringgit",
+        "baht",
+        "rupiah",
+        "sterling",
+        "rmb",
+        "kuai",
+        "renminbi",
+        "naira",
+        "taka",
+        "tenge",
+        "dong",
+        "reais",
+        "kronor",
+        "kroner",
+        "leva",
+        "lire",
+        "markka",
+    ]
 )
 # Plurals CLDR does not give for the generic word ("kronor" is itself a plural above).
 GENERIC_PLURALS = {"lira": ("lire",), "real": ("reais",), "peso": ("pesos",), "shekel": ("shekels", "shekalim")}

@@ -31,6 +31,8 @@ def money(text: str):
         ("The club paid R$35 million.", "R$35 million", 35e6, "BRL"),
         ("A Mex$12 billion bond.", "Mex$12 billion", 12e9, "MXN"),
         ("The miner earned A$1.2bn.", "A$1.2bn", 1.2e9, "AUD"),
+        ("A $5 bill was found.", "$5", 5, "USD"),  # the article, not Australian dollars
+        ("It raised hk $ 3 billion.", "hk $ 3 billion", 3e9, "HKD"),
         # marks after the number and glued codes
         ("Tickets cost 1,200 € each.", "1,200 €", 1200, "EUR"),
         ("The fund raised USD10m.", "USD10m", 10e6, "USD"),
