@@ -23,7 +23,7 @@ from newsfacts.figures.lexicon import (
     VIDEO_LINES,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
-from newsfacts.figures.units import INDEX_POINT, NAMES, SYMBOLS
+from newsfacts.figures.units import GLUED, INDEX_POINT, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
@@ -136,7 +136,7 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     u = g.UNIT_GLUED.match(text, pos)
     if u and amt.currency is None:
         sym = u.group("sym")
-        amt.unit = (SYMBOLS.get(sym) or NAMES[sym.lower()])[0]
+        amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
         return u.end()
     m = g.LETTERS.match(text, pos)
     if m:

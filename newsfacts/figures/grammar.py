@@ -131,7 +131,9 @@ AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_R
 UNIT_AFTER = re.compile(
     rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie(units.SYMBOLS)}))(?![A-Za-z0-9])"
 )
-UNIT_GLUED = re.compile(rf"(?P<sym>{trie(units.SYMBOLS)}|{trie(n for n in units.NAMES if n.isalpha())})(?![A-Za-z0-9])")
+UNIT_GLUED = re.compile(
+    rf"(?P<sym>{trie([*units.SYMBOLS, *units.GLUED])}|{trie(n for n in units.NAMES if n.isalpha())})(?![A-Za-z0-9])"
+)
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
 # Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
 SCIENTIFIC = re.compile(

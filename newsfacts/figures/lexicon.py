@@ -192,3 +192,5 @@ CHANGE_WORDS = (
         "lifted returned back widened narrowed"
     )
 )
+# Words before "from" that open a range rather than a change ("prices range from $5 to $7").
+RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying span spans spanning")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
-from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, UP_WORDS
+from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, RANGE_WORDS, UP_WORDS
 from newsfacts.figures.numbers import is_year_like
 
 CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # "up 5-7%" is still a range of a change
@@ -88,7 +88,9 @@ def _change_before(text: str, first: Amount) -> bool:
     if words and last_content_word(words) in CHANGE_VERBS and not first.bare:
         return True
     m = g.ENDPOINT_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and m.group("word").lower() == "from" and not _years_only(text, start)
+    if m is None or m.group("word").lower() != "from" or _years_only(text, start):
+        return False
+    return not (words and len(words) >= 2 and words[-2].lower() in RANGE_WORDS)  # "range from 5 to 7"
 
 
 def last_content_word(words: list[str]) -> str | None:

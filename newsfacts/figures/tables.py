@@ -50,7 +50,7 @@ UNITS: dict[str, str] = {
 # Surface forms pint does not list but news writes; each is checked against pint when built.
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "barrel/day": ("bpd", "b/d", "barrels per day", "barrels a day", "barrel per day", "barrels of oil per day",
-                   "barrels of oil a day"),
+                   "barrels of oil a day", "barrels daily", "barrels of oil daily"),
     "km/h": ("kph", "kmh", "kmph", "km/hr", "kilometres per hour", "kilometers per hour", "kilometres an hour",
              "kilometers an hour"),
     "mph": ("miles per hour", "miles an hour", "mile per hour"),
@@ -169,6 +169,10 @@ MINOR_UNITS = {
 }  # fmt: skip
 
 
+# Single-letter symbols read only when glued to the number ("25W charger", "199g", "12V").
+GLUED_ONLY = frozenset({"W", "V", "g"})
+
+
 def build_units() -> dict:
     import pint
 
@@ -212,7 +216,8 @@ def build_units() -> dict:
         if len(form) <= 2 or form in {"point", "points"}:
             forms.pop(form)
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
-    return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items()))}
+    glued = {sym: [canon, UNITS[canon]] for sym, canon in (("W", "W"), ("V", "V"), ("g", "g")) if sym in GLUED_ONLY}
+    return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items())), "glued": glued}
 
 
 def build_currencies() -> dict:

@@ -14,6 +14,8 @@ _DATA = json.loads((Path(__file__).parent / "units.json").read_text(encoding="ut
 
 NAMES: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["names"].items()}
 SYMBOLS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["symbols"].items()}
+# Single-letter symbols that are a unit only when glued to the number ("25W", "199g", "12V").
+GLUED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA.get("glued", {}).items()}
 # Index points ("fell 816.80 points") are a unit of their own: pint's `point` is the printer's point,
 # so the dimension, not the symbol, keeps them apart.
 INDEX_POINT = ("point", "index_points")
@@ -22,5 +24,6 @@ INDEX_POINT = ("point", "index_points")
 DIMENSION_OF: dict[str, str] = {
     **{canon: dim for canon, dim in NAMES.values()},
     **{canon: dim for canon, dim in SYMBOLS.values()},
+    **{canon: dim for canon, dim in GLUED.values()},
     INDEX_POINT[0]: INDEX_POINT[1],
 }

@@ -81,6 +81,11 @@ def test_change_and_level() -> None:
     ]
 
 
+def test_range_from_to_is_a_range() -> None:
+    (f,) = extract_figures("Batteries range from 4,000mAh to 6,000mAh.")
+    assert (f.qualifier, f.value_low, f.value_high, f.unit, f.endpoint) == ("range", 4000, 6000, "mAh", None)
+
+
 def test_a_range_stays_a_range() -> None:
     (f,) = extract_figures("Analysts expect 5% to 7% growth.")
     assert (f.qualifier, f.value_low, f.value_high, f.endpoint) == ("range", 5, 7, None)

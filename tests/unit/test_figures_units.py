@@ -36,6 +36,9 @@ def one(text: str, kind: str):
         ("The reservoir holds 40 billion litres.", "40 billion litres", 40e9, "l", "volume"),
         ("Crews cleared 12 hectares of forest.", "12 hectares", 12, "hectare", "area"),
         ("The chip is built on a 3nm process.", "3nm", 3, "nm", "length"),
+        ("It ships with a 45W charger.", "45W", 45, "W", "power"),
+        ("The handset weighs 187g.", "187g", 187, "g", "mass"),
+        ("Exports reached 400,000 barrels daily.", "400,000 barrels daily", 400000, "barrel/day", "flow"),
     ],
 )
 def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
@@ -52,6 +55,7 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         "There were 2 in the car.",  # "in" is a preposition
         "Support for 5G networks grew.",  # a name
         "A 10-point plan was unveiled.",  # a plan's name, not index points
+        "Give it 5 W and move on.",  # a lone letter apart from the number is no unit
     ],
 )
 def test_not_quantities(text: str) -> None:
