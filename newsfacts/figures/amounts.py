@@ -23,13 +23,14 @@ from newsfacts.figures.lexicon import (
     VIDEO_LINES,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
-from newsfacts.figures.units import GLUED, INDEX_POINT, NAMES, SYMBOLS
+from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "bp": "basis_point", "bps": "basis_point", "pp": "percentage_point",
     "ppt": "percentage_point", "ppts": "percentage_point", "x": "times", "yr": "year", "yrs": "year",
 }  # fmt: skip
+_SCIENTIFIC_STARTS = frozenset("×xX*eE")  # what may follow a numeral in "1.99×10^-30", "3e8"
 # Single-letter scale suffixes are ambiguous ("5m" is also five metres): money only.
 _MONEY_ONLY_SUFFIXES = frozenset({"k", "m", "b", "t"})
 
@@ -52,6 +53,7 @@ class Amount:
     factor: float = 1.0  # minor currency units ("34 cents" -> 0.01) and scientific exponents
     age: bool = False  # "29 years old", "a 50-year-old": the duration is an age
     tenor: bool = False  # "the 10-year yield": a bond's name, not a duration
+    letter_unit: bool = False  # a one-letter unit glued to the number ("30C"): a name after a label
 
     @property
     def value(self) -> float:
@@ -97,11 +99,11 @@ def read_amount(
         amt.start = m.start()
     pos = end
     if not spelled:
-        mixed = g.MIXED_FRACTION.match(text, pos)
-        if mixed and token.isdigit() and int(mixed.group("num")) < int(mixed.group("den")):
+        mixed = g.MIXED_FRACTION.match(text, pos) if token.isdigit() and text[pos : pos + 1] in " -" else None
+        if mixed and int(mixed.group("num")) < int(mixed.group("den")):
             amt.number += int(mixed.group("num")) / int(mixed.group("den"))
             pos = mixed.end()
-        sci = g.SCIENTIFIC.match(text, pos)
+        sci = g.SCIENTIFIC.match(text, pos) if text[pos : pos + 2].strip()[:1] in _SCIENTIFIC_STARTS else None
         if sci:
             exp = (sci.group("exp") or sci.group("e")).replace("−", "-")
             amt.factor = 10.0 ** int(exp)
@@ -112,7 +114,11 @@ def read_amount(
     pos = _read_scale(text, amt, pos)
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
-        return None, pos
+        # "5m" alone may be five metres; "1.2m people" and "2.5m barrels" state their own measure
+        if amt.unit is None and counted_noun(text, pos) is None:
+            return None, pos
+        if amt.unit is not None and amt.unit not in DIMENSION_OF:
+            return None, pos
     amt.end = pos
     return amt, pos
 
@@ -133,10 +139,11 @@ def _token_end(text: str, pos: int) -> int:
 
 def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     """Letters glued to a numeral: scale, unit, decade; -1 when they make it a name ("6G", "21st")."""
-    u = g.UNIT_GLUED.match(text, pos)
-    if u and amt.currency is None:
+    u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
+    if u:
         sym = u.group("sym")
         amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
+        amt.letter_unit = sym in GLUED
         return u.end()
     m = g.LETTERS.match(text, pos)
     if m:
@@ -210,7 +217,12 @@ def _read_unit(text: str, amt: Amount, pos: int) -> int:
     return _read_unit_word(text, amt, pos)
 
 
+_NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with these: skip every pattern
+
+
 def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
+    if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
+        return pos
     m = g.PERCENT.match(text, pos)
     if m:
         amt.unit = {"pct": "percent", "pp": "percentage_point", "bp": "basis_point"}[m.lastgroup or "pct"]

@@ -35,7 +35,7 @@ from newsfacts.figures.lexicon import (
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS, is_year_like
 from newsfacts.figures.qualifiers import bounds, qualifier_before
-from newsfacts.figures.ranges import Range, last_content_word, read_range
+from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
 from newsfacts.figures.subjects import subject_before
 from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.figures.units import NAMES as UNIT_NAMES
@@ -327,6 +327,8 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
     q = amt.after_qualifier or (after.lastgroup if after and after.lastgroup in _AFTER else None) or q
     if amt.tenor:
         return None, amt.end  # "the 10-year yield": a bond's name
+    if amt.letter_unit and is_label_or_name(body, amt.num_start):
+        return None, amt.end  # "Route 9C", "Model 3V": a name, not 9 degrees
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
@@ -365,7 +367,10 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         counts = amt.scale is not None or noun is not None
     if not counts:
         counts = not amt.spelled and (
-            g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
+            (
+                body.endswith("of ", 0, amt.num_start)
+                and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
+            )
             or g.WHO_AFTER.match(body, amt.end) is not None
         )
     if not counts:
@@ -448,7 +453,7 @@ def _annotate(body: str, f: Found) -> None:
                 f.per_unit = None
     if f.kind == "date":
         return
-    words = g.WORD_RUN.findall(body, max(0, f.start - 60), f.start)
+    words = words_before(body, f.start)
     verb = last_content_word(words)
     if verb in UP_WORDS or verb in DOWN_WORDS:
         f.direction = "up" if verb in UP_WORDS else "down"
@@ -458,11 +463,11 @@ def _annotate(body: str, f: Found) -> None:
         word = a.group("word").lower()
         f.direction = "up" if word in ("higher", "up") else "down"
         return
-    e = g.ENDPOINT_BEFORE.search(body, max(0, f.start - 40), f.start)
-    if e is None or f.qualifier == "range":
+    i = endpoint_index(words)
+    if i is None or f.qualifier == "range":
         return
-    word = e.group("word").lower()
-    before = [w.lower() for w in words[:-1]]
+    word = words[i]
+    before = words[:i]
     if word == "to" and before and before[-1] == "up" and f.qualifier == "at_most":
         return  # "rising up to 5%": a ceiling, not a level reached
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):

@@ -83,7 +83,7 @@ _FRACTION = (
 WORDS = re.compile(
     rf"\b(?=[A-Za-z])(?:"
     rf"(?P<word>{_NUMBER_WORDS})\b"
-    rf"|(?=[AaHhQq])(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
+    rf"|(?=[Aa]n?{SP}|[Hh]alf\b|[Qq]uarter\b)(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
     rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
     rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
     rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})))"
@@ -158,12 +158,7 @@ LEVEL_BEFORE = re.compile(
     rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
 )
 TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
-WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
-# A figure a change starts or ends at: "from 24%", "to $3.4bn".
-ENDPOINT_BEFORE = re.compile(
-    rf"\b(?P<word>(?i:from|to)){SP}+(?:(?i:a{SP}+record|an?{SP}+(?:estimated|all-time|revised)|about|around|nearly|roughly|just|some|a{SP}+high{SP}+of|a{SP}+low{SP}+of){SP}+)?$"
-)
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
 COUNT_HEAD_BEFORE = re.compile(
     rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$"

@@ -194,3 +194,7 @@ CHANGE_WORDS = (
 )
 # Words before "from" that open a range rather than a change ("prices range from $5 to $7").
 RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying span spans spanning")
+# Words between "from"/"to" and the level ("to a record 5%", "from an estimated $3bn").
+ENDPOINT_FILLERS = _words(
+    "a an record estimated all-time revised about around nearly roughly just some high low of new"
+)

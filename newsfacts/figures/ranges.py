@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
-from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, RANGE_WORDS, UP_WORDS
+from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, ENDPOINT_FILLERS, RANGE_WORDS, UP_WORDS
 from newsfacts.figures.numbers import is_year_like
 
 CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # "up 5-7%" is still a range of a change
@@ -84,19 +84,35 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
 def _change_before(text: str, first: Amount) -> bool:
     """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
     start = first.start
-    words = g.WORD_RUN.findall(text, max(0, start - 60), start)
+    words = words_before(text, start)
     if words and last_content_word(words) in CHANGE_VERBS and not first.bare:
         return True
-    m = g.ENDPOINT_BEFORE.search(text, max(0, start - 40), start)
-    if m is None or m.group("word").lower() != "from" or _years_only(text, start):
+    i = endpoint_index(words)
+    if i is None or words[i] != "from" or _years_only(text, start):
         return False
-    return not (words and len(words) >= 2 and words[-2].lower() in RANGE_WORDS)  # "range from 5 to 7"
+    return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
+
+
+def words_before(text: str, start: int) -> list[str]:
+    """The last few words before `start`, lower case (a slice and a split: no regex per figure)."""
+    return text[max(0, start - 60) : start].lower().split()[-7:]
+
+
+def endpoint_index(words: list[str]) -> int | None:
+    """Index of the "from"/"to" that opens the figure ("from an estimated 5%"), or None."""
+    for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = words[i]
+        if word in ("from", "to"):
+            return i
+        if word not in ENDPOINT_FILLERS:
+            return None
+    return None
 
 
 def last_content_word(words: list[str]) -> str | None:
     """The last word before a figure, skipping the fillers between a change verb and its size
     ("rose by about 2%", "fell a further 3%")."""
-    tail = [w.lower() for w in words[-7:]]
+    tail = words[-7:]
     for i in range(len(tail) - 1, -1, -1):
         if tail[i] in CHANGE_FILLERS:
             continue

@@ -169,8 +169,9 @@ MINOR_UNITS = {
 }  # fmt: skip
 
 
-# Single-letter symbols read only when glued to the number ("25W charger", "199g", "12V").
-GLUED_ONLY = frozenset({"W", "V", "g"})
+# Single-letter symbols read only when glued to the number ("25W charger", "199g", "12V", and the
+# British "temperatures of 30C").
+GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC"}
 
 
 def build_units() -> dict:
@@ -216,7 +217,7 @@ def build_units() -> dict:
         if len(form) <= 2 or form in {"point", "points"}:
             forms.pop(form)
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
-    glued = {sym: [canon, UNITS[canon]] for sym, canon in (("W", "W"), ("V", "V"), ("g", "g")) if sym in GLUED_ONLY}
+    glued = {sym: [canon, UNITS[canon]] for sym, canon in GLUED_ONLY.items()}
     return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items())), "glued": glued}
 
 

@@ -26,6 +26,7 @@ def only(text: str):
         ("Aid reached the 48,300 who lost homes.", "48,300", 48300, None),
         ("A crowd of 52,000 watched.", "52,000", 52000, None),
         ("They opened two additional plants.", "two", 2, "plants"),
+        ("About 1.2m people voted.", "1.2m", 1.2e6, "people"),  # a glued "m" before a counted noun
     ],
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:

@@ -37,6 +37,8 @@ def one(text: str, kind: str):
         ("Crews cleared 12 hectares of forest.", "12 hectares", 12, "hectare", "area"),
         ("The chip is built on a 3nm process.", "3nm", 3, "nm", "length"),
         ("It ships with a 45W charger.", "45W", 45, "W", "power"),
+        ("Temperatures of 34C are forecast.", "34C", 34, "degC", "temperature"),
+        ("Tanks hold 2.5m barrels.", "2.5m barrels", 2.5e6, "barrel", "volume"),
         ("The handset weighs 187g.", "187g", 187, "g", "mass"),
         ("Exports reached 400,000 barrels daily.", "400,000 barrels daily", 400000, "barrel/day", "flow"),
     ],
@@ -56,6 +58,7 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         "Support for 5G networks grew.",  # a name
         "A 10-point plan was unveiled.",  # a plan's name, not index points
         "Give it 5 W and move on.",  # a lone letter apart from the number is no unit
+        "Take Route 9C north.",  # a glued letter after a label is a name
     ],
 )
 def test_not_quantities(text: str) -> None:
