@@ -140,6 +140,8 @@ def _token_end(text: str, pos: int) -> int:
 def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     """Letters glued to a numeral: scale, unit, decade; -1 when they make it a name ("6G", "21st")."""
     u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
+    if u and u.group("sym") in GLUED and text[u.end() : u.end() + 1] == "/":
+        u = None  # "14.7C/ per unit": a price mark, not degrees
     if u:
         sym = u.group("sym")
         amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]

@@ -66,11 +66,27 @@ def test_not_quantities(text: str) -> None:
 
 
 def test_index_points_and_level() -> None:
-    figures = extract_figures("The Dow fell 816.80 points to 41,860.44 on Friday.")
-    points = figures[0]
+    points, level = extract_figures("The Dow fell 816.80 points to 41,860.44 on Friday.")
     assert (points.kind, points.value, points.unit, points.dimension, points.direction) == (
         "quantity", 816.8, "point", "index_points", "down",
     )  # fmt: skip
+    assert (level.kind, level.value, level.unit, level.endpoint) == ("quantity", 41860.44, "point", "to")
+
+
+def test_change_restated_as_percent_keeps_direction_and_level() -> None:
+    figures = extract_figures("The index lost 61.5 points, or 1.2 per cent, to 5,061.8.")
+    assert [(f.raw_text, f.unit, f.direction, f.endpoint) for f in figures] == [
+        ("61.5 points", "point", "down", None),
+        ("1.2 per cent", "percent", "down", None),
+        ("5,061.8", "point", None, "to"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales rose 5% to 300 stores.", "It fell 3% in 2024.", "Profit rose 4% and 12 staff left."]
+)
+def test_no_level_without_an_index_shape(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "point"] == []
 
 
 @pytest.mark.parametrize(
