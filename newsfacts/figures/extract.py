@@ -27,6 +27,7 @@ from newsfacts.figures.context import (
 from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
 from newsfacts.figures.lexicon import (
     CHANGE_WORDS,
+    COUNT_VERBS,
     DOWN_WORDS,
     DURATION_UNITS,
     PERIOD_ORDINALS,
@@ -372,13 +373,27 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
             )
             or g.WHO_AFTER.match(body, amt.end) is not None
+            or g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None
+            or _count_verb_before(body, amt.num_start)
         )
     if not counts:
-        return None, amt.end
+        attributive = g.ATTRIBUTIVE_COUNT.match(body, amt.end)
+        if attributive is None or amt.spelled:
+            return None, amt.end
+        noun = attributive.group("noun").lower()  # "a 150-seat parliament", "a 2,000-strong crowd"
+        found = _single(amt.num_start, attributive.end(), "count", "count", amt.value, q or "exact")
+        found.noun = noun
+        return found, attributive.end()
     start, value = _signed(body, amt.num_start, amt.value)
     found = _single(start, amt.end, "count", "count", value, q or "exact")
     found.noun = noun
     return found, amt.end
+
+
+def _count_verb_before(body: str, start: int) -> bool:
+    """ "killing 14", "employs 3,000": a verb that takes a number of people as its object."""
+    words = words_before(body, start)
+    return bool(words) and words[-1] in COUNT_VERBS
 
 
 def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:

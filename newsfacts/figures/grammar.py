@@ -174,6 +174,17 @@ MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMIN
 YEAR_TO_YEAR = re.compile(
     rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"
 )
+# "14 were killed", "30 have been arrested": a number of people as the subject of what happened to them.
+PASSIVE_COUNT_AFTER = re.compile(
+    rf"{SP}+(?:were|are|have{SP}+been|had{SP}+been|was|remain|remained){SP}+(?:(?:still|later|reported){SP}+)?"
+    rf"(?i:killed|injured|wounded|hurt|arrested|dead|missing|detained|rescued|evacuated|hospitali[sz]ed|displaced"
+    rf"|charged|convicted|infected|hired|laid{SP}+off|fired|elected|affected)\b"
+)
+# "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
+ATTRIBUTIVE_COUNT = re.compile(
+    r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
+    r"|vehicle|car|unit|school|store|branch|team|judge|vote))\b"
+)
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(
     rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"

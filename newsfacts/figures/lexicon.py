@@ -198,3 +198,8 @@ RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying spa
 ENDPOINT_FILLERS = _words(
     "a an record estimated all-time revised about around nearly roughly just some high low of new"
 )
+# Verbs whose object is a number of people or things ("killing 14", "the firm employs 3,000").
+COUNT_VERBS = _words(
+    "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
+    "evacuating evacuated arresting arrested rescuing rescued infecting infected"
+)

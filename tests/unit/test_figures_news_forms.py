@@ -27,6 +27,11 @@ def only(text: str):
         ("A crowd of 52,000 watched.", "52,000", 52000, None),
         ("They opened two additional plants.", "two", 2, "plants"),
         ("About 1.2m people voted.", "1.2m", 1.2e6, "people"),  # a glued "m" before a counted noun
+        ("At least 22 were killed in the storm.", "22", 22, None),
+        ("The blast killed 14 near the port.", "14", 14, None),
+        ("The company employs 3,000 in Ohio.", "3,000", 3000, None),
+        ("It has a 150-seat chamber.", "150-seat", 150, "seat"),
+        ("A 2,000-strong crowd gathered.", "2,000-strong", 2000, "strong"),
     ],
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
@@ -36,7 +41,16 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
     assert found.noun == noun
 
 
-@pytest.mark.parametrize("text", ["He turned 40 in June.", "Chapter 12 covers it.", "The three reasons are clear."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He turned 40 in June.",
+        "Chapter 12 covers it.",
+        "The three reasons are clear.",
+        "They stayed at a 5-star hotel.",  # a rating, not a count
+        "The bill passed 5-4.",  # a score
+    ],
+)
 def test_not_counts(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
 
