@@ -85,8 +85,8 @@ def _change_before(text: str, first: Amount) -> bool:
     """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
     start = first.start
     words = words_before(text, start)
-    if words and last_content_word(words) in CHANGE_VERBS and not first.bare:
-        return True
+    if words and not first.bare and (words[-1] == "by" or last_content_word(words) in CHANGE_VERBS):
+        return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd"
     i = endpoint_index(words)
     if i is None or words[i] != "from" or _years_only(text, start):
         return False
@@ -95,7 +95,7 @@ def _change_before(text: str, first: Amount) -> bool:
 
 def words_before(text: str, start: int) -> list[str]:
     """The last few words before `start`, lower case (a slice and a split: no regex per figure)."""
-    return text[max(0, start - 60) : start].lower().split()[-7:]
+    return text[max(0, start - 80) : start].lower().split()[-10:]
 
 
 def endpoint_index(words: list[str]) -> int | None:
@@ -118,7 +118,7 @@ def last_content_word(words: list[str]) -> str | None:
             continue
         if i + 1 < len(tail) and tail[i + 1] == "by":
             # "cut rates by", "raised its forecast by": the verb may stand before a short object
-            verb = next((w for w in reversed(tail[max(0, i - 3) : i]) if w in CHANGE_VERBS), None)
+            verb = next((w for w in reversed(tail[max(0, i - 5) : i + 1]) if w in CHANGE_VERBS), None)
             if verb is not None:
                 return verb
         return tail[i]

@@ -86,6 +86,14 @@ def test_range_from_to_is_a_range() -> None:
     assert (f.qualifier, f.value_low, f.value_high, f.unit, f.endpoint) == ("range", 4000, 6000, "mAh", None)
 
 
+def test_change_by_then_level() -> None:
+    figures = extract_figures("Members cut output in May by 800,000 bpd to 21.9 million bpd.")
+    assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
+        ("800,000 bpd", "down", None),
+        ("21.9 million bpd", None, "to"),
+    ]
+
+
 def test_a_range_stays_a_range() -> None:
     (f,) = extract_figures("Analysts expect 5% to 7% growth.")
     assert (f.qualifier, f.value_low, f.value_high, f.endpoint) == ("range", 5, 7, None)
