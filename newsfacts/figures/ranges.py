@@ -14,7 +14,7 @@ from newsfacts.figures.amounts import Amount, number_at, read_amount
 from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, ENDPOINT_FILLERS, RANGE_WORDS, UP_WORDS
 from newsfacts.figures.numbers import is_year_like
 
-CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # "up 5-7%" is still a range of a change
+CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # verbs that may stand before a short object
 
 
 @dataclass(slots=True)
@@ -85,7 +85,7 @@ def _change_before(text: str, first: Amount) -> bool:
     """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
     start = first.start
     words = words_before(text, start)
-    if words and not first.bare and (words[-1] == "by" or last_content_word(words) in CHANGE_VERBS):
+    if words and not first.bare and (words[-1] == "by" or last_content_word(words) in UP_WORDS | DOWN_WORDS):
         return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd"
     i = endpoint_index(words)
     if i is None or words[i] != "from" or _years_only(text, start):

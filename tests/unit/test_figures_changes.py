@@ -86,6 +86,16 @@ def test_range_from_to_is_a_range() -> None:
     assert (f.qualifier, f.value_low, f.value_high, f.unit, f.endpoint) == ("range", 4000, 6000, "mAh", None)
 
 
+def test_up_then_level() -> None:
+    figures = extract_figures("Copper ended up 3 cents at $4.10, and zinc was up 2 cents to $1.30.")
+    assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
+        ("3 cents", "up", None),
+        ("$4.10", None, None),
+        ("2 cents", "up", None),
+        ("$1.30", None, "to"),
+    ]
+
+
 def test_change_by_then_level() -> None:
     figures = extract_figures("Members cut output in May by 800,000 bpd to 21.9 million bpd.")
     assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
