@@ -34,7 +34,14 @@ from newsfacts.figures.lexicon import (
     UP_WORDS,
 )
 from newsfacts.figures.model import VALUE_RANGES, Figure
-from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS, is_year_like
+from newsfacts.figures.numbers import (
+    FOLD_WORDS,
+    FRACTION_NOUNS,
+    MULTIPLIER_WORDS,
+    SMALL_WORDS,
+    is_year_like,
+    parse_numeral,
+)
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
 from newsfacts.figures.subjects import subject_before
@@ -235,6 +242,9 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         day = _day_of_month(body, s, end)
         if day is not None:
             return day
+    prop = g.ONE_IN_N.match(body, s) if attach == "free" and body[end : end + 4] == " in " else None
+    if prop is not None:
+        return _proportion(body, s, prop), prop.end()
     amt, skip = read_amount(body, s, e, False)
     if amt is None:
         return None, skip
@@ -261,6 +271,10 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
         value = MULTIPLIER_WORDS.get(word) or float(FOLD_WORDS[word])
         q = qualifier_before(body, s)
         return _single(s, e, "ratio", "times", value, q or "exact"), e
+    if group == "word" or not group:
+        prop = g.ONE_IN_N.match(body, s)
+        if prop is not None and left_attachment(body, s) == "free":
+            return _proportion(body, s, prop), prop.end()
     if group == "word":
         frac = g.FRACTION_AT.match(body, s)
         if frac:
@@ -281,6 +295,23 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
     if amt is None:
         return None, skip
     return _figure(body, amt, article=group != "word")
+
+
+def _proportion(body: str, s: int, m) -> Found | None:
+    """ "one in five adults" -> ratio 0.2: the share a proportion states."""
+    n, d = (_small_number(m.group(k)) for k in ("n", "m"))
+    if n is None or not d or n >= d:
+        return None
+    return _single(s, m.end(), "ratio", "times", round(n / d, 6), qualifier_before(body, s) or "exact")
+
+
+def _small_number(text: str) -> float | None:
+    words = text.lower().split()
+    if words[0] == "a":
+        return {"hundred": 100.0, "thousand": 1000.0, "million": 1e6}.get(words[-1])
+    return (
+        parse_numeral(text) if text[0].isdigit() else float(SMALL_WORDS[words[0]]) if words[0] in SMALL_WORDS else None
+    )
 
 
 def _fraction(body: str, s: int, e: int) -> Found | None:
@@ -359,6 +390,13 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         start = amt.num_start if month is None else month
         qualifier = "approx" if q == "approx" else "exact"
         return _single(start, amt.end, "date", "year", amt.number, qualifier), amt.end
+    per = g.PER_NUMBER.match(body, amt.end) if not amt.spelled and not article else None
+    if per is not None:  # "1,200 per 100,000 people": a rate, its denominator kept whole
+        found = _single(amt.num_start, per.end(), "count", "count", amt.value, q or "exact")
+        denominator = _small_number(per.group("m"))
+        noun = (per.group("noun") or "").lower()
+        found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
+        return found, per.end()
     noun = counted_noun(body, amt.end)
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
@@ -387,7 +425,15 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     start, value = _signed(body, amt.num_start, amt.value)
     found = _single(start, amt.end, "count", "count", value, q or "exact")
     found.noun = noun
-    return found, amt.end
+    skip = amt.end
+    if noun is not None:  # "830 cases per 100,000 people": the rate's denominator is no figure of its own
+        noun_end = body.find(noun, amt.end, amt.end + 40) + len(noun)
+        per = g.PER_NUMBER.match(body, noun_end)
+        denominator = _small_number(per.group("m")) if per else None
+        if per is not None and denominator:
+            found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
+            skip = per.end()
+    return found, skip
 
 
 def _count_verb_before(body: str, start: int) -> bool:

@@ -79,6 +79,7 @@ _FRAC_POINT = (
 _FRACTION = (
     rf"(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
     rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b)"
+    rf"|(?<=\bby{SP})(?:[Aa]{SP}+(?:third|quarter|fifth|tenth)|half)\b"
 )
 WORDS = re.compile(
     rf"\b(?=[A-Za-z])(?:"
@@ -184,6 +185,17 @@ PASSIVE_COUNT_AFTER = re.compile(
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
     r"|vehicle|car|unit|school|store|branch|team|judge|vote))\b"
+)
+# "one in five adults", "1 in 10": a share written as a proportion.
+ONE_IN_N = re.compile(
+    rf"(?P<n>[0-9]{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten)){SP}+in{SP}+(?:(?i:every){SP}+)?"
+    rf"(?P<m>[0-9]{{1,3}}(?:,[0-9]{{3}})*|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a{SP}+hundred"
+    rf"|a{SP}+thousand|a{SP}+million))\b(?![.,]?[0-9])"
+)
+# "1,200 per 100,000 people": a rate whose denominator is itself a number.
+PER_NUMBER = re.compile(
+    rf"{SP}+(?i:per|for{SP}+every){SP}+(?P<m>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+|(?i:a{SP}+(?:hundred|thousand|million)))"
+    rf"(?:{SP}+(?P<noun>[a-z]+))?\b"
 )
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(

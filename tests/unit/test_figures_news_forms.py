@@ -138,12 +138,22 @@ def test_over_before_an_amount_is_still_more_than() -> None:
         ("Bonds paying 7 3/4% were sold.", "7 3/4%", "percent", 7.75, "percent"),
         ("It lasted 45 seconds.", "45 seconds", "duration", 45, "second"),
         ("The index was minus 2 points.", "2 points", "quantity", -2, "point"),
+        ("Almost one in five adults smoke.", "one in five", "ratio", 0.2, "times"),
+        ("Roughly 1 in 10 homes flooded.", "1 in 10", "ratio", 0.1, "times"),
+        ("Arrests fell by a third.", "a third", "ratio", 0.333333, "times"),
+        ("There were 830 cases per 100,000 people.", "830", "count", 830, "count"),
+        ("A rate of 4.2 per 1,000 births.", "4.2 per 1,000 births", "count", 4.2, "count"),
     ],
 )
 def test_number_forms(text: str, raw: str, kind: str, value: float, unit: str) -> None:
     f = next(f for f in extract_figures(text) if f.raw_text == raw)
     assert (f.kind, f.unit) == (kind, unit)
     assert f.value == pytest.approx(value)
+
+
+def test_rate_denominators_are_kept_not_counted() -> None:
+    (f,) = extract_figures("There were 830 cases per 100,000 people.")
+    assert f.per_unit == "100000 people"
 
 
 @pytest.mark.parametrize(
@@ -153,6 +163,7 @@ def test_number_forms(text: str, raw: str, kind: str, value: float, unit: str) -
         "The attacks of 9/11 changed it.",  # a name
         "Open 24/7 all year.",
         "Version 2.5e1 shipped.",  # a version string
+        "Sales rose 2 in 2024 alone.",  # "in" before a year is no proportion
     ],
 )
 def test_not_number_forms(text: str) -> None:
