@@ -114,6 +114,11 @@ def read_amount(
     pos = _read_scale(text, amt, pos)
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
+        metres = g.METRES_ADJECTIVE.match(text, pos) if text[amt.num_end : amt.num_end + 1] == "m" else None
+        if metres is not None and amt.unit is None:  # "1.8m tall", "a 5m-long boat": metres, not millions
+            amt.scale, amt.unit, amt.needs_currency = None, "m", False
+            amt.end = pos
+            return amt, pos
         # "5m" alone may be five metres; "1.2m people" and "2.5m barrels" state their own measure
         if amt.unit is None and counted_noun(text, pos) is None:
             return None, pos

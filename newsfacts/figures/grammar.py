@@ -186,6 +186,8 @@ ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
     r"|vehicle|car|unit|school|store|branch|team|judge|vote))\b"
 )
+# An "m" glued to a number is metres when a dimension adjective follows: "1.8m tall", "a 5m-long boat".
+METRES_ADJECTIVE = re.compile(rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter)\b)")
 # "one in five adults", "1 in 10": a share written as a proportion.
 ONE_IN_N = re.compile(
     rf"(?P<n>[0-9]{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten)){SP}+in{SP}+(?:(?i:every){SP}+)?"

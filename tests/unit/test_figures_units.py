@@ -39,6 +39,8 @@ def one(text: str, kind: str):
         ("It ships with a 45W charger.", "45W", 45, "W", "power"),
         ("Temperatures of 34C are forecast.", "34C", 34, "degC", "temperature"),
         ("Tanks hold 2.5m barrels.", "2.5m barrels", 2.5e6, "barrel", "volume"),
+        ("The striker is 1.9m tall.", "1.9m", 1.9, "m", "length"),  # "m" with a dimension adjective
+        ("A 40m-long ferry sank.", "40m", 40, "m", "length"),
         ("The handset weighs 187g.", "187g", 187, "g", "mass"),
         ("Exports reached 400,000 barrels daily.", "400,000 barrels daily", 400000, "barrel/day", "flow"),
     ],
