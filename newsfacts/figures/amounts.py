@@ -167,6 +167,7 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
             amt.needs_currency = low in _MONEY_ONLY_SUFFIXES
         elif low in _UNIT_SUFFIXES:
             amt.unit = _UNIT_SUFFIXES[low]
+            amt.tenor = low == "yr" and g.TENOR.match(text, m.end()) is not None  # "10yr yields"
         elif suffix == "s" and _decade_like(amt):
             amt.unit = "decade_date"
         else:

@@ -86,6 +86,7 @@ def test_second_end_never_stands_alone(text: str) -> None:
         "A 20-year bond auction drew weak demand.",
         "The 2-year Treasury note rallied.",
         "The 10 yr sold off.",
+        "Japanese 10yr yields jumped.",
         "Japan's 30-year JGB hit a record.",
     ],
 )
