@@ -127,6 +127,7 @@ def extract_figures(
                 direction=f.direction,
                 endpoint=f.endpoint,
                 dimension=f.dimension,
+                concept=f.noun.lower() if f.noun else None,
             )
         )
     return figures

@@ -41,6 +41,10 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
     assert found.noun == noun
 
 
+def test_count_noun_reaches_the_figure_as_its_concept() -> None:
+    assert [(f.raw_text, f.concept) for f in extract_figures("The Greens won 61 seats.")] == [("61", "seats")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
