@@ -112,16 +112,16 @@ def endpoint_index(words: list[str]) -> int | None:
 def last_content_word(words: list[str]) -> str | None:
     """The last word before a figure, skipping the fillers between a change verb and its size
     ("rose by about 2%", "fell a further 3%")."""
-    tail = words[-7:]
+    tail = words[-9:]
+    by = next((j for j in range(len(tail) - 1, max(-1, len(tail) - 4), -1) if tail[j] == "by"), None)
+    if by is not None:
+        # "cut rates by", "raised the rate by a substantial": the verb may stand before a short object
+        verb = next((w for w in reversed(tail[max(0, by - 5) : by]) if w in CHANGE_VERBS), None)
+        if verb is not None:
+            return verb
     for i in range(len(tail) - 1, -1, -1):
-        if tail[i] in CHANGE_FILLERS:
-            continue
-        if i + 1 < len(tail) and tail[i + 1] == "by":
-            # "cut rates by", "raised its forecast by": the verb may stand before a short object
-            verb = next((w for w in reversed(tail[max(0, i - 5) : i + 1]) if w in CHANGE_VERBS), None)
-            if verb is not None:
-                return verb
-        return tail[i]
+        if tail[i] not in CHANGE_FILLERS:
+            return tail[i]
     return None
 
 

@@ -48,6 +48,7 @@ def test_no_rate(text: str) -> None:
         ("Revenue jumped by about $2 billion.", "$2 billion", "up"),
         ("Output slipped a further 1.5%.", "1.5%", "down"),
         ("The yield ended 12 basis points higher.", "12 basis points", "up"),
+        ("The Fed lifted its main rate by a hefty 0.75 percentage points.", "0.75 percentage points", "up"),
     ],
 )
 def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:
