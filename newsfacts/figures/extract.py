@@ -31,10 +31,12 @@ from newsfacts.figures.lexicon import (
     DOWN_WORDS,
     DURATION_UNITS,
     PERIOD_ORDINALS,
+    TIMES_CUES,
     UP_WORDS,
 )
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import (
+    COMPARATIVE_MULTIPLIERS,
     FOLD_WORDS,
     FRACTION_NOUNS,
     MULTIPLIER_WORDS,
@@ -227,6 +229,11 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
+    to_one = g.TO_ONE.match(body, end)
+    if to_one and (body[end] == "-" or g.RATIO_OF_BEFORE.search(body, max(0, s - 20), s)):
+        value = parse_numeral(body[s:end])
+        if value is not None and value > 1:  # "a 2-to-1 margin", "a ratio of 3:1"
+            return _single(s, to_one.end(), "ratio", "times", value, "exact"), to_one.end()
     frac = g.SLASH_FRACTION.match(body, end)
     if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
         amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
@@ -266,6 +273,12 @@ def _leading_decimal(body: str, s: int) -> bool:
 def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
     """A word candidate: a multiplier ("doubled"), a spelled number, or "a"/"half a" before a scale."""
     word = body[s:e].lower()
+    if word in COMPARATIVE_MULTIPLIERS:
+        nxt = g.NEXT_WORD.match(body, e)
+        if nxt is None or nxt.group(1).lower() not in TIMES_CUES:
+            return None, e  # "met twice": a frequency
+        q = qualifier_before(body, s)
+        return _single(s, e, "ratio", "times", COMPARATIVE_MULTIPLIERS[word], q or "exact"), e
     if word in MULTIPLIER_WORDS or word in FOLD_WORDS:
         if g.DOWN_AFTER.match(body, e):
             return None, e  # "doubled down"

@@ -21,7 +21,13 @@ from newsfacts.figures.lexicon import (
     PER_WORDS,
     TENOR_NOUNS,
 )
-from newsfacts.figures.numbers import FOLD_WORDS, FRACTION_NOUNS, MULTIPLIER_WORDS, SMALL_WORDS
+from newsfacts.figures.numbers import (
+    COMPARATIVE_MULTIPLIERS,
+    FOLD_WORDS,
+    FRACTION_NOUNS,
+    MULTIPLIER_WORDS,
+    SMALL_WORDS,
+)
 
 SP = r"[ \u00a0\u202f]"  # an inline space: a figure never runs across a line break
 SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
@@ -70,7 +76,7 @@ def _spaced_trie(words: Iterable[str]) -> str:
 
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
-_NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS]))
+_NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS]))
 _FRAC_POINT = (
     rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
     rf"(?:{SP}+of)?(?:{SP}+an?)?"
@@ -199,6 +205,10 @@ PER_NUMBER = re.compile(
     rf"{SP}+(?i:per|for{SP}+every){SP}+(?P<m>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+|(?i:a{SP}+(?:hundred|thousand|million)))"
     rf"(?:{SP}+(?P<noun>[a-z]+))?\b"
 )
+# "a 2-to-1 margin", "a ratio of 3:1": odds and ratios against one.
+TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
+RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
+NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(
     rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"

@@ -40,6 +40,8 @@ SCALE_SUFFIXES = {
 }  # fmt: skip
 
 MULTIPLIER_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+# Multipliers that are also frequencies ("met twice"): a ratio only before a comparison ("twice as many").
+COMPARATIVE_MULTIPLIERS = {"twice": 2.0, "thrice": 3.0}
 FOLD_WORDS = {
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,

@@ -146,6 +146,9 @@ def test_over_before_an_amount_is_still_more_than() -> None:
         ("Almost one in five adults smoke.", "one in five", "ratio", 0.2, "times"),
         ("Roughly 1 in 10 homes flooded.", "1 in 10", "ratio", 0.1, "times"),
         ("Arrests fell by a third.", "a third", "ratio", 0.333333, "times"),
+        ("Rents are twice as high as in 2019.", "twice", "ratio", 2, "times"),
+        ("Members backed it by a 3-to-1 margin.", "3-to-1", "ratio", 3, "times"),
+        ("Applicants outnumber places at a ratio of 4:1.", "4:1", "ratio", 4, "times"),
         ("There were 830 cases per 100,000 people.", "830", "count", 830, "count"),
         ("A rate of 4.2 per 1,000 births.", "4.2 per 1,000 births", "count", 4.2, "count"),
     ],
@@ -169,6 +172,8 @@ def test_rate_denominators_are_kept_not_counted() -> None:
         "Open 24/7 all year.",
         "Version 2.5e1 shipped.",  # a version string
         "Sales rose 2 in 2024 alone.",  # "in" before a year is no proportion
+        "The leaders met twice in May.",  # a frequency, not a multiplier
+        "The session ends at 3:1 past.",  # a clock-like stamp without a ratio word
     ],
 )
 def test_not_number_forms(text: str) -> None:
