@@ -202,7 +202,7 @@ def _read_scale(text: str, amt: Amount, pos: int) -> int:
         return pos
     amt.scale = SCALE_WORDS[m.group(1).lower()]
     pos = m.end()
-    if amt.scale == 100:  # "two hundred million"
+    if amt.scale in (100, 1e5):  # "two hundred million", "1.5 lakh crore"
         m = g.SCALE.match(text, pos)
         if m and SCALE_WORDS[m.group(1).lower()] >= 1e3:
             amt.scale *= SCALE_WORDS[m.group(1).lower()]

@@ -40,6 +40,7 @@ def money(text: str):
         ("Capex of 30 MUSD is planned.", "30 MUSD", 30e6, "USD"),
         ("Rent is RM1,500 here.", "RM1,500", 1500, "MYR"),
         ("A levy of ₹500 crore.", "₹500 crore", 5e9, "INR"),
+        ("Outlays of Rs 1.5 lakh crore.", "Rs 1.5 lakh crore", 1.5e12, "INR"),
         # currency names beyond the big four
         ("It was valued at 7 billion yuan.", "7 billion yuan", 7e9, "CNY"),
         ("A deal worth 3 billion renminbi.", "3 billion renminbi", 3e9, "CNY"),
