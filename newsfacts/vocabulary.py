@@ -13,6 +13,11 @@ VERDICTS = ("consistent", "conflict", "single_source")
 DIRECTIONS = ("up", "down")
 ENDPOINTS = ("from", "to")
 
+# Dimensions of kind `quantity` (contract v2 names the common ones and leaves the list open).
+DIMENSIONS = (
+    "length", "mass", "volume", "area", "speed", "energy", "power", "temperature", "data", "data_rate",
+    "frequency", "flow", "torque", "voltage", "current", "charge", "index_points",
+)  # fmt: skip
 DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 PERCENT_UNITS = ("percent", "percentage_point")
 MONEY_UNIT_REGEX = "[A-Z]{3}"  # ISO 4217 shape; the code list itself changes, the shape does not

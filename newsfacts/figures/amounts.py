@@ -11,20 +11,26 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.counts import counted_noun
+from newsfacts.figures.currencies import CODES
 from newsfacts.figures.lexicon import (
     AMBIGUOUS_CURRENCY_WORDS,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     DURATION_UNITS,
+    LETTER_DOLLARS,
+    MINOR_UNITS,
     TIMES_CUES,
+    VIDEO_LINES,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
+from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
     "pc": "percent", "pct": "percent", "bp": "basis_point", "bps": "basis_point", "pp": "percentage_point",
     "ppt": "percentage_point", "ppts": "percentage_point", "x": "times", "yr": "year", "yrs": "year",
 }  # fmt: skip
+_SCIENTIFIC_STARTS = frozenset("×xX*eE")  # what may follow a numeral in "1.99×10^-30", "3e8"
 # Single-letter scale suffixes are ambiguous ("5m" is also five metres): money only.
 _MONEY_ONLY_SUFFIXES = frozenset({"k", "m", "b", "t"})
 
@@ -44,10 +50,15 @@ class Amount:
     unit: str | None = None
     needs_currency: bool = False  # "5m": a scale suffix that only a currency makes unambiguous
     after_qualifier: str | None = None  # "50+", "50-odd"
+    factor: float = 1.0  # minor currency units ("34 cents" -> 0.01) and scientific exponents
+    age: bool = False  # "29 years old", "a 50-year-old": the duration is an age
+    tenor: bool = False  # "the 10-year yield": a bond's name, not a duration
+    letter_unit: bool = False  # a one-letter unit glued to the number ("30C"): a name after a label
 
     @property
     def value(self) -> float:
-        return self.number * (self.scale or 1.0)
+        value = self.number * (self.scale or 1.0) * self.factor
+        return float(f"{value:.12g}")  # 16.4 x 1e6 is 16400000, not 16399999.999999998
 
     @property
     def bare(self) -> bool:
@@ -82,21 +93,48 @@ def read_amount(
     if number is None:
         return None, _token_end(text, raw_end)
     amt = Amount(start, start, end, end, token, number, spelled)
-    m = g.CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+    m = g.CURRENCY_BEFORE.search(text, max(0, start - 9), start)
     if m:
-        amt.currency = CURRENCY_PREFIXES.get(m.group("cur").replace("\u00a0", " "), "USD")
+        amt.currency = currency_of(m)
         amt.start = m.start()
     pos = end
     if not spelled:
+        mixed = g.MIXED_FRACTION.match(text, pos) if token.isdigit() and text[pos : pos + 1] in " -" else None
+        if mixed and int(mixed.group("num")) < int(mixed.group("den")):
+            amt.number += int(mixed.group("num")) / int(mixed.group("den"))
+            pos = mixed.end()
+        sci = g.SCIENTIFIC.match(text, pos) if text[pos : pos + 2].strip()[:1] in _SCIENTIFIC_STARTS else None
+        if sci:
+            exp = (sci.group("exp") or sci.group("e")).replace("−", "-")
+            amt.factor = 10.0 ** int(exp)
+            pos = sci.end()
         pos = _read_suffix(text, amt, pos)
         if pos < 0:
             return None, _token_end(text, end)
     pos = _read_scale(text, amt, pos)
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
-        return None, pos
+        metres = g.METRES_ADJECTIVE.match(text, pos) if text[amt.num_end : amt.num_end + 1] == "m" else None
+        if metres is not None and amt.unit is None:  # "1.8m tall", "a 5m-long boat": metres, not millions
+            amt.scale, amt.unit, amt.needs_currency = None, "m", False
+            amt.end = pos
+            return amt, pos
+        # "5m" alone may be five metres; "1.2m people" and "2.5m barrels" state their own measure
+        if amt.unit is None and counted_noun(text, pos) is None:
+            return None, pos
+        if amt.unit is not None and amt.unit not in DIMENSION_OF:
+            return None, pos
     amt.end = pos
     return amt, pos
+
+
+def currency_of(m) -> str:
+    """The currency code a CURRENCY_BEFORE/CURRENCY_AT match names."""
+    dollar = m.group("dollar")
+    if dollar:
+        letters = dollar[:-1].replace(".", "").replace(" ", "").replace("\u00a0", "").upper()
+        return LETTER_DOLLARS.get(letters, "USD")
+    return CURRENCY_PREFIXES.get(m.group("mark").replace("\u00a0", " "), "USD")
 
 
 def _token_end(text: str, pos: int) -> int:
@@ -106,15 +144,30 @@ def _token_end(text: str, pos: int) -> int:
 
 def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     """Letters glued to a numeral: scale, unit, decade; -1 when they make it a name ("6G", "21st")."""
+    u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
+    if u and u.group("sym") in GLUED and text[u.end() : u.end() + 1] == "/":
+        u = None  # "14.7C/ per unit": a price mark, not degrees
+    if u:
+        sym = u.group("sym")
+        amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
+        amt.letter_unit = sym in GLUED
+        return u.end()
     m = g.LETTERS.match(text, pos)
     if m:
         suffix = m.group()
         low = suffix.lower()
-        if low in SCALE_SUFFIXES:
+        code = _glued_code(suffix)
+        if code is not None and amt.currency is None:
+            amt.currency, scale = code
+            amt.scale = scale
+        elif suffix == "p" and amt.currency is None and amt.token not in VIDEO_LINES:
+            amt.currency, amt.factor = MINOR_UNITS["p"]
+        elif low in SCALE_SUFFIXES:
             amt.scale = SCALE_SUFFIXES[low]
             amt.needs_currency = low in _MONEY_ONLY_SUFFIXES
         elif low in _UNIT_SUFFIXES:
             amt.unit = _UNIT_SUFFIXES[low]
+            amt.tenor = low == "yr" and g.TENOR.match(text, m.end()) is not None  # "10yr yields"
         elif suffix == "s" and _decade_like(amt):
             amt.unit = "decade_date"
         else:
@@ -125,6 +178,16 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "decade_date"
         return m.end()
     return pos
+
+
+def _glued_code(suffix: str) -> tuple[str, float | None] | None:
+    """An ISO code glued after a numeral, with an optional scale letter: "115USD", "30MUSD", "5bnEUR"."""
+    if suffix in CODES:
+        return suffix, None
+    for scale in ("bn", "mn", "M", "m", "k", "K", "B"):
+        if suffix.startswith(scale) and suffix[len(scale) :] in CODES:
+            return suffix[len(scale) :], SCALE_SUFFIXES[scale.lower()]
+    return None
 
 
 def _decade_like(amt: Amount) -> bool:
@@ -139,7 +202,7 @@ def _read_scale(text: str, amt: Amount, pos: int) -> int:
         return pos
     amt.scale = SCALE_WORDS[m.group(1).lower()]
     pos = m.end()
-    if amt.scale == 100:  # "two hundred million"
+    if amt.scale in (100, 1e5):  # "two hundred million", "1.5 lakh crore"
         m = g.SCALE.match(text, pos)
         if m and SCALE_WORDS[m.group(1).lower()] >= 1e3:
             amt.scale *= SCALE_WORDS[m.group(1).lower()]
@@ -162,7 +225,12 @@ def _read_unit(text: str, amt: Amount, pos: int) -> int:
     return _read_unit_word(text, amt, pos)
 
 
+_NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with these: skip every pattern
+
+
 def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
+    if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
+        return pos
     m = g.PERCENT.match(text, pos)
     if m:
         amt.unit = {"pct": "percent", "pp": "percentage_point", "bp": "basis_point"}[m.lastgroup or "pct"]
@@ -172,20 +240,47 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m:
             word = m.group("word")
             if word is None:
-                amt.currency = m.group("code")
+                code = m.group("code")
+                if code:
+                    amt.currency, scale = _glued_code(code) or (code, None)
+                    amt.scale = scale or amt.scale
+                else:
+                    amt.currency = CURRENCY_PREFIXES.get(m.group("sym"), "USD")
                 return m.end()
-            key = " ".join(word.lower().split())
+            key = " ".join(word.lower().replace("-", " ").split())
             if key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None:
-                amt.currency = CURRENCY_WORDS[key]
-                return m.end()
+                amt.currency = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.replace(" ", "-"), "USD")
+                return _and_cents(text, amt, m.end())
+        m = g.MINOR_AFTER.match(text, pos)
+        if m:
+            word = " ".join((m.group("word") or "¢").lower().split())
+            amt.currency, amt.factor = MINOR_UNITS[word]
+            return m.end()
     if amt.currency is not None:
-        return pos
+        return _and_cents(text, amt, pos) if amt.start < amt.num_start and amt.currency == "USD" else pos
+    m = g.AGE.match(text, pos)
+    if m:
+        amt.unit = DURATION_UNITS.get((m.group("unit") or "year").lower(), "year")
+        amt.age = True
+        return m.end()
     m = g.DURATION.match(text, pos)
     if m:
-        if m.group("age") or (m.group("of") and m.group("unit").lower().startswith("quarter")):
-            return pos  # "65-year-old", "three quarters of": not a duration
+        if m.group("of") and m.group("unit").lower().startswith("quarter"):
+            return pos  # "three quarters of": not a duration
         amt.unit = DURATION_UNITS[m.group("unit").lower()]
+        if _tenor(text, amt, m):
+            amt.tenor = True
         return m.end()
+    m = g.UNIT_AFTER.match(text, pos)
+    if m:
+        name = m.group("name")
+        amt.unit = (NAMES[" ".join(name.lower().split())] if name else SYMBOLS[m.group("sym")])[0]
+        return m.end()
+    if not amt.spelled:
+        m = g.INDEX_POINTS.match(text, pos)
+        if m:
+            amt.unit = INDEX_POINT[0]
+            return m.end()
     m = g.TIMES.match(text, pos)
     if m and (m.group("cue") or "").lower() in TIMES_CUES:
         amt.unit = "times"
@@ -195,3 +290,27 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _tenor(text: str, amt: Amount, m) -> bool:
+    """ "the 10-year yield", "a 20-year bond auction", "the 10 yr", "a 52-week high": a singular,
+    attributive span before a bond or benchmark noun names a security or a mark, not a span of time."""
+    unit = m.group("unit").lower()
+    if unit.endswith("s") and unit != "yrs":
+        return False
+    if text[m.start()] == "-" or unit.startswith("yr"):
+        return g.TENOR.match(text, m.end()) is not None or (unit == "yr" and text[m.start()] != "-")
+    return False
+
+
+def _and_cents(text: str, amt: Amount, pos: int) -> int:
+    """ "3 dollars 50 cents": the cents join the dollar amount."""
+    m = g.AND_CENTS.match(text, pos)
+    if m is None or amt.scale is not None:
+        return pos
+    n = m.group("n")
+    cents = parse_numeral(n) if n[0].isdigit() else parse_spelled(n)
+    if cents is None or cents >= 100:
+        return pos
+    amt.number += cents / 100
+    return m.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsfacts.figures import grammar as g
 from newsfacts.figures.context import is_sentence_start, word_before
 from newsfacts.figures.lexicon import (
+    COUNT_MODIFIERS,
     DEFINITE_WORDS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
@@ -28,6 +29,8 @@ def counted_noun(text: str, end: int) -> str | None:
         if word is None:
             return None
         low = word.lower()
+        if low in COUNT_MODIFIERS:
+            continue  # "eight more picks", "two additional plants"
         if low in NOT_NOUNS or low in DURATION_UNITS:
             return None
         if is_plural_noun(word):

@@ -22,15 +22,36 @@ from newsfacts.figures.context import (
     masked_end,
     month_before,
     name_chain_end,
+    word_before,
 )
-from newsfacts.figures.counts import numeral_counts, spelled_counts
-from newsfacts.figures.lexicon import DURATION_UNITS
+from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
+from newsfacts.figures.lexicon import (
+    CHANGE_WORDS,
+    COUNT_VERBS,
+    DOWN_WORDS,
+    DURATION_UNITS,
+    PERIOD_ORDINALS,
+    TIMES_CUES,
+    UP_WORDS,
+)
 from newsfacts.figures.model import VALUE_RANGES, Figure
-from newsfacts.figures.numbers import FOLD_WORDS, MULTIPLIER_WORDS, is_year_like
+from newsfacts.figures.numbers import (
+    COMPARATIVE_MULTIPLIERS,
+    FOLD_WORDS,
+    FRACTION_NOUNS,
+    MULTIPLIER_WORDS,
+    SMALL_WORDS,
+    is_year_like,
+    parse_numeral,
+)
 from newsfacts.figures.qualifiers import bounds, qualifier_before
-from newsfacts.figures.ranges import Range, read_range
+from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
 from newsfacts.figures.subjects import subject_before
+from newsfacts.figures.units import DIMENSION_OF
+from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
+
+NAMES_OR_SYMBOLS: dict[str, str] = {name: canon for name, (canon, _dim) in UNIT_NAMES.items()}
 
 # At most this many figures are read from one body. A news article has a few hundred at most; past
 # this the "article" is a number dump, and since every figure row stores its sentence (up to
@@ -55,6 +76,7 @@ class Found:
     direction: str | None = None
     endpoint: str | None = None
     dimension: str | None = None
+    noun: str | None = None  # the noun a count counts ("412 seats" -> seats), for the fact layer
 
 
 def extract_figures(
@@ -107,6 +129,7 @@ def extract_figures(
                 direction=f.direction,
                 endpoint=f.endpoint,
                 dimension=f.dimension,
+                concept=f.noun.lower() if f.noun else None,
             )
         )
     return figures
@@ -147,13 +170,44 @@ def scan(body: str) -> list[Found]:
         if s < done:
             continue
         found, skip = _numeral(body, s, e) if not group else _word(body, s, e, group)
+        prev = out[-1] if out else None
+        if found is None and not group and prev is not None and prev.direction is not None:
+            found = _level_after_change(body, s, e, prev)
         if found is not None and _sane(found):
+            _annotate(body, found)
+            if (
+                found.direction is None
+                and prev is not None
+                and prev.direction is not None
+                and found.kind != prev.kind
+                and g.OR_BEFORE.search(body, max(0, found.start - 16), found.start)
+            ):
+                found.direction = prev.direction  # "fell 25 points, or 1 percent"
             out.append(found)
             if len(out) >= MAX_FIGURES:
                 break
             skip = max(skip, found.end)
         done = max(done, skip, e)
     return out
+
+
+def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number right after a stated change of an index ("fell 1.8% to 4,577.11", "lost 193
+    points to close at 24,706.41") is the level the index reached, in index points."""
+    if prev.kind not in ("percent", "quantity") or (prev.kind == "quantity" and prev.unit != "point"):
+        return None
+    if s - prev.end > 40 or "\n" in body[prev.end : s]:
+        return None
+    m = g.LEVEL_BEFORE.search(body, max(0, s - 40), s)
+    if m is None:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or _is_year(amt) or counted_noun(body, amt.end) is not None:
+        return None
+    found = _single(s, amt.end, "quantity", "point", amt.value, "exact")
+    found.dimension = DIMENSION_OF["point"]
+    found.endpoint = "to" if m.group("word").lower() == "to" or prev.direction else None
+    return found
 
 
 def _sane(f: Found) -> bool:
@@ -167,10 +221,25 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if masked is not None:
         return None, masked
     attach = left_attachment(body, s)
+    if attach == "name" and _glued_currency(body, s):
+        attach = "free"  # "USD10m", "RM79", "Rp10,000": a currency mark, not a name
+    if attach == "name" and body[s - 1] == "." and _leading_decimal(body, s):
+        s, attach = s - 1, "free"  # ".001 per cent"
     end = s + len(body[s:e].rstrip(".,"))
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
+    to_one = g.TO_ONE.match(body, end)
+    if to_one and (body[end] == "-" or g.RATIO_OF_BEFORE.search(body, max(0, s - 20), s)):
+        value = parse_numeral(body[s:end])
+        if value is not None and value > 1:  # "a 2-to-1 margin", "a ratio of 3:1"
+            return _single(s, to_one.end(), "ratio", "times", value, "exact"), to_one.end()
+    frac = g.SLASH_FRACTION.match(body, end)
+    if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
+        amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
+        if amt is None or amt.bare:
+            return None, max(skip, frac.end())
+        return _figure(body, amt)
     stamp = g.STAMP_TAIL.match(body, end)
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
@@ -181,6 +250,9 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         day = _day_of_month(body, s, end)
         if day is not None:
             return day
+    prop = g.ONE_IN_N.match(body, s) if attach == "free" and body[end : end + 4] == " in " else None
+    if prop is not None:
+        return _proportion(body, s, prop), prop.end()
     amt, skip = read_amount(body, s, e, False)
     if amt is None:
         return None, skip
@@ -189,25 +261,81 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     return _figure(body, amt)
 
 
+def _glued_currency(body: str, s: int) -> bool:
+    m = g.CURRENCY_BEFORE.search(body, max(0, s - 9), s)
+    return m is not None and m.end() == s and any(ch.isalpha() for ch in m.group())
+
+
+def _leading_decimal(body: str, s: int) -> bool:
+    return s == 1 or body[s - 2] in " \t\n(\u00a0$€£¥-−"
+
+
 def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
     """A word candidate: a multiplier ("doubled"), a spelled number, or "a"/"half a" before a scale."""
     word = body[s:e].lower()
+    if word in COMPARATIVE_MULTIPLIERS:
+        nxt = g.NEXT_WORD.match(body, e)
+        if nxt is None or nxt.group(1).lower() not in TIMES_CUES:
+            return None, e  # "met twice": a frequency
+        q = qualifier_before(body, s)
+        return _single(s, e, "ratio", "times", COMPARATIVE_MULTIPLIERS[word], q or "exact"), e
     if word in MULTIPLIER_WORDS or word in FOLD_WORDS:
         if g.DOWN_AFTER.match(body, e):
             return None, e  # "doubled down"
         value = MULTIPLIER_WORDS.get(word) or float(FOLD_WORDS[word])
         q = qualifier_before(body, s)
         return _single(s, e, "ratio", "times", value, q or "exact"), e
+    if group == "word" or not group:
+        prop = g.ONE_IN_N.match(body, s)
+        if prop is not None and left_attachment(body, s) == "free":
+            return _proportion(body, s, prop), prop.end()
+    if group == "word":
+        frac = g.FRACTION_AT.match(body, s)
+        if frac:
+            group, e = frac.lastgroup or "word", frac.end()
+    if group == "frac_point":
+        words = body[s:e].lower()
+        value = 0.75 if "three" in words else 0.5 if "half" in words else 0.25
+        return _single(s, e, "percent", "percentage_point", value, qualifier_before(body, s) or "exact"), e
+    if group == "fraction":
+        return _fraction(body, s, e), e
     if group == "word":
         m = g.SPELLED.match(body, s)
         if m is None or left_attachment(body, s) != "free":
             return None, m.end() if m else e
         amt, skip = read_amount(body, s, m.end(), True)
     else:
-        amt, skip = read_amount(body, s, e, True, number=1.0 if group == "a" else 0.5)
+        amt, skip = read_amount(body, s, e, True, number={"a": 1.0, "half": 0.5, "quarter": 0.25}[group])
     if amt is None:
         return None, skip
     return _figure(body, amt, article=group != "word")
+
+
+def _proportion(body: str, s: int, m) -> Found | None:
+    """ "one in five adults" -> ratio 0.2: the share a proportion states."""
+    n, d = (_small_number(m.group(k)) for k in ("n", "m"))
+    if n is None or not d or n >= d:
+        return None
+    return _single(s, m.end(), "ratio", "times", round(n / d, 6), qualifier_before(body, s) or "exact")
+
+
+def _small_number(text: str) -> float | None:
+    words = text.lower().split()
+    if words[0] == "a":
+        return {"hundred": 100.0, "thousand": 1000.0, "million": 1e6}.get(words[-1])
+    return (
+        parse_numeral(text) if text[0].isdigit() else float(SMALL_WORDS[words[0]]) if words[0] in SMALL_WORDS else None
+    )
+
+
+def _fraction(body: str, s: int, e: int) -> Found | None:
+    """ "two-thirds of", "half of": a share of a whole, as the multiplier it applies."""
+    words = body[s:e].lower().replace("-", " ").split()
+    value = 0.5 if len(words) == 1 else SMALL_WORDS.get(words[0], 1) / FRACTION_NOUNS[words[1]]
+    before = word_before(body, s)
+    if left_attachment(body, s) != "free" or (before or "").lower() in PERIOD_ORDINALS:
+        return None  # "the second half of 2024" is a period, not a share
+    return _single(s, e, "ratio", "times", round(value, 6), qualifier_before(body, s) or "exact")
 
 
 def _day_of_month(body: str, s: int, end: int) -> tuple[Found | None, int] | None:
@@ -235,17 +363,30 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         if found is not None:
             return found, found.end
     q = qualifier_before(body, amt.start)
+    if (
+        q == "more_than"
+        and amt.unit in DURATION_UNITS.values()
+        and g.OVER_BEFORE.search(body, max(0, amt.start - 16), amt.start)
+    ):
+        q = "exact"  # "over five years": the span the figure covers, not a lower bound
     after = g.QUALIFIER_AFTER.match(body, amt.end)
     q = amt.after_qualifier or (after.lastgroup if after and after.lastgroup in _AFTER else None) or q
+    if amt.tenor:
+        return None, amt.end  # "the 10-year yield": a bond's name
+    if amt.letter_unit and is_label_or_name(body, amt.num_start):
+        return None, amt.end  # "Route 9C", "Model 3V": a name, not 9 degrees
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
-        if amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent"):
+        idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent")
+        if idiom and not (kind == "duration" and amt.age):
             return None, amt.end  # "one day", "one year": idiom far more often than figure
         start, value = amt.start, amt.value * factor
-        if kind == "percent":
+        if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)
-        return _single(start, amt.end, kind, unit, value, q or "exact"), amt.end
+        found = _single(start, amt.end, kind, unit, value, q or "exact")
+        found.dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+        return found, amt.end
     if amt.unit == "decade_date":
         return _single(amt.num_start, amt.end, "date", "year", amt.number, "approx"), amt.end
     return _bare(body, amt, q, article)
@@ -263,15 +404,56 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         start = amt.num_start if month is None else month
         qualifier = "approx" if q == "approx" else "exact"
         return _single(start, amt.end, "date", "year", amt.number, qualifier), amt.end
+    per = g.PER_NUMBER.match(body, amt.end) if not amt.spelled and not article else None
+    if per is not None:  # "1,200 per 100,000 people": a rate, its denominator kept whole
+        found = _single(amt.num_start, per.end(), "count", "count", amt.value, q or "exact")
+        denominator = _small_number(per.group("m"))
+        noun = (per.group("noun") or "").lower()
+        found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
+        return found, per.end()
+    noun = counted_noun(body, amt.end)
     if article:  # "a million people", "a dozen countries"
-        counts = numeral_counts(body, amt.end)
+        counts = noun is not None
     elif amt.spelled:
         counts = amt.scale is not None or spelled_counts(body, amt.num_start, amt.end, amt.value)
     else:
-        counts = amt.scale is not None or numeral_counts(body, amt.end)
+        counts = amt.scale is not None or noun is not None
     if not counts:
-        return None, amt.end
-    return _single(amt.num_start, amt.end, "count", "count", amt.value, q or "exact"), amt.end
+        counts = not amt.spelled and (
+            (
+                body.endswith("of ", 0, amt.num_start)
+                and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
+            )
+            or g.WHO_AFTER.match(body, amt.end) is not None
+            or g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None
+            or _count_verb_before(body, amt.num_start)
+        )
+    if not counts:
+        attributive = g.ATTRIBUTIVE_COUNT.match(body, amt.end)
+        if attributive is None or amt.spelled:
+            return None, amt.end
+        noun = attributive.group("noun").lower()  # "a 150-seat parliament", "a 2,000-strong crowd"
+        found = _single(amt.num_start, attributive.end(), "count", "count", amt.value, q or "exact")
+        found.noun = noun
+        return found, attributive.end()
+    start, value = _signed(body, amt.num_start, amt.value)
+    found = _single(start, amt.end, "count", "count", value, q or "exact")
+    found.noun = noun
+    skip = amt.end
+    if noun is not None:  # "830 cases per 100,000 people": the rate's denominator is no figure of its own
+        noun_end = body.find(noun, amt.end, amt.end + 40) + len(noun)
+        per = g.PER_NUMBER.match(body, noun_end)
+        denominator = _small_number(per.group("m")) if per else None
+        if per is not None and denominator:
+            found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
+            skip = per.end()
+    return found, skip
+
+
+def _count_verb_before(body: str, start: int) -> bool:
+    """ "killing 14", "employs 3,000": a verb that takes a number of people as its object."""
+    words = words_before(body, start)
+    return bool(words) and words[-1] in COUNT_VERBS
 
 
 def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
@@ -285,7 +467,17 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
             return None
         measure = ("count", "count", 1.0)
     kind, unit, factor = measure
-    return Found(first.start, end, kind, None, rng.low * factor, rng.high * factor, unit, "range")
+    dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+    low, high = rng.low * factor, rng.high * factor
+    q = qualifier_before(body, first.start)
+    if q in ("at_most", "less_than", "more_than", "at_least"):
+        # "as much as 2 million to 3 million": a ceiling (or floor) stated loosely, bounded on one end
+        value = high if q in ("at_most", "less_than") else low
+        found = _single(first.start, end, kind, unit, value, q)
+    else:
+        found = Found(first.start, end, kind, None, low, high, unit, "range")
+    found.dimension = dimension
+    return found
 
 
 def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] | None:
@@ -302,11 +494,13 @@ def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] |
         return "duration", "year", 10.0
     if unit in DURATION_UNITS.values():
         return "duration", unit, 1.0
+    if unit in DIMENSION_OF:
+        return "quantity", unit, 1.0
     return None
 
 
 def _signed(body: str, start: int, value: float) -> tuple[int, float]:
-    """A minus sign glued to a percentage ("-0.5%") joins the span; "minus 0.1%" only flips the sign."""
+    """A minus sign glued to a figure ("-0.5%", "-$50.8bn") joins the span; "minus 0.1%" only flips the sign."""
     m = g.SIGN_BEFORE.search(body, max(0, start - 10), start)
     if m is None:
         return start, value
@@ -318,5 +512,45 @@ def _is_year(amt: Amount) -> bool:
 
 
 def _single(start: int, end: int, kind: str, unit: str, value: float, qualifier: str) -> Found:
-    v, low, high = bounds(qualifier, value)
+    v, low, high = bounds(qualifier, float(f"{value:.12g}"))  # 2.6 bp is 0.026, not 0.026000000000000002
     return Found(start, end, kind, v, low, high, unit, qualifier)
+
+
+def _annotate(body: str, f: Found) -> None:
+    """Fill what the words around a figure say about it: the rate's denominator, the direction of
+    a stated change, and whether it is the level a change starts from or ends at."""
+    if f.kind in ("money", "quantity", "count", "percent"):
+        m = g.PER_UNIT.match(body, f.end)
+        if m:
+            noun = " ".join((m.group("noun") or m.group("any")).lower().replace("-", " ").split())
+            f.per_unit = _per_unit_name(noun)
+            if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
+                f.per_unit = None
+    if f.kind == "date":
+        return
+    words = words_before(body, f.start)
+    verb = last_content_word(words)
+    if verb in UP_WORDS or verb in DOWN_WORDS:
+        f.direction = "up" if verb in UP_WORDS else "down"
+        return
+    a = g.DIRECTION_AFTER.match(body, f.end)
+    if a and f.kind in ("percent", "money", "quantity"):
+        word = a.group("word").lower()
+        f.direction = "up" if word in ("higher", "up") else "down"
+        return
+    i = endpoint_index(words)
+    if i is None or f.qualifier == "range":
+        return
+    word = words[i]
+    before = words[:i]
+    if word == "to" and before and before[-1] == "up" and f.qualifier == "at_most":
+        return  # "rising up to 5%": a ceiling, not a level reached
+    if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
+        f.endpoint = word
+
+
+def _per_unit_name(noun: str) -> str:
+    unit = NAMES_OR_SYMBOLS.get(noun)
+    if unit is not None:
+        return unit
+    return DURATION_UNITS.get(noun, noun)

@@ -12,8 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsfacts.figures.lexicon import CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, MONTHS
-from newsfacts.figures.numbers import FOLD_WORDS, MULTIPLIER_WORDS, SMALL_WORDS
+from newsfacts.figures import currencies, units
+from newsfacts.figures.lexicon import (
+    CURRENCY_PREFIXES,
+    LETTER_DOLLARS,
+    MINOR_UNITS,
+    MONTHS,
+    PER_WORDS,
+    TENOR_NOUNS,
+)
+from newsfacts.figures.numbers import (
+    COMPARATIVE_MULTIPLIERS,
+    FOLD_WORDS,
+    FRACTION_NOUNS,
+    MULTIPLIER_WORDS,
+    SMALL_WORDS,
+)
 
 SP = r"[ \u00a0\u202f]"  # an inline space: a figure never runs across a line break
 SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
@@ -50,17 +64,45 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", f"{SP}+") for p in ordered)
 
 
+_FRACTION_NUMERATORS = "[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine"
+_FRACTION_NOUNS = "|".join(sorted(FRACTION_NOUNS, key=len, reverse=True))
 _BIG_SCALES = "(?:hundred|thousand|million|billion|trillion|dozen)"
+
+
+def _spaced_trie(words: Iterable[str]) -> str:
+    """A trie whose spaces match any inline space and whose hyphens also match a space."""
+    return trie(words).replace(r"\ ", SP).replace(r"\-", "[- ]")
+
 
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
-_NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS]))
-WORDS = re.compile(
-    rf"\b(?=[A-Za-z])(?:(?P<word>{_NUMBER_WORDS})\b"
-    rf"|(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
-    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b))"
+_NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS]))
+_FRAC_POINT = (
+    rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
+    rf"(?:{SP}+of)?(?:{SP}+an?)?"
+    rf"{SEP}(?:percentage{SEP})?point\b"
 )
+_FRACTION = (
+    rf"(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
+    rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b)"
+    rf"|(?<=\bby{SP})(?:[Aa]{SP}+(?:third|quarter|fifth|tenth)|half)\b"
+)
+WORDS = re.compile(
+    rf"\b(?=[A-Za-z])(?:"
+    rf"(?P<word>{_NUMBER_WORDS})\b"
+    rf"|(?=[Aa]n?{SP}|[Hh]alf\b|[Qq]uarter\b)(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
+    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
+    rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
+    rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})))"
+)
+# Fractions that open with a number word ("two-thirds of", "three-quarters of a point"), read at it.
+FRACTION_AT = re.compile(rf"(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})")
 
+_SMALL_WORDS_RE = (
+    "(?i:"
+    + "|".join(sorted((w for w in SMALL_WORDS), key=len, reverse=True))
+    + ")(?:[- ](?i:one|two|three|four|five|six|seven|eight|nine))?"
+)
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:{_UNITS})\b)?"
@@ -77,16 +119,99 @@ LETTERS = re.compile(r"[A-Za-z]+")
 POSSESSIVE_S = re.compile(r"['’]s\b")
 SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
 PERCENT = re.compile(
-    rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cent|percent|pct)\b)"
+    rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
     rf"|(?P<pp>{SEP}(?i:percentage{SEP}points?|pp|ppts?)\b)"
     rf"|(?P<bp>{SEP}(?i:basis{SEP}points?|bps|bp)\b)"
 )
+# Marks that may follow the amount ("1,200 €", "100₾", "100元"): any without Latin letters or "$".
+_AFTER_SYMBOLS = [s for s in currencies.SYMBOLS if not any((ch.isascii() and ch.isalpha()) or ch == "$" for ch in s)]
 CURRENCY_AFTER = re.compile(
-    rf"{SEP}(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))\b"
-    rf"|{SP}(?P<code>{'|'.join(sorted(CURRENCY_CODES))})\b"
+    rf"{SEP}(?P<word>(?i:{_spaced_trie(currencies.NAMES)}))\b"
+    rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie(sorted(currencies.SPACED_CODES))})\b"
+    rf"|{SP}?(?P<sym>{trie(_AFTER_SYMBOLS)})(?![0-9])"
 )
+# A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
+MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})\b|{SP}?¢")
+# "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents join the dollars.
+AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
+# A unit after the amount: spelled forms case-insensitively, symbols as written.
+UNIT_AFTER = re.compile(
+    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie(units.SYMBOLS)}))(?![A-Za-z0-9])"
+)
+UNIT_GLUED = re.compile(
+    rf"(?P<sym>{trie([*units.SYMBOLS, *units.GLUED])}|{trie(n for n in units.NAMES if n.isalpha())})(?![A-Za-z0-9])"
+)
+INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
+# Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
+SCIENTIFIC = re.compile(
+    rf"(?:{SP}?[×xX*]{SP}?10(?:\^|\*\*)(?P<exp>[-−+]?[0-9]{{1,3}})|[eE](?P<e>[-+]?[0-9]{{1,3}}))(?![0-9A-Za-z])"
+)
+# Ages: "29 years old", "a 50-year-old man", "an 87 yo".
+AGE = re.compile(
+    rf"{SEP}(?P<unit>(?i:years?|yrs?|months?|weeks?|days?))(?:-|{SP}+)old\b|{SP}?(?P<yo>yo|y/o|y\.o\.)(?![A-Za-z])"
+)
+# A bond or loan tenor used as a name: "the 10-year yield", "a 20-year bond auction", "10yr notes".
+TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
+# The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
+PER_UNIT = re.compile(
+    rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
+)
+# ", or 1 percent": a second statement of the same change.
+OR_BEFORE = re.compile(rf",?{SP}+or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
+# A level a stated change ends at ("fell 1.8% to 4,577.11", "lost 193 points to close at 24,706.41").
+LEVEL_BEFORE = re.compile(
+    rf"\b(?P<word>(?i:to|at|near))(?:{SP}+(?i:a{SP}+(?:record|new|fresh)(?:{SP}+(?:high|low))?|an?{SP}+(?:all-time|intraday)"
+    rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
+)
+TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
+DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
+# A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
+COUNT_HEAD_BEFORE = re.compile(
+    rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$"
+)
+OVER_BEFORE = re.compile(
+    rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$"
+)
+# Written fractions: "1/4 mile", "10 1/2 miles", "7 3/4%" (denominators of measures and bond prices;
+# "9/11" and "24/7" are names).
+_DENOMINATORS = "2|3|4|8|16|32|64"
+SLASH_FRACTION = re.compile(rf"/(?P<den>{_DENOMINATORS})(?![/0-9])")
+MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMINATORS})(?![/0-9])")
+YEAR_TO_YEAR = re.compile(
+    rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"
+)
+# "14 were killed", "30 have been arrested": a number of people as the subject of what happened to them.
+PASSIVE_COUNT_AFTER = re.compile(
+    rf"{SP}+(?:were|are|have{SP}+been|had{SP}+been|was|remain|remained){SP}+(?:(?:still|later|reported){SP}+)?"
+    rf"(?i:killed|injured|wounded|hurt|arrested|dead|missing|detained|rescued|evacuated|hospitali[sz]ed|displaced"
+    rf"|charged|convicted|infected|hired|laid{SP}+off|fired|elected|affected)\b"
+)
+# "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
+ATTRIBUTIVE_COUNT = re.compile(
+    r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
+    r"|vehicle|car|unit|school|store|branch|team|judge|vote))\b"
+)
+# An "m" glued to a number is metres when a dimension adjective follows: "1.8m tall", "a 5m-long boat".
+METRES_ADJECTIVE = re.compile(rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter)\b)")
+# "one in five adults", "1 in 10": a share written as a proportion.
+ONE_IN_N = re.compile(
+    rf"(?P<n>[0-9]{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten)){SP}+in{SP}+(?:(?i:every){SP}+)?"
+    rf"(?P<m>[0-9]{{1,3}}(?:,[0-9]{{3}})*|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a{SP}+hundred"
+    rf"|a{SP}+thousand|a{SP}+million))\b(?![.,]?[0-9])"
+)
+# "1,200 per 100,000 people": a rate whose denominator is itself a number.
+PER_NUMBER = re.compile(
+    rf"{SP}+(?i:per|for{SP}+every){SP}+(?P<m>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+|(?i:a{SP}+(?:hundred|thousand|million)))"
+    rf"(?:{SP}+(?P<noun>[a-z]+))?\b"
+)
+# "a 2-to-1 margin", "a ratio of 3:1": odds and ratios against one.
+TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
+RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
+NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
+WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 DURATION = re.compile(
-    rf"{SEP}(?P<unit>(?i:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
+    rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
     rf"(?P<age>(?:-|{SP}+)old\b)?(?P<of>{SP}+of\b)?"
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
@@ -109,8 +234,15 @@ DAY_THEN_YEAR = re.compile(rf"(?:st|nd|rd|th)?,?{SP}+(?P<year>[0-9]{{4}})\b")
 ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b")
 
 # --- what precedes a number (searched in a short window ending at the number) --------------------
-CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<cur>{_alternation(CURRENCY_PREFIXES)}){SP}?$")
-CURRENCY_AT = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+_MULTI_LETTER_DOLLARS = "|".join(sorted((k for k in LETTER_DOLLARS if len(k) > 1), key=len, reverse=True))
+_ONE_LETTER_DOLLARS = sorted(k for k in LETTER_DOLLARS if len(k) == 1)
+# "HK$", "hk $", "US$": two or more letters in any case, a space allowed; a single letter ("C$")
+# only glued, since "A $5 bill" is the article.
+_LETTER_DOLLAR = rf"(?:(?i:{_MULTI_LETTER_DOLLARS}){SP}?|(?i:{'|'.join(_ONE_LETTER_DOLLARS)}))\$"
+_PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie(CURRENCY_PREFIXES)})"
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
+CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%)])[-−]$")
 DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
 MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?,?{SP}+$")

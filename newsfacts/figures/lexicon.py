@@ -6,40 +6,41 @@ Kept apart from the patterns so a reviewer can extend a list without reading any
 
 from __future__ import annotations
 
+from newsfacts.figures import currencies
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Currency marks written before the amount ("US$60 billion", "¥80 trillion", "USD 5bn").
-CURRENCY_PREFIXES = {
-    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
-    "CA$": "CAD", "CAN$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
-    "MX$": "MXN", "$": "USD", "JP¥": "JPY", "CN¥": "CNY", "RMB": "CNY", "¥": "JPY", "￥": "JPY",
-    "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "CHF": "CHF", "USD": "USD", "JPY": "JPY", "EUR": "EUR", "GBP": "GBP", "CNY": "CNY", "KRW": "KRW",
-    "INR": "INR", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD", "SGD": "SGD", "TWD": "TWD", "BRL": "BRL",
-    "MXN": "MXN", "RUB": "RUB", "ZAR": "ZAR", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "NZD": "NZD",
-}  # fmt: skip
-CURRENCY_CODES = frozenset(code for code in CURRENCY_PREFIXES if code.isalpha() and code.isupper())
+# Currency marks written before the amount ("US$60 billion", "¥80 trillion", "USD 5bn", "RM79"):
+# CLDR's symbols with news conventions on top (see tables.PREFIX_OVERRIDES), and the ISO codes
+# that are not also English words.
+CURRENCY_PREFIXES: dict[str, str] = {
+    **{code: code for code in currencies.SPACED_CODES},
+    **{sym: code for sym, code in currencies.SYMBOLS.items() if "$" not in sym or sym == "$"},
+}
+# Dollars named by the letters before "$", matched in any case and with an optional space
+# ("C$", "HK $", "us$"): every dollar is its own currency (contract v2).
+LETTER_DOLLARS: dict[str, str] = {
+    sym[:-1].replace(".", "").replace(" ", "").upper(): code
+    for sym, code in currencies.SYMBOLS.items()
+    if sym.endswith("$") and len(sym) > 1 and sym[:-1].replace(".", "").replace(" ", "").isalpha()
+}
+CURRENCY_CODES = currencies.CODES
 
-# Currency words written after the amount ("80 trillion yen"); keys are lower case.
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "american dollars": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
-    "hong kong dollars": "HKD", "singapore dollars": "SGD", "new zealand dollars": "NZD",
-    "taiwan dollars": "TWD", "yen": "JPY", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY",
-    "won": "KRW", "rupee": "INR", "rupees": "INR", "swiss francs": "CHF", "francs": "CHF",
-    "rubles": "RUB", "roubles": "RUB", "pesos": "MXN", "ringgit": "MYR", "baht": "THB",
-    "rupiah": "IDR", "reais": "BRL", "rand": "ZAR",
-}  # fmt: skip
+# Currency words written after the amount ("80 trillion yen", "420 million Finnish markka"); lower case.
+CURRENCY_WORDS: dict[str, str] = currencies.NAMES
 # Currency words that are also ordinary words ("5 pounds of rice", "the party won 3"): only a
 # currency when a scale word comes first ("5 billion pounds").
-AMBIGUOUS_CURRENCY_WORDS = frozenset({"pound", "pounds", "won", "rand"})
+AMBIGUOUS_CURRENCY_WORDS = currencies.AMBIGUOUS_NAMES
+MINOR_UNITS = currencies.MINOR
+# Resolutions written like pence: "1080p" is a video format, not GBP 10.80.
+VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 DURATION_UNITS = {
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute", "hour": "hour",
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "minute": "minute",
+    "minutes": "minute", "min": "minute", "mins": "minute", "hour": "hour",
     "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
     "weeks": "week", "month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
@@ -86,7 +87,7 @@ NOT_NOUNS = _words(
     a an the this that these those its their our his her my your of in on at by for from to with
     within without into onto over under about after before since until during per via than as like
     across against among between through toward towards upon and or but nor so yet if while because
-    it he she they we you i them us is are was were be been being has have had does do did will
+    it he she they we you i them us who whom whose which is are was were be been being has have had does do did will
     would can could may might shall should must says said not no more less fewer most least also
     only just each every am pm times percent per cent points point says shows seems remains stands
     makes goes comes takes gets looks rises falls gains jumps drops hits tops sees
@@ -129,3 +130,76 @@ def is_plural_noun(word: str) -> bool:
     if w in IRREGULAR_PLURALS:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in NOT_NOUNS
+
+
+# Verbs and adverbs that state the size of a change right before a figure ("rose 0.3%", "down 68p").
+UP_WORDS = _words(
+    """
+    rose rise rises rising risen up increased increase increases increasing gained gain gains gaining
+    jumped jump jumps jumping climbed climb climbs climbing surged surge surges surging soared soar soars
+    soaring advanced advance advances advancing added adding grew grow grows growing grown rallied rally
+    rallies rallying spiked spike spikes leapt leaped leap leaps widened widen widens raised raise raises
+    raising lifted lift lifts boosted boost boosts hiked hike hikes hiking expanded expand expands
+    accelerated improved improve improves firmed edged ticked higher
+    """
+)
+DOWN_WORDS = _words(
+    """
+    fell fall falls falling fallen down dropped drop drops dropping declined decline declines declining
+    slid slide slides sliding slipped slip slips slipping lost lose loses losing shed sheds shedding
+    plunged plunge plunges plunging tumbled tumble tumbles tumbling sank sink sinks sinking sunk dipped dip
+    dips dipping cut cuts cutting lowered lower lowers lowering reduced reduce reduces reducing slashed
+    slash slashes slashing shrank shrink shrinks shrinking shrunk decreased decrease decreases decreasing
+    eased ease eases easing retreated retreat retreats contracted contract contracts trimmed trim trims
+    plummeted plummet plummets slumped slump slumps crashed sagged narrowed narrow narrows shaved
+    """
+)
+# Nouns that may follow "a"/"an" as a rate's denominator ("34 cents a share", "$5bn a year"); after
+# "per" or "/" any noun is read.
+PER_WORDS = _words(
+    """
+    share year month week day night hour minute second quarter barrel gallon litre liter tonne ton ounce
+    gram kilogram kg lb pound kilo head person piece unit seat ticket bushel dozen kilowatt-hour
+    megawatt-hour mile kilometre kilometer km user subscriber vote visit bottle pack box bag cup
+    square-foot
+    """
+)
+# Nouns that turn "the 10-year" into a bond or loan tenor, a name rather than a duration.
+TENOR_NOUNS = _words(
+    """
+    yield yields bond bonds note notes treasury treasuries Treasury Treasuries gilt gilts bund bunds
+    JGB JGBs paper auction auctions swap swaps spread spreads breakeven breakevens maturity maturities
+    tenor benchmark futures T-note T-notes T-bond T-bonds T-bill T-bills bill bills rate rates mortgage
+    mortgages high highs low lows peak peaks trough average averages
+    """
+)
+
+# Words between a number and the noun it counts that do not end the noun phrase ("eight more picks").
+COUNT_MODIFIERS = _words("more fewer additional extra further other new")
+# Words before "half of" / "quarter of" that make it a period ("the first half of 2025").
+PERIOD_ORDINALS = _words("first second third fourth final last latter former back front other next previous")
+# Words between a change verb and the size of the change ("rose by about 2%", "fell a further 3%").
+CHANGE_FILLERS = _words(
+    "by a an further another some about around roughly nearly almost estimated more than over just only "
+    "as much many little"
+)
+# Words that make a following "to N" the level a change ends at ("rose 2% to $3bn", "was revised to 3%").
+CHANGE_WORDS = (
+    UP_WORDS
+    | DOWN_WORDS
+    | _words(
+        "from changed moved went revised raised lowered set brought bringing taking took pushing pushed lifting "
+        "lifted returned back widened narrowed"
+    )
+)
+# Words before "from" that open a range rather than a change ("prices range from $5 to $7").
+RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying span spans spanning")
+# Words between "from"/"to" and the level ("to a record 5%", "from an estimated $3bn").
+ENDPOINT_FILLERS = _words(
+    "a an record estimated all-time revised about around nearly roughly just some high low of new"
+)
+# Verbs whose object is a number of people or things ("killing 14", "the firm employs 3,000").
+COUNT_VERBS = _words(
+    "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
+    "evacuating evacuated arresting arrested rescuing rescued infecting infected"
+)

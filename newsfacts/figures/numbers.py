@@ -22,6 +22,11 @@ TENS_WORDS = {
 }  # fmt: skip
 SMALL_WORDS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
+# Denominators of spelled fractions ("two-thirds", "three quarters of"), singular and plural.
+FRACTION_NOUNS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
 
 # Words that multiply what comes before them: "$5 billion", "two dozen", "a hundred".
 SCALE_WORDS = {
@@ -35,13 +40,15 @@ SCALE_SUFFIXES = {
 }  # fmt: skip
 
 MULTIPLIER_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+# Multipliers that are also frequencies ("met twice"): a ratio only before a comparison ("twice as many").
+COMPARATIVE_MULTIPLIERS = {"twice": 2.0, "thrice": 3.0}
 FOLD_WORDS = {
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
 }  # fmt: skip
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, and floats lose exactness beyond this
-_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 _SPLIT = re.compile(r"[\s-]+")
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 
+from newsfacts.vocabulary import QUALIFIERS
+
+__all__ = ["BEFORE", "QUALIFIERS", "bounds", "qualifier_before"]
+
 BEFORE: dict[str, tuple[str, ...]] = {
     "approx": (
         "about", "around", "nearly", "roughly", "approximately", "approx.", "approx", "some", "almost",
         "close to", "circa", "ca.", "c.", "an estimated", "estimated", "more or less", "just about",
-        "in the region of", "on the order of", "~",
+        "in the region of", "on the order of", "~", "nearing", "near", "approaching", "almost reaching",
     ),
     "more_than": (
         "over", "more than", "exceeding", "exceeded", "exceeds", "exceed", "surpassed", "surpassing",
@@ -41,7 +45,10 @@ BEFORE: dict[str, tuple[str, ...]] = {
 _PHRASAL_UP = (
     r"(?:build(?:s|ing)?|built|ramp(?:s|ed|ing)?|step(?:s|ped|ping)?|scal(?:e|es|ed|ing)"
     r"|gear(?:s|ed|ing)?|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|driv(?:e|es|ing|en)|drove|jack(?:s|ed|ing)?"
-    r"|beef(?:s|ed|ing)?|round(?:s|ed|ing)?)"
+    r"|beef(?:s|ed|ing)?|round(?:s|ed|ing)?|go(?:es|ing)?|went|gone|back|come|came|comes|coming|mov(?:e|es|ed|ing)"
+    r"|climb(?:s|ed|ing)?|creep(?:s|ing)?|crept|shot|shoot(?:s|ing)?|tick(?:s|ed|ing)?|edg(?:e|es|ed|ing)"
+    r"|inch(?:es|ed|ing)?|head(?:s|ed|ing)?|bounc(?:e|es|ed|ing)|jump(?:s|ed|ing)?|revis(?:e|es|ed|ing)"
+    r"|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|close[sd]?|closing|open(?:s|ed|ing)?)"
 )
 
 

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
+from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, ENDPOINT_FILLERS, RANGE_WORDS, UP_WORDS
 from newsfacts.figures.numbers import is_year_like
+
+CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # verbs that may stand before a short object
 
 
 @dataclass(slots=True)
@@ -32,6 +35,8 @@ def read_range(text: str, first: Amount) -> Range | None:
     word = (c.group("word") or "").lower()
     if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
+    if word == "to" and _change_before(text, first):
+        return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range
     pos = c.end()
     cur = g.CURRENCY_AT.match(text, pos)
     found = number_at(text, cur.end() if cur else pos)
@@ -57,8 +62,11 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
         return None
     low = first.value
     high = second.value
-    if first.scale is None and second.scale is not None:
-        low = first.number * second.scale  # "5-7 billion"
+    if first.scale is None and second.scale is not None and first.number <= second.number:
+        low = first.number * second.scale  # "5-7 billion"; not "$800,000 to $1.3 million"
+    if first.bare and second.factor != 1.0:
+        low *= second.factor  # "28 and 30 cents": the minor unit (or exponent) is shared too
+    low = float(f"{low:.12g}")
     years = False
     if currency is None and unit is None and first.scale is None and second.scale is None:
         if _year(first) and dash and len(second.token) == 2 and not second.spelled:
@@ -71,6 +79,55 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
         else:
             years = _year(first)
     return Range(second, min(low, high), max(low, high), currency, unit, years)
+
+
+def _change_before(text: str, first: Amount) -> bool:
+    """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
+    start = first.start
+    words = words_before(text, start)
+    if words and not first.bare and (words[-1] == "by" or last_content_word(words) in UP_WORDS | DOWN_WORDS):
+        return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd"
+    i = endpoint_index(words)
+    if i is None or words[i] != "from" or _years_only(text, start):
+        return False
+    return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
+
+
+def words_before(text: str, start: int) -> list[str]:
+    """The last few words before `start`, lower case (a slice and a split: no regex per figure)."""
+    return text[max(0, start - 80) : start].lower().split()[-10:]
+
+
+def endpoint_index(words: list[str]) -> int | None:
+    """Index of the "from"/"to" that opens the figure ("from an estimated 5%"), or None."""
+    for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = words[i]
+        if word in ("from", "to"):
+            return i
+        if word not in ENDPOINT_FILLERS:
+            return None
+    return None
+
+
+def last_content_word(words: list[str]) -> str | None:
+    """The last word before a figure, skipping the fillers between a change verb and its size
+    ("rose by about 2%", "fell a further 3%")."""
+    tail = words[-9:]
+    by = next((j for j in range(len(tail) - 1, max(-1, len(tail) - 4), -1) if tail[j] == "by"), None)
+    if by is not None:
+        # "cut rates by", "raised the rate by a substantial": the verb may stand before a short object
+        verb = next((w for w in reversed(tail[max(0, by - 5) : by]) if w in CHANGE_VERBS), None)
+        if verb is not None:
+            return verb
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i] not in CHANGE_FILLERS:
+            return tail[i]
+    return None
+
+
+def _years_only(text: str, start: int) -> bool:
+    """ "from 2020 to 2025" stays a date range."""
+    return g.YEAR_TO_YEAR.match(text, start) is not None
 
 
 def _year(amt: Amount) -> bool:

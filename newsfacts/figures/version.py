@@ -1,8 +1,8 @@
 """EXTRACTOR_VERSION: changes whenever the extraction code or the packaged metric catalog changes.
 
 The semantic part is bumped by hand for changes users should notice; the digest part follows every
-edit of this package's source and of metrics.yaml, so stored figures can never silently come from
-code or a catalog other than the one their version names.
+edit of this package's source, its unit and currency tables (*.json) and metrics.yaml, so stored
+figures can never silently come from code, tables or a catalog other than the one their version names.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "1.0.0"
+RELEASE = "2.0.0"  # contract v2: quantity kind, per_unit, direction, endpoint, dimension
 
 
 def _digest() -> str:
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("*.json")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     h.update(b"metrics.yaml")

@@ -50,7 +50,7 @@ def test_parse_spelled(words: str, value: float) -> None:
         ("A dozen countries signed.", "A dozen", 12),
         ("Half a million people marched.", "Half a million", 5e5),
         ("The city has 1.4 billion residents.", "1.4 billion", 1.4e9),
-        ("Officials counted 2 million barrels.", "2 million", 2e6),
+        ("Officials counted 2 million voters.", "2 million", 2e6),
         ("There are 15 Japanese companies involved.", "15", 15),
         ("It employs 300 staff.", "300", 300),
     ],

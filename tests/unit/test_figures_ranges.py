@@ -16,8 +16,6 @@ from newsfacts.figures import extract_figures
         ("Over the next 12-24 months.", "12-24 months", "duration", "month", 12, 24),
         ("Between 5% and 7% of voters.", "5% and 7%", "percent", "percent", 5, 7),
         ("Between 5 and 7 percent of voters.", "5 and 7 percent", "percent", "percent", 5, 7),
-        ("It rose from 3% to 5%.", "3% to 5%", "percent", "percent", 3, 5),
-        ("It fell from 5% to 3%.", "5% to 3%", "percent", "percent", 3, 5),
         ("It took two to three years.", "two to three years", "duration", "year", 2, 3),
         ("Costs of $5-7 billion.", "$5-7 billion", "money", "USD", 5e9, 7e9),
         ("Costs of $10 million-$20 million.", "$10 million-$20 million", "money", "USD", 1e7, 2e7),

@@ -1,0 +1,122 @@
+"""Recall and precision of extract_figures on quantulum3's own English test quantities.
+
+    python bench/quantulum_eval.py PATH [--show-errors N]
+
+PATH is a checkout of github:nielstron/quantulum3 (or the extracted `quantities.json`). A quantity
+is right when value and unit both match. Their unit names are read with pint and compared with ours
+by conversion (12 inch == 1 ft), so a figure in an equivalent unit still counts; currencies, percent,
+counts ("dimensionless") and durations map to the contract's units. Quantities whose unit neither
+pint nor the contract knows (inverse femtobarns, candela seconds) are reported as `unmapped`.
+pint is a test dependency: this script is for development, never part of the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+import pint
+
+from newsfacts.figures import extract_figures, load_catalog
+
+REL = "quantulum3/_lang/en_US/tests/quantities.json"
+_CURRENCIES = {"dollar": ("USD", 1.0), "euro": ("EUR", 1.0), "pound sterling": ("GBP", 1.0),
+               "penny": ("GBP", 0.01), "cent": ("USD", 0.01), "dime": ("USD", 0.1)}  # fmt: skip
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year"}
+
+
+def _close(a: float | None, b: float) -> bool:
+    return a is not None and math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-12)
+
+
+def matches(ureg: pint.UnitRegistry, fig, value: float, unit: str) -> bool | None:
+    """True/False when the gold unit is understood, None when it is not."""
+    if unit in _CURRENCIES:
+        code, factor = _CURRENCIES[unit]
+        return fig.kind == "money" and fig.unit == code and _close(fig.value, value * factor)
+    if unit == "percentage":
+        return fig.kind == "percent" and _close(fig.value, value)
+    if unit in ("dimensionless", "dozen", "gross", "baker's dozen"):
+        return fig.kind in ("count", "ratio") and _close(fig.value, value)
+    if unit in _DURATIONS:
+        return fig.kind == "duration" and fig.unit == unit and _close(fig.value, value)
+    gold = _gold_quantity(ureg, value, unit)
+    if gold is None:
+        return None
+    if fig.kind != "quantity" or fig.value is None:
+        return False
+    try:
+        ours = ureg.Quantity(fig.value, fig.unit).to(gold.units).magnitude
+    except Exception:  # noqa: BLE001 - different dimensions
+        return False
+    return _close(ours, gold.magnitude)
+
+
+def _gold_quantity(ureg: pint.UnitRegistry, value: float, unit: str):
+    """Their unit name read by pint, trying the spellings pint uses ("degree_Fahrenheit")."""
+    words = unit.split()
+    spellings = ("_".join(words), "_".join(words[:1] + [w.title() for w in words[1:]]), unit)
+    for spelling in spellings:
+        try:
+            return ureg.Quantity(value, ureg.parse_units(spelling.replace("-", "_")))
+        except Exception:  # noqa: BLE001, S112 - try the next spelling; none means unmapped
+            continue
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("path", type=Path, help="quantulum3 checkout, or its quantities.json")
+    ap.add_argument("--show-errors", type=int, default=0)
+    args = ap.parse_args(argv)
+    path = args.path if args.path.suffix == ".json" else args.path / REL
+    cases = json.loads(path.read_text(encoding="utf-8"))
+    ureg = pint.UnitRegistry()
+    catalog = load_catalog()
+    tp = gold_n = pred_n = unmapped = shown = 0
+    for case in cases:
+        preds = extract_figures(case["req"], catalog=catalog)
+        free = list(preds)
+        missed = []
+        for r in case["res"]:
+            hit, known = None, False
+            for f in free:
+                ok = matches(ureg, f, float(r["value"]), r["unit"])
+                known = known or ok is not None
+                if ok:
+                    hit = f
+                    break
+            if not known and not free:
+                known = matches(ureg, _Probe(), float(r["value"]), r["unit"]) is not None
+            if not known:
+                unmapped += 1
+                continue
+            gold_n += 1
+            if hit is None:
+                missed.append(f"{r['surface']!r} {r['value']} {r['unit']}")
+            else:
+                free.remove(hit)
+                tp += 1
+        pred_n += len(preds)
+        if (missed or free) and shown < args.show_errors:
+            shown += 1
+            extra = [f"{f.raw_text!r} {f.value} {f.unit}" for f in free]
+            print(f"  ! {case['req'][:100]!r}\n      missed {missed}  extra {extra}")
+    rec = tp / gold_n if gold_n else 0.0
+    prec = tp / pred_n if pred_n else 0.0
+    print(f"quantulum3 quantities: gold {gold_n}  ours {pred_n}  right {tp}  recall {rec:.3f}  precision {prec:.3f}"
+          f"  (unmapped gold units: {unmapped})")  # fmt: skip
+
+
+class _Probe:
+    """A figure that matches nothing: asks only whether the gold unit is understood."""
+
+    kind = "quantity"
+    unit = "m"
+    value = None
+
+
+if __name__ == "__main__":
+    main()

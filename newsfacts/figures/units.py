@@ -1,0 +1,29 @@
+"""Physical and technical unit lookups for the grammar, read from units.json (pint; see tables.py).
+
+`NAMES` holds spelled and plural forms, matched case-insensitively ("kilometres", "barrels per day");
+`SYMBOLS` holds symbols, matched case-sensitively because case carries meaning ("MW" and "mW", "GB"
+and "gb"). Each maps to (canonical symbol that pint parses, dimension name of the contract).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+_DATA = json.loads((Path(__file__).parent / "units.json").read_text(encoding="utf-8"))
+
+NAMES: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["names"].items()}
+SYMBOLS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["symbols"].items()}
+# Single-letter symbols that are a unit only when glued to the number ("25W", "199g", "12V").
+GLUED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA.get("glued", {}).items()}
+# Index points ("fell 816.80 points") are a unit of their own: pint's `point` is the printer's point,
+# so the dimension, not the symbol, keeps them apart.
+INDEX_POINT = ("point", "index_points")
+
+# canonical symbol -> dimension, for every unit the grammar can emit
+DIMENSION_OF: dict[str, str] = {
+    **{canon: dim for canon, dim in NAMES.values()},
+    **{canon: dim for canon, dim in SYMBOLS.values()},
+    **{canon: dim for canon, dim in GLUED.values()},
+    INDEX_POINT[0]: INDEX_POINT[1],
+}

@@ -1,0 +1,132 @@
+"""Error classes 3 and 5: rates keep their denominator (per_unit); the size of a stated change has a
+direction; the levels a change starts or ends at are two figures with endpoint from / to."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.figures import extract_figures
+
+
+def fields(text: str) -> list[tuple]:
+    return [(f.raw_text, f.value, f.unit, f.per_unit, f.direction, f.endpoint) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "per_unit"),
+    [
+        ("Brent traded at $81.10 per barrel.", "$81.10", "barrel"),
+        ("It earned 52 cents a share.", "52 cents", "share"),
+        ("Members pay RM45 a month.", "RM45", "month"),
+        ("Gold fetched $75 a gram.", "$75", "g"),  # unit names become their symbol
+        ("Wheat sold for $250 per tonne.", "$250", "t"),
+        ("Tolls are $2.50 per vehicle.", "$2.50", "vehicle"),
+        ("Power costs 30p per kilowatt-hour.", "30p", "kWh"),
+        ("The plan costs $4 billion a year.", "$4 billion", "year"),
+    ],
+)
+def test_rates(text: str, raw: str, per_unit: str) -> None:
+    f = next(f for f in extract_figures(text) if f.raw_text == raw)
+    assert f.per_unit == per_unit
+
+
+@pytest.mark.parametrize(
+    "text", ["It paid $5 billion a decade ago.", "Prices rose 3% a few weeks later.", "It sold 40 shares."]
+)
+def test_no_rate(text: str) -> None:
+    assert all(f.per_unit is None for f in extract_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "direction"),
+    [
+        ("Prices rose 0.3% in May.", "0.3%", "up"),
+        ("The bank cut rates by half a percentage point.", "half a percentage point", "down"),
+        ("The index fell 816.80 points.", "816.80 points", "down"),
+        ("Shares were up 4% at noon.", "4%", "up"),
+        ("The stock closed down 68p.", "68p", "down"),
+        ("Revenue jumped by about $2 billion.", "$2 billion", "up"),
+        ("Output slipped a further 1.5%.", "1.5%", "down"),
+        ("The yield ended 12 basis points higher.", "12 basis points", "up"),
+        ("The Fed lifted its main rate by a hefty 0.75 percentage points.", "0.75 percentage points", "up"),
+    ],
+)
+def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:
+    f = next(f for f in extract_figures(text) if f.raw_text == raw)
+    assert f.direction == direction
+
+
+@pytest.mark.parametrize("text", ["Inflation is 3.1%.", "The firm has 400 staff.", "It costs $5."])
+def test_levels_have_no_direction(text: str) -> None:
+    assert all(f.direction is None and f.endpoint is None for f in extract_figures(text))
+
+
+def test_from_to_is_two_figures() -> None:
+    assert fields("The rate went from 24% to 15% last year.") == [
+        ("24%", 24, "percent", None, None, "from"),
+        ("15%", 15, "percent", None, None, "to"),
+    ]
+
+
+def test_from_to_money() -> None:
+    assert [(r, v, e) for r, v, _, _, _, e in fields("Bitcoin dropped from $36,040 to $34,935.")] == [
+        ("$36,040", 36040, "from"),
+        ("$34,935", 34935, "to"),
+    ]
+
+
+def test_change_and_level() -> None:
+    assert [(r, d, e) for r, _, _, _, d, e in fields("Sales rose 27% to $254 million.")] == [
+        ("27%", "up", None),
+        ("$254 million", None, "to"),
+    ]
+
+
+def test_range_from_to_is_a_range() -> None:
+    (f,) = extract_figures("Batteries range from 4,000mAh to 6,000mAh.")
+    assert (f.qualifier, f.value_low, f.value_high, f.unit, f.endpoint) == ("range", 4000, 6000, "mAh", None)
+
+
+def test_up_then_level() -> None:
+    figures = extract_figures("Copper ended up 3 cents at $4.10, and zinc was up 2 cents to $1.30.")
+    assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
+        ("3 cents", "up", None),
+        ("$4.10", None, None),
+        ("2 cents", "up", None),
+        ("$1.30", None, "to"),
+    ]
+
+
+def test_change_by_then_level() -> None:
+    figures = extract_figures("Members cut output in May by 800,000 bpd to 21.9 million bpd.")
+    assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
+        ("800,000 bpd", "down", None),
+        ("21.9 million bpd", None, "to"),
+    ]
+
+
+def test_a_range_stays_a_range() -> None:
+    (f,) = extract_figures("Analysts expect 5% to 7% growth.")
+    assert (f.qualifier, f.value_low, f.value_high, f.endpoint) == ("range", 5, 7, None)
+
+
+def test_ceiling_is_not_an_endpoint() -> None:
+    (f,) = extract_figures("Shares were rising up to 5% in early trade.")
+    assert (f.qualifier, f.endpoint) == ("at_most", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("The Fed moved by a quarter point.", "a quarter point", 0.25),
+        ("A cut of half a point is priced in.", "half a point", 0.5),
+        ("Rates fell half a percentage point.", "half a percentage point", 0.5),
+        ("The bank hiked by 50 basis points.", "50 basis points", 0.5),
+        ("Spreads widened 15bps.", "15bps", 0.15),
+        ("Rates rose three-quarters of a point.", "three-quarters of a point", 0.75),
+    ],
+)
+def test_points_of_rates(text: str, raw: str, value: float) -> None:
+    f = next(f for f in extract_figures(text) if f.raw_text == raw)
+    assert (f.kind, f.unit) == ("percent", "percentage_point")
+    assert f.value == pytest.approx(value)
