@@ -11,20 +11,28 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from newsfacts.metadata.dates import parse_date
+from newsfacts.metadata import furniture
+from newsfacts.metadata.dates import parse_date_line
 from newsfacts.metadata.lines import Line, word_set
 
 # Only the first lines of the body may carry a byline or dateline.
 MAX_HEAD_LINES = 12
 MAX_BYLINE_CHARS = 200
 MAX_SUFFIX_WORDS = 12
+# "– Jane Doe" has no "By" to vouch for it, so its names must be short.
+MAX_DASH_NAME_WORDS = 3
 
 _BY = re.compile(r"(?:(?:written|words|story|reporting|text)\s+)?by\s*:?\s+(?P<rest>.+)", re.I)
 _AUTHOR_LABEL = re.compile(r"(?:authors?|byline|writers?)\s*[:：]\s*(?P<rest>.+)", re.I)
 _PUBLISHED_LABEL = re.compile(
     r"(?:(?:first\s+)?published|posted|date[d]?|released)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I
 )
-_UPDATED_LABEL = re.compile(r"(?:last\s+)?(?:updated|modified)(?:\s+on)?\s*[:：]?\s*.+", re.I)
+_UPDATED_LABEL = re.compile(
+    r"(?:last\s+)?(?:updated|update|modified)(?:\s+(?:on|at))?\s*[:：]?\s*(?P<rest>.+)", re.I
+)
+_SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
+_LEADING_CONNECTOR = re.compile(r"(?:on|at|in|for|published|posted|updated)\b\s*", re.I)
 _DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+(?:last\s+)?updated\b", re.I)
 _TOKEN = re.compile(r"[^\s,;|·•/]+|[,;|·•/]")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
@@ -86,14 +94,76 @@ def is_byline_or_dateline(text: str) -> bool:
     return parse_byline(text) is not None or _dateline_date(text) is not None
 
 
-def parse_byline(text: str) -> tuple[str, datetime.date | None] | None:
-    """(authors, date) from a byline line, or None when the line is not a byline."""
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """Who a byline names, the date it carries and the outlet it names ("By Jane Doe, Reuters")."""
+
+    author: str
+    published_date: datetime.date | None
+    publisher: str | None
+
+
+def read_byline(text: str, *, dash: bool = False) -> Byline | None:
+    """The byline a line is, or None. With `dash`, "– Jane Doe" (a header byline) counts too."""
     if len(text) > MAX_BYLINE_CHARS:
         return None
     match = _BY.fullmatch(text) or _AUTHOR_LABEL.fullmatch(text)
-    if match is None:
+    if match is not None:
+        return byline_names(match.group("rest"))
+    match = _DASH_BYLINE.fullmatch(text) if dash else None
+    byline = byline_names(match.group("rest")) if match is not None else None
+    if byline is None or any(len(name.split()) > MAX_DASH_NAME_WORDS for name in byline.author.split(", ")):
         return None
-    rest = match.group("rest")
+    return byline
+
+
+def byline_names(rest: str) -> Byline | None:
+    """The names (or the organisation) a byline's text after "By" holds, with any date after them."""
+    rest = rest.strip()
+    organisation = _organisation(rest)
+    if organisation is not None:
+        return organisation
+    parsed = _people(rest)
+    if parsed is None:
+        return None
+    names, suffix = parsed
+    if names and len(names[-1].split()) >= 3 and furniture.outlet_name(names[-1].split()[-1]):
+        *words, outlet = names[-1].split()
+        names[-1] = " ".join(words)
+        return Byline(", ".join(names), _suffix_date(suffix), furniture.outlet_name(outlet))
+    return Byline(", ".join(names), _suffix_date(suffix), _suffix_outlet(suffix))
+
+
+def parse_byline(text: str) -> tuple[str, datetime.date | None] | None:
+    """(authors, date) from a byline line, or None when the line is not a byline."""
+    byline = read_byline(text)
+    return None if byline is None else (byline.author, byline.published_date)
+
+
+def _organisation(rest: str) -> Byline | None:
+    """ "Reuters Staff", "MT Newswires", "The Associated Press", optionally followed by a date."""
+    split = _SEGMENT.search(rest)
+    name = (rest[: split.start()] if split else rest).strip()
+    suffix = rest[split.start() :] if split else ""
+    if not furniture.organisation_byline(name):
+        return None
+    date = _suffix_date(suffix) if suffix.strip() else None
+    if suffix.strip() and date is None and _suffix_outlet(suffix) is None:
+        return None
+    return Byline(name, date, furniture.publisher_of_byline(name))
+
+
+def _suffix_outlet(suffix: str) -> str | None:
+    """ "Jane Doe, Reuters" / "Jane Doe for Reuters": the outlet named right after the names."""
+    for segment in _SEGMENT.split(suffix):
+        segment = re.sub(r"^(?:for|of|at)\s+", "", segment.strip(), flags=re.I)
+        outlet = furniture.outlet_name(segment)
+        if outlet is not None:
+            return outlet
+    return None
+
+
+def _people(rest: str) -> tuple[list[str], str] | None:
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(rest)]
     names, stop = _leading_names([token for _, token in tokens])
     if not names:
@@ -101,8 +171,7 @@ def parse_byline(text: str) -> tuple[str, datetime.date | None] | None:
     suffix_tokens = [token for _, token in tokens[stop:]]
     if not _suffix_ok(suffix_tokens):
         return None
-    suffix = rest[tokens[stop][0] :] if stop < len(tokens) else ""
-    return ", ".join(names), _suffix_date(suffix)
+    return names, rest[tokens[stop][0] :] if stop < len(tokens) else ""
 
 
 def _leading_names(tokens: list[str]) -> tuple[list[str], int]:
@@ -164,9 +233,9 @@ def _suffix_ok(tokens: list[str]) -> bool:
 
 def _suffix_date(suffix: str) -> datetime.date | None:
     for segment in re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", suffix):
-        segment = segment.strip(" ,;-–—")
+        segment = _LEADING_CONNECTOR.sub("", segment.strip(" ,;-–—"), count=1)
         labelled = _PUBLISHED_LABEL.fullmatch(segment)
-        date = parse_date(labelled.group("rest") if labelled else segment, whole=True)
+        date = parse_date_line(labelled.group("rest") if labelled else segment)
         if date is not None:
             return date
     return None
@@ -178,7 +247,24 @@ def _dateline_date(text: str) -> datetime.date | None:
         return None
     labelled = _PUBLISHED_LABEL.fullmatch(text)
     value = labelled.group("rest") if labelled else text
-    return parse_date(_DATE_SEGMENT_END.split(value, maxsplit=1)[0], whole=True)
+    return parse_date_line(_DATE_SEGMENT_END.split(value, maxsplit=1)[0])
+
+
+def updated_date(text: str) -> datetime.date | None:
+    """The date of an "Updated: <date>" / "Update: <date>" line."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
+    labelled = _UPDATED_LABEL.fullmatch(text)
+    return parse_date_line(labelled.group("rest")) if labelled else None
+
+
+def dateline_date(text: str) -> datetime.date | None:
+    """The date a line that is only a date, or "Published: <date>", states."""
+    return _dateline_date(_unwrap(text))
+
+
+def unwrap(text: str) -> str:
+    return _unwrap(text)
 
 
 def _unwrap(text: str) -> str:

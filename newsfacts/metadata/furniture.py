@@ -1,14 +1,18 @@
-"""What a single line of page furniture looks like: calls to action, navigation, sentiment widgets.
+"""The one furniture module: what a line of page furniture looks like, for metadata and claims.
 
-These are line-level tests only; `trailers` decides which of them end an article. Every pattern
-is anchored and applied to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or
-backtrack over a whole document.
+Line tests (`is_furniture_line`, `is_leading_furniture`, `is_trailing_furniture`, ...) and the two
+span functions (`leading_furniture_end`, `trailing_furniture_start`) are plain functions any stage
+may import; the patterns themselves live in `furniture_rules`. Every pattern is anchored and applied
+to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or backtrack over a document.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from newsfacts.metadata import furniture_rules as rules
+from newsfacts.metadata.lines import line_start_at_or_after, split_lines
 
 MAX_FURNITURE_CHARS = 300
 MAX_LABELLED_WORDS = 60
@@ -194,3 +198,248 @@ def _score(text: str | None) -> float | None:
         return float(text.replace("−", "-"))
     except ValueError:
         return None
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
+
+
+_WIDGET = _alternation(rules.WIDGET_LINES)
+_PHOTO = _alternation(rules.PHOTO_CREDIT_LINES)
+_CAPTION = re.compile("|".join(f"(?:{pattern})" for pattern in rules.CAPTION_END))
+_TOC = _alternation(rules.TOC_HEADERS)
+_TRAILING = _alternation(rules.TRAILING_LINES)
+_TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
+_LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
+_SOURCE = re.compile(rules.SOURCE_LINE, re.I)
+_OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
+_CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
+_WIRE = re.compile(
+    rf"(?:(?:{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
+    rf"{rules.WIRE_AGENCY}{rules.WIRE_DASH}"
+)
+_WIRE_PLACE_ONLY = re.compile(
+    rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
+)
+MAX_DATELINE_CHARS = 120
+MAX_TOC_ITEM_WORDS = 10
+MAX_SHORT_LINE_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class WireDateline:
+    """A wire dateline opening a paragraph; `end` is the offset (in the line) where the story starts."""
+
+    agency: str | None
+    month: str | None
+    day: int | None
+    year: int | None
+    end: int
+
+
+def wire_dateline(line: str) -> WireDateline | None:
+    """ "LONDON (Reuters) - ...", "WASHINGTON, Oct. 29 (UPI) -- ...", "(Xinhua) -- ...", "HARBIN - ..."."""
+    head = line[:MAX_DATELINE_CHARS]
+    match = _WIRE.match(head)
+    if match is None:
+        match = _WIRE_PLACE_ONLY.match(head)
+        if match is None or not _place_is_caps(match.group(0)):
+            return None
+    rest = line[match.end() :]
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'$€£(["):
+        return None
+    groups = match.groupdict()
+    agency = groups.get("agency")
+    if agency is not None and not _is_agency(agency):
+        return None
+    day = groups.get("day")
+    year = groups.get("year")
+    return WireDateline(
+        agency=agency,
+        month=groups.get("month"),
+        day=int(day) if day else None,
+        year=int(year) if year else None,
+        end=match.end(),
+    )
+
+
+def _place_is_caps(text: str) -> bool:
+    """A place-only dateline is set in capitals ("HARBIN -"), which no sentence opening is."""
+    letters = [char for char in text.split(",")[0] if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _is_agency(name: str) -> bool:
+    """ "(Reuters)", "(Dow Jones)" name an agency; "(AI)", "(2)" or "(left)" do not."""
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if name.casefold() in _OUTLETS:
+        return True
+    if name.isupper():  # "(AAPL)", "(EU)": tickers and abbreviations, unless a known agency
+        return False
+    return len(name) >= 3 and all(word[0].isupper() or word in ("of", "and") for word in words)
+
+
+def outlet_name(text: str) -> str | None:
+    """The outlet `text` names when it is nothing but an outlet's name ("REUTERS", "The Associated Press")."""
+    if len(text) > 60:
+        return None
+    key = " ".join(text.strip(" .,:;-–—|•").split()).casefold()
+    return _OUTLETS.get(key) or _OUTLETS.get(key.removeprefix("the "))
+
+
+def organisation_byline(name: str) -> bool:
+    """ "Reuters Staff", "MT Newswires", "Xinhua News Agency": a byline that names an organisation."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(word[0].isupper() or word[0].isdigit() for word in words):
+        return False
+    return outlet_name(name) is not None or words[-1].lower() in rules.ORG_BYLINE_WORDS | rules.AGENCY_SUFFIXES
+
+
+def publisher_of_byline(name: str) -> str | None:
+    """The outlet in an organisation byline: "Reuters Staff" -> "Reuters", "MT Newswires" -> itself."""
+    if outlet_name(name) is not None:
+        return outlet_name(name)
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in rules.ORG_BYLINE_WORDS:
+        words = words[:-1]
+    stem = " ".join(words)
+    if outlet_name(stem) is not None:
+        return outlet_name(stem)
+    return stem if words and words[-1].lower() in rules.AGENCY_SUFFIXES else None
+
+
+def label_only(text: str) -> str | None:
+    """The field a bare label names ("Publisher", "Published", "By"), its value on the next line."""
+    if len(text) > 40:
+        return None
+    for field, pattern in _LABEL_ONLY.items():
+        if pattern.fullmatch(text):
+            return field
+    return None
+
+
+def source_name(text: str) -> str | None:
+    """The outlet credited by "(source: CNBC)" or "Source: Reuters", when it is one name."""
+    if len(text) > 80:
+        return None
+    match = _SOURCE.fullmatch(text)
+    if match is None:
+        return None
+    name = match.group("name").strip(" .")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(char in name for char in ",;/") or not words[0][0].isupper():
+        return None
+    return outlet_name(name) or name
+
+
+def is_widget(text: str) -> bool:
+    """Ad slots, players and reading aids: "Advertisement", "Listen to this article", "3 min read"."""
+    return len(text) <= MAX_FURNITURE_CHARS and _WIDGET.fullmatch(text) is not None
+
+
+def is_photo_credit(text: str) -> bool:
+    """ "Photo: Getty Images", "FILE PHOTO: ...", "Credit: REUTERS/...", a caption ending in a credit."""
+    if len(text) > MAX_FURNITURE_CHARS * 2:
+        return False
+    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text) is not None
+
+
+def is_toc_header(text: str) -> bool:
+    return len(text) <= MAX_FURNITURE_CHARS and _TOC.fullmatch(text) is not None
+
+
+def is_breadcrumbs(text: str) -> bool:
+    """ "Home > News > World", "Home News Markets", "• World • Thursday, 22 May 2025" (sections, maybe a date)."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False
+    parts = [part.strip() for part in _CRUMB_SPLIT.split(text) if part.strip()]
+    if len(parts) >= 2 or (parts and text.lstrip()[:1] in rules.CRUMB_SEPARATORS):
+        return all(_is_section(part) or _is_date_part(part) for part in parts) and any(
+            _is_section(part) for part in parts
+        )
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] in rules.CRUMB_LEAD and all(word in rules.SECTION_WORDS for word in words)
+
+
+def strip_breadcrumbs(text: str) -> str:
+    """A headline without the navigation glued in front of it: "Home News OPEC and ..." -> "OPEC and ..."."""
+    parts = _CRUMB_SPLIT.split(text)
+    if len(parts) >= 2 and all(_is_section(part) for part in parts[:-1] if part.strip()):
+        return parts[-1].strip()
+    words = text.split()
+    if not words or words[0].lower() not in rules.CRUMB_LEAD:
+        return text
+    index = 1
+    while index < len(words) - 3 and words[index].lower() in rules.SECTION_WORDS:
+        index += 1
+    return " ".join(words[index:])
+
+
+def _is_section(part: str) -> bool:
+    words = part.lower().split()
+    return 1 <= len(words) <= 3 and all(word in rules.SECTION_WORDS for word in words)
+
+
+def _is_date_part(part: str) -> bool:
+    from newsfacts.metadata.dates import parse_date
+
+    return parse_date(part, whole=True) is not None
+
+
+def is_trailing_furniture(text: str) -> bool:
+    """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
+    if len(text) > MAX_FURNITURE_CHARS * 3:
+        return False
+    return (
+        _TRAILING.fullmatch(text) is not None
+        or _TRAILING_HEADER.fullmatch(text) is not None
+        or source_name(text) is not None
+    )
+
+
+def is_trailing_header(text: str) -> bool:
+    return len(text) <= MAX_FURNITURE_CHARS and _TRAILING_HEADER.fullmatch(text) is not None
+
+
+def is_leading_furniture(text: str) -> bool:
+    """Lines that sit above a story and are not its metadata: ads, credits, crumbs, a contents header."""
+    return is_widget(text) or is_photo_credit(text) or is_breadcrumbs(text) or is_toc_header(text)
+
+
+def is_furniture_line(line: str) -> bool:
+    """True when a whole line is page furniture, wherever it stands; claims and figures skip such lines."""
+    text = clean(line.strip())
+    if not text:
+        return False
+    return (
+        is_leading_furniture(text)
+        or is_call_to_action(text)
+        or is_navigation_header(text)
+        or is_about_author_header(text)
+        or is_labelled_furniture(text)
+        or is_rule(line.strip())
+        or is_trailing_furniture(text)
+        or sentiment_line(text) is not None
+    )
+
+
+def leading_furniture_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """The first offset in `text[start:end]` past leading furniture lines and a wire dateline."""
+    end = len(text) if end is None else end
+    for line in split_lines(text, line_start_at_or_after(text, start), end):
+        if line.blank or is_furniture_line(line.text):
+            continue
+        offset = line.start + (len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip()))
+        dateline = wire_dateline(line.text)
+        return offset + dateline.end if dateline is not None else offset
+    return end
+
+
+def trailing_furniture_start(text: str, start: int = 0) -> int:
+    """Where the trailing furniture of `text` begins (len(text) when there is none)."""
+    # Imported here: the backwards walk in `trailers` is built on the line tests above.
+    from newsfacts.metadata.trailers import read_trailer
+
+    return read_trailer(text, start).body_end

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
+from newsfacts.metadata.byline import read_byline
 from newsfacts.metadata.lines import Line, line_start_at_or_after, split_lines, word_set
 
 TAIL_CHARS = 4096
@@ -37,16 +38,23 @@ _BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|serves\s+as)\s+(?:(?:a|an|the
 _BIO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
 _LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(?P=mark)")
 _TOKEN = re.compile(r"\S+")
+_ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
 
 @dataclass(frozen=True, slots=True)
 class Trailer:
-    """`body_end` is where the trailing furniture starts (len(text) when there is none)."""
+    """`body_end` is where the trailing furniture starts (len(text) when there is none).
+
+    `publisher` is an outlet the trailer credits ("(source: CNBC)"); `author` the name an
+    "About the Author" bio opens with.
+    """
 
     body_end: int
     sentiment_label: str | None
     sentiment_score: float | None
+    publisher: str | None = None
+    author: str | None = None
 
 
 def read_trailer(text: str, body_start: int) -> Trailer:
@@ -65,6 +73,8 @@ class _Walk:
         self.label: str | None = None
         self.score: float | None = None
         self.cta_index: int | None = None
+        self.publisher: str | None = None
+        self.author: str | None = None
 
     def run(self) -> Trailer:
         index = len(self.lines) - 1
@@ -79,7 +89,7 @@ class _Walk:
             self.cut = start
             index = start - 1
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
-        return Trailer(body_end, self.label, self.score)
+        return Trailer(body_end, self.label, self.score, self.publisher, self.author)
 
     def _furniture_start(self, index: int) -> int | None:
         """The first line of the furniture block ending at line `index`, or None for prose."""
@@ -92,11 +102,28 @@ class _Walk:
         if furniture.is_call_to_action(text):
             self._note_cta(index, True)
             return index
+        source = furniture.source_name(text)
+        if source is not None:
+            self.publisher = self.publisher or source
+            return index
+        about = _ABOUT_AUTHOR_LINE.fullmatch(text)
+        if about is not None:
+            self.author = self.author or _bio_name(about.group("bio"))
+            return index
+        if furniture.is_about_author_header(text):
+            opener = self._next_non_blank(index)
+            if opener is not None:
+                self.author = self.author or _bio_name(self.lines[opener].text)
+            return index
         if (
             furniture.is_navigation_header(text)
             or furniture.is_labelled_furniture(text)
             or furniture.is_rule(self.lines[index].text)
-            or furniture.is_about_author_header(text)
+            or furniture.is_trailing_furniture(text)
+            or furniture.is_widget(text)
+            or furniture.is_photo_credit(text)
+            or furniture.outlet_name(text) is not None
+            or _is_signature(text)
         ):
             return index
         for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio):
@@ -145,7 +172,7 @@ class _Walk:
             if line.blank:
                 continue
             cleaned = furniture.clean(line.text)
-            if furniture.is_navigation_header(cleaned):
+            if furniture.is_navigation_header(cleaned) or furniture.is_trailing_header(cleaned):
                 return above
             items += 1
             if items > MAX_NAV_ITEMS or len(line.text.split()) > MAX_NAV_ITEM_WORDS:
@@ -162,6 +189,7 @@ class _Walk:
             if end - line.start > MAX_BIO_CHARS:
                 return None
             if furniture.is_about_author_header(furniture.clean(line.text)):
+                self.author = self.author or _bio_name(self.lines[self._next_non_blank(above) or index].text)
                 return above
             if furniture.is_rule(line.text):
                 opener = self._next_non_blank(above)
@@ -182,6 +210,24 @@ class _Walk:
 
     def _next_non_blank(self, index: int) -> int | None:
         return next((i for i in range(index + 1, len(self.lines)) if not self.lines[i].blank), None)
+
+
+def _is_signature(text: str) -> bool:
+    """A reader post or letter signed off on its own line: "— Jane Doe", "- Jane Doe, Leeds"."""
+    if not text[:1] in "-–—" or len(text) > 80:
+        return False
+    head = text.split(",", 1)[0]
+    return read_byline(head, dash=True) is not None
+
+
+def _bio_name(text: str) -> str | None:
+    """The author a bio opens with ("Jane Doe is a fellow at ..."), or None."""
+    text = furniture.clean(text)
+    emphasised = _LEADING_EMPHASIS.match(text)
+    words = emphasised.group("name").split() if emphasised else _leading_capitalised(text)[0]
+    if not _opens_bio(text) or not 2 <= len(words) <= 5:
+        return None
+    return " ".join(word.strip(",") for word in words)
 
 
 def _is_past_tense(word: str) -> bool:

@@ -1,0 +1,250 @@
+"""The data behind page-furniture detection: patterns and vocabularies, kept apart from the code.
+
+Every pattern here is matched against one stripped line (or the start of one) that is already
+known to be short, so none of them can scan a document. Patterns are written for the *shape* of a
+piece of furniture (a photo credit, a wire dateline, a disclaimer), never for one outlet's wording.
+"""
+
+from __future__ import annotations
+
+from newsfacts.metadata.lines import word_set
+
+# Lines that are furniture wherever they stand: ad slots, player and share widgets, reading aids.
+WIDGET_LINES = (
+    r"advertisement|advertising|ad|sponsored(?:\s+content)?|promoted|paid\s+(?:post|content)",
+    r"(?:story|article)\s+continues\s+(?:below|after).*",
+    r"(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read).*",
+    r"skip\s+to\s+(?:main\s+)?(?:content|navigation)",
+    r"listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[\d:]+\s*(?:min(?:utes?)?)?)?",
+    r"\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)",
+    r"(?:reading\s+time|read\s+time)\s*:?\s*\d{1,3}\s*min(?:ute)?s?",
+    r"(?:save|saved|bookmark|gift\s+(?:this\s+)?article|share\s+full\s+article|copy\s+link|font\s+size)",
+    r"(?:web\s+)?notifications?|activate\s+notifications\??|turn\s+on\s+notifications",
+    r"(?:watch|play)(?:\s+(?:now|video|on\s+youtube))?(?:\s*:.*)?",
+    r"info\s+icon|this\s+data\s+feed\s+is\s+not\s+available\s+at\s+this\s+time\.?",
+    r"(?:in\s+this\s+(?:story|article)|explore\s+\w+(?:\s+\w+)?|see\s+more\s+videos|most\s+popular)",
+)
+
+# Labels that stand alone on a line, their value on the next one ("Publisher" / "Reuters").
+LABEL_ONLY = {
+    "author": r"authors?|byline|written\s+by|by|contributors?|reporter|words",
+    "publisher": r"publisher|published\s+by|source|provider|news\s+provider",
+    "published": r"published|posted|date|released|first\s+published|publication\s+date",
+    "updated": r"updated|last\s+updated|modified|update",
+}
+
+# Photo credits and captions: a credit line, or a caption that ends in a credit.
+PHOTO_CREDIT_LINES = (
+    r"(?:file\s+)?photo(?:graph)?s?\s*(?:credit)?\s*[:：].*",
+    r"(?:file\s+photo|file\s+picture|file\s+image)\b.*",
+    r"(?:image|picture|pic|video|graphic|illustration)s?\s*(?:credit|source|courtesy)?\s*[:：].*",
+    r"(?:photo|image|picture)\s+(?:credit|courtesy|by)\b.*",
+    r"(?:credit|credits|courtesy)\s*[:：].*",
+    r"\(?(?:photo|picture|image)\s+by\s+[^)]{2,80}\)?\.?",
+    r"[A-Z][A-Za-z.&' ]{1,40}\s*/\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy)\b.*",
+    r"(?:REUTERS|AFP|AP|EPA|XINHUA|GETTY\s+IMAGES)\s*/\s*\S.*",
+    r"(?:getty\s+images|shutterstock|istock(?:photo)?|alamy)(?:\s+.{0,60})?",
+)
+# A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
+CAPTION_END = (
+    r".*\((?:photo|picture|image|file\s+photo)s?(?:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
+    r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
+    r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
+)
+
+# Headers of a table of contents; the short lines under one are its items.
+TOC_HEADERS = (
+    r"(?:table\s+of\s+)?contents|in\s+this\s+(?:article|story|piece)|on\s+this\s+page|jump\s+to(?:\s*:.*)?"
+    r"|key\s+(?:points|takeaways)|quick\s+links|article\s+outline|what\s+we\s+cover",
+)
+
+# Section names a site prints as navigation ("Home > News > World", "• World • <date>").
+SECTION_WORDS = word_set(
+    """
+    home news world business markets market economy economics finance money politics opinion
+    tech technology science health sports sport entertainment lifestyle culture travel energy
+    climate environment us u.s. uk europe asia africa americas china india japan middle east latest
+    breaking local national international global companies industry industries stocks investing
+    personal analysis features video videos live commodities currencies bonds crypto autos
+    earnings deals media retail real estate property banking insurance trade policy the
+    """
+)
+CRUMB_SEPARATORS = "›»>/|•·"
+CRUMB_LEAD = word_set("home")
+
+# Outlets that print their name as a masthead or a byline. Used to recognise a line that *is* an
+# outlet's name, never to guess one: the text must state it.
+OUTLETS = (
+    "Reuters",
+    "Thomson Reuters",
+    "Associated Press",
+    "The Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Xinhua",
+    "Xinhua News Agency",
+    "UPI",
+    "United Press International",
+    "Bloomberg",
+    "Bloomberg News",
+    "Dow Jones",
+    "Dow Jones Newswires",
+    "MT Newswires",
+    "RTTNews",
+    "CNBC",
+    "CNN",
+    "BBC",
+    "BBC News",
+    "Financial Times",
+    "The Wall Street Journal",
+    "Wall Street Journal",
+    "The New York Times",
+    "The Washington Post",
+    "The Guardian",
+    "Al Jazeera",
+    "Kyodo",
+    "Kyodo News",
+    "Yonhap",
+    "Nikkei",
+    "Nikkei Asia",
+    "Anadolu Agency",
+    "PTI",
+    "Press Trust of India",
+    "IANS",
+    "ANI",
+    "TASS",
+    "Interfax",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "Bernama",
+    "Benzinga",
+    "Zacks",
+    "Zacks Equity Research",
+    "Seeking Alpha",
+    "MarketWatch",
+    "Barron's",
+    "Forbes",
+    "Business Insider",
+    "Yahoo Finance",
+    "Investing.com",
+    "The Motley Fool",
+    "Motley Fool",
+    "Business Wire",
+    "PR Newswire",
+    "GlobeNewswire",
+    "Accesswire",
+    "Fox Business",
+    "Fox News",
+    "NBC News",
+    "CBS News",
+    "ABC News",
+    "Sky News",
+    "Euronews",
+    "Deutsche Welle",
+    "DW",
+    "NPR",
+    "Axios",
+    "Politico",
+    "The Hill",
+    "Nasdaq",
+    "TheStreet",
+    "Kitco",
+    "Kitco News",
+    "S&P Global",
+    "Platts",
+    "Argus",
+    "The Economist",
+    "The Times",
+    "The Telegraph",
+    "The Independent",
+    "South China Morning Post",
+    "China Daily",
+    "Global Times",
+    "The Japan Times",
+    "Japan Times",
+    "The Hindu",
+    "Times of India",
+    "Economic Times",
+    "Straits Times",
+    "The Straits Times",
+    "Arab News",
+    "Gulf News",
+    "ABC",
+    "SBS News",
+    "Daily Mail",
+    "Newsweek",
+)
+# Words that make a capitalised byline an organisation's ("Reuters Staff", "MT Newswires").
+ORG_BYLINE_WORDS = word_set(
+    "staff reporters reporter newsroom desk newswires newswire wire wires bureau editors editorial team"
+)
+# Words that end an agency's name ("Xinhua News Agency", "Dow Jones Newswires").
+AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
+
+# The opening of a wire dateline before the first sentence: "LONDON (Reuters) -",
+# "WASHINGTON, Oct. 29 (UPI) --", "Sep 18 (Reuters) -", "(Xinhua) --", "TORONTO (Dow Jones)--".
+WIRE_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ](?:[A-Z][a-z.]+|[A-Z]{2,})(?:[ ][A-Z][a-z.]+)?)?)"
+WIRE_TITLE_PLACE = r"(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:,[ ][A-Z][a-z.]+(?:[ ][A-Z][a-z.]+)?)?)"
+WIRE_MONTH_DAY = (
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
+    r"|august|september|october|november|december)\.?[ ](?P<day>\d{1,2})(?:,?[ ](?P<year>\d{4}))?"
+)
+WIRE_AGENCY = r"\((?P<agency>[A-Z][\w&.'’-]*(?:[ ](?:[A-Z][\w&.'’-]*|of|and)){0,4})\)"
+WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
+# A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
+WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?"
+
+# A publisher named at the end of a story: "(source: CNBC)", "Source: Reuters".
+SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<name>[^()\n]{2,60}?)\s*\)?\.?"
+
+# Trailing lines that end an article: disclaimers, credits, contact lines, calls to read on.
+TRAILING_LINES = (
+    r"(?:investment\s+)?disclaimer\b.*",
+    r"(?:the\s+)?views\s+(?:and\s+opinions\s+)?expressed\s+(?:herein|here|in\s+this\s+(?:article|piece|post)).*",
+    r"(?:this|the)\s+(?:article|content|information|material|report|post)\s+(?:is|was)\s+"
+    r"(?:for\s+(?:general\s+)?information(?:al)?\s+purposes|not\s+(?:intended\s+as|investment|financial)"
+    r"|provided\s+for|intended\s+for\s+information|based\s+on\s+(?:publicly|third)).*",
+    r".*\b(?:does|do|should)\s+not\s+(?:constitute|represent|be\s+(?:construed|considered|taken)\s+as)\s+"
+    r"(?:an?\s+)?(?:investment|financial|legal|tax)\s+advice\b.*",
+    r".*\bnot\s+(?:a\s+)?(?:recommendation|solicitation|an\s+offer)\s+to\s+(?:buy|sell)\b.*",
+    r"past\s+performance\s+(?:is|does)\s+not\b.*",
+    r"(?:the\s+)?author\s+(?:has|holds|had)\s+no\s+(?:position|positions|stake)\b.*",
+    r"(?:at\s+the\s+time\s+of\s+(?:writing|publication),\s+)?the\s+author\s+(?:owns|holds|has\s+a\s+position)\b.*",
+    r"(?:trading|investing)\s+(?:in\s+\w+\s+)?involves\s+(?:substantial\s+|significant\s+)?risk\b.*",
+    r"if\s+you\s+(?:like|liked|enjoy|enjoyed|found|find)\s+(?:this|the)\s+(?:article|story|post|piece|content).*",
+    r"(?:for\s+more\s+.{1,60}?,\s+)?(?:please\s+)?visit\s+.{1,60}?(?:business|news|markets?|finance|sports?|"
+    r"politics|tech(?:nology)?|world|opinion|health|entertainment|home)\s+(?:section|page|site|website|channel)\b.*",
+    r"(?:for\s+)?(?:more|further|the\s+latest)\s+(?:news|stories|updates|coverage|articles)\s*,?\s+"
+    r"(?:visit|see|go\s+to|follow|check\s+out|click)\b.*",
+    r"(?:read|see|view|find)\s+(?:more|the\s+(?:original|full)\s+(?:article|story|report))\s+(?:at|on|here)\b.*",
+    r"(?:this\s+(?:article|story)\s+(?:was|has\s+been|is)\s+)?(?:originally|first)\s+(?:published|appeared)\s+"
+    r"(?:on|in|at|by)\b.*",
+    r"(?:this\s+(?:story|article)\s+(?:was|has\s+been)\s+)?(?:generated|produced|written|created)\s+"
+    r"(?:automatically\s+)?(?:by|with|using)\s+.{0,40}(?:ai|automated|insights|algorithm)\b.*",
+    r"\(\(.*@.*\)\)|\(\(.*\)\)",
+    r"[\w.+-]+@[\w-]+\.[\w.]+",
+    r"(?:editor|editors|edited\s+by|editing\s+by|written\s+by|compiled\s+by|translated\s+by)\s*[:：]?\s*"
+    r"[A-Z][\w.'’-]*(?:[ ,&]+[A-Z][\w.'’-]*){0,6}\.?",
+    r"[-–—]+\s*(?:from|with)\s+(?:ap|afp|reuters|wire|staff|agency|agencies|news)\s+(?:reports?|services?).*",
+    r"(?:the\s+)?(?:associated\s+press|reuters|afp|bloomberg|cnn|staff\s+writers?|.{2,40}\s+staff)\s+"
+    r"contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\.?",
+    r"(?:this\s+story\s+(?:will\s+be|has\s+been|was)\s+updated|this\s+is\s+a\s+(?:developing|breaking)\s+"
+    r"(?:news\s+)?story).*",
+    r"(?:posted|submitted|written)\s+by\s+\S.{0,60}\b(?:on|at)\b.{0,40}",
+    r"(?:reply|report(?:\s+abuse)?|flag|like|quote|permalink)(?:\s*[|·•]\s*(?:reply|report|flag|like|quote|share))*",
+    r"\d+\s+(?:comments?|replies|likes)",
+    r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
+)
+# Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
+TRAILING_HEADERS = (
+    r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+"
+    r"(?:news|stories|articles|posts|reads|coverage|links|headlines|reading|videos|content)",
+    r"(?:article|story)\s+(?:sources|references|tags|topics)",
+    r"sources?\s+(?:and\s+)?(?:references|notes|links)|references\s+and\s+notes|notes|footnotes|bibliography",
+    r"(?:editor['’]?s|editors['’]?)\s+(?:picks?|choice)|don['’]?t\s+miss|must\s+read|what\s+to\s+read\s+next",
+    r"(?:comments?|discussion|reader\s+comments|join\s+the\s+(?:conversation|discussion)|reactions?)",
+    r"(?:news\s+)?(?:from|across)\s+(?:around\s+)?the\s+web|elsewhere\s+on\s+the\s+web|partner\s+content",
+    r"(?:share|spread)\s+the\s+news|about\s+us|more\s+from\s+(?:our\s+)?(?:partners|sponsors)",
+)
