@@ -91,7 +91,7 @@ def read_head(lines: list[Line], start: int) -> HeadMetadata:
 def is_byline_or_dateline(text: str) -> bool:
     """True for a line that only states who wrote the piece or when it was published."""
     text = _unwrap(text)
-    return parse_byline(text) is not None or _dateline_date(text) is not None
+    return parse_byline(text) is not None or _dateline_date(text) is not None or updated_date(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

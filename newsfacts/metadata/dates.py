@@ -46,7 +46,7 @@ _DAY_FIRST = re.compile(
     _WEEKDAY + r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)",
     re.I,
 )
-_NUMERIC = re.compile(_WEEKDAY + r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4})(?!\d)")
+_NUMERIC = re.compile(_WEEKDAY + r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4})(?!\d)", re.I)
 # Case-sensitive on purpose: a zone is written in capitals ("JST"), a following word is not a zone.
 _TIME_AND_ZONE = re.compile(
     r"(?:\s*(?:,|[Aa]t|@|\||-|–|—|T)?\s*\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
@@ -54,7 +54,7 @@ _TIME_AND_ZONE = re.compile(
 )
 _TIME_START = re.compile(r"[Tt]\d")
 _PATTERNS = (_ISO, _MONTH_FIRST, _DAY_FIRST)
-_SHORT_NUMERIC = re.compile(_WEEKDAY + r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{2})(?!\d)")
+_SHORT_NUMERIC = re.compile(_WEEKDAY + r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{2})(?!\d)", re.I)
 # Zones that put the month first in an all-numeric date.
 _US_ZONE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b|\bET\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

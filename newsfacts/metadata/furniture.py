@@ -410,6 +410,8 @@ def is_leading_furniture(text: str) -> bool:
 
 def is_furniture_line(line: str) -> bool:
     """True when a whole line is page furniture, wherever it stands; claims and figures skip such lines."""
+    if is_rule(line.strip()):
+        return True
     text = clean(line.strip())
     if not text:
         return False
@@ -419,7 +421,6 @@ def is_furniture_line(line: str) -> bool:
         or is_navigation_header(text)
         or is_about_author_header(text)
         or is_labelled_furniture(text)
-        or is_rule(line.strip())
         or is_trailing_furniture(text)
         or sentiment_line(text) is not None
     )

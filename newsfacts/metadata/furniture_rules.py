@@ -47,7 +47,7 @@ PHOTO_CREDIT_LINES = (
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
-    r".*\((?:photo|picture|image|file\s+photo)s?(?:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
+    r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
     r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
     r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
 )

@@ -106,7 +106,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if label is not None and following:
         return 1 + _labelled_value(label, following[0], state)
     if furniture.is_toc_header(text):
-        return 1 + _toc_items(following)
+        return 1 + _toc_items(items[index:])
     if furniture.is_breadcrumbs(text):
         _section_dates(text, state)
         return 1
@@ -119,6 +119,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.publisher = state.publisher or outlet
         return 1
     if furniture.is_labelled_furniture(text) or furniture.is_call_to_action(text):
+        _note_years(text, state)
         return 1
     if state.title is None:
         underlined = bool(following) and is_setext_underline(following[0])
@@ -165,11 +166,13 @@ def _labelled_value(label: str, value: str, state: _State) -> int:
     return 1
 
 
-def _toc_items(following: list[str]) -> int:
-    """The short lines under a contents header."""
+def _toc_items(items: list[Line]) -> int:
+    """The short lines right under a contents header (`items[0]`), up to the first blank line."""
     count = 0
-    for text in following[:MAX_TOC_ITEMS]:
-        if len(text.split()) > MAX_TOC_ITEM_WORDS or _SENTENCE_END.search(text):
+    for previous, line in zip(items, items[1 : MAX_TOC_ITEMS + 1], strict=False):
+        if line.start > previous.end + 2 or len(line.text.split()) > MAX_TOC_ITEM_WORDS:
+            break
+        if _SENTENCE_END.search(line.text):
             break
         count += 1
     return count
@@ -231,10 +234,10 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
         return False
     if len(text.split()) > MAX_STANDFIRST_WORDS:
         return False
-    for later in following[:STANDFIRST_LOOKAHEAD]:
+    for offset, later in enumerate(following[:STANDFIRST_LOOKAHEAD]):
         later = furniture.clean(unwrap(later))
         if read_byline(later, dash=True) is not None or dateline_date(later) or updated_date(later):
-            return True
+            return len(following) > offset + 1  # the story still follows the byline or date
     return False
 
 

@@ -23,6 +23,7 @@ MIN_TITLE_WORDS = 3
 # A sentence-case headline is accepted when this short and followed by a paragraph.
 MAX_SENTENCE_CASE_WORDS = 20
 MIN_PARAGRAPH_WORDS = 12
+MAX_LABEL_VALUE_WORDS = 8
 _PARAGRAPH_END = (".", "”", '"', ")", "’", "'", "!", "?", ":")
 MIN_TITLE_CASE_SHARE = 0.6
 MAX_LINES_TO_PARAGRAPH = 8
@@ -136,8 +137,11 @@ def _title_case_share(words: list[str]) -> float:
 
 def _is_paragraph(following: list[str]) -> bool:
     """True when running prose follows (after any header line or furniture): what a headline sits above."""
+    after_label = False
     for text in following[:MAX_LINES_TO_PARAGRAPH]:
-        if len(text) <= MAX_TITLE_CHARS * 2 and _is_header_line(text):
+        value = after_label and len(text.split()) <= MAX_LABEL_VALUE_WORDS
+        if value or (len(text) <= MAX_TITLE_CHARS * 2 and _is_header_line(text)):
+            after_label = furniture.label_only(furniture.clean(text)) is not None
             continue
         return len(_WORD.findall(text)) >= MIN_PARAGRAPH_WORDS and text.rstrip("*_").endswith(_PARAGRAPH_END)
     return False
@@ -149,6 +153,7 @@ def _is_header_line(text: str) -> bool:
         is_byline_or_dateline(text)
         or read_byline(text, dash=True) is not None
         or furniture.is_leading_furniture(text)
+        or furniture.is_labelled_furniture(text)
         or furniture.label_only(text) is not None
         or furniture.outlet_name(text) is not None
         or len(text.split()) <= 2

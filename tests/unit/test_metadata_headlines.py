@@ -1,0 +1,77 @@
+"""Headlines on real news pages: wire shorthand, colon sources, numbers, navigation glued in front."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.metadata import parse_metadata
+
+STORY = (
+    "The health agency said on Tuesday that the outbreak had spread to three more provinces, and that "
+    "new cases were still being reported every day."
+)
+
+
+def _parse(text: str):
+    metadata = parse_metadata(text)
+    return metadata, text[metadata.body_start : metadata.body_end]
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("Cholera deaths in the region climb to 2,300: WHO", None),
+        ("Central bank trims rates 25 bp in first cut since 2020", None),
+        ("Copper hits 11-month high as supply fears mount", None),
+        ("Regional carrier orders 40 jets worth $4.5 billion", None),
+        ("CANADA STOCKS-TSX edges up as energy shares gain", None),
+        ("Home News OPEC and allies extend output cuts into next year", "OPEC and allies extend output cuts into next year"),
+        ("Home › Markets › Gold slips from record as dollar firms", "Gold slips from record as dollar firms"),
+    ],
+)
+def test_headline_shapes(headline: str, title: str | None):
+    for text in (f"{headline}\n\n{STORY}\n", f"{headline}\n{STORY}\n"):
+        metadata, body = _parse(text)
+        assert metadata.title == (title or headline)
+        assert body == STORY
+
+
+def test_headline_below_masthead_section_and_ads():
+    text = f"Reuters\n\nWorld\n\nAdvertisement\n\nFlood waters recede in the north after week of rain\n\n{STORY}\n"
+    metadata, body = _parse(text)
+    assert metadata.title == "Flood waters recede in the north after week of rain"
+    assert metadata.publisher == "Reuters"
+    assert body == STORY
+
+
+def test_headline_above_photo_caption_and_byline():
+    text = (
+        "Chipmaker beats forecasts on strong data centre demand\n\n"
+        "FILE PHOTO: A logo is seen at the company's headquarters. REUTERS/Some Photographer/File Photo\n\n"
+        "By Ann Example\n\n"
+        f"{STORY}\n"
+    )
+    metadata, body = _parse(text)
+    assert metadata.title == "Chipmaker beats forecasts on strong data centre demand"
+    assert metadata.author == "Ann Example"
+    assert body == STORY
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "The agency said on Tuesday that the outbreak had spread.",  # a sentence, not a headline
+        "Officials warned, however, that more cases would follow,",
+        "title: Not A Heading",  # a key and a value
+        "Tags: health, outbreak, region",
+        "Photo: Getty Images",
+        "Related Articles",
+        "Subscribe now",
+    ],
+)
+def test_first_lines_that_are_not_headlines(first_line: str):
+    assert parse_metadata(f"{first_line}\n\n{STORY}\n").title is None
+
+
+def test_sentence_case_line_above_bullets_is_not_a_headline():
+    assert parse_metadata("what the agency found\n\n- one\n- two\n").title is None
