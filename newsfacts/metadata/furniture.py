@@ -214,6 +214,7 @@ _LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, p
 _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
 _OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
 _CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
+_SECTION_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS.replace("/", "")) + "]")
 _WIRE = re.compile(
     rf"(?:(?:{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
     rf"{rules.WIRE_AGENCY}{rules.WIRE_DASH}"
@@ -224,6 +225,7 @@ _WIRE_PLACE_ONLY = re.compile(
 MAX_DATELINE_CHARS = 120
 MAX_TOC_ITEM_WORDS = 10
 MAX_SHORT_LINE_WORDS = 2
+MAX_CRUMB_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +357,8 @@ def is_breadcrumbs(text: str) -> bool:
     if len(text) > MAX_FURNITURE_CHARS:
         return False
     parts = [part.strip() for part in _CRUMB_SPLIT.split(text) if part.strip()]
+    if len(parts) >= 2 and parts[0].lower() in rules.CRUMB_LEAD:
+        return all(len(part.split()) <= MAX_CRUMB_WORDS for part in parts)
     if len(parts) >= 2 or (parts and text.lstrip()[:1] in rules.CRUMB_SEPARATORS):
         return all(_is_section(part) or _is_date_part(part) for part in parts) and any(
             _is_section(part) for part in parts
@@ -366,6 +370,11 @@ def is_breadcrumbs(text: str) -> bool:
 def strip_breadcrumbs(text: str) -> str:
     """A headline without the navigation glued in front of it: "Home News OPEC and ..." -> "OPEC and ..."."""
     parts = _CRUMB_SPLIT.split(text)
+    crumbs = [part for part in parts[:-1] if part.strip()]
+    home = bool(crumbs) and crumbs[0].strip().lower() in rules.CRUMB_LEAD
+    if len(parts) >= 2 and crumbs and home:
+        return parts[-1].strip()
+    parts = _SECTION_SPLIT.split(text)  # "U.S./China talks" is a headline, not a crumb trail
     if len(parts) >= 2 and all(_is_section(part) for part in parts[:-1] if part.strip()):
         return parts[-1].strip()
     words = text.split()

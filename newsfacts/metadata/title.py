@@ -22,7 +22,7 @@ MAX_TITLE_CHARS = 200
 MIN_TITLE_WORDS = 3
 # A sentence-case headline is accepted when this short and followed by a paragraph.
 MAX_SENTENCE_CASE_WORDS = 20
-MIN_PARAGRAPH_WORDS = 12
+MIN_PARAGRAPH_WORDS = 8
 MAX_LABEL_VALUE_WORDS = 8
 _PARAGRAPH_END = (".", "”", '"', ")", "’", "'", "!", "?", ":")
 MIN_TITLE_CASE_SHARE = 0.6

@@ -1,0 +1,90 @@
+"""Body bounds on news pages: leading and trailing clutter fall outside, the story stays whole.
+
+Figures and claims are searched only between `body_start` and `body_end`, so these tests also show
+that numbers in captions, datelines, related links and disclaimers never reach them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.figures import extract_figures
+from newsfacts.metadata import parse_metadata
+
+STORY = (
+    "The airline said on Thursday that it carried 12 million passengers in the quarter, up 8% from a "
+    "year earlier.\n\nIt expects demand to stay strong through the summer."
+)
+
+
+def _body(text: str) -> str:
+    metadata = parse_metadata(text)
+    return text[metadata.body_start : metadata.body_end]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Advertisement\n\n",
+        "FILE PHOTO: Planes parked at the airport, March 3, 2024. REUTERS/Some Photographer/File Photo\n\n",
+        "Photo: Getty Images\n\n",
+        "Table of Contents\nResults\nOutlook\nFleet\n\n",
+        "• Business • Thursday, 22 May 2025\n\n",
+        "Home > Business > Airlines\n\n",
+        "Listen to this article\n5 min read\n\n",
+        "DUBLIN (Reuters) - ",
+        "Advertisement\nPhoto: Getty Images\nDUBLIN, May 22 (Reuters) - ",
+    ],
+)
+def test_leading_clutter_is_outside_the_body(lead: str):
+    assert _body(f"Airline traffic climbs as summer bookings surge\n\n{lead}{STORY}") == STORY
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Similar News\nAirline shares rally\nFuel costs ease",
+        "Article Sources\nCompany quarterly report\nIndustry traffic data",
+        "If you like this article, share it with a friend.",
+        "For more news, visit our business section.",
+        "This article is for informational purposes only and does not constitute investment advice.",
+        "Disclaimer: The author holds no position in any stock mentioned.",
+        "(Reporting by Ann Example in Dublin; Editing by Ben Sample)",
+        "((ann.example@newsdesk.example; +353 1 555 0100))",
+        "Reuters\nBloomberg\nCNBC",
+        "— Ben Sample, Cork",
+        "About the Author: Ann Example writes about aviation and travel.",
+        "(source: CNBC)",
+    ],
+)
+def test_trailing_clutter_is_outside_the_body(trail: str):
+    assert _body(f"{STORY}\n\n{trail}\n") == STORY
+
+
+def test_standfirst_between_headline_and_byline_is_header():
+    text = (
+        "Airline traffic climbs as summer bookings surge\n\n"
+        "Passenger numbers beat forecasts as travellers book earlier than ever.\n\n"
+        "By Ann Example\n\n"
+        f"{STORY}"
+    )
+    assert _body(text) == STORY
+
+
+def test_a_paragraph_that_mentions_sources_or_photos_stays():
+    story = f"{STORY}\n\nSources close to the company said photos of the new cabins would be released soon."
+    assert _body(story) == story
+
+
+def test_figures_skip_captions_datelines_and_disclaimers():
+    text = (
+        "Airline traffic climbs as summer bookings surge\n\n"
+        "FILE PHOTO: 40 planes parked at the airport, March 3, 2024. REUTERS/Some Photographer\n\n"
+        f"DUBLIN, May 22 (Reuters) - {STORY}\n\n"
+        "Similar News\nRival cuts 500 jobs\n\n"
+        "This article is for informational purposes only and does not constitute investment advice.\n"
+    )
+    metadata = parse_metadata(text)
+    spans = [figure.raw_text for figure in extract_figures(text, metadata.body_start, metadata.body_end)]
+    assert any("12 million" in span for span in spans)
+    assert not any("40" in span or "500" in span or "22" in span for span in spans)

@@ -1,0 +1,54 @@
+"""The publisher, only when the text names it: wire datelines, mastheads, bylines, source credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.metadata import parse_metadata
+
+HEADLINE = "Steelmaker to cut 2,000 jobs as demand slumps"
+STORY = (
+    "The company said on Wednesday it would close two plants and cut about 2,000 jobs over the next "
+    "year, blaming weak demand and high energy costs."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        (f"{HEADLINE}\n\nDUISBURG (Reuters) - {STORY}", "Reuters"),
+        (f"{HEADLINE}\n\nBEIJING, May 1 (Xinhua) -- {STORY}", "Xinhua"),
+        (f"{HEADLINE}\n\n(RTTNews) - {STORY}", "RTTNews"),
+        (f"{HEADLINE}\n\nWASHINGTON, Oct. 29 (UPI) -- {STORY}", "UPI"),
+        (f"REUTERS\n\n{HEADLINE}\n\n{STORY}", "Reuters"),
+        (f"{HEADLINE}\n\nThe Associated Press\n\n{STORY}", "The Associated Press"),
+        (f"{HEADLINE}\n\nPublisher\nBloomberg\n\n{STORY}", "Bloomberg"),
+        (f"{HEADLINE}\n\nBy Ann Example, Reuters\n\n{STORY}", "Reuters"),
+        (f"{HEADLINE}\n\nBY MT Newswires\n\n{STORY}", "MT Newswires"),
+        (f"{HEADLINE}\n\n{STORY}\n\n(source: CNBC)\n", "CNBC"),
+        (f"{HEADLINE}\n\n{STORY}\n\nSource: Kyodo\n", "Kyodo"),
+    ],
+)
+def test_publisher_named_in_the_text(text: str, publisher: str):
+    metadata = parse_metadata(text)
+    assert metadata.publisher == publisher
+    assert text[metadata.body_start : metadata.body_end] == STORY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{HEADLINE}\n\n{STORY}",  # nothing named: never guessed
+        f"{HEADLINE}\n\n{STORY} Reuters reported the plan last week.",  # an outlet cited in the story
+        f"{HEADLINE}\n\nShares of Example Steel (EXS) - a bellwether - fell 5% on the news today.",
+        f"{HEADLINE}\n\n{STORY}\n\nSource: company filings, analyst estimates\n",  # not one outlet
+        f"{HEADLINE}\n\nBy Ann Example\n\n{STORY}",
+    ],
+)
+def test_publisher_not_named_is_null(text: str):
+    assert parse_metadata(text).publisher is None
+
+
+def test_front_matter_publisher_wins():
+    text = f"---\ntitle: {HEADLINE}\npublisher: Example Daily\n---\n\nLONDON (Reuters) - {STORY}\n"
+    assert parse_metadata(text).publisher == "Example Daily"
