@@ -30,6 +30,8 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(
     r"(?:last\s+)?(?:updated|update|modified)(?:\s+(?:on|at))?\s*[:：]?\s*(?P<rest>.+)", re.I
 )
+# "By Xinhua writers A and B": a credit line even when its names cannot be read.
+_BY_CREDIT = re.compile(r"(?i:by)\s+[A-Z]\S*(?:\s+\S+){0,11}")
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 _DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
 _LEADING_CONNECTOR = re.compile(r"(?:on|at|in|for|published|posted|updated)\b\s*", re.I)
@@ -132,6 +134,11 @@ def byline_names(rest: str) -> Byline | None:
         names[-1] = " ".join(words)
         return Byline(", ".join(names), _suffix_date(suffix), furniture.outlet_name(outlet))
     return Byline(", ".join(names), _suffix_date(suffix), _suffix_outlet(suffix))
+
+
+def is_by_credit(text: str) -> bool:
+    """A short "By ..." line that names someone, read as header even when no name can be taken."""
+    return len(text) <= MAX_BYLINE_CHARS and _BY_CREDIT.fullmatch(text) is not None and text[-1:] not in ".!?;:,"
 
 
 def parse_byline(text: str) -> tuple[str, datetime.date | None] | None:

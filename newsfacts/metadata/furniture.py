@@ -212,6 +212,8 @@ _TRAILING = _alternation(rules.TRAILING_LINES)
 _TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
 _LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
 _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
+_TICKERS = re.compile(rules.TICKER_LINE)
+_OUTLET_BLURB = re.compile(rules.OUTLET_BLURB)
 _OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
 _CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
 _SECTION_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS.replace("/", "")) + "]")
@@ -405,7 +407,19 @@ def is_trailing_furniture(text: str) -> bool:
         _TRAILING.fullmatch(text) is not None
         or _TRAILING_HEADER.fullmatch(text) is not None
         or source_name(text) is not None
+        or is_outlet_blurb(text)
     )
+
+
+def is_ticker_line(text: str) -> bool:
+    """ "BLDP APHA OSK AC SU": the symbols a page lists beside a story."""
+    return len(text) <= MAX_FURNITURE_CHARS and _TICKERS.fullmatch(text) is not None
+
+
+def is_outlet_blurb(text: str) -> bool:
+    """An outlet describing itself ("Reuters, the news and media division of ...") at the end of a page."""
+    match = _OUTLET_BLURB.match(text[:MAX_FURNITURE_CHARS])
+    return match is not None and outlet_name(match.group("name")) is not None
 
 
 def is_trailing_header(text: str) -> bool:
@@ -414,7 +428,13 @@ def is_trailing_header(text: str) -> bool:
 
 def is_leading_furniture(text: str) -> bool:
     """Lines that sit above a story and are not its metadata: ads, credits, crumbs, a contents header."""
-    return is_widget(text) or is_photo_credit(text) or is_breadcrumbs(text) or is_toc_header(text)
+    return (
+        is_widget(text)
+        or is_photo_credit(text)
+        or is_breadcrumbs(text)
+        or is_toc_header(text)
+        or is_ticker_line(text)
+    )
 
 
 def is_furniture_line(line: str) -> bool:

@@ -22,8 +22,15 @@ WIDGET_LINES = (
     r"(?:web\s+)?notifications?|activate\s+notifications\??|turn\s+on\s+notifications",
     r"(?:watch|play)(?:\s+(?:now|video|on\s+youtube))?(?:\s*:.*)?",
     r"info\s+icon|this\s+data\s+feed\s+is\s+not\s+available\s+at\s+this\s+time\.?",
-    r"(?:in\s+this\s+(?:story|article)|explore\s+\w+(?:\s+\w+)?|see\s+more\s+videos|most\s+popular)",
+    r"(?:in\s+this\s+(?:story|article)|explore(?:\s+\w+){0,2}|see\s+more\s+videos|most\s+popular)",
+    r".*\b(?:send\s+you|allow|enable|turn\s+on|activate)\s+(?:push\s+|browser\s+)?notifications\b.*",
+    r"(?:share|post|send)\s+(?:this\s+)?(?:with|on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|email|reddit)",
+    r"[^#\n]{0,120}(?:#\w+[ \t]*){2,}",
 )
+# A run of tickers printed beside a story ("BLDP APHA OSK AC SU").
+TICKER_LINE = r"(?:[A-Z]{1,5}(?:\.[A-Z]{1,2})?[ \t]+){2,15}[A-Z]{1,5}(?:\.[A-Z]{1,2})?"
+# An outlet's blurb about itself at the foot of a page: "Reuters, the news and media division of ...".
+OUTLET_BLURB = r"(?P<name>[A-Z][\w.&'’ -]{1,40}?)(?:,\s+(?:the|a|an)\s|\s+is\s+(?:the|a|an)\s)"
 
 # Labels that stand alone on a line, their value on the next one ("Publisher" / "Reuters").
 LABEL_ONLY = {
@@ -185,7 +192,8 @@ AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
 
 # The opening of a wire dateline before the first sentence: "LONDON (Reuters) -",
 # "WASHINGTON, Oct. 29 (UPI) --", "Sep 18 (Reuters) -", "(Xinhua) --", "TORONTO (Dow Jones)--".
-WIRE_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ](?:[A-Z][a-z.]+|[A-Z]{2,})(?:[ ][A-Z][a-z.]+)?)?)"
+WIRE_STATE = r"(?:[A-Z][a-z.]+|[A-Z]{2,}|(?:[A-Z]\.){1,3})(?:[ ][A-Z][a-z.]+)?"
+WIRE_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ]" + WIRE_STATE + r")?)"
 WIRE_TITLE_PLACE = r"(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:,[ ][A-Z][a-z.]+(?:[ ][A-Z][a-z.]+)?)?)"
 WIRE_MONTH_DAY = (
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
@@ -239,7 +247,7 @@ TRAILING_LINES = (
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
 TRAILING_HEADERS = (
-    r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+"
+    r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+(?:\w+\s+){0,2}"
     r"(?:news|stories|articles|posts|reads|coverage|links|headlines|reading|videos|content)",
     r"(?:article|story)\s+(?:sources|references|tags|topics)",
     r"sources?\s+(?:and\s+)?(?:references|notes|links)|references\s+and\s+notes|notes|footnotes|bibliography",

@@ -19,6 +19,7 @@ from newsfacts.metadata.byline import (
     Byline,
     byline_names,
     dateline_date,
+    is_by_credit,
     read_byline,
     unwrap,
     updated_date,
@@ -37,8 +38,13 @@ MAX_TOC_ITEMS = 20
 MAX_TOC_ITEM_WORDS = 10
 MAX_SHORT_LINE_WORDS = 2
 MAX_PUBLISHER_WORDS = 5
+# A short title-cased line above the real headline is a kicker or column name ("Markets Live").
+MAX_KICKER_WORDS = 4
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+# "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
+_DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
+_PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ class _State:
     publisher: str | None = None
     years: set[int] = field(default_factory=set)
     seen_meta: bool = False
+    skip: int = 0
 
 
 def read_header(text: str, lines: list[Line], start: int, *, known_title: str | None = None) -> Header:
@@ -101,6 +108,13 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     text = furniture.clean(unwrap(raw))
     if not text:
         return 0
+    prefix = _DATE_PREFIX.match(raw)
+    if prefix is not None and _date(prefix.group("date"), state):
+        rest = raw[prefix.end() :]
+        if not rest or _PARENTHETICAL.fullmatch(rest) or (len(rest.split()) <= 3 and not _SENTENCE_END.search(rest)):
+            return 1
+        state.skip = prefix.end()
+        return 0
     following = [line.text for line in items[index + 1 :]]
     label = furniture.label_only(text)
     if label is not None and following:
@@ -121,6 +135,14 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_labelled_furniture(text) or furniture.is_call_to_action(text):
         _note_years(text, state)
         return 1
+    if is_by_credit(text) and (state.title is not None or known_title is not None):
+        state.seen_meta = True
+        return 1
+    if known_title is None and state.title is not None and len(state.title.split()) <= MAX_KICKER_WORDS:
+        later = headline_text(raw, following)
+        if later is not None and len(later.split()) > len(state.title.split()):
+            state.title = later  # the earlier, shorter line was a kicker or a column name
+            return 1
     if state.title is None:
         underlined = bool(following) and is_setext_underline(following[0])
         title = setext_title(raw) if underlined else headline_text(raw, following)
@@ -244,8 +266,8 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
 def _story_start(text: str, line: Line, state: _State) -> int:
     """The offset of the story's first character: past a wire dateline that opens the paragraph."""
     raw = text[line.start : line.end]
-    first = line.start + len(raw) - len(raw.lstrip())
-    dateline = furniture.wire_dateline(line.text)
+    first = line.start + len(raw) - len(raw.lstrip()) + state.skip
+    dateline = furniture.wire_dateline(line.text[state.skip :])
     if dateline is None:
         return first
     if dateline.agency is not None:

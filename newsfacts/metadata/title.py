@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.byline import is_byline_or_dateline, read_byline
+from newsfacts.metadata.byline import is_by_credit, is_byline_or_dateline, read_byline
 from newsfacts.metadata.lines import Line, word_set
 
 MAX_TITLE_WORDS = 20
@@ -24,6 +24,7 @@ MIN_TITLE_WORDS = 3
 MAX_SENTENCE_CASE_WORDS = 20
 MIN_PARAGRAPH_WORDS = 8
 MAX_LABEL_VALUE_WORDS = 8
+MIN_WRAPPED_LOWER_SHARE = 0.5
 _PARAGRAPH_END = (".", "”", '"', ")", "’", "'", "!", "?", ":")
 MIN_TITLE_CASE_SHARE = 0.6
 MAX_LINES_TO_PARAGRAPH = 8
@@ -33,6 +34,9 @@ _SETEXT_UNDERLINE = re.compile(r"=+|-{2,}")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
 _WORD = re.compile(r"[^\W_][\w'’.\-–]*")
 _NOT_A_HEADLINE_START = re.compile(r"(?:[-*+•>|!<\[(]|\d+[.)]\s|https?://|www\.)", re.I)
+# A line ending in one of these breaks off mid-phrase: a wrapped line of prose, not a headline.
+_DANGLING_WORDS = word_set("a an the and or nor but of to for with from by as at than that which whose its their")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # "title: ...", "layout: post": a lower-case key and its value, not a headline.
 _KEY_VALUE = re.compile(r"[a-z_][a-z_ -]{0,30}\s*:\s")
 _SENTENCE_END = (".", "!", ":", ";", ",", "…")
@@ -105,6 +109,10 @@ def _reads_as_headline(title: str, following: list[str]) -> bool:
         return False
     if title.endswith(_SENTENCE_END) or _NOT_A_HEADLINE_START.match(title) or _KEY_VALUE.match(title):
         return False
+    if title[0].islower() and not title[1:2].isupper():  # "date 2021 ...", not "eBay" or "iPhone"
+        return False
+    if _ISO_DATE.search(title) or words[-1].lower() in _DANGLING_WORDS:
+        return False
     if _is_furniture(title):
         return False
     share = _title_case_share(words)
@@ -143,8 +151,19 @@ def _is_paragraph(following: list[str]) -> bool:
         if value or (len(text) <= MAX_TITLE_CHARS * 2 and _is_header_line(text)):
             after_label = furniture.label_only(furniture.clean(text)) is not None
             continue
-        return len(_WORD.findall(text)) >= MIN_PARAGRAPH_WORDS and text.rstrip("*_").endswith(_PARAGRAPH_END)
+        return _is_prose(text)
     return False
+
+
+def _is_prose(text: str) -> bool:
+    """A line of running text: long enough, and either finished with punctuation or mostly lower case
+    (a hard-wrapped paragraph line such as "The central bank cut a key rate by")."""
+    words = _WORD.findall(text)
+    if len(words) < MIN_PARAGRAPH_WORDS:
+        return False
+    if text.rstrip("*_").endswith(_PARAGRAPH_END):
+        return True
+    return sum(1 for word in words if word[0].islower()) / len(words) >= MIN_WRAPPED_LOWER_SHARE
 
 
 def _is_header_line(text: str) -> bool:
@@ -157,4 +176,5 @@ def _is_header_line(text: str) -> bool:
         or furniture.label_only(text) is not None
         or furniture.outlet_name(text) is not None
         or len(text.split()) <= 2
+        or is_by_credit(text)
     )

@@ -120,8 +120,7 @@ class _Walk:
             or furniture.is_labelled_furniture(text)
             or furniture.is_rule(self.lines[index].text)
             or furniture.is_trailing_furniture(text)
-            or furniture.is_widget(text)
-            or furniture.is_photo_credit(text)
+            or furniture.is_leading_furniture(text)
             or furniture.outlet_name(text) is not None
             or _is_signature(text)
         ):
