@@ -1,4 +1,6 @@
-"""Bylines ("By Jane Doe | November 13, 2025") and datelines ("Published: 13 Nov 2025") near the top.
+"""Bylines ("By Jane Doe | November 13, 2025") and datelines ("Published: 13 Nov 2025") as lines.
+
+`head` decides which lines of a page's header these are; here each line is read on its own.
 
 Only lines that are nothing but a byline or a date count: "By Monday, the market had ..." is a
 sentence, and a date mentioned in the text is never taken as the publication date. Several
@@ -13,10 +15,8 @@ from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
 from newsfacts.metadata.dates import parse_date_line
-from newsfacts.metadata.lines import Line, word_set
+from newsfacts.metadata.lines import word_set
 
-# Only the first lines of the body may carry a byline or dateline.
-MAX_HEAD_LINES = 12
 MAX_BYLINE_CHARS = 200
 MAX_SUFFIX_WORDS = 12
 # "– Jane Doe" has no "By" to vouch for it, so its names must be short.
@@ -27,9 +27,7 @@ _AUTHOR_LABEL = re.compile(r"(?:authors?|byline|writers?)\s*[:：]\s*(?P<rest>.+
 _PUBLISHED_LABEL = re.compile(
     r"(?:(?:first\s+)?published|posted|date[d]?|released)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I
 )
-_UPDATED_LABEL = re.compile(
-    r"(?:last\s+)?(?:updated|update|modified)(?:\s+(?:on|at))?\s*[:：]?\s*(?P<rest>.+)", re.I
-)
+_UPDATED_LABEL = re.compile(r"(?:last\s+)?(?:updated|update|modified)(?:\s+(?:on|at))?\s*[:：]?\s*(?P<rest>.+)", re.I)
 # "By Xinhua writers A and B": a credit line even when its names cannot be read.
 _BY_CREDIT = re.compile(r"(?i:by)\s+[A-Z]\S*(?:\s+\S+){0,11}")
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
@@ -51,43 +49,6 @@ _NOT_NAME_WORDS = word_set(
     service wire media board the a an this that our their his her its
     """
 )
-
-
-@dataclass(frozen=True, slots=True)
-class HeadMetadata:
-    """Author and date found near the top; `header_end` is past the leading byline/dateline lines."""
-
-    author: str | None
-    published_date: datetime.date | None
-    header_end: int
-
-
-def read_head(lines: list[Line], start: int) -> HeadMetadata:
-    """Byline and dateline among the first lines; `start` is returned as `header_end` if none lead."""
-    author: str | None = None
-    published: datetime.date | None = None
-    header_end = start
-    leading = True
-    seen = 0
-    for line in lines:
-        if line.blank:
-            continue
-        seen += 1
-        if seen > MAX_HEAD_LINES:
-            break
-        text = _unwrap(line.text)
-        byline = parse_byline(text)
-        date = _dateline_date(text)
-        is_header = byline is not None or date is not None or _UPDATED_LABEL.fullmatch(text) is not None
-        if byline is not None:
-            author = author or byline[0]
-            published = published or byline[1]
-        published = published or date
-        if leading and is_header:
-            header_end = line.end
-        else:
-            leading = False
-    return HeadMetadata(author, published, header_end)
 
 
 def is_byline_or_dateline(text: str) -> bool:

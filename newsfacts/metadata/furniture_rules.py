@@ -242,7 +242,9 @@ TRAILING_LINES = (
     r"(?:news\s+)?story).*",
     r"(?:posted|submitted|written)\s+by\s+\S.{0,60}\b(?:on|at)\b.{0,40}",
     r"(?:reply|report(?:\s+abuse)?|flag|like|quote|permalink)(?:\s*[|·•]\s*(?:reply|report|flag|like|quote|share))*",
-    r"\d+\s+(?:comments?|replies|likes)",
+    r"(?:\d+|no)\s+(?:comments?|replies|likes)\s*:?",
+    r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
+    r"showing\s+posts\s+(?:from|with|for)\b.*",
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").

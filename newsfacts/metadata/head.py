@@ -296,4 +296,3 @@ def _byline_after_first_paragraph(items: list[Line], state: _State) -> None:
             state.author = byline.author
             state.publisher = state.publisher or byline.publisher
             return
-

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
 from newsfacts.metadata.byline import is_by_credit, is_byline_or_dateline, read_byline
-from newsfacts.metadata.lines import Line, word_set
+from newsfacts.metadata.lines import word_set
 
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 200
@@ -53,19 +53,6 @@ class Headline:
 
     title: str
     end: int
-
-
-def find_headline(lines: list[Line]) -> Headline | None:
-    """The headline opening `lines` (a window at the top of the body), or None."""
-    content = [line for line in lines if not line.blank]
-    if not content:
-        return None
-    first, following = content[0], content[1:]
-    if following and _SETEXT_UNDERLINE.fullmatch(following[0].text):
-        title = setext_title(first.text)
-        return Headline(title, following[0].end) if title else None
-    title = headline_text(first.text, [line.text for line in following])
-    return Headline(title, first.end) if title else None
 
 
 def setext_title(text: str) -> str | None:

@@ -213,7 +213,7 @@ class _Walk:
 
 def _is_signature(text: str) -> bool:
     """A reader post or letter signed off on its own line: "— Jane Doe", "- Jane Doe, Leeds"."""
-    if not text[:1] in "-–—" or len(text) > 80:
+    if text[:1] not in "-–—" or len(text) > 80:
         return False
     head = text.split(",", 1)[0]
     return read_byline(head, dash=True) is not None

@@ -25,7 +25,10 @@ def _parse(text: str):
         ("Copper hits 11-month high as supply fears mount", None),
         ("Regional carrier orders 40 jets worth $4.5 billion", None),
         ("CANADA STOCKS-TSX edges up as energy shares gain", None),
-        ("Home News OPEC and allies extend output cuts into next year", "OPEC and allies extend output cuts into next year"),
+        (
+            "Home News OPEC and allies extend output cuts into next year",
+            "OPEC and allies extend output cuts into next year",
+        ),
         ("Home › Markets › Gold slips from record as dollar firms", "Gold slips from record as dollar firms"),
     ],
 )
