@@ -174,6 +174,11 @@ def _leading_names(tokens: list[str]) -> tuple[list[str], int]:
     return names, current_start if current else end
 
 
+def is_name_token(token: str) -> bool:
+    """A capitalised word that may be part of a person's name ("Jane", "O'Neil", "J.")."""
+    return _is_name_token(token)
+
+
 def _is_name_token(token: str) -> bool:
     word = token.rstrip(".")
     return (

@@ -218,6 +218,13 @@ TRAILING_LINES = (
     r"(?:an?\s+)?(?:investment|financial|legal|tax)\s+advice\b.*",
     r".*\bnot\s+(?:a\s+)?(?:recommendation|solicitation|an\s+offer)\s+to\s+(?:buy|sell)\b.*",
     r"past\s+performance\s+(?:is|does)\s+not\b.*",
+    r"(?:this\s+is\s+)?not\s+(?:financial|investment)\s+advice\b.*",
+    r"nothing\s+(?:in\s+)?(?:this|herein).{0,80}?\b(?:construed|constitutes?|considered)\b.*",
+    r"(?:the\s+)?(?:authors?|writers?|analysts?)(?:\s+\w+){0,3}\s+(?:has|have|had|holds?|do|does|did)\s+"
+    r"(?:not\s+hold\s+|no\s+)(?:any\s+)?(?:positions?|stakes?|holdings)\b.*",
+    r"[A-Z][\w.'’ -]{1,60}\s+(?:has|have)\s+(?:no\s+)?positions?\s+in\s+(?:and\s+recommends\s+)?"
+    r"(?:any\s+of\s+)?(?:the\s+)?(?:stocks?|shares|securities|companies)\b.*",
+    r".*\bhas\s+a\s+disclosure\s+policy\.?",
     r"(?:the\s+)?author\s+(?:has|holds|had)\s+no\s+(?:position|positions|stake)\b.*",
     r"(?:at\s+the\s+time\s+of\s+(?:writing|publication),\s+)?the\s+author\s+(?:owns|holds|has\s+a\s+position)\b.*",
     r"(?:trading|investing)\s+(?:in\s+\w+\s+)?involves\s+(?:substantial\s+|significant\s+)?risk\b.*",
@@ -246,6 +253,7 @@ TRAILING_LINES = (
     r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
     r"showing\s+posts\s+(?:from|with|for)\b.*",
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
+    r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
 TRAILING_HEADERS = (

@@ -55,6 +55,10 @@ def test_leading_clutter_is_outside_the_body(lead: str):
         "— Ben Sample, Cork",
         "About the Author: Ann Example writes about aviation and travel.",
         "(source: CNBC)",
+        "Ann Example has no position in any of the stocks mentioned.\nThe Example Fool has a disclosure policy.",
+        "Not investment advice. Do your own research.",
+        "Example Finance · 2h ago\nMarket Daily · 5h ago",
+        "No comments:\nPost a Comment",
     ],
 )
 def test_trailing_clutter_is_outside_the_body(trail: str):

@@ -89,3 +89,16 @@ def test_reader_signature_at_the_end_is_not_the_author_and_not_body():
     metadata, body = _parse(text)
     assert metadata.author is None
     assert body == STORY
+
+
+def test_bare_name_above_a_date_is_a_byline():
+    metadata, body = _parse(f"{HEADLINE}\n\nAnn Example\nMarch 3, 2025\n\n{STORY}\n")
+    assert metadata.author == "Ann Example"
+    assert str(metadata.published_date) == "2025-03-03"
+    assert body == STORY
+
+
+def test_bare_capitalised_phrase_without_a_date_is_not_a_byline():
+    metadata, body = _parse(f"{HEADLINE}\n\nDock Workers\n\n{STORY}\n")
+    assert metadata.author is None
+    assert body.endswith(STORY)
