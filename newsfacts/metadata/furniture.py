@@ -213,6 +213,9 @@ _TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
 _LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
 _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
 _TICKERS = re.compile(rules.TICKER_LINE)
+_LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
+_COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
+_TITLE_SOURCE = re.compile(rules.TITLE_SOURCE)
 _OUTLET_BLURB = re.compile(rules.OUTLET_BLURB)
 _OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
 _CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
@@ -408,6 +411,7 @@ def is_trailing_furniture(text: str) -> bool:
         or _TRAILING_HEADER.fullmatch(text) is not None
         or source_name(text) is not None
         or is_outlet_blurb(text)
+        or outlet_list(text)
     )
 
 
@@ -420,6 +424,30 @@ def is_outlet_blurb(text: str) -> bool:
     """An outlet describing itself ("Reuters, the news and media division of ...") at the end of a page."""
     match = _OUTLET_BLURB.match(text[:MAX_FURNITURE_CHARS])
     return match is not None and outlet_name(match.group("name")) is not None
+
+
+def outlet_list(text: str) -> bool:
+    """ "Reuters · Bloomberg · CNBC": an aggregator's list of the outlets it draws on."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False
+    parts = [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
+    return len(parts) >= 2 and all(outlet_name(part) is not None for part in parts)
+
+
+def copyright_holder(text: str) -> str | None:
+    """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
+    match = _COPYRIGHT.match(text)
+    return outlet_name(match.group("name")) if match else None
+
+
+def headline_source(text: str) -> tuple[str, str] | None:
+    """(headline, outlet) of a page title that ends in its outlet: "Fed holds rates | Reuters"."""
+    match = _TITLE_SOURCE.fullmatch(text) if len(text) <= MAX_FURNITURE_CHARS else None
+    if match is None or outlet_name(match.group("outlet")) is None:
+        return None
+    return match.group("headline").strip(), outlet_name(match.group("outlet")) or ""
 
 
 def is_trailing_header(text: str) -> bool:

@@ -204,6 +204,14 @@ WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
 WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?"
 
+# "© 2025 Example News. All rights reserved." / "Copyright 2024 The Associated Press."
+COPYRIGHT_LINE = (
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)\s*(?:[.,;]|$|\ball\s+rights\b)"
+)
+# A page title that carries its outlet after a bar or a dash: "Fed holds rates steady | Reuters".
+TITLE_SOURCE = r"(?P<headline>.{10,200}?)\s+(?:\||-|–|—|::)\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})"
+
 # A publisher named at the end of a story: "(source: CNBC)", "Source: Reuters".
 SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<name>[^()\n]{2,60}?)\s*\)?\.?"
 

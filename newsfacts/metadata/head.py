@@ -136,6 +136,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         return 1
     if furniture.is_labelled_furniture(text) or furniture.is_call_to_action(text):
         _note_years(text, state)
+        state.publisher = state.publisher or furniture.copyright_holder(text)
         return 1
     if is_by_credit(text) and (state.title is not None or known_title is not None):
         state.seen_meta = True
@@ -144,6 +145,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.author = text
         state.seen_meta = True
         return 1
+    if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
+        return 1  # the headline printed twice (page title, then the story's own heading)
     if known_title is None and state.title is not None and len(state.title.split()) <= MAX_KICKER_WORDS:
         later = headline_text(raw, following)
         if later is not None and len(later.split()) > len(state.title.split()):
@@ -151,7 +154,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if state.title is None:
         underlined = bool(following) and is_setext_underline(following[0])
-        title = setext_title(raw) if underlined else headline_text(raw, following)
+        title = _without_source(setext_title(raw) if underlined else headline_text(raw, following), state)
         if title is not None and known_title is not None:
             if title.casefold() != " ".join(known_title.split()).casefold():
                 return 0
@@ -165,6 +168,17 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if _is_standfirst(text, following, state, known_title is not None):
         return 1
     return 0
+
+
+def _without_source(title: str | None, state: _State) -> str | None:
+    """The headline without the outlet a page title appends ("... | Reuters"), which names the publisher."""
+    if title is None:
+        return None
+    split = furniture.headline_source(title)
+    if split is None:
+        return title
+    state.publisher = state.publisher or split[1]
+    return split[0]
 
 
 def _bare_byline(text: str, following: list[str]) -> bool:

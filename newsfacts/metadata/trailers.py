@@ -102,7 +102,7 @@ class _Walk:
         if furniture.is_call_to_action(text):
             self._note_cta(index, True)
             return index
-        source = furniture.source_name(text)
+        source = furniture.source_name(text) or furniture.copyright_holder(text)
         if source is not None:
             self.publisher = self.publisher or source
             return index

@@ -27,6 +27,13 @@ STORY = (
         (f"{HEADLINE}\n\nBY MT Newswires\n\n{STORY}", "MT Newswires"),
         (f"{HEADLINE}\n\n{STORY}\n\n(source: CNBC)\n", "CNBC"),
         (f"{HEADLINE}\n\n{STORY}\n\nSource: Kyodo\n", "Kyodo"),
+        (f"{HEADLINE} | Reuters\n\n{STORY}", "Reuters"),
+        (f"{HEADLINE} - Bloomberg\n\n{HEADLINE}\n\n{STORY}", "Bloomberg"),
+        (f"{HEADLINE}\n\n{STORY}\n\n© 2025 Reuters. All rights reserved.\n", "Reuters"),
+        (
+            f"{HEADLINE}\n\n{STORY}\n\nCopyright 2024 The Associated Press. All rights reserved.\n",
+            "The Associated Press",
+        ),
     ],
 )
 def test_publisher_named_in_the_text(text: str, publisher: str):
@@ -43,6 +50,8 @@ def test_publisher_named_in_the_text(text: str, publisher: str):
         f"{HEADLINE}\n\nShares of Example Steel (EXS) - a bellwether - fell 5% on the news today.",
         f"{HEADLINE}\n\n{STORY}\n\nSource: company filings, analyst estimates\n",  # not one outlet
         f"{HEADLINE}\n\nBy Ann Example\n\n{STORY}",
+        f"{HEADLINE} - analysts\n\n{STORY}",  # a dash in a headline, not an outlet after it
+        f"{HEADLINE}\n\n{STORY}\n\n© 2025 Example Holdings Ltd\n",  # a copyright holder, not an outlet
     ],
 )
 def test_publisher_not_named_is_null(text: str):
@@ -52,3 +61,8 @@ def test_publisher_not_named_is_null(text: str):
 def test_front_matter_publisher_wins():
     text = f"---\ntitle: {HEADLINE}\npublisher: Example Daily\n---\n\nLONDON (Reuters) - {STORY}\n"
     assert parse_metadata(text).publisher == "Example Daily"
+
+
+def test_title_loses_the_outlet_suffix():
+    metadata = parse_metadata(f"{HEADLINE} | Reuters\n\n{STORY}")
+    assert metadata.title == HEADLINE
