@@ -391,6 +391,11 @@ def strip_breadcrumbs(text: str) -> str:
     return " ".join(words[index:])
 
 
+def is_section_label(text: str) -> bool:
+    """A section name on its own line ("World News", "Business")."""
+    return _is_section(text)
+
+
 def _is_section(part: str) -> bool:
     words = part.lower().split()
     return 1 <= len(words) <= 3 and all(word in rules.SECTION_WORDS for word in words)

@@ -15,6 +15,7 @@ WIDGET_LINES = (
     r"(?:story|article)\s+continues\s+(?:below|after).*",
     r"(?:scroll|continue)\s+(?:down\s+)?to\s+(?:continue|read).*",
     r"skip\s+to\s+(?:main\s+)?(?:content|navigation)",
+    r"(?:close|open|toggle|show|hide)\s+(?:this\s+|the\s+)?(?:search|menu|navigation|nav)(?:\s+(?:box|bar|form))?\.?",
     r"listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[\d:]+\s*(?:min(?:utes?)?)?)?",
     r"\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)",
     r"(?:reading\s+time|read\s+time)\s*:?\s*\d{1,3}\s*min(?:ute)?s?",
@@ -192,7 +193,7 @@ AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
 
 # The opening of a wire dateline before the first sentence: "LONDON (Reuters) -",
 # "WASHINGTON, Oct. 29 (UPI) --", "Sep 18 (Reuters) -", "(Xinhua) --", "TORONTO (Dow Jones)--".
-WIRE_STATE = r"(?:[A-Z][a-z.]+|[A-Z]{2,}|(?:[A-Z]\.){1,3})(?:[ ][A-Z][a-z.]+)?"
+WIRE_STATE = r"(?:[A-Z][a-z.]+|[A-Z]{2,}|(?:[A-Z]\.){1,3})(?:[ ][A-Z][a-z.]+){0,2}"
 WIRE_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ]" + WIRE_STATE + r")?)"
 WIRE_TITLE_PLACE = r"(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:,[ ][A-Z][a-z.]+(?:[ ][A-Z][a-z.]+)?)?)"
 WIRE_MONTH_DAY = (

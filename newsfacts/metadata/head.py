@@ -145,6 +145,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.author = text
         state.seen_meta = True
         return 1
+    if (state.title is not None or known_title is not None) and _is_label_line(text):
+        return 1
     if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
         return 1  # the headline printed twice (page title, then the story's own heading)
     if known_title is None and state.title is not None and len(state.title.split()) <= MAX_KICKER_WORDS:
@@ -179,6 +181,14 @@ def _without_source(title: str | None, state: _State) -> str | None:
         return title
     state.publisher = state.publisher or split[1]
     return split[0]
+
+
+def _is_label_line(text: str) -> bool:
+    """A section name or a capitalised kicker near the headline ("World News", "PAIN AT THE PUMP")."""
+    if furniture.is_section_label(text):
+        return True
+    words = text.split()
+    return len(words) <= MAX_KICKER_WORDS + 2 and text.isupper() and not _SENTENCE_END.search(text)
 
 
 def _bare_byline(text: str, following: list[str]) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.byline import read_byline
+from newsfacts.metadata.byline import dateline_date, read_byline
 from newsfacts.metadata.lines import Line, line_start_at_or_after, split_lines, word_set
 
 TAIL_CHARS = 4096
@@ -123,6 +123,7 @@ class _Walk:
             or furniture.is_leading_furniture(text)
             or furniture.outlet_name(text) is not None
             or _is_signature(text)
+            or dateline_date(text) is not None
         ):
             return index
         for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio):

@@ -59,6 +59,8 @@ def test_leading_clutter_is_outside_the_body(lead: str):
         "Not investment advice. Do your own research.",
         "Example Finance · 2h ago\nMarket Daily · 5h ago",
         "No comments:\nPost a Comment",
+        "July 13, 2022\nNovember 23, 2021\nDecember 4, 2019",  # dates of related links
+        "Leave a Reply\n\nPopular Posts",
     ],
 )
 def test_trailing_clutter_is_outside_the_body(trail: str):

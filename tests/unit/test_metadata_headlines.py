@@ -78,3 +78,27 @@ def test_first_lines_that_are_not_headlines(first_line: str):
 
 def test_sentence_case_line_above_bullets_is_not_a_headline():
     assert parse_metadata("what the agency found\n\n- one\n- two\n").title is None
+
+
+def test_kicker_and_section_between_headline_and_story():
+    text = (
+        "Producers announce surprise cut in output\nPAIN AT THE PUMP\n\nWorld News\n\n"
+        "April 14, 2020 - 9:04 AM\n\n"
+        f"{STORY}\n"
+    )
+    metadata, body = _parse(text)
+    assert metadata.title == "Producers announce surprise cut in output"
+    assert str(metadata.published_date) == "2020-04-14"
+    assert body == STORY
+
+
+def test_short_column_name_above_the_headline_is_a_kicker():
+    text = f"Agency Brief Today\n\nOutbreak spreads to three more provinces in the south\n\n{STORY}\n"
+    assert parse_metadata(text).title == "Outbreak spreads to three more provinces in the south"
+
+
+def test_widget_sentence_above_the_headline_is_not_the_story():
+    text = f"Close this search box.\n\nOutbreak Spreads to Three More Provinces\n\n{STORY}\n"
+    metadata, body = _parse(text)
+    assert metadata.title == "Outbreak Spreads to Three More Provinces"
+    assert body == STORY
