@@ -25,7 +25,8 @@ WIDGET_LINES = (
     r"info\s+icon|this\s+data\s+feed\s+is\s+not\s+available\s+at\s+this\s+time\.?",
     r"(?:in\s+this\s+(?:story|article)|explore(?:\s+\w+){0,2}|see\s+more\s+videos|most\s+popular)",
     r".*\b(?:send\s+you|allow|enable|turn\s+on|activate)\s+(?:push\s+|browser\s+)?notifications\b.*",
-    r"(?:share|post|send)\s+(?:this\s+)?(?:with|on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|email|reddit)",
+    r"(?:share|post|send|pin)\s+(?:this\s+|it\s+)?(?:with|on|via|to)\s+[\w.]+",
+    r"connect\s+with\s+us|follow\s+us(?:\s+on\s+[\w.]+)?|showing\s+posts\s+(?:from|with|for)\b.*",
     r"[^#\n]{0,120}(?:#\w+[ \t]*){2,}",
 )
 # A run of tickers printed beside a story ("BLDP APHA OSK AC SU").
@@ -260,7 +261,6 @@ TRAILING_LINES = (
     r"(?:reply|report(?:\s+abuse)?|flag|like|quote|permalink)(?:\s*[|·•]\s*(?:reply|report|flag|like|quote|share))*",
     r"(?:\d+|no)\s+(?:comments?|replies|likes)\s*:?",
     r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
-    r"showing\s+posts\s+(?:from|with|for)\b.*",
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
     r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",
 )

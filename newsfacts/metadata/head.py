@@ -46,6 +46,9 @@ MAX_BARE_NAME_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
+_DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
+# "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
+_DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
 
@@ -110,7 +113,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     text = furniture.clean(unwrap(raw))
     if not text:
         return 0
-    prefix = _DATE_PREFIX.match(raw)
+    prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
         rest = raw[prefix.end() :]
         if not rest or _PARENTHETICAL.fullmatch(rest) or (len(rest.split()) <= 3 and not _SENTENCE_END.search(rest)):
@@ -205,6 +208,8 @@ def _bare_byline(text: str, following: list[str]) -> bool:
 def _labelled_value(label: str, value: str, state: _State) -> int:
     """Read the value under a bare label ("Publisher" / "Reuters"); 1 when it was taken."""
     text = furniture.clean(unwrap(value))
+    if text.lower() in _DANGLING_VALUES:  # "Published" / "on": the value itself was not scraped
+        return 1
     if label == "author":
         byline = byline_names(text)
         if byline is None:

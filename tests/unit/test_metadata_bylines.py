@@ -102,3 +102,9 @@ def test_bare_capitalised_phrase_without_a_date_is_not_a_byline():
     metadata, body = _parse(f"{HEADLINE}\n\nDock Workers\n\n{STORY}\n")
     assert metadata.author is None
     assert body.endswith(STORY)
+
+
+def test_wire_credit_line_is_header_without_an_author():
+    metadata, body = _parse(f"{HEADLINE}\n\nFrom Example Network and wire reports\n\n{STORY}\n")
+    assert metadata.author is None
+    assert body == STORY

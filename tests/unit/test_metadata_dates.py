@@ -114,3 +114,17 @@ def test_one_day_ahead_is_a_time_zone_not_an_issue(days: int, kept: bool):
 def test_today_defaults_to_the_real_date():
     metadata = parse_metadata(f"{HEADLINE}\n\nPublished: 2999-01-01\n\n{STORY}\n")
     assert metadata.published_date is None and metadata.issues
+
+
+def test_date_opening_the_first_paragraph_is_header():
+    text = f"{HEADLINE}\n\nMar 3, 2025 | {STORY}\n"
+    metadata = parse_metadata(text, today=TODAY)
+    assert metadata.published_date == datetime.date(2025, 3, 3)
+    assert text[metadata.body_start : metadata.body_end] == STORY
+
+
+def test_label_whose_value_was_lost_is_header():
+    text = f"{HEADLINE}\n\nPublished\n\non\n\n{STORY}\n"
+    metadata = parse_metadata(text, today=TODAY)
+    assert metadata.published_date is None
+    assert text[metadata.body_start : metadata.body_end] == STORY
