@@ -19,6 +19,8 @@ from newsfacts.metadata.lines import word_set
 
 MAX_BYLINE_CHARS = 200
 MAX_SUFFIX_WORDS = 12
+# What may follow a date on a dateline after a bar ("| Updated 2 hours ago").
+MAX_DATE_TAIL_WORDS = 8
 # "– Jane Doe" has no "By" to vouch for it, so its names must be short.
 MAX_DASH_NAME_WORDS = 3
 
@@ -223,7 +225,10 @@ def _dateline_date(text: str) -> datetime.date | None:
         return None
     labelled = _PUBLISHED_LABEL.fullmatch(text)
     value = labelled.group("rest") if labelled else text
-    return parse_date_line(_DATE_SEGMENT_END.split(value, maxsplit=1)[0])
+    parts = _DATE_SEGMENT_END.split(value, maxsplit=1)
+    if len(parts) > 1 and len(parts[1].split()) > MAX_DATE_TAIL_WORDS:
+        return None  # "Mar 3, 2025 | The ministry said ...": a story, not a dateline
+    return parse_date_line(parts[0])
 
 
 def updated_date(text: str) -> datetime.date | None:
