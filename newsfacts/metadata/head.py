@@ -168,7 +168,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         if title is not None:
             state.title = title
             return 2 if underlined else 1
-        if known_title is None and len(text.split()) <= MAX_SHORT_LINE_WORDS and not _SENTENCE_END.search(text):
+        if known_title is None and _is_nav_word(text):
             return 1
     if _is_standfirst(text, following, state, known_title is not None):
         return 1
@@ -184,6 +184,17 @@ def _without_source(title: str | None, state: _State) -> str | None:
         return title
     state.publisher = state.publisher or split[1]
     return split[0]
+
+
+def _is_nav_word(text: str) -> bool:
+    """A menu word, ticker or section name above the headline ("Menu", "BLDP", "US Markets").
+
+    A sentence-case phrase ("What happened") is a heading of the story itself and stays in it.
+    """
+    words = text.split()
+    if not words or len(words) > MAX_SHORT_LINE_WORDS or _SENTENCE_END.search(text):
+        return False
+    return len(words) == 1 or text.isupper() or furniture.is_section_label(text)
 
 
 def _is_label_line(text: str) -> bool:

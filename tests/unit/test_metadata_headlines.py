@@ -102,3 +102,18 @@ def test_widget_sentence_above_the_headline_is_not_the_story():
     metadata, body = _parse(text)
     assert metadata.title == "Outbreak Spreads to Three More Provinces"
     assert body == STORY
+
+
+def test_story_subheading_on_the_first_line_stays_in_the_body():
+    text = f"What happened\n\n{STORY}\n"
+    metadata, body = _parse(text)
+    assert metadata.title is None
+    assert body == text.strip()
+
+
+@pytest.mark.parametrize("nav", ["Menu", "US Markets", "NEWS", "BLDP"])
+def test_menu_words_and_tickers_above_the_headline_are_header(nav: str):
+    text = f"{nav}\n\nOutbreak spreads to three more provinces in the south\n\n{STORY}\n"
+    metadata, body = _parse(text)
+    assert metadata.title == "Outbreak spreads to three more provinces in the south"
+    assert body == STORY
