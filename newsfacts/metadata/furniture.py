@@ -18,81 +18,20 @@ MAX_FURNITURE_CHARS = 300
 MAX_LABELLED_WORDS = 60
 MAX_CTA_SENTENCE_WORDS = 25
 
-# Buttons and links that can sit alone on a line, or glued together ("Request DemoOverall Sentiment").
-_CTA_PHRASES = (
-    r"(?:request|book|schedule|get|watch)\s+(?:a\s+)?demo",
-    r"try\s+(?:it\s+)?(?:for\s+)?free",
-    r"(?:start\s+(?:your\s+)?)?free\s+trial",
-    r"subscribe(?:\s+(?:now|today|for\s+free|here))?",
-    r"sign\s*up(?:\s+(?:now|today|for\s+free|here))?",
-    r"sign\s*in",
-    r"log\s*in",
-    r"register(?:\s+now)?",
-    r"read\s+more",
-    r"learn\s+more",
-    r"continue\s+reading",
-    r"read\s+the\s+full\s+(?:story|article|report)",
-    r"click\s+here",
-    r"download(?:\s+(?:the\s+app|now|(?:the\s+)?report))?",
-    r"get\s+started",
-    r"contact\s+us",
-    r"advertisement",
-    r"sponsored",
-    r"back\s+to\s+top",
-    r"share(?:\s+this)?(?:\s+(?:article|story|post|page))?(?:\s+on)?",
-    r"print(?:\s+this)?(?:\s+(?:article|page))?",
-    r"e-?mail",
-    r"facebook|twitter|linkedin|whatsapp|reddit|telegram|pinterest|bluesky|x\.com",
-    r"copy\s+link",
-    r"follow\s+us(?:\s+on)?",
-    r"join\s+(?:now|us|our\s+newsletter)",
-    r"newsletter",
-    r"(?:view\s+|show\s+)?comments?",
-    r"leave\s+a\s+(?:comment|reply)",
-)
-_CTA_LINE = re.compile(r"[\W_]*(?:(?:" + "|".join(_CTA_PHRASES) + r")[\W_]*)+", re.I)
-_CTA_SENTENCE = re.compile(
-    r"(?:subscribe|sign\s*up|click\s+here|follow\s+us|join\s+our|download\s+(?:our|the)|get\s+our"
-    r"|thanks?\s+(?:you\s+)?for\s+reading|don['’]t\s+miss|never\s+miss|want\s+more"
-    r"|stay\s+(?:informed|updated|ahead|in\s+the\s+loop|tuned)"
-    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo)\b",
-    re.I,
-)
-
-_NAV_HEADER = re.compile(
-    r"related(?:\s+(?:articles?|posts?|stories|news|content|coverage|reading|links|topics|videos))?"
-    r"|latest(?:\s+(?:posts?|news|articles?|stories|headlines|updates))?"
-    r"|(?:read|up)\s+next|read\s+also|also\s+read|see\s+also|further\s+reading|more\s+reading"
-    r"|more\s+(?:stories|news|articles|headlines|to\s+read)|more\s+(?:from|on|in|about)\s+.{1,60}"
-    r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
-    r"|recommended(?:\s+(?:for\s+you|reading|articles|stories))?"
-    r"|(?:most\s+)?(?:popular|trending|most\s+read|most\s+viewed)(?:\s+(?:now|posts|stories|articles|today))?"
-    r"|sources?|references?|citations?|tags?|topics?|categories|filed\s+under|keywords",
-    re.I,
-)
-_ABOUT_AUTHOR = re.compile(r"about\s+the\s+(?:authors?|writers?|contributors?)", re.I)
-_LABELLED = re.compile(
-    r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
-    r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more)\s*:\s*\S.*",
-    re.I,
-)
-_LEGAL = re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*", re.I)
-_CREDITS = re.compile(r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*", re.I)
+_CTA_LINE = re.compile(r"[\W_]*(?:(?:" + "|".join(rules.CTA_PHRASES) + r")[\W_]*)+", re.I)
+_CTA_SENTENCE = re.compile(rules.CTA_SENTENCE, re.I)
+_NAV_HEADER = re.compile(rules.NAV_HEADER, re.I)
+_ABOUT_AUTHOR = re.compile(rules.ABOUT_AUTHOR, re.I)
+_LABELLED = re.compile(rules.LABELLED_LINE, re.I)
+_LEGAL = re.compile(rules.LEGAL_LINE, re.I)
+_CREDITS = re.compile(rules.CREDITS_LINE, re.I)
 RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}")
 
-_SENTIMENT = re.compile(
-    r"(?P<prefix>.*?)(?P<head>overall\s+sentiment|sentiment\s+(?:score|label|rating)|sentiment)"
-    r"(?P<value>.*)",
-    re.I,
-)
-_LABEL = (
-    r"(?:(?:very|slightly|strongly|mildly|moderately|somewhat|mostly)\s+)?"
-    r"(?:positive|negative|neutral|mixed|bullish|bearish)"
-)
+_SENTIMENT = re.compile(r"(?P<prefix>.*?)(?P<head>" + rules.SENTIMENT_HEAD + r")(?P<value>.*)", re.I)
 _SCORE = r"[-+−]?(?:\d+(?:\.\d+)?|\.\d+)"
 _SENTIMENT_VALUE = re.compile(
     r"\s*[:=\-–—]?\s*(?P<label>"
-    + _LABEL
+    + rules.SENTIMENT_LABEL
     + r")?\s*[(\[]?\s*(?:score\s*[:=]?\s*)?(?P<score>"
     + _SCORE
     + r")?\s*%?\s*[)\]]?\s*",

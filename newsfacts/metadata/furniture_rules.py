@@ -275,3 +275,69 @@ TRAILING_HEADERS = (
     r"(?:news\s+)?(?:from|across)\s+(?:around\s+)?the\s+web|elsewhere\s+on\s+the\s+web|partner\s+content",
     r"(?:share|spread)\s+the\s+news|about\s+us|more\s+from\s+(?:our\s+)?(?:partners|sponsors)",
 )
+
+# Buttons and links that can sit alone on a line, or glued together ("Request DemoOverall Sentiment").
+CTA_PHRASES = (
+    r"(?:request|book|schedule|get|watch)\s+(?:a\s+)?demo",
+    r"try\s+(?:it\s+)?(?:for\s+)?free",
+    r"(?:start\s+(?:your\s+)?)?free\s+trial",
+    r"subscribe(?:\s+(?:now|today|for\s+free|here))?",
+    r"sign\s*up(?:\s+(?:now|today|for\s+free|here))?",
+    r"sign\s*in",
+    r"log\s*in",
+    r"register(?:\s+now)?",
+    r"read\s+more",
+    r"learn\s+more",
+    r"continue\s+reading",
+    r"read\s+the\s+full\s+(?:story|article|report)",
+    r"click\s+here",
+    r"download(?:\s+(?:the\s+app|now|(?:the\s+)?report))?",
+    r"get\s+started",
+    r"contact\s+us",
+    r"advertisement",
+    r"sponsored",
+    r"back\s+to\s+top",
+    r"share(?:\s+this)?(?:\s+(?:article|story|post|page))?(?:\s+on)?",
+    r"print(?:\s+this)?(?:\s+(?:article|page))?",
+    r"e-?mail",
+    r"facebook|twitter|linkedin|whatsapp|reddit|telegram|pinterest|bluesky|x\.com",
+    r"copy\s+link",
+    r"follow\s+us(?:\s+on)?",
+    r"join\s+(?:now|us|our\s+newsletter)",
+    r"newsletter",
+    r"(?:view\s+|show\s+)?comments?",
+    r"leave\s+a\s+(?:comment|reply)",
+)
+# A short imperative pitch that opens a line ("Subscribe to our newsletter for ...").
+CTA_SENTENCE = (
+    r"(?:subscribe|sign\s*up|click\s+here|follow\s+us|join\s+our|download\s+(?:our|the)|get\s+our"
+    r"|thanks?\s+(?:you\s+)?for\s+reading|don['’]t\s+miss|never\s+miss|want\s+more"
+    r"|stay\s+(?:informed|updated|ahead|in\s+the\s+loop|tuned)"
+    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo)\b"
+)
+# Headers of end-of-page link lists: "Related Articles", "Latest Posts", "Source", "Read next".
+NAV_HEADER = (
+    r"related(?:\s+(?:articles?|posts?|stories|news|content|coverage|reading|links|topics|videos))?"
+    r"|latest(?:\s+(?:posts?|news|articles?|stories|headlines|updates))?"
+    r"|(?:read|up)\s+next|read\s+also|also\s+read|see\s+also|further\s+reading|more\s+reading"
+    r"|more\s+(?:stories|news|articles|headlines|to\s+read)|more\s+(?:from|on|in|about)\s+.{1,60}"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|reading|articles|stories))?"
+    r"|(?:most\s+)?(?:popular|trending|most\s+read|most\s+viewed)(?:\s+(?:now|posts|stories|articles|today))?"
+    r"|sources?|references?|citations?|tags?|topics?|categories|filed\s+under|keywords"
+)
+ABOUT_AUTHOR = r"about\s+the\s+(?:authors?|writers?|contributors?)"
+# One-line furniture with content: "Tags: Japan, trade", "Source: Reuters", "Photo credit: ...".
+LABELLED_LINE = (
+    r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
+    r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more)\s*:\s*\S.*"
+)
+LEGAL_LINE = r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*"
+CREDITS_LINE = r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*"
+
+# Sentiment widgets: "Overall Sentiment / neutral", "Sentiment Score: 0.05".
+SENTIMENT_HEAD = r"overall\s+sentiment|sentiment\s+(?:score|label|rating)|sentiment"
+SENTIMENT_LABEL = (
+    r"(?:(?:very|slightly|strongly|mildly|moderately|somewhat|mostly)\s+)?"
+    r"(?:positive|negative|neutral|mixed|bullish|bearish)"
+)
