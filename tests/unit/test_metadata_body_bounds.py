@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.claims.extract import extract_claims
 from newsfacts.figures import extract_figures
 from newsfacts.metadata import parse_metadata
 
@@ -94,3 +95,17 @@ def test_figures_skip_captions_datelines_and_disclaimers():
     spans = [figure.raw_text for figure in extract_figures(text, metadata.body_start, metadata.body_end)]
     assert any("12 million" in span for span in spans)
     assert not any("40" in span or "500" in span or "22" in span for span in spans)
+
+
+def test_claims_skip_captions_datelines_related_links_and_disclaimers():
+    text = (
+        "Airline traffic climbs as summer bookings surge\n\n"
+        "FILE PHOTO: Travellers queue at a check-in desk, March 3, 2024. REUTERS/Some Photographer\n\n"
+        f"DUBLIN, May 22 (Reuters) - {STORY}\n\n"
+        "Similar News\nRival carrier says it will cut 500 jobs\n\n"
+        "This article is for informational purposes only and does not constitute investment advice.\n"
+    )
+    metadata = parse_metadata(text)
+    claims = [claim.text for claim in extract_claims(text, metadata.body_start, metadata.body_end)]
+    assert any("12 million passengers" in claim for claim in claims)
+    assert not any(word in claim for claim in claims for word in ("Travellers", "Reuters", "500", "advice"))
