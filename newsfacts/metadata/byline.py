@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.dates import parse_date_line
+from newsfacts.metadata.dates import has_us_zone, parse_date_line
 from newsfacts.metadata.lines import word_set
 
 MAX_BYLINE_CHARS = 200
@@ -38,7 +38,9 @@ _BY_CREDIT = re.compile(
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 _DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
 _LEADING_CONNECTOR = re.compile(r"(?:on|at|in|for|published|posted|updated)\b\s*", re.I)
-_DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+(?:last\s+)?updated\b", re.I)
+_DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s+(?:last\s+)?updated\b", re.I)
+# "By Jane Doe(China Daily)" / "By Jane Doe (Reuters)": the outlet in brackets after the names.
+_BRACKETED_OUTLET = re.compile(r"(?P<rest>.*?)\s*\((?P<outlet>[^()]{2,40})\)\s*")
 _TOKEN = re.compile(r"[^\s,;|·•/]+|[,;|·•/]")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
 _SEPARATORS = frozenset(",;|·•/-–—")
@@ -88,6 +90,11 @@ def read_byline(text: str, *, dash: bool = False) -> Byline | None:
 def byline_names(rest: str) -> Byline | None:
     """The names (or the organisation) a byline's text after "By" holds, with any date after them."""
     rest = rest.strip()
+    bracketed = _BRACKETED_OUTLET.fullmatch(rest)
+    if bracketed is not None and furniture.outlet_name(bracketed.group("outlet")):
+        inner = byline_names(bracketed.group("rest"))
+        outlet = furniture.outlet_name(bracketed.group("outlet"))
+        return None if inner is None else Byline(inner.author, inner.published_date, inner.publisher or outlet)
     organisation = _organisation(rest)
     if organisation is not None:
         return organisation
@@ -228,7 +235,7 @@ def _dateline_date(text: str) -> datetime.date | None:
     parts = _DATE_SEGMENT_END.split(value, maxsplit=1)
     if len(parts) > 1 and len(parts[1].split()) > MAX_DATE_TAIL_WORDS:
         return None  # "Mar 3, 2025 | The ministry said ...": a story, not a dateline
-    return parse_date_line(parts[0])
+    return parse_date_line(parts[0], us_zone=has_us_zone(value))
 
 
 def updated_date(text: str) -> datetime.date | None:

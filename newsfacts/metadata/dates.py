@@ -123,17 +123,22 @@ def _numeric(first: int, second: int, year: int) -> datetime.date | None:
     return readings.pop() if len(readings) == 1 else None
 
 
-def parse_date_line(value: str) -> datetime.date | None:
-    """The date of a line that holds only a date (and a time and zone), in any common written form."""
+def parse_date_line(value: str, *, us_zone: bool | None = None) -> datetime.date | None:
+    """The date of a line that holds only a date (and a time and zone), in any common written form.
+
+    `us_zone` says a US time zone was written next to the date (found in `value` when None); it
+    makes an all-numeric date month-first.
+    """
     text = " ".join(value.split())
     if not text or len(text) > 120:
         return None
     date = parse_date(text, whole=True)
     if date is not None:
         return date
-    short = _SHORT_NUMERIC.match(text)
+    us = _US_ZONE.search(text) is not None if us_zone is None else us_zone
+    short = _SHORT_NUMERIC.match(text) or _NUMERIC.match(text)
     if short is not None and _TIME_AND_ZONE.fullmatch(text, short.end()):
-        return _short_numeric(short, _US_ZONE.search(text, short.end()) is not None)
+        return _short_numeric(short, us)
     core = _TIME_TAIL.sub("", text).strip(" ,")
     if len(core) > _CANDIDATE_CHARS or not _YEAR.search(core) or not _MONTH_WORD.search(core):
         return None
@@ -153,7 +158,8 @@ def month_day(month: str, day: int, year: int) -> datetime.date | None:
 
 def _short_numeric(match: re.Match[str], us_zone: bool) -> datetime.date | None:
     """ "09/02/25": month first only under a US zone, otherwise only when one reading is valid."""
-    first, second, year = int(match.group("a")), int(match.group("b")), 2000 + int(match.group("year"))
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    year = year + 2000 if year < 100 else year
     if us_zone:
         try:
             return datetime.date(year, first, second)
@@ -174,3 +180,8 @@ def _dateparser() -> Any:
     import dateparser
 
     return dateparser
+
+
+def has_us_zone(text: str) -> bool:
+    """True when `text` names a US time zone ("EDT", "ET", "PST")."""
+    return _US_ZONE.search(text[:200]) is not None

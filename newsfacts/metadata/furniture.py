@@ -154,6 +154,9 @@ _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
 _TICKERS = re.compile(rules.TICKER_LINE)
 _LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
 _COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
+_NAME_THEN_DATE = re.compile(
+    r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)[ ,]+(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+)
 _TITLE_SOURCE = re.compile(rules.TITLE_SOURCE)
 _OUTLET_BLURB = re.compile(rules.OUTLET_BLURB)
 _OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
@@ -376,6 +379,21 @@ def outlet_list(text: str) -> bool:
         return False
     parts = [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
     return len(parts) >= 2 and all(outlet_name(part) is not None for part in parts)
+
+
+def credited_outlet(text: str) -> str | None:
+    """ "(Xinhua News Agency September 29, 2006)": an outlet credited in brackets, maybe with a date."""
+    if len(text) > MAX_FURNITURE_CHARS or not (text.startswith("(") and text.rstrip(".").endswith(")")):
+        return None
+    inner = text.rstrip(".")[1:-1].strip()
+    match = _NAME_THEN_DATE.fullmatch(inner)
+    name = match.group("name").strip() if match else inner
+    if outlet_name(name) is not None:
+        return outlet_name(name)
+    words = name.split()
+    if 2 <= len(words) <= 6 and words[-1].lower() in rules.AGENCY_SUFFIXES and all(w[0].isupper() for w in words):
+        return name
+    return None
 
 
 def copyright_holder(text: str) -> str | None:

@@ -211,8 +211,9 @@ COPYRIGHT_LINE = (
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)\s*(?:[.,;]|$|\ball\s+rights\b)"
 )
-# A page title that carries its outlet after a bar or a dash: "Fed holds rates steady | Reuters".
-TITLE_SOURCE = r"(?P<headline>.{10,200}?)\s+(?:\||-|–|—|::)\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})"
+# A page title that carries its outlet after a bar: "Fed holds rates steady | Reuters". A dash is
+# not enough: "Xi says economy still promising - Xinhua" is a wire headline crediting its source.
+TITLE_SOURCE = r"(?P<headline>.{10,200}?)\s+(?:\||::)\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})"
 
 # A publisher named at the end of a story: "(source: CNBC)", "Source: Reuters".
 SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<name>[^()\n]{2,60}?)\s*\)?\.?"
@@ -249,6 +250,8 @@ TRAILING_LINES = (
     r"(?:this\s+(?:story|article)\s+(?:was|has\s+been)\s+)?(?:generated|produced|written|created)\s+"
     r"(?:automatically\s+)?(?:by|with|using)\s+.{0,40}(?:ai|automated|insights|algorithm)\b.*",
     r"\(\(.*@.*\)\)|\(\(.*\)\)",
+    r"(?:our|editorial)\s+(?:standards|policy|principles|guidelines)\s*:.*",
+    r"\((?:[A-Z][\w-]*[ -]?)?(?:agencies|wires|agency|staff|reports?)\)\.?",
     r"[\w.+-]+@[\w-]+\.[\w.]+",
     r"(?:editor|editors|edited\s+by|editing\s+by|written\s+by|compiled\s+by|translated\s+by)\s*[:：]?\s*"
     r"[A-Z][\w.'’-]*(?:[ ,&]+[A-Z][\w.'’-]*){0,6}\.?",

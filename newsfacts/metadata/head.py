@@ -27,7 +27,7 @@ from newsfacts.metadata.byline import (
 )
 from newsfacts.metadata.dates import month_day, stated_year
 from newsfacts.metadata.lines import Line
-from newsfacts.metadata.title import headline_text, is_setext_underline, setext_title
+from newsfacts.metadata.title import headline_text, is_prose, is_setext_underline, setext_title
 
 MAX_HEAD_LINES = 25
 # A standfirst is a paragraph between the headline and a byline or dateline.
@@ -46,6 +46,7 @@ MAX_BARE_NAME_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
+_STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
@@ -111,13 +112,13 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     """How many lines from `index` are header (0 when `items[index]` is the story's first line)."""
     raw = items[index].text
     text = furniture.clean(unwrap(raw))
-    if not text:
-        return 0
+    if not text:  # only marks ("|", "***"): header once a header has begun
+        return 1 if state.title is not None or state.seen_meta else 0
     prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
         rest = raw[prefix.end() :]
-        if not rest or _PARENTHETICAL.fullmatch(rest) or (len(rest.split()) <= 3 and not _SENTENCE_END.search(rest)):
-            return 1
+        if not rest or _PARENTHETICAL.fullmatch(rest) or not is_prose(rest):
+            return 1  # "date 2021-04-26 US Markets": the rest of the line is navigation
         state.skip = prefix.end()
         return 0
     following = [line.text for line in items[index + 1 :]]
@@ -144,6 +145,11 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if is_by_credit(text) and (state.title is not None or known_title is not None):
         state.seen_meta = True
         return 1
+    if state.author is None and (state.title is not None or known_title is not None) and _staff_byline(text):
+        state.author = text
+        state.publisher = state.publisher or furniture.publisher_of_byline(text)
+        state.seen_meta = True
+        return 1
     if state.author is None and (state.title is not None or known_title is not None) and _bare_byline(text, following):
         state.author = text
         state.seen_meta = True
@@ -157,6 +163,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         if later is not None and len(later.split()) > len(state.title.split()):
             state.title = later  # the earlier, shorter line was a kicker or a column name
             return 1
+    if _continues(items, index):
+        return 0  # a hard-wrapped line of prose: the next line carries on its sentence
     if state.title is None:
         underlined = bool(following) and is_setext_underline(following[0])
         title = _without_source(setext_title(raw) if underlined else headline_text(raw, following), state)
@@ -186,6 +194,14 @@ def _without_source(title: str | None, state: _State) -> str | None:
     return split[0]
 
 
+def _continues(items: list[Line], index: int) -> bool:
+    """True when the very next line (no blank between) starts in lower case, mid-sentence."""
+    if index + 1 >= len(items):
+        return False
+    line, nxt = items[index], items[index + 1]
+    return nxt.start == line.end + 1 and nxt.text[:1].islower() and read_byline(nxt.text) is None
+
+
 def _is_nav_word(text: str) -> bool:
     """A menu word, ticker or section name above the headline ("Menu", "BLDP", "US Markets").
 
@@ -203,6 +219,16 @@ def _is_label_line(text: str) -> bool:
         return True
     words = text.split()
     return len(words) <= MAX_KICKER_WORDS + 2 and text.isupper() and not _SENTENCE_END.search(text)
+
+
+def _staff_byline(text: str) -> bool:
+    """ "Reuters Staff" alone under the headline: an organisation's byline without "By"."""
+    words = text.split()
+    return (
+        2 <= len(words) <= MAX_PUBLISHER_WORDS
+        and words[-1].lower() in _STAFF_WORDS
+        and (furniture.organisation_byline(text))
+    )
 
 
 def _bare_byline(text: str, following: list[str]) -> bool:

@@ -79,7 +79,8 @@ def headline_text(text: str, following: list[str]) -> str | None:
         title = clean_title(atx.group("title"))
         return title if title and len(title) <= MAX_TITLE_CHARS else None
     title = clean_title(furniture.strip_breadcrumbs(clean_title(text)))
-    return title if _reads_as_headline(title, following) else None
+    rest = [line for line in following if " ".join(line.split()).casefold() != title.casefold()]
+    return title if _reads_as_headline(title, rest) else None
 
 
 def clean_title(text: str) -> str:
@@ -138,11 +139,11 @@ def _is_paragraph(following: list[str]) -> bool:
         if value or (len(text) <= MAX_TITLE_CHARS * 2 and _is_header_line(text)):
             after_label = furniture.label_only(furniture.clean(text)) is not None
             continue
-        return _is_prose(text)
+        return is_prose(text)
     return False
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """A line of running text: long enough, and either finished with punctuation or mostly lower case
     (a hard-wrapped paragraph line such as "The central bank cut a key rate by")."""
     words = _WORD.findall(text)

@@ -102,7 +102,9 @@ class _Walk:
         if furniture.is_call_to_action(text):
             self._note_cta(index, True)
             return index
-        source = furniture.source_name(text) or furniture.copyright_holder(text)
+        if not any(char.isalnum() for char in self.lines[index].text):
+            return index  # a stray "|" or "•" left by the scraper
+        source = furniture.source_name(text) or furniture.copyright_holder(text) or furniture.credited_outlet(text)
         if source is not None:
             self.publisher = self.publisher or source
             return index

@@ -62,6 +62,9 @@ def test_leading_clutter_is_outside_the_body(lead: str):
         "No comments:\nPost a Comment",
         "July 13, 2022\nNovember 23, 2021\nDecember 4, 2019",  # dates of related links
         "Leave a Reply\n\nPopular Posts",
+        "(Example News Agency September 29, 2006)\n|",
+        "Our Standards: The Example Trust Principles.",
+        "(SD-Agencies)",
     ],
 )
 def test_trailing_clutter_is_outside_the_body(trail: str):

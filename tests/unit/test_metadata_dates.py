@@ -30,6 +30,8 @@ STORY = (
         ("3rd March 2025 | 10:15 IST", datetime.date(2025, 3, 3)),
         ("Tue, 12/12/2017 - 01:59", datetime.date(2017, 12, 12)),
         ("• Markets • Friday, 7 March 2025", datetime.date(2025, 3, 7)),
+        ("06/04/2019 | 08:13pm EDT", datetime.date(2019, 6, 4)),  # month first under a US zone
+        ("July 20, 2015 / 5:16 AM / 2 years ago", datetime.date(2015, 7, 20)),
     ],
 )
 def test_dateline_forms(line: str, expected: datetime.date):

@@ -117,3 +117,22 @@ def test_menu_words_and_tickers_above_the_headline_are_header(nav: str):
     metadata, body = _parse(text)
     assert metadata.title == "Outbreak spreads to three more provinces in the south"
     assert body == STORY
+
+
+def test_hard_wrapped_first_line_is_prose_not_a_headline():
+    text = "An official said the economy would grow\nat around 5 percent this year, officials said.\n"
+    assert parse_metadata(text).title is None
+
+
+def test_headline_printed_twice_with_staff_byline_and_read_time():
+    text = (
+        "Steel output to fall this year - Xinhua\nJuly 20, 2015 / 5:16 AM / 2 years ago\n\n"
+        "Steel output to fall this year - Xinhua\n\nExample Staff\n\n1 Min Read\n\n"
+        f"BEIJING (Reuters) - {STORY}\n"
+    )
+    metadata, body = _parse(text)
+    assert metadata.title == "Steel output to fall this year - Xinhua"
+    assert metadata.author == "Example Staff"
+    assert str(metadata.published_date) == "2015-07-20"
+    assert metadata.publisher == "Reuters"
+    assert body == STORY

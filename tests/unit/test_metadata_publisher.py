@@ -25,10 +25,13 @@ STORY = (
         (f"{HEADLINE}\n\nPublisher\nBloomberg\n\n{STORY}", "Bloomberg"),
         (f"{HEADLINE}\n\nBy Ann Example, Reuters\n\n{STORY}", "Reuters"),
         (f"{HEADLINE}\n\nBY MT Newswires\n\n{STORY}", "MT Newswires"),
+        (f"{HEADLINE}\n\nBy Ann Example and Ben Sample(China Daily)\n\n{STORY}", "China Daily"),
+        (f"{HEADLINE}\n\n{STORY}\n\n(Xinhua News Agency September 29, 2006)\n", "Xinhua News Agency"),
         (f"{HEADLINE}\n\n{STORY}\n\n(source: CNBC)\n", "CNBC"),
         (f"{HEADLINE}\n\n{STORY}\n\nSource: Kyodo\n", "Kyodo"),
         (f"{HEADLINE} | Reuters\n\n{STORY}", "Reuters"),
-        (f"{HEADLINE} - Bloomberg\n\n{HEADLINE}\n\n{STORY}", "Bloomberg"),
+        (f"{HEADLINE} | Bloomberg\n\n{HEADLINE}\n\n{STORY}", "Bloomberg"),
+        (f"{HEADLINE} - Xinhua\n\nBEIJING (Reuters) - {STORY}", "Reuters"),  # a credit, not the outlet
         (f"{HEADLINE}\n\n{STORY}\n\n© 2025 Reuters. All rights reserved.\n", "Reuters"),
         (
             f"{HEADLINE}\n\n{STORY}\n\nCopyright 2024 The Associated Press. All rights reserved.\n",
@@ -66,3 +69,8 @@ def test_front_matter_publisher_wins():
 def test_title_loses_the_outlet_suffix():
     metadata = parse_metadata(f"{HEADLINE} | Reuters\n\n{STORY}")
     assert metadata.title == HEADLINE
+
+
+def test_wire_headline_keeps_the_source_it_credits():
+    metadata = parse_metadata(f"Steel output to fall this year - Xinhua\n\nBEIJING (Reuters) - {STORY}")
+    assert metadata.title == "Steel output to fall this year - Xinhua"
