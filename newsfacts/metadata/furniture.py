@@ -154,6 +154,7 @@ _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
 _TICKERS = re.compile(rules.TICKER_LINE)
 _LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
 _COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
+_PROFILE_HEADER = re.compile(rules.PROFILE_HEADER)
 _NAME_THEN_DATE = re.compile(
     r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)[ ,]+(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
 )
@@ -410,6 +411,11 @@ def headline_source(text: str) -> tuple[str, str] | None:
     if match is None or outlet_name(match.group("outlet")) is None:
         return None
     return match.group("headline").strip(), outlet_name(match.group("outlet")) or ""
+
+
+def is_profile_header(text: str) -> bool:
+    """ "About Example Corp", "Example Corp Company Profile": a closing profile, not the story."""
+    return len(text) <= 80 and _PROFILE_HEADER.fullmatch(text) is not None
 
 
 def is_trailing_header(text: str) -> bool:

@@ -236,6 +236,13 @@ TRAILING_LINES = (
     r"[A-Z][\w.'’ -]{1,60}\s+(?:has|have)\s+(?:no\s+)?positions?\s+in\s+(?:and\s+recommends\s+)?"
     r"(?:any\s+of\s+)?(?:the\s+)?(?:stocks?|shares|securities|companies)\b.*",
     r".*\bhas\s+a\s+disclosure\s+policy\.?",
+    r".*\bfor\s+(?:general\s+)?information(?:al)?\s+purposes\s+only\b.*",
+    r".*\bvalue\s+of\s+(?:your\s+)?investments?\b.{0,60}\b(?:fall|go\s+down|decrease)\b.*",
+    r"(?:you\s+)?may\s+not\s+get\s+back\s+the\s+(?:full\s+)?amount\b.*",
+    r".*\b(?:do\s+your\s+own\s+research|consult\s+(?:a|an|your)\s+(?:qualified\s+|licensed\s+)?"
+    r"(?:financial|investment|tax|legal)\s+(?:adviser|advisor|professional))\b.*",
+    r"receive\s+news\s+(?:&|and)\s+ratings\b.*|.*\benter\s+your\s+e-?mail(?:\s+address)?\b.*",
+    r"(?:featured|recommended|related|suggested)\s+(?:article|story|stories|reading|video)s?\s*:.*",
     r"(?:the\s+)?author\s+(?:has|holds|had)\s+no\s+(?:position|positions|stake)\b.*",
     r"(?:at\s+the\s+time\s+of\s+(?:writing|publication),\s+)?the\s+author\s+(?:owns|holds|has\s+a\s+position)\b.*",
     r"(?:trading|investing)\s+(?:in\s+\w+\s+)?involves\s+(?:substantial\s+|significant\s+)?risk\b.*",
@@ -277,7 +284,10 @@ TRAILING_HEADERS = (
     r"(?:comments?|discussion|reader\s+comments|join\s+the\s+(?:conversation|discussion)|reactions?)",
     r"(?:news\s+)?(?:from|across)\s+(?:around\s+)?the\s+web|elsewhere\s+on\s+the\s+web|partner\s+content",
     r"(?:share|spread)\s+the\s+news|about\s+us|more\s+from\s+(?:our\s+)?(?:partners|sponsors)",
+    r"(?:featured|recommended|suggested)\s+(?:articles?|stories|reading|videos?|content)",
 )
+# A closing profile of a company the story is about: "About Example Corp", "Example Corp Company Profile".
+PROFILE_HEADER = r"(?i:about)\s+(?:[A-Z][\w.&'’-]*\s*){1,6}|(?:[A-Z][\w.&'’-]*\s+){1,6}(?i:company\s+)?(?i:profile)"
 
 # Buttons and links that can sit alone on a line, or glued together ("Request DemoOverall Sentiment").
 CTA_PHRASES = (

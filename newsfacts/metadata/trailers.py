@@ -22,6 +22,7 @@ TAIL_CHARS = 4096
 MAX_NAV_ITEM_WORDS = 25
 MAX_NAV_ITEMS = 40
 MAX_BIO_CHARS = 3000
+MAX_PROFILE_PARAGRAPHS = 2
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
 
@@ -128,7 +129,7 @@ class _Walk:
             or dateline_date(text) is not None
         ):
             return index
-        for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio):
+        for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio, self._profile):
             start = rule(index, text)
             if start is not None:
                 return start
@@ -196,6 +197,20 @@ class _Walk:
             if furniture.is_rule(line.text):
                 opener = self._next_non_blank(above)
                 return above if opener is not None and _opens_bio(self.lines[opener].text) else None
+        return None
+
+    def _profile(self, index: int, text: str) -> int | None:
+        """A company profile closing the page: "About Example Corp" and a paragraph or two under it."""
+        seen = 0
+        for above in range(index - 1, -1, -1):
+            line = self.lines[above]
+            if line.blank:
+                continue
+            if furniture.is_profile_header(furniture.clean(line.text)):
+                return above
+            seen += 1
+            if seen >= MAX_PROFILE_PARAGRAPHS:
+                return None
         return None
 
     def _record(self, label: str | None, score: float | None) -> None:

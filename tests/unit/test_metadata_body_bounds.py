@@ -112,3 +112,24 @@ def test_claims_skip_captions_datelines_related_links_and_disclaimers():
     claims = [claim.text for claim in extract_claims(text, metadata.body_start, metadata.body_end)]
     assert any("12 million passengers" in claim for claim in claims)
     assert not any(word in claim for claim in claims for word in ("Travellers", "Reuters", "500", "advice"))
+
+
+def test_company_profile_and_newsletter_pitch_after_the_story():
+    trail = (
+        "About Example Mining Group\n\nExample Mining Group explores and processes mineral resources.\n\n"
+        "Further Reading\n- Five stocks we like better than Example\n- How to buy stock\n\n"
+        "Receive News & Ratings for Example Daily - Enter your email address below to get a summary.\n"
+    )
+    assert _body(f"{STORY}\n\n{trail}") == STORY
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "About 20 percent of passengers flew on discounted fares.",  # "About" opens a sentence
+        "It said demand would stay firm for the rest of the year.",
+    ],
+)
+def test_closing_sentences_stay_in_the_body(last: str):
+    text = f"{STORY}\n\n{last}"
+    assert _body(text) == text
