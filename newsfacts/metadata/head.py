@@ -29,10 +29,12 @@ from newsfacts.metadata.dates import month_day, stated_year
 from newsfacts.metadata.lines import Line
 from newsfacts.metadata.title import headline_text, is_prose, is_setext_underline, setext_title
 
-MAX_HEAD_LINES = 25
+MAX_HEAD_LINES = 40
 # A standfirst is a paragraph between the headline and a byline or dateline.
 MAX_STANDFIRST_WORDS = 80
 STANDFIRST_LOOKAHEAD = 2
+# Key points or a summary may stand between the headline and the wire dateline.
+DATELINE_LOOKAHEAD = 6
 # A byline may still follow the first paragraph ("... \n\nBy Jane Doe").
 BYLINE_LOOKAHEAD = 3
 MAX_TOC_ITEMS = 20
@@ -180,6 +182,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if _is_standfirst(text, following, state, known_title is not None):
         return 1
+    if (state.title is not None or known_title is not None) and _dateline_ahead(items, index):
+        return 1  # a summary or key points above the wire dateline, where the story starts
     return 0
 
 
@@ -343,6 +347,16 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
         later = furniture.clean(unwrap(later))
         if read_byline(later, dash=True) is not None or dateline_date(later) or updated_date(later):
             return len(following) > offset + 1  # the story still follows the byline or date
+    return False
+
+
+def _dateline_ahead(items: list[Line], index: int) -> bool:
+    """True when a paragraph opening with a wire dateline follows within a few short lines."""
+    for line in items[index + 1 : index + 1 + DATELINE_LOOKAHEAD]:
+        if furniture.wire_dateline(line.text) is not None:
+            return furniture.wire_dateline(items[index].text) is None
+        if len(line.text.split()) > MAX_STANDFIRST_WORDS:
+            return False
     return False
 
 

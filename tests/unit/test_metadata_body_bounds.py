@@ -133,3 +133,21 @@ def test_company_profile_and_newsletter_pitch_after_the_story():
 def test_closing_sentences_stay_in_the_body(last: str):
     text = f"{STORY}\n\n{last}"
     assert _body(text) == text
+
+
+def test_summary_and_key_points_above_the_wire_dateline_are_header():
+    text = (
+        "Airline traffic climbs as summer bookings surge\n\n"
+        "Passenger numbers beat forecasts for a third straight month\n\n"
+        "* Bookings up 8%\n* Fares steady\n\n"
+        f"DUBLIN (Reuters) - {STORY}"
+    )
+    metadata = parse_metadata(text)
+    assert text[metadata.body_start : metadata.body_end] == STORY
+    assert metadata.publisher == "Reuters"
+
+
+def test_list_after_the_headline_without_a_dateline_stays_in_the_body():
+    story = "* Bookings rose 8% in May\n* Fares held steady\n\nThe airline expects a busy summer, it said on Monday."
+    text = f"Airline Traffic Climbs as Summer Bookings Surge\n\n{story}"
+    assert _body(text) == story
