@@ -52,6 +52,7 @@ _STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
+_BULLET = re.compile(r"[•*·–-]\s+\S")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
 
@@ -276,9 +277,16 @@ def _labelled_value(label: str, value: str, state: _State) -> int:
 
 
 def _toc_items(items: list[Line]) -> int:
-    """The short lines right under a contents header (`items[0]`), up to the first blank line."""
+    """The items under a contents or key-points header (`items[0]`).
+
+    Contents entries are short and run to the first blank line; key points are bulleted
+    sentences ("• Bookings rose 8% in May."), taken while the bullets last.
+    """
     count = 0
     for previous, line in zip(items, items[1 : MAX_TOC_ITEMS + 1], strict=False):
+        if _BULLET.match(line.text) and len(line.text.split()) <= MAX_STANDFIRST_WORDS:
+            count += 1
+            continue
         if line.start > previous.end + 2 or len(line.text.split()) > MAX_TOC_ITEM_WORDS:
             break
         if _SENTENCE_END.search(line.text):

@@ -151,3 +151,13 @@ def test_list_after_the_headline_without_a_dateline_stays_in_the_body():
     story = "* Bookings rose 8% in May\n* Fares held steady\n\nThe airline expects a busy summer, it said on Monday."
     text = f"Airline Traffic Climbs as Summer Bookings Surge\n\n{story}"
     assert _body(text) == story
+
+
+def test_key_points_under_the_headline_are_header():
+    text = (
+        "Airline Traffic Climbs as Summer Bookings Surge\n\nKey Points\n"
+        "• Passenger numbers rose 8% in May from a year earlier.\n"
+        "• The carrier kept its fare guidance unchanged.\n\n"
+        f"{STORY}"
+    )
+    assert _body(text) == STORY
