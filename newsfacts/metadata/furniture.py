@@ -155,6 +155,7 @@ _TICKERS = re.compile(rules.TICKER_LINE)
 _LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
 _COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
 _PROFILE_HEADER = re.compile(rules.PROFILE_HEADER)
+_DOMAIN = re.compile(rules.DOMAIN_MASTHEAD, re.I)
 _NAME_THEN_DATE = re.compile(
     r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)[ ,]+(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
 )
@@ -229,6 +230,12 @@ def _is_agency(name: str) -> bool:
     if name.isupper():  # "(AAPL)", "(EU)": tickers and abbreviations, unless a known agency
         return False
     return len(name) >= 3 and all(word[0].isupper() or word in ("of", "and") for word in words)
+
+
+def domain_masthead(text: str) -> str | None:
+    """ "Investing.com" alone on a line: the site's name as it prints it."""
+    text = text.strip()
+    return text if len(text) <= 60 and _DOMAIN.fullmatch(text) else None
 
 
 def outlet_name(text: str) -> str | None:

@@ -206,6 +206,9 @@ WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
 WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?"
 
+# A site's name printed as its domain at the top of a page: "Investing.com", "www.example.co.uk".
+DOMAIN_MASTHEAD = r"(?:www\.)?[A-Za-z][\w-]{1,40}\.(?:com|net|org|co\.uk|co\.in|co|in|io|news|info|com\.au|ca)"
+
 # "© 2025 Example News. All rights reserved." / "Copyright 2024 The Associated Press."
 COPYRIGHT_LINE = (
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"

@@ -138,6 +138,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if _byline(text, state) or _date(text, state):
         return 1
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
+    if outlet is None and state.title is None:
+        outlet = furniture.domain_masthead(text)
     if outlet is not None:
         state.publisher = state.publisher or outlet
         return 1

@@ -74,3 +74,14 @@ def test_title_loses_the_outlet_suffix():
 def test_wire_headline_keeps_the_source_it_credits():
     metadata = parse_metadata(f"Steel output to fall this year - Xinhua\n\nBEIJING (Reuters) - {STORY}")
     assert metadata.title == "Steel output to fall this year - Xinhua"
+
+
+def test_domain_masthead_at_the_top():
+    metadata = parse_metadata(f"Example-Markets.com\n\n{HEADLINE}\n\n{STORY}")
+    assert metadata.publisher == "Example-Markets.com"
+    assert metadata.title == HEADLINE
+
+
+def test_domain_named_inside_the_story_is_not_the_publisher():
+    text = f"{HEADLINE}\n\n{STORY}\n\nMore details are on example.com.\n"
+    assert parse_metadata(text).publisher is None
