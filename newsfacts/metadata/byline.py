@@ -21,7 +21,7 @@ MAX_BYLINE_CHARS = 200
 MAX_SUFFIX_WORDS = 12
 # What may follow a date on a dateline after a bar ("| Updated 2 hours ago").
 MAX_DATE_TAIL_WORDS = 8
-# "– Jane Doe" has no "By" to vouch for it, so its names must be short.
+# "– Jane Doe" or a bare "Jane Doe" has no "By" to vouch for it, so its names must be short.
 MAX_DASH_NAME_WORDS = 3
 
 _BY = re.compile(r"(?:(?:written|words|story|reporting|text)\s+)?by\s*:?\s+(?P<rest>.+)", re.I)
@@ -107,6 +107,31 @@ def byline_names(rest: str) -> Byline | None:
         names[-1] = " ".join(words)
         return Byline(", ".join(names), _suffix_date(suffix), furniture.outlet_name(outlet))
     return Byline(", ".join(names), _suffix_date(suffix), _suffix_outlet(suffix))
+
+
+def read_bare_byline(text: str, next_line: str | None) -> Byline | None:
+    """A name without "By" under a headline, vouched for by what stands beside it.
+
+    "Jane Doe, Reuters" and "Jane Doe | March 3, 2025" carry an outlet or a date on the same
+    line; "Jane Doe" alone needs a date or an outlet on the next line. A capitalised phrase
+    with neither ("Dock Workers") is not a byline.
+    """
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
+    split = _SEGMENT.search(text)
+    name, rest = (text[: split.start()], text[split.end() :]) if split else (text, "")
+    words = name.split()
+    if not 2 <= len(words) <= MAX_DASH_NAME_WORDS or not all(_is_name_token(word) for word in words):
+        return None
+    if rest.strip():
+        date, outlet = _dateline_date(rest.strip()), furniture.outlet_name(rest)
+        return Byline(" ".join(words), date, outlet) if date or outlet else None
+    if next_line is None:
+        return None
+    beside = furniture.clean(_unwrap(next_line))
+    if _dateline_date(beside) or updated_date(beside) or furniture.outlet_name(beside):
+        return Byline(" ".join(words), None, None)
+    return None
 
 
 def is_by_credit(text: str) -> bool:

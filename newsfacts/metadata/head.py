@@ -20,7 +20,7 @@ from newsfacts.metadata.byline import (
     byline_names,
     dateline_date,
     is_by_credit,
-    is_name_token,
+    read_bare_byline,
     read_byline,
     unwrap,
     updated_date,
@@ -43,7 +43,6 @@ MAX_SHORT_LINE_WORDS = 2
 MAX_PUBLISHER_WORDS = 5
 # A short title-cased line above the real headline is a kicker or column name ("Markets Live").
 MAX_KICKER_WORDS = 4
-MAX_BARE_NAME_WORDS = 3
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
@@ -155,10 +154,11 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.publisher = state.publisher or furniture.publisher_of_byline(text)
         state.seen_meta = True
         return 1
-    if state.author is None and (state.title is not None or known_title is not None) and _bare_byline(text, following):
-        state.author = text
-        state.seen_meta = True
-        return 1
+    if state.author is None and (state.title is not None or known_title is not None):
+        bare = read_bare_byline(text, following[0] if following else None)
+        if bare is not None:
+            _take_byline(bare, state)
+            return 1
     if (state.title is not None or known_title is not None) and _is_label_line(text):
         return 1
     if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
@@ -236,17 +236,6 @@ def _staff_byline(text: str) -> bool:
         and words[-1].lower() in _STAFF_WORDS
         and (furniture.organisation_byline(text))
     )
-
-
-def _bare_byline(text: str, following: list[str]) -> bool:
-    """ "Jane Doe" alone under the headline, with a date or an outlet on the next line: a byline."""
-    words = text.split()
-    if not 2 <= len(words) <= MAX_BARE_NAME_WORDS or not all(is_name_token(word) for word in words):
-        return False
-    if not following:
-        return False
-    nxt = furniture.clean(unwrap(following[0]))
-    return bool(dateline_date(nxt) or updated_date(nxt) or furniture.outlet_name(nxt))
 
 
 def _labelled_value(label: str, value: str, state: _State) -> int:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.byline import is_by_credit, is_byline_or_dateline, read_byline
+from newsfacts.metadata.byline import is_by_credit, is_byline_or_dateline, read_bare_byline, read_byline
 from newsfacts.metadata.lines import word_set
 
 MAX_TITLE_WORDS = 20
@@ -134,9 +134,11 @@ def _title_case_share(words: list[str]) -> float:
 def _is_paragraph(following: list[str]) -> bool:
     """True when running prose follows (after any header line or furniture): what a headline sits above."""
     after_label = False
-    for text in following[:MAX_LINES_TO_PARAGRAPH]:
+    window = following[:MAX_LINES_TO_PARAGRAPH]
+    for position, text in enumerate(window):
         value = after_label and len(text.split()) <= MAX_LABEL_VALUE_WORDS
-        if value or (len(text) <= MAX_TITLE_CHARS * 2 and _is_header_line(text)):
+        beside = window[position + 1] if position + 1 < len(window) else None
+        if value or (len(text) <= MAX_TITLE_CHARS * 2 and _is_header_line(text, beside)):
             after_label = furniture.label_only(furniture.clean(text)) is not None
             continue
         return is_prose(text)
@@ -154,10 +156,11 @@ def is_prose(text: str) -> bool:
     return sum(1 for word in words if word[0].islower()) / len(words) >= MIN_WRAPPED_LOWER_SHARE
 
 
-def _is_header_line(text: str) -> bool:
+def _is_header_line(text: str, beside: str | None = None) -> bool:
     """What may stand between a headline and its story: bylines, dates, credits, mastheads, labels."""
     return (
         is_byline_or_dateline(text)
+        or read_bare_byline(text, beside) is not None
         or read_byline(text, dash=True) is not None
         or furniture.is_leading_furniture(text)
         or furniture.is_labelled_furniture(text)

@@ -108,3 +108,22 @@ def test_wire_credit_line_is_header_without_an_author():
     metadata, body = _parse(f"{HEADLINE}\n\nFrom Example Network and wire reports\n\n{STORY}\n")
     assert metadata.author is None
     assert body == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "publisher", "date"),
+    [
+        ("Ann Example, Reuters", "Ann Example", "Reuters", None),
+        ("Ann Example | March 3, 2025", "Ann Example", None, "2025-03-03"),
+    ],
+)
+def test_bare_name_with_outlet_or_date_on_the_same_line(line: str, author: str, publisher, date):
+    metadata, body = _parse(f"{HEADLINE}\n\n{line}\n\n{STORY}\n")
+    assert (metadata.author, metadata.publisher) == (author, publisher)
+    assert (str(metadata.published_date) if metadata.published_date else None) == date
+    assert body == STORY
+
+
+@pytest.mark.parametrize("line", ["Dock Workers, Union", "Port Talks Stall, Officials Say"])
+def test_capitalised_phrase_with_a_comma_is_not_a_bare_byline(line: str):
+    assert parse_metadata(f"{HEADLINE}\n\n{line}\n\n{STORY}\n").author is None
