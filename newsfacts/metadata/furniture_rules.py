@@ -271,6 +271,8 @@ TRAILING_LINES = (
     r"(?:this\s+story\s+(?:will\s+be|has\s+been|was)\s+updated|this\s+is\s+a\s+(?:developing|breaking)\s+"
     r"(?:news\s+)?story).*",
     r"(?:posted|submitted|written)\s+by\s+\S.{0,60}\b(?:on|at)\b.{0,40}",
+    r"[A-Z][\w.'’ -]{1,40}\s+(?:says|said|wrote|writes)\s*:?",
+    r"[A-Z][\w.'’ -]{1,40}\s+on\s+.{6,30}?\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?",
     r"(?:reply|report(?:\s+abuse)?|flag|like|quote|permalink)(?:\s*[|·•]\s*(?:reply|report|flag|like|quote|share))*",
     r"(?:\d+|no)\s+(?:comments?|replies|likes)\s*:?",
     r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
@@ -285,6 +287,7 @@ TRAILING_HEADERS = (
     r"sources?\s+(?:and\s+)?(?:references|notes|links)|references\s+and\s+notes|notes|footnotes|bibliography",
     r"(?:editor['’]?s|editors['’]?)\s+(?:picks?|choice)|don['’]?t\s+miss|must\s+read|what\s+to\s+read\s+next",
     r"(?:comments?|discussion|reader\s+comments|join\s+the\s+(?:conversation|discussion)|reactions?)",
+    r"\d+\s+(?:comments?|responses|replies)|comments?\s*\(\d+\)",
     r"(?:news\s+)?(?:from|across)\s+(?:around\s+)?the\s+web|elsewhere\s+on\s+the\s+web|partner\s+content",
     r"(?:share|spread)\s+the\s+news|about\s+us|more\s+from\s+(?:our\s+)?(?:partners|sponsors)",
     r"(?:featured|recommended|suggested)\s+(?:articles?|stories|reading|videos?|content)",

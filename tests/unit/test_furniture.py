@@ -124,3 +124,22 @@ def test_trailing_span_keeps_prose_that_mentions_sources():
 )
 def test_breadcrumbs_glued_to_a_headline(text: str, stripped: str):
     assert furniture.strip_breadcrumbs(text) == stripped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ann Example says:",
+        "Ben Sample on March 3, 2025 at 5:06 pm",
+        "Posted by Ann Example at 10:15 AM",
+        "Reply",
+    ],
+)
+def test_reader_comment_headers_are_furniture(line: str):
+    assert furniture.is_furniture_line(line)
+
+
+def test_comment_thread_after_the_story_is_cut():
+    story = "Oil prices fell on Monday as stockpiles grew."
+    text = f"{story}\n\n3 comments\n\nAnn Example says:\nGreat piece, thanks.\nReply\n"
+    assert text[: furniture.trailing_furniture_start(text)].strip() == story
