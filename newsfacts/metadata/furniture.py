@@ -1,8 +1,9 @@
 """The one furniture module: what a line of page furniture looks like, for metadata and claims.
 
-Line tests (`is_furniture_line`, `is_leading_furniture`, `is_trailing_furniture`, ...) and the two
-span functions (`leading_furniture_end`, `trailing_furniture_start`) are plain functions any stage
-may import; the patterns themselves live in `furniture_rules`. Every pattern is anchored and applied
+Line tests (`is_furniture_line`, `is_leading_furniture`, `is_trailing_furniture`, ...) and the span
+functions (`leading_furniture_end`, `trailing_furniture_start`, `furniture_line_spans` for ad slots
+and captions inside a story) are plain functions any stage may import; the patterns themselves
+live in `furniture_rules`. Every pattern is anchored and applied
 to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or backtrack over a document.
 """
 
@@ -452,6 +453,17 @@ def is_furniture_line(line: str) -> bool:
         or is_trailing_furniture(text)
         or sentiment_line(text) is not None
     )
+
+
+def furniture_line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every whole line of furniture inside `text[start:end]`, such as an
+    "Advertisement" slot or a photo caption in the middle of a story, for extractors to skip."""
+    end = len(text) if end is None else end
+    return [
+        (line.start, line.end)
+        for line in split_lines(text, line_start_at_or_after(text, start), end)
+        if not line.blank and len(line.text) <= MAX_FURNITURE_CHARS * 3 and is_furniture_line(line.text)
+    ]
 
 
 def leading_furniture_end(text: str, start: int = 0, end: int | None = None) -> int:

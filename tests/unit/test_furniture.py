@@ -143,3 +143,12 @@ def test_comment_thread_after_the_story_is_cut():
     story = "Oil prices fell on Monday as stockpiles grew."
     text = f"{story}\n\n3 comments\n\nAnn Example says:\nGreat piece, thanks.\nReply\n"
     assert text[: furniture.trailing_furniture_start(text)].strip() == story
+
+
+def test_furniture_lines_inside_a_story():
+    text = (
+        "Oil prices fell on Monday.\n\nAdvertisement\n\nStockpiles grew for a third week.\n"
+        "A tanker at anchor off the coast. (Photo by A. Person/AFP)\nTraders expect more declines.\n"
+    )
+    spans = [text[start:end] for start, end in furniture.furniture_line_spans(text)]
+    assert spans == ["Advertisement", "A tanker at anchor off the coast. (Photo by A. Person/AFP)"]
