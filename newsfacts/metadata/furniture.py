@@ -152,6 +152,7 @@ _TRAILING = _alternation(rules.TRAILING_LINES)
 _TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
 _LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
 _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
+_FROM_OUTLET = re.compile(rules.FROM_OUTLET, re.I)
 _TICKERS = re.compile(rules.TICKER_LINE)
 _LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
 _COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
@@ -284,7 +285,8 @@ def source_name(text: str) -> str | None:
         return None
     match = _SOURCE.fullmatch(text)
     if match is None:
-        return None
+        credited = _FROM_OUTLET.fullmatch(text)
+        return outlet_name(credited.group("name")) if credited else None
     name = match.group("name").strip(" .")
     words = name.split()
     if not 1 <= len(words) <= 5 or any(char in name for char in ",;/") or not words[0][0].isupper():

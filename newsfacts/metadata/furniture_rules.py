@@ -195,7 +195,7 @@ AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
 # The opening of a wire dateline before the first sentence: "LONDON (Reuters) -",
 # "WASHINGTON, Oct. 29 (UPI) --", "Sep 18 (Reuters) -", "(Xinhua) --", "TORONTO (Dow Jones)--".
 WIRE_STATE = r"(?:[A-Z][a-z.]+|[A-Z]{2,}|(?:[A-Z]\.){1,3})(?:[ ][A-Z][a-z.]+){0,2}"
-WIRE_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ]" + WIRE_STATE + r")?)"
+WIRE_PLACE = r"(?:[A-Z][A-Z.'’/-]+(?:[ ][A-Z][A-Z.'’/-]+){0,3}(?:,[ ]" + WIRE_STATE + r")?)"
 WIRE_TITLE_PLACE = r"(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:,[ ][A-Z][a-z.]+(?:[ ][A-Z][a-z.]+)?)?)"
 WIRE_MONTH_DAY = (
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
@@ -204,7 +204,7 @@ WIRE_MONTH_DAY = (
 WIRE_AGENCY = r"\((?P<agency>[A-Z][\w&.'’-]*(?:[ ](?:[A-Z][\w&.'’-]*|of|and)){0,4})\)"
 WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
-WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?"
+WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?|:[ ]"
 
 # A site's name printed as its domain at the top of a page: "Investing.com", "www.example.co.uk".
 DOMAIN_MASTHEAD = r"(?:www\.)?[A-Za-z][\w-]{1,40}\.(?:com|net|org|co\.uk|co\.in|co|in|io|news|info|com\.au|ca)"
@@ -217,6 +217,11 @@ COPYRIGHT_LINE = (
 # A page title that carries its outlet after a bar: "Fed holds rates steady | Reuters". A dash is
 # not enough: "Xi says economy still promising - Xinhua" is a wire headline crediting its source.
 TITLE_SOURCE = r"(?P<headline>.{10,200}?)\s+(?:\||::)\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})"
+
+# A repost that credits where it comes from: "From Al Jazeera:", "Via Reuters".
+FROM_OUTLET = (
+    r"(?:from|via|courtesy\s+of|originally\s+(?:published|appeared)\s+(?:in|on|at))\s+(?P<name>[^:]{2,50}?)\s*:?"
+)
 
 # A publisher named at the end of a story: "(source: CNBC)", "Source: Reuters".
 SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<name>[^()\n]{2,60}?)\s*\)?\.?"
@@ -277,6 +282,7 @@ TRAILING_LINES = (
     r"(?:\d+|no)\s+(?:comments?|replies|likes)\s*:?",
     r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
+    r"view\s+(?:the\s+)?original\s+(?:post|article|story).*|\d+\s+more\s+words",
     r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").

@@ -119,6 +119,10 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
         rest = raw[prefix.end() :]
+        title = headline_text(rest, following_texts(items, index)) if rest and state.title is None else None
+        if title is not None and known_title is None:
+            state.title = title  # "date 2017-06-05 Toll in outbreak hits 700: WHO"
+            return 1
         if not rest or _PARENTHETICAL.fullmatch(rest) or not is_prose(rest):
             return 1  # "date 2021-04-26 US Markets": the rest of the line is navigation
         state.skip = prefix.end()
@@ -199,6 +203,10 @@ def _without_source(title: str | None, state: _State) -> str | None:
         return title
     state.publisher = state.publisher or split[1]
     return split[0]
+
+
+def following_texts(items: list[Line], index: int) -> list[str]:
+    return [line.text for line in items[index + 1 :]]
 
 
 def _continues(items: list[Line], index: int) -> bool:

@@ -73,6 +73,8 @@ def test_prose_is_not_furniture(line: str):
         ("TORONTO (Dow Jones)--The index climbed.", "Dow Jones", "The index climbed."),
         ("Springfield (AP) _ The mayor resigned.", "AP", "The mayor resigned."),
         ("NEW DELHI - The monsoon arrived early.", None, "The monsoon arrived early."),
+        ("NEW DELHI: The monsoon arrived early.", None, "The monsoon arrived early."),
+        ("GENEVA/DUBAI: Cases rose again.", None, "Cases rose again."),
     ],
 )
 def test_wire_datelines(line: str, agency: str | None, story: str):

@@ -136,3 +136,11 @@ def test_headline_printed_twice_with_staff_byline_and_read_time():
     assert str(metadata.published_date) == "2015-07-20"
     assert metadata.publisher == "Reuters"
     assert body == STORY
+
+
+def test_headline_after_a_labelled_date_on_the_same_line():
+    text = f" date 2017-06-05 Outbreak death toll nears 700: WHO\nGENEVA: {STORY}\n"
+    metadata, body = _parse(text)
+    assert metadata.title == "Outbreak death toll nears 700: WHO"
+    assert str(metadata.published_date) == "2017-06-05"
+    assert body == STORY

@@ -30,6 +30,7 @@ STORY = (
         (f"{HEADLINE}\n\n{STORY}\n\n(source: CNBC)\n", "CNBC"),
         (f"{HEADLINE}\n\n{STORY}\n\nSource: Kyodo\n", "Kyodo"),
         (f"{HEADLINE} | Reuters\n\n{STORY}", "Reuters"),
+        (f"From Al Jazeera:\n\n{STORY}\n\nView original post 154 more words\n", "Al Jazeera"),
         (f"{HEADLINE} | Bloomberg\n\n{HEADLINE}\n\n{STORY}", "Bloomberg"),
         (f"{HEADLINE} - Xinhua\n\nBEIJING (Reuters) - {STORY}", "Reuters"),  # a credit, not the outlet
         (f"{HEADLINE}\n\n{STORY}\n\n© 2025 Reuters. All rights reserved.\n", "Reuters"),
@@ -54,6 +55,7 @@ def test_publisher_named_in_the_text(text: str, publisher: str):
         f"{HEADLINE}\n\n{STORY}\n\nSource: company filings, analyst estimates\n",  # not one outlet
         f"{HEADLINE}\n\nBy Ann Example\n\n{STORY}",
         f"{HEADLINE} - analysts\n\n{STORY}",  # a dash in a headline, not an outlet after it
+        f"From the archive:\n\n{STORY}",  # "From" a place that is no outlet
         f"{HEADLINE}\n\n{STORY}\n\n© 2025 Example Holdings Ltd\n",  # a copyright holder, not an outlet
     ],
 )
