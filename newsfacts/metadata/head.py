@@ -42,7 +42,7 @@ MAX_TOC_ITEM_WORDS = 10
 MAX_SHORT_LINE_WORDS = 2
 MAX_PUBLISHER_WORDS = 5
 # A short title-cased line above the real headline is a kicker or column name ("Markets Live").
-MAX_KICKER_WORDS = 4
+MAX_KICKER_WORDS = 3
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
@@ -119,7 +119,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
         rest = raw[prefix.end() :]
-        title = headline_text(rest, following_texts(items, index)) if rest and state.title is None else None
+        title = headline_text(rest, _following(items, index)) if rest and state.title is None else None
         if title is not None and known_title is None:
             state.title = title  # "date 2017-06-05 Toll in outbreak hits 700: WHO"
             return 1
@@ -127,7 +127,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1  # "date 2021-04-26 US Markets": the rest of the line is navigation
         state.skip = prefix.end()
         return 0
-    following = [line.text for line in items[index + 1 :]]
+    following = _following(items, index)
     label = furniture.label_only(text)
     if label is not None and following:
         return 1 + _labelled_value(label, following[0], state)
@@ -205,7 +205,8 @@ def _without_source(title: str | None, state: _State) -> str | None:
     return split[0]
 
 
-def following_texts(items: list[Line], index: int) -> list[str]:
+def _following(items: list[Line], index: int) -> list[str]:
+    """The texts of the lines after `items[index]`."""
     return [line.text for line in items[index + 1 :]]
 
 

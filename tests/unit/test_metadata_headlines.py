@@ -144,3 +144,8 @@ def test_headline_after_a_labelled_date_on_the_same_line():
     assert metadata.title == "Outbreak death toll nears 700: WHO"
     assert str(metadata.published_date) == "2017-06-05"
     assert body == STORY
+
+
+def test_short_headline_keeps_its_place_above_an_unpunctuated_deck():
+    text = f"Fed Holds Rates Steady\n\nPolicymakers signal two cuts later this year as inflation cools\n\n{STORY}\n"
+    assert parse_metadata(text).title == "Fed Holds Rates Steady"
