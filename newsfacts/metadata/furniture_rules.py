@@ -28,6 +28,11 @@ WIDGET_LINES = (
     r"(?:share|post|send|pin)\s+(?:this\s+|it\s+)?(?:with|on|via|to)\s+[\w.]+",
     r"connect\s+with\s+us|follow\s+us(?:\s+on\s+[\w.]+)?|showing\s+posts\s+(?:from|with|for)\b.*",
     r"[^#\n]{0,120}(?:#\w+[ \t]*){2,}",
+    r"(?:share|like)\s+this\s*:?|like\s+loading\.*|loading\.{2,}",
+    r"(?:sponsored|promoted|partner)\s+(?:links|stories|content|posts)",
+    r"(?:(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions)|cookie\s+(?:policy|settings"
+    r"|preferences)|contact\s+us|about\s+us|accessibility|site\s*map|careers|advertise(?:\s+with\s+us)?)"
+    r"\s*[|·•,]?\s*)+",
 )
 # A run of tickers printed beside a story ("BLDP APHA OSK AC SU").
 TICKER_LINE = r"(?:[A-Z]{1,5}(?:\.[A-Z]{1,2})?[ \t]+){2,15}[A-Z]{1,5}(?:\.[A-Z]{1,2})?"

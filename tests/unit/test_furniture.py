@@ -154,3 +154,11 @@ def test_furniture_lines_inside_a_story():
     )
     spans = [text[start:end] for start, end in furniture.furniture_line_spans(text)]
     assert spans == ["Advertisement", "A tanker at anchor off the coast. (Photo by A. Person/AFP)"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share this:", "Like this:", "Like Loading...", "Sponsored Links", "Privacy Policy | Terms of Use | Contact Us"],
+)
+def test_page_footer_lines_are_furniture(line: str):
+    assert furniture.is_furniture_line(line)
