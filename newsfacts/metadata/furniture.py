@@ -434,9 +434,7 @@ def is_trailing_header(text: str) -> bool:
 
 def is_leading_furniture(text: str) -> bool:
     """Lines that sit above a story and are not its metadata: ads, credits, crumbs, a contents header."""
-    return (
-        is_widget(text) or is_photo_credit(text) or is_breadcrumbs(text) or is_toc_header(text) or is_ticker_line(text)
-    )
+    return is_widget(text) or is_photo_credit(text) or is_breadcrumbs(text) or is_toc_header(text)
 
 
 def is_furniture_line(line: str) -> bool:

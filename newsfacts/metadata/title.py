@@ -24,6 +24,8 @@ MIN_TITLE_WORDS = 3
 MAX_SENTENCE_CASE_WORDS = 20
 MIN_PARAGRAPH_WORDS = 8
 MAX_LABEL_VALUE_WORDS = 8
+# A line in capitals this short under a headline is a kicker ("PAIN AT THE PUMP").
+MAX_KICKER_WORDS = 5
 MIN_WRAPPED_LOWER_SHARE = 0.5
 _PARAGRAPH_END = (".", "”", '"', ")", "’", "'", "!", "?", ":")
 MIN_TITLE_CASE_SHARE = 0.6
@@ -167,5 +169,6 @@ def _is_header_line(text: str, beside: str | None = None) -> bool:
         or furniture.label_only(text) is not None
         or furniture.outlet_name(text) is not None
         or len(text.split()) <= 2
+        or (text.isupper() and len(text.split()) <= MAX_KICKER_WORDS)
         or is_by_credit(text)
     )

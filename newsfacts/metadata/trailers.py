@@ -127,6 +127,7 @@ class _Walk:
             or furniture.outlet_name(text) is not None
             or _is_signature(text)
             or dateline_date(text) is not None
+            or furniture.is_ticker_line(text)  # only at the end: on top, "FED CUTS RATES AGAIN" is a headline
         ):
             return index
         for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio, self._profile):

@@ -149,3 +149,8 @@ def test_headline_after_a_labelled_date_on_the_same_line():
 def test_short_headline_keeps_its_place_above_an_unpunctuated_deck():
     text = f"Fed Holds Rates Steady\n\nPolicymakers signal two cuts later this year as inflation cools\n\n{STORY}\n"
     assert parse_metadata(text).title == "Fed Holds Rates Steady"
+
+
+def test_all_capitals_headline_of_short_words_is_not_a_ticker_list():
+    text = f"FED CUTS RATES AGAIN\n\n{STORY}\n"
+    assert parse_metadata(text).title == "FED CUTS RATES AGAIN"
