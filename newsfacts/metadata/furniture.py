@@ -341,7 +341,7 @@ def strip_breadcrumbs(text: str) -> str:
     index = 1
     while index < len(words) - 3 and words[index].lower() in rules.SECTION_WORDS:
         index += 1
-    return " ".join(words[index:])
+    return " ".join(words[index:]) if index > 1 else text  # "Home sales fall" is a headline
 
 
 def is_section_label(text: str) -> bool:

@@ -21,7 +21,7 @@ WIDGET_LINES = (
     r"(?:reading\s+time|read\s+time)\s*:?\s*\d{1,3}\s*min(?:ute)?s?",
     r"(?:save|saved|bookmark|gift\s+(?:this\s+)?article|share\s+full\s+article|copy\s+link|font\s+size)",
     r"(?:web\s+)?notifications?|activate\s+notifications\??|turn\s+on\s+notifications",
-    r"(?:watch|play)(?:\s+(?:now|video|on\s+youtube))?(?:\s*:.*)?",
+    r"(?:watch|play)(?:\s+(?:now|video|live))?|watch\s+on\s+youtube\b.*",
     r"info\s+icon|this\s+data\s+feed\s+is\s+not\s+available\s+at\s+this\s+time\.?",
     r"(?:in\s+this\s+(?:story|article)|explore(?:\s+\w+){0,2}|see\s+more\s+videos|most\s+popular)",
     r".*\b(?:send\s+you|allow|enable|turn\s+on|activate)\s+(?:push\s+|browser\s+)?notifications\b.*",
@@ -233,7 +233,7 @@ SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<n
 
 # Trailing lines that end an article: disclaimers, credits, contact lines, calls to read on.
 TRAILING_LINES = (
-    r"(?:investment\s+)?disclaimer\b.*",
+    r"(?:investment\s+|important\s+)?disclaimer(?:\s*[:：.\-–—].*)?",
     r"(?:the\s+)?views\s+(?:and\s+opinions\s+)?expressed\s+(?:herein|here|in\s+this\s+(?:article|piece|post)).*",
     r"(?:this|the)\s+(?:article|content|information|material|report|post)\s+(?:is|was)\s+"
     r"(?:for\s+(?:general\s+)?information(?:al)?\s+purposes|not\s+(?:intended\s+as|investment|financial)"

@@ -25,6 +25,10 @@ def _parse(text: str):
         ("Copper hits 11-month high as supply fears mount", None),
         ("Regional carrier orders 40 jets worth $4.5 billion", None),
         ("CANADA STOCKS-TSX edges up as energy shares gain", None),
+        ("Watch: Rocket lifts 40 satellites into orbit", None),
+        ("Home sales fall for a third month", None),  # "Home" opens the headline, no navigation
+        ("Disclaimer rules for online finance influencers tightened", None),
+        ("Sources say producers will extend output cuts", None),
         (
             "Home News OPEC and allies extend output cuts into next year",
             "OPEC and allies extend output cuts into next year",
