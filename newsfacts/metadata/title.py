@@ -38,6 +38,9 @@ _WORD = re.compile(r"[^\W_][\w'’.\-–]*")
 _NOT_A_HEADLINE_START = re.compile(r"(?:[-*+•>|!<\[(]|\d+[.)]\s|https?://|www\.)", re.I)
 # A line ending in one of these breaks off mid-phrase: a wrapped line of prose, not a headline.
 _DANGLING_WORDS = word_set("a an the and or nor but of to for with from by as at than that which whose its their")
+# Headlines say "says"; a sentence-case line with "said" or "according to" is running text.
+_REPORTED_SPEECH = word_set("said told added noted")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # "title: ...", "layout: post": a lower-case key and its value, not a headline.
 _KEY_VALUE = re.compile(r"[a-z_][a-z_ -]{0,30}\s*:\s")
@@ -110,6 +113,8 @@ def _reads_as_headline(title: str, following: list[str]) -> bool:
         return share >= 0.8
     if share >= MIN_TITLE_CASE_SHARE:
         return True
+    if any(word.lower() in _REPORTED_SPEECH for word in words) or _ACCORDING_TO.search(title):
+        return False  # "..., the company said ...": a sentence whose full stop was lost
     return len(words) <= MAX_SENTENCE_CASE_WORDS and _is_paragraph(following)
 
 

@@ -158,3 +158,14 @@ def test_short_headline_keeps_its_place_above_an_unpunctuated_deck():
 def test_all_capitals_headline_of_short_words_is_not_a_ticker_list():
     text = f"FED CUTS RATES AGAIN\n\n{STORY}\n"
     assert parse_metadata(text).title == "FED CUTS RATES AGAIN"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "In a statement, the company said it expected growth to slow",
+        "According to the ministry, exports rose 5% in May",
+    ],
+)
+def test_sentence_that_lost_its_full_stop_is_not_a_headline(first_line: str):
+    assert parse_metadata(f"{first_line}\n\n{STORY}\n").title is None
