@@ -158,6 +158,7 @@ _LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
 _COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
 _PROFILE_HEADER = re.compile(rules.PROFILE_HEADER)
 _DOMAIN = re.compile(rules.DOMAIN_MASTHEAD, re.I)
+_IMAGE = re.compile(r"\[?!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^()\s]*\))?")
 _NAME_THEN_DATE = re.compile(
     r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)[ ,]+(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
 )
@@ -306,6 +307,11 @@ def is_photo_credit(text: str) -> bool:
     return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text) is not None
 
 
+def is_image(text: str) -> bool:
+    """A Markdown image on its own line: "![A tanker at anchor](https://...)"."""
+    return len(text) <= MAX_FURNITURE_CHARS * 3 and _IMAGE.fullmatch(text) is not None
+
+
 def is_toc_header(text: str) -> bool:
     return len(text) <= MAX_FURNITURE_CHARS and _TOC.fullmatch(text) is not None
 
@@ -439,7 +445,7 @@ def is_leading_furniture(text: str) -> bool:
 
 def is_furniture_line(line: str) -> bool:
     """True when a whole line is page furniture, wherever it stands; claims and figures skip such lines."""
-    if is_rule(line.strip()):
+    if is_rule(line.strip()) or is_image(line.strip()):
         return True
     text = clean(line.strip())
     if not text:

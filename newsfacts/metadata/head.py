@@ -113,6 +113,8 @@ def read_header(text: str, lines: list[Line], start: int, *, known_title: str | 
 def _header_line(items: list[Line], index: int, state: _State, known_title: str | None) -> int:
     """How many lines from `index` are header (0 when `items[index]` is the story's first line)."""
     raw = items[index].text
+    if furniture.is_image(raw):
+        return 1
     text = furniture.clean(unwrap(raw))
     if not text:  # only marks ("|", "***"): header once a header has begun
         return 1 if state.title is not None or state.seen_meta else 0

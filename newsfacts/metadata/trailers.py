@@ -103,6 +103,8 @@ class _Walk:
         if furniture.is_call_to_action(text):
             self._note_cta(index, True)
             return index
+        if furniture.is_image(self.lines[index].text):
+            return index
         if not any(char.isalnum() for char in self.lines[index].text):
             return index  # a stray "|" or "•" left by the scraper
         source = furniture.source_name(text) or furniture.copyright_holder(text) or furniture.credited_outlet(text)

@@ -161,3 +161,12 @@ def test_key_points_under_the_headline_are_header():
         f"{STORY}"
     )
     assert _body(text) == STORY
+
+
+def test_markdown_images_and_captions_around_the_story():
+    text = (
+        "# Airline traffic climbs as summer bookings surge\n\n"
+        "![Planes at the gate](https://example.com/planes.jpg)\n\n*Photo: Example Agency*\n\n"
+        f"{STORY}\n\n![Chart of bookings](https://example.com/chart.png)\n"
+    )
+    assert _body(text) == STORY
