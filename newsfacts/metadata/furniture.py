@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture_rules as rules
+from newsfacts.metadata.dates import parse_date_line
 from newsfacts.metadata.lines import line_start_at_or_after, split_lines
 
 MAX_FURNITURE_CHARS = 300
@@ -175,8 +176,6 @@ _WIRE_PLACE_ONLY = re.compile(
     rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
 )
 MAX_DATELINE_CHARS = 120
-MAX_TOC_ITEM_WORDS = 10
-MAX_SHORT_LINE_WORDS = 2
 MAX_CRUMB_WORDS = 4
 
 
@@ -361,9 +360,7 @@ def _is_section(part: str) -> bool:
 
 
 def _is_date_part(part: str) -> bool:
-    from newsfacts.metadata.dates import parse_date
-
-    return parse_date(part, whole=True) is not None
+    return parse_date_line(part) is not None
 
 
 def is_trailing_furniture(text: str) -> bool:
