@@ -23,6 +23,8 @@ MAX_NAV_ITEM_WORDS = 25
 MAX_NAV_ITEMS = 40
 MAX_BIO_CHARS = 3000
 MAX_PROFILE_PARAGRAPHS = 2
+MIN_LISTED_HEADLINES = 3
+MIN_HEADLINE_WORDS = 3
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
 
@@ -132,7 +134,15 @@ class _Walk:
             or furniture.is_ticker_line(text)  # only at the end: on top, "FED CUTS RATES AGAIN" is a headline
         ):
             return index
-        for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio, self._profile):
+        rules = (
+            self._sentiment_value,
+            self._tagline,
+            self._link_list,
+            self._author_bio,
+            self._profile,
+            self._headlines,
+        )
+        for rule in rules:
             start = rule(index, text)
             if start is not None:
                 return start
@@ -216,6 +226,20 @@ class _Walk:
                 return None
         return None
 
+    def _headlines(self, index: int, text: str) -> int | None:
+        """Related headlines listed without a header: three or more unpunctuated title lines in a row."""
+        if not _is_listed_headline(text):
+            return None
+        top, count = index, 1
+        for above in range(index - 1, -1, -1):
+            line = self.lines[above]
+            if line.blank:
+                continue
+            if not _is_listed_headline(furniture.clean(line.text)):
+                break
+            top, count = above, count + 1
+        return top if count >= MIN_LISTED_HEADLINES else None
+
     def _record(self, label: str | None, score: float | None) -> None:
         """Keep the value nearest the end: scanning backwards, the first one seen."""
         self.label = self.label or label
@@ -230,6 +254,16 @@ class _Walk:
 
     def _next_non_blank(self, index: int) -> int | None:
         return next((i for i in range(index + 1, len(self.lines)) if not self.lines[i].blank), None)
+
+
+def _is_listed_headline(text: str) -> bool:
+    """A line shaped like a linked headline: capitalised, 3-20 words, no closing punctuation, no bullet."""
+    words = text.split()
+    return (
+        MIN_HEADLINE_WORDS <= len(words) <= MAX_NAV_ITEM_WORDS
+        and text[:1].isupper()
+        and text[-1:] not in ".!?:;,…\"”’')"
+    )
 
 
 def _is_signature(text: str) -> bool:

@@ -170,3 +170,23 @@ def test_markdown_images_and_captions_around_the_story():
         f"{STORY}\n\n![Chart of bookings](https://example.com/chart.png)\n"
     )
     assert _body(text) == STORY
+
+
+def test_related_headlines_without_a_header_are_cut():
+    trail = (
+        "Rival carrier cuts winter schedule\nFuel costs ease for European airlines\n"
+        "Airport strike called off after pay deal"
+    )
+    assert _body(f"{STORY}\n\n{trail}\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "- Revenue rose to $5 billion\n- Costs fell 2%\n- Margins widened",  # a bulleted list in the story
+        "Rival carrier cuts winter schedule\nFuel costs ease for European airlines",  # two lines: too few to tell
+    ],
+)
+def test_short_or_bulleted_endings_stay_in_the_body(trail: str):
+    text = f"{STORY}\n\n{trail}"
+    assert _body(text) == text
