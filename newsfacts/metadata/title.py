@@ -41,6 +41,9 @@ _DANGLING_WORDS = word_set("a an the and or nor but of to for with from by as at
 # Headlines say "says"; a sentence-case line with "said" or "according to" is running text.
 _REPORTED_SPEECH = word_set("said told added noted")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.I)
+# A lower-case letter then a capital deep inside a word: menu labels scraped without spaces.
+_GLUED = re.compile(r"[A-Za-z][a-z]{2,}[A-Z]")
+MIN_GLUED_WORDS = 3
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # "title: ...", "layout: post": a lower-case key and its value, not a headline.
 _KEY_VALUE = re.compile(r"[a-z_][a-z_ -]{0,30}\s*:\s")
@@ -106,6 +109,8 @@ def _reads_as_headline(title: str, following: list[str]) -> bool:
         return False
     if _ISO_DATE.search(title) or words[-1].lower() in _DANGLING_WORDS:
         return False
+    if sum(1 for word in words if _GLUED.search(word)) >= MIN_GLUED_WORDS:
+        return False  # "SolutionsLegalReuters News AgencyRisk": menu items run together
     if _is_furniture(title):
         return False
     share = _title_case_share(words)

@@ -169,3 +169,13 @@ def test_all_capitals_headline_of_short_words_is_not_a_ticker_list():
 )
 def test_sentence_that_lost_its_full_stop_is_not_a_headline(first_line: str):
     assert parse_metadata(f"{first_line}\n\n{STORY}\n").title is None
+
+
+def test_menu_labels_run_together_are_not_a_headline():
+    text = f"HomeMarkets BusinessTech OpinionVideo Newsletters\n\n{STORY}\n"
+    assert parse_metadata(text).title is None
+
+
+@pytest.mark.parametrize("headline", ["PayPal and YouTube team up on payments", "BlackRock raises stake in MasterCard"])
+def test_brand_names_with_inner_capitals_stay_a_headline(headline: str):
+    assert parse_metadata(f"{headline}\n\n{STORY}\n").title == headline
