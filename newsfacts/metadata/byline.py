@@ -32,7 +32,7 @@ _PUBLISHED_LABEL = re.compile(
 _UPDATED_LABEL = re.compile(r"(?:last\s+)?(?:updated|update|modified)(?:\s+(?:on|at))?\s*[:：]?\s*(?P<rest>.+)", re.I)
 # "By Xinhua writers A and B": a credit line even when its names cannot be read.
 _BY_CREDIT = re.compile(
-    r"(?i:by)\s+[A-Z]\S*(?:\s+\S+){0,11}"
+    r"(?i:by)\s+[A-Z]\S*(?:\s+\S+){0,11}|(?i:by)\s+[a-z0-9_.-]{2,30}"
     r"|(?i:from)\s+.{2,60}?\s+(?i:reports?|wire\s+reports|news\s+services|wires|staff)"
 )
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")

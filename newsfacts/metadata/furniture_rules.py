@@ -299,6 +299,7 @@ TRAILING_HEADERS = (
     r"(?:editor['’]?s|editors['’]?)\s+(?:picks?|choice)|don['’]?t\s+miss|must\s+read|what\s+to\s+read\s+next",
     r"(?:comments?|discussion|reader\s+comments|join\s+the\s+(?:conversation|discussion)|reactions?)",
     r"\d+\s+(?:comments?|responses|replies)|comments?\s*\(\d+\)",
+    r"\d+\s+(?:thoughts|responses|comments|replies)\s+(?:on|to)\b.*",
     r"(?:news\s+)?(?:from|across)\s+(?:around\s+)?the\s+web|elsewhere\s+on\s+the\s+web|partner\s+content",
     r"(?:share|spread)\s+the\s+news|about\s+us|more\s+from\s+(?:our\s+)?(?:partners|sponsors)",
     r"(?:featured|recommended|suggested)\s+(?:articles?|stories|reading|videos?|content)",

@@ -199,6 +199,9 @@ class _Walk:
         """A bio after a final rule ("---\\n\\n__Jane Doe__ is a ..."), or an emphasised bio line."""
         if _is_emphasised_bio(self.lines[index].text):
             return index
+        named = self._named_bio(index)
+        if named is not None:
+            return named
         end = self.lines[index].end
         for above in range(index - 1, -1, -1):
             line = self.lines[above]
@@ -211,6 +214,20 @@ class _Walk:
                 opener = self._next_non_blank(above)
                 return above if opener is not None and _opens_bio(self.lines[opener].text) else None
         return None
+
+    def _named_bio(self, index: int) -> int | None:
+        """ "Jane Doe" on a line of its own, then "Jane Doe is a ..." as the last paragraph: a bio."""
+        above = self._previous_non_blank(index)
+        after = self._next_non_blank(index)
+        if above is None or (after is not None and after < self.cut):
+            return None  # only the last paragraph, with nothing but furniture after it
+        name = furniture.clean(self.lines[above].text)
+        bio = self.lines[index].text
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not bio.startswith(name) or not _opens_bio(bio):
+            return None
+        self.author = self.author or name
+        return above
 
     def _profile(self, index: int, text: str) -> int | None:
         """A company profile closing the page: "About Example Corp" and a paragraph or two under it."""

@@ -127,3 +127,18 @@ def test_bare_name_with_outlet_or_date_on_the_same_line(line: str, author: str, 
 @pytest.mark.parametrize("line", ["Dock Workers, Union", "Port Talks Stall, Officials Say"])
 def test_capitalised_phrase_with_a_comma_is_not_a_bare_byline(line: str):
     assert parse_metadata(f"{HEADLINE}\n\n{line}\n\n{STORY}\n").author is None
+
+
+def test_bio_under_the_authors_name_at_the_end():
+    text = (
+        f"{STORY}\n\nRead more here.\nAnn Example\n\nAnn Example is a former shipping correspondent at a daily paper.\n"
+    )
+    metadata, body = _parse(text)
+    assert metadata.author == "Ann Example"
+    assert body == STORY
+
+
+def test_site_username_byline_is_header_without_an_author():
+    metadata, body = _parse(f"{HEADLINE}\n\nby admin\n\n{STORY}\n")
+    assert metadata.author is None
+    assert body == STORY
