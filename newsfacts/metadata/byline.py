@@ -36,6 +36,8 @@ _BY_CREDIT = re.compile(
     r"|(?i:from)\s+.{2,60}?\s+(?i:reports?|wire\s+reports|news\s+services|wires|staff)"
 )
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_RELATIVE_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I)
+_RELATIVE = re.compile(r"\b(?:ago|just\s+now|today|yesterday|hours?|mins?|minutes?)\b", re.I)
 _DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
 _LEADING_CONNECTOR = re.compile(r"(?:on|at|in|for|published|posted|updated)\b\s*", re.I)
 _DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s+(?:last\s+)?updated\b", re.I)
@@ -132,6 +134,16 @@ def read_bare_byline(text: str, next_line: str | None) -> Byline | None:
     if _dateline_date(beside) or updated_date(beside) or furniture.outlet_name(beside):
         return Byline(" ".join(words), None, None)
     return None
+
+
+def is_date_label_line(text: str) -> bool:
+    """ "Last updated: 5 mins ago", "Published 2 hours ago": a dateline whose date is not stated."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return False
+    match = _UPDATED_LABEL.fullmatch(text) or _RELATIVE_LABEL.fullmatch(text)
+    if match is None or len(match.group("rest").split()) > MAX_DATE_TAIL_WORDS:
+        return False
+    return _RELATIVE.search(match.group("rest")) is not None
 
 
 def is_by_credit(text: str) -> bool:

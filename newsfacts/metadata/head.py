@@ -20,6 +20,7 @@ from newsfacts.metadata.byline import (
     byline_names,
     dateline_date,
     is_by_credit,
+    is_date_label_line,
     read_bare_byline,
     read_byline,
     unwrap,
@@ -141,6 +142,9 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_widget(text) or furniture.is_photo_credit(text):
         return 1
     if _byline(text, state) or _date(text, state):
+        return 1
+    if is_date_label_line(text):
+        state.seen_meta = True
         return 1
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
     if outlet is None and state.title is None:

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.byline import is_by_credit, is_byline_or_dateline, read_bare_byline, read_byline
+from newsfacts.metadata.byline import (
+    is_by_credit,
+    is_byline_or_dateline,
+    is_date_label_line,
+    read_bare_byline,
+    read_byline,
+)
 from newsfacts.metadata.lines import word_set
 
 MAX_TITLE_WORDS = 20
@@ -172,6 +178,7 @@ def _is_header_line(text: str, beside: str | None = None) -> bool:
     """What may stand between a headline and its story: bylines, dates, credits, mastheads, labels."""
     return (
         is_byline_or_dateline(text)
+        or is_date_label_line(text)
         or read_bare_byline(text, beside) is not None
         or read_byline(text, dash=True) is not None
         or furniture.is_leading_furniture(text)

@@ -130,3 +130,11 @@ def test_label_whose_value_was_lost_is_header():
     metadata = parse_metadata(text, today=TODAY)
     assert metadata.published_date is None
     assert text[metadata.body_start : metadata.body_end] == STORY
+
+
+@pytest.mark.parametrize("line", ["Last updated: 5 mins ago", "Published 2 hours ago"])
+def test_relative_dates_are_header_but_never_a_date(line: str):
+    text = f"{HEADLINE}\n\n{line}\n\n{STORY}\n"
+    metadata = parse_metadata(text, today=TODAY)
+    assert metadata.published_date is None
+    assert text[metadata.body_start : metadata.body_end] == STORY
