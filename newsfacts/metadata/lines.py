@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Header and tail lines are tested several times each by pure line tests, which remember them.
+LINE_CACHE_SIZE = 8192
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
