@@ -10,13 +10,12 @@ authors ("By Jane Doe and John Roe") are joined with ", " like a front-matter li
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
 from newsfacts.metadata.dates import has_us_zone, parse_date_line
-from newsfacts.metadata.lines import LINE_CACHE_SIZE, word_set
+from newsfacts.metadata.lines import line_cache, word_set
 
 MAX_BYLINE_CHARS = 200
 MAX_SUFFIX_WORDS = 12
@@ -76,7 +75,7 @@ class Byline:
     publisher: str | None
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def read_byline(text: str, *, dash: bool = False) -> Byline | None:
     """The byline a line is, or None. With `dash`, "– Jane Doe" (a header byline) counts too."""
     if len(text) > MAX_BYLINE_CHARS:
@@ -265,7 +264,7 @@ def _suffix_date(suffix: str) -> datetime.date | None:
     return None
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _dateline_date(text: str) -> datetime.date | None:
     """The date of a line that is only a date or "Published: <date>", before any "| Updated ..."."""
     if len(text) > MAX_BYLINE_CHARS:

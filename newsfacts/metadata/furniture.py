@@ -9,13 +9,12 @@ to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or backtrack
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture_rules as rules
 from newsfacts.metadata.dates import parse_date_line
-from newsfacts.metadata.lines import LINE_CACHE_SIZE, line_start_at_or_after, split_lines
+from newsfacts.metadata.lines import line_cache, line_start_at_or_after, split_lines
 
 MAX_FURNITURE_CHARS = 300
 MAX_LABELLED_WORDS = 60
@@ -364,7 +363,7 @@ def _is_date_part(part: str) -> bool:
     return parse_date_line(part) is not None
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def is_trailing_furniture(text: str) -> bool:
     """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
     if len(text) > MAX_FURNITURE_CHARS * 3:
@@ -437,13 +436,13 @@ def is_trailing_header(text: str) -> bool:
     return len(text) <= MAX_FURNITURE_CHARS and _TRAILING_HEADER.fullmatch(text) is not None
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def is_leading_furniture(text: str) -> bool:
     """Lines that sit above a story and are not its metadata: ads, credits, crumbs, a contents header."""
     return is_widget(text) or is_photo_credit(text) or is_breadcrumbs(text) or is_toc_header(text)
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def is_furniture_line(line: str) -> bool:
     """True when a whole line is page furniture, wherever it stands; claims and figures skip such lines."""
     if is_rule(line.strip()) or is_image(line.strip()):

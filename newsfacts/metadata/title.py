@@ -10,7 +10,6 @@ WHO"). A first line that reads as a sentence is body text, not a title.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -22,7 +21,7 @@ from newsfacts.metadata.byline import (
     read_bare_byline,
     read_byline,
 )
-from newsfacts.metadata.lines import LINE_CACHE_SIZE, word_set
+from newsfacts.metadata.lines import line_cache, word_set
 
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 200
@@ -175,7 +174,7 @@ def is_prose(text: str) -> bool:
     return sum(1 for word in words if word[0].islower()) / len(words) >= MIN_WRAPPED_LOWER_SHARE
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_cache
 def _is_header_line(text: str, beside: str | None = None) -> bool:
     """What may stand between a headline and its story: bylines, dates, credits, mastheads, labels."""
     return (
