@@ -1,11 +1,15 @@
 """Where an article ends: the furniture after the last paragraph, and the sentiment it may carry.
 
 Scrapes end with page furniture: sentiment widgets ("Overall Sentiment / neutral / Sentiment
-Score / 0.05"), calls to action, link lists ("Related Articles", "Latest Posts"), tags, legal
-lines, a marketing tagline right above a button, and author bios after a final rule. Cutting
-walks backwards from the end, removing one furniture block at a time until a line of prose is
-reached, and looks only at the last `TAIL_CHARS`; furniture in the middle of the text stays in
-the body.
+Score / 0.05"), calls to action, link lists ("Related Articles", "Similar News", or related
+headlines with no header), tags, legal lines, credits ("(Reporting by ...; Editing by ...)"),
+investment disclaimers, an aggregator's list of outlets, reader comments and signatures, a
+closing company profile, a marketing tagline right above a button, and author bios (after a
+final rule, under "About the Author", or under the author's name). Cutting walks backwards from
+the end, removing one furniture block at a time until a line of prose is reached, and looks only
+at the last `TAIL_CHARS`; furniture in the middle of the text stays in the body. On the way it
+keeps what the trailer states: the sentiment, an outlet credited ("(source: CNBC)", "© 2025
+Reuters") and the author a bio names.
 """
 
 from __future__ import annotations
