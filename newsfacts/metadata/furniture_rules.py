@@ -29,6 +29,8 @@ WIDGET_LINES = (
     r"connect\s+with\s+us|follow\s+us(?:\s+on\s+[\w.]+)?|showing\s+posts\s+(?:from|with|for)\b.*",
     r"[^#\n]{0,120}(?:#\w+[ \t]*){2,}",
     r"(?:share|like)\s+this\s*:?|like\s+loading\.*|loading\.{2,}",
+    r"(?:\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|hrs?|days?|weeks?)|an?\s+(?:minute|hour|day|week))\s+ago"
+    r"|just\s+now|(?:view\s+)?full\s+coverage",
     r"(?:sponsored|promoted|partner)\s+(?:links|stories|content|posts)",
     r"(?:(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions)|cookie\s+(?:policy|settings"
     r"|preferences)|contact\s+us|about\s+us|accessibility|site\s*map|careers|advertise(?:\s+with\s+us)?)"

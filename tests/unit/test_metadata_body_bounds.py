@@ -59,6 +59,7 @@ def test_leading_clutter_is_outside_the_body(lead: str):
         "Ann Example has no position in any of the stocks mentioned.\nThe Example Fool has a disclosure policy.",
         "Not investment advice. Do your own research.",
         "Example Finance · 2h ago\nMarket Daily · 5h ago",
+        "Reuters\n2 hours ago\nBloomberg\n3 hours ago\nView full coverage",
         "No comments:\nPost a Comment",
         "July 13, 2022\nNovember 23, 2021\nDecember 4, 2019",  # dates of related links
         "Leave a Reply\n\nPopular Posts",
