@@ -113,7 +113,12 @@ class _Walk:
             return index
         if not any(char.isalnum() for char in self.lines[index].text):
             return index  # a stray "|" or "•" left by the scraper
-        source = furniture.source_name(text) or furniture.copyright_holder(text) or furniture.credited_outlet(text)
+        source = (
+            furniture.source_name(text)
+            or furniture.copyright_holder(text)
+            or furniture.credited_outlet(text)
+            or (furniture.outlet_name(text.lstrip("-–— ")) if text[:1] in "-–—" else None)
+        )
         if source is not None:
             self.publisher = self.publisher or source
             return index

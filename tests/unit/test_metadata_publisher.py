@@ -29,6 +29,7 @@ STORY = (
         (f"{HEADLINE}\n\n{STORY}\n\n(Xinhua News Agency September 29, 2006)\n", "Xinhua News Agency"),
         (f"{HEADLINE}\n\n{STORY}\n\n(source: CNBC)\n", "CNBC"),
         (f"{HEADLINE}\n\n{STORY}\n\nSource: Kyodo\n", "Kyodo"),
+        (f"{HEADLINE}\n\n{STORY}\n\n— AFP\n", "AFP"),
         (f"{HEADLINE} | Reuters\n\n{STORY}", "Reuters"),
         (f"From Al Jazeera:\n\n{STORY}\n\nView original post 154 more words\n", "Al Jazeera"),
         (f"{HEADLINE} | Bloomberg\n\n{HEADLINE}\n\n{STORY}", "Bloomberg"),
