@@ -208,7 +208,7 @@ WIRE_MONTH_DAY = (
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
     r"|august|september|october|november|december)\.?[ ](?P<day>\d{1,2})(?:,?[ ](?P<year>\d{4}))?"
 )
-WIRE_AGENCY = r"\((?P<agency>[A-Z][\w&.'’-]*(?:[ ](?:[A-Z][\w&.'’-]*|of|and)){0,4})\)"
+WIRE_AGENCY = r"\((?P<agency>[A-Z][\w&.'’/-]*(?:[ ](?:[A-Z][\w&.'’/-]*|of|and)){0,4})\)"
 WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
 WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?|:[ ]"
@@ -323,6 +323,8 @@ CTA_PHRASES = (
     r"learn\s+more",
     r"continue\s+reading",
     r"read\s+the\s+full\s+(?:story|article|report)",
+    r"(?:read\s+)?(?:the\s+)?full\s+(?:story|article|report|coverage)",
+    r"(?:show|hide)\s+(?:thumbnails|captions|comments|more|less|all|transcript)",
     r"click\s+here",
     r"download(?:\s+(?:the\s+app|now|(?:the\s+)?report))?",
     r"get\s+started",

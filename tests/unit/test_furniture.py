@@ -162,3 +162,13 @@ def test_furniture_lines_inside_a_story():
 )
 def test_page_footer_lines_are_furniture(line: str):
     assert furniture.is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["Show Thumbnails", "Show Captions", "Full Article", "Read full story"])
+def test_gallery_and_read_on_buttons_are_furniture(line: str):
+    assert furniture.is_furniture_line(line)
+
+
+def test_agency_pair_in_a_dateline():
+    dateline = furniture.wire_dateline("Cape Canaveral, Florida (Florida Today/AP) -- The rocket lifted off.")
+    assert dateline is not None and dateline.agency == "Florida Today/AP"
