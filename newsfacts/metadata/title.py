@@ -120,8 +120,8 @@ def _reads_as_headline(title: str, following: list[str]) -> bool:
     if _is_furniture(title):
         return False
     share = _title_case_share(words)
-    if title.endswith("?"):
-        return share >= 0.8
+    if title.endswith("?"):  # a question opens prose too, unless a byline or date vouches for it
+        return share >= 0.8 or (bool(following) and _is_header_line(following[0], None) and _is_paragraph(following))
     if share >= MIN_TITLE_CASE_SHARE:
         return True
     if any(word.lower() in _REPORTED_SPEECH for word in words) or _ACCORDING_TO.search(title):

@@ -179,3 +179,10 @@ def test_menu_labels_run_together_are_not_a_headline():
 @pytest.mark.parametrize("headline", ["PayPal and YouTube team up on payments", "BlackRock raises stake in MasterCard"])
 def test_brand_names_with_inner_capitals_stay_a_headline(headline: str):
     assert parse_metadata(f"{headline}\n\n{STORY}\n").title == headline
+
+
+def test_sentence_case_question_with_a_byline_under_it_is_a_headline():
+    text = f"Is the outbreak finally slowing?\n\nBy Ann Example\n\n{STORY}\n"
+    metadata, body = _parse(text)
+    assert metadata.title == "Is the outbreak finally slowing?"
+    assert body == STORY
