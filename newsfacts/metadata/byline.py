@@ -35,6 +35,10 @@ _BY_CREDIT = re.compile(
     r"(?i:by)\s+[A-Z]\S*(?:\s+\S+){0,11}|(?i:by)\s+[a-z0-9_.-]{2,30}"
     r"|(?i:from)\s+.{2,60}?\s+(?i:reports?|wire\s+reports|news\s+services|wires|staff)"
 )
+_ROLE_PREFIX = re.compile(
+    r"(?P<org>(?:[A-Z][\w.&'’-]*\s+){0,3}?)(?i:(?:staff|senior|chief|special|political|business)\s+)?"
+    r"(?i:writers?|reporters?|correspondents?|editors?|contributors?|journalists?)\s+(?=[A-Z])"
+)
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 _RELATIVE_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I)
 _RELATIVE = re.compile(r"\b(?:ago|just\s+now|today|yesterday|hours?|mins?|minutes?)\b", re.I)
@@ -101,6 +105,11 @@ def byline_names(rest: str) -> Byline | None:
     organisation = _organisation(rest)
     if organisation is not None:
         return organisation
+    role = _ROLE_PREFIX.match(rest)
+    if role is not None:  # "Xinhua writers Ann Example and Ben Sample", "Staff Writer Ann Example"
+        named = byline_names(rest[role.end() :])
+        outlet = furniture.outlet_name(role.group("org") or "")
+        return None if named is None else Byline(named.author, named.published_date, named.publisher or outlet)
     parsed = _people(rest)
     if parsed is None:
         return None

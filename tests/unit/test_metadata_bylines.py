@@ -142,3 +142,17 @@ def test_site_username_byline_is_header_without_an_author():
     metadata, body = _parse(f"{HEADLINE}\n\nby admin\n\n{STORY}\n")
     assert metadata.author is None
     assert body == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "publisher"),
+    [
+        ("By Xinhua writers Ann Example and Ben Sample", "Ann Example, Ben Sample", "Xinhua"),
+        ("By Staff Writer Ann Example", "Ann Example", None),
+        ("By Senior Correspondent Ann Example", "Ann Example", None),
+    ],
+)
+def test_role_words_before_the_names(line: str, author: str, publisher: str | None):
+    metadata, body = _parse(f"{HEADLINE}\n\n{line}\n\n{STORY}\n")
+    assert (metadata.author, metadata.publisher) == (author, publisher)
+    assert body == STORY
