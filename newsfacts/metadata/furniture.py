@@ -175,6 +175,8 @@ _WIRE = re.compile(
 _WIRE_PLACE_ONLY = re.compile(
     rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
 )
+# An older wire form with neither agency nor dash: "CHICAGO Aug 31 The department said ...".
+_WIRE_PLACE_DATE = re.compile(rf"(?:{rules.WIRE_PLACE}),?[ ](?i:{rules.WIRE_MONTH_DAY})[ ](?=[A-Z])")
 MAX_DATELINE_CHARS = 120
 MAX_CRUMB_WORDS = 4
 
@@ -195,7 +197,7 @@ def wire_dateline(line: str) -> WireDateline | None:
     head = line[:MAX_DATELINE_CHARS]
     match = _WIRE.match(head)
     if match is None:
-        match = _WIRE_PLACE_ONLY.match(head)
+        match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
         if match is None or not _place_is_caps(match.group(0)):
             return None
     rest = line[match.end() :]
@@ -218,7 +220,7 @@ def wire_dateline(line: str) -> WireDateline | None:
 
 def _place_is_caps(text: str) -> bool:
     """A place-only dateline is set in capitals ("HARBIN -"), which no sentence opening is."""
-    letters = [char for char in text.split(",")[0] if char.isalpha()]
+    letters = [char for char in text.split(",")[0].split()[0] if char.isalpha()] if text.split() else []
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 

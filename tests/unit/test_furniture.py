@@ -75,6 +75,7 @@ def test_prose_is_not_furniture(line: str):
         ("NEW DELHI - The monsoon arrived early.", None, "The monsoon arrived early."),
         ("NEW DELHI: The monsoon arrived early.", None, "The monsoon arrived early."),
         ("GENEVA/DUBAI: Cases rose again.", None, "Cases rose again."),
+        ("CHICAGO Aug 31 The department reopened offices.", None, "The department reopened offices."),
     ],
 )
 def test_wire_datelines(line: str, agency: str | None, story: str):
@@ -91,6 +92,7 @@ def test_wire_datelines(line: str, agency: str | None, story: str):
         "The Fed (FOMC) - whose members vote - held rates.",
         "Oil prices fell - and kept falling.",
         "New Delhi - the capital - saw record heat.",  # a place in title case with no agency
+        "Chicago Aug 31 was the hottest day of the year.",  # a title-case place opening a sentence
     ],
 )
 def test_not_wire_datelines(line: str):

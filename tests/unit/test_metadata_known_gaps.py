@@ -17,11 +17,6 @@ def _body(text: str) -> str:
     return text[metadata.body_start : metadata.body_end]
 
 
-@pytest.mark.xfail(strict=True, reason="an older wire dateline with neither agency nor dash is not recognised")
-def test_dateline_without_agency_or_dash():
-    assert _body(f"Offices to reopen after threats\n\nCHICAGO Aug 31 {STORY}") == STORY
-
-
 @pytest.mark.xfail(strict=True, reason="a sentence-case question is read as an opening sentence, not a headline")
 def test_sentence_case_question_headline():
     assert parse_metadata(f"Is the central bank done cutting rates?\n\n{STORY}").title == (
