@@ -365,7 +365,8 @@ ABOUT_AUTHOR = r"about\s+the\s+(?:authors?|writers?|contributors?)"
 # One-line furniture with content: "Tags: Japan, trade", "Source: Reuters", "Photo credit: ...".
 LABELLED_LINE = (
     r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
-    r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more)\s*:\s*\S.*"
+    r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more"
+    r"|editor['’]?s\s+note|correction|clarification)\s*:\s*\S.*"
 )
 LEGAL_LINE = r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*"
 CREDITS_LINE = r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*"

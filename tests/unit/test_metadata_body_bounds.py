@@ -191,3 +191,8 @@ def test_related_headlines_without_a_header_are_cut():
 def test_short_or_bulleted_endings_stay_in_the_body(trail: str):
     text = f"{STORY}\n\n{trail}"
     assert _body(text) == text
+
+
+def test_editors_note_above_the_story_is_header():
+    text = f"Airline Traffic Climbs as Summer Bookings Surge\n\nEditor's note: This story was updated with new figures.\n\n{STORY}"
+    assert _body(text) == STORY
