@@ -194,5 +194,6 @@ def test_short_or_bulleted_endings_stay_in_the_body(trail: str):
 
 
 def test_editors_note_above_the_story_is_header():
-    text = f"Airline Traffic Climbs as Summer Bookings Surge\n\nEditor's note: This story was updated with new figures.\n\n{STORY}"
+    note = "Editor's note: This story was updated with new figures."
+    text = f"Airline Traffic Climbs as Summer Bookings Surge\n\n{note}\n\n{STORY}"
     assert _body(text) == STORY
