@@ -16,7 +16,7 @@ _NON_SPACE = re.compile(r"\S")
 
 def count_words(text: str, start: int, end: int) -> int:
     """Number of words in `text[start:end]`."""
-    return sum(1 for _ in _WORD.finditer(text, start, end))
+    return len(_WORD.findall(text, start, end))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

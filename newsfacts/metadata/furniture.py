@@ -1,8 +1,10 @@
-"""What a single line of page furniture looks like: calls to action, navigation, sentiment widgets.
+"""The one furniture module: what a line of page furniture looks like, for metadata and claims.
 
-These are line-level tests only; `trailers` decides which of them end an article. Every pattern
-is anchored and applied to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or
-backtrack over a whole document.
+Line tests (`is_furniture_line`, `is_leading_furniture`, `is_trailing_furniture`, ...) and the span
+functions (`leading_furniture_end`, `trailing_furniture_start`, `furniture_line_spans` for ad slots
+and captions inside a story) are plain functions any stage may import; the patterns themselves
+live in `furniture_rules`. Every pattern is anchored and applied
+to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or backtrack over a document.
 """
 
 from __future__ import annotations
@@ -10,85 +12,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfacts.metadata import furniture_rules as rules
+from newsfacts.metadata.dates import parse_date_line
+from newsfacts.metadata.lines import line_cache, line_start_at_or_after, split_lines
+
 MAX_FURNITURE_CHARS = 300
 MAX_LABELLED_WORDS = 60
 MAX_CTA_SENTENCE_WORDS = 25
 
-# Buttons and links that can sit alone on a line, or glued together ("Request DemoOverall Sentiment").
-_CTA_PHRASES = (
-    r"(?:request|book|schedule|get|watch)\s+(?:a\s+)?demo",
-    r"try\s+(?:it\s+)?(?:for\s+)?free",
-    r"(?:start\s+(?:your\s+)?)?free\s+trial",
-    r"subscribe(?:\s+(?:now|today|for\s+free|here))?",
-    r"sign\s*up(?:\s+(?:now|today|for\s+free|here))?",
-    r"sign\s*in",
-    r"log\s*in",
-    r"register(?:\s+now)?",
-    r"read\s+more",
-    r"learn\s+more",
-    r"continue\s+reading",
-    r"read\s+the\s+full\s+(?:story|article|report)",
-    r"click\s+here",
-    r"download(?:\s+(?:the\s+app|now|(?:the\s+)?report))?",
-    r"get\s+started",
-    r"contact\s+us",
-    r"advertisement",
-    r"sponsored",
-    r"back\s+to\s+top",
-    r"share(?:\s+this)?(?:\s+(?:article|story|post|page))?(?:\s+on)?",
-    r"print(?:\s+this)?(?:\s+(?:article|page))?",
-    r"e-?mail",
-    r"facebook|twitter|linkedin|whatsapp|reddit|telegram|pinterest|bluesky|x\.com",
-    r"copy\s+link",
-    r"follow\s+us(?:\s+on)?",
-    r"join\s+(?:now|us|our\s+newsletter)",
-    r"newsletter",
-    r"(?:view\s+|show\s+)?comments?",
-    r"leave\s+a\s+(?:comment|reply)",
-)
-_CTA_LINE = re.compile(r"[\W_]*(?:(?:" + "|".join(_CTA_PHRASES) + r")[\W_]*)+", re.I)
-_CTA_SENTENCE = re.compile(
-    r"(?:subscribe|sign\s*up|click\s+here|follow\s+us|join\s+our|download\s+(?:our|the)|get\s+our"
-    r"|thanks?\s+(?:you\s+)?for\s+reading|don['’]t\s+miss|never\s+miss|want\s+more"
-    r"|stay\s+(?:informed|updated|ahead|in\s+the\s+loop|tuned)"
-    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo)\b",
-    re.I,
-)
-
-_NAV_HEADER = re.compile(
-    r"related(?:\s+(?:articles?|posts?|stories|news|content|coverage|reading|links|topics|videos))?"
-    r"|latest(?:\s+(?:posts?|news|articles?|stories|headlines|updates))?"
-    r"|(?:read|up)\s+next|read\s+also|also\s+read|see\s+also|further\s+reading|more\s+reading"
-    r"|more\s+(?:stories|news|articles|headlines|to\s+read)|more\s+(?:from|on|in|about)\s+.{1,60}"
-    r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
-    r"|recommended(?:\s+(?:for\s+you|reading|articles|stories))?"
-    r"|(?:most\s+)?(?:popular|trending|most\s+read|most\s+viewed)(?:\s+(?:now|posts|stories|articles|today))?"
-    r"|sources?|references?|citations?|tags?|topics?|categories|filed\s+under|keywords",
-    re.I,
-)
-_ABOUT_AUTHOR = re.compile(r"about\s+the\s+(?:authors?|writers?|contributors?)", re.I)
-_LABELLED = re.compile(
-    r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
-    r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more)\s*:\s*\S.*",
-    re.I,
-)
-_LEGAL = re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*", re.I)
-_CREDITS = re.compile(r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*", re.I)
+_CTA_LINE = re.compile(r"[\W_]*(?:(?:" + "|".join(rules.CTA_PHRASES) + r")[\W_]*)+", re.I)
+_CTA_SENTENCE = re.compile(rules.CTA_SENTENCE, re.I)
+_NAV_HEADER = re.compile(rules.NAV_HEADER, re.I)
+_ABOUT_AUTHOR = re.compile(rules.ABOUT_AUTHOR, re.I)
+_LABELLED = re.compile(rules.LABELLED_LINE, re.I)
+_LEGAL = re.compile(rules.LEGAL_LINE, re.I)
+_CREDITS = re.compile(rules.CREDITS_LINE, re.I)
 RULE = re.compile(r"-{3,}|\*{3,}|_{3,}|(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}")
 
-_SENTIMENT = re.compile(
-    r"(?P<prefix>.*?)(?P<head>overall\s+sentiment|sentiment\s+(?:score|label|rating)|sentiment)"
-    r"(?P<value>.*)",
-    re.I,
-)
-_LABEL = (
-    r"(?:(?:very|slightly|strongly|mildly|moderately|somewhat|mostly)\s+)?"
-    r"(?:positive|negative|neutral|mixed|bullish|bearish)"
-)
+_SENTIMENT = re.compile(r"(?P<prefix>.*?)(?P<head>" + rules.SENTIMENT_HEAD + r")(?P<value>.*)", re.I)
 _SCORE = r"[-+−]?(?:\d+(?:\.\d+)?|\.\d+)"
 _SENTIMENT_VALUE = re.compile(
     r"\s*[:=\-–—]?\s*(?P<label>"
-    + _LABEL
+    + rules.SENTIMENT_LABEL
     + r")?\s*[(\[]?\s*(?:score\s*[:=]?\s*)?(?P<score>"
     + _SCORE
     + r")?\s*%?\s*[)\]]?\s*",
@@ -194,3 +139,356 @@ def _score(text: str | None) -> float | None:
         return float(text.replace("−", "-"))
     except ValueError:
         return None
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
+
+
+_WIDGET = _alternation(rules.WIDGET_LINES)
+_PHOTO = _alternation(rules.PHOTO_CREDIT_LINES)
+_CAPTION = re.compile("|".join(f"(?:{pattern})" for pattern in rules.CAPTION_END))
+_TOC = _alternation(rules.TOC_HEADERS)
+_TRAILING = _alternation(rules.TRAILING_LINES)
+_TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
+_LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
+_SOURCE = re.compile(rules.SOURCE_LINE, re.I)
+_FROM_OUTLET = re.compile(rules.FROM_OUTLET, re.I)
+_TICKERS = re.compile(rules.TICKER_LINE)
+_LIST_SPLIT = re.compile(r"\s*[·•|,;]\s*|\s+and\s+")
+_COPYRIGHT = re.compile(rules.COPYRIGHT_LINE, re.I)
+_PROFILE_HEADER = re.compile(rules.PROFILE_HEADER)
+_DOMAIN = re.compile(rules.DOMAIN_MASTHEAD, re.I)
+_IMAGE = re.compile(r"\[?!\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^()\s]*\))?")
+_NAME_THEN_DATE = re.compile(
+    r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)[ ,]+(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+)
+_TITLE_SOURCE = re.compile(rules.TITLE_SOURCE)
+_OUTLET_BLURB = re.compile(rules.OUTLET_BLURB)
+_OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
+_CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
+_SECTION_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS.replace("/", "")) + "]")
+_WIRE = re.compile(
+    rf"(?:(?:{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
+    rf"{rules.WIRE_AGENCY}{rules.WIRE_DASH}"
+)
+_WIRE_PLACE_ONLY = re.compile(
+    rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
+)
+# An older wire form with neither agency nor dash: "CHICAGO Aug 31 The department said ...".
+_WIRE_PLACE_DATE = re.compile(rf"(?:{rules.WIRE_PLACE}),?[ ](?i:{rules.WIRE_MONTH_DAY})[ ](?=[A-Z])")
+MAX_DATELINE_CHARS = 120
+MAX_CRUMB_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class WireDateline:
+    """A wire dateline opening a paragraph; `end` is the offset (in the line) where the story starts."""
+
+    agency: str | None
+    month: str | None
+    day: int | None
+    year: int | None
+    end: int
+
+
+def wire_dateline(line: str) -> WireDateline | None:
+    """ "LONDON (Reuters) - ...", "WASHINGTON, Oct. 29 (UPI) -- ...", "(Xinhua) -- ...", "HARBIN - ..."."""
+    head = line[:MAX_DATELINE_CHARS]
+    match = _WIRE.match(head)
+    if match is None:
+        match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
+        if match is None or not _place_is_caps(match.group(0)):
+            return None
+    rest = line[match.end() :]
+    if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'$€£(["):
+        return None
+    groups = match.groupdict()
+    agency = groups.get("agency")
+    if agency is not None and not _is_agency(agency):
+        return None
+    day = groups.get("day")
+    year = groups.get("year")
+    return WireDateline(
+        agency=agency,
+        month=groups.get("month"),
+        day=int(day) if day else None,
+        year=int(year) if year else None,
+        end=match.end(),
+    )
+
+
+def _place_is_caps(text: str) -> bool:
+    """A place-only dateline is set in capitals ("HARBIN -"), which no sentence opening is."""
+    letters = [char for char in text.split(",")[0].split()[0] if char.isalpha()] if text.split() else []
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _is_agency(name: str) -> bool:
+    """ "(Reuters)", "(Dow Jones)" name an agency; "(AI)", "(2)" or "(left)" do not."""
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if name.casefold() in _OUTLETS:
+        return True
+    if name.isupper():  # "(AAPL)", "(EU)": tickers and abbreviations, unless a known agency
+        return False
+    return len(name) >= 3 and all(word[0].isupper() or word in ("of", "and") for word in words)
+
+
+def domain_masthead(text: str) -> str | None:
+    """ "Investing.com" alone on a line: the site's name as it prints it."""
+    text = text.strip()
+    return text if len(text) <= 60 and _DOMAIN.fullmatch(text) else None
+
+
+def outlet_name(text: str) -> str | None:
+    """The outlet `text` names when it is nothing but an outlet's name ("REUTERS", "The Associated Press")."""
+    if len(text) > 60:
+        return None
+    key = " ".join(text.strip(" .,:;-–—|•").split()).casefold()
+    return _OUTLETS.get(key) or _OUTLETS.get(key.removeprefix("the "))
+
+
+def organisation_byline(name: str) -> bool:
+    """ "Reuters Staff", "MT Newswires", "Xinhua News Agency": a byline that names an organisation."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(word[0].isupper() or word[0].isdigit() for word in words):
+        return False
+    return outlet_name(name) is not None or words[-1].lower() in rules.ORG_BYLINE_WORDS | rules.AGENCY_SUFFIXES
+
+
+def publisher_of_byline(name: str) -> str | None:
+    """The outlet in an organisation byline: "Reuters Staff" -> "Reuters", "MT Newswires" -> itself."""
+    if outlet_name(name) is not None:
+        return outlet_name(name)
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in rules.ORG_BYLINE_WORDS:
+        words = words[:-1]
+    stem = " ".join(words)
+    if outlet_name(stem) is not None:
+        return outlet_name(stem)
+    return stem if words and words[-1].lower() in rules.AGENCY_SUFFIXES else None
+
+
+def label_only(text: str) -> str | None:
+    """The field a bare label names ("Publisher", "Published", "By"), its value on the next line."""
+    if len(text) > 40:
+        return None
+    for field, pattern in _LABEL_ONLY.items():
+        if pattern.fullmatch(text):
+            return field
+    return None
+
+
+def source_name(text: str) -> str | None:
+    """The outlet credited by "(source: CNBC)" or "Source: Reuters", when it is one name."""
+    if len(text) > 80:
+        return None
+    match = _SOURCE.fullmatch(text)
+    if match is None:
+        credited = _FROM_OUTLET.fullmatch(text)
+        return outlet_name(credited.group("name")) if credited else None
+    name = match.group("name").strip(" .")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(char in name for char in ",;/") or not words[0][0].isupper():
+        return None
+    return outlet_name(name) or name
+
+
+def is_widget(text: str) -> bool:
+    """Ad slots, players and reading aids: "Advertisement", "Listen to this article", "3 min read"."""
+    return len(text) <= MAX_FURNITURE_CHARS and _WIDGET.fullmatch(text) is not None
+
+
+def is_photo_credit(text: str) -> bool:
+    """ "Photo: Getty Images", "FILE PHOTO: ...", "Credit: REUTERS/...", a caption ending in a credit."""
+    if len(text) > MAX_FURNITURE_CHARS * 2:
+        return False
+    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text) is not None
+
+
+def is_image(text: str) -> bool:
+    """A Markdown image on its own line: "![A tanker at anchor](https://...)"."""
+    return len(text) <= MAX_FURNITURE_CHARS * 3 and _IMAGE.fullmatch(text) is not None
+
+
+def is_toc_header(text: str) -> bool:
+    return len(text) <= MAX_FURNITURE_CHARS and _TOC.fullmatch(text) is not None
+
+
+def is_breadcrumbs(text: str) -> bool:
+    """ "Home > News > World", "Home News Markets", "• World • Thursday, 22 May 2025" (sections, maybe a date)."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False
+    parts = [part.strip() for part in _CRUMB_SPLIT.split(text) if part.strip()]
+    if len(parts) >= 2 and parts[0].lower() in rules.CRUMB_LEAD:
+        return all(len(part.split()) <= MAX_CRUMB_WORDS for part in parts)
+    if len(parts) >= 2 or (parts and text.lstrip()[:1] in rules.CRUMB_SEPARATORS):
+        return all(_is_section(part) or _is_date_part(part) for part in parts) and any(
+            _is_section(part) for part in parts
+        )
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] in rules.CRUMB_LEAD and all(word in rules.SECTION_WORDS for word in words)
+
+
+def strip_breadcrumbs(text: str) -> str:
+    """A headline without the navigation glued in front of it: "Home News OPEC and ..." -> "OPEC and ..."."""
+    parts = _CRUMB_SPLIT.split(text)
+    crumbs = [part for part in parts[:-1] if part.strip()]
+    home = bool(crumbs) and crumbs[0].strip().lower() in rules.CRUMB_LEAD
+    if len(parts) >= 2 and crumbs and home:
+        return parts[-1].strip()
+    parts = _SECTION_SPLIT.split(text)  # "U.S./China talks" is a headline, not a crumb trail
+    if len(parts) >= 2 and all(_is_section(part) for part in parts[:-1] if part.strip()):
+        return parts[-1].strip()
+    words = text.split()
+    if not words or words[0].lower() not in rules.CRUMB_LEAD:
+        return text
+    index = 1
+    while index < len(words) - 3 and words[index].lower() in rules.SECTION_WORDS:
+        index += 1
+    return " ".join(words[index:]) if index > 1 else text  # "Home sales fall" is a headline
+
+
+def is_section_label(text: str) -> bool:
+    """A section name on its own line ("World News", "Business")."""
+    return _is_section(text)
+
+
+def _is_section(part: str) -> bool:
+    words = part.lower().split()
+    return 1 <= len(words) <= 3 and all(word in rules.SECTION_WORDS for word in words)
+
+
+def _is_date_part(part: str) -> bool:
+    return parse_date_line(part) is not None
+
+
+@line_cache
+def is_trailing_furniture(text: str) -> bool:
+    """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
+    if len(text) > MAX_FURNITURE_CHARS * 3:
+        return False
+    return (
+        _TRAILING.fullmatch(text) is not None
+        or _TRAILING_HEADER.fullmatch(text) is not None
+        or source_name(text) is not None
+        or is_outlet_blurb(text)
+        or outlet_list(text)
+    )
+
+
+def is_ticker_line(text: str) -> bool:
+    """ "BLDP APHA OSK AC SU": the symbols a page lists beside a story."""
+    return len(text) <= MAX_FURNITURE_CHARS and _TICKERS.fullmatch(text) is not None
+
+
+def is_outlet_blurb(text: str) -> bool:
+    """An outlet describing itself ("Reuters, the news and media division of ...") at the end of a page."""
+    match = _OUTLET_BLURB.match(text[:MAX_FURNITURE_CHARS])
+    return match is not None and outlet_name(match.group("name")) is not None
+
+
+def outlet_list(text: str) -> bool:
+    """ "Reuters · Bloomberg · CNBC": an aggregator's list of the outlets it draws on."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False
+    parts = [part.strip() for part in _LIST_SPLIT.split(text) if part.strip()]
+    return len(parts) >= 2 and all(outlet_name(part) is not None for part in parts)
+
+
+def credited_outlet(text: str) -> str | None:
+    """ "(Xinhua News Agency September 29, 2006)": an outlet credited in brackets, maybe with a date."""
+    if len(text) > MAX_FURNITURE_CHARS or not (text.startswith("(") and text.rstrip(".").endswith(")")):
+        return None
+    inner = text.rstrip(".")[1:-1].strip()
+    match = _NAME_THEN_DATE.fullmatch(inner)
+    name = match.group("name").strip() if match else inner
+    if outlet_name(name) is not None:
+        return outlet_name(name)
+    words = name.split()
+    if 2 <= len(words) <= 6 and words[-1].lower() in rules.AGENCY_SUFFIXES and all(w[0].isupper() for w in words):
+        return name
+    return None
+
+
+def copyright_holder(text: str) -> str | None:
+    """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
+    match = _COPYRIGHT.match(text)
+    return outlet_name(match.group("name")) if match else None
+
+
+def headline_source(text: str) -> tuple[str, str] | None:
+    """(headline, outlet) of a page title that ends in its outlet: "Fed holds rates | Reuters"."""
+    match = _TITLE_SOURCE.fullmatch(text) if len(text) <= MAX_FURNITURE_CHARS else None
+    if match is None or outlet_name(match.group("outlet")) is None:
+        return None
+    return match.group("headline").strip(), outlet_name(match.group("outlet")) or ""
+
+
+def is_profile_header(text: str) -> bool:
+    """ "About Example Corp", "Example Corp Company Profile": a closing profile, not the story."""
+    return len(text) <= 80 and _PROFILE_HEADER.fullmatch(text) is not None
+
+
+def is_trailing_header(text: str) -> bool:
+    return len(text) <= MAX_FURNITURE_CHARS and _TRAILING_HEADER.fullmatch(text) is not None
+
+
+@line_cache
+def is_leading_furniture(text: str) -> bool:
+    """Lines that sit above a story and are not its metadata: ads, credits, crumbs, a contents header."""
+    return is_widget(text) or is_photo_credit(text) or is_breadcrumbs(text) or is_toc_header(text)
+
+
+@line_cache
+def is_furniture_line(line: str) -> bool:
+    """True when a whole line is page furniture, wherever it stands; claims and figures skip such lines."""
+    if is_rule(line.strip()) or is_image(line.strip()):
+        return True
+    text = clean(line.strip())
+    if not text:
+        return False
+    return (
+        is_leading_furniture(text)
+        or is_call_to_action(text)
+        or is_navigation_header(text)
+        or is_about_author_header(text)
+        or is_labelled_furniture(text)
+        or is_trailing_furniture(text)
+        or sentiment_line(text) is not None
+    )
+
+
+def furniture_line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every whole line of furniture inside `text[start:end]`, such as an
+    "Advertisement" slot or a photo caption in the middle of a story, for extractors to skip."""
+    end = len(text) if end is None else end
+    return [
+        (line.start, line.end)
+        for line in split_lines(text, line_start_at_or_after(text, start), end)
+        if not line.blank and len(line.text) <= MAX_FURNITURE_CHARS * 3 and is_furniture_line(line.text)
+    ]
+
+
+def leading_furniture_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """The first offset in `text[start:end]` past leading furniture lines and a wire dateline."""
+    end = len(text) if end is None else end
+    for line in split_lines(text, line_start_at_or_after(text, start), end):
+        if line.blank or is_furniture_line(line.text):
+            continue
+        offset = line.start + (len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip()))
+        dateline = wire_dateline(line.text)
+        return offset + dateline.end if dateline is not None else offset
+    return end
+
+
+def trailing_furniture_start(text: str, start: int = 0) -> int:
+    """Where the trailing furniture of `text` begins (len(text) when there is none)."""
+    # Imported here: the backwards walk in `trailers` is built on the line tests above.
+    from newsfacts.metadata.trailers import read_trailer
+
+    return read_trailer(text, start).body_end

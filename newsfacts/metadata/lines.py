@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
+
+# Header and tail lines are tested several times each by pure line tests, which remember them;
+# only short lines are remembered, so the memory the caches hold stays small.
+LINE_CACHE_SIZE = 8192
+MAX_CACHED_LINE_CHARS = 1000
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +55,17 @@ def line_start_at_or_after(text: str, pos: int) -> int:
 def word_set(words: str) -> frozenset[str]:
     """A set from whitespace-separated words: long vocabularies stay readable as plain text."""
     return frozenset(words.split())
+
+
+def line_cache(function: Callable[..., T]) -> Callable[..., T]:
+    """Remember a pure test of one line (first argument) for lines up to `MAX_CACHED_LINE_CHARS`."""
+    cached = functools.lru_cache(maxsize=LINE_CACHE_SIZE)(function)
+
+    @functools.wraps(function)
+    def remembered(text: str, *args: Any, **kwargs: Any) -> T:
+        if len(text) > MAX_CACHED_LINE_CHARS:
+            return function(text, *args, **kwargs)
+        return cached(text, *args, **kwargs)
+
+    remembered.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return remembered

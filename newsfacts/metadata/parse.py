@@ -1,4 +1,4 @@
-"""`parse_metadata`: front matter, headline, byline and trailers combined into one record.
+"""`parse_metadata`: front matter, the page header and the trailers combined into one record.
 
 Each part runs on its own and a failure in one only leaves its fields NULL, so a single odd
 document can never stop a run. Only the head (`HEAD_CHARS`) and tail (`trailers.TAIL_CHARS`) of
@@ -7,45 +7,50 @@ the text are examined line by line; the body in between is touched once, to coun
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import TypeVar
 
 from newsfacts.metadata.body import count_words, trim
-from newsfacts.metadata.byline import HeadMetadata, read_head
-from newsfacts.metadata.fields import Fields, fields_from_front_matter
+from newsfacts.metadata.fields import DATE_KEYS, Fields, fields_from_front_matter
 from newsfacts.metadata.front_matter import FrontMatter, read_front_matter
+from newsfacts.metadata.head import Header, read_header
 from newsfacts.metadata.lines import Line, split_lines
-from newsfacts.metadata.model import DocumentMetadata
-from newsfacts.metadata.title import Headline, clean_title, find_headline
+from newsfacts.metadata.model import DocumentIssue, DocumentMetadata
 from newsfacts.metadata.trailers import Trailer, read_trailer
 
 HEAD_CHARS = 4096
+# A publication date up to this far ahead of "today" is a time-zone difference, not an error.
+FUTURE_TOLERANCE = datetime.timedelta(days=1)
 
 T = TypeVar("T")
 
 
-def parse_metadata(text: str) -> DocumentMetadata:
-    """The metadata of one document; never raises for a `str`."""
+def parse_metadata(text: str, today: datetime.date | None = None) -> DocumentMetadata:
+    """The metadata of one document; never raises for a `str`.
+
+    `today` (default: the current UTC date) bounds the publication date: a date more than a
+    day ahead of it is set aside as a `DocumentIssue` and left NULL.
+    """
     front_matter = _safe(read_front_matter, None, text) or FrontMatter(None, None, 0)
     fields = _safe(fields_from_front_matter, Fields(), front_matter.data) if front_matter.data else Fields()
     start = front_matter.body_start
 
-    title = fields.title
-    headline = _safe(find_headline, None, _head_lines(text, start))
-    if headline is not None and (title is None or _same_title(title, headline)):
-        title = title or headline.title
-        start = headline.end
+    empty = Header(None, None, None, None, None, start)
+    head = _safe(_read_header, empty, text, start, fields.title)
+    trailer = _safe(read_trailer, Trailer(len(text), None, None), text, head.body_start)
+    body_start, body_end = trim(text, head.body_start, trailer.body_end)
 
-    head = _safe(read_head, HeadMetadata(None, None, start), _head_lines(text, start), start)
-    start = head.header_end
-
-    trailer = _safe(read_trailer, Trailer(len(text), None, None), text, start)
-    body_start, body_end = trim(text, start, trailer.body_end)
+    published, issues = _checked_date(
+        fields.published_date or head.published_date,
+        _found_as(front_matter.data, fields, head),
+        today or datetime.datetime.now(datetime.UTC).date(),
+    )
     return DocumentMetadata(
-        title=title,
-        author=fields.author or head.author,
-        published_date=fields.published_date or head.published_date,
-        publisher=fields.publisher,
+        title=fields.title or head.title,
+        author=fields.author or head.author or trailer.author,
+        published_date=published,
+        publisher=fields.publisher or head.publisher or trailer.publisher,
         description=fields.description,
         sentiment_label=trailer.sentiment_label,
         sentiment_score=trailer.sentiment_score,
@@ -54,16 +59,35 @@ def parse_metadata(text: str) -> DocumentMetadata:
         body_end=body_end,
         front_matter=front_matter.data,
         front_matter_error=front_matter.error,
+        issues=issues,
     )
+
+
+def _read_header(text: str, start: int, known_title: str | None) -> Header:
+    return read_header(text, _head_lines(text, start), start, known_title=known_title)
+
+
+def _found_as(data: dict[str, object] | None, fields: Fields, head: Header) -> str | None:
+    """The publication date as the document wrote it, for the issue record."""
+    if fields.published_date is not None and data:
+        for key, value in data.items():
+            if str(key).strip().lower() in DATE_KEYS:
+                return str(value)
+    return head.published_text
+
+
+def _checked_date(
+    date: datetime.date | None, found: str | None, today: datetime.date
+) -> tuple[datetime.date | None, tuple[DocumentIssue, ...]]:
+    """The date, or None and an issue when it lies in the future beyond the time-zone margin."""
+    if date is None or date <= today + FUTURE_TOLERANCE:
+        return date, ()
+    reason = f"published date {date.isoformat()} is more than one day after {today.isoformat()}"
+    return None, (DocumentIssue("published_date", found or date.isoformat(), reason),)
 
 
 def _head_lines(text: str, start: int) -> list[Line]:
     return split_lines(text, start, min(len(text), start + HEAD_CHARS))
-
-
-def _same_title(title: str, headline: Headline) -> bool:
-    """A leading heading that repeats the front-matter title belongs to the header, not the body."""
-    return clean_title(title).casefold() == headline.title.casefold()
 
 
 def _safe(function: Callable[..., T], default: T, *args: object) -> T:

@@ -1,11 +1,15 @@
 """Where an article ends: the furniture after the last paragraph, and the sentiment it may carry.
 
 Scrapes end with page furniture: sentiment widgets ("Overall Sentiment / neutral / Sentiment
-Score / 0.05"), calls to action, link lists ("Related Articles", "Latest Posts"), tags, legal
-lines, a marketing tagline right above a button, and author bios after a final rule. Cutting
-walks backwards from the end, removing one furniture block at a time until a line of prose is
-reached, and looks only at the last `TAIL_CHARS`; furniture in the middle of the text stays in
-the body.
+Score / 0.05"), calls to action, link lists ("Related Articles", "Similar News", or related
+headlines with no header), tags, legal lines, credits ("(Reporting by ...; Editing by ...)"),
+investment disclaimers, an aggregator's list of outlets, reader comments and signatures, a
+closing company profile, a marketing tagline right above a button, and author bios (after a
+final rule, under "About the Author", or under the author's name). Cutting walks backwards from
+the end, removing one furniture block at a time until a line of prose is reached, and looks only
+at the last `TAIL_CHARS`; furniture in the middle of the text stays in the body. On the way it
+keeps what the trailer states: the sentiment, an outlet credited ("(source: CNBC)", "© 2025
+Reuters") and the author a bio names.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
+from newsfacts.metadata.byline import dateline_date, read_byline
 from newsfacts.metadata.lines import Line, line_start_at_or_after, split_lines, word_set
 
 TAIL_CHARS = 4096
@@ -21,6 +26,9 @@ TAIL_CHARS = 4096
 MAX_NAV_ITEM_WORDS = 25
 MAX_NAV_ITEMS = 40
 MAX_BIO_CHARS = 3000
+MAX_PROFILE_PARAGRAPHS = 2
+MIN_LISTED_HEADLINES = 3
+MIN_HEADLINE_WORDS = 3
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
 
@@ -37,16 +45,23 @@ _BIO_VERB = re.compile(r",?\s+(?:is|was|has\s+been|serves\s+as)\s+(?:(?:a|an|the
 _BIO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
 _LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(?P=mark)")
 _TOKEN = re.compile(r"\S+")
+_ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
 
 @dataclass(frozen=True, slots=True)
 class Trailer:
-    """`body_end` is where the trailing furniture starts (len(text) when there is none)."""
+    """`body_end` is where the trailing furniture starts (len(text) when there is none).
+
+    `publisher` is an outlet the trailer credits ("(source: CNBC)"); `author` the name an
+    "About the Author" bio opens with.
+    """
 
     body_end: int
     sentiment_label: str | None
     sentiment_score: float | None
+    publisher: str | None = None
+    author: str | None = None
 
 
 def read_trailer(text: str, body_start: int) -> Trailer:
@@ -65,6 +80,8 @@ class _Walk:
         self.label: str | None = None
         self.score: float | None = None
         self.cta_index: int | None = None
+        self.publisher: str | None = None
+        self.author: str | None = None
 
     def run(self) -> Trailer:
         index = len(self.lines) - 1
@@ -79,7 +96,7 @@ class _Walk:
             self.cut = start
             index = start - 1
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
-        return Trailer(body_end, self.label, self.score)
+        return Trailer(body_end, self.label, self.score, self.publisher, self.author)
 
     def _furniture_start(self, index: int) -> int | None:
         """The first line of the furniture block ending at line `index`, or None for prose."""
@@ -92,14 +109,49 @@ class _Walk:
         if furniture.is_call_to_action(text):
             self._note_cta(index, True)
             return index
+        if furniture.is_image(self.lines[index].text):
+            return index
+        if not any(char.isalnum() for char in self.lines[index].text):
+            return index  # a stray "|" or "•" left by the scraper
+        source = (
+            furniture.source_name(text)
+            or furniture.copyright_holder(text)
+            or furniture.credited_outlet(text)
+            or (furniture.outlet_name(text.lstrip("-–— ")) if text[:1] in "-–—" else None)
+        )
+        if source is not None:
+            self.publisher = self.publisher or source
+            return index
+        about = _ABOUT_AUTHOR_LINE.fullmatch(text)
+        if about is not None:
+            self.author = self.author or _bio_name(about.group("bio"))
+            return index
+        if furniture.is_about_author_header(text):
+            opener = self._next_non_blank(index)
+            if opener is not None:
+                self.author = self.author or _bio_name(self.lines[opener].text)
+            return index
         if (
             furniture.is_navigation_header(text)
             or furniture.is_labelled_furniture(text)
             or furniture.is_rule(self.lines[index].text)
-            or furniture.is_about_author_header(text)
+            or furniture.is_trailing_furniture(text)
+            or furniture.is_leading_furniture(text)
+            or furniture.outlet_name(text) is not None
+            or _is_signature(text)
+            or dateline_date(text) is not None
+            or furniture.is_ticker_line(text)  # only at the end: on top, "FED CUTS RATES AGAIN" is a headline
         ):
             return index
-        for rule in (self._sentiment_value, self._tagline, self._link_list, self._author_bio):
+        rules = (
+            self._sentiment_value,
+            self._tagline,
+            self._link_list,
+            self._author_bio,
+            self._profile,
+            self._headlines,
+        )
+        for rule in rules:
             start = rule(index, text)
             if start is not None:
                 return start
@@ -145,7 +197,7 @@ class _Walk:
             if line.blank:
                 continue
             cleaned = furniture.clean(line.text)
-            if furniture.is_navigation_header(cleaned):
+            if furniture.is_navigation_header(cleaned) or furniture.is_trailing_header(cleaned):
                 return above
             items += 1
             if items > MAX_NAV_ITEMS or len(line.text.split()) > MAX_NAV_ITEM_WORDS:
@@ -156,17 +208,63 @@ class _Walk:
         """A bio after a final rule ("---\\n\\n__Jane Doe__ is a ..."), or an emphasised bio line."""
         if _is_emphasised_bio(self.lines[index].text):
             return index
+        named = self._named_bio(index)
+        if named is not None:
+            return named
         end = self.lines[index].end
         for above in range(index - 1, -1, -1):
             line = self.lines[above]
             if end - line.start > MAX_BIO_CHARS:
                 return None
             if furniture.is_about_author_header(furniture.clean(line.text)):
+                self.author = self.author or _bio_name(self.lines[self._next_non_blank(above) or index].text)
                 return above
             if furniture.is_rule(line.text):
                 opener = self._next_non_blank(above)
                 return above if opener is not None and _opens_bio(self.lines[opener].text) else None
         return None
+
+    def _named_bio(self, index: int) -> int | None:
+        """ "Jane Doe" on a line of its own, then "Jane Doe is a ..." as the last paragraph: a bio."""
+        above = self._previous_non_blank(index)
+        after = self._next_non_blank(index)
+        if above is None or (after is not None and after < self.cut):
+            return None  # only the last paragraph, with nothing but furniture after it
+        name = furniture.clean(self.lines[above].text)
+        bio = self.lines[index].text
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not bio.startswith(name) or not _opens_bio(bio):
+            return None
+        self.author = self.author or name
+        return above
+
+    def _profile(self, index: int, text: str) -> int | None:
+        """A company profile closing the page: "About Example Corp" and a paragraph or two under it."""
+        seen = 0
+        for above in range(index - 1, -1, -1):
+            line = self.lines[above]
+            if line.blank:
+                continue
+            if furniture.is_profile_header(furniture.clean(line.text)):
+                return above
+            seen += 1
+            if seen >= MAX_PROFILE_PARAGRAPHS:
+                return None
+        return None
+
+    def _headlines(self, index: int, text: str) -> int | None:
+        """Related headlines listed without a header: three or more unpunctuated title lines in a row."""
+        if not _is_listed_headline(text):
+            return None
+        top, count = index, 1
+        for above in range(index - 1, -1, -1):
+            line = self.lines[above]
+            if line.blank:
+                continue
+            if not _is_listed_headline(furniture.clean(line.text)):
+                break
+            top, count = above, count + 1
+        return top if count >= MIN_LISTED_HEADLINES else None
 
     def _record(self, label: str | None, score: float | None) -> None:
         """Keep the value nearest the end: scanning backwards, the first one seen."""
@@ -182,6 +280,34 @@ class _Walk:
 
     def _next_non_blank(self, index: int) -> int | None:
         return next((i for i in range(index + 1, len(self.lines)) if not self.lines[i].blank), None)
+
+
+def _is_listed_headline(text: str) -> bool:
+    """A line shaped like a linked headline: capitalised, 3-20 words, no closing punctuation, no bullet."""
+    words = text.split()
+    return (
+        MIN_HEADLINE_WORDS <= len(words) <= MAX_NAV_ITEM_WORDS
+        and text[:1].isupper()
+        and text[-1:] not in ".!?:;,…\"”’')"
+    )
+
+
+def _is_signature(text: str) -> bool:
+    """A reader post or letter signed off on its own line: "— Jane Doe", "- Jane Doe, Leeds"."""
+    if text[:1] not in "-–—" or len(text) > 80:
+        return False
+    head = text.split(",", 1)[0]
+    return read_byline(head, dash=True) is not None
+
+
+def _bio_name(text: str) -> str | None:
+    """The author a bio opens with ("Jane Doe is a fellow at ..."), or None."""
+    text = furniture.clean(text)
+    emphasised = _LEADING_EMPHASIS.match(text)
+    words = emphasised.group("name").split() if emphasised else _leading_capitalised(text)[0]
+    if not _opens_bio(text) or not 2 <= len(words) <= 5:
+        return None
+    return " ".join(word.strip(",") for word in words)
 
 
 def _is_past_tense(word: str) -> bool:

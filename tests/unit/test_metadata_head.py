@@ -48,8 +48,10 @@ def test_first_lines_that_are_not_headlines(first_line: str):
     assert parse_metadata(f"{first_line}\n\n{PARAGRAPH}\n").title is None
 
 
-def test_first_line_without_blank_line_after_is_not_a_title():
-    assert parse_metadata(f"Japan Signs Historic Deal\n{PARAGRAPH}\n").title is None
+def test_scraped_headline_without_blank_line_after_is_a_title():
+    text = f"Japan Signs Historic Deal\n{PARAGRAPH}\n"
+    assert parse_metadata(text).title == "Japan Signs Historic Deal"
+    assert _body(text) == PARAGRAPH
 
 
 def test_sentence_case_line_above_a_list_is_not_a_title():
@@ -147,4 +149,5 @@ def test_wire_story_header():
     assert metadata.title == "Japan's Takaichi, Trump reaffirm alliance in first call"
     assert metadata.author == "Tim Kelly, Kiyoshi Takenaka"
     assert metadata.published_date == datetime.date(2025, 10, 25)
-    assert _body(text) == f"TOKYO, Oct 25 (Reuters) - {PARAGRAPH}"
+    assert metadata.publisher == "Reuters"
+    assert _body(text) == PARAGRAPH

@@ -1,0 +1,409 @@
+"""The header of a news page as scrapers and feeds deliver it, and where its story starts.
+
+Above the story there may be, in almost any order: navigation and ad slots, a masthead, a
+section line, the headline, a standfirst, a byline, a dateline, photo credits and captions,
+and a table of contents. The walk reads the first lines one by one, takes what each states
+(title, author, date, publisher) and stops at the first line of prose. When that line opens with
+a wire dateline ("LONDON (Reuters) -") the dateline is header too: it names the publisher and
+the story starts after it. Nothing is inferred: a value not written in the header stays None.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from newsfacts.metadata import furniture
+from newsfacts.metadata.byline import (
+    Byline,
+    byline_names,
+    dateline_date,
+    is_by_credit,
+    is_date_label_line,
+    read_bare_byline,
+    read_byline,
+    unwrap,
+    updated_date,
+)
+from newsfacts.metadata.dates import month_day, stated_year
+from newsfacts.metadata.lines import Line
+from newsfacts.metadata.title import headline_text, is_prose, is_setext_underline, setext_title
+
+MAX_HEAD_LINES = 40
+# A standfirst is a paragraph between the headline and a byline or dateline.
+MAX_STANDFIRST_WORDS = 80
+STANDFIRST_LOOKAHEAD = 2
+# Key points or a summary may stand between the headline and the wire dateline.
+DATELINE_LOOKAHEAD = 6
+# A byline may still follow the first paragraph ("... \n\nBy Jane Doe").
+BYLINE_LOOKAHEAD = 3
+MAX_TOC_ITEMS = 20
+MAX_TOC_ITEM_WORDS = 10
+MAX_SHORT_LINE_WORDS = 2
+MAX_PUBLISHER_WORDS = 5
+# A short title-cased line above the real headline is a kicker or column name ("Markets Live").
+MAX_KICKER_WORDS = 3
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+# "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
+_DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
+_STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires"})
+_DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
+# "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
+_DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
+_BULLET = re.compile(r"[•*·–-]\s+\S")
+_PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the header states; `body_start` is where the story's first paragraph begins."""
+
+    title: str | None
+    author: str | None
+    published_date: datetime.date | None
+    published_text: str | None
+    publisher: str | None
+    body_start: int
+
+
+@dataclass(slots=True)
+class _State:
+    title: str | None = None
+    author: str | None = None
+    date: datetime.date | None = None
+    date_text: str | None = None
+    updated: datetime.date | None = None
+    updated_text: str | None = None
+    publisher: str | None = None
+    years: set[int] = field(default_factory=set)
+    seen_meta: bool = False
+    skip: int = 0
+
+
+def read_header(text: str, lines: list[Line], start: int, *, known_title: str | None = None) -> Header:
+    """The header in `lines` (the top of `text` from `start`), with `body_start`.
+
+    With `known_title` (front matter has one) no other line is taken as the headline; a heading
+    that repeats it is header all the same.
+    """
+    items = [line for line in lines if not line.blank][:MAX_HEAD_LINES]
+    state = _State()
+    body_start = start
+    index = 0
+    prose_index: int | None = None
+    while index < len(items):
+        line = items[index]
+        consumed = _header_line(items, index, state, known_title)
+        if consumed:
+            body_start = items[index + consumed - 1].end
+            index += consumed
+            continue
+        prose_index = index
+        body_start = _story_start(text, line, state)
+        break
+    if prose_index is not None:
+        _byline_after_first_paragraph(items[prose_index + 1 : prose_index + 1 + BYLINE_LOOKAHEAD], state)
+    date, date_text = (state.date, state.date_text) if state.date else (state.updated, state.updated_text)
+    if date is None and state.years and prose_index is not None:
+        date, date_text = _wire_date(items[prose_index].text, state.years)
+    return Header(state.title, state.author, date, date_text, state.publisher, body_start)
+
+
+def _header_line(items: list[Line], index: int, state: _State, known_title: str | None) -> int:
+    """How many lines from `index` are header (0 when `items[index]` is the story's first line)."""
+    raw = items[index].text
+    if furniture.is_image(raw):
+        return 1
+    text = furniture.clean(unwrap(raw))
+    if not text:  # only marks ("|", "***"): header once a header has begun
+        return 1 if state.title is not None or state.seen_meta else 0
+    prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
+    if prefix is not None and _date(prefix.group("date"), state):
+        rest = raw[prefix.end() :]
+        title = headline_text(rest, _following(items, index)) if rest and state.title is None else None
+        if title is not None and known_title is None:
+            state.title = title  # "date 2017-06-05 Toll in outbreak hits 700: WHO"
+            return 1
+        if not rest or _PARENTHETICAL.fullmatch(rest) or not is_prose(rest):
+            return 1  # "date 2021-04-26 US Markets": the rest of the line is navigation
+        state.skip = prefix.end()
+        return 0
+    following = _following(items, index)
+    label = furniture.label_only(text)
+    if label is not None and following:
+        return 1 + _labelled_value(label, following[0], state)
+    if furniture.is_toc_header(text):
+        return 1 + _toc_items(items[index:])
+    if furniture.is_breadcrumbs(text):
+        _section_dates(text, state)
+        return 1
+    if furniture.is_widget(text) or furniture.is_photo_credit(text):
+        return 1
+    if _byline(text, state) or _date(text, state):
+        return 1
+    if is_date_label_line(text):
+        state.seen_meta = True
+        return 1
+    outlet = furniture.outlet_name(text) or furniture.source_name(text)
+    if outlet is None and state.title is None:
+        outlet = furniture.domain_masthead(text)
+    if outlet is not None:
+        state.publisher = state.publisher or outlet
+        return 1
+    if furniture.is_labelled_furniture(text) or furniture.is_call_to_action(text):
+        _note_years(text, state)
+        state.publisher = state.publisher or furniture.copyright_holder(text)
+        return 1
+    if is_by_credit(text) and (state.title is not None or known_title is not None):
+        state.seen_meta = True
+        return 1
+    if state.author is None and (state.title is not None or known_title is not None) and _staff_byline(text):
+        state.author = text
+        state.publisher = state.publisher or furniture.publisher_of_byline(text)
+        state.seen_meta = True
+        return 1
+    if state.author is None and (state.title is not None or known_title is not None):
+        bare = read_bare_byline(text, following[0] if following else None)
+        if bare is not None:
+            _take_byline(bare, state)
+            return 1
+    if (state.title is not None or known_title is not None) and _is_label_line(text):
+        return 1
+    if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
+        return 1  # the headline printed twice (page title, then the story's own heading)
+    if known_title is None and state.title is not None and len(state.title.split()) <= MAX_KICKER_WORDS:
+        later = headline_text(raw, following)
+        if later is not None and len(later.split()) > len(state.title.split()):
+            state.title = later  # the earlier, shorter line was a kicker or a column name
+            return 1
+    if _continues(items, index):
+        return 0  # a hard-wrapped line of prose: the next line carries on its sentence
+    if state.title is None:
+        underlined = bool(following) and is_setext_underline(following[0])
+        title = _without_source(setext_title(raw) if underlined else headline_text(raw, following), state)
+        if title is not None and known_title is not None:
+            if title.casefold() != " ".join(known_title.split()).casefold():
+                return 0
+            state.title = known_title
+            return 2 if underlined else 1
+        if title is not None:
+            state.title = title
+            return 2 if underlined else 1
+        if known_title is None and _is_nav_word(text):
+            return 1
+    if _is_standfirst(text, following, state, known_title is not None):
+        return 1
+    if (state.title is not None or known_title is not None) and _dateline_ahead(items, index):
+        return 1  # a summary or key points above the wire dateline, where the story starts
+    return 0
+
+
+def _without_source(title: str | None, state: _State) -> str | None:
+    """The headline without the outlet a page title appends ("... | Reuters"), which names the publisher."""
+    if title is None:
+        return None
+    split = furniture.headline_source(title)
+    if split is None:
+        return title
+    state.publisher = state.publisher or split[1]
+    return split[0]
+
+
+def _following(items: list[Line], index: int) -> list[str]:
+    """The texts of the lines after `items[index]`."""
+    return [line.text for line in items[index + 1 :]]
+
+
+def _continues(items: list[Line], index: int) -> bool:
+    """True when the very next line (no blank between) starts in lower case, mid-sentence."""
+    if index + 1 >= len(items):
+        return False
+    line, nxt = items[index], items[index + 1]
+    return nxt.start == line.end + 1 and nxt.text[:1].islower() and read_byline(nxt.text) is None
+
+
+def _is_nav_word(text: str) -> bool:
+    """A menu word, ticker or section name above the headline ("Menu", "BLDP", "US Markets").
+
+    A sentence-case phrase ("What happened") is a heading of the story itself and stays in it.
+    """
+    words = text.split()
+    if not words or len(words) > MAX_SHORT_LINE_WORDS or _SENTENCE_END.search(text):
+        return False
+    return len(words) == 1 or text.isupper() or furniture.is_section_label(text)
+
+
+def _is_label_line(text: str) -> bool:
+    """A section name or a capitalised kicker near the headline ("World News", "PAIN AT THE PUMP")."""
+    if furniture.is_section_label(text):
+        return True
+    words = text.split()
+    return len(words) <= MAX_KICKER_WORDS + 2 and text.isupper() and not _SENTENCE_END.search(text)
+
+
+def _staff_byline(text: str) -> bool:
+    """ "Reuters Staff" alone under the headline: an organisation's byline without "By"."""
+    words = text.split()
+    return (
+        2 <= len(words) <= MAX_PUBLISHER_WORDS
+        and words[-1].lower() in _STAFF_WORDS
+        and (furniture.organisation_byline(text))
+    )
+
+
+def _labelled_value(label: str, value: str, state: _State) -> int:
+    """Read the value under a bare label ("Publisher" / "Reuters"); 1 when it was taken."""
+    text = furniture.clean(unwrap(value))
+    if text.lower() in _DANGLING_VALUES:  # "Published" / "on": the value itself was not scraped
+        return 1
+    if label == "author":
+        byline = byline_names(text)
+        if byline is None:
+            return 0
+        _take_byline(byline, state)
+        return 1
+    if label == "publisher":
+        words = text.split()
+        if not 1 <= len(words) <= MAX_PUBLISHER_WORDS or not words[0][0].isupper() or _SENTENCE_END.search(text):
+            return 0
+        state.publisher = state.publisher or furniture.outlet_name(text) or text
+        return 1
+    date = dateline_date(text)
+    if date is None:
+        return 0
+    if label == "published":
+        state.date, state.date_text = state.date or date, state.date_text or text
+    else:
+        state.updated, state.updated_text = state.updated or date, state.updated_text or text
+    _note_years(text, state)
+    state.seen_meta = True
+    return 1
+
+
+def _toc_items(items: list[Line]) -> int:
+    """The items under a contents or key-points header (`items[0]`).
+
+    Contents entries are short and run to the first blank line; key points are bulleted
+    sentences ("• Bookings rose 8% in May."), taken while the bullets last.
+    """
+    count = 0
+    for previous, line in zip(items, items[1 : MAX_TOC_ITEMS + 1], strict=False):
+        if _BULLET.match(line.text) and len(line.text.split()) <= MAX_STANDFIRST_WORDS:
+            count += 1
+            continue
+        if line.start > previous.end + 2 or len(line.text.split()) > MAX_TOC_ITEM_WORDS:
+            break
+        if _SENTENCE_END.search(line.text):
+            break
+        count += 1
+    return count
+
+
+def _section_dates(text: str, state: _State) -> None:
+    """ "• World • Thursday, 22 May 2025": the date a section line carries."""
+    for part in re.split(r"[•·|›»>/]", text):
+        date = dateline_date(part.strip())
+        if date is not None and state.date is None:
+            state.date, state.date_text = date, part.strip()
+            _note_years(part, state)
+
+
+def _byline(text: str, state: _State) -> bool:
+    dash = state.title is not None and state.author is None
+    byline = read_byline(text, dash=dash)
+    if byline is None:
+        return False
+    _take_byline(byline, state)
+    return True
+
+
+def _take_byline(byline: Byline, state: _State) -> None:
+    state.author = state.author or byline.author
+    state.publisher = state.publisher or byline.publisher
+    if byline.published_date is not None and state.date is None:
+        state.date, state.date_text = byline.published_date, byline.published_date.isoformat()
+        state.years.add(byline.published_date.year)
+    state.seen_meta = True
+
+
+def _date(text: str, state: _State) -> bool:
+    """A dateline ("Published Sept. 18, 2024") or an update line ("Update: 2017-09-12 21:29 GMT")."""
+    updated = updated_date(text)
+    if updated is not None:
+        state.updated, state.updated_text = state.updated or updated, state.updated_text or text
+        state.years.add(updated.year)
+        state.seen_meta = True
+        return True
+    date = dateline_date(text)
+    if date is None:
+        return False
+    state.date, state.date_text = state.date or date, state.date_text or text
+    state.years.add(date.year)
+    state.seen_meta = True
+    return True
+
+
+def _note_years(text: str, state: _State) -> None:
+    year = stated_year(text) if "©" in text or "copyright" in text.lower() else None
+    if year is not None:
+        state.years.add(year)
+
+
+def _is_standfirst(text: str, following: list[str], state: _State, title_known: bool) -> bool:
+    """A summary paragraph under the headline that a byline or dateline still follows."""
+    if (state.title is None and not title_known) or state.seen_meta:
+        return False
+    if len(text.split()) > MAX_STANDFIRST_WORDS:
+        return False
+    for offset, later in enumerate(following[:STANDFIRST_LOOKAHEAD]):
+        later = furniture.clean(unwrap(later))
+        if read_byline(later, dash=True) is not None or dateline_date(later) or updated_date(later):
+            return len(following) > offset + 1  # the story still follows the byline or date
+    return False
+
+
+def _dateline_ahead(items: list[Line], index: int) -> bool:
+    """True when a paragraph opening with a wire dateline follows within a few short lines."""
+    for line in items[index + 1 : index + 1 + DATELINE_LOOKAHEAD]:
+        if furniture.wire_dateline(line.text) is not None:
+            return furniture.wire_dateline(items[index].text) is None
+        if len(line.text.split()) > MAX_STANDFIRST_WORDS:
+            return False
+    return False
+
+
+def _story_start(text: str, line: Line, state: _State) -> int:
+    """The offset of the story's first character: past a wire dateline that opens the paragraph."""
+    raw = text[line.start : line.end]
+    first = line.start + len(raw) - len(raw.lstrip()) + state.skip
+    dateline = furniture.wire_dateline(line.text[state.skip :])
+    if dateline is None:
+        return first
+    if dateline.agency is not None:
+        state.publisher = state.publisher or furniture.outlet_name(dateline.agency) or dateline.agency
+    if dateline.year is not None:
+        state.years.add(dateline.year)
+    return first + dateline.end
+
+
+def _wire_date(text: str, years: set[int]) -> tuple[datetime.date | None, str | None]:
+    """ "Sep 18 (Reuters)": a date only when the header states the year (and only one year)."""
+    dateline = furniture.wire_dateline(text)
+    if dateline is None or dateline.month is None or dateline.day is None or len(years) != 1:
+        return None, None
+    year = dateline.year or next(iter(years))
+    return month_day(dateline.month, dateline.day, year), text[: dateline.end].strip()
+
+
+def _byline_after_first_paragraph(items: list[Line], state: _State) -> None:
+    """A "By Jane Doe" line right under the first paragraph still names the author."""
+    if state.author is not None:
+        return
+    for line in items:
+        byline = read_byline(furniture.clean(unwrap(line.text)))
+        if byline is not None:
+            state.author = byline.author
+            state.publisher = state.publisher or byline.publisher
+            return
