@@ -27,7 +27,7 @@ from newsfacts.claims import Claim, extract_claims
 from newsfacts.metadata import parse_metadata
 
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_PRONOUNS = frozenset("he she they i we him her them it you his their".split())
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "him", "her", "them", "it", "you", "his", "their"])
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 

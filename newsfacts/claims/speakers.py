@@ -1,122 +1,166 @@
 """Attribution: who the words of a claim belong to.
 
-Speech is found from its verbs, which are rare in text, so one regex pass over the body finds
-every candidate and only those are examined. For each speech verb the speaker is the noun phrase
-next to it:
+A small explicit model rather than a parser. Speech is found from its cues (the tables in
+`newsfacts.claims.cues`), which are rare in text, so one regex pass over the body finds every
+candidate; cues inside a quotation are dropped, because the words of a quote never choose their
+own speaker. For each cue the speaker is the noun phrase the sentence shape puts next to it:
 
-- subject before the verb, optionally with an appositive: "Takaichi, speaking from Tokyo,
-  described ...", "with one expert stating, “...”", "Bessent expressed hope that ...";
-- after the verb when the verb follows a quotation ("“...,” said Smith") or introduces its source
-  ("quoting one senior fellow: “...”", "according to analysts, ...").
+- subject before the cue, with an optional apposition: "Takaichi, speaking from Tokyo,
+  described ...", "Scott Pruitt, the attorney general of Oklahoma, said", "“...,” the network said";
+- after the cue when it follows a quotation or a comma (inverted): "“...,” said national finance
+  director Dennis Cheng", "The talks stalled, said one diplomat";
+- the source of a noun cue: "according to a Wednesday report from the Bureau of Labor Statistics";
+- the subject of the main clause for a participle: "Tapper is slamming the deal, saying “...”".
 
-Verbs that double as nouns or take other objects ("notes", "added", "described") only count with a
-speech complement: "that", a colon or a quotation close by. Speakers are normalised to the name as
-written without leading titles and possessors ("Treasury Secretary Bessent" -> "Bessent",
-"Japan's Prime Minister Sanae Takaichi" -> "Sanae Takaichi"); descriptions stay as written ("one
-senior fellow"). "he"/"she" resolve to a person named nearby, see `PersonIndex`.
+Verbs that double as nouns or take other objects ("notes", "added", "called") count only with a
+speech complement: "that", a colon, or a quotation in the clause or just before it. Names become
+the fullest name the document gives the person ("Powell" -> "Jerome Powell"); descriptions keep
+their noun phrase ("the company", "one senior fellow"); "he"/"she" resolve through `Discourse`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
-from newsfacts.claims.people import PersonIndex
+from newsfacts.claims.cues import (
+    BARE_VERBS,
+    COMPLEMENT_VERBS,
+    DESCRIPTIVE_HEADS,
+    PRONOUNS,
+    QUOTE_ONLY_VERBS_TEXT,
+    ROLE_WORDS,
+    SOURCE_CUES,
+)
+from newsfacts.claims.cues import (
+    TITLES as _TITLES_TEXT,
+)
+from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
+
+TITLES = frozenset(_TITLES_TEXT.split())
+_ROLE_SET = frozenset(ROLE_WORDS.split())
+QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split())
+
+
+def _forms(entry: str) -> list[str]:
+    """A verb's base form with its -s, -ed and -ing forms ("base:irregular,forms" spells them out)."""
+    base, _, irregular = entry.partition(":")
+    if irregular:
+        return [base, *irregular.split(",")]
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base, base + "es", base + "ed", base + "ing"]
+    return [base, base + "s", base + "ed", base + "ing"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as a prefix tree: the engine tests each letter once."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+def _either_case(words: Iterable[str]) -> str:
+    """Words with their first letter in either case, as one prefix tree."""
+    return _trie({v for w in words for v in (w, w[0].upper() + w[1:])})
+
+
+_BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e))
+_VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
+SPEECH = re.compile(
+    rf"(?<![\w’'-])(?:(?P<bare>{_trie(_BARE_FORMS)})|(?P<verb>{_trie(_VERB_FORMS)})"
+    rf"|(?P<source>{_either_case(SOURCE_CUES)}))(?![\w’'-])"
+)
 
 _NAME = r"[A-Z][\w’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
 CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
-_HEAD_WORDS = (
-    "experts? analysts? officials? economists? fellows? researchers? spokes(?:person|man|woman)s? sources? "
-    "diplomats? investors? strategists? observers? critics? lawmakers? legislators? ministers? executives? "
-    "advis[eo]rs? aides? scholars? professors? directors? leaders? presidents? secretar(?:y|ies) "
-    "chair(?:man|woman|person)?s? ceos? governors? traders? bankers? managers? commentators? authors? "
-    "governments? ministr(?:y|ies) agenc(?:y|ies) reports? surveys? stud(?:y|ies) polls? people members? "
-    "representatives? negotiators? envoys? ambassadors? officers? police witness(?:es)? residents? voters? "
-    "statements? insiders? authorit(?:y|ies) compan(?:y|ies) firms? banks? groups? unions? participants? "
-    "partners?"
+_FUNCTION_LIST = (
+    "the a an of to in on at for by with from and or but that which who whom whose as than this these those "
+    "said says told is are was were has have had will would it its he she they we i you not also when while"
 )
-_QUANTIFIERS = "one an? the another two three four five several some many most other these those its his her their our"
-
-
-def _either_case(words: str) -> str:
-    """An alternation of the words with the first letter in either case, e.g. `[Ee]xperts?`.
-
-    Faster than `(?i:...)`, and the lookahead on first letters lets the engine skip most
-    positions without trying each alternative.
-    """
-    firsts = "".join(sorted({c for w in words.split() for c in (w[0], w[0].upper())}))
-    return f"(?=[{firsts}])(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split()) + ")"
-
-
+_FUNCTION = frozenset(_FUNCTION_LIST.split())
+_DETERMINERS = "the a an one another two three several some many most other these those this that its his her their our"
+_DETERMINER_SET = frozenset(_DETERMINERS.split())
+_HEADS = _either_case(set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET | {w + "s" for w in _ROLE_SET})
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
 _GROUP = (
-    rf"(?:(?:{_either_case(_QUANTIFIERS)})\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_either_case(_HEAD_WORDS)})\b"
+    rf"(?:(?:{_either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*))?"
 )
-_NP = rf"(?<![\w’'.-])(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey)"
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
     r"further|separately|similarly|likewise|earlier|explicitly|openly|herself|himself|would|will|"
-    r"is|was|were|are|being|been|had|once|just|already|frequently|often"
+    r"is|was|were|are|being|been|just|already|frequently|often|quickly|flatly|simply|even|still|"
+    r"has\s+long|had\s+long|angrily|bluntly|sharply|tersely|told\s+\w+\s+and"
 )
-_TAIL = rf"(?P<app>,\s[^,;:“”\"]{{1,80}},)?\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
+_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},)?"
+_TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
-# groups ("one senior fellow") only near a head noun. A single pattern trying the group form at
-# every word start costs ten times as much.
+# groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 _SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
 _SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
-_HEAD = re.compile(rf"(?<![\w-])(?:{_either_case(_HEAD_WORDS)})\b")
-_AFTER = re.compile(rf"\s+{_NP}")
+_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
+# The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
+_OPENING_SUBJECT = re.compile(
+    rf"(?:(?:[A-Z][a-z]+|[Oo]n\s+\w+|[Ii]n\s+\w+(?:\s+\w+)?),\s+)?(?P<np>{CAP_RUN}|{_GROUP}|[Hh]e|[Ss]he)"
+    rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+)
 
-_BARE_VERBS = r"said|says|say|told|tells|stated|saying|stating"
-_COMPLEMENT_VERBS = (
-    r"proclaim(?:s|ed|ing)?|argu(?:e|es|ed|ing)|not(?:e|es|ed|ing)|warn(?:s|ed|ing)?|add(?:s|ed|ing)?|"
-    r"explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
-    r"declar(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|assert(?:s|ed|ing)?|stress(?:es|ed|ing)?|"
-    r"emphasi[sz](?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|observ(?:e|es|ed)|"
-    r"remark(?:s|ed)?|predict(?:s|ed|ing)?|caution(?:s|ed|ing)?|conced(?:e|es|ed)|wr(?:ote|ites?)|"
-    r"(?:re)?affirm(?:s|ed|ing)?|confirm(?:s|ed|ing)?|estimat(?:e|es|ed)|contend(?:s|ed)?|"
-    r"maintain(?:s|ed)?|believ(?:e|es|ed)|thinks?|thought|suggest(?:s|ed)?|repl(?:y|ies|ied)|"
-    r"respond(?:s|ed)?|recall(?:s|ed)?|testif(?:y|ies|ied)|vow(?:s|ed)?|promis(?:e|es|ed)|"
-    r"pledg(?:e|es|ed)|put it|"
-    r"express(?:ed|es|ing)?\s+(?:\w+\s+){0,2}?(?:hope|concern|confidence|optimism|doubt|fears?|"
-    r"belief|frustration|regret|surprise)s?(?=\s+that\b)"
-)
-SPEECH = re.compile(
-    rf"\b(?:(?P<bare>{_BARE_VERBS})|(?P<verb>{_COMPLEMENT_VERBS})|(?P<quoting>quoting)"
-    r"|(?P<according>[Aa]ccording to))\b"
-)
-_COMPLEMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?that\b|\s*[:,]?\s*[“\"]|[^.;:“”\"]{0,80}[“\"]")
+# A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
+# comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
+_COMPLEMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?that\b|\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[“\"]|\s*:")
+_QUOTE_COMPLEMENT = re.compile(r"\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[“\"]|\s*:")
 _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
-_AFTER_QUOTE = re.compile(r"[”\"],?\s+$")
-_SOURCE = re.compile(r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)){2,90}?)\s*(?=[,.;:]|$|\s[“\"])")
+_AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
+_AFTER_COMMA = re.compile(r",\s+$")
+_STOP_AFTER = (
+    r"on|in|during|after|before|when|while|who|which|whose|as|last|this|yesterday|today|tonight|earlier|"
+    r"told|adding|noting|saying|explaining|and|but|because|since|via|through|to|about|of\s+(?:the|a|his|her)\s+"
+    r"(?:plan|deal|bill|idea|decision|move)|at\s+(?:an?|the)\s+(?:rally|event|news|press|meeting|hearing|"
+    r"conference|debate|campaign|town)"
+)
+_AFTER_VERB = re.compile(
+    rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
+    rf"(?=\s*(?:[,.;:!?“”\"]|$)|\s+(?:{_STOP_AFTER})\b)"
+)
+_SOURCE = re.compile(r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)\s*(?=[,.;:]|$|\s[“\"])")
 _SOURCE_PREFIX = re.compile(
-    r"(?:(?:a|an|the|recent)\s+)*(?:reports?|data|figures|estimates|statements?|analysis|research|"
-    r"surveys?|polls?|comments?|remarks)\s+(?:from|by|of)\s+",
+    r"(?:[\w’'-]+\s+){0,3}?(?:reports?|data|figures|estimates?|statements?|analysis|research|"
+    r"surveys?|polls?|comments?|remarks|releases?|filings?|documents?|stud(?:y|ies)|numbers|"
+    r"statistics|projections|forecasts?|testimony|interviews?|posts?|tweets?)\s+"
+    r"(?:(?:released|published|issued|compiled|provided|made)\s+)?(?:from|by|of|with|to)\s+",
     re.IGNORECASE,
 )
 
 _LEADING_JUNK_LIST = (
     "with and but while as that when because after before since though although so then where which "
-    "who if of for from to in on at by also said says the"
+    "who if of for from to in on at by also said says"
 )
 _LEADING_JUNK = frozenset(_LEADING_JUNK_LIST.split())
-_NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she"
+_NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she us them him her"
 _NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
-_TITLES_LIST = """
-    President Prime Minister Secretary Treasury Finance Foreign Defense Defence Economic Security Trade
-    Chief Executive Cabinet Deputy Vice Chancellor Governor Senator Sen. Rep. Representative Mr. Mrs.
-    Ms. Dr. Prof. Professor Ambassador General Gen. Chairman Chairwoman Chair CEO Director Spokesperson
-    Spokesman Spokeswoman King Queen Prince Pope Judge Justice Mayor Commissioner Speaker Premier
-    Leader Lord Lady Sir Former Senior Acting Interior Commerce State Labor Labour Health Education
-    Energy Agriculture Transport Environment Chairperson Lt. Col. Gov. Minister-President
-    """
-TITLES = frozenset(_TITLES_LIST.split())
+_PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A speech verb with its speaker.
+    """A speech cue with its speaker.
 
     `anchor` is where the attribution clause begins ("Takaichi, speaking ...", "quoting ...");
     `claim_start` is where the attributed words begin: the anchor, except after "quoting X:",
@@ -130,70 +174,190 @@ class Attribution:
     claim_start: int
 
 
+def _is_name_token(tok: str) -> bool:
+    return tok[:1].isupper() or tok in _CONNECTORS
+
+
 def normalise_speaker(np: str) -> str | None:
-    """The speaker as written, without leading function words, titles and possessors."""
+    """The speaker as written, without leading function words, titles, roles and possessors.
+
+    "Japan’s Prime Minister Sanae Takaichi" -> "Sanae Takaichi"; "national finance director Dennis
+    Cheng" -> "Dennis Cheng"; "the Washington Post" keeps its article; "one senior fellow" stays.
+    """
     tokens = np.split()
-    while tokens and tokens[0].lower() in _LEADING_JUNK:
+    article = None
+    while tokens and tokens[0].lower() in _LEADING_JUNK | {"the"}:
+        article = tokens[0].lower() if tokens[0].lower() == "the" else article
         tokens = tokens[1:]
     if not tokens:
         return None
-    if all(t[0].isupper() or t in _CONNECTORS for t in tokens):
+    # A trailing name after lower-case roles ("9/11 widow Terry Strada", "the Fed chair Jerome Powell").
+    i = len(tokens)
+    while i > 0 and _is_name_token(tokens[i - 1]):
+        i -= 1
+    if 0 < i < len(tokens) and tokens[i] not in _CONNECTORS:
+        prefix = tokens[:i]
+        roles = any(t.lower() in _ROLE_SET or t.lower().rstrip("s") in _ROLE_SET or t[0].isdigit() for t in prefix)
+        if roles and not _PREPOSITIONS.intersection(prefix) and tokens[-1] not in ORG_WORDS:
+            tokens, article = tokens[i:], None
+    if all(_is_name_token(t) for t in tokens):
         # A name: drop what precedes its last possessive or title ("Prime Minister" alone stays).
         titled = tokens[-1] not in TITLES
         cut = -1
-        for i, tok in enumerate(tokens[:-1]):
+        for j, tok in enumerate(tokens[:-1]):
             if tok.endswith(("’s", "'s")) or (titled and tok in TITLES):
-                cut = i
-        tokens = tokens[cut + 1 :]
+                cut = j
+        if cut >= 0:
+            tokens, article = tokens[cut + 1 :], None
+        elif article and not ORG_WORDS.intersection(tokens) and len(tokens) > 1 and tokens[0] not in TITLES:
+            article = None if tokens[-1][0].isupper() and len(tokens) <= 3 and _looks_personal(tokens) else article
+    elif article:
+        tokens = ["the", *tokens]
+        article = None
     if len(tokens[-1]) > 3 and tokens[-1].endswith(".") and tokens[-1].count(".") == 1:
         tokens[-1] = tokens[-1][:-1]
     speaker = " ".join(tokens).strip(" ,;:-–—")
     if not speaker or speaker.lower() in _NOT_SPEAKERS or not any(c.isalpha() for c in speaker):
         return None
+    if article and all(_is_name_token(t) for t in tokens):
+        speaker = "the " + speaker
     return speaker
 
 
-def _source_after(text: str, pos: int, end: int) -> str | None:
+def _looks_personal(tokens: list[str]) -> bool:
+    """A two-or-three word capitalised run that no organisation word marks as an institution."""
+    return not ORG_WORDS.intersection(tokens)
+
+
+@dataclass(slots=True)
+class Discourse:
+    """The people each earlier sentence made salient, for "he"/"she" speakers.
+
+    Each entry is (speakers, start, end) of a sentence; its candidates are the speakers first, then
+    the people it names outside quotations, in order. They are worked out only when a pronoun
+    needs them: most sentences are never looked back at.
+    """
+
+    people: People
+    history: list[tuple[list[str], int, int]] = field(default_factory=list)
+
+    def add(self, speakers: list[str], start: int, end: int) -> None:
+        self.history.append((speakers, start, end))
+
+    def _candidates(self, speakers: list[str], lo: int, hi: int) -> list[tuple[str, str | None]]:
+        out = [(s, self.people.gender_of(s, hi)) for s in speakers]
+        return out + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
+
+    def resolve(self, pronoun: str, pos: int, sentence_start: int) -> str | None:
+        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees."""
+        gender = PRONOUNS.get(pronoun.lower())
+        if gender is None:
+            return None
+
+        def agree(cands: list[tuple[str, str | None]]) -> str | None:
+            return next((n for n, g in cands if g in (None, gender)), None)
+
+        if found := agree(self._candidates([], sentence_start, pos)):
+            return found
+        for speakers, lo, hi in reversed(self.history[-3:]):
+            if found := agree(self._candidates(speakers, lo, hi)):
+                return found
+        for speakers, _, hi in reversed(self.history[-12:-3]):
+            if found := agree([(s, self.people.gender_of(s, hi)) for s in speakers]):
+                return found
+        return None
+
+
+@dataclass(slots=True)
+class Context:
+    """What attribution needs of the document beyond the sentence."""
+
+    text: str
+    people: People
+    quotes: QuoteTest
+    discourse: Discourse
+
+
+def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
+    """Normalise a noun phrase and turn a name into the document's fullest form of it."""
+    low = np.lower()
+    if low in PRONOUNS:
+        return ctx.discourse.resolve(low, pos, sentence_start)
+    speaker = normalise_speaker(np)
+    if speaker is None or not speaker[0].isupper():
+        return speaker
+    return ctx.people.canonical(speaker, pos)
+
+
+def _source_after(text: str, pos: int, end: int, start: int, ctx: Context) -> str | None:
     m = _SOURCE.match(text, pos, end)
     if m is None:
         return None
     np = _SOURCE_PREFIX.sub("", m.group("np"), count=1)
-    return normalise_speaker(np)
+    return _finish(np, m.start("np"), start, ctx)
 
 
-def _subject(text: str, lo: int, verb_start: int, people: PersonIndex) -> tuple[str | None, int]:
+def _subject(text: str, lo: int, verb_start: int, sentence_start: int, ctx: Context) -> tuple[str | None, int]:
     """The subject right before a speech verb; of a name and a group, the one starting first."""
-    lo = max(lo, verb_start - 160)
+    lo = max(lo, verb_start - 200)
     m = _SUBJECT_NAME.search(text, lo, verb_start)
-    head = _HEAD.search(text, lo, verb_start)
+    head = _HEAD.search(text, max(lo, verb_start - 120), verb_start)
     if head is not None:
         group = _SUBJECT_GROUP.search(text, max(lo, head.start() - 60), verb_start)
         if group is not None and (m is None or group.start() <= m.start()):
             m = group
     if m is None:
         return None, verb_start
+    return _finish(m.group("np"), m.start("np"), sentence_start, ctx), m.start("np")
+
+
+def _opening_subject(text: str, start: int, verb_start: int, ctx: Context) -> tuple[str | None, int]:
+    m = _OPENING_SUBJECT.match(text, start, verb_start)
+    if m is None or ctx.quotes(m.start("np")):
+        return None, verb_start
+    return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
+
+
+def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Context) -> str | None:
+    """The speaker after the verb: "“...,” said national finance director Dennis Cheng"."""
+    m = _AFTER_VERB.match(text, verb_end, end)
+    if m is None:
+        return None
     np = m.group("np")
-    if np.lower() in ("he", "she"):
-        return people.resolve(m.start("np")), m.start("np")
-    return normalise_speaker(np), m.start("np")
+    words = np.split()
+    if len(words) > 9 or not (
+        any(w[0].isupper() for w in words) or words[0].lower() in _DETERMINER_SET or _HEAD.search(np)
+    ):
+        return None
+    return _finish(np, m.start("np"), sentence_start, ctx)
 
 
-def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], people: PersonIndex) -> list[Attribution]:
-    """Attributions in the sentence text[start:end], from its speech-verb matches in order."""
+def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ctx: Context) -> list[Attribution]:
+    """Attributions in the sentence text[start:end], from its speech-cue matches in order."""
     found: list[Attribution] = []
     for v in verbs:
         vs, ve = v.start(), v.end()
-        if v.group("according") or v.group("quoting"):
-            speaker, anchor = _source_after(text, ve, end), vs
-        elif _AFTER_QUOTE.search(text, max(start, vs - 4), vs) and (after := _AFTER.match(text, ve, end)):
-            speaker, anchor = normalise_speaker(after.group("np")), vs
+        lo = max(start, ctx.quotes.end_before(vs))
+        word = v.group()
+        after_quote = _AFTER_QUOTE.search(text, max(start, vs - 5), vs) is not None
+        after_comma = _AFTER_COMMA.search(text, max(start, vs - 3), vs) is not None
+        if v.group("source"):
+            speaker, anchor = _source_after(text, ve, end, start, ctx), vs
+        elif after_comma and word.endswith("ing"):
+            speaker, anchor = (found[-1].speaker, vs) if found else _opening_subject(text, start, vs, ctx)
+        elif after_quote:
+            speaker, anchor = _inverted(text, ve, end, start, ctx), vs
+            if speaker is None:
+                speaker, anchor = _subject(text, lo, vs, start, ctx)
         else:
-            speaker, anchor = _subject(text, start, vs, people)
-            # A verb like "wrote" or "added" reports speech only with its words: "that ...", a
-            # quotation after it, or one just before its subject ("“...,” one analyst wrote").
-            if v.group("verb") and not (
-                _COMPLEMENT.match(text, ve, end) or _AFTER_QUOTE.search(text, max(start, anchor - 4), anchor)
-            ):
+            speaker, anchor = _subject(text, lo, vs, start, ctx)
+            if speaker is None and after_comma:
+                speaker, anchor = _inverted(text, ve, end, start, ctx), vs
+        anchor = vs if speaker is None else anchor
+        if v.group("verb"):
+            complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
+            before = _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is not None
+            if not (complement.match(text, ve, end) or before or after_quote):
                 continue
         if speaker is None:
             continue
@@ -203,7 +367,7 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], pe
             found[-1] = replace(found[-1], quoted=found[-1].quoted or quoted)
             continue
         claim_start = anchor
-        if v.group("quoting") and (q := _QUOTE_AFTER_SOURCE.match(text, ve, end)):
+        if word.lower() == "quoting" and (q := _QUOTE_AFTER_SOURCE.match(text, ve, end)):
             claim_start = q.end() - 1
         found.append(Attribution(speaker, anchor, ve, quoted, claim_start))
     return found
