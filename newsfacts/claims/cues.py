@@ -27,7 +27,8 @@ COMPLEMENT_VERBS = """
     criticize criticise praise deride dismiss decry hail label brand attack
     recommend demand confess clarify:clarifies,clarified,clarifying
     email e-mail text wonder worry:worries,worried,worrying fret:frets,fretted,fretting
-    think:thinks,thought,thinking believe
+    think:thinks,thought,thinking believe react retaliate chant read:reads,read,reading interject
+    fume rail scold taunt tease gush marvel rave jab:jabs,jabbed,jabbing vent
     put:puts,put,putting
     express
     """
@@ -43,7 +44,37 @@ QUOTE_ONLY_VERBS_TEXT = """
     continuing offer offers offered offering post posts posted text texts texted email emails
     emailed e-mail e-mailed put puts putting express expressed expresses expressing answer answers
     answered think thinks thought believe believes believed point points pointed lash lashes lashed
+    read reads reading
     """
+
+# Role nouns that stand for a titled person named earlier ("the senator" after "Sen. Bernie
+# Sanders"): the role, then the titles that give it.
+ROLE_TITLES = {
+    "senator": "Sen. Senator Sen",
+    "governor": "Gov. Governor Gov",
+    "congressman": "Rep. Representative Congressman Rep",
+    "congresswoman": "Rep. Representative Congresswoman Rep",
+    "representative": "Rep. Representative Rep",
+    "president": "President",
+    "secretary": "Secretary",
+    "minister": "Minister",
+    "chancellor": "Chancellor",
+    "mayor": "Mayor",
+    "judge": "Judge",
+    "justice": "Justice",
+    "ambassador": "Ambassador",
+    "general": "General Gen.",
+    "chairman": "Chairman Chair",
+    "chairwoman": "Chairwoman Chair",
+    "chair": "Chair Chairman Chairwoman",
+    "speaker": "Speaker",
+    "premier": "Premier",
+    "commissioner": "Commissioner",
+    "professor": "Professor Prof.",
+    "pope": "Pope",
+    "king": "King",
+    "queen": "Queen",
+}
 
 # Noun cues that name a source after them: "according to X", "quoting X".
 SOURCE_CUES = ("according to", "quoting", "citing")

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, TITLES
+from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
 
 _TITLE_SET = frozenset(TITLES.split())
 _MALE_NAMES = frozenset(MALE_NAMES.split())
 _FEMALE_NAMES = frozenset(FEMALE_NAMES.split())
 _MALE_CUES = frozenset(MALE_CUES.split())
+_ROLES_OF_TITLE: dict[str, set[str]] = {}
+for _role, _titles in ROLE_TITLES.items():
+    for _t in _titles.split():
+        _ROLES_OF_TITLE.setdefault(_t, set()).add(_role)
 _FEMALE_CUES = frozenset(FEMALE_CUES.split())
 # A run of capitalised words (an initial allowed inside). The capital is matched before the
 # look-behind so that the engine can skip straight to upper-case letters.
@@ -47,6 +51,8 @@ _ORG_WORDS_TEXT = """
     Television Radio Club League Project Campaign Review Magazine Daily Herald Tribune Channel
     """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
+# How close a full name must be to decide who a lone surname is over the most frequent full name.
+_RECENT_CHARS = 400
 _SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
 
 
@@ -55,6 +61,10 @@ class Person:
     full: str
     surname: str
     gender: str | None  # "m", "f" or None when the document does not tell
+    strong: bool = False  # marked as a person by a given name or a title, not only by its surname alone
+    count: int = 0
+    last_seen: list[int] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
 
 
 def _gender(first: str, title: str | None) -> str | None:
@@ -98,6 +108,9 @@ class People:
             while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
                 title.append(words.pop(0))
             words = [w.rstrip(".") if len(w) > 2 else w for w in words]
+            # "Certainly Donald Trump", "Speaking Hillary Clinton": a capitalised opener before a name.
+            if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
+                words = words[1:]
             if words and words[0][1:2].islower():
                 found.append((m.start(), words, " ".join(title) or None))
         self._found = found
@@ -110,19 +123,24 @@ class People:
                 continue
             surname = words[-1]
             gender = _gender(words[0], title)
-            if not (title or gender or surname in alone):
+            strong = bool(title or gender)
+            if not (strong or surname in alone):
                 continue
             full = " ".join(words)
             person = known.get(full)
             if person is None:
                 person = known[full] = Person(full, surname, gender)
                 people.setdefault(surname, []).append((at, person))
-            elif person.gender is None:
-                person.gender = gender
+            person.gender = person.gender or gender
+            person.strong = person.strong or strong
+            person.count += 1
+            person.last_seen.append(at)
+            for t in (title or "").split():
+                person.roles |= _ROLES_OF_TITLE.get(t, set())
         # Titled lone surnames ("Mr. Abe") are people too, with the gender of their honorific.
         for at, words, title in found:
             if len(words) == 1 and title and words[0] not in people and words[0] not in ORG_WORDS:
-                people[words[0]] = [(at, Person(words[0], words[0], _gender("", title)))]
+                people[words[0]] = [(at, Person(words[0], words[0], _gender("", title), True, 1, [at]))]
         self._positions = [at for at, _, _ in found]
         return people
 
@@ -146,9 +164,17 @@ class People:
                 if p.full == full or p.full.endswith(" " + full) or full.endswith(p.full):
                     return p
             return None
-        # A lone surname: the latest full name given before it, else the first one after.
-        before = [p for at, p in entries if at <= pos]
-        return before[-1] if before else entries[0][1]
+        # A lone surname: of the names the document marks as a person's (a given name or a title),
+        # the one given last before it, else the first after; without such a name the most frequent.
+        strong = [p for _, p in entries if p.strong]
+        if not strong:
+            return max((p for _, p in entries), key=lambda p: p.count)
+        # Named in full just before: that one ("Jane Sanders ... Sanders said"); else the one the
+        # document names most often ("Bernie Sanders"), not whoever was mentioned last in passing.
+        before = [(max(a for a in p.last_seen if a <= pos), p) for p in strong if p.last_seen[0] <= pos]
+        if before and (latest := max(before, key=lambda x: x[0]))[0] >= pos - _RECENT_CHARS:
+            return latest[1]
+        return max(strong, key=lambda p: p.count)
 
     def canonical(self, name: str, pos: int) -> str:
         """The fullest name the document gives the person `name`, or `name` itself."""
@@ -157,6 +183,17 @@ class People:
             return name
         words = name.split()
         return p.full if len(p.full.split()) >= len(_strip_title_words(words)) else name
+
+    def by_role(self, role: str, pos: int) -> Person | None:
+        """The titled person a role noun ("the senator") stands for: the last one named before `pos`."""
+        best: tuple[int, Person] | None = None
+        for entries in self.by_surname.values():
+            for _, p in entries:
+                if role in p.roles:
+                    seen = [a for a in p.last_seen if a <= pos]
+                    if seen and (best is None or seen[-1] > best[0]):
+                        best = (seen[-1], p)
+        return best[1] if best else None
 
     def gender_of(self, name: str, pos: int) -> str | None:
         p = self.person(name, pos)

@@ -30,6 +30,7 @@ from newsfacts.claims.cues import (
     DESCRIPTIVE_HEADS,
     PRONOUNS,
     QUOTE_ONLY_VERBS_TEXT,
+    ROLE_TITLES,
     ROLE_WORDS,
     SOURCE_CUES,
 )
@@ -115,6 +116,7 @@ _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 _SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
 _SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
+_WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _OPENING_SUBJECT = re.compile(
@@ -124,8 +126,10 @@ _OPENING_SUBJECT = re.compile(
 
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
-_COMPLEMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?that\b|\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[“\"]|\s*:")
-_QUOTE_COMPLEMENT = re.compile(r"\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[“\"]|\s*:")
+_COMPLEMENT = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,4}?that\b|\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]"
+)
+_QUOTE_COMPLEMENT = re.compile(r"\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]")
 _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
 _AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
 _AFTER_COMMA = re.compile(r",\s+$")
@@ -155,6 +159,15 @@ _LEADING_JUNK_LIST = (
 _LEADING_JUNK = frozenset(_LEADING_JUNK_LIST.split())
 _NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she us them him her"
 _NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
+# "the senator", "the former governor": a role noun that can stand for a titled person named before.
+_ROLE_NP = re.compile(rf"the\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
+_TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}$")
+# Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
+_QUOTE_NP = re.compile(rf"[,.!?]?[”\"][,.!?]?\s+(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}")
+# "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
+_ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
+# A speaker the document never marks as a person may still be one: a two- or three-word name.
+_PERSON_LIKE = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}")
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
@@ -244,9 +257,19 @@ class Discourse:
     def add(self, speakers: list[str], start: int, end: int) -> None:
         self.history.append((speakers, start, end))
 
+    def _speakers(self, speakers: list[str], pos: int) -> list[tuple[str, str | None]]:
+        """The speakers that are people the document names (not "the company", not a place)."""
+        out = []
+        for s in speakers:
+            p = self.people.person(s, pos)
+            if p is not None:
+                out.append((p.full, p.gender))
+            elif _PERSON_LIKE.fullmatch(s) and not ORG_WORDS.intersection(s.split()):
+                out.append((s, None))
+        return out
+
     def _candidates(self, speakers: list[str], lo: int, hi: int) -> list[tuple[str, str | None]]:
-        out = [(s, self.people.gender_of(s, hi)) for s in speakers]
-        return out + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
+        return self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
 
     def resolve(self, pronoun: str, pos: int, sentence_start: int) -> str | None:
         """The person a "he"/"she" at `pos` stands for, or None when nothing agrees."""
@@ -262,8 +285,10 @@ class Discourse:
         for speakers, lo, hi in reversed(self.history[-3:]):
             if found := agree(self._candidates(speakers, lo, hi)):
                 return found
-        for speakers, _, hi in reversed(self.history[-12:-3]):
-            if found := agree([(s, self.people.gender_of(s, hi)) for s in speakers]):
+        for speakers, lo, hi in reversed(self.history[-12:-3]):
+            if found := agree(
+                self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)][:1]
+            ):
                 return found
         return None
 
@@ -283,9 +308,17 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     low = np.lower()
     if low in PRONOUNS:
         return ctx.discourse.resolve(low, pos, sentence_start)
+    if (role := _ROLE_NP.fullmatch(low)) and (p := ctx.people.by_role(role.group("role"), pos)):
+        return p.full
     speaker = normalise_speaker(np)
-    if speaker is None or not speaker[0].isupper():
-        return speaker
+    if speaker is None:
+        return None
+    if not speaker[0].isupper():
+        # "an angry Hollande", "veteran analyst Charlie Cook": a named person at the end wins.
+        tail = _TRAILING_NAME.search(speaker)
+        if tail is None or (p := ctx.people.person(tail.group(), pos)) is None:
+            return speaker
+        return p.full
     return ctx.people.canonical(speaker, pos)
 
 
@@ -300,6 +333,14 @@ def _source_after(text: str, pos: int, end: int, start: int, ctx: Context) -> st
 def _subject(text: str, lo: int, verb_start: int, sentence_start: int, ctx: Context) -> tuple[str | None, int]:
     """The subject right before a speech verb; of a name and a group, the one starting first."""
     lo = max(lo, verb_start - 200)
+    if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 3), verb_start)) and lo > sentence_start:
+        np = q.group("np")
+        if np.lower() not in _NOT_SPEAKERS or np.lower() in PRONOUNS:
+            return _finish(np, q.start("np"), sentence_start, ctx), q.start("np")
+    if (w := _WHO.search(text, lo, verb_start)) and (
+        a := _ANTECEDENT.search(text, max(lo, w.start() - 120), w.start())
+    ):
+        return _finish(a.group("np"), a.start("np"), sentence_start, ctx), a.start("np")
     m = _SUBJECT_NAME.search(text, lo, verb_start)
     head = _HEAD.search(text, max(lo, verb_start - 120), verb_start)
     if head is not None:
@@ -325,7 +366,7 @@ def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Cont
         return None
     np = m.group("np")
     words = np.split()
-    if len(words) > 9 or not (
+    if len(words) > 12 or not (
         any(w[0].isupper() for w in words) or words[0].lower() in _DETERMINER_SET or _HEAD.search(np)
     ):
         return None
