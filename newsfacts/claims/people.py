@@ -82,6 +82,30 @@ def _gender(first: str, title: str | None) -> str | None:
     return None
 
 
+# Titles that stand only before a person ("Dr. Abe", "Sen. Quist"; not "Labor" in "Labor Statistics").
+_PERSONAL_TITLES = frozenset(_ROLES_OF_TITLE) | _MALE_CUES | _FEMALE_CUES | {"Dr.", "Dr", "Prof.", "Gen."}
+_WORD_IN_RUN = re.compile(r"\S+")
+_ABBREVIATED = frozenset(t for t in _TITLE_SET if t.endswith("."))
+
+
+def _runs(m: re.Match[str]) -> list[tuple[int, list[str]]]:
+    """The run of capitalised words in `m`, cut after a full stop that ends a sentence ("Ohio. Quince")."""
+    out: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    at = m.start()
+    for w in _WORD_IN_RUN.finditer(m.group()):
+        if not words:
+            at = m.start() + w.start()
+        words.append(w.group())
+        tok = w.group()
+        if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATED:
+            out.append((at, words))
+            words = []
+    if words:
+        out.append((at, words))
+    return out
+
+
 def _strip_title_words(words: list[str]) -> list[str]:
     while len(words) > 1 and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
         words = words[1:]
@@ -103,16 +127,17 @@ class People:
     def _build(self) -> dict[str, list[tuple[int, Person]]]:
         found: list[tuple[int, list[str], str | None]] = []
         for m in _CANDIDATE.finditer(self.text, self.start, self.end):
-            words = m.group().split()
-            title = []
-            while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
-                title.append(words.pop(0))
-            words = [w.rstrip(".") if len(w) > 2 else w for w in words]
-            # "Certainly Donald Trump", "Speaking Hillary Clinton": a capitalised opener before a name.
-            if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
-                words = words[1:]
-            if words and words[0][1:2].islower():
-                found.append((m.start(), words, " ".join(title) or None))
+            for at, run in _runs(m):
+                words = run
+                title = []
+                while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
+                    title.append(words.pop(0))
+                words = [w.rstrip(".") if len(w) > 2 else w for w in words]
+                # "Certainly Donald Trump", "Speaking Hillary Clinton": a capitalised opener before a name.
+                if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
+                    words = words[1:]
+                if words and words[0][1:2].islower():
+                    found.append((at, words, " ".join(title) or None))
         self._found = found
         # A surname "stands alone" when some run is that single word.
         alone = {w[0] for _, w, _ in found if len(w) == 1}
@@ -139,7 +164,8 @@ class People:
                 person.roles |= _ROLES_OF_TITLE.get(t, set())
         # Titled lone surnames ("Mr. Abe") are people too, with the gender of their honorific.
         for at, words, title in found:
-            if len(words) == 1 and title and words[0] not in people and words[0] not in ORG_WORDS:
+            personal = title is not None and title.split()[-1] in _PERSONAL_TITLES
+            if len(words) == 1 and personal and words[0] not in people and words[0] not in ORG_WORDS:
                 people[words[0]] = [(at, Person(words[0], words[0], _gender("", title), True, 1, [at]))]
         self._positions = [at for at, _, _ in found]
         return people

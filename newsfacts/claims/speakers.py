@@ -116,8 +116,12 @@ _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 _SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
 _SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
+_APPOSED_NAME = re.compile(r",\s(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
+_SUBJECT_DET = re.compile(
+    rf"(?<![\w’'.-])(?P<np>(?:{_either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
+)
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _OPENING_SUBJECT = re.compile(
     rf"(?:(?:[A-Z][a-z]+|[Oo]n\s+\w+|[Ii]n\s+\w+(?:\s+\w+)?),\s+)?(?P<np>{CAP_RUN}|{_GROUP}|[Hh]e|[Ss]he)"
@@ -167,7 +171,7 @@ _QUOTE_NP = re.compile(rf"[,.!?]?[”\"][,.!?]?\s+(?P<np>[^,;:“”\"]{{2,80}}?
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
 _ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
-_PERSON_LIKE = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}")
+_PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
@@ -211,14 +215,18 @@ def normalise_speaker(np: str) -> str | None:
     if 0 < i < len(tokens) and tokens[i] not in _CONNECTORS:
         prefix = tokens[:i]
         roles = any(t.lower() in _ROLE_SET or t.lower().rstrip("s") in _ROLE_SET or t[0].isdigit() for t in prefix)
-        if roles and not _PREPOSITIONS.intersection(prefix) and tokens[-1] not in ORG_WORDS:
+        bare = prefix[0].lower() not in _DETERMINER_SET and len(tokens) - i in (2, 3)
+        if (roles or bare) and not _PREPOSITIONS.intersection(prefix) and tokens[-1] not in ORG_WORDS:
             tokens, article = tokens[i:], None
     if all(_is_name_token(t) for t in tokens):
         # A name: drop what precedes its last possessive or title ("Prime Minister" alone stays).
         titled = tokens[-1] not in TITLES
         cut = -1
         for j, tok in enumerate(tokens[:-1]):
-            if tok.endswith(("’s", "'s")) or (titled and tok in TITLES):
+            rest = tokens[j + 1 :]
+            person_like = len(rest) <= 3 and not _CONNECTORS.intersection(rest) and not ORG_WORDS.intersection(rest)
+            of_phrase = j > 0 and tokens[j - 1] in _CONNECTORS  # "Bureau of Labor Statistics"
+            if tok.endswith(("’s", "'s")) or (titled and tok in TITLES and person_like and not of_phrase):
                 cut = j
         if cut >= 0:
             tokens, article = tokens[cut + 1 :], None
@@ -265,7 +273,7 @@ class Discourse:
             if p is not None:
                 out.append((p.full, p.gender))
             elif _PERSON_LIKE.fullmatch(s) and not ORG_WORDS.intersection(s.split()):
-                out.append((s, None))
+                out.append((s, None))  # a full name or a surname the text uses like one
         return out
 
     def _candidates(self, speakers: list[str], lo: int, hi: int) -> list[tuple[str, str | None]]:
@@ -313,12 +321,12 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     speaker = normalise_speaker(np)
     if speaker is None:
         return None
-    if not speaker[0].isupper():
-        # "an angry Hollande", "veteran analyst Charlie Cook": a named person at the end wins.
-        tail = _TRAILING_NAME.search(speaker)
-        if tail is None or (p := ctx.people.person(tail.group(), pos)) is None:
-            return speaker
+    # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
+    tail = _TRAILING_NAME.search(speaker)
+    if tail is not None and tail.start() > 0 and (p := ctx.people.person(tail.group(), pos)) is not None:
         return p.full
+    if not speaker[0].isupper():
+        return speaker
     return ctx.people.canonical(speaker, pos)
 
 
@@ -330,8 +338,13 @@ def _source_after(text: str, pos: int, end: int, start: int, ctx: Context) -> st
     return _finish(np, m.start("np"), start, ctx)
 
 
-def _subject(text: str, lo: int, verb_start: int, sentence_start: int, ctx: Context) -> tuple[str | None, int]:
-    """The subject right before a speech verb; of a name and a group, the one starting first."""
+def _subject(
+    text: str, lo: int, verb_start: int, sentence_start: int, ctx: Context, bare: bool = False
+) -> tuple[str | None, int]:
+    """The subject right before a speech verb; of a name and a group, the one starting first.
+
+    Before a bare verb ("said", "told") any determiner phrase is a subject ("the utility said").
+    """
     lo = max(lo, verb_start - 200)
     if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 3), verb_start)) and lo > sentence_start:
         np = q.group("np")
@@ -347,9 +360,16 @@ def _subject(text: str, lo: int, verb_start: int, sentence_start: int, ctx: Cont
         group = _SUBJECT_GROUP.search(text, max(lo, head.start() - 60), verb_start)
         if group is not None and (m is None or group.start() <= m.start()):
             m = group
+    if m is None and bare:
+        m = _SUBJECT_DET.search(text, max(lo, verb_start - 80), verb_start)
     if m is None:
         return None, verb_start
-    return _finish(m.group("np"), m.start("np"), sentence_start, ctx), m.start("np")
+    np, at = m.group("np"), m.start("np")
+    app = m.group("app")
+    if app and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
+        # "the chief executive, Bo Lindgren, told investors": the name in the apposition.
+        np, at = name.group("name"), m.start("app") + name.start("name")
+    return _finish(np, at, sentence_start, ctx), at
 
 
 def _opening_subject(text: str, start: int, verb_start: int, ctx: Context) -> tuple[str | None, int]:
@@ -391,7 +411,7 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             if speaker is None:
                 speaker, anchor = _subject(text, lo, vs, start, ctx)
         else:
-            speaker, anchor = _subject(text, lo, vs, start, ctx)
+            speaker, anchor = _subject(text, lo, vs, start, ctx, bool(v.group("bare")))
             if speaker is None and after_comma:
                 speaker, anchor = _inverted(text, ve, end, start, ctx), vs
         anchor = vs if speaker is None else anchor
