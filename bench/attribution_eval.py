@@ -28,6 +28,7 @@ from newsfacts.metadata import parse_metadata
 
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _PRONOUNS = frozenset(["he", "she", "they", "i", "we", "him", "her", "them", "it", "you", "his", "their"])
+_TOKEN = re.compile(r"[\w’'.-]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -41,8 +42,8 @@ class GoldQuote:
 
 
 def _norm(name: str) -> str:
-    name = name.replace("’s", "").replace("'s", "").strip(" ,.;:").lower()
-    return _ARTICLE.sub("", name)
+    name = name.replace("’s", "").replace("'s", "").lower()
+    return _ARTICLE.sub("", " ".join(_TOKEN.findall(name)))
 
 
 def _kind(source: str) -> str:

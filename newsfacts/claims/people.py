@@ -123,6 +123,7 @@ class People:
         self._by_surname: dict[str, list[tuple[int, Person]]] | None = None
         self._found: list[tuple[int, list[str], str | None]] = []
         self._positions: list[int] = []
+        self.speakers: set[str] = set()  # full names quoted so far, filled in by attribution
 
     def _build(self) -> dict[str, list[tuple[int, Person]]]:
         found: list[tuple[int, list[str], str | None]] = []
@@ -226,7 +227,11 @@ class People:
         return p.gender if p else None
 
     def mentions(self, lo: int, hi: int) -> list[tuple[int, Person]]:
-        """People named in text[lo:hi] outside quotations, in order."""
+        """People named in text[lo:hi] outside quotations, in order.
+
+        Only people the document marks as such (a given name, a title) or has quoted count: a name
+        known only from its last word standing alone may be a place ("South Carolina").
+        """
         by_surname = self.by_surname
         out = []
         i = bisect_left(self._positions, lo)
@@ -235,7 +240,7 @@ class People:
             i += 1
             if words[-1] in by_surname and not self.in_quote(at):
                 p = self.person(" ".join(words), at)
-                if p is not None:
+                if p is not None and (p.strong or p.full in self.speakers):
                     out.append((at, p))
         return out
 

@@ -124,7 +124,7 @@ _SUBJECT_DET = re.compile(
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _OPENING_SUBJECT = re.compile(
-    rf"(?:(?:[A-Z][a-z]+|[Oo]n\s+\w+|[Ii]n\s+\w+(?:\s+\w+)?),\s+)?(?P<np>{CAP_RUN}|{_GROUP}|[Hh]e|[Ss]he)"
+    rf"(?:[^,;:“”\"]{{1,60}},\s+)?(?P<np>{CAP_RUN}|{_GROUP}|[Hh]e|[Ss]he)"
     rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
 )
 
@@ -172,6 +172,13 @@ _QUOTE_NP = re.compile(rf"[,.!?]?[”\"][,.!?]?\s+(?P<np>[^,;:“”\"]{{2,80}}?
 _ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
 _PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
+# Capitalised sentence openers that are never a speaker by themselves.
+_NOT_SUBJECT_LIST = (
+    "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
+    "Instead Yet However Also Here There Today Yesterday Tonight Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday"
+)
+_NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
@@ -264,6 +271,7 @@ class Discourse:
 
     def add(self, speakers: list[str], start: int, end: int) -> None:
         self.history.append((speakers, start, end))
+        self.people.speakers.update(speakers)
 
     def _speakers(self, speakers: list[str], pos: int) -> list[tuple[str, str | None]]:
         """The speakers that are people the document names (not "the company", not a place)."""
@@ -313,13 +321,15 @@ class Context:
 
 def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     """Normalise a noun phrase and turn a name into the document's fullest form of it."""
-    low = np.lower()
+    low = np.lower().removesuffix("’s").removesuffix("'s")
     if low in PRONOUNS:
         return ctx.discourse.resolve(low, pos, sentence_start)
+    if np.endswith(("’s", "'s")):
+        return None  # a possessor: "Clinton’s email", "Trump’s call for" are nouns, not speech
     if (role := _ROLE_NP.fullmatch(low)) and (p := ctx.people.by_role(role.group("role"), pos)):
         return p.full
     speaker = normalise_speaker(np)
-    if speaker is None:
+    if speaker is None or speaker in _NOT_SUBJECT_WORDS:
         return None
     # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
     tail = _TRAILING_NAME.search(speaker)
