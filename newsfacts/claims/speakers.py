@@ -81,7 +81,7 @@ def _either_case(words: Iterable[str]) -> str:
     return _trie({v for w in words for v in (w, w[0].upper() + w[1:])})
 
 
-_BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e))
+_BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Said", "Says"}
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
     rf"(?<![\w’'-])(?:(?P<bare>{_trie(_BARE_FORMS)})|(?P<verb>{_trie(_VERB_FORMS)})"
@@ -108,9 +108,10 @@ _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
     r"further|separately|similarly|likewise|earlier|explicitly|openly|herself|himself|would|will|"
     r"is|was|were|are|being|been|just|already|frequently|often|quickly|flatly|simply|even|still|"
-    r"has\s+long|had\s+long|angrily|bluntly|sharply|tersely|told\s+\w+\s+and"
+    r"has\s+long|had\s+long|told\s+\w+\s+and|"
+    r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
-_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},)?"
+_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\))?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
@@ -123,6 +124,7 @@ _SUBJECT_DET = re.compile(
     rf"(?<![\w’'.-])(?P<np>(?:{_either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
+_WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
 _OPENING_SUBJECT = re.compile(
     rf"(?:[^,;:“”\"]{{1,60}},\s+)?(?P<np>{CAP_RUN}|{_GROUP}|[Hh]e|[Ss]he)"
     rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
@@ -130,10 +132,13 @@ _OPENING_SUBJECT = re.compile(
 
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
-_COMPLEMENT = re.compile(
-    r"\s+(?:[\w’'-]+\s+){0,4}?that\b|\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]"
-)
-_QUOTE_COMPLEMENT = re.compile(r"\s*[:,]?\s*[“\"]|[^.;:,“”\"]{0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]")
+_QUOTE_NEAR = r"\s*[:,]?\s*[“\"]|(?:[^.;:,“”\"]|\.(?=\S)){0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]"
+_COMPLEMENT = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?that\b|{_QUOTE_NEAR}")
+_QUOTE_COMPLEMENT = re.compile(_QUOTE_NEAR)
+# "X declined to comment but said ...": the verb shares the subject that opens the sentence.
+_COORDINATED = re.compile(rf"\b(?:but|and|then|later|before|after)\s+(?:(?:{_ADVERBS})\s+){{0,2}}$")
+# "She then turned to the crowd: “...”", "Pollster Ann Roe: “...”": a colon opening a quotation.
+_COLON_QUOTE = re.compile(r":\s*[“\"]")
 _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
 _AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
 _AFTER_COMMA = re.compile(r",\s+$")
@@ -167,7 +172,10 @@ _NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
 _ROLE_NP = re.compile(rf"the\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
-_QUOTE_NP = re.compile(rf"[,.!?]?[”\"][,.!?]?\s+(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}")
+_QUOTE_NP = re.compile(
+    rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
+    rf"(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}"
+)
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
 _ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
@@ -353,13 +361,16 @@ def _subject(
 ) -> tuple[str | None, int]:
     """The subject right before a speech verb; of a name and a group, the one starting first.
 
-    Before a bare verb ("said", "told") any determiner phrase is a subject ("the utility said").
+    Failing those, any determiner phrase right before the verb is its subject ("the utility said",
+    "one man wrote"); the complement test still decides whether the verb reports speech.
     """
     lo = max(lo, verb_start - 200)
-    if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 3), verb_start)) and lo > sentence_start:
-        np = q.group("np")
+    if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 1), verb_start)) and lo > sentence_start:
+        np, at = q.group("np"), q.start("np")
         if np.lower() not in _NOT_SPEAKERS or np.lower() in PRONOUNS:
-            return _finish(np, q.start("np"), sentence_start, ctx), q.start("np")
+            if (app := q.group("app")) and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
+                np, at = name.group("name"), q.start("app") + name.start("name")
+            return _finish(np, at, sentence_start, ctx), at
     if (w := _WHO.search(text, lo, verb_start)) and (
         a := _ANTECEDENT.search(text, max(lo, w.start() - 120), w.start())
     ):
@@ -370,7 +381,7 @@ def _subject(
         group = _SUBJECT_GROUP.search(text, max(lo, head.start() - 60), verb_start)
         if group is not None and (m is None or group.start() <= m.start()):
             m = group
-    if m is None and bare:
+    if m is None:
         m = _SUBJECT_DET.search(text, max(lo, verb_start - 80), verb_start)
     if m is None:
         return None, verb_start
@@ -382,8 +393,18 @@ def _subject(
     return _finish(np, at, sentence_start, ctx), at
 
 
-def _opening_subject(text: str, start: int, verb_start: int, ctx: Context) -> tuple[str | None, int]:
+def _opening_subject(
+    text: str, start: int, verb_start: int, ctx: Context, colon: bool = False
+) -> tuple[str | None, int]:
+    """The subject that opens the clause ("Rep. Ana Roe reacted to the news, saying ...").
+
+    Before a colon the subject may also be the whole clause ("Pollster Ann Roe: “...”").
+    """
+    if colon and (name := _WHOLE_NAME.fullmatch(text, start, verb_start)):
+        return _finish(name.group("np"), start, start, ctx), start
     m = _OPENING_SUBJECT.match(text, start, verb_start)
+    if m is not None and colon and m.group("np")[:1].islower() and not m.group("np").startswith(("he", "she")):
+        return None, verb_start
     if m is None or ctx.quotes(m.start("np")):
         return None, verb_start
     return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
@@ -416,14 +437,16 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             speaker, anchor = _source_after(text, ve, end, start, ctx), vs
         elif after_comma and word.endswith("ing"):
             speaker, anchor = (found[-1].speaker, vs) if found else _opening_subject(text, start, vs, ctx)
-        elif after_quote:
+        elif after_quote or vs == start:
             speaker, anchor = _inverted(text, ve, end, start, ctx), vs
             if speaker is None:
                 speaker, anchor = _subject(text, lo, vs, start, ctx)
         else:
-            speaker, anchor = _subject(text, lo, vs, start, ctx, bool(v.group("bare")))
+            speaker, anchor = _subject(text, lo, vs, start, ctx)
             if speaker is None and after_comma:
                 speaker, anchor = _inverted(text, ve, end, start, ctx), vs
+            if speaker is None and _COORDINATED.search(text, max(start, vs - 40), vs):
+                speaker, anchor = _opening_subject(text, start, vs, ctx)
         anchor = vs if speaker is None else anchor
         if v.group("verb"):
             complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
@@ -441,4 +464,8 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         if word.lower() == "quoting" and (q := _QUOTE_AFTER_SOURCE.match(text, ve, end)):
             claim_start = q.end() - 1
         found.append(Attribution(speaker, anchor, ve, quoted, claim_start))
+    if not found and (c := _COLON_QUOTE.search(text, start, end)) and not ctx.quotes(c.start()):
+        speaker, anchor = _opening_subject(text, start, c.start(), ctx, colon=True)
+        if speaker is not None:
+            found.append(Attribution(speaker, anchor, c.start(), True, anchor))
     return found
