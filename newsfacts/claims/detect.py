@@ -68,7 +68,10 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         return "markdown heading"
     if last == "?" and not _QUOTE_MARK.search(sentence):
         return "question"
-    if is_call_to_action(sentence) or is_labelled_furniture(sentence) or is_navigation_header(clean(sentence)):
+    # Buttons, labels and credits stand on a line of their own (the metadata's line rules).
+    if whole_line and (
+        is_call_to_action(sentence) or is_labelled_furniture(sentence) or is_navigation_header(clean(sentence))
+    ):
         return "call to action or boilerplate"
     if _LINK_ONLY.match(sentence) or _TAG_ONLY.match(sentence):
         return "link or markup"

@@ -17,7 +17,7 @@ Two uses:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
@@ -33,7 +33,9 @@ for _role, _titles in ROLE_TITLES.items():
 _FEMALE_CUES = frozenset(FEMALE_CUES.split())
 # A run of capitalised words (an initial allowed inside). The capital is matched before the
 # look-behind so that the engine can skip straight to upper-case letters.
-_CANDIDATE = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*\.?)){0,4}")
+_CANDIDATE = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*\.?)){1,4}")
+# A capitalised word right before an offset: the surname there is part of a longer name.
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
 _NOT_NAME_LIST = """
     The A An This That These Those It Its In On At For But And Or If When While After Before As By
     With From To Of Not No Yes So Then There Here He She They We I You His Her Their Our My Your
@@ -90,6 +92,9 @@ _ABBREVIATED = frozenset(t for t in _TITLE_SET if t.endswith("."))
 
 def _runs(m: re.Match[str]) -> list[tuple[int, list[str]]]:
     """The run of capitalised words in `m`, cut after a full stop that ends a sentence ("Ohio. Quince")."""
+    run = m.group()
+    if "." not in run:
+        return [(m.start(), run.split())]
     out: list[tuple[int, list[str]]] = []
     words: list[str] = []
     at = m.start()
@@ -121,12 +126,13 @@ class People:
         self.end = end
         self.in_quote = in_quote
         self._by_surname: dict[str, list[tuple[int, Person]]] | None = None
-        self._found: list[tuple[int, list[str], str | None]] = []
-        self._positions: list[int] = []
+        self._mention: re.Pattern[str] | None = None
         self.speakers: set[str] = set()  # full names quoted so far, filled in by attribution
 
     def _build(self) -> dict[str, list[tuple[int, Person]]]:
         found: list[tuple[int, list[str], str | None]] = []
+        # Runs of two or more capitalised words only: the engine skips lone capitals (sentence
+        # openers, places), which are most of them.
         for m in _CANDIDATE.finditer(self.text, self.start, self.end):
             for at, run in _runs(m):
                 words = run
@@ -139,19 +145,20 @@ class People:
                     words = words[1:]
                 if words and words[0][1:2].islower():
                     found.append((at, words, " ".join(title) or None))
-        self._found = found
-        # A surname "stands alone" when some run is that single word.
-        alone = {w[0] for _, w, _ in found if len(w) == 1}
         people: dict[str, list[tuple[int, Person]]] = {}
         known: dict[str, Person] = {}
+        alone: dict[str, bool] = {}
         for at, words, title in found:
             if len(words) < 2 or len(words) > 3 or ORG_WORDS.intersection(words):
                 continue
             surname = words[-1]
             gender = _gender(words[0], title)
             strong = bool(title or gender)
-            if not (strong or surname in alone):
-                continue
+            if not strong:
+                if surname not in alone:
+                    alone[surname] = self._stands_alone(surname)
+                if not alone[surname]:
+                    continue
             full = " ".join(words)
             person = known.get(full)
             if person is None:
@@ -168,8 +175,19 @@ class People:
             personal = title is not None and title.split()[-1] in _PERSONAL_TITLES
             if len(words) == 1 and personal and words[0] not in people and words[0] not in ORG_WORDS:
                 people[words[0]] = [(at, Person(words[0], words[0], _gender("", title), True, 1, [at]))]
-        self._positions = [at for at, _, _ in found]
         return people
+
+    def _stands_alone(self, surname: str) -> bool:
+        """Does the body use `surname` by itself somewhere (not as the end of a longer name)?"""
+        text, i = self.text, self.text.find(surname, self.start, self.end)
+        n = len(surname)
+        while i >= 0:
+            before = text[i - 1 : i]
+            after = text[i + n : i + n + 1]
+            if not (before.isalnum() or after.isalnum()) and not _CAPITAL_BEFORE.search(text, max(0, i - 30), i):
+                return True
+            i = text.find(surname, i + n, self.end)
+        return False
 
     @property
     def by_surname(self) -> dict[str, list[tuple[int, Person]]]:
@@ -233,15 +251,18 @@ class People:
         known only from its last word standing alone may be a place ("South Carolina").
         """
         by_surname = self.by_surname
+        if not by_surname:
+            return []
+        if self._mention is None:
+            names = sorted(by_surname, key=len, reverse=True)
+            self._mention = re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, names))})(?![\w’'-])")
         out = []
-        i = bisect_left(self._positions, lo)
-        while i < len(self._positions) and self._positions[i] < hi:
-            at, words, _ = self._found[i]
-            i += 1
-            if words[-1] in by_surname and not self.in_quote(at):
-                p = self.person(" ".join(words), at)
-                if p is not None and (p.strong or p.full in self.speakers):
-                    out.append((at, p))
+        for m in self._mention.finditer(self.text, lo, hi):
+            if self.in_quote(m.start()):
+                continue
+            p = self.person(m.group(), m.start())
+            if p is not None and (p.strong or p.full in self.speakers):
+                out.append((m.start(), p))
         return out
 
     def is_subject(self, at: int, sentence_start: int) -> bool:

@@ -364,15 +364,19 @@ def _subject(
     Failing those, any determiner phrase right before the verb is its subject ("the utility said",
     "one man wrote"); the complement test still decides whether the verb reports speech.
     """
-    lo = max(lo, verb_start - 200)
+    # An apposition ("X, the attorney general of Y, said") needs a long look back; else a short one.
+    reach = 200 if text.rfind(",", max(lo, verb_start - 30), verb_start) >= 0 else 90
+    lo = max(lo, verb_start - reach)
     if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 1), verb_start)) and lo > sentence_start:
         np, at = q.group("np"), q.start("np")
         if np.lower() not in _NOT_SPEAKERS or np.lower() in PRONOUNS:
             if (app := q.group("app")) and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
                 np, at = name.group("name"), q.start("app") + name.start("name")
             return _finish(np, at, sentence_start, ctx), at
-    if (w := _WHO.search(text, lo, verb_start)) and (
-        a := _ANTECEDENT.search(text, max(lo, w.start() - 120), w.start())
+    if (
+        text.find(", who", lo, verb_start) >= 0
+        and (w := _WHO.search(text, lo, verb_start))
+        and (a := _ANTECEDENT.search(text, max(lo, w.start() - 120), w.start()))
     ):
         return _finish(a.group("np"), a.start("np"), sentence_start, ctx), a.start("np")
     m = _SUBJECT_NAME.search(text, lo, verb_start)
