@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfacts.claims.classify import carries_statistic, claim_type, is_long_quotation
+from newsfacts.claims.classify import carries_statistic, claim_type
 from newsfacts.claims.detect import core_span, furniture_reason
 from newsfacts.claims.hedging import is_hedged
 from newsfacts.claims.model import Claim
@@ -49,6 +49,8 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 # into the next paragraph), or a pair of straight quotes on one line.
 _QUOTATION = re.compile(r"“[^“”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*\"")
 _TRAILING = " \t,;:–—-"
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
+_TWO_WORDS = re.compile(r"\w\s+\w")
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -103,6 +105,21 @@ def _quoted_share(quotes: QuoteTest, s: int, e: int) -> float:
     return covered / max(1, e - s)
 
 
+def _quotes_words(text: str, quotes: QuoteTest, s: int, e: int) -> bool:
+    """Does text[s:e] quote someone's words, not just a name or a title ("“Saturday Night Live”")?
+
+    A quoted passage of two words or more with a lower-case one ("called it “a disgrace”") is
+    speech; a single quoted word with no speaker is a scare quote ("the “temporary” surcharge").
+    """
+    i = bisect_right(quotes.ends, s)
+    while i < len(quotes.starts) and quotes.starts[i] < e:
+        qs, qe = max(s, quotes.starts[i]), min(e, quotes.ends[i])
+        if _LOWER_WORD.search(text, qs, qe) and _TWO_WORDS.search(text, qs, qe):
+            return True
+        i += 1
+    return False
+
+
 def _make_claim(
     text: str,
     s: int,
@@ -114,7 +131,9 @@ def _make_claim(
 ) -> Claim:
     piece = text[s:e]
     has_quote = _QUOTE_MARK.search(piece) is not None
-    quoted = has_quote and (att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or is_long_quotation(piece))
+    quoted = has_quote and (
+        att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
+    )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
     return Claim(
         char_start=s,
