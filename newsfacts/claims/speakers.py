@@ -140,6 +140,7 @@ _COORDINATED = re.compile(rf"\b(?:but|and|then|later|before|after)\s+(?:(?:{_ADV
 # "She then turned to the crowd: “...”", "Pollster Ann Roe: “...”": a colon opening a quotation.
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
+# A quotation closed by its own punctuation ("“...,” said", "“...?” asked"): the attribution follows.
 _AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
 _AFTER_COMMA = re.compile(r",\s+$")
 _STOP_AFTER = (
@@ -369,7 +370,11 @@ def _subject(
     lo = max(lo, verb_start - reach)
     if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 1), verb_start)) and lo > sentence_start:
         np, at = q.group("np"), q.start("np")
-        if np.lower() not in _NOT_SPEAKERS or np.lower() in PRONOUNS:
+        # Right after a quotation closed by its punctuation any phrase speaks; after a bare closing
+        # mark (a mixed quote: "the “broken” system and he pledged") only a short one does.
+        closed = text[q.start() - 1 : q.start() + 2]
+        short = np.count(" ") < 4 and " and " not in np
+        if (short or any(c in closed for c in ",.!?")) and (np.lower() not in _NOT_SPEAKERS or np.lower() in PRONOUNS):
             if (app := q.group("app")) and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
                 np, at = name.group("name"), q.start("app") + name.start("name")
             return _finish(np, at, sentence_start, ctx), at
