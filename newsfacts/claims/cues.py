@@ -28,7 +28,7 @@ COMPLEMENT_VERBS = """
     recommend demand confess clarify:clarifies,clarified,clarifying
     email e-mail text wonder worry:worries,worried,worrying fret:frets,fretted,fretting
     think:thinks,thought,thinking believe react retaliate chant read:reads,read,reading interject
-    fume rail scold taunt tease gush marvel rave jab:jabs,jabbed,jabbing vent
+    fume rail scold taunt tease gush marvel rave jab:jabs,jabbed,jabbing vent dub:dubs,dubbed,dubbing
     put:puts,put,putting
     express
     """
@@ -44,7 +44,7 @@ QUOTE_ONLY_VERBS_TEXT = """
     continuing offer offers offered offering post posts posted text texts texted email emails
     emailed e-mail e-mailed put puts putting express expressed expresses expressing answer answers
     answered think thinks thought believe believes believed point points pointed lash lashes lashed
-    read reads reading
+    read reads reading dub dubs dubbed dubbing
     """
 
 # Role nouns that stand for a titled person named earlier ("the senator" after "Sen. Bernie

@@ -49,6 +49,8 @@ def _forms(entry: str) -> list[str]:
     base, _, irregular = entry.partition(":")
     if irregular:
         return [base, *irregular.split(",")]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
     if base.endswith("e"):
         return [base, base + "s", base + "d", base[:-1] + "ing"]
     if base.endswith(("s", "sh", "ch", "x", "z")):
@@ -108,7 +110,8 @@ _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
     r"further|separately|similarly|likewise|earlier|explicitly|openly|herself|himself|would|will|"
     r"is|was|were|are|being|been|just|already|frequently|often|quickly|flatly|simply|even|still|"
-    r"has\s+long|had\s+long|told\s+\w+\s+and|"
+    r"has\s+long|had\s+long|told\s+\w+\s+and|went\s+on\s+to|goes\s+on\s+to|go\s+on\s+to|"
+    r"continued\s+to|proceeded\s+to|did\s+not|didn[’']t|does\s+not|doesn[’']t|"
     r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
 _APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\))?"
@@ -143,6 +146,11 @@ _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
 # A quotation closed by its own punctuation ("“...,” said", "“...?” asked"): the attribution follows.
 _AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
 _AFTER_COMMA = re.compile(r",\s+$")
+_ASIDE_SUBJECT = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}$")
+_CLAUSE_END = re.compile(
+    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+|\s+(?:later|earlier|yesterday|today))?\s*[.!?]?\s*$"
+)
+_PARENTHETICAL = re.compile(r",\s[^.;“”\"]{0,80}[“\"]")
 _STOP_AFTER = (
     r"on|in|during|after|before|when|while|who|which|whose|as|last|this|yesterday|today|tonight|earlier|"
     r"told|adding|noting|saying|explaining|and|but|because|since|via|through|to|about|of\s+(?:the|a|his|her)\s+"
@@ -460,7 +468,12 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         if v.group("verb"):
             complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
             before = _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is not None
-            if not (complement.match(text, ve, end) or before or after_quote):
+            # "..., Song wrote." and "Costs, he added, were “...”": a clause-final or parenthetical
+            # attribution reports the words around it.
+            aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
+                _CLAUSE_END.match(text, ve, end) is not None or _PARENTHETICAL.match(text, ve, end) is not None
+            )
+            if not (complement.match(text, ve, end) or before or after_quote or aside):
                 continue
         if speaker is None:
             continue

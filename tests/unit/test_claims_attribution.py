@@ -219,6 +219,34 @@ SHAPES = [
     ),
 ]
 
+SHAPES += [
+    case(
+        "The grid can carry the extra load, utility engineer Sara Kemp wrote.",
+        "extra load",
+        "Sara Kemp",
+        "clause-final-complement-verb",
+    ),
+    case(
+        "Captain Omar Reyes flew the route twice. The new engines, he added, were “quieter than promised.”",
+        "quieter",
+        "Omar Reyes",
+        "parenthetical-attribution",
+    ),
+    case(
+        "Mayor Lin Tao praised the budget. She went on to call the tax plan “a fair deal.”",
+        "fair deal",
+        "Lin Tao",
+        "went-on-to",
+    ),
+    case(
+        "“Prices have peaked,” Sen.\u00a0Ava Ruiz said on Monday.",
+        "peaked",
+        "Ava Ruiz",
+        "no-break-space-after-title",
+    ),
+    case("Lawmakers decried the deal as “a giveaway to insurers.”", "giveaway", "Lawmakers", "decried"),
+]
+
 # 7. A verb inside the quotation never wins over the cue outside it.
 VERB_INSIDE = [
     case(
