@@ -47,7 +47,8 @@ _OPENS_WITH_QUOTE = re.compile(r"[“\"]")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
 # into the next paragraph), or a pair of straight quotes on one line.
-_QUOTATION = re.compile(r"“[^“”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*\"")
+# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
+_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
 _TRAILING = " \t,;:–—-"
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
 _TWO_WORDS = re.compile(r"\w\s+\w")

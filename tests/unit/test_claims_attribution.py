@@ -263,6 +263,15 @@ VERB_INSIDE = [
     ),
 ]
 
+VERB_INSIDE += [
+    case(
+        'Treasurer Nell Ashby spoke at noon. “We balanced the books," she said "and nobody said it could be done.”',
+        "balanced",
+        "Nell Ashby",
+        "mixed-curly-and-straight-marks",
+    ),
+]
+
 # 8. Descriptive speakers keep their noun phrase.
 DESCRIPTIVE = [
     case("The book says the founder “never trusted bankers.”", "never trusted", "the book", "book"),
