@@ -265,7 +265,7 @@ VERB_INSIDE = [
 
 VERB_INSIDE += [
     case(
-        'Treasurer Nell Ashby spoke at noon. “We balanced the books," she said "and nobody said it could be done.”',
+        'Secretary Nell Ashby spoke at noon. “We balanced the books," she said "and nobody said it could be done.”',
         "balanced",
         "Nell Ashby",
         "mixed-curly-and-straight-marks",
