@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
 
@@ -109,6 +110,12 @@ def _runs(m: re.Match[str]) -> list[tuple[int, list[str]]]:
     if words:
         out.append((at, words))
     return out
+
+
+@lru_cache(maxsize=2048)
+def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex for any of `names` as a whole word; cached, the same people recur across articles."""
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, names))})(?![\w’'-])")
 
 
 def _strip_title_words(words: list[str]) -> list[str]:
@@ -254,8 +261,7 @@ class People:
         if not by_surname:
             return []
         if self._mention is None:
-            names = sorted(by_surname, key=len, reverse=True)
-            self._mention = re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, names))})(?![\w’'-])")
+            self._mention = _mention_pattern(tuple(sorted(by_surname, key=len, reverse=True)))
         out = []
         for m in self._mention.finditer(self.text, lo, hi):
             if self.in_quote(m.start()):
