@@ -450,6 +450,19 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         word = v.group()
         after_quote = _AFTER_QUOTE.search(text, max(start, vs - 5), vs) is not None
         after_comma = _AFTER_COMMA.search(text, max(start, vs - 3), vs) is not None
+        supported = True
+        if v.group("verb"):
+            # Whether a verb like "added" or "called" reports speech is decided first, on cheap
+            # anchored tests: most of them in a body do not, and need no subject search.
+            complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
+            # "..., Song wrote." and "Costs, he added, were “...”": a clause-final or parenthetical
+            # attribution reports the words around it.
+            aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
+                _CLAUSE_END.match(text, ve, end) is not None or _PARENTHETICAL.match(text, ve, end) is not None
+            )
+            supported = after_quote or aside or complement.match(text, ve, end) is not None
+            if not supported and lo <= start:
+                continue  # no quotation closes before the verb in this sentence: nothing can support it
         if v.group("source"):
             speaker, anchor = _source_after(text, ve, end, start, ctx), vs
         elif after_comma and word.endswith("ing"):
@@ -465,16 +478,9 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             if speaker is None and _COORDINATED.search(text, max(start, vs - 40), vs):
                 speaker, anchor = _opening_subject(text, start, vs, ctx)
         anchor = vs if speaker is None else anchor
-        if v.group("verb"):
-            complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
-            before = _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is not None
-            # "..., Song wrote." and "Costs, he added, were “...”": a clause-final or parenthetical
-            # attribution reports the words around it.
-            aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
-                _CLAUSE_END.match(text, ve, end) is not None or _PARENTHETICAL.match(text, ve, end) is not None
-            )
-            if not (complement.match(text, ve, end) or before or after_quote or aside):
-                continue
+        # "“...,” one analyst wrote": a quotation just before the subject supports the verb too.
+        if not supported and _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is None:
+            continue
         if speaker is None:
             continue
         window = text[max(start, anchor - 3) : min(end, ve + 100)]
