@@ -193,7 +193,7 @@ _PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
     "Instead Yet However Also Here There Today Yesterday Tonight Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday"
+    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The"
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
