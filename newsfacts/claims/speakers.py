@@ -305,7 +305,12 @@ class Discourse:
         return self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
 
     def resolve(self, pronoun: str, pos: int, sentence_start: int) -> str | None:
-        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees."""
+        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees.
+
+        Candidates come from the three sentences before (speakers first, then people named outside
+        quotations), then from the speakers of up to nine more. Names earlier in the pronoun's own
+        sentence are passed over: "Asked about Lee, he said" is rarely about Lee.
+        """
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
             return None
@@ -313,17 +318,21 @@ class Discourse:
         def agree(cands: list[tuple[str, str | None]]) -> str | None:
             return next((n for n, g in cands if g in (None, gender)), None)
 
-        if found := agree(self._candidates([], sentence_start, pos)):
-            return found
+        found = None
         for speakers, lo, hi in reversed(self.history[-3:]):
-            if found := agree(self._candidates(speakers, lo, hi)):
-                return found
+            if found:
+                break
+            found = agree(self._candidates(speakers, lo, hi))
         for speakers, lo, hi in reversed(self.history[-12:-3]):
-            if found := agree(
+            if found:
+                break
+            found = agree(
                 self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)][:1]
-            ):
-                return found
-        return None
+            )
+        # The pronoun tells the person's gender: a later "she" will not take a "he".
+        if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
+            p.gender = gender
+        return found
 
 
 @dataclass(slots=True)
