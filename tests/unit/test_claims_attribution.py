@@ -326,6 +326,21 @@ NORMALISE = [
     ),
 ]
 
+NORMALISE += [
+    case(
+        "Fed Chair Jerome Pollard held rates. “We are in no hurry,” the Fed chair said.",
+        "no hurry",
+        "Jerome Pollard",
+        "role-with-modifier-to-name",
+    ),
+    case(
+        "“We cannot confirm it,” they said.",
+        "confirm",
+        None,
+        "they-is-no-speaker",
+    ),
+]
+
 # 10. Quoted questions are claims with their speaker.
 QUESTIONS = [
     case("“Who pays for this?” the senator asked.", "Who pays", "the senator", "question-descriptive"),
