@@ -146,9 +146,12 @@ class People:
                 title = []
                 while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
                     title.append(words.pop(0))
-                words = [w.rstrip(".") if len(w) > 2 else w for w in words]
-                # "Certainly Donald Trump", "Speaking Hillary Clinton": a capitalised opener before a name.
+                words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
+                # "Certainly Donald Trump", "Republican Donald Trump": a capitalised word before a name;
+                # an acronym before one names a thing ("USS George Washington", a ship).
                 if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
+                    if words[0].isupper():
+                        continue
                     words = words[1:]
                 if words and words[0][1:2].islower():
                     found.append((at, words, " ".join(title) or None))

@@ -84,6 +84,10 @@ def _either_case(words: Iterable[str]) -> str:
 
 
 _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Said", "Says"}
+# Base forms that are not also past forms: after "a"/"this" they are nouns ("a meaningful tell").
+_BASE_ONLY = frozenset(
+    _forms(e)[0] for e in (BARE_VERBS + " " + COMPLEMENT_VERBS).split() if _forms(e)[0] not in _forms(e)[1:]
+)
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
     rf"(?<![\w’'-])(?:(?P<bare>{_trie(_BARE_FORMS)})|(?P<verb>{_trie(_VERB_FORMS)})"
@@ -100,7 +104,8 @@ _FUNCTION_LIST = (
 _FUNCTION = frozenset(_FUNCTION_LIST.split())
 _DETERMINERS = "the a an one another two three several some many most other these those this that its his her their our"
 _DETERMINER_SET = frozenset(_DETERMINERS.split())
-_HEADS = _either_case(set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET | {w + "s" for w in _ROLE_SET})
+_HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
+_HEADS = _either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
 _MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
 _GROUP = (
     rf"(?:(?:{_either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
@@ -129,7 +134,7 @@ _SUBJECT_DET = re.compile(
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
 _OPENING_SUBJECT = re.compile(
-    rf"(?:[^,;:“”\"]{{1,60}},\s+)?(?P<np>{CAP_RUN}|{_GROUP}|[Hh]e|[Ss]he)"
+    rf"(?:[^,;:“”\"]{{1,60}},\s+)?(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he)"
     rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
 )
 
@@ -193,9 +198,11 @@ _PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
     "Instead Yet However Also Here There Today Yesterday Tonight Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The"
+    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The Early Late"
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
+_SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
+_POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
@@ -355,8 +362,10 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     if (role := _ROLE_NP.fullmatch(low)) and (p := ctx.people.by_role(role.group("role"), pos)):
         return p.full
     speaker = normalise_speaker(np)
-    if speaker is None or speaker in _NOT_SUBJECT_WORDS:
+    if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):
         return None
+    if speaker.rsplit(None, 1)[-1].lower() in _DETERMINER_SET | _POSSESSIVES:
+        return None  # "coupled with his recall": after a determiner the cue word is a noun
     # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
     tail = _TRAILING_NAME.search(speaker)
     if tail is not None and tail.start() > 0 and (p := ctx.people.person(tail.group(), pos)) is not None:
@@ -371,6 +380,9 @@ def _source_after(text: str, pos: int, end: int, start: int, ctx: Context) -> st
     if m is None:
         return None
     np = _SOURCE_PREFIX.sub("", m.group("np"), count=1)
+    first = np.split()[0] if np.split() else ""
+    if text[pos - 6 : pos].lower().endswith("citing") and not (first[:1].isupper() or _HEAD.search(np)):
+        return None  # "citing her quick action": a reason, not a source
     return _finish(np, m.start("np"), start, ctx)
 
 
@@ -472,7 +484,7 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             supported = after_quote or aside or complement.match(text, ve, end) is not None
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
-        if v.group("source"):
+        if v.group("source") and not (after_comma and word.lower() == "citing"):
             speaker, anchor = _source_after(text, ve, end, start, ctx), vs
         elif after_comma and word.endswith("ing"):
             speaker, anchor = (found[-1].speaker, vs) if found else _opening_subject(text, start, vs, ctx)
@@ -487,6 +499,8 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             if speaker is None and _COORDINATED.search(text, max(start, vs - 40), vs):
                 speaker, anchor = _opening_subject(text, start, vs, ctx)
         anchor = vs if speaker is None else anchor
+        if word in _BASE_ONLY and _SINGULAR_SUBJECT.match(text, anchor, vs):
+            continue  # "a state visit", "a meaningful tell": a singular subject never takes a base form
         # "“...,” one analyst wrote": a quotation just before the subject supports the verb too.
         if not supported and _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is None:
             continue
