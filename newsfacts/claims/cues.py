@@ -20,7 +20,7 @@ COMPLEMENT_VERBS = """
     comment concede conclude confirm contend continue counter cry:cries,cried,crying declare deny:denies,denied,denying
     describe emphasize emphasise estimate exclaim explain insist joke lament maintain mock mention
     note object observe offer plead point predict proclaim promise protest quip:quips,quipped,quipping
-    recall recount reaffirm affirm reiterate remark reply:replies,replied,replying report respond
+    recall remember recount reaffirm affirm reiterate remark reply:replies,replied,replying report respond
     retort reveal scoff shout slam:slams,slammed,slamming snap:snaps,snapped,snapping stress suggest
     testify:testifies,testified,testifying tweet post write:writes,wrote,writing,written
     warn vow pledge urge whisper yell thunder concur muse ponder sigh lash

@@ -38,6 +38,7 @@ from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
+from newsfacts.claims.verbs import has_finite_verb
 
 TITLES = frozenset(_TITLES_TEXT.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
@@ -455,6 +456,8 @@ def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Cont
         return None
     np = m.group("np")
     words = np.split()
+    if words[0].lower() == "that" or has_finite_verb(np):
+        return None  # "..., said that fact speaks volumes": a clause, not a speaker
     if len(words) > 12 or not (
         any(w[0].isupper() for w in words) or words[0].lower() in _DETERMINER_SET or _HEAD.search(np)
     ):
