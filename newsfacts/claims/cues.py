@@ -76,6 +76,9 @@ ROLE_TITLES = {
     "queen": "Queen",
 }
 
+# Participles that open a sentence and go on with the previous speaker: "Adding, “...”".
+RESUMING_CUES = "Adding Noting Continuing Concluding Saying Writing Explaining Insisting Warning"
+
 # Noun cues that name a source after them: "according to X", "quoting X".
 SOURCE_CUES = ("according to", "quoting", "citing")
 

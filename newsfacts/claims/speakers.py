@@ -30,6 +30,7 @@ from newsfacts.claims.cues import (
     DESCRIPTIVE_HEADS,
     PRONOUNS,
     QUOTE_ONLY_VERBS_TEXT,
+    RESUMING_CUES,
     ROLE_TITLES,
     ROLE_WORDS,
     SOURCE_CUES,
@@ -92,6 +93,7 @@ _BASE_ONLY = frozenset(
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
     rf"(?<![\w’'-])(?:(?P<bare>{_trie(_BARE_FORMS)})|(?P<verb>{_trie(_VERB_FORMS)})"
+    rf"|(?P<resume>{_trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
     rf"|(?P<source>{_either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
 
@@ -487,7 +489,13 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             supported = after_quote or aside or complement.match(text, ve, end) is not None
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
-        if v.group("source") and not (after_comma and word.lower() == "citing"):
+        if v.group("resume"):
+            # "Adding, “...”" opens a sentence that goes on with the previous sentence's speaker.
+            previous = ctx.discourse.history[-1][0] if ctx.discourse.history else []
+            if vs != start or not previous:
+                continue
+            speaker, anchor = previous[-1], vs
+        elif v.group("source") and not (after_comma and word.lower() == "citing"):
             speaker, anchor = _source_after(text, ve, end, start, ctx), vs
         elif after_comma and word.endswith("ing"):
             speaker, anchor = (found[-1].speaker, vs) if found else _opening_subject(text, start, vs, ctx)

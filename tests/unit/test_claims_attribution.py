@@ -175,6 +175,15 @@ CONTINUATIONS = [
     ),
 ]
 
+CONTINUATIONS += [
+    case(
+        "“Rates are high,” said economist Vera Lind. Adding, “They will stay there.”",
+        "stay there",
+        "Vera Lind",
+        "sentence-opening-participle",
+    ),
+]
+
 # 5. Mixed quotes: a few quoted words inside the author's sentence are still the speaker's.
 MIXED = [
     case(
