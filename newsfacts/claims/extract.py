@@ -12,7 +12,7 @@ Speakers carry over between sentences the way news prose carries them:
 - a lead-in ("Powell said:") gives its speaker to the quotation in the next sentence or paragraph;
 - a bare quotation takes the speaker named in the next sentence of its paragraph when that one
   is a quotation too ("“...” “...,” she said"), else the current speaker of its paragraph, else
-  the speaker of the previous paragraph when that paragraph ended in a quotation (a quote
+  the speaker of the previous paragraph when that paragraph ended in attributed words (a quote
   paragraph with no cue continues the previous speaker);
 - "he"/"she" resolve to the people the previous sentences made salient (`speakers.Discourse`).
 
@@ -165,16 +165,16 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     inherited: list[str | None] = [None] * len(sents)
     lead_in: str | None = None
     current: tuple[str, int] | None = None  # (speaker, paragraph) of the last attributed quotation
-    prev_para_end_quote: tuple[str, int] | None = None
+    prev_para_speaker: tuple[str, int] | None = None
     last_line = -1
-    last_was_quote_by: str | None = None
+    last_speaker: str | None = None
     for i, sent in enumerate(sents):
         if sent.line_start != last_line:
-            prev_para_end_quote = (last_was_quote_by, last_line) if last_was_quote_by else None
+            prev_para_speaker = (last_speaker, last_line) if last_speaker else None
             last_line = sent.line_start
         if sent.furniture:
             lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
-            last_was_quote_by = None
+            last_speaker = None
             continue
         bare = not sent.atts and _OPENS_WITH_QUOTE.match(text, sent.start) is not None
         speaker: str | None = None
@@ -191,17 +191,19 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 speaker = nxt.atts[0].speaker
             elif current and current[1] == sent.line_start:
                 speaker = current[0]
-            elif prev_para_end_quote and not quotes(sent.start - 1):
-                speaker = prev_para_end_quote[0]
+            elif prev_para_speaker and not quotes(sent.start - 1):
+                speaker = prev_para_speaker[0]
             inherited[i] = speaker
         lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
         quoted = _QUOTE_MARK.search(text, sent.start, sent.end) is not None
         if who and quoted:
             current = (who, sent.line_start)
-            last_was_quote_by = who
+            last_speaker = who
         else:
-            last_was_quote_by = None
+            # "Smith said the plan works.\n“It will pay for itself.”": reported speech also hands
+            # its speaker to a quote paragraph that follows.
+            last_speaker = who
             if sent.atts:
                 current = None
     return inherited

@@ -184,6 +184,15 @@ CONTINUATIONS += [
     ),
 ]
 
+CONTINUATIONS += [
+    case(
+        "Engineer Ruth Oyelaran said the dam is sound.\n“It will hold through the spring floods.”",
+        "spring floods",
+        "Ruth Oyelaran",
+        "reported-speech-then-quote-paragraph",
+    ),
+]
+
 # 5. Mixed quotes: a few quoted words inside the author's sentence are still the speaker's.
 MIXED = [
     case(
