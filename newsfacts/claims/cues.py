@@ -109,7 +109,8 @@ ROLE_WORDS = """
     mayor leader chief head deputy coordinator organizer organiser activist voter resident supporter
     host anchor editor reporter correspondent columnist author writer pollster consultant operative
     treasurer chancellor justice judge commander general coach player owner partner
-    member staffer volunteer worker employee veteran student teacher doctor nurse expert
+    member staffer volunteer worker employee veteran student teacher doctor nurse expert engineer
+    scientist trader banker investor farmer pilot driver
     """
 
 # Head nouns of descriptive speakers that are not people: "the filing says", "the network said".

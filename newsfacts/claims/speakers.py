@@ -260,7 +260,8 @@ def normalise_speaker(np: str) -> str | None:
             rest = tokens[j + 1 :]
             person_like = len(rest) <= 3 and not _CONNECTORS.intersection(rest) and not ORG_WORDS.intersection(rest)
             of_phrase = j > 0 and tokens[j - 1] in _CONNECTORS  # "Bureau of Labor Statistics"
-            if tok.endswith(("’s", "'s")) or (titled and tok in TITLES and person_like and not of_phrase):
+            title = tok in TITLES or tok.lower() in _ROLE_SET  # "Sen.", "Engineer Ruth Oyelaran"
+            if tok.endswith(("’s", "'s")) or (titled and title and person_like and not of_phrase):
                 cut = j
         if cut >= 0:
             tokens, article = tokens[cut + 1 :], None
