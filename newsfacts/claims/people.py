@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
 
@@ -35,6 +34,7 @@ _FEMALE_CUES = frozenset(FEMALE_CUES.split())
 # A run of capitalised words (an initial allowed inside). The capital is matched before the
 # look-behind so that the engine can skip straight to upper-case letters.
 _CANDIDATE = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*\.?)){1,4}")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*")
 # A capitalised word right before an offset: the surname there is part of a longer name.
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
 _NOT_NAME_LIST = """
@@ -56,6 +56,7 @@ _ORG_WORDS_TEXT = """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 # How close a full name must be to decide who a lone surname is over the most frequent full name.
 _RECENT_CHARS = 400
+_MAX_ALONE_CHECKS = 300
 _SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
 
 
@@ -112,12 +113,6 @@ def _runs(m: re.Match[str]) -> list[tuple[int, list[str]]]:
     return out
 
 
-@lru_cache(maxsize=2048)
-def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex for any of `names` as a whole word; cached, the same people recur across articles."""
-    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, names))})(?![\w’'-])")
-
-
 def _strip_title_words(words: list[str]) -> list[str]:
     while len(words) > 1 and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
         words = words[1:]
@@ -133,7 +128,7 @@ class People:
         self.end = end
         self.in_quote = in_quote
         self._by_surname: dict[str, list[tuple[int, Person]]] | None = None
-        self._mention: re.Pattern[str] | None = None
+        self._by_role: dict[str, list[Person]] = {}
         self.speakers: set[str] = set()  # full names quoted so far, filled in by attribution
 
     def _build(self) -> dict[str, list[tuple[int, Person]]]:
@@ -166,7 +161,9 @@ class People:
             strong = bool(title or gender)
             if not strong:
                 if surname not in alone:
-                    alone[surname] = self._stands_alone(surname)
+                    # Each check scans the body: bounded, so that a body of endless distinct
+                    # capitalised pairs stays linear.
+                    alone[surname] = len(alone) < _MAX_ALONE_CHECKS and self._stands_alone(surname)
                 if not alone[surname]:
                     continue
             full = " ".join(words)
@@ -179,12 +176,19 @@ class People:
             person.count += 1
             person.last_seen.append(at)
             for t in (title or "").split():
-                person.roles |= _ROLES_OF_TITLE.get(t, set())
+                for role in _ROLES_OF_TITLE.get(t, ()):
+                    if role not in person.roles:
+                        person.roles.add(role)
+                        self._by_role.setdefault(role, []).append(person)
         # Titled lone surnames ("Mr. Abe") are people too, with the gender of their honorific.
         for at, words, title in found:
             personal = title is not None and title.split()[-1] in _PERSONAL_TITLES
             if len(words) == 1 and personal and words[0] not in people and words[0] not in ORG_WORDS:
-                people[words[0]] = [(at, Person(words[0], words[0], _gender("", title), True, 1, [at]))]
+                person = Person(words[0], words[0], _gender("", title), True, 1, [at])
+                people[words[0]] = [(at, person)]
+                for role in {r for t in title.split() for r in _ROLES_OF_TITLE.get(t, ())}:
+                    person.roles.add(role)
+                    self._by_role.setdefault(role, []).append(person)
         return people
 
     def _stands_alone(self, surname: str) -> bool:
@@ -242,12 +246,11 @@ class People:
     def by_role(self, role: str, pos: int) -> Person | None:
         """The titled person a role noun ("the senator") stands for: the last one named before `pos`."""
         best: tuple[int, Person] | None = None
-        for entries in self.by_surname.values():
-            for _, p in entries:
-                if role in p.roles:
-                    seen = [a for a in p.last_seen if a <= pos]
-                    if seen and (best is None or seen[-1] > best[0]):
-                        best = (seen[-1], p)
+        _ = self.by_surname
+        for p in self._by_role.get(role, ()):
+            i = bisect_right(p.last_seen, pos)
+            if i and (best is None or p.last_seen[i - 1] > best[0]):
+                best = (p.last_seen[i - 1], p)
         return best[1] if best else None
 
     def gender_of(self, name: str, pos: int) -> str | None:
@@ -263,13 +266,14 @@ class People:
         by_surname = self.by_surname
         if not by_surname:
             return []
-        if self._mention is None:
-            self._mention = _mention_pattern(tuple(sorted(by_surname, key=len, reverse=True)))
         out = []
-        for m in self._mention.finditer(self.text, lo, hi):
-            if self.in_quote(m.start()):
+        # Every capitalised word of the window, looked up: no pattern of all the names, whose
+        # size (and cost per character) grows with the document.
+        for m in _CAP_WORD.finditer(self.text, lo, hi):
+            word = m.group().removesuffix("’s").removesuffix("'s")
+            if word not in by_surname or self.in_quote(m.start()):
                 continue
-            p = self.person(m.group(), m.start())
+            p = self.person(word, m.start())
             if p is not None and (p.strong or p.full in self.speakers):
                 out.append((m.start(), p))
         return out
