@@ -44,7 +44,7 @@ SENTENCE_OPENERS = frozenset(_SENTENCE_OPENERS_LIST.split())
 # of a million full stops is read once, not once per mark (that was quadratic).
 _BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++['"’”)\]]*+(?=\s)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_WORD = re.compile(r"""[ \t\r\f\v]*([‘“"'(\[]*)(\S+)""")
+_NEXT_WORD = re.compile(r"""[^\S\n]*([‘“"'(\[]*)(\S+)""")  # any space but a line break (incl. no-break)
 _LINE_BREAK = re.compile(r"\n")
 # A quotation closed on the same line; a full stop inside it does not end the sentence around it.
 # The length cap bounds the damage an unbalanced straight quote can do.

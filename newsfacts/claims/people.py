@@ -1,84 +1,300 @@
-"""People named in a body, to resolve "he"/"she" as a speaker.
+"""The people of one document: full names, lone surnames, gender cues, and where they are named.
 
-Without a named-entity model a capitalised word may be a person, a place or a company. Two signals
-are reliable in news prose and cheap: a personal title in front of a name ("Prime Minister Sanae
-Takaichi", "Treasury Secretary Bessent") and a first-and-last-name speaker of a speech verb. A
-pronoun resolves to the person mentioned in the last two sentences when there is only one; with
-several, to the most recent one standing as a sentence subject; otherwise it stays unresolved.
+There is no named-entity model here (it would cost more than the whole extractor), so a person is
+a run of two or three capitalised words that the document itself marks as a person: a title or
+honorific in front ("Sen. Ted Cruz", "Mr. Abe"), a common given name ("Hillary Clinton"), or the
+surname standing alone elsewhere in the body ("Martin O’Malley ... O’Malley said"). Places and
+organisations are rarely named by their last word alone, so they stay out.
+
+Two uses:
+
+- `canonical` turns what a sentence calls a speaker ("Powell", "Mr. Cruz") into the fullest name
+  the document gives that person ("Jerome Powell", "Ted Cruz").
+- `resolve` picks the person a "he"/"she" speaker stands for, from the speakers and subjects of
+  the sentences before it, never from names inside quotations, and only when gender agrees.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
-_TITLED = re.compile(
-    r"\b(?:President|Prime Minister|Secretary|Minister|Chancellor|Governor|Senator|Sen\.|Rep\.|Mr\.|"
-    r"Mrs\.|Ms\.|Dr\.|Prof\.|Professor|Ambassador|General|Gen\.|Chairman|Chairwoman|Chair|CEO|"
-    r"Director|Spokesperson|Spokesman|Spokeswoman|Mayor|Judge|Justice|Commissioner|Premier|King|"
-    r"Queen|Prince|Pope|Speaker)\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
-)
-_PERSON_NAME = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2}")
+from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
+
+_TITLE_SET = frozenset(TITLES.split())
+_MALE_NAMES = frozenset(MALE_NAMES.split())
+_FEMALE_NAMES = frozenset(FEMALE_NAMES.split())
+_MALE_CUES = frozenset(MALE_CUES.split())
+_ROLES_OF_TITLE: dict[str, set[str]] = {}
+for _role, _titles in ROLE_TITLES.items():
+    for _t in _titles.split():
+        _ROLES_OF_TITLE.setdefault(_t, set()).add(_role)
+_FEMALE_CUES = frozenset(FEMALE_CUES.split())
+# A run of capitalised words (an initial allowed inside). The capital is matched before the
+# look-behind so that the engine can skip straight to upper-case letters.
+_CANDIDATE = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*\.?)){1,4}")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*")
+# A capitalised word right before an offset: the surname there is part of a longer name.
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
+_NOT_NAME_LIST = """
+    The A An This That These Those It Its In On At For But And Or If When While After Before As By
+    With From To Of Not No Yes So Then There Here He She They We I You His Her Their Our My Your
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Today Yesterday Tomorrow Last Next Mr Mrs Ms
+    According Asked Speaking Meanwhile However Still Also Even Now Yet What Who Why How Where Which
+    """
+_NOT_NAME = frozenset(_NOT_NAME_LIST.split())
 _ORG_WORDS_TEXT = """
     Institute University Ministry Bank Group Inc Corp Exchange Council Party Agency Association Center
     Centre Foundation Fund Office Department Committee Commission Organization Organisation Company
     Times News Post Journal Press Government Administration Industries Electric Holdings Network
     Forces Force House Senate Congress Parliament Court Board Reserve Treasury Union States Kingdom
+    Street City County State Republic Airlines Motors Capital Partners Securities Research Media
+    Television Radio Club League Project Campaign Review Magazine Daily Herald Tribune Channel
     """
-_ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
-_SUBJECT_PREFIX = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
+ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
+# How close a full name must be to decide who a lone surname is over the most frequent full name.
+_RECENT_CHARS = 400
+_MAX_ALONE_CHECKS = 300
+_SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
 
 
-class PersonIndex:
-    """Person names of one body and where they are mentioned."""
+@dataclass(slots=True)
+class Person:
+    full: str
+    surname: str
+    gender: str | None  # "m", "f" or None when the document does not tell
+    strong: bool = False  # marked as a person by a given name or a title, not only by its surname alone
+    count: int = 0
+    last_seen: list[int] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
 
-    def __init__(self, text: str, start: int, end: int, sentence_starts: list[int]) -> None:
+
+def _gender(first: str, title: str | None) -> str | None:
+    if title:
+        words = set(title.split())
+        if words & _MALE_CUES:
+            return "m"
+        if words & _FEMALE_CUES:
+            return "f"
+    low = first.lower()
+    if low in _MALE_NAMES:
+        return "m"
+    if low in _FEMALE_NAMES:
+        return "f"
+    return None
+
+
+# Titles that stand only before a person ("Dr. Abe", "Sen. Quist"; not "Labor" in "Labor Statistics").
+_PERSONAL_TITLES = frozenset(_ROLES_OF_TITLE) | _MALE_CUES | _FEMALE_CUES | {"Dr.", "Dr", "Prof.", "Gen."}
+_WORD_IN_RUN = re.compile(r"\S+")
+_ABBREVIATED = frozenset(t for t in _TITLE_SET if t.endswith("."))
+
+
+def _runs(m: re.Match[str]) -> list[tuple[int, list[str]]]:
+    """The run of capitalised words in `m`, cut after a full stop that ends a sentence ("Ohio. Quince")."""
+    run = m.group()
+    if "." not in run:
+        return [(m.start(), run.split())]
+    out: list[tuple[int, list[str]]] = []
+    words: list[str] = []
+    at = m.start()
+    for w in _WORD_IN_RUN.finditer(m.group()):
+        if not words:
+            at = m.start() + w.start()
+        words.append(w.group())
+        tok = w.group()
+        if tok.endswith(".") and len(tok) > 2 and tok not in _ABBREVIATED:
+            out.append((at, words))
+            words = []
+    if words:
+        out.append((at, words))
+    return out
+
+
+def _strip_title_words(words: list[str]) -> list[str]:
+    while len(words) > 1 and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
+        words = words[1:]
+    return words
+
+
+class People:
+    """Persons of one body, built lazily on first use (many bodies never need them)."""
+
+    def __init__(self, text: str, start: int, end: int, in_quote: QuoteTest) -> None:
         self.text = text
         self.start = start
-        self.sentence_starts = sentence_starts
-        self.surnames: set[str] = set()
-        self._pattern: re.Pattern[str] | None = None
-        self._scanned = False
-        self._end = end
+        self.end = end
+        self.in_quote = in_quote
+        self._by_surname: dict[str, list[tuple[int, Person]]] | None = None
+        self._by_role: dict[str, list[Person]] = {}
+        self.speakers: set[str] = set()  # full names quoted so far, filled in by attribution
 
-    def _scan(self) -> None:
-        self._scanned = True
-        for m in _TITLED.finditer(self.text, self.start, self._end):
-            self.surnames.add(m.group("name").split()[-1])
+    def _build(self) -> dict[str, list[tuple[int, Person]]]:
+        found: list[tuple[int, list[str], str | None]] = []
+        # Runs of two or more capitalised words only: the engine skips lone capitals (sentence
+        # openers, places), which are most of them.
+        for m in _CANDIDATE.finditer(self.text, self.start, self.end):
+            for at, run in _runs(m):
+                words = run
+                title = []
+                while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
+                    title.append(words.pop(0))
+                words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
+                # "Certainly Donald Trump", "Republican Donald Trump": a capitalised word before a name;
+                # an acronym before one names a thing ("USS George Washington", a ship).
+                if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
+                    if words[0].isupper():
+                        continue
+                    words = words[1:]
+                if words and words[0][1:2].islower():
+                    found.append((at, words, " ".join(title) or None))
+        people: dict[str, list[tuple[int, Person]]] = {}
+        known: dict[str, Person] = {}
+        alone: dict[str, bool] = {}
+        for at, words, title in found:
+            if len(words) < 2 or len(words) > 3 or ORG_WORDS.intersection(words):
+                continue
+            surname = words[-1]
+            gender = _gender(words[0], title)
+            strong = bool(title or gender)
+            if not strong:
+                if surname not in alone:
+                    # Each check scans the body: bounded, so that a body of endless distinct
+                    # capitalised pairs stays linear.
+                    alone[surname] = len(alone) < _MAX_ALONE_CHECKS and self._stands_alone(surname)
+                if not alone[surname]:
+                    continue
+            full = " ".join(words)
+            person = known.get(full)
+            if person is None:
+                person = known[full] = Person(full, surname, gender)
+                people.setdefault(surname, []).append((at, person))
+            person.gender = person.gender or gender
+            person.strong = person.strong or strong
+            person.count += 1
+            person.last_seen.append(at)
+            for t in (title or "").split():
+                for role in _ROLES_OF_TITLE.get(t, ()):
+                    if role not in person.roles:
+                        person.roles.add(role)
+                        self._by_role.setdefault(role, []).append(person)
+        # Titled lone surnames ("Mr. Abe") are people too, with the gender of their honorific.
+        for at, words, title in found:
+            personal = title is not None and title.split()[-1] in _PERSONAL_TITLES
+            if len(words) == 1 and personal and words[0] not in people and words[0] not in ORG_WORDS:
+                person = Person(words[0], words[0], _gender("", title), True, 1, [at])
+                people[words[0]] = [(at, person)]
+                for role in {r for t in title.split() for r in _ROLES_OF_TITLE.get(t, ())}:
+                    person.roles.add(role)
+                    self._by_role.setdefault(role, []).append(person)
+        return people
 
-    def add_speaker(self, speaker: str) -> None:
-        """Register a speaker that looks like a person's full name."""
-        if _PERSON_NAME.fullmatch(speaker) and not _ORG_WORDS.intersection(speaker.split()):
-            surname = speaker.split()[-1]
-            if surname not in self.surnames:
-                self.surnames.add(surname)
-                self._pattern = None
+    def _stands_alone(self, surname: str) -> bool:
+        """Does the body use `surname` by itself somewhere (not as the end of a longer name)?"""
+        text, i = self.text, self.text.find(surname, self.start, self.end)
+        n = len(surname)
+        while i >= 0:
+            before = text[i - 1 : i]
+            after = text[i + n : i + n + 1]
+            if not (before.isalnum() or after.isalnum()) and not _CAPITAL_BEFORE.search(text, max(0, i - 30), i):
+                return True
+            i = text.find(surname, i + n, self.end)
+        return False
 
-    def _mentions(self, lo: int, hi: int) -> list[tuple[int, str]]:
-        if not self._scanned:
-            self._scan()
-        if not self.surnames:
+    @property
+    def by_surname(self) -> dict[str, list[tuple[int, Person]]]:
+        if self._by_surname is None:
+            self._by_surname = self._build()
+        return self._by_surname
+
+    def person(self, name: str, pos: int) -> Person | None:
+        """The person `name` ("Powell", "Jerome Powell", "Mr. Cruz") refers to at `pos`."""
+        words = _strip_title_words(name.split())
+        if not words:
+            return None
+        entries = self.by_surname.get(words[-1])
+        if not entries:
+            return None
+        if len(words) > 1:
+            full = " ".join(words)
+            for _, p in entries:
+                if p.full == full or p.full.endswith(" " + full) or full.endswith(p.full):
+                    return p
+            return None
+        # A lone surname: of the names the document marks as a person's (a given name or a title),
+        # the one given last before it, else the first after; without such a name the most frequent.
+        strong = [p for _, p in entries if p.strong]
+        if not strong:
+            return max((p for _, p in entries), key=lambda p: p.count)
+        # Named in full just before: that one ("Jane Sanders ... Sanders said"); else the one the
+        # document names most often ("Bernie Sanders"), not whoever was mentioned last in passing.
+        before = [(max(a for a in p.last_seen if a <= pos), p) for p in strong if p.last_seen[0] <= pos]
+        if before and (latest := max(before, key=lambda x: x[0]))[0] >= pos - _RECENT_CHARS:
+            return latest[1]
+        return max(strong, key=lambda p: p.count)
+
+    def canonical(self, name: str, pos: int) -> str:
+        """The fullest name the document gives the person `name`, or `name` itself."""
+        p = self.person(name, pos)
+        if p is None:
+            return name
+        words = name.split()
+        return p.full if len(p.full.split()) >= len(_strip_title_words(words)) else name
+
+    def by_role(self, role: str, pos: int) -> Person | None:
+        """The titled person a role noun ("the senator") stands for: the last one named before `pos`."""
+        best: tuple[int, Person] | None = None
+        _ = self.by_surname
+        for p in self._by_role.get(role, ()):
+            i = bisect_right(p.last_seen, pos)
+            if i and (best is None or p.last_seen[i - 1] > best[0]):
+                best = (p.last_seen[i - 1], p)
+        return best[1] if best else None
+
+    def gender_of(self, name: str, pos: int) -> str | None:
+        p = self.person(name, pos)
+        return p.gender if p else None
+
+    def mentions(self, lo: int, hi: int) -> list[tuple[int, Person]]:
+        """People named in text[lo:hi] outside quotations, in order.
+
+        Only people the document marks as such (a given name, a title) or has quoted count: a name
+        known only from its last word standing alone may be a place ("South Carolina").
+        """
+        by_surname = self.by_surname
+        if not by_surname:
             return []
-        if self._pattern is None:
-            names = "|".join(re.escape(s) for s in sorted(self.surnames, key=len, reverse=True))
-            self._pattern = re.compile(rf"\b(?:{names})\b")
-        return [(m.start(), m.group()) for m in self._pattern.finditer(self.text, lo, hi)]
+        out = []
+        # Every capitalised word of the window, looked up: no pattern of all the names, whose
+        # size (and cost per character) grows with the document.
+        for m in _CAP_WORD.finditer(self.text, lo, hi):
+            word = m.group().removesuffix("’s").removesuffix("'s")
+            if word not in by_surname or self.in_quote(m.start()):
+                continue
+            p = self.person(word, m.start())
+            if p is not None and (p.strong or p.full in self.speakers):
+                out.append((m.start(), p))
+        return out
 
-    def _sentence_start(self, pos: int) -> int:
-        i = bisect_right(self.sentence_starts, pos) - 1
-        return self.sentence_starts[i] if i >= 0 else self.start
+    def is_subject(self, at: int, sentence_start: int) -> bool:
+        """Is a mention at `at` the subject that opens its sentence (a few words in at most)?"""
+        return _SUBJECT_PREFIX.fullmatch(self.text, sentence_start, at) is not None
 
-    def resolve(self, pos: int) -> str | None:
-        """The person a pronoun at `pos` most likely refers to, or None when unclear."""
-        i = bisect_right(self.sentence_starts, pos) - 1
-        lo = self.sentence_starts[max(0, i - 2)] if i >= 0 else self.start
-        mentions = self._mentions(max(lo, self.start), pos)
-        if not mentions:
-            mentions = self._mentions(max(self.start, pos - 1500), pos)[-1:]
-        distinct = {name for _, name in mentions}
-        if len(distinct) == 1:
-            return distinct.pop()
-        for at, name in reversed(mentions):
-            if _SUBJECT_PREFIX.fullmatch(self.text, self._sentence_start(at), at):
-                return name
-        return None
+
+class QuoteTest:
+    """Is an offset inside a quotation? Spans are sorted and disjoint."""
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.starts = starts
+        self.ends = ends
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def end_before(self, pos: int) -> int:
+        """End of the last quotation closing at or before `pos` (-1 when none)."""
+        i = bisect_right(self.ends, pos) - 1
+        return self.ends[i] if i >= 0 else -1
