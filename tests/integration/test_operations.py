@@ -470,7 +470,9 @@ def test_checks_are_named_after_their_table_and_described_apart():
     assert "offsets" not in documents.description and "spans" not in documents.description
 
 
-def test_failed_expectations_are_a_markdown_table_and_metadata_holds_no_server_path(project, monkeypatch):
+def test_failed_expectations_are_a_table_and_metadata_holds_no_server_path(project, monkeypatch):
+    """Issue 11 asks for failed expectations as a table; issue 17 makes every content table structured
+    (`MetadataValue.table`), so the UI draws the cells as text and no example can inject markup."""
     from test_refresh import corrupt_figure_offsets
 
     assert project.refresh().success
@@ -480,11 +482,13 @@ def test_failed_expectations_are_a_markdown_table_and_metadata_holds_no_server_p
     figures = evaluations["figures_integrity"]
     assert not figures.passed
     table = figures.metadata["failed_expectations"]
-    assert isinstance(table, dg.MarkdownMetadataValue)
-    assert table.value.startswith("| expectation | column | ok |")
-    assert "span\\_matches" in table.value
-    passed = evaluations["documents_integrity"].metadata["failed_expectations"].value
-    assert passed.startswith("_none")
+    assert isinstance(table, dg.TableMetadataValue)
+    assert [c.name for c in table.schema.columns][:3] == ["expectation", "column", "ok"]
+    failed = {r.data["expectation"] for r in table.records}
+    assert any("span_matches" in name for name in failed), failed
+    assert all(r.data["ok"] is False for r in table.records)
+    passed = evaluations["documents_integrity"].metadata["failed_expectations"]
+    assert isinstance(passed, dg.TableMetadataValue) and passed.records == []
     for evaluation in evaluations.values():
         assert not any(isinstance(v, dg.PathMetadataValue) for v in evaluation.metadata.values())
 
