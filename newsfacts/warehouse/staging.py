@@ -8,13 +8,22 @@ leaves each document either fully processed or untouched: the next run picks up 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from newsfacts.warehouse.schema import ALL_TABLES, DOCUMENTS, LEDGER, TABLES_BY_NAME, Table
+from newsfacts.warehouse.schema import (
+    DOCUMENTS,
+    LEDGER,
+    STAGING_VIEWS,
+    STORED_TABLES,
+    TABLES_BY_NAME,
+    VALIDATION_RESULTS,
+    Table,
+)
 
 # DuckDB's own memory (buffer pool, sorts, hash tables) per connection; beyond it DuckDB spills to
 # `<database>.tmp/`. Its default, 80% of RAM, lets the page cache of a large staging file alone grow
@@ -27,9 +36,65 @@ def connect(path: Path, memory_limit: str | None = DEFAULT_MEMORY_LIMIT) -> duck
     path.parent.mkdir(parents=True, exist_ok=True)
     config = {"memory_limit": memory_limit} if memory_limit else {}
     con = duckdb.connect(str(path), config=config)
-    for table in ALL_TABLES:
+    _reset_if_layout_changed(con)
+    for table in STORED_TABLES:
         con.execute(table.ddl())
+    for view in STAGING_VIEWS:
+        con.execute(f'CREATE OR REPLACE VIEW "{view.name}" AS {view.view_sql}')
     return con
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All of the block's statements or none of them: a run killed inside leaves the previous state."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _layout(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    rows = con.execute(
+        """
+        SELECT t.table_name, t.table_type, c.column_name, c.data_type
+        FROM information_schema.tables t JOIN information_schema.columns c USING (table_schema, table_name)
+        WHERE t.table_schema = 'main' ORDER BY t.table_name, c.ordinal_position
+        """
+    ).fetchall()
+    out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for name, kind, column, type_ in rows:
+        out.setdefault(name, (kind, []))[1].append((column, type_))
+    return out
+
+
+def _reset_if_layout_changed(con: duckdb.DuckDBPyConnection) -> None:
+    """A staging database written by code with other tables or columns is a cache of another layout.
+
+    Every table the stages derive from SEEDS_DIR is dropped with the ledger, so the next run rebuilds
+    them with today's columns; the validation history (not derivable) is kept.
+    """
+    found = _layout(con)
+    stale = [
+        t
+        for t in (*STORED_TABLES, *STAGING_VIEWS)
+        if t.name in found
+        and (found[t.name][0] != ("BASE TABLE" if t.stored else "VIEW") or found[t.name][1] != _expected(t))
+    ]
+    if not stale:
+        return
+    with transaction(con):
+        for view in STAGING_VIEWS:
+            con.execute(f'DROP VIEW IF EXISTS "{view.name}"')
+        for name, (kind, _) in found.items():
+            if name != VALIDATION_RESULTS.name and kind == "BASE TABLE" and name in TABLES_BY_NAME:
+                con.execute(f'DROP TABLE "{name}"')
+
+
+def _expected(table: Table) -> list[tuple[str, str]]:
+    return [(c.name, c.type) for c in table.columns]
 
 
 def frame(rows: Iterable[Mapping[str, object]] | pl.DataFrame, table: Table) -> pl.DataFrame:
@@ -82,8 +147,7 @@ def replace_documents_rows(
 ) -> None:
     """Atomically replace the rows of `document_ids` in `tables` and mark them processed."""
     register_ids(con, document_ids)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for name, df in tables.items():
             con.execute(f'DELETE FROM "{name}" WHERE document_id IN (SELECT document_id FROM ids)')
             insert(con, TABLES_BY_NAME[name], df)
@@ -96,10 +160,6 @@ def replace_documents_rows(
             """,
             [stage, version],
         )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def register_ids(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
@@ -123,7 +183,7 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
     if not document_ids:
         return
     register_ids(con, document_ids)
-    for table in ALL_TABLES:
+    for table in STORED_TABLES:
         if table.per_document:
             con.execute(f'DELETE FROM "{table.name}" WHERE document_id IN (SELECT document_id FROM ids)')
     con.execute(f'DELETE FROM "{LEDGER.name}" WHERE document_id IN (SELECT document_id FROM ids)')
