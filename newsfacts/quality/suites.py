@@ -34,10 +34,10 @@ from newsfacts.vocabulary import (
 SUITES_VERSION = "2026.2"
 
 # The unit rule of each kind whose unit is open-ended (the rest take UNITS_BY_KIND's fixed units):
-# money a currency code's shape, quantity any unit symbol. A SQL predicate over the unit column `{u}`.
+# money a currency code's shape, quantity any unit symbol. A SQL predicate over the unit column `UNIT`.
 OPEN_UNIT_RULES: dict[str, str] = {
-    "money": f"regexp_full_match({{u}}, '{MONEY_UNIT_REGEX}')",
-    "quantity": "length(trim({u})) > 0",
+    "money": f"regexp_full_match(UNIT, '{MONEY_UNIT_REGEX}')",
+    "quantity": "length(trim(UNIT)) > 0",
 }
 
 
@@ -251,7 +251,7 @@ def _kind_value_columns(alias: str) -> str:
 def _unit_valid_sql(alias: str) -> str:
     """unit valid for kind, from the vocabulary: the fixed units of a kind, or its open-ended rule."""
     unit = f"{alias}.unit"
-    cases = [f"WHEN '{kind}' THEN {rule.format(u=unit)}" for kind, rule in OPEN_UNIT_RULES.items()]
+    cases = [f"WHEN '{kind}' THEN {rule.replace('UNIT', unit)}" for kind, rule in OPEN_UNIT_RULES.items()]
     cases += [f"WHEN '{kind}' THEN {unit} IN ({_sql_list(units)})" for kind, units in UNITS_BY_KIND.items()]
     return f"coalesce(CASE {alias}.kind " + " ".join(cases) + " ELSE true END, false)"
 
@@ -457,7 +457,7 @@ def metric_consistency_suite() -> SuiteSpec:
         reads=("figures",),
         table="metric_consistency",
         query=query,
-        key_columns=("fact", "unit"),
+        key_columns=("metric", "unit"),
         expectations=(
             _not_null("metric", "metric"),
             ExpectationSpec(

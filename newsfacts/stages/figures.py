@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache, partial
+from functools import partial
 
 import duckdb
 import polars as pl
 
-from newsfacts.figures import MetricCatalog, extract_figures, load_catalog
+from newsfacts.figures import extract_figures, load_catalog
 from newsfacts.stages.graph import FIGURES as STAGE
 from newsfacts.stages.graph import PACKAGED_CATALOG, StageConfig, own_version, version
 from newsfacts.stages.ids import span_id
@@ -20,15 +20,10 @@ __all__ = ["PACKAGED_CATALOG", "figures_batch", "process_figures"]
 DEFAULT_CONFIG = StageConfig()
 
 
-@cache
-def _catalog(path: str) -> MetricCatalog:
-    return load_catalog(path)
-
-
 def figures_batch(
     batch: Sequence[tuple[str, str, int, int, object]], config: StageConfig = DEFAULT_CONFIG
 ) -> dict[str, pl.DataFrame]:
-    catalog = _catalog(str(config.catalog_path))
+    catalog = load_catalog(config.catalog_path)  # cached until the file changes
     ver = own_version(STAGE, config)
     rows = []
     for document_id, text, body_start, body_end, published_date in batch:

@@ -62,9 +62,10 @@ class Table:
     def __post_init__(self) -> None:
         assert all(c.type in POLARS_TYPES for c in self.columns), self.name
 
-    def ddl(self, schema: str = "main") -> str:
-        cols = [f'"{c.name}" {c.type}{"" if c.nullable else " NOT NULL"}' for c in self.columns]
-        if self.primary_key:
+    def ddl(self, schema: str = "main", constraints: bool = True) -> str:
+        """CREATE TABLE; without `constraints` (keys, NOT NULL) for warehouses built to be broken in tests."""
+        cols = [f'"{c.name}" {c.type}{"" if c.nullable or not constraints else " NOT NULL"}' for c in self.columns]
+        if self.primary_key and constraints:
             cols.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in self.primary_key) + ")")
         return f'CREATE TABLE IF NOT EXISTS {schema}."{self.name}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
