@@ -1,7 +1,7 @@
 """The staging database: where runs write, and what makes refreshes incremental.
 
-Each stage (metadata, figures, claims) records in `_ledger` the content hash and code version it
-processed per document. A stage processes only documents whose current state differs from its
+Each per-document stage (see newsfacts/stages/graph.py) records in `_ledger` the content hash and
+version it processed per document. A stage processes only documents whose current state differs from its
 ledger entry, and writes their rows and the ledger in ONE transaction, so a run killed at any point
 leaves each document either fully processed or untouched: the next run picks up where it stopped.
 """
@@ -86,8 +86,9 @@ def _reset_if_layout_changed(con: duckdb.DuckDBPyConnection) -> None:
     if not stale:
         return
     with transaction(con):
-        for view in STAGING_VIEWS:
-            con.execute(f'DROP VIEW IF EXISTS "{view.name}"')
+        for name, (kind, _) in found.items():
+            if kind == "VIEW" and name in TABLES_BY_NAME:
+                con.execute(f'DROP VIEW "{name}"')
         for name, (kind, _) in found.items():
             if name != VALIDATION_RESULTS.name and kind == "BASE TABLE" and name in TABLES_BY_NAME:
                 con.execute(f'DROP TABLE "{name}"')
@@ -116,11 +117,6 @@ def insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> No
         con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _incoming')
     finally:
         con.unregister("_incoming")
-
-
-def current_states(con: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
-    rows = con.execute("SELECT document_id, state FROM _ledger WHERE stage = ?", [stage]).fetchall()
-    return dict(rows)
 
 
 def pending(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> list[str]:
@@ -187,19 +183,6 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
         if table.per_document:
             con.execute(f'DELETE FROM "{table.name}" WHERE document_id IN (SELECT document_id FROM ids)')
     con.execute(f'DELETE FROM "{LEDGER.name}" WHERE document_id IN (SELECT document_id FROM ids)')
-
-
-def fingerprint(con: duckdb.DuckDBPyConnection, *stages: str) -> str:
-    """A cheap digest of what the given stages hold: changes whenever any document's state does."""
-    placeholders = ", ".join("?" for _ in stages)
-    row = con.execute(
-        f"""
-        SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(stage || document_id || state)), 0)::VARCHAR
-        FROM _ledger WHERE stage IN ({placeholders})
-        """,
-        list(stages),
-    ).fetchone()
-    return row[0] if row else "0:0"
 
 
 def table_fingerprint(
