@@ -32,7 +32,7 @@ def test_unchanged_inputs_reuse_outcomes_and_changes_validate_again(project):
     second = project.refresh()
     assert second.success
     reused = how_validated(second)
-    assert len(reused) == 8
+    assert len(reused) == len(how_validated(first)) == 9  # 7 integrity checks, sources_agree, document_issues
     assert all(v.startswith(f"reused: inputs unchanged since run {first.run_id}") for v in reused.values())
     # validation_results is appended every run: the reused outcomes are recorded under the new run.
     assert validation_rows(project, second.run_id) == validation_rows(project, first.run_id) != []
