@@ -1,6 +1,5 @@
 """Metadata: title, author, date, sentiment and the bounds of each article body."""
 
-
 import dagster as dg
 from dagster import AssetCheckExecutionContext
 
