@@ -5,6 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.quality import integrity_check
+from assets.registry import declared, stage_config
 from assets.resources import Warehouse
 from assets.table_metadata import frame_table, table_metadata
 from newsfacts.stages.claims import process_claims
@@ -17,15 +18,15 @@ GROUP = "extraction"
     specs=[
         dg.AssetSpec(
             "claims",
-            deps=["figures"],
+            **declared("claims"),
             description="Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or "
-            "assertion; the speaker they are attributed to; whether hedged. `cluster_id` is set by claim_clusters.",
+            "assertion; the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
             group_name=GROUP,
             kinds={"duckdb", "python"},
         ),
         dg.AssetSpec(
             "claim_figures",
-            deps=["figures"],
+            **declared("claim_figures"),
             description="Which figures each claim carries.",
             group_name=GROUP,
             kinds={"duckdb"},
@@ -34,7 +35,7 @@ GROUP = "extraction"
 )
 def extracted_claims(warehouse: Warehouse):
     with warehouse.connect() as con:
-        report = process_claims(con, warehouse.n_workers)
+        report = process_claims(con, warehouse.n_workers, stage_config(warehouse))
         by_type = con.execute("SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC").pl()
         speakers = con.execute(
             "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
@@ -60,15 +61,15 @@ def extracted_claims(warehouse: Warehouse):
 
 
 @dg.asset(
-    deps=["claims", "claim_figures"],
+    **declared("claim_clusters"),
     group_name=GROUP,
     kinds={"duckdb", "python"},
     description="Groups of claims that state the same thing across documents (same metric and value, or "
-    "near-identical wording); also sets claims.cluster_id.",
+    "near-identical wording); the membership published as claims.cluster_id.",
 )
 def claim_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        report = build_clusters(con)
+        report = build_clusters(con, config=stage_config(warehouse))
         return dg.MaterializeResult(
             metadata=table_metadata(
                 con,

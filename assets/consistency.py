@@ -4,13 +4,14 @@ import dagster as dg
 from dagster import AssetCheckExecutionContext
 
 from assets.quality import integrity_check, record_and_report, validate_or_reuse
+from assets.registry import declared, stage_config
 from assets.resources import Warehouse
 from assets.table_metadata import table_metadata
 from newsfacts.stages.consistency import build_consistency
 
 
 @dg.asset(
-    deps=["figures"],
+    **declared("metric_consistency"),
     group_name="consistency",
     kinds={"duckdb", "python"},
     description="One row per canonical metric (and unit): how many sources report it, the range of values, "
@@ -18,7 +19,7 @@ from newsfacts.stages.consistency import build_consistency
 )
 def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        report = build_consistency(con)
+        report = build_consistency(con, config=stage_config(warehouse))
         verdicts = dict(con.execute("SELECT verdict, count(*) FROM metric_consistency GROUP BY 1").fetchall())
         return dg.MaterializeResult(
             metadata=table_metadata(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.quality import integrity_check
+from assets.registry import declared, stage_config
 from assets.resources import Warehouse
 from assets.table_metadata import frame_table, table_metadata
 from newsfacts.stages.figures import process_figures
 
 
 @dg.asset(
-    deps=["document_metadata"],
+    **declared("figures"),
     group_name="extraction",
     kinds={"duckdb", "python"},
     description="Money, percentages, counts, durations, dates and ratios found in document bodies: value, "
@@ -19,7 +20,7 @@ from newsfacts.stages.figures import process_figures
 )
 def figures(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        report = process_figures(con, warehouse.catalog, warehouse.n_workers)
+        report = process_figures(con, stage_config(warehouse), warehouse.n_workers)
         by_kind = con.execute("SELECT kind, count(*) AS figures FROM figures GROUP BY 1 ORDER BY 2 DESC").pl()
         by_metric = con.execute(
             "SELECT metric, count(*) AS figures, count(DISTINCT document_id) AS documents FROM figures "

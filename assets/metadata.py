@@ -1,17 +1,17 @@
 """Metadata: title, author, date, sentiment and the bounds of each article body."""
 
-from __future__ import annotations
-
 import dagster as dg
+from dagster import AssetCheckExecutionContext
 
-from assets.quality import integrity_check
+from assets.quality import integrity_check, record_and_report, validate_or_reuse
+from assets.registry import declared, stage_config
 from assets.resources import Warehouse
 from assets.table_metadata import table_metadata
 from newsfacts.stages.metadata import process_metadata
 
 
 @dg.asset(
-    deps=["documents"],
+    **declared("document_metadata"),
     group_name="extraction",
     kinds={"duckdb", "python"},
     description="One row per document: front matter, headline, byline, sentiment trailers and body bounds "
@@ -19,7 +19,7 @@ from newsfacts.stages.metadata import process_metadata
 )
 def document_metadata(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        report = process_metadata(con, warehouse.n_workers)
+        report = process_metadata(con, warehouse.n_workers, stage_config(warehouse))
         filled = con.execute(
             "SELECT count(title), count(author), count(published_date), count(sentiment_label), "
             "count(front_matter_error) FROM document_metadata"
@@ -45,3 +45,25 @@ def document_metadata(warehouse: Warehouse) -> dg.MaterializeResult:
 
 
 document_metadata_integrity = integrity_check("document_metadata")
+
+
+@dg.asset_check(
+    asset=document_metadata,
+    name="document_issues",
+    description="Great Expectations suite `document_issues` (WARN, never blocks: one document's content is a "
+    "finding, not broken data). Lists each value set aside (a date in the future, ...) with its file; the "
+    "value is NULL in its table and every other document is published.",
+)
+def document_issues(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+    from newsfacts.quality.runner import gx_context, run_suite
+    from newsfacts.quality.suites import document_issues_suite
+
+    with warehouse.connect() as con:
+        spec = document_issues_suite()
+
+        def run():
+            gx_context()
+            return run_suite(con, spec)
+
+        outcome, how = validate_or_reuse(context, con, warehouse, spec, run)
+        return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.WARN, how)

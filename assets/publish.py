@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import dagster as dg
 
+from assets.registry import stage_config
 from assets.resources import Warehouse
 from assets.table_metadata import counts_table
+from newsfacts.stages.graph import ASSETS, incomplete
 from newsfacts.warehouse.audit import unaudited_tables
 from newsfacts.warehouse.publish import publish_warehouse
 
-UPSTREAM = [
-    "documents",
-    "rejected_documents",
-    "document_metadata",
-    "figures",
-    "claims",
-    "claim_figures",
-    "claim_clusters",
-    "metric_consistency",
-]
+UPSTREAM = list(ASSETS)
 
 
 @dg.asset(
@@ -33,7 +26,15 @@ UPSTREAM = [
 )
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
+        missing = incomplete(con, stage_config(warehouse))
         problems = unaudited_tables(con)
+    if missing:
+        raise dg.Failure(
+            description="Refusing to publish an incomplete warehouse: "
+            + "; ".join(f"stage {stage}: {why}" for stage, why in missing.items())
+            + ". Materialize every asset (the `refresh` job, or `make run`) so each stage processes them.",
+            metadata={"incomplete_stages": ", ".join(missing)},
+        )
     if problems:
         raise dg.Failure(
             description="Refusing to publish staging content that has not passed its integrity checks: "

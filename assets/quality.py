@@ -70,12 +70,9 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
     return _integrity
 
 
-def _unread_late_columns(spec: "SuiteSpec", table: str) -> set[str]:
-    """Late columns of `table` (filled in after the table's own check ran, see `audit.LATE_COLUMNS`)
-    that cannot change the suite's outcome: the table's own suite does not cover them (as for its
-    audit digest), and another suite's query does not mention them."""
-    late = audit.LATE_COLUMNS.get(table, set())
-    return set(late) if table == spec.table else {c for c in late if c not in spec.query}
+def _content(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """What a suite reads of `table`: what its audit covers when it has one, else the whole table."""
+    return audit.content_digest(con, table) if table in audit.AUDITED_TABLES else staging.table_fingerprint(con, table)
 
 
 def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> str:
@@ -90,7 +87,7 @@ def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> s
         str(spec.blocking),
         *(package_version(p) for p in ("great_expectations", "pandas", "duckdb")),
         source_digest("newsfacts.quality"),
-        *(f"{t}={staging.table_fingerprint(con, t, exclude=_unread_late_columns(spec, t))}" for t in tables),
+        *(f"{t}={_content(con, t)}" for t in tables),
     ):
         h.update(part.encode())
         h.update(b"\x1f")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-from newsfacts.evaluation.claims import score_claims
-from newsfacts.evaluation.consistency import score_consistency
-from newsfacts.evaluation.figures import score_figures
-from newsfacts.evaluation.metadata import score_metadata
+from bench.evaluation.claims import score_claims
+from bench.evaluation.consistency import score_consistency
+from bench.evaluation.figures import score_figures
+from bench.evaluation.metadata import score_metadata
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold_seeds.yaml"
 

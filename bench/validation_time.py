@@ -49,7 +49,8 @@ def build(con: duckdb.DuckDBPyConnection, documents: int, claims_per_doc: int) -
         s.j || '.5%' AS raw_text, 'percent' AS kind, s.j + 0.5 AS value, NULL::DOUBLE AS value_low,
         NULL::DOUBLE AS value_high, 'percent' AS unit, 'exact' AS qualifier,
         'growth_' || (s.j % 10) AS metric,
-        NULL::VARCHAR AS subject, c.text AS sentence, 'bench' AS extractor_version
+        NULL::VARCHAR AS subject, c.text AS sentence, 'bench' AS extractor_version,
+        NULL::VARCHAR AS direction, NULL::VARCHAR AS endpoint
     FROM claims AS c JOIN claims_src AS s ON c.claim_id = 'c_' || s.doc || '_' || s.j
     WHERE s.j % 2 = 0;
 
@@ -63,7 +64,7 @@ def build(con: duckdb.DuckDBPyConnection, documents: int, claims_per_doc: int) -
     CREATE TABLE metric_consistency AS
     SELECT metric, unit, count(DISTINCT document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_mentions,
         min(value) AS value_min, max(value) AS value_max, 'consistent' AS verdict,
-        list(DISTINCT document_id ORDER BY document_id) AS sources
+        list(DISTINCT document_id ORDER BY document_id) AS sources, NULL::VARCHAR AS fact_key
     FROM figures GROUP BY metric, unit;
 
     DROP TABLE claims_src;

@@ -26,6 +26,7 @@ import duckdb
 import polars as pl
 
 from newsfacts.quality.suites import SuiteSpec, consistency_suite, integrity_suites
+from newsfacts.warehouse.schema import VALIDATION_RESULTS, record_row
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -294,32 +295,27 @@ def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> SuiteOutcome:
     return validate_frame(spec, df, started)
 
 
-def run_integrity_suites(
-    con: duckdb.DuckDBPyConnection, *, min_documents: int = 1, today: dt.date | None = None
-) -> list[SuiteOutcome]:
+def run_integrity_suites(con: duckdb.DuckDBPyConnection, *, min_documents: int = 1) -> list[SuiteOutcome]:
     """Run every BLOCKING integrity suite over the contract tables reachable through ``con``.
 
     ``min_documents``: documents row count required (1: the run landed documents; 0 to allow empty).
-    ``today``: the not-in-the-future reference date (default: the latest date on Earth, UTC+14).
     """
     gx_context()  # import GX before the clock of the first suite starts
-    return [run_suite(con, spec) for spec in integrity_suites(min_documents=min_documents, today=today)]
+    return [run_suite(con, spec) for spec in integrity_suites(min_documents=min_documents)]
 
 
-def suite_for_table(table: str, *, min_documents: int = 1, today: dt.date | None = None) -> SuiteSpec:
+def suite_for_table(table: str, *, min_documents: int = 1) -> SuiteSpec:
     """The integrity suite of one contract table ("figures" or "figures_integrity")."""
-    specs = integrity_suites(min_documents=min_documents, today=today)
+    specs = integrity_suites(min_documents=min_documents)
     for spec in specs:
         if table in (spec.table, spec.name):
             return spec
     raise KeyError(f"no integrity suite for table {table!r}; known: {[s.table for s in specs]}")
 
 
-def run_integrity_suite(
-    con: duckdb.DuckDBPyConnection, table: str, *, min_documents: int = 1, today: dt.date | None = None
-) -> SuiteOutcome:
+def run_integrity_suite(con: duckdb.DuckDBPyConnection, table: str, *, min_documents: int = 1) -> SuiteOutcome:
     """Run the BLOCKING integrity suite of one table (one Dagster asset check per table)."""
-    spec = suite_for_table(table, min_documents=min_documents, today=today)
+    spec = suite_for_table(table, min_documents=min_documents)
     gx_context()
     return run_suite(con, spec)
 
@@ -359,34 +355,10 @@ def run_consistency_suite(metric_consistency: pd.DataFrame | pl.DataFrame) -> Su
     return validate_frame(spec, _consistency_frame(metric_consistency), started)
 
 
-VALIDATION_RESULTS_SCHEMA: dict[str, pl.DataType] = {
-    "run_id": pl.Utf8(),
-    "suite": pl.Utf8(),
-    "expectation": pl.Utf8(),
-    "column_name": pl.Utf8(),
-    "success": pl.Boolean(),
-    "observed_value": pl.Utf8(),
-    "unexpected_count": pl.Int32(),
-    "validated_at": pl.Datetime("us"),
-}
-
-
 def outcomes_to_rows(outcomes: list[SuiteOutcome], run_id: str, validated_at: dt.datetime) -> pl.DataFrame:
     """validation_results rows (contract columns, in contract order), one per expectation."""
     if validated_at.tzinfo is not None:  # the contract column is a naive TIMESTAMP: store UTC
         validated_at = validated_at.astimezone(dt.UTC).replace(tzinfo=None)
-    rows = [
-        {
-            "run_id": run_id,
-            "suite": o.suite,
-            "expectation": o.expectation,
-            "column_name": o.column_name,
-            "success": o.success,
-            "observed_value": o.observed_value,
-            "unexpected_count": o.unexpected_count,
-            "validated_at": validated_at,
-        }
-        for s in outcomes
-        for o in s.outcomes
-    ]
-    return pl.DataFrame(rows, schema=VALIDATION_RESULTS_SCHEMA)
+    return VALIDATION_RESULTS.frame(
+        record_row(o, run_id=run_id, validated_at=validated_at) for s in outcomes for o in s.outcomes
+    )

@@ -15,23 +15,30 @@ rows so they cost nothing at scale.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsfacts.quality.provenance import DOCUMENTS_DEDUP_SQL, span_check_columns
 from newsfacts.vocabulary import (
     CLAIM_TYPES,
-    DURATION_UNITS,
+    DIRECTIONS,
+    ENDPOINTS,
     FIGURE_KINDS,
     MONEY_UNIT_REGEX,
-    PERCENT_UNITS,
     QUALIFIERS,
+    UNITS_BY_KIND,
     VALUE_RANGES,
     VERDICTS,
 )
 
-SUITES_VERSION = "2025.1"
+SUITES_VERSION = "2026.2"
+
+# The unit rule of each kind whose unit is open-ended (the rest take UNITS_BY_KIND's fixed units):
+# money a currency code's shape, quantity any unit symbol. A SQL predicate over the unit column `UNIT`.
+OPEN_UNIT_RULES: dict[str, str] = {
+    "money": f"regexp_full_match(UNIT, '{MONEY_UNIT_REGEX}')",
+    "quantity": "length(trim(UNIT)) > 0",
+}
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,7 @@ def documents_suite(min_documents: int = 1) -> SuiteSpec:
     )
 
 
-def document_metadata_suite(today: dt.date) -> SuiteSpec:
+def document_metadata_suite() -> SuiteSpec:
     # FULL JOIN with documents: a document without its metadata row shows up as a row with
     # has_metadata = false (documents_integrity runs before metadata exists, so the rule lives here).
     # Rules about a metadata row's own values hold trivially on those rows, so each failure counts once.
@@ -167,9 +174,7 @@ def document_metadata_suite(today: dt.date) -> SuiteSpec:
         (m.present IS NULL OR d.document_id IS NOT NULL) AS document_exists,
         (m.present IS NULL OR (m.body_start IS NOT NULL AND m.body_end IS NOT NULL)) AS body_offsets_set,
         coalesce(0 <= m.body_start AND m.body_start <= m.body_end AND m.body_end <= d.char_count, true)
-            AS body_in_document,
-        (m.published_date IS NULL OR m.published_date <= DATE '{today.isoformat()}')
-            AS published_not_in_future
+            AS body_in_document
     FROM (SELECT *, true AS present FROM document_metadata) AS m
     FULL OUTER JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = m.document_id
     ORDER BY document_id
@@ -191,14 +196,37 @@ def document_metadata_suite(today: dt.date) -> SuiteSpec:
                 "0 <= body_start <= body_end <= documents.char_count",
                 ("body_start", "body_end", "char_count"),
             ),
-            _true(
-                "published_not_in_future",
-                f"published_date is not in the future (<= {today.isoformat()})",
-                ("published_date",),
-            ),
             _between("word_count", 0, None, "word_count is not negative", ("word_count",)),
         ),
-        extra={"today": today.isoformat()},
+    )
+
+
+def document_issues_suite() -> SuiteSpec:
+    """WARN, never blocks: values set aside from one document are findings about it, not broken data.
+
+    One failing row per issue, naming the file, the field, the value as found and why it is not trusted.
+    """
+    query = """
+    SELECT i.document_id, d.source_path, i.field, i.value, i.reason, false AS value_trusted
+    FROM document_issues AS i
+    LEFT JOIN (SELECT document_id, any_value(source_path) AS source_path FROM documents GROUP BY 1) AS d
+           USING (document_id)
+    ORDER BY i.document_id, i.field
+    """
+    return SuiteSpec(
+        name="document_issues",
+        table="document_issues",
+        reads=("documents",),
+        query=query,
+        key_columns=("document_id",),
+        blocking=False,
+        expectations=(
+            _true(
+                "value_trusted",
+                "no value was set aside as untrusted (each listed value is NULL in its table)",
+                ("source_path", "field", "value", "reason"),
+            ),
+        ),
     )
 
 
@@ -221,21 +249,17 @@ def _kind_value_columns(alias: str) -> str:
 
 
 def _unit_valid_sql(alias: str) -> str:
-    a = alias
-    return f"""coalesce(CASE {a}.kind
-            WHEN 'money' THEN regexp_full_match({a}.unit, '{MONEY_UNIT_REGEX}')
-            WHEN 'percent' THEN {a}.unit IN ({_sql_list(PERCENT_UNITS)})
-            WHEN 'count' THEN {a}.unit = 'count'
-            WHEN 'duration' THEN {a}.unit IN ({_sql_list(DURATION_UNITS)})
-            WHEN 'date' THEN {a}.unit = 'year'
-            WHEN 'ratio' THEN {a}.unit = 'times'
-            ELSE true END, false)"""
+    """unit valid for kind, from the vocabulary: the fixed units of a kind, or its open-ended rule."""
+    unit = f"{alias}.unit"
+    cases = [f"WHEN '{kind}' THEN {rule.replace('UNIT', unit)}" for kind, rule in OPEN_UNIT_RULES.items()]
+    cases += [f"WHEN '{kind}' THEN {unit} IN ({_sql_list(units)})" for kind, units in UNITS_BY_KIND.items()]
+    return f"coalesce(CASE {alias}.kind " + " ".join(cases) + " ELSE true END, false)"
 
 
 def figures_suite() -> SuiteSpec:
     query = f"""
     SELECT f.figure_id, f.document_id, f.char_start, f.char_end, f.kind, f.unit, f.qualifier,
-        f.value, f.value_low, f.value_high{span_check_columns("f", "raw_text")},
+        f.value, f.value_low, f.value_high, f.direction, f.endpoint{span_check_columns("f", "raw_text")},
         {_unit_valid_sql("f")} AS unit_valid_for_kind,
         (f.value_low IS NULL OR f.value_high IS NULL OR f.value_low <= f.value_high) AS bounds_ordered,
         (f.qualifier IS DISTINCT FROM 'range'
@@ -281,6 +305,8 @@ def figures_suite() -> SuiteSpec:
             _true("unit_valid_for_kind", "unit valid for its kind (money: ISO 4217 code, ...)", ("kind", "unit")),
             _not_null("qualifier", "qualifier"),
             _in_set("qualifier", QUALIFIERS, "qualifier in the contract's vocabulary"),
+            _in_set("direction", DIRECTIONS, "direction is up or down where set"),
+            _in_set("endpoint", ENDPOINTS, "endpoint is from or to where set"),
             _true("bounds_ordered", "value_low <= value_high where both are set", ("value_low", "value_high")),
             _true(
                 "range_shape_valid",
@@ -295,7 +321,7 @@ def figures_suite() -> SuiteSpec:
 
 def claims_suite() -> SuiteSpec:
     query = f"""
-    SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type, c.cluster_id
+    SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type
         {span_check_columns("c", "text")}
     FROM claims AS c
     LEFT JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = c.document_id
@@ -412,8 +438,8 @@ def claim_clusters_suite() -> SuiteSpec:
 
 def metric_consistency_suite() -> SuiteSpec:
     query = """
-    SELECT mc.metric, mc.unit, mc.verdict, mc.n_sources, mc.n_mentions, mc.value_min, mc.value_max,
-        len(mc.sources) AS n_listed_sources,
+    SELECT mc.metric, mc.unit, coalesce(mc.fact_key, mc.metric) AS fact, mc.verdict, mc.n_sources,
+        mc.n_mentions, mc.value_min, mc.value_max, len(mc.sources) AS n_listed_sources,
         coalesce(len(mc.sources) = mc.n_sources, false) AS sources_match_n_sources,
         coalesce(mc.n_mentions >= mc.n_sources, false) AS mentions_cover_sources,
         (mc.value_min IS NULL OR mc.value_max IS NULL OR mc.value_min <= mc.value_max) AS min_le_max,
@@ -424,7 +450,7 @@ def metric_consistency_suite() -> SuiteSpec:
     FROM metric_consistency AS mc
     LEFT JOIN (SELECT DISTINCT metric, unit FROM figures WHERE metric IS NOT NULL) AS fg
            ON fg.metric = mc.metric AND fg.unit IS NOT DISTINCT FROM mc.unit
-    ORDER BY mc.metric, mc.unit
+    ORDER BY fact, mc.unit
     """
     return SuiteSpec(
         name="metric_consistency_integrity",
@@ -437,8 +463,8 @@ def metric_consistency_suite() -> SuiteSpec:
             ExpectationSpec(
                 "metric_unit_unique",
                 "ExpectCompoundColumnsToBeUnique",
-                {"column_list": ["metric", "unit"]},
-                "one row per (metric, unit)",
+                {"column_list": ["fact", "unit"]},
+                "one row per fact (fact_key, or the metric when the fact has no key) and unit",
             ),
             _not_null("verdict", "verdict"),
             _in_set("verdict", VERDICTS, "verdict in the contract's vocabulary"),
@@ -456,20 +482,11 @@ def metric_consistency_suite() -> SuiteSpec:
     )
 
 
-def today_anywhere() -> dt.date:
-    """The latest calendar date currently in use on Earth (UTC+14).
-
-    An article dated 'today' in Tokyo or Auckland is not in the future even while it is still
-    yesterday in UTC, so the not-in-the-future check compares against this date.
-    """
-    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
-
-
-def integrity_suites(min_documents: int = 1, today: dt.date | None = None) -> list[SuiteSpec]:
-    """All BLOCKING integrity suites, one per contract table, in dependency order."""
+def integrity_suites(min_documents: int = 1) -> list[SuiteSpec]:
+    """All BLOCKING integrity suites, one per audited table (warehouse/schema.py), in dependency order."""
     return [
         documents_suite(min_documents),
-        document_metadata_suite(today or today_anywhere()),
+        document_metadata_suite(),
         figures_suite(),
         claims_suite(),
         claim_figures_suite(),

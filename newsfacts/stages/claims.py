@@ -1,4 +1,8 @@
-"""Claims stage: claim sentences of each body and the figures each one carries."""
+"""Claims stage: claim sentences of each body and the figures each one carries.
+
+Cluster membership is not set here: the clusters stage writes it to its own table, and the published
+`claims` joins it in (warehouse/schema.py).
+"""
 
 from __future__ import annotations
 
@@ -8,76 +12,36 @@ import duckdb
 import polars as pl
 
 from newsfacts.claims import extract_claims
-from newsfacts.stages import figures
+from newsfacts.stages.graph import CLAIMS as STAGE
+from newsfacts.stages.graph import StageConfig, own_version, version
 from newsfacts.stages.ids import span_id
 from newsfacts.stages.runner import StageReport, run_document_stage
-from newsfacts.versioning import source_digest
-
-STAGE = "claims"
-
-CLAIM_SCHEMA = {
-    "claim_id": pl.String,
-    "document_id": pl.String,
-    "char_start": pl.Int32,
-    "char_end": pl.Int32,
-    "text": pl.String,
-    "speaker": pl.String,
-    "claim_type": pl.String,
-    "hedged": pl.Boolean,
-    "cluster_id": pl.String,
-    "extractor_version": pl.String,
-}
-LINK_SCHEMA = {"claim_id": pl.String, "figure_id": pl.String, "document_id": pl.String}
-
-
-def extractor_version() -> str:
-    return f"claims-{source_digest('newsfacts.claims', 'newsfacts.sentences')}"
-
-
-def version() -> str:
-    """Claims depend on the figures found in their sentences, so on the figures' version too."""
-    return f"{extractor_version()}|{figures.version()}"
+from newsfacts.warehouse.schema import CLAIM_FIGURES, CLAIM_ROWS, record_row
 
 
 def claims_batch(
     batch: Sequence[tuple[str, str, int, int, list[tuple[str, int, int]]]],
 ) -> dict[str, pl.DataFrame]:
-    ver = extractor_version()
+    ver = own_version(STAGE, StageConfig())  # claims read no configuration
     claims, links = [], []
     for document_id, text, body_start, body_end, figs in batch:
         spans = [(s, e) for _, s, e in figs]
         for c in extract_claims(text, body_start, body_end, spans):
             claim_id = span_id("clm", document_id, c.char_start, c.char_end)
-            claims.append(
-                {
-                    "claim_id": claim_id,
-                    "document_id": document_id,
-                    "char_start": c.char_start,
-                    "char_end": c.char_end,
-                    "text": c.text,
-                    "speaker": c.speaker,
-                    "claim_type": c.claim_type,
-                    "hedged": c.hedged,
-                    "cluster_id": None,
-                    "extractor_version": ver,
-                }
-            )
+            claims.append(record_row(c, claim_id=claim_id, document_id=document_id, extractor_version=ver))
             links.extend(
                 {"claim_id": claim_id, "figure_id": fid, "document_id": document_id}
                 for fid, s, e in figs
                 if c.char_start <= s and e <= c.char_end
             )
-    return {
-        "claims": pl.DataFrame(claims, schema=CLAIM_SCHEMA),
-        "claim_figures": pl.DataFrame(links, schema=LINK_SCHEMA),
-    }
+    return {CLAIM_ROWS.name: CLAIM_ROWS.frame(claims), CLAIM_FIGURES.name: CLAIM_FIGURES.frame(links)}
 
 
-def process_claims(con: duckdb.DuckDBPyConnection, workers: int = 1) -> StageReport:
+def process_claims(con: duckdb.DuckDBPyConnection, workers: int = 1, config: StageConfig | None = None) -> StageReport:
     return run_document_stage(
         con,
-        STAGE,
-        version(),
+        STAGE.name,
+        version(STAGE, config or StageConfig()),
         # Figures are gathered per document before the join: grouping the joined rows instead would
         # group (and hash) every document's raw_text.
         """

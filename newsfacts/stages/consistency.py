@@ -7,25 +7,21 @@ import time
 import duckdb
 
 from newsfacts.consistency import build_metric_consistency
-from newsfacts.stages import figures
+from newsfacts.stages.graph import CONSISTENCY as STAGE
+from newsfacts.stages.graph import StageConfig, corpus_state, pending_corpus, version
 from newsfacts.stages.runner import StageReport
-from newsfacts.versioning import source_digest
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import METRIC_CONSISTENCY
 
-STAGE = "consistency"
 
-
-def version() -> str:
-    return f"consistency-{source_digest('newsfacts.consistency')}"
-
-
-def build_consistency(con: duckdb.DuckDBPyConnection, force: bool = False) -> StageReport:
+def build_consistency(
+    con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
+) -> StageReport:
     started = time.perf_counter()
-    ver = version()
-    state = f"{ver}|{staging.fingerprint(con, figures.STAGE)}"
-    report = StageReport(STAGE, ver)
-    if not force and staging.global_state(con, STAGE) == state:
+    config = config or StageConfig()
+    report = StageReport(STAGE.name, version(STAGE, config))
+    state = pending_corpus(con, STAGE, config)
+    if state is None and not force:
         report.skipped = 1
         return report
     mentions = con.execute(
@@ -35,15 +31,10 @@ def build_consistency(con: duckdb.DuckDBPyConnection, force: bool = False) -> St
         """
     ).pl()
     table = build_metric_consistency(mentions)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with staging.transaction(con):
         con.execute("DELETE FROM metric_consistency")
         staging.insert(con, METRIC_CONSISTENCY, table)
-        staging.set_global_state(con, STAGE, state)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
     report.processed = mentions.height
     report.rows = {"metric_consistency": table.height}
     report.seconds = time.perf_counter() - started

@@ -1,6 +1,9 @@
 """Corroboration stage: group claims that state the same thing across documents.
 
-Runs over all claims (clusters span documents), but only when the claims or figures changed.
+Runs over all claims (clusters span documents), but only when something it reads changed (its
+declaration in graph.py: the claims, the figures they carry, the figures' metrics). It writes only
+its own tables, the memberships and the clusters, in one transaction with its state: a run killed
+anywhere leaves the previous clustering whole, and the next run recomputes it if its inputs moved.
 """
 
 from __future__ import annotations
@@ -13,17 +16,11 @@ import polars as pl
 import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
-from newsfacts.stages import claims
+from newsfacts.stages.graph import CLUSTERS as STAGE
+from newsfacts.stages.graph import StageConfig, corpus_state, pending_corpus, version
 from newsfacts.stages.runner import StageReport
-from newsfacts.versioning import source_digest
 from newsfacts.warehouse import staging
-
-STAGE = "clusters"
-
-
-def version() -> str:
-    return f"clusters-{source_digest('newsfacts.claims')}|{claims.version()}"
-
+from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
 
 # Claims converted to Python objects per slice of the (streamed) query result.
 STREAM_ROWS = 100_000
@@ -54,19 +51,21 @@ def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> tuple[pa.ChunkedArray, 
     return pa.chunked_array(claim_ids, type=pa.string()), inputs
 
 
-def build_clusters(con: duckdb.DuckDBPyConnection, force: bool = False) -> StageReport:
+def build_clusters(
+    con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
+) -> StageReport:
     started = time.perf_counter()
-    ver = version()
-    state = f"{ver}|{staging.fingerprint(con, claims.STAGE)}"
-    report = StageReport(STAGE, ver)
-    if not force and staging.global_state(con, STAGE) == state:
+    config = config or StageConfig()
+    report = StageReport(STAGE.name, version(STAGE, config))
+    state = pending_corpus(con, STAGE, config)
+    if state is None and not force:
         report.skipped = 1
         return report
     # Figure keys are gathered per claim before the join, so no grouping runs over the claims' text.
     result = con.execute(
         """
         SELECT c.claim_id, c.document_id, c.text, k.keys
-        FROM claims c
+        FROM claim_rows c
         LEFT JOIN (
             SELECT cf.claim_id, list({'metric': f.metric, 'value': f.value}) AS keys
             FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
@@ -83,32 +82,21 @@ def build_clusters(con: duckdb.DuckDBPyConnection, force: bool = False) -> Stage
         {"claim_id": pl.from_arrow(claim_ids), "cluster_id": pl.Series(cluster_ids, dtype=pl.String)}
     )
     del claim_ids, cluster_ids
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.register("_assign", assignments.to_arrow())
-        con.execute(
-            """
-            UPDATE claims SET cluster_id = a.cluster_id FROM _assign a
-            WHERE claims.claim_id = a.claim_id AND claims.cluster_id IS DISTINCT FROM a.cluster_id
-            """
-        )
-        con.unregister("_assign")
+    with staging.transaction(con):
+        con.execute(f"DELETE FROM {CLAIM_CLUSTER_MEMBERS.name}")
+        staging.insert(con, CLAIM_CLUSTER_MEMBERS, assignments.filter(pl.col("cluster_id").is_not_null()))
         con.execute("DELETE FROM claim_clusters")
         # Representative: the cluster's first claim in (document_id, char_start) order.
         con.execute(
             """
             INSERT INTO claim_clusters (cluster_id, representative_text, n_sources, n_claims)
-            SELECT cluster_id, arg_min(text, (document_id, char_start)),
-                   count(DISTINCT document_id)::INTEGER, count(*)::INTEGER
-            FROM claims WHERE cluster_id IS NOT NULL GROUP BY cluster_id
+            SELECT m.cluster_id, arg_min(c.text, (c.document_id, c.char_start)),
+                   count(DISTINCT c.document_id)::INTEGER, count(*)::INTEGER
+            FROM claim_cluster_members m JOIN claim_rows c USING (claim_id) GROUP BY m.cluster_id
             """
         )
-        staging.set_global_state(con, STAGE, state)
+        staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     report.processed = assignments.height
     report.rows = {"claim_clusters": n_clusters}
     report.seconds = time.perf_counter() - started

@@ -22,8 +22,10 @@ from newsfacts.landing import (
     read_bytes,
     sha256_hex,
 )
+from newsfacts.stages.graph import LANDING as STAGE
+from newsfacts.stages.graph import StageConfig, version
 from newsfacts.warehouse import staging
-from newsfacts.warehouse.schema import DOCUMENTS, REJECTED_DOCUMENTS
+from newsfacts.warehouse.schema import DOCUMENTS, REJECTED_DOCUMENTS, record_row
 
 
 @dataclass
@@ -48,14 +50,26 @@ INSERT_CHUNK_BYTES = 32 * 1024 * 1024
 def land_documents(
     con: duckdb.DuckDBPyConnection, seeds_dir: Path, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> LandingReport:
-    """Bring `documents` and `rejected_documents` in line with `seeds_dir`, in one transaction."""
+    """Bring `documents` and `rejected_documents` in line with `seeds_dir`, in one transaction.
+
+    A file counts as unchanged when its bytes and the landing code are those it was landed with.
+    """
     report = LandingReport()
+    ver = version(STAGE, StageConfig(max_file_bytes=max_bytes))
     candidates, rejections = ([], []) if not seeds_dir.is_dir() else discover(seeds_dir)
     if not seeds_dir.is_dir():
         rejections.append(Rejection(str(seeds_dir), "seeds folder does not exist"))
-    stored = dict(con.execute("SELECT document_id, content_sha256 FROM documents").fetchall())
-    con.execute("BEGIN TRANSACTION")
-    try:
+    stored = dict(
+        con.execute(
+            """
+            SELECT d.document_id, d.content_sha256 FROM documents d
+            JOIN _ledger l ON l.stage = ? AND l.document_id = d.document_id AND l.state = d.content_sha256 || '|' || ?
+            """,
+            [STAGE.name, ver],
+        ).fetchall()
+    )
+    landed_set = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
+    with staging.transaction(con):
         chunk: list[LandedFile] = []
         chunk_bytes = 0
         for cand in candidates:
@@ -73,22 +87,18 @@ def land_documents(
                 continue
             text, encoding = decoded
             chunk.append(LandedFile(cand.document_id, cand.path.name, cand.source_path, sha, text, encoding, len(data)))
-            (report.changed if cand.document_id in stored else report.new).append(cand.document_id)
+            (report.changed if cand.document_id in landed_set else report.new).append(cand.document_id)
             chunk_bytes += len(data)
             if chunk_bytes >= INSERT_CHUNK_BYTES:
-                _write_documents(con, chunk, stored, now)
+                _write_documents(con, chunk, landed_set, now, ver)
                 chunk, chunk_bytes = [], 0
-        _write_documents(con, chunk, stored, now)
+        _write_documents(con, chunk, landed_set, now, ver)
         present = {*report.unchanged, *report.new, *report.changed}
-        report.deleted = sorted(set(stored) - present)
+        report.deleted = sorted(landed_set - present)
         report.rejected = rejections
         staging.delete_documents(con, report.deleted)
         _flag_duplicates(con)
         _replace_rejections(con, rejections, now)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     report.duplicates = con.execute(
         "SELECT document_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY 1"
     ).fetchall()
@@ -96,27 +106,23 @@ def land_documents(
 
 
 def _write_documents(
-    con: duckdb.DuckDBPyConnection, files: list[LandedFile], stored: dict[str, str], now: datetime
+    con: duckdb.DuckDBPyConnection, files: list[LandedFile], landed: set[str], now: datetime, ver: str
 ) -> None:
     """Replace or add `files` (inside the caller's transaction); a changed file takes its derived rows with it."""
     if not files:
         return
-    staging.delete_documents(con, [f.document_id for f in files if f.document_id in stored])
-    docs = pl.DataFrame(
-        {
-            "document_id": [f.document_id for f in files],
-            "file_name": [f.file_name for f in files],
-            "source_path": [f.source_path for f in files],
-            "content_sha256": [f.content_sha256 for f in files],
-            "raw_text": [f.raw_text for f in files],
-            "char_count": [len(f.raw_text) for f in files],
-            "ingested_at": [now] * len(files),
-            "encoding": [f.encoding for f in files],
-            "size_bytes": [f.size_bytes for f in files],
-        },
-        schema_overrides={"ingested_at": pl.Datetime("us"), "char_count": pl.Int32, "size_bytes": pl.Int64},
-    )
+    staging.delete_documents(con, [f.document_id for f in files if f.document_id in landed])
+    docs = DOCUMENTS.frame(record_row(f, char_count=len(f.raw_text), ingested_at=now) for f in files)
     staging.insert(con, DOCUMENTS, docs)
+    staging.register_ids(con, docs["document_id"].to_list())
+    con.execute(
+        """
+        INSERT INTO _ledger (stage, document_id, state)
+        SELECT ?, document_id, content_sha256 || '|' || ? FROM documents
+        WHERE document_id IN (SELECT document_id FROM ids)
+        """,
+        [STAGE.name, ver],
+    )
 
 
 def _flag_duplicates(con: duckdb.DuckDBPyConnection) -> None:

@@ -3,34 +3,24 @@
 Dagster's blocking checks stop the publish step in the same run. But someone can materialize
 `published_warehouse` alone from the UI, with no checks in the run; then this record is what stops
 unaudited (or failed) staging content from reaching BI. Each integrity check stores a digest of the
-table content it validated; publishing requires every audited table's current digest to match a
-passing audit.
+stored tables it vouches for (`Table.audited_by` in the registry); publishing requires every
+audited table's current digest to match a passing audit. No stage writes another stage's tables, so
+a digest only moves when the check's own tables change.
 """
 
 from __future__ import annotations
 
 import duckdb
 
+from newsfacts.warehouse.schema import AUDITED_TABLES, STORED_TABLES
 from newsfacts.warehouse.staging import table_fingerprint
 
-# Columns a later stage fills in after the table's own check has run (claims.cluster_id is set by
-# claim_clusters and audited by its suite), so they are left out of the table's digest.
-LATE_COLUMNS = {"claims": {"cluster_id"}}
-
-AUDITED_TABLES = (
-    "documents",
-    "document_metadata",
-    "figures",
-    "claims",
-    "claim_figures",
-    "claim_clusters",
-    "metric_consistency",
-)
+__all__ = ["AUDITED_TABLES", "content_digest", "record_audit", "unaudited_tables"]
 
 
 def content_digest(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """The table's fingerprint, leaving out the columns later stages fill in."""
-    return table_fingerprint(con, table, exclude=LATE_COLUMNS.get(table, ()))
+    """Fingerprint of the stored tables the integrity check of `table` vouches for."""
+    return ";".join(f"{t.name}={table_fingerprint(con, t.name)}" for t in STORED_TABLES if t.audited_by == table)
 
 
 def record_audit(con: duckdb.DuckDBPyConnection, table: str, passed: bool) -> None:

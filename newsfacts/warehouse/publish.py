@@ -40,7 +40,7 @@ from pathlib import Path
 import duckdb
 
 from newsfacts.warehouse.lock import is_duckdb_lock_conflict
-from newsfacts.warehouse.schema import PUBLISHED_TABLES, VALIDATION_RESULTS, Table
+from newsfacts.warehouse.schema import PUBLISHED_TABLES, VALIDATION_RESULTS, Table, comment_statements
 from newsfacts.warehouse.staging import DEFAULT_MEMORY_LIMIT, table_fingerprint
 from newsfacts.warehouse.views import VIEWS
 
@@ -257,6 +257,8 @@ def _open(tmp: Path, staging: Path, memory_limit: str | None, deadline: float) -
 def _finish(con: duckdb.DuckDBPyConnection, result: PublishResult) -> PublishResult:
     for name, sql in VIEWS.items():
         con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
+    for sql in comment_statements():  # the registry's descriptions, for BI tools
+        con.execute(sql)
     for table in PUBLISHED_TABLES:
         result.counts[table.name] = con.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
     con.execute(

@@ -1,164 +1,327 @@
-"""The warehouse tables: the contract's columns first, our additions after them.
+"""The table registry: every warehouse table's columns declared once, with type, nullability and meaning.
 
-One place defines every table so the staging database, the published file and the tests agree.
-Columns may only ever be added here (see CONTRACT.md), never renamed or dropped.
+Everything else derives from it: the DuckDB DDL of staging and of the published file, the Polars
+schemas the stages build their frames with, the list of published and audited tables, the column
+descriptions written into the published file (`COMMENT ON`, for BI tools) and the column schema the
+Dagster UI shows before the first run. Adding a column is one `Column(...)` here plus the code that
+fills it. Columns may only ever be added (see CONTRACT.md), never renamed or dropped.
+
+Most tables are stored in staging as they are published. A table with `view_sql` is published from
+a view over stored tables: `claims` joins the stored claim rows with the cluster memberships the
+clusters stage writes, so no stage updates another stage's rows.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+
+import polars as pl
+
+CONTRACT_VERSION = "2"
+
+# DuckDB type -> the Polars dtype the stages build frames with (Arrow hands one to the other as is).
+POLARS_TYPES: dict[str, pl.DataType] = {
+    "VARCHAR": pl.String(),
+    "INTEGER": pl.Int32(),
+    "BIGINT": pl.Int64(),
+    "DOUBLE": pl.Float64(),
+    "BOOLEAN": pl.Boolean(),
+    "DATE": pl.Date(),
+    "TIMESTAMP": pl.Datetime("us"),
+    "VARCHAR[]": pl.List(pl.String()),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # DuckDB type, one of POLARS_TYPES
+    description: str
+    nullable: bool = True
+
+    @property
+    def polars(self) -> pl.DataType:
+        return POLARS_TYPES[self.type]
 
 
 @dataclass(frozen=True)
 class Table:
     name: str
-    columns: tuple[tuple[str, str], ...]
+    columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
-    per_document: bool = True  # rows belong to one document and are replaced with it
+    per_document: bool = True  # rows belong to one document and are replaced (and deleted) with it
     description: str = ""
+    published: bool = True
+    asset: str = ""  # the Dagster asset that materializes it (default: the table's own name)
+    view_sql: str = ""  # staging defines it as this view over stored tables instead of storing it
+    # The table whose blocking integrity check vouches for this one's content (None: not audited).
+    audited_by: str | None = None
 
-    def ddl(self, schema: str = "main") -> str:
-        cols = [f'"{n}" {t}' for n, t in self.columns]
-        if self.primary_key:
+    def __post_init__(self) -> None:
+        assert all(c.type in POLARS_TYPES for c in self.columns), self.name
+
+    def ddl(self, schema: str = "main", constraints: bool = True) -> str:
+        """CREATE TABLE; without `constraints` (keys, NOT NULL) for warehouses built to be broken in tests."""
+        cols = [f'"{c.name}" {c.type}{"" if c.nullable or not constraints else " NOT NULL"}' for c in self.columns]
+        if self.primary_key and constraints:
             cols.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in self.primary_key) + ")")
         return f'CREATE TABLE IF NOT EXISTS {schema}."{self.name}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
     @property
     def column_names(self) -> list[str]:
-        return [n for n, _ in self.columns]
+        return [c.name for c in self.columns]
 
+    @property
+    def polars_schema(self) -> dict[str, pl.DataType]:
+        return {c.name: c.polars for c in self.columns}
+
+    @property
+    def asset_name(self) -> str:
+        return self.asset or self.name
+
+    @property
+    def stored(self) -> bool:
+        return not self.view_sql
+
+    def comments(self) -> Iterator[str]:
+        """`COMMENT ON` statements carrying the descriptions into a DuckDB file."""
+        yield f'COMMENT ON TABLE "{self.name}" IS {_sql_string(self.description)}'
+        for c in self.columns:
+            yield f'COMMENT ON COLUMN "{self.name}"."{c.name}" IS {_sql_string(c.description)}'
+
+    def frame(self, rows: Iterable[Mapping[str, object]]) -> pl.DataFrame:
+        """Rows (dicts with this table's column names) as a frame of exactly this table's schema."""
+        return pl.DataFrame(list(rows), schema=self.polars_schema)
+
+
+def record_row(record: object, **columns: object) -> dict[str, object]:
+    """A row dict from a dataclass record, by field name, plus the columns the record does not hold.
+
+    Fields the table does not store are dropped by `Table.frame` / `staging.frame` (they select by name).
+    """
+    return {**{f.name: getattr(record, f.name) for f in dataclasses.fields(record)}, **columns}  # type: ignore[arg-type]
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _c(name: str, type_: str, description: str, nullable: bool = True) -> Column:
+    return Column(name, type_, description, nullable)
+
+
+def _key(name: str, description: str) -> Column:
+    return Column(name, "VARCHAR", description, nullable=False)
+
+
+_DOCUMENT_ID = "The document (documents.document_id)."
+_START = "0-based Unicode code-point offset of the span in documents.raw_text."
+_END = "End offset of the span in documents.raw_text (exclusive)."
 
 DOCUMENTS = Table(
     "documents",
     (
-        ("document_id", "VARCHAR NOT NULL"),
-        ("file_name", "VARCHAR"),
-        ("source_path", "VARCHAR"),
-        ("content_sha256", "VARCHAR"),
-        ("raw_text", "VARCHAR"),
-        ("char_count", "INTEGER"),
-        ("ingested_at", "TIMESTAMP"),
-        ("encoding", "VARCHAR"),
-        ("size_bytes", "BIGINT"),
-        ("duplicate_of", "VARCHAR"),
+        _key("document_id", "Stable id of the file: its path relative to SEEDS_DIR without extension."),
+        _c("file_name", "VARCHAR", "Base name of the file, with extension."),
+        _c("source_path", "VARCHAR", "Path of the file relative to SEEDS_DIR."),
+        _c("content_sha256", "VARCHAR", "SHA-256 hex digest of the file's bytes."),
+        _c("raw_text", "VARCHAR", "The file as decoded, unchanged; every offset points into it."),
+        _c("char_count", "INTEGER", "Number of code points of raw_text."),
+        _c("ingested_at", "TIMESTAMP", "When this content of the file was landed."),
+        _c("encoding", "VARCHAR", "The encoding the bytes were decoded with."),
+        _c("size_bytes", "BIGINT", "Size of the file in bytes."),
+        _c("duplicate_of", "VARCHAR", "The first document with the same bytes under another name, if any."),
     ),
     ("document_id",),
     description="One row per landed document: the file as decoded, unchanged.",
+    audited_by="documents",
 )
 
 DOCUMENT_METADATA = Table(
     "document_metadata",
     (
-        ("document_id", "VARCHAR NOT NULL"),
-        ("title", "VARCHAR"),
-        ("author", "VARCHAR"),
-        ("published_date", "DATE"),
-        ("publisher", "VARCHAR"),
-        ("description", "VARCHAR"),
-        ("sentiment_label", "VARCHAR"),
-        ("sentiment_score", "DOUBLE"),
-        ("word_count", "INTEGER"),
-        ("body_start", "INTEGER"),
-        ("body_end", "INTEGER"),
-        ("front_matter_error", "VARCHAR"),
+        _key("document_id", _DOCUMENT_ID),
+        _c("title", "VARCHAR", "Headline; NULL when the document states none."),
+        _c("author", "VARCHAR", "Byline author(s); NULL when not stated."),
+        _c(
+            "published_date",
+            "DATE",
+            "Publication date; NULL when absent or not trusted (see document_issues).",
+        ),
+        _c("publisher", "VARCHAR", "Publishing outlet; NULL when not stated."),
+        _c("description", "VARCHAR", "Summary or standfirst from the front matter; NULL when absent."),
+        _c("sentiment_label", "VARCHAR", "Sentiment label stated in the document; NULL when absent."),
+        _c("sentiment_score", "DOUBLE", "Sentiment score stated in the document; NULL when absent."),
+        _c("word_count", "INTEGER", "Words in the article body."),
+        _c("body_start", "INTEGER", "Offset where the body starts (front matter, navigation fall outside)."),
+        _c(
+            "body_end",
+            "INTEGER",
+            "Offset where the body ends, exclusive (trailers, calls to action fall outside).",
+        ),
+        _c("front_matter_error", "VARCHAR", "Why the front matter could not be read, if it could not."),
     ),
     ("document_id",),
     description="Title, author, date, sentiment and body bounds; NULL where the document does not say.",
+    audited_by="document_metadata",
+)
+
+DOCUMENT_ISSUES = Table(
+    "document_issues",
+    (
+        _key("document_id", _DOCUMENT_ID),
+        _c("field", "VARCHAR", "The column the value was meant for (e.g. published_date); it is left NULL there."),
+        _c("value", "VARCHAR", "The value as found in the document."),
+        _c("reason", "VARCHAR", "Why the value is not trusted, human readable."),
+        _c("detected_at", "TIMESTAMP", "When the value was set aside."),
+    ),
+    description="Values found in a document but not trusted (a date in the future, an impossible number): set "
+    "aside here and left NULL in their table, so they never stop the other documents from being published.",
+    asset="document_metadata",
+    audited_by="document_metadata",
 )
 
 FIGURES = Table(
     "figures",
     (
-        ("figure_id", "VARCHAR NOT NULL"),
-        ("document_id", "VARCHAR NOT NULL"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("raw_text", "VARCHAR"),
-        ("kind", "VARCHAR"),
-        ("value", "DOUBLE"),
-        ("value_low", "DOUBLE"),
-        ("value_high", "DOUBLE"),
-        ("unit", "VARCHAR"),
-        ("qualifier", "VARCHAR"),
-        ("metric", "VARCHAR"),
-        ("subject", "VARCHAR"),
-        ("sentence", "VARCHAR"),
-        ("extractor_version", "VARCHAR"),
+        _key("figure_id", "Stable id of the figure (from its document and span)."),
+        _key("document_id", _DOCUMENT_ID),
+        _c("char_start", "INTEGER", _START),
+        _c("char_end", "INTEGER", _END),
+        _c("raw_text", "VARCHAR", "The figure's span as written."),
+        _c("kind", "VARCHAR", "money, percent, count, duration, date, ratio or quantity."),
+        _c("value", "DOUBLE", "The value in its unit (signed); NULL for a range."),
+        _c("value_low", "DOUBLE", "Lower bound: a range's low end, or what the qualifier bounds."),
+        _c("value_high", "DOUBLE", "Upper bound: a range's high end, or what the qualifier bounds."),
+        _c(
+            "unit",
+            "VARCHAR",
+            "ISO 4217 code (money), percent, count, a duration unit, year, times or a unit symbol.",
+        ),
+        _c("qualifier", "VARCHAR", "exact, approx, more_than, at_least, less_than, at_most or range."),
+        _c("metric", "VARCHAR", "Canonical measure from the metric catalog; NULL when unknown."),
+        _c("subject", "VARCHAR", "Who or what the figure is about; NULL when unknown."),
+        _c("sentence", "VARCHAR", "The sentence the figure was found in."),
+        _c("extractor_version", "VARCHAR", "Version of the code and catalog that extracted the figure."),
+        _c("concept", "VARCHAR", "What the figure quantifies as the text names it, lower case; NULL when unnamed."),
+        _c("per_unit", "VARCHAR", "Denominator of a rate (per barrel -> barrel); NULL otherwise."),
+        _c("direction", "VARCHAR", "up or down when the figure is the size of a stated change; NULL otherwise."),
+        _c("endpoint", "VARCHAR", "from or to when the figure is the level a stated change starts or ends at."),
+        _c("dimension", "VARCHAR", "For kind quantity: length, mass, volume, energy, ... ; NULL otherwise."),
+        _c("period", "VARCHAR", "The time the figure is about (2024, 2024-Q3, 2024-09-18); NULL when unknown."),
+        _c("fact_key", "VARCHAR", "What sources are compared on: metric, subject and period; NULL when not compared."),
     ),
     ("figure_id",),
     description="Numeric figures in document bodies, normalized, with exact offsets into documents.raw_text.",
+    audited_by="figures",
+)
+
+_CLAIM_COLUMNS = (
+    _key("claim_id", "Stable id of the claim (from its document and span)."),
+    _key("document_id", _DOCUMENT_ID),
+    _c("char_start", "INTEGER", _START),
+    _c("char_end", "INTEGER", _END),
+    _c("text", "VARCHAR", "The claim sentence (or clause) as written."),
+    _c("speaker", "VARCHAR", "Who the words are attributed to; NULL for the author's own voice."),
+    _c("claim_type", "VARCHAR", "quote, statistic, forecast, opinion or assertion."),
+    _c("hedged", "BOOLEAN", "Whether the claim is hedged (may, could, expected to, ...)."),
+)
+_CLUSTER_ID = _c("cluster_id", "VARCHAR", "Claims that state the same thing across documents share it.")
+_CLAIMS_VERSION = _c("extractor_version", "VARCHAR", "Version of the code that extracted the claim.")
+
+# Stored by the claims stage; published as `claims` with the clusters stage's cluster_id joined in.
+CLAIM_ROWS = Table(
+    "claim_rows",
+    (*_CLAIM_COLUMNS, _CLAIMS_VERSION),
+    ("claim_id",),
+    description="Claims as extracted, before clustering.",
+    published=False,
+    asset="claims",
+    audited_by="claims",
+)
+
+CLAIM_CLUSTER_MEMBERS = Table(
+    "claim_cluster_members",
+    (_key("claim_id", "The claim (claims.claim_id)."), _key("cluster_id", "Its cluster (claim_clusters.cluster_id).")),
+    ("claim_id",),
+    per_document=False,  # written by the clusters stage alone, with its state: never half-updated
+    description="Which cluster each claim belongs to.",
+    published=False,
+    asset="claim_clusters",
+    audited_by="claim_clusters",
 )
 
 CLAIMS = Table(
     "claims",
-    (
-        ("claim_id", "VARCHAR NOT NULL"),
-        ("document_id", "VARCHAR NOT NULL"),
-        ("char_start", "INTEGER"),
-        ("char_end", "INTEGER"),
-        ("text", "VARCHAR"),
-        ("speaker", "VARCHAR"),
-        ("claim_type", "VARCHAR"),
-        ("hedged", "BOOLEAN"),
-        ("cluster_id", "VARCHAR"),
-        ("extractor_version", "VARCHAR"),
-    ),
+    (*_CLAIM_COLUMNS, _CLUSTER_ID, _CLAIMS_VERSION),
     ("claim_id",),
     description="Claim sentences (or clauses) of each body: type, speaker, hedging, corroboration cluster.",
+    view_sql=f"""
+        SELECT {", ".join(f"r.{c.name}" for c in _CLAIM_COLUMNS)}, m.cluster_id, r.extractor_version
+        FROM claim_rows AS r LEFT JOIN claim_cluster_members AS m USING (claim_id)
+    """,
 )
 
 CLAIM_FIGURES = Table(
     "claim_figures",
     (
-        ("claim_id", "VARCHAR NOT NULL"),
-        ("figure_id", "VARCHAR NOT NULL"),
-        ("document_id", "VARCHAR NOT NULL"),
+        _key("claim_id", "The claim (claims.claim_id)."),
+        _key("figure_id", "A figure the claim carries (figures.figure_id)."),
+        _key("document_id", _DOCUMENT_ID),
     ),
     ("claim_id", "figure_id"),
     description="Which figures each claim carries.",
+    audited_by="claim_figures",
 )
 
 CLAIM_CLUSTERS = Table(
     "claim_clusters",
     (
-        ("cluster_id", "VARCHAR NOT NULL"),
-        ("representative_text", "VARCHAR"),
-        ("n_sources", "INTEGER"),
-        ("n_claims", "INTEGER"),
+        _key("cluster_id", "Id of the group of claims."),
+        _c("representative_text", "VARCHAR", "The group's first claim in document order."),
+        _c("n_sources", "INTEGER", "Distinct documents in the group."),
+        _c("n_claims", "INTEGER", "Claims in the group."),
     ),
     ("cluster_id",),
     per_document=False,
     description="Groups of claims that state the same thing across documents.",
+    audited_by="claim_clusters",
 )
 
 METRIC_CONSISTENCY = Table(
     "metric_consistency",
     (
-        ("metric", "VARCHAR NOT NULL"),
-        ("unit", "VARCHAR"),
-        ("n_sources", "INTEGER"),
-        ("n_mentions", "INTEGER"),
-        ("value_min", "DOUBLE"),
-        ("value_max", "DOUBLE"),
-        ("verdict", "VARCHAR"),
-        ("sources", "VARCHAR[]"),
-        ("conflicts", "VARCHAR"),
+        _key("metric", "The canonical metric."),
+        _c("unit", "VARCHAR", "Unit of the compared values."),
+        _c("n_sources", "INTEGER", "Distinct documents reporting the fact."),
+        _c("n_mentions", "INTEGER", "Figures reporting the fact."),
+        _c("value_min", "DOUBLE", "Smallest value reported."),
+        _c("value_max", "DOUBLE", "Largest value reported."),
+        _c("verdict", "VARCHAR", "consistent, conflict or single_source."),
+        _c("sources", "VARCHAR[]", "Ids of the documents reporting the fact."),
+        _c("conflicts", "VARCHAR", "For a conflict: each disagreeing value as written, with its document."),
+        _c("fact_key", "VARCHAR", "What the sources are compared on (as in figures.fact_key)."),
+        _c("subject", "VARCHAR", "Who or what the fact is about; NULL when unknown."),
+        _c("period", "VARCHAR", "The time the fact is about; NULL when unknown."),
     ),
     per_document=False,
-    description="Per canonical metric: do the documents that report it agree?",
+    description="One row per fact (a metric, of one subject, for one period) and unit: do the sources agree?",
+    audited_by="metric_consistency",
 )
 
 VALIDATION_RESULTS = Table(
     "validation_results",
     (
-        ("run_id", "VARCHAR"),
-        ("suite", "VARCHAR"),
-        ("expectation", "VARCHAR"),
-        ("column_name", "VARCHAR"),
-        ("success", "BOOLEAN"),
-        ("observed_value", "VARCHAR"),
-        ("unexpected_count", "INTEGER"),
-        ("validated_at", "TIMESTAMP"),
+        _c("run_id", "VARCHAR", "The Dagster run that validated."),
+        _c("suite", "VARCHAR", "The expectation suite."),
+        _c("expectation", "VARCHAR", "The expectation's stable name within its suite."),
+        _c("column_name", "VARCHAR", "The column(s) it checks, if any."),
+        _c("success", "BOOLEAN", "Whether the expectation was met."),
+        _c("observed_value", "VARCHAR", "What was observed, as text."),
+        _c("unexpected_count", "INTEGER", "Rows that broke the expectation."),
+        _c("validated_at", "TIMESTAMP", "When it was validated."),
     ),
     per_document=False,
     description="Every expectation of every run, appended: data quality over time.",
@@ -166,18 +329,27 @@ VALIDATION_RESULTS = Table(
 
 REJECTED_DOCUMENTS = Table(
     "rejected_documents",
-    (("source_path", "VARCHAR"), ("reason", "VARCHAR"), ("detected_at", "TIMESTAMP")),
+    (
+        _c("source_path", "VARCHAR", "Path of the file relative to SEEDS_DIR."),
+        _c("reason", "VARCHAR", "Why it could not be landed, human readable."),
+        _c("detected_at", "TIMESTAMP", "When it was first rejected for this reason."),
+    ),
     per_document=False,
     description="Files that could not be landed, and why.",
 )
 
 # Internal bookkeeping of the staging database: which document content each stage has processed,
-# with which code version. Never published.
+# with which version, and the input fingerprint each whole-corpus stage last ran on. Never published.
 LEDGER = Table(
     "_ledger",
-    (("stage", "VARCHAR NOT NULL"), ("document_id", "VARCHAR NOT NULL"), ("state", "VARCHAR NOT NULL")),
+    (
+        _key("stage", "The stage (or 'audit')."),
+        _key("document_id", "The document; '' for a whole-corpus state; the table for an audit."),
+        _key("state", "What was processed: content hash and version, or an input fingerprint."),
+    ),
     ("stage", "document_id"),
     per_document=False,
+    published=False,
 )
 
 # Internal: the last outcome of each validation suite and a key over its inputs (the suite's
@@ -186,26 +358,41 @@ LEDGER = Table(
 VALIDATION_CACHE = Table(
     "_validation_cache",
     (
-        ("suite", "VARCHAR NOT NULL"),
-        ("input_key", "VARCHAR NOT NULL"),
-        ("run_id", "VARCHAR"),
-        ("validated_at", "TIMESTAMP"),
-        ("outcome", "VARCHAR"),
+        _key("suite", "The suite."),
+        _key("input_key", "Digest of everything its outcome depends on."),
+        _c("run_id", "VARCHAR", "The run that computed the outcome."),
+        _c("validated_at", "TIMESTAMP", "When."),
+        _c("outcome", "VARCHAR", "The outcome as JSON."),
     ),
     ("suite",),
     per_document=False,
+    published=False,
 )
 
-PUBLISHED_TABLES: tuple[Table, ...] = (
+ALL_TABLES: tuple[Table, ...] = (
     DOCUMENTS,
     DOCUMENT_METADATA,
+    DOCUMENT_ISSUES,
     FIGURES,
+    CLAIM_ROWS,
+    CLAIM_CLUSTER_MEMBERS,
     CLAIMS,
     CLAIM_FIGURES,
     CLAIM_CLUSTERS,
     METRIC_CONSISTENCY,
     VALIDATION_RESULTS,
     REJECTED_DOCUMENTS,
+    LEDGER,
+    VALIDATION_CACHE,
 )
-ALL_TABLES: tuple[Table, ...] = (*PUBLISHED_TABLES, LEDGER, VALIDATION_CACHE)
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
+PUBLISHED_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.published)
+STORED_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.stored)
+STAGING_VIEWS: tuple[Table, ...] = tuple(t for t in ALL_TABLES if not t.stored)
+# The tables with a blocking integrity check, each vouching for the stored tables that name it.
+AUDITED_TABLES: tuple[str, ...] = tuple(dict.fromkeys(t.audited_by for t in STORED_TABLES if t.audited_by))
+
+
+def comment_statements() -> list[str]:
+    """The descriptions of every published table and column, as `COMMENT ON` statements."""
+    return [sql for t in PUBLISHED_TABLES for sql in t.comments()]

@@ -1,20 +1,29 @@
 """The staging database: where runs write, and what makes refreshes incremental.
 
-Each stage (metadata, figures, claims) records in `_ledger` the content hash and code version it
-processed per document. A stage processes only documents whose current state differs from its
+Each per-document stage (see newsfacts/stages/graph.py) records in `_ledger` the content hash and
+version it processed per document. A stage processes only documents whose current state differs from its
 ledger entry, and writes their rows and the ledger in ONE transaction, so a run killed at any point
 leaves each document either fully processed or untouched: the next run picks up where it stopped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from newsfacts.warehouse.schema import ALL_TABLES, DOCUMENTS, LEDGER, TABLES_BY_NAME, Table
+from newsfacts.warehouse.schema import (
+    DOCUMENTS,
+    LEDGER,
+    STAGING_VIEWS,
+    STORED_TABLES,
+    TABLES_BY_NAME,
+    VALIDATION_RESULTS,
+    Table,
+)
 
 # DuckDB's own memory (buffer pool, sorts, hash tables) per connection; beyond it DuckDB spills to
 # `<database>.tmp/`. Its default, 80% of RAM, lets the page cache of a large staging file alone grow
@@ -27,9 +36,66 @@ def connect(path: Path, memory_limit: str | None = DEFAULT_MEMORY_LIMIT) -> duck
     path.parent.mkdir(parents=True, exist_ok=True)
     config = {"memory_limit": memory_limit} if memory_limit else {}
     con = duckdb.connect(str(path), config=config)
-    for table in ALL_TABLES:
+    _reset_if_layout_changed(con)
+    for table in STORED_TABLES:
         con.execute(table.ddl())
+    for view in STAGING_VIEWS:
+        con.execute(f'CREATE OR REPLACE VIEW "{view.name}" AS {view.view_sql}')
     return con
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All of the block's statements or none of them: a run killed inside leaves the previous state."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def _layout(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    rows = con.execute(
+        """
+        SELECT t.table_name, t.table_type, c.column_name, c.data_type
+        FROM information_schema.tables t JOIN information_schema.columns c USING (table_schema, table_name)
+        WHERE t.table_schema = 'main' ORDER BY t.table_name, c.ordinal_position
+        """
+    ).fetchall()
+    out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for name, kind, column, type_ in rows:
+        out.setdefault(name, (kind, []))[1].append((column, type_))
+    return out
+
+
+def _reset_if_layout_changed(con: duckdb.DuckDBPyConnection) -> None:
+    """A staging database written by code with other tables or columns is a cache of another layout.
+
+    Every table the stages derive from SEEDS_DIR is dropped with the ledger, so the next run rebuilds
+    them with today's columns; the validation history (not derivable) is kept.
+    """
+    found = _layout(con)
+    stale = [
+        t
+        for t in (*STORED_TABLES, *STAGING_VIEWS)
+        if t.name in found
+        and (found[t.name][0] != ("BASE TABLE" if t.stored else "VIEW") or found[t.name][1] != _expected(t))
+    ]
+    if not stale:
+        return
+    with transaction(con):
+        for name, (kind, _) in found.items():
+            if kind == "VIEW" and name in TABLES_BY_NAME:
+                con.execute(f'DROP VIEW "{name}"')
+        for name, (kind, _) in found.items():
+            if name != VALIDATION_RESULTS.name and kind == "BASE TABLE" and name in TABLES_BY_NAME:
+                con.execute(f'DROP TABLE "{name}"')
+
+
+def _expected(table: Table) -> list[tuple[str, str]]:
+    return [(c.name, c.type) for c in table.columns]
 
 
 def frame(rows: Iterable[Mapping[str, object]] | pl.DataFrame, table: Table) -> pl.DataFrame:
@@ -51,11 +117,6 @@ def insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> No
         con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _incoming')
     finally:
         con.unregister("_incoming")
-
-
-def current_states(con: duckdb.DuckDBPyConnection, stage: str) -> dict[str, str]:
-    rows = con.execute("SELECT document_id, state FROM _ledger WHERE stage = ?", [stage]).fetchall()
-    return dict(rows)
 
 
 def pending(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> list[str]:
@@ -82,8 +143,7 @@ def replace_documents_rows(
 ) -> None:
     """Atomically replace the rows of `document_ids` in `tables` and mark them processed."""
     register_ids(con, document_ids)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for name, df in tables.items():
             con.execute(f'DELETE FROM "{name}" WHERE document_id IN (SELECT document_id FROM ids)')
             insert(con, TABLES_BY_NAME[name], df)
@@ -96,10 +156,6 @@ def replace_documents_rows(
             """,
             [stage, version],
         )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def register_ids(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
@@ -123,23 +179,10 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
     if not document_ids:
         return
     register_ids(con, document_ids)
-    for table in ALL_TABLES:
+    for table in STORED_TABLES:
         if table.per_document:
             con.execute(f'DELETE FROM "{table.name}" WHERE document_id IN (SELECT document_id FROM ids)')
     con.execute(f'DELETE FROM "{LEDGER.name}" WHERE document_id IN (SELECT document_id FROM ids)')
-
-
-def fingerprint(con: duckdb.DuckDBPyConnection, *stages: str) -> str:
-    """A cheap digest of what the given stages hold: changes whenever any document's state does."""
-    placeholders = ", ".join("?" for _ in stages)
-    row = con.execute(
-        f"""
-        SELECT count(*)::VARCHAR || ':' || coalesce(bit_xor(hash(stage || document_id || state)), 0)::VARCHAR
-        FROM _ledger WHERE stage IN ({placeholders})
-        """,
-        list(stages),
-    ).fetchone()
-    return row[0] if row else "0:0"
 
 
 def table_fingerprint(

@@ -160,26 +160,27 @@ def test_reader_holding_the_published_file_never_blocks_a_refresh(project):
         assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == 6
 
 
-def corrupt_figure_offsets(monkeypatch: pytest.MonkeyPatch, **shift: int) -> None:
+def corrupt_figure_offsets(monkeypatch: pytest.MonkeyPatch, project, **shift: int) -> None:
     """Make the figures stage store offsets moved by `shift` (e.g. char_end=3): spans no longer match."""
     real = figures_stage.extract_figures
 
-    def corrupted(text, body_start=0, body_end=None, catalog=None):
+    def corrupted(text, body_start=0, body_end=None, catalog=None, **kwargs):
         return [
             Figure(
                 **{**{s: getattr(f, s) for s in Figure.__slots__}, **{k: getattr(f, k) + d for k, d in shift.items()}}
             )
-            for f in real(text, body_start, body_end, catalog)
+            for f in real(text, body_start, body_end, catalog, **kwargs)
         ]
 
     monkeypatch.setattr(figures_stage, "extract_figures", corrupted)
-    monkeypatch.setattr(figures_stage, "EXTRACTOR_VERSION", f"corrupted-{sorted(shift.items())}")
+    with duckdb.connect(str(project.staging)) as con:  # the stage's code did not change: make it run again
+        con.execute("DELETE FROM _ledger WHERE stage = 'figures'")
 
 
 def test_failing_blocking_check_leaves_published_file_untouched(project, monkeypatch: pytest.MonkeyPatch):
     assert project.refresh().success
     published_before = digest(project.warehouse)
-    corrupt_figure_offsets(monkeypatch, char_end=3)
+    corrupt_figure_offsets(monkeypatch, project, char_end=3)
     result = project.refresh()
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
     assert any(e.asset_key.to_user_string() == "figures" for e in failed)
@@ -192,7 +193,7 @@ def test_publishing_alone_refuses_unaudited_staging(project, monkeypatch: pytest
     """Materializing only `published_warehouse` (no checks in the run) cannot publish failed content."""
     assert project.refresh().success
     published_before = digest(project.warehouse)
-    corrupt_figure_offsets(monkeypatch, char_start=1)
+    corrupt_figure_offsets(monkeypatch, project, char_start=1)
     assert not project.refresh().success or digest(project.warehouse) == published_before
 
     from pipelines.definitions import build_definitions

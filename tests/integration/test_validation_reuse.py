@@ -33,7 +33,7 @@ def test_unchanged_inputs_reuse_outcomes_and_changes_validate_again(project):
     second = project.refresh()
     assert second.success
     reused = how_validated(second)
-    assert len(reused) == 8
+    assert len(reused) == len(how_validated(first)) == 9  # 7 integrity checks, sources_agree, document_issues
     assert all(v.startswith(f"reused: inputs unchanged since run {first.run_id}") for v in reused.values())
     # The reused outcomes stay recorded under the run that computed them; the no-op run adds nothing.
     assert validation_rows(project, second.run_id) == []

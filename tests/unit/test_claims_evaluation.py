@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.evaluation.claims import GOLD_CANDIDATES, TARGET_RECALL, run_seeds, score_claims
 from newsfacts.claims import extract_claims
-from newsfacts.evaluation.claims import GOLD_CANDIDATES, TARGET_RECALL, run_seeds, score_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.evaluation.figures import TARGETS, extract_seeds, score_figures
+from bench.evaluation.figures import TARGETS, extract_seeds, score_figures
 
 PROJECT = Path(__file__).resolve().parents[2]
 GOLD = PROJECT / "tests" / "data" / "gold_seeds.yaml"

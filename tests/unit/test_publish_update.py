@@ -12,7 +12,7 @@ import pytest
 from newsfacts.warehouse import publish as publishing
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.publish import publish_warehouse
-from newsfacts.warehouse.schema import CLAIMS, DOCUMENTS, PUBLISHED_TABLES, VALIDATION_RESULTS
+from newsfacts.warehouse.schema import CLAIM_ROWS, DOCUMENTS, PUBLISHED_TABLES, VALIDATION_RESULTS
 
 
 def add_documents(con: duckdb.DuckDBPyConnection, ids: list[str], text: str = "Growth hit 2% in 2025.") -> None:
@@ -39,7 +39,7 @@ def add_documents(con: duckdb.DuckDBPyConnection, ids: list[str], text: str = "G
         },
         schema_overrides={"char_start": pl.Int32, "char_end": pl.Int32},
     )
-    staging.insert(con, CLAIMS, claims)
+    staging.insert(con, CLAIM_ROWS, claims)
 
 
 def add_validation_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
@@ -85,7 +85,7 @@ def test_changed_documents_are_patched_row_by_document(paths, monkeypatch: pytes
     con = staging.connect(stage)
     staging.delete_documents(con, ["doc003"])
     add_documents(con, ["doc100"], "Exports fell 4% in 2024.")
-    con.execute("UPDATE claims SET cluster_id = 'k1' WHERE document_id = 'doc007'")
+    con.execute("INSERT INTO claim_cluster_members SELECT claim_id, 'k1' FROM claim_rows WHERE document_id = 'doc007'")
     con.close()
     result = publish_warehouse(stage, published)
     assert result.mode == "updated"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 
@@ -10,25 +9,12 @@ import duckdb
 import pytest
 
 from newsfacts.quality.runner import SuiteOutcome, gx_context, run_integrity_suites, run_suite
-from newsfacts.quality.suites import integrity_suites
+from newsfacts.quality.suites import OPEN_UNIT_RULES, document_issues_suite, integrity_suites
+from newsfacts.vocabulary import FIGURE_KINDS, UNITS_BY_KIND
+from newsfacts.warehouse.schema import AUDITED_TABLES, PUBLISHED_TABLES
 
-CONTRACT_DDL = """
-CREATE TABLE documents (document_id VARCHAR, file_name VARCHAR, source_path VARCHAR,
-    content_sha256 VARCHAR, raw_text VARCHAR, char_count INTEGER, ingested_at TIMESTAMP);
-CREATE TABLE document_metadata (document_id VARCHAR, title VARCHAR, author VARCHAR, published_date DATE,
-    publisher VARCHAR, description VARCHAR, sentiment_label VARCHAR, sentiment_score DOUBLE,
-    word_count INTEGER, body_start INTEGER, body_end INTEGER);
-CREATE TABLE figures (figure_id VARCHAR, document_id VARCHAR, char_start INTEGER, char_end INTEGER,
-    raw_text VARCHAR, kind VARCHAR, value DOUBLE, value_low DOUBLE, value_high DOUBLE, unit VARCHAR,
-    qualifier VARCHAR, metric VARCHAR, subject VARCHAR, sentence VARCHAR, extractor_version VARCHAR);
-CREATE TABLE claims (claim_id VARCHAR, document_id VARCHAR, char_start INTEGER, char_end INTEGER,
-    text VARCHAR, speaker VARCHAR, claim_type VARCHAR, hedged BOOLEAN, cluster_id VARCHAR);
-CREATE TABLE claim_figures (claim_id VARCHAR, figure_id VARCHAR);
-CREATE TABLE claim_clusters (cluster_id VARCHAR, representative_text VARCHAR, n_sources INTEGER,
-    n_claims INTEGER);
-CREATE TABLE metric_consistency (metric VARCHAR, unit VARCHAR, n_sources INTEGER, n_mentions INTEGER,
-    value_min DOUBLE, value_max DOUBLE, verdict VARCHAR, sources VARCHAR[]);
-"""
+# The published layout (claims with its cluster_id), without keys so that tests can break them.
+CONTRACT_DDL = ";\n".join(t.ddl(constraints=False) for t in PUBLISHED_TABLES)
 
 DOCS = {
     "doc_a": "Japan will invest $550 billion in the US. Growth was over 4% in July 2025 — café ☕ prices rose.",
@@ -76,9 +62,14 @@ CLAIMS = [
     ("cb2", "doc_b", "The debt-to-GDP ratio is 250%.", "statistic", None),
 ]
 
-CLAIM_FIGURES = [("ca1", "fa1"), ("ca2", "fa2"), ("ca2", "fa3"), ("cb1", "fb1"), ("cb2", "fb2")]
+# The contract v1 columns the rows below fill; the others stay NULL.
+FIGURE_COLUMNS = (
+    "figure_id, document_id, char_start, char_end, raw_text, kind, value, value_low, value_high, unit, qualifier, "
+    "metric, subject, sentence, extractor_version"
+)
+CONSISTENCY_COLUMNS = "metric, unit, n_sources, n_mentions, value_min, value_max, verdict, sources"
 
-TODAY = dt.date(2025, 9, 1)
+CLAIM_FIGURES = [("ca1", "fa1"), ("ca2", "fa2"), ("ca2", "fa3"), ("cb1", "fb1"), ("cb2", "fb2")]
 
 
 def _span(doc_id: str, text: str) -> tuple[int, int]:
@@ -92,7 +83,8 @@ def make_warehouse() -> duckdb.DuckDBPyConnection:
     con.execute(CONTRACT_DDL)
     for doc_id, text in DOCS.items():
         con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, TIMESTAMP '2025-08-01 10:00:00')",
+            "INSERT INTO documents (document_id, file_name, source_path, content_sha256, raw_text, char_count,"
+            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, TIMESTAMP '2025-08-01 10:00:00')",
             [
                 doc_id,
                 f"{doc_id}.txt",
@@ -103,26 +95,28 @@ def make_warehouse() -> duckdb.DuckDBPyConnection:
             ],
         )
         con.execute(
-            "INSERT INTO document_metadata VALUES"
-            " (?, 'T', NULL, DATE '2025-07-30', 'P', NULL, 'neutral', 0.0, 10, 0, ?)",
+            "INSERT INTO document_metadata (document_id, title, author, published_date, publisher, description,"
+            " sentiment_label, sentiment_score, word_count, body_start, body_end)"
+            " VALUES (?, 'T', NULL, DATE '2025-07-30', 'P', NULL, 'neutral', 0.0, 10, 0, ?)",
             [doc_id, len(text)],
         )
     for fid, doc, raw, kind, value, low, high, unit, qual, metric in FIGURES:
         s, e = _span(doc, raw)
         con.execute(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'test')",
+            f"INSERT INTO figures ({FIGURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'test')",
             [fid, doc, s, e, raw, kind, value, low, high, unit, qual, metric],
         )
     for cid, doc, text, ctype, cluster in CLAIMS:
         s, e = _span(doc, text)
         con.execute(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, NULL, ?, false, ?)",
+            "INSERT INTO claims (claim_id, document_id, char_start, char_end, text, speaker, claim_type, hedged,"
+            " cluster_id) VALUES (?, ?, ?, ?, ?, NULL, ?, false, ?)",
             [cid, doc, s, e, text, ctype, cluster],
         )
-    con.executemany("INSERT INTO claim_figures VALUES (?, ?)", CLAIM_FIGURES)
+    con.executemany("INSERT INTO claim_figures (claim_id, figure_id) VALUES (?, ?)", CLAIM_FIGURES)
     con.execute("INSERT INTO claim_clusters VALUES ('k1', 'Japan pledged $550 billion', 2, 2)")
     con.execute(
-        """INSERT INTO metric_consistency VALUES
+        f"""INSERT INTO metric_consistency ({CONSISTENCY_COLUMNS}) VALUES
         ('japan_us_investment_pledge', 'USD', 2, 2, 550e9, 550e9, 'consistent', ['doc_a', 'doc_b']),
         ('growth', 'percent', 1, 1, 4, 4, 'single_source', ['doc_a']),
         ('debt_to_gdp', 'percent', 1, 1, 250, 250, 'single_source', ['doc_b']),
@@ -145,7 +139,7 @@ def con(gx):
 
 
 def _run(con: duckdb.DuckDBPyConnection, suite: str) -> SuiteOutcome:
-    spec = next(s for s in integrity_suites(today=TODAY) if s.name == suite)
+    spec = next(s for s in [*integrity_suites(), document_issues_suite()] if s.name == suite)
     return run_suite(con, spec)
 
 
@@ -163,7 +157,7 @@ def _only_failures(outcome: SuiteOutcome) -> set[str]:
 
 
 def test_clean_warehouse_passes_every_suite(con):
-    outcomes = run_integrity_suites(con, today=TODAY)
+    outcomes = run_integrity_suites(con)
     names = [s.suite for s in outcomes]
     assert names == [
         "documents_integrity",
@@ -194,20 +188,20 @@ def test_clean_warehouse_passes_every_suite(con):
 def test_empty_tables_pass_but_documents_must_land(con):
     for table in ["claim_figures", "claim_clusters", "metric_consistency", "claims", "figures"]:
         con.execute(f"DELETE FROM {table}")
-    assert all(s.success for s in run_integrity_suites(con, today=TODAY))
+    assert all(s.success for s in run_integrity_suites(con))
     con.execute("DELETE FROM document_metadata")
     con.execute("DELETE FROM documents")
-    outcomes = {s.suite: s for s in run_integrity_suites(con, today=TODAY)}
+    outcomes = {s.suite: s for s in run_integrity_suites(con)}
     landed = _failed(outcomes["documents_integrity"], "documents_landed")
     assert landed.expectation == "expect_table_row_count_to_be_between"
     assert landed.observed_value == "0"
     assert all(s.success for name, s in outcomes.items() if name != "documents_integrity")
-    assert run_integrity_suites(con, today=TODAY, min_documents=0)[0].success
+    assert run_integrity_suites(con, min_documents=0)[0].success
 
 
 def test_missing_table_fails_the_suite_instead_of_raising(con):
     con.execute("DROP TABLE claim_clusters")
-    outcomes = {s.suite: s for s in run_integrity_suites(con, today=TODAY)}
+    outcomes = {s.suite: s for s in run_integrity_suites(con)}
     failed = _failed(outcomes["claim_clusters_integrity"], "suite_frame_query")
     assert "claim_clusters" in failed.observed_value
     # suites only read their own table and upstream ones: the others are unaffected
@@ -254,7 +248,7 @@ def test_null_key(con, table, key, suite):
 
 
 def test_claim_figure_pair_duplicate(con):
-    con.execute("INSERT INTO claim_figures VALUES ('ca2', 'fa3')")
+    con.execute("INSERT INTO claim_figures (claim_id, figure_id) VALUES ('ca2', 'fa3')")
     o = _failed(_run(con, "claim_figures_integrity"), "claim_figure_pair_unique")
     assert o.expectation == "expect_compound_columns_to_be_unique"
     assert o.column_name == "claim_id,figure_id"
@@ -388,18 +382,54 @@ def test_percent_range_admits_250_percent_but_not_a_scale_bug(con):
     assert "figure_id=fb2" in o.unexpected_examples[0]
 
 
-def test_future_published_date(con):
-    con.execute("UPDATE document_metadata SET published_date = DATE '2031-01-01' WHERE document_id = 'doc_b'")
-    outcome = _run(con, "document_metadata_integrity")
-    o = _failed(outcome, "published_not_in_future")
-    assert o.unexpected_examples == ["document_id=doc_b, published_date=2031-01-01"]
+def test_a_future_date_never_blocks(con):
+    """One document's content is not a pipeline defect: no blocking suite looks at how far ahead a date is."""
+    con.execute("UPDATE document_metadata SET published_date = DATE '9999-12-31' WHERE document_id = 'doc_b'")
+    assert all(s.success for s in run_integrity_suites(con))
 
 
-def test_default_today_accepts_today_everywhere(con):
-    today = dt.datetime.now(dt.UTC).date()
-    con.execute(f"UPDATE document_metadata SET published_date = DATE '{today.isoformat()}'")
-    outcomes = {s.suite: s for s in run_integrity_suites(con)}
-    assert outcomes["document_metadata_integrity"].success
+def test_document_issues_are_listed_with_their_file_by_a_warn_suite(con):
+    assert _run(con, "document_issues").success  # no issue, nothing to report
+    con.execute(
+        "INSERT INTO document_issues VALUES ('doc_b', 'published_date', '2031-01-01', 'in the future', now()),"
+        " ('doc_a', 'published_date', '3000-02-02', 'in the future', now())"
+    )
+    outcome = _run(con, "document_issues")
+    assert not outcome.blocking
+    o = _failed(outcome, "value_trusted")
+    assert o.unexpected_count == 2
+    assert o.unexpected_examples[0] == (
+        "document_id=doc_a, source_path=doc_a.txt, field=published_date, value=3000-02-02, reason=in the future"
+    )
+
+
+UNIT_CASES = [  # (kind, unit, valid)
+    ("quantity", "barrel/day", True),
+    ("quantity", "km", True),
+    ("quantity", "", False),
+    ("duration", "second", True),
+    ("duration", "fortnight", False),
+    ("money", "EUR", True),
+    ("money", "dollars", False),
+    ("percent", "percentage_point", True),
+    ("ratio", "percent", False),
+]
+
+
+@pytest.mark.parametrize(("kind", "unit", "valid"), UNIT_CASES)
+def test_unit_for_kind_follows_the_vocabulary(con, kind: str, unit: str, valid: bool):
+    con.execute(
+        "UPDATE figures SET kind = ?, unit = ?, value = 1, value_low = NULL, value_high = NULL,"
+        " qualifier = 'exact' WHERE figure_id = 'fa2'",
+        [kind, unit],
+    )
+    outcome = _run(con, "figures_integrity")
+    assert ("unit_valid_for_kind" not in _only_failures(outcome)) is valid
+
+
+def test_every_kind_has_a_unit_rule():
+    assert set(FIGURE_KINDS) == set(UNITS_BY_KIND) | set(OPEN_UNIT_RULES)
+    assert not set(UNITS_BY_KIND) & set(OPEN_UNIT_RULES)
 
 
 def test_body_offsets(con):
@@ -436,7 +466,9 @@ def test_metadata_body_offsets_must_be_set(con):
 
 
 def test_orphan_claim_figure_links(con):
-    con.execute("INSERT INTO claim_figures VALUES ('c_gone', 'fa1'), ('ca1', 'f_gone'), ('ca1', 'fb2')")
+    con.execute(
+        "INSERT INTO claim_figures (claim_id, figure_id) VALUES ('c_gone', 'fa1'), ('ca1', 'f_gone'), ('ca1', 'fb2')"
+    )
     outcome = _run(con, "claim_figures_integrity")
     assert _failed(outcome, "claim_exists").unexpected_examples == ["claim_id=c_gone, figure_id=fa1"]
     assert _failed(outcome, "figure_exists").unexpected_examples == ["claim_id=ca1, figure_id=f_gone"]
@@ -476,7 +508,10 @@ def test_duplicate_cluster_row(con):
 
 def test_metric_consistency_integrity(con):
     con.execute("UPDATE metric_consistency SET n_sources = 1 WHERE metric = 'japan_us_investment_pledge'")
-    con.execute("INSERT INTO metric_consistency VALUES ('ghost', 'USD', 1, 1, 1, 1, 'single_source', ['doc_a'])")
+    con.execute(
+        f"INSERT INTO metric_consistency ({CONSISTENCY_COLUMNS})"
+        " VALUES ('ghost', 'USD', 1, 1, 1, 1, 'single_source', ['doc_a'])"
+    )
     outcome = _run(con, "metric_consistency_integrity")
     assert _failed(outcome, "sources_match_n_sources").unexpected_examples == [
         "metric=japan_us_investment_pledge, unit=USD, n_sources=1, n_listed_sources=2"
@@ -487,7 +522,8 @@ def test_metric_consistency_integrity(con):
 
 def test_examples_are_capped_at_five(con):
     con.execute(
-        "INSERT INTO figures SELECT 'fx' || i, 'doc_gone', 0, 1, 'x', 'count', 1, NULL, NULL, 'count',"
+        f"INSERT INTO figures ({FIGURE_COLUMNS})"
+        " SELECT 'fx' || i, 'doc_gone', 0, 1, 'x', 'count', 1, NULL, NULL, 'count',"
         " 'exact', NULL, NULL, NULL, 't' FROM range(12) AS r(i)"
     )
     o = _failed(_run(con, "figures_integrity"), "document_exists")
@@ -498,7 +534,7 @@ def test_examples_are_capped_at_five(con):
 def test_one_suite_per_table_for_asset_checks(con):
     from newsfacts.quality.runner import run_integrity_suite, suite_for_table
 
-    outcome = run_integrity_suite(con, "figures", today=TODAY)
+    outcome = run_integrity_suite(con, "figures")
     assert outcome.suite == "figures_integrity" and outcome.success
     assert suite_for_table("claims_integrity").table == "claims"
     with pytest.raises(KeyError):
@@ -516,9 +552,12 @@ def test_each_expectation_is_identified_by_type_and_column():
         assert len(checks) == len(set(checks)), spec.name
 
 
+def test_one_blocking_suite_per_audited_table():
+    assert sorted(s.table for s in integrity_suites()) == sorted(AUDITED_TABLES)
+
+
 def test_suites_read_only_their_table_and_declared_upstream_tables():
-    tables = {"documents", "document_metadata", "figures", "claims", "claim_figures", "claim_clusters"}
-    tables |= {"metric_consistency"}
+    tables = {t.name for t in PUBLISHED_TABLES}
     for spec in integrity_suites():
         used = {t for t in tables if re.search(rf"\b(FROM|JOIN)\s+{t}\b", spec.query)}
         used |= {"documents"} if "any_value(raw_text)" in spec.query else set()

@@ -1,6 +1,6 @@
 """Scoring figures against the hand-made gold, and a runner that extracts the seeds in-process.
 
-    python -m newsfacts.evaluation.figures [--seeds seeds/] [--gold tests/data/gold_seeds.yaml] [--json]
+    python -m bench.evaluation.figures [--seeds seeds/] [--gold tests/data/gold_seeds.yaml] [--json]
 
 Matching follows the gold file's header: a gold figure's span is `text` located inside its unique
 `ctx`; a prediction matches when its [char_start, char_end) overlaps that span, one to one, greedily

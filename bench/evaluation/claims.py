@@ -12,7 +12,7 @@ Matching rules, chosen to mirror how the gold was written:
   is exactly that text (or, if there is no such line, any occurrence of it), or when a predicted
   claim's text equals it or lies within it after stripping white space.
 
-`python -m newsfacts.evaluation.claims [seeds_dir] [gold.yaml]` runs extraction in-process over
+`python -m bench.evaluation.claims [seeds_dir] [gold.yaml]` runs extraction in-process over
 the seeds (body bounds and figures from the other modules when they are importable) and exits
 non-zero when a target is missed: recall >= 0.9, every gold speaker right, no furniture returned.
 """

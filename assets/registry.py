@@ -1,0 +1,47 @@
+"""What the assets take from the declarations: deps, code_version and the UI's column schema.
+
+The stages (newsfacts/stages/graph.py) and tables (newsfacts/warehouse/schema.py) are declared once;
+an asset definition only names its asset and spreads `declared(asset)` into its decorator, so the
+Dagster graph cannot drift from what the stages read and the UI shows columns before the first run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dagster as dg
+
+from assets.resources import Warehouse
+from newsfacts.landing import DEFAULT_MAX_BYTES
+from newsfacts.stages.graph import StageConfig, code_version, stage_of_asset
+from newsfacts.warehouse.schema import TABLES_BY_NAME
+
+
+def column_schema(table: str) -> dg.TableSchema:
+    """The registry's columns of `table`, with their types, nullability and descriptions."""
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name=c.name,
+                type=c.type,
+                description=c.description,
+                constraints=dg.TableColumnConstraints(nullable=c.nullable),
+            )
+            for c in TABLES_BY_NAME[table].columns
+        ]
+    )
+
+
+def declared(asset: str) -> dict[str, Any]:
+    """deps, code_version and column schema of the asset that materializes the table `asset`."""
+    stage = stage_of_asset(asset)
+    return {
+        "deps": stage.deps,
+        "code_version": code_version(stage),
+        "metadata": {"dagster/column_schema": column_schema(asset)},
+    }
+
+
+def stage_config(warehouse: Warehouse, max_file_bytes: int = DEFAULT_MAX_BYTES) -> StageConfig:
+    """The stages' configuration as this run's resources set it."""
+    return StageConfig(catalog=warehouse.catalog, max_file_bytes=max_file_bytes)
