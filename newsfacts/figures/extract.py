@@ -12,6 +12,7 @@ import datetime
 import heapq
 from dataclasses import dataclass
 
+from newsfacts.facts.key import FactReader
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
@@ -29,7 +30,6 @@ from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import FOLD_WORDS, MULTIPLIER_WORDS, is_year_like
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, read_range
-from newsfacts.figures.subjects import subject_before
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
 
 # At most this many figures are read from one body. A news article has a few hundred at most; past
@@ -79,16 +79,29 @@ def extract_figures(
     sentences = split_sentences(text, start, end)
     cache: dict = {}
     figures = []
+    facts = FactReader(catalog, text, start, end, published_date)
     located = [(f, sentence_at(sentences, f.start + start)) for f in found]
-    for i, (f, sent) in enumerate(located):
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for f, sent in located:
+        by_sentence.setdefault(id(sent), []).append((f.start + start, f.end + start))
+    for f, sent in located:
         lo, hi = f.start + start, f.end + start
         # a figure cut by a forced sentence break (see sentences.MAX_SENTENCE_CHARS) stands alone
         s_text, s_start = (sent.text, sent.start) if sent and hi <= sent.end else (text[lo:hi], lo)
-        segment = _segment(located, i, start - s_start, len(s_text))
-        rule = catalog.match(f.kind, f.unit, s_text, lo - s_start, hi - s_start, body, cache, segment)
-        subject = rule.subject if rule is not None and rule.subject else None
-        if subject is None and f.kind != "date":
-            subject = subject_before(s_text, lo - s_start)
+        spans = by_sentence[id(sent)] if len(by_sentence[id(sent)]) < 200 else []  # a number dump: no neighbours
+        others = tuple((a - s_start, b - s_start) for a, b in spans if (a, b) != (lo, hi))
+        fact = facts.read(
+            f.kind,
+            f.unit,
+            s_text,
+            lo - s_start,
+            hi - s_start,
+            others,
+            cache,
+            direction=f.direction,
+            endpoint=f.endpoint,
+            dimension=f.dimension,
+        )
         figures.append(
             Figure(
                 char_start=lo,
@@ -100,13 +113,16 @@ def extract_figures(
                 value_high=f.high,
                 unit=f.unit,
                 qualifier=f.qualifier,
-                metric=rule.name if rule else None,
-                subject=subject,
+                metric=fact.metric,
+                subject=fact.subject,
                 sentence=s_text,
+                concept=fact.concept,
                 per_unit=f.per_unit,
                 direction=f.direction,
                 endpoint=f.endpoint,
                 dimension=f.dimension,
+                period=fact.period,
+                fact_key=fact.fact_key,
             )
         )
     return figures
