@@ -412,7 +412,7 @@ def claim_clusters_suite() -> SuiteSpec:
 
 def metric_consistency_suite() -> SuiteSpec:
     query = """
-    SELECT mc.metric, mc.unit, mc.verdict, mc.n_sources, mc.n_mentions, mc.value_min, mc.value_max,
+    SELECT mc.fact_key, mc.metric, mc.unit, mc.verdict, mc.n_sources, mc.n_mentions, mc.value_min, mc.value_max,
         len(mc.sources) AS n_listed_sources,
         coalesce(len(mc.sources) = mc.n_sources, false) AS sources_match_n_sources,
         coalesce(mc.n_mentions >= mc.n_sources, false) AS mentions_cover_sources,
@@ -424,21 +424,21 @@ def metric_consistency_suite() -> SuiteSpec:
     FROM metric_consistency AS mc
     LEFT JOIN (SELECT DISTINCT metric, unit FROM figures WHERE metric IS NOT NULL) AS fg
            ON fg.metric = mc.metric AND fg.unit IS NOT DISTINCT FROM mc.unit
-    ORDER BY mc.metric, mc.unit
+    ORDER BY mc.fact_key, mc.unit
     """
     return SuiteSpec(
         name="metric_consistency_integrity",
         reads=("figures",),
         table="metric_consistency",
         query=query,
-        key_columns=("metric", "unit"),
+        key_columns=("fact_key", "unit"),
         expectations=(
             _not_null("metric", "metric"),
             ExpectationSpec(
-                "metric_unit_unique",
+                "fact_unit_unique",
                 "ExpectCompoundColumnsToBeUnique",
-                {"column_list": ["metric", "unit"]},
-                "one row per (metric, unit)",
+                {"column_list": ["fact_key", "unit"]},
+                "one row per (fact_key, unit)",
             ),
             _not_null("verdict", "verdict"),
             _in_set("verdict", VERDICTS, "verdict in the contract's vocabulary"),
@@ -487,22 +487,22 @@ def consistency_suite() -> SuiteSpec:
         name="metric_consistency",
         table="metric_consistency",
         query="",  # validated on an in-memory frame, see runner.run_consistency_suite
-        key_columns=("metric", "unit"),
+        key_columns=("fact_key", "unit"),
         blocking=False,
         expectations=(
             ExpectationSpec(
                 "no_conflicting_sources",
                 "ExpectColumnValuesToNotBeInSet",
                 {"column": "verdict", "value_set": ["conflict"]},
-                "no metric is reported with incompatible values by different sources",
-                ("conflicts",),
+                "no fact is reported with incompatible values by different sources",
+                ("fact_key", "conflicts"),
             ),
             _in_set("verdict", VERDICTS, "verdict in the contract's vocabulary"),
             ExpectationSpec(
-                "metric_unit_unique",
+                "fact_unit_unique",
                 "ExpectCompoundColumnsToBeUnique",
-                {"column_list": ["metric", "unit"]},
-                "one row per (metric, unit)",
+                {"column_list": ["fact_key", "unit"]},
+                "one row per (fact_key, unit)",
             ),
             _between("n_sources", 1, None, "n_sources >= 1", ("n_sources",)),
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -17,6 +18,7 @@ from newsfacts.versioning import source_digest
 
 STAGE = "figures"
 PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
+FACT_TABLES = Path(__file__).resolve().parents[1] / "facts"
 
 SCHEMA = {
     "figure_id": pl.String,
@@ -34,13 +36,22 @@ SCHEMA = {
     "subject": pl.String,
     "sentence": pl.String,
     "extractor_version": pl.String,
+    "concept": pl.String,
+    "per_unit": pl.String,
+    "direction": pl.String,
+    "endpoint": pl.String,
+    "dimension": pl.String,
+    "period": pl.String,
+    "fact_key": pl.String,
 }
 
 
 def extractor_version(catalog_path: Path | None = None) -> str:
     """Changes with the extractor's code, the sentence splitter and the metric catalog."""
     catalog = str(catalog_path or PACKAGED_CATALOG)
-    return f"{EXTRACTOR_VERSION}+{source_digest('newsfacts.figures', 'newsfacts.sentences', extra_files=(catalog,))}"
+    facts = tuple(str(p) for p in sorted(FACT_TABLES.glob("*.yaml")))
+    digest = source_digest("newsfacts.figures", "newsfacts.facts", "newsfacts.sentences", extra_files=(catalog, *facts))
+    return f"{EXTRACTOR_VERSION}+{digest}"
 
 
 def version(catalog_path: Path | None = None) -> str:
@@ -54,13 +65,13 @@ def _catalog(path: str | None) -> MetricCatalog:
 
 
 def figures_batch(
-    batch: Sequence[tuple[str, str, int, int]], catalog_path: str | None = None
+    batch: Sequence[tuple[str, str, int, int, dt.date | None]], catalog_path: str | None = None
 ) -> dict[str, pl.DataFrame]:
     catalog = _catalog(catalog_path)
     ver = extractor_version(Path(catalog_path) if catalog_path else None)
     rows = []
-    for document_id, text, body_start, body_end in batch:
-        for f in extract_figures(text, body_start, body_end, catalog):
+    for document_id, text, body_start, body_end, published in batch:
+        for f in extract_figures(text, body_start, body_end, catalog, published_date=published):
             rows.append(
                 {
                     "figure_id": span_id("fig", document_id, f.char_start, f.char_end),
@@ -78,6 +89,13 @@ def figures_batch(
                     "subject": f.subject,
                     "sentence": f.sentence,
                     "extractor_version": ver,
+                    "concept": f.concept,
+                    "per_unit": f.per_unit,
+                    "direction": f.direction,
+                    "endpoint": f.endpoint,
+                    "dimension": f.dimension,
+                    "period": f.period,
+                    "fact_key": f.fact_key,
                 }
             )
     return {"figures": pl.DataFrame(rows, schema=SCHEMA)}
@@ -90,7 +108,7 @@ def process_figures(con: duckdb.DuckDBPyConnection, catalog_path: Path | None = 
         STAGE,
         version(catalog_path),
         """
-        SELECT d.document_id, d.raw_text, m.body_start, m.body_end
+        SELECT d.document_id, d.raw_text, m.body_start, m.body_end, m.published_date
         FROM documents d JOIN document_metadata m USING (document_id)
         WHERE d.document_id IN (SELECT document_id FROM ids)
         """,

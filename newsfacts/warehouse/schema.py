@@ -84,6 +84,13 @@ FIGURES = Table(
         ("subject", "VARCHAR"),
         ("sentence", "VARCHAR"),
         ("extractor_version", "VARCHAR"),
+        ("concept", "VARCHAR"),
+        ("per_unit", "VARCHAR"),
+        ("direction", "VARCHAR"),
+        ("endpoint", "VARCHAR"),
+        ("dimension", "VARCHAR"),
+        ("period", "VARCHAR"),
+        ("fact_key", "VARCHAR"),
     ),
     ("figure_id",),
     description="Numeric figures in document bodies, normalized, with exact offsets into documents.raw_text.",
@@ -142,10 +149,13 @@ METRIC_CONSISTENCY = Table(
         ("value_max", "DOUBLE"),
         ("verdict", "VARCHAR"),
         ("sources", "VARCHAR[]"),
+        ("fact_key", "VARCHAR"),
+        ("subject", "VARCHAR"),
+        ("period", "VARCHAR"),
         ("conflicts", "VARCHAR"),
     ),
     per_document=False,
-    description="Per canonical metric: do the documents that report it agree?",
+    description="Per fact (a metric of one subject for one period): do the documents that report it agree?",
 )
 
 VALIDATION_RESULTS = Table(
