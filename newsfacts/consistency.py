@@ -8,7 +8,8 @@ converted value an "about" value. The row's unit is the one most mentions use.
 
 Every figure mention becomes an interval from its qualifier:
 
-    exact v                -> [v - |v|*exact_tolerance, v + |v|*exact_tolerance]   (rounding: "$550bn")
+    exact v                -> v +- the rounding its digits imply ("412": 0.49; "33.8%": 0.049), or
+                              +- |v|*exact_tolerance when the raw text has no digits ("five")
     approx v               -> [v - |v|*approx_tolerance, v + |v|*approx_tolerance]  ("about 10%")
     more_than / at_least v -> [v, +inf)      (v = value_low when set, else value)
     less_than / at_most v  -> (-inf, v]      (v = value_high when set, else value)
@@ -17,7 +18,8 @@ Every figure mention becomes an interval from its qualifier:
 Bounds are closed: "over 4%" and "up to 5%" both admit 4-5%, and a strict "more than 5" against an
 exact 5 is within rounding anyway.
 
-Per (fact_key, unit) — a fact reported in two currencies is compared within each separately — a document may mention several values (several companies' share moves,
+Per (fact_key, unit) — a fact reported in two currencies is compared within each separately — a
+document may mention several values (several companies' share moves,
 a figure then and now), so what a document says is the UNION of its mentions' intervals, and the
 sources agree when some value lies in every document's union:
 
@@ -94,18 +96,45 @@ _QUALIFIER_WORDS = {
 }
 
 
+# The first number as written: "33.8%" -> 33.8 with one decimal, "$1,200" -> 1200 with none.
+_WRITTEN = r"(\d[\d,]*)(?:\.(\d+))?"
+# A value written with d decimals stands for anything that rounds to it: half a unit of its last
+# digit, just under, so that "80 trillion" and "81 trillion" do not touch.
+ROUNDING_HALF = 0.49
+
+
+def _rounding_half_width() -> pl.Expr:
+    """Half-width of the rounding a figure's raw text implies, in its value's units (NULL when the
+    raw text has no digits, e.g. "five seats")."""
+    raw = pl.col("raw_text").fill_null("")
+    whole = raw.str.extract(_WRITTEN, 1).str.replace_all(",", "")
+    decimals = raw.str.extract(_WRITTEN, 2)
+    written = (whole + pl.when(decimals.is_not_null()).then(pl.lit(".") + decimals).otherwise(pl.lit(""))).cast(
+        pl.Float64, strict=False
+    )
+    places = decimals.str.len_chars().fill_null(0).cast(pl.Float64)
+    point = pl.coalesce(pl.col("value"), pl.col("value_low"), pl.col("value_high"))
+    scale = pl.when(written.is_not_null() & (written != 0)).then(point.abs() / written)
+    return scale * ROUNDING_HALF * (pl.lit(10.0).pow(-places))
+
+
 def mention_intervals(
     figures: pl.DataFrame,
     exact_tolerance: float = EXACT_TOLERANCE,
     approx_tolerance: float = APPROX_TOLERANCE,
 ) -> pl.DataFrame:
-    """The input rows with ``lo``/``hi`` interval bounds (NULL when the row carries no number)."""
+    """The input rows with ``lo``/``hi`` interval bounds (NULL when the row carries no number).
+
+    An exact value spans the rounding its digits imply ("412" is 411.51-412.49, "33.8%" is
+    33.751-33.849); without digits to read it spans +-exact_tolerance (relative).
+    """
     v, low, high = pl.col("value"), pl.col("value_low"), pl.col("value_high")
     q = pl.col("qualifier")
     lower_bound = pl.coalesce(low, v)
     upper_bound = pl.coalesce(high, v)
     # A point value (exact or unknown qualifier); fall back to the bounds when value is missing.
     point = pl.coalesce(v, low, high)
+    half = pl.coalesce(_rounding_half_width(), point.abs() * exact_tolerance)
     inf = float("inf")
     lo = (
         pl.when(q == "range")
@@ -116,7 +145,7 @@ def mention_intervals(
         .then(pl.when(upper_bound.is_not_null()).then(pl.lit(-inf)))
         .when(q == "approx")
         .then(point - point.abs() * approx_tolerance)
-        .otherwise(point - point.abs() * exact_tolerance)
+        .otherwise(point - half)
     )
     hi = (
         pl.when(q == "range")
@@ -127,7 +156,7 @@ def mention_intervals(
         .then(upper_bound)
         .when(q == "approx")
         .then(point + point.abs() * approx_tolerance)
-        .otherwise(point + point.abs() * exact_tolerance)
+        .otherwise(point + half)
     )
     return figures.with_columns(lo.alias("lo"), hi.alias("hi"))
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from newsfacts.facts.subject import lookup
 from newsfacts.facts.tables import words
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w&'’.\-]*[\w&]|[A-Za-z0-9]|[^\s\w]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9][\w&'’.\-]*[\w&]|[A-Za-z0-9]|[^\s\w]")
 _STOP_PUNCT = frozenset(',;:()[]"“”—–!?')
 _PREPS = frozenset({"of", "on", "in", "for"})
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
@@ -41,6 +41,7 @@ class Phrase:
     start: int  # the phrase's window in the sentence, for catalog signals
     end: int
     names: tuple[str, ...]  # capitalised names inside the phrase ("Nvidia" in "Nvidia shares")
+    skipped: tuple[int, int] | None = None  # an appositive the phrase reads across (", a rival,")
 
 
 @lru_cache(maxsize=256)  # every figure of a sentence asks
@@ -49,6 +50,9 @@ def tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _is_verb(w: str) -> bool:
+    """A verb, by the list or by its -ed ending; a capitalised word is a name ("United")."""
+    if not w[:1].islower():
+        return False
     return w in words("verbs") or (len(w) > 4 and w.endswith("ed") and w not in words("link"))
 
 
@@ -60,6 +64,20 @@ def _is_name(w: str, s: int, first: int) -> bool:
     if s == first and not any(c.isupper() for c in w[1:]):
         return lookup(w) is not None
     return w[:1].isupper() or "&" in w
+
+
+_APPOSITIVE_OPENERS = frozenset(["which", "who", "a", "an", "the", "its", "their", "whose", "one", "now"])
+
+
+def _appositive_start(sentence: str, comma: int) -> int | None:
+    """Start of ", which strips out food," / ", a rival," when `comma` closes one, else None."""
+    opened = sentence.rfind(",", max(0, comma - 120), comma)
+    if opened < 0:
+        return None
+    inner = sentence[opened + 1 : comma].split()
+    if not inner or inner[0].lower() not in _APPOSITIVE_OPENERS or len(inner) > 12:
+        return None
+    return opened
 
 
 def _name_flags(np: list[tuple[int, int, str]], first: int) -> list[bool]:
@@ -91,26 +109,44 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     win_start = start
     phase = "link"
     last_link = None
-    for s, e, w in reversed(left[-MAX_LEFT_TOKENS:]):
+    skipped: tuple[int, int] | None = None
+    stopped_at_figure = False
+    scan = list(reversed(left[-MAX_LEFT_TOKENS - 12 :]))
+    k = -1
+    while k + 1 < len(scan) and k < MAX_LEFT_TOKENS + 12:
+        k += 1
+        s, e, w = scan[k]
         lw = w.lower()
-        if w in _STOP_PUNCT or _overlaps(s, e, others):
+        if w == "," and phase == "link" and skipped is None:
+            opened = _appositive_start(sentence, s)
+            if opened is not None:
+                skipped = (opened, e)
+                while k + 1 < len(scan) and scan[k + 1][0] >= opened:
+                    k += 1
+                continue
+        if _overlaps(s, e, others):
+            stopped_at_figure = True
+            break
+        if w in _STOP_PUNCT:
             break
         if phase == "link":
             if lw in change_words:
                 change, governor = True, governor or lw
                 change_word = change_word or lw
                 win_start = s
+                if lw in words("transitive") and last_link not in ("by", "to", "from"):
+                    break  # "the company raised $5 billion": what is left of the verb is its agent
                 continue
             if lw in link:
-                if last_link is None and lw in ("to", "from"):
+                if endpoint is None and change_word is None and lw in ("to", "from"):
                     endpoint = lw
                 last_link = last_link or lw
                 win_start = s
                 continue
             if w in ".'’":
                 break
-            if _is_verb(lw) or lw in words("clause"):
-                if _is_verb(lw):
+            if _is_verb(w) or lw in words("clause"):
+                if _is_verb(w):
                     governor = governor or lw
                     win_start = s
                 break
@@ -126,8 +162,8 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         if lw in _PREPS and np and not head_np:
             np.append((s, e, w))
             continue
-        if lw in words("clause") or lw in change_words or _is_verb(lw) or w in ".'’":
-            if lw in change_words or _is_verb(lw):
+        if lw in words("clause") or lw in change_words or _is_verb(w) or w in ".'’":
+            if lw in change_words or _is_verb(w):
                 governor = governor or lw
             if lw in change_words and last_link in (None, "by"):
                 change, change_word = True, change_word or lw
@@ -139,6 +175,24 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         else:
             target.append((s, e, w))
         win_start = s
+    if np and stopped_at_figure and np[-1][2].lower() in _PREPS and not head_np:
+        # "the prior tariff of 25% [on Japanese cars] was cut to 15%": a complement of the figure
+        # before, not this figure's noun phrase
+        complement_only = " ".join(w.lower() for _, _, w in reversed(np[:-1]))
+        np = []
+    else:
+        complement_only = None
+    if np or head_np:
+        first_np = min(t[0] for t in np + head_np)
+        before = [t for t in left if t[1] <= first_np]
+        while before and before[-1][2].lower() in _DETERMINERS:
+            before.pop()
+        if before:
+            lw = before[-1][2].lower()
+            if lw in change_words or _is_verb(before[-1][2]):
+                governor = governor or lw
+            if lw in change_words and last_link in (None, "by"):
+                change, change_word = True, change_word or lw
     left_np = [t for t in np if t[2].lower() not in _PREPS and t[2].lower() not in _DETERMINERS]
     head = list(reversed(head_np))
     inner = list(reversed(left_np))
@@ -161,11 +215,17 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
             win_end = e
             i += 1
             break
-        if lw in link or lw in words("clause") or _is_verb(lw) or lw in _PREPS or lw in words("time"):
+        if lw in link or lw in words("clause") or _is_verb(w) or lw in _PREPS or lw in words("time"):
             break
         right_np.append(lw)
         win_end = e
         i += 1
+    if i == 0 and right and right[0][2].lower() in words("comparative"):
+        # "50% above analysts' estimates": the comparison belongs to the figure's phrase
+        for s, e, w in right[: MAX_RIGHT_WORDS + 2]:
+            if w in _STOP_PUNCT or _overlaps(s, e, others):
+                break
+            win_end = e
     if i < len(right) and right[i][2].lower() in _PREPS:
         j = i + 1
         while j < len(right) and right[j][2].lower() in _DETERMINERS:
@@ -175,7 +235,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
             lw = w.lower()
             if w in _STOP_PUNCT or not w[0].isalnum() or _overlaps(s, e, others):
                 break
-            if lw in link or lw in words("clause") or _is_verb(lw) or lw in _PREPS or lw in change_words:
+            if lw in link or lw in words("clause") or _is_verb(w) or lw in _PREPS or lw in change_words:
                 break
             if lw in words("time") or w[0].isdigit():
                 break
@@ -199,7 +259,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     if not concept_words and complement:
         concept_words, complement = complement, []
     inner_text = " ".join(w.lower() for _, _, w in inner)
-    comp_text = " ".join(complement) or (inner_text if head else None)
+    comp_text = " ".join(complement) or (inner_text if head else None) or complement_only
     if last_link == "by" and governor in change_words:
         change, change_word = True, change_word or governor
     direction = None
@@ -216,4 +276,5 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         start=win_start,
         end=win_end,
         names=names,
+        skipped=skipped,
     )

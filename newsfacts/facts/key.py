@@ -29,11 +29,13 @@ from newsfacts.figures.subjects import subject_before
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\b(?:while|whereas|but|although)\b")
 _CONVERSION = re.compile(
-    r"\s*(?:\(|,|—|–)\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|equivalent to\s+)?"
+    r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
 )
 _TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
-_DEMOTING_PREPOSITIONS = frozenset("with to from for against by versus than in into at of".split())
+_DEMOTING_PREPOSITIONS = frozenset(
+    ["with", "to", "from", "for", "against", "by", "versus", "than", "in", "into", "at", "of"]
+)
 _GRAIN_ORDER = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "twenty": 20, "thirty": 30}
 _UNIT_ABBR = {"year": "y", "yr": "y", "month": "m", "week": "w"}
@@ -62,6 +64,7 @@ def _patterns() -> dict[str, Any]:
         "session": {k: compile_all(v) for k, v in w["session"].items()},
         "core": compile_all(w["core"]),
         "frequency_any": compile_all([i for v in w["frequency"].values() for i in v]),
+        "exempt": compile_all([re.escape(x) for x in w["stance_exempt"]]),
         "tenor": re.compile(w["tenor"], re.IGNORECASE),
     }
 
@@ -84,6 +87,7 @@ class FactReader:
         self.periods = DocumentPeriods(self.body, published)
         self._last: tuple[str, int, Phrase] | None = None
         self._prev: tuple[str, int, str, Fact] | None = None
+        self._prev_rule: MetricRule | None = None
 
     def read(
         self,
@@ -101,7 +105,13 @@ class FactReader:
         """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans."""
         if kind == "date" or _is_tenor(sentence, hi, kind):
             return _NONE
-        others = tuple((a, b) for a, b in others if not _is_tenor(sentence, b, "duration", sentence[a:b]))
+        if kind == "duration" and _in_frequency(sentence, lo, hi):
+            return _NONE  # "over the past 12 months" says how a figure is measured, not a figure
+        others = tuple(
+            (a, b)
+            for a, b in others
+            if not _is_tenor(sentence, b, "duration", sentence[a:b]) and not _in_frequency(sentence, a, b)
+        )
         converted = self._conversion(kind, sentence, lo, hi)
         if converted is not None:
             return converted
@@ -109,16 +119,23 @@ class FactReader:
         clause = _clause(sentence, lo, hi)
         near = _between_neighbours(clause, lo, hi, others)
         windows = [(phrase.start, phrase.end), (min(near[0], phrase.start), max(near[1], phrase.end))]
+        # an appositive the phrase reads across is not the figure's words: "Shelter costs, a part
+        # of the consumer price index, rose 0.4%" is no CPI figure
+        plain = sentence
+        for skip in {s for s in (phrase.skipped, own.skipped) if s is not None}:
+            plain = plain[: skip[0]] + " " * (skip[1] - skip[0]) + plain[skip[1] :]
         rule = self.catalog.match_windows(
-            kind, unit, sentence, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
+            kind, unit, plain, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
         )
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
             rule = self._entity_move(sentence, phrase)
+        if rule is None and phrase is not own and self._prev_rule is not None and self._prev[2] == kind:
+            rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or phrase.endpoint == "from"
-        mods = self._modifiers(rule, sentence, phrase, own, near, change, prior)
+        mods = self._modifiers(rule, plain, phrase, own, near, change, prior)
         if rule is not None:
             metric = ".".join([rule.name, *mods])
         else:
@@ -128,10 +145,12 @@ class FactReader:
             fact = Fact(None, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
-            period, key_period = self._period(sentence, clause, rule.period if rule else "none")
+            recent = rule is not None and rule.period_default == "published"
+            period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent)
             key = f"{metric}|{subject or ''}|{key_period or ''}"
             fact = Fact(metric, subject, phrase.concept, period, key)
         self._prev = (sentence, hi, kind, fact)
+        self._prev_rule = rule
         return fact
 
     def _rule(self, name: str) -> MetricRule | None:
@@ -211,6 +230,10 @@ class FactReader:
             mods.append("core")
         offset = min(near[0], own.start)
         freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset)
+        if freq is None:
+            # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
+            labels = {k for k, pat in p["frequency"].items() if pat.search(sentence)}
+            freq = labels.pop() if len(labels) == 1 else None
         if "frequency" in vary:
             if freq is None and rule is not None and rule.name == "cpi" and "inflation" in text.lower():
                 freq = "yoy"  # "inflation of 2.9%" is an annual rate unless said otherwise
@@ -220,8 +243,8 @@ class FactReader:
             session = _nearest_label(p["session"], around, own.start - offset, own.end - offset)
             if session:
                 mods.append(session)
-        plain = p["frequency_any"].sub(" ", around)
-        stances = {stance_words().get(w.lower()) for _, _, w in tokens(plain)}
+        plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", around))
+        stances = {stance_words().get(w) for w in _clause_words(plain, own.start - offset, own.end - offset)}
         if own.governor:
             stances.add(stance_words().get(own.governor))
         own_words = p["frequency_any"].sub(" ", sentence[own.start : own.end])
@@ -261,8 +284,13 @@ class FactReader:
                 return near
         return self.subjects.main(types)
 
-    def _period(self, sentence: str, clause: tuple[int, int], grain: str) -> tuple[str | None, str | None]:
-        """(the figure's period, the period its fact is keyed on at the metric's grain)."""
+    def _period(
+        self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False
+    ) -> tuple[str | None, str | None]:
+        """(the figure's period, the period its fact is keyed on at the metric's grain).
+
+        Stated in the clause, else in the sentence; else the article's main period of the grain,
+        or (`recent`: news of a decision) the published date's."""
         stated = None
         for window in (clause, (0, len(sentence))):
             found = find_periods(sentence, self.published, *window)
@@ -273,7 +301,10 @@ class FactReader:
             return (stated.period if stated else None), None
         if stated is not None:
             return stated.period, at_grain(stated.period, grain) or stated.period
-        default = self.periods.default(grain)
+        default = None
+        if recent and self.published is not None:
+            default = at_grain(self.published.isoformat(), grain)
+        default = default or self.periods.default(grain)
         if default is None and grain == "month" and self.published is not None:
             default = self.published.strftime("%Y-%m")
         return default, default
@@ -289,9 +320,10 @@ def _pick(found: list[Found], grain: str, middle: float) -> Found | None:
         return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
     order = _GRAIN_ORDER[grain]
     usable = [f for f in found if _GRAIN_ORDER[f.grain] >= order]
-    if not usable:
-        return None
-    return min(usable, key=lambda f: (_GRAIN_ORDER[f.grain] - order, abs((f.start + f.end) / 2 - middle)))
+    if usable:
+        return min(usable, key=lambda f: (_GRAIN_ORDER[f.grain] - order, abs((f.start + f.end) / 2 - middle)))
+    # only finer periods ("on Wednesday" for a monthly decision): the nearest, cut to the grain
+    return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
 
 
 def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
@@ -307,6 +339,29 @@ def _only_names(phrase: Phrase) -> bool:
     """ "Yaskawa Electric gaining 3.2%": the phrase names who, not what."""
     named = {w.lower() for w in phrase.names}
     return bool(named) and all(w in named for w in (phrase.concept or "").split())
+
+
+def _clause_words(text: str, lo: int, hi: int) -> list[str]:
+    """Lower-case words of text[lo:hi] and around it up to the nearest clause word on each side:
+    "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
+    toks = tokens(text)
+    out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
+    for s, e, w in reversed([t for t in toks if t[1] <= lo]):
+        if w.lower() in words("clause"):
+            break
+        out.append(w.lower())
+    for s, e, w in (t for t in toks if t[0] >= hi):
+        if w.lower() in words("clause"):
+            break
+        out.append(w.lower())
+    return out
+
+
+def _in_frequency(sentence: str, lo: int, hi: int) -> bool:
+    """True when sentence[lo:hi] lies inside a frequency phrase ("over the past 12 months")."""
+    window = sentence[max(0, lo - 30) : min(len(sentence), hi + 30)]
+    base = max(0, lo - 30)
+    return any(m.start() + base <= lo and hi <= m.end() + base for m in _patterns()["frequency_any"].finditer(window))
 
 
 def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int) -> str | None:

@@ -35,6 +35,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "fiscal 2026", "fiscal year 2026", "this fiscal year", "FY2026"
+    (
+        "fy",
+        re.compile(
+            rf"\b(?:fiscal\s+(?:year\s+)?(?P<y>{_YEAR})|FY\s*'?(?P<y2>{_YEAR}|\d{{2}})(?![\w-])|(?P<rel>this|current|next|last)\s+fiscal\s+year)",
+            re.IGNORECASE,
+        ),
+    ),
     # "third quarter", "third-quarter", "Q3", "3Q", "Q3 2025", "third quarter of 2025"
     (
         "q",
@@ -89,7 +97,7 @@ def _year_for_month(month: int, published: dt.date | None) -> int | None:
 
     def cost(year: int) -> int:
         gap = year * 12 + month - 1 - here
-        return gap * 2 if gap > 0 else -gap
+        return gap * 3 if gap > 0 else -gap
 
     return min((published.year - 1, published.year, published.year + 1), key=cost)
 
@@ -128,6 +136,14 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | 
         q = _ordinal(g.get("o1")) or _ordinal(g.get("o2")) or int(g.get("q3") or 0)
         fy = _fy(g.get("fy1") or g.get("fy2") or g.get("fy3")) or (published.year if published else None)
         return Found(m.start(), m.end(), "quarter", f"FY{fy}-Q{q}") if fy and q else None
+    if kind == "fy":
+        if g.get("rel"):
+            if published is None:
+                return None
+            year = published.year + {"this": 0, "current": 0, "next": 1, "last": -1}[g["rel"].lower()]
+        else:
+            year = _fy(g.get("y") or g.get("y2")) or 0
+        return Found(m.start(), m.end(), "year", f"FY{year}") if year else None
     if kind == "q":
         q = _ordinal(g.get("o")) or int(g.get("q") or g.get("q2") or 0)
         y = g.get("y1") or g.get("y2") or g.get("y3")

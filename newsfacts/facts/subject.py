@@ -53,7 +53,8 @@ def normalize_subject(name: str | None) -> str | None:
     if not name:
         return None
     clean = name.strip().removesuffix("’s").removesuffix("'s").strip()
-    return lookup(clean) or clean or None
+    known = entities_in(clean)
+    return lookup(clean) or (known[-1].name if known else clean) or None
 
 
 def entities_in(text: str, start: int = 0, end: int | None = None) -> list[Entity]:

@@ -41,6 +41,7 @@ class MetricRule:
     period: str = "none"  # the grain sources are compared at
     vary: frozenset[str] = frozenset()  # qualifiers that split the metric into separate facts
     subject_types: frozenset[str] | None = None  # None: a subject of any kind
+    period_default: str = "article"  # without a stated period: the article's main one, or "published"
 
 
 def compile_terms(terms: list[str]) -> re.Pattern[str]:
@@ -123,8 +124,9 @@ class MetricCatalog:
         anchor: "On defence, Japan is building up to 2% of GDP" ("build up", "GDP" are the
         figure's own words; "defence" sets the topic for the sentence).
         """
+        widest = (min(w[0] for w in windows), max(w[1] for w in windows)) if windows else None
         for window in windows:
-            rule = self._best(kind, unit, sentence, start, end, window, document, cache)
+            rule = self._best(kind, unit, sentence, start, end, window, document, cache, exclude_in=widest)
             if rule is not None:
                 return rule
         if anchor is not None:
@@ -142,7 +144,10 @@ class MetricCatalog:
         document: str,
         cache: dict[Any, Any],
         anchor: tuple[int, int] | None = None,
+        exclude_in: tuple[int, int] | None = None,
     ) -> MetricRule | None:
+        """The best rule whose signals lie in `window` (one in `anchor` when given) and whose
+        exclude terms are absent from `exclude_in` (default: the window)."""
         best: tuple[int, int, int] | None = None
         chosen = None
         for rule in self._by_kind.get(kind, ()):
@@ -159,7 +164,7 @@ class MetricCatalog:
             else:
                 if anchor is not None and not any(_spans_in(p, sentence, anchor, cache) for p in rule.signals):
                     continue
-                if rule.exclude is not None and _spans_in(rule.exclude, sentence, window, cache):
+                if rule.exclude is not None and _spans_in(rule.exclude, sentence, exclude_in or window, cache):
                     continue
                 if not all(_in_document(p, document, cache) for p in rule.context):
                     continue
@@ -232,6 +237,7 @@ def parse_catalog(data: dict[str, Any], digest: str) -> MetricCatalog:
                 period=period,
                 vary=frozenset(vary),
                 subject_types=frozenset(types) if types else None,
+                period_default=str(entry.get("period_default", "article")),
             )
         )
     return MetricCatalog(rules, digest)
