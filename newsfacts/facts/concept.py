@@ -226,8 +226,8 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
             if w in _STOP_PUNCT or _overlaps(s, e, others):
                 break
             win_end = e
-    if i < len(right) and right[i][2].lower() in _PREPS:
-        j = i + 1
+    if i < len(right) and (right[i][2].lower() in _PREPS or right[i][2].lower() in ("its", "their")):
+        j = i + 1 if right[i][2].lower() in _PREPS else i
         while j < len(right) and right[j][2].lower() in _DETERMINERS:
             j += 1
         while j < len(right) and len(complement) < MAX_RIGHT_WORDS:

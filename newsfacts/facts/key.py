@@ -346,11 +346,11 @@ def _clause_words(text: str, lo: int, hi: int) -> list[str]:
     "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
     toks = tokens(text)
     out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
-    for s, e, w in reversed([t for t in toks if t[1] <= lo]):
+    for _, _, w in reversed([t for t in toks if t[1] <= lo]):
         if w.lower() in words("clause"):
             break
         out.append(w.lower())
-    for s, e, w in (t for t in toks if t[0] >= hi):
+    for _, _, w in (t for t in toks if t[0] >= hi):
         if w.lower() in words("clause"):
             break
         out.append(w.lower())
