@@ -32,6 +32,7 @@ _CONVERSION = re.compile(
     r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
 )
 _TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
+_BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after|following|compared)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _DEMOTING_PREPOSITIONS = frozenset(
     ["with", "to", "from", "for", "against", "by", "versus", "than", "in", "into", "at", "of"]
@@ -127,6 +128,8 @@ class FactReader:
         rule = self.catalog.match_windows(
             kind, unit, plain, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
         )
+        bare = (phrase.concept or "").removeprefix("the ")
+        rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache)
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
@@ -141,12 +144,12 @@ class FactReader:
         else:
             base = _open_metric(phrase, kind, unit, dimension)
             metric = ".".join([base, *mods]) if base else None
-        if metric is None:
-            fact = Fact(None, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
+        if metric is None or (rule is not None and not rule.compare):
+            fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
             recent = rule is not None and rule.period_default == "published"
-            period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent)
+            period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent, hi)
             key = f"{metric}|{subject or ''}|{key_period or ''}"
             fact = Fact(metric, subject, phrase.concept, period, key)
         self._prev = (sentence, hi, kind, fact)
@@ -254,7 +257,7 @@ class FactReader:
         if "prior" in vary and (prior or own_prior):
             mods.append("prior")
         if "stance" in vary:
-            for stance in ("target", "guidance", "estimate"):
+            for stance in ("proposal", "target", "guidance", "estimate"):
                 if stance in stances:
                     mods.append(stance)
                     break
@@ -285,7 +288,7 @@ class FactReader:
         return self.subjects.main(types)
 
     def _period(
-        self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False
+        self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False, hi: int = 0
     ) -> tuple[str | None, str | None]:
         """(the figure's period, the period its fact is keyed on at the metric's grain).
 
@@ -293,8 +296,12 @@ class FactReader:
         or (`recent`: news of a decision) the published date's."""
         stated = None
         for window in (clause, (0, len(sentence))):
-            found = find_periods(sentence, self.published, *window)
-            stated = _pick(found, grain, (clause[0] + clause[1]) / 2)
+            found = [
+                f
+                for f in find_periods(sentence, self.published, *window)
+                if not _is_base(sentence, hi, f, self.published)
+            ]
+            stated = _pick(found, grain, (clause[0] + clause[1]) / 2, finer=recent)
             if stated is not None:
                 break
         if grain == "none":
@@ -310,7 +317,19 @@ class FactReader:
         return default, default
 
 
-def _pick(found: list[Found], grain: str, middle: float) -> Found | None:
+def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) -> bool:
+    """A period after the figure and after "from"/"than"/...: what the figure is compared with
+    ("rose 0.4% from August", "3.3% in September, up from 3.2% in August" for the 3.3%). "From"
+    a time still ahead starts the figure's period instead ("137,000 barrels a day from October")."""
+    if found.start < hi:
+        return False
+    words_between = {m.group().lower() for m in _BASE_WORDS.finditer(sentence, hi, found.start)}
+    if words_between == {"from"} and published is not None:
+        return found.period.removeprefix("FY")[:10] <= published.isoformat()[: len(found.period)]
+    return bool(words_between)
+
+
+def _pick(found: list[Found], grain: str, middle: float, finer: bool = False) -> Found | None:
     """The stated period for a metric of `grain`: its own grain first, then coarser ones (an
     annual figure beside monthly ones is another fact); finer ones (a release date for a monthly
     figure) are not its period. Nearest to the clause's middle wins."""
@@ -322,6 +341,8 @@ def _pick(found: list[Found], grain: str, middle: float) -> Found | None:
     usable = [f for f in found if _GRAIN_ORDER[f.grain] >= order]
     if usable:
         return min(usable, key=lambda f: (_GRAIN_ORDER[f.grain] - order, abs((f.start + f.end) / 2 - middle)))
+    if not finer:
+        return None  # "said on Wednesday" dates a monthly figure's release, not the figure
     # only finer periods ("on Wednesday" for a monthly decision): the nearest, cut to the grain
     return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
 

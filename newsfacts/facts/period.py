@@ -77,6 +77,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(rf"(?<![\w$€£¥.-])(?P<y>{_YEAR})(?![\w%.-]|\s*(?:%|percent))")),
 ]
+# A period right after these words is what a figure is compared with, not the figure's own period.
+_BASE_BEFORE = re.compile(
+    r"(?:\b(?:from|since|than|versus|vs\.?|against|after|following|compared\s+(?:with|to))"
+    r"(?:\s+(?:the|a|an|\d[\d.,]*\s*(?:%|percent|per\s+cent)?))*\s+(?:(?:in|of)\s+)?)$",
+    re.IGNORECASE,
+)
 # "May" is also a verb: only a month when a day, year or "in/for/of/since/last" frames it.
 _MAY_FRAME = re.compile(r"(?:\b(?:in|for|of|since|until|last|early|late|mid|through)\s+|^)$", re.IGNORECASE)
 
@@ -87,6 +93,7 @@ class Found:
     end: int
     grain: str  # day | month | quarter | fiscal_quarter | year
     period: str
+    base: bool = False  # a comparison base ("up from 3.2% in August", "0.4% from August")
 
 
 def _year_for_month(month: int, published: dt.date | None) -> int | None:
@@ -209,6 +216,8 @@ def find_periods(text: str, published: dt.date | None, start: int = 0, end: int 
                 continue
             found = _resolve(kind, m, published)
             if found is not None:
+                if _BASE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    found = Found(found.start, found.end, found.grain, found.period, base=True)
                 out.append(found)
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)
@@ -233,7 +242,8 @@ class DocumentPeriods:
         self.published = published
         counts: dict[str, Counter[str]] = {}
         for f in find_periods(body, published):
-            counts.setdefault(f.grain, Counter())[f.period] += 1
+            if not f.base:
+                counts.setdefault(f.grain, Counter())[f.period] += 1
         self.main = {grain: c.most_common(1)[0][0] for grain, c in counts.items()}
 
     def default(self, grain: str) -> str | None:

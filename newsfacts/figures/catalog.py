@@ -42,6 +42,8 @@ class MetricRule:
     vary: frozenset[str] = frozenset()  # qualifiers that split the metric into separate facts
     subject_types: frozenset[str] | None = None  # None: a subject of any kind
     period_default: str = "article"  # without a stated period: the article's main one, or "published"
+    compare: bool = True  # False: a metric worth naming but not compared across sources
+    concepts: frozenset[str] = frozenset()  # the rule applies to figures whose concept is one of these
 
 
 def compile_terms(terms: list[str]) -> re.Pattern[str]:
@@ -103,6 +105,18 @@ class MetricCatalog:
         low, high = segment if segment is not None else (0, len(sentence))
         return self.match_windows(kind, unit, sentence, start, end, document, cache, [(low, high), (0, high)])
 
+    def match_concept(
+        self, kind: str, unit: str, concept: str | None, document: str, cache: dict[Any, Any]
+    ) -> MetricRule | None:
+        """The first rule listing `concept` among its `concepts` (context groups permitting)."""
+        if not concept:
+            return None
+        for rule in self._by_kind.get(kind, ()):
+            if concept in rule.concepts and (rule.units is None or unit in rule.units):
+                if all(_in_document(p, document, cache) for p in rule.context):
+                    return rule
+        return None
+
     def match_windows(
         self,
         kind: str,
@@ -153,7 +167,7 @@ class MetricCatalog:
         for rule in self._by_kind.get(kind, ()):
             if rule.units is not None and unit not in rule.units:
                 continue
-            if anchor is not None and len(rule.signals) < 2:
+            if not rule.signals or (anchor is not None and len(rule.signals) < 2):
                 continue
             found = []
             for pattern in rule.signals:
@@ -221,8 +235,9 @@ def parse_catalog(data: dict[str, Any], digest: str) -> MetricCatalog:
         unit = entry.get("unit", "*")
         units = None if unit == "*" else frozenset([unit] if isinstance(unit, str) else unit)
         signals = _groups(entry, "signals", name)
-        if not signals:
-            raise ValueError(f"metric {name!r}: at least one signal group is required")
+        concepts = frozenset(str(c).lower() for c in entry.get("concepts") or [])
+        if not signals and not concepts:
+            raise ValueError(f"metric {name!r}: at least one signal group (or a concepts list) is required")
         exclude = entry.get("exclude") or []
         rules.append(
             MetricRule(
@@ -238,6 +253,8 @@ def parse_catalog(data: dict[str, Any], digest: str) -> MetricCatalog:
                 vary=frozenset(vary),
                 subject_types=frozenset(types) if types else None,
                 period_default=str(entry.get("period_default", "article")),
+                compare=bool(entry.get("compare", True)),
+                concepts=concepts,
             )
         )
     return MetricCatalog(rules, digest)
