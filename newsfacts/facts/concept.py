@@ -22,6 +22,7 @@ from newsfacts.facts.tables import words
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9][\w&'’.\-]*[\w&]|[A-Za-z0-9]|[^\s\w]")
 _STOP_PUNCT = frozenset(',;:()[]"“”—–!?')
 _PREPS = frozenset({"of", "on", "in", "for"})
+_TIME_PREPS = frozenset({"during", "in", "for", "over", "through", "of", "since"})
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
 MAX_LEFT_TOKENS = 14
 MAX_NP_WORDS = 5
@@ -54,6 +55,11 @@ def _is_verb(w: str) -> bool:
     if not w[:1].islower():
         return False
     return w in words("verbs") or (len(w) > 4 and w.endswith("ed") and w not in words("link"))
+
+
+def _is_time(w: str) -> bool:
+    """ "second-quarter", "fiscal", "year-ago": words of a time adjunct."""
+    return all(p in words("time") or p in words("link") for p in w.lower().split("-") if p)
 
 
 def _is_name(w: str, s: int, first: int) -> bool:
@@ -153,15 +159,27 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
             phase = "np"
         target = head_np if head_np or (np and np[-1][2].lower() in _PREPS) else np
         if lw in _DETERMINERS:
-            # "the yield on the 10-year note": cross "on the" into the head noun "yield"
             idx = left.index((s, e, w))
-            if idx >= 2 and left[idx - 1][2].lower() in _PREPS and not head_np:
+            before = left[idx - 1][2].lower() if idx >= 1 else ""
+            if np and not head_np and all(_is_time(t[2]) for t in np):
+                if before in _TIME_PREPS:
+                    # "revenue during the second quarter was": a time adjunct, not the noun phrase
+                    np = []
+                    k += 1
+                    continue
+            if idx >= 2 and before in _PREPS and not head_np:
+                # "the yield on the 10-year note": cross "on the" into the head noun "yield"
                 np.append((s, e, w))
                 continue
             break
         if lw in _PREPS and np and not head_np:
+            idx = left.index((s, e, w))
+            if idx >= 2 and left[idx - 2][2].lower() in ("a", "an", "per", "each"):
+                break  # "82 cents a share on revenue of $84 million": "a share" is the last figure's
             np.append((s, e, w))
             continue
+        if lw in _PREPS or lw in _TIME_PREPS:
+            break
         if lw in words("clause") or lw in change_words or _is_verb(w) or w in ".'’":
             if lw in change_words or _is_verb(w):
                 governor = governor or lw
@@ -265,7 +283,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     direction = None
     if change and change_word is not None and endpoint is None:
         direction = "up" if change_word in words("up") else "down"
-    concept_words = [w for w in concept_words if w not in link] or concept_words
+    concept_words = [w for w in concept_words if w not in link and w not in words("comparative")]
     return Phrase(
         concept=" ".join(concept_words).strip(".'’") or None,
         complement=comp_text or None,

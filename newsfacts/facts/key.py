@@ -42,6 +42,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 1
 _UNIT_ABBR = {"year": "y", "yr": "y", "month": "m", "week": "w"}
 _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
 MAX_SLUG_WORDS = 3
+MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,7 @@ class FactReader:
             rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or phrase.endpoint == "from"
-        mods = self._modifiers(rule, plain, phrase, own, near, change, prior)
+        mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
         if rule is not None:
             metric = ".".join([rule.name, *mods])
         else:
@@ -184,9 +185,9 @@ class FactReader:
         last = self._last
         self._last = (sentence, hi, phrase)
         names_only = phrase.concept is not None and _only_names(phrase)
-        if phrase.concept is not None and phrase.concept.split()[-1] not in words("generic") and not names_only:
+        if phrase.concept is not None and not names_only and not _stance_only(phrase.concept):
             return phrase, phrase
-        if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > 60:
+        if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
             return phrase, phrase
         between = [w.lower() for s, e, w in tokens(sentence) if last[1] <= s and e <= lo]
         if any(w in words("clause") and w != "and" for w in between) or not last[2].concept:
@@ -213,6 +214,7 @@ class FactReader:
         phrase: Phrase,
         own: Phrase,
         near: tuple[int, int],
+        clause: tuple[int, int],
         change: bool,
         prior: bool,
     ) -> list[str]:
@@ -243,11 +245,16 @@ class FactReader:
             if freq:
                 mods.append(freq)
         if "session" in vary:
-            session = _nearest_label(p["session"], around, own.start - offset, own.end - offset)
+            whole = sentence[min(clause[0], own.start) : max(clause[1], own.end)]
+            session = _nearest_label(p["session"], whole, 0, len(whole))
             if session:
                 mods.append(session)
-        plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", around))
-        stances = {stance_words().get(w) for w in _clause_words(plain, own.start - offset, own.end - offset)}
+        # stance words: leftwards through the clause ("expects ... earnings of 77 to 82 cents a share
+        # on revenue of $84.5 million"), rightwards only up to the next figure
+        left_edge = min(clause[0], own.start)
+        stance_text = sentence[left_edge : max(near[1], own.end)]
+        plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", stance_text))
+        stances = {stance_words().get(w) for w in _clause_words(plain, own.start - left_edge, own.end - left_edge)}
         if own.governor:
             stances.add(stance_words().get(own.governor))
         own_words = p["frequency_any"].sub(" ", sentence[own.start : own.end])
@@ -257,7 +264,7 @@ class FactReader:
         if "prior" in vary and (prior or own_prior):
             mods.append("prior")
         if "stance" in vary:
-            for stance in ("proposal", "target", "guidance", "estimate"):
+            for stance in ("proposal", "target", "estimate", "guidance"):
                 if stance in stances:
                     mods.append(stance)
                     break
@@ -356,6 +363,12 @@ def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     return start, (m.start() if m else min(len(sentence), hi + 200))
 
 
+def _stance_only(concept: str) -> bool:
+    """ "average estimate", "consensus", "it": a concept that only points at another figure's."""
+    vague = words("generic") | set(stance_words()) | {"average", "median", "consensus", "mean"}
+    return all(w in vague for w in concept.split())
+
+
 def _only_names(phrase: Phrase) -> bool:
     """ "Yaskawa Electric gaining 3.2%": the phrase names who, not what."""
     named = {w.lower() for w in phrase.names}
@@ -367,12 +380,13 @@ def _clause_words(text: str, lo: int, hi: int) -> list[str]:
     "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
     toks = tokens(text)
     out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
+    stop = words("clause") | words("comparative") | {"ahead", "exceeding", "topping", "beating", "missing"}
     for _, _, w in reversed([t for t in toks if t[1] <= lo]):
-        if w.lower() in words("clause"):
+        if w.lower() in stop:
             break
         out.append(w.lower())
     for _, _, w in (t for t in toks if t[0] >= hi):
-        if w.lower() in words("clause"):
+        if w.lower() in stop:
             break
         out.append(w.lower())
     return out

@@ -112,9 +112,9 @@ class MetricCatalog:
         if not concept:
             return None
         for rule in self._by_kind.get(kind, ()):
-            if concept in rule.concepts and (rule.units is None or unit in rule.units):
-                if all(_in_document(p, document, cache) for p in rule.context):
-                    return rule
+            fits = concept in rule.concepts and (rule.units is None or unit in rule.units)
+            if fits and all(_in_document(p, document, cache) for p in rule.context):
+                return rule
         return None
 
     def match_windows(
@@ -138,9 +138,8 @@ class MetricCatalog:
         anchor: "On defence, Japan is building up to 2% of GDP" ("build up", "GDP" are the
         figure's own words; "defence" sets the topic for the sentence).
         """
-        widest = (min(w[0] for w in windows), max(w[1] for w in windows)) if windows else None
         for window in windows:
-            rule = self._best(kind, unit, sentence, start, end, window, document, cache, exclude_in=widest)
+            rule = self._best(kind, unit, sentence, start, end, window, document, cache)
             if rule is not None:
                 return rule
         if anchor is not None:
