@@ -161,12 +161,11 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         if lw in _DETERMINERS:
             idx = left.index((s, e, w))
             before = left[idx - 1][2].lower() if idx >= 1 else ""
-            if np and not head_np and all(_is_time(t[2]) for t in np):
-                if before in _TIME_PREPS:
-                    # "revenue during the second quarter was": a time adjunct, not the noun phrase
-                    np = []
-                    k += 1
-                    continue
+            if np and not head_np and before in _TIME_PREPS and all(_is_time(t[2]) for t in np):
+                # "revenue during the second quarter was": a time adjunct, not the noun phrase
+                np = []
+                k += 1
+                continue
             if idx >= 2 and before in _PREPS and not head_np:
                 # "the yield on the 10-year note": cross "on the" into the head noun "yield"
                 np.append((s, e, w))
