@@ -185,6 +185,8 @@ class FactReader:
         last = self._last
         self._last = (sentence, hi, phrase)
         names_only = phrase.concept is not None and _only_names(phrase)
+        if names_only and entities_in(sentence, phrase.start, phrase.end):
+            return phrase, phrase  # "the Dow gained 1.1%": a known index or company moves on its own
         if phrase.concept is not None and not names_only and not _stance_only(phrase.concept):
             return phrase, phrase
         if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
@@ -254,7 +256,10 @@ class FactReader:
         left_edge = min(clause[0], own.start)
         stance_text = sentence[left_edge : max(near[1], own.end)]
         plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", stance_text))
-        stances = {stance_words().get(w) for w in _clause_words(plain, own.start - left_edge, own.end - left_edge)}
+        said = _clause_words(plain, own.start - left_edge, own.end - left_edge)
+        # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
+        own_terms = rule.signals if rule is not None else ()
+        stances = {stance_words().get(w) for w in said if not any(p.fullmatch(w) for p in own_terms)}
         if own.governor:
             stances.add(stance_words().get(own.governor))
         own_words = p["frequency_any"].sub(" ", sentence[own.start : own.end])

@@ -75,7 +75,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("year", re.compile(rf"(?<![\w$€£¥.-])(?P<y>{_YEAR})(?![\w%.-]|\s*(?:%|percent))")),
+    ("year", re.compile(rf"(?<![\w$€£¥.-])(?P<y>{_YEAR})(?![\w%-]|\.\d|\s*(?:%|percent))")),
 ]
 # A period right after these words is what a figure is compared with, not the figure's own period.
 _BASE_BEFORE = re.compile(
