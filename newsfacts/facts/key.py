@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsfacts.facts.concept import Phrase, read_phrase, tokens
@@ -85,8 +85,8 @@ class FactReader:
         self.catalog = catalog
         self.body = text[body_start:body_end]
         self.published = published
-        self.subjects = SubjectIndex(self.body)
-        self.periods = DocumentPeriods(self.body, published)
+        self._subjects: SubjectIndex | None = None
+        self._periods: DocumentPeriods | None = None
         self._last: tuple[str, int, Phrase] | None = None
         self._prev: tuple[str, int, str, Fact] | None = None
         self._prev_rule: MetricRule | None = None
@@ -156,6 +156,20 @@ class FactReader:
         self._prev = (sentence, hi, kind, fact)
         self._prev_rule = rule
         return fact
+
+    @property
+    def subjects(self) -> SubjectIndex:
+        """The article's entities, read once and only when a figure needs the article fallback."""
+        if self._subjects is None:
+            self._subjects = SubjectIndex(self.body)
+        return self._subjects
+
+    @property
+    def periods(self) -> DocumentPeriods:
+        """The article's main periods, read once and only when a figure states none."""
+        if self._periods is None:
+            self._periods = DocumentPeriods(self.body, self.published)
+        return self._periods
 
     def _rule(self, name: str) -> MetricRule | None:
         return next((r for r in self.catalog.rules if r.name == name), None)
@@ -239,8 +253,8 @@ class FactReader:
         freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset)
         if freq is None:
             # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
-            labels = {k for k, pat in p["frequency"].items() if pat.search(sentence)}
-            freq = labels.pop() if len(labels) == 1 else None
+            labels = _sentence_frequencies(sentence)
+            freq = next(iter(labels)) if len(labels) == 1 else None
         if "frequency" in vary:
             if freq is None and rule is not None and rule.name == "cpi" and "inflation" in text.lower():
                 freq = "yoy"  # "inflation of 2.9%" is an annual rate unless said otherwise
@@ -399,9 +413,17 @@ def _clause_words(text: str, lo: int, hi: int) -> list[str]:
 
 def _in_frequency(sentence: str, lo: int, hi: int) -> bool:
     """True when sentence[lo:hi] lies inside a frequency phrase ("over the past 12 months")."""
-    window = sentence[max(0, lo - 30) : min(len(sentence), hi + 30)]
-    base = max(0, lo - 30)
-    return any(m.start() + base <= lo and hi <= m.end() + base for m in _patterns()["frequency_any"].finditer(window))
+    return any(a <= lo and hi <= b for a, b in _frequency_spans(sentence))
+
+
+@lru_cache(maxsize=256)
+def _frequency_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _patterns()["frequency_any"].finditer(sentence))
+
+
+@lru_cache(maxsize=256)
+def _sentence_frequencies(sentence: str) -> frozenset[str]:
+    return frozenset(k for k, pat in _patterns()["frequency"].items() if pat.search(sentence))
 
 
 def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int) -> str | None:

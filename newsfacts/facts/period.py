@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -206,13 +207,67 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | 
 
 
 def find_periods(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[Found]:
-    """Every period stated in text[start:end], most precise first where two overlap."""
+    """Every period stated in text[start:end], most precise first where two overlap.
+
+    A sentence is scanned once (cached) however many of its figures and windows ask."""
     end = len(text) if end is None else end
+    if len(text) <= MAX_CACHED_TEXT:
+        return [f for f in _periods_of(text, published) if start <= f.start and f.end <= end]
+    return _scan(text, published, start, end)
+
+
+MAX_CACHED_TEXT = 5_000  # sentences; a document body is scanned once, uncached
+
+
+@lru_cache(maxsize=512)
+def _periods_of(text: str, published: dt.date | None) -> tuple[Found, ...]:
+    return tuple(_scan(text, published, 0, len(text)))
+
+
+# Words a period can start with, per pattern: the full patterns are tried only where one occurs,
+# so a body is read by one cheap word scan instead of eight alternations at every position.
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "fq": frozenset({"fiscal", "q1", "q2", "q3", "q4"} | _ORDINAL_WORDS),
+    "fy": frozenset({"fiscal", "fy", "this", "current", "next", "last"}),
+    "q": frozenset({"q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"} | _ORDINAL_WORDS),
+    "date": frozenset(_MONTHS),
+    "month": frozenset(_MONTHS),
+    "weekday": frozenset(_WEEKDAYS),
+    "relative": frozenset({"today", "yesterday", "last", "this", "previous", "next"}),
+}
+_WORD_START = re.compile(
+    r"(?<![\w'’])[A-Za-z][A-Za-z0-9]*"  # a word
+    r"|(?<![\w.$€£¥-])(?:19|20)\d\d"  # a year
+    r"|(?<!\w)[0-3]?\d(?=(?:st|nd|rd|th)?\s+[A-Za-z])"  # a day before a month
+    r"|(?<!\w)[1-4](?=Q)"  # "3Q"
+)
+
+
+def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Start positions worth trying, per pattern kind."""
+    out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
+    for m in _WORD_START.finditer(text, start, end):
+        word = m.group().lower()
+        if word[0].isdigit():
+            out["year" if len(word) == 4 else "date"].append(m.start())
+            if len(word) == 1:
+                out["q"].append(m.start())
+            continue
+        for kind, trigger in _TRIGGERS.items():
+            if word in trigger:
+                out[kind].append(m.start())
+    return out
+
+
+def _scan(text: str, published: dt.date | None, start: int, end: int) -> list[Found]:
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
+    candidates = _candidates(text, start, end)
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+        for pos in candidates[kind]:
+            m = pattern.match(text, pos, end)
+            if m is None or any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             found = _resolve(kind, m, published)
             if found is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsfacts.facts.tables import table
 
@@ -58,10 +58,25 @@ def normalize_subject(name: str | None) -> str | None:
 
 
 def entities_in(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
-    """Known entities in text[start:end], in order."""
+    """Known entities in text[start:end], in order (a sentence is scanned once, cached)."""
+    end = len(text) if end is None else end
+    if len(text) > MAX_CACHED_TEXT:
+        return _scan(text, start, end)
+    return [e for e in _entities_of(text) if start <= e.start and e.end <= end]
+
+
+MAX_CACHED_TEXT = 5_000  # sentences; a document body is scanned once, uncached
+
+
+@lru_cache(maxsize=512)
+def _entities_of(text: str) -> tuple[Entity, ...]:
+    return tuple(_scan(text, 0, len(text)))
+
+
+def _scan(text: str, start: int, end: int) -> list[Entity]:
     out = []
     aliases = _aliases()
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
+    for m in _pattern().finditer(text, start, end):
         raw = m.group().removesuffix("’s").removesuffix("'s")
         name, kind = aliases[raw]
         out.append(Entity(m.start(), m.end(), name, kind))
