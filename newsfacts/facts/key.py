@@ -54,7 +54,7 @@ class Fact:
     fact_key: str | None
 
 
-_NONE = Fact(None, None, None, None, None)
+NO_FACT = Fact(None, None, None, None, None)
 
 
 @cache
@@ -106,9 +106,9 @@ class FactReader:
     ) -> Fact:
         """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans."""
         if kind == "date" or _is_tenor(sentence, hi, kind):
-            return _NONE
+            return NO_FACT
         if kind == "duration" and _in_frequency(sentence, lo, hi):
-            return _NONE  # "over the past 12 months" says how a figure is measured, not a figure
+            return NO_FACT  # "over the past 12 months" says how a figure is measured, not a figure
         others = tuple(
             (a, b)
             for a, b in others

@@ -12,7 +12,7 @@ import datetime
 import heapq
 from dataclasses import dataclass
 
-from newsfacts.facts.key import FactReader
+from newsfacts.facts.key import NO_FACT, FactReader
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
@@ -37,6 +37,9 @@ from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
 # `sentences.MAX_SENTENCE_CHARS`), a megabyte of "5% 5% 5% ..." would otherwise become hundreds of
 # megabytes of figures. Stored sentence text per document stays below MAX_FIGURES x 2,000 chars.
 MAX_FIGURES = 5000
+# A sentence holding more figures than this is a table or a dump: its figures get no fact (reading
+# each one's phrase against all its neighbours would be quadratic in the sentence).
+MAX_FACT_FIGURES_PER_SENTENCE = 40
 
 
 @dataclass(slots=True)
@@ -88,20 +91,23 @@ def extract_figures(
         lo, hi = f.start + start, f.end + start
         # a figure cut by a forced sentence break (see sentences.MAX_SENTENCE_CHARS) stands alone
         s_text, s_start = (sent.text, sent.start) if sent and hi <= sent.end else (text[lo:hi], lo)
-        spans = by_sentence[id(sent)] if len(by_sentence[id(sent)]) < 200 else []  # a number dump: no neighbours
-        others = tuple((a - s_start, b - s_start) for a, b in spans if (a, b) != (lo, hi))
-        fact = facts.read(
-            f.kind,
-            f.unit,
-            s_text,
-            lo - s_start,
-            hi - s_start,
-            others,
-            cache,
-            direction=f.direction,
-            endpoint=f.endpoint,
-            dimension=f.dimension,
-        )
+        spans = by_sentence[id(sent)]
+        if len(spans) > MAX_FACT_FIGURES_PER_SENTENCE:
+            fact = NO_FACT  # a table or a number dump: no figure has a phrase of its own
+        else:
+            others = tuple((a - s_start, b - s_start) for a, b in spans if (a, b) != (lo, hi))
+            fact = facts.read(
+                f.kind,
+                f.unit,
+                s_text,
+                lo - s_start,
+                hi - s_start,
+                others,
+                cache,
+                direction=f.direction,
+                endpoint=f.endpoint,
+                dimension=f.dimension,
+            )
         figures.append(
             Figure(
                 char_start=lo,

@@ -27,7 +27,8 @@ CREATE TABLE claim_figures (claim_id VARCHAR, figure_id VARCHAR);
 CREATE TABLE claim_clusters (cluster_id VARCHAR, representative_text VARCHAR, n_sources INTEGER,
     n_claims INTEGER);
 CREATE TABLE metric_consistency (metric VARCHAR, unit VARCHAR, n_sources INTEGER, n_mentions INTEGER,
-    value_min DOUBLE, value_max DOUBLE, verdict VARCHAR, sources VARCHAR[]);
+    value_min DOUBLE, value_max DOUBLE, verdict VARCHAR, sources VARCHAR[],
+    fact_key VARCHAR GENERATED ALWAYS AS (metric || '||') VIRTUAL);
 """
 
 DOCS = {
@@ -479,10 +480,10 @@ def test_metric_consistency_integrity(con):
     con.execute("INSERT INTO metric_consistency VALUES ('ghost', 'USD', 1, 1, 1, 1, 'single_source', ['doc_a'])")
     outcome = _run(con, "metric_consistency_integrity")
     assert _failed(outcome, "sources_match_n_sources").unexpected_examples == [
-        "metric=japan_us_investment_pledge, unit=USD, n_sources=1, n_listed_sources=2"
+        "fact_key=japan_us_investment_pledge||, unit=USD, n_sources=1, n_listed_sources=2"
     ]
     assert _failed(outcome, "verdict_matches_sources")
-    assert _failed(outcome, "metric_in_figures").unexpected_examples == ["metric=ghost, unit=USD"]
+    assert _failed(outcome, "metric_in_figures").unexpected_examples == ["fact_key=ghost||, unit=USD"]
 
 
 def test_examples_are_capped_at_five(con):
