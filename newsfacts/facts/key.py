@@ -464,12 +464,16 @@ def _is_probability(phrase: Phrase) -> bool:
 
 
 def _type_ok(name: str, types: frozenset[str] | None) -> bool:
+    if any(w.lower() in words("acronyms") for w in name.split()):
+        return False  # "the core CPI climbed": a measure, not who it is about
     if types is None:
         return True
     hits = entities_in(name)
     if hits:
         return hits[-1].type in types
-    return lookup(name) is None and bool(types & {"company", "party"})
+    # a name the alias table does not know may be any entity ("Vietnam’s 20% tariff"): better it
+    # than the article's main entity, which would merge two countries' figures
+    return lookup(name) is None
 
 
 def _nearest(sentence: str, found: list, lo: int, hi: int, types: frozenset[str] | None) -> str | None:
