@@ -32,6 +32,7 @@ _CONVERSION = re.compile(
     r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
 )
 _TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
+_OUT_OF = re.compile(r"\d[\d,.]*\s*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 _BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after|following|compared)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _DEMOTING_PREPOSITIONS = frozenset(
@@ -140,6 +141,8 @@ class FactReader:
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or phrase.endpoint == "from"
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
+        if _OUT_OF.search(sentence, max(0, lo - 40), lo):
+            mods.append("total")  # "412 of the 650 seats": the whole, not the part
         if rule is not None:
             metric = ".".join([rule.name, *mods])
         else:

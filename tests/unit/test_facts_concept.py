@@ -62,6 +62,7 @@ METRICS = [
     ("The prior tariff of 24% was cut to 15%.", "24%", "tariff_rate.prior"),
     ("The prior tariff of 24% was cut to 15%.", "15%", "tariff_rate"),
     ("Labour won 412 seats.", "412", "seats"),
+    ("Labour won 412 of the 650 seats.", "650", "seats.total"),  # the whole is another fact
     ("Labour took 33.8% of the vote.", "33.8%", "vote_share"),
     ("Turnout was 60%.", "60%", "turnout"),
     ("OPEC+ will raise output by 137,000 barrels per day.", "137,000", "oil_output.change"),

@@ -42,6 +42,9 @@ IN_CONTEXT = [
     ("Japan will work with U.S. forces, raising defence spending to 2% of GDP.", "2%", "Japan"),
     # the measure's kind of subject: a party for seats, a company for a share move
     ("In Britain, Labour won 412 seats.", "412", "Labour"),
+    # a parenthesis names its own subject; the article's main country never stands in for it
+    ("Japan settled, as did the Philippines (19% tariff).", "19%", "Philippines"),
+    ("Japan settled, while Vietnam’s 20% tariff stands.", "20%", "Vietnam"),
 ]
 
 
