@@ -155,6 +155,10 @@ class FactReader:
             recent = rule is not None and rule.period_default == "published"
             period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent, hi)
             key = f"{metric}|{subject or ''}|{key_period or ''}"
+            if rule is None and subject is None:
+                # an open-domain concept of nobody in particular ("200 people", "the deadline") is
+                # too loose to hold two sources to: named, but not compared
+                key = None
             fact = Fact(metric, subject, phrase.concept, period, key)
         self._prev = (sentence, hi, kind, fact)
         self._prev_rule = rule
