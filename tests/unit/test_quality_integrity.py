@@ -343,7 +343,7 @@ def test_bad_verdict(con):
     con.execute("UPDATE metric_consistency SET verdict = 'maybe' WHERE metric = 'growth'")
     outcome = _run(con, "metric_consistency_integrity")
     o = _failed(outcome, "verdict_in_vocabulary")
-    assert "metric=growth" in o.unexpected_examples[0]
+    assert "fact_key=growth||" in o.unexpected_examples[0]
 
 
 def test_low_above_high(con):
