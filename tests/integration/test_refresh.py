@@ -164,12 +164,12 @@ def corrupt_figure_offsets(monkeypatch: pytest.MonkeyPatch, **shift: int) -> Non
     """Make the figures stage store offsets moved by `shift` (e.g. char_end=3): spans no longer match."""
     real = figures_stage.extract_figures
 
-    def corrupted(text, body_start=0, body_end=None, catalog=None):
+    def corrupted(text, body_start=0, body_end=None, catalog=None, **kwargs):
         return [
             Figure(
                 **{**{s: getattr(f, s) for s in Figure.__slots__}, **{k: getattr(f, k) + d for k, d in shift.items()}}
             )
-            for f in real(text, body_start, body_end, catalog)
+            for f in real(text, body_start, body_end, catalog, **kwargs)
         ]
 
     monkeypatch.setattr(figures_stage, "extract_figures", corrupted)
