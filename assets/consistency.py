@@ -1,4 +1,5 @@
-"""Consistency across sources: do the documents that report the same metric agree?"""
+"""Consistency across sources: do the documents that report the same fact (a metric of one subject
+for one period) agree?"""
 
 import dagster as dg
 from dagster import AssetCheckExecutionContext
@@ -14,8 +15,9 @@ from newsfacts.stages.consistency import build_consistency
     **declared("metric_consistency"),
     group_name="consistency",
     kinds={"duckdb", "python"},
-    description="One row per canonical metric (and unit): how many sources report it, the range of values, "
-    "and a verdict (consistent, conflict, single_source) built interval-aware from the qualifiers.",
+    description="One row per fact (fact_key = metric|subject|period, and unit): how many sources report it, the "
+    "range of values, and a verdict (consistent, conflict, single_source) built interval-aware from the qualifiers "
+    "and the rounding of the digits as written, units converted within a dimension.",
 )
 def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
@@ -25,9 +27,10 @@ def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
             metadata=table_metadata(
                 con,
                 "metric_consistency",
-                "SELECT metric, unit, n_sources, n_mentions, value_min, value_max, verdict, conflicts "
-                "FROM metric_consistency ORDER BY verdict = 'conflict' DESC, n_sources DESC, metric LIMIT 20",
+                "SELECT fact_key, unit, n_sources, n_mentions, value_min, value_max, verdict, conflicts "
+                "FROM metric_consistency ORDER BY verdict = 'conflict' DESC, n_sources DESC, fact_key LIMIT 20",
                 recomputed=report.skipped == 0,
+                facts_compared=verdicts.get("consistent", 0) + verdicts.get("conflict", 0),
                 consistent=verdicts.get("consistent", 0),
                 conflicts=verdicts.get("conflict", 0),
                 single_source=verdicts.get("single_source", 0),
@@ -39,7 +42,8 @@ def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
     asset=metric_consistency,
     name="sources_agree",
     description="Great Expectations suite `metric_consistency` (WARN, never blocks: sources disagreeing is a "
-    "finding, not broken data). Fails with the metric, the conflicting values and their documents.",
+    "finding, not broken data). Fails once per conflicting fact, with its fact_key, the values as written, their "
+    "documents and sentences.",
 )
 def sources_agree(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
     from newsfacts.quality.runner import run_consistency_suite

@@ -1,8 +1,15 @@
-"""Metric consistency across sources: do the documents that report a metric agree? (pure polars)
+"""Fact consistency across sources: do the documents that report a fact agree? (pure polars)
+
+A fact is a metric of one subject for one period: figures are compared only when they share a
+`fact_key` (newsfacts/facts/key.py), never because their sentences share words. Within a fact,
+values are converted to one unit per dimension first (newsfacts/facts/units.yaml: "45 business
+days" against "45 days", miles against kilometres); a conversion that is only approximate makes the
+converted value an "about" value. The row's unit is the one most mentions use.
 
 Every figure mention becomes an interval from its qualifier:
 
-    exact v                -> [v - |v|*exact_tolerance, v + |v|*exact_tolerance]   (rounding: "$550bn")
+    exact v                -> v +- the rounding its digits imply ("412": 0.49; "33.8%": 0.049), or
+                              +- |v|*exact_tolerance when the raw text has no digits ("five")
     approx v               -> [v - |v|*approx_tolerance, v + |v|*approx_tolerance]  ("about 10%")
     more_than / at_least v -> [v, +inf)      (v = value_low when set, else value)
     less_than / at_most v  -> (-inf, v]      (v = value_high when set, else value)
@@ -11,8 +18,8 @@ Every figure mention becomes an interval from its qualifier:
 Bounds are closed: "over 4%" and "up to 5%" both admit 4-5%, and a strict "more than 5" against an
 exact 5 is within rounding anyway.
 
-Per (metric, unit) — a metric reported in two units is compared within each unit separately, values
-being in base units already — a document may mention several values (several companies' share moves,
+Per (fact_key, unit) — a fact reported in two currencies is compared within each separately — a
+document may mention several values (several companies' share moves,
 a figure then and now), so what a document says is the UNION of its mentions' intervals, and the
 sources agree when some value lies in every document's union:
 
@@ -28,17 +35,26 @@ interval stabbing: sort by upper bound, open a group at the first upper bound, t
 starting at or before it; optimal for intervals), and ``conflicts`` names each group's values as
 written and their documents, on one line (wrapped here):
 
-    japan_us_investment_pledge: 550000000000 USD in doc_a ($550 billion)
-    vs 500000000000 USD in doc_b ($500 billion)
+    japan_us_investment_pledge|Japan|: 500000000000 USD in doc_b ($500 billion)
+    vs 550000000000 USD in doc_a ($550 billion)
+    — in their words: doc_b: “Officials said ...”; doc_a: “Japan upholds ...”
 
-Groups, in increasing order of value, are joined by " vs ", mentions within a group by ", ".
+Groups, in increasing order of value, are joined by " vs ", mentions within a group by ", ". The
+values as written come first, then each document's sentence (cut to SENTENCE_CHARS), so the check
+metadata and the HTML report put the disagreeing sentences side by side.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import polars as pl
 
+from newsfacts.facts.tables import table
+
 EXACT_TOLERANCE = 0.005
+SENTENCE_CHARS = 240
 APPROX_TOLERANCE = 0.10
 
 OUTPUT_SCHEMA: dict[str, pl.DataType] = {
@@ -50,6 +66,9 @@ OUTPUT_SCHEMA: dict[str, pl.DataType] = {
     "value_max": pl.Float64(),
     "verdict": pl.Utf8(),
     "sources": pl.List(pl.Utf8()),
+    "fact_key": pl.Utf8(),
+    "subject": pl.Utf8(),
+    "period": pl.Utf8(),
     "conflicts": pl.Utf8(),
 }
 
@@ -64,6 +83,8 @@ _INPUT_COLUMNS: dict[str, pl.DataType] = {
     "value_high": pl.Float64(),
     "qualifier": pl.Utf8(),
     "raw_text": pl.Utf8(),
+    "fact_key": pl.Utf8(),
+    "sentence": pl.Utf8(),
 }
 
 _QUALIFIER_WORDS = {
@@ -75,18 +96,45 @@ _QUALIFIER_WORDS = {
 }
 
 
+# The first number as written: "33.8%" -> 33.8 with one decimal, "$1,200" -> 1200 with none.
+_WRITTEN = r"(\d[\d,]*)(?:\.(\d+))?"
+# A value written with d decimals stands for anything that rounds to it: half a unit of its last
+# digit, just under, so that "80 trillion" and "81 trillion" do not touch.
+ROUNDING_HALF = 0.49
+
+
+def _rounding_half_width() -> pl.Expr:
+    """Half-width of the rounding a figure's raw text implies, in its value's units (NULL when the
+    raw text has no digits, e.g. "five seats")."""
+    raw = pl.col("raw_text").fill_null("")
+    whole = raw.str.extract(_WRITTEN, 1).str.replace_all(",", "")
+    decimals = raw.str.extract(_WRITTEN, 2)
+    written = (whole + pl.when(decimals.is_not_null()).then(pl.lit(".") + decimals).otherwise(pl.lit(""))).cast(
+        pl.Float64, strict=False
+    )
+    places = decimals.str.len_chars().fill_null(0).cast(pl.Float64)
+    point = pl.coalesce(pl.col("value"), pl.col("value_low"), pl.col("value_high"))
+    scale = pl.when(written.is_not_null() & (written != 0)).then(point.abs() / written)
+    return scale * ROUNDING_HALF * (pl.lit(10.0).pow(-places))
+
+
 def mention_intervals(
     figures: pl.DataFrame,
     exact_tolerance: float = EXACT_TOLERANCE,
     approx_tolerance: float = APPROX_TOLERANCE,
 ) -> pl.DataFrame:
-    """The input rows with ``lo``/``hi`` interval bounds (NULL when the row carries no number)."""
+    """The input rows with ``lo``/``hi`` interval bounds (NULL when the row carries no number).
+
+    An exact value spans the rounding its digits imply ("412" is 411.51-412.49, "33.8%" is
+    33.751-33.849); without digits to read it spans +-exact_tolerance (relative).
+    """
     v, low, high = pl.col("value"), pl.col("value_low"), pl.col("value_high")
     q = pl.col("qualifier")
     lower_bound = pl.coalesce(low, v)
     upper_bound = pl.coalesce(high, v)
     # A point value (exact or unknown qualifier); fall back to the bounds when value is missing.
     point = pl.coalesce(v, low, high)
+    half = pl.coalesce(_rounding_half_width(), point.abs() * exact_tolerance)
     inf = float("inf")
     lo = (
         pl.when(q == "range")
@@ -97,7 +145,7 @@ def mention_intervals(
         .then(pl.when(upper_bound.is_not_null()).then(pl.lit(-inf)))
         .when(q == "approx")
         .then(point - point.abs() * approx_tolerance)
-        .otherwise(point - point.abs() * exact_tolerance)
+        .otherwise(point - half)
     )
     hi = (
         pl.when(q == "range")
@@ -108,7 +156,7 @@ def mention_intervals(
         .then(upper_bound)
         .when(q == "approx")
         .then(point + point.abs() * approx_tolerance)
-        .otherwise(point + point.abs() * exact_tolerance)
+        .otherwise(point + half)
     )
     return figures.with_columns(lo.alias("lo"), hi.alias("hi"))
 
@@ -169,6 +217,11 @@ def documents_agree(mentions: list[dict]) -> bool:
     return False
 
 
+def _sentence(m: dict) -> str:
+    sentence = " ".join((m.get("sentence") or "").split())
+    return sentence if len(sentence) <= SENTENCE_CHARS else sentence[: SENTENCE_CHARS - 1] + "…"
+
+
 def _describe_group(group: list[dict]) -> str:
     parts = []
     for m in sorted(group, key=lambda m: (m["document_id"] or "", m.get("figure_id") or "")):
@@ -179,10 +232,70 @@ def _describe_group(group: list[dict]) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def describe_conflict(metric: str, mentions: list[dict]) -> str:
+def describe_conflict(fact_key: str, mentions: list[dict]) -> str:
+    """'<fact_key>: <values as written, with documents and sentences> vs <...>'."""
     groups = agreeing_groups(mentions)
     groups.sort(key=lambda g: (min(m["lo"] for m in g), min(m["document_id"] or "" for m in g)))
-    return f"{metric}: " + " vs ".join(_describe_group(g) for g in groups)
+    text = f"{fact_key}: " + " vs ".join(_describe_group(g) for g in groups)
+    # The sentences come after every value, so a reader cutting the text short keeps the values.
+    said = dict.fromkeys(f"{m['document_id']}: “{_sentence(m)}”" for g in groups for m in g if m.get("sentence"))
+    return text + (" — in their words: " + "; ".join(said) if said else "")
+
+
+@cache
+def _units() -> pl.DataFrame:
+    rows = [
+        {"unit": unit, "_dim": spec["dimension"], "_factor": float(spec["factor"]), "_exact": bool(spec["exact"])}
+        for unit, spec in table("units.yaml")["units"].items()
+    ]
+    return pl.DataFrame(rows, schema={"unit": pl.Utf8, "_dim": pl.Utf8, "_factor": pl.Float64, "_exact": pl.Boolean})
+
+
+def _business_days() -> str:
+    pattern = table("units.yaml")["business_days"]
+    re.compile(pattern)  # fail early on a bad edit
+    return pattern
+
+
+def to_common_units(frame: pl.DataFrame) -> pl.DataFrame:
+    """Values of one fact in one unit per dimension: the unit most of its mentions use.
+
+    Unknown units are their own dimension (currencies: JPY is never converted to USD). A
+    converted value whose conversion is approximate is compared as "about" the value.
+    """
+    units = _units()
+    business = units.filter(pl.col("unit") == "business_day")
+    frame = frame.join(units, on="unit", how="left")
+    working_day = (pl.col("unit") == "day") & pl.col("raw_text").fill_null("").str.contains(_business_days())
+    frame = frame.with_columns(
+        pl.when(working_day).then(pl.lit(business["_factor"][0])).otherwise(pl.col("_factor")).alias("_factor"),
+        pl.when(working_day).then(pl.lit(False)).otherwise(pl.col("_exact")).alias("_exact"),
+    ).with_columns(
+        pl.coalesce(pl.col("_dim"), pl.col("unit"), pl.lit("")).alias("_dim"),
+        pl.col("_factor").fill_null(1.0),
+        pl.col("_exact").fill_null(True),
+        pl.when(working_day).then(pl.lit("business_day")).otherwise(pl.col("unit")).alias("_as_unit"),
+    )
+    counts = (
+        frame.group_by(["fact_key", "_dim", "unit"])
+        .agg(pl.len().alias("_n"), pl.col("_factor").first().alias("_report_factor"))
+        .sort(["_n", "unit"], descending=[True, False], nulls_last=True)
+        .group_by(["fact_key", "_dim"], maintain_order=True)
+        .first()
+        .select("fact_key", "_dim", pl.col("unit").alias("_report_unit"), "_report_factor")
+    )
+    frame = frame.join(counts, on=["fact_key", "_dim"], how="left", nulls_equal=True)
+    scale = pl.col("_factor") / pl.col("_report_factor")
+    converted = pl.col("_as_unit").fill_null("") != pl.col("_report_unit").fill_null("")
+    loose = converted & ~pl.col("_exact")
+    return frame.with_columns(
+        *[(pl.col(c) * scale).alias(c) for c in ("value", "value_low", "value_high")],
+        pl.when(loose & (pl.col("qualifier") == "exact"))
+        .then(pl.lit("approx"))
+        .otherwise(pl.col("qualifier"))
+        .alias("qualifier"),
+        pl.col("_report_unit").alias("unit"),
+    ).drop("_dim", "_factor", "_exact", "_as_unit", "_report_unit", "_report_factor")
 
 
 def build_metric_consistency(
@@ -190,24 +303,30 @@ def build_metric_consistency(
     exact_tolerance: float = EXACT_TOLERANCE,
     approx_tolerance: float = APPROX_TOLERANCE,
 ) -> pl.DataFrame:
-    """One row per (metric, unit): sources, value span and verdict; ``conflicts`` explains a conflict.
+    """One row per (fact_key, unit): sources, value span and verdict; ``conflicts`` explains a conflict.
 
-    Rows with ``metric`` NULL are ignored. Rows without any number count as mentions (and sources) but
-    constrain nothing.
+    Rows without a fact key are not compared. A frame without a ``fact_key`` column (figures from
+    before contract version 2) is compared per metric. Rows without any number count as mentions
+    (and sources) but constrain nothing.
     """
     missing = {c: t for c, t in _INPUT_COLUMNS.items() if c not in figures.columns}
     frame = figures.with_columns([pl.lit(None, dtype=t).alias(c) for c, t in missing.items()])
-    frame = frame.select([pl.col(c).cast(t) for c, t in _INPUT_COLUMNS.items()]).filter(pl.col("metric").is_not_null())
+    frame = frame.select([pl.col(c).cast(t) for c, t in _INPUT_COLUMNS.items()])
+    if "fact_key" in missing:
+        frame = frame.with_columns(pl.col("metric").alias("fact_key"))
+    frame = frame.filter(pl.col("fact_key").is_not_null() & pl.col("metric").is_not_null())
     # NaN is "no number", not a number that conflicts with everything.
     frame = frame.with_columns([pl.col(c).fill_nan(None) for c in ("value", "value_low", "value_high")])
     if frame.is_empty():
         return pl.DataFrame(schema=OUTPUT_SCHEMA)
 
-    frame = mention_intervals(frame, exact_tolerance, approx_tolerance)
-    keys = ["metric", "unit"]
+    frame = mention_intervals(to_common_units(frame), exact_tolerance, approx_tolerance)
+    keys = ["fact_key", "unit"]
+    parts = pl.col("fact_key").str.split("|")
     summary = (
         frame.group_by(keys)
         .agg(
+            pl.col("metric").first().alias("metric"),
             pl.col("document_id").n_unique().cast(pl.Int32).alias("n_sources"),
             pl.len().cast(pl.Int32).alias("n_mentions"),
             pl.min_horizontal(pl.col("value").min(), pl.col("value_low").min(), pl.col("value_high").min()).alias(
@@ -221,9 +340,15 @@ def build_metric_consistency(
             pl.col("hi").min().alias("_min_hi"),
         )
         .with_columns(
+            pl.when(parts.list.len() == 3).then(parts.list.get(1, null_on_oob=True)).alias("subject"),
+            pl.when(parts.list.len() == 3).then(parts.list.get(2, null_on_oob=True)).alias("period"),
+        )
+        .with_columns(
+            pl.when(pl.col("subject") == "").then(None).otherwise(pl.col("subject")).alias("subject"),
+            pl.when(pl.col("period") == "").then(None).otherwise(pl.col("period")).alias("period"),
             (
                 (pl.col("n_sources") > 1) & pl.col("_max_lo").is_not_null() & (pl.col("_max_lo") > pl.col("_min_hi"))
-            ).alias("_conflict")
+            ).alias("_conflict"),
         )
         .with_columns(
             pl.when(pl.col("_conflict"))
@@ -239,12 +364,12 @@ def build_metric_consistency(
     texts: dict[tuple, str] = {}
     if not suspects.is_empty():
         rows = frame.join(suspects, on=keys, how="inner", nulls_equal=True).filter(pl.col("lo").is_not_null())
-        for (metric, unit), part in rows.group_by(keys):
+        for (key, unit), part in rows.group_by(keys):
             mentions = part.to_dicts()
             if not documents_agree(mentions):
-                texts[(metric, unit)] = describe_conflict(metric, mentions)
+                texts[(key, unit)] = describe_conflict(key, mentions)
 
-    conflicts_col = [texts.get((m, u), "") for m, u in zip(summary["metric"], summary["unit"], strict=True)]
+    conflicts_col = [texts.get((k, u), "") for k, u in zip(summary["fact_key"], summary["unit"], strict=True)]
     result = summary.with_columns(pl.Series("conflicts", conflicts_col, dtype=pl.Utf8)).with_columns(
         pl.when(pl.col("conflicts") != "")
         .then(pl.lit("conflict"))
@@ -253,4 +378,4 @@ def build_metric_consistency(
         .otherwise(pl.col("verdict"))
         .alias("verdict")
     )
-    return result.select(list(OUTPUT_SCHEMA)).cast(OUTPUT_SCHEMA).sort(keys, nulls_last=True)
+    return result.select(list(OUTPUT_SCHEMA)).cast(OUTPUT_SCHEMA).sort(["metric", *keys], nulls_last=True)

@@ -1,9 +1,10 @@
-"""The metric catalog: which canonical measure a figure reports, from words in its sentence.
+"""The metric catalog: which canonical measure a figure reports, from the words of its own phrase.
 
 Rules live in `newsfacts/metrics.yaml` so a data engineer can add or tune a metric without touching
 code (see the header of that file for the syntax). A rule applies when the figure's kind and unit
-match, every signal group occurs in the sentence, every context group occurs somewhere in the
-document body and no exclude term occurs in the sentence. Among applicable rules the one with the
+match, every signal group occurs in the window searched (the figure's phrase, then its clause: see
+`match_windows`), every context group occurs somewhere in the document body and no exclude term
+occurs in that window. Among applicable rules the one with the
 most signal groups wins (the most specific), then the one whose signals sit closest to the figure,
 then the earlier rule in the file, so the choice is deterministic.
 """
@@ -23,6 +24,8 @@ import yaml
 from newsfacts.figures.model import KINDS
 
 PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
+PERIOD_GRAINS = ("day", "month", "quarter", "year", "none")
+VARY_AXES = ("tenor", "frequency", "core", "change", "prior", "stance", "session")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,12 @@ class MetricRule:
     exclude: re.Pattern[str] | None
     subject: str | None
     order: int
+    period: str = "none"  # the grain sources are compared at
+    vary: frozenset[str] = frozenset()  # qualifiers that split the metric into separate facts
+    subject_types: frozenset[str] | None = None  # None: a subject of any kind
+    period_default: str = "article"  # without a stated period: the article's main one, or "published"
+    compare: bool = True  # False: a metric worth naming but not compared across sources
+    concepts: frozenset[str] = frozenset()  # the rule applies to figures whose concept is one of these
 
 
 def compile_terms(terms: list[str]) -> re.Pattern[str]:
@@ -66,7 +75,7 @@ class MetricCatalog:
         self.rules = tuple(rules)
         self.digest = digest
         self._by_kind: dict[str, tuple[MetricRule, ...]] = {
-            kind: tuple(r for r in self.rules if r.kind == kind) for kind in KINDS
+            kind: tuple(r for r in self.rules if kind in r.kind.split(",")) for kind in KINDS
         }
 
     @property
@@ -94,11 +103,48 @@ class MetricCatalog:
         and B gaining 3.2%"), reaches back to the sentence start but never past the next figure.
         """
         low, high = segment if segment is not None else (0, len(sentence))
-        if low > 0:
-            rule = self._best(kind, unit, sentence, start, end, (low, high), document, cache)
+        return self.match_windows(kind, unit, sentence, start, end, document, cache, [(low, high), (0, high)])
+
+    def match_concept(
+        self, kind: str, unit: str, concept: str | None, document: str, cache: dict[Any, Any]
+    ) -> MetricRule | None:
+        """The first rule listing `concept` among its `concepts` (context groups permitting)."""
+        if not concept:
+            return None
+        for rule in self._by_kind.get(kind, ()):
+            fits = concept in rule.concepts and (rule.units is None or unit in rule.units)
+            if fits and all(_in_document(p, document, cache) for p in rule.context):
+                return rule
+        return None
+
+    def match_windows(
+        self,
+        kind: str,
+        unit: str,
+        sentence: str,
+        start: int,
+        end: int,
+        document: str,
+        cache: dict[Any, Any],
+        windows: list[tuple[int, int]],
+        anchor: tuple[int, int] | None = None,
+    ) -> MetricRule | None:
+        """The rule found in the first window (sentence offsets) where any applies, or None.
+
+        The fact layer passes the figure's own phrase, then its clause: a signal word elsewhere in
+        the sentence ("index" in "the consumer price index rose 0.3%, while the Nasdaq fell 1%")
+        never decides another figure's metric. With `anchor` (the figure's phrase), the whole
+        sentence is tried last, for rules of two or more signal groups one of which occurs in the
+        anchor: "On defence, Japan is building up to 2% of GDP" ("build up", "GDP" are the
+        figure's own words; "defence" sets the topic for the sentence).
+        """
+        for window in windows:
+            rule = self._best(kind, unit, sentence, start, end, window, document, cache)
             if rule is not None:
                 return rule
-        return self._best(kind, unit, sentence, start, end, (0, high), document, cache)
+        if anchor is not None:
+            return self._best(kind, unit, sentence, start, end, (0, len(sentence)), document, cache, anchor)
+        return None
 
     def _best(
         self,
@@ -110,11 +156,17 @@ class MetricCatalog:
         window: tuple[int, int],
         document: str,
         cache: dict[Any, Any],
+        anchor: tuple[int, int] | None = None,
+        exclude_in: tuple[int, int] | None = None,
     ) -> MetricRule | None:
+        """The best rule whose signals lie in `window` (one in `anchor` when given) and whose
+        exclude terms are absent from `exclude_in` (default: the window)."""
         best: tuple[int, int, int] | None = None
         chosen = None
         for rule in self._by_kind.get(kind, ()):
             if rule.units is not None and unit not in rule.units:
+                continue
+            if not rule.signals or (anchor is not None and len(rule.signals) < 2):
                 continue
             found = []
             for pattern in rule.signals:
@@ -123,7 +175,9 @@ class MetricCatalog:
                     break
                 found.append(spans)
             else:
-                if rule.exclude is not None and _spans_in(rule.exclude, sentence, window, cache):
+                if anchor is not None and not any(_spans_in(p, sentence, anchor, cache) for p in rule.signals):
+                    continue
+                if rule.exclude is not None and _spans_in(rule.exclude, sentence, exclude_in or window, cache):
                     continue
                 if not all(_in_document(p, document, cache) for p in rule.context):
                     continue
@@ -165,14 +219,24 @@ def parse_catalog(data: dict[str, Any], digest: str) -> MetricCatalog:
     rules = []
     for order, entry in enumerate(data.get("metrics") or []):
         name = entry.get("name")
-        kind = entry.get("kind")
-        if not name or kind not in KINDS:
+        kinds = entry.get("kind")
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
+        if not name or not kinds or any(k not in KINDS for k in kinds):
             raise ValueError(f"metric entry {order}: needs a name and a kind in {KINDS}, got {entry!r}")
+        kind = ",".join(kinds)
+        period = entry.get("period", "none")
+        if period not in PERIOD_GRAINS:
+            raise ValueError(f"metric {name!r}: period must be one of {PERIOD_GRAINS}, got {period!r}")
+        vary = entry.get("vary", list(VARY_AXES))
+        if not isinstance(vary, list) or any(v not in VARY_AXES for v in vary):
+            raise ValueError(f"metric {name!r}: vary must be a list of {VARY_AXES}, got {vary!r}")
+        types = entry.get("subject_types")
         unit = entry.get("unit", "*")
         units = None if unit == "*" else frozenset([unit] if isinstance(unit, str) else unit)
         signals = _groups(entry, "signals", name)
-        if not signals:
-            raise ValueError(f"metric {name!r}: at least one signal group is required")
+        concepts = frozenset(str(c).lower() for c in entry.get("concepts") or [])
+        if not signals and not concepts:
+            raise ValueError(f"metric {name!r}: at least one signal group (or a concepts list) is required")
         exclude = entry.get("exclude") or []
         rules.append(
             MetricRule(
@@ -184,6 +248,12 @@ def parse_catalog(data: dict[str, Any], digest: str) -> MetricCatalog:
                 exclude=compile_terms(exclude) if exclude else None,
                 subject=entry.get("subject"),
                 order=order,
+                period=period,
+                vary=frozenset(vary),
+                subject_types=frozenset(types) if types else None,
+                period_default=str(entry.get("period_default", "article")),
+                compare=bool(entry.get("compare", True)),
+                concepts=concepts,
             )
         )
     return MetricCatalog(rules, digest)

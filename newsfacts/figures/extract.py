@@ -12,6 +12,7 @@ import datetime
 import heapq
 from dataclasses import dataclass
 
+from newsfacts.facts.key import NO_FACT, FactReader
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
@@ -46,7 +47,6 @@ from newsfacts.figures.numbers import (
 )
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
-from newsfacts.figures.subjects import subject_before
 from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
@@ -58,6 +58,9 @@ NAMES_OR_SYMBOLS: dict[str, str] = {name: canon for name, (canon, _dim) in UNIT_
 # `sentences.MAX_SENTENCE_CHARS`), a megabyte of "5% 5% 5% ..." would otherwise become hundreds of
 # megabytes of figures. Stored sentence text per document stays below MAX_FIGURES x 2,000 chars.
 MAX_FIGURES = 5000
+# A sentence holding more figures than this is a table or a dump: its figures get no fact (reading
+# each one's phrase against all its neighbours would be quadratic in the sentence).
+MAX_FACT_FIGURES_PER_SENTENCE = 40
 
 
 @dataclass(slots=True)
@@ -101,16 +104,32 @@ def extract_figures(
     sentences = split_sentences(text, start, end)
     cache: dict = {}
     figures = []
+    facts = FactReader(catalog, text, start, end, published_date)
     located = [(f, sentence_at(sentences, f.start + start)) for f in found]
-    for i, (f, sent) in enumerate(located):
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for f, sent in located:
+        by_sentence.setdefault(id(sent), []).append((f.start + start, f.end + start))
+    for f, sent in located:
         lo, hi = f.start + start, f.end + start
         # a figure cut by a forced sentence break (see sentences.MAX_SENTENCE_CHARS) stands alone
         s_text, s_start = (sent.text, sent.start) if sent and hi <= sent.end else (text[lo:hi], lo)
-        segment = _segment(located, i, start - s_start, len(s_text))
-        rule = catalog.match(f.kind, f.unit, s_text, lo - s_start, hi - s_start, body, cache, segment)
-        subject = rule.subject if rule is not None and rule.subject else None
-        if subject is None and f.kind != "date":
-            subject = subject_before(s_text, lo - s_start)
+        spans = by_sentence[id(sent)]
+        if len(spans) > MAX_FACT_FIGURES_PER_SENTENCE:
+            fact = NO_FACT  # a table or a number dump: no figure has a phrase of its own
+        else:
+            others = tuple((a - s_start, b - s_start) for a, b in spans if (a, b) != (lo, hi))
+            fact = facts.read(
+                f.kind,
+                f.unit,
+                s_text,
+                lo - s_start,
+                hi - s_start,
+                others,
+                cache,
+                direction=f.direction,
+                endpoint=f.endpoint,
+                dimension=f.dimension,
+            )
         figures.append(
             Figure(
                 char_start=lo,
@@ -122,14 +141,16 @@ def extract_figures(
                 value_high=f.high,
                 unit=f.unit,
                 qualifier=f.qualifier,
-                metric=rule.name if rule else None,
-                subject=subject,
+                metric=fact.metric,
+                subject=fact.subject,
                 sentence=s_text,
+                concept=fact.concept or (f.noun.lower() if f.noun else None),
                 per_unit=f.per_unit,
                 direction=f.direction,
                 endpoint=f.endpoint,
                 dimension=f.dimension,
-                concept=f.noun.lower() if f.noun else None,
+                period=fact.period,
+                fact_key=fact.fact_key,
             )
         )
     return figures

@@ -327,7 +327,13 @@ def _consistency_frame(metric_consistency: pd.DataFrame | pl.DataFrame) -> pd.Da
         frame = metric_consistency
     else:
         frame = pl.from_pandas(pd.DataFrame(metric_consistency))
-    for col, dtype in {"metric": pl.Utf8, "unit": pl.Utf8, "verdict": pl.Utf8, "n_sources": pl.Int64}.items():
+    for col, dtype in {
+        "fact_key": pl.Utf8,
+        "metric": pl.Utf8,
+        "unit": pl.Utf8,
+        "verdict": pl.Utf8,
+        "n_sources": pl.Int64,
+    }.items():
         if col not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=dtype).alias(col))
     if "sources" in frame.columns and isinstance(frame.schema["sources"], pl.List):

@@ -457,11 +457,11 @@ def metric_consistency_suite() -> SuiteSpec:
         reads=("figures",),
         table="metric_consistency",
         query=query,
-        key_columns=("metric", "unit"),
+        key_columns=("fact_key", "unit"),
         expectations=(
             _not_null("metric", "metric"),
             ExpectationSpec(
-                "metric_unit_unique",
+                "fact_unit_unique",
                 "ExpectCompoundColumnsToBeUnique",
                 {"column_list": ["fact", "unit"]},
                 "one row per fact (fact_key, or the metric when the fact has no key) and unit",
@@ -504,22 +504,22 @@ def consistency_suite() -> SuiteSpec:
         name="metric_consistency",
         table="metric_consistency",
         query="",  # validated on an in-memory frame, see runner.run_consistency_suite
-        key_columns=("metric", "unit"),
+        key_columns=("fact_key", "unit"),
         blocking=False,
         expectations=(
             ExpectationSpec(
                 "no_conflicting_sources",
                 "ExpectColumnValuesToNotBeInSet",
                 {"column": "verdict", "value_set": ["conflict"]},
-                "no metric is reported with incompatible values by different sources",
-                ("conflicts",),
+                "no fact is reported with incompatible values by different sources",
+                ("fact_key", "conflicts"),
             ),
             _in_set("verdict", VERDICTS, "verdict in the contract's vocabulary"),
             ExpectationSpec(
-                "metric_unit_unique",
+                "fact_unit_unique",
                 "ExpectCompoundColumnsToBeUnique",
-                {"column_list": ["metric", "unit"]},
-                "one row per (metric, unit)",
+                {"column_list": ["fact_key", "unit"]},
+                "one row per (fact_key, unit)",
             ),
             _between("n_sources", 1, None, "n_sources >= 1", ("n_sources",)),
         ),

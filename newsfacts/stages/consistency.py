@@ -1,4 +1,8 @@
-"""Consistency stage: per canonical metric, do the documents that report it agree?"""
+"""Consistency stage: per fact (a metric of one subject for one period), do the documents agree?
+
+The report's `rows` holds `facts_compared` (facts that two or more documents report) and
+`facts_conflicting`, for the run summary.
+"""
 
 from __future__ import annotations
 
@@ -26,8 +30,9 @@ def build_consistency(
         return report
     mentions = con.execute(
         """
-        SELECT figure_id, document_id, metric, unit, kind, value, value_low, value_high, qualifier, raw_text
-        FROM figures WHERE metric IS NOT NULL ORDER BY document_id, char_start
+        SELECT figure_id, document_id, metric, unit, kind, value, value_low, value_high, qualifier, raw_text,
+               fact_key, sentence
+        FROM figures WHERE fact_key IS NOT NULL ORDER BY document_id, char_start
         """
     ).pl()
     table = build_metric_consistency(mentions)
@@ -36,6 +41,10 @@ def build_consistency(
         staging.insert(con, METRIC_CONSISTENCY, table)
         staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
     report.processed = mentions.height
-    report.rows = {"metric_consistency": table.height}
+    report.rows = {
+        "metric_consistency": table.height,
+        "facts_compared": table.filter(table["n_sources"] > 1).height,
+        "facts_conflicting": table.filter(table["verdict"] == "conflict").height,
+    }
     report.seconds = time.perf_counter() - started
     return report

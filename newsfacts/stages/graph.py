@@ -98,7 +98,13 @@ FIGURES = Stage(
     "figures",
     reads=("documents", "document_metadata"),
     writes=("figures",),
-    code=("newsfacts.figures", "newsfacts.sentences", "newsfacts.vocabulary", "newsfacts.stages.figures"),
+    code=(
+        "newsfacts.figures",
+        "newsfacts.facts",
+        "newsfacts.sentences",
+        "newsfacts.vocabulary",
+        "newsfacts.stages.figures",
+    ),
     config=("catalog",),
 )
 CLAIMS = Stage(

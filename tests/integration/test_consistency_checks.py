@@ -10,6 +10,11 @@ Officials said Japan's pledge to invest 500 billion dollars in the United States
 """
 
 
+def con_rows(project, sql: str) -> list[tuple]:
+    with duckdb.connect(str(project.warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
 def check(result, asset: str, name: str):
     return next(
         e
@@ -27,6 +32,9 @@ def test_seeds_agree_and_nothing_else_is_a_conflict(project):
             r[0]: r[1:] for r in con.execute("SELECT metric, verdict, n_sources FROM metric_consistency").fetchall()
         }
     assert rows["japan_us_investment_pledge"] == ("consistent", 2)
+    facts = dict(con_rows(project, "SELECT fact_key, verdict FROM metric_consistency"))
+    assert facts["japan_us_investment_pledge|Japan|"] == "consistent"
+    assert facts["defense_spending_gdp_share|Japan|"] == "consistent"
     assert rows["defense_spending_gdp_share"] == ("consistent", 3)
     assert rows["us_reciprocal_tariff_cap_japan"] == ("single_source", 1)
     assert rows["japan_us_investment_realized_2025"][0] == "single_source"
@@ -44,7 +52,8 @@ def test_contradicting_document_warns_with_values_and_documents_and_still_publis
     # The failing expectations as a structured table: one row per example.
     details = " ".join(str(v) for r in evaluation.metadata["results"].records for v in r.data.values())
     for expected in (
-        "japan_us_investment_pledge",
+        "japan_us_investment_pledge/Japan/",  # the fact's key (markdown shows "|" as "/")
+        "500 billion dollars",  # the value as written
         "500000000000",
         "550000000000",
         "contradiction",
@@ -61,7 +70,8 @@ def test_contradicting_document_warns_with_values_and_documents_and_still_publis
         ).fetchone()
         assert verdict == "conflict"
         assert "contradiction" in sources
-        assert "500000000000 USD in contradiction" in conflicts
+        assert "500000000000 USD in contradiction (500 billion dollars)" in conflicts
+        assert "contradiction: “Officials said Japan's pledge" in conflicts  # the sentence, after the values
         assert con.execute("SELECT count(*) FROM v_conflicts").fetchone()[0] == 1
         failed = con.execute(
             "SELECT count(*) FROM validation_results WHERE suite = 'metric_consistency' AND NOT success"

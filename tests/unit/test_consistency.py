@@ -324,3 +324,155 @@ def test_agreeing_groups_property():
         assert (len(groups) == 1) == (max(m["lo"] for m in mentions) <= min(m["hi"] for m in mentions))
 
     check()
+
+
+# -- contract v2: one row per fact_key and unit ---------------------------------------------------
+
+
+def keyed(doc, key, value=None, *, unit="percent", kind="percent", raw=None, sentence=None, **kw):
+    row = fig(doc, key.split("|")[0], value, unit=unit, kind=kind, raw=raw, **kw)
+    return {**row, "fact_key": key, "sentence": sentence}
+
+
+def keyed_frame(*rows) -> pl.DataFrame:
+    schema = {**frame().schema, "fact_key": pl.Utf8, "sentence": pl.Utf8}
+    return pl.DataFrame(list(rows), schema=schema)
+
+
+def test_only_figures_sharing_a_fact_key_are_compared():
+    out = build_metric_consistency(
+        keyed_frame(
+            keyed("doc_a", "cpi.yoy|United States|2025-09", 2.9, raw="2.9%"),
+            keyed("doc_b", "cpi.yoy|United States|2025-11", 2.7, raw="2.7%"),
+            keyed("doc_c", "cpi.yoy|United States|2025-09", 2.9, raw="2.9%"),
+        )
+    )
+    assert out.height == 2
+    assert set(out["verdict"]) == {"consistent", "single_source"}
+    row = out.filter(pl.col("period") == "2025-09").row(0, named=True)
+    assert (row["metric"], row["subject"], row["fact_key"]) == (
+        "cpi.yoy",
+        "United States",
+        "cpi.yoy|United States|2025-09",
+    )
+
+
+def test_empty_subject_and_period_are_null():
+    out = build_metric_consistency(keyed_frame(keyed("doc_a", "seats||", 412.0, raw="412", unit="count", kind="count")))
+    assert (out["subject"][0], out["period"][0]) == (None, None)
+
+
+def test_rounding_follows_the_digits_as_written():
+    seats = dict(unit="count", kind="count")
+    agree = keyed_frame(
+        keyed("a", "seats|Labour|", 412.0, raw="412", **seats), keyed("b", "seats|Labour|", 412.0, raw="412", **seats)
+    )
+    disagree = keyed_frame(
+        keyed("a", "seats|Labour|", 412.0, raw="412", **seats), keyed("b", "seats|Labour|", 411.0, raw="411", **seats)
+    )
+    assert build_metric_consistency(agree)["verdict"][0] == "consistent"
+    assert build_metric_consistency(disagree)["verdict"][0] == "conflict"
+    # "34%" stands for 33.5-34.5, so it agrees with "33.8%"; "36%" does not
+    rounded = keyed_frame(
+        keyed("a", "vote_share|Labour|", 33.8, raw="33.8%"), keyed("b", "vote_share|Labour|", 34.0, raw="34%")
+    )
+    assert build_metric_consistency(rounded)["verdict"][0] == "consistent"
+    wrong = keyed_frame(
+        keyed("a", "vote_share|Labour|", 33.8, raw="33.8%"), keyed("b", "vote_share|Labour|", 36.0, raw="36%")
+    )
+    assert build_metric_consistency(wrong)["verdict"][0] == "conflict"
+
+
+def test_80_and_81_trillion_yen_conflict_but_80tn_and_80_trillion_agree():
+    yen = dict(unit="JPY", kind="money")
+    key = "pledge|Japan|"
+    conflict = keyed_frame(
+        keyed("a", key, 80e12, raw="80 trillion yen", **yen), keyed("b", key, 81e12, raw="81 trillion yen", **yen)
+    )
+    row = build_metric_consistency(conflict).row(0, named=True)
+    assert row["verdict"] == "conflict"
+    assert "80000000000000 JPY in a (80 trillion yen)" in row["conflicts"]
+    same = keyed_frame(keyed("a", key, 80e12, raw="¥80tn", **yen), keyed("b", key, 80e12, raw="80 trillion yen", **yen))
+    assert build_metric_consistency(same)["verdict"][0] == "consistent"
+
+
+def test_basis_points_and_percentage_points_are_one_unit():
+    pp = dict(unit="percentage_point")
+    key = "policy_rate.change|United States|2025-09"
+    out = build_metric_consistency(
+        keyed_frame(
+            keyed("a", key, 0.25, raw="25 basis points", **pp),
+            keyed("b", key, 0.25, raw="0.25 percentage point", **pp),
+            keyed("c", key, 0.5, raw="50 basis points", **pp),
+        )
+    )
+    row = out.row(0, named=True)
+    assert row["verdict"] == "conflict" and row["n_sources"] == 3
+    assert "in c (50 basis points)" in row["conflicts"]
+
+
+def test_units_are_converted_within_a_dimension():
+    key = "range|Tesla|"
+    out = build_metric_consistency(
+        keyed_frame(
+            keyed("a", key, 500.0, raw="500 km", unit="km", kind="quantity"),
+            keyed("b", key, 310.7, raw="310.7 miles", unit="mi", kind="quantity"),
+            keyed("c", key, 500.0, raw="500 km", unit="km", kind="quantity"),
+        )
+    )
+    assert out.height == 1
+    row = out.row(0, named=True)
+    assert (row["unit"], row["verdict"]) == ("km", "consistent")
+    wrong = keyed_frame(
+        keyed("a", key, 500.0, raw="500 km", unit="km", kind="quantity"),
+        keyed("b", key, 500.0, raw="500 miles", unit="mi", kind="quantity"),
+    )
+    assert build_metric_consistency(wrong)["verdict"][0] == "conflict"
+
+
+def test_45_business_days_are_not_45_days():
+    key = "deadline|United States|"
+    days = dict(unit="day", kind="duration")
+    out = build_metric_consistency(
+        keyed_frame(keyed("a", key, 45.0, raw="45 days", **days), keyed("b", key, 45.0, raw="45 business days", **days))
+    )
+    row = out.row(0, named=True)
+    assert row["verdict"] == "conflict"
+    assert "in b (45 business days)" in row["conflicts"]
+
+
+def test_currencies_are_never_converted():
+    key = "pledge|Japan|"
+    out = build_metric_consistency(
+        keyed_frame(
+            keyed("a", key, 550e9, raw="$550 billion", unit="USD", kind="money"),
+            keyed("b", key, 80e12, raw="80 trillion yen", unit="JPY", kind="money"),
+        )
+    )
+    assert sorted(out["unit"]) == ["JPY", "USD"]
+    assert set(out["verdict"]) == {"single_source"}
+
+
+def test_conflict_shows_values_first_then_each_documents_sentence():
+    key = "tariff_rate.prior|Japan|"
+    out = build_metric_consistency(
+        keyed_frame(
+            keyed("a", key, 24.0, raw="24%", sentence="The tariff falls from the prior tariff of 24%."),
+            keyed("b", key, 25.0, raw="25%", sentence="It had been 25%."),
+        )
+    )
+    text = out["conflicts"][0]
+    assert text.startswith(key + ": 24 percent in a (24%) vs 25 percent in b (25%)")
+    assert text.index("in their words") > text.index("in b (25%)")
+    assert "a: “The tariff falls from the prior tariff of 24%.”" in text
+    assert "b: “It had been 25%.”" in text
+
+
+def test_rows_without_a_fact_key_are_not_compared():
+    out = build_metric_consistency(
+        keyed_frame(
+            {**keyed("a", "x|y|", 1.0, raw="1%"), "fact_key": None},
+            {**keyed("b", "x|y|", 9.0, raw="9%"), "fact_key": None},
+        )
+    )
+    assert out.is_empty()

@@ -35,7 +35,7 @@ WORDINGS = [
      "takaichi_approval_rating"),
     (JAPAN_US + "Japan’s pension and insurance funds manage more than $5 trillion.", "$5 trillion",
      "japan_pension_insurance_aum"),
-    ("Consumer price inflation slowed to 2.9% in May.", "2.9%", "inflation_rate"),
+    ("Consumer price inflation slowed to 2.9% in May.", "2.9%", "cpi.yoy"),
     ("The unemployment rate rose to 4.2%.", "4.2%", "unemployment_rate"),
     ("The Nikkei index fell 2%.", "2%", "stock_index_change"),
 ]  # fmt: skip
@@ -55,7 +55,8 @@ def test_realised_investment_is_not_merged_with_the_pledge() -> None:
 def test_no_metric_without_signals_or_context() -> None:
     assert metric_of("The company raised $550 billion.", "$550 billion") is None
     assert metric_of("Acme pledged $550 billion to charity.", "$550 billion") is None  # no Japan/US context
-    assert metric_of("Trump's approval rating fell to 40% after Takaichi's visit.", "40%") is None
+    # another leader's rating is the general approval metric, never Takaichi's
+    assert metric_of("Trump's approval rating fell to 40% after Takaichi's visit.", "40%") == "approval_rating"
 
 
 def test_kind_and_unit_must_match() -> None:
@@ -85,12 +86,13 @@ def test_custom_catalog_file(tmp_path: Path) -> None:
     assert catalog.metrics == ["widget_sales"]
     (f,) = extract_figures("They sold 300 widgets.", catalog=catalog)
     assert (f.metric, f.subject) == ("widget_sales", "Acme")
-    assert metric_of("They forecast they sold 300 widgets.", "300", catalog) is None
+    # an exclude term in the figure's own phrase rules the rule out
+    assert metric_of("They forecast sales of 300 widgets.", "300", catalog) != "widget_sales"
 
 
 def test_acronym_terms_are_case_sensitive(tmp_path: Path) -> None:
     path = tmp_path / "metrics.yaml"
-    path.write_text("metrics:\n  - {name: us_thing, kind: percent, unit: percent, signals: [[US]]}\n")
+    path.write_text("metrics:\n  - {name: us_thing, kind: percent, unit: percent, vary: [], signals: [[US]]}\n")
     catalog = load_catalog(path)
     assert metric_of("US output rose 5%.", "5%", catalog) == "us_thing"
     assert metric_of("Tell us it rose 5%.", "5%", catalog) is None

@@ -1,0 +1,527 @@
+"""A figure's fact: metric (with its qualifiers), subject and period, joined into the fact key.
+
+    metric   the catalog rule found in the figure's own phrase (then its clause), split by what
+             `vary` allows: tenor ("bond_yield.10y"), frequency ("cpi.core.mom"), a change
+             ("policy_rate.change"), the level before a change ("tariff_rate.prior"), a plan or
+             estimate ("revenue.guidance"), the trading session ("share_price_change.after_hours").
+             No rule: an open-domain metric from the concept and the unit's dimension
+             ("tariff.percent.prior"), so two sources writing "the prior tariff" still meet.
+    subject  from the phrase, the clause, the sentence, then the article (subject.py).
+    period   at the rule's grain: stated in the clause or sentence, else the article's main period.
+
+fact_key = metric|subject|period; None when the figure has no metric (it is not compared).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from newsfacts.facts.concept import Phrase, read_phrase, tokens
+from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
+from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
+from newsfacts.facts.tables import stance_group, stance_words, table, words
+from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule
+from newsfacts.figures.subjects import subject_before
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\b(?:while|whereas|but|although)\b")
+_CONVERSION = re.compile(
+    r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
+)
+_TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
+_OUT_OF = re.compile(r"\d[\d,.]*\s*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after|following|compared)\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
+_DEMOTING_PREPOSITIONS = frozenset(
+    ["with", "to", "from", "for", "against", "by", "versus", "than", "in", "into", "at", "of"]
+)
+_GRAIN_ORDER = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "twenty": 20, "thirty": 30}
+_UNIT_ABBR = {"year": "y", "yr": "y", "month": "m", "week": "w"}
+_PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
+MAX_SLUG_WORDS = 3
+MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    metric: str | None
+    subject: str | None
+    concept: str | None
+    period: str | None
+    fact_key: str | None
+
+
+NO_FACT = Fact(None, None, None, None, None)
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    w = table("words.yaml")
+    compile_all = lambda items: re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)  # noqa: E731
+    return {
+        "frequency": {k: compile_all(v) for k, v in w["frequency"].items()},
+        "session": {k: compile_all(v) for k, v in w["session"].items()},
+        "core": compile_all(w["core"]),
+        "frequency_any": compile_all([i for v in w["frequency"].values() for i in v]),
+        "exempt": compile_all([re.escape(x) for x in w["stance_exempt"]]),
+        "tenor": re.compile(w["tenor"], re.IGNORECASE),
+    }
+
+
+class FactReader:
+    """Reads the facts of one document's figures, in order (a figure may lean on the one before)."""
+
+    def __init__(
+        self,
+        catalog: MetricCatalog,
+        text: str,
+        body_start: int,
+        body_end: int,
+        published: dt.date | None,
+    ) -> None:
+        self.catalog = catalog
+        self.body = text[body_start:body_end]
+        self.published = published
+        self._subjects: SubjectIndex | None = None
+        self._periods: DocumentPeriods | None = None
+        self._last: tuple[str, int, Phrase] | None = None
+        self._prev: tuple[str, int, str, Fact] | None = None
+        self._prev_rule: MetricRule | None = None
+
+    def read(
+        self,
+        kind: str,
+        unit: str,
+        sentence: str,
+        lo: int,
+        hi: int,
+        others: tuple[tuple[int, int], ...],
+        cache: dict[Any, Any],
+        direction: str | None = None,
+        endpoint: str | None = None,
+        dimension: str | None = None,
+    ) -> Fact:
+        """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans."""
+        if kind == "date" or _is_tenor(sentence, hi, kind):
+            return NO_FACT
+        if kind == "duration" and _in_frequency(sentence, lo, hi):
+            return NO_FACT  # "over the past 12 months" says how a figure is measured, not a figure
+        others = tuple(
+            (a, b)
+            for a, b in others
+            if not _is_tenor(sentence, b, "duration", sentence[a:b]) and not _in_frequency(sentence, a, b)
+        )
+        converted = self._conversion(kind, sentence, lo, hi)
+        if converted is not None:
+            return converted
+        phrase, own = self._phrase(sentence, lo, hi, others)
+        clause = _clause(sentence, lo, hi)
+        near = _between_neighbours(clause, lo, hi, others)
+        windows = [(phrase.start, phrase.end), (min(near[0], phrase.start), max(near[1], phrase.end))]
+        # an appositive the phrase reads across is not the figure's words: "Shelter costs, a part
+        # of the consumer price index, rose 0.4%" is no CPI figure
+        plain = sentence
+        for skip in {s for s in (phrase.skipped, own.skipped) if s is not None}:
+            plain = plain[: skip[0]] + " " * (skip[1] - skip[0]) + plain[skip[1] :]
+        rule = self.catalog.match_windows(
+            kind, unit, plain, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
+        )
+        bare = (phrase.concept or "").removeprefix("the ")
+        rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache)
+        if _is_probability(phrase):
+            rule = self._rule("probability") or rule
+        elif rule is None and kind == "percent" and phrase.change:
+            rule = self._entity_move(sentence, phrase)
+        if rule is None and phrase is not own and self._prev_rule is not None and self._prev[2] == kind:
+            rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
+        change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
+        prior = endpoint == "from" or phrase.endpoint == "from"
+        mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
+        if _OUT_OF.search(sentence, max(0, lo - 40), lo):
+            mods.append("total")  # "412 of the 650 seats": the whole, not the part
+        if rule is not None:
+            metric = ".".join([rule.name, *mods])
+        else:
+            base = _open_metric(phrase, kind, unit, dimension)
+            metric = ".".join([base, *mods]) if base else None
+        if metric is None or (rule is not None and not rule.compare):
+            fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
+        else:
+            subject = self._subject(rule, sentence, lo, hi, phrase, clause)
+            recent = rule is not None and rule.period_default == "published"
+            period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent, hi)
+            key = f"{metric}|{subject or ''}|{key_period or ''}"
+            if rule is None and subject is None:
+                # an open-domain concept of nobody in particular ("200 people", "the deadline") is
+                # too loose to hold two sources to: named, but not compared
+                key = None
+            fact = Fact(metric, subject, phrase.concept, period, key)
+        self._prev = (sentence, hi, kind, fact)
+        self._prev_rule = rule
+        return fact
+
+    @property
+    def subjects(self) -> SubjectIndex:
+        """The article's entities, read once and only when a figure needs the article fallback."""
+        if self._subjects is None:
+            self._subjects = SubjectIndex(self.body)
+        return self._subjects
+
+    @property
+    def periods(self) -> DocumentPeriods:
+        """The article's main periods, read once and only when a figure states none."""
+        if self._periods is None:
+            self._periods = DocumentPeriods(self.body, self.published)
+        return self._periods
+
+    def _rule(self, name: str) -> MetricRule | None:
+        return next((r for r in self.catalog.rules if r.name == name), None)
+
+    def _conversion(self, kind: str, sentence: str, lo: int, hi: int) -> Fact | None:
+        """ "$550 billion (about 80 trillion yen)", "€5bn, or $5.4bn": the same fact in another
+        currency or unit, so it takes the fact of the figure it converts."""
+        prev = self._prev
+        if prev is None or prev[0] != sentence or prev[2] != kind or prev[3].fact_key is None:
+            return None
+        if not _CONVERSION.fullmatch(sentence[prev[1] : lo]):
+            return None
+        return prev[3]
+
+    def _entity_move(self, sentence: str, phrase: Phrase) -> MetricRule | None:
+        """ "AMD fell 2%": a percent move of a bare name is its share price's (an index's) move."""
+        named = entities_in(sentence, phrase.start, phrase.end)
+        if not phrase.names or not named:
+            return None
+        return self._rule({"company": "share_price_change", "index": "stock_index_change"}.get(named[-1].type, ""))
+
+    # -- parts ---------------------------------------------------------------------------------
+    def _phrase(self, sentence: str, lo: int, hi: int, others: tuple[tuple[int, int], ...]) -> tuple[Phrase, Phrase]:
+        """The figure's phrase; a figure with no noun of its own ("rose 0.3% and 2.9% from a year
+        earlier", "to a range of 4%-4.25%") shares the concept of the figure just before it."""
+        phrase = read_phrase(sentence, lo, hi, others)
+        last = self._last
+        self._last = (sentence, hi, phrase)
+        names_only = phrase.concept is not None and _only_names(phrase)
+        if names_only and entities_in(sentence, phrase.start, phrase.end):
+            return phrase, phrase  # "the Dow gained 1.1%": a known index or company moves on its own
+        if phrase.concept is not None and not names_only and not _stance_only(phrase.concept):
+            return phrase, phrase
+        if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
+            return phrase, phrase
+        between = [w.lower() for s, e, w in tokens(sentence) if last[1] <= s and e <= lo]
+        if any(w in words("clause") and w != "and" for w in between) or not last[2].concept:
+            return phrase, phrase
+        prev = last[2]
+        inherited = Phrase(
+            concept=prev.concept,
+            complement=prev.complement,
+            governor=phrase.governor or prev.governor,
+            change=phrase.change,
+            direction=phrase.direction,
+            endpoint=phrase.endpoint,
+            start=min(prev.start, phrase.start),
+            end=max(phrase.end, hi),
+            names=prev.names + phrase.names,
+        )
+        self._last = (sentence, hi, inherited)
+        return inherited, phrase
+
+    def _modifiers(
+        self,
+        rule: MetricRule | None,
+        sentence: str,
+        phrase: Phrase,
+        own: Phrase,
+        near: tuple[int, int],
+        clause: tuple[int, int],
+        change: bool,
+        prior: bool,
+    ) -> list[str]:
+        """The qualifiers that make this figure a fact of its own. Tenor and core come from the
+        figure's phrase; frequency, session and stance from its clause, up to the neighbouring
+        figures; "prior" only from the figure's own words ("the prior tariff of 24%")."""
+        vary = rule.vary if rule is not None else frozenset(VARY_AXES)
+        p = _patterns()
+        text = sentence[phrase.start : phrase.end]
+        around = sentence[min(near[0], own.start) : max(near[1], own.end)]
+        mods: list[str] = []
+        if "tenor" in vary:
+            m = p["tenor"].search(text)
+            if m:
+                n = m.group("n").lower()
+                mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
+        if "core" in vary and p["core"].search(text):
+            mods.append("core")
+        offset = min(near[0], own.start)
+        freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset)
+        if freq is None:
+            # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
+            labels = _sentence_frequencies(sentence)
+            freq = next(iter(labels)) if len(labels) == 1 else None
+        if "frequency" in vary:
+            if freq is None and rule is not None and rule.name == "cpi" and "inflation" in text.lower():
+                freq = "yoy"  # "inflation of 2.9%" is an annual rate unless said otherwise
+            if freq:
+                mods.append(freq)
+        if "session" in vary:
+            whole = sentence[min(clause[0], own.start) : max(clause[1], own.end)]
+            session = _nearest_label(p["session"], whole, 0, len(whole))
+            if session:
+                mods.append(session)
+        # stance words: leftwards through the clause ("expects ... earnings of 77 to 82 cents a share
+        # on revenue of $84.5 million"), rightwards only up to the next figure
+        left_edge = min(clause[0], own.start)
+        stance_text = sentence[left_edge : max(near[1], own.end)]
+        plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", stance_text))
+        said = _clause_words(plain, own.start - left_edge, own.end - left_edge)
+        # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
+        own_terms = rule.signals if rule is not None else ()
+        stances = {stance_words().get(w) for w in said if not any(p.fullmatch(w) for p in own_terms)}
+        if own.governor:
+            stances.add(stance_words().get(own.governor))
+        own_words = p["frequency_any"].sub(" ", sentence[own.start : own.end])
+        own_prior = any(stance_words().get(w.lower()) == "prior" for _, _, w in tokens(own_words))
+        if "change" in vary and change:
+            mods.append("change")
+        if "prior" in vary and (prior or own_prior):
+            mods.append("prior")
+        if "stance" in vary:
+            for stance in ("proposal", "target", "estimate", "guidance"):
+                if stance in stances:
+                    mods.append(stance)
+                    break
+        return mods
+
+    def _subject(
+        self,
+        rule: MetricRule | None,
+        sentence: str,
+        lo: int,
+        hi: int,
+        phrase: Phrase,
+        clause: tuple[int, int],
+    ) -> str | None:
+        if rule is not None and rule.subject:
+            return rule.subject
+        types = rule.subject_types if rule is not None else None
+        near = _nearest(sentence, entities_in(sentence, phrase.start, phrase.end), lo, hi, types)
+        if near:
+            return near
+        name = subject_before(sentence, lo)
+        if name and _type_ok(name, types):
+            return normalize_subject(name)
+        for window in (clause, (0, len(sentence))):
+            near = _nearest(sentence, entities_in(sentence, *window), lo, hi, types)
+            if near:
+                return near
+        return self.subjects.main(types)
+
+    def _period(
+        self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False, hi: int = 0
+    ) -> tuple[str | None, str | None]:
+        """(the figure's period, the period its fact is keyed on at the metric's grain).
+
+        Stated in the clause, else in the sentence; else the article's main period of the grain,
+        or (`recent`: news of a decision) the published date's."""
+        stated = None
+        for window in (clause, (0, len(sentence))):
+            found = [
+                f
+                for f in find_periods(sentence, self.published, *window)
+                if not _is_base(sentence, hi, f, self.published)
+            ]
+            stated = _pick(found, grain, (clause[0] + clause[1]) / 2, finer=recent)
+            if stated is not None:
+                break
+        if grain == "none":
+            return (stated.period if stated else None), None
+        if stated is not None:
+            return stated.period, at_grain(stated.period, grain) or stated.period
+        default = None
+        if recent and self.published is not None:
+            default = at_grain(self.published.isoformat(), grain)
+        default = default or self.periods.default(grain)
+        if default is None and grain == "month" and self.published is not None:
+            default = self.published.strftime("%Y-%m")
+        return default, default
+
+
+def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) -> bool:
+    """A period after the figure and after "from"/"than"/...: what the figure is compared with
+    ("rose 0.4% from August", "3.3% in September, up from 3.2% in August" for the 3.3%). "From"
+    a time still ahead starts the figure's period instead ("137,000 barrels a day from October")."""
+    if found.start < hi:
+        return False
+    words_between = {m.group().lower() for m in _BASE_WORDS.finditer(sentence, hi, found.start)}
+    if words_between == {"from"} and published is not None:
+        return found.period.removeprefix("FY")[:10] <= published.isoformat()[: len(found.period)]
+    return bool(words_between)
+
+
+def _pick(found: list[Found], grain: str, middle: float, finer: bool = False) -> Found | None:
+    """The stated period for a metric of `grain`: its own grain first, then coarser ones (an
+    annual figure beside monthly ones is another fact); finer ones (a release date for a monthly
+    figure) are not its period. Nearest to the clause's middle wins."""
+    if not found:
+        return None
+    if grain == "none":
+        return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
+    order = _GRAIN_ORDER[grain]
+    usable = [f for f in found if _GRAIN_ORDER[f.grain] >= order]
+    if usable:
+        return min(usable, key=lambda f: (_GRAIN_ORDER[f.grain] - order, abs((f.start + f.end) / 2 - middle)))
+    if not finer:
+        return None  # "said on Wednesday" dates a monthly figure's release, not the figure
+    # only finer periods ("on Wednesday" for a monthly decision): the nearest, cut to the grain
+    return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
+
+
+def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
+    """The clause holding sentence[lo:hi]: between the nearest clause breaks on either side."""
+    start = 0
+    for m in _CLAUSE_PUNCT.finditer(sentence, max(0, lo - 200), lo):
+        start = m.end()
+    m = _CLAUSE_PUNCT.search(sentence, hi, min(len(sentence), hi + 200))
+    return start, (m.start() if m else min(len(sentence), hi + 200))
+
+
+def _stance_only(concept: str) -> bool:
+    """ "average estimate", "consensus", "it": a concept that only points at another figure's."""
+    vague = words("generic") | set(stance_words()) | {"average", "median", "consensus", "mean"}
+    return all(w in vague for w in concept.split())
+
+
+def _only_names(phrase: Phrase) -> bool:
+    """ "Yaskawa Electric gaining 3.2%": the phrase names who, not what."""
+    named = {w.lower() for w in phrase.names}
+    return bool(named) and all(w in named for w in (phrase.concept or "").split())
+
+
+def _clause_words(text: str, lo: int, hi: int) -> list[str]:
+    """Lower-case words of text[lo:hi] and around it up to the nearest clause word on each side:
+    "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
+    toks = tokens(text)
+    out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
+    stop = words("clause") | words("comparative") | {"ahead", "exceeding", "topping", "beating", "missing"}
+    for _, _, w in reversed([t for t in toks if t[1] <= lo]):
+        if w.lower() in stop:
+            break
+        out.append(w.lower())
+    for _, _, w in (t for t in toks if t[0] >= hi):
+        if w.lower() in stop:
+            break
+        out.append(w.lower())
+    return out
+
+
+def _in_frequency(sentence: str, lo: int, hi: int) -> bool:
+    """True when sentence[lo:hi] lies inside a frequency phrase ("over the past 12 months")."""
+    return any(a <= lo and hi <= b for a, b in _frequency_spans(sentence))
+
+
+@lru_cache(maxsize=256)
+def _frequency_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _patterns()["frequency_any"].finditer(sentence))
+
+
+@lru_cache(maxsize=256)
+def _sentence_frequencies(sentence: str) -> frozenset[str]:
+    return frozenset(k for k, pat in _patterns()["frequency"].items() if pat.search(sentence))
+
+
+def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int) -> str | None:
+    """The label whose pattern matches `text` closest to text[lo:hi]."""
+    best: tuple[int, str] | None = None
+    for label, pattern in patterns.items():
+        for m in pattern.finditer(text):
+            gap = max(0, lo - m.end(), m.start() - hi)
+            if best is None or gap < best[0]:
+                best = (gap, label)
+    return best[1] if best else None
+
+
+def _between_neighbours(
+    clause: tuple[int, int], lo: int, hi: int, others: tuple[tuple[int, int], ...]
+) -> tuple[int, int]:
+    """The figure's clause, cut at the figures on either side: their words are theirs."""
+    start, end = clause
+    for a, b in others:
+        if b <= lo:
+            start = max(start, b)
+        elif a >= hi:
+            end = min(end, a)
+    return start, end
+
+
+def _is_tenor(sentence: str, hi: int, kind: str, raw: str | None = None) -> bool:
+    """ "10-year" in "the 10-year note": a tenor qualifying the next noun, not a figure's fact."""
+    if kind != "duration" or (raw is not None and not _TENOR_SHAPE.fullmatch(raw)):
+        return False
+    after = [w.lower() for s, _, w in tokens(sentence) if s >= hi][:2]
+    return bool(after) and any(w in words("tenor_nouns") for w in after)
+
+
+def _is_probability(phrase: Phrase) -> bool:
+    concept = (phrase.concept or "").split()
+    return bool(concept) and stance_words().get(concept[-1]) == "probability"
+
+
+def _type_ok(name: str, types: frozenset[str] | None) -> bool:
+    if any(w.lower() in words("acronyms") for w in name.split()):
+        return False  # "the core CPI climbed": a measure, not who it is about
+    if types is None:
+        return True
+    hits = entities_in(name)
+    if hits:
+        return hits[-1].type in types
+    # a name the alias table does not know may be any entity ("Vietnam’s 20% tariff"): better it
+    # than the article's main entity, which would merge two countries' figures
+    return lookup(name) is None
+
+
+def _nearest(sentence: str, found: list, lo: int, hi: int, types: frozenset[str] | None) -> str | None:
+    """The entity closest to the figure, an entity governed by a preposition ("with U.S. forces",
+    "invest in the US") only when no other is there; "on" is kept ("a tariff on Japanese cars")."""
+    fit = [e for e in found if types is None or e.type in types]
+    if not fit:
+        return None
+
+    def rank(e: Any) -> tuple[bool, int]:
+        before = _WORD_BEFORE.search(sentence, max(0, e.start - 12), e.start)
+        governed = before is not None and before.group(1).lower() in _DEMOTING_PREPOSITIONS
+        return governed, min(abs(lo - e.end), abs(e.start - hi))
+
+    return min(fit, key=rank).name
+
+
+def _noun_like(w: str) -> bool:
+    """Adverbs ("gracefully"), gerunds ("accelerating") and possessives are no concept's head."""
+    if w.endswith(("’s", "'s", "ly")) or w in ("not", "no", "never"):
+        return False
+    return not w.endswith("ing") or w in words("ing_nouns")
+
+
+def _open_metric(phrase: Phrase, kind: str, unit: str, dimension: str | None) -> str | None:
+    """An open-domain metric: the concept's content words and the unit's dimension."""
+    if _only_names(phrase):
+        return None
+    skip = words("link") | words("change") | words("clause") | words("verbs") | stance_group("prior")
+    for candidate in (phrase.concept, phrase.complement):
+        if not candidate:
+            continue
+        content = [w for w in candidate.split() if w not in skip and not w[0].isdigit() and _noun_like(w)]
+        if content and content[-1] not in words("generic"):
+            dim = {"money": "money", "count": "count", "duration": "duration", "ratio": "ratio"}.get(kind)
+            if kind == "percent":
+                dim = _PERCENT_DIMENSION.get(unit, unit)
+            if kind == "quantity":
+                dim = dimension or unit
+            if dim is None:
+                return None
+            slug = "_".join(re.sub(r"[^\w&]+", "_", w).strip("_") for w in content[-MAX_SLUG_WORDS:])
+            return f"{slug}.{dim}" if slug else None
+    return None

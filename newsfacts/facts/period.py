@@ -1,0 +1,331 @@
+"""Periods: the time a figure is about, stated or relative to the document's published date.
+
+Formats follow the contract: '2024', '2024-Q3', 'FY2024-Q1', '2024-09', '2024-09-18'. A stated
+period wins ("in September", "third-quarter", "on Sept. 17", "in 2024"); a relative one ("last
+month", "on Wednesday", "yesterday") needs the published date and is resolved to the most recent
+such time not after it; without either the period is unknown (None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2,
+    "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+    "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "fiscal third quarter", "third quarter of fiscal 2026", "fiscal 2026 third quarter", "Q3 FY26"
+    (
+        "fq",
+        re.compile(
+            rf"\b(?:fiscal(?:\s+(?:year\s+)?(?P<fy1>{_YEAR}))?[\s-]+(?P<o1>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+quarter"
+            rf"|(?P<o2>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+(?:fiscal[\s-]+)?quarter\s+of\s+(?:fiscal\s+(?:year\s+)?)(?P<fy2>{_YEAR})"
+            rf"|Q(?P<q3>[1-4])\s*(?:of\s+)?FY\s*'?(?P<fy3>\d{{2}}|{_YEAR}))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "fiscal 2026", "fiscal year 2026", "this fiscal year", "FY2026"
+    (
+        "fy",
+        re.compile(
+            rf"\b(?:fiscal\s+(?:year\s+)?(?P<y>{_YEAR})|FY\s*'?(?P<y2>{_YEAR}|\d{{2}})(?![\w-])|(?P<rel>this|current|next|last)\s+fiscal\s+year)",
+            re.IGNORECASE,
+        ),
+    ),
+    # "third quarter", "third-quarter", "Q3", "3Q", "Q3 2025", "third quarter of 2025"
+    (
+        "q",
+        re.compile(
+            rf"\b(?:(?P<o>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+quarter(?:\s+of\s+(?P<y1>{_YEAR}))?"
+            rf"|Q(?P<q>[1-4])(?:\s+(?P<y2>{_YEAR}))?|(?P<q2>[1-4])Q(?:\s*(?P<y3>{_YEAR}))?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "September 17, 2025", "Sept. 17", "17 September 2025"
+    (
+        "date",
+        re.compile(
+            rf"\b(?:(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>{_YEAR}))?"
+            rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})\.?(?:,?\s+(?P<y2>{_YEAR}))?)\b(?!\s*(?:%|percent))",
+            re.IGNORECASE,
+        ),
+    ),
+    # "in September", "September's", "September 2025", "for the month of August"
+    ("month", re.compile(rf"\b(?P<m>{_MONTH_RE})\b\.?(?:['’]s)?(?:\s+(?P<y>{_YEAR}))?", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<r>today|yesterday|last\s+month|this\s+month|previous\s+month|last\s+year|this\s+year"
+            r"|next\s+year|last\s+quarter|this\s+quarter)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("year", re.compile(rf"(?<![\w$€£¥.-])(?P<y>{_YEAR})(?![\w%-]|\.\d|\s*(?:%|percent))")),
+]
+# A period right after these words is what a figure is compared with, not the figure's own period.
+_BASE_BEFORE = re.compile(
+    r"(?:\b(?:from|since|than|versus|vs\.?|against|after|following|compared\s+(?:with|to))"
+    r"(?:\s+(?:the|a|an|\d[\d.,]*\s*(?:%|percent|per\s+cent)?))*\s+(?:(?:in|of)\s+)?)$",
+    re.IGNORECASE,
+)
+# "May" is also a verb: only a month when a day, year or "in/for/of/since/last" frames it.
+_MAY_FRAME = re.compile(r"(?:\b(?:in|for|of|since|until|last|early|late|mid|through)\s+|^)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    grain: str  # day | month | quarter | fiscal_quarter | year
+    period: str
+    base: bool = False  # a comparison base ("up from 3.2% in August", "0.4% from August")
+
+
+def _year_for_month(month: int, published: dt.date | None) -> int | None:
+    """The year of the nearest such month; a month ahead counts double (news looks back more)."""
+    if published is None:
+        return None
+    here = published.year * 12 + published.month - 1
+
+    def cost(year: int) -> int:
+        gap = year * 12 + month - 1 - here
+        return gap * 3 if gap > 0 else -gap
+
+    return min((published.year - 1, published.year, published.year + 1), key=cost)
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _year_for_quarter(q: int, published: dt.date | None) -> int | None:
+    """The year of the nearest such quarter (one ahead counts double)."""
+    if published is None:
+        return None
+    here = published.year * 4 + _quarter_of(published) - 1
+
+    def cost(year: int) -> int:
+        gap = year * 4 + q - 1 - here
+        return gap * 2 if gap > 0 else -gap
+
+    return min((published.year - 1, published.year, published.year + 1), key=cost)
+
+
+def _fy(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.lstrip("'")
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def _ordinal(text: str | None) -> int | None:
+    return _ORDINALS.get(text.lower()) if text else None
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | None:
+    g = m.groupdict()
+    if kind == "fq":
+        q = _ordinal(g.get("o1")) or _ordinal(g.get("o2")) or int(g.get("q3") or 0)
+        fy = _fy(g.get("fy1") or g.get("fy2") or g.get("fy3")) or (published.year if published else None)
+        return Found(m.start(), m.end(), "quarter", f"FY{fy}-Q{q}") if fy and q else None
+    if kind == "fy":
+        if g.get("rel"):
+            if published is None:
+                return None
+            year = published.year + {"this": 0, "current": 0, "next": 1, "last": -1}[g["rel"].lower()]
+        else:
+            year = _fy(g.get("y") or g.get("y2")) or 0
+        return Found(m.start(), m.end(), "year", f"FY{year}") if year else None
+    if kind == "q":
+        q = _ordinal(g.get("o")) or int(g.get("q") or g.get("q2") or 0)
+        y = g.get("y1") or g.get("y2") or g.get("y3")
+        year = int(y) if y else _year_for_quarter(q, published)
+        return Found(m.start(), m.end(), "quarter", f"{year}-Q{q}") if year and q else None
+    if kind == "date":
+        month = _MONTHS[(g.get("m") or g.get("m2") or "").lower()]
+        day = int(g.get("d") or g.get("d2") or 0)
+        y = g.get("y") or g.get("y2")
+        year = int(y) if y else _year_for_month(month, published)
+        try:
+            date = dt.date(year, month, day) if year else None
+        except ValueError:
+            return None
+        return Found(m.start(), m.end(), "day", date.isoformat()) if date else None
+    if kind == "month":
+        word = g["m"]
+        if word.lower() == "may" and not g.get("y") and not _MAY_FRAME.search(m.string, 0, m.start()):
+            return None
+        if word.lower() == "may" and word[0] == "m":
+            return None
+        month = _MONTHS[word.lower()]
+        year = int(g["y"]) if g.get("y") else _year_for_month(month, published)
+        return Found(m.start(), m.end(), "month", f"{year}-{month:02d}") if year else None
+    if kind == "weekday":
+        if published is None:
+            return None
+        back = (published.weekday() - _WEEKDAYS[g["w"].lower()]) % 7
+        return Found(m.start(), m.end(), "day", (published - dt.timedelta(days=back)).isoformat())
+    if kind == "relative":
+        if published is None:
+            return None
+        r = " ".join(g["r"].lower().split())
+        if r == "today":
+            return Found(m.start(), m.end(), "day", published.isoformat())
+        if r == "yesterday":
+            return Found(m.start(), m.end(), "day", (published - dt.timedelta(days=1)).isoformat())
+        if r in ("last month", "previous month"):
+            first = published.replace(day=1) - dt.timedelta(days=1)
+            return Found(m.start(), m.end(), "month", f"{first.year}-{first.month:02d}")
+        if r == "this month":
+            return Found(m.start(), m.end(), "month", f"{published.year}-{published.month:02d}")
+        if r in ("last quarter", "this quarter"):
+            q, y = _quarter_of(published), published.year
+            if r == "last quarter":
+                q, y = (q - 1, y) if q > 1 else (4, y - 1)
+            return Found(m.start(), m.end(), "quarter", f"{y}-Q{q}")
+        offset = {"last year": -1, "this year": 0, "next year": 1}[r]
+        return Found(m.start(), m.end(), "year", str(published.year + offset))
+    if kind == "year":
+        return Found(m.start(), m.end(), "year", g["y"])
+    return None
+
+
+def find_periods(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[Found]:
+    """Every period stated in text[start:end], most precise first where two overlap.
+
+    A sentence is scanned once (cached) however many of its figures and windows ask."""
+    end = len(text) if end is None else end
+    if len(text) <= MAX_CACHED_TEXT:
+        return [f for f in _periods_of(text, published) if start <= f.start and f.end <= end]
+    return _scan(text, published, start, end)
+
+
+MAX_CACHED_TEXT = 5_000  # sentences; a document body is scanned once, uncached
+
+
+@lru_cache(maxsize=512)
+def _periods_of(text: str, published: dt.date | None) -> tuple[Found, ...]:
+    return tuple(_scan(text, published, 0, len(text)))
+
+
+# Words a period can start with, per pattern: the full patterns are tried only where one occurs,
+# so a body is read by one cheap word scan instead of eight alternations at every position.
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"}
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "fq": frozenset({"fiscal", "q1", "q2", "q3", "q4"} | _ORDINAL_WORDS),
+    "fy": frozenset({"fiscal", "fy", "this", "current", "next", "last"}),
+    "q": frozenset({"q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"} | _ORDINAL_WORDS),
+    "date": frozenset(_MONTHS),
+    "month": frozenset(_MONTHS),
+    "weekday": frozenset(_WEEKDAYS),
+    "relative": frozenset({"today", "yesterday", "last", "this", "previous", "next"}),
+}
+_WORD_START = re.compile(
+    r"(?<![\w'’])[A-Za-z][A-Za-z0-9]*"  # a word
+    r"|(?<![\w.$€£¥-])(?:19|20)\d\d"  # a year
+    r"|(?<!\w)[0-3]?\d(?=(?:st|nd|rd|th)?\s+[A-Za-z])"  # a day before a month
+    r"|(?<!\w)[1-4](?=Q)"  # "3Q"
+)
+
+
+def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Start positions worth trying, per pattern kind."""
+    out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
+    for m in _WORD_START.finditer(text, start, end):
+        word = m.group().lower()
+        if word[0].isdigit():
+            out["year" if len(word) == 4 else "date"].append(m.start())
+            if len(word) == 1:
+                out["q"].append(m.start())
+            continue
+        for kind, trigger in _TRIGGERS.items():
+            if word in trigger:
+                out[kind].append(m.start())
+    return out
+
+
+def _scan(text: str, published: dt.date | None, start: int, end: int) -> list[Found]:
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    candidates = _candidates(text, start, end)
+    for kind, pattern in _PATTERNS:
+        for pos in candidates[kind]:
+            m = pattern.match(text, pos, end)
+            if m is None or any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            found = _resolve(kind, m, published)
+            if found is not None:
+                if _BASE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    found = Found(found.start, found.end, found.grain, found.period, base=True)
+                out.append(found)
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def find_period(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> Found | None:
+    """The period of a window (the figure's clause): the one closest to its middle."""
+    found = find_periods(text, published, start, end)
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    middle = (start + (len(text) if end is None else end)) / 2
+    return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
+
+
+class DocumentPeriods:
+    """The article's main period per grain (its most stated month, quarter, ...): a figure that
+    states none is about the article's main event."""
+
+    def __init__(self, body: str, published: dt.date | None) -> None:
+        self.published = published
+        counts: dict[str, Counter[str]] = {}
+        for f in find_periods(body, published):
+            if not f.base:
+                counts.setdefault(f.grain, Counter())[f.period] += 1
+        self.main = {grain: c.most_common(1)[0][0] for grain, c in counts.items()}
+
+    def default(self, grain: str) -> str | None:
+        """The period a figure of this grain gets when its clause states none."""
+        if grain in self.main:
+            return self.main[grain]
+        if grain == "day" and self.published is not None:
+            return self.published.isoformat()
+        return None
+
+
+def at_grain(period: str | None, grain: str) -> str | None:
+    """A period cut to the grain a metric is compared at ('2025-09-17' at month -> '2025-09');
+    None when the period is coarser than the grain."""
+    if period is None or grain == "none":
+        return None
+    if grain == "day":
+        return period if len(period) == 10 else None
+    if grain == "month":
+        return period[:7] if len(period) >= 7 and period[4] == "-" and period[5] != "Q" else None
+    if grain == "quarter":
+        if "Q" in period:
+            return period
+        if len(period) >= 7 and period[4] == "-":
+            month = int(period[5:7])
+            return f"{period[:4]}-Q{(month - 1) // 3 + 1}"
+        return None
+    if grain == "year":
+        return period[2:6] if period.startswith("FY") else period[:4]
+    return None

@@ -1,0 +1,98 @@
+"""Subjects: which entity a figure is about, normalised through an alias table (entities.yaml).
+
+"U.S.", "US", "United States" and "Washington" are one subject; so are a company and its ticker, a
+party and its short name, a country and its adjective. The figure's own phrase is searched first,
+then its clause, then its sentence, then the article (its most mentioned entity of the kind the
+metric needs), so a subject is as close to the figure as the text allows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from newsfacts.facts.tables import table
+
+__all__ = ["Entity", "SubjectIndex", "entities_in", "lookup", "normalize_subject"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for entry in table("entities.yaml")["entities"]:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            out.setdefault(str(alias), (entry["name"], entry["type"]))
+    return out
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_aliases(), key=len, reverse=True)
+    body = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]|\+)(?:['’]s)?")
+
+
+def lookup(text: str) -> str | None:
+    """The canonical name for an alias as written ("U.S." -> "United States"), else None."""
+    hit = _aliases().get(text.strip().removesuffix("’s").removesuffix("'s"))
+    return hit[0] if hit else None
+
+
+def normalize_subject(name: str | None) -> str | None:
+    """A subject in canonical form: a known alias maps to its entity, anything else is kept."""
+    if not name:
+        return None
+    clean = name.strip().removesuffix("’s").removesuffix("'s").strip()
+    known = entities_in(clean)
+    return lookup(clean) or (known[-1].name if known else clean) or None
+
+
+def entities_in(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+    """Known entities in text[start:end], in order (a sentence is scanned once, cached)."""
+    end = len(text) if end is None else end
+    if len(text) > MAX_CACHED_TEXT:
+        return _scan(text, start, end)
+    return [e for e in _entities_of(text) if start <= e.start and e.end <= end]
+
+
+MAX_CACHED_TEXT = 5_000  # sentences; a document body is scanned once, uncached
+
+
+@lru_cache(maxsize=512)
+def _entities_of(text: str) -> tuple[Entity, ...]:
+    return tuple(_scan(text, 0, len(text)))
+
+
+def _scan(text: str, start: int, end: int) -> list[Entity]:
+    out = []
+    aliases = _aliases()
+    for m in _pattern().finditer(text, start, end):
+        raw = m.group().removesuffix("’s").removesuffix("'s")
+        name, kind = aliases[raw]
+        out.append(Entity(m.start(), m.end(), name, kind))
+    return out
+
+
+class SubjectIndex:
+    """The entities of one document, for the article-level fallback."""
+
+    def __init__(self, body: str) -> None:
+        self.counts: Counter[tuple[str, str]] = Counter((e.name, e.type) for e in entities_in(body))
+
+    def main(self, types: frozenset[str] | None) -> str | None:
+        """The most mentioned entity of one of `types` (None: any type); ties go to the first seen."""
+        best = [(n, k) for (k, t), n in self.counts.items() if types is None or t in types]
+        if not best:
+            return None
+        top = max(n for n, _ in best)
+        return next(k for n, k in best if n == top)
