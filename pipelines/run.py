@@ -27,8 +27,10 @@ SUMMARY_QUERIES = {
     "figures": "SELECT count(*) FROM figures",
     "claims": "SELECT count(*) FROM claims",
     "corroborated claim clusters": "SELECT count(*) FROM claim_clusters WHERE n_sources > 1",
-    "metrics": "SELECT count(*) FROM metric_consistency",
-    "conflicts": "SELECT count(*) FROM metric_consistency WHERE verdict = 'conflict'",
+    # A fact is a metric of one subject for one period (metric_consistency has one row per fact and unit).
+    "facts": "SELECT count(*) FROM metric_consistency",
+    "facts compared (2+ sources)": "SELECT count(*) FROM metric_consistency WHERE n_sources > 1",
+    "conflicting facts": "SELECT count(*) FROM metric_consistency WHERE verdict = 'conflict'",
 }
 
 

@@ -457,7 +457,7 @@ def metric_consistency_suite() -> SuiteSpec:
         reads=("figures",),
         table="metric_consistency",
         query=query,
-        key_columns=("fact_key", "unit"),
+        key_columns=("fact", "unit"),
         expectations=(
             _not_null("metric", "metric"),
             ExpectationSpec(
@@ -504,7 +504,7 @@ def consistency_suite() -> SuiteSpec:
         name="metric_consistency",
         table="metric_consistency",
         query="",  # validated on an in-memory frame, see runner.run_consistency_suite
-        key_columns=("fact_key", "unit"),
+        key_columns=("fact", "unit"),
         blocking=False,
         expectations=(
             ExpectationSpec(

@@ -35,7 +35,13 @@ def record(staging: Path, landed: Landed) -> None:
     path = record_path(staging)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(json.dumps(asdict(landed)), encoding="utf-8")
+    try:
+        tmp.write_text(json.dumps(asdict(landed)), encoding="utf-8")
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.filename is None:  # a failed write (a full disk) does not say which file: name it
+            raise OSError(exc.errno, exc.strerror, str(tmp)) from exc
+        raise
     os.replace(tmp, path)
 
 

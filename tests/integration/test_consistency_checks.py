@@ -52,7 +52,7 @@ def test_contradicting_document_warns_with_values_and_documents_and_still_publis
     # The failing expectations as a structured table: one row per example.
     details = " ".join(str(v) for r in evaluation.metadata["results"].records for v in r.data.values())
     for expected in (
-        "japan_us_investment_pledge/Japan/",  # the fact's key (markdown shows "|" as "/")
+        "japan_us_investment_pledge|Japan|",  # the fact's key, as stored (a table cell is plain text)
         "500 billion dollars",  # the value as written
         "500000000000",
         "550000000000",

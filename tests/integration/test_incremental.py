@@ -163,7 +163,8 @@ def test_a_future_date_is_an_issue_not_a_failure(project):
     assert query(project, "SELECT field, value FROM document_issues") == [("published_date", "9999-12-31")]
     (warn,) = [e for e in result.get_asset_check_evaluations() if e.check_name == "document_issues"]
     assert not warn.passed and warn.severity == dg.AssetCheckSeverity.WARN
-    assert "ahead.md" in warn.metadata["results"].value
+    shown = " ".join(str(v) for r in warn.metadata["results"].records for v in r.data.values())
+    assert "ahead.md" in shown
     assert query(project, "SELECT count(*) FROM documents") == [(6,)]
 
 
@@ -171,13 +172,15 @@ def test_sensor_requests_a_run_only_when_the_folder_changes(project):
     seeds = SeedsFolder(seeds_dir=str(project.seeds))
 
     def evaluate(cursor: str | None) -> dg.SensorResult:
-        with dg.build_sensor_context(cursor=cursor, resources={"seeds": seeds}, instance=project.instance) as ctx:
+        resources = {**project.resources(), "seeds": seeds}
+        with dg.build_sensor_context(cursor=cursor, resources=resources, instance=project.instance) as ctx:
             return seeds_folder_sensor(ctx)
 
     first = evaluate(None)
     assert len(first.run_requests) == 1
     assert json.loads(first.cursor)["files"] == 5
 
+    assert project.refresh().success  # a missing published file is itself a reason to run
     idle = evaluate(first.cursor)
     assert not idle.run_requests and "no change" in idle.skip_reason.skip_message
 
@@ -185,7 +188,16 @@ def test_sensor_requests_a_run_only_when_the_folder_changes(project):
     added = evaluate(first.cursor)
     assert len(added.run_requests) == 1 and json.loads(added.cursor)["files"] == 6
 
+    assert project.refresh().success
     (project.seeds / "fresh.md").unlink()
     removed = evaluate(added.cursor)
     assert len(removed.run_requests) == 1
     assert removed.run_requests[0].run_key != first.run_requests[0].run_key
+
+    # Back to a state the published warehouse already reflects (the last refresh landed it): no run.
+    (project.seeds / "fresh.md").write_text(NEW)
+    assert project.refresh().success
+    (project.seeds / "fresh.md").unlink()
+    assert project.refresh().success
+    settled = evaluate(added.cursor)  # the sensor last saw 6 files; the last refresh landed these 5
+    assert not settled.run_requests and "already refreshed" in settled.skip_reason.skip_message

@@ -336,7 +336,7 @@ def test_bad_verdict(con):
     con.execute("UPDATE metric_consistency SET verdict = 'maybe' WHERE metric = 'growth'")
     outcome = _run(con, "metric_consistency_integrity")
     o = _failed(outcome, "verdict_in_vocabulary")
-    assert "metric=growth" in o.unexpected_examples[0]
+    assert "fact=growth" in o.unexpected_examples[0]
 
 
 def test_low_above_high(con):
@@ -514,10 +514,10 @@ def test_metric_consistency_integrity(con):
     )
     outcome = _run(con, "metric_consistency_integrity")
     assert _failed(outcome, "sources_match_n_sources").unexpected_examples == [
-        "metric=japan_us_investment_pledge, unit=USD, n_sources=1, n_listed_sources=2"
+        "fact=japan_us_investment_pledge, unit=USD, n_sources=1, n_listed_sources=2"
     ]
     assert _failed(outcome, "verdict_matches_sources")
-    assert _failed(outcome, "metric_in_figures").unexpected_examples == ["metric=ghost, unit=USD"]
+    assert _failed(outcome, "metric_in_figures").unexpected_examples == ["fact=ghost, unit=USD"]
 
 
 def test_examples_are_capped_at_five(con):
