@@ -368,14 +368,15 @@ def _is_date_part(part: str) -> bool:
 
 @line_cache
 def is_trailing_furniture(text: str) -> bool:
-    """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News", a bio."""
-    return _is_closing_line(text) or is_closing_bio(text)
+    """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
+    return _is_closing_line(text)
 
 
 def is_closing_bio(text: str) -> bool:
     """ "Jane Doe is a senior correspondent covering ...": the writer's bio, when it closes the page.
 
-    Not a whole-line test anywhere in a story: "Ann Roe is a reporter who was detained" is news.
+    Only the backwards walk over a page's tail applies it (after its bios under a name line), never
+    a whole-line test anywhere in a story: there "Ann Roe is a reporter at the paper" is news.
     """
     return len(text) <= MAX_FURNITURE_CHARS and _CLOSING_BIO.fullmatch(text) is not None
 

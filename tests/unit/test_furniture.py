@@ -125,7 +125,7 @@ def test_trailing_furniture_start_cuts_disclaimer_and_credits():
 )
 def test_closing_bio_is_trailing_furniture(bio: str):
     story = "Oil prices fell on Monday as stocks built up."
-    assert furniture.is_trailing_furniture(furniture.clean(bio))
+    assert furniture.is_closing_bio(furniture.clean(bio))
     assert not furniture.is_furniture_line(bio)  # the same shape inside a story is a fact
     text = f"{story}\n\n{bio}\n"
     assert text[: furniture.trailing_furniture_start(text)].strip() == story
