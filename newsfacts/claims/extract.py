@@ -32,7 +32,7 @@ from newsfacts.claims.detect import core_span, furniture_reason
 from newsfacts.claims.hedging import is_hedged
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
-from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions
+from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions, mixed_quote_source
 from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
 _NEWLINE = re.compile(r"\n")
@@ -246,6 +246,15 @@ def extract_claims(
         )
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
+        if (
+            not atts
+            and (q := _QUOTE_MARK.search(text, cs, ce))
+            and q.start() > cs
+            and _quotes_words(text, quotes, cs, ce)
+        ):
+            # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
+            att = mixed_quote_source(text, cs, q.start(), ctx)
+            atts = [att] if att is not None else []
         furniture = furniture_reason(text[cs:ce], text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts], cs, ce)
         sents.append(_Sentence(cs, ce, line_start, atts, furniture))

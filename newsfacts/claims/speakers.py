@@ -136,10 +136,12 @@ _SUBJECT_DET = re.compile(
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
-_OPENING_SUBJECT = re.compile(
-    rf"(?:[^,;:“”\"]{{1,60}},\s+)?(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he)"
-    rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
-)
+_OPENING_NP = rf"(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+# First the sentence's own first words ("Christie, the governor, repeated ..."), then after up to
+# two opening phrases ("Speaking in Salem, New Hampshire, Trump went after ...").
+_OPENING_DIRECT = re.compile(_OPENING_NP)
+_OPENING_SUBJECT = re.compile(rf"(?:[^,;:“”\"]{{1,60}},\s+){{1,2}}?{_OPENING_NP}")
+_OPENER = re.compile(r"[A-Za-z]+")
 
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
@@ -201,9 +203,14 @@ _PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
     "Instead Yet However Also Here There Today Yesterday Tonight Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The Early Late"
+    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The Early Late "
+    "Each Every Soon Nothing Everyone Everybody Nobody Someone Despite Beyond Although Though Because "
+    "Unlike Like Without Within Amid Among Against Until Unless Whether Perhaps Maybe Indeed"
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
+# Of those, the ones that open an adverbial phrase rather than a noun phrase ("Later, ...").
+_NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other Others"
+_OPENER_WORDS = _NOT_SUBJECT_WORDS - frozenset(_NOUN_OPENERS_LIST.split())
 _SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
@@ -368,6 +375,8 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     speaker = normalise_speaker(np)
     if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):
         return None
+    if " " not in speaker and len(speaker) > 5 and speaker.endswith("ing") and speaker[1:].islower():
+        return None  # "Speaking at a rally, Trump ...", "Led by the mayor, ...": a participle, not a name
     if speaker.rsplit(None, 1)[-1].lower() in _DETERMINER_SET | _POSSESSIVES:
         return None  # "coupled with his recall": after a determiner the cue word is a noun
     # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
@@ -444,7 +453,17 @@ def _opening_subject(
     """
     if colon and (name := _WHOLE_NAME.fullmatch(text, start, verb_start)):
         return _finish(name.group("np"), start, start, ctx), start
-    m = _OPENING_SUBJECT.match(text, start, verb_start)
+    first = _OPENER.match(text, start, verb_start)
+    opener = first is not None and (first.group().lower() in _LEADING_JUNK or first.group() in _OPENER_WORDS)
+    m = None if opener else _OPENING_DIRECT.match(text, start, verb_start)
+    np = m.group("np") if m is not None else ""
+    if m is not None and " " not in np and np.lower() not in PRONOUNS and ctx.people.person(np, m.start()) is None:
+        # "Immediately after the attacks, Trump issued ...", "Loyalty, he noted, ...": a lone word
+        # that is nobody the document names gives way to a subject after an opening phrase.
+        m = _OPENING_SUBJECT.match(text, start, verb_start) or (None if _is_common_word(np, m.start(), ctx) else m)
+    m = m or _OPENING_SUBJECT.match(text, start, verb_start)
+    if m is None and opener:
+        m = _OPENING_DIRECT.match(text, start, verb_start)  # "When Trump answered ..."
     if m is not None and colon and m.group("np")[:1].islower() and not m.group("np").startswith(("he", "she")):
         return None, verb_start
     if m is None or ctx.quotes(m.start("np")):
@@ -532,3 +551,42 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         if speaker is not None:
             found.append(Attribution(speaker, anchor, c.start(), True, anchor))
     return found
+
+
+def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) -> Attribution | None:
+    """The subject of a sentence that quotes words with no speech cue: "Rubio bemoaned a climate in
+    which people “literally hate each other”", "Gov. Ada Roe defended the aide as a “decent man”".
+
+    News prose puts quoted words in the mouth of the clause's subject, whatever the verb; only a
+    name, a pronoun or a described group that opens the sentence counts ("The bill, dubbed “...”"
+    opens with no speaker).
+    """
+    speaker, anchor = _opening_subject(text, start, quote_start, ctx)
+    if speaker is None or not _is_agent(speaker, anchor, ctx):
+        return None
+    return Attribution(speaker, anchor, anchor, True, start)
+
+
+def _is_agent(speaker: str, pos: int, ctx: Context) -> bool:
+    """A speaker that can only be someone: a person the document names, a full name, an acronym
+    ("NRA"), or a described group ("the group"); not a capitalised opener ("Soon", "Each", "Led")."""
+    words = speaker.split()
+    if not speaker[0].isupper() or ctx.people.person(speaker, pos) is not None:
+        return True
+    if words[0] in _NOT_SUBJECT_WORDS:
+        return False
+    if len(words) > 1:
+        return True
+    return not _is_common_word(speaker, pos, ctx)
+
+
+def _is_common_word(word: str, pos: int, ctx: Context) -> bool:
+    """A capitalised word the text nearby also writes in lower case ("Soon", "Each"): not a name."""
+    if not word[:1].isupper() or word.isupper() or ctx.people.person(word, pos) is not None:
+        return False
+    lo, hi = max(0, pos - _COMMON_WORD_WINDOW), min(len(ctx.text), pos + _COMMON_WORD_WINDOW)
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", ctx.text[lo:hi]) is not None
+
+
+# How far around a lone capitalised subject the text is searched for the word in lower case.
+_COMMON_WORD_WINDOW = 5000

@@ -209,6 +209,47 @@ MIXED = [
     ),
 ]
 
+# 5b. A quotation with no speech cue at all belongs to the subject that opens its sentence.
+MIXED_NO_CUE = [
+    case(
+        "Governor Ada Holm defended her budget chief as a “careful and honest steward” on Friday.",
+        "careful",
+        "Ada Holm",
+        "defended-as",
+    ),
+    case(
+        "Ada Holm runs the port authority. Holm also bemoaned a market in which shippers “simply hate "
+        "waiting” for berths.",
+        "hate",
+        "Ada Holm",
+        "surname-subject",
+    ),
+    case(
+        "Addressing bankers in Zurich, Ilse Brand described rate cuts as “a door we are not opening yet.”",
+        "door we",
+        "Ilse Brand",
+        "after-a-participle-phrase",
+    ),
+    case(
+        "The company filed a plan to cut rates for “the households that need it most.”",
+        "need it most",
+        "the company",
+        "described-group",
+    ),
+    case(
+        "Mayor Lin Tao spoke on Monday. She warned that the levy is “not going anywhere.”",
+        "levy",
+        "Lin Tao",
+        "pronoun-subject",
+    ),
+]
+MIXED_NO_CUE_NEGATIVES = [
+    case("Soon the plan, known as “the long bridge,” went to a vote.", "long bridge", None, "adverb-opener"),
+    case("The measure would place “boots on the ground” in the region.", "boots", None, "not-an-agent"),
+    case("Each quarter brings a “fresh round of doubts” to the trading floor.", "fresh round", None, "common-word"),
+    case("In Paris, the “Blue Line” opened to riders on Monday.", "Blue Line", None, "title-in-quotes"),
+]
+
 # 6. Subject shapes: role before the name, unnamed spokesperson, participle.
 SHAPES = [
     case(
@@ -398,6 +439,11 @@ def test_continuations_and_lead_ins(text: str, marker: str, speaker: str) -> Non
 def test_mixed_quotes_are_quotes_of_their_speaker(text: str, marker: str, speaker: str) -> None:
     hit = next(c for c in claims(text) if marker in c.text)
     assert (hit.speaker, hit.claim_type) == (speaker, "quote")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), MIXED_NO_CUE + MIXED_NO_CUE_NEGATIVES)
+def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert speaker_of(text, marker) == speaker
 
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), SHAPES)
