@@ -45,6 +45,7 @@ _NOT_NAME_LIST = """
     According Asked Speaking Meanwhile However Still Also Even Now Yet What Who Why How Where Which
     """
 _NOT_NAME = frozenset(_NOT_NAME_LIST.split())
+_NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _ORG_WORDS_TEXT = """
     Institute University Ministry Bank Group Inc Corp Exchange Council Party Agency Association Center
     Centre Foundation Fund Office Department Committee Commission Organization Organisation Company
@@ -57,6 +58,7 @@ ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 # How close a full name must be to decide who a lone surname is over the most frequent full name.
 _RECENT_CHARS = 400
 _MAX_ALONE_CHECKS = 300
+_LOWER_NEXT = re.compile(r"(?:’s|'s)?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")
 _SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
 
 
@@ -142,6 +144,8 @@ class People:
                 while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
                     title.append(words.pop(0))
                 words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
+                while len(words) > 2 and words[-1].rstrip(".,") in _NAME_SUFFIXES:
+                    words = words[:-1]  # "Luther Stan Pate IV", "Martin Luther King Jr.": Pate, King
                 # "Certainly Donald Trump", "Republican Donald Trump": a capitalised word before a name;
                 # an acronym before one names a thing ("USS George Washington", a ship).
                 if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
@@ -274,9 +278,16 @@ class People:
             if word not in by_surname or self.in_quote(m.start()):
                 continue
             p = self.person(word, m.start())
-            if p is not None and (p.strong or p.full in self.speakers):
+            if p is not None and (p.strong or p.full in self.speakers or self._acts(m, lo)):
                 out.append((m.start(), p))
         return out
+
+    def _acts(self, m: re.Match[str], sentence_start: int) -> bool:
+        """Is the name the subject of a verb that opens its sentence ("Calderon intimated ...")?
+
+        A name the document never marks as a person's is one when it acts; places rarely do.
+        """
+        return m.start() == sentence_start and _LOWER_NEXT.match(self.text, m.end()) is not None
 
     def is_subject(self, at: int, sentence_start: int) -> bool:
         """Is a mention at `at` the subject that opens its sentence (a few words in at most)?"""

@@ -119,7 +119,7 @@ _ADVERBS = (
     r"further|separately|similarly|likewise|earlier|explicitly|openly|herself|himself|would|will|"
     r"is|was|were|are|being|been|just|already|frequently|often|quickly|flatly|simply|even|still|"
     r"has\s+long|had\s+long|told\s+\w+\s+and|went\s+on\s+to|goes\s+on\s+to|go\s+on\s+to|"
-    r"continued\s+to|proceeded\s+to|did\s+not|didn[’']t|does\s+not|doesn[’']t|"
+    r"continued\s+to|proceeded\s+to|did\s+not|did|does|do|didn[’']t|does\s+not|doesn[’']t|"
     r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
 _APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\))?"
@@ -136,7 +136,7 @@ _SUBJECT_DET = re.compile(
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
-_OPENING_NP = rf"(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+_OPENING_NP = rf"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+)?(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
 # First the sentence's own first words ("Christie, the governor, repeated ..."), then after up to
 # two opening phrases ("Speaking in Salem, New Hampshire, Trump went after ...").
 _OPENING_DIRECT = re.compile(_OPENING_NP)
