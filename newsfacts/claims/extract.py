@@ -52,6 +52,10 @@ _QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*
 _TRAILING = " \t,;:–—-"
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
 _TWO_WORDS = re.compile(r"\w\s+\w")
+# "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
+_CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
+# How far into a sentence the attribution that names the previous quotation's speaker may end.
+_MAX_OPENING_ATTRIBUTION = 60
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -160,6 +164,15 @@ def _is_lead_in(text: str, sent: _Sentence) -> bool:
     return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
 
 
+def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
+    """ "“We won!” Ada Roe said on Monday.": a quotation closed by "!" or "?" ends the sentence, and the
+    next one opens with its attribution ("Ada Roe said", "the mayor wrote")."""
+    if not nxt.atts or _CLOSED_BY_MARK.search(text, quote.start, quote.end) is None:
+        return False
+    att = nxt.atts[0]
+    return att.anchor == nxt.start and att.verb_end - nxt.start <= _MAX_OPENING_ATTRIBUTION
+
+
 def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | None]:
     """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
     inherited: list[str | None] = [None] * len(sents)
@@ -186,7 +199,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 nxt is not None
                 and nxt.line_start == sent.line_start
                 and nxt.atts
-                and _OPENS_WITH_QUOTE.match(text, nxt.start)
+                and (_OPENS_WITH_QUOTE.match(text, nxt.start) or _names_the_speaker(text, sent, nxt))
             ):
                 speaker = nxt.atts[0].speaker
             elif current and current[1] == sent.line_start:

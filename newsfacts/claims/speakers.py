@@ -136,7 +136,10 @@ _SUBJECT_DET = re.compile(
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
-_OPENING_NP = rf"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+)?(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+_CLAUSE_OPENERS = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+)?"
+_OPENING_NP = (
+    rf"{_CLAUSE_OPENERS}(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+)
 # First the sentence's own first words ("Christie, the governor, repeated ..."), then after up to
 # two opening phrases ("Speaking in Salem, New Hampshire, Trump went after ...").
 _OPENING_DIRECT = re.compile(_OPENING_NP)
@@ -561,7 +564,13 @@ def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) ->
     name, a pronoun or a described group that opens the sentence counts ("The bill, dubbed “...”"
     opens with no speaker).
     """
-    speaker, anchor = _opening_subject(text, start, quote_start, ctx)
+    speaker, anchor = None, start
+    colon = text.rfind(":", start, quote_start)
+    if colon >= 0 and not text[colon + 1 : quote_start].strip():
+        # "Bush: “...”": the words before a colon that opens the quotation may be the speaker.
+        speaker, anchor = _opening_subject(text, start, colon, ctx, colon=True)
+    if speaker is None:
+        speaker, anchor = _opening_subject(text, start, quote_start, ctx)
     if speaker is None or not _is_agent(speaker, anchor, ctx):
         return None
     return Attribution(speaker, anchor, anchor, True, start)

@@ -193,6 +193,35 @@ CONTINUATIONS += [
     ),
 ]
 
+# 4b. A quotation closed by "!" or "?" ends its sentence; the next sentence opens with its speaker.
+CLOSED_BY_MARK = [
+    case(
+        "“We finally have a harbour that works!” Ada Roe said to reporters. She left at noon.",
+        "harbour",
+        "Ada Roe",
+        "exclamation-then-attribution",
+    ),
+    case(
+        "“Who will pay for the new line?” Councillor Ben Ortiz said in a letter on Friday.",
+        "new line",
+        "Ben Ortiz",
+        "question-then-attribution",
+    ),
+    case(
+        "“Is the new line finished yet?” Later that week the crews said the work was done.",
+        "finished",
+        None,
+        "attribution-not-opening-the-next-sentence",
+    ),
+    case("“Why is the vote happening now?” The board met again on Tuesday.", "vote happening", None, "no-speaker-next"),
+]
+
+# 4c. A name and a colon before a quotation, with no verb: "Roe: “...”".
+COLON_NO_VERB = [
+    case("Gov. Ray Dunmore: “The bridge opens in May, not a day later.”", "bridge opens", "Ray Dunmore", "name-colon"),
+    case("Then, on the radio: “The bridge opens in May, not a day later.”", "bridge opens", None, "no-name-colon"),
+]
+
 # 5. Mixed quotes: a few quoted words inside the author's sentence are still the speaker's.
 MIXED = [
     case(
@@ -439,6 +468,11 @@ def test_continuations_and_lead_ins(text: str, marker: str, speaker: str) -> Non
 def test_mixed_quotes_are_quotes_of_their_speaker(text: str, marker: str, speaker: str) -> None:
     hit = next(c for c in claims(text) if marker in c.text)
     assert (hit.speaker, hit.claim_type) == (speaker, "quote")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), CLOSED_BY_MARK + COLON_NO_VERB)
+def test_attribution_in_the_next_sentence_or_before_a_colon(text: str, marker: str, speaker: str | None) -> None:
+    assert speaker_of(text, marker) == speaker
 
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), MIXED_NO_CUE + MIXED_NO_CUE_NEGATIVES)
