@@ -85,6 +85,7 @@ def _either_case(words: Iterable[str]) -> str:
     return _trie({v for w in words for v in (w, w[0].upper() + w[1:])})
 
 
+_SAID = frozenset(["said", "says", "told", "tells"])
 _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Said", "Says"}
 # Base forms that are not also past forms: after "a"/"this" they are nouns ("a meaningful tell").
 _BASE_ONLY = frozenset(
@@ -216,6 +217,12 @@ _NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other
 _OPENER_WORDS = _NOT_SUBJECT_WORDS - frozenset(_NOUN_OPENERS_LIST.split())
 _SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
+_DANGLING_LIST = "of for in at by to from with and or but who that which as on into than"
+_DANGLING = frozenset(_DANGLING_LIST.split())
+_TIME_NOUNS_LIST = (
+    "time times past moment day days week weeks month months year years night morning evening weekend ago"
+)
+_TIME_NOUNS = frozenset(_TIME_NOUNS_LIST.split())
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
@@ -444,7 +451,25 @@ def _subject(
     if app and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
         # "the chief executive, Bo Lindgren, told investors": the name in the apposition.
         np, at = name.group("name"), m.start("app") + name.start("name")
+    if _object_like(np):
+        return None, REJECTED
     return _finish(np, at, sentence_start, ctx), at
+
+
+# The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
+REJECTED = -1
+
+
+def _object_like(np: str) -> bool:
+    """A phrase before a cue that cannot be its subject: "his list by saying", "at the time said",
+    "the secretary of state will": it ends in a preposition, names a time, or is a possession that
+    is no speaking body ("his home"; "his office", "her lawyer" can speak)."""
+    words = np.lower().split()
+    if not words or words[-1] in _DANGLING:
+        return True
+    if words[-1] in _TIME_NOUNS:
+        return True
+    return words[0] in _POSSESSIVES and not any(w.rstrip("s") in _HEAD_SET or w in _HEAD_SET for w in words[1:])
 
 
 def _opening_subject(
@@ -526,8 +551,13 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             speaker, anchor = _inverted(text, ve, end, start, ctx), vs
             if speaker is None:
                 speaker, anchor = _subject(text, lo, vs, start, ctx)
+                anchor = vs if anchor == REJECTED else anchor
         else:
             speaker, anchor = _subject(text, lo, vs, start, ctx)
+            if anchor == REJECTED and (word.endswith("ing") or word in _SAID):
+                # "Obama punctuated his list by saying", "Trump at the time said": the clause's subject.
+                speaker, anchor = _opening_subject(text, start, vs, ctx)
+            anchor = vs if anchor == REJECTED else anchor
             if speaker is None and after_comma:
                 speaker, anchor = _inverted(text, ve, end, start, ctx), vs
             if speaker is None and _COORDINATED.search(text, max(start, vs - 40), vs):

@@ -279,6 +279,19 @@ MIXED_NO_CUE_NEGATIVES = [
     case("In Paris, the “Blue Line” opened to riders on Monday.", "Blue Line", None, "title-in-quotes"),
 ]
 
+# 6b. An object or a time between the subject and its cue is no speaker.
+OBJECT_BEFORE_CUE = [
+    case("Ada Roe closed her speech by saying “we are not done yet.”", "not done", "Ada Roe", "by-saying"),
+    case("Ben Ortiz at the time said the mine was “perfectly safe.”", "perfectly safe", "Ben Ortiz", "time-phrase"),
+    case(
+        "The secretary of state will visit, “as promised,” Mina Park said on Monday.",
+        "as promised",
+        "Mina Park",
+        "noun-state",
+    ),
+    case("Her office said the plan was “dead on arrival.”", "dead on", "Her office", "possessive-speaking-body"),
+]
+
 # 6. Subject shapes: role before the name, unnamed spokesperson, participle.
 SHAPES = [
     case(
@@ -477,6 +490,11 @@ def test_attribution_in_the_next_sentence_or_before_a_colon(text: str, marker: s
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), MIXED_NO_CUE + MIXED_NO_CUE_NEGATIVES)
 def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert speaker_of(text, marker) == speaker
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), OBJECT_BEFORE_CUE)
+def test_objects_and_times_before_a_cue_are_not_speakers(text: str, marker: str, speaker: str) -> None:
     assert speaker_of(text, marker) == speaker
 
 
