@@ -456,6 +456,11 @@ def _subject(
     return _finish(np, at, sentence_start, ctx), at
 
 
+# A document someone issues ("a statement", "an open letter"): its issuer is the speaker.
+_ISSUED = re.compile(
+    r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
+    r"ad|advertisement|op-ed|essay|report|filing)s?"
+)
 # The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
 REJECTED = -1
 
@@ -562,6 +567,11 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
                 speaker, anchor = _inverted(text, ve, end, start, ctx), vs
             if speaker is None and _COORDINATED.search(text, max(start, vs - 40), vs):
                 speaker, anchor = _opening_subject(text, start, vs, ctx)
+        if speaker is not None and anchor > start and not v.group("source") and _ISSUED.fullmatch(speaker):
+            # "Trump issued a statement saying ...": the statement speaks for whoever issued it.
+            issuer, at = _opening_subject(text, start, anchor, ctx)
+            if issuer is not None and not _ISSUED.fullmatch(issuer):
+                speaker, anchor = issuer, at
         anchor = vs if speaker is None else anchor
         if word in _BASE_ONLY and _SINGULAR_SUBJECT.match(text, anchor, vs):
             continue  # "a state visit", "a meaningful tell": a singular subject never takes a base form

@@ -292,6 +292,24 @@ OBJECT_BEFORE_CUE = [
     case("Her office said the plan was “dead on arrival.”", "dead on", "Her office", "possessive-speaking-body"),
 ]
 
+# 6c. "issued a statement saying ...": the issuer speaks, not the statement; a statement that is
+# the subject keeps its noun phrase.
+ISSUED = [
+    case(
+        "On Friday, Ada Roe issued a statement saying the judge was “a fair and careful person.”",
+        "careful",
+        "Ada Roe",
+        "issued-a-statement",
+    ),
+    case("The ministry released a report saying exports “fell sharply.”", "fell", "the ministry", "released-a-report"),
+    case(
+        "A statement from the ministry said exports “fell sharply.”",
+        "fell",
+        "A statement from the ministry",
+        "statement-as-subject",
+    ),
+]
+
 # 6. Subject shapes: role before the name, unnamed spokesperson, participle.
 SHAPES = [
     case(
@@ -493,7 +511,7 @@ def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, 
     assert speaker_of(text, marker) == speaker
 
 
-@pytest.mark.parametrize(("text", "marker", "speaker"), OBJECT_BEFORE_CUE)
+@pytest.mark.parametrize(("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED)
 def test_objects_and_times_before_a_cue_are_not_speakers(text: str, marker: str, speaker: str) -> None:
     assert speaker_of(text, marker) == speaker
 
