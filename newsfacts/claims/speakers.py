@@ -315,8 +315,24 @@ class Discourse:
     history: list[tuple[list[str], int, int]] = field(default_factory=list)
 
     def add(self, speakers: list[str], start: int, end: int) -> None:
-        self.history.append((speakers, start, end))
+        """Record a sentence; one with no speaker records the person its subject stands for instead.
+
+        "Ted Cruz is calling on rivals to quit. Though he named nobody, he made it clear ... He
+        asked them to “...”": the chain of "he" subjects keeps Cruz, not the rivals named on the way.
+        """
         self.people.speakers.update(speakers)
+        if not speakers and (subject := self._subject_of(start, end)) is not None:
+            speakers = [subject]
+        self.history.append((speakers, start, end))
+
+    def _subject_of(self, start: int, end: int) -> str | None:
+        text = self.people.text
+        if (m := _PRONOUN_SUBJECT.match(text, start, end)) is not None:
+            return self.resolve(m.group("pro"), m.start("pro"), start)
+        if (m := _ROLE_SUBJECT.match(text, start, end)) is not None:
+            p = self.people.by_role(m.group("role").lower(), start)
+            return p.full if p is not None else None
+        return None
 
     def _speakers(self, speakers: list[str], pos: int) -> list[tuple[str, str | None]]:
         """The speakers that are people the document names (not "the company", not a place)."""
@@ -456,6 +472,10 @@ def _subject(
     return _finish(np, at, sentence_start, ctx), at
 
 
+# The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words
+# in ("But on Sunday he endorsed ..."), or a role noun ("The Florida senator sought ...").
+_PRONOUN_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,4}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
+_ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
 # A document someone issues ("a statement", "an open letter"): its issuer is the speaker.
 _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"

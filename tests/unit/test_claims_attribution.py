@@ -26,6 +26,30 @@ def case(text: str, marker: str, speaker: str | None, id: str) -> object:  # noq
     return pytest.param(text, marker, speaker, id=id)
 
 
+# 1b. A chain of "he" subjects keeps its person past others named on the way.
+PRONOUN_CHAIN = [
+    case(
+        "Senator Tom Vance is urging his rivals to quit. Though he did not name Paul Grady or Mark Ellis, "
+        "he made it clear they should go. He asked them to “step aside for the party.”",
+        "step aside",
+        "Tom Vance",
+        "he-chain",
+    ),
+    case(
+        "Sen. Ruth Amos spoke after Lena Cole. The Ohio senator thanked her staff. She said the vote was "
+        "“a long time coming.”",
+        "long time",
+        "Ruth Amos",
+        "role-subject",
+    ),
+    case(
+        "Mark Ellis met Tom Vance on Monday. Mark Ellis left early. “It went fine,” he said.",
+        "went fine",
+        "Mark Ellis",
+        "no-chain-latest-subject",
+    ),
+]
+
 # 1. A pronoun never resolves to a name inside the quotation it introduces.
 PRONOUN_NOT_FROM_QUOTE = [
     case(
@@ -473,6 +497,11 @@ NEGATIVES = [
     case("Shares of Orbit Labs fell 4% after the launch slipped.", "Shares", None, "author-voice"),
     case("“Nothing lasts forever.”", "Nothing", None, "bare-quote-alone"),
 ]
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PRONOUN_CHAIN)
+def test_pronoun_chains_keep_their_person(text: str, marker: str, speaker: str) -> None:
+    assert speaker_of(text, marker) == speaker
 
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PRONOUN_NOT_FROM_QUOTE)
