@@ -57,6 +57,8 @@ _ORG_WORDS_TEXT = """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 # How close a full name must be to decide who a lone surname is over the most frequent full name.
 _RECENT_CHARS = 400
+# How close to a person's name a role's modifier must stand ("Florida Sen. Marco Rubio").
+_NEAR = 40
 _MAX_ALONE_CHECKS = 300
 _LOWER_NEXT = re.compile(r"(?:’s|'s)?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")
 _SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
@@ -141,6 +143,8 @@ class People:
             for at, run in _runs(m):
                 words = run
                 title = []
+                if len(words) >= 4 and words[0] not in _TITLE_SET and words[1] in _PERSONAL_TITLES:
+                    title.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
                 while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
                     title.append(words.pop(0))
                 words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
@@ -247,13 +251,19 @@ class People:
         words = name.split()
         return p.full if len(p.full.split()) >= len(_strip_title_words(words)) else name
 
-    def by_role(self, role: str, pos: int) -> Person | None:
-        """The titled person a role noun ("the senator") stands for: the last one named before `pos`."""
+    def by_role(self, role: str, pos: int, near: str | None = None) -> Person | None:
+        """The titled person a role noun ("the senator") stands for: the last one named before `pos`.
+
+        With `near` ("Florida" of "the Florida senator") only a person named within a few words of
+        that word qualifies.
+        """
         best: tuple[int, Person] | None = None
         _ = self.by_surname
         for p in self._by_role.get(role, ()):
             i = bisect_right(p.last_seen, pos)
-            if i and (best is None or p.last_seen[i - 1] > best[0]):
+            if not i or (best is not None and p.last_seen[i - 1] <= best[0]):
+                continue
+            if near is None or any(near in self.text[max(0, a - _NEAR) : a + _NEAR] for a in p.last_seen[:i][-5:]):
                 best = (p.last_seen[i - 1], p)
         return best[1] if best else None
 

@@ -192,7 +192,7 @@ _LEADING_JUNK = frozenset(_LEADING_JUNK_LIST.split())
 _NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she us them him her"
 _NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
-_ROLE_NP = re.compile(rf"the\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
+_ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
@@ -396,7 +396,9 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):
         return None  # a possessor: "Clinton’s email", "Trump’s call for" are nouns, not speech
-    if (role := _ROLE_NP.fullmatch(low)) and (p := ctx.people.by_role(role.group("role"), pos)):
+    # "the Florida senator" is a senator named near "Florida"; with no such one it stays a description.
+    near = np[role.start("mod") : role.end("mod")] if (role := _ROLE_NP.fullmatch(low)) and role.group("mod") else ""
+    if role and (p := ctx.people.by_role(role.group("role"), pos, near if near[:1].isupper() else None)):
         return p.full
     speaker = normalise_speaker(np)
     if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):

@@ -43,6 +43,19 @@ PRONOUN_CHAIN = [
         "role-subject",
     ),
     case(
+        "Ohio Sen. Ruth Amos spoke first at the long hearing on Tuesday. Sen. Ada Holm of Maine spoke next. "
+        "“We will not move,” the Ohio senator said.",
+        "not move",
+        "Ruth Amos",
+        "role-with-place",
+    ),
+    case(
+        "Sen. Ada Holm of Maine spoke at the long hearing on Tuesday. “We will not move,” the Texas senator said.",
+        "not move",
+        "the Texas senator",
+        "role-place-matches-nobody",
+    ),
+    case(
         "Mark Ellis met Tom Vance on Monday. Mark Ellis left early. “It went fine,” he said.",
         "went fine",
         "Mark Ellis",
