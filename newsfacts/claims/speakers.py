@@ -120,10 +120,11 @@ _ADVERBS = (
     r"further|separately|similarly|likewise|earlier|explicitly|openly|herself|himself|would|will|"
     r"is|was|were|are|being|been|just|already|frequently|often|quickly|flatly|simply|even|still|"
     r"has\s+long|had\s+long|told\s+\w+\s+and|went\s+on\s+to|goes\s+on\s+to|go\s+on\s+to|"
-    r"continued\s+to|proceeded\s+to|did\s+not|did|does|do|didn[’']t|does\s+not|doesn[’']t|"
+    r"continued\s+to|proceeded\s+to|did\s+not|did|does|do|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|"
+    r"didn[’']t|does\s+not|doesn[’']t|"
     r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
-_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\))?"
+_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.

@@ -329,6 +329,13 @@ OBJECT_BEFORE_CUE = [
     case("Her office said the plan was “dead on arrival.”", "dead on", "Her office", "possessive-speaking-body"),
 ]
 
+# 6d. A party tag or a day between the subject and its verb.
+BETWEEN_SUBJECT_AND_VERB = [
+    case("Sen. Ray Dunmore (D-Ore.), said on Monday that the levy was “a mess.”", "mess", "Ray Dunmore", "party-tag"),
+    case("Gov. Ada Holm (R-Maine) on Wednesday said the levy was “a mess.”", "mess", "Ada Holm", "tag-and-day"),
+    case("Ben Ortiz last week wrote that the levy was “a mess.”", "mess", "Ben Ortiz", "last-week"),
+]
+
 # 6c. "issued a statement saying ...": the issuer speaks, not the statement; a statement that is
 # the subject keeps its noun phrase.
 ISSUED = [
@@ -553,7 +560,7 @@ def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, 
     assert speaker_of(text, marker) == speaker
 
 
-@pytest.mark.parametrize(("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED)
+@pytest.mark.parametrize(("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED + BETWEEN_SUBJECT_AND_VERB)
 def test_objects_and_times_before_a_cue_are_not_speakers(text: str, marker: str, speaker: str) -> None:
     assert speaker_of(text, marker) == speaker
 
