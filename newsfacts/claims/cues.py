@@ -127,6 +127,11 @@ DESCRIPTIVE_HEADS = """
     investors traders strategists observers authorities police prosecutors lawyers attorneys
     attorney lawyer judge witnesses witness insiders diplomats members member representatives
     representative officer officers staff staffers insider manager managers employee employees
+    businessman businesswoman mogul billionaire tycoon magnate neurosurgeon surgeon physician narrator
+    publication tabloid broadcaster town city county audience crowd protesters demonstrators
+    activists lawmaker frontrunner front-runner actress actor star singer comedian pope cleric pastor
+    priest bishop moderator panel jury prosecutor justices plaintiffs defendant republican democrat
+    republicans democrats
     """
 
 # Pronouns a speaker can be.

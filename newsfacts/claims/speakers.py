@@ -299,8 +299,9 @@ def normalise_speaker(np: str) -> str | None:
 
 
 def _looks_personal(tokens: list[str]) -> bool:
-    """A two-or-three word capitalised run that no organisation word marks as an institution."""
-    return not ORG_WORDS.intersection(tokens)
+    """A two-or-three word capitalised run that no organisation word marks as an institution, and
+    whose last word is no descriptive head ("the Ohio Republican" is a description)."""
+    return not ORG_WORDS.intersection(tokens) and tokens[-1].lower() not in _HEAD_SET
 
 
 @dataclass(slots=True)

@@ -309,6 +309,20 @@ MIXED_NO_CUE = [
         "pronoun-subject",
     ),
 ]
+MIXED_NO_CUE += [
+    case(
+        "The retired surgeon has offered no details about his “very detailed and costly” plan.",
+        "costly",
+        "the retired surgeon",
+        "described-person",
+    ),
+    case(
+        "In a long interview, the Ohio Republican criticized the treaty as “a gift to rivals.”",
+        "gift to",
+        "the Ohio Republican",
+        "party-noun",
+    ),
+]
 MIXED_NO_CUE_NEGATIVES = [
     case("Soon the plan, known as “the long bridge,” went to a vote.", "long bridge", None, "adverb-opener"),
     case("The measure would place “boots on the ground” in the region.", "boots", None, "not-an-agent"),
