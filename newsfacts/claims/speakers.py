@@ -214,12 +214,15 @@ _NOT_SUBJECT_LIST = (
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
 # Of those, the ones that open an adverbial phrase rather than a noun phrase ("Later, ...").
+_QUANTIFIERS = frozenset(["Several", "Many", "Others", "Another", "Most", "Both", "Some", "Few"])
 _NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other Others"
 _OPENER_WORDS = _NOT_SUBJECT_WORDS - frozenset(_NOUN_OPENERS_LIST.split())
 _SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _DANGLING_LIST = "of for in at by to from with and or but who that which as on into than"
 _DANGLING = frozenset(_DANGLING_LIST.split())
+_AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
+_AUXILIARIES = frozenset(_AUXILIARIES_LIST.split())
 _TIME_NOUNS_LIST = (
     "time times past moment day days week weeks month months year years night morning evening weekend ago"
 )
@@ -403,6 +406,8 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     if role and (p := ctx.people.by_role(role.group("role"), pos, near if near[:1].isupper() else None)):
         return p.full
     speaker = normalise_speaker(np)
+    if speaker in _QUANTIFIERS:
+        return speaker.lower()  # "Several said ...", "Another wrote ...": an unnamed group or person
     if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):
         return None
     if " " not in speaker and len(speaker) > 5 and speaker.endswith("ing") and speaker[1:].islower():
@@ -414,8 +419,20 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     if tail is not None and tail.start() > 0 and (p := ctx.people.person(tail.group(), pos)) is not None:
         return p.full
     if not speaker[0].isupper():
-        return speaker
+        return speaker if _is_description(speaker) else None
     return ctx.people.canonical(speaker, pos)
+
+
+def _is_description(speaker: str) -> bool:
+    """A lower-case speaker is a noun phrase ("the company", "former employees"), not a piece of a
+    clause: no dangling word or auxiliary last ("refusing to", "many are", "the platform should"),
+    no verb form first ("whipping lawmakers", "revised her statement")."""
+    words = speaker.split()
+    first, last = words[0].lower(), words[-1].lower()
+    if last in _DANGLING or last in _AUXILIARIES:
+        return False
+    verb_first = len(first) > 4 and first.endswith(("ing", "ed")) and first not in _HEAD_SET
+    return not verb_first or len(words) == 1
 
 
 def _source_after(text: str, pos: int, end: int, start: int, ctx: Context) -> str | None:

@@ -350,6 +350,18 @@ BETWEEN_SUBJECT_AND_VERB = [
     case("Ben Ortiz last week wrote that the levy was “a mess.”", "mess", "Ben Ortiz", "last-week"),
 ]
 
+# 6e. An unnamed member of a group: "Another said", "Several wrote"; a clause piece is no speaker.
+QUANTIFIED = [
+    case("Two voters spoke to us. Another said the levy was “far too high.”", "far too", "another", "another"),
+    case("Several said the new rules were “a good start.”", "good start", "several", "several"),
+    case(
+        "Officials kept refusing to discuss the plan, which critics called “a giveaway.”",
+        "giveaway",
+        "critics",
+        "not-a-clause-piece",
+    ),
+]
+
 # 6c. "issued a statement saying ...": the issuer speaks, not the statement; a statement that is
 # the subject keeps its noun phrase.
 ISSUED = [
@@ -574,7 +586,9 @@ def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, 
     assert speaker_of(text, marker) == speaker
 
 
-@pytest.mark.parametrize(("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED + BETWEEN_SUBJECT_AND_VERB)
+@pytest.mark.parametrize(
+    ("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED + BETWEEN_SUBJECT_AND_VERB + QUANTIFIED
+)
 def test_objects_and_times_before_a_cue_are_not_speakers(text: str, marker: str, speaker: str) -> None:
     assert speaker_of(text, marker) == speaker
 
