@@ -318,26 +318,41 @@ class Discourse:
 
     people: People
     history: list[tuple[list[str], int, int]] = field(default_factory=list)
+    # Sentences with no speaker whose subject is a pronoun or a role noun, by history index; who
+    # the subject is gets worked out only when a later pronoun looks back at it.
+    subjects: dict[int, tuple[str, int]] = field(default_factory=dict)
+    resolved: dict[int, str | None] = field(default_factory=dict)
 
     def add(self, speakers: list[str], start: int, end: int) -> None:
-        """Record a sentence; one with no speaker records the person its subject stands for instead.
+        """Record a sentence; one with no speaker also records what its subject is.
 
         "Ted Cruz is calling on rivals to quit. Though he named nobody, he made it clear ... He
         asked them to “...”": the chain of "he" subjects keeps Cruz, not the rivals named on the way.
         """
         self.people.speakers.update(speakers)
-        if not speakers and (subject := self._subject_of(start, end)) is not None:
-            speakers = [subject]
+        if not speakers:
+            text = self.people.text
+            head = min(end, start + _SUBJECT_REACH)
+            if _HE_OR_SHE.search(text, start, head) and (m := _PRONOUN_SUBJECT.match(text, start, head)):
+                self.subjects[len(self.history)] = (m.group("pro"), m.start("pro"))
+            elif text.startswith(("The ", "the "), start) and (m := _ROLE_SUBJECT.match(text, start, head)):
+                self.subjects[len(self.history)] = (m.group("role").lower(), start)
         self.history.append((speakers, start, end))
 
-    def _subject_of(self, start: int, end: int) -> str | None:
-        text = self.people.text
-        if (m := _PRONOUN_SUBJECT.match(text, start, end)) is not None:
-            return self.resolve(m.group("pro"), m.start("pro"), start)
-        if (m := _ROLE_SUBJECT.match(text, start, end)) is not None:
-            p = self.people.by_role(m.group("role").lower(), start)
-            return p.full if p is not None else None
-        return None
+    def _entry_speakers(self, index: int, depth: int) -> list[str]:
+        """The speakers of history entry `index`, or the person its subject stands for."""
+        speakers = self.history[index][0]
+        if speakers or index not in self.subjects or depth >= _MAX_CHAIN:
+            return speakers
+        if index not in self.resolved:
+            word, pos = self.subjects[index]
+            if word.lower() in PRONOUNS:
+                found = self.resolve(word, pos, self.history[index][1], index, depth + 1)
+            else:
+                found = p.full if (p := self.people.by_role(word, pos)) is not None else None
+            self.resolved[index] = found
+        found = self.resolved[index]
+        return [found] if found else []
 
     def _speakers(self, speakers: list[str], pos: int) -> list[tuple[str, str | None]]:
         """The speakers that are people the document names (not "the company", not a place)."""
@@ -350,15 +365,15 @@ class Discourse:
                 out.append((s, None))  # a full name or a surname the text uses like one
         return out
 
-    def _candidates(self, speakers: list[str], lo: int, hi: int) -> list[tuple[str, str | None]]:
-        return self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
-
-    def resolve(self, pronoun: str, pos: int, sentence_start: int) -> str | None:
+    def resolve(
+        self, pronoun: str, pos: int, sentence_start: int, upto: int | None = None, depth: int = 0
+    ) -> str | None:
         """The person a "he"/"she" at `pos` stands for, or None when nothing agrees.
 
         Candidates come from the three sentences before (speakers first, then people named outside
         quotations), then from the speakers of up to nine more. Names earlier in the pronoun's own
-        sentence are passed over: "Asked about Lee, he said" is rarely about Lee.
+        sentence are passed over: "Asked about Lee, he said" is rarely about Lee. `upto` is the
+        history index the pronoun's sentence has (the end of the history by default).
         """
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
@@ -367,21 +382,32 @@ class Discourse:
         def agree(cands: list[tuple[str, str | None]]) -> str | None:
             return next((n for n, g in cands if g in (None, gender)), None)
 
+        upto = len(self.history) if upto is None else upto
         found = None
-        for speakers, lo, hi in reversed(self.history[-3:]):
+        for i in range(upto - 1, max(-1, upto - 4), -1):
+            _, lo, hi = self.history[i]
+            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi))
             if found:
                 break
-            found = agree(self._candidates(speakers, lo, hi))
-        for speakers, lo, hi in reversed(self.history[-12:-3]):
+        for i in range(upto - 4, max(-1, upto - 13), -1):
             if found:
                 break
-            found = agree(
-                self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)][:1]
-            )
+            _, lo, hi = self.history[i]
+            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi)[:1])
         # The pronoun tells the person's gender: a later "she" will not take a "he".
         if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
             p.gender = gender
         return found
+
+    def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
+        return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
+
+
+# How many "he" subjects in a row a pronoun is followed back through.
+_MAX_CHAIN = 4
+# How far into a sentence its subject is looked for; a cheap test first.
+_SUBJECT_REACH = 60
+_HE_OR_SHE = re.compile(r"\b[HhSs]h?e\s")
 
 
 @dataclass(slots=True)
@@ -646,6 +672,7 @@ def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) ->
     opens with no speaker).
     """
     speaker, anchor = None, start
+    quote_start = min(quote_start, start + _MIXED_REACH)  # the subject opens the sentence
     colon = text.rfind(":", start, quote_start)
     if colon >= 0 and not text[colon + 1 : quote_start].strip():
         # "Bush: “...”": the words before a colon that opens the quotation may be the speaker.
@@ -655,6 +682,10 @@ def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) ->
     if speaker is None or not _is_agent(speaker, anchor, ctx):
         return None
     return Attribution(speaker, anchor, anchor, True, start)
+
+
+# How far from a sentence's start the subject of a mixed quote and its verb may reach.
+_MIXED_REACH = 220
 
 
 def _is_agent(speaker: str, pos: int, ctx: Context) -> bool:
