@@ -31,6 +31,9 @@ COMPLEMENT_VERBS = """
     fume rail scold taunt tease gush marvel rave jab:jabs,jabbed,jabbing vent dub:dubs,dubbed,dubbing
     put:puts,put,putting
     express
+    bark beam boom intone opine bellow growl hiss snipe:snipes,sniped,sniping tout exult roar grumble gripe
+    beg:begs,begged,begging implore inquire query:queries,queried,querying assure scream holler sneer
+    chuckle rant lecture preach gloat
     """
 
 # Verbs whose speech complement is what they are followed by: "called the plan “reckless”",

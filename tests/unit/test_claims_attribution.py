@@ -89,6 +89,9 @@ PRONOUN_NOT_FROM_QUOTE = [
 # 2. Reporting verbs in every tense, and noun cues.
 CUES = [
     case("Governor Ruth Baines called the pipeline “a reckless gamble.”", "reckless", "Ruth Baines", "called"),
+    case("“Get out of my office,” Director Len Odum barked.", "my office", "Len Odum", "barked"),
+    case("“We are ready to ship,” beamed founder Ida Moss.", "ready to ship", "Ida Moss", "beamed-inverted"),
+    case("Coach Amir Diaz grumbled that the schedule was “brutal.”", "brutal", "Amir Diaz", "grumbled-that"),
     case(
         "“Markets will thank us later,” Finance Minister Olu Adeyemi tweeted on Sunday.",
         "thank us",
