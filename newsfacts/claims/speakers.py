@@ -124,7 +124,7 @@ _ADVERBS = (
     r"didn[’']t|does\s+not|doesn[’']t|"
     r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
-_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\),?)?"
+_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.

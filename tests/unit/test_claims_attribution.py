@@ -348,6 +348,13 @@ OBJECT_BEFORE_CUE = [
 
 # 6d. A party tag or a day between the subject and its verb.
 BETWEEN_SUBJECT_AND_VERB = [
+    case(
+        "Vera Lind, the longest-serving member of the port board and its chair for the past eleven years "
+        "running, said the dredging was “overdue.”",
+        "overdue",
+        "Vera Lind",
+        "long-apposition",
+    ),
     case("Sen. Ray Dunmore (D-Ore.), said on Monday that the levy was “a mess.”", "mess", "Ray Dunmore", "party-tag"),
     case("Gov. Ada Holm (R-Maine) on Wednesday said the levy was “a mess.”", "mess", "Ada Holm", "tag-and-day"),
     case("Ben Ortiz last week wrote that the levy was “a mess.”", "mess", "Ben Ortiz", "last-week"),
