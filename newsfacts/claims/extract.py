@@ -218,7 +218,9 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             # its speaker to a quote paragraph that follows.
             last_speaker = who
             if sent.atts:
-                current = None
+                # "“Is it two?” Roe asked. “Or three?”": an attribution of the quotation before it
+                # keeps that quotation's speaker current.
+                current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
 
 

@@ -523,6 +523,9 @@ def _subject(
 # in ("But on Sunday he endorsed ..."), or a role noun ("The Florida senator sought ...").
 _PRONOUN_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,4}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
 _ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
+# A sentence right after a quotation closed by "!" or "?", whose verb comes within this reach.
+_QUOTE_BEFORE = re.compile(r"[!?][”\"][\s*_]*$")
+_NEXT_ATTRIBUTION_REACH = 60
 # A document someone issues ("a statement", "an open letter"): its issuer is the speaker.
 _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
@@ -606,7 +609,9 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
                 _CLAUSE_END.match(text, ve, end) is not None or _PARENTHETICAL.match(text, ve, end) is not None
             )
-            supported = after_quote or aside or complement.match(text, ve, end) is not None
+            # "“Is it two?” Ada Roe asked.": the quotation closed by its mark ends the sentence before.
+            follows = vs - start <= _NEXT_ATTRIBUTION_REACH and _QUOTE_BEFORE.search(text, max(0, start - 4), start)
+            supported = after_quote or aside or bool(follows) or complement.match(text, ve, end) is not None
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
         if v.group("resume"):

@@ -248,6 +248,13 @@ CLOSED_BY_MARK = [
         "question-then-attribution",
     ),
     case(
+        "“Have we started on the second tunnel yet?” Ida Moss replied. “The answer is yes.”",
+        "answer is yes",
+        "Ida Moss",
+        "complement-verb-then-more-quotation",
+    ),
+    case("“All the way to the coast!” Ben Ortiz shouted, waving a flag.", "coast", "Ben Ortiz", "shouted"),
+    case(
         "“Is the new line finished yet?” Later that week the crews said the work was done.",
         "finished",
         None,
