@@ -11,7 +11,8 @@ Speakers carry over between sentences the way news prose carries them:
 
 - a lead-in ("Powell said:") gives its speaker to the quotation in the next sentence or paragraph;
 - a bare quotation takes the speaker named in the next sentence of its paragraph when that one
-  is a quotation too ("“...” “...,” she said"), else the current speaker of its paragraph, else
+  is a quotation too ("“...” “...,” she said") or opens with the attribution of a quotation closed
+  by "!" or "?" ("“Is it two?” Roe asked."), else the current speaker of its paragraph, else
   the speaker of the previous paragraph when that paragraph ended in attributed words (a quote
   paragraph with no cue continues the previous speaker);
 - "he"/"she" resolve to the people the previous sentences made salient (`speakers.Discourse`).

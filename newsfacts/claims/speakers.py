@@ -10,7 +10,10 @@ own speaker. For each cue the speaker is the noun phrase the sentence shape puts
 - after the cue when it follows a quotation or a comma (inverted): "“...,” said national finance
   director Dennis Cheng", "The talks stalled, said one diplomat";
 - the source of a noun cue: "according to a Wednesday report from the Bureau of Labor Statistics";
-- the subject of the main clause for a participle: "Tapper is slamming the deal, saying “...”".
+- the subject of the main clause for a participle: "Tapper is slamming the deal, saying “...”";
+- the issuer of a document: "Trump issued a statement saying “...”" gives Trump;
+- with no cue at all, the agent that opens a sentence quoting words (a mixed quote): "Rubio
+  bemoaned a climate in which people “literally hate each other”", "Bush: “...”".
 
 Verbs that double as nouns or take other objects ("notes", "added", "called") count only with a
 speech complement: "that", a colon, or a quotation in the clause or just before it. Names become
