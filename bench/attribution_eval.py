@@ -13,6 +13,9 @@ article is read.
   a missed quote counts as a wrong speaker.
 
     .venv/bin/python bench/attribution_eval.py /work/ext/polnear/data/train [--limit N] [--errors K]
+
+Each printed error names its article and the quote's offset (`NAME@OFFSET`) and the gold kind
+(named, descriptive, pronoun), so that errors can be grouped and looked up in their context.
 """
 
 from __future__ import annotations
