@@ -13,6 +13,9 @@ article is read.
   a missed quote counts as a wrong speaker.
 
     .venv/bin/python bench/attribution_eval.py /work/ext/polnear/data/train [--limit N] [--errors K]
+
+Each printed error names its article and the quote's offset (`NAME@OFFSET`) and the gold kind
+(named, descriptive, pronoun), so that errors can be grouped and looked up in their context.
 """
 
 from __future__ import annotations
@@ -132,13 +135,14 @@ def main() -> None:
             c = _hit(claims, q)
             if c is None:
                 if len(errors) < args.errors:
-                    errors.append(f"MISS [{q.source}] {text[q.start : q.end][:100]!r}")
+                    errors.append(f"MISS {path.stem}@{q.start} {q.kind} [{q.source}] {text[q.start : q.end][:100]!r}")
                 continue
             found[q.kind] += 1
             if speaker_right(c.speaker, q.resolved):
                 right[q.kind] += 1
             elif len(errors) < args.errors:
-                errors.append(f"SPK gold={q.resolved!r} got={c.speaker!r}: {c.text[:160]!r}")
+                where = f"{path.stem}@{q.start} {q.kind}"
+                errors.append(f"SPK {where} gold={q.resolved!r} src={q.source!r} got={c.speaker!r}: {c.text[:160]!r}")
     n = sum(total.values())
     print(f"{n_docs} articles, {n} direct and mixed quotes")
     print(f"quote recall {sum(found.values()) / max(n, 1):.3f}  speaker accuracy {sum(right.values()) / max(n, 1):.3f}")

@@ -31,6 +31,9 @@ COMPLEMENT_VERBS = """
     fume rail scold taunt tease gush marvel rave jab:jabs,jabbed,jabbing vent dub:dubs,dubbed,dubbing
     put:puts,put,putting
     express
+    bark beam boom intone opine bellow growl hiss snipe:snipes,sniped,sniping tout exult roar grumble gripe
+    beg:begs,begged,begging implore inquire query:queries,queried,querying assure scream holler sneer
+    chuckle rant lecture preach gloat
     """
 
 # Verbs whose speech complement is what they are followed by: "called the plan “reckless”",
@@ -127,6 +130,11 @@ DESCRIPTIVE_HEADS = """
     investors traders strategists observers authorities police prosecutors lawyers attorneys
     attorney lawyer judge witnesses witness insiders diplomats members member representatives
     representative officer officers staff staffers insider manager managers employee employees
+    businessman businesswoman mogul billionaire tycoon magnate neurosurgeon surgeon physician narrator
+    publication tabloid broadcaster town city county audience crowd protesters demonstrators
+    activists lawmaker frontrunner front-runner actress actor star singer comedian pope cleric pastor
+    priest bishop moderator panel jury prosecutor justices plaintiffs defendant republican democrat
+    republicans democrats
     """
 
 # Pronouns a speaker can be.

@@ -11,7 +11,8 @@ Speakers carry over between sentences the way news prose carries them:
 
 - a lead-in ("Powell said:") gives its speaker to the quotation in the next sentence or paragraph;
 - a bare quotation takes the speaker named in the next sentence of its paragraph when that one
-  is a quotation too ("“...” “...,” she said"), else the current speaker of its paragraph, else
+  is a quotation too ("“...” “...,” she said") or opens with the attribution of a quotation closed
+  by "!" or "?" ("“Is it two?” Roe asked."), else the current speaker of its paragraph, else
   the speaker of the previous paragraph when that paragraph ended in attributed words (a quote
   paragraph with no cue continues the previous speaker);
 - "he"/"she" resolve to the people the previous sentences made salient (`speakers.Discourse`).
@@ -32,7 +33,7 @@ from newsfacts.claims.detect import core_span, furniture_reason
 from newsfacts.claims.hedging import is_hedged
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
-from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions
+from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions, mixed_quote_source
 from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
 _NEWLINE = re.compile(r"\n")
@@ -52,6 +53,10 @@ _QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*
 _TRAILING = " \t,;:–—-"
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
 _TWO_WORDS = re.compile(r"\w\s+\w")
+# "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
+_CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
+# How far into a sentence the attribution that names the previous quotation's speaker may end.
+_MAX_OPENING_ATTRIBUTION = 60
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -160,6 +165,15 @@ def _is_lead_in(text: str, sent: _Sentence) -> bool:
     return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
 
 
+def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
+    """ "“We won!” Ada Roe said on Monday.": a quotation closed by "!" or "?" ends the sentence, and the
+    next one opens with its attribution ("Ada Roe said", "the mayor wrote")."""
+    if not nxt.atts or _CLOSED_BY_MARK.search(text, quote.start, quote.end) is None:
+        return False
+    att = nxt.atts[0]
+    return att.anchor == nxt.start and att.verb_end - nxt.start <= _MAX_OPENING_ATTRIBUTION
+
+
 def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | None]:
     """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
     inherited: list[str | None] = [None] * len(sents)
@@ -186,7 +200,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 nxt is not None
                 and nxt.line_start == sent.line_start
                 and nxt.atts
-                and _OPENS_WITH_QUOTE.match(text, nxt.start)
+                and (_OPENS_WITH_QUOTE.match(text, nxt.start) or _names_the_speaker(text, sent, nxt))
             ):
                 speaker = nxt.atts[0].speaker
             elif current and current[1] == sent.line_start:
@@ -205,7 +219,9 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             # its speaker to a quote paragraph that follows.
             last_speaker = who
             if sent.atts:
-                current = None
+                # "“Is it two?” Roe asked. “Or three?”": an attribution of the quotation before it
+                # keeps that quotation's speaker current.
+                current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
 
 
@@ -246,6 +262,15 @@ def extract_claims(
         )
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
+        if (
+            not atts
+            and (q := _QUOTE_MARK.search(text, cs, ce))
+            and q.start() > cs
+            and _quotes_words(text, quotes, cs, ce)
+        ):
+            # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
+            att = mixed_quote_source(text, cs, q.start(), ctx)
+            atts = [att] if att is not None else []
         furniture = furniture_reason(text[cs:ce], text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts], cs, ce)
         sents.append(_Sentence(cs, ce, line_start, atts, furniture))

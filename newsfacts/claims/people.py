@@ -45,6 +45,7 @@ _NOT_NAME_LIST = """
     According Asked Speaking Meanwhile However Still Also Even Now Yet What Who Why How Where Which
     """
 _NOT_NAME = frozenset(_NOT_NAME_LIST.split())
+_NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _ORG_WORDS_TEXT = """
     Institute University Ministry Bank Group Inc Corp Exchange Council Party Agency Association Center
     Centre Foundation Fund Office Department Committee Commission Organization Organisation Company
@@ -56,7 +57,10 @@ _ORG_WORDS_TEXT = """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 # How close a full name must be to decide who a lone surname is over the most frequent full name.
 _RECENT_CHARS = 400
+# How close to a person's name a role's modifier must stand ("Florida Sen. Marco Rubio").
+_NEAR = 40
 _MAX_ALONE_CHECKS = 300
+_LOWER_NEXT = re.compile(r"(?:’s|'s)?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")
 _SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
 
 
@@ -139,9 +143,13 @@ class People:
             for at, run in _runs(m):
                 words = run
                 title = []
+                if len(words) >= 4 and words[0] not in _TITLE_SET and words[1] in _PERSONAL_TITLES:
+                    title.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
                 while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
                     title.append(words.pop(0))
                 words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
+                while len(words) > 2 and words[-1].rstrip(".,") in _NAME_SUFFIXES:
+                    words = words[:-1]  # "Luther Stan Pate IV", "Martin Luther King Jr.": Pate, King
                 # "Certainly Donald Trump", "Republican Donald Trump": a capitalised word before a name;
                 # an acronym before one names a thing ("USS George Washington", a ship).
                 if len(words) >= 3 and _gender(words[1], None) and not _gender(words[0], None):
@@ -243,13 +251,19 @@ class People:
         words = name.split()
         return p.full if len(p.full.split()) >= len(_strip_title_words(words)) else name
 
-    def by_role(self, role: str, pos: int) -> Person | None:
-        """The titled person a role noun ("the senator") stands for: the last one named before `pos`."""
+    def by_role(self, role: str, pos: int, near: str | None = None) -> Person | None:
+        """The titled person a role noun ("the senator") stands for: the last one named before `pos`.
+
+        With `near` ("Florida" of "the Florida senator") only a person named within a few words of
+        that word qualifies.
+        """
         best: tuple[int, Person] | None = None
         _ = self.by_surname
         for p in self._by_role.get(role, ()):
             i = bisect_right(p.last_seen, pos)
-            if i and (best is None or p.last_seen[i - 1] > best[0]):
+            if not i or (best is not None and p.last_seen[i - 1] <= best[0]):
+                continue
+            if near is None or any(near in self.text[max(0, a - _NEAR) : a + _NEAR] for a in p.last_seen[:i][-5:]):
                 best = (p.last_seen[i - 1], p)
         return best[1] if best else None
 
@@ -274,9 +288,16 @@ class People:
             if word not in by_surname or self.in_quote(m.start()):
                 continue
             p = self.person(word, m.start())
-            if p is not None and (p.strong or p.full in self.speakers):
+            if p is not None and (p.strong or p.full in self.speakers or self._acts(m, lo)):
                 out.append((m.start(), p))
         return out
+
+    def _acts(self, m: re.Match[str], sentence_start: int) -> bool:
+        """Is the name the subject of a verb that opens its sentence ("Calderon intimated ...")?
+
+        A name the document never marks as a person's is one when it acts; places rarely do.
+        """
+        return m.start() == sentence_start and _LOWER_NEXT.match(self.text, m.end()) is not None
 
     def is_subject(self, at: int, sentence_start: int) -> bool:
         """Is a mention at `at` the subject that opens its sentence (a few words in at most)?"""

@@ -10,7 +10,10 @@ own speaker. For each cue the speaker is the noun phrase the sentence shape puts
 - after the cue when it follows a quotation or a comma (inverted): "“...,” said national finance
   director Dennis Cheng", "The talks stalled, said one diplomat";
 - the source of a noun cue: "according to a Wednesday report from the Bureau of Labor Statistics";
-- the subject of the main clause for a participle: "Tapper is slamming the deal, saying “...”".
+- the subject of the main clause for a participle: "Tapper is slamming the deal, saying “...”";
+- the issuer of a document: "Trump issued a statement saying “...”" gives Trump;
+- with no cue at all, the agent that opens a sentence quoting words (a mixed quote): "Rubio
+  bemoaned a climate in which people “literally hate each other”", "Bush: “...”".
 
 Verbs that double as nouns or take other objects ("notes", "added", "called") count only with a
 speech complement: "that", a colon, or a quotation in the clause or just before it. Names become
@@ -85,6 +88,7 @@ def _either_case(words: Iterable[str]) -> str:
     return _trie({v for w in words for v in (w, w[0].upper() + w[1:])})
 
 
+_SAID = frozenset(["said", "says", "told", "tells"])
 _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Said", "Says"}
 # Base forms that are not also past forms: after "a"/"this" they are nouns ("a meaningful tell").
 _BASE_ONLY = frozenset(
@@ -119,10 +123,11 @@ _ADVERBS = (
     r"further|separately|similarly|likewise|earlier|explicitly|openly|herself|himself|would|will|"
     r"is|was|were|are|being|been|just|already|frequently|often|quickly|flatly|simply|even|still|"
     r"has\s+long|had\s+long|told\s+\w+\s+and|went\s+on\s+to|goes\s+on\s+to|go\s+on\s+to|"
-    r"continued\s+to|proceeded\s+to|did\s+not|didn[’']t|does\s+not|doesn[’']t|"
+    r"continued\s+to|proceeded\s+to|did\s+not|did|does|do|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|"
+    r"didn[’']t|does\s+not|doesn[’']t|"
     r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
-_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,90},|\s\([^()\n]{1,30}\))?"
+_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
@@ -136,10 +141,15 @@ _SUBJECT_DET = re.compile(
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
-_OPENING_SUBJECT = re.compile(
-    rf"(?:[^,;:“”\"]{{1,60}},\s+)?(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he)"
-    rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+_CLAUSE_OPENERS = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+)?"
+_OPENING_NP = (
+    rf"{_CLAUSE_OPENERS}(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
 )
+# First the sentence's own first words ("Christie, the governor, repeated ..."), then after up to
+# two opening phrases ("Speaking in Salem, New Hampshire, Trump went after ...").
+_OPENING_DIRECT = re.compile(_OPENING_NP)
+_OPENING_SUBJECT = re.compile(rf"(?:[^,;:“”\"]{{1,60}},\s+){{1,2}}?{_OPENING_NP}")
+_OPENER = re.compile(r"[A-Za-z]+")
 
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
@@ -186,7 +196,7 @@ _LEADING_JUNK = frozenset(_LEADING_JUNK_LIST.split())
 _NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she us them him her"
 _NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
-_ROLE_NP = re.compile(rf"the\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
+_ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
 _TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
@@ -201,11 +211,25 @@ _PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
     "Instead Yet However Also Here There Today Yesterday Tonight Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The Early Late"
+    "Friday Saturday Sunday Outside Inside Even For After Before During Since Ever Once A An The Early Late "
+    "Each Every Soon Nothing Everyone Everybody Nobody Someone Despite Beyond Although Though Because "
+    "Unlike Like Without Within Amid Among Against Until Unless Whether Perhaps Maybe Indeed"
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
+# Of those, the ones that open an adverbial phrase rather than a noun phrase ("Later, ...").
+_QUANTIFIERS = frozenset(["Several", "Many", "Others", "Another", "Most", "Both", "Some", "Few"])
+_NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other Others"
+_OPENER_WORDS = _NOT_SUBJECT_WORDS - frozenset(_NOUN_OPENERS_LIST.split())
 _SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
+_DANGLING_LIST = "of for in at by to from with and or but who that which as on into than"
+_DANGLING = frozenset(_DANGLING_LIST.split())
+_AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
+_AUXILIARIES = frozenset(_AUXILIARIES_LIST.split())
+_TIME_NOUNS_LIST = (
+    "time times past moment day days week weeks month months year years night morning evening weekend ago"
+)
+_TIME_NOUNS = frozenset(_TIME_NOUNS_LIST.split())
 _PREPOSITIONS = frozenset(["of", "at", "from", "for", "with", "in", "by", "on"])
 
 
@@ -281,8 +305,9 @@ def normalise_speaker(np: str) -> str | None:
 
 
 def _looks_personal(tokens: list[str]) -> bool:
-    """A two-or-three word capitalised run that no organisation word marks as an institution."""
-    return not ORG_WORDS.intersection(tokens)
+    """A two-or-three word capitalised run that no organisation word marks as an institution, and
+    whose last word is no descriptive head ("the Ohio Republican" is a description)."""
+    return not ORG_WORDS.intersection(tokens) and tokens[-1].lower() not in _HEAD_SET
 
 
 @dataclass(slots=True)
@@ -296,10 +321,41 @@ class Discourse:
 
     people: People
     history: list[tuple[list[str], int, int]] = field(default_factory=list)
+    # Sentences with no speaker whose subject is a pronoun or a role noun, by history index; who
+    # the subject is gets worked out only when a later pronoun looks back at it.
+    subjects: dict[int, tuple[str, int]] = field(default_factory=dict)
+    resolved: dict[int, str | None] = field(default_factory=dict)
 
     def add(self, speakers: list[str], start: int, end: int) -> None:
-        self.history.append((speakers, start, end))
+        """Record a sentence; one with no speaker also records what its subject is.
+
+        "Ted Cruz is calling on rivals to quit. Though he named nobody, he made it clear ... He
+        asked them to “...”": the chain of "he" subjects keeps Cruz, not the rivals named on the way.
+        """
         self.people.speakers.update(speakers)
+        if not speakers:
+            text = self.people.text
+            head = min(end, start + _SUBJECT_REACH)
+            if _HE_OR_SHE.search(text, start, head) and (m := _PRONOUN_SUBJECT.match(text, start, head)):
+                self.subjects[len(self.history)] = (m.group("pro"), m.start("pro"))
+            elif text.startswith(("The ", "the "), start) and (m := _ROLE_SUBJECT.match(text, start, head)):
+                self.subjects[len(self.history)] = (m.group("role").lower(), start)
+        self.history.append((speakers, start, end))
+
+    def _entry_speakers(self, index: int, depth: int) -> list[str]:
+        """The speakers of history entry `index`, or the person its subject stands for."""
+        speakers = self.history[index][0]
+        if speakers or index not in self.subjects or depth >= _MAX_CHAIN:
+            return speakers
+        if index not in self.resolved:
+            word, pos = self.subjects[index]
+            if word.lower() in PRONOUNS:
+                found = self.resolve(word, pos, self.history[index][1], index, depth + 1)
+            else:
+                found = p.full if (p := self.people.by_role(word, pos)) is not None else None
+            self.resolved[index] = found
+        found = self.resolved[index]
+        return [found] if found else []
 
     def _speakers(self, speakers: list[str], pos: int) -> list[tuple[str, str | None]]:
         """The speakers that are people the document names (not "the company", not a place)."""
@@ -312,15 +368,15 @@ class Discourse:
                 out.append((s, None))  # a full name or a surname the text uses like one
         return out
 
-    def _candidates(self, speakers: list[str], lo: int, hi: int) -> list[tuple[str, str | None]]:
-        return self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
-
-    def resolve(self, pronoun: str, pos: int, sentence_start: int) -> str | None:
+    def resolve(
+        self, pronoun: str, pos: int, sentence_start: int, upto: int | None = None, depth: int = 0
+    ) -> str | None:
         """The person a "he"/"she" at `pos` stands for, or None when nothing agrees.
 
         Candidates come from the three sentences before (speakers first, then people named outside
         quotations), then from the speakers of up to nine more. Names earlier in the pronoun's own
-        sentence are passed over: "Asked about Lee, he said" is rarely about Lee.
+        sentence are passed over: "Asked about Lee, he said" is rarely about Lee. `upto` is the
+        history index the pronoun's sentence has (the end of the history by default).
         """
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
@@ -329,21 +385,32 @@ class Discourse:
         def agree(cands: list[tuple[str, str | None]]) -> str | None:
             return next((n for n, g in cands if g in (None, gender)), None)
 
+        upto = len(self.history) if upto is None else upto
         found = None
-        for speakers, lo, hi in reversed(self.history[-3:]):
+        for i in range(upto - 1, max(-1, upto - 4), -1):
+            _, lo, hi = self.history[i]
+            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi))
             if found:
                 break
-            found = agree(self._candidates(speakers, lo, hi))
-        for speakers, lo, hi in reversed(self.history[-12:-3]):
+        for i in range(upto - 4, max(-1, upto - 13), -1):
             if found:
                 break
-            found = agree(
-                self._speakers(speakers, hi) + [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)][:1]
-            )
+            _, lo, hi = self.history[i]
+            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi)[:1])
         # The pronoun tells the person's gender: a later "she" will not take a "he".
         if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
             p.gender = gender
         return found
+
+    def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
+        return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
+
+
+# How many "he" subjects in a row a pronoun is followed back through.
+_MAX_CHAIN = 4
+# How far into a sentence its subject is looked for; a cheap test first.
+_SUBJECT_REACH = 60
+_HE_OR_SHE = re.compile(r"\b[HhSs]h?e\s")
 
 
 @dataclass(slots=True)
@@ -363,11 +430,17 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):
         return None  # a possessor: "Clinton’s email", "Trump’s call for" are nouns, not speech
-    if (role := _ROLE_NP.fullmatch(low)) and (p := ctx.people.by_role(role.group("role"), pos)):
+    # "the Florida senator" is a senator named near "Florida"; with no such one it stays a description.
+    near = np[role.start("mod") : role.end("mod")] if (role := _ROLE_NP.fullmatch(low)) and role.group("mod") else ""
+    if role and (p := ctx.people.by_role(role.group("role"), pos, near if near[:1].isupper() else None)):
         return p.full
     speaker = normalise_speaker(np)
+    if speaker in _QUANTIFIERS:
+        return speaker.lower()  # "Several said ...", "Another wrote ...": an unnamed group or person
     if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):
         return None
+    if " " not in speaker and len(speaker) > 5 and speaker.endswith("ing") and speaker[1:].islower():
+        return None  # "Speaking at a rally, Trump ...", "Led by the mayor, ...": a participle, not a name
     if speaker.rsplit(None, 1)[-1].lower() in _DETERMINER_SET | _POSSESSIVES:
         return None  # "coupled with his recall": after a determiner the cue word is a noun
     # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
@@ -375,8 +448,20 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     if tail is not None and tail.start() > 0 and (p := ctx.people.person(tail.group(), pos)) is not None:
         return p.full
     if not speaker[0].isupper():
-        return speaker
+        return speaker if _is_description(speaker) else None
     return ctx.people.canonical(speaker, pos)
+
+
+def _is_description(speaker: str) -> bool:
+    """A lower-case speaker is a noun phrase ("the company", "former employees"), not a piece of a
+    clause: no dangling word or auxiliary last ("refusing to", "many are", "the platform should"),
+    no verb form first ("whipping lawmakers", "revised her statement")."""
+    words = speaker.split()
+    first, last = words[0].lower(), words[-1].lower()
+    if last in _DANGLING or last in _AUXILIARIES:
+        return False
+    verb_first = len(first) > 4 and first.endswith(("ing", "ed")) and first not in _HEAD_SET
+    return not verb_first or len(words) == 1
 
 
 def _source_after(text: str, pos: int, end: int, start: int, ctx: Context) -> str | None:
@@ -432,7 +517,37 @@ def _subject(
     if app and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
         # "the chief executive, Bo Lindgren, told investors": the name in the apposition.
         np, at = name.group("name"), m.start("app") + name.start("name")
+    if _object_like(np):
+        return None, REJECTED
     return _finish(np, at, sentence_start, ctx), at
+
+
+# The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words
+# in ("But on Sunday he endorsed ..."), or a role noun ("The Florida senator sought ...").
+_PRONOUN_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,4}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
+_ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
+# A sentence right after a quotation closed by "!" or "?", whose verb comes within this reach.
+_QUOTE_BEFORE = re.compile(r"[!?][”\"][\s*_]*$")
+_NEXT_ATTRIBUTION_REACH = 60
+# A document someone issues ("a statement", "an open letter"): its issuer is the speaker.
+_ISSUED = re.compile(
+    r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
+    r"ad|advertisement|op-ed|essay|report|filing)s?"
+)
+# The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
+REJECTED = -1
+
+
+def _object_like(np: str) -> bool:
+    """A phrase before a cue that cannot be its subject: "his list by saying", "at the time said",
+    "the secretary of state will": it ends in a preposition, names a time, or is a possession that
+    is no speaking body ("his home"; "his office", "her lawyer" can speak)."""
+    words = np.lower().split()
+    if not words or words[-1] in _DANGLING:
+        return True
+    if words[-1] in _TIME_NOUNS:
+        return True
+    return words[0] in _POSSESSIVES and not any(w.rstrip("s") in _HEAD_SET or w in _HEAD_SET for w in words[1:])
 
 
 def _opening_subject(
@@ -444,7 +559,17 @@ def _opening_subject(
     """
     if colon and (name := _WHOLE_NAME.fullmatch(text, start, verb_start)):
         return _finish(name.group("np"), start, start, ctx), start
-    m = _OPENING_SUBJECT.match(text, start, verb_start)
+    first = _OPENER.match(text, start, verb_start)
+    opener = first is not None and (first.group().lower() in _LEADING_JUNK or first.group() in _OPENER_WORDS)
+    m = None if opener else _OPENING_DIRECT.match(text, start, verb_start)
+    np = m.group("np") if m is not None else ""
+    if m is not None and " " not in np and np.lower() not in PRONOUNS and ctx.people.person(np, m.start()) is None:
+        # "Immediately after the attacks, Trump issued ...", "Loyalty, he noted, ...": a lone word
+        # that is nobody the document names gives way to a subject after an opening phrase.
+        m = _OPENING_SUBJECT.match(text, start, verb_start) or (None if _is_common_word(np, m.start(), ctx) else m)
+    m = m or _OPENING_SUBJECT.match(text, start, verb_start)
+    if m is None and opener:
+        m = _OPENING_DIRECT.match(text, start, verb_start)  # "When Trump answered ..."
     if m is not None and colon and m.group("np")[:1].islower() and not m.group("np").startswith(("he", "she")):
         return None, verb_start
     if m is None or ctx.quotes(m.start("np")):
@@ -487,7 +612,9 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
                 _CLAUSE_END.match(text, ve, end) is not None or _PARENTHETICAL.match(text, ve, end) is not None
             )
-            supported = after_quote or aside or complement.match(text, ve, end) is not None
+            # "“Is it two?” Ada Roe asked.": the quotation closed by its mark ends the sentence before.
+            follows = vs - start <= _NEXT_ATTRIBUTION_REACH and _QUOTE_BEFORE.search(text, max(0, start - 4), start)
+            supported = after_quote or aside or bool(follows) or complement.match(text, ve, end) is not None
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
         if v.group("resume"):
@@ -504,12 +631,22 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             speaker, anchor = _inverted(text, ve, end, start, ctx), vs
             if speaker is None:
                 speaker, anchor = _subject(text, lo, vs, start, ctx)
+                anchor = vs if anchor == REJECTED else anchor
         else:
             speaker, anchor = _subject(text, lo, vs, start, ctx)
+            if anchor == REJECTED and (word.endswith("ing") or word in _SAID):
+                # "Obama punctuated his list by saying", "Trump at the time said": the clause's subject.
+                speaker, anchor = _opening_subject(text, start, vs, ctx)
+            anchor = vs if anchor == REJECTED else anchor
             if speaker is None and after_comma:
                 speaker, anchor = _inverted(text, ve, end, start, ctx), vs
             if speaker is None and _COORDINATED.search(text, max(start, vs - 40), vs):
                 speaker, anchor = _opening_subject(text, start, vs, ctx)
+        if speaker is not None and anchor > start and not v.group("source") and _ISSUED.fullmatch(speaker):
+            # "Trump issued a statement saying ...": the statement speaks for whoever issued it.
+            issuer, at = _opening_subject(text, start, anchor, ctx)
+            if issuer is not None and not _ISSUED.fullmatch(issuer):
+                speaker, anchor = issuer, at
         anchor = vs if speaker is None else anchor
         if word in _BASE_ONLY and _SINGULAR_SUBJECT.match(text, anchor, vs):
             continue  # "a state visit", "a meaningful tell": a singular subject never takes a base form
@@ -532,3 +669,53 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         if speaker is not None:
             found.append(Attribution(speaker, anchor, c.start(), True, anchor))
     return found
+
+
+def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) -> Attribution | None:
+    """The subject of a sentence that quotes words with no speech cue: "Rubio bemoaned a climate in
+    which people “literally hate each other”", "Gov. Ada Roe defended the aide as a “decent man”".
+
+    News prose puts quoted words in the mouth of the clause's subject, whatever the verb; only a
+    name, a pronoun or a described group that opens the sentence counts ("The bill, dubbed “...”"
+    opens with no speaker).
+    """
+    speaker, anchor = None, start
+    quote_start = min(quote_start, start + _MIXED_REACH)  # the subject opens the sentence
+    colon = text.rfind(":", start, quote_start)
+    if colon >= 0 and not text[colon + 1 : quote_start].strip():
+        # "Bush: “...”": the words before a colon that opens the quotation may be the speaker.
+        speaker, anchor = _opening_subject(text, start, colon, ctx, colon=True)
+    if speaker is None:
+        speaker, anchor = _opening_subject(text, start, quote_start, ctx)
+    if speaker is None or not _is_agent(speaker, anchor, ctx):
+        return None
+    return Attribution(speaker, anchor, anchor, True, start)
+
+
+# How far from a sentence's start the subject of a mixed quote and its verb may reach.
+_MIXED_REACH = 220
+
+
+def _is_agent(speaker: str, pos: int, ctx: Context) -> bool:
+    """A speaker that can only be someone: a person the document names, a full name, an acronym
+    ("NRA"), or a described group ("the group"); not a capitalised opener ("Soon", "Each", "Led")."""
+    words = speaker.split()
+    if not speaker[0].isupper() or ctx.people.person(speaker, pos) is not None:
+        return True
+    if words[0] in _NOT_SUBJECT_WORDS:
+        return False
+    if len(words) > 1:
+        return True
+    return not _is_common_word(speaker, pos, ctx)
+
+
+def _is_common_word(word: str, pos: int, ctx: Context) -> bool:
+    """A capitalised word the text nearby also writes in lower case ("Soon", "Each"): not a name."""
+    if not word[:1].isupper() or word.isupper() or ctx.people.person(word, pos) is not None:
+        return False
+    lo, hi = max(0, pos - _COMMON_WORD_WINDOW), min(len(ctx.text), pos + _COMMON_WORD_WINDOW)
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", ctx.text[lo:hi]) is not None
+
+
+# How far around a lone capitalised subject the text is searched for the word in lower case.
+_COMMON_WORD_WINDOW = 5000

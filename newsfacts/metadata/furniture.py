@@ -151,6 +151,7 @@ _CAPTION = re.compile("|".join(f"(?:{pattern})" for pattern in rules.CAPTION_END
 _TOC = _alternation(rules.TOC_HEADERS)
 _TRAILING = _alternation(rules.TRAILING_LINES)
 _TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
+_CLOSING_BIO = re.compile(rules.CLOSING_BIO)
 _LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
 _SOURCE = re.compile(rules.SOURCE_LINE, re.I)
 _FROM_OUTLET = re.compile(rules.FROM_OUTLET, re.I)
@@ -368,6 +369,20 @@ def _is_date_part(part: str) -> bool:
 @line_cache
 def is_trailing_furniture(text: str) -> bool:
     """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
+    return _is_closing_line(text)
+
+
+def is_closing_bio(text: str) -> bool:
+    """ "Jane Doe is a senior correspondent covering ...": the writer's bio, when it closes the page.
+
+    Only the backwards walk over a page's tail applies it (after its bios under a name line), never
+    a whole-line test anywhere in a story: there "Ann Roe is a reporter at the paper" is news.
+    """
+    return len(text) <= MAX_FURNITURE_CHARS and _CLOSING_BIO.fullmatch(text) is not None
+
+
+def _is_closing_line(text: str) -> bool:
+    """Closing lines that are furniture wherever they stand (disclaimers, credits, "Similar News")."""
     if len(text) > MAX_FURNITURE_CHARS * 3:
         return False
     return (
@@ -458,7 +473,7 @@ def is_furniture_line(line: str) -> bool:
         or is_navigation_header(text)
         or is_about_author_header(text)
         or is_labelled_furniture(text)
-        or is_trailing_furniture(text)
+        or _is_closing_line(text)
         or sentiment_line(text) is not None
     )
 

@@ -292,6 +292,18 @@ TRAILING_LINES = (
     r"view\s+(?:the\s+)?original\s+(?:post|article|story).*|\d+\s+more\s+words",
     r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",
 )
+# An author bio closing a story: a name (maybe emphasised), "is a/an", a few modifiers and a role
+# that writes for the page ("Jane Doe is a senior correspondent covering ...", "**John Roe** is an
+# economist and columnist based in ..."). Only a trailing line: inside a story the same shape is a fact.
+BIO_ROLES = (
+    r"correspondent|reporter|journalist|columnist|editor|writer|contributor|blogger|commentator|"
+    r"freelancer|freelance\s+\w+|author|anchor|producer|contributing\s+\w+"
+)
+CLOSING_BIO = (
+    r"(?!.*\b(?:said|says|told|according\s+to)\b)(?:\*\*|__)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\*\*|__)?\s+(?:is|was|has\s+been)\s+"
+    r"(?:a|an|the)\s+(?:[\w'’&-]+,?\s+){0,6}?(?:" + BIO_ROLES + r")s?"
+    r"(?:\s+(?:at|for|with|covering|based|in|on|of|and|from|since|who\s+(?:covers|writes|reports|focuses))\b.*|\.)?"
+)
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
 TRAILING_HEADERS = (
     r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+(?:\w+\s+){0,2}"

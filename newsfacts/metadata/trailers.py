@@ -148,6 +148,7 @@ class _Walk:
             self._tagline,
             self._link_list,
             self._author_bio,
+            self._closing_bio,
             self._profile,
             self._headlines,
         )
@@ -223,6 +224,10 @@ class _Walk:
                 opener = self._next_non_blank(above)
                 return above if opener is not None and _opens_bio(self.lines[opener].text) else None
         return None
+
+    def _closing_bio(self, index: int, text: str) -> int | None:
+        """ "Jane Doe is a senior correspondent covering ...": the writer's bio as a closing line."""
+        return index if furniture.is_closing_bio(text) else None
 
     def _named_bio(self, index: int) -> int | None:
         """ "Jane Doe" on a line of its own, then "Jane Doe is a ..." as the last paragraph: a bio."""

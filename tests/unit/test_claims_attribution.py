@@ -26,6 +26,43 @@ def case(text: str, marker: str, speaker: str | None, id: str) -> object:  # noq
     return pytest.param(text, marker, speaker, id=id)
 
 
+# 1b. A chain of "he" subjects keeps its person past others named on the way.
+PRONOUN_CHAIN = [
+    case(
+        "Senator Tom Vance is urging his rivals to quit. Though he did not name Paul Grady or Mark Ellis, "
+        "he made it clear they should go. He asked them to “step aside for the party.”",
+        "step aside",
+        "Tom Vance",
+        "he-chain",
+    ),
+    case(
+        "Sen. Ruth Amos spoke after Lena Cole. The Ohio senator thanked her staff. She said the vote was "
+        "“a long time coming.”",
+        "long time",
+        "Ruth Amos",
+        "role-subject",
+    ),
+    case(
+        "Ohio Sen. Ruth Amos spoke first at the long hearing on Tuesday. Sen. Ada Holm of Maine spoke next. "
+        "“We will not move,” the Ohio senator said.",
+        "not move",
+        "Ruth Amos",
+        "role-with-place",
+    ),
+    case(
+        "Sen. Ada Holm of Maine spoke at the long hearing on Tuesday. “We will not move,” the Texas senator said.",
+        "not move",
+        "the Texas senator",
+        "role-place-matches-nobody",
+    ),
+    case(
+        "Mark Ellis met Tom Vance on Monday. Mark Ellis left early. “It went fine,” he said.",
+        "went fine",
+        "Mark Ellis",
+        "no-chain-latest-subject",
+    ),
+]
+
 # 1. A pronoun never resolves to a name inside the quotation it introduces.
 PRONOUN_NOT_FROM_QUOTE = [
     case(
@@ -52,6 +89,9 @@ PRONOUN_NOT_FROM_QUOTE = [
 # 2. Reporting verbs in every tense, and noun cues.
 CUES = [
     case("Governor Ruth Baines called the pipeline “a reckless gamble.”", "reckless", "Ruth Baines", "called"),
+    case("“Get out of my office,” Director Len Odum barked.", "my office", "Len Odum", "barked"),
+    case("“We are ready to ship,” beamed founder Ida Moss.", "ready to ship", "Ida Moss", "beamed-inverted"),
+    case("Coach Amir Diaz grumbled that the schedule was “brutal.”", "brutal", "Amir Diaz", "grumbled-that"),
     case(
         "“Markets will thank us later,” Finance Minister Olu Adeyemi tweeted on Sunday.",
         "thank us",
@@ -193,6 +233,42 @@ CONTINUATIONS += [
     ),
 ]
 
+# 4b. A quotation closed by "!" or "?" ends its sentence; the next sentence opens with its speaker.
+CLOSED_BY_MARK = [
+    case(
+        "“We finally have a harbour that works!” Ada Roe said to reporters. She left at noon.",
+        "harbour",
+        "Ada Roe",
+        "exclamation-then-attribution",
+    ),
+    case(
+        "“Who will pay for the new line?” Councillor Ben Ortiz said in a letter on Friday.",
+        "new line",
+        "Ben Ortiz",
+        "question-then-attribution",
+    ),
+    case(
+        "“Have we started on the second tunnel yet?” Ida Moss replied. “The answer is yes.”",
+        "answer is yes",
+        "Ida Moss",
+        "complement-verb-then-more-quotation",
+    ),
+    case("“All the way to the coast!” Ben Ortiz shouted, waving a flag.", "coast", "Ben Ortiz", "shouted"),
+    case(
+        "“Is the new line finished yet?” Later that week the crews said the work was done.",
+        "finished",
+        None,
+        "attribution-not-opening-the-next-sentence",
+    ),
+    case("“Why is the vote happening now?” The board met again on Tuesday.", "vote happening", None, "no-speaker-next"),
+]
+
+# 4c. A name and a colon before a quotation, with no verb: "Roe: “...”".
+COLON_NO_VERB = [
+    case("Gov. Ray Dunmore: “The bridge opens in May, not a day later.”", "bridge opens", "Ray Dunmore", "name-colon"),
+    case("Then, on the radio: “The bridge opens in May, not a day later.”", "bridge opens", None, "no-name-colon"),
+]
+
 # 5. Mixed quotes: a few quoted words inside the author's sentence are still the speaker's.
 MIXED = [
     case(
@@ -206,6 +282,118 @@ MIXED = [
         "clean beat",
         "Jonas Whitcomb",
         "described",
+    ),
+]
+
+# 5b. A quotation with no speech cue at all belongs to the subject that opens its sentence.
+MIXED_NO_CUE = [
+    case(
+        "Governor Ada Holm defended her budget chief as a “careful and honest steward” on Friday.",
+        "careful",
+        "Ada Holm",
+        "defended-as",
+    ),
+    case(
+        "Ada Holm runs the port authority. Holm also bemoaned a market in which shippers “simply hate "
+        "waiting” for berths.",
+        "hate",
+        "Ada Holm",
+        "surname-subject",
+    ),
+    case(
+        "Addressing bankers in Zurich, Ilse Brand described rate cuts as “a door we are not opening yet.”",
+        "door we",
+        "Ilse Brand",
+        "after-a-participle-phrase",
+    ),
+    case(
+        "The company filed a plan to cut rates for “the households that need it most.”",
+        "need it most",
+        "the company",
+        "described-group",
+    ),
+    case(
+        "Mayor Lin Tao spoke on Monday. She warned that the levy is “not going anywhere.”",
+        "levy",
+        "Lin Tao",
+        "pronoun-subject",
+    ),
+]
+MIXED_NO_CUE += [
+    case(
+        "The retired surgeon has offered no details about his “very detailed and costly” plan.",
+        "costly",
+        "the retired surgeon",
+        "described-person",
+    ),
+    case(
+        "In a long interview, the Ohio Republican criticized the treaty as “a gift to rivals.”",
+        "gift to",
+        "the Ohio Republican",
+        "party-noun",
+    ),
+]
+MIXED_NO_CUE_NEGATIVES = [
+    case("Soon the plan, known as “the long bridge,” went to a vote.", "long bridge", None, "adverb-opener"),
+    case("The measure would place “boots on the ground” in the region.", "boots", None, "not-an-agent"),
+    case("Each quarter brings a “fresh round of doubts” to the trading floor.", "fresh round", None, "common-word"),
+    case("In Paris, the “Blue Line” opened to riders on Monday.", "Blue Line", None, "title-in-quotes"),
+]
+
+# 6b. An object or a time between the subject and its cue is no speaker.
+OBJECT_BEFORE_CUE = [
+    case("Ada Roe closed her speech by saying “we are not done yet.”", "not done", "Ada Roe", "by-saying"),
+    case("Ben Ortiz at the time said the mine was “perfectly safe.”", "perfectly safe", "Ben Ortiz", "time-phrase"),
+    case(
+        "The secretary of state will visit, “as promised,” Mina Park said on Monday.",
+        "as promised",
+        "Mina Park",
+        "noun-state",
+    ),
+    case("Her office said the plan was “dead on arrival.”", "dead on", "Her office", "possessive-speaking-body"),
+]
+
+# 6d. A party tag or a day between the subject and its verb.
+BETWEEN_SUBJECT_AND_VERB = [
+    case(
+        "Vera Lind, the longest-serving member of the port board and its chair for the past eleven years "
+        "running, said the dredging was “overdue.”",
+        "overdue",
+        "Vera Lind",
+        "long-apposition",
+    ),
+    case("Sen. Ray Dunmore (D-Ore.), said on Monday that the levy was “a mess.”", "mess", "Ray Dunmore", "party-tag"),
+    case("Gov. Ada Holm (R-Maine) on Wednesday said the levy was “a mess.”", "mess", "Ada Holm", "tag-and-day"),
+    case("Ben Ortiz last week wrote that the levy was “a mess.”", "mess", "Ben Ortiz", "last-week"),
+]
+
+# 6e. An unnamed member of a group: "Another said", "Several wrote"; a clause piece is no speaker.
+QUANTIFIED = [
+    case("Two voters spoke to us. Another said the levy was “far too high.”", "far too", "another", "another"),
+    case("Several said the new rules were “a good start.”", "good start", "several", "several"),
+    case(
+        "Officials kept refusing to discuss the plan, which critics called “a giveaway.”",
+        "giveaway",
+        "critics",
+        "not-a-clause-piece",
+    ),
+]
+
+# 6c. "issued a statement saying ...": the issuer speaks, not the statement; a statement that is
+# the subject keeps its noun phrase.
+ISSUED = [
+    case(
+        "On Friday, Ada Roe issued a statement saying the judge was “a fair and careful person.”",
+        "careful",
+        "Ada Roe",
+        "issued-a-statement",
+    ),
+    case("The ministry released a report saying exports “fell sharply.”", "fell", "the ministry", "released-a-report"),
+    case(
+        "A statement from the ministry said exports “fell sharply.”",
+        "fell",
+        "A statement from the ministry",
+        "statement-as-subject",
     ),
 ]
 
@@ -374,6 +562,11 @@ NEGATIVES = [
 ]
 
 
+@pytest.mark.parametrize(("text", "marker", "speaker"), PRONOUN_CHAIN)
+def test_pronoun_chains_keep_their_person(text: str, marker: str, speaker: str) -> None:
+    assert speaker_of(text, marker) == speaker
+
+
 @pytest.mark.parametrize(("text", "marker", "speaker"), PRONOUN_NOT_FROM_QUOTE)
 def test_pronoun_never_takes_a_name_inside_the_quote(text: str, marker: str, speaker: str) -> None:
     assert speaker_of(text, marker) == speaker
@@ -398,6 +591,23 @@ def test_continuations_and_lead_ins(text: str, marker: str, speaker: str) -> Non
 def test_mixed_quotes_are_quotes_of_their_speaker(text: str, marker: str, speaker: str) -> None:
     hit = next(c for c in claims(text) if marker in c.text)
     assert (hit.speaker, hit.claim_type) == (speaker, "quote")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), CLOSED_BY_MARK + COLON_NO_VERB)
+def test_attribution_in_the_next_sentence_or_before_a_colon(text: str, marker: str, speaker: str | None) -> None:
+    assert speaker_of(text, marker) == speaker
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), MIXED_NO_CUE + MIXED_NO_CUE_NEGATIVES)
+def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert speaker_of(text, marker) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED + BETWEEN_SUBJECT_AND_VERB + QUANTIFIED
+)
+def test_objects_and_times_before_a_cue_are_not_speakers(text: str, marker: str, speaker: str) -> None:
+    assert speaker_of(text, marker) == speaker
 
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), SHAPES)

@@ -62,11 +62,6 @@ def test_bio_after_rule_is_not_a_claim() -> None:
     assert claim_texts(text) == [STATEMENT]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in-body bios and publishing notes: document_metadata keeps them in the body and "
-    "newsfacts.metadata.furniture has no bio or boilerplate line test for claims to import",
-)
 def test_bio_with_bold_name_is_not_a_claim() -> None:
     text = f"{STATEMENT}\n**John Roe** is an economist and columnist based in Tokyo."
     assert claim_texts(text) == [STATEMENT]
@@ -147,14 +142,9 @@ def test_furniture_reason_names_the_rule() -> None:
 @pytest.mark.parametrize(
     "boilerplate",
     [
-        pytest.param(
-            "This article was originally published on The Conversation.", marks=pytest.mark.xfail(strict=True)
-        ),
+        "This article was originally published on The Conversation.",
         "Additional reporting by Jane Smith in Tokyo.",
-        pytest.param(
-            "The views expressed here are the author’s own and do not reflect those of the publisher.",
-            marks=pytest.mark.xfail(strict=True, reason="no in-body boilerplate test in metadata.furniture"),
-        ),
+        "The views expressed here are the author’s own and do not reflect those of the publisher.",
         "(Reporting by Jane Smith; Editing by Tom Lee)",
         "© 2025 Example News. All rights reserved.",
     ],
@@ -163,14 +153,26 @@ def test_publishing_boilerplate_is_not_a_claim(boilerplate: str) -> None:
     assert claim_texts(f"{STATEMENT}\n{boilerplate}") == [STATEMENT]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in-body bios and publishing notes: document_metadata keeps them in the body and "
-    "newsfacts.metadata.furniture has no bio or boilerplate line test for claims to import",
-)
 def test_bio_at_the_end_of_the_body_is_not_a_claim() -> None:
     text = f"{STATEMENT}\n{STATEMENT}\nJane Smith is a senior correspondent covering Japanese politics."
     assert claim_texts(text) == [STATEMENT, STATEMENT]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Ann Roe is a reporter who was detained in March.",
+        "Jane Smith, a senior correspondent for the network, said the talks had stalled.",
+        "Ben Lee is a correspondent for the paper, the ministry said.",
+    ],
+)
+def test_closing_sentence_about_a_journalist_is_a_claim(last: str) -> None:
+    assert claim_texts(f"{STATEMENT}\n{last}") == [STATEMENT, last]
+
+
+def test_bio_shape_inside_the_story_is_a_claim() -> None:
+    middle = "Jane Smith is a senior correspondent covering Japanese politics."
+    assert claim_texts(f"{STATEMENT}\n{middle}\n{STATEMENT}") == [STATEMENT, middle, STATEMENT]
 
 
 def test_two_word_sentence_with_a_verb_is_a_claim() -> None:

@@ -113,6 +113,38 @@ def test_trailing_furniture_start_cuts_disclaimer_and_credits():
     assert text[: furniture.trailing_furniture_start(text)].strip() == story
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Smith is a senior correspondent covering Japanese politics.",
+        "**John Roe** is an economist and columnist based in Tokyo.",
+        "__Ann Lee__ is a freelance journalist based in Seoul.",
+        "Tom Baker is the Asia editor of Example Weekly.",
+        "Maria Costa has been a contributing writer since 2019.",
+    ],
+)
+def test_closing_bio_is_trailing_furniture(bio: str):
+    story = "Oil prices fell on Monday as stocks built up."
+    assert furniture.is_closing_bio(furniture.clean(bio))
+    assert not furniture.is_furniture_line(bio)  # the same shape inside a story is a fact
+    text = f"{story}\n\n{bio}\n"
+    assert text[: furniture.trailing_furniture_start(text)].strip() == story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sanae Takaichi is a conservative politician who became prime minister in October.",
+        "Ann Roe is a reporter who was detained in March.",
+        "Ben Lee is a correspondent for the paper, the ministry said.",
+        "Jane Smith, a senior correspondent for the network, said the talks had stalled.",
+        "The correspondent is a veteran of three wars.",
+    ],
+)
+def test_closing_sentences_about_people_are_not_bios(line: str):
+    assert not furniture.is_closing_bio(line)
+
+
 def test_trailing_span_keeps_prose_that_mentions_sources():
     text = "Oil fell.\n\nSources said the talks could resume next week.\n"
     assert furniture.trailing_furniture_start(text) == len(text)
