@@ -7,7 +7,7 @@ import dagster as dg
 from assets.quality import integrity_check
 from assets.registry import declared, stage_config
 from assets.resources import Warehouse
-from assets.table_metadata import frame_table, table_metadata
+from assets.table_metadata import query_table, stage_metadata, table_metadata
 from newsfacts.stages.claims import process_claims
 from newsfacts.stages.corroboration import build_clusters
 
@@ -36,25 +36,22 @@ GROUP = "extraction"
 def extracted_claims(warehouse: Warehouse):
     with warehouse.connect() as con:
         report = process_claims(con, warehouse.n_workers, stage_config(warehouse))
-        by_type = con.execute("SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC").pl()
-        speakers = con.execute(
-            "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
-            "GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
-        ).pl()
         yield dg.MaterializeResult(
             asset_key="claims",
-            metadata=table_metadata(
+            metadata=stage_metadata(
                 con,
                 "claims",
                 "SELECT document_id, claim_type, speaker, hedged, text FROM claims "
                 "ORDER BY document_id, char_start LIMIT 15",
-                processed_documents=report.processed,
-                skipped_unchanged=report.skipped,
-                seconds=round(report.seconds, 3),
-                **report.throughput,
-                by_type=frame_table(by_type),
-                top_speakers=frame_table(speakers),
-                extractor_version=report.version,
+                report,
+                by_type=query_table(
+                    con, "SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC"
+                ),
+                top_speakers=query_table(
+                    con,
+                    "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
+                    "GROUP BY 1 ORDER BY 2 DESC LIMIT 10",
+                ),
             ),
         )
         yield dg.MaterializeResult(asset_key="claim_figures", metadata=table_metadata(con, "claim_figures"))

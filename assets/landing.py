@@ -9,7 +9,7 @@ import dagster as dg
 from assets.quality import integrity_check
 from assets.registry import declared
 from assets.resources import SeedsFolder, Warehouse
-from assets.table_metadata import frame_table, table_metadata
+from assets.table_metadata import query_table, table_metadata
 from newsfacts.listing import folder_state
 from newsfacts.stages.landing import land_documents
 from newsfacts.warehouse import recovery, refresh_record
@@ -79,10 +79,8 @@ def land(seeds: SeedsFolder, warehouse: Warehouse):
                 con,
                 "rejected_documents",
                 "SELECT source_path, reason, detected_at FROM rejected_documents ORDER BY source_path LIMIT 20",
-                reasons=frame_table(
-                    con.execute(
-                        "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
-                    ).pl()
+                reasons=query_table(
+                    con, "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
                 ),
             ),
         )
