@@ -14,16 +14,6 @@ from newsfacts.warehouse.publish import publish_warehouse
 UPSTREAM = list(ASSETS)
 
 
-@dg.asset(
-    deps=UPSTREAM,
-    group_name="serving",
-    kinds={"duckdb"},
-    description="The published DuckDB file BI tools read (WAREHOUSE_PATH). Built beside the old file from the "
-    "staging tables once every blocking integrity check of the run has passed, then swapped in with os.replace: "
-    "readers never see a half-written state, and a failed run leaves the old file untouched. A refresh that changed "
-    "nothing leaves the file as it was, and a file at WAREHOUSE_PATH that newsfacts did not publish (no `_newsfacts` "
-    "marker table) is never replaced.",
-)
 def _refuse_if(what: str, reasons: dict[str, str], remedy: str, metadata_key: str, prefix: str = "") -> None:
     """Fail the publish, naming each reason (by its `prefix`ed key) and what to do, when there is any; the
     keys alone go into the failure's metadata under `metadata_key`."""
@@ -36,6 +26,16 @@ def _refuse_if(what: str, reasons: dict[str, str], remedy: str, metadata_key: st
         )
 
 
+@dg.asset(
+    deps=UPSTREAM,
+    group_name="serving",
+    kinds={"duckdb"},
+    description="The published DuckDB file BI tools read (WAREHOUSE_PATH). Built beside the old file from the "
+    "staging tables once every blocking integrity check of the run has passed, then swapped in with os.replace: "
+    "readers never see a half-written state, and a failed run leaves the old file untouched. A refresh that changed "
+    "nothing leaves the file as it was, and a file at WAREHOUSE_PATH that newsfacts did not publish (no `_newsfacts` "
+    "marker table) is never replaced.",
+)
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         missing = incomplete(con, stage_config(warehouse))
