@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from processes import stop_group
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -160,29 +161,6 @@ def wait_for_runs(url: str, ui: DagsterUI) -> list[dict]:
         time.sleep(1)
 
 
-def stop_group(proc: subprocess.Popen) -> None:
-    """SIGTERM the whole process group, SIGKILL whatever is left after STOP_TIMEOUT."""
-    pgid = proc.pid  # start_new_session: the leader's pid is the group id
-    try:
-        os.killpg(pgid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=STOP_TIMEOUT)
-    deadline = time.monotonic() + STOP_TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)  # any member left (daemon, code server, run worker)?
-        except ProcessLookupError:
-            break
-        time.sleep(0.5)
-    else:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(pgid, signal.SIGKILL)
-    if proc.poll() is None:
-        proc.wait(timeout=STOP_TIMEOUT)
-
-
 @contextlib.contextmanager
 def dagster_dev(tmp_path: Path, seeds: Path) -> Iterator[DagsterUI]:
     """`dagster dev` over `seeds`, once the sensor's first refresh has succeeded; stopped on exit."""
@@ -237,7 +215,7 @@ def dagster_dev(tmp_path: Path, seeds: Path) -> Iterator[DagsterUI]:
         ui.run_id = runs[0]["runId"]
         yield ui
     finally:
-        stop_group(proc)
+        stop_group(proc, STOP_TIMEOUT)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from test_ui_browser import (  # noqa: F401 - chromium and dagster_ui are fixtures
+    ASSETS,
     FINISHED,
     RUN_TIMEOUT,
     DagsterUI,
@@ -24,15 +25,8 @@ LOGS = """{{ logsForRun(runId: "{run_id}") {{ __typename ... on EventConnection 
 CHECKS = (
     """{ assetNodes { assetKey { path } assetChecksOrError { ... on AssetChecks { checks { name description } } } } }"""
 )
-INTEGRITY_TABLES = [
-    "documents",
-    "document_metadata",
-    "figures",
-    "claims",
-    "claim_figures",
-    "claim_clusters",
-    "metric_consistency",
-]
+# Every asset of the graph has a blocking integrity check but the rejected files and the published file.
+INTEGRITY_TABLES = [a for a in ASSETS if a not in ("rejected_documents", "published_warehouse")]
 
 
 def runs(url: str) -> list[dict]:
