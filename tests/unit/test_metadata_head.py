@@ -90,20 +90,18 @@ def test_byline_and_date_lines_at_the_top(header: str, expected: dict):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "field"),
     [
-        "By Monday, the market had recovered most of its losses.",
-        "By the end of the year the deal should be signed.",
-        "by jane doe",
+        # Sentences that start with "by" are not bylines.
+        (f"By Monday, the market had recovered most of its losses.\n\n{PARAGRAPH}", "author"),
+        (f"By the end of the year the deal should be signed.\n\n{PARAGRAPH}", "author"),
+        (f"by jane doe\n\n{PARAGRAPH}", "author"),
+        # Dates mentioned in the text are not publication dates.
+        (f"{PARAGRAPH} The talks began on November 13, 2025 in Tokyo.\n\nUpdated: 14 Nov 2025", "published_date"),
     ],
 )
-def test_sentences_starting_with_by_are_not_bylines(text: str):
-    assert parse_metadata(f"{text}\n\n{PARAGRAPH}").author is None
-
-
-def test_dates_mentioned_in_text_are_not_publication_dates():
-    text = f"{PARAGRAPH} The talks began on November 13, 2025 in Tokyo.\n\nUpdated: 14 Nov 2025"
-    assert parse_metadata(text).published_date is None
+def test_header_look_alikes_in_prose_are_not_header_fields(text: str, field: str):
+    assert getattr(parse_metadata(text), field) is None
 
 
 def test_byline_after_the_first_paragraph_stays_in_thebody_of():
