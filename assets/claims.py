@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.quality import integrity_check
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
 from assets.table_metadata import query_table, stage_metadata, table_metadata
 from newsfacts.stages.claims import process_claims
@@ -18,18 +18,21 @@ GROUP = "extraction"
     specs=[
         dg.AssetSpec(
             "claims",
-            **declared("claims"),
-            description="Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or "
-            "assertion; the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
-            group_name=GROUP,
-            kinds={"duckdb", "python"},
+            **table_asset(
+                "claims",
+                GROUP,
+                "Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or "
+                "assertion; the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
+            ),
         ),
         dg.AssetSpec(
             "claim_figures",
-            **declared("claim_figures"),
-            description="Which figures each claim carries.",
-            group_name=GROUP,
-            kinds={"duckdb"},
+            **table_asset(
+                "claim_figures",
+                GROUP,
+                "Which figures each claim carries.",
+                python=False,
+            ),
         ),
     ],
 )
@@ -58,11 +61,12 @@ def extracted_claims(warehouse: Warehouse):
 
 
 @dg.asset(
-    **declared("claim_clusters"),
-    group_name=GROUP,
-    kinds={"duckdb", "python"},
-    description="Groups of claims that state the same thing across documents (same metric and value, or "
-    "near-identical wording); the membership published as claims.cluster_id.",
+    **table_asset(
+        "claim_clusters",
+        GROUP,
+        "Groups of claims that state the same thing across documents (same metric and value, or "
+        "near-identical wording); the membership published as claims.cluster_id.",
+    ),
 )
 def claim_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.quality import integrity_check
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
 from assets.table_metadata import query_table, stage_metadata
 from newsfacts.stages.figures import process_figures
 
 
 @dg.asset(
-    **declared("figures"),
-    group_name="extraction",
-    kinds={"duckdb", "python"},
-    description="Money, percentages, counts, durations, dates and ratios found in document bodies: value, "
-    "unit, qualifier, canonical metric, and exact character offsets into documents.raw_text.",
+    **table_asset(
+        "figures",
+        "extraction",
+        "Money, percentages, counts, durations, dates and ratios found in document bodies: value, "
+        "unit, qualifier, canonical metric, and exact character offsets into documents.raw_text.",
+    ),
 )
 def figures(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:

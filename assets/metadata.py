@@ -4,18 +4,19 @@ import dagster as dg
 from dagster import AssetCheckExecutionContext
 
 from assets.quality import integrity_check, record_and_report, validate_or_reuse
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
 from assets.table_metadata import stage_metadata
 from newsfacts.stages.metadata import process_metadata
 
 
 @dg.asset(
-    **declared("document_metadata"),
-    group_name="extraction",
-    kinds={"duckdb", "python"},
-    description="One row per document: front matter, headline, byline, sentiment trailers and body bounds "
-    "(front matter, calls to action, navigation and author bios fall outside). NULL where absent.",
+    **table_asset(
+        "document_metadata",
+        "extraction",
+        "One row per document: front matter, headline, byline, sentiment trailers and body bounds "
+        "(front matter, calls to action, navigation and author bios fall outside). NULL where absent.",
+    ),
 )
 def document_metadata(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
