@@ -21,18 +21,13 @@ GROUP = "extraction"
             **table_asset(
                 "claims",
                 GROUP,
-                "Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or "
-                "assertion; the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
+                "Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or assertion; "
+                "the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
             ),
         ),
         dg.AssetSpec(
             "claim_figures",
-            **table_asset(
-                "claim_figures",
-                GROUP,
-                "Which figures each claim carries.",
-                python=False,
-            ),
+            **table_asset("claim_figures", GROUP, "Which figures each claim carries.", python=False),
         ),
     ],
 )
