@@ -5,9 +5,9 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.quality import integrity_check
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
-from assets.table_metadata import frame_table, table_metadata
+from assets.table_metadata import query_table, stage_metadata, table_metadata
 from newsfacts.stages.claims import process_claims
 from newsfacts.stages.corroboration import build_clusters
 
@@ -18,54 +18,50 @@ GROUP = "extraction"
     specs=[
         dg.AssetSpec(
             "claims",
-            **declared("claims"),
-            description="Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or "
-            "assertion; the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
-            group_name=GROUP,
-            kinds={"duckdb", "python"},
+            **table_asset(
+                "claims",
+                GROUP,
+                "Claim sentences (or clauses) of each body: quote, statistic, forecast, opinion or assertion; "
+                "the speaker they are attributed to; whether hedged. `cluster_id` comes from claim_clusters.",
+            ),
         ),
         dg.AssetSpec(
             "claim_figures",
-            **declared("claim_figures"),
-            description="Which figures each claim carries.",
-            group_name=GROUP,
-            kinds={"duckdb"},
+            **table_asset("claim_figures", GROUP, "Which figures each claim carries.", python=False),
         ),
     ],
 )
 def extracted_claims(warehouse: Warehouse):
     with warehouse.connect() as con:
         report = process_claims(con, warehouse.n_workers, stage_config(warehouse))
-        by_type = con.execute("SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC").pl()
-        speakers = con.execute(
-            "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
-            "GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
-        ).pl()
         yield dg.MaterializeResult(
             asset_key="claims",
-            metadata=table_metadata(
+            metadata=stage_metadata(
                 con,
                 "claims",
                 "SELECT document_id, claim_type, speaker, hedged, text FROM claims "
                 "ORDER BY document_id, char_start LIMIT 15",
-                processed_documents=report.processed,
-                skipped_unchanged=report.skipped,
-                seconds=round(report.seconds, 3),
-                **report.throughput,
-                by_type=frame_table(by_type),
-                top_speakers=frame_table(speakers),
-                extractor_version=report.version,
+                report,
+                by_type=query_table(
+                    con, "SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC"
+                ),
+                top_speakers=query_table(
+                    con,
+                    "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
+                    "GROUP BY 1 ORDER BY 2 DESC LIMIT 10",
+                ),
             ),
         )
         yield dg.MaterializeResult(asset_key="claim_figures", metadata=table_metadata(con, "claim_figures"))
 
 
 @dg.asset(
-    **declared("claim_clusters"),
-    group_name=GROUP,
-    kinds={"duckdb", "python"},
-    description="Groups of claims that state the same thing across documents (same metric and value, or "
-    "near-identical wording); the membership published as claims.cluster_id.",
+    **table_asset(
+        "claim_clusters",
+        GROUP,
+        "Groups of claims that state the same thing across documents (same metric and value, or "
+        "near-identical wording); the membership published as claims.cluster_id.",
+    ),
 )
 def claim_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:

@@ -5,19 +5,20 @@ import dagster as dg
 from dagster import AssetCheckExecutionContext
 
 from assets.quality import integrity_check, record_and_report, validate_or_reuse
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
 from assets.table_metadata import table_metadata
 from newsfacts.stages.consistency import build_consistency
 
 
 @dg.asset(
-    **declared("metric_consistency"),
-    group_name="consistency",
-    kinds={"duckdb", "python"},
-    description="One row per fact (fact_key = metric|subject|period, and unit): how many sources report it, the "
-    "range of values, and a verdict (consistent, conflict, single_source) built interval-aware from the qualifiers "
-    "and the rounding of the digits as written, units converted within a dimension.",
+    **table_asset(
+        "metric_consistency",
+        "consistency",
+        "One row per fact (fact_key = metric|subject|period, and unit): how many sources report it, the "
+        "range of values, and a verdict (consistent, conflict, single_source) built interval-aware from the qualifiers "
+        "and the rounding of the digits as written, units converted within a dimension.",
+    ),
 )
 def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:

@@ -5,40 +5,36 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.quality import integrity_check
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
-from assets.table_metadata import frame_table, table_metadata
+from assets.table_metadata import query_table, stage_metadata
 from newsfacts.stages.figures import process_figures
 
 
 @dg.asset(
-    **declared("figures"),
-    group_name="extraction",
-    kinds={"duckdb", "python"},
-    description="Money, percentages, counts, durations, dates and ratios found in document bodies: value, "
-    "unit, qualifier, canonical metric, and exact character offsets into documents.raw_text.",
+    **table_asset(
+        "figures",
+        "extraction",
+        "Money, percentages, counts, durations, dates and ratios found in document bodies: value, "
+        "unit, qualifier, canonical metric, and exact character offsets into documents.raw_text.",
+    ),
 )
 def figures(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         report = process_figures(con, stage_config(warehouse), warehouse.n_workers)
-        by_kind = con.execute("SELECT kind, count(*) AS figures FROM figures GROUP BY 1 ORDER BY 2 DESC").pl()
-        by_metric = con.execute(
-            "SELECT metric, count(*) AS figures, count(DISTINCT document_id) AS documents FROM figures "
-            "WHERE metric IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 25"
-        ).pl()
         return dg.MaterializeResult(
-            metadata=table_metadata(
+            metadata=stage_metadata(
                 con,
                 "figures",
                 "SELECT document_id, raw_text, kind, value, value_low, value_high, unit, qualifier, metric "
                 "FROM figures ORDER BY document_id, char_start LIMIT 15",
-                processed_documents=report.processed,
-                skipped_unchanged=report.skipped,
-                seconds=round(report.seconds, 3),
-                **report.throughput,
-                by_kind=frame_table(by_kind),
-                by_metric=frame_table(by_metric),
-                extractor_version=report.version,
+                report,
+                by_kind=query_table(con, "SELECT kind, count(*) AS figures FROM figures GROUP BY 1 ORDER BY 2 DESC"),
+                by_metric=query_table(
+                    con,
+                    "SELECT metric, count(*) AS figures, count(DISTINCT document_id) AS documents FROM figures "
+                    "WHERE metric IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 25",
+                ),
             )
         )
 

@@ -7,9 +7,9 @@ from datetime import datetime
 import dagster as dg
 
 from assets.quality import integrity_check
-from assets.registry import declared
+from assets.registry import table_asset
 from assets.resources import SeedsFolder, Warehouse
-from assets.table_metadata import frame_table, table_metadata
+from assets.table_metadata import query_table, table_metadata
 from newsfacts.listing import folder_state
 from newsfacts.stages.landing import land_documents
 from newsfacts.warehouse import recovery, refresh_record
@@ -21,18 +21,21 @@ GROUP = "landing"
     specs=[
         dg.AssetSpec(
             "documents",
-            **declared("documents"),
-            description="One row per landed document: the file as decoded (unchanged), its hash and encoding. "
-            "Same bytes under two names are both kept; `duplicate_of` points at the first.",
-            group_name=GROUP,
-            kinds={"duckdb", "python"},
+            **table_asset(
+                "documents",
+                GROUP,
+                "One row per landed document: the file as decoded (unchanged), its hash and encoding. "
+                "Same bytes under two names are both kept; `duplicate_of` points at the first.",
+            ),
         ),
         dg.AssetSpec(
             "rejected_documents",
-            **declared("rejected_documents"),
-            description="Files under SEEDS_DIR that could not be landed, with a reason a person can act on.",
-            group_name=GROUP,
-            kinds={"duckdb"},
+            **table_asset(
+                "rejected_documents",
+                GROUP,
+                "Files under SEEDS_DIR that could not be landed, with a reason a person can act on.",
+                python=False,
+            ),
         ),
     ],
     # Either table can be selected alone (`--select documents`); landing always syncs both, since one
@@ -79,10 +82,8 @@ def land(seeds: SeedsFolder, warehouse: Warehouse):
                 con,
                 "rejected_documents",
                 "SELECT source_path, reason, detected_at FROM rejected_documents ORDER BY source_path LIMIT 20",
-                reasons=frame_table(
-                    con.execute(
-                        "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
-                    ).pl()
+                reasons=query_table(
+                    con, "SELECT reason, count(*) AS files FROM rejected_documents GROUP BY 1 ORDER BY 2 DESC"
                 ),
             ),
         )

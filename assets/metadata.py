@@ -4,18 +4,19 @@ import dagster as dg
 from dagster import AssetCheckExecutionContext
 
 from assets.quality import integrity_check, record_and_report, validate_or_reuse
-from assets.registry import declared, stage_config
+from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
-from assets.table_metadata import table_metadata
+from assets.table_metadata import stage_metadata
 from newsfacts.stages.metadata import process_metadata
 
 
 @dg.asset(
-    **declared("document_metadata"),
-    group_name="extraction",
-    kinds={"duckdb", "python"},
-    description="One row per document: front matter, headline, byline, sentiment trailers and body bounds "
-    "(front matter, calls to action, navigation and author bios fall outside). NULL where absent.",
+    **table_asset(
+        "document_metadata",
+        "extraction",
+        "One row per document: front matter, headline, byline, sentiment trailers and body bounds "
+        "(front matter, calls to action, navigation and author bios fall outside). NULL where absent.",
+    ),
 )
 def document_metadata(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
@@ -25,21 +26,19 @@ def document_metadata(warehouse: Warehouse) -> dg.MaterializeResult:
             "count(front_matter_error) FROM document_metadata"
         ).fetchone()
         return dg.MaterializeResult(
-            metadata=table_metadata(
+            metadata=stage_metadata(
                 con,
                 "document_metadata",
                 "SELECT document_id, title, author, published_date, sentiment_label, sentiment_score, "
                 "word_count, body_start, body_end FROM document_metadata ORDER BY document_id LIMIT 10",
-                processed=report.processed,
-                skipped_unchanged=report.skipped,
-                seconds=round(report.seconds, 3),
-                **report.throughput,
+                report,
+                processed_key="processed",
+                version_key="parser_version",
                 with_title=filled[0],
                 with_author=filled[1],
                 with_published_date=filled[2],
                 with_sentiment=filled[3],
                 front_matter_errors=filled[4],
-                parser_version=report.version,
             )
         )
 

@@ -14,6 +14,18 @@ from newsfacts.warehouse.publish import publish_warehouse
 UPSTREAM = list(ASSETS)
 
 
+def _refuse_if(what: str, reasons: dict[str, str], remedy: str, metadata_key: str, prefix: str = "") -> None:
+    """Fail the publish, naming each reason (by its `prefix`ed key) and what to do, when there is any; the
+    keys alone go into the failure's metadata under `metadata_key`."""
+    if reasons:
+        raise dg.Failure(
+            description=f"Refusing to publish {what}: "
+            + "; ".join(f"{prefix}{name}: {why}" for name, why in reasons.items())
+            + f". {remedy}",
+            metadata={metadata_key: ", ".join(reasons)},
+        )
+
+
 @dg.asset(
     deps=UPSTREAM,
     group_name="serving",
@@ -28,20 +40,19 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         missing = incomplete(con, stage_config(warehouse))
         problems = unaudited_tables(con)
-    if missing:
-        raise dg.Failure(
-            description="Refusing to publish an incomplete warehouse: "
-            + "; ".join(f"stage {stage}: {why}" for stage, why in missing.items())
-            + ". Materialize every asset (the `refresh` job, or `make run`) so each stage processes them.",
-            metadata={"incomplete_stages": ", ".join(missing)},
-        )
-    if problems:
-        raise dg.Failure(
-            description="Refusing to publish staging content that has not passed its integrity checks: "
-            + "; ".join(f"{t}: {why}" for t, why in problems.items())
-            + ". Materialize the tables with their checks (the `refresh` job) first.",
-            metadata={"unaudited_tables": ", ".join(problems)},
-        )
+    _refuse_if(
+        "an incomplete warehouse",
+        missing,
+        "Materialize every asset (the `refresh` job, or `make run`) so each stage processes them.",
+        "incomplete_stages",
+        prefix="stage ",
+    )
+    _refuse_if(
+        "staging content that has not passed its integrity checks",
+        problems,
+        "Materialize the tables with their checks (the `refresh` job) first.",
+        "unaudited_tables",
+    )
     result = publish_warehouse(
         warehouse.staging, warehouse.published, warehouse.duckdb_memory_limit or None, warehouse.lock_timeout_seconds
     )

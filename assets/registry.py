@@ -42,6 +42,13 @@ def declared(asset: str) -> dict[str, Any]:
     }
 
 
+def table_asset(table: str, group: str, description: str, python: bool = True) -> dict[str, Any]:
+    """The arguments of the asset (`dg.asset` or `dg.AssetSpec`) that materializes `table`: its
+    declaration, group and description, and its kinds (`python` where Python computes rows, not SQL alone)."""
+    kinds = {"duckdb", "python"} if python else {"duckdb"}
+    return {**declared(table), "group_name": group, "description": description, "kinds": kinds}
+
+
 def stage_config(warehouse: Warehouse, max_file_bytes: int = DEFAULT_MAX_BYTES) -> StageConfig:
     """The stages' configuration as this run's resources set it."""
     return StageConfig(catalog=warehouse.catalog, max_file_bytes=max_file_bytes)

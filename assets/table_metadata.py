@@ -22,6 +22,7 @@ import polars as pl
 
 if TYPE_CHECKING:
     from newsfacts.quality.runner import ExpectationOutcome
+    from newsfacts.stages.runner import StageReport
 
 PREVIEW_ROWS = 10
 CELL_CHARS = 120  # a table cell longer than this is cut (the warehouse keeps the whole value)
@@ -108,6 +109,11 @@ def frame_table(df: pl.DataFrame, limit: int = CELL_CHARS) -> dg.TableMetadataVa
     return rows_table([(c, _column_type(t)) for c, t in df.schema.items()], df.iter_rows(), limit)
 
 
+def query_table(con: duckdb.DuckDBPyConnection, sql: str) -> dg.TableMetadataValue:
+    """The result of `sql` (a breakdown: counts by kind, top speakers...) as structured table metadata."""
+    return frame_table(con.execute(sql).pl())
+
+
 def counts_table(counts: Mapping[str, int], key: str = "value", count: str = "rows") -> dg.TableMetadataValue:
     """Structured table metadata of a value -> count mapping."""
     return rows_table([(key, "string"), (count, "int")], counts.items())
@@ -130,6 +136,31 @@ def table_metadata(
         "preview": frame_table(preview),
         **extra,
     }
+
+
+def stage_metadata(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    preview_sql: str,
+    report: StageReport,
+    *,
+    processed_key: str = "processed_documents",
+    version_key: str = "extractor_version",
+    **extra: Any,
+) -> dict[str, Any]:
+    """`table_metadata` of a per-document stage's table plus what its run did: documents processed and
+    skipped as unchanged, seconds, throughput, then `extra`, and the stage's version last."""
+    return table_metadata(
+        con,
+        table,
+        preview_sql,
+        **{processed_key: report.processed},
+        skipped_unchanged=report.skipped,
+        seconds=round(report.seconds, 3),
+        **report.throughput,
+        **extra,
+        **{version_key: report.version},
+    )
 
 
 def expectations_table(outcomes: Sequence[ExpectationOutcome], examples_shown: int) -> dg.TableMetadataValue:

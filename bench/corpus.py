@@ -51,22 +51,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 MIN_BYTES, MAX_BYTES, MEDIAN_BYTES = 2_000, 12_000, 5_000
 
-# Swapped consistently within an article (word boundaries, longest first), the original kept half the time.
-SWAPS: dict[str, tuple[str, ...]] = {
-    "Sanae Takaichi": ("Yoon Suk-min", "Olaf Brandt", "Narendra Rao", "Anthony Marsh", "Claire Dubois"),
-    "Takaichi": ("Yoon", "Brandt", "Rao", "Marsh", "Dubois"),
-    "Donald Trump": ("Joe Harper", "Ursula Weiss", "Justin Moreau", "Rishi Patel", "Lula Costa"),
-    "Trump": ("Harper", "Weiss", "Moreau", "Patel", "Costa"),
-    "Japanese": ("Korean", "German", "Indian", "Australian", "French"),
-    "Japan": ("South Korea", "Germany", "India", "Australia", "France"),
-    "Tokyo": ("Seoul", "Berlin", "New Delhi", "Canberra", "Paris"),
-    "Beijing": ("Moscow", "Beijing", "Tehran", "Pyongyang", "Beijing"),
-    "China": ("Russia", "China", "Iran", "North Korea", "China"),
-    "Indo-Pacific": ("Indo-Pacific", "Euro-Atlantic", "Asia-Pacific", "Pacific", "Baltic"),
-    "Mitsubishi Heavy Industries": ("Hanwha Aerospace", "Rheinmetall", "Bharat Dynamics", "Austal", "Thales"),
-    "defense": ("defense", "energy", "semiconductor", "shipbuilding", "infrastructure"),
-    "defence": ("defence", "energy", "semiconductor", "shipbuilding", "infrastructure"),
-}
+# Swapped consistently within an article (word boundaries, longest first), the original kept half the time:
+# each name or word with its five stand-ins, one per variant (a data table: bench/corpus_swaps.json).
+SWAPS_FILE = Path(__file__).with_name("corpus_swaps.json")
+SWAPS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in json.loads(SWAPS_FILE.read_text()).items()}
 _SWAP_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(SWAPS, key=len, reverse=True)) + r")\b")
 # A number not glued to letters ("F-35", "G7", "1980s" stay), with thousands separators and decimals.
 _NUMBER_RE = re.compile(r"(?<![\w.,:])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w:]|-[A-Za-z]|[.,]\d)")
@@ -257,7 +245,7 @@ def _write_range(args: tuple[Path, int, int, int]) -> int:
 
 
 def _stamp(size: int, seed: int) -> dict[str, object]:
-    generator = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    generator = hashlib.sha256(Path(__file__).read_bytes() + SWAPS_FILE.read_bytes()).hexdigest()[:12]
     return {"size": size, "seed": seed, "generator": generator, "sources": load_pool().digest}
 
 

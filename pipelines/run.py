@@ -16,6 +16,7 @@ from assets.resources import TRIGGER_TAG
 from newsfacts.stages import progress
 from newsfacts.warehouse import lock
 from newsfacts.warehouse.diagnosis import DEFAULT_ADVICE, advice
+from newsfacts.warehouse.publish import process_alive
 from pipelines.definitions import defs
 
 # Step-by-step events are in the Dagster UI; the terminal gets warnings and the summary.
@@ -144,20 +145,10 @@ def fail_abandoned_runs(instance: dg.DagsterInstance) -> list[str]:
     for record in instance.get_run_records(dg.RunsFilter(statuses=_IN_PROGRESS, tags={HOST_TAG: host})):
         run = record.dagster_run
         pid = run.tags.get(PID_TAG, "")
-        if pid.isdigit() and not _process_alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             instance.report_run_failed(run, f"abandoned: its process ({pid} on {host}) ended without finishing it")
             failed.append(run.run_id)
     return failed
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 # Dagster creates its SQLite storage the first time an instance is used; two processes doing that on a

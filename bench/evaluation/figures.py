@@ -27,6 +27,19 @@ TARGETS = {"f1": 0.95, "value_accuracy": 0.95, "qualifier_accuracy": 0.90}
 REL_TOL = 1e-6
 
 
+def _located(raw: str, items: list[dict] | None, errors: list[str], label: str) -> list[tuple[dict, tuple[int, int]]]:
+    """Each gold item (a figure or a trap) with its span in `raw`; one not found there is noted in
+    `errors` after `label` instead, so a broken gold entry is reported, never scored."""
+    found = []
+    for item in items or []:
+        span = _span(raw, item["ctx"], item["text"])
+        if isinstance(span, str):
+            errors.append(label + span)
+        else:
+            found.append((item, span))
+    return found
+
+
 def _span(raw: str, ctx: str, text: str) -> tuple[int, int] | str:
     """The gold span in the raw text, or why it cannot be located."""
     at = raw.find(ctx)
@@ -79,20 +92,8 @@ def score_figures(
             continue
         raw = raw_texts[doc]
         preds = sorted(predictions.get(doc, []), key=lambda p: (p["char_start"], p["char_end"]))
-        golds = []
-        for g in spec.get("figures") or []:
-            span = _span(raw, g["ctx"], g["text"])
-            if isinstance(span, str):
-                gold_errors.append(f"{doc}: {span}")
-            else:
-                golds.append((g, span))
-        traps = []
-        for t in spec.get("traps") or []:
-            span = _span(raw, t["ctx"], t["text"])
-            if isinstance(span, str):
-                gold_errors.append(f"{doc}: trap {span}")
-            else:
-                traps.append((t, span))
+        golds = _located(raw, spec.get("figures"), gold_errors, f"{doc}: ")
+        traps = _located(raw, spec.get("traps"), gold_errors, f"{doc}: trap ")
         used: set[int] = set()
         stats = {"true_positives": 0, "false_positives": 0, "misses": 0}
         for g, span in sorted(golds, key=lambda x: (bool(x[0].get("optional")), x[1])):

@@ -20,6 +20,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 import sqlalchemy as sa
+from contract_columns import FIGURE_VALUE_COLUMNS
 from sqlalchemy.pool import NullPool
 
 from assets.resources import SeedsFolder, Warehouse
@@ -49,14 +50,7 @@ SELECT (SELECT count(*) FROM documents) AS documents,
 
 VIEW_COLUMNS = {
     "v_figures_by_metric": [
-        "metric",
-        "unit",
-        "kind",
-        "value",
-        "value_low",
-        "value_high",
-        "qualifier",
-        "raw_text",
+        *FIGURE_VALUE_COLUMNS,
         "subject",
         "document_id",
         "title",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+from processes import stop_group
 
 from assets.resources import SeedsFolder, Warehouse
 from bench.corpus import article_file
@@ -54,17 +54,6 @@ def start(args: list[str], log: Path, cwd: Path) -> subprocess.Popen:
     )
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(STOP_TIMEOUT)
-
-
 @pytest.fixture(scope="module")
 def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The address of a scheduler with two single-threaded workers, all torn down after the module."""
@@ -90,7 +79,7 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield address
     finally:
         for process in reversed(processes):
-            stop(process)
+            stop_group(process, STOP_TIMEOUT)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import json
 import os
 import pwd
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from processes import stop_group
 
 psycopg2 = pytest.importorskip("psycopg2", reason="the `postgres` extra (dagster-postgres) is not installed")
 pytest.importorskip("dagster_postgres", reason="the `postgres` extra (dagster-postgres) is not installed")
@@ -226,13 +226,7 @@ def test_refreshes_keep_runs_and_sensor_cursor_in_postgres(tmp_path: Path, postg
             assert time.monotonic() < deadline, f"no sensor run finished in {RUN_TIMEOUT}s:\n{log.read_text()[-3000:]}"
             time.sleep(2)
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(daemon.pid, signal.SIGTERM)
-        try:
-            daemon.wait(STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(daemon.pid, signal.SIGKILL)
-            daemon.wait(STOP_TIMEOUT)
+        stop_group(daemon, STOP_TIMEOUT)
 
     cursor = json.loads(sensor_cursor(postgres))
     assert cursor["files"] == len(list(seeds.iterdir()))

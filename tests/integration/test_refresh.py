@@ -8,86 +8,11 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+from contract_columns import CONTRACT_COLUMNS
 
 import newsfacts.stages.figures as figures_stage
 from newsfacts.figures import Figure
 from newsfacts.warehouse.schema import PUBLISHED_TABLES
-
-CONTRACT_COLUMNS = {
-    "documents": [
-        "document_id",
-        "file_name",
-        "source_path",
-        "content_sha256",
-        "raw_text",
-        "char_count",
-        "ingested_at",
-    ],
-    "document_metadata": [
-        "document_id",
-        "title",
-        "author",
-        "published_date",
-        "publisher",
-        "description",
-        "sentiment_label",
-        "sentiment_score",
-        "word_count",
-        "body_start",
-        "body_end",
-    ],
-    "figures": [
-        "figure_id",
-        "document_id",
-        "char_start",
-        "char_end",
-        "raw_text",
-        "kind",
-        "value",
-        "value_low",
-        "value_high",
-        "unit",
-        "qualifier",
-        "metric",
-        "subject",
-        "sentence",
-        "extractor_version",
-    ],
-    "claims": [
-        "claim_id",
-        "document_id",
-        "char_start",
-        "char_end",
-        "text",
-        "speaker",
-        "claim_type",
-        "hedged",
-        "cluster_id",
-    ],
-    "claim_figures": ["claim_id", "figure_id"],
-    "claim_clusters": ["cluster_id", "representative_text", "n_sources", "n_claims"],
-    "metric_consistency": [
-        "metric",
-        "unit",
-        "n_sources",
-        "n_mentions",
-        "value_min",
-        "value_max",
-        "verdict",
-        "sources",
-    ],
-    "validation_results": [
-        "run_id",
-        "suite",
-        "expectation",
-        "column_name",
-        "success",
-        "observed_value",
-        "unexpected_count",
-        "validated_at",
-    ],
-    "rejected_documents": ["source_path", "reason", "detected_at"],
-}
 
 
 def digest(path: Path) -> str:

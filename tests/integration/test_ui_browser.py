@@ -25,11 +25,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from processes import stop_group
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -159,29 +161,6 @@ def wait_for_runs(url: str, ui: DagsterUI) -> list[dict]:
         time.sleep(1)
 
 
-def stop_group(proc: subprocess.Popen) -> None:
-    """SIGTERM the whole process group, SIGKILL whatever is left after STOP_TIMEOUT."""
-    pgid = proc.pid  # start_new_session: the leader's pid is the group id
-    try:
-        os.killpg(pgid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=STOP_TIMEOUT)
-    deadline = time.monotonic() + STOP_TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)  # any member left (daemon, code server, run worker)?
-        except ProcessLookupError:
-            break
-        time.sleep(0.5)
-    else:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(pgid, signal.SIGKILL)
-    if proc.poll() is None:
-        proc.wait(timeout=STOP_TIMEOUT)
-
-
 @contextlib.contextmanager
 def dagster_dev(tmp_path: Path, seeds: Path) -> Iterator[DagsterUI]:
     """`dagster dev` over `seeds`, once the sensor's first refresh has succeeded; stopped on exit."""
@@ -236,7 +215,7 @@ def dagster_dev(tmp_path: Path, seeds: Path) -> Iterator[DagsterUI]:
         ui.run_id = runs[0]["runId"]
         yield ui
     finally:
-        stop_group(proc)
+        stop_group(proc, STOP_TIMEOUT)
 
 
 @pytest.fixture
@@ -245,6 +224,33 @@ def dagster_ui(tmp_path: Path) -> Iterator[DagsterUI]:
     shutil.copytree(PROJECT / "seeds", seeds)
     with dagster_dev(tmp_path, seeds) as ui:
         yield ui
+
+
+@contextlib.contextmanager
+def browser_page(chromium: Path, shots: Path, on_request: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """A page of headless chromium with the suite's timeouts (and `on_request` told of every request).
+
+    On a failure the page is saved as `failure.png` in `shots` (created here) before the error goes on;
+    the browser is always closed.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    shots.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        if on_request is not None:
+            context.on("request", on_request)
+        page = context.new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        expect.set_options(timeout=PAGE_TIMEOUT_MS)
+        try:
+            yield page
+        except Exception:
+            page.screenshot(path=str(shots / "failure.png"))
+            raise
+        finally:
+            browser.close()
 
 
 def graph_label(asset: str) -> re.Pattern:
@@ -259,51 +265,40 @@ def settle(page, timeout_ms: int = 10_000) -> None:
 
 
 def test_ui_shows_assets_checks_and_last_materialization(chromium: Path, dagster_ui: DagsterUI, tmp_path: Path):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     shots = tmp_path / "screenshots"
-    shots.mkdir()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        expect.set_options(timeout=PAGE_TIMEOUT_MS)
-        try:
-            # The global asset lineage: four groups, collapsed; expanded, every asset of the graph is drawn.
-            page.goto(f"{dagster_ui.url}/asset-groups")
-            expect(page.get_by_text("Global asset lineage")).to_be_visible()
-            for group in GROUPS:
-                expect(page.get_by_text(group, exact=True).first).to_be_visible()
-            page.mouse.click(1500, 160, button="right")  # empty background, top right: the graph's menu
-            page.get_by_role("menuitem", name="Expand all groups").click()
-            for asset in ASSETS:
-                expect(page.get_by_text(graph_label(asset)).first).to_be_visible()
-            settle(page)  # the nodes' status colours arrive after their names
-            page.screenshot(path=str(shots / "lineage.png"))
+    with browser_page(chromium, shots) as page:
+        # The global asset lineage: four groups, collapsed; expanded, every asset of the graph is drawn.
+        page.goto(f"{dagster_ui.url}/asset-groups")
+        expect(page.get_by_text("Global asset lineage")).to_be_visible()
+        for group in GROUPS:
+            expect(page.get_by_text(group, exact=True).first).to_be_visible()
+        page.mouse.click(1500, 160, button="right")  # empty background, top right: the graph's menu
+        page.get_by_role("menuitem", name="Expand all groups").click()
+        for asset in ASSETS:
+            expect(page.get_by_text(graph_label(asset)).first).to_be_visible()
+        settle(page)  # the nodes' status colours arrive after their names
+        page.screenshot(path=str(shots / "lineage.png"))
 
-            # An asset's page: its last materialization, and its blocking integrity check passed.
-            page.goto(f"{dagster_ui.url}/assets/figures")
-            expect(page.get_by_text("Latest materialization")).to_be_visible()
-            expect(page.get_by_text(re.compile(r"^[\w ]+ ago$")).first).to_be_visible()
-            expect(page.get_by_text("Latest check results")).to_be_visible()
-            page.screenshot(path=str(shots / "figures.png"))
+        # An asset's page: its last materialization, and its blocking integrity check passed.
+        page.goto(f"{dagster_ui.url}/assets/figures")
+        expect(page.get_by_text("Latest materialization")).to_be_visible()
+        expect(page.get_by_text(re.compile(r"^[\w ]+ ago$")).first).to_be_visible()
+        expect(page.get_by_text("Latest check results")).to_be_visible()
+        page.screenshot(path=str(shots / "figures.png"))
 
-            page.goto(f"{dagster_ui.url}/assets/figures?view=checks")
-            expect(page.get_by_text("This is a blocking asset check")).to_be_visible()
-            expect(page.get_by_text("figures_integrity").first).to_be_visible()
-            expect(page.get_by_text("Passed", exact=True).first).to_be_visible()
-            page.screenshot(path=str(shots / "figures_checks.png"))
+        page.goto(f"{dagster_ui.url}/assets/figures?view=checks")
+        expect(page.get_by_text("This is a blocking asset check")).to_be_visible()
+        expect(page.get_by_text("figures_integrity").first).to_be_visible()
+        expect(page.get_by_text("Passed", exact=True).first).to_be_visible()
+        page.screenshot(path=str(shots / "figures_checks.png"))
 
-            # The published warehouse, materialized, with the path it was published to.
-            page.goto(f"{dagster_ui.url}/assets/published_warehouse")
-            expect(page.get_by_text("Latest materialization")).to_be_visible()
-            expect(page.get_by_text(str(dagster_ui.warehouse)).first).to_be_visible()
-            page.screenshot(path=str(shots / "published_warehouse.png"))
-        except Exception:
-            page.screenshot(path=str(shots / "failure.png"))
-            raise
-        finally:
-            browser.close()
+        # The published warehouse, materialized, with the path it was published to.
+        page.goto(f"{dagster_ui.url}/assets/published_warehouse")
+        expect(page.get_by_text("Latest materialization")).to_be_visible()
+        expect(page.get_by_text(str(dagster_ui.warehouse)).first).to_be_visible()
+        page.screenshot(path=str(shots / "published_warehouse.png"))
     for shot in shots.iterdir():
         assert shot.stat().st_size > 20_000, f"{shot} looks blank"
 
@@ -427,8 +422,6 @@ def inspect_page(page, where: str, base: str, scroll: bool = False) -> tuple[lis
 
 
 def test_hostile_news_text_stays_inert_in_the_ui(chromium: Path, hostile_ui: DagsterUI, tmp_path: Path):
-    from playwright.sync_api import sync_playwright
-
     base = hostile_ui.url
     # (page, text it shows once its metadata has arrived)
     pages = [(f"/assets/{a}", "preview") for a in CONTENT_ASSETS]
@@ -439,39 +432,27 @@ def test_hostile_news_text_stays_inert_in_the_ui(chromium: Path, hostile_ui: Dag
     assert report.exists()
 
     shots = tmp_path / "screenshots"
-    shots.mkdir()
     problems: list[str] = []
     shown = ""
     requested: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1600, "height": 1000})
-        context.on("request", lambda r: requested.append(r.url))
-        page = context.new_page()
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        try:
-            for i, (path, ready) in enumerate(pages):
-                page.goto(base + path)
-                page.get_by_text(ready, exact=True).first.wait_for()
-                found, text = inspect_page(page, path, base, scroll=path.startswith("/runs/"))
-                problems += found
-                shown += text
-                page.screenshot(path=str(shots / f"page{i:02}.png"))
-
-            # The offline report: inert too, and no table grows past the page.
-            page.goto(report.as_uri())
-            found, text = inspect_page(page, "report", base)
+    with browser_page(chromium, shots, on_request=lambda r: requested.append(r.url)) as page:
+        for i, (path, ready) in enumerate(pages):
+            page.goto(base + path)
+            page.get_by_text(ready, exact=True).first.wait_for()
+            found, text = inspect_page(page, path, base, scroll=path.startswith("/runs/"))
             problems += found
             shown += text
-            width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-            if width[0] > width[1]:
-                problems.append(f"report: {width[0]} px wide in a {width[1]} px window")
-            page.screenshot(path=str(shots / "report.png"), full_page=True)
-        except Exception:
-            page.screenshot(path=str(shots / "failure.png"))
-            raise
-        finally:
-            browser.close()
+            page.screenshot(path=str(shots / f"page{i:02}.png"))
+
+        # The offline report: inert too, and no table grows past the page.
+        page.goto(report.as_uri())
+        found, text = inspect_page(page, "report", base)
+        problems += found
+        shown += text
+        width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            problems.append(f"report: {width[0]} px wide in a {width[1]} px window")
+        page.screenshot(path=str(shots / "report.png"), full_page=True)
 
     outside = sorted({u for u in requested if not local_url(u, base)})
     problems += [f"request to {u}" for u in outside]

@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 from test_ui_browser import (  # noqa: F401 - chromium and dagster_ui are fixtures
-    CHROMIUM_ARGS,
+    ASSETS,
     FINISHED,
-    PAGE_TIMEOUT_MS,
     RUN_TIMEOUT,
     DagsterUI,
+    browser_page,
     chromium,
     dagster_ui,
     graphql,
@@ -25,15 +25,8 @@ LOGS = """{{ logsForRun(runId: "{run_id}") {{ __typename ... on EventConnection 
 CHECKS = (
     """{ assetNodes { assetKey { path } assetChecksOrError { ... on AssetChecks { checks { name description } } } } }"""
 )
-INTEGRITY_TABLES = [
-    "documents",
-    "document_metadata",
-    "figures",
-    "claims",
-    "claim_figures",
-    "claim_clusters",
-    "metric_consistency",
-]
+# Every asset of the graph has a blocking integrity check but the rejected files and the published file.
+INTEGRITY_TABLES = [a for a in ASSETS if a not in ("rejected_documents", "published_warehouse")]
 
 
 def runs(url: str) -> list[dict]:
@@ -56,32 +49,21 @@ def test_materialize_all_runs_in_process_and_checks_show_their_names(
     dagster_ui: DagsterUI,  # noqa: F811
     tmp_path: Path,
 ):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     known = {r["runId"] for r in runs(dagster_ui.url)}
     shots = tmp_path / "screenshots"
-    shots.mkdir()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        expect.set_options(timeout=PAGE_TIMEOUT_MS)
-        try:
-            page.goto(f"{dagster_ui.url}/asset-groups")
-            expect(page.get_by_text("Global asset lineage")).to_be_visible()
-            settle(page)
-            page.get_by_role("button", name="Materialize all").click()
-            run = wait_for_new_run(dagster_ui, known)
-            page.screenshot(path=str(shots / "materialize_all.png"))
+    with browser_page(chromium, shots) as page:
+        page.goto(f"{dagster_ui.url}/asset-groups")
+        expect(page.get_by_text("Global asset lineage")).to_be_visible()
+        settle(page)
+        page.get_by_role("button", name="Materialize all").click()
+        run = wait_for_new_run(dagster_ui, known)
+        page.screenshot(path=str(shots / "materialize_all.png"))
 
-            page.goto(f"{dagster_ui.url}/assets/figures?view=checks")
-            expect(page.get_by_text("figures_integrity").first).to_be_visible()
-            page.screenshot(path=str(shots / "figures_checks.png"))
-        except Exception:
-            page.screenshot(path=str(shots / "failure.png"))
-            raise
-        finally:
-            browser.close()
+        page.goto(f"{dagster_ui.url}/assets/figures?view=checks")
+        expect(page.get_by_text("figures_integrity").first).to_be_visible()
+        page.screenshot(path=str(shots / "figures_checks.png"))
 
     assert run["jobName"] == "__ASSET_JOB", run
     assert run["status"] == "SUCCESS", f"{run}\n{dagster_ui.log_tail()}"

@@ -7,6 +7,7 @@ that numbers in captions, datelines, related links and disclaimers never reach t
 from __future__ import annotations
 
 import pytest
+from metadata_expect import body_of
 
 from newsfacts.claims.extract import extract_claims
 from newsfacts.figures import extract_figures
@@ -16,11 +17,6 @@ STORY = (
     "The airline said on Thursday that it carried 12 million passengers in the quarter, up 8% from a "
     "year earlier.\n\nIt expects demand to stay strong through the summer."
 )
-
-
-def _body(text: str) -> str:
-    metadata = parse_metadata(text)
-    return text[metadata.body_start : metadata.body_end]
 
 
 @pytest.mark.parametrize(
@@ -37,8 +33,8 @@ def _body(text: str) -> str:
         "Advertisement\nPhoto: Getty Images\nDUBLIN, May 22 (Reuters) - ",
     ],
 )
-def test_leading_clutter_is_outside_the_body(lead: str):
-    assert _body(f"Airline traffic climbs as summer bookings surge\n\n{lead}{STORY}") == STORY
+def test_leading_clutter_is_outside_thebody_of(lead: str):
+    assert body_of(f"Airline traffic climbs as summer bookings surge\n\n{lead}{STORY}") == STORY
 
 
 @pytest.mark.parametrize(
@@ -68,8 +64,8 @@ def test_leading_clutter_is_outside_the_body(lead: str):
         "(SD-Agencies)",
     ],
 )
-def test_trailing_clutter_is_outside_the_body(trail: str):
-    assert _body(f"{STORY}\n\n{trail}\n") == STORY
+def test_trailing_clutter_is_outside_thebody_of(trail: str):
+    assert body_of(f"{STORY}\n\n{trail}\n") == STORY
 
 
 def test_standfirst_between_headline_and_byline_is_header():
@@ -79,12 +75,12 @@ def test_standfirst_between_headline_and_byline_is_header():
         "By Ann Example\n\n"
         f"{STORY}"
     )
-    assert _body(text) == STORY
+    assert body_of(text) == STORY
 
 
 def test_a_paragraph_that_mentions_sources_or_photos_stays():
     story = f"{STORY}\n\nSources close to the company said photos of the new cabins would be released soon."
-    assert _body(story) == story
+    assert body_of(story) == story
 
 
 def test_figures_skip_captions_datelines_and_disclaimers():
@@ -121,7 +117,7 @@ def test_company_profile_and_newsletter_pitch_after_the_story():
         "Further Reading\n- Five stocks we like better than Example\n- How to buy stock\n\n"
         "Receive News & Ratings for Example Daily - Enter your email address below to get a summary.\n"
     )
-    assert _body(f"{STORY}\n\n{trail}") == STORY
+    assert body_of(f"{STORY}\n\n{trail}") == STORY
 
 
 @pytest.mark.parametrize(
@@ -131,9 +127,9 @@ def test_company_profile_and_newsletter_pitch_after_the_story():
         "It said demand would stay firm for the rest of the year.",
     ],
 )
-def test_closing_sentences_stay_in_the_body(last: str):
+def test_closing_sentences_stay_in_thebody_of(last: str):
     text = f"{STORY}\n\n{last}"
-    assert _body(text) == text
+    assert body_of(text) == text
 
 
 def test_summary_and_key_points_above_the_wire_dateline_are_header():
@@ -148,10 +144,10 @@ def test_summary_and_key_points_above_the_wire_dateline_are_header():
     assert metadata.publisher == "Reuters"
 
 
-def test_list_after_the_headline_without_a_dateline_stays_in_the_body():
+def test_list_after_the_headline_without_a_dateline_stays_in_thebody_of():
     story = "* Bookings rose 8% in May\n* Fares held steady\n\nThe airline expects a busy summer, it said on Monday."
     text = f"Airline Traffic Climbs as Summer Bookings Surge\n\n{story}"
-    assert _body(text) == story
+    assert body_of(text) == story
 
 
 def test_key_points_under_the_headline_are_header():
@@ -161,7 +157,7 @@ def test_key_points_under_the_headline_are_header():
         "• The carrier kept its fare guidance unchanged.\n\n"
         f"{STORY}"
     )
-    assert _body(text) == STORY
+    assert body_of(text) == STORY
 
 
 def test_markdown_images_and_captions_around_the_story():
@@ -170,7 +166,7 @@ def test_markdown_images_and_captions_around_the_story():
         "![Planes at the gate](https://example.com/planes.jpg)\n\n*Photo: Example Agency*\n\n"
         f"{STORY}\n\n![Chart of bookings](https://example.com/chart.png)\n"
     )
-    assert _body(text) == STORY
+    assert body_of(text) == STORY
 
 
 def test_related_headlines_without_a_header_are_cut():
@@ -178,7 +174,7 @@ def test_related_headlines_without_a_header_are_cut():
         "Rival carrier cuts winter schedule\nFuel costs ease for European airlines\n"
         "Airport strike called off after pay deal"
     )
-    assert _body(f"{STORY}\n\n{trail}\n") == STORY
+    assert body_of(f"{STORY}\n\n{trail}\n") == STORY
 
 
 @pytest.mark.parametrize(
@@ -188,12 +184,12 @@ def test_related_headlines_without_a_header_are_cut():
         "Rival carrier cuts winter schedule\nFuel costs ease for European airlines",  # two lines: too few to tell
     ],
 )
-def test_short_or_bulleted_endings_stay_in_the_body(trail: str):
+def test_short_or_bulleted_endings_stay_in_thebody_of(trail: str):
     text = f"{STORY}\n\n{trail}"
-    assert _body(text) == text
+    assert body_of(text) == text
 
 
 def test_editors_note_above_the_story_is_header():
     note = "Editor's note: This story was updated with new figures."
     text = f"Airline Traffic Climbs as Summer Bookings Surge\n\n{note}\n\n{STORY}"
-    assert _body(text) == STORY
+    assert body_of(text) == STORY

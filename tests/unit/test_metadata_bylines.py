@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from metadata_expect import assert_reads, parsed
 
 from newsfacts.metadata import parse_metadata
 
@@ -11,11 +14,6 @@ STORY = (
     "Dock workers stayed off the job for an eighth day on Monday, leaving dozens of container ships "
     "waiting offshore, union officials said."
 )
-
-
-def _parse(text: str):
-    metadata = parse_metadata(text)
-    return metadata, text[metadata.body_start : metadata.body_end]
 
 
 @pytest.mark.parametrize(
@@ -34,7 +32,7 @@ def _parse(text: str):
     ],
 )
 def test_byline_after_headline(byline: str, author: str):
-    metadata, body = _parse(f"{HEADLINE}\n\n{byline}\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\n{byline}\n\n{STORY}\n")
     assert metadata.title == HEADLINE
     assert metadata.author == author
     assert body == STORY
@@ -42,32 +40,25 @@ def test_byline_after_headline(byline: str, author: str):
 
 def test_byline_between_headline_and_dateline():
     text = f"{HEADLINE}\n\nBy Ann Example\n\nPublished March 3, 2025\n\nROTTERDAM (Reuters) - {STORY}\n"
-    metadata, body = _parse(text)
-    assert metadata.author == "Ann Example"
-    assert str(metadata.published_date) == "2025-03-03"
-    assert metadata.publisher == "Reuters"
-    assert body == STORY
+    assert_reads(text, STORY, author="Ann Example", published_date=datetime.date(2025, 3, 3), publisher="Reuters")
 
 
 def test_label_and_value_on_separate_lines():
     text = f"{HEADLINE}\n\nContributor\nAnn Example Reuters\nPublished\n\n{STORY}\n"
-    metadata, _ = _parse(text)
+    metadata, _ = parsed(text)
     assert metadata.author == "Ann Example"
     assert metadata.publisher == "Reuters"
 
 
-def test_about_the_author_at_the_end():
-    text = f"{STORY}\n\nAbout the Author: Ann Example is a correspondent covering shipping and trade.\n"
-    metadata, body = _parse(text)
-    assert metadata.author == "Ann Example"
-    assert body == STORY
-
-
-def test_about_the_author_header_then_bio():
-    text = f"{STORY}\n\nAbout the Author\n\nAnn Example is a correspondent covering shipping and trade.\n"
-    metadata, body = _parse(text)
-    assert metadata.author == "Ann Example"
-    assert body == STORY
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "About the Author: Ann Example is a correspondent covering shipping and trade.",
+        "About the Author\n\nAnn Example is a correspondent covering shipping and trade.",  # header, then bio
+    ],
+)
+def test_about_the_author_at_the_end(bio: str):
+    assert_reads(f"{STORY}\n\n{bio}\n", STORY, author="Ann Example")
 
 
 @pytest.mark.parametrize(
@@ -86,26 +77,26 @@ def test_capitalised_phrases_that_are_not_bylines(line: str):
 
 def test_reader_signature_at_the_end_is_not_the_author_and_not_body():
     text = f"{STORY}\n\n— Ben Sample, Rotterdam\n"
-    metadata, body = _parse(text)
+    metadata, body = parsed(text)
     assert metadata.author is None
     assert body == STORY
 
 
 def test_bare_name_above_a_date_is_a_byline():
-    metadata, body = _parse(f"{HEADLINE}\n\nAnn Example\nMarch 3, 2025\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\nAnn Example\nMarch 3, 2025\n\n{STORY}\n")
     assert metadata.author == "Ann Example"
     assert str(metadata.published_date) == "2025-03-03"
     assert body == STORY
 
 
 def test_bare_capitalised_phrase_without_a_date_is_not_a_byline():
-    metadata, body = _parse(f"{HEADLINE}\n\nDock Workers\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\nDock Workers\n\n{STORY}\n")
     assert metadata.author is None
     assert body.endswith(STORY)
 
 
 def test_wire_credit_line_is_header_without_an_author():
-    metadata, body = _parse(f"{HEADLINE}\n\nFrom Example Network and wire reports\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\nFrom Example Network and wire reports\n\n{STORY}\n")
     assert metadata.author is None
     assert body == STORY
 
@@ -118,7 +109,7 @@ def test_wire_credit_line_is_header_without_an_author():
     ],
 )
 def test_bare_name_with_outlet_or_date_on_the_same_line(line: str, author: str, publisher, date):
-    metadata, body = _parse(f"{HEADLINE}\n\n{line}\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\n{line}\n\n{STORY}\n")
     assert (metadata.author, metadata.publisher) == (author, publisher)
     assert (str(metadata.published_date) if metadata.published_date else None) == date
     assert body == STORY
@@ -133,13 +124,13 @@ def test_bio_under_the_authors_name_at_the_end():
     text = (
         f"{STORY}\n\nRead more here.\nAnn Example\n\nAnn Example is a former shipping correspondent at a daily paper.\n"
     )
-    metadata, body = _parse(text)
+    metadata, body = parsed(text)
     assert metadata.author == "Ann Example"
     assert body == STORY
 
 
 def test_site_username_byline_is_header_without_an_author():
-    metadata, body = _parse(f"{HEADLINE}\n\nby admin\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\nby admin\n\n{STORY}\n")
     assert metadata.author is None
     assert body == STORY
 
@@ -153,6 +144,6 @@ def test_site_username_byline_is_header_without_an_author():
     ],
 )
 def test_role_words_before_the_names(line: str, author: str, publisher: str | None):
-    metadata, body = _parse(f"{HEADLINE}\n\n{line}\n\n{STORY}\n")
+    metadata, body = parsed(f"{HEADLINE}\n\n{line}\n\n{STORY}\n")
     assert (metadata.author, metadata.publisher) == (author, publisher)
     assert body == STORY

@@ -6,17 +6,13 @@ import datetime
 import json
 
 import pytest
+from metadata_expect import assert_reads, body_of
 
 from newsfacts.metadata import parse_metadata
 from newsfacts.metadata.front_matter import MAX_FRONT_MATTER_CHARS
 
 
-def _body(text: str) -> str:
-    metadata = parse_metadata(text)
-    return text[metadata.body_start : metadata.body_end]
-
-
-def test_valid_front_matter_fields_and_body():
+def test_valid_front_matter_fields_andbody_of():
     text = (
         "---\n"
         "Title : The Deal\n"
@@ -26,21 +22,23 @@ def test_valid_front_matter_fields_and_body():
         "site_name: Example News\n"
         "---\n\nThe body.\n"
     )
-    metadata = parse_metadata(text)
-    assert metadata.title == "The Deal"
-    assert metadata.author == "Jane Doe"
-    assert metadata.published_date == datetime.date(2025, 11, 13)
-    assert metadata.description == "A short summary."
-    assert metadata.publisher == "Example News"
-    assert metadata.front_matter == {
-        "Title": "The Deal",
-        "byline": "Jane Doe",
-        "pubDate": "2025-11-13",
-        "summary": "A short summary.",
-        "site_name": "Example News",
-    }
-    assert _body(text) == "The body."
-    assert metadata.word_count == 2
+    assert_reads(
+        text,
+        "The body.",
+        title="The Deal",
+        author="Jane Doe",
+        published_date=datetime.date(2025, 11, 13),
+        description="A short summary.",
+        publisher="Example News",
+        front_matter={
+            "Title": "The Deal",
+            "byline": "Jane Doe",
+            "pubDate": "2025-11-13",
+            "summary": "A short summary.",
+            "site_name": "Example News",
+        },
+        word_count=2,
+    )
 
 
 def test_list_of_authors_is_joined():
@@ -48,21 +46,22 @@ def test_list_of_authors_is_joined():
     assert parse_metadata(text).author == "Jane Doe, John Roe"
 
 
+# Every way of writing 13 November 2025 reads as that date; the others as no date.
+NOV_13_WRITTEN = (
+    "2025-11-13 12:00:00 +0800",
+    "2025-11-13T23:30:00-05:00",  # late evening in New York is already the next day in UTC: the written date wins
+    "2025-11-13T02:00:00+09:00",
+    "2025-11-13",
+    '"November 13, 2025"',
+    "13 Nov 2025",
+    "Thu, 13 Nov 2025 12:00:00 +0800",
+)
+NOT_A_DATE = ("2025-02-30", "05/06/2025", "soon")
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [
-        ("2025-11-13 12:00:00 +0800", datetime.date(2025, 11, 13)),
-        # Late evening in New York is already the next day in UTC: the written date wins.
-        ("2025-11-13T23:30:00-05:00", datetime.date(2025, 11, 13)),
-        ("2025-11-13T02:00:00+09:00", datetime.date(2025, 11, 13)),
-        ("2025-11-13", datetime.date(2025, 11, 13)),
-        ('"November 13, 2025"', datetime.date(2025, 11, 13)),
-        ("13 Nov 2025", datetime.date(2025, 11, 13)),
-        ("Thu, 13 Nov 2025 12:00:00 +0800", datetime.date(2025, 11, 13)),
-        ("2025-02-30", None),
-        ("05/06/2025", None),
-        ("soon", None),
-    ],
+    [(w, datetime.date(2025, 11, 13)) for w in NOV_13_WRITTEN] + [(w, None) for w in NOT_A_DATE],
 )
 def test_dates_are_read_as_written(written: str, expected: datetime.date | None):
     metadata = parse_metadata(f"---\ndate: {written}\n---\nBody.")
@@ -91,7 +90,7 @@ def test_malformed_yaml_keeps_the_document():
     assert "invalid YAML front matter" in metadata.front_matter_error
     assert metadata.title is None
     assert metadata.author is None
-    assert _body(text) == "The body."
+    assert body_of(text) == "The body."
 
 
 def test_unterminated_front_matter_body_starts_at_zero():
@@ -103,18 +102,22 @@ def test_unterminated_front_matter_body_starts_at_zero():
     assert metadata.title is None
 
 
-def test_front_matter_without_body():
+def test_front_matter_withoutbody_of():
     metadata = parse_metadata("---\ntitle: Only Metadata\n---\n")
     assert metadata.title == "Only Metadata"
     assert metadata.body_start == metadata.body_end
     assert metadata.word_count == 0
 
 
-def test_dots_close_front_matter_and_leading_whitespace_is_allowed():
-    text = "\n  \n---\ntitle: Dotted\n...\nBody."
-    metadata = parse_metadata(text)
-    assert metadata.title == "Dotted"
-    assert _body(text) == "Body."
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("\n  \n---\ntitle: Dotted\n...\nBody.", "Dotted"),  # dots close it, leading whitespace allowed
+        ("---\r\ntitle: Windows\r\n---\r\n\r\nBody.\r\n", "Windows"),  # CRLF line ends
+    ],
+)
+def test_front_matter_delimiter_variants(text: str, title: str):
+    assert_reads(text, "Body.", title=title)
 
 
 def test_empty_front_matter_is_an_empty_mapping():
@@ -134,7 +137,7 @@ def test_leading_rule_before_prose_is_not_front_matter():
     metadata = parse_metadata(text)
     assert metadata.front_matter is None
     assert metadata.front_matter_error is None
-    assert "The article opens" in _body(text)
+    assert "The article opens" in body_of(text)
 
 
 def test_aliases_are_refused():
@@ -142,7 +145,7 @@ def test_aliases_are_refused():
     metadata = parse_metadata(text)
     assert metadata.front_matter is None
     assert "aliases" in (metadata.front_matter_error or "")
-    assert _body(text) == "Body."
+    assert body_of(text) == "Body."
 
 
 def test_oversized_front_matter_is_refused():
@@ -150,18 +153,11 @@ def test_oversized_front_matter_is_refused():
     metadata = parse_metadata(text)
     assert metadata.front_matter is None
     assert "limit" in (metadata.front_matter_error or "")
-    assert _body(text) == "Body."
+    assert body_of(text) == "Body."
 
 
-def test_crlf_front_matter():
-    text = "---\r\ntitle: Windows\r\n---\r\n\r\nBody.\r\n"
-    metadata = parse_metadata(text)
-    assert metadata.title == "Windows"
-    assert _body(text) == "Body."
-
-
-def test_front_matter_title_repeated_as_heading_is_not_body():
+def test_front_matter_title_repeated_as_heading_is_notbody_of():
     text = "---\ntitle: The Deal\n---\n# The Deal\n\nThe body."
     metadata = parse_metadata(text)
     assert metadata.title == "The Deal"
-    assert _body(text) == "The body."
+    assert body_of(text) == "The body."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from metadata_expect import assert_reads, body_of
 
 from newsfacts.metadata import parse_metadata
 
@@ -14,16 +15,9 @@ PARAGRAPH = (
 )
 
 
-def _body(text: str) -> str:
-    metadata = parse_metadata(text)
-    return text[metadata.body_start : metadata.body_end]
-
-
-def test_title_case_headline_is_the_title_and_not_body():
+def test_title_case_headline_is_the_title_and_notbody_of():
     text = f"Japan Signals Reinforced U.S.–Japan Alignment\n\n{PARAGRAPH}\n"
-    metadata = parse_metadata(text)
-    assert metadata.title == "Japan Signals Reinforced U.S.–Japan Alignment"
-    assert _body(text) == PARAGRAPH
+    assert_reads(text, PARAGRAPH, title="Japan Signals Reinforced U.S.–Japan Alignment")
 
 
 def test_sentence_case_headline_above_a_paragraph():
@@ -51,7 +45,7 @@ def test_first_lines_that_are_not_headlines(first_line: str):
 def test_scraped_headline_without_blank_line_after_is_a_title():
     text = f"Japan Signs Historic Deal\n{PARAGRAPH}\n"
     assert parse_metadata(text).title == "Japan Signs Historic Deal"
-    assert _body(text) == PARAGRAPH
+    assert body_of(text) == PARAGRAPH
 
 
 def test_sentence_case_line_above_a_list_is_not_a_title():
@@ -74,58 +68,47 @@ def test_question_headline_needs_title_case():
     ],
 )
 def test_markdown_headings(text: str, title: str):
-    metadata = parse_metadata(text)
-    assert metadata.title == title
-    assert text[metadata.body_start : metadata.body_end] == PARAGRAPH
-
-
-def test_byline_with_date_after_headline():
-    text = f"Japan Signs Deal With US\n\nBy Jane Doe and John Roe | November 13, 2025\n\n{PARAGRAPH}"
-    metadata = parse_metadata(text)
-    assert metadata.title == "Japan Signs Deal With US"
-    assert metadata.author == "Jane Doe, John Roe"
-    assert metadata.published_date == datetime.date(2025, 11, 13)
-    assert _body(text) == PARAGRAPH
-
-
-def test_byline_and_published_line_without_title():
-    text = f"**By Jane Doe, Reuters**\nPublished: 13 Nov 2025 10:00 JST\n\n{PARAGRAPH}"
-    metadata = parse_metadata(text)
-    assert metadata.title is None
-    assert metadata.author == "Jane Doe"
-    assert metadata.published_date == datetime.date(2025, 11, 13)
-    assert _body(text) == PARAGRAPH
-
-
-def test_date_alone_on_a_line_near_the_top():
-    text = f"Thursday, November 13, 2025\n\n{PARAGRAPH}"
-    metadata = parse_metadata(text)
-    assert metadata.published_date == datetime.date(2025, 11, 13)
-    assert _body(text) == PARAGRAPH
+    assert_reads(text, PARAGRAPH, title=title)
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("header", "expected"),
     [
-        "By Monday, the market had recovered most of its losses.",
-        "By the end of the year the deal should be signed.",
-        "by jane doe",
+        (
+            "Japan Signs Deal With US\n\nBy Jane Doe and John Roe | November 13, 2025",  # byline with a date
+            {"title": "Japan Signs Deal With US", "author": "Jane Doe, John Roe"},
+        ),
+        (
+            "**By Jane Doe, Reuters**\nPublished: 13 Nov 2025 10:00 JST",  # byline and published line, no title
+            {"title": None, "author": "Jane Doe"},
+        ),
+        ("Thursday, November 13, 2025", {}),  # a date alone on a line near the top
     ],
 )
-def test_sentences_starting_with_by_are_not_bylines(text: str):
-    assert parse_metadata(f"{text}\n\n{PARAGRAPH}").author is None
+def test_byline_and_date_lines_at_the_top(header: str, expected: dict):
+    assert_reads(f"{header}\n\n{PARAGRAPH}", PARAGRAPH, published_date=datetime.date(2025, 11, 13), **expected)
 
 
-def test_dates_mentioned_in_text_are_not_publication_dates():
-    text = f"{PARAGRAPH} The talks began on November 13, 2025 in Tokyo.\n\nUpdated: 14 Nov 2025"
-    assert parse_metadata(text).published_date is None
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # Sentences that start with "by" are not bylines.
+        (f"By Monday, the market had recovered most of its losses.\n\n{PARAGRAPH}", "author"),
+        (f"By the end of the year the deal should be signed.\n\n{PARAGRAPH}", "author"),
+        (f"by jane doe\n\n{PARAGRAPH}", "author"),
+        # Dates mentioned in the text are not publication dates.
+        (f"{PARAGRAPH} The talks began on November 13, 2025 in Tokyo.\n\nUpdated: 14 Nov 2025", "published_date"),
+    ],
+)
+def test_header_look_alikes_in_prose_are_not_header_fields(text: str, field: str):
+    assert getattr(parse_metadata(text), field) is None
 
 
-def test_byline_after_the_first_paragraph_stays_in_the_body():
+def test_byline_after_the_first_paragraph_stays_in_thebody_of():
     text = f"{PARAGRAPH}\n\nBy Jane Doe\n\nMore text follows here."
     metadata = parse_metadata(text)
     assert metadata.author == "Jane Doe"
-    assert _body(text).startswith(PARAGRAPH)
+    assert body_of(text).startswith(PARAGRAPH)
 
 
 def test_nothing_invented_for_plain_text():
@@ -145,9 +128,11 @@ def test_wire_story_header():
         f"TOKYO, Oct 25 (Reuters) - {PARAGRAPH}\n\n"
         "(Reporting by Tim Kelly; Editing by Jane Roe)\n"
     )
-    metadata = parse_metadata(text)
-    assert metadata.title == "Japan's Takaichi, Trump reaffirm alliance in first call"
-    assert metadata.author == "Tim Kelly, Kiyoshi Takenaka"
-    assert metadata.published_date == datetime.date(2025, 10, 25)
-    assert metadata.publisher == "Reuters"
-    assert _body(text) == PARAGRAPH
+    assert_reads(
+        text,
+        PARAGRAPH,
+        title="Japan's Takaichi, Trump reaffirm alliance in first call",
+        author="Tim Kelly, Kiyoshi Takenaka",
+        published_date=datetime.date(2025, 10, 25),
+        publisher="Reuters",
+    )

@@ -12,11 +12,6 @@ STORY = (
 )
 
 
-def _body(text: str) -> str:
-    metadata = parse_metadata(text)
-    return text[metadata.body_start : metadata.body_end]
-
-
 @pytest.mark.xfail(strict=True, reason="a sentence-case question is read as an opening sentence, not a headline")
 def test_sentence_case_question_headline():
     assert parse_metadata(f"Is the central bank done cutting rates?\n\n{STORY}").title == (

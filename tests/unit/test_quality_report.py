@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import polars as pl
 import pytest
+from contract_columns import FIGURE_VALUE_COLUMNS, VALIDATION_RESULTS_COLUMNS
 
 from newsfacts.consistency import build_metric_consistency
 from newsfacts.quality.report import write_report
@@ -18,6 +19,9 @@ from newsfacts.quality.runner import (
     outcomes_to_rows,
     run_consistency_suite,
 )
+
+# The figures columns the consistency code reads, as the test frames hold them.
+FIGURE_FRAME_COLUMNS = ["figure_id", "document_id", *FIGURE_VALUE_COLUMNS]
 
 
 @pytest.fixture(scope="session")
@@ -55,19 +59,7 @@ def figures() -> pl.DataFrame:
         ("f4", "doc_b", "growth", "percent", "percent", 5.0, None, 5.0, "at_most", "up to 5%"),
         ("f5", "doc_c", "debt_to_gdp", "percent", "percent", 250.0, None, None, "exact", "250%"),
     ]
-    cols = [
-        "figure_id",
-        "document_id",
-        "metric",
-        "unit",
-        "kind",
-        "value",
-        "value_low",
-        "value_high",
-        "qualifier",
-        "raw_text",
-    ]
-    return pl.DataFrame(rows, schema=cols, orient="row")
+    return pl.DataFrame(rows, schema=FIGURE_FRAME_COLUMNS, orient="row")
 
 
 def test_consistency_suite_warns_with_metric_values_and_documents(gx):
@@ -131,16 +123,7 @@ def _outcomes() -> list[SuiteOutcome]:
 def test_outcomes_to_rows_contract_columns():
     at = dt.datetime(2025, 8, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     rows = outcomes_to_rows(_outcomes(), "run-1", at)
-    assert rows.columns == [
-        "run_id",
-        "suite",
-        "expectation",
-        "column_name",
-        "success",
-        "observed_value",
-        "unexpected_count",
-        "validated_at",
-    ]
+    assert rows.columns == VALIDATION_RESULTS_COLUMNS
     assert rows.height == 2
     assert rows.schema["success"] == pl.Boolean and rows.schema["unexpected_count"] == pl.Int32
     assert rows["validated_at"].to_list() == [dt.datetime(2025, 8, 1, 10, 0)] * 2
@@ -294,18 +277,7 @@ def _hostile_consistency() -> pl.DataFrame:
     ]
     frame = pl.DataFrame(
         [(f"f{i}", *row) for i, row in enumerate(rows)],
-        schema=[
-            "figure_id",
-            "document_id",
-            "metric",
-            "unit",
-            "kind",
-            "value",
-            "value_low",
-            "value_high",
-            "qualifier",
-            "raw_text",
-        ],
+        schema=FIGURE_FRAME_COLUMNS,
         orient="row",
     )
     return build_metric_consistency(frame)

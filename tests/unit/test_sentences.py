@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,88 +13,85 @@ def texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [s.text for s in split_sentences(text, start, end)]
 
 
-def test_plain_sentences() -> None:
-    assert texts("Prices rose. Wages fell! Why? Nobody knows.") == [
-        "Prices rose.",
-        "Wages fell!",
-        "Why?",
-        "Nobody knows.",
-    ]
+# (case, text, its sentences in order)
+SPLITS = [
+    (
+        "plain_sentences",
+        "Prices rose. Wages fell! Why? Nobody knows.",
+        ["Prices rose.", "Wages fell!", "Why?", "Nobody knows."],
+    ),
+    (
+        "dotted_acronym_mid_sentence",
+        "Japan’s pledge to the U.S. remains intact. Markets rose.",
+        ["Japan’s pledge to the U.S. remains intact.", "Markets rose."],
+    ),
+    (
+        "dotted_acronym_before_a_name",
+        "She met U.S. President Donald Trump on Saturday.",
+        ["She met U.S. President Donald Trump on Saturday."],
+    ),
+    (
+        "dotted_acronym_ends_sentence_before_an_opener",
+        "The pledge went to the U.S. The deal was signed.",
+        ["The pledge went to the U.S.", "The deal was signed."],
+    ),
+    (
+        "titles_and_numbered_abbreviations",
+        "Mr. Smith met Dr. Jones. It was No. 2 on the list.",
+        ["Mr. Smith met Dr. Jones.", "It was No. 2 on the list."],
+    ),
+    (
+        "decimals_and_percentages",
+        "Yaskawa Electric gained 3.2% and the index rose 0.5 points. Then it fell.",
+        ["Yaskawa Electric gained 3.2% and the index rose 0.5 points.", "Then it fell."],
+    ),
+    (
+        "initials",
+        "The novel by J. K. Rowling sold well. Critics agreed.",
+        ["The novel by J. K. Rowling sold well.", "Critics agreed."],
+    ),
+    (
+        "quotation_spanning_sentences_stays_whole",
+        "One expert said: “Rates will rise. Inflation is sticky.” The bank disagreed.",
+        ["One expert said: “Rates will rise. Inflation is sticky.”", "The bank disagreed."],
+    ),
+    (
+        "straight_quotation_spanning_sentences_stays_whole",
+        'He said "We won. They lost." Then he left.',
+        ['He said "We won. They lost."', "Then he left."],
+    ),
+    (
+        "question_inside_quotation_followed_by_lower_case",
+        "“Why now?” she asked. Nobody answered.",
+        ["“Why now?” she asked.", "Nobody answered."],
+    ),
+    (
+        "single_line_breaks_end_sentences",
+        "Key Takeaways\n- Alliance focus is strong\n(1) It gives leverage.\n(2) It constrains China.\nConclusion",
+        [
+            "Key Takeaways",
+            "- Alliance focus is strong",
+            "(1) It gives leverage.",
+            "(2) It constrains China.",
+            "Conclusion",
+        ],
+    ),
+    (
+        "headings_and_blank_lines",
+        "### Theatre and Substance\n\nTakaichi spoke.   \n\n\nShe left.",
+        ["### Theatre and Substance", "Takaichi spoke.", "She left."],
+    ),
+]
 
 
-def test_dotted_acronym_mid_sentence() -> None:
-    assert texts("Japan’s pledge to the U.S. remains intact. Markets rose.") == [
-        "Japan’s pledge to the U.S. remains intact.",
-        "Markets rose.",
-    ]
-    assert texts("She met U.S. President Donald Trump on Saturday.") == [
-        "She met U.S. President Donald Trump on Saturday."
-    ]
-
-
-def test_dotted_acronym_ends_sentence_before_an_opener() -> None:
-    assert texts("The pledge went to the U.S. The deal was signed.") == [
-        "The pledge went to the U.S.",
-        "The deal was signed.",
-    ]
-
-
-def test_titles_and_numbered_abbreviations() -> None:
-    assert texts("Mr. Smith met Dr. Jones. It was No. 2 on the list.") == [
-        "Mr. Smith met Dr. Jones.",
-        "It was No. 2 on the list.",
-    ]
-
-
-def test_decimals_and_percentages() -> None:
-    assert texts("Yaskawa Electric gained 3.2% and the index rose 0.5 points. Then it fell.") == [
-        "Yaskawa Electric gained 3.2% and the index rose 0.5 points.",
-        "Then it fell.",
-    ]
-
-
-def test_initials() -> None:
-    assert texts("The novel by J. K. Rowling sold well. Critics agreed.") == [
-        "The novel by J. K. Rowling sold well.",
-        "Critics agreed.",
-    ]
-
-
-def test_quotation_spanning_sentences_stays_whole() -> None:
-    text = "One expert said: “Rates will rise. Inflation is sticky.” The bank disagreed."
-    assert texts(text) == [
-        "One expert said: “Rates will rise. Inflation is sticky.”",
-        "The bank disagreed.",
-    ]
-    assert texts('He said "We won. They lost." Then he left.') == [
-        'He said "We won. They lost."',
-        "Then he left.",
-    ]
-
-
-def test_question_inside_quotation_followed_by_lower_case() -> None:
-    assert texts("“Why now?” she asked. Nobody answered.") == ["“Why now?” she asked.", "Nobody answered."]
+@pytest.mark.parametrize(("text", "sentences"), [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS])
+def test_split_into_sentences(text: str, sentences: list[str]) -> None:
+    assert texts(text) == sentences
 
 
 def test_unbalanced_quote_does_not_swallow_the_text() -> None:
     text = "He said “this is odd. The rest follows.\nNext line here."
     assert texts(text)[-1] == "Next line here."
-
-
-def test_single_line_breaks_end_sentences() -> None:
-    text = "Key Takeaways\n- Alliance focus is strong\n(1) It gives leverage.\n(2) It constrains China.\nConclusion"
-    assert texts(text) == [
-        "Key Takeaways",
-        "- Alliance focus is strong",
-        "(1) It gives leverage.",
-        "(2) It constrains China.",
-        "Conclusion",
-    ]
-
-
-def test_headings_and_blank_lines() -> None:
-    text = "### Theatre and Substance\n\nTakaichi spoke.   \n\n\nShe left."
-    assert texts(text) == ["### Theatre and Substance", "Takaichi spoke.", "She left."]
 
 
 def test_offsets_respect_bounds() -> None:
