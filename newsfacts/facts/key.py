@@ -257,7 +257,7 @@ class FactReader:
         if "core" in vary and p["core"].search(text):
             mods.append("core")
         offset = min(near[0], own.start)
-        freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset)
+        freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset, sentence)
         if freq is None:
             # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
             labels = _sentence_frequencies(sentence)
@@ -269,21 +269,21 @@ class FactReader:
                 mods.append(freq)
         if "session" in vary:
             whole = sentence[min(clause[0], own.start) : max(clause[1], own.end)]
-            session = _nearest_label(p["session"], whole, 0, len(whole))
+            session = _nearest_label(p["session"], whole, 0, len(whole), sentence)
             if session:
                 mods.append(session)
         # stance words: leftwards through the clause ("expects ... earnings of 77 to 82 cents a share
         # on revenue of $84.5 million"), rightwards only up to the next figure
         left_edge = min(clause[0], own.start)
         stance_text = sentence[left_edge : max(near[1], own.end)]
-        plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", stance_text))
+        plain = _blank(p["exempt"], _blank(p["frequency_any"], stance_text, sentence), sentence)
         said = _clause_words(plain, own.start - left_edge, own.end - left_edge)
         # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
         own_terms = rule.signals if rule is not None else ()
         stances = {stance_words().get(w) for w in said if not any(p.fullmatch(w) for p in own_terms)}
         if own.governor:
             stances.add(stance_words().get(own.governor))
-        own_words = p["frequency_any"].sub(" ", sentence[own.start : own.end])
+        own_words = _blank(p["frequency_any"], sentence[own.start : own.end], sentence)
         own_prior = any(stance_words().get(w.lower()) == "prior" for _, _, w in tokens(own_words))
         if "change" in vary and change:
             mods.append("change")
@@ -433,10 +433,24 @@ def _sentence_frequencies(sentence: str) -> frozenset[str]:
     return frozenset(k for k, pat in _patterns()["frequency"].items() if pat.search(sentence))
 
 
-def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int) -> str | None:
-    """The label whose pattern matches `text` closest to text[lo:hi]."""
+@lru_cache(maxsize=1024)
+def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether `pattern` occurs in the sentence at all: every window of it is a substring, so a
+    pattern absent from the sentence need not be searched in each figure's window again."""
+    return pattern.search(sentence) is not None
+
+
+def _blank(pattern: re.Pattern[str], text: str, sentence: str) -> str:
+    """`text` (a window of `sentence`) with each match of `pattern` replaced by one space."""
+    return pattern.sub(" ", text) if _occurs(pattern, sentence) else text
+
+
+def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int, sentence: str) -> str | None:
+    """The label whose pattern matches `text` (a window of `sentence`) closest to text[lo:hi]."""
     best: tuple[int, str] | None = None
     for label, pattern in patterns.items():
+        if not _occurs(pattern, sentence):
+            continue
         for m in pattern.finditer(text):
             gap = max(0, lo - m.end(), m.start() - hi)
             if best is None or gap < best[0]:

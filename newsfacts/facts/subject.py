@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.facts.tables import table
+from newsfacts.facts.trie import trie_regex
 
 __all__ = ["Entity", "SubjectIndex", "entities_in", "lookup", "normalize_subject"]
 
@@ -37,9 +38,9 @@ def _aliases() -> dict[str, tuple[str, str]]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    names = sorted(_aliases(), key=len, reverse=True)
-    body = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w&])(?:{body})(?![\w&]|\+)(?:['’]s)?")
+    """Every alias in one trie regex (a flat alternation of 500 names is tried name by name at
+    every position of a document); the longest alias that ends at a word edge wins."""
+    return re.compile(trie_regex(_aliases(), not_after=r"[\w&]") + r"(?![\w&]|\+)(?:['’]s)?")
 
 
 def lookup(text: str) -> str | None:

@@ -52,20 +52,29 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
     Word terms share one boundary check and one case-insensitive alternation, which keeps the scan
     of a sentence to a single cheap pass however many terms a group lists.
     """
-    folded, exact, raw = [], [], []
+    folded, exact, raw, firsts = [], [], [], []
     for term in terms:
         term = str(term).strip()
         if term.startswith("re:"):
             raw.append(f"(?:{term[3:]})")
             continue
         word = term.rstrip("*")
+        firsts.append(word.split()[0].casefold() if word.split() else "")
         body = re.escape(word).replace(r"\ ", r"\s+") + (r"\w*" if term.endswith("*") else "")
         acronym = any(c.isalpha() for c in word) and word.upper() == word
         (exact if acronym else folded).append(body)
     words = [f"(?i:{'|'.join(folded)})"] if folded else []
     words += exact
     parts = [rf"(?<!\w)(?:{'|'.join(words)})(?!\w)"] if words else []
-    return re.compile("|".join(parts + raw))
+    pattern = re.compile("|".join(parts + raw))
+    if not raw and all(firsts):
+        _FIRST_WORDS[pattern] = tuple(dict.fromkeys(firsts))
+    return pattern
+
+
+# For a pattern of plain terms: the first word of each term, case-folded. A sentence none of
+# them occurs in (a substring test in C) cannot match, so its regex scan is skipped.
+_FIRST_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
 
 
 class MetricCatalog:
@@ -196,9 +205,23 @@ def _spans_in(
     key = (pattern, sentence)
     spans = cache.get(key)
     if spans is None:
-        spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
+        firsts = _FIRST_WORDS.get(pattern)
+        if firsts is not None and not any(w in _folded(sentence, cache) for w in firsts):
+            spans = cache[key] = []
+        else:
+            spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
+    if not spans:
+        return spans
     low, high = window
     return [(s, e) for s, e in spans if low <= s and e <= high]
+
+
+def _folded(sentence: str, cache: dict[Any, Any]) -> str:
+    key = ("casefold", sentence)
+    folded = cache.get(key)
+    if folded is None:
+        folded = cache[key] = sentence.casefold()
+    return folded
 
 
 def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:
