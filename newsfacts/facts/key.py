@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from newsfacts.facts.concept import Phrase, read_phrase, tokens
+from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
@@ -391,8 +391,24 @@ def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _stance_only(concept: str) -> bool:
     """ "average estimate", "consensus", "it": a concept that only points at another figure's."""
-    vague = words("generic") | set(stance_words()) | {"average", "median", "consensus", "mean"}
+    vague = _vague_words()
     return all(w in vague for w in concept.split())
+
+
+@cache
+def _vague_words() -> frozenset[str]:
+    return words("generic") | set(stance_words()) | {"average", "median", "consensus", "mean"}
+
+
+@cache
+def _clause_stops() -> frozenset[str]:
+    return words("clause") | words("comparative") | {"ahead", "exceeding", "topping", "beating", "missing"}
+
+
+@cache
+def _not_content() -> frozenset[str]:
+    """Words that never name an open-domain concept: links, change words, clause words, verbs."""
+    return words("link") | words("change") | words("clause") | words("verbs") | stance_group("prior")
 
 
 def _only_names(phrase: Phrase) -> bool:
@@ -406,7 +422,7 @@ def _clause_words(text: str, lo: int, hi: int) -> list[str]:
     "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
     toks = tokens(text)
     out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
-    stop = words("clause") | words("comparative") | {"ahead", "exceeding", "topping", "beating", "missing"}
+    stop = _clause_stops()
     for _, _, w in reversed([t for t in toks if t[1] <= lo]):
         if w.lower() in stop:
             break
@@ -475,7 +491,7 @@ def _is_tenor(sentence: str, hi: int, kind: str, raw: str | None = None) -> bool
     """ "10-year" in "the 10-year note": a tenor qualifying the next noun, not a figure's fact."""
     if kind != "duration" or (raw is not None and not _TENOR_SHAPE.fullmatch(raw)):
         return False
-    after = [w.lower() for s, _, w in tokens(sentence) if s >= hi][:2]
+    after = [w.lower() for _, _, w in tokens_after(sentence, hi)[:2]]
     return bool(after) and any(w in words("tenor_nouns") for w in after)
 
 
@@ -523,7 +539,7 @@ def _open_metric(phrase: Phrase, kind: str, unit: str, dimension: str | None) ->
     """An open-domain metric: the concept's content words and the unit's dimension."""
     if _only_names(phrase):
         return None
-    skip = words("link") | words("change") | words("clause") | words("verbs") | stance_group("prior")
+    skip = _not_content()
     for candidate in (phrase.concept, phrase.complement):
         if not candidate:
             continue

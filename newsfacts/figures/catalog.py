@@ -155,6 +155,22 @@ class MetricCatalog:
             return self._best(kind, unit, sentence, start, end, (0, len(sentence)), document, cache, anchor)
         return None
 
+    def _in_sentence(self, kind: str, unit: str, sentence: str, cache: dict[Any, Any]) -> tuple[MetricRule, ...]:
+        """The rules of this kind and unit whose every signal group occurs somewhere in the sentence:
+        only they can apply in a window of it, and a sentence's figures and windows share the list."""
+        key = ("rules", kind, unit, sentence)
+        rules = cache.get(key)
+        if rules is None:
+            whole = (0, len(sentence))
+            rules = cache[key] = tuple(
+                rule
+                for rule in self._by_kind.get(kind, ())
+                if (rule.units is None or unit in rule.units)
+                and rule.signals
+                and all(_spans_in(p, sentence, whole, cache) for p in rule.signals)
+            )
+        return rules
+
     def _best(
         self,
         kind: str,
@@ -172,10 +188,8 @@ class MetricCatalog:
         exclude terms are absent from `exclude_in` (default: the window)."""
         best: tuple[int, int, int] | None = None
         chosen = None
-        for rule in self._by_kind.get(kind, ()):
-            if rule.units is not None and unit not in rule.units:
-                continue
-            if not rule.signals or (anchor is not None and len(rule.signals) < 2):
+        for rule in self._in_sentence(kind, unit, sentence, cache):
+            if anchor is not None and len(rule.signals) < 2:
                 continue
             found = []
             for pattern in rule.signals:
@@ -206,7 +220,7 @@ def _spans_in(
     spans = cache.get(key)
     if spans is None:
         firsts = _FIRST_WORDS.get(pattern)
-        if firsts is not None and not any(w in _folded(sentence, cache) for w in firsts):
+        if firsts is not None and not any(map(_folded(sentence, cache).__contains__, firsts)):
             spans = cache[key] = []
         else:
             spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
