@@ -58,11 +58,14 @@ class Fact:
 NO_FACT = Fact(None, None, None, None, None)
 
 
+_PATTERN_OF_ID: dict[int, re.Pattern[str]] = {}
+
+
 @cache
 def _patterns() -> dict[str, Any]:
     w = table("words.yaml")
     compile_all = lambda items: re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)  # noqa: E731
-    return {
+    out: dict[str, Any] = {
         "frequency": {k: compile_all(v) for k, v in w["frequency"].items()},
         "session": {k: compile_all(v) for k, v in w["session"].items()},
         "core": compile_all(w["core"]),
@@ -70,6 +73,10 @@ def _patterns() -> dict[str, Any]:
         "exempt": compile_all([re.escape(x) for x in w["stance_exempt"]]),
         "tenor": re.compile(w["tenor"], re.IGNORECASE),
     }
+    for value in out.values():
+        for pattern in value.values() if isinstance(value, dict) else [value]:
+            _PATTERN_OF_ID[id(pattern)] = pattern
+    return out
 
 
 class FactReader:
@@ -449,11 +456,17 @@ def _sentence_frequencies(sentence: str) -> frozenset[str]:
     return frozenset(k for k, pat in _patterns()["frequency"].items() if pat.search(sentence))
 
 
-@lru_cache(maxsize=1024)
 def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:
     """Whether `pattern` occurs in the sentence at all: every window of it is a substring, so a
     pattern absent from the sentence need not be searched in each figure's window again."""
-    return pattern.search(sentence) is not None
+    return _occurs_by_id(id(pattern), sentence)
+
+
+@lru_cache(maxsize=1024)
+def _occurs_by_id(pattern_id: int, sentence: str) -> bool:
+    # by id: hashing a compiled pattern hashes its whole program; the patterns are _patterns()',
+    # alive for the process, so an id is never another pattern's
+    return _PATTERN_OF_ID[pattern_id].search(sentence) is not None
 
 
 def _blank(pattern: re.Pattern[str], text: str, sentence: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,14 +53,15 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
     Word terms share one boundary check and one case-insensitive alternation, which keeps the scan
     of a sentence to a single cheap pass however many terms a group lists.
     """
-    folded, exact, raw, firsts = [], [], [], []
+    folded, exact, raw = [], [], []
+    leads: list[tuple[str, bool] | None] = []
     for term in terms:
         term = str(term).strip()
         if term.startswith("re:"):
             raw.append(f"(?:{term[3:]})")
             continue
         word = term.rstrip("*")
-        firsts.append(word.split()[0].casefold() if word.split() else "")
+        leads.append(_lead(word, term.endswith("*")))
         body = re.escape(word).replace(r"\ ", r"\s+") + (r"\w*" if term.endswith("*") else "")
         acronym = any(c.isalpha() for c in word) and word.upper() == word
         (exact if acronym else folded).append(body)
@@ -67,14 +69,55 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
     words += exact
     parts = [rf"(?<!\w)(?:{'|'.join(words)})(?!\w)"] if words else []
     pattern = re.compile("|".join(parts + raw))
-    if not raw and all(firsts):
-        _FIRST_WORDS[pattern] = tuple(dict.fromkeys(firsts))
+    if not raw and leads and all(leads):
+        whole = frozenset(run for run, prefix in leads if not prefix)  # type: ignore[misc]
+        prefixes = tuple(sorted({run for run, prefix in leads if prefix}))  # type: ignore[misc]
+        _LEADS[id(pattern)] = (pattern, whole, prefixes)
     return pattern
 
 
-# For a pattern of plain terms: the first word of each term, case-folded. A sentence none of
-# them occurs in (a substring test in C) cannot match, so its regex scan is skipped.
-_FIRST_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
+# A term's match starts a word, so the sentence's word (its run of \w characters, folded as
+# `re.IGNORECASE` folds ASCII letters) there is the term's leading run, or starts with it for a
+# "tariff*" term. A sentence with no such word cannot match, and its regex scan is skipped: a
+# set lookup instead of a scan per pattern. Keyed by id (the entry holds the pattern, so the id
+# stays its own): hashing a compiled pattern hashes its whole program, microseconds per lookup.
+# The per-document caches below key on id too.
+_LEADS: dict[int, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
+_RUN = re.compile(r"\w+")
+# the non-ASCII letters `re.IGNORECASE` takes for ASCII ones (re._casefix), mapped to them
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
+    """(the leading run of a term's first word, whether a longer word may begin with it); None
+    when the term cannot be told by its first word (not ASCII, or opening with punctuation)."""
+    parts = word.split()
+    if not parts or not parts[0].isascii():
+        return None
+    m = _RUN.match(parts[0].lower())
+    if m is None:
+        return None
+    run = m.group()
+    return run, prefix and len(parts) == 1 and run == parts[0].lower()
+
+
+def _may_match(pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> bool:
+    entry = _LEADS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        return True
+    key = ("runs", sentence)
+    runs = cache.get(key)
+    if runs is None:
+        found = set(_RUN.findall(sentence.translate(_IGNORECASE_FOLD).lower()))
+        runs = cache[key] = (found, sorted(found))
+    if not entry[1].isdisjoint(runs[0]):
+        return True
+    ordered = runs[1]
+    for prefix in entry[2]:
+        i = bisect_left(ordered, prefix)
+        if i < len(ordered) and ordered[i].startswith(prefix):
+            return True
+    return False
 
 
 class MetricCatalog:
@@ -216,11 +259,10 @@ def _spans_in(
     pattern: re.Pattern[str], sentence: str, window: tuple[int, int], cache: dict[Any, Any]
 ) -> list[tuple[int, int]]:
     """Matches of `pattern` in the sentence that lie inside `window` (the sentence scanned once)."""
-    key = (pattern, sentence)
+    key = (id(pattern), sentence)
     spans = cache.get(key)
     if spans is None:
-        firsts = _FIRST_WORDS.get(pattern)
-        if firsts is not None and not any(map(_folded(sentence, cache).__contains__, firsts)):
+        if not _may_match(pattern, sentence, cache):
             spans = cache[key] = []
         else:
             spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
@@ -230,18 +272,11 @@ def _spans_in(
     return [(s, e) for s, e in spans if low <= s and e <= high]
 
 
-def _folded(sentence: str, cache: dict[Any, Any]) -> str:
-    key = ("casefold", sentence)
-    folded = cache.get(key)
-    if folded is None:
-        folded = cache[key] = sentence.casefold()
-    return folded
-
-
 def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:
-    if pattern not in cache:
-        cache[pattern] = pattern.search(document) is not None
-    return cache[pattern]
+    key = ("document", id(pattern))
+    if key not in cache:
+        cache[key] = pattern.search(document) is not None
+    return cache[key]
 
 
 def _groups(entry: dict[str, Any], key: str, name: str) -> tuple[re.Pattern[str], ...]:
