@@ -78,8 +78,8 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
 
 # A term's match starts a word, so the sentence's word (its run of \w characters, folded as
 # `re.IGNORECASE` folds ASCII letters) there is the term's leading run, or starts with it for a
-# "tariff*" term. A sentence with no such word cannot match, and its regex scan is skipped: a
-# set lookup instead of a scan per pattern. Keyed by id (the entry holds the pattern, so the id
+# "tariff*" term. The pattern is tried only at such words: a few dictionary lookups instead of
+# a regex scan of the sentence per pattern. Keyed by id (the entry holds the pattern, so the id
 # stays its own): hashing a compiled pattern hashes its whole program, microseconds per lookup.
 # The per-document caches below key on id too.
 _LEADS: dict[int, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
@@ -101,23 +101,30 @@ def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
     return run, prefix and len(parts) == 1 and run == parts[0].lower()
 
 
-def _may_match(pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> bool:
+def _starts(pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
+    """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
     entry = _LEADS.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        return True
+        return None
     key = ("runs", sentence)
-    runs = cache.get(key)
+    if key not in cache:
+        folded = sentence.translate(_IGNORECASE_FOLD).lower()
+        at: dict[str, list[int]] = {}
+        if len(folded) == len(sentence):  # offsets carry over (lower() keeps lengths once İ is mapped)
+            for m in _RUN.finditer(sentence):
+                at.setdefault(folded[m.start() : m.end()], []).append(m.start())
+        cache[key] = (at, sorted(at)) if len(folded) == len(sentence) else None
+    runs = cache[key]
     if runs is None:
-        found = set(_RUN.findall(sentence.translate(_IGNORECASE_FOLD).lower()))
-        runs = cache[key] = (found, sorted(found))
-    if not entry[1].isdisjoint(runs[0]):
-        return True
-    ordered = runs[1]
+        return None
+    at, ordered = runs
+    found = [pos for run in entry[1] if run in at for pos in at[run]]
     for prefix in entry[2]:
         i = bisect_left(ordered, prefix)
-        if i < len(ordered) and ordered[i].startswith(prefix):
-            return True
-    return False
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            found.extend(at[ordered[i]])
+            i += 1
+    return sorted(set(found))
 
 
 class MetricCatalog:
@@ -262,10 +269,18 @@ def _spans_in(
     key = (id(pattern), sentence)
     spans = cache.get(key)
     if spans is None:
-        if not _may_match(pattern, sentence, cache):
-            spans = cache[key] = []
-        else:
-            spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
+        starts = _starts(pattern, sentence, cache)
+        if starts is None:
+            spans = [m.span() for m in pattern.finditer(sentence)]
+        else:  # as finditer reads: left to right, each match tried only after the one before
+            spans, last = [], 0
+            for pos in starts:
+                if pos >= last:
+                    m = pattern.match(sentence, pos)
+                    if m is not None:
+                        spans.append(m.span())
+                        last = m.end()
+        cache[key] = spans
     if not spans:
         return spans
     low, high = window
