@@ -184,7 +184,7 @@ def _segment(located: list, i: int, shift: int, s_len: int) -> tuple[int, int]:
 def scan(body: str) -> list[Found]:
     """All figures in `body`, in order, offsets relative to `body`."""
     digits = ((m.start(), m.end(), "") for m in g.DIGITS.finditer(body))
-    words = ((m.start(), m.end(), m.lastgroup or "") for m in g.WORDS.finditer(body))
+    words = g.word_candidates(body)
     out: list[Found] = []
     done = 0
     for s, e, group in heapq.merge(digits, words, key=lambda c: c[0]):
