@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -111,8 +111,15 @@ class FactReader:
         direction: str | None = None,
         endpoint: str | None = None,
         dimension: str | None = None,
+        concept: str | None = None,
+        from_opens_range: bool = False,
     ) -> Fact:
-        """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans."""
+        """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans.
+
+        `concept`: what the figure counts when the grammar already knows it ("412 of the 650
+        seats" counts seats), which its own phrase cannot say (the whole is another figure).
+        `from_opens_range`: the figure is a range that a "from" opens ("ranged from 2% to 3%"), so
+        the "from" marks no prior level."""
         if kind == "date" or _is_tenor(sentence, hi, kind):
             return NO_FACT
         if kind == "duration" and _in_frequency(sentence, lo, hi):
@@ -126,6 +133,8 @@ class FactReader:
         if converted is not None:
             return converted
         phrase, own = self._phrase(sentence, lo, hi, others)
+        if concept is not None:
+            phrase = own = replace(phrase, concept=concept)
         clause = _clause(sentence, lo, hi)
         near = _between_neighbours(clause, lo, hi, others)
         windows = [(phrase.start, phrase.end), (min(near[0], phrase.start), max(near[1], phrase.end))]
@@ -138,7 +147,7 @@ class FactReader:
             kind, unit, plain, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
         )
         bare = (phrase.concept or "").removeprefix("the ")
-        rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache)
+        rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache, by_signals=concept is not None)
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
@@ -146,7 +155,7 @@ class FactReader:
         if rule is None and phrase is not own and self._prev_rule is not None and self._prev[2] == kind:
             rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
-        prior = endpoint == "from" or phrase.endpoint == "from"
+        prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
         if _OUT_OF.search(sentence, max(0, lo - 40), lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part

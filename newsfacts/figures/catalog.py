@@ -165,13 +165,28 @@ class MetricCatalog:
         return self.match_windows(kind, unit, sentence, start, end, document, cache, [(low, high), (0, high)])
 
     def match_concept(
-        self, kind: str, unit: str, concept: str | None, document: str, cache: dict[Any, Any]
+        self,
+        kind: str,
+        unit: str,
+        concept: str | None,
+        document: str,
+        cache: dict[Any, Any],
+        by_signals: bool = False,
     ) -> MetricRule | None:
-        """The first rule listing `concept` among its `concepts` (context groups permitting)."""
+        """The first rule listing `concept` among its `concepts` (context groups permitting).
+
+        `by_signals`: also a rule of one signal group that the whole concept is a term of (a
+        concept the grammar read off another figure: "412 of the 650 seats" counts seats)."""
         if not concept:
             return None
         for rule in self._by_kind.get(kind, ()):
-            fits = concept in rule.concepts and (rule.units is None or unit in rule.units)
+            named = concept in rule.concepts or (
+                by_signals
+                and len(rule.signals) == 1
+                and rule.signals[0].fullmatch(concept) is not None
+                and (rule.exclude is None or rule.exclude.search(concept) is None)
+            )
+            fits = named and (rule.units is None or unit in rule.units)
             if fits and all(_in_document(p, document, cache) for p in rule.context):
                 return rule
         return None

@@ -225,9 +225,15 @@ PER_NUMBER = re.compile(
 TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
 RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
+# "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
+PART_OF_AFTER = re.compile(rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*)(?![0-9.,]*[0-9%])")
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
+# "45 business days", "10 straight trading days", "30 calendar days": a qualified day is still a span of
+# days; the figure's text keeps the qualifier, which consistency reads before converting
+# (newsfacts/facts/units.yaml: a business day is not a calendar day).
 DURATION = re.compile(
-    rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
+    rf"{SEP}(?:(?i:straight|consecutive|successive){SP}+(?=(?i:business|working|trading|calendar|days?|weeks?|months?|quarters?|years?)\b))?"
+    rf"(?:(?i:business|working|trading|calendar){SP}+(?=(?i:days?)\b))?(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
     rf"(?P<age>(?:-|{SP}+)old\b)?(?P<of>{SP}+of\b)?"
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
