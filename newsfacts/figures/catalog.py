@@ -118,13 +118,20 @@ def _starts(pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> l
     if runs is None:
         return None
     at, ordered = runs
-    found = [pos for run in entry[1] if run in at for pos in at[run]]
+    found: list[int] = []
+    groups = 0
+    for run in entry[1]:
+        positions = at.get(run)
+        if positions is not None:
+            found.extend(positions)
+            groups += 1
     for prefix in entry[2]:
         i = bisect_left(ordered, prefix)
         while i < len(ordered) and ordered[i].startswith(prefix):
             found.extend(at[ordered[i]])
+            groups += 1
             i += 1
-    return sorted(set(found))
+    return found if groups <= 1 else sorted(set(found))  # one run's positions are ascending already
 
 
 class MetricCatalog:
