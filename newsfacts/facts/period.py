@@ -241,11 +241,11 @@ _TRIGGERS: dict[str, frozenset[str]] = {
 _KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
     w: tuple(kind for kind, trigger in _TRIGGERS.items() if w in trigger) for w in set().union(*_TRIGGERS.values())
 }
-# A word is a trigger only whole: the trie stops where the word's letters and digits do.
-_TRIGGER_WORD = re.compile(
-    trie_regex(sorted(w for w in _KINDS_OF_WORD if w[0].isalpha()), fold_case=True, not_after=r"[\w'’]")
-    + "(?![A-Za-z0-9])"
-)
+# A word is a trigger only whole: the trie stops where the word's letters and digits do. Past the
+# start of a text it is read with the character before it, a class the engine skips to.
+_TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
+_TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
+_TRIGGER_AFTER_BREAK = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
 # Numbers are tried only at the start of a run of digits (every alternative needs a non-word
 # character before it), which a plain digit scan finds far faster than a lookbehind at every position.
 _DIGIT_RUN = re.compile(r"[0-9]+")
@@ -258,7 +258,13 @@ _DIGIT_START = re.compile(
 
 def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
     """Start positions worth trying, per pattern kind, in text order."""
-    hits = [(m.start(), _KINDS_OF_WORD[m.group().lower()]) for m in _TRIGGER_WORD.finditer(text, start, end)]
+    hits = [
+        (m.start(1), _KINDS_OF_WORD[m.group(1).lower()])
+        for m in _TRIGGER_AFTER_BREAK.finditer(text, start - 1 if start > 0 else 0, end)
+    ]
+    first = _TRIGGER_WORD.match(text, 0, end) if start == 0 else None
+    if first is not None:
+        hits.append((0, _KINDS_OF_WORD[first.group().lower()]))
     for run in _DIGIT_RUN.finditer(text, start, end):
         m = _DIGIT_START.match(text, run.start(), end)
         if m is not None:
