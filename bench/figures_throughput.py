@@ -6,13 +6,19 @@ Builds a ~5 MB corpus of article-sized documents by shuffling the seed articles'
 fixed seed, runs `extract_figures` over all of it, and quantulum3's `parser.parse` over a slice of
 the same documents (it is far slower; the slice keeps the run short), then reports MB/s and
 figures/s for both and the speed ratio. Single process, single core. Rates are CPU seconds of this
-process (`time.process_time`), so other load on a shared machine does not skew them; wall-clock
-seconds are printed beside them.
+process (`time.process_time`); wall-clock seconds are printed beside them. CPU seconds still grow
+when other processes share the cores (caches, hyper-threads), so the load average is printed
+before and after, with a warning when the machine was not idle: compare versions back to back
+in one such run, never across runs.
+
+Both extractors are warmed on a few documents first, so one-time loading of their tables (YAML,
+unit registries) is not counted as throughput.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 import warnings
@@ -22,6 +28,7 @@ from newsfacts.figures import extract_figures, load_catalog
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DOC_CHARS = 6_000  # about one news article
+WARM_DOCS = 5
 
 
 def build_corpus(target_bytes: int, seed: int) -> list[str]:
@@ -52,7 +59,8 @@ def _mb(docs: list[str]) -> float:
 
 def run_ours(docs: list[str]) -> tuple[float, float, int]:
     catalog = load_catalog()
-    extract_figures(docs[0], catalog=catalog)  # warm caches
+    for doc in docs[:WARM_DOCS]:  # load the fact layer's tables, compile lazy patterns
+        extract_figures(doc, catalog=catalog)
     wall, cpu = time.perf_counter(), time.process_time()
     n = sum(len(extract_figures(d, catalog=catalog)) for d in docs)
     return time.process_time() - cpu, time.perf_counter() - wall, n
@@ -77,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
 
     docs = build_corpus(int(args.mb * 1e6), args.seed)
+    load_before = os.getloadavg()[0]
     ours_s, ours_wall, ours_n = run_ours(docs)
     ours_mb = _mb(docs)
     n_slice = max(1, int(args.quantulum_kb * 1e3 // (DOC_CHARS * 1.02)))
@@ -91,6 +100,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"quantulum3:      {q_mb:.2f} MB in {q_s:.2f} CPU s ({q_wall:.2f} wall) = {q_rate:.3f} MB/s, "
           f"{q_n} quantities = {q_n / q_s:,.0f} quantities/s")  # fmt: skip
     print(f"speed ratio (MB/s): {ours_rate / q_rate:,.0f}x")
+    load_after, cores = os.getloadavg()[0], os.cpu_count() or 1
+    print(f"load average (1 min): {load_before:.2f} before, {load_after:.2f} after, on {cores} cores")
+    if max(load_before, load_after) > cores / 2:
+        print("warning: the machine was busy; CPU seconds are inflated, compare only within one run")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ each side of the figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,23 @@ class Phrase:
 @lru_cache(maxsize=256)  # every figure of a sentence asks
 def tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence))
+
+
+@lru_cache(maxsize=256)
+def _edges(sentence: str) -> tuple[list[int], list[int]]:
+    """The tokens' starts and ends (both ascending: tokens do not overlap), for bisection."""
+    toks = tokens(sentence)
+    return [t[0] for t in toks], [t[1] for t in toks]
+
+
+def tokens_before(sentence: str, start: int) -> tuple[tuple[int, int, str], ...]:
+    """The tokens that end at or before `start`."""
+    return tokens(sentence)[: bisect_right(_edges(sentence)[1], start)]
+
+
+def tokens_after(sentence: str, end: int) -> tuple[tuple[int, int, str], ...]:
+    """The tokens that start at or after `end`."""
+    return tokens(sentence)[bisect_left(_edges(sentence)[0], end) :]
 
 
 def _is_verb(w: str) -> bool:
@@ -103,8 +121,8 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     """The phrase of the figure at sentence[start:end]; `others` are the other figures' spans."""
     toks = tokens(sentence)
     link, change_words = words("link"), words("change")
-    left = [t for t in toks if t[1] <= start]
-    right = [t for t in toks if t[0] >= end]
+    left = tokens_before(sentence, start)
+    right = tokens_after(sentence, end)
     # -- leftwards: link words ("rose to about"), then the noun phrase ("the 10-year yield")
     governor = None
     change_word = None

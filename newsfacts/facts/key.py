@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from newsfacts.facts.concept import Phrase, read_phrase, tokens
+from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
@@ -58,11 +58,14 @@ class Fact:
 NO_FACT = Fact(None, None, None, None, None)
 
 
+_PATTERN_OF_ID: dict[int, re.Pattern[str]] = {}
+
+
 @cache
 def _patterns() -> dict[str, Any]:
     w = table("words.yaml")
     compile_all = lambda items: re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)  # noqa: E731
-    return {
+    out: dict[str, Any] = {
         "frequency": {k: compile_all(v) for k, v in w["frequency"].items()},
         "session": {k: compile_all(v) for k, v in w["session"].items()},
         "core": compile_all(w["core"]),
@@ -70,6 +73,10 @@ def _patterns() -> dict[str, Any]:
         "exempt": compile_all([re.escape(x) for x in w["stance_exempt"]]),
         "tenor": re.compile(w["tenor"], re.IGNORECASE),
     }
+    for value in out.values():
+        for pattern in value.values() if isinstance(value, dict) else [value]:
+            _PATTERN_OF_ID[id(pattern)] = pattern
+    return out
 
 
 class FactReader:
@@ -104,8 +111,15 @@ class FactReader:
         direction: str | None = None,
         endpoint: str | None = None,
         dimension: str | None = None,
+        concept: str | None = None,
+        from_opens_range: bool = False,
     ) -> Fact:
-        """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans."""
+        """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans.
+
+        `concept`: what the figure counts when the grammar already knows it ("412 of the 650
+        seats" counts seats), which its own phrase cannot say (the whole is another figure).
+        `from_opens_range`: the figure is a range that a "from" opens ("ranged from 2% to 3%"), so
+        the "from" marks no prior level."""
         if kind == "date" or _is_tenor(sentence, hi, kind):
             return NO_FACT
         if kind == "duration" and _in_frequency(sentence, lo, hi):
@@ -119,6 +133,8 @@ class FactReader:
         if converted is not None:
             return converted
         phrase, own = self._phrase(sentence, lo, hi, others)
+        if concept is not None:
+            phrase = own = replace(phrase, concept=concept)
         clause = _clause(sentence, lo, hi)
         near = _between_neighbours(clause, lo, hi, others)
         windows = [(phrase.start, phrase.end), (min(near[0], phrase.start), max(near[1], phrase.end))]
@@ -131,7 +147,7 @@ class FactReader:
             kind, unit, plain, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
         )
         bare = (phrase.concept or "").removeprefix("the ")
-        rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache)
+        rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache, by_signals=concept is not None)
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
@@ -139,7 +155,7 @@ class FactReader:
         if rule is None and phrase is not own and self._prev_rule is not None and self._prev[2] == kind:
             rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
-        prior = endpoint == "from" or phrase.endpoint == "from"
+        prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
         if _OUT_OF.search(sentence, max(0, lo - 40), lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
@@ -257,7 +273,7 @@ class FactReader:
         if "core" in vary and p["core"].search(text):
             mods.append("core")
         offset = min(near[0], own.start)
-        freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset)
+        freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset, sentence)
         if freq is None:
             # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
             labels = _sentence_frequencies(sentence)
@@ -269,21 +285,21 @@ class FactReader:
                 mods.append(freq)
         if "session" in vary:
             whole = sentence[min(clause[0], own.start) : max(clause[1], own.end)]
-            session = _nearest_label(p["session"], whole, 0, len(whole))
+            session = _nearest_label(p["session"], whole, 0, len(whole), sentence)
             if session:
                 mods.append(session)
         # stance words: leftwards through the clause ("expects ... earnings of 77 to 82 cents a share
         # on revenue of $84.5 million"), rightwards only up to the next figure
         left_edge = min(clause[0], own.start)
         stance_text = sentence[left_edge : max(near[1], own.end)]
-        plain = p["exempt"].sub(" ", p["frequency_any"].sub(" ", stance_text))
+        plain = _blank(p["exempt"], _blank(p["frequency_any"], stance_text, sentence), sentence)
         said = _clause_words(plain, own.start - left_edge, own.end - left_edge)
         # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
         own_terms = rule.signals if rule is not None else ()
         stances = {stance_words().get(w) for w in said if not any(p.fullmatch(w) for p in own_terms)}
         if own.governor:
             stances.add(stance_words().get(own.governor))
-        own_words = p["frequency_any"].sub(" ", sentence[own.start : own.end])
+        own_words = _blank(p["frequency_any"], sentence[own.start : own.end], sentence)
         own_prior = any(stance_words().get(w.lower()) == "prior" for _, _, w in tokens(own_words))
         if "change" in vary and change:
             mods.append("change")
@@ -391,8 +407,24 @@ def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _stance_only(concept: str) -> bool:
     """ "average estimate", "consensus", "it": a concept that only points at another figure's."""
-    vague = words("generic") | set(stance_words()) | {"average", "median", "consensus", "mean"}
+    vague = _vague_words()
     return all(w in vague for w in concept.split())
+
+
+@cache
+def _vague_words() -> frozenset[str]:
+    return words("generic") | set(stance_words()) | {"average", "median", "consensus", "mean"}
+
+
+@cache
+def _clause_stops() -> frozenset[str]:
+    return words("clause") | words("comparative") | {"ahead", "exceeding", "topping", "beating", "missing"}
+
+
+@cache
+def _not_content() -> frozenset[str]:
+    """Words that never name an open-domain concept: links, change words, clause words, verbs."""
+    return words("link") | words("change") | words("clause") | words("verbs") | stance_group("prior")
 
 
 def _only_names(phrase: Phrase) -> bool:
@@ -406,7 +438,7 @@ def _clause_words(text: str, lo: int, hi: int) -> list[str]:
     "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
     toks = tokens(text)
     out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
-    stop = words("clause") | words("comparative") | {"ahead", "exceeding", "topping", "beating", "missing"}
+    stop = _clause_stops()
     for _, _, w in reversed([t for t in toks if t[1] <= lo]):
         if w.lower() in stop:
             break
@@ -433,10 +465,30 @@ def _sentence_frequencies(sentence: str) -> frozenset[str]:
     return frozenset(k for k, pat in _patterns()["frequency"].items() if pat.search(sentence))
 
 
-def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int) -> str | None:
-    """The label whose pattern matches `text` closest to text[lo:hi]."""
+def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether `pattern` occurs in the sentence at all: every window of it is a substring, so a
+    pattern absent from the sentence need not be searched in each figure's window again."""
+    return _occurs_by_id(id(pattern), sentence)
+
+
+@lru_cache(maxsize=1024)
+def _occurs_by_id(pattern_id: int, sentence: str) -> bool:
+    # by id: hashing a compiled pattern hashes its whole program; the patterns are _patterns()',
+    # alive for the process, so an id is never another pattern's
+    return _PATTERN_OF_ID[pattern_id].search(sentence) is not None
+
+
+def _blank(pattern: re.Pattern[str], text: str, sentence: str) -> str:
+    """`text` (a window of `sentence`) with each match of `pattern` replaced by one space."""
+    return pattern.sub(" ", text) if _occurs(pattern, sentence) else text
+
+
+def _nearest_label(patterns: dict[str, re.Pattern[str]], text: str, lo: int, hi: int, sentence: str) -> str | None:
+    """The label whose pattern matches `text` (a window of `sentence`) closest to text[lo:hi]."""
     best: tuple[int, str] | None = None
     for label, pattern in patterns.items():
+        if not _occurs(pattern, sentence):
+            continue
         for m in pattern.finditer(text):
             gap = max(0, lo - m.end(), m.start() - hi)
             if best is None or gap < best[0]:
@@ -461,7 +513,7 @@ def _is_tenor(sentence: str, hi: int, kind: str, raw: str | None = None) -> bool
     """ "10-year" in "the 10-year note": a tenor qualifying the next noun, not a figure's fact."""
     if kind != "duration" or (raw is not None and not _TENOR_SHAPE.fullmatch(raw)):
         return False
-    after = [w.lower() for s, _, w in tokens(sentence) if s >= hi][:2]
+    after = [w.lower() for _, _, w in tokens_after(sentence, hi)[:2]]
     return bool(after) and any(w in words("tenor_nouns") for w in after)
 
 
@@ -509,7 +561,7 @@ def _open_metric(phrase: Phrase, kind: str, unit: str, dimension: str | None) ->
     """An open-domain metric: the concept's content words and the unit's dimension."""
     if _only_names(phrase):
         return None
-    skip = words("link") | words("change") | words("clause") | words("verbs") | stance_group("prior")
+    skip = _not_content()
     for candidate in (phrase.concept, phrase.complement):
         if not candidate:
             continue

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfacts.facts.trie import trie_regex
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2,
@@ -236,27 +238,43 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "weekday": frozenset(_WEEKDAYS),
     "relative": frozenset({"today", "yesterday", "last", "this", "previous", "next"}),
 }
-_WORD_START = re.compile(
-    r"(?<![\w'’])[A-Za-z][A-Za-z0-9]*"  # a word
-    r"|(?<![\w.$€£¥-])(?:19|20)\d\d"  # a year
+_KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
+    w: tuple(kind for kind, trigger in _TRIGGERS.items() if w in trigger) for w in set().union(*_TRIGGERS.values())
+}
+# A word is a trigger only whole: the trie stops where the word's letters and digits do. Past the
+# start of a text it is read with the character before it, a class the engine skips to.
+_TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
+_TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
+_TRIGGER_AFTER_BREAK = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
+# Numbers are tried only at the start of a run of digits (every alternative needs a non-word
+# character before it), which a plain digit scan finds far faster than a lookbehind at every position.
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_DIGIT_START = re.compile(
+    r"(?<![\w.$€£¥-])(?:19|20)\d\d"  # a year
     r"|(?<!\w)[0-3]?\d(?=(?:st|nd|rd|th)?\s+[A-Za-z])"  # a day before a month
     r"|(?<!\w)[1-4](?=Q)"  # "3Q"
 )
 
 
 def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
-    """Start positions worth trying, per pattern kind."""
+    """Start positions worth trying, per pattern kind, in text order."""
+    hits = [
+        (m.start(1), _KINDS_OF_WORD[m.group(1).lower()])
+        for m in _TRIGGER_AFTER_BREAK.finditer(text, start - 1 if start > 0 else 0, end)
+    ]
+    first = _TRIGGER_WORD.match(text, 0, end) if start == 0 else None
+    if first is not None:
+        hits.append((0, _KINDS_OF_WORD[first.group().lower()]))
+    for run in _DIGIT_RUN.finditer(text, start, end):
+        m = _DIGIT_START.match(text, run.start(), end)
+        if m is not None:
+            n = m.end() - m.start()
+            hits.append((m.start(), ("year",) if n == 4 else ("date", "q") if n == 1 else ("date",)))
+    hits.sort()
     out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
-    for m in _WORD_START.finditer(text, start, end):
-        word = m.group().lower()
-        if word[0].isdigit():
-            out["year" if len(word) == 4 else "date"].append(m.start())
-            if len(word) == 1:
-                out["q"].append(m.start())
-            continue
-        for kind, trigger in _TRIGGERS.items():
-            if word in trigger:
-                out[kind].append(m.start())
+    for pos, kinds in hits:
+        for kind in kinds:
+            out[kind].append(pos)
     return out
 
 

@@ -14,7 +14,11 @@ HERE = Path(__file__).resolve().parent
 @cache
 def table(name: str) -> dict[str, Any]:
     """The parsed YAML file `name` beside this module."""
-    return yaml.safe_load((HERE / name).read_text(encoding="utf-8")) or {}
+    return yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+
+
+# libyaml's safe loader when PyYAML was built with it (same documents, parsed in C), else PyYAML's own
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,19 +54,84 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
     of a sentence to a single cheap pass however many terms a group lists.
     """
     folded, exact, raw = [], [], []
+    leads: list[tuple[str, bool] | None] = []
     for term in terms:
         term = str(term).strip()
         if term.startswith("re:"):
             raw.append(f"(?:{term[3:]})")
             continue
         word = term.rstrip("*")
+        leads.append(_lead(word, term.endswith("*")))
         body = re.escape(word).replace(r"\ ", r"\s+") + (r"\w*" if term.endswith("*") else "")
         acronym = any(c.isalpha() for c in word) and word.upper() == word
         (exact if acronym else folded).append(body)
     words = [f"(?i:{'|'.join(folded)})"] if folded else []
     words += exact
     parts = [rf"(?<!\w)(?:{'|'.join(words)})(?!\w)"] if words else []
-    return re.compile("|".join(parts + raw))
+    pattern = re.compile("|".join(parts + raw))
+    if not raw and leads and all(leads):
+        whole = frozenset(run for run, prefix in leads if not prefix)  # type: ignore[misc]
+        prefixes = tuple(sorted({run for run, prefix in leads if prefix}))  # type: ignore[misc]
+        _LEADS[id(pattern)] = (pattern, whole, prefixes)
+    return pattern
+
+
+# A term's match starts a word, so the sentence's word (its run of \w characters, folded as
+# `re.IGNORECASE` folds ASCII letters) there is the term's leading run, or starts with it for a
+# "tariff*" term. The pattern is tried only at such words: a few dictionary lookups instead of
+# a regex scan of the sentence per pattern. Keyed by id (the entry holds the pattern, so the id
+# stays its own): hashing a compiled pattern hashes its whole program, microseconds per lookup.
+# The per-document caches below key on id too.
+_LEADS: dict[int, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
+_RUN = re.compile(r"\w+")
+# the non-ASCII letters `re.IGNORECASE` takes for ASCII ones (re._casefix), mapped to them
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
+    """(the leading run of a term's first word, whether a longer word may begin with it); None
+    when the term cannot be told by its first word (not ASCII, or opening with punctuation)."""
+    parts = word.split()
+    if not parts or not parts[0].isascii():
+        return None
+    m = _RUN.match(parts[0].lower())
+    if m is None:
+        return None
+    run = m.group()
+    return run, prefix and len(parts) == 1 and run == parts[0].lower()
+
+
+def _starts(pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
+    """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
+    entry = _LEADS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        return None
+    key = ("runs", sentence)
+    if key not in cache:
+        folded = sentence.translate(_IGNORECASE_FOLD).lower()
+        at: dict[str, list[int]] = {}
+        if len(folded) == len(sentence):  # offsets carry over (lower() keeps lengths once İ is mapped)
+            for m in _RUN.finditer(sentence):
+                at.setdefault(folded[m.start() : m.end()], []).append(m.start())
+        cache[key] = (at, sorted(at)) if len(folded) == len(sentence) else None
+    runs = cache[key]
+    if runs is None:
+        return None
+    at, ordered = runs
+    found: list[int] = []
+    groups = 0
+    for run in entry[1]:
+        positions = at.get(run)
+        if positions is not None:
+            found.extend(positions)
+            groups += 1
+    for prefix in entry[2]:
+        i = bisect_left(ordered, prefix)
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            found.extend(at[ordered[i]])
+            groups += 1
+            i += 1
+    return found if groups <= 1 else sorted(set(found))  # one run's positions are ascending already
 
 
 class MetricCatalog:
@@ -106,13 +172,28 @@ class MetricCatalog:
         return self.match_windows(kind, unit, sentence, start, end, document, cache, [(low, high), (0, high)])
 
     def match_concept(
-        self, kind: str, unit: str, concept: str | None, document: str, cache: dict[Any, Any]
+        self,
+        kind: str,
+        unit: str,
+        concept: str | None,
+        document: str,
+        cache: dict[Any, Any],
+        by_signals: bool = False,
     ) -> MetricRule | None:
-        """The first rule listing `concept` among its `concepts` (context groups permitting)."""
+        """The first rule listing `concept` among its `concepts` (context groups permitting).
+
+        `by_signals`: also a rule of one signal group that the whole concept is a term of (a
+        concept the grammar read off another figure: "412 of the 650 seats" counts seats)."""
         if not concept:
             return None
         for rule in self._by_kind.get(kind, ()):
-            fits = concept in rule.concepts and (rule.units is None or unit in rule.units)
+            named = concept in rule.concepts or (
+                by_signals
+                and len(rule.signals) == 1
+                and rule.signals[0].fullmatch(concept) is not None
+                and (rule.exclude is None or rule.exclude.search(concept) is None)
+            )
+            fits = named and (rule.units is None or unit in rule.units)
             if fits and all(_in_document(p, document, cache) for p in rule.context):
                 return rule
         return None
@@ -146,6 +227,22 @@ class MetricCatalog:
             return self._best(kind, unit, sentence, start, end, (0, len(sentence)), document, cache, anchor)
         return None
 
+    def _in_sentence(self, kind: str, unit: str, sentence: str, cache: dict[Any, Any]) -> tuple[MetricRule, ...]:
+        """The rules of this kind and unit whose every signal group occurs somewhere in the sentence:
+        only they can apply in a window of it, and a sentence's figures and windows share the list."""
+        key = ("rules", kind, unit, sentence)
+        rules = cache.get(key)
+        if rules is None:
+            whole = (0, len(sentence))
+            rules = cache[key] = tuple(
+                rule
+                for rule in self._by_kind.get(kind, ())
+                if (rule.units is None or unit in rule.units)
+                and rule.signals
+                and all(_spans_in(p, sentence, whole, cache) for p in rule.signals)
+            )
+        return rules
+
     def _best(
         self,
         kind: str,
@@ -163,10 +260,8 @@ class MetricCatalog:
         exclude terms are absent from `exclude_in` (default: the window)."""
         best: tuple[int, int, int] | None = None
         chosen = None
-        for rule in self._by_kind.get(kind, ()):
-            if rule.units is not None and unit not in rule.units:
-                continue
-            if not rule.signals or (anchor is not None and len(rule.signals) < 2):
+        for rule in self._in_sentence(kind, unit, sentence, cache):
+            if anchor is not None and len(rule.signals) < 2:
                 continue
             found = []
             for pattern in rule.signals:
@@ -193,18 +288,32 @@ def _spans_in(
     pattern: re.Pattern[str], sentence: str, window: tuple[int, int], cache: dict[Any, Any]
 ) -> list[tuple[int, int]]:
     """Matches of `pattern` in the sentence that lie inside `window` (the sentence scanned once)."""
-    key = (pattern, sentence)
+    key = (id(pattern), sentence)
     spans = cache.get(key)
     if spans is None:
-        spans = cache[key] = [m.span() for m in pattern.finditer(sentence)]
+        starts = _starts(pattern, sentence, cache)
+        if starts is None:
+            spans = [m.span() for m in pattern.finditer(sentence)]
+        else:  # as finditer reads: left to right, each match tried only after the one before
+            spans, last = [], 0
+            for pos in starts:
+                if pos >= last:
+                    m = pattern.match(sentence, pos)
+                    if m is not None:
+                        spans.append(m.span())
+                        last = m.end()
+        cache[key] = spans
+    if not spans:
+        return spans
     low, high = window
     return [(s, e) for s, e in spans if low <= s and e <= high]
 
 
 def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:
-    if pattern not in cache:
-        cache[pattern] = pattern.search(document) is not None
-    return cache[pattern]
+    key = ("document", id(pattern))
+    if key not in cache:
+        cache[key] = pattern.search(document) is not None
+    return cache[key]
 
 
 def _groups(entry: dict[str, Any], key: str, name: str) -> tuple[re.Pattern[str], ...]:

@@ -80,6 +80,7 @@ class Found:
     endpoint: str | None = None
     dimension: str | None = None
     noun: str | None = None  # the noun a count counts ("412 seats" -> seats), for the fact layer
+    part: bool = False  # a part of a counted whole ("412 of the 650 seats"): its noun is its concept
 
 
 def extract_figures(
@@ -129,6 +130,10 @@ def extract_figures(
                 direction=f.direction,
                 endpoint=f.endpoint,
                 dimension=f.dimension,
+                concept=f.noun.lower() if f.part and f.noun else None,
+                # "ranged from 2% to 3%": the "from" opens the range itself; "cut the range from
+                # 4.25%-4.5% to 4%-4.25%": it marks the range the move starts at
+                from_opens_range=f.qualifier == "range" and g.TO_NUMBER_AFTER.match(text, hi) is None,
             )
         figures.append(
             Figure(
@@ -184,7 +189,7 @@ def _segment(located: list, i: int, shift: int, s_len: int) -> tuple[int, int]:
 def scan(body: str) -> list[Found]:
     """All figures in `body`, in order, offsets relative to `body`."""
     digits = ((m.start(), m.end(), "") for m in g.DIGITS.finditer(body))
-    words = ((m.start(), m.end(), m.lastgroup or "") for m in g.WORDS.finditer(body))
+    words = g.word_candidates(body)
     out: list[Found] = []
     done = 0
     for s, e, group in heapq.merge(digits, words, key=lambda c: c[0]):
@@ -433,6 +438,10 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
         return found, per.end()
     noun = counted_noun(body, amt.end)
+    part = False
+    if noun is None and not amt.spelled:
+        noun = _part_of(body, amt)
+        part = noun is not None
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
@@ -459,7 +468,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         return found, attributive.end()
     start, value = _signed(body, amt.num_start, amt.value)
     found = _single(start, amt.end, "count", "count", value, q or "exact")
-    found.noun = noun
+    found.noun, found.part = noun, part
     skip = amt.end
     if noun is not None:  # "830 cases per 100,000 people": the rate's denominator is no figure of its own
         noun_end = body.find(noun, amt.end, amt.end + 40) + len(noun)
@@ -469,6 +478,18 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
             skip = per.end()
     return found, skip
+
+
+def _part_of(body: str, amt: Amount) -> str | None:
+    """The noun of the whole a bare number is part of ("412 of the 650 seats" -> seats); not for a
+    year ("3 of the 2024 filings") or a whole that is no larger than the part."""
+    m = g.PART_OF_AFTER.match(body, amt.end)
+    if m is None:
+        return None
+    whole = parse_numeral(m.group("whole"))
+    if whole is None or whole < amt.value or is_year_like(m.group("whole"), whole):
+        return None
+    return counted_noun(body, m.end())
 
 
 def _count_verb_before(body: str, start: int) -> bool:

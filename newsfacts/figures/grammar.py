@@ -10,7 +10,7 @@ strings or punctuation runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
@@ -87,14 +87,30 @@ _FRACTION = (
     rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b)"
     rf"|(?<=\bby{SP})(?:[Aa]{SP}+(?:third|quarter|fifth|tenth)|half)\b"
 )
-WORDS = re.compile(
-    rf"\b(?=[A-Za-z])(?:"
+_WORD_ALTERNATIVES = (
     rf"(?P<word>{_NUMBER_WORDS})\b"
     rf"|(?=[Aa]n?{SP}|[Hh]alf\b|[Qq]uarter\b)(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
     rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
     rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
-    rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})))"
+    rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION}))"
 )
+WORDS = re.compile(rf"\b(?=[A-Za-z])(?:{_WORD_ALTERNATIVES})")
+# The same candidates after the non-word character before them, which the match then includes:
+# opening with a character class lets the engine skip to word breaks instead of trying every
+# letter. A candidate at the very start of a text has no such character: see `word_candidates`.
+_WORDS_AFTER_BREAK = re.compile(rf"[^\w](?=[A-Za-z])(?:{_WORD_ALTERNATIVES})")
+
+
+def word_candidates(body: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, group) of every WORDS match in `body`, in order, as WORDS.finditer reads them
+    (every alternative ends on a letter, so no match ends where the next one's break would be)."""
+    first = WORDS.match(body)
+    if first is not None:
+        yield first.start(), first.end(), first.lastgroup or ""
+    for m in _WORDS_AFTER_BREAK.finditer(body, first.end() if first is not None else 0):
+        yield m.start() + 1, m.end(), m.lastgroup or ""
+
+
 # Fractions that open with a number word ("two-thirds of", "three-quarters of a point"), read at it.
 FRACTION_AT = re.compile(rf"(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION})")
 
@@ -209,9 +225,15 @@ PER_NUMBER = re.compile(
 TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
 RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
+# "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
+PART_OF_AFTER = re.compile(rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*)(?![0-9.,]*[0-9%])")
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
+# "45 business days", "10 straight trading days", "30 calendar days": a qualified day is still a span of
+# days; the figure's text keeps the qualifier, which consistency reads before converting
+# (newsfacts/facts/units.yaml: a business day is not a calendar day).
 DURATION = re.compile(
-    rf"{SEP}(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
+    rf"{SEP}(?:(?i:straight|consecutive|successive){SP}+(?=(?i:business|working|trading|calendar|days?|weeks?|months?|quarters?|years?)\b))?"
+    rf"(?:(?i:business|working|trading|calendar){SP}+(?=(?i:days?)\b))?(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
     rf"(?P<age>(?:-|{SP}+)old\b)?(?P<of>{SP}+of\b)?"
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")

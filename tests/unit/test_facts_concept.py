@@ -103,9 +103,11 @@ def test_open_domain_metric_from_concept_and_dimension(text: str, raw: str, metr
 
 
 def test_tenors_and_frequency_phrases_are_not_figures_facts() -> None:
+    """The tenor names the bond (the grammar reads no figure in it); the frequency phrase is how
+    the move is measured: neither is a fact of its own."""
     text = "The 10-year yield rose over the past 12 months."
     facts = {f.raw_text: f.fact_key for f in extract_figures(text, published_date=PUBLISHED)}
-    assert facts == {"12 months": None}  # a bond tenor is part of the metric's name, not a figure
+    assert facts == {"12 months": None}
 
 
 def test_a_conversion_takes_the_fact_of_the_figure_it_converts() -> None:

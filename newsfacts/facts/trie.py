@@ -1,0 +1,50 @@
+"""Word lists as character-trie regexes.
+
+Python's `re` tries a flat alternation of N words one word after another at every position of
+the text; a trie shares prefixes, so each position costs one character test per level. Longer
+words are tried before shorter ones at every branch, and the engine backtracks into shorter ones
+when what follows fails, so the match is the one a longest-first alternation would give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["trie_regex"]
+
+
+def trie_regex(words: Iterable[str], fold_case: bool = False, not_after: str | None = None) -> str:
+    r"""A regex (no groups) matching exactly the given (non-empty) words; `fold_case`: ASCII letters
+    in either case, without the Unicode case folding of re.IGNORECASE.
+
+    `not_after` (a one-character class, e.g. r"[\w&]"): a match may not follow such a character.
+    Written as a lookbehind before the word it would stop the engine's first-character scan, so
+    the regex opens with the class of first characters and looks behind from there, which lets
+    `re` skip every position where no word can start."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if fold_case else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    trie.pop("", None)
+    if not_after is None:
+        return _node(trie, fold_case)
+    firsts = "".join(re.escape(c) for ch in trie for c in sorted({ch, ch.upper()} if fold_case else {ch}))
+    rest = "|".join(f"(?<={_char(ch, fold_case)}){_node(child, fold_case)}" for ch, child in trie.items())
+    return f"[{firsts}](?<!{not_after}.)(?:{rest})"
+
+
+def _char(ch: str, fold_case: bool) -> str:
+    if fold_case and ch.isascii() and ch.isalpha():
+        return f"[{ch}{ch.upper()}]"
+    return re.escape(ch)
+
+
+def _node(node: dict[str, dict], fold_case: bool) -> str:
+    branches = [_char(ch, fold_case) + _node(child, fold_case) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
