@@ -128,6 +128,32 @@ def main() -> None:
             f"{s.seconds:6.2f} s  failed={failed}"
         )
     print(f"run_integrity_suites (frames + GX): {total:.2f} s")
+    incremental(con)
+
+
+def incremental(con: duckdb.DuckDBPyConnection) -> None:
+    """A refresh after one document changed: each scoped suite checks only that document's rows."""
+    from newsfacts.quality.runner import run_suite
+    from newsfacts.quality.suites import integrity_suites
+    from newsfacts.warehouse import audit
+    from newsfacts.warehouse.schema import LEDGER
+
+    con.execute(LEDGER.ddl(constraints=False))
+    t = time.perf_counter()
+    for spec in integrity_suites():
+        audit.record_pass(con, spec)
+    print(f"record every suite's per-document digests: {time.perf_counter() - t:.2f} s")
+    con.execute("UPDATE figures SET qualifier = 'approx' WHERE document_id = 'doc_42'")
+    t = time.perf_counter()
+    for spec in integrity_suites():
+        t1 = time.perf_counter()
+        outcome = run_suite(con, spec, audit.changed_keys(con, spec))
+        failed = [(o.check, o.unexpected_count) for o in outcome.outcomes if not o.success]
+        print(
+            f"  {spec.name:30s} rows={outcome.row_count!s:>7} {time.perf_counter() - t1:6.2f} s  "
+            f"(digests + scoped check) failed={failed}"
+        )
+    print(f"one changed document, scoped suites: {time.perf_counter() - t:.2f} s")
 
 
 if __name__ == "__main__":

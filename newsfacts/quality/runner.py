@@ -376,8 +376,12 @@ def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, keys: str | None 
     """
     started = time.perf_counter()
     query = scoped_query(spec, keys)
-    rows_sql, agg_sql = failing_rows_sql(spec, query), aggregates_sql(spec)
     try:
+        if keys is not None and spec.scope is not None:  # few rows: computed once, counted and filtered
+            checked_rows = f'"_checked_{spec.name}"'
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {checked_rows} AS {query}")
+            query = f"SELECT * FROM {checked_rows}"
+        rows_sql, agg_sql = failing_rows_sql(spec, query), aggregates_sql(spec)
         checked = con.execute(f"SELECT count(*) FROM ({query}) AS q").fetchone()[0]
         failing = con.execute(rows_sql).df() if rows_sql else None
         aggregates = con.execute(agg_sql).df() if agg_sql else None

@@ -138,9 +138,11 @@ def _sql_list(values: tuple[str, ...]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
-def _rows(table: str, alias: str, where: str | None) -> str:
-    """A FROM item: the table, or only its rows matching `where`."""
-    return f"{table} AS {alias}" if where is None else f"(SELECT * FROM {table} WHERE {where}) AS {alias}"
+def _scoped(table: str, where: str | None) -> tuple[str, str]:
+    """(WITH prefix, FROM relation): the table, or its rows matching `where` computed once as `scoped`."""
+    if where is None:
+        return "", table
+    return f"WITH scoped AS MATERIALIZED (SELECT * FROM {table} WHERE {where})\n    ", "scoped"
 
 
 def _in_scope(table: str, unique: tuple[str, ...], parent: str | None = "documents") -> str:
@@ -158,12 +160,13 @@ _SPAN_CONTEXT = ("document_id", "char_start", "char_end", "char_count")
 
 
 def _documents_sql(where: str | None) -> str:
+    with_, rows = _scoped("documents", where)
     return f"""
-    SELECT d.document_id, d.source_path, d.file_name, d.content_sha256, d.char_count,
+    {with_}SELECT d.document_id, d.source_path, d.file_name, d.content_sha256, d.char_count,
         coalesce(length(d.raw_text) = d.char_count, false) AS char_count_matches_text,
         CASE WHEN NOT coalesce(length(d.raw_text) = d.char_count, false)
              THEN length(d.raw_text) END AS text_length
-    FROM {_rows("documents", "d", where)}
+    FROM {rows} AS d
     ORDER BY d.document_id
     """
 
@@ -318,9 +321,10 @@ def _unit_valid_sql(alias: str) -> str:
 
 
 def _figures_sql(where: str | None) -> str:
-    docs = None if where is None else f"document_id IN (SELECT document_id FROM figures WHERE {where})"
+    with_, rows = _scoped("figures", where)
+    docs = None if where is None else "document_id IN (SELECT document_id FROM scoped)"
     return f"""
-    SELECT f.figure_id, f.document_id, f.char_start, f.char_end, f.kind, f.unit, f.qualifier,
+    {with_}SELECT f.figure_id, f.document_id, f.char_start, f.char_end, f.kind, f.unit, f.qualifier,
         f.value, f.value_low, f.value_high, f.direction, f.endpoint{span_check_columns("f", "raw_text")},
         {_unit_valid_sql("f")} AS unit_valid_for_kind,
         (f.value_low IS NULL OR f.value_high IS NULL OR f.value_low <= f.value_high) AS bounds_ordered,
@@ -329,7 +333,7 @@ def _figures_sql(where: str | None) -> str:
             AS range_shape_valid,
         (f.qualifier IS NOT DISTINCT FROM 'range' OR f.value IS NOT NULL) AS value_set_unless_range,
         {_kind_value_columns("f")}
-    FROM {_rows("figures", "f", where)}
+    FROM {rows} AS f
     LEFT JOIN ({documents_dedup_sql(docs)}) AS d ON d.document_id = f.document_id
     ORDER BY f.figure_id
     """
@@ -389,11 +393,12 @@ def figures_suite() -> SuiteSpec:
 
 
 def _claims_sql(where: str | None) -> str:
-    docs = None if where is None else f"document_id IN (SELECT document_id FROM claims WHERE {where})"
+    with_, rows = _scoped("claims", where)
+    docs = None if where is None else "document_id IN (SELECT document_id FROM scoped)"
     return f"""
-    SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type
+    {with_}SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type
         {span_check_columns("c", "text")}
-    FROM {_rows("claims", "c", where)}
+    FROM {rows} AS c
     LEFT JOIN ({documents_dedup_sql(docs)}) AS d ON d.document_id = c.document_id
     ORDER BY c.claim_id
     """
