@@ -146,9 +146,16 @@ def _scoped(table: str, where: str | None) -> tuple[str, str]:
 
 
 def _in_scope(table: str, unique: tuple[str, ...], parent: str | None = "documents") -> str:
-    """Rows of `table` a scoped run checks: changed keys, NULL keys, duplicated ids, orphans (whole table)."""
+    """Rows of `table` a scoped run checks: changed keys, NULL keys, and over the whole table the rows
+    sharing an id with those (duplicates) and rows whose document is missing (orphans).
+
+    A duplicate always has a row under a changed key: two rows under unchanged keys were both there
+    at the last pass, which would then have failed. So the rows sharing an id with the changed rows
+    are every duplicate, without grouping the whole table.
+    """
+    changed = "document_id IN (SELECT key FROM {keys}) OR document_id IS NULL"
     parts = ["document_id IN (SELECT key FROM {keys})", "document_id IS NULL"]
-    parts += [f"{u} IN (SELECT {u} FROM {table} GROUP BY {u} HAVING count(*) > 1)" for u in unique]
+    parts += [f"{u} IN (SELECT {u} FROM {table} WHERE {changed})" for u in unique]
     if parent:
         parts.append(f"document_id NOT IN (SELECT document_id FROM {parent} WHERE document_id IS NOT NULL)")
     return " OR ".join(f"({p})" for p in parts)
