@@ -439,25 +439,45 @@ def claims_suite() -> SuiteSpec:
     )
 
 
-def claim_figures_suite() -> SuiteSpec:
-    query = """
-    SELECT cf.claim_id, cf.figure_id,
+def _claim_figures_sql(scoped: bool) -> str:
+    # Scoped: the links under changed keys, and over the whole table those of a claim or figure in a
+    # changed document or missing altogether, and those sharing a claim with the changed ones (a
+    # duplicated pair always has a row under a changed key, see _in_scope).
+    changed = "document_id IN (SELECT key FROM {keys})"
+    where = f"""{changed} OR document_id IS NULL
+        OR claim_id IN (SELECT claim_id FROM claim_figures WHERE {changed} OR document_id IS NULL)
+        OR claim_id IN (SELECT claim_id FROM claims WHERE {changed})
+        OR figure_id IN (SELECT figure_id FROM figures WHERE {changed})
+        OR claim_id NOT IN (SELECT claim_id FROM claims WHERE claim_id IS NOT NULL)
+        OR figure_id NOT IN (SELECT figure_id FROM figures WHERE figure_id IS NOT NULL)"""
+    with_, rows = _scoped("claim_figures", where if scoped else None)
+    claims = " AND claim_id IN (SELECT claim_id FROM scoped)" if scoped else ""
+    figures = " AND figure_id IN (SELECT figure_id FROM scoped)" if scoped else ""
+    return f"""
+    {with_}SELECT cf.claim_id, cf.figure_id,
         (c.claim_id IS NOT NULL) AS claim_exists,
         (f.figure_id IS NOT NULL) AS figure_exists,
         coalesce(c.document_id = f.document_id, true) AS same_document,
         c.document_id AS claim_document_id, f.document_id AS figure_document_id
-    FROM claim_figures AS cf
+    FROM {rows} AS cf
     LEFT JOIN (SELECT claim_id, any_value(document_id) AS document_id FROM claims
-               WHERE claim_id IS NOT NULL GROUP BY claim_id) AS c ON c.claim_id = cf.claim_id
+               WHERE claim_id IS NOT NULL{claims} GROUP BY claim_id) AS c ON c.claim_id = cf.claim_id
     LEFT JOIN (SELECT figure_id, any_value(document_id) AS document_id FROM figures
-               WHERE figure_id IS NOT NULL GROUP BY figure_id) AS f ON f.figure_id = cf.figure_id
+               WHERE figure_id IS NOT NULL{figures} GROUP BY figure_id) AS f ON f.figure_id = cf.figure_id
     ORDER BY cf.claim_id, cf.figure_id
     """
+
+
+def claim_figures_suite() -> SuiteSpec:
     return SuiteSpec(
         name="claim_figures_integrity",
         reads=("claims", "figures"),
         table="claim_figures",
-        query=query,
+        query=_claim_figures_sql(scoped=False),
+        scope=Scope(
+            digests=(("claim_figures", "document_id"), ("claims", "document_id"), ("figures", "document_id")),
+            query=_claim_figures_sql(scoped=True),
+        ),
         key_columns=("claim_id", "figure_id"),
         expectations=(
             _not_null("claim_id", "claim_id"),

@@ -115,6 +115,10 @@ def make_warehouse() -> duckdb.DuckDBPyConnection:
             [cid, doc, s, e, text, ctype, cluster],
         )
     con.executemany("INSERT INTO claim_figures (claim_id, figure_id) VALUES (?, ?)", CLAIM_FIGURES)
+    con.execute(
+        "UPDATE claim_figures SET document_id = (SELECT c.document_id FROM claims AS c"
+        " WHERE c.claim_id = claim_figures.claim_id)"
+    )
     con.execute("INSERT INTO claim_clusters VALUES ('k1', 'Japan pledged $550 billion', 2, 2)")
     con.execute(
         f"""INSERT INTO metric_consistency ({CONSISTENCY_COLUMNS}) VALUES
@@ -602,6 +606,8 @@ def test_a_clean_warehouse_hands_gx_no_rows():
         ("claims_integrity", "UPDATE claims SET hedged = true WHERE claim_id = 'cb2'", 2),
         ("documents_integrity", "UPDATE documents SET file_name = 'x.txt' WHERE document_id = 'doc_a'", 1),
         ("document_metadata_integrity", "UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b'", 1),
+        ("claim_figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
+        ("claim_figures_integrity", None, 0),
     ],
 )
 def test_a_scoped_run_checks_only_the_changed_documents(con, suite, change, checked):
