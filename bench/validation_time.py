@@ -54,7 +54,8 @@ def build(con: duckdb.DuckDBPyConnection, documents: int, claims_per_doc: int) -
     FROM claims AS c JOIN claims_src AS s ON c.claim_id = 'c_' || s.doc || '_' || s.j
     WHERE s.j % 2 = 0;
 
-    CREATE TABLE claim_figures AS SELECT 'c_' || substr(figure_id, 5) AS claim_id, figure_id FROM figures;
+    CREATE TABLE claim_figures AS SELECT 'c_' || substr(figure_id, 5) AS claim_id, figure_id, document_id
+    FROM figures;
 
     CREATE TABLE claim_clusters AS
     SELECT cluster_id, any_value(text) AS representative_text,

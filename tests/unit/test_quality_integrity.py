@@ -643,3 +643,10 @@ def test_a_new_definition_or_no_pass_checks_every_row(con):
     assert audit.changed_keys(fresh, spec) is None
     con.execute("UPDATE _ledger SET state = 'older' WHERE stage = 'audit:figures_integrity' AND document_id = ''")
     assert audit.changed_keys(con, spec) is None
+
+
+def test_a_table_without_its_key_column_is_checked_whole(con):
+    con.execute("ALTER TABLE claim_figures DROP COLUMN document_id")
+    spec = _suite("claim_figures_integrity")
+    assert audit.changed_keys(con, spec) is None
+    assert run_suite(con, spec).success
