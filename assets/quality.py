@@ -55,15 +55,18 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
     def _integrity(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
         from newsfacts.quality.runner import gx_context, run_suite, suite_for_table
 
-        # The suites' queries hold every document's text in one hash table: not under the stages' limit.
+        # A first (unscoped) run holds every document's text in one hash table: not under the stages' limit.
         with warehouse.connect(limit_memory=False) as con:
             spec = suite_for_table(table)
 
             def run() -> "SuiteOutcome":
                 gx_context()  # import GX before the suite's clock starts, as run_integrity_suite does
-                return run_suite(con, spec)
+                # Only the keys whose rows changed since the suite last passed (all on a first run).
+                return run_suite(con, spec, audit.changed_keys(con, spec))
 
             outcome, how = validate_or_reuse(context, con, warehouse, spec, run)
+            if outcome.success and REUSED_FROM not in how:
+                audit.record_pass(con, spec)
             audit.record_audit(con, table, outcome.success)
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR, how)
 
@@ -83,6 +86,7 @@ def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> s
         spec.name,
         spec.version,
         spec.query,
+        repr(spec.scope),
         repr(spec.expectations),
         str(spec.blocking),
         *(package_version(p) for p in ("great_expectations", "pandas", "duckdb")),

@@ -54,7 +54,8 @@ def build(con: duckdb.DuckDBPyConnection, documents: int, claims_per_doc: int) -
     FROM claims AS c JOIN claims_src AS s ON c.claim_id = 'c_' || s.doc || '_' || s.j
     WHERE s.j % 2 = 0;
 
-    CREATE TABLE claim_figures AS SELECT 'c_' || substr(figure_id, 5) AS claim_id, figure_id FROM figures;
+    CREATE TABLE claim_figures AS SELECT 'c_' || substr(figure_id, 5) AS claim_id, figure_id, document_id
+    FROM figures;
 
     CREATE TABLE claim_clusters AS
     SELECT cluster_id, any_value(text) AS representative_text,
@@ -128,6 +129,32 @@ def main() -> None:
             f"{s.seconds:6.2f} s  failed={failed}"
         )
     print(f"run_integrity_suites (frames + GX): {total:.2f} s")
+    incremental(con)
+
+
+def incremental(con: duckdb.DuckDBPyConnection) -> None:
+    """A refresh after one document changed: each scoped suite checks only that document's rows."""
+    from newsfacts.quality.runner import run_suite
+    from newsfacts.quality.suites import integrity_suites
+    from newsfacts.warehouse import audit
+    from newsfacts.warehouse.schema import LEDGER
+
+    con.execute(LEDGER.ddl(constraints=False))
+    t = time.perf_counter()
+    for spec in integrity_suites():
+        audit.record_pass(con, spec)
+    print(f"record every suite's per-document digests: {time.perf_counter() - t:.2f} s")
+    con.execute("UPDATE figures SET qualifier = 'approx' WHERE document_id = 'doc_42'")
+    t = time.perf_counter()
+    for spec in integrity_suites():
+        t1 = time.perf_counter()
+        outcome = run_suite(con, spec, audit.changed_keys(con, spec))
+        failed = [(o.check, o.unexpected_count) for o in outcome.outcomes if not o.success]
+        print(
+            f"  {spec.name:30s} rows={outcome.row_count!s:>7} {time.perf_counter() - t1:6.2f} s  "
+            f"(digests + scoped check) failed={failed}"
+        )
+    print(f"one changed document, scoped suites: {time.perf_counter() - t:.2f} s")
 
 
 if __name__ == "__main__":

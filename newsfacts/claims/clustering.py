@@ -114,6 +114,18 @@ class _Texts:
     numbers: list[frozenset[str]]
     units_of: list[list[int]]
 
+    def __post_init__(self) -> None:
+        # The same test on arrays, for the many pairs of a large block at once.
+        ids: dict[frozenset[str], int] = {}
+        self.size_array = np.asarray(self.sizes, dtype=np.int64)
+        self.number_ids = np.asarray([ids.setdefault(n, len(ids)) for n in self.numbers], dtype=np.int64)
+
+    def comparable_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """`comparable` over arrays of text indices."""
+        si, sj = self.size_array[i], self.size_array[j]
+        lo, hi = np.minimum(si, sj), np.maximum(si, sj)
+        return (lo >= MIN_TOKENS) & (lo >= MIN_LENGTH_RATIO * hi) & (self.number_ids[i] == self.number_ids[j])
+
     def comparable(self, i: int, j: int) -> bool:
         """Worth a wording score: similar length, long enough, and the very same numbers."""
         lo, hi = sorted((self.sizes[i], self.sizes[j]))
@@ -146,6 +158,7 @@ def _wording_links(block: list[int], corpus: _Texts, units: _Units, workers: int
         return
     order = sorted(range(len(block)), key=lambda k: texts[block[k]])
     block = [block[k] for k in order]
+    block_arr = np.asarray(block, dtype=np.int64)
     root_arr = np.asarray([roots[k] for k in order])
     single_arr = np.asarray([single[k] for k in order])
     step = MAX_BLOCK // 2
@@ -162,9 +175,10 @@ def _wording_links(block: list[int], corpus: _Texts, units: _Units, workers: int
         rows, cols = np.nonzero(np.triu(scores, 1))
         rows, cols = rows + lo, cols + lo
         keep = (root_arr[rows] != root_arr[cols]) | ~(single_arr[rows] & single_arr[cols])
+        rows, cols = rows[keep], cols[keep]
+        keep = corpus.comparable_pairs(block_arr[rows], block_arr[cols])
         for a, b in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True):
-            if corpus.comparable(block[a], block[b]):
-                corpus.link(block[a], block[b], units)
+            corpus.link(block[a], block[b], units)
 
 
 def _blocking_keys(tokens: list[list[str]]) -> tuple[list[int], list[int]]:
@@ -202,9 +216,13 @@ def cluster_claims(claims: Sequence[ClusterInput], *, workers: int = -1) -> list
     unit_keys: list[frozenset[tuple[str, float]]] = []
     text_units: list[list[int]] = []
     claim_unit: list[int] = []
+    normalised: dict[str, tuple[str, list[str]]] = {}  # syndicated copy repeats sentences verbatim
     for c in claims:
-        toks = normalise(c.text)
-        text = " ".join(toks)
+        seen = normalised.get(c.text)
+        if seen is None:
+            toks = normalise(c.text)
+            seen = normalised[c.text] = (" ".join(toks), toks)
+        text, toks = seen
         t = text_index.setdefault(text, len(texts))
         if t == len(texts):
             texts.append(text)

@@ -15,12 +15,19 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+
 # One row per document id even if `documents` itself holds a duplicate key (the duplicate is reported
 # by documents_integrity; here it must not multiply figure/claim rows into false duplicates).
-DOCUMENTS_DEDUP_SQL = (
-    "SELECT document_id, any_value(raw_text) AS raw_text, any_value(char_count) AS char_count "
-    "FROM documents WHERE document_id IS NOT NULL GROUP BY document_id"
-)
+def documents_dedup_sql(where: str | None = None) -> str:
+    """One row per document id, with its text; `where` restricts the documents (the rows a suite checks)."""
+    restrict = f" AND ({where})" if where else ""
+    return (
+        "SELECT document_id, any_value(raw_text) AS raw_text, any_value(char_count) AS char_count "
+        f"FROM documents WHERE document_id IS NOT NULL{restrict} GROUP BY document_id"
+    )
+
+
+DOCUMENTS_DEDUP_SQL = documents_dedup_sql()
 
 # Snippets are only materialised for failing rows, so the frame handed to GX stays small even for
 # hundreds of thousands of rows.

@@ -1,11 +1,14 @@
 """Run the expectation suites with Great Expectations on pandas frames; return plain results.
 
-GX's SQL datasource returns no rows over duckdb-engine in GX 1.24, so each suite's frame is computed
+GX's SQL datasource returns no rows over duckdb-engine in GX 1.24, so each suite's rows are computed
 by DuckDB (``SuiteSpec.query``: the table's columns plus computed booleans) and handed to GX as a
-pandas DataFrame batch. GX evaluates every expectation row by row and reports unexpected counts and
-the offending rows' keys; this module turns GX's results into frozen dataclasses that carry no GX
-types, so callers (Dagster asset checks, the HTML report, the validation_results table) never import
-GX themselves.
+pandas DataFrame batch. A whole table never becomes a frame: DuckDB keeps only the rows that fail
+some expectation (``failing_rows_sql``: one predicate per expectation type, a superset of what GX
+rejects; a duplicated key keeps every row carrying it) and computes the table-level aggregates
+(``aggregates_sql``). GX then decides on those two small frames and reports unexpected counts and
+the offending rows' keys, over the number of rows DuckDB checked. This module turns GX's results into
+frozen dataclasses that carry no GX types, so callers (Dagster asset checks, the HTML report, the
+validation_results table) never import GX themselves.
 
 GX is imported lazily (the import costs ~5 s) and one ephemeral context is built per process and
 reused (``gx_context``).
@@ -19,13 +22,13 @@ import os
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
 
-from newsfacts.quality.suites import SuiteSpec, consistency_suite, integrity_suites
+from newsfacts.quality.suites import ExpectationSpec, SuiteSpec, consistency_suite, integrity_suites
 from newsfacts.warehouse.schema import VALIDATION_RESULTS, record_row
 
 if TYPE_CHECKING:
@@ -183,7 +186,10 @@ def _observed(result: dict[str, Any]) -> str | None:
     return None
 
 
-def _convert(spec: SuiteSpec, validation, df: pd.DataFrame | None) -> list[ExpectationOutcome]:
+def _convert(
+    spec: SuiteSpec, validation, df: pd.DataFrame | None, element_count: int | None = None
+) -> list[ExpectationOutcome]:
+    """Plain outcomes of `spec`'s expectations; `element_count`: rows checked, when `df` holds only failures."""
     by_check: dict[str, Any] = {}
     for r in validation.results:
         meta = r.expectation_config.meta or {}
@@ -197,11 +203,15 @@ def _convert(spec: SuiteSpec, validation, df: pd.DataFrame | None) -> list[Expec
             )
             continue
         result = dict(r.result or {})
+        if element_count is not None and "element_count" in result:
+            result["element_count"] = element_count
         exc = r.exception_info or {}
         raised = bool(exc.get("raised_exception")) or any(
             isinstance(v, dict) and v.get("raised_exception") for v in exc.values()
         )
         observed = _observed(result)
+        if e.aggregate is not None and df is not None and e.column_name in df.columns:
+            observed = _fmt(df.loc[0, e.column_name])  # the aggregate itself, e.g. a row count
         if raised:
             messages = [exc.get("exception_message")] + [
                 v.get("exception_message") for v in exc.values() if isinstance(v, dict)
@@ -257,22 +267,27 @@ def _failed_suite(spec: SuiteSpec, message: str, started: float) -> SuiteOutcome
     )
 
 
-def validate_frame(spec: SuiteSpec, df: pd.DataFrame, started: float | None = None) -> SuiteOutcome:
-    """Validate one pandas frame against one suite spec with GX."""
-    started = time.perf_counter() if started is None else started
+def _gx_validate(spec: SuiteSpec, df: pd.DataFrame, element_count: int | None = None) -> list[ExpectationOutcome]:
+    """GX's verdict on one frame for `spec`'s expectations (raises what GX raises)."""
     holder = gx_context()
     # No unexpected_index_column_names: GX 1.24 then builds a dict per unexpected row in Python
     # (~30 s for 400k failing rows) before truncating. With the default RangeIndex it returns bare row
     # positions, and the examples are read from ``df`` at those positions (see _convert).
     result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": MAX_EXAMPLES}
     df = df.reset_index(drop=True)
+    with holder.lock:
+        batch = holder.batch_definition(spec.name).get_batch(batch_parameters={"dataframe": df})
+        validation = batch.validate(holder.suite(spec), result_format=result_format)
+    return _convert(spec, validation, df, element_count)
+
+
+def validate_frame(spec: SuiteSpec, df: pd.DataFrame, started: float | None = None) -> SuiteOutcome:
+    """Validate one whole pandas frame against one suite spec with GX (small in-memory frames)."""
+    started = time.perf_counter() if started is None else started
     try:
-        with holder.lock:
-            batch = holder.batch_definition(spec.name).get_batch(batch_parameters={"dataframe": df})
-            validation = batch.validate(holder.suite(spec), result_format=result_format)
+        outcomes = _gx_validate(spec, df)
     except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
         return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
-    outcomes = _convert(spec, validation, df)
     failed = [o.check for o in outcomes if not o.success]
     return SuiteOutcome(
         suite=spec.name,
@@ -285,14 +300,118 @@ def validate_frame(spec: SuiteSpec, df: pd.DataFrame, started: float | None = No
     )
 
 
-def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> SuiteOutcome:
-    """Compute the suite's frame with DuckDB and validate it with GX."""
+def _literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _quoted(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'
+
+
+def _fails_sql(e: ExpectationSpec, dup_column: str) -> str:
+    """SQL true on every row GX could reject for `e` (NULLs pass map expectations, as in GX)."""
+    k = e.kwargs
+    col = _quoted(k["column"]) if "column" in k else ""
+    if e.gx_type == "ExpectColumnValuesToNotBeNull":
+        return f"{col} IS NULL"
+    if e.gx_type == "ExpectColumnValuesToBeUnique":
+        return f"({col} IS NOT NULL AND {dup_column} > 1)"
+    if e.gx_type == "ExpectCompoundColumnsToBeUnique":
+        return f"{dup_column} > 1"
+    if e.gx_type in ("ExpectColumnValuesToBeInSet", "ExpectColumnValuesToNotBeInSet"):
+        values = ", ".join(_literal(v) for v in k["value_set"])
+        op = "NOT IN" if e.gx_type == "ExpectColumnValuesToBeInSet" else "IN"
+        return f"coalesce({col} {op} ({values}), false)"
+    if e.gx_type == "ExpectColumnValuesToBeBetween":
+        bounds = [f"{col} < {k['min_value']!r}"] if "min_value" in k else []
+        bounds += [f"{col} > {k['max_value']!r}"] if "max_value" in k else []
+        return f"coalesce({' OR '.join(bounds) or 'false'}, false)"
+    if e.gx_type == "ExpectColumnValuesToMatchRegex":
+        return f"coalesce(NOT regexp_matches({col}, {_literal(k['regex'])}), false)"
+    raise NotImplementedError(f"no DuckDB predicate for {e.gx_type} ({e.check}): add one to runner._fails_sql")
+
+
+def failing_rows_sql(spec: SuiteSpec, query: str) -> str | None:
+    """The rows of `query` that fail some row expectation of `spec`; None when it has none."""
+    rows = [e for e in spec.expectations if e.aggregate is None]
+    if not rows:
+        return None
+    windows, predicates = [], []
+    for i, e in enumerate(rows):
+        dup = f"__newsfacts_dup_{i}"
+        if e.gx_type in ("ExpectColumnValuesToBeUnique", "ExpectCompoundColumnsToBeUnique"):
+            cols = e.kwargs.get("column_list") or [e.kwargs["column"]]
+            windows.append(f"count(*) OVER (PARTITION BY {', '.join(_quoted(c) for c in cols)}) AS {dup}")
+        predicates.append(_fails_sql(e, dup))
+    extra = f", {', '.join(windows)}" if windows else ""
+    exclude = f" EXCLUDE ({', '.join(w.rsplit(' AS ', 1)[1] for w in windows)})" if windows else ""
+    order = ", ".join(_quoted(c) for c in spec.key_columns)
+    return (
+        f"SELECT *{exclude} FROM (SELECT *{extra} FROM ({query}) AS q) AS w "
+        f"WHERE {' OR '.join(predicates)} ORDER BY {order}"
+    )
+
+
+def aggregates_sql(spec: SuiteSpec) -> str | None:
+    """One row of `spec`'s whole-table aggregates, one column each; None when it has none."""
+    parts = [f"({e.aggregate}) AS {_quoted(e.kwargs['column'])}" for e in spec.expectations if e.aggregate]
+    return f"SELECT {', '.join(parts)}" if parts else None
+
+
+def scoped_query(spec: SuiteSpec, keys: str | None) -> str:
+    """The suite's query over the changed keys in relation `keys`, or over the whole table (None)."""
+    return spec.query if keys is None or spec.scope is None else spec.scope.query.replace("{keys}", keys)
+
+
+def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, keys: str | None = None) -> SuiteOutcome:
+    """Check the suite's rows with DuckDB and hand GX the failing rows and the aggregates.
+
+    `keys`: a relation (column `key`) of the keys whose rows changed since the suite last passed
+    (newsfacts/warehouse/audit.py): only their rows, plus whole-table duplicates, NULL keys and
+    orphans, are checked. None: every row.
+    """
     started = time.perf_counter()
+    query = scoped_query(spec, keys)
     try:
-        df = con.execute(spec.query).df()
+        if keys is not None and spec.scope is not None:  # few rows: computed once, counted and filtered
+            checked_rows = f'"_checked_{spec.name}"'
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {checked_rows} AS {query}")
+            query = f"SELECT * FROM {checked_rows}"
+        rows_sql, agg_sql = failing_rows_sql(spec, query), aggregates_sql(spec)
+        checked = con.execute(f"SELECT count(*) FROM ({query}) AS q").fetchone()[0]
+        failing = con.execute(rows_sql).df() if rows_sql else None
+        aggregates = con.execute(agg_sql).df() if agg_sql else None
     except duckdb.Error as exc:
         return _failed_suite(spec, f"{type(exc).__name__}: {exc}", started)
-    return validate_frame(spec, df, started)
+    by_check: dict[str, ExpectationOutcome] = {}
+    try:
+        if failing is not None:
+            row_spec = replace(spec, expectations=tuple(e for e in spec.expectations if e.aggregate is None))
+            by_check |= {o.check: o for o in _gx_validate(row_spec, failing, checked)}
+        if aggregates is not None:
+            agg_spec = replace(
+                spec,
+                name=f"{spec.name}__aggregates",
+                expectations=tuple(e for e in spec.expectations if e.aggregate is not None),
+            )
+            by_check |= {o.check: replace(o, suite=spec.name) for o in _gx_validate(agg_spec, aggregates)}
+    except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
+        return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
+    outcomes = [by_check[e.check] for e in spec.expectations]
+    failed = [o.check for o in outcomes if not o.success]
+    return SuiteOutcome(
+        suite=spec.name,
+        success=not failed,
+        outcomes=outcomes,
+        seconds=time.perf_counter() - started,
+        blocking=spec.blocking,
+        row_count=checked,
+        failed=failed,
+    )
 
 
 def run_integrity_suites(con: duckdb.DuckDBPyConnection, *, min_documents: int = 1) -> list[SuiteOutcome]:

@@ -11,6 +11,12 @@ result ordering) and ``context`` columns: the columns printed in the unexpected 
 row's key (e.g. figure_id, document_id, char_start, char_end, char_count for an offset failure).
 Computed context columns that only matter for failures (snippets, actual lengths) are NULL on good
 rows so they cost nothing at scale.
+
+GX never sees a whole table: the runner hands it the rows that fail some expectation (found by
+DuckDB with one predicate per expectation, see runner.py) and a one-row frame of whole-table
+aggregates (``ExpectationSpec.aggregate``: counts). A suite with a ``Scope`` checks only the rows of
+the keys whose content changed since it last passed, plus, over the whole table, rows with a NULL key,
+a duplicated key or a missing parent (uniqueness and orphans are whole-table aggregates in DuckDB).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsfacts.quality.provenance import DOCUMENTS_DEDUP_SQL, span_check_columns
+from newsfacts.quality.provenance import documents_dedup_sql, span_check_columns
 from newsfacts.vocabulary import (
     CLAIM_TYPES,
     DIRECTIONS,
@@ -48,6 +54,7 @@ class ExpectationSpec:
     kwargs: dict[str, Any]
     description: str
     context: tuple[str, ...] = ()  # extra columns shown in unexpected examples
+    aggregate: str | None = None  # scalar DuckDB SQL over whole tables: validated on the aggregates frame
 
     @property
     def column_name(self) -> str | None:
@@ -61,6 +68,20 @@ class ExpectationSpec:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """How a suite checks only what changed: the keys whose rows changed, and its query over them.
+
+    ``digests`` name, per table the suite reads, the column holding the key (a document_id): per key,
+    an order-independent hash of its rows in each table tells whether it changed since the last pass
+    (newsfacts/warehouse/audit.py). ``query`` is the suite's query over the changed keys: ``{keys}``
+    is a relation with one column ``key``.
+    """
+
+    digests: tuple[tuple[str, str], ...]
+    query: str
+
+
+@dataclass(frozen=True)
 class SuiteSpec:
     name: str
     table: str
@@ -71,6 +92,7 @@ class SuiteSpec:
     reads: tuple[str, ...] = ()  # other tables the query joins: all upstream of `table` in the pipeline
     version: str = SUITES_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
+    scope: Scope | None = None  # None: every run checks the whole table
 
 
 # -- expectation helpers ---------------------------------------------------------------------------
@@ -116,31 +138,63 @@ def _sql_list(values: tuple[str, ...]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
+def _scoped(table: str, where: str | None) -> tuple[str, str]:
+    """(WITH prefix, FROM relation): the table, or its rows matching `where` computed once as `scoped`."""
+    if where is None:
+        return "", table
+    return f"WITH scoped AS MATERIALIZED (SELECT * FROM {table} WHERE {where})\n    ", "scoped"
+
+
+def _in_scope(table: str, unique: tuple[str, ...], parent: str | None = "documents") -> str:
+    """Rows of `table` a scoped run checks: changed keys, NULL keys, and over the whole table the rows
+    sharing an id with those (duplicates) and rows whose document is missing (orphans).
+
+    A duplicate always has a row under a changed key: two rows under unchanged keys were both there
+    at the last pass, which would then have failed. So the rows sharing an id with the changed rows
+    are every duplicate, without grouping the whole table.
+    """
+    changed = "document_id IN (SELECT key FROM {keys}) OR document_id IS NULL"
+    parts = ["document_id IN (SELECT key FROM {keys})", "document_id IS NULL"]
+    parts += [f"{u} IN (SELECT {u} FROM {table} WHERE {changed})" for u in unique]
+    if parent:
+        parts.append(f"document_id NOT IN (SELECT document_id FROM {parent} WHERE document_id IS NOT NULL)")
+    return " OR ".join(f"({p})" for p in parts)
+
+
 # -- integrity suites ------------------------------------------------------------------------------
 
 _SPAN_CONTEXT = ("document_id", "char_start", "char_end", "char_count")
 
 
-def documents_suite(min_documents: int = 1) -> SuiteSpec:
-    query = """
-    SELECT d.document_id, d.source_path, d.file_name, d.content_sha256, d.char_count,
+def _documents_sql(where: str | None) -> str:
+    with_, rows = _scoped("documents", where)
+    return f"""
+    {with_}SELECT d.document_id, d.source_path, d.file_name, d.content_sha256, d.char_count,
         coalesce(length(d.raw_text) = d.char_count, false) AS char_count_matches_text,
         CASE WHEN NOT coalesce(length(d.raw_text) = d.char_count, false)
              THEN length(d.raw_text) END AS text_length
-    FROM documents AS d
+    FROM {rows} AS d
     ORDER BY d.document_id
     """
+
+
+def documents_suite(min_documents: int = 1) -> SuiteSpec:
     return SuiteSpec(
         name="documents_integrity",
         table="documents",
-        query=query,
+        query=_documents_sql(None),
+        scope=Scope(
+            digests=(("documents", "document_id"),),
+            query=_documents_sql(_in_scope("documents", ("document_id", "source_path"), parent=None)),
+        ),
         key_columns=("document_id",),
         expectations=(
             ExpectationSpec(
                 "documents_landed",
-                "ExpectTableRowCountToBeBetween",
-                {"min_value": min_documents},
+                "ExpectColumnValuesToBeBetween",
+                {"column": "documents_row_count", "min_value": min_documents},
                 f"at least {min_documents} document(s) landed",
+                aggregate="SELECT count(*) FROM documents",
             ),
             _not_null("document_id", "document_id"),
             _unique("document_id", "document_id"),
@@ -163,11 +217,21 @@ def documents_suite(min_documents: int = 1) -> SuiteSpec:
     )
 
 
-def document_metadata_suite() -> SuiteSpec:
+def _document_metadata_sql(scoped: bool) -> str:
     # FULL JOIN with documents: a document without its metadata row shows up as a row with
     # has_metadata = false (documents_integrity runs before metadata exists, so the rule lives here).
     # Rules about a metadata row's own values hold trivially on those rows, so each failure counts once.
-    query = f"""
+    # Scoped, the documents are those of the metadata rows checked, of the changed keys, and those
+    # without metadata (whole table), so no checked document misses a metadata row it has.
+    rows = _in_scope("document_metadata", ("document_id",)) if scoped else None
+    docs = (
+        "document_id IN (SELECT key FROM {keys})"
+        " OR document_id NOT IN (SELECT document_id FROM document_metadata WHERE document_id IS NOT NULL)"
+        f" OR document_id IN (SELECT document_id FROM document_metadata WHERE {rows})"
+        if scoped
+        else None
+    )
+    return f"""
     SELECT coalesce(m.document_id, d.document_id) AS document_id,
         m.published_date, m.body_start, m.body_end, m.word_count, d.char_count,
         (m.present IS NOT NULL) AS has_metadata,
@@ -175,15 +239,22 @@ def document_metadata_suite() -> SuiteSpec:
         (m.present IS NULL OR (m.body_start IS NOT NULL AND m.body_end IS NOT NULL)) AS body_offsets_set,
         coalesce(0 <= m.body_start AND m.body_start <= m.body_end AND m.body_end <= d.char_count, true)
             AS body_in_document
-    FROM (SELECT *, true AS present FROM document_metadata) AS m
-    FULL OUTER JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = m.document_id
+    FROM (SELECT *, true AS present FROM document_metadata{f" WHERE {rows}" if rows else ""}) AS m
+    FULL OUTER JOIN ({documents_dedup_sql(docs)}) AS d ON d.document_id = m.document_id
     ORDER BY document_id
     """
+
+
+def document_metadata_suite() -> SuiteSpec:
     return SuiteSpec(
         name="document_metadata_integrity",
         reads=("documents",),
         table="document_metadata",
-        query=query,
+        query=_document_metadata_sql(scoped=False),
+        scope=Scope(
+            digests=(("document_metadata", "document_id"), ("documents", "document_id")),
+            query=_document_metadata_sql(scoped=True),
+        ),
         key_columns=("document_id",),
         expectations=(
             _not_null("document_id", "document_id"),
@@ -256,9 +327,11 @@ def _unit_valid_sql(alias: str) -> str:
     return f"coalesce(CASE {alias}.kind " + " ".join(cases) + " ELSE true END, false)"
 
 
-def figures_suite() -> SuiteSpec:
-    query = f"""
-    SELECT f.figure_id, f.document_id, f.char_start, f.char_end, f.kind, f.unit, f.qualifier,
+def _figures_sql(where: str | None) -> str:
+    with_, rows = _scoped("figures", where)
+    docs = None if where is None else "document_id IN (SELECT document_id FROM scoped)"
+    return f"""
+    {with_}SELECT f.figure_id, f.document_id, f.char_start, f.char_end, f.kind, f.unit, f.qualifier,
         f.value, f.value_low, f.value_high, f.direction, f.endpoint{span_check_columns("f", "raw_text")},
         {_unit_valid_sql("f")} AS unit_valid_for_kind,
         (f.value_low IS NULL OR f.value_high IS NULL OR f.value_low <= f.value_high) AS bounds_ordered,
@@ -267,10 +340,13 @@ def figures_suite() -> SuiteSpec:
             AS range_shape_valid,
         (f.qualifier IS NOT DISTINCT FROM 'range' OR f.value IS NOT NULL) AS value_set_unless_range,
         {_kind_value_columns("f")}
-    FROM figures AS f
-    LEFT JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = f.document_id
+    FROM {rows} AS f
+    LEFT JOIN ({documents_dedup_sql(docs)}) AS d ON d.document_id = f.document_id
     ORDER BY f.figure_id
     """
+
+
+def figures_suite() -> SuiteSpec:
     value_ctx = ("kind", "qualifier", "value", "value_low", "value_high")
     ranges = [
         _between(
@@ -286,7 +362,11 @@ def figures_suite() -> SuiteSpec:
         name="figures_integrity",
         reads=("documents",),
         table="figures",
-        query=query,
+        query=_figures_sql(None),
+        scope=Scope(
+            digests=(("figures", "document_id"), ("documents", "document_id")),
+            query=_figures_sql(_in_scope("figures", ("figure_id",))),
+        ),
         key_columns=("figure_id",),
         expectations=(
             _not_null("figure_id", "figure_id"),
@@ -319,19 +399,28 @@ def figures_suite() -> SuiteSpec:
     )
 
 
-def claims_suite() -> SuiteSpec:
-    query = f"""
-    SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type
+def _claims_sql(where: str | None) -> str:
+    with_, rows = _scoped("claims", where)
+    docs = None if where is None else "document_id IN (SELECT document_id FROM scoped)"
+    return f"""
+    {with_}SELECT c.claim_id, c.document_id, c.char_start, c.char_end, c.claim_type
         {span_check_columns("c", "text")}
-    FROM claims AS c
-    LEFT JOIN ({DOCUMENTS_DEDUP_SQL}) AS d ON d.document_id = c.document_id
+    FROM {rows} AS c
+    LEFT JOIN ({documents_dedup_sql(docs)}) AS d ON d.document_id = c.document_id
     ORDER BY c.claim_id
     """
+
+
+def claims_suite() -> SuiteSpec:
     return SuiteSpec(
         name="claims_integrity",
         reads=("documents",),
         table="claims",
-        query=query,
+        query=_claims_sql(None),
+        scope=Scope(
+            digests=(("claims", "document_id"), ("documents", "document_id")),
+            query=_claims_sql(_in_scope("claims", ("claim_id",))),
+        ),
         key_columns=("claim_id",),
         expectations=(
             _not_null("claim_id", "claim_id"),
@@ -350,25 +439,45 @@ def claims_suite() -> SuiteSpec:
     )
 
 
-def claim_figures_suite() -> SuiteSpec:
-    query = """
-    SELECT cf.claim_id, cf.figure_id,
+def _claim_figures_sql(scoped: bool) -> str:
+    # Scoped: the links under changed keys, and over the whole table those of a claim or figure in a
+    # changed document or missing altogether, and those sharing a claim with the changed ones (a
+    # duplicated pair always has a row under a changed key, see _in_scope).
+    changed = "document_id IN (SELECT key FROM {keys})"
+    where = f"""{changed} OR document_id IS NULL
+        OR claim_id IN (SELECT claim_id FROM claim_figures WHERE {changed} OR document_id IS NULL)
+        OR claim_id IN (SELECT claim_id FROM claims WHERE {changed})
+        OR figure_id IN (SELECT figure_id FROM figures WHERE {changed})
+        OR claim_id NOT IN (SELECT claim_id FROM claims WHERE claim_id IS NOT NULL)
+        OR figure_id NOT IN (SELECT figure_id FROM figures WHERE figure_id IS NOT NULL)"""
+    with_, rows = _scoped("claim_figures", where if scoped else None)
+    claims = " AND claim_id IN (SELECT claim_id FROM scoped)" if scoped else ""
+    figures = " AND figure_id IN (SELECT figure_id FROM scoped)" if scoped else ""
+    return f"""
+    {with_}SELECT cf.claim_id, cf.figure_id,
         (c.claim_id IS NOT NULL) AS claim_exists,
         (f.figure_id IS NOT NULL) AS figure_exists,
         coalesce(c.document_id = f.document_id, true) AS same_document,
         c.document_id AS claim_document_id, f.document_id AS figure_document_id
-    FROM claim_figures AS cf
+    FROM {rows} AS cf
     LEFT JOIN (SELECT claim_id, any_value(document_id) AS document_id FROM claims
-               WHERE claim_id IS NOT NULL GROUP BY claim_id) AS c ON c.claim_id = cf.claim_id
+               WHERE claim_id IS NOT NULL{claims} GROUP BY claim_id) AS c ON c.claim_id = cf.claim_id
     LEFT JOIN (SELECT figure_id, any_value(document_id) AS document_id FROM figures
-               WHERE figure_id IS NOT NULL GROUP BY figure_id) AS f ON f.figure_id = cf.figure_id
+               WHERE figure_id IS NOT NULL{figures} GROUP BY figure_id) AS f ON f.figure_id = cf.figure_id
     ORDER BY cf.claim_id, cf.figure_id
     """
+
+
+def claim_figures_suite() -> SuiteSpec:
     return SuiteSpec(
         name="claim_figures_integrity",
         reads=("claims", "figures"),
         table="claim_figures",
-        query=query,
+        query=_claim_figures_sql(scoped=False),
+        scope=Scope(
+            digests=(("claim_figures", "document_id"), ("claims", "document_id"), ("figures", "document_id")),
+            query=_claim_figures_sql(scoped=True),
+        ),
         key_columns=("claim_id", "figure_id"),
         expectations=(
             _not_null("claim_id", "claim_id"),

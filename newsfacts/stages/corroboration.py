@@ -4,6 +4,10 @@ Runs over all claims (clusters span documents), but only when something it reads
 declaration in graph.py: the claims, the figures they carry, the figures' metrics). It writes only
 its own tables, the memberships and the clusters, in one transaction with its state: a run killed
 anywhere leaves the previous clustering whole, and the next run recomputes it if its inputs moved.
+
+It writes only what changed: memberships whose cluster moved, appeared or went, and clusters whose
+row (representative, counts) differs. DuckDB compares the new result with the stored one, so a new
+file rewrites a few rows instead of every membership, and the tables end as a full rewrite would.
 """
 
 from __future__ import annotations
@@ -83,21 +87,47 @@ def build_clusters(
     )
     del claim_ids, cluster_ids
     with staging.transaction(con):
-        con.execute(f"DELETE FROM {CLAIM_CLUSTER_MEMBERS.name}")
-        staging.insert(con, CLAIM_CLUSTER_MEMBERS, assignments.filter(pl.col("cluster_id").is_not_null()))
-        con.execute("DELETE FROM claim_clusters")
-        # Representative: the cluster's first claim in (document_id, char_start) order.
-        con.execute(
-            """
-            INSERT INTO claim_clusters (cluster_id, representative_text, n_sources, n_claims)
-            SELECT m.cluster_id, arg_min(c.text, (c.document_id, c.char_start)),
-                   count(DISTINCT c.document_id)::INTEGER, count(*)::INTEGER
-            FROM claim_cluster_members m JOIN claim_rows c USING (claim_id) GROUP BY m.cluster_id
-            """
-        )
+        write_changes(con, assignments.filter(pl.col("cluster_id").is_not_null()))
         staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = assignments.height
     report.rows = {"claim_clusters": n_clusters}
     report.seconds = time.perf_counter() - started
     return report
+
+
+def write_changes(con: duckdb.DuckDBPyConnection, assignments: pl.DataFrame) -> None:
+    """Make the memberships `assignments` (claim_id, cluster_id) and their clusters, writing only differences."""
+    members = CLAIM_CLUSTER_MEMBERS.name
+    con.register("_assigned", staging.frame(assignments, CLAIM_CLUSTER_MEMBERS).to_arrow())
+    try:
+        con.execute(
+            f"""DELETE FROM {members} AS m WHERE NOT EXISTS
+                (SELECT 1 FROM _assigned AS a WHERE a.claim_id = m.claim_id AND a.cluster_id = m.cluster_id)"""
+        )
+        con.execute(
+            f"""INSERT INTO {members} (claim_id, cluster_id)
+                SELECT a.claim_id, a.cluster_id FROM _assigned AS a
+                WHERE NOT EXISTS (SELECT 1 FROM {members} AS m WHERE m.claim_id = a.claim_id)"""
+        )
+    finally:
+        con.unregister("_assigned")
+    # Representative: the cluster's first claim in (document_id, char_start) order.
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _clusters_now AS
+            SELECT m.cluster_id, arg_min(c.text, (c.document_id, c.char_start)) AS representative_text,
+                   count(DISTINCT c.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
+            FROM {members} AS m JOIN claim_rows AS c USING (claim_id) GROUP BY m.cluster_id"""
+    )
+    con.execute(
+        """DELETE FROM claim_clusters AS k WHERE NOT EXISTS (
+               SELECT 1 FROM _clusters_now AS n WHERE n.cluster_id = k.cluster_id
+               AND n.representative_text IS NOT DISTINCT FROM k.representative_text
+               AND n.n_sources IS NOT DISTINCT FROM k.n_sources AND n.n_claims IS NOT DISTINCT FROM k.n_claims)"""
+    )
+    con.execute(
+        """INSERT INTO claim_clusters (cluster_id, representative_text, n_sources, n_claims)
+           SELECT n.cluster_id, n.representative_text, n.n_sources, n.n_claims FROM _clusters_now AS n
+           WHERE NOT EXISTS (SELECT 1 FROM claim_clusters AS k WHERE k.cluster_id = n.cluster_id)"""
+    )
+    con.execute("DROP TABLE _clusters_now")

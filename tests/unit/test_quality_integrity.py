@@ -11,7 +11,8 @@ import pytest
 from newsfacts.quality.runner import SuiteOutcome, gx_context, run_integrity_suites, run_suite
 from newsfacts.quality.suites import OPEN_UNIT_RULES, document_issues_suite, integrity_suites
 from newsfacts.vocabulary import FIGURE_KINDS, UNITS_BY_KIND
-from newsfacts.warehouse.schema import AUDITED_TABLES, PUBLISHED_TABLES
+from newsfacts.warehouse import audit
+from newsfacts.warehouse.schema import AUDITED_TABLES, LEDGER, PUBLISHED_TABLES
 
 # The published layout (claims with its cluster_id), without keys so that tests can break them.
 CONTRACT_DDL = ";\n".join(t.ddl(constraints=False) for t in PUBLISHED_TABLES)
@@ -114,6 +115,10 @@ def make_warehouse() -> duckdb.DuckDBPyConnection:
             [cid, doc, s, e, text, ctype, cluster],
         )
     con.executemany("INSERT INTO claim_figures (claim_id, figure_id) VALUES (?, ?)", CLAIM_FIGURES)
+    con.execute(
+        "UPDATE claim_figures SET document_id = (SELECT c.document_id FROM claims AS c"
+        " WHERE c.claim_id = claim_figures.claim_id)"
+    )
     con.execute("INSERT INTO claim_clusters VALUES ('k1', 'Japan pledged $550 billion', 2, 2)")
     con.execute(
         f"""INSERT INTO metric_consistency ({CONSISTENCY_COLUMNS}) VALUES
@@ -133,14 +138,26 @@ def gx():
 
 @pytest.fixture
 def con(gx):
+    """The clean warehouse, with every scoped suite's pass recorded: a scoped run then checks what changed."""
     c = make_warehouse()
+    c.execute(LEDGER.ddl(constraints=False))
+    for spec in integrity_suites():
+        audit.record_pass(c, spec)
     yield c
     c.close()
 
 
+def _verdicts(outcome: SuiteOutcome) -> list[tuple]:
+    return [(o.check, o.success, o.unexpected_count, o.unexpected_examples) for o in outcome.outcomes]
+
+
 def _run(con: duckdb.DuckDBPyConnection, suite: str) -> SuiteOutcome:
+    """The suite over every row; checked over only the changed keys too, it must reach the same verdicts."""
     spec = next(s for s in [*integrity_suites(), document_issues_suite()] if s.name == suite)
-    return run_suite(con, spec)
+    whole = run_suite(con, spec)
+    scoped = run_suite(con, spec, audit.changed_keys(con, spec))
+    assert _verdicts(scoped) == _verdicts(whole)
+    return whole
 
 
 def _failed(outcome: SuiteOutcome, check: str):
@@ -193,7 +210,7 @@ def test_empty_tables_pass_but_documents_must_land(con):
     con.execute("DELETE FROM documents")
     outcomes = {s.suite: s for s in run_integrity_suites(con)}
     landed = _failed(outcomes["documents_integrity"], "documents_landed")
-    assert landed.expectation == "expect_table_row_count_to_be_between"
+    assert landed.expectation == "expect_column_values_to_be_between"
     assert landed.observed_value == "0"
     assert all(s.success for name, s in outcomes.items() if name != "documents_integrity")
     assert run_integrity_suites(con, min_documents=0)[0].success
@@ -562,3 +579,74 @@ def test_suites_read_only_their_table_and_declared_upstream_tables():
         used = {t for t in tables if re.search(rf"\b(FROM|JOIN)\s+{t}\b", spec.query)}
         used |= {"documents"} if "any_value(raw_text)" in spec.query else set()
         assert used == {spec.table, *spec.reads}, spec.name
+
+
+# -- only what changed, and never a whole table for GX ---------------------------------------------
+
+
+def _suite(name: str):
+    return next(s for s in integrity_suites() if s.name == name)
+
+
+def test_a_clean_warehouse_hands_gx_no_rows():
+    from newsfacts.quality.runner import failing_rows_sql
+
+    con = make_warehouse()
+    for spec in integrity_suites():
+        sql = failing_rows_sql(spec, spec.query)
+        assert sql is None or con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0] == 0, spec.name
+
+
+@pytest.mark.parametrize(
+    ("suite", "change", "checked"),
+    [
+        ("figures_integrity", None, 0),
+        ("figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
+        ("figures_integrity", "UPDATE documents SET ingested_at = now() WHERE document_id = 'doc_b'", 4),
+        ("claims_integrity", "UPDATE claims SET hedged = true WHERE claim_id = 'cb2'", 2),
+        ("documents_integrity", "UPDATE documents SET file_name = 'x.txt' WHERE document_id = 'doc_a'", 1),
+        ("document_metadata_integrity", "UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b'", 1),
+        ("claim_figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
+        ("claim_figures_integrity", None, 0),
+    ],
+)
+def test_a_scoped_run_checks_only_the_changed_documents(con, suite, change, checked):
+    if change:
+        con.execute(change)
+    spec = _suite(suite)
+    keys = audit.changed_keys(con, spec)
+    assert keys is not None
+    outcome = run_suite(con, spec, keys)
+    assert outcome.success
+    assert outcome.row_count == checked
+
+
+def test_a_changed_document_breaking_an_unchanged_ones_rule_is_caught(con):
+    # doc_b's new figure reuses doc_a's id: both rows are duplicates, though doc_a did not change
+    con.execute("INSERT INTO figures SELECT * REPLACE ('fa1' AS figure_id) FROM figures WHERE figure_id = 'fb4'")
+    o = _failed(_run(con, "figures_integrity"), "figure_id_unique")
+    assert o.unexpected_count == 2
+
+
+def test_deleting_a_document_orphans_its_rows_in_a_scoped_run(con):
+    con.execute("DELETE FROM documents WHERE document_id = 'doc_b'")
+    for suite in ("figures_integrity", "claims_integrity", "document_metadata_integrity"):
+        spec = _suite(suite)
+        outcome = run_suite(con, spec, audit.changed_keys(con, spec))
+        assert _failed(outcome, "document_exists").unexpected_count >= 1, suite
+
+
+def test_a_new_definition_or_no_pass_checks_every_row(con):
+    spec = _suite("figures_integrity")
+    fresh = make_warehouse()
+    fresh.execute(LEDGER.ddl(constraints=False))
+    assert audit.changed_keys(fresh, spec) is None
+    con.execute("UPDATE _ledger SET state = 'older' WHERE stage = 'audit:figures_integrity' AND document_id = ''")
+    assert audit.changed_keys(con, spec) is None
+
+
+def test_a_table_without_its_key_column_is_checked_whole(con):
+    con.execute("ALTER TABLE claim_figures DROP COLUMN document_id")
+    spec = _suite("claim_figures_integrity")
+    assert audit.changed_keys(con, spec) is None
+    assert run_suite(con, spec).success
