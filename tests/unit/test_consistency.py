@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from contract_columns import CONTRACT_COLUMNS
 
 from newsfacts.consistency import (
     OUTPUT_SCHEMA,
@@ -58,16 +59,7 @@ def only_row(df: pl.DataFrame, metric: str, unit: str | None = None) -> dict:
 
 def test_output_columns_and_types():
     out = build_metric_consistency(frame(fig("doc_a", "m", 1.0)))
-    assert out.columns[:8] == [
-        "metric",
-        "unit",
-        "n_sources",
-        "n_mentions",
-        "value_min",
-        "value_max",
-        "verdict",
-        "sources",
-    ]
+    assert out.columns[:8] == CONTRACT_COLUMNS["metric_consistency"]
     assert dict(out.schema) == OUTPUT_SCHEMA
 
 
