@@ -161,31 +161,6 @@ def extract_figures(
     return figures
 
 
-def _segment(located: list, i: int, shift: int, s_len: int) -> tuple[int, int]:
-    """The part of figure i's sentence between its neighbours of the same kind, in sentence offsets
-    (`shift` converts body offsets to sentence offsets)."""
-    f, sent = located[i]
-    low, high = 0, s_len
-    for j in range(i - 1, -1, -1):
-        other, other_sent = located[j]
-        if other_sent is not sent:
-            break
-        if other.kind == f.kind:
-            low = max(0, other.end + shift)
-            break
-    for j in range(i + 1, len(located)):
-        other, other_sent = located[j]
-        if other_sent is not sent:
-            break
-        if other.kind == f.kind:
-            high = min(s_len, other.start + shift)
-            break
-    text = sent.text if sent is not None else ""
-    low = max(low, text.rfind(";", low, max(low, f.start + shift)) + 1)
-    cut = text.find(";", min(high, f.end + shift), high)
-    return low, cut if cut >= 0 else high
-
-
 def scan(body: str) -> list[Found]:
     """All figures in `body`, in order, offsets relative to `body`."""
     digits = ((m.start(), m.end(), "") for m in g.DIGITS.finditer(body))
