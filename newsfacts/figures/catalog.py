@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -101,41 +100,58 @@ def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
     return run, prefix and len(parts) == 1 and run == parts[0].lower()
 
 
-def _starts(pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
-    """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
-    entry = _LEADS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        return None
-    key = ("runs", sentence)
-    if key not in cache:
+class _LeadIndex:
+    """Which patterns may match at a word, keyed by the word's folded run (see `_LEADS`): one pass
+    over a sentence's words gives every indexed pattern's candidate offsets at once, instead of a
+    pass over each pattern's terms per sentence."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.whole: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[int]] = {}
+        self.indexed: set[int] = set()
+        for pattern in patterns:
+            entry = _LEADS.get(id(pattern))
+            if entry is None or entry[0] is not pattern or id(pattern) in self.indexed:
+                continue
+            self.indexed.add(id(pattern))
+            for run in entry[1]:
+                self.whole.setdefault(run, []).append(id(pattern))
+            for prefix in entry[2]:
+                self.prefix.setdefault(prefix, []).append(id(pattern))
+        self.lengths = tuple(sorted({len(p) for p in self.prefix}))
+
+    def starts(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
+        """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
+        if id(pattern) not in self.indexed:
+            return None
+        key = ("leads", sentence)
+        if key not in cache:
+            cache[key] = self._scan(sentence)
+        found = cache[key]
+        return None if found is None else found.get(id(pattern), [])
+
+    def _scan(self, sentence: str) -> dict[int, list[int]] | None:
         folded = sentence.translate(_IGNORECASE_FOLD).lower()
+        if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
+            return None
         at: dict[str, list[int]] = {}
-        if len(folded) == len(sentence):  # offsets carry over (lower() keeps lengths once İ is mapped)
-            for m in _RUN.finditer(sentence):
-                at.setdefault(folded[m.start() : m.end()], []).append(m.start())
-        cache[key] = (at, sorted(at)) if len(folded) == len(sentence) else None
-    runs = cache[key]
-    if runs is None:
-        return None
-    at, ordered = runs
-    found: list[int] = []
-    groups = 0
-    for run in entry[1]:
-        positions = at.get(run)
-        if positions is not None:
-            found.extend(positions)
-            groups += 1
-    for prefix in entry[2]:
-        i = bisect_left(ordered, prefix)
-        while i < len(ordered) and ordered[i].startswith(prefix):
-            found.extend(at[ordered[i]])
-            groups += 1
-            i += 1
-    return found if groups <= 1 else sorted(set(found))  # one run's positions are ascending already
+        for m in _RUN.finditer(sentence):
+            at.setdefault(folded[m.start() : m.end()], []).append(m.start())
+        found: dict[int, list[int]] = {}
+        whole, prefixes, lengths = self.whole, self.prefix, self.lengths
+        for run, positions in at.items():
+            for pid in whole.get(run, ()):
+                found.setdefault(pid, []).extend(positions)
+            for n in lengths:
+                if n > len(run):
+                    break
+                for pid in prefixes.get(run[:n], ()):
+                    found.setdefault(pid, []).extend(positions)
+        return {pid: sorted(set(positions)) for pid, positions in found.items()}
 
 
 class MetricCatalog:
-    """Compiled metric rules; `match` picks the metric of one figure."""
+    """Compiled metric rules; `match_windows` picks the metric of one figure."""
 
     def __init__(self, rules: list[MetricRule], digest: str) -> None:
         self.rules = tuple(rules)
@@ -143,33 +159,12 @@ class MetricCatalog:
         self._by_kind: dict[str, tuple[MetricRule, ...]] = {
             kind: tuple(r for r in self.rules if kind in r.kind.split(",")) for kind in KINDS
         }
+        patterns = [p for r in self.rules for p in (*r.signals, *([r.exclude] if r.exclude else []))]
+        self._leads = _LeadIndex(patterns)
 
     @property
     def metrics(self) -> list[str]:
         return sorted({r.name for r in self.rules})
-
-    def match(
-        self,
-        kind: str,
-        unit: str,
-        sentence: str,
-        start: int,
-        end: int,
-        document: str,
-        cache: dict[Any, Any],
-        segment: tuple[int, int] | None = None,
-    ) -> MetricRule | None:
-        """The rule for a figure at sentence[start:end], or None.
-
-        `cache` lives for one document: it keeps context lookups and each sentence's signal matches,
-        so figures sharing a sentence scan it once per pattern. `segment` is the part of the
-        sentence that belongs to this figure alone (between its neighbours of the same kind). It is
-        tried first, so in "already invested $60 billion, beyond the $550 billion pledge" each amount
-        takes its own words; the fallback, for words shared by a list ("stocks such as A surging 4%
-        and B gaining 3.2%"), reaches back to the sentence start but never past the next figure.
-        """
-        low, high = segment if segment is not None else (0, len(sentence))
-        return self.match_windows(kind, unit, sentence, start, end, document, cache, [(low, high), (0, high)])
 
     def match_concept(
         self,
@@ -239,7 +234,7 @@ class MetricCatalog:
                 for rule in self._by_kind.get(kind, ())
                 if (rule.units is None or unit in rule.units)
                 and rule.signals
-                and all(_spans_in(p, sentence, whole, cache) for p in rule.signals)
+                and all(self._spans_in(p, sentence, whole, cache) for p in rule.signals)
             )
         return rules
 
@@ -265,14 +260,14 @@ class MetricCatalog:
                 continue
             found = []
             for pattern in rule.signals:
-                spans = _spans_in(pattern, sentence, window, cache)
+                spans = self._spans_in(pattern, sentence, window, cache)
                 if not spans:
                     break
                 found.append(spans)
             else:
-                if anchor is not None and not any(_spans_in(p, sentence, anchor, cache) for p in rule.signals):
+                if anchor is not None and not any(self._spans_in(p, sentence, anchor, cache) for p in rule.signals):
                     continue
-                if rule.exclude is not None and _spans_in(rule.exclude, sentence, exclude_in or window, cache):
+                if rule.exclude is not None and self._spans_in(rule.exclude, sentence, exclude_in or window, cache):
                     continue
                 if not all(_in_document(p, document, cache) for p in rule.context):
                     continue
@@ -283,30 +278,29 @@ class MetricCatalog:
                     best, chosen = key, rule
         return chosen
 
-
-def _spans_in(
-    pattern: re.Pattern[str], sentence: str, window: tuple[int, int], cache: dict[Any, Any]
-) -> list[tuple[int, int]]:
-    """Matches of `pattern` in the sentence that lie inside `window` (the sentence scanned once)."""
-    key = (id(pattern), sentence)
-    spans = cache.get(key)
-    if spans is None:
-        starts = _starts(pattern, sentence, cache)
-        if starts is None:
-            spans = [m.span() for m in pattern.finditer(sentence)]
-        else:  # as finditer reads: left to right, each match tried only after the one before
-            spans, last = [], 0
-            for pos in starts:
-                if pos >= last:
-                    m = pattern.match(sentence, pos)
-                    if m is not None:
-                        spans.append(m.span())
-                        last = m.end()
-        cache[key] = spans
-    if not spans:
-        return spans
-    low, high = window
-    return [(s, e) for s, e in spans if low <= s and e <= high]
+    def _spans_in(
+        self, pattern: re.Pattern[str], sentence: str, window: tuple[int, int], cache: dict[Any, Any]
+    ) -> list[tuple[int, int]]:
+        """Matches of `pattern` in the sentence that lie inside `window` (the sentence scanned once)."""
+        key = (id(pattern), sentence)
+        spans = cache.get(key)
+        if spans is None:
+            starts = self._leads.starts(pattern, sentence, cache)
+            if starts is None:
+                spans = [m.span() for m in pattern.finditer(sentence)]
+            else:  # as finditer reads: left to right, each match tried only after the one before
+                spans, last = [], 0
+                for pos in starts:
+                    if pos >= last:
+                        m = pattern.match(sentence, pos)
+                        if m is not None:
+                            spans.append(m.span())
+                            last = m.end()
+            cache[key] = spans
+        if not spans:
+            return spans
+        low, high = window
+        return [(s, e) for s, e in spans if low <= s and e <= high]
 
 
 def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:
