@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -85,24 +86,31 @@ def _entities_of(text: str) -> tuple[Entity, ...]:
 
 
 def _scan(text: str, start: int, end: int) -> list[Entity]:
-    out = []
+    return [Entity(a, b, name, kind) for a, b, name, kind in _hits(text, start, end)]
+
+
+def _hits(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, type) of each known entity in text[start:end], in order."""
     aliases = _aliases()
     first = _pattern().match(text, 0, end) if start == 0 else None
-    spans = [first.span()] if first is not None else []
+    if first is not None:
+        yield (*first.span(), *aliases[text[first.start() : first.end()].removesuffix("’s").removesuffix("'s")])
     resume = first.end() if first is not None else start - 1 if start > 0 else 0
-    spans += [(m.start(1), m.end()) for m in _after_break().finditer(text, resume, end)]
-    for a, b in spans:
-        raw = text[a:b].removesuffix("’s").removesuffix("'s")
-        name, kind = aliases[raw]
-        out.append(Entity(a, b, name, kind))
-    return out
+    for m in _after_break().finditer(text, resume, end):
+        a, b = m.start(1), m.end()
+        yield (a, b, *aliases[text[a:b].removesuffix("’s").removesuffix("'s")])
 
 
 class SubjectIndex:
     """The entities of one document, for the article-level fallback."""
 
     def __init__(self, body: str) -> None:
-        self.counts: Counter[tuple[str, str]] = Counter((e.name, e.type) for e in entities_in(body))
+        # the entities of entities_in(body); a long body is counted without an Entity for each
+        if len(body) <= MAX_CACHED_TEXT:
+            names = ((e.name, e.type) for e in _entities_of(body))
+        else:
+            names = ((name, kind) for _, _, name, kind in _hits(body, 0, len(body)))
+        self.counts: Counter[tuple[str, str]] = Counter(names)
 
     def main(self, types: frozenset[str] | None) -> str | None:
         """The most mentioned entity of one of `types` (None: any type); ties go to the first seen."""

@@ -100,6 +100,9 @@ def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
     return run, prefix and len(parts) == 1 and run == parts[0].lower()
 
 
+MAX_MEMO_WORDS = 200_000  # distinct words memoised per catalog (a few MB at most)
+
+
 class _LeadIndex:
     """Which patterns may match at a word, keyed by the word's folded run (see `_LEADS`): one pass
     over a sentence's words gives every indexed pattern's candidate offsets at once, instead of a
@@ -119,6 +122,7 @@ class _LeadIndex:
             for prefix in entry[2]:
                 self.prefix.setdefault(prefix, []).append(id(pattern))
         self.lengths = tuple(sorted({len(p) for p in self.prefix}))
+        self._by_run: dict[str, tuple[int, ...]] = {}
 
     def starts(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
         """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
@@ -134,20 +138,28 @@ class _LeadIndex:
         folded = sentence.translate(_IGNORECASE_FOLD).lower()
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
-        at: dict[str, list[int]] = {}
+        found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
         for m in _RUN.finditer(sentence):
-            at.setdefault(folded[m.start() : m.end()], []).append(m.start())
-        found: dict[int, list[int]] = {}
-        whole, prefixes, lengths = self.whole, self.prefix, self.lengths
-        for run, positions in at.items():
-            for pid in whole.get(run, ()):
-                found.setdefault(pid, []).extend(positions)
-            for n in lengths:
+            pids = self._patterns_at(folded[m.start() : m.end()])
+            if pids:
+                for pid in pids:
+                    found.setdefault(pid, []).append(m.start())
+        return found
+
+    def _patterns_at(self, run: str) -> tuple[int, ...]:
+        """The ids of the patterns a word may start, memoised per word: a language's words repeat
+        across documents (Zipf), its sentences do not."""
+        hit = self._by_run.get(run)
+        if hit is None:
+            pids = list(self.whole.get(run, ()))
+            for n in self.lengths:
                 if n > len(run):
                     break
-                for pid in prefixes.get(run[:n], ()):
-                    found.setdefault(pid, []).extend(positions)
-        return {pid: sorted(set(positions)) for pid, positions in found.items()}
+                pids += self.prefix.get(run[:n], ())
+            hit = tuple(dict.fromkeys(pids))
+            if len(self._by_run) < MAX_MEMO_WORDS:
+                self._by_run[run] = hit
+        return hit
 
 
 class MetricCatalog:
@@ -228,13 +240,12 @@ class MetricCatalog:
         key = ("rules", kind, unit, sentence)
         rules = cache.get(key)
         if rules is None:
-            whole = (0, len(sentence))
             rules = cache[key] = tuple(
                 rule
                 for rule in self._by_kind.get(kind, ())
                 if (rule.units is None or unit in rule.units)
                 and rule.signals
-                and all(self._spans_in(p, sentence, whole, cache) for p in rule.signals)
+                and all(self._spans(p, sentence, cache) for p in rule.signals)
             )
         return rules
 
@@ -282,6 +293,14 @@ class MetricCatalog:
         self, pattern: re.Pattern[str], sentence: str, window: tuple[int, int], cache: dict[Any, Any]
     ) -> list[tuple[int, int]]:
         """Matches of `pattern` in the sentence that lie inside `window` (the sentence scanned once)."""
+        spans = self._spans(pattern, sentence, cache)
+        if not spans:
+            return spans
+        low, high = window
+        return [(s, e) for s, e in spans if low <= s and e <= high]
+
+    def _spans(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[tuple[int, int]]:
+        """Every match of `pattern` in the sentence, as finditer reads them (cached per sentence)."""
         key = (id(pattern), sentence)
         spans = cache.get(key)
         if spans is None:
@@ -297,10 +316,7 @@ class MetricCatalog:
                             spans.append(m.span())
                             last = m.end()
             cache[key] = spans
-        if not spans:
-            return spans
-        low, high = window
-        return [(s, e) for s, e in spans if low <= s and e <= high]
+        return spans
 
 
 def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:

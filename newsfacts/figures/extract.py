@@ -9,7 +9,6 @@ figures never overlap and each character is examined a bounded number of times.
 from __future__ import annotations
 
 import datetime
-import heapq
 from dataclasses import dataclass
 
 from newsfacts.facts.key import NO_FACT, FactReader
@@ -163,11 +162,13 @@ def extract_figures(
 
 def scan(body: str) -> list[Found]:
     """All figures in `body`, in order, offsets relative to `body`."""
-    digits = ((m.start(), m.end(), "") for m in g.DIGITS.finditer(body))
-    words = g.word_candidates(body)
+    # digit and word candidates never start at one offset, so plain tuple order is text order
+    candidates = [(m.start(), m.end(), "") for m in g.DIGITS.finditer(body)]
+    candidates += g.word_candidates(body)
+    candidates.sort()
     out: list[Found] = []
     done = 0
-    for s, e, group in heapq.merge(digits, words, key=lambda c: c[0]):
+    for s, e, group in candidates:
         if s < done:
             continue
         found, skip = _numeral(body, s, e) if not group else _word(body, s, e, group)
