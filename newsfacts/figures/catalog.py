@@ -128,14 +128,19 @@ class _LeadIndex:
         """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
         if id(pattern) not in self.indexed:
             return None
+        found = self.found(sentence, cache)
+        return None if found is None else found.get(id(pattern), [])
+
+    def found(self, sentence: str, cache: dict[Any, Any]) -> dict[int, list[int]] | None:
+        """Indexed pattern id -> its candidate offsets in the sentence (an id absent: none); None
+        when the sentence cannot be indexed (case folding changes its length)."""
         key = ("leads", sentence)
         if key not in cache:
             cache[key] = self._scan(sentence)
-        found = cache[key]
-        return None if found is None else found.get(id(pattern), [])
+        return cache[key]
 
     def _scan(self, sentence: str) -> dict[int, list[int]] | None:
-        folded = sentence.translate(_IGNORECASE_FOLD).lower()
+        folded = sentence.lower() if sentence.isascii() else sentence.translate(_IGNORECASE_FOLD).lower()
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
         found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
@@ -173,6 +178,9 @@ class MetricCatalog:
         }
         patterns = [p for r in self.rules for p in (*r.signals, *([r.exclude] if r.exclude else []))]
         self._leads = _LeadIndex(patterns)
+        self._indexed_signals = {
+            r.order: tuple(id(p) for p in r.signals if id(p) in self._leads.indexed) for r in self.rules
+        }
 
     @property
     def metrics(self) -> list[str]:
@@ -240,11 +248,14 @@ class MetricCatalog:
         key = ("rules", kind, unit, sentence)
         rules = cache.get(key)
         if rules is None:
+            leads = self._leads.found(sentence, cache)
             rules = cache[key] = tuple(
                 rule
                 for rule in self._by_kind.get(kind, ())
                 if (rule.units is None or unit in rule.units)
                 and rule.signals
+                # a signal whose words the sentence lacks rules a rule out without a regex match
+                and (leads is None or all(pid in leads for pid in self._indexed_signals[rule.order]))
                 and all(self._spans(p, sentence, cache) for p in rule.signals)
             )
         return rules
