@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence.
@@ -116,9 +117,34 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     start = max(0, start)
     if start >= end:
         return []
-    q_starts, q_ends = _quotation_spans(text, start, end)
-    cuts: list[int] = [m.start() for m in _LINE_BREAK.finditer(text, start, end)]
-    for m in _BOUNDARY.finditer(text, start, end):
+    return _split(text, start, end, end)
+
+
+def sentences_at(text: str, start: int, end: int, positions: Iterable[int]) -> list[Sentence]:
+    """The sentences of `split_sentences(text, start, end)` on the lines that hold `positions`
+    (ascending offsets): only those lines are split. Every rule above reads within one line (a
+    line break always cuts, and no quotation, boundary or next word runs across one), so a line
+    splits alone exactly as it does inside the whole text."""
+    end = min(end, len(text))
+    start = max(0, start)
+    out: list[Sentence] = []
+    done = start
+    for pos in positions:
+        if pos < done or pos >= end:
+            continue
+        line = max(start, text.rfind("\n", start, pos) + 1)
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop + 1  # the line break itself, so a look-ahead sees it
+        out += _split(text, line, stop, end)
+        done = stop
+    return out
+
+
+def _split(text: str, start: int, stop: int, end: int) -> list[Sentence]:
+    """The sentences of text[start:stop], `end` being where the whole text to split ends."""
+    q_starts, q_ends = _quotation_spans(text, start, stop)
+    cuts: list[int] = [m.start() for m in _LINE_BREAK.finditer(text, start, stop)]
+    for m in _BOUNDARY.finditer(text, start, stop):
         cut = m.end()
         if text[cut] == "\n":
             continue
@@ -129,7 +155,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if _is_boundary(text, m, end):
             cuts.append(cut)
     cuts.sort()
-    cuts.append(end)
+    cuts.append(stop)
     out: list[Sentence] = []
     pos = start
     for cut in cuts:

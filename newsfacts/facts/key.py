@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
@@ -26,6 +26,9 @@ from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize
 from newsfacts.facts.tables import stance_group, stance_words, table, words
 from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule
 from newsfacts.figures.subjects import subject_before
+
+if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this module)
+    from newsfacts.figures.extract import Found as Reading
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\b(?:while|whereas|but|although)\b")
 _CONVERSION = re.compile(
@@ -101,25 +104,24 @@ class FactReader:
 
     def read(
         self,
-        kind: str,
-        unit: str,
+        found: Reading,
         sentence: str,
         lo: int,
         hi: int,
         others: tuple[tuple[int, int], ...],
         cache: dict[Any, Any],
-        direction: str | None = None,
-        endpoint: str | None = None,
-        dimension: str | None = None,
-        concept: str | None = None,
         from_opens_range: bool = False,
     ) -> Fact:
-        """The fact of the figure at sentence[lo:hi]; `others` are the other figures' spans.
+        """The fact of the figure `found` (the grammar's reading) at sentence[lo:hi]; `others` are
+        the other figures' spans.
 
-        `concept`: what the figure counts when the grammar already knows it ("412 of the 650
-        seats" counts seats), which its own phrase cannot say (the whole is another figure).
+        A part of a counted whole ("412 of the 650 seats") takes the noun the grammar read as its
+        concept, which its own phrase cannot say (the whole is another figure).
         `from_opens_range`: the figure is a range that a "from" opens ("ranged from 2% to 3%"), so
         the "from" marks no prior level."""
+        kind, unit, direction, endpoint = found.kind, found.unit, found.direction, found.endpoint
+        dimension = found.dimension
+        concept = found.noun.lower() if found.part and found.noun else None
         if kind == "date" or _is_tenor(sentence, hi, kind):
             return NO_FACT
         if kind == "duration" and _in_frequency(sentence, lo, hi):

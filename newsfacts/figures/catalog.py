@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -167,6 +167,16 @@ class _LeadIndex:
         return hit
 
 
+class _At(NamedTuple):
+    """Where a figure stands: its span in its sentence, the document, the document's cache."""
+
+    sentence: str
+    start: int
+    end: int
+    document: str
+    cache: dict[Any, Any]
+
+
 class MetricCatalog:
     """Compiled metric rules; `match_windows` picks the metric of one figure."""
 
@@ -234,12 +244,14 @@ class MetricCatalog:
         anchor: "On defence, Japan is building up to 2% of GDP" ("build up", "GDP" are the
         figure's own words; "defence" sets the topic for the sentence).
         """
+        rules = self._in_sentence(kind, unit, sentence, cache)
+        at = _At(sentence, start, end, document, cache)
         for window in windows:
-            rule = self._best(kind, unit, sentence, start, end, window, document, cache)
+            rule = self._best(rules, at, window)
             if rule is not None:
                 return rule
         if anchor is not None:
-            return self._best(kind, unit, sentence, start, end, (0, len(sentence)), document, cache, anchor)
+            return self._best(rules, at, (0, len(sentence)), anchor)
         return None
 
     def _in_sentence(self, kind: str, unit: str, sentence: str, cache: dict[Any, Any]) -> tuple[MetricRule, ...]:
@@ -261,23 +273,14 @@ class MetricCatalog:
         return rules
 
     def _best(
-        self,
-        kind: str,
-        unit: str,
-        sentence: str,
-        start: int,
-        end: int,
-        window: tuple[int, int],
-        document: str,
-        cache: dict[Any, Any],
-        anchor: tuple[int, int] | None = None,
-        exclude_in: tuple[int, int] | None = None,
+        self, rules: tuple[MetricRule, ...], at: _At, window: tuple[int, int], anchor: tuple[int, int] | None = None
     ) -> MetricRule | None:
-        """The best rule whose signals lie in `window` (one in `anchor` when given) and whose
-        exclude terms are absent from `exclude_in` (default: the window)."""
+        """The best of `rules` whose signals lie in `window` (one in `anchor` when given) and whose
+        exclude terms are absent from the window."""
+        sentence, start, end, document, cache = at
         best: tuple[int, int, int] | None = None
         chosen = None
-        for rule in self._in_sentence(kind, unit, sentence, cache):
+        for rule in rules:
             if anchor is not None and len(rule.signals) < 2:
                 continue
             found = []
@@ -289,7 +292,7 @@ class MetricCatalog:
             else:
                 if anchor is not None and not any(self._spans_in(p, sentence, anchor, cache) for p in rule.signals):
                     continue
-                if rule.exclude is not None and self._spans_in(rule.exclude, sentence, exclude_in or window, cache):
+                if rule.exclude is not None and self._spans_in(rule.exclude, sentence, window, cache):
                     continue
                 if not all(_in_document(p, document, cache) for p in rule.context):
                     continue

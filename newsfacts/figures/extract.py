@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from newsfacts.facts.key import NO_FACT, FactReader
+from newsfacts.facts.key import NO_FACT, Fact, FactReader
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
@@ -48,7 +48,7 @@ from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
 from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.figures.units import NAMES as UNIT_NAMES
-from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, split_sentences
+from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, sentences_at
 
 NAMES_OR_SYMBOLS: dict[str, str] = {name: canon for name, (canon, _dim) in UNIT_NAMES.items()}
 
@@ -101,63 +101,53 @@ def extract_figures(
     if not found:
         return []
     catalog = catalog if catalog is not None else load_catalog()
-    sentences = split_sentences(text, start, end)
+    sentences = sentences_at(text, start, end, (f.start + start for f in found))
     cache: dict = {}
-    figures = []
     facts = FactReader(catalog, text, start, end, published_date)
     located = [(f, sentence_at(sentences, f.start + start)) for f in found]
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for f, sent in located:
         by_sentence.setdefault(id(sent), []).append((f.start + start, f.end + start))
+    figures = []
     for f, sent in located:
         lo, hi = f.start + start, f.end + start
         # a figure cut by a forced sentence break (see sentences.MAX_SENTENCE_CHARS) stands alone
         s_text, s_start = (sent.text, sent.start) if sent and hi <= sent.end else (text[lo:hi], lo)
         spans = by_sentence[id(sent)]
-        if len(spans) > MAX_FACT_FIGURES_PER_SENTENCE:
-            fact = NO_FACT  # a table or a number dump: no figure has a phrase of its own
-        else:
+        fact = NO_FACT  # a table or a number dump: no figure has a phrase of its own
+        if len(spans) <= MAX_FACT_FIGURES_PER_SENTENCE:
             others = tuple((a - s_start, b - s_start) for a, b in spans if (a, b) != (lo, hi))
-            fact = facts.read(
-                f.kind,
-                f.unit,
-                s_text,
-                lo - s_start,
-                hi - s_start,
-                others,
-                cache,
-                direction=f.direction,
-                endpoint=f.endpoint,
-                dimension=f.dimension,
-                concept=f.noun.lower() if f.part and f.noun else None,
-                # "ranged from 2% to 3%": the "from" opens the range itself; "cut the range from
-                # 4.25%-4.5% to 4%-4.25%": it marks the range the move starts at
-                from_opens_range=f.qualifier == "range" and g.TO_NUMBER_AFTER.match(text, hi) is None,
-            )
-        figures.append(
-            Figure(
-                char_start=lo,
-                char_end=hi,
-                raw_text=text[lo:hi],
-                kind=f.kind,
-                value=f.value,
-                value_low=f.low,
-                value_high=f.high,
-                unit=f.unit,
-                qualifier=f.qualifier,
-                metric=fact.metric,
-                subject=fact.subject,
-                sentence=s_text,
-                concept=fact.concept or (f.noun.lower() if f.noun else None),
-                per_unit=f.per_unit,
-                direction=f.direction,
-                endpoint=f.endpoint,
-                dimension=f.dimension,
-                period=fact.period,
-                fact_key=fact.fact_key,
-            )
-        )
+            # "ranged from 2% to 3%": the "from" opens the range itself; "cut the range from
+            # 4.25%-4.5% to 4%-4.25%": it marks the range the move starts at
+            opens = f.qualifier == "range" and g.TO_NUMBER_AFTER.match(text, hi) is None
+            fact = facts.read(f, s_text, lo - s_start, hi - s_start, others, cache, from_opens_range=opens)
+        figures.append(_to_figure(text, f, lo, hi, s_text, fact))
     return figures
+
+
+def _to_figure(text: str, f: Found, lo: int, hi: int, sentence: str, fact: Fact) -> Figure:
+    """The figure row: what the grammar read, in text offsets, with its sentence and fact."""
+    return Figure(
+        char_start=lo,
+        char_end=hi,
+        raw_text=text[lo:hi],
+        kind=f.kind,
+        value=f.value,
+        value_low=f.low,
+        value_high=f.high,
+        unit=f.unit,
+        qualifier=f.qualifier,
+        metric=fact.metric,
+        subject=fact.subject,
+        sentence=sentence,
+        concept=fact.concept or (f.noun.lower() if f.noun else None),
+        per_unit=f.per_unit,
+        direction=f.direction,
+        endpoint=f.endpoint,
+        dimension=f.dimension,
+        period=fact.period,
+        fact_key=fact.fact_key,
+    )
 
 
 def scan(body: str) -> list[Found]:
