@@ -120,7 +120,8 @@ def _overlaps(s: int, e: int, spans: tuple[tuple[int, int], ...]) -> bool:
 def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> Phrase:
     """The phrase of the figure at sentence[start:end]; `others` are the other figures' spans."""
     toks = tokens(sentence)
-    link, change_words = words("link"), words("change")
+    link, change_words, clause = words("link"), words("change"), words("clause")
+    time_words, comparative = words("time"), words("comparative")
     left = tokens_before(sentence, start)
     right = tokens_after(sentence, end)
     # -- leftwards: link words ("rose to about"), then the noun phrase ("the 10-year yield")
@@ -141,6 +142,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         k += 1
         s, e, w = scan[k]
         lw = w.lower()
+        verb = _is_verb(w)
         if w == "," and phase == "link" and skipped is None:
             opened = _appositive_start(sentence, s)
             if opened is not None:
@@ -169,15 +171,15 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
                 continue
             if w in ".'’":
                 break
-            if _is_verb(w) or lw in words("clause"):
-                if _is_verb(w):
+            if verb or lw in clause:
+                if verb:
                     governor = governor or lw
                     win_start = s
                 break
             phase = "np"
         target = head_np if head_np or (np and np[-1][2].lower() in _PREPS) else np
         if lw in _DETERMINERS:
-            idx = left.index((s, e, w))
+            idx = len(left) - 1 - k  # scan[k] is left[idx]
             before = left[idx - 1][2].lower() if idx >= 1 else ""
             if np and not head_np and before in _TIME_PREPS and all(_is_time(t[2]) for t in np):
                 # "revenue during the second quarter was": a time adjunct, not the noun phrase
@@ -190,15 +192,15 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
                 continue
             break
         if lw in _PREPS and np and not head_np:
-            idx = left.index((s, e, w))
+            idx = len(left) - 1 - k
             if idx >= 2 and left[idx - 2][2].lower() in ("a", "an", "per", "each"):
                 break  # "82 cents a share on revenue of $84 million": "a share" is the last figure's
             np.append((s, e, w))
             continue
         if lw in _PREPS or lw in _TIME_PREPS:
             break
-        if lw in words("clause") or lw in change_words or _is_verb(w) or w in ".'’":
-            if lw in change_words or _is_verb(w):
+        if lw in clause or lw in change_words or verb or w in ".'’":
+            if lw in change_words or verb:
                 governor = governor or lw
             if lw in change_words and last_link in (None, "by"):
                 change, change_word = True, change_word or lw
@@ -250,12 +252,12 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
             win_end = e
             i += 1
             break
-        if lw in link or lw in words("clause") or _is_verb(w) or lw in _PREPS or lw in words("time"):
+        if lw in link or lw in clause or _is_verb(w) or lw in _PREPS or lw in time_words:
             break
         right_np.append(lw)
         win_end = e
         i += 1
-    if i == 0 and right and right[0][2].lower() in words("comparative"):
+    if i == 0 and right and right[0][2].lower() in comparative:
         # "50% above analysts' estimates": the comparison belongs to the figure's phrase
         for s, e, w in right[: MAX_RIGHT_WORDS + 2]:
             if w in _STOP_PUNCT or _overlaps(s, e, others):
@@ -270,9 +272,9 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
             lw = w.lower()
             if w in _STOP_PUNCT or not w[0].isalnum() or _overlaps(s, e, others):
                 break
-            if lw in link or lw in words("clause") or _is_verb(w) or lw in _PREPS or lw in change_words:
+            if lw in link or lw in clause or _is_verb(w) or lw in _PREPS or lw in change_words:
                 break
-            if lw in words("time") or w[0].isdigit():
+            if lw in time_words or w[0].isdigit():
                 break
             complement.append(lw)
             win_end = e
@@ -300,7 +302,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     direction = None
     if change and change_word is not None and endpoint is None:
         direction = "up" if change_word in words("up") else "down"
-    concept_words = [w for w in concept_words if w not in link and w not in words("comparative")]
+    concept_words = [w for w in concept_words if w not in link and w not in comparative]
     return Phrase(
         concept=" ".join(concept_words).strip(".'’") or None,
         complement=comp_text or None,

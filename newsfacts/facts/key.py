@@ -298,9 +298,10 @@ class FactReader:
         said = _clause_words(plain, own.start - left_edge, own.end - left_edge)
         # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
         own_terms = rule.signals if rule is not None else ()
-        stances = {stance_words().get(w) for w in said if not any(p.fullmatch(w) for p in own_terms)}
-        if own.governor:
-            stances.add(stance_words().get(own.governor))
+        stance_of = stance_words()
+        stances = {stance_of[w] for w in said if w in stance_of and not any(p.fullmatch(w) for p in own_terms)}
+        if own.governor in stance_of:
+            stances.add(stance_of[own.governor])
         own_words = _blank(p["frequency_any"], sentence[own.start : own.end], sentence)
         own_prior = any(stance_words().get(w.lower()) == "prior" for _, _, w in tokens(own_words))
         if "change" in vary and change:
