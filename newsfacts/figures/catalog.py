@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from newsfacts.facts.trie import trie_regex
 from newsfacts.figures.model import KINDS
 
 PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
@@ -123,6 +124,11 @@ class _LeadIndex:
                 self.prefix.setdefault(prefix, []).append(id(pattern))
         self.lengths = tuple(sorted({len(p) for p in self.prefix}))
         self._by_run: dict[str, tuple[int, ...]] = {}
+        # the words that lead some pattern, whole or as a prefix: an ASCII sentence is read by one
+        # regex pass that stops only at them, not by a Python step per word
+        alternatives = [f"{trie_regex(self.whole)}(?!\\w)"] if self.whole else []
+        alternatives += [trie_regex(self.prefix)] if self.prefix else []
+        self._lead_words = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})") if alternatives else None
 
     def starts(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
         """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
@@ -140,10 +146,20 @@ class _LeadIndex:
         return cache[key]
 
     def _scan(self, sentence: str) -> dict[int, list[int]] | None:
-        folded = sentence.lower() if sentence.isascii() else sentence.translate(_IGNORECASE_FOLD).lower()
+        found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
+        if sentence.isascii():  # lower() keeps offsets and word edges
+            if self._lead_words is None:
+                return found
+            folded = sentence.lower()
+            for m in self._lead_words.finditer(folded):
+                start = m.start()
+                run = _RUN.match(folded, start).group()  # type: ignore[union-attr]
+                for pid in self._patterns_at(run):
+                    found.setdefault(pid, []).append(start)
+            return found
+        folded = sentence.translate(_IGNORECASE_FOLD).lower()
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
-        found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
         for m in _RUN.finditer(sentence):
             pids = self._patterns_at(folded[m.start() : m.end()])
             if pids:
