@@ -84,6 +84,7 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
 # The per-document caches below key on id too.
 _LEADS: dict[int, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
 _RUN = re.compile(r"\w+")
+_WORD_AT = re.compile(r"(?<!\w)\w+")  # a run of \w characters that starts a word
 # the non-ASCII letters `re.IGNORECASE` takes for ASCII ones (re._casefix), mapped to them
 _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -124,8 +125,8 @@ class _LeadIndex:
                 self.prefix.setdefault(prefix, []).append(id(pattern))
         self.lengths = tuple(sorted({len(p) for p in self.prefix}))
         self._by_run: dict[str, tuple[int, ...]] = {}
-        # the words that lead some pattern, whole or as a prefix: an ASCII sentence is read by one
-        # regex pass that stops only at them, not by a Python step per word
+        # the words that lead some pattern, whole or as a prefix: a sentence is read by one regex
+        # pass (over its folded form) that stops only at them, not by a Python step per word
         alternatives = [f"{trie_regex(self.whole)}(?!\\w)"] if self.whole else []
         alternatives += [trie_regex(self.prefix)] if self.prefix else []
         self._lead_words = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})") if alternatives else None
@@ -146,25 +147,18 @@ class _LeadIndex:
         return cache[key]
 
     def _scan(self, sentence: str) -> dict[int, list[int]] | None:
-        found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
-        if sentence.isascii():  # lower() keeps offsets and word edges
-            if self._lead_words is None:
-                return found
-            folded = sentence.lower()
-            for m in self._lead_words.finditer(folded):
-                start = m.start()
-                run = _RUN.match(folded, start).group()  # type: ignore[union-attr]
-                for pid in self._patterns_at(run):
-                    found.setdefault(pid, []).append(start)
-            return found
-        folded = sentence.translate(_IGNORECASE_FOLD).lower()
+        folded = sentence.lower() if sentence.isascii() else sentence.translate(_IGNORECASE_FOLD).lower()
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
-        for m in _RUN.finditer(sentence):
-            pids = self._patterns_at(folded[m.start() : m.end()])
-            if pids:
-                for pid in pids:
-                    found.setdefault(pid, []).append(m.start())
+        found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
+        if self._lead_words is None:
+            return found
+        for m in self._lead_words.finditer(folded):
+            start = m.start()
+            run = _WORD_AT.match(sentence, start)  # the sentence's word there, as _RUN reads it
+            if run is not None:
+                for pid in self._patterns_at(folded[start : run.end()]):
+                    found.setdefault(pid, []).append(start)
         return found
 
     def _patterns_at(self, run: str) -> tuple[int, ...]:
