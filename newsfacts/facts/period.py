@@ -246,6 +246,11 @@ _KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
 _TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
 _TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
 _TRIGGER_AFTER_BREAK = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
+# The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
+# lower() keeps offsets, word characters and ASCII letters apart for every code point but two:
+# "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k").
+_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])")
+_LOWER_TURNS_ASCII = "\u212a"
 # Numbers are tried only at the start of a run of digits (every alternative needs a non-word
 # character before it), which a plain digit scan finds far faster than a lookbehind at every position.
 _DIGIT_RUN = re.compile(r"[0-9]+")
@@ -258,10 +263,11 @@ _DIGIT_START = re.compile(
 
 def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
     """Start positions worth trying, per pattern kind, in text order."""
-    hits = [
-        (m.start(1), _KINDS_OF_WORD[m.group(1).lower()])
-        for m in _TRIGGER_AFTER_BREAK.finditer(text, start - 1 if start > 0 else 0, end)
-    ]
+    low = text.lower()
+    exact = len(low) == len(text) and _LOWER_TURNS_ASCII not in text
+    pattern, read = (_TRIGGER_AFTER_BREAK_LOWER, low) if exact else (_TRIGGER_AFTER_BREAK, text)
+    words = pattern.finditer(read, start - 1 if start > 0 else 0, end)
+    hits = [(m.start(1), _KINDS_OF_WORD[m.group(1).lower()]) for m in words]
     first = _TRIGGER_WORD.match(text, 0, end) if start == 0 else None
     if first is not None:
         hits.append((0, _KINDS_OF_WORD[first.group().lower()]))
