@@ -1,0 +1,55 @@
+"""Period trigger words are read on the lower-cased text when that keeps every offset; the result
+must be what the case-folding scan of the original text finds, whatever the text holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.facts import period
+
+TEXTS = [
+    "Sales rose 3% in MARCH and fell in April; Q3 FY25 guidance held.",
+    "The fiscal third quarter of fiscal 2026 beat the first quarter.",
+    "İstanbul traders said on Monday that last month was weak.",  # lower() lengthens "İ"
+    "A 5 \u212a drop this year; Kelvin sign before May\u212a and after\u212aJune.",  # lower() turns it ASCII
+    "Ünïcode: Ärger über März, but “September’s” data and ‘this quarter’ came.",
+    "no triggers here at all",
+    "",
+]
+
+
+def _reference(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """The case-folding scan over the original text, as _candidates read it before."""
+    return [(m.start(1), period._KINDS_OF_WORD[m.group(1).lower()]) for m in period._TRIGGER_AFTER_BREAK.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_trigger_candidates_match_the_case_folding_scan(text: str) -> None:
+    candidates = period._candidates(text, 0, len(text))
+    expected: dict[str, list[int]] = {kind: [] for kind, _ in period._PATTERNS}
+    hits = _reference(text)
+    first = period._TRIGGER_WORD.match(text, 0, len(text))
+    if first is not None:
+        hits.append((0, period._KINDS_OF_WORD[first.group().lower()]))
+    for run in period._DIGIT_RUN.finditer(text):
+        m = period._DIGIT_START.match(text, run.start())
+        if m is not None:
+            n = m.end() - m.start()
+            hits.append((m.start(), ("year",) if n == 4 else ("date", "q") if n == 1 else ("date",)))
+    for pos, kinds in sorted(hits):
+        for kind in kinds:
+            expected[kind].append(pos)
+    assert candidates == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("Prices rose in MARCH 2025.", ["2025-03"]),
+        ("İzmir exports rose in March 2025.", ["2025-03"]),
+        ("Output fell 5\u212a in March 2025.", ["2025-03"]),
+        ("Nothing dated here.", []),
+    ],
+)
+def test_stated_periods_survive_case_and_odd_letters(text: str, periods: list[str]) -> None:
+    assert [f.period for f in period.find_periods(text, None)] == periods
