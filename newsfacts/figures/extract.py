@@ -125,28 +125,25 @@ def extract_figures(
     return figures
 
 
+# The grammar's readings that a Figure row carries under the same name.
+_SHARED_FIELDS = ("kind", "value", "unit", "qualifier", "per_unit", "direction", "endpoint", "dimension")
+
+
 def _to_figure(text: str, f: Found, lo: int, hi: int, sentence: str, fact: Fact) -> Figure:
     """The figure row: what the grammar read, in text offsets, with its sentence and fact."""
     return Figure(
         char_start=lo,
         char_end=hi,
         raw_text=text[lo:hi],
-        kind=f.kind,
-        value=f.value,
         value_low=f.low,
         value_high=f.high,
-        unit=f.unit,
-        qualifier=f.qualifier,
         metric=fact.metric,
         subject=fact.subject,
         sentence=sentence,
         concept=fact.concept or (f.noun.lower() if f.noun else None),
-        per_unit=f.per_unit,
-        direction=f.direction,
-        endpoint=f.endpoint,
-        dimension=f.dimension,
         period=fact.period,
         fact_key=fact.fact_key,
+        **{name: getattr(f, name) for name in _SHARED_FIELDS},
     )
 
 
