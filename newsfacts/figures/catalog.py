@@ -87,6 +87,7 @@ _RUN = re.compile(r"\w+")
 _WORD_AT = re.compile(r"(?<!\w)\w+")  # a run of \w characters that starts a word
 # the non-ASCII letters `re.IGNORECASE` takes for ASCII ones (re._casefix), mapped to them
 _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_IGNORECASE_ODD = "".join(map(chr, _IGNORECASE_FOLD))  # a sentence without them folds by lower() alone
 
 
 def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
@@ -147,7 +148,8 @@ class _LeadIndex:
         return cache[key]
 
     def _scan(self, sentence: str) -> dict[int, list[int]] | None:
-        folded = sentence.lower() if sentence.isascii() else sentence.translate(_IGNORECASE_FOLD).lower()
+        odd = not sentence.isascii() and any(ch in sentence for ch in _IGNORECASE_ODD)
+        folded = sentence.translate(_IGNORECASE_FOLD).lower() if odd else sentence.lower()
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
         found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
