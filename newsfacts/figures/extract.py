@@ -218,18 +218,19 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
-    to_one = g.TO_ONE.match(body, end)
+    nxt = body[end : end + 1]  # the patterns below open with one of a few marks: skip them otherwise
+    to_one = g.TO_ONE.match(body, end) if nxt and nxt in _TO_ONE_OPENERS else None
     if to_one and (body[end] == "-" or g.RATIO_OF_BEFORE.search(body, max(0, s - 20), s)):
         value = parse_numeral(body[s:end])
         if value is not None and value > 1:  # "a 2-to-1 margin", "a ratio of 3:1"
             return _single(s, to_one.end(), "ratio", "times", value, "exact"), to_one.end()
-    frac = g.SLASH_FRACTION.match(body, end)
+    frac = g.SLASH_FRACTION.match(body, end) if nxt == "/" else None
     if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
         amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
         if amt is None or amt.bare:
             return None, max(skip, frac.end())
         return _figure(body, amt)
-    stamp = g.STAMP_TAIL.match(body, end)
+    stamp = g.STAMP_TAIL.match(body, end) if nxt and nxt in _STAMP_OPENERS else None
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
     if is_enumerator(body, s, end):
@@ -248,6 +249,12 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if attach == "date_only" and not (amt.unit == "decade_date" or _is_year(amt)):
         return None, amt.end
     return _figure(body, amt)
+
+
+# The first characters grammar.TO_ONE and grammar.STAMP_TAIL can match ("-to-1", " to 1", ":1";
+# "-11-13", ":00", "/2025").
+_TO_ONE_OPENERS = frozenset(" \u00a0\u202f-:")
+_STAMP_OPENERS = frozenset("-–:/")
 
 
 def _glued_currency(body: str, s: int) -> bool:
