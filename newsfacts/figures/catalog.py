@@ -103,7 +103,7 @@ def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
     return run, prefix and len(parts) == 1 and run == parts[0].lower()
 
 
-MAX_MEMO_WORDS = 200_000  # distinct words memoised per catalog (a few MB at most)
+MAX_MEMO_WORDS = 100_000  # distinct words memoised per catalog (some 10 MB at most; news vocabularies are smaller)
 
 
 class _LeadIndex:
