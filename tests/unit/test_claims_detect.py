@@ -7,6 +7,7 @@ around the body is the metadata's decision and furniture inside it is tested lin
 from __future__ import annotations
 
 import pytest
+from cases import cases
 
 from newsfacts.claims import extract_claims
 from newsfacts.claims.detect import core_span, furniture_reason
@@ -115,18 +116,16 @@ def test_core_span_strips_list_markers() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
-        ("Japan’s PM strengthens ties with Trump in a key phone call.", True),
-        ("Early polls show approval from most voters.", True),
-        ("They remain cautious about the outlook.", True),
-        ("Markets rallied after the announcement.", True),
-        ("It’s a pivotal signal for investors.", True),
-        (
-            "AI-powered research, real-time alerts, and portfolio analytics for institutional investors.",
-            False,
-        ),
-        ("Market news, data and analysis for professionals.", False),
-    ],
+    cases("""
+        text                                                                                        | expected: flag
+        Japan’s PM strengthens ties with Trump in a key phone call.                                 | yes
+        Early polls show approval from most voters.                                                 | yes
+        They remain cautious about the outlook.                                                     | yes
+        Markets rallied after the announcement.                                                     | yes
+        It’s a pivotal signal for investors.                                                        | yes
+        AI-powered research, real-time alerts, and portfolio analytics for institutional investors. | no
+        Market news, data and analysis for professionals.                                           | no
+    """),
 )
 def test_has_finite_verb(text: str, expected: bool) -> None:
     assert has_finite_verb(text) is expected
@@ -141,13 +140,14 @@ def test_furniture_reason_names_the_rule() -> None:
 
 @pytest.mark.parametrize(
     "boilerplate",
-    [
-        "This article was originally published on The Conversation.",
-        "Additional reporting by Jane Smith in Tokyo.",
-        "The views expressed here are the author’s own and do not reflect those of the publisher.",
-        "(Reporting by Jane Smith; Editing by Tom Lee)",
-        "© 2025 Example News. All rights reserved.",
-    ],
+    cases("""
+        boilerplate
+        This article was originally published on The Conversation.
+        Additional reporting by Jane Smith in Tokyo.
+        The views expressed here are the author’s own and do not reflect those of the publisher.
+        (Reporting by Jane Smith; Editing by Tom Lee)
+        © 2025 Example News. All rights reserved.
+    """),
 )
 def test_publishing_boilerplate_is_not_a_claim(boilerplate: str) -> None:
     assert claim_texts(f"{STATEMENT}\n{boilerplate}") == [STATEMENT]

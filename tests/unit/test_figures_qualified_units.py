@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from cases import cases
 
 from newsfacts.consistency import build_metric_consistency
 from newsfacts.figures import extract_figures
 
-QUALIFIED_DAYS = [
+QUALIFIED_DAYS = cases("""
+    text                                                    | raw                      | value: number | unit
     # (text, raw as written, value, unit)
-    ("Regulators have 45 business days to rule on the merger.", "45 business days", 45.0, "day"),
-    ("The index fell for 10 straight trading days.", "10 straight trading days", 10.0, "day"),
-    ("Staff must give notice 20 working days ahead.", "20 working days", 20.0, "day"),
-    ("Buyers may cancel within 30 calendar days.", "30 calendar days", 30.0, "day"),
-    ("The strike lasted five consecutive weeks.", "five consecutive weeks", 5.0, "week"),
-    ("Settlement of the trade takes two business days.", "two business days", 2.0, "day"),
-]
+    Regulators have 45 business days to rule on the merger. | 45 business days         | 45.0          | day
+    The index fell for 10 straight trading days.            | 10 straight trading days | 10.0          | day
+    Staff must give notice 20 working days ahead.           | 20 working days          | 20.0          | day
+    Buyers may cancel within 30 calendar days.              | 30 calendar days         | 30.0          | day
+    The strike lasted five consecutive weeks.               | five consecutive weeks   | 5.0           | week
+    Settlement of the trade takes two business days.        | two business days        | 2.0           | day
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "value", "unit"), QUALIFIED_DAYS)
@@ -52,22 +54,35 @@ def test_business_days_and_days_are_one_fact_in_disagreement() -> None:
     rows = []
     for doc, text in texts.items():
         (f,) = extract_figures(text)
-        rows.append({"figure_id": doc, "document_id": doc, "metric": f.metric, "unit": f.unit, "kind": f.kind,
-                     "value": f.value, "value_low": f.value_low, "value_high": f.value_high,
-                     "qualifier": f.qualifier, "raw_text": f.raw_text, "fact_key": "window|agency|",
-                     "sentence": f.sentence})  # fmt: skip
+        rows.append(
+            {
+                "figure_id": doc,
+                "document_id": doc,
+                "metric": f.metric,
+                "unit": f.unit,
+                "kind": f.kind,
+                "value": f.value,
+                "value_low": f.value_low,
+                "value_high": f.value_high,
+                "qualifier": f.qualifier,
+                "raw_text": f.raw_text,
+                "fact_key": "window|agency|",
+                "sentence": f.sentence,
+            }
+        )
     same_days = build_metric_consistency(pl.DataFrame(rows[:2]))
     assert same_days["verdict"].to_list() == ["consistent"]
     with_business = build_metric_consistency(pl.DataFrame(rows))
     assert with_business["verdict"].to_list() == ["conflict"]
 
 
-OIL_FLOWS = [
-    ("OPEC+ agreed to lift output by 137,000 bpd in October.", "137,000 bpd", 137_000.0),
-    ("Exports reached 1.2 million b/d last month.", "1.2 million b/d", 1_200_000.0),
-    ("The field pumps 648,000 barrels per day.", "648,000 barrels per day", 648_000.0),
-    ("The cartel will cut 2 million barrels a day.", "2 million barrels a day", 2_000_000.0),
-]
+OIL_FLOWS = cases("""
+    text                                                   | raw                     | value: number
+    OPEC+ agreed to lift output by 137,000 bpd in October. | 137,000 bpd             | 137_000.0
+    Exports reached 1.2 million b/d last month.            | 1.2 million b/d         | 1_200_000.0
+    The field pumps 648,000 barrels per day.               | 648,000 barrels per day | 648_000.0
+    The cartel will cut 2 million barrels a day.           | 2 million barrels a day | 2_000_000.0
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "value"), OIL_FLOWS)

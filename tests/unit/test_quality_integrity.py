@@ -7,6 +7,7 @@ import re
 
 import duckdb
 import pytest
+from cases import cases
 
 from newsfacts.quality.runner import SuiteOutcome, gx_context, run_integrity_suites, run_suite
 from newsfacts.quality.suites import OPEN_UNIT_RULES, document_issues_suite, integrity_suites
@@ -227,12 +228,13 @@ def test_missing_table_fails_the_suite_instead_of_raising(con):
 
 @pytest.mark.parametrize(
     ("table", "key", "suite"),
-    [
-        ("documents", "document_id", "documents_integrity"),
-        ("figures", "figure_id", "figures_integrity"),
-        ("claims", "claim_id", "claims_integrity"),
-        ("document_metadata", "document_id", "document_metadata_integrity"),
-    ],
+    cases("""
+        table             | key         | suite
+        documents         | document_id | documents_integrity
+        figures           | figure_id   | figures_integrity
+        claims            | claim_id    | claims_integrity
+        document_metadata | document_id | document_metadata_integrity
+    """),
 )
 def test_duplicate_key(con, table, key, suite):
     con.execute(f"INSERT INTO {table} SELECT * FROM {table} LIMIT 1")
@@ -312,13 +314,14 @@ def test_span_off_by_one_after_non_ascii(con):
 
 @pytest.mark.parametrize(
     ("update", "check", "shown"),
-    [
-        ("kind = 'temperature'", "kind_in_vocabulary", "kind=temperature"),
-        ("unit = 'usd'", "unit_valid_for_kind", "unit=usd"),
-        ("unit = 'percent'", "unit_valid_for_kind", "unit=percent"),
-        ("qualifier = 'roughly'", "qualifier_in_vocabulary", "qualifier=roughly"),
-        ("unit = NULL", "unit_not_null", "unit=NULL"),
-    ],
+    cases("""
+        update                | check                   | shown
+        kind = 'temperature'  | kind_in_vocabulary      | kind=temperature
+        unit = 'usd'          | unit_valid_for_kind     | unit=usd
+        unit = 'percent'      | unit_valid_for_kind     | unit=percent
+        qualifier = 'roughly' | qualifier_in_vocabulary | qualifier=roughly
+        unit = NULL           | unit_not_null           | unit=NULL
+    """),
 )
 def test_bad_vocabulary(con, update, check, shown):
     con.execute(f"UPDATE figures SET {update} WHERE figure_id = 'fa1'")
@@ -599,16 +602,17 @@ def test_a_clean_warehouse_hands_gx_no_rows():
 
 @pytest.mark.parametrize(
     ("suite", "change", "checked"),
-    [
-        ("figures_integrity", None, 0),
-        ("figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
-        ("figures_integrity", "UPDATE documents SET ingested_at = now() WHERE document_id = 'doc_b'", 4),
-        ("claims_integrity", "UPDATE claims SET hedged = true WHERE claim_id = 'cb2'", 2),
-        ("documents_integrity", "UPDATE documents SET file_name = 'x.txt' WHERE document_id = 'doc_a'", 1),
-        ("document_metadata_integrity", "UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b'", 1),
-        ("claim_figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
-        ("claim_figures_integrity", None, 0),
-    ],
+    cases("""
+        suite                   | change                                                               | checked: number
+        figures_integrity       | -                                                                    | 0
+        figures_integrity       | UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'              | 3
+        figures_integrity       | UPDATE documents SET ingested_at = now() WHERE document_id = 'doc_b' | 4
+        claims_integrity        | UPDATE claims SET hedged = true WHERE claim_id = 'cb2'               | 2
+        documents_integrity     | UPDATE documents SET file_name = 'x.txt' WHERE document_id = 'doc_a' | 1
+        document_metadata_integrity | UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b' | 1
+        claim_figures_integrity | UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'              | 3
+        claim_figures_integrity | -                                                                    | 0
+    """),
 )
 def test_a_scoped_run_checks_only_the_changed_documents(con, suite, change, checked):
     if change:

@@ -1,0 +1,59 @@
+"""Test cases written as text tables: one case a line, its cells separated by ` | `.
+
+A table reads as the cases it holds, without the quotes and brackets of a list of tuples, so that a
+test module is mostly its tables and each shape of check is written once, in the test that reads
+them. Importable from every test module because pytest puts this folder (the one holding the root
+conftest.py) on sys.path.
+
+- the first line names the columns, as the test's arguments do; `name: type` converts the column's
+  cells with one of `TYPES` (a number, a yes/no flag), a bare name keeps them as text;
+- a line starting with `#` is a comment, a blank line is skipped;
+- a cell `-` is None;
+- a line starting with `...` continues the last cell of the line above (after one space), so that a
+  long text can be wrapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+SEPARATOR = " | "
+NONE = "-"
+CONTINUATION = "..."
+
+
+def number(cell: str) -> int | float:
+    """An int when the cell is written as one (so test ids keep reading `15`), else a float (`550e9`)."""
+    return int(cell) if re.fullmatch(r"-?\d+", cell) else float(cell)
+
+
+def flag(cell: str) -> bool:
+    """`yes` or `no`."""
+    assert cell in ("yes", "no"), cell
+    return cell == "yes"
+
+
+TYPES: dict[str, Callable[[str], Any]] = {"str": str, "number": number, "flag": flag}
+
+
+def cases(table: str) -> list[Any]:
+    """The rows of `table`, each a tuple of its converted cells (the cell itself when there is one column)."""
+    header: list[Callable[[str], Any]] = []
+    rows: list[list[str]] = []
+    for line in table.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not header:
+            header = [TYPES[(name.split(":", 1) + ["str"])[1].strip()] for name in line.split(SEPARATOR)]
+        elif line.startswith(CONTINUATION + " "):
+            assert rows, f"a continuation before any row: {line!r}"
+            rows[-1][-1] += " " + line.removeprefix(CONTINUATION + " ")
+        else:
+            cells = [c.strip() for c in line.split(SEPARATOR)]
+            assert len(cells) == len(header), f"{len(header)} cells expected: {line!r}"
+            rows.append(cells)
+    converted = [tuple(None if c == NONE else read(c) for read, c in zip(header, row, strict=True)) for row in rows]
+    return [row[0] for row in converted] if len(header) == 1 else converted
