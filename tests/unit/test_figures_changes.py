@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import figure_written
 
 from newsfacts.figures import extract_figures
 
@@ -29,8 +30,7 @@ def fields(text: str) -> list[tuple]:
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert f.per_unit == per_unit
+    figure_written(text, raw, per_unit=per_unit)
 
 
 @pytest.mark.parametrize(
@@ -56,8 +56,7 @@ def test_no_rate(text: str) -> None:
     """),
 )
 def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert f.direction == direction
+    figure_written(text, raw, direction=direction)
 
 
 @pytest.mark.parametrize("text", ["Inflation is 3.1%.", "The firm has 400 staff.", "It costs $5."])
@@ -132,6 +131,4 @@ def test_ceiling_is_not_an_endpoint() -> None:
     """),
 )
 def test_points_of_rates(text: str, raw: str, value: float) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert (f.kind, f.unit) == ("percent", "percentage_point")
-    assert f.value == pytest.approx(value)
+    figure_written(text, raw, kind="percent", unit="percentage_point", value=pytest.approx(value))

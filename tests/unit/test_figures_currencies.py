@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
-
-
-def money(text: str):
-    found = [f for f in extract_figures(text) if f.kind == "money"]
-    assert len(found) == 1, extract_figures(text)
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -68,9 +63,7 @@ def money(text: str):
     """),
 )
 def test_money_forms(text: str, raw: str, value: float, unit: str) -> None:
-    f = money(text)
-    assert (f.raw_text, f.unit) == (raw, unit)
-    assert f.value == pytest.approx(value)
+    only_figure(text, of_kind="money", raw_text=raw, unit=unit, value=pytest.approx(value))
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
-
-
-def only(text: str):
-    figures = extract_figures(text)
-    assert len(figures) == 1, figures
-    return figures[0]
 
 
 @pytest.mark.parametrize(
@@ -42,9 +37,7 @@ def only(text: str):
     """),
 )
 def test_money(text: str, raw: str, value: float, unit: str) -> None:
-    f = only(text)
-    assert (f.kind, f.raw_text, f.unit) == ("money", raw, unit)
-    assert f.value == pytest.approx(value)
+    only_figure(text, kind="money", raw_text=raw, unit=unit, value=pytest.approx(value))
 
 
 def test_parenthesised_conversion_gives_two_figures() -> None:
@@ -57,7 +50,7 @@ def test_parenthesised_conversion_gives_two_figures() -> None:
 
 def test_single_letter_scale_needs_a_currency() -> None:
     assert extract_figures("He ran 5m and then 10k before lunch.") == []
-    assert only("A £5m deal.").value == 5e6
+    only_figure("A £5m deal.", value=5e6)
 
 
 def test_pounds_without_scale_are_weight_not_money() -> None:

@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import figure_written, only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.extract import scan
-
-
-def only(text: str):
-    figures = extract_figures(text)
-    assert len(figures) == 1, figures
-    return figures[0]
 
 
 # --- class 4: counts ----------------------------------------------------------------------------
@@ -38,8 +33,7 @@ def only(text: str):
     """),
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
-    f = only(text)
-    assert (f.kind, f.raw_text, f.value) == ("count", raw, value)
+    only_figure(text, kind="count", raw_text=raw, value=value)
     (found,) = [x for x in scan(text) if x.kind == "count"]
     assert found.noun == noun
 
@@ -77,16 +71,14 @@ def test_not_counts(text: str) -> None:
     """),
 )
 def test_range_scale_is_shared_only_by_a_bare_end(text: str, low: float, high: float) -> None:
-    f = only(text)
-    assert (f.qualifier, f.value_low, f.value_high) == ("range", low, high)
+    only_figure(text, qualifier="range", value_low=low, value_high=high)
 
 
 @pytest.mark.parametrize(
     "text", ["Forecasts range from 1.5% to 2.5%, officials said.", "Growth of 1.5-2.5% is expected."]
 )
 def test_second_end_never_stands_alone(text: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.qualifier, f.value_low, f.value_high) == ("range", 1.5, 2.5)
+    only_figure(text, qualifier="range", value_low=1.5, value_high=2.5)
 
 
 # --- class 7: bond tenors are names -------------------------------------------------------------
@@ -128,13 +120,11 @@ def test_durations_beside_bonds_stay(text: str, raw: str) -> None:
     """),
 )
 def test_qualifiers_of_news(text: str, raw: str, qualifier: str, low, high) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert (f.qualifier, f.value_low, f.value_high) == (qualifier, low, high)
+    figure_written(text, raw, qualifier=qualifier, value_low=low, value_high=high)
 
 
 def test_over_before_an_amount_is_still_more_than() -> None:
-    f = only("Over 300 people attended.")
-    assert (f.qualifier, f.value_low) == ("more_than", 300)
+    only_figure("Over 300 people attended.", qualifier="more_than", value_low=300)
 
 
 # --- class 9: number forms ----------------------------------------------------------------------
@@ -163,9 +153,7 @@ def test_over_before_an_amount_is_still_more_than() -> None:
     """),
 )
 def test_number_forms(text: str, raw: str, kind: str, value: float, unit: str) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert (f.kind, f.unit) == (kind, unit)
-    assert f.value == pytest.approx(value)
+    figure_written(text, raw, kind=kind, unit=unit, value=pytest.approx(value))
 
 
 def test_rate_denominators_are_kept_not_counted() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.numbers import parse_numeral, parse_spelled
@@ -67,8 +68,7 @@ def test_parse_spelled(words: str, value: float) -> None:
     """),
 )
 def test_counts(text: str, raw: str, value: float) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.unit, f.raw_text, f.value) == ("count", "count", raw, value)
+    only_figure(text, kind="count", unit="count", raw_text=raw, value=value)
 
 
 @pytest.mark.parametrize(

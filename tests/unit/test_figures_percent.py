@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 
@@ -27,9 +28,7 @@ from newsfacts.figures import extract_figures
     """),
 )
 def test_percent(text: str, raw: str, value: float, unit: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.raw_text, f.unit) == ("percent", raw, unit)
-    assert f.value == pytest.approx(value)
+    only_figure(text, kind="percent", raw_text=raw, unit=unit, value=pytest.approx(value))
 
 
 def test_negative_percent_keeps_its_sign() -> None:

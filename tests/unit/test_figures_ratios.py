@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 
@@ -23,8 +24,7 @@ from newsfacts.figures import extract_figures
     """),
 )
 def test_ratios(text: str, raw: str, value: float) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.unit, f.raw_text, f.value) == ("ratio", "times", raw, value)
+    only_figure(text, kind="ratio", unit="times", raw_text=raw, value=value)
 
 
 @pytest.mark.parametrize("text", ["He visited three times.", "They doubled down on tariffs."])

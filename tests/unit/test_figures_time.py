@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 
@@ -26,8 +27,7 @@ from newsfacts.figures import extract_figures
     """),
 )
 def test_durations(text: str, raw: str, value: float, unit: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.raw_text, f.value, f.unit) == ("duration", raw, value, unit)
+    only_figure(text, kind="duration", raw_text=raw, value=value, unit=unit)
 
 
 @pytest.mark.parametrize(
@@ -56,8 +56,7 @@ def test_not_durations(text: str) -> None:
     """),
 )
 def test_dates(text: str, raw: str, value: float, qualifier: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.unit, f.raw_text, f.value, f.qualifier) == ("date", "year", raw, value, qualifier)
+    only_figure(text, kind="date", unit="year", raw_text=raw, value=value, qualifier=qualifier)
 
 
 def test_year_like_number_is_never_a_count() -> None:

@@ -6,16 +6,11 @@ from __future__ import annotations
 import pint
 import pytest
 from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.vocabulary import DIMENSIONS
-
-
-def one(text: str, kind: str):
-    found = [f for f in extract_figures(text) if f.kind == kind]
-    assert len(found) == 1, extract_figures(text)
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -50,9 +45,7 @@ def one(text: str, kind: str):
     """),
 )
 def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
-    f = one(text, "quantity")
-    assert (f.raw_text, f.unit, f.dimension) == (raw, unit, dimension)
-    assert f.value == pytest.approx(value)
+    only_figure(text, of_kind="quantity", raw_text=raw, unit=unit, dimension=dimension, value=pytest.approx(value))
 
 
 @pytest.mark.parametrize(
@@ -119,8 +112,7 @@ def test_no_level_without_an_index_shape(text: str) -> None:
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
     # An age is the time elapsed since birth: a duration keeps its unit, a count would lose it.
-    f = one(text, "duration")
-    assert (f.raw_text, f.value, f.unit) == (raw, value, unit)
+    only_figure(text, of_kind="duration", raw_text=raw, value=value, unit=unit)
 
 
 def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
@@ -133,7 +125,7 @@ def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
 
 def test_values_convert_within_a_dimension() -> None:
     ureg = pint.UnitRegistry()
-    km = one("The route is 12 km long.", "quantity")
-    mi = one("The route is 7.456 miles long.", "quantity")
+    km = only_figure("The route is 12 km long.", of_kind="quantity")
+    mi = only_figure("The route is 7.456 miles long.", of_kind="quantity")
     assert km.dimension == mi.dimension
     assert ureg.Quantity(km.value, km.unit).to(mi.unit).magnitude == pytest.approx(mi.value, rel=1e-3)
