@@ -12,7 +12,6 @@ from newsfacts.figures import extract_figures
 
 QUALIFIED_DAYS = cases("""
     text                                                    | raw                      | value: number | unit
-    # (text, raw as written, value, unit)
     Regulators have 45 business days to rule on the merger. | 45 business days         | 45.0          | day
     The index fell for 10 straight trading days.            | 10 straight trading days | 10.0          | day
     Staff must give notice 20 working days ahead.           | 20 working days          | 20.0          | day
@@ -54,22 +53,10 @@ def test_business_days_and_days_are_one_fact_in_disagreement() -> None:
     rows = []
     for doc, text in texts.items():
         (f,) = extract_figures(text)
-        rows.append(
-            {
-                "figure_id": doc,
-                "document_id": doc,
-                "metric": f.metric,
-                "unit": f.unit,
-                "kind": f.kind,
-                "value": f.value,
-                "value_low": f.value_low,
-                "value_high": f.value_high,
-                "qualifier": f.qualifier,
-                "raw_text": f.raw_text,
-                "fact_key": "window|agency|",
-                "sentence": f.sentence,
-            }
-        )
+        rows.append({"figure_id": doc, "document_id": doc, "metric": f.metric, "unit": f.unit, "kind": f.kind,
+                     "value": f.value, "value_low": f.value_low, "value_high": f.value_high,
+                     "qualifier": f.qualifier, "raw_text": f.raw_text, "fact_key": "window|agency|",
+                     "sentence": f.sentence})  # fmt: skip
     same_days = build_metric_consistency(pl.DataFrame(rows[:2]))
     assert same_days["verdict"].to_list() == ["consistent"]
     with_business = build_metric_consistency(pl.DataFrame(rows))

@@ -75,12 +75,8 @@ def test_not_quantities(text: str) -> None:
 def test_index_points_and_level() -> None:
     points, level = extract_figures("The Dow fell 816.80 points to 41,860.44 on Friday.")
     assert (points.kind, points.value, points.unit, points.dimension, points.direction) == (
-        "quantity",
-        816.8,
-        "point",
-        "index_points",
-        "down",
-    )
+        "quantity", 816.8, "point", "index_points", "down",
+    )  # fmt: skip
     assert (level.kind, level.value, level.unit, level.endpoint) == ("quantity", 41860.44, "point", "to")
 
 

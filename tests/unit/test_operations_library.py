@@ -14,7 +14,6 @@ from newsfacts.warehouse.diagnosis import DEFAULT_ADVICE, advice
 
 ADVICE_CASES = cases("""
     type_name             | message                                                 | words
-    # (type name, message, words the advice must contain)
     IOException | Could not write file "/x/.staging/news.duckdb.wal": No space left on device | free disk space
     OSError               | [Errno 28] No space left on device: '/x/news.duckdb'    | free disk space
     OSError               | [Errno 27] File too large                               | free disk space
