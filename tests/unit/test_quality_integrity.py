@@ -25,36 +25,14 @@ DOCS = {
 
 # (figure_id, document_id, raw_text, kind, value, low, high, unit, qualifier, metric)
 FIGURES = [
-    (
-        "fa1",
-        "doc_a",
-        "$550 billion",
-        "money",
-        550e9,
-        None,
-        None,
-        "USD",
-        "exact",
-        "japan_us_investment_pledge",
-    ),
+    ("fa1", "doc_a", "$550 billion", "money", 550e9, None, None, "USD", "exact", "japan_us_investment_pledge"),
     ("fa2", "doc_a", "over 4%", "percent", 4.0, 4.0, None, "percent", "more_than", "growth"),
     ("fa3", "doc_a", "July 2025", "date", 2025.0, None, None, "year", "exact", None),
-    (
-        "fb1",
-        "doc_b",
-        "$550 billion",
-        "money",
-        550e9,
-        None,
-        None,
-        "USD",
-        "exact",
-        "japan_us_investment_pledge",
-    ),
+    ("fb1", "doc_b", "$550 billion", "money", 550e9, None, None, "USD", "exact", "japan_us_investment_pledge"),
     ("fb2", "doc_b", "250%", "percent", 250.0, None, None, "percent", "exact", "debt_to_gdp"),
     ("fb3", "doc_b", "15-25%", "percent", None, 15.0, 25.0, "percent", "range", "tariff_rate"),
     ("fb4", "doc_b", "180 days", "duration", 180.0, None, None, "day", "exact", None),
-]
+]  # fmt: skip
 
 # (claim_id, document_id, text, claim_type, cluster_id)
 CLAIMS = [
@@ -172,6 +150,21 @@ def _failed(outcome: SuiteOutcome, check: str):
 
 def _only_failures(outcome: SuiteOutcome) -> set[str]:
     return {o.check for o in outcome.outcomes if not o.success}
+
+
+def _first_examples_name(outcome: SuiteOutcome, **rows: str) -> None:
+    """Each check named fails, and its first example is the row that `rows` gives it (`figure_id=fb3`)."""
+    for check, row in rows.items():
+        assert row in _failed(outcome, check).unexpected_examples[0], check
+
+
+def _only_failure(con: duckdb.DuckDBPyConnection, change: str, suite: str, check: str):
+    """The outcome of `check` after `change`, which must fail it and no other check of `suite`."""
+    con.execute(change)
+    outcome = _run(con, suite)
+    o = _failed(outcome, check)
+    assert _only_failures(outcome) == {check}
+    return o
 
 
 def test_clean_warehouse_passes_every_suite(con):
@@ -295,14 +288,12 @@ def test_negative_or_empty_offsets(con):
 
 
 def test_span_not_equal_to_raw_text(con):
-    con.execute("UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'")
-    outcome = _run(con, "figures_integrity")
-    o = _failed(outcome, "span_matches")
+    change = "UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'"
+    o = _only_failure(con, change, "figures_integrity", "span_matches")
     assert o.unexpected_count == 1
     (example,) = o.unexpected_examples
     assert "figure_id=fb1" in example
     assert "stored_text='$500 billion'" in example and "document_span='$550 billion'" in example
-    assert _only_failures(outcome) == {"span_matches"}
 
 
 def test_span_off_by_one_after_non_ascii(con):
@@ -360,29 +351,25 @@ def test_bad_verdict(con):
 
 
 def test_low_above_high(con):
-    con.execute("UPDATE figures SET value_low = 30 WHERE figure_id = 'fb3'")
-    outcome = _run(con, "figures_integrity")
-    o = _failed(outcome, "bounds_ordered")
+    change = "UPDATE figures SET value_low = 30 WHERE figure_id = 'fb3'"
+    o = _only_failure(con, change, "figures_integrity", "bounds_ordered")
     assert o.unexpected_examples == ["figure_id=fb3, value_low=30, value_high=25"]
-    assert _only_failures(outcome) == {"bounds_ordered"}
 
 
 def test_range_shape(con):
     con.execute("UPDATE figures SET value = 20 WHERE figure_id = 'fb3'")
     con.execute("UPDATE figures SET value = NULL WHERE figure_id = 'fb4'")
-    outcome = _run(con, "figures_integrity")
-    assert "figure_id=fb3" in _failed(outcome, "range_shape_valid").unexpected_examples[0]
-    assert "figure_id=fb4" in _failed(outcome, "value_set_unless_range").unexpected_examples[0]
+    _first_examples_name(
+        _run(con, "figures_integrity"), range_shape_valid="figure_id=fb3", value_set_unless_range="figure_id=fb4"
+    )
 
 
 def test_money_out_of_range(con):
-    con.execute("UPDATE figures SET value = 1e20 WHERE figure_id = 'fa1'")
-    outcome = _run(con, "figures_integrity")
-    o = _failed(outcome, "money_value_in_range")
+    change = "UPDATE figures SET value = 1e20 WHERE figure_id = 'fa1'"
+    o = _only_failure(con, change, "figures_integrity", "money_value_in_range")
     assert o.expectation == "expect_column_values_to_be_between"
     assert o.unexpected_count == 1
     assert "figure_id=fa1" in o.unexpected_examples[0] and "money_value=1e+20" in o.unexpected_examples[0]
-    assert _only_failures(outcome) == {"money_value_in_range"}
 
 
 def test_money_scale_bug_and_bad_year(con):
@@ -390,9 +377,9 @@ def test_money_scale_bug_and_bad_year(con):
     assert _run(con, "figures_integrity").success  # contract v2: values keep their sign (-$5)
     con.execute("UPDATE figures SET value = -5e16 WHERE figure_id = 'fb1'")
     con.execute("UPDATE figures SET value = 20250 WHERE figure_id = 'fa3'")
-    outcome = _run(con, "figures_integrity")
-    assert "figure_id=fb1" in _failed(outcome, "money_value_in_range").unexpected_examples[0]
-    assert "figure_id=fa3" in _failed(outcome, "date_value_in_range").unexpected_examples[0]
+    _first_examples_name(
+        _run(con, "figures_integrity"), money_value_in_range="figure_id=fb1", date_value_in_range="figure_id=fa3"
+    )
 
 
 def test_percent_range_admits_250_percent_but_not_a_scale_bug(con):
@@ -478,11 +465,9 @@ def test_orphan_metadata_and_missing_metadata(con):
 
 
 def test_metadata_body_offsets_must_be_set(con):
-    con.execute("UPDATE document_metadata SET body_end = NULL WHERE document_id = 'doc_a'")
-    outcome = _run(con, "document_metadata_integrity")
-    o = _failed(outcome, "body_offsets_set")
+    change = "UPDATE document_metadata SET body_end = NULL WHERE document_id = 'doc_a'"
+    o = _only_failure(con, change, "document_metadata_integrity", "body_offsets_set")
     assert o.unexpected_examples == ["document_id=doc_a, body_start=0, body_end=NULL"]
-    assert _only_failures(outcome) == {"body_offsets_set"}
 
 
 def test_orphan_claim_figure_links(con):
