@@ -38,22 +38,37 @@ def flag(cell: str) -> bool:
 TYPES: dict[str, Callable[[str], Any]] = {"str": str, "number": number, "flag": flag}
 
 
-def cases(table: str) -> list[Any]:
-    """The rows of `table`, each a tuple of its converted cells (the cell itself when there is one column)."""
-    header: list[Callable[[str], Any]] = []
+def _parse(table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The column names of `table` and its rows of converted cells."""
+    names: list[str] = []
+    types: list[Callable[[str], Any]] = []
     rows: list[list[str]] = []
     for line in table.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if not header:
-            header = [TYPES[(name.split(":", 1) + ["str"])[1].strip()] for name in line.split(SEPARATOR)]
+        if not names:
+            for column in line.split(SEPARATOR):
+                name, _, type_name = column.partition(":")
+                names.append(name.strip())
+                types.append(TYPES[type_name.strip() or "str"])
         elif line.startswith(CONTINUATION + " "):
             assert rows, f"a continuation before any row: {line!r}"
             rows[-1][-1] += " " + line.removeprefix(CONTINUATION + " ")
         else:
             cells = [c.strip() for c in line.split(SEPARATOR)]
-            assert len(cells) == len(header), f"{len(header)} cells expected: {line!r}"
+            assert len(cells) == len(names), f"{len(names)} cells expected: {line!r}"
             rows.append(cells)
-    converted = [tuple(None if c == NONE else read(c) for read, c in zip(header, row, strict=True)) for row in rows]
-    return [row[0] for row in converted] if len(header) == 1 else converted
+    return names, [tuple(None if c == NONE else read(c) for read, c in zip(types, row, strict=True)) for row in rows]
+
+
+def cases(table: str) -> list[Any]:
+    """The rows of `table`, each a tuple of its converted cells (the cell itself when there is one column)."""
+    names, rows = _parse(table)
+    return [row[0] for row in rows] if len(names) == 1 else rows
+
+
+def records(table: str) -> list[dict[str, Any]]:
+    """The rows of `table` as dicts by column name, for keyword arguments."""
+    names, rows = _parse(table)
+    return [dict(zip(names, row, strict=True)) for row in rows]
