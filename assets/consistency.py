@@ -2,12 +2,14 @@
 for one period) agree?"""
 
 import dagster as dg
-from dagster import AssetCheckExecutionContext
+import duckdb
 
-from assets.quality import integrity_check, record_and_report, validate_or_reuse
+from assets.quality import integrity_check, warning_check
 from assets.registry import stage_config, table_asset
 from assets.resources import Warehouse
 from assets.table_metadata import table_metadata
+from newsfacts.quality.runner import SuiteOutcome, run_consistency_suite
+from newsfacts.quality.suites import SuiteSpec, consistency_suite
 from newsfacts.stages.consistency import build_consistency
 
 
@@ -39,26 +41,20 @@ def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
         )
 
 
-@dg.asset_check(
-    asset=metric_consistency,
-    name="sources_agree",
-    description="Great Expectations suite `metric_consistency` (WARN, never blocks: sources disagreeing is a "
+def _validate_consistency(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> SuiteOutcome:
+    """The consistency suite is validated on the metric_consistency frame (runner.run_consistency_suite)."""
+    return run_consistency_suite(con.execute("SELECT * FROM metric_consistency").pl())
+
+
+sources_agree = warning_check(
+    "metric_consistency",
+    "sources_agree",
+    "Great Expectations suite `metric_consistency` (WARN, never blocks: sources disagreeing is a "
     "finding, not broken data). Fails once per conflicting fact, with its fact_key, the values as written, their "
     "documents and sentences.",
+    consistency_suite,
+    _validate_consistency,
 )
-def sources_agree(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
-    from newsfacts.quality.runner import run_consistency_suite
-    from newsfacts.quality.suites import consistency_suite
-
-    with warehouse.connect() as con:
-        outcome, how = validate_or_reuse(
-            context,
-            con,
-            warehouse,
-            consistency_suite(),
-            lambda: run_consistency_suite(con.execute("SELECT * FROM metric_consistency").pl()),
-        )
-        return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.WARN, how)
 
 
 metric_consistency_integrity = integrity_check("metric_consistency")

@@ -73,6 +73,29 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
     return _integrity
 
 
+def warning_check(
+    asset: str,
+    name: str,
+    description: str,
+    suite: Callable[[], "SuiteSpec"],
+    run: Callable[[duckdb.DuckDBPyConnection, "SuiteSpec"], "SuiteOutcome"],
+) -> dg.AssetChecksDefinition:
+    """A WARN check of `asset` (never blocks: what it finds is about the content, not broken data).
+
+    `run(con, spec)` validates the suite `suite()`, unless its inputs are unchanged since it last ran;
+    the outcome is recorded and reported as every suite's is.
+    """
+
+    @dg.asset_check(asset=asset, name=name, description=description)
+    def _warning(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+        spec = suite()
+        with warehouse.connect() as con:
+            outcome, how = validate_or_reuse(context, con, warehouse, spec, lambda: run(con, spec))
+            return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.WARN, how)
+
+    return _warning
+
+
 def _content(con: duckdb.DuckDBPyConnection, table: str) -> str:
     """What a suite reads of `table`: what its audit covers when it has one, else the whole table."""
     return audit.content_digest(con, table) if table in audit.AUDITED_TABLES else staging.table_fingerprint(con, table)

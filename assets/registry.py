@@ -7,13 +7,17 @@ Dagster graph cannot drift from what the stages read and the UI shows columns be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import dagster as dg
+import duckdb
 
 from assets.resources import Warehouse
+from assets.table_metadata import stage_metadata
 from newsfacts.landing import DEFAULT_MAX_BYTES
 from newsfacts.stages.graph import StageConfig, code_version, stage_of_asset
+from newsfacts.stages.runner import StageReport
 from newsfacts.warehouse.schema import TABLES_BY_NAME
 
 
@@ -52,3 +56,29 @@ def table_asset(table: str, group: str, description: str, python: bool = True) -
 def stage_config(warehouse: Warehouse, max_file_bytes: int = DEFAULT_MAX_BYTES) -> StageConfig:
     """The stages' configuration as this run's resources set it."""
     return StageConfig(catalog=warehouse.catalog, max_file_bytes=max_file_bytes)
+
+
+def document_stage_asset(
+    table: str,
+    description: str,
+    process: Callable[..., StageReport],
+    preview_sql: str,
+    summary: Callable[[duckdb.DuckDBPyConnection], dict[str, Any]],
+    **metadata_keys: str,
+) -> dg.AssetsDefinition:
+    """The asset of a per-document extraction stage that fills `table`: it runs `process` over the
+    documents pending for it and shows the table, what the run did and `summary(con)` in its metadata.
+
+    `process` takes the connection, `workers` and `config`; `metadata_keys` rename the run's keys
+    (see `stage_metadata`).
+    """
+
+    @dg.asset(name=table, **table_asset(table, "extraction", description))
+    def _stage(warehouse: Warehouse) -> dg.MaterializeResult:
+        with warehouse.connect() as con:
+            report = process(con, workers=warehouse.n_workers, config=stage_config(warehouse))
+            return dg.MaterializeResult(
+                metadata=stage_metadata(con, table, preview_sql, report, **metadata_keys, **summary(con))
+            )
+
+    return _stage

@@ -1,6 +1,6 @@
 """Recall and precision of extract_figures on quantulum3's own English test quantities.
 
-    python bench/quantulum_eval.py PATH [--show-errors N]
+    python -m bench.quantulum_eval PATH [--show-errors N]     (from the project root)
 
 PATH is a checkout of github:nielstron/quantulum3 (or the extracted `quantities.json`). A quantity
 is right when value and unit both match. Their unit names are read with pint and compared with ours
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pint
 
+from bench.scoring import Errors, Score
 from newsfacts.figures import extract_figures, load_catalog
 
 REL = "quantulum3/_lang/en_US/tests/quantities.json"
@@ -75,39 +76,28 @@ def main(argv: list[str] | None = None) -> None:
     cases = json.loads(path.read_text(encoding="utf-8"))
     ureg = pint.UnitRegistry()
     catalog = load_catalog()
-    tp = gold_n = pred_n = unmapped = shown = 0
+    score, errors = Score(), Errors(args.show_errors)
+    unmapped = 0
     for case in cases:
-        preds = extract_figures(case["req"], catalog=catalog)
-        free = list(preds)
-        missed = []
-        for r in case["res"]:
-            hit, known = None, False
-            for f in free:
-                ok = matches(ureg, f, float(r["value"]), r["unit"])
-                known = known or ok is not None
-                if ok:
-                    hit = f
-                    break
-            if not known and not free:
-                known = matches(ureg, _Probe(), float(r["value"]), r["unit"]) is not None
-            if not known:
-                unmapped += 1
-                continue
-            gold_n += 1
-            if hit is None:
-                missed.append(f"{r['surface']!r} {r['value']} {r['unit']}")
-            else:
-                free.remove(hit)
-                tp += 1
-        pred_n += len(preds)
-        if (missed or free) and shown < args.show_errors:
-            shown += 1
-            extra = [f"{f.raw_text!r} {f.value} {f.unit}" for f in free]
-            print(f"  ! {case['req'][:100]!r}\n      missed {missed}  extra {extra}")
-    rec = tp / gold_n if gold_n else 0.0
-    prec = tp / pred_n if pred_n else 0.0
-    print(f"quantulum3 quantities: gold {gold_n}  ours {pred_n}  right {tp}  recall {rec:.3f}  precision {prec:.3f}"
-          f"  (unmapped gold units: {unmapped})")  # fmt: skip
+        gold = [r for r in case["res"] if understood(ureg, float(r["value"]), r["unit"])]
+        unmapped += len(case["res"]) - len(gold)
+        missed, extra = score.case(
+            gold,
+            extract_figures(case["req"], catalog=catalog),
+            lambda f, r: bool(matches(ureg, f, float(r["value"]), r["unit"])),
+        )
+        errors.show(
+            case["req"][:100],
+            [f"{r['surface']!r} {r['value']} {r['unit']}" for r in missed],
+            [f"{f.raw_text!r} {f.value} {f.unit}" for f in extra],
+        )
+    print(f"quantulum3 quantities: gold {score.gold}  ours {score.pred}  right {score.right}  "
+          f"recall {score.recall:.3f}  precision {score.precision:.3f}  (unmapped gold units: {unmapped})")  # fmt: skip
+
+
+def understood(ureg: pint.UnitRegistry, value: float, unit: str) -> bool:
+    """Whether the gold unit is one `matches` can judge (it answers None for the others, whatever the figure)."""
+    return matches(ureg, _Probe(), value, unit) is not None
 
 
 class _Probe:

@@ -1,6 +1,6 @@
 """Recall and precision of extract_figures on Microsoft Recognizers-Text's English spec cases.
 
-    python bench/recognizers_eval.py PATH [--show-errors N]
+    python -m bench.recognizers_eval PATH [--show-errors N]   (from the project root)
 
 PATH is a checkout of github:microsoft/Recognizers-Text (or a folder holding its `Specs/` tree).
 Cases marked NotSupported for python, or NotSupportedByDesign, are skipped, as are expected results
@@ -18,7 +18,8 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from newsfacts.figures import extract_figures, load_catalog
+from bench.scoring import Errors, Score
+from newsfacts.figures import Figure, extract_figures, load_catalog
 
 # spec unit name -> (accepted contract units, factor applied to the spec value)
 _CURRENCY_UNITS: dict[str, tuple[frozenset[str], float]] = {
@@ -91,11 +92,19 @@ def _same(value: float | None, expected: float) -> bool:
     return value is not None and math.isclose(value, expected, rel_tol=1e-6, abs_tol=1e-9)
 
 
-def evaluate(path: Path, read: Callable[[dict], Expected | None], kinds: tuple[str, ...], show: int) -> dict:
+def _answers(figure: Figure, gold: tuple[Expected, str]) -> bool:
+    (value, units), _ = gold
+    return figure.unit in units and _same(figure.value, value)
+
+
+def evaluate(
+    path: Path, read: Callable[[dict], Expected | None], kinds: tuple[str, ...], errors: Errors
+) -> tuple[Score, int]:
+    """The score of one spec file, and how many expected results were skipped (no value or unit we read)."""
     cases = json.loads(path.read_text(encoding="utf-8-sig"))
     catalog = load_catalog()
-    tp = n_gold = n_pred = skipped = 0
-    shown = 0
+    score = Score()
+    skipped = 0
     for case in cases:
         if not _supported(case):
             continue
@@ -110,23 +119,17 @@ def evaluate(path: Path, read: Callable[[dict], Expected | None], kinds: tuple[s
                 skipped += 1
             else:
                 gold.append((exp, r.get("Text", "")))
-        preds = [f for f in extract_figures(case["Input"], catalog=catalog) if f.kind in kinds]
-        free = list(preds)
-        missed = []
-        for (value, units), text in gold:
-            hit = next((f for f in free if f.unit in units and _same(f.value, value)), None)
-            if hit is None:
-                missed.append(f"{text!r}={value} {sorted(units)}")
-            else:
-                free.remove(hit)
-                tp += 1
-        n_gold += len(gold)
-        n_pred += len(preds)
-        if (missed or free) and shown < show:
-            shown += 1
-            extra = [f"{f.raw_text!r}={f.value} {f.unit}" for f in free]
-            print(f"  ! {case['Input'][:110]!r}\n      missed {missed}  extra {extra}")
-    return {"gold": n_gold, "pred": n_pred, "tp": tp, "skipped": skipped}
+        missed, extra = score.case(
+            gold,
+            [f for f in extract_figures(case["Input"], catalog=catalog) if f.kind in kinds],
+            _answers,
+        )
+        errors.show(
+            case["Input"][:110],
+            [f"{text!r}={value} {sorted(units)}" for (value, units), text in missed],
+            [f"{f.raw_text!r}={f.value} {f.unit}" for f in extra],
+        )
+    return score, skipped
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -134,23 +137,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("path", type=Path, help="Recognizers-Text checkout (the folder holding Specs/)")
     ap.add_argument("--show-errors", type=int, default=0, help="print up to N wrong cases per file")
     args = ap.parse_args(argv)
-    totals = {"gold": 0, "pred": 0, "tp": 0}
+    totals = Score()
     for rel, (read, kinds) in FILES.items():
         path = args.path / rel
         if not path.exists():
             print(f"{rel}: missing")
             continue
-        s = evaluate(path, read, kinds, args.show_errors)
-        rec = s["tp"] / s["gold"] if s["gold"] else 0.0
-        prec = s["tp"] / s["pred"] if s["pred"] else 0.0
-        print(f"{Path(rel).stem:18s} gold {s['gold']:4d}  ours {s['pred']:4d}  right {s['tp']:4d}  "
-              f"recall {rec:.3f}  precision {prec:.3f}  (skipped {s['skipped']} without a value/unit)")  # fmt: skip
+        s, skipped = evaluate(path, read, kinds, Errors(args.show_errors))
+        print(
+            f"{Path(rel).stem:18s} gold {s.gold:4d}  ours {s.pred:4d}  right {s.right:4d}  "
+            f"recall {s.recall:.3f}  precision {s.precision:.3f}  (skipped {skipped} without a value/unit)"
+        )
         if rel.endswith(("CurrencyModel.json", "PercentModel.json")):
-            for key in totals:
-                totals[key] += s[key]
-    rec = totals["tp"] / totals["gold"] if totals["gold"] else 0.0
-    prec = totals["tp"] / totals["pred"] if totals["pred"] else 0.0
-    print(f"currency+percent   recall {rec:.3f}  precision {prec:.3f}  (Recognizers' Python port: 0.825 / 0.813)")
+            totals += s
+    print(
+        f"currency+percent   recall {totals.recall:.3f}  precision {totals.precision:.3f}  "
+        "(Recognizers' Python port: 0.825 / 0.813)"
+    )
 
 
 if __name__ == "__main__":

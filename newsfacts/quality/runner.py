@@ -262,8 +262,22 @@ def _failed_suite(spec: SuiteSpec, message: str, started: float) -> SuiteOutcome
         check="suite_frame_query",
         description=f"the {spec.table} table can be read with the columns the contract promises",
     )
+    return _suite_outcome(spec, [outcome], started)
+
+
+def _suite_outcome(
+    spec: SuiteSpec, outcomes: list[ExpectationOutcome], started: float, row_count: int | None = None
+) -> SuiteOutcome:
+    """The suite's outcome from its expectations' outcomes: it succeeds when every one does."""
+    failed = [o.check for o in outcomes if not o.success]
     return SuiteOutcome(
-        spec.name, False, [outcome], time.perf_counter() - started, spec.blocking, None, [outcome.check]
+        suite=spec.name,
+        success=not failed,
+        outcomes=outcomes,
+        seconds=time.perf_counter() - started,
+        blocking=spec.blocking,
+        row_count=row_count,
+        failed=failed,
     )
 
 
@@ -288,16 +302,7 @@ def validate_frame(spec: SuiteSpec, df: pd.DataFrame, started: float | None = No
         outcomes = _gx_validate(spec, df)
     except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
         return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
-    failed = [o.check for o in outcomes if not o.success]
-    return SuiteOutcome(
-        suite=spec.name,
-        success=not failed,
-        outcomes=outcomes,
-        seconds=time.perf_counter() - started,
-        blocking=spec.blocking,
-        row_count=len(df),
-        failed=failed,
-    )
+    return _suite_outcome(spec, outcomes, started, len(df))
 
 
 def _literal(value: Any) -> str:
@@ -402,16 +407,7 @@ def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, keys: str | None 
     except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
         return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
     outcomes = [by_check[e.check] for e in spec.expectations]
-    failed = [o.check for o in outcomes if not o.success]
-    return SuiteOutcome(
-        suite=spec.name,
-        success=not failed,
-        outcomes=outcomes,
-        seconds=time.perf_counter() - started,
-        blocking=spec.blocking,
-        row_count=checked,
-        failed=failed,
-    )
+    return _suite_outcome(spec, outcomes, started, checked)
 
 
 def run_integrity_suites(con: duckdb.DuckDBPyConnection, *, min_documents: int = 1) -> list[SuiteOutcome]:

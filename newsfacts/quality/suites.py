@@ -21,6 +21,7 @@ a duplicated key or a missing parent (uniqueness and orphans are whole-table agg
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -301,6 +302,44 @@ def document_issues_suite() -> SuiteSpec:
     )
 
 
+def _span_suite(
+    table: str,
+    key: str,
+    text_column: str,
+    sql: Callable[[str | None], str],
+    expectations: tuple[ExpectationSpec, ...],
+) -> SuiteSpec:
+    """The suite of a table of spans of documents (figures, claims): its key, its document and that each
+    span's stored text is the document's text at its offsets, then the table's own `expectations`.
+
+    `sql(where)` is the table's query, over every row (None) or over the rows `where` selects.
+    """
+    return SuiteSpec(
+        name=f"{table}_integrity",
+        reads=("documents",),
+        table=table,
+        query=sql(None),
+        scope=Scope(
+            digests=((table, "document_id"), ("documents", "document_id")),
+            query=sql(_in_scope(table, (key,))),
+        ),
+        key_columns=(key,),
+        expectations=(
+            _not_null(key, key),
+            _unique(key, key),
+            _not_null("document_id", "document_id"),
+            _true("document_exists", "document_id exists in documents (no orphans)", ("document_id",)),
+            _true("offsets_in_document", "0 <= char_start < char_end <= documents.char_count", _SPAN_CONTEXT),
+            _true(
+                "span_matches",
+                f"substr(documents.raw_text, char_start + 1, char_end - char_start) = {text_column}",
+                ("document_id", "char_start", "char_end", "stored_text", "document_span"),
+            ),
+            *expectations,
+        ),
+    )
+
+
 def _kind_value_columns(alias: str) -> str:
     """Per kind, the one of value/value_low/value_high most likely to break the kind's range.
 
@@ -358,27 +397,12 @@ def figures_suite() -> SuiteSpec:
         )
         for kind, (low, high) in VALUE_RANGES.items()
     ]
-    return SuiteSpec(
-        name="figures_integrity",
-        reads=("documents",),
-        table="figures",
-        query=_figures_sql(None),
-        scope=Scope(
-            digests=(("figures", "document_id"), ("documents", "document_id")),
-            query=_figures_sql(_in_scope("figures", ("figure_id",))),
-        ),
-        key_columns=("figure_id",),
-        expectations=(
-            _not_null("figure_id", "figure_id"),
-            _unique("figure_id", "figure_id"),
-            _not_null("document_id", "document_id"),
-            _true("document_exists", "document_id exists in documents (no orphans)", ("document_id",)),
-            _true("offsets_in_document", "0 <= char_start < char_end <= documents.char_count", _SPAN_CONTEXT),
-            _true(
-                "span_matches",
-                "substr(documents.raw_text, char_start + 1, char_end - char_start) = raw_text",
-                ("document_id", "char_start", "char_end", "stored_text", "document_span"),
-            ),
+    return _span_suite(
+        "figures",
+        "figure_id",
+        "raw_text",
+        _figures_sql,
+        (
             _not_null("kind", "kind"),
             _in_set("kind", FIGURE_KINDS, "kind in the contract's vocabulary"),
             _not_null("unit", "unit"),
@@ -412,27 +436,12 @@ def _claims_sql(where: str | None) -> str:
 
 
 def claims_suite() -> SuiteSpec:
-    return SuiteSpec(
-        name="claims_integrity",
-        reads=("documents",),
-        table="claims",
-        query=_claims_sql(None),
-        scope=Scope(
-            digests=(("claims", "document_id"), ("documents", "document_id")),
-            query=_claims_sql(_in_scope("claims", ("claim_id",))),
-        ),
-        key_columns=("claim_id",),
-        expectations=(
-            _not_null("claim_id", "claim_id"),
-            _unique("claim_id", "claim_id"),
-            _not_null("document_id", "document_id"),
-            _true("document_exists", "document_id exists in documents (no orphans)", ("document_id",)),
-            _true("offsets_in_document", "0 <= char_start < char_end <= documents.char_count", _SPAN_CONTEXT),
-            _true(
-                "span_matches",
-                "substr(documents.raw_text, char_start + 1, char_end - char_start) = text",
-                ("document_id", "char_start", "char_end", "stored_text", "document_span"),
-            ),
+    return _span_suite(
+        "claims",
+        "claim_id",
+        "text",
+        _claims_sql,
+        (
             _not_null("claim_type", "claim_type"),
             _in_set("claim_type", CLAIM_TYPES, "claim_type in the contract's vocabulary"),
         ),

@@ -3,8 +3,8 @@
 Everything else derives from it: the DuckDB DDL of staging and of the published file, the Polars
 schemas the stages build their frames with, the list of published and audited tables, the column
 descriptions written into the published file (`COMMENT ON`, for BI tools) and the column schema the
-Dagster UI shows before the first run. Adding a column is one `Column(...)` here plus the code that
-fills it. Columns may only ever be added (see CONTRACT.md), never renamed or dropped.
+Dagster UI shows before the first run. Adding a column is one line in its table's `columns(...)` text
+here plus the code that fills it. Columns may only ever be added (see CONTRACT.md), never renamed or dropped.
 
 Most tables are stored in staging as they are published. A table with `view_sql` is published from
 a view over stored tables: `claims` joins the stored claim rows with the cluster memberships the
@@ -14,6 +14,7 @@ clusters stage writes, so no stage updates another stage's rows.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -108,32 +109,53 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _c(name: str, type_: str, description: str, nullable: bool = True) -> Column:
-    return Column(name, type_, description, nullable)
+# Descriptions several tables share, written `{name}` in a column table.
+_SHARED_DESCRIPTIONS = {
+    "document": "The document (documents.document_id).",
+    "start": "0-based Unicode code-point offset of the span in documents.raw_text.",
+    "end": "End offset of the span in documents.raw_text (exclusive).",
+}
 
 
-def _key(name: str, description: str) -> Column:
-    return Column(name, "VARCHAR", description, nullable=False)
+def columns(table: str) -> tuple[Column, ...]:
+    """Columns from a text table, one per line: name, DuckDB type (`NOT NULL` when required), description.
 
+    Fields are separated by two or more spaces; a line holding only text continues the description above.
+    Tables are written as text so that each reads like the contract's own column list.
+    """
+    rows: list[list[str]] = []
+    for line in table.strip().splitlines():
+        fields = re.split(r"\s{2,}", line.strip())
+        if len(fields) == 1 and rows:
+            rows[-1][2] += " " + fields[0]
+        else:
+            assert len(fields) == 3, line
+            rows.append(fields)
+    return tuple(
+        Column(
+            name,
+            type_.removesuffix(" NOT NULL"),
+            description.format_map(_SHARED_DESCRIPTIONS),
+            nullable=not type_.endswith(" NOT NULL"),
+        )
+        for name, type_, description in rows
+    )
 
-_DOCUMENT_ID = "The document (documents.document_id)."
-_START = "0-based Unicode code-point offset of the span in documents.raw_text."
-_END = "End offset of the span in documents.raw_text (exclusive)."
 
 DOCUMENTS = Table(
     "documents",
-    (
-        _key("document_id", "Stable id of the file: its path relative to SEEDS_DIR without extension."),
-        _c("file_name", "VARCHAR", "Base name of the file, with extension."),
-        _c("source_path", "VARCHAR", "Path of the file relative to SEEDS_DIR."),
-        _c("content_sha256", "VARCHAR", "SHA-256 hex digest of the file's bytes."),
-        _c("raw_text", "VARCHAR", "The file as decoded, unchanged; every offset points into it."),
-        _c("char_count", "INTEGER", "Number of code points of raw_text."),
-        _c("ingested_at", "TIMESTAMP", "When this content of the file was landed."),
-        _c("encoding", "VARCHAR", "The encoding the bytes were decoded with."),
-        _c("size_bytes", "BIGINT", "Size of the file in bytes."),
-        _c("duplicate_of", "VARCHAR", "The first document with the same bytes under another name, if any."),
-    ),
+    columns("""
+        document_id     VARCHAR NOT NULL  Stable id of the file: its path relative to SEEDS_DIR without extension.
+        file_name       VARCHAR           Base name of the file, with extension.
+        source_path     VARCHAR           Path of the file relative to SEEDS_DIR.
+        content_sha256  VARCHAR           SHA-256 hex digest of the file's bytes.
+        raw_text        VARCHAR           The file as decoded, unchanged; every offset points into it.
+        char_count      INTEGER           Number of code points of raw_text.
+        ingested_at     TIMESTAMP         When this content of the file was landed.
+        encoding        VARCHAR           The encoding the bytes were decoded with.
+        size_bytes      BIGINT            Size of the file in bytes.
+        duplicate_of    VARCHAR           The first document with the same bytes under another name, if any.
+    """),
     ("document_id",),
     description="One row per landed document: the file as decoded, unchanged.",
     audited_by="documents",
@@ -141,28 +163,21 @@ DOCUMENTS = Table(
 
 DOCUMENT_METADATA = Table(
     "document_metadata",
-    (
-        _key("document_id", _DOCUMENT_ID),
-        _c("title", "VARCHAR", "Headline; NULL when the document states none."),
-        _c("author", "VARCHAR", "Byline author(s); NULL when not stated."),
-        _c(
-            "published_date",
-            "DATE",
-            "Publication date; NULL when absent or not trusted (see document_issues).",
-        ),
-        _c("publisher", "VARCHAR", "Publishing outlet; NULL when not stated."),
-        _c("description", "VARCHAR", "Summary or standfirst from the front matter; NULL when absent."),
-        _c("sentiment_label", "VARCHAR", "Sentiment label stated in the document; NULL when absent."),
-        _c("sentiment_score", "DOUBLE", "Sentiment score stated in the document; NULL when absent."),
-        _c("word_count", "INTEGER", "Words in the article body."),
-        _c("body_start", "INTEGER", "Offset where the body starts (front matter, navigation fall outside)."),
-        _c(
-            "body_end",
-            "INTEGER",
-            "Offset where the body ends, exclusive (trailers, calls to action fall outside).",
-        ),
-        _c("front_matter_error", "VARCHAR", "Why the front matter could not be read, if it could not."),
-    ),
+    columns("""
+        document_id         VARCHAR NOT NULL  {document}
+        title               VARCHAR           Headline; NULL when the document states none.
+        author              VARCHAR           Byline author(s); NULL when not stated.
+        published_date      DATE              Publication date; NULL when absent or not trusted (see document_issues).
+        publisher           VARCHAR           Publishing outlet; NULL when not stated.
+        description         VARCHAR           Summary or standfirst from the front matter; NULL when absent.
+        sentiment_label     VARCHAR           Sentiment label stated in the document; NULL when absent.
+        sentiment_score     DOUBLE            Sentiment score stated in the document; NULL when absent.
+        word_count          INTEGER           Words in the article body.
+        body_start          INTEGER           Offset where the body starts (front matter, navigation fall outside).
+        body_end            INTEGER           Offset where the body ends, exclusive (trailers, calls to action fall
+                                              outside).
+        front_matter_error  VARCHAR           Why the front matter could not be read, if it could not.
+    """),
     ("document_id",),
     description="Title, author, date, sentiment and body bounds; NULL where the document does not say.",
     audited_by="document_metadata",
@@ -170,13 +185,13 @@ DOCUMENT_METADATA = Table(
 
 DOCUMENT_ISSUES = Table(
     "document_issues",
-    (
-        _key("document_id", _DOCUMENT_ID),
-        _c("field", "VARCHAR", "The column the value was meant for (e.g. published_date); it is left NULL there."),
-        _c("value", "VARCHAR", "The value as found in the document."),
-        _c("reason", "VARCHAR", "Why the value is not trusted, human readable."),
-        _c("detected_at", "TIMESTAMP", "When the value was set aside."),
-    ),
+    columns("""
+        document_id  VARCHAR NOT NULL  {document}
+        field        VARCHAR           The column the value was meant for (e.g. published_date); it is left NULL there.
+        value        VARCHAR           The value as found in the document.
+        reason       VARCHAR           Why the value is not trusted, human readable.
+        detected_at  TIMESTAMP         When the value was set aside.
+    """),
     description="Values found in a document but not trusted (a date in the future, an impossible number): set "
     "aside here and left NULL in their table, so they never stop the other documents from being published.",
     asset="document_metadata",
@@ -185,51 +200,51 @@ DOCUMENT_ISSUES = Table(
 
 FIGURES = Table(
     "figures",
-    (
-        _key("figure_id", "Stable id of the figure (from its document and span)."),
-        _key("document_id", _DOCUMENT_ID),
-        _c("char_start", "INTEGER", _START),
-        _c("char_end", "INTEGER", _END),
-        _c("raw_text", "VARCHAR", "The figure's span as written."),
-        _c("kind", "VARCHAR", "money, percent, count, duration, date, ratio or quantity."),
-        _c("value", "DOUBLE", "The value in its unit (signed); NULL for a range."),
-        _c("value_low", "DOUBLE", "Lower bound: a range's low end, or what the qualifier bounds."),
-        _c("value_high", "DOUBLE", "Upper bound: a range's high end, or what the qualifier bounds."),
-        _c(
-            "unit",
-            "VARCHAR",
-            "ISO 4217 code (money), percent, count, a duration unit, year, times or a unit symbol.",
-        ),
-        _c("qualifier", "VARCHAR", "exact, approx, more_than, at_least, less_than, at_most or range."),
-        _c("metric", "VARCHAR", "Canonical measure from the metric catalog; NULL when unknown."),
-        _c("subject", "VARCHAR", "Who or what the figure is about; NULL when unknown."),
-        _c("sentence", "VARCHAR", "The sentence the figure was found in."),
-        _c("extractor_version", "VARCHAR", "Version of the code and catalog that extracted the figure."),
-        _c("concept", "VARCHAR", "What the figure quantifies as the text names it, lower case; NULL when unnamed."),
-        _c("per_unit", "VARCHAR", "Denominator of a rate (per barrel -> barrel); NULL otherwise."),
-        _c("direction", "VARCHAR", "up or down when the figure is the size of a stated change; NULL otherwise."),
-        _c("endpoint", "VARCHAR", "from or to when the figure is the level a stated change starts or ends at."),
-        _c("dimension", "VARCHAR", "For kind quantity: length, mass, volume, energy, ... ; NULL otherwise."),
-        _c("period", "VARCHAR", "The time the figure is about (2024, 2024-Q3, 2024-09-18); NULL when unknown."),
-        _c("fact_key", "VARCHAR", "What sources are compared on: metric, subject and period; NULL when not compared."),
-    ),
+    columns("""
+        figure_id          VARCHAR NOT NULL  Stable id of the figure (from its document and span).
+        document_id        VARCHAR NOT NULL  {document}
+        char_start         INTEGER           {start}
+        char_end           INTEGER           {end}
+        raw_text           VARCHAR           The figure's span as written.
+        kind               VARCHAR           money, percent, count, duration, date, ratio or quantity.
+        value              DOUBLE            The value in its unit (signed); NULL for a range.
+        value_low          DOUBLE            Lower bound: a range's low end, or what the qualifier bounds.
+        value_high         DOUBLE            Upper bound: a range's high end, or what the qualifier bounds.
+        unit               VARCHAR           ISO 4217 code (money), percent, count, a duration unit, year, times or a
+                                             unit symbol.
+        qualifier          VARCHAR           exact, approx, more_than, at_least, less_than, at_most or range.
+        metric             VARCHAR           Canonical measure from the metric catalog; NULL when unknown.
+        subject            VARCHAR           Who or what the figure is about; NULL when unknown.
+        sentence           VARCHAR           The sentence the figure was found in.
+        extractor_version  VARCHAR           Version of the code and catalog that extracted the figure.
+        concept            VARCHAR           What the figure quantifies as the text names it, lower case; NULL when
+                                             unnamed.
+        per_unit           VARCHAR           Denominator of a rate (per barrel -> barrel); NULL otherwise.
+        direction          VARCHAR           up or down when the figure is the size of a stated change; NULL otherwise.
+        endpoint           VARCHAR           from or to when the figure is the level a stated change starts or ends at.
+        dimension          VARCHAR           For kind quantity: length, mass, volume, energy, ... ; NULL otherwise.
+        period             VARCHAR           The time the figure is about (2024, 2024-Q3, 2024-09-18); NULL when
+                                             unknown.
+        fact_key           VARCHAR           What sources are compared on: metric, subject and period; NULL when not
+                                             compared.
+    """),
     ("figure_id",),
     description="Numeric figures in document bodies, normalized, with exact offsets into documents.raw_text.",
     audited_by="figures",
 )
 
-_CLAIM_COLUMNS = (
-    _key("claim_id", "Stable id of the claim (from its document and span)."),
-    _key("document_id", _DOCUMENT_ID),
-    _c("char_start", "INTEGER", _START),
-    _c("char_end", "INTEGER", _END),
-    _c("text", "VARCHAR", "The claim sentence (or clause) as written."),
-    _c("speaker", "VARCHAR", "Who the words are attributed to; NULL for the author's own voice."),
-    _c("claim_type", "VARCHAR", "quote, statistic, forecast, opinion or assertion."),
-    _c("hedged", "BOOLEAN", "Whether the claim is hedged (may, could, expected to, ...)."),
-)
-_CLUSTER_ID = _c("cluster_id", "VARCHAR", "Claims that state the same thing across documents share it.")
-_CLAIMS_VERSION = _c("extractor_version", "VARCHAR", "Version of the code that extracted the claim.")
+_CLAIM_COLUMNS = columns("""
+    claim_id     VARCHAR NOT NULL  Stable id of the claim (from its document and span).
+    document_id  VARCHAR NOT NULL  {document}
+    char_start   INTEGER           {start}
+    char_end     INTEGER           {end}
+    text         VARCHAR           The claim sentence (or clause) as written.
+    speaker      VARCHAR           Who the words are attributed to; NULL for the author's own voice.
+    claim_type   VARCHAR           quote, statistic, forecast, opinion or assertion.
+    hedged       BOOLEAN           Whether the claim is hedged (may, could, expected to, ...).
+""")
+(_CLUSTER_ID,) = columns("cluster_id  VARCHAR  Claims that state the same thing across documents share it.")
+(_CLAIMS_VERSION,) = columns("extractor_version  VARCHAR  Version of the code that extracted the claim.")
 
 # Stored by the claims stage; published as `claims` with the clusters stage's cluster_id joined in.
 CLAIM_ROWS = Table(
@@ -244,7 +259,10 @@ CLAIM_ROWS = Table(
 
 CLAIM_CLUSTER_MEMBERS = Table(
     "claim_cluster_members",
-    (_key("claim_id", "The claim (claims.claim_id)."), _key("cluster_id", "Its cluster (claim_clusters.cluster_id).")),
+    columns("""
+        claim_id    VARCHAR NOT NULL  The claim (claims.claim_id).
+        cluster_id  VARCHAR NOT NULL  Its cluster (claim_clusters.cluster_id).
+    """),
     ("claim_id",),
     per_document=False,  # written by the clusters stage alone, with its state: never half-updated
     description="Which cluster each claim belongs to.",
@@ -266,11 +284,11 @@ CLAIMS = Table(
 
 CLAIM_FIGURES = Table(
     "claim_figures",
-    (
-        _key("claim_id", "The claim (claims.claim_id)."),
-        _key("figure_id", "A figure the claim carries (figures.figure_id)."),
-        _key("document_id", _DOCUMENT_ID),
-    ),
+    columns("""
+        claim_id     VARCHAR NOT NULL  The claim (claims.claim_id).
+        figure_id    VARCHAR NOT NULL  A figure the claim carries (figures.figure_id).
+        document_id  VARCHAR NOT NULL  {document}
+    """),
     ("claim_id", "figure_id"),
     description="Which figures each claim carries.",
     audited_by="claim_figures",
@@ -278,12 +296,12 @@ CLAIM_FIGURES = Table(
 
 CLAIM_CLUSTERS = Table(
     "claim_clusters",
-    (
-        _key("cluster_id", "Id of the group of claims."),
-        _c("representative_text", "VARCHAR", "The group's first claim in document order."),
-        _c("n_sources", "INTEGER", "Distinct documents in the group."),
-        _c("n_claims", "INTEGER", "Claims in the group."),
-    ),
+    columns("""
+        cluster_id           VARCHAR NOT NULL  Id of the group of claims.
+        representative_text  VARCHAR           The group's first claim in document order.
+        n_sources            INTEGER           Distinct documents in the group.
+        n_claims             INTEGER           Claims in the group.
+    """),
     ("cluster_id",),
     per_document=False,
     description="Groups of claims that state the same thing across documents.",
@@ -292,20 +310,20 @@ CLAIM_CLUSTERS = Table(
 
 METRIC_CONSISTENCY = Table(
     "metric_consistency",
-    (
-        _key("metric", "The canonical metric."),
-        _c("unit", "VARCHAR", "Unit of the compared values."),
-        _c("n_sources", "INTEGER", "Distinct documents reporting the fact."),
-        _c("n_mentions", "INTEGER", "Figures reporting the fact."),
-        _c("value_min", "DOUBLE", "Smallest value reported."),
-        _c("value_max", "DOUBLE", "Largest value reported."),
-        _c("verdict", "VARCHAR", "consistent, conflict or single_source."),
-        _c("sources", "VARCHAR[]", "Ids of the documents reporting the fact."),
-        _c("fact_key", "VARCHAR", "What the sources are compared on (as in figures.fact_key)."),
-        _c("subject", "VARCHAR", "Who or what the fact is about; NULL when unknown."),
-        _c("period", "VARCHAR", "The time the fact is about; NULL when unknown."),
-        _c("conflicts", "VARCHAR", "For a conflict: each disagreeing value as written, with its document."),
-    ),
+    columns("""
+        metric      VARCHAR NOT NULL  The canonical metric.
+        unit        VARCHAR           Unit of the compared values.
+        n_sources   INTEGER           Distinct documents reporting the fact.
+        n_mentions  INTEGER           Figures reporting the fact.
+        value_min   DOUBLE            Smallest value reported.
+        value_max   DOUBLE            Largest value reported.
+        verdict     VARCHAR           consistent, conflict or single_source.
+        sources     VARCHAR[]         Ids of the documents reporting the fact.
+        fact_key    VARCHAR           What the sources are compared on (as in figures.fact_key).
+        subject     VARCHAR           Who or what the fact is about; NULL when unknown.
+        period      VARCHAR           The time the fact is about; NULL when unknown.
+        conflicts   VARCHAR           For a conflict: each disagreeing value as written, with its document.
+    """),
     per_document=False,
     description="One row per fact (a metric, of one subject, for one period) and unit: do the sources agree?",
     audited_by="metric_consistency",
@@ -313,27 +331,27 @@ METRIC_CONSISTENCY = Table(
 
 VALIDATION_RESULTS = Table(
     "validation_results",
-    (
-        _c("run_id", "VARCHAR", "The Dagster run that validated."),
-        _c("suite", "VARCHAR", "The expectation suite."),
-        _c("expectation", "VARCHAR", "The expectation's stable name within its suite."),
-        _c("column_name", "VARCHAR", "The column(s) it checks, if any."),
-        _c("success", "BOOLEAN", "Whether the expectation was met."),
-        _c("observed_value", "VARCHAR", "What was observed, as text."),
-        _c("unexpected_count", "INTEGER", "Rows that broke the expectation."),
-        _c("validated_at", "TIMESTAMP", "When it was validated."),
-    ),
+    columns("""
+        run_id            VARCHAR    The Dagster run that validated.
+        suite             VARCHAR    The expectation suite.
+        expectation       VARCHAR    The expectation's stable name within its suite.
+        column_name       VARCHAR    The column(s) it checks, if any.
+        success           BOOLEAN    Whether the expectation was met.
+        observed_value    VARCHAR    What was observed, as text.
+        unexpected_count  INTEGER    Rows that broke the expectation.
+        validated_at      TIMESTAMP  When it was validated.
+    """),
     per_document=False,
     description="Every expectation of every run, appended: data quality over time.",
 )
 
 REJECTED_DOCUMENTS = Table(
     "rejected_documents",
-    (
-        _c("source_path", "VARCHAR", "Path of the file relative to SEEDS_DIR."),
-        _c("reason", "VARCHAR", "Why it could not be landed, human readable."),
-        _c("detected_at", "TIMESTAMP", "When it was first rejected for this reason."),
-    ),
+    columns("""
+        source_path  VARCHAR    Path of the file relative to SEEDS_DIR.
+        reason       VARCHAR    Why it could not be landed, human readable.
+        detected_at  TIMESTAMP  When it was first rejected for this reason.
+    """),
     per_document=False,
     description="Files that could not be landed, and why.",
 )
@@ -342,11 +360,11 @@ REJECTED_DOCUMENTS = Table(
 # with which version, and the input fingerprint each whole-corpus stage last ran on. Never published.
 LEDGER = Table(
     "_ledger",
-    (
-        _key("stage", "The stage (or 'audit')."),
-        _key("document_id", "The document; '' for a whole-corpus state; the table for an audit."),
-        _key("state", "What was processed: content hash and version, or an input fingerprint."),
-    ),
+    columns("""
+        stage        VARCHAR NOT NULL  The stage (or 'audit').
+        document_id  VARCHAR NOT NULL  The document; '' for a whole-corpus state; the table for an audit.
+        state        VARCHAR NOT NULL  What was processed: content hash and version, or an input fingerprint.
+    """),
     ("stage", "document_id"),
     per_document=False,
     published=False,
@@ -357,13 +375,13 @@ LEDGER = Table(
 # matches reuses the outcome instead of running Great Expectations again. Never published.
 VALIDATION_CACHE = Table(
     "_validation_cache",
-    (
-        _key("suite", "The suite."),
-        _key("input_key", "Digest of everything its outcome depends on."),
-        _c("run_id", "VARCHAR", "The run that computed the outcome."),
-        _c("validated_at", "TIMESTAMP", "When."),
-        _c("outcome", "VARCHAR", "The outcome as JSON."),
-    ),
+    columns("""
+        suite         VARCHAR NOT NULL  The suite.
+        input_key     VARCHAR NOT NULL  Digest of everything its outcome depends on.
+        run_id        VARCHAR           The run that computed the outcome.
+        validated_at  TIMESTAMP         When.
+        outcome       VARCHAR           The outcome as JSON.
+    """),
     ("suite",),
     per_document=False,
     published=False,

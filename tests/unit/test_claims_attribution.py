@@ -7,6 +7,7 @@ gives a text and the speaker of each quote claim in order, or of the claim holdi
 from __future__ import annotations
 
 import pytest
+from cases import cases
 
 from newsfacts.claims import Claim, extract_claims
 
@@ -26,166 +27,84 @@ def case(text: str, marker: str, speaker: str | None, id: str) -> object:  # noq
     return pytest.param(text, marker, speaker, id=id)
 
 
+def speaker_cases(table: str) -> list[object]:
+    """Cases written as a text table (tests/cases.py): `id | marker | speaker | text`, the text last so
+    that a long one wraps onto `...` lines; speaker `-` is the author's own voice (None)."""
+    return [case(text, marker, speaker, id_) for id_, marker, speaker, text in cases(table)]
+
+
 # 1b. A chain of "he" subjects keeps its person past others named on the way.
-PRONOUN_CHAIN = [
-    case(
-        "Senator Tom Vance is urging his rivals to quit. Though he did not name Paul Grady or Mark Ellis, "
-        "he made it clear they should go. He asked them to “step aside for the party.”",
-        "step aside",
-        "Tom Vance",
-        "he-chain",
-    ),
-    case(
-        "Sen. Ruth Amos spoke after Lena Cole. The Ohio senator thanked her staff. She said the vote was "
-        "“a long time coming.”",
-        "long time",
-        "Ruth Amos",
-        "role-subject",
-    ),
-    case(
-        "Ohio Sen. Ruth Amos spoke first at the long hearing on Tuesday. Sen. Ada Holm of Maine spoke next. "
-        "“We will not move,” the Ohio senator said.",
-        "not move",
-        "Ruth Amos",
-        "role-with-place",
-    ),
-    case(
-        "Sen. Ada Holm of Maine spoke at the long hearing on Tuesday. “We will not move,” the Texas senator said.",
-        "not move",
-        "the Texas senator",
-        "role-place-matches-nobody",
-    ),
-    case(
-        "Mark Ellis met Tom Vance on Monday. Mark Ellis left early. “It went fine,” he said.",
-        "went fine",
-        "Mark Ellis",
-        "no-chain-latest-subject",
-    ),
-]
+PRONOUN_CHAIN = speaker_cases("""
+    id                        | marker     | speaker           | text
+    he-chain                  | step aside | Tom Vance         | Senator Tom Vance is urging his rivals to quit. Though
+                                                             ... he did not name Paul Grady or Mark Ellis, he made it
+                                                             ... clear they should go. He asked them to “step aside for
+                                                             ... the party.”
+    role-subject              | long time  | Ruth Amos         | Sen. Ruth Amos spoke after Lena Cole. The Ohio senator
+                                                             ... thanked her staff. She said the vote was “a long time
+                                                             ... coming.”
+    role-with-place           | not move   | Ruth Amos         | Ohio Sen. Ruth Amos spoke first at the long hearing on
+                                                             ... Tuesday. Sen. Ada Holm of Maine spoke next. “We will
+                                                             ... not move,” the Ohio senator said.
+    role-place-matches-nobody | not move   | the Texas senator | Sen. Ada Holm of Maine spoke at the long hearing on
+                                                             ... Tuesday. “We will not move,” the Texas senator said.
+    no-chain-latest-subject   | went fine  | Mark Ellis        | Mark Ellis met Tom Vance on Monday. Mark Ellis left
+                                                             ... early. “It went fine,” he said.
+""")
 
 # 1. A pronoun never resolves to a name inside the quotation it introduces.
-PRONOUN_NOT_FROM_QUOTE = [
-    case(
-        "Senator Dana Whitfield spoke in Des Moines on Monday. “Her outreach reads as pandering to Lena Ortiz,” "
-        "she said.",
-        "pandering",
-        "Dana Whitfield",
-        "she-is-previous-subject",
-    ),
-    case(
-        "Mr. Tomas Reyes runs the refinery. “Nobody at Marcus Hale Oil asked us,” he said.",
-        "Nobody",
-        "Tomas Reyes",
-        "he-skips-name-in-quote",
-    ),
-    case(
-        "Analyst Peter Lindqvist covers chipmakers. “I would not bet against Maria Chen here,” he told clients.",
-        "bet against",
-        "Peter Lindqvist",
-        "told-clients",
-    ),
-]
+PRONOUN_NOT_FROM_QUOTE = speaker_cases("""
+    id                      | marker      | speaker         | text
+    she-is-previous-subject | pandering   | Dana Whitfield  | Senator Dana Whitfield spoke in Des Moines on Monday. “Her
+                                                          ... outreach reads as pandering to Lena Ortiz,” she said.
+    he-skips-name-in-quote  | Nobody      | Tomas Reyes     | Mr. Tomas Reyes runs the refinery. “Nobody at Marcus Hale
+                                                          ... Oil asked us,” he said.
+    told-clients            | bet against | Peter Lindqvist | Analyst Peter Lindqvist covers chipmakers. “I would not
+                                                          ... bet against Maria Chen here,” he told clients.
+""")
 
 # 2. Reporting verbs in every tense, and noun cues.
-CUES = [
-    case("Governor Ruth Baines called the pipeline “a reckless gamble.”", "reckless", "Ruth Baines", "called"),
-    case("“Get out of my office,” Director Len Odum barked.", "my office", "Len Odum", "barked"),
-    case("“We are ready to ship,” beamed founder Ida Moss.", "ready to ship", "Ida Moss", "beamed-inverted"),
-    case("Coach Amir Diaz grumbled that the schedule was “brutal.”", "brutal", "Amir Diaz", "grumbled-that"),
-    case(
-        "“Markets will thank us later,” Finance Minister Olu Adeyemi tweeted on Sunday.",
-        "thank us",
-        "Olu Adeyemi",
-        "tweeted",
-    ),
-    case("“Where is the money?” asked Councilwoman Irene Park.", "money", "Irene Park", "asked-inverted"),
-    case(
-        "Rep. Calvin Moss accused the regulator of “sleeping at the wheel.”",
-        "sleeping",
-        "Calvin Moss",
-        "accused",
-    ),
-    case("Coach Dale Rourke blasted the referees as “a disgrace.”", "disgrace", "Dale Rourke", "blasted"),
-    case("“We are not done,” Nadia Farouk continued.", "not done", "Nadia Farouk", "continued"),
-    case(
-        "“The drug works in older patients,” Dr. Helen Brandt concluded.",
-        "drug works",
-        "Helen Brandt",
-        "concluded",
-    ),
-    case("“I should have bought the dip,” Simon Achebe joked.", "dip", "Simon Achebe", "joked"),
-    case(
-        "Chief Executive Ana Lucero reiterated that the launch is “on schedule.”",
-        "on schedule",
-        "Ana Lucero",
-        "reiterated",
-    ),
-    case(
-        "Paul Okafor insists the merger is “good for drivers.”",
-        "good for drivers",
-        "Paul Okafor",
-        "insists",
-    ),
-    case(
-        "“Prices could double by winter,” warned energy analyst Greta Holm.",
-        "double",
-        "Greta Holm",
-        "warned-inverted",
-    ),
-    case(
-        "Mayor Felix Arend conceded that the count was “messy but fair.”",
-        "messy",
-        "Felix Arend",
-        "conceded",
-    ),
-    case("Pop star Kira Vale posted: “Vote early, vote often.”", "Vote early", "Kira Vale", "posted-colon"),
-    case(
-        "“The vaccine rollout was a success,” Health Secretary Omar Diallo wrote in an op-ed.",
-        "rollout",
-        "Omar Diallo",
-        "wrote",
-    ),
-    case(
-        "Ivan Petrov testified that the audit was “never finished.”",
-        "never finished",
-        "Ivan Petrov",
-        "testified",
-    ),
-    case(
-        "Northwind Air announced that fares would rise “modestly” next year.",
-        "modestly",
-        "Northwind Air",
-        "announced",
-    ),
-    case(
-        "“We see a soft landing,” Gina Ross told reporters after the meeting.",
-        "soft landing",
-        "Gina Ross",
-        "told-reporters",
-    ),
-    case(
-        "In a statement, the utility said outages were “largely resolved.”",
-        "largely resolved",
-        "the utility",
-        "in-a-statement",
-    ),
-]
+CUES = speaker_cases("""
+    id              | marker           | speaker       | text
+    called          | reckless         | Ruth Baines   | Governor Ruth Baines called the pipeline “a reckless gamble.”
+    barked          | my office        | Len Odum      | “Get out of my office,” Director Len Odum barked.
+    beamed-inverted | ready to ship    | Ida Moss      | “We are ready to ship,” beamed founder Ida Moss.
+    grumbled-that   | brutal           | Amir Diaz     | Coach Amir Diaz grumbled that the schedule was “brutal.”
+    tweeted         | thank us         | Olu Adeyemi   | “Markets will thank us later,” Finance Minister Olu Adeyemi
+                                                     ... tweeted on Sunday.
+    asked-inverted  | money            | Irene Park    | “Where is the money?” asked Councilwoman Irene Park.
+    accused         | sleeping         | Calvin Moss   | Rep. Calvin Moss accused the regulator of “sleeping at the
+                                                     ... wheel.”
+    blasted         | disgrace         | Dale Rourke   | Coach Dale Rourke blasted the referees as “a disgrace.”
+    continued       | not done         | Nadia Farouk  | “We are not done,” Nadia Farouk continued.
+    concluded       | drug works       | Helen Brandt  | “The drug works in older patients,” Dr. Helen Brandt concluded.
+    joked           | dip              | Simon Achebe  | “I should have bought the dip,” Simon Achebe joked.
+    reiterated      | on schedule      | Ana Lucero    | Chief Executive Ana Lucero reiterated that the launch is “on
+                                                     ... schedule.”
+    insists         | good for drivers | Paul Okafor   | Paul Okafor insists the merger is “good for drivers.”
+    warned-inverted | double           | Greta Holm    | “Prices could double by winter,” warned energy analyst Greta
+                                                     ... Holm.
+    conceded        | messy            | Felix Arend   | Mayor Felix Arend conceded that the count was “messy but fair.”
+    posted-colon    | Vote early       | Kira Vale     | Pop star Kira Vale posted: “Vote early, vote often.”
+    wrote           | rollout          | Omar Diallo   | “The vaccine rollout was a success,” Health Secretary Omar
+                                                     ... Diallo wrote in an op-ed.
+    testified       | never finished   | Ivan Petrov   | Ivan Petrov testified that the audit was “never finished.”
+    announced       | modestly         | Northwind Air | Northwind Air announced that fares would rise “modestly” next
+                                                     ... year.
+    told-reporters  | soft landing     | Gina Ross     | “We see a soft landing,” Gina Ross told reporters after the
+                                                     ... meeting.
+    in-a-statement  | largely resolved | the utility   | In a statement, the utility said outages were “largely
+                                                     ... resolved.”
+""")
 
 # 3. A person named once in full and then by surname stays the antecedent of "he"/"she".
-SURNAME_ANTECEDENT = [
-    case(
-        "Harold Quince opened the rally in Ohio. Quince said the race was tight. “We need every vote,” he added.",
-        "every vote",
-        "Harold Quince",
-        "full-then-surname",
-    ),
-    case(
-        "Kowalski said the plant would close. “It breaks my heart,” he added.",
-        "breaks my heart",
-        "Kowalski",
-        "lone-surname-speaker",
-    ),
-]
+SURNAME_ANTECEDENT = speaker_cases("""
+    id                   | marker          | speaker       | text
+    full-then-surname    | every vote      | Harold Quince | Harold Quince opened the rally in Ohio. Quince said the
+                                                         ... race was tight. “We need every vote,” he added.
+    lone-surname-speaker | breaks my heart | Kowalski      | Kowalski said the plant would close. “It breaks my heart,”
+                                                         ... he added.
+""")
 
 # 4. Continuations and lead-ins.
 CONTINUATIONS = [
@@ -215,14 +134,11 @@ CONTINUATIONS = [
     ),
 ]
 
-CONTINUATIONS += [
-    case(
-        "“Rates are high,” said economist Vera Lind. Adding, “They will stay there.”",
-        "stay there",
-        "Vera Lind",
-        "sentence-opening-participle",
-    ),
-]
+CONTINUATIONS += speaker_cases("""
+    id                          | marker     | speaker   | text
+    sentence-opening-participle | stay there | Vera Lind | “Rates are high,” said economist Vera Lind. Adding, “They
+                                                       ... will stay there.”
+""")
 
 CONTINUATIONS += [
     case(
@@ -234,196 +150,119 @@ CONTINUATIONS += [
 ]
 
 # 4b. A quotation closed by "!" or "?" ends its sentence; the next sentence opens with its speaker.
-CLOSED_BY_MARK = [
-    case(
-        "“We finally have a harbour that works!” Ada Roe said to reporters. She left at noon.",
-        "harbour",
-        "Ada Roe",
-        "exclamation-then-attribution",
-    ),
-    case(
-        "“Who will pay for the new line?” Councillor Ben Ortiz said in a letter on Friday.",
-        "new line",
-        "Ben Ortiz",
-        "question-then-attribution",
-    ),
-    case(
-        "“Have we started on the second tunnel yet?” Ida Moss replied. “The answer is yes.”",
-        "answer is yes",
-        "Ida Moss",
-        "complement-verb-then-more-quotation",
-    ),
-    case("“All the way to the coast!” Ben Ortiz shouted, waving a flag.", "coast", "Ben Ortiz", "shouted"),
-    case(
-        "“Is the new line finished yet?” Later that week the crews said the work was done.",
-        "finished",
-        None,
-        "attribution-not-opening-the-next-sentence",
-    ),
-    case("“Why is the vote happening now?” The board met again on Tuesday.", "vote happening", None, "no-speaker-next"),
-]
+CLOSED_BY_MARK = speaker_cases("""
+    id                                        | marker         | speaker   | text
+    exclamation-then-attribution              | harbour        | Ada Roe   | “We finally have a harbour that works!” Ada
+                                                                         ... Roe said to reporters. She left at noon.
+    question-then-attribution                 | new line       | Ben Ortiz | “Who will pay for the new line?” Councillor
+                                                                         ... Ben Ortiz said in a letter on Friday.
+    complement-verb-then-more-quotation       | answer is yes  | Ida Moss  | “Have we started on the second tunnel yet?”
+                                                                         ... Ida Moss replied. “The answer is yes.”
+    shouted                                   | coast          | Ben Ortiz | “All the way to the coast!” Ben Ortiz
+                                                                         ... shouted, waving a flag.
+    attribution-not-opening-the-next-sentence | finished       | -         | “Is the new line finished yet?” Later that
+                                                                         ... week the crews said the work was done.
+    no-speaker-next                           | vote happening | -         | “Why is the vote happening now?” The board
+                                                                         ... met again on Tuesday.
+""")
 
 # 4c. A name and a colon before a quotation, with no verb: "Roe: “...”".
-COLON_NO_VERB = [
-    case("Gov. Ray Dunmore: “The bridge opens in May, not a day later.”", "bridge opens", "Ray Dunmore", "name-colon"),
-    case("Then, on the radio: “The bridge opens in May, not a day later.”", "bridge opens", None, "no-name-colon"),
-]
+COLON_NO_VERB = speaker_cases("""
+    id            | marker       | speaker     | text
+    name-colon    | bridge opens | Ray Dunmore | Gov. Ray Dunmore: “The bridge opens in May, not a day later.”
+    no-name-colon | bridge opens | -           | Then, on the radio: “The bridge opens in May, not a day later.”
+""")
 
 # 5. Mixed quotes: a few quoted words inside the author's sentence are still the speaker's.
-MIXED = [
-    case(
-        "Anchor Rhea Tapley insists the moves were “unethical” and “deeply harmful.”",
-        "unethical",
-        "Rhea Tapley",
-        "insists-two-fragments",
-    ),
-    case(
-        "Jonas Whitcomb described the quarter as “a clean beat.”",
-        "clean beat",
-        "Jonas Whitcomb",
-        "described",
-    ),
-]
+MIXED = speaker_cases("""
+    id                    | marker     | speaker        | text
+    insists-two-fragments | unethical  | Rhea Tapley    | Anchor Rhea Tapley insists the moves were “unethical” and
+                                                      ... “deeply harmful.”
+    described             | clean beat | Jonas Whitcomb | Jonas Whitcomb described the quarter as “a clean beat.”
+""")
 
 # 5b. A quotation with no speech cue at all belongs to the subject that opens its sentence.
-MIXED_NO_CUE = [
-    case(
-        "Governor Ada Holm defended her budget chief as a “careful and honest steward” on Friday.",
-        "careful",
-        "Ada Holm",
-        "defended-as",
-    ),
-    case(
-        "Ada Holm runs the port authority. Holm also bemoaned a market in which shippers “simply hate "
-        "waiting” for berths.",
-        "hate",
-        "Ada Holm",
-        "surname-subject",
-    ),
-    case(
-        "Addressing bankers in Zurich, Ilse Brand described rate cuts as “a door we are not opening yet.”",
-        "door we",
-        "Ilse Brand",
-        "after-a-participle-phrase",
-    ),
-    case(
-        "The company filed a plan to cut rates for “the households that need it most.”",
-        "need it most",
-        "the company",
-        "described-group",
-    ),
-    case(
-        "Mayor Lin Tao spoke on Monday. She warned that the levy is “not going anywhere.”",
-        "levy",
-        "Lin Tao",
-        "pronoun-subject",
-    ),
-]
-MIXED_NO_CUE += [
-    case(
-        "The retired surgeon has offered no details about his “very detailed and costly” plan.",
-        "costly",
-        "the retired surgeon",
-        "described-person",
-    ),
-    case(
-        "In a long interview, the Ohio Republican criticized the treaty as “a gift to rivals.”",
-        "gift to",
-        "the Ohio Republican",
-        "party-noun",
-    ),
-]
-MIXED_NO_CUE_NEGATIVES = [
-    case("Soon the plan, known as “the long bridge,” went to a vote.", "long bridge", None, "adverb-opener"),
-    case("The measure would place “boots on the ground” in the region.", "boots", None, "not-an-agent"),
-    case("Each quarter brings a “fresh round of doubts” to the trading floor.", "fresh round", None, "common-word"),
-    case("In Paris, the “Blue Line” opened to riders on Monday.", "Blue Line", None, "title-in-quotes"),
-]
+MIXED_NO_CUE = speaker_cases("""
+    id                        | marker       | speaker     | text
+    defended-as               | careful      | Ada Holm    | Governor Ada Holm defended her budget chief as a “careful
+                                                         ... and honest steward” on Friday.
+    surname-subject           | hate         | Ada Holm    | Ada Holm runs the port authority. Holm also bemoaned a
+                                                         ... market in which shippers “simply hate waiting” for berths.
+    after-a-participle-phrase | door we      | Ilse Brand  | Addressing bankers in Zurich, Ilse Brand described rate
+                                                         ... cuts as “a door we are not opening yet.”
+    described-group           | need it most | the company | The company filed a plan to cut rates for “the households
+                                                         ... that need it most.”
+    pronoun-subject           | levy         | Lin Tao     | Mayor Lin Tao spoke on Monday. She warned that the levy is
+                                                         ... “not going anywhere.”
+""")
+MIXED_NO_CUE += speaker_cases("""
+    id               | marker  | speaker             | text
+    described-person | costly  | the retired surgeon | The retired surgeon has offered no details about his “very
+                                                   ... detailed and costly” plan.
+    party-noun       | gift to | the Ohio Republican | In a long interview, the Ohio Republican criticized the treaty as
+                                                   ... “a gift to rivals.”
+""")
+MIXED_NO_CUE_NEGATIVES = speaker_cases("""
+    id              | marker      | speaker | text
+    adverb-opener   | long bridge | -       | Soon the plan, known as “the long bridge,” went to a vote.
+    not-an-agent    | boots       | -       | The measure would place “boots on the ground” in the region.
+    common-word     | fresh round | -       | Each quarter brings a “fresh round of doubts” to the trading floor.
+    title-in-quotes | Blue Line   | -       | In Paris, the “Blue Line” opened to riders on Monday.
+""")
 
 # 6b. An object or a time between the subject and its cue is no speaker.
-OBJECT_BEFORE_CUE = [
-    case("Ada Roe closed her speech by saying “we are not done yet.”", "not done", "Ada Roe", "by-saying"),
-    case("Ben Ortiz at the time said the mine was “perfectly safe.”", "perfectly safe", "Ben Ortiz", "time-phrase"),
-    case(
-        "The secretary of state will visit, “as promised,” Mina Park said on Monday.",
-        "as promised",
-        "Mina Park",
-        "noun-state",
-    ),
-    case("Her office said the plan was “dead on arrival.”", "dead on", "Her office", "possessive-speaking-body"),
-]
+OBJECT_BEFORE_CUE = speaker_cases("""
+    id                       | marker         | speaker    | text
+    by-saying                | not done       | Ada Roe    | Ada Roe closed her speech by saying “we are not done yet.”
+    time-phrase              | perfectly safe | Ben Ortiz  | Ben Ortiz at the time said the mine was “perfectly safe.”
+    noun-state               | as promised    | Mina Park  | The secretary of state will visit, “as promised,” Mina Park
+                                                         ... said on Monday.
+    possessive-speaking-body | dead on        | Her office | Her office said the plan was “dead on arrival.”
+""")
 
 # 6d. A party tag or a day between the subject and its verb.
-BETWEEN_SUBJECT_AND_VERB = [
-    case(
-        "Vera Lind, the longest-serving member of the port board and its chair for the past eleven years "
-        "running, said the dredging was “overdue.”",
-        "overdue",
-        "Vera Lind",
-        "long-apposition",
-    ),
-    case("Sen. Ray Dunmore (D-Ore.), said on Monday that the levy was “a mess.”", "mess", "Ray Dunmore", "party-tag"),
-    case("Gov. Ada Holm (R-Maine) on Wednesday said the levy was “a mess.”", "mess", "Ada Holm", "tag-and-day"),
-    case("Ben Ortiz last week wrote that the levy was “a mess.”", "mess", "Ben Ortiz", "last-week"),
-]
+BETWEEN_SUBJECT_AND_VERB = speaker_cases("""
+    id              | marker  | speaker     | text
+    long-apposition | overdue | Vera Lind   | Vera Lind, the longest-serving member of the port board and its chair for
+                                          ... the past eleven years running, said the dredging was “overdue.”
+    party-tag       | mess    | Ray Dunmore | Sen. Ray Dunmore (D-Ore.), said on Monday that the levy was “a mess.”
+    tag-and-day     | mess    | Ada Holm    | Gov. Ada Holm (R-Maine) on Wednesday said the levy was “a mess.”
+    last-week       | mess    | Ben Ortiz   | Ben Ortiz last week wrote that the levy was “a mess.”
+""")
 
 # 6e. An unnamed member of a group: "Another said", "Several wrote"; a clause piece is no speaker.
-QUANTIFIED = [
-    case("Two voters spoke to us. Another said the levy was “far too high.”", "far too", "another", "another"),
-    case("Several said the new rules were “a good start.”", "good start", "several", "several"),
-    case(
-        "Officials kept refusing to discuss the plan, which critics called “a giveaway.”",
-        "giveaway",
-        "critics",
-        "not-a-clause-piece",
-    ),
-]
+QUANTIFIED = speaker_cases("""
+    id                 | marker     | speaker | text
+    another            | far too    | another | Two voters spoke to us. Another said the levy was “far too high.”
+    several            | good start | several | Several said the new rules were “a good start.”
+    not-a-clause-piece | giveaway   | critics | Officials kept refusing to discuss the plan, which critics called “a
+                                            ... giveaway.”
+""")
 
 # 6c. "issued a statement saying ...": the issuer speaks, not the statement; a statement that is
 # the subject keeps its noun phrase.
-ISSUED = [
-    case(
-        "On Friday, Ada Roe issued a statement saying the judge was “a fair and careful person.”",
-        "careful",
-        "Ada Roe",
-        "issued-a-statement",
-    ),
-    case("The ministry released a report saying exports “fell sharply.”", "fell", "the ministry", "released-a-report"),
-    case(
-        "A statement from the ministry said exports “fell sharply.”",
-        "fell",
-        "A statement from the ministry",
-        "statement-as-subject",
-    ),
-]
+ISSUED = speaker_cases("""
+    id                   | marker  | speaker                       | text
+    issued-a-statement   | careful | Ada Roe                       | On Friday, Ada Roe issued a statement saying the
+                                                                 ... judge was “a fair and careful person.”
+    released-a-report    | fell    | the ministry                  | The ministry released a report saying exports “fell
+                                                                 ... sharply.”
+    statement-as-subject | fell    | A statement from the ministry | A statement from the ministry said exports “fell
+                                                                 ... sharply.”
+""")
 
 # 6. Subject shapes: role before the name, unnamed spokesperson, participle.
-SHAPES = [
-    case(
-        "“They promised and they forgot,” said 9/11 widow Terry Stroud.",
-        "promised",
-        "Terry Stroud",
-        "role-before-name",
-    ),
-    case(
-        "“That is simply false,” another campaign spokesperson added Tuesday.",
-        "simply false",
-        "another campaign spokesperson",
-        "unnamed-spokesperson",
-    ),
-    case(
-        "Senator Ray Dunmore is slamming the trade deal, saying “it sells out our farmers.”",
-        "sells out",
-        "Ray Dunmore",
-        "participle-saying",
-    ),
-    case(
-        "Carla Nunez, the attorney general of Nevada, said the settlement was “long overdue.”",
-        "overdue",
-        "Carla Nunez",
-        "apposition",
-    ),
-]
+SHAPES = speaker_cases("""
+    id                   | marker       | speaker                       | text
+    role-before-name     | promised     | Terry Stroud                  | “They promised and they forgot,” said 9/11
+                                                                      ... widow Terry Stroud.
+    unnamed-spokesperson | simply false | another campaign spokesperson | “That is simply false,” another campaign
+                                                                      ... spokesperson added Tuesday.
+    participle-saying    | sells out    | Ray Dunmore                   | Senator Ray Dunmore is slamming the trade
+                                                                      ... deal, saying “it sells out our farmers.”
+    apposition           | overdue      | Carla Nunez                   | Carla Nunez, the attorney general of Nevada,
+                                                                      ... said the settlement was “long overdue.”
+""")
 
 SHAPES += [
     case(
@@ -454,191 +293,110 @@ SHAPES += [
 ]
 
 # 7. A verb inside the quotation never wins over the cue outside it.
-VERB_INSIDE = [
-    case(
-        "“My opponent said he would cut taxes, and he did not,” Governor Ines Moreau said.",
-        "cut taxes",
-        "Ines Moreau",
-        "said-inside-quote",
-    ),
-    case(
-        "“Analysts warned us for years,” the chief executive, Bo Lindgren, told investors.",
-        "warned us",
-        "Bo Lindgren",
-        "warned-inside-quote",
-    ),
-]
+VERB_INSIDE = speaker_cases("""
+    id                  | marker    | speaker     | text
+    said-inside-quote   | cut taxes | Ines Moreau | “My opponent said he would cut taxes, and he did not,” Governor Ines
+                                                ... Moreau said.
+    warned-inside-quote | warned us | Bo Lindgren | “Analysts warned us for years,” the chief executive, Bo Lindgren,
+                                                ... told investors.
+""")
 
-VERB_INSIDE += [
-    case(
-        'Secretary Nell Ashby spoke at noon. “We balanced the books," she said "and nobody said it could be done.”',
-        "balanced",
-        "Nell Ashby",
-        "mixed-curly-and-straight-marks",
-    ),
-]
+VERB_INSIDE += speaker_cases("""
+    id                             | marker   | speaker    | text
+    mixed-curly-and-straight-marks | balanced | Nell Ashby | Secretary Nell Ashby spoke at noon. “We balanced the
+                                                         ... books," she said "and nobody said it could be done.”
+""")
 
 # 8. Descriptive speakers keep their noun phrase.
-DESCRIPTIVE = [
-    case("The book says the founder “never trusted bankers.”", "never trusted", "the book", "book"),
-    case("The filing says the lender faces “material losses.”", "material losses", "the filing", "filing"),
-    case(
-        "“The reform is overdue,” the influential daily wrote in an editorial.",
-        "reform is overdue",
-        "the influential daily",
-        "daily",
-    ),
-    case("“We stand by our reporting,” the network said.", "stand by", "the network", "network"),
-    case(
-        "The statement said the talks were “productive and frank.”",
-        "productive",
-        "the statement",
-        "statement",
-    ),
-    case("“Orders are strong,” the company said.", "Orders", "the company", "company"),
-]
+DESCRIPTIVE = speaker_cases("""
+    id        | marker            | speaker               | text
+    book      | never trusted     | the book              | The book says the founder “never trusted bankers.”
+    filing    | material losses   | the filing            | The filing says the lender faces “material losses.”
+    daily     | reform is overdue | the influential daily | “The reform is overdue,” the influential daily wrote in an
+                                                        ... editorial.
+    network   | stand by          | the network           | “We stand by our reporting,” the network said.
+    statement | productive        | the statement         | The statement said the talks were “productive and frank.”
+    company   | Orders            | the company           | “Orders are strong,” the company said.
+""")
 
 # 9. Normalisation keeps the name, not the title or the place.
-NORMALISE = [
-    case(
-        "“We raised more than we hoped,” said national finance director Dennis Chong.",
-        "raised more",
-        "Dennis Chong",
-        "title-before-name",
-    ),
-    case(
-        "Scott Pruett, the attorney general of Oklahoma, said the rule was “unlawful.”",
-        "unlawful",
-        "Scott Pruett",
-        "not-the-place",
-    ),
-    case(
-        "Payrolls rose by 150,000, according to a Wednesday report from the Bureau of Labor Statistics.",
-        "Payrolls",
-        "the Bureau of Labor Statistics",
-        "report-from",
-    ),
-    case(
-        "Fed Chair Jerome Pollard spoke first. “Rates stay put,” Pollard said.",
-        "stay put",
-        "Jerome Pollard",
-        "fullest-name",
-    ),
-    case(
-        "Sen. Mara Quist voted no. “This bill is a giveaway,” the senator said.",
-        "giveaway",
-        "Mara Quist",
-        "role-noun-to-name",
-    ),
-]
+NORMALISE = speaker_cases("""
+    id                | marker      | speaker                        | text
+    title-before-name | raised more | Dennis Chong                   | “We raised more than we hoped,” said national
+                                                                   ... finance director Dennis Chong.
+    not-the-place     | unlawful    | Scott Pruett                   | Scott Pruett, the attorney general of Oklahoma,
+                                                                   ... said the rule was “unlawful.”
+    report-from       | Payrolls    | the Bureau of Labor Statistics | Payrolls rose by 150,000, according to a
+                                                                   ... Wednesday report from the Bureau of Labor
+                                                                   ... Statistics.
+    fullest-name      | stay put    | Jerome Pollard                 | Fed Chair Jerome Pollard spoke first. “Rates stay
+                                                                   ... put,” Pollard said.
+    role-noun-to-name | giveaway    | Mara Quist                     | Sen. Mara Quist voted no. “This bill is a
+                                                                   ... giveaway,” the senator said.
+""")
 
-NORMALISE += [
-    case(
-        "Fed Chair Jerome Pollard held rates. “We are in no hurry,” the Fed chair said.",
-        "no hurry",
-        "Jerome Pollard",
-        "role-with-modifier-to-name",
-    ),
-    case(
-        "“We cannot confirm it,” they said.",
-        "confirm",
-        None,
-        "they-is-no-speaker",
-    ),
-]
+NORMALISE += speaker_cases("""
+    id                         | marker   | speaker        | text
+    role-with-modifier-to-name | no hurry | Jerome Pollard | Fed Chair Jerome Pollard held rates. “We are in no hurry,”
+                                                         ... the Fed chair said.
+    they-is-no-speaker         | confirm  | -              | “We cannot confirm it,” they said.
+""")
 
 # 10. Quoted questions are claims with their speaker.
-QUESTIONS = [
-    case("“Who pays for this?” the senator asked.", "Who pays", "the senator", "question-descriptive"),
-    case("“Why now?” asked investor Paula Green.", "Why now", "Paula Green", "question-inverted"),
-]
+QUESTIONS = speaker_cases("""
+    id                   | marker   | speaker     | text
+    question-descriptive | Who pays | the senator | “Who pays for this?” the senator asked.
+    question-inverted    | Why now  | Paula Green | “Why now?” asked investor Paula Green.
+""")
 
 # Negatives: a name inside a quote is not its speaker; a quote with no cue has none.
-NEGATIVES = [
-    case("“Powell is wrong about rates,” the strategist said.", "wrong about", "the strategist", "name-in-quote"),
-    case("The band played “Hold On” twice during the encore.", "Hold On", None, "quote-no-speaker"),
-    case("Shares of Orbit Labs fell 4% after the launch slipped.", "Shares", None, "author-voice"),
-    case("“Nothing lasts forever.”", "Nothing", None, "bare-quote-alone"),
-]
+NEGATIVES = speaker_cases("""
+    id               | marker      | speaker        | text
+    name-in-quote    | wrong about | the strategist | “Powell is wrong about rates,” the strategist said.
+    quote-no-speaker | Hold On     | -              | The band played “Hold On” twice during the encore.
+    author-voice     | Shares      | -              | Shares of Orbit Labs fell 4% after the launch slipped.
+    bare-quote-alone | Nothing     | -              | “Nothing lasts forever.”
+""")
 
 
-@pytest.mark.parametrize(("text", "marker", "speaker"), PRONOUN_CHAIN)
-def test_pronoun_chains_keep_their_person(text: str, marker: str, speaker: str) -> None:
+# Each error class and its cases: the claim holding the marker is attributed to the speaker.
+SPEAKER_CLASSES = {
+    "pronoun-chains-keep-their-person": PRONOUN_CHAIN,
+    "pronoun-never-takes-a-name-inside-the-quote": PRONOUN_NOT_FROM_QUOTE,
+    "reporting-verbs-and-noun-cues": CUES,
+    "surname-only-people-are-pronoun-antecedents": SURNAME_ANTECEDENT,
+    "continuations-and-lead-ins": CONTINUATIONS,
+    "attribution-in-the-next-sentence-or-before-a-colon": CLOSED_BY_MARK + COLON_NO_VERB,
+    "quotation-without-a-cue-belongs-to-the-subject": MIXED_NO_CUE + MIXED_NO_CUE_NEGATIVES,
+    "objects-and-times-before-a-cue": OBJECT_BEFORE_CUE + ISSUED + BETWEEN_SUBJECT_AND_VERB + QUANTIFIED,
+    "subject-shapes": SHAPES,
+    "verb-inside-the-quotation-never-wins": VERB_INSIDE,
+    "descriptive-speakers-keep-their-noun-phrase": DESCRIPTIVE,
+    "normalisation-keeps-the-fullest-name": NORMALISE,
+    "negatives": NEGATIVES,
+}
+
+# Quotations mixed into a sentence, and quoted questions, are quote claims of their speaker.
+QUOTE_CLASSES = {
+    "mixed-quotes-are-quotes-of-their-speaker": MIXED,
+    "quoted-questions-are-quote-claims": QUESTIONS,
+}
+
+
+def by_class(classes: dict[str, list]) -> list[object]:
+    """Every case of every class, its id prefixed with its class."""
+    return [pytest.param(*p.values, id=f"{name}-{p.id}") for name, table in classes.items() for p in table]
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), by_class(SPEAKER_CLASSES))
+def test_speaker_of_the_claim_holding_the_marker(text: str, marker: str, speaker: str | None) -> None:
     assert speaker_of(text, marker) == speaker
 
 
-@pytest.mark.parametrize(("text", "marker", "speaker"), PRONOUN_NOT_FROM_QUOTE)
-def test_pronoun_never_takes_a_name_inside_the_quote(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), CUES)
-def test_reporting_verbs_and_noun_cues(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), SURNAME_ANTECEDENT)
-def test_surname_only_people_are_pronoun_antecedents(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), CONTINUATIONS)
-def test_continuations_and_lead_ins(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), MIXED)
-def test_mixed_quotes_are_quotes_of_their_speaker(text: str, marker: str, speaker: str) -> None:
+@pytest.mark.parametrize(("text", "marker", "speaker"), by_class(QUOTE_CLASSES))
+def test_quote_claims_of_their_speaker(text: str, marker: str, speaker: str) -> None:
     hit = next(c for c in claims(text) if marker in c.text)
     assert (hit.speaker, hit.claim_type) == (speaker, "quote")
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), CLOSED_BY_MARK + COLON_NO_VERB)
-def test_attribution_in_the_next_sentence_or_before_a_colon(text: str, marker: str, speaker: str | None) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), MIXED_NO_CUE + MIXED_NO_CUE_NEGATIVES)
-def test_quotation_without_a_cue_belongs_to_the_subject(text: str, marker: str, speaker: str | None) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(
-    ("text", "marker", "speaker"), OBJECT_BEFORE_CUE + ISSUED + BETWEEN_SUBJECT_AND_VERB + QUANTIFIED
-)
-def test_objects_and_times_before_a_cue_are_not_speakers(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), SHAPES)
-def test_subject_shapes(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), VERB_INSIDE)
-def test_verb_inside_the_quotation_never_wins(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), DESCRIPTIVE)
-def test_descriptive_speakers_keep_their_noun_phrase(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), NORMALISE)
-def test_normalisation_keeps_the_fullest_name(text: str, marker: str, speaker: str) -> None:
-    assert speaker_of(text, marker) == speaker
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), QUESTIONS)
-def test_quoted_questions_are_quote_claims(text: str, marker: str, speaker: str) -> None:
-    hit = next(c for c in claims(text) if marker in c.text)
-    assert (hit.speaker, hit.claim_type) == (speaker, "quote")
-
-
-@pytest.mark.parametrize(("text", "marker", "speaker"), NEGATIVES)
-def test_negatives(text: str, marker: str, speaker: str | None) -> None:
-    assert speaker_of(text, marker) == speaker
 
 
 def test_unattributed_reader_question_is_not_a_claim() -> None:

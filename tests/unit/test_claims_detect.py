@@ -7,6 +7,7 @@ around the body is the metadata's decision and furniture inside it is tested lin
 from __future__ import annotations
 
 import pytest
+from cases import cases
 
 from newsfacts.claims import extract_claims
 from newsfacts.claims.detect import core_span, furniture_reason
@@ -54,37 +55,6 @@ def test_furniture_is_not_a_claim(furniture: str) -> None:
     assert all(furniture not in t for t in texts)
 
 
-def test_bio_after_rule_is_not_a_claim() -> None:
-    text = (
-        f"{STATEMENT}\n\n---\n\n__Jane Doe__ is a Senior Fellow at the Institute of Policy Studies. "
-        "She also advises several banks."
-    )
-    assert claim_texts(text) == [STATEMENT]
-
-
-def test_bio_with_bold_name_is_not_a_claim() -> None:
-    text = f"{STATEMENT}\n**John Roe** is an economist and columnist based in Tokyo."
-    assert claim_texts(text) == [STATEMENT]
-
-
-def test_sentence_about_a_person_in_the_body_is_a_claim() -> None:
-    text = "Sanae Takaichi is a conservative politician who became prime minister in October."
-    assert claim_texts(text) == [text]
-
-
-def test_front_matter_is_skipped() -> None:
-    text = f"---\ntitle: A story\nauthor: Jane Doe\n---\n{STATEMENT}"
-    assert claim_texts(text) == [STATEMENT]
-
-
-def test_bullets_with_a_verb_are_claims_without_their_markers() -> None:
-    text = "Flash Points\n  • Tokyo session projected a tightly synchronized policy line\n- Rates rose again today."
-    assert claim_texts(text) == [
-        "Tokyo session projected a tightly synchronized policy line",
-        "Rates rose again today.",
-    ]
-
-
 def test_enumerated_items_are_separate_claims() -> None:
     text = (
         "This alignment works in three directions:\n(1) It gives the U.S. an anchor in the region.\n"
@@ -115,18 +85,16 @@ def test_core_span_strips_list_markers() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
-        ("Japan’s PM strengthens ties with Trump in a key phone call.", True),
-        ("Early polls show approval from most voters.", True),
-        ("They remain cautious about the outlook.", True),
-        ("Markets rallied after the announcement.", True),
-        ("It’s a pivotal signal for investors.", True),
-        (
-            "AI-powered research, real-time alerts, and portfolio analytics for institutional investors.",
-            False,
-        ),
-        ("Market news, data and analysis for professionals.", False),
-    ],
+    cases("""
+        text                                                                                        | expected: flag
+        Japan’s PM strengthens ties with Trump in a key phone call.                                 | yes
+        Early polls show approval from most voters.                                                 | yes
+        They remain cautious about the outlook.                                                     | yes
+        Markets rallied after the announcement.                                                     | yes
+        It’s a pivotal signal for investors.                                                        | yes
+        AI-powered research, real-time alerts, and portfolio analytics for institutional investors. | no
+        Market news, data and analysis for professionals.                                           | no
+    """),
 )
 def test_has_finite_verb(text: str, expected: bool) -> None:
     assert has_finite_verb(text) is expected
@@ -141,21 +109,17 @@ def test_furniture_reason_names_the_rule() -> None:
 
 @pytest.mark.parametrize(
     "boilerplate",
-    [
-        "This article was originally published on The Conversation.",
-        "Additional reporting by Jane Smith in Tokyo.",
-        "The views expressed here are the author’s own and do not reflect those of the publisher.",
-        "(Reporting by Jane Smith; Editing by Tom Lee)",
-        "© 2025 Example News. All rights reserved.",
-    ],
+    cases("""
+        boilerplate
+        This article was originally published on The Conversation.
+        Additional reporting by Jane Smith in Tokyo.
+        The views expressed here are the author’s own and do not reflect those of the publisher.
+        (Reporting by Jane Smith; Editing by Tom Lee)
+        © 2025 Example News. All rights reserved.
+    """),
 )
 def test_publishing_boilerplate_is_not_a_claim(boilerplate: str) -> None:
     assert claim_texts(f"{STATEMENT}\n{boilerplate}") == [STATEMENT]
-
-
-def test_bio_at_the_end_of_the_body_is_not_a_claim() -> None:
-    text = f"{STATEMENT}\n{STATEMENT}\nJane Smith is a senior correspondent covering Japanese politics."
-    assert claim_texts(text) == [STATEMENT, STATEMENT]
 
 
 @pytest.mark.parametrize(
@@ -170,10 +134,33 @@ def test_closing_sentence_about_a_journalist_is_a_claim(last: str) -> None:
     assert claim_texts(f"{STATEMENT}\n{last}") == [STATEMENT, last]
 
 
-def test_bio_shape_inside_the_story_is_a_claim() -> None:
-    middle = "Jane Smith is a senior correspondent covering Japanese politics."
-    assert claim_texts(f"{STATEMENT}\n{middle}\n{STATEMENT}") == [STATEMENT, middle, STATEMENT]
+BIO = "Jane Smith is a senior correspondent covering Japanese politics."
+PERSON = "Sanae Takaichi is a conservative politician who became prime minister in October."
+
+# What is left of a text as claims: furniture, bios and front matter around statements fall away.
+CLAIMS_OF = [
+    pytest.param(
+        f"{STATEMENT}\n\n---\n\n__Jane Doe__ is a Senior Fellow at the Institute of Policy Studies. "
+        "She also advises several banks.",
+        [STATEMENT],
+        id="bio-after-rule",
+    ),
+    pytest.param(
+        f"{STATEMENT}\n**John Roe** is an economist and columnist based in Tokyo.", [STATEMENT], id="bio-with-bold-name"
+    ),
+    pytest.param(PERSON, [PERSON], id="sentence-about-a-person-in-the-body"),
+    pytest.param(f"---\ntitle: A story\nauthor: Jane Doe\n---\n{STATEMENT}", [STATEMENT], id="front-matter-is-skipped"),
+    pytest.param(
+        "Flash Points\n  • Tokyo session projected a tightly synchronized policy line\n- Rates rose again today.",
+        ["Tokyo session projected a tightly synchronized policy line", "Rates rose again today."],
+        id="bullets-with-a-verb-lose-their-markers",
+    ),
+    pytest.param(f"{STATEMENT}\n{STATEMENT}\n{BIO}", [STATEMENT, STATEMENT], id="bio-at-the-end-of-the-body"),
+    pytest.param(f"{STATEMENT}\n{BIO}\n{STATEMENT}", [STATEMENT, BIO, STATEMENT], id="bio-shape-inside-the-story"),
+    pytest.param("Markets fell.\nRead more.\nThank you.", ["Markets fell."], id="two-word-sentence-with-a-verb"),
+]
 
 
-def test_two_word_sentence_with_a_verb_is_a_claim() -> None:
-    assert claim_texts("Markets fell.\nRead more.\nThank you.") == ["Markets fell."]
+@pytest.mark.parametrize(("text", "claims"), CLAIMS_OF)
+def test_claims_of_a_text(text: str, claims: list[str]) -> None:
+    assert claim_texts(text) == claims

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from cases import records
 from contract_columns import CONTRACT_COLUMNS
 
 from newsfacts.consistency import (
@@ -49,6 +50,12 @@ def frame(*rows) -> pl.DataFrame:
     )
 
 
+def consistency_of(mentions: str) -> pl.DataFrame:
+    """metric_consistency over figures written as a text table (tests/cases.py) whose columns are
+    `fig`'s arguments, one figure a line."""
+    return build_metric_consistency(frame(*(fig(**m) for m in records(mentions))))
+
+
 def only_row(df: pl.DataFrame, metric: str, unit: str | None = None) -> dict:
     rows = df.filter(pl.col("metric") == metric)
     if unit is not None:
@@ -65,35 +72,20 @@ def test_output_columns_and_types():
 
 def test_empty_and_all_null_metrics():
     assert build_metric_consistency(frame()).is_empty()
-    out = build_metric_consistency(frame(fig("doc_a", None, 5.0), fig("doc_b", None, 6.0)))
+    out = consistency_of("""
+        doc   | metric | value: number
+        doc_a | -      | 5.0
+        doc_b | -      | 6.0
+    """)
     assert out.is_empty() and dict(out.schema) == OUTPUT_SCHEMA
 
 
 def test_over_4_and_up_to_5_percent_are_consistent():
-    out = build_metric_consistency(
-        frame(
-            fig(
-                "doc_a",
-                "growth",
-                4.0,
-                low=4.0,
-                unit="percent",
-                kind="percent",
-                qualifier="more_than",
-                raw="over 4%",
-            ),
-            fig(
-                "doc_b",
-                "growth",
-                5.0,
-                high=5.0,
-                unit="percent",
-                kind="percent",
-                qualifier="at_most",
-                raw="up to 5%",
-            ),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric | value: number | unit    | qualifier | low: number | high: number | raw      | kind
+        doc_a | growth | 4.0           | percent | more_than | 4.0         | -            | over 4%  | percent
+        doc_b | growth | 5.0           | percent | at_most   | -           | 5.0          | up to 5% | percent
+    """)
     row = only_row(out, "growth")
     assert row["verdict"] == "consistent"
     assert (row["n_sources"], row["n_mentions"], row["value_min"], row["value_max"]) == (2, 2, 4.0, 5.0)
@@ -102,12 +94,11 @@ def test_over_4_and_up_to_5_percent_are_consistent():
 
 
 def test_550bn_vs_500bn_conflict_names_values_and_documents():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_b", "japan_us_investment_pledge", 500e9, raw="$500 billion"),
-            fig("doc_a", "japan_us_investment_pledge", 550e9, raw="$550 billion"),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric                     | value: number | raw
+        doc_b | japan_us_investment_pledge | 500e9         | $500 billion
+        doc_a | japan_us_investment_pledge | 550e9         | $550 billion
+    """)
     row = only_row(out, "japan_us_investment_pledge")
     assert row["verdict"] == "conflict"
     assert row["conflicts"] == (
@@ -118,84 +109,77 @@ def test_550bn_vs_500bn_conflict_names_values_and_documents():
 
 
 def test_more_than_5tn_and_6tn_are_consistent():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "pledge", 5e12, low=5e12, qualifier="more_than", raw="more than $5 trillion"),
-            fig("doc_b", "pledge", 6e12, raw="$6 trillion"),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric | value: number | qualifier | low: number | raw
+        doc_a | pledge | 5e12          | more_than | 5e12        | more than $5 trillion
+        doc_b | pledge | 6e12          | exact     | -           | $6 trillion
+    """)
     assert only_row(out, "pledge")["verdict"] == "consistent"
 
 
 def test_less_than_5tn_and_6tn_conflict():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "pledge", 5e12, high=5e12, qualifier="less_than", raw="less than $5 trillion"),
-            fig("doc_b", "pledge", 6e12, raw="$6 trillion"),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric | value: number | qualifier | high: number | raw
+        doc_a | pledge | 5e12          | less_than | 5e12         | less than $5 trillion
+        doc_b | pledge | 6e12          | exact     | -            | $6 trillion
+    """)
     row = only_row(out, "pledge")
     assert row["verdict"] == "conflict"
     assert "less than 5000000000000 USD in doc_a (less than $5 trillion)" in row["conflicts"]
 
 
 def test_single_source():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "tariff", 15.0, unit="percent", raw="15%"),
-            fig("doc_a", "tariff", 15.0, unit="percent"),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric | value: number | unit    | raw
+        doc_a | tariff | 15.0          | percent | 15%
+        doc_a | tariff | 15.0          | percent | -
+    """)
     row = only_row(out, "tariff")
     assert (row["verdict"], row["n_sources"], row["n_mentions"]) == ("single_source", 1, 2)
 
 
 def test_one_document_with_several_values_is_single_source():
     """Several values in one document (three companies' share moves) are not a conflict between sources."""
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "jobs", 100.0, unit="count", kind="count", raw="100 jobs"),
-            fig("doc_a", "jobs", 200.0, unit="count", kind="count", raw="200 jobs"),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric | value: number | unit  | raw      | kind
+        doc_a | jobs   | 100.0         | count | 100 jobs | count
+        doc_a | jobs   | 200.0         | count | 200 jobs | count
+    """)
     row = only_row(out, "jobs")
     assert (row["verdict"], row["n_sources"], row["conflicts"]) == ("single_source", 1, "")
 
 
-def test_sources_agree_when_one_value_fits_every_document():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "rate", 5.0, unit="percent", raw="5%"),
-            fig("doc_a", "rate", 7.0, unit="percent", raw="7%"),
-            fig("doc_b", "rate", 5.0, unit="percent", raw="5 percent"),
-        )
-    )
-    assert only_row(out, "rate")["verdict"] == "consistent"
+RATE_IN_TWO_DOCUMENTS = """
+    doc   | metric | value: number | unit    | raw
+    doc_a | rate   | 5.0           | percent | 5%
+    doc_a | rate   | 7.0           | percent | 7%
+"""
 
 
-def test_sources_conflict_when_no_value_fits_every_document():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "rate", 5.0, unit="percent", raw="5%"),
-            fig("doc_a", "rate", 7.0, unit="percent", raw="7%"),
-            fig("doc_b", "rate", 6.0, unit="percent", raw="6 percent"),
-        )
-    )
-    row = only_row(out, "rate")
-    assert row["verdict"] == "conflict"
-    assert row["conflicts"] == (
-        "rate: 5 percent in doc_a (5%) vs 6 percent in doc_b (6 percent) vs 7 percent in doc_a (7%)"
-    )
+@pytest.mark.parametrize(
+    ("other", "verdict", "conflicts"),
+    [
+        pytest.param("doc_b | rate | 5.0 | percent | 5 percent", "consistent", "", id="one-value-fits-every-document"),
+        pytest.param(
+            "doc_b | rate | 6.0 | percent | 6 percent",
+            "conflict",
+            "rate: 5 percent in doc_a (5%) vs 6 percent in doc_b (6 percent) vs 7 percent in doc_a (7%)",
+            id="no-value-fits-every-document",
+        ),
+    ],
+)
+def test_sources_agree_only_when_one_value_fits_every_document(other: str, verdict: str, conflicts: str):
+    row = only_row(consistency_of(RATE_IN_TWO_DOCUMENTS + other), "rate")
+    assert (row["verdict"], row["conflicts"]) == (verdict, conflicts)
 
 
 def test_different_units_are_kept_separate():
-    out = build_metric_consistency(
-        frame(
-            fig("doc_a", "pledge", 550e9, unit="USD", raw="$550 billion"),
-            fig("doc_b", "pledge", 80e12, unit="JPY", raw="¥80 trillion"),
-            fig("doc_c", "pledge", 550e9, unit="USD", raw="US$550bn"),
-        )
-    )
+    out = consistency_of("""
+        doc   | metric | value: number | unit | raw
+        doc_a | pledge | 550e9         | USD  | $550 billion
+        doc_b | pledge | 80e12         | JPY  | ¥80 trillion
+        doc_c | pledge | 550e9         | USD  | US$550bn
+    """)
     assert out.height == 2
     usd, jpy = only_row(out, "pledge", "USD"), only_row(out, "pledge", "JPY")
     assert (usd["verdict"], usd["sources"]) == ("consistent", ["doc_a", "doc_c"])
@@ -331,6 +315,12 @@ def keyed_frame(*rows) -> pl.DataFrame:
     return pl.DataFrame(list(rows), schema=schema)
 
 
+def compared(key: str, mentions: str) -> pl.DataFrame:
+    """metric_consistency over mentions of the fact `key`: a text table (tests/cases.py) whose columns
+    are `keyed`'s arguments, one mention a line."""
+    return build_metric_consistency(keyed_frame(*(keyed(key=key, **m) for m in records(mentions))))
+
+
 def test_only_figures_sharing_a_fact_key_are_compared():
     out = build_metric_consistency(
         keyed_frame(
@@ -389,14 +379,14 @@ def test_80_and_81_trillion_yen_conflict_but_80tn_and_80_trillion_agree():
 
 
 def test_basis_points_and_percentage_points_are_one_unit():
-    pp = dict(unit="percentage_point")
-    key = "policy_rate.change|United States|2025-09"
-    out = build_metric_consistency(
-        keyed_frame(
-            keyed("a", key, 0.25, raw="25 basis points", **pp),
-            keyed("b", key, 0.25, raw="0.25 percentage point", **pp),
-            keyed("c", key, 0.5, raw="50 basis points", **pp),
-        )
+    out = compared(
+        "policy_rate.change|United States|2025-09",
+        """
+        doc | value: number | raw                   | unit
+        a   | 0.25          | 25 basis points       | percentage_point
+        b   | 0.25          | 0.25 percentage point | percentage_point
+        c   | 0.5           | 50 basis points       | percentage_point
+        """,
     )
     row = out.row(0, named=True)
     assert row["verdict"] == "conflict" and row["n_sources"] == 3
@@ -404,29 +394,37 @@ def test_basis_points_and_percentage_points_are_one_unit():
 
 
 def test_units_are_converted_within_a_dimension():
-    key = "range|Tesla|"
-    out = build_metric_consistency(
-        keyed_frame(
-            keyed("a", key, 500.0, raw="500 km", unit="km", kind="quantity"),
-            keyed("b", key, 310.7, raw="310.7 miles", unit="mi", kind="quantity"),
-            keyed("c", key, 500.0, raw="500 km", unit="km", kind="quantity"),
-        )
+    out = compared(
+        "range|Tesla|",
+        """
+        doc | value: number | raw         | unit | kind
+        a   | 500.0         | 500 km      | km   | quantity
+        b   | 310.7         | 310.7 miles | mi   | quantity
+        c   | 500.0         | 500 km      | km   | quantity
+        """,
     )
     assert out.height == 1
     row = out.row(0, named=True)
     assert (row["unit"], row["verdict"]) == ("km", "consistent")
-    wrong = keyed_frame(
-        keyed("a", key, 500.0, raw="500 km", unit="km", kind="quantity"),
-        keyed("b", key, 500.0, raw="500 miles", unit="mi", kind="quantity"),
+    wrong = compared(
+        "range|Tesla|",
+        """
+        doc | value: number | raw       | unit | kind
+        a   | 500.0         | 500 km    | km   | quantity
+        b   | 500.0         | 500 miles | mi   | quantity
+        """,
     )
-    assert build_metric_consistency(wrong)["verdict"][0] == "conflict"
+    assert wrong["verdict"][0] == "conflict"
 
 
 def test_45_business_days_are_not_45_days():
-    key = "deadline|United States|"
-    days = dict(unit="day", kind="duration")
-    out = build_metric_consistency(
-        keyed_frame(keyed("a", key, 45.0, raw="45 days", **days), keyed("b", key, 45.0, raw="45 business days", **days))
+    out = compared(
+        "deadline|United States|",
+        """
+        doc | value: number | raw              | unit | kind
+        a   | 45.0          | 45 days          | day  | duration
+        b   | 45.0          | 45 business days | day  | duration
+        """,
     )
     row = out.row(0, named=True)
     assert row["verdict"] == "conflict"
@@ -434,12 +432,13 @@ def test_45_business_days_are_not_45_days():
 
 
 def test_currencies_are_never_converted():
-    key = "pledge|Japan|"
-    out = build_metric_consistency(
-        keyed_frame(
-            keyed("a", key, 550e9, raw="$550 billion", unit="USD", kind="money"),
-            keyed("b", key, 80e12, raw="80 trillion yen", unit="JPY", kind="money"),
-        )
+    out = compared(
+        "pledge|Japan|",
+        """
+        doc | value: number | raw             | unit | kind
+        a   | 550e9         | $550 billion    | USD  | money
+        b   | 80e12         | 80 trillion yen | JPY  | money
+        """,
     )
     assert sorted(out["unit"]) == ["JPY", "USD"]
     assert set(out["verdict"]) == {"single_source"}
@@ -447,11 +446,13 @@ def test_currencies_are_never_converted():
 
 def test_conflict_shows_values_first_then_each_documents_sentence():
     key = "tariff_rate.prior|Japan|"
-    out = build_metric_consistency(
-        keyed_frame(
-            keyed("a", key, 24.0, raw="24%", sentence="The tariff falls from the prior tariff of 24%."),
-            keyed("b", key, 25.0, raw="25%", sentence="It had been 25%."),
-        )
+    out = compared(
+        key,
+        """
+        doc | value: number | raw | sentence
+        a   | 24.0          | 24% | The tariff falls from the prior tariff of 24%.
+        b   | 25.0          | 25% | It had been 25%.
+        """,
     )
     text = out["conflicts"][0]
     assert text.startswith(key + ": 24 percent in a (24%) vs 25 percent in b (25%)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from cases import cases
 
 from newsfacts.figures import Figure, extract_figures
 
@@ -17,19 +18,21 @@ def figure(text: str, raw: str, context: str | None = None) -> Figure:
     return next(f for f in found if f.raw_text == raw)
 
 
-CONCEPTS = [
-    ("Labour won 412 seats in the election.", "412", "seats"),
-    ("Washington set a tariff of 15% on Japanese cars.", "15%", "tariff"),
-    ("The yield on the 10-year note rose to 4.6%.", "4.6%", "yield"),
-    ("The 10-year Treasury yield rose to 4.6%.", "4.6%", "10-year yield"),
-    ("Nvidia reported revenue of $7.19 billion.", "$7.19 billion", "revenue"),
-    ("Consumer prices rose 0.3% in August.", "0.3%", "consumer prices"),
-    ("Labour took 33.8% of the vote.", "33.8%", "vote"),
-    ("Nvidia shares fell 3% on Monday.", "3%", "shares"),
-    ("Revenue during the second quarter was $331 million.", "$331 million", "revenue"),
-    ("Shares of Microsoft, a rival, fell 1.2%.", "1.2%", "shares"),
-    ("The company raised $550 billion.", "$550 billion", None),  # the company is who, not what
-]  # fmt: skip
+CONCEPTS = cases("""
+    text                                                | raw           | concept
+    Labour won 412 seats in the election.               | 412           | seats
+    Washington set a tariff of 15% on Japanese cars.    | 15%           | tariff
+    The yield on the 10-year note rose to 4.6%.         | 4.6%          | yield
+    The 10-year Treasury yield rose to 4.6%.            | 4.6%          | 10-year yield
+    Nvidia reported revenue of $7.19 billion.           | $7.19 billion | revenue
+    Consumer prices rose 0.3% in August.                | 0.3%          | consumer prices
+    Labour took 33.8% of the vote.                      | 33.8%         | vote
+    Nvidia shares fell 3% on Monday.                    | 3%            | shares
+    Revenue during the second quarter was $331 million. | $331 million  | revenue
+    Shares of Microsoft, a rival, fell 1.2%.            | 1.2%          | shares
+    # the company is who, not what
+    The company raised $550 billion.                    | $550 billion  | -
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "concept"), CONCEPTS)
@@ -37,37 +40,38 @@ def test_concept_is_the_figures_own_noun_phrase(text: str, raw: str, concept: st
     assert figure(text, raw).concept == concept
 
 
-METRICS = [
-    ("The Fed cut rates by 25 basis points to a range of 4.00%-4.25%.", "25 basis points", "policy_rate.change"),
-    ("The Fed cut rates by 25 basis points to a range of 4.00%-4.25%.", "4.00%-4.25%", "policy_rate"),
-    ("The federal funds target range is now 4% to 4.25%.", "4% to 4.25%", "policy_rate"),
-    ("The Fed cut the target range from 4.25%-4.50% to 4.00%-4.25%.", "4.25%-4.50%", "policy_rate.prior"),
-    ("Miran dissented in favour of a 50 basis point cut in interest rates.", "50 basis point",
-     "policy_rate.change.proposal"),
-    ("The central bank aims for 2% inflation.", "2%", "inflation_target"),
-    ("Annual inflation eased to 2.9% in August.", "2.9%", "cpi.yoy"),
-    ("Core CPI rose 0.3% from the previous month.", "0.3%", "cpi.core.mom"),
-    ("The core PCE price index rose 2.0 percent.", "2.0 percent", "pce_inflation.core"),
-    ("The economy grew at a 3.8% annualized rate.", "3.8%", "gdp_growth.saar"),
-    ("The unemployment rate rose to 4.3%.", "4.3%", "unemployment_rate"),
-    ("The yield on the 10-year note rose to 4.6%.", "4.6%", "bond_yield.10y"),
-    ("The 2-year yield fell 5 basis points.", "5 basis points", "bond_yield.2y.change"),
-    ("The S&P 500 rose 1.2% on Tuesday.", "1.2%", "stock_index_change"),
-    ("Oracle shares jumped 25% in after-hours trading.", "25%", "share_price_change.after_hours"),
-    ("Nvidia shares rose 3%, while AMD fell 2%.", "2%", "share_price_change"),
-    ("Its forecast topped estimates by 55%.", "55%", "beat_vs_estimates.guidance"),
-    ("Adjusted earnings per share fell 2% to $1.47.", "2%", "eps.change"),
-    ("The company sees revenue of $8 billion to $8.2 billion.", "$8 billion to $8.2 billion", "revenue.guidance"),
-    ("Analysts were expecting revenue of $316 million.", "$316 million", "revenue.estimate"),
-    ("The prior tariff of 24% was cut to 15%.", "24%", "tariff_rate.prior"),
-    ("The prior tariff of 24% was cut to 15%.", "15%", "tariff_rate"),
-    ("Labour won 412 seats.", "412", "seats"),
-    ("Labour won 412 of the 650 seats.", "650", "seats.total"),  # the whole is another fact
-    ("Labour took 33.8% of the vote.", "33.8%", "vote_share"),
-    ("Turnout was 60%.", "60%", "turnout"),
-    ("OPEC+ will raise output by 137,000 barrels per day.", "137,000 barrels per day", "oil_output.change"),
-    ("Brent crude settled at $65.50 a barrel.", "$65.50", "price_per_unit"),
-]  # fmt: skip
+METRICS = cases("""
+    text                                                            | raw            | metric
+    The Fed cut rates by 25 basis points to a range of 4.00%-4.25%. | 25 basis points | policy_rate.change
+    The Fed cut rates by 25 basis points to a range of 4.00%-4.25%. | 4.00%-4.25%    | policy_rate
+    The federal funds target range is now 4% to 4.25%.              | 4% to 4.25%    | policy_rate
+    The Fed cut the target range from 4.25%-4.50% to 4.00%-4.25%.   | 4.25%-4.50%    | policy_rate.prior
+    Miran dissented in favour of a 50 basis point cut in interest rates. | 50 basis point | policy_rate.change.proposal
+    The central bank aims for 2% inflation.                         | 2%             | inflation_target
+    Annual inflation eased to 2.9% in August.                       | 2.9%           | cpi.yoy
+    Core CPI rose 0.3% from the previous month.                     | 0.3%           | cpi.core.mom
+    The core PCE price index rose 2.0 percent.                      | 2.0 percent    | pce_inflation.core
+    The economy grew at a 3.8% annualized rate.                     | 3.8%           | gdp_growth.saar
+    The unemployment rate rose to 4.3%.                             | 4.3%           | unemployment_rate
+    The yield on the 10-year note rose to 4.6%.                     | 4.6%           | bond_yield.10y
+    The 2-year yield fell 5 basis points.                           | 5 basis points | bond_yield.2y.change
+    The S&P 500 rose 1.2% on Tuesday.                               | 1.2%           | stock_index_change
+    Oracle shares jumped 25% in after-hours trading.                | 25%            | share_price_change.after_hours
+    Nvidia shares rose 3%, while AMD fell 2%.                       | 2%             | share_price_change
+    Its forecast topped estimates by 55%.                           | 55%            | beat_vs_estimates.guidance
+    Adjusted earnings per share fell 2% to $1.47.                   | 2%             | eps.change
+    The company sees revenue of $8 billion to $8.2 billion. | $8 billion to $8.2 billion | revenue.guidance
+    Analysts were expecting revenue of $316 million.                | $316 million   | revenue.estimate
+    The prior tariff of 24% was cut to 15%.                         | 24%            | tariff_rate.prior
+    The prior tariff of 24% was cut to 15%.                         | 15%            | tariff_rate
+    Labour won 412 seats.                                           | 412            | seats
+    # the whole is another fact
+    Labour won 412 of the 650 seats.                                | 650            | seats.total
+    Labour took 33.8% of the vote.                                  | 33.8%          | vote_share
+    Turnout was 60%.                                                | 60%            | turnout
+    OPEC+ will raise output by 137,000 barrels per day. | 137,000 barrels per day | oil_output.change
+    Brent crude settled at $65.50 a barrel.                         | $65.50         | price_per_unit
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "metric"), METRICS)
@@ -75,14 +79,15 @@ def test_metric_from_the_figures_own_phrase(text: str, raw: str, metric: str) ->
     assert figure(text, raw).metric == metric
 
 
-NEVER_FROM_ELSEWHERE = [
+NEVER_FROM_ELSEWHERE = cases("""
+    text                                                                | raw  | metric
     # a signal word elsewhere in the sentence never decides the metric
-    ("The consumer price index rose 0.4%, and the Dow gained 1.1%.", "1.1%", "stock_index_change"),
-    ("The consumer price index rose 0.4%, and the Dow gained 1.1%.", "0.4%", "cpi"),
-    ("Shelter costs, a large part of the consumer price index, rose 0.4%.", "0.4%", "shelter_costs.percent.change"),
-    ("Traders see a 64% chance that the Fed cuts interest rates.", "64%", "probability"),
-    ("Shares rose 2% after the company reported revenue of $5 billion.", "2%", "share_price_change"),
-]  # fmt: skip
+    The consumer price index rose 0.4%, and the Dow gained 1.1%.        | 1.1% | stock_index_change
+    The consumer price index rose 0.4%, and the Dow gained 1.1%.        | 0.4% | cpi
+    Shelter costs, a large part of the consumer price index, rose 0.4%. | 0.4% | shelter_costs.percent.change
+    Traders see a 64% chance that the Fed cuts interest rates.          | 64%  | probability
+    Shares rose 2% after the company reported revenue of $5 billion.    | 2%   | share_price_change
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "metric"), NEVER_FROM_ELSEWHERE)

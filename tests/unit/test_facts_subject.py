@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import pytest
+from cases import cases
 
 from newsfacts.facts.subject import SubjectIndex, normalize_subject
 from newsfacts.figures import extract_figures
 
-ALIASES = [
-    ("U.S.", "United States"),
-    ("US", "United States"),
-    ("Washington", "United States"),
-    ("the Fed", "United States"),
-    ("Japanese", "Japan"),
-    ("Tokyo", "Japan"),
-    ("NVDA", "Nvidia"),
-    ("Tories", "Conservatives"),
-    ("Lib Dems", "Liberal Democrats"),
-    ("Annual U.S.", "United States"),  # a capitalised word glued to a known name
-    ("Mitsubishi Heavy Industries", "Mitsubishi Heavy Industries"),  # unknown names are kept
-    ("Japan’s", "Japan"),
-]
+ALIASES = cases("""
+    written                     | canonical
+    U.S.                        | United States
+    US                          | United States
+    Washington                  | United States
+    the Fed                     | United States
+    Japanese                    | Japan
+    Tokyo                       | Japan
+    NVDA                        | Nvidia
+    Tories                      | Conservatives
+    Lib Dems                    | Liberal Democrats
+    # a capitalised word glued to a known name
+    Annual U.S.                 | United States
+    # unknown names are kept
+    Mitsubishi Heavy Industries | Mitsubishi Heavy Industries
+    Japan’s                     | Japan
+""")
 
 
 @pytest.mark.parametrize(("written", "canonical"), ALIASES)
@@ -32,20 +36,21 @@ def subject(text: str, raw: str) -> str | None:
     return next(f.subject for f in extract_figures(text) if f.raw_text == raw)
 
 
-IN_CONTEXT = [
+IN_CONTEXT = cases("""
+    text                                                                     | raw | expected
     # the figure's own clause wins over the rest of the sentence
-    ("Nvidia shares rose 3%, while AMD fell 2%.", "2%", "AMD"),
-    ("Nvidia shares rose 3%, while AMD fell 2%.", "3%", "Nvidia"),
-    ("Washington set a tariff of 15% on Japanese cars.", "15%", "Japan"),
-    ("The European Union faces a 15% tariff, and Switzerland a tariff of 39%.", "39%", "Switzerland"),
+    Nvidia shares rose 3%, while AMD fell 2%.                                | 2%  | AMD
+    Nvidia shares rose 3%, while AMD fell 2%.                                | 3%  | Nvidia
+    Washington set a tariff of 15% on Japanese cars.                         | 15% | Japan
+    The European Union faces a 15% tariff, and Switzerland a tariff of 39%.  | 39% | Switzerland
     # a name governed by a preposition yields to the clause's subject
-    ("Japan will work with U.S. forces, raising defence spending to 2% of GDP.", "2%", "Japan"),
+    Japan will work with U.S. forces, raising defence spending to 2% of GDP. | 2%  | Japan
     # the measure's kind of subject: a party for seats, a company for a share move
-    ("In Britain, Labour won 412 seats.", "412", "Labour"),
+    In Britain, Labour won 412 seats.                                        | 412 | Labour
     # a parenthesis names its own subject; the article's main country never stands in for it
-    ("Japan settled, as did the Philippines (19% tariff).", "19%", "Philippines"),
-    ("Japan settled, while Vietnam’s 20% tariff stands.", "20%", "Vietnam"),
-]
+    Japan settled, as did the Philippines (19% tariff).                      | 19% | Philippines
+    Japan settled, while Vietnam’s 20% tariff stands.                        | 20% | Vietnam
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "expected"), IN_CONTEXT)

@@ -4,6 +4,8 @@ direction; the levels a change starts or ends at are two figures with endpoint f
 from __future__ import annotations
 
 import pytest
+from cases import cases
+from figure_expect import figure_written
 
 from newsfacts.figures import extract_figures
 
@@ -14,20 +16,21 @@ def fields(text: str) -> list[tuple]:
 
 @pytest.mark.parametrize(
     ("text", "raw", "per_unit"),
-    [
-        ("Brent traded at $81.10 per barrel.", "$81.10", "barrel"),
-        ("It earned 52 cents a share.", "52 cents", "share"),
-        ("Members pay RM45 a month.", "RM45", "month"),
-        ("Gold fetched $75 a gram.", "$75", "g"),  # unit names become their symbol
-        ("Wheat sold for $250 per tonne.", "$250", "t"),
-        ("Tolls are $2.50 per vehicle.", "$2.50", "vehicle"),
-        ("Power costs 30p per kilowatt-hour.", "30p", "kWh"),
-        ("The plan costs $4 billion a year.", "$4 billion", "year"),
-    ],
+    cases("""
+        text                               | raw        | per_unit
+        Brent traded at $81.10 per barrel. | $81.10     | barrel
+        It earned 52 cents a share.        | 52 cents   | share
+        Members pay RM45 a month.          | RM45       | month
+        # unit names become their symbol
+        Gold fetched $75 a gram.           | $75        | g
+        Wheat sold for $250 per tonne.     | $250       | t
+        Tolls are $2.50 per vehicle.       | $2.50      | vehicle
+        Power costs 30p per kilowatt-hour. | 30p        | kWh
+        The plan costs $4 billion a year.  | $4 billion | year
+    """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert f.per_unit == per_unit
+    figure_written(text, raw, per_unit=per_unit)
 
 
 @pytest.mark.parametrize(
@@ -39,21 +42,21 @@ def test_no_rate(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "raw", "direction"),
-    [
-        ("Prices rose 0.3% in May.", "0.3%", "up"),
-        ("The bank cut rates by half a percentage point.", "half a percentage point", "down"),
-        ("The index fell 816.80 points.", "816.80 points", "down"),
-        ("Shares were up 4% at noon.", "4%", "up"),
-        ("The stock closed down 68p.", "68p", "down"),
-        ("Revenue jumped by about $2 billion.", "$2 billion", "up"),
-        ("Output slipped a further 1.5%.", "1.5%", "down"),
-        ("The yield ended 12 basis points higher.", "12 basis points", "up"),
-        ("The Fed lifted its main rate by a hefty 0.75 percentage points.", "0.75 percentage points", "up"),
-    ],
+    cases("""
+        text                                                            | raw                     | direction
+        Prices rose 0.3% in May.                                        | 0.3%                    | up
+        The bank cut rates by half a percentage point.                  | half a percentage point | down
+        The index fell 816.80 points.                                   | 816.80 points           | down
+        Shares were up 4% at noon.                                      | 4%                      | up
+        The stock closed down 68p.                                      | 68p                     | down
+        Revenue jumped by about $2 billion.                             | $2 billion              | up
+        Output slipped a further 1.5%.                                  | 1.5%                    | down
+        The yield ended 12 basis points higher.                         | 12 basis points         | up
+        The Fed lifted its main rate by a hefty 0.75 percentage points. | 0.75 percentage points  | up
+    """),
 )
 def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert f.direction == direction
+    figure_written(text, raw, direction=direction)
 
 
 @pytest.mark.parametrize("text", ["Inflation is 3.1%.", "The firm has 400 staff.", "It costs $5."])
@@ -117,16 +120,15 @@ def test_ceiling_is_not_an_endpoint() -> None:
 
 @pytest.mark.parametrize(
     ("text", "raw", "value"),
-    [
-        ("The Fed moved by a quarter point.", "a quarter point", 0.25),
-        ("A cut of half a point is priced in.", "half a point", 0.5),
-        ("Rates fell half a percentage point.", "half a percentage point", 0.5),
-        ("The bank hiked by 50 basis points.", "50 basis points", 0.5),
-        ("Spreads widened 15bps.", "15bps", 0.15),
-        ("Rates rose three-quarters of a point.", "three-quarters of a point", 0.75),
-    ],
+    cases("""
+        text                                  | raw                       | value: number
+        The Fed moved by a quarter point.     | a quarter point           | 0.25
+        A cut of half a point is priced in.   | half a point              | 0.5
+        Rates fell half a percentage point.   | half a percentage point   | 0.5
+        The bank hiked by 50 basis points.    | 50 basis points           | 0.5
+        Spreads widened 15bps.                | 15bps                     | 0.15
+        Rates rose three-quarters of a point. | three-quarters of a point | 0.75
+    """),
 )
 def test_points_of_rates(text: str, raw: str, value: float) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert (f.kind, f.unit) == ("percent", "percentage_point")
-    assert f.value == pytest.approx(value)
+    figure_written(text, raw, kind="percent", unit="percentage_point", value=pytest.approx(value))

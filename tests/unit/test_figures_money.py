@@ -3,46 +3,41 @@
 from __future__ import annotations
 
 import pytest
+from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 
 
-def only(text: str):
-    figures = extract_figures(text)
-    assert len(figures) == 1, figures
-    return figures[0]
-
-
 @pytest.mark.parametrize(
     ("text", "raw", "value", "unit"),
-    [
-        ("Japan pledged $550 billion to the US.", "$550 billion", 550e9, "USD"),
-        ("Investment surpassed US$60 billion.", "US$60 billion", 60e9, "USD"),
-        ("It cost ¥80 trillion.", "¥80 trillion", 80e12, "JPY"),
-        ("A €3.5bn deal.", "€3.5bn", 3.5e9, "EUR"),
-        ("A £200m fund.", "£200m", 200e6, "GBP"),
-        ("They paid USD 5 billion.", "USD 5 billion", 5e9, "USD"),
-        ("They paid JPY 1.2 trillion.", "JPY 1.2 trillion", 1.2e12, "JPY"),
-        ("A $1.5tn market.", "$1.5tn", 1.5e12, "USD"),
-        ("A $10k prize.", "$10k", 10e3, "USD"),
-        ("A $3 mn grant.", "$3 mn", 3e6, "USD"),
-        ("Revenue of HK$3 billion.", "HK$3 billion", 3e9, "HKD"),
-        ("Revenue of A$4bn.", "A$4bn", 4e9, "AUD"),
-        ("It holds 550 billion dollars of investment.", "550 billion dollars", 550e9, "USD"),
-        ("It holds 80 trillion yen.", "80 trillion yen", 80e12, "JPY"),
-        ("It holds 1,234.5 million euros.", "1,234.5 million euros", 1234.5e6, "EUR"),
-        ("A 5 billion pound bill.", "5 billion pound", 5e9, "GBP"),
-        ("They bought 2 billion USD of bonds.", "2 billion USD", 2e9, "USD"),
-        ("A ticket costs $12.50 now.", "$12.50", 12.5, "USD"),
-        ("A million dollars vanished.", "A million dollars", 1e6, "USD"),
-        ("Budgets reached Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
-        ("Japan Pledges 550 Billion Dollars.", "550 Billion Dollars", 550e9, "USD"),
-    ],
+    cases("""
+        text                                        | raw                   | value: number | unit
+        Japan pledged $550 billion to the US.       | $550 billion          | 550e9         | USD
+        Investment surpassed US$60 billion.         | US$60 billion         | 60e9          | USD
+        It cost ¥80 trillion.                       | ¥80 trillion          | 80e12         | JPY
+        A €3.5bn deal.                              | €3.5bn                | 3.5e9         | EUR
+        A £200m fund.                               | £200m                 | 200e6         | GBP
+        They paid USD 5 billion.                    | USD 5 billion         | 5e9           | USD
+        They paid JPY 1.2 trillion.                 | JPY 1.2 trillion      | 1.2e12        | JPY
+        A $1.5tn market.                            | $1.5tn                | 1.5e12        | USD
+        A $10k prize.                               | $10k                  | 10e3          | USD
+        A $3 mn grant.                              | $3 mn                 | 3e6           | USD
+        Revenue of HK$3 billion.                    | HK$3 billion          | 3e9           | HKD
+        Revenue of A$4bn.                           | A$4bn                 | 4e9           | AUD
+        It holds 550 billion dollars of investment. | 550 billion dollars   | 550e9         | USD
+        It holds 80 trillion yen.                   | 80 trillion yen       | 80e12         | JPY
+        It holds 1,234.5 million euros.             | 1,234.5 million euros | 1234.5e6      | EUR
+        A 5 billion pound bill.                     | 5 billion pound       | 5e9           | GBP
+        They bought 2 billion USD of bonds.         | 2 billion USD         | 2e9           | USD
+        A ticket costs $12.50 now.                  | $12.50                | 12.5          | USD
+        A million dollars vanished.                 | A million dollars     | 1e6           | USD
+        Budgets reached Rs 500 crore.               | Rs 500 crore          | 5e9           | INR
+        Japan Pledges 550 Billion Dollars.          | 550 Billion Dollars   | 550e9         | USD
+    """),
 )
 def test_money(text: str, raw: str, value: float, unit: str) -> None:
-    f = only(text)
-    assert (f.kind, f.raw_text, f.unit) == ("money", raw, unit)
-    assert f.value == pytest.approx(value)
+    only_figure(text, kind="money", raw_text=raw, unit=unit, value=pytest.approx(value))
 
 
 def test_parenthesised_conversion_gives_two_figures() -> None:
@@ -55,7 +50,7 @@ def test_parenthesised_conversion_gives_two_figures() -> None:
 
 def test_single_letter_scale_needs_a_currency() -> None:
     assert extract_figures("He ran 5m and then 10k before lunch.") == []
-    assert only("A £5m deal.").value == 5e6
+    only_figure("A £5m deal.", value=5e6)
 
 
 def test_pounds_without_scale_are_weight_not_money() -> None:

@@ -5,38 +5,35 @@ leading decimals, fractions)."""
 from __future__ import annotations
 
 import pytest
+from cases import cases
+from figure_expect import figure_written, only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.extract import scan
 
 
-def only(text: str):
-    figures = extract_figures(text)
-    assert len(figures) == 1, figures
-    return figures[0]
-
-
 # --- class 4: counts ----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "raw", "value", "noun"),
-    [
-        ("The Greens won 61 seats.", "61", 61, "seats"),
-        ("It passed with a majority of 212.", "212", 212, None),
-        ("The team has seven more picks.", "seven", 7, "picks"),
-        ("Aid reached the 48,300 who lost homes.", "48,300", 48300, None),
-        ("A crowd of 52,000 watched.", "52,000", 52000, None),
-        ("They opened two additional plants.", "two", 2, "plants"),
-        ("About 1.2m people voted.", "1.2m", 1.2e6, "people"),  # a glued "m" before a counted noun
-        ("At least 22 were killed in the storm.", "22", 22, None),
-        ("The blast killed 14 near the port.", "14", 14, None),
-        ("The company employs 3,000 in Ohio.", "3,000", 3000, None),
-        ("It has a 150-seat chamber.", "150-seat", 150, "seat"),
-        ("A 2,000-strong crowd gathered.", "2,000-strong", 2000, "strong"),
-    ],
+    cases("""
+        text                                   | raw          | value: number | noun
+        The Greens won 61 seats.               | 61           | 61            | seats
+        It passed with a majority of 212.      | 212          | 212           | -
+        The team has seven more picks.         | seven        | 7             | picks
+        Aid reached the 48,300 who lost homes. | 48,300       | 48300         | -
+        A crowd of 52,000 watched.             | 52,000       | 52000         | -
+        They opened two additional plants.     | two          | 2             | plants
+        # a glued "m" before a counted noun
+        About 1.2m people voted.               | 1.2m         | 1.2e6         | people
+        At least 22 were killed in the storm.  | 22           | 22            | -
+        The blast killed 14 near the port.     | 14           | 14            | -
+        The company employs 3,000 in Ohio.     | 3,000        | 3000          | -
+        It has a 150-seat chamber.             | 150-seat     | 150           | seat
+        A 2,000-strong crowd gathered.         | 2,000-strong | 2000          | strong
+    """),
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
-    f = only(text)
-    assert (f.kind, f.raw_text, f.value) == ("count", raw, value)
+    only_figure(text, kind="count", raw_text=raw, value=value)
     (found,) = [x for x in scan(text) if x.kind == "count"]
     assert found.noun == noun
 
@@ -47,13 +44,16 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "He turned 40 in June.",
-        "Chapter 12 covers it.",
-        "The three reasons are clear.",
-        "They stayed at a 5-star hotel.",  # a rating, not a count
-        "The bill passed 5-4.",  # a score
-    ],
+    cases("""
+        text
+        He turned 40 in June.
+        Chapter 12 covers it.
+        The three reasons are clear.
+        # a rating, not a count
+        They stayed at a 5-star hotel.
+        # a score
+        The bill passed 5-4.
+    """),
 )
 def test_not_counts(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
@@ -62,37 +62,37 @@ def test_not_counts(text: str) -> None:
 # --- class 6: ranges whose ends carry their own magnitude ----------------------------------------
 @pytest.mark.parametrize(
     ("text", "low", "high"),
-    [
-        ("Homes sell for $800,000 to $1.3 million.", 8e5, 1.3e6),
-        ("Bids of $900 million to $1.1 billion.", 9e8, 1.1e9),
-        ("A $5-7 billion package.", 5e9, 7e9),
-        ("Costs of 2 to 3 million euros.", 2e6, 3e6),
-    ],
+    cases("""
+        text                                     | low: number | high: number
+        Homes sell for $800,000 to $1.3 million. | 8e5         | 1.3e6
+        Bids of $900 million to $1.1 billion.    | 9e8         | 1.1e9
+        A $5-7 billion package.                  | 5e9         | 7e9
+        Costs of 2 to 3 million euros.           | 2e6         | 3e6
+    """),
 )
 def test_range_scale_is_shared_only_by_a_bare_end(text: str, low: float, high: float) -> None:
-    f = only(text)
-    assert (f.qualifier, f.value_low, f.value_high) == ("range", low, high)
+    only_figure(text, qualifier="range", value_low=low, value_high=high)
 
 
 @pytest.mark.parametrize(
     "text", ["Forecasts range from 1.5% to 2.5%, officials said.", "Growth of 1.5-2.5% is expected."]
 )
 def test_second_end_never_stands_alone(text: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.qualifier, f.value_low, f.value_high) == ("range", 1.5, 2.5)
+    only_figure(text, qualifier="range", value_low=1.5, value_high=2.5)
 
 
 # --- class 7: bond tenors are names -------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
-    [
-        "The 10-year yield rose to 4.3%.",
-        "A 20-year bond auction drew weak demand.",
-        "The 2-year Treasury note rallied.",
-        "The 10 yr sold off.",
-        "Japanese 10yr yields jumped.",
-        "Japan's 30-year JGB hit a record.",
-    ],
+    cases("""
+        text
+        The 10-year yield rose to 4.3%.
+        A 20-year bond auction drew weak demand.
+        The 2-year Treasury note rallied.
+        The 10 yr sold off.
+        Japanese 10yr yields jumped.
+        Japan's 30-year JGB hit a record.
+    """),
 )
 def test_tenors_are_not_durations(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "duration"] == []
@@ -109,54 +109,51 @@ def test_durations_beside_bonds_stay(text: str, raw: str) -> None:
 # --- class 8: qualifiers ------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "raw", "qualifier", "low", "high"),
-    [
-        ("It will invest $2bn over five years.", "five years", "exact", None, None),
-        ("Rates could go back up to 25 percent.", "25 percent", "exact", None, None),
-        ("Yields are nearing 4.6 percent.", "4.6 percent", "approx", None, None),
-        ("It could cost as much as 2 million to 3 million dollars.", "2 million to 3 million dollars", "at_most",
-         None, 3e6),
-        ("Tariffs of up to 25% apply.", "25%", "at_most", None, 25),
-        ("It took over 30 minutes to load.", "30 minutes", "exact", None, None),
-    ],
-)  # fmt: skip
+    cases("""
+        text                                  | raw         | qualifier | low | high: number
+        It will invest $2bn over five years.  | five years  | exact     | -   | -
+        Rates could go back up to 25 percent. | 25 percent  | exact     | -   | -
+        Yields are nearing 4.6 percent.       | 4.6 percent | approx    | -   | -
+        It could cost as much as 2 million to 3 million dollars. | 2 million to 3 million dollars | at_most | - | 3e6
+        Tariffs of up to 25% apply.           | 25%         | at_most   | -   | 25
+        It took over 30 minutes to load.      | 30 minutes  | exact     | -   | -
+    """),
+)
 def test_qualifiers_of_news(text: str, raw: str, qualifier: str, low, high) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert (f.qualifier, f.value_low, f.value_high) == (qualifier, low, high)
+    figure_written(text, raw, qualifier=qualifier, value_low=low, value_high=high)
 
 
 def test_over_before_an_amount_is_still_more_than() -> None:
-    f = only("Over 300 people attended.")
-    assert (f.qualifier, f.value_low) == ("more_than", 300)
+    only_figure("Over 300 people attended.", qualifier="more_than", value_low=300)
 
 
 # --- class 9: number forms ----------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "raw", "kind", "value", "unit"),
-    [
-        ("The quarterback lost -5 yards.", "-5 yards", "quantity", -5, "yard"),
-        ("The mass is 1.99×10^-30 kg.", "1.99×10^-30 kg", "quantity", 1.99e-30, "kg"),
-        ("Inflation of .001 per cent.", ".001 per cent", "percent", 0.001, "percent"),
-        ("Two-thirds of voters agreed.", "Two-thirds", "ratio", 0.666667, "times"),
-        ("Half of the staff left.", "Half", "ratio", 0.5, "times"),
-        ("It is 36 times larger.", "36 times", "ratio", 36, "times"),
-        ("A 1/4 mile track.", "1/4 mile", "quantity", 0.25, "mile"),
-        ("Bonds paying 7 3/4% were sold.", "7 3/4%", "percent", 7.75, "percent"),
-        ("It lasted 45 seconds.", "45 seconds", "duration", 45, "second"),
-        ("The index was minus 2 points.", "2 points", "quantity", -2, "point"),
-        ("Almost one in five adults smoke.", "one in five", "ratio", 0.2, "times"),
-        ("Roughly 1 in 10 homes flooded.", "1 in 10", "ratio", 0.1, "times"),
-        ("Arrests fell by a third.", "a third", "ratio", 0.333333, "times"),
-        ("Rents are twice as high as in 2019.", "twice", "ratio", 2, "times"),
-        ("Members backed it by a 3-to-1 margin.", "3-to-1", "ratio", 3, "times"),
-        ("Applicants outnumber places at a ratio of 4:1.", "4:1", "ratio", 4, "times"),
-        ("There were 830 cases per 100,000 people.", "830", "count", 830, "count"),
-        ("A rate of 4.2 per 1,000 births.", "4.2 per 1,000 births", "count", 4.2, "count"),
-    ],
+    cases("""
+        text                                           | raw                  | kind     | value: number | unit
+        The quarterback lost -5 yards.                 | -5 yards             | quantity | -5            | yard
+        The mass is 1.99×10^-30 kg.                    | 1.99×10^-30 kg       | quantity | 1.99e-30      | kg
+        Inflation of .001 per cent.                    | .001 per cent        | percent  | 0.001         | percent
+        Two-thirds of voters agreed.                   | Two-thirds           | ratio    | 0.666667      | times
+        Half of the staff left.                        | Half                 | ratio    | 0.5           | times
+        It is 36 times larger.                         | 36 times             | ratio    | 36            | times
+        A 1/4 mile track.                              | 1/4 mile             | quantity | 0.25          | mile
+        Bonds paying 7 3/4% were sold.                 | 7 3/4%               | percent  | 7.75          | percent
+        It lasted 45 seconds.                          | 45 seconds           | duration | 45            | second
+        The index was minus 2 points.                  | 2 points             | quantity | -2            | point
+        Almost one in five adults smoke.               | one in five          | ratio    | 0.2           | times
+        Roughly 1 in 10 homes flooded.                 | 1 in 10              | ratio    | 0.1           | times
+        Arrests fell by a third.                       | a third              | ratio    | 0.333333      | times
+        Rents are twice as high as in 2019.            | twice                | ratio    | 2             | times
+        Members backed it by a 3-to-1 margin.          | 3-to-1               | ratio    | 3             | times
+        Applicants outnumber places at a ratio of 4:1. | 4:1                  | ratio    | 4             | times
+        There were 830 cases per 100,000 people.       | 830                  | count    | 830           | count
+        A rate of 4.2 per 1,000 births.                | 4.2 per 1,000 births | count    | 4.2           | count
+    """),
 )
 def test_number_forms(text: str, raw: str, kind: str, value: float, unit: str) -> None:
-    f = next(f for f in extract_figures(text) if f.raw_text == raw)
-    assert (f.kind, f.unit) == (kind, unit)
-    assert f.value == pytest.approx(value)
+    figure_written(text, raw, kind=kind, unit=unit, value=pytest.approx(value))
 
 
 def test_rate_denominators_are_kept_not_counted() -> None:
@@ -166,15 +163,22 @@ def test_rate_denominators_are_kept_not_counted() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "In the second half of 2024 sales grew.",  # a period, not a share
-        "The attacks of 9/11 changed it.",  # a name
-        "Open 24/7 all year.",
-        "Version 2.5e1 shipped.",  # a version string
-        "Sales rose 2 in 2024 alone.",  # "in" before a year is no proportion
-        "The leaders met twice in May.",  # a frequency, not a multiplier
-        "The session ends at 3:1 past.",  # a clock-like stamp without a ratio word
-    ],
+    cases("""
+        text
+        # a period, not a share
+        In the second half of 2024 sales grew.
+        # a name
+        The attacks of 9/11 changed it.
+        Open 24/7 all year.
+        # a version string
+        Version 2.5e1 shipped.
+        # "in" before a year is no proportion
+        Sales rose 2 in 2024 alone.
+        # a frequency, not a multiplier
+        The leaders met twice in May.
+        # a clock-like stamp without a ratio word
+        The session ends at 3:1 past.
+    """),
 )
 def test_not_number_forms(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind in ("ratio", "quantity", "percent")] == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.numbers import parse_numeral, parse_spelled
@@ -10,7 +12,15 @@ from newsfacts.figures.numbers import parse_numeral, parse_spelled
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("1,234.5", 1234.5), ("1,000,000", 1e6), ("3.2", 3.2), ("0.05", 0.05), ("42", 42), ("0", 0)],
+    cases("""
+        token     | value: number
+        1,234.5   | 1234.5
+        1,000,000 | 1e6
+        3.2       | 3.2
+        0.05      | 0.05
+        42        | 42
+        0         | 0
+    """),
 )
 def test_parse_numeral(token: str, value: float) -> None:
     assert parse_numeral(token) == value
@@ -23,16 +33,17 @@ def test_parse_numeral_rejects_malformed(token: str) -> None:
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [
-        ("three", 3),
-        ("twenty-five", 25),
-        ("twenty five", 25),
-        ("one hundred and five", 105),
-        ("three thousand five hundred", 3500),
-        ("one and a half", 1.5),
-        ("two and a quarter", 2.25),
-        ("Nineteen", 19),
-    ],
+    cases("""
+        words                       | value: number
+        three                       | 3
+        twenty-five                 | 25
+        twenty five                 | 25
+        one hundred and five        | 105
+        three thousand five hundred | 3500
+        one and a half              | 1.5
+        two and a quarter           | 2.25
+        Nineteen                    | 19
+    """),
 )
 def test_parse_spelled(words: str, value: float) -> None:
     assert parse_spelled(words) == value
@@ -40,40 +51,46 @@ def test_parse_spelled(words: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("text", "raw", "value"),
-    [
-        ("15 large-scale projects were listed.", "15", 15),
-        ("Substantively, four major documents were signed.", "four", 4),
-        ("Yet three women stand at its forefront.", "three", 3),
-        ("Three women now define the government.", "Three", 3),
-        ("Some 1,200 workers lost their jobs.", "1,200", 1200),
-        ("Twenty-five companies joined.", "Twenty-five", 25),
-        ("A dozen countries signed.", "A dozen", 12),
-        ("Half a million people marched.", "Half a million", 5e5),
-        ("The city has 1.4 billion residents.", "1.4 billion", 1.4e9),
-        ("Officials counted 2 million voters.", "2 million", 2e6),
-        ("There are 15 Japanese companies involved.", "15", 15),
-        ("It employs 300 staff.", "300", 300),
-    ],
+    cases("""
+        text                                             | raw            | value: number
+        15 large-scale projects were listed.             | 15             | 15
+        Substantively, four major documents were signed. | four           | 4
+        Yet three women stand at its forefront.          | three          | 3
+        Three women now define the government.           | Three          | 3
+        Some 1,200 workers lost their jobs.              | 1,200          | 1200
+        Twenty-five companies joined.                    | Twenty-five    | 25
+        A dozen countries signed.                        | A dozen        | 12
+        Half a million people marched.                   | Half a million | 5e5
+        The city has 1.4 billion residents.              | 1.4 billion    | 1.4e9
+        Officials counted 2 million voters.              | 2 million      | 2e6
+        There are 15 Japanese companies involved.        | 15             | 15
+        It employs 300 staff.                            | 300            | 300
+    """),
 )
 def test_counts(text: str, raw: str, value: float) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.unit, f.raw_text, f.value) == ("count", "count", raw, value)
+    only_figure(text, kind="count", unit="count", raw_text=raw, value=value)
 
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "The two leaders agreed to keep talking.",  # a known group, not a figure
-        "The alliance works in three directions.",  # prose structure
-        "From this, two observations emerge.",
-        "One expert said one of the leaders agreed.",
-        "One day he left for one year.",
-        "Sentiment Score 0.05",  # bare number without a unit or noun
-        "The index closed at 38,500.",
-        "Trump called three times.",  # frequency, not a multiplier
-        "The Group of Seven nations met.",  # capitalised number inside a name
-        "He scored 3 in total.",
-    ],
+    cases("""
+        text
+        # a known group, not a figure
+        The two leaders agreed to keep talking.
+        # prose structure
+        The alliance works in three directions.
+        From this, two observations emerge.
+        One expert said one of the leaders agreed.
+        One day he left for one year.
+        # bare number without a unit or noun
+        Sentiment Score 0.05
+        The index closed at 38,500.
+        # frequency, not a multiplier
+        Trump called three times.
+        # capitalised number inside a name
+        The Group of Seven nations met.
+        He scored 3 in total.
+    """),
 )
 def test_not_counts(text: str) -> None:
     assert extract_figures(text) == []

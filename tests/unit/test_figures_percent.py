@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 import pytest
+from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 
 
 @pytest.mark.parametrize(
     ("text", "raw", "value", "unit"),
-    [
-        ("Shares rose 5% today.", "5%", 5, "percent"),
-        ("Shares rose 3.2 % today.", "3.2 %", 3.2, "percent"),
-        ("Growth was 2 per cent of GDP.", "2 per cent", 2, "percent"),
-        ("Tariffs capped at 15 percent.", "15 percent", 15, "percent"),
-        ("Margins fell 4pct.", "4pct", 4, "percent"),
-        ("Rates rose 0.25 percentage points.", "0.25 percentage points", 0.25, "percentage_point"),
-        ("Rates rose 1 percentage point.", "1 percentage point", 1, "percentage_point"),
-        ("Rates rose 25 basis points.", "25 basis points", 0.25, "percentage_point"),
-        ("Rates rose 50bps.", "50bps", 0.5, "percentage_point"),
-        ("Debt exceeds 250% of output.", "250%", 250, "percent"),
-        ("Five percent of voters agreed.", "Five percent", 5, "percent"),
-        ("Growth was one percent.", "one percent", 1, "percent"),
-    ],
+    cases("""
+        text                               | raw                    | value: number | unit
+        Shares rose 5% today.              | 5%                     | 5             | percent
+        Shares rose 3.2 % today.           | 3.2 %                  | 3.2           | percent
+        Growth was 2 per cent of GDP.      | 2 per cent             | 2             | percent
+        Tariffs capped at 15 percent.      | 15 percent             | 15            | percent
+        Margins fell 4pct.                 | 4pct                   | 4             | percent
+        Rates rose 0.25 percentage points. | 0.25 percentage points | 0.25          | percentage_point
+        Rates rose 1 percentage point.     | 1 percentage point     | 1             | percentage_point
+        Rates rose 25 basis points.        | 25 basis points        | 0.25          | percentage_point
+        Rates rose 50bps.                  | 50bps                  | 0.5           | percentage_point
+        Debt exceeds 250% of output.       | 250%                   | 250           | percent
+        Five percent of voters agreed.     | Five percent           | 5             | percent
+        Growth was one percent.            | one percent            | 1             | percent
+    """),
 )
 def test_percent(text: str, raw: str, value: float, unit: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.raw_text, f.unit) == ("percent", raw, unit)
-    assert f.value == pytest.approx(value)
+    only_figure(text, kind="percent", raw_text=raw, unit=unit, value=pytest.approx(value))
 
 
 def test_negative_percent_keeps_its_sign() -> None:

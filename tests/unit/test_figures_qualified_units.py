@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from cases import cases
 
 from newsfacts.consistency import build_metric_consistency
 from newsfacts.figures import extract_figures
 
-QUALIFIED_DAYS = [
-    # (text, raw as written, value, unit)
-    ("Regulators have 45 business days to rule on the merger.", "45 business days", 45.0, "day"),
-    ("The index fell for 10 straight trading days.", "10 straight trading days", 10.0, "day"),
-    ("Staff must give notice 20 working days ahead.", "20 working days", 20.0, "day"),
-    ("Buyers may cancel within 30 calendar days.", "30 calendar days", 30.0, "day"),
-    ("The strike lasted five consecutive weeks.", "five consecutive weeks", 5.0, "week"),
-    ("Settlement of the trade takes two business days.", "two business days", 2.0, "day"),
-]
+QUALIFIED_DAYS = cases("""
+    text                                                    | raw                      | value: number | unit
+    Regulators have 45 business days to rule on the merger. | 45 business days         | 45.0          | day
+    The index fell for 10 straight trading days.            | 10 straight trading days | 10.0          | day
+    Staff must give notice 20 working days ahead.           | 20 working days          | 20.0          | day
+    Buyers may cancel within 30 calendar days.              | 30 calendar days         | 30.0          | day
+    The strike lasted five consecutive weeks.               | five consecutive weeks   | 5.0           | week
+    Settlement of the trade takes two business days.        | two business days        | 2.0           | day
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "value", "unit"), QUALIFIED_DAYS)
@@ -62,12 +63,13 @@ def test_business_days_and_days_are_one_fact_in_disagreement() -> None:
     assert with_business["verdict"].to_list() == ["conflict"]
 
 
-OIL_FLOWS = [
-    ("OPEC+ agreed to lift output by 137,000 bpd in October.", "137,000 bpd", 137_000.0),
-    ("Exports reached 1.2 million b/d last month.", "1.2 million b/d", 1_200_000.0),
-    ("The field pumps 648,000 barrels per day.", "648,000 barrels per day", 648_000.0),
-    ("The cartel will cut 2 million barrels a day.", "2 million barrels a day", 2_000_000.0),
-]
+OIL_FLOWS = cases("""
+    text                                                   | raw                     | value: number
+    OPEC+ agreed to lift output by 137,000 bpd in October. | 137,000 bpd             | 137_000.0
+    Exports reached 1.2 million b/d last month.            | 1.2 million b/d         | 1_200_000.0
+    The field pumps 648,000 barrels per day.               | 648,000 barrels per day | 648_000.0
+    The cartel will cut 2 million barrels a day.           | 2 million barrels a day | 2_000_000.0
+""")
 
 
 @pytest.mark.parametrize(("text", "raw", "value"), OIL_FLOWS)

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import pytest
+from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 
 
 @pytest.mark.parametrize(
     ("text", "raw", "value", "unit"),
-    [
-        ("They spoke for 15 minutes.", "15 minutes", 15, "minute"),
-        ("It took 2.5 hours.", "2.5 hours", 2.5, "hour"),
-        ("A meeting within 180 days.", "180 days", 180, "day"),
-        ("It lasted 6 weeks.", "6 weeks", 6, "week"),
-        ("Over 3 quarters.", "3 quarters", 3, "quarter"),
-        ("Highs not seen in more than 30 years.", "30 years", 30, "year"),
-        ("For three years they waited.", "three years", 3, "year"),
-        ("It took two decades.", "two decades", 20, "year"),
-        ("A 90-day pause.", "90-day", 90, "day"),
-        ("A 15-minute call.", "15-minute", 15, "minute"),
-        ("It lasted one and a half years.", "one and a half years", 1.5, "year"),
-    ],
+    cases("""
+        text                                  | raw                  | value: number | unit
+        They spoke for 15 minutes.            | 15 minutes           | 15            | minute
+        It took 2.5 hours.                    | 2.5 hours            | 2.5           | hour
+        A meeting within 180 days.            | 180 days             | 180           | day
+        It lasted 6 weeks.                    | 6 weeks              | 6             | week
+        Over 3 quarters.                      | 3 quarters           | 3             | quarter
+        Highs not seen in more than 30 years. | 30 years             | 30            | year
+        For three years they waited.          | three years          | 3             | year
+        It took two decades.                  | two decades          | 20            | year
+        A 90-day pause.                       | 90-day               | 90            | day
+        A 15-minute call.                     | 15-minute            | 15            | minute
+        It lasted one and a half years.       | one and a half years | 1.5           | year
+    """),
 )
 def test_durations(text: str, raw: str, value: float, unit: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.raw_text, f.value, f.unit) == ("duration", raw, value, unit)
+    only_figure(text, kind="duration", raw_text=raw, value=value, unit=unit)
 
 
 @pytest.mark.parametrize(
@@ -37,24 +39,24 @@ def test_not_durations(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "raw", "value", "qualifier"),
-    [
-        ("In late October 2025, he returned.", "October 2025", 2025, "exact"),
-        ("The July 2025 framework.", "July 2025", 2025, "exact"),
-        ("Defense budgets to rise by 2027.", "2027", 2027, "exact"),
-        ("At Camp David in 2023, they met.", "2023", 2023, "exact"),
-        ("President Trump’s 2025 visit.", "2025", 2025, "exact"),
-        ("Progress by mid-2026 is needed.", "2026", 2026, "exact"),
-        ("An early-2026 roadmap.", "2026", 2026, "exact"),
-        ("Not seen since the 1980s boom.", "1980s", 1980, "approx"),
-        ("Signed on July 4, 2025.", "July 4, 2025", 2025, "exact"),
-        ("Signed on 4 July 2025.", "4 July 2025", 2025, "exact"),
-        ("Output in Q3 2025 fell.", "2025", 2025, "exact"),
-        ("Around 2020 things changed.", "2020", 2020, "approx"),
-    ],
+    cases("""
+        text                               | raw          | value: number | qualifier
+        In late October 2025, he returned. | October 2025 | 2025          | exact
+        The July 2025 framework.           | July 2025    | 2025          | exact
+        Defense budgets to rise by 2027.   | 2027         | 2027          | exact
+        At Camp David in 2023, they met.   | 2023         | 2023          | exact
+        President Trump’s 2025 visit.      | 2025         | 2025          | exact
+        Progress by mid-2026 is needed.    | 2026         | 2026          | exact
+        An early-2026 roadmap.             | 2026         | 2026          | exact
+        Not seen since the 1980s boom.     | 1980s        | 1980          | approx
+        Signed on July 4, 2025.            | July 4, 2025 | 2025          | exact
+        Signed on 4 July 2025.             | 4 July 2025  | 2025          | exact
+        Output in Q3 2025 fell.            | 2025         | 2025          | exact
+        Around 2020 things changed.        | 2020         | 2020          | approx
+    """),
 )
 def test_dates(text: str, raw: str, value: float, qualifier: str) -> None:
-    (f,) = extract_figures(text)
-    assert (f.kind, f.unit, f.raw_text, f.value, f.qualifier) == ("date", "year", raw, value, qualifier)
+    only_figure(text, kind="date", unit="year", raw_text=raw, value=value, qualifier=qualifier)
 
 
 def test_year_like_number_is_never_a_count() -> None:

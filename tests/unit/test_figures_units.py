@@ -5,64 +5,68 @@ from __future__ import annotations
 
 import pint
 import pytest
+from cases import cases
+from figure_expect import only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.units import DIMENSION_OF
 from newsfacts.vocabulary import DIMENSIONS
 
 
-def one(text: str, kind: str):
-    found = [f for f in extract_figures(text) if f.kind == kind]
-    assert len(found) == 1, extract_figures(text)
-    return found[0]
-
-
 @pytest.mark.parametrize(
     ("text", "raw", "value", "unit", "dimension"),
-    [
-        ("She finished a 1,500-metre race in the rain.", "1,500-metre", 1500, "m", "length"),
-        ("The coupe makes 310 pound-feet of torque.", "310 pound-feet", 310, "lbf*ft", "torque"),
-        ("The engine peaks at 6,500 rpm.", "6,500 rpm", 6500, "rpm", "frequency"),
-        ("Output rose to 720,000 barrels per day.", "720,000 barrels per day", 720000, "barrel/day", "flow"),
-        ("The field pumps 90,000 bpd.", "90,000 bpd", 90000, "barrel/day", "flow"),
-        ("It ships with a 6.1-inch display.", "6.1-inch", 6.1, "inch", "length"),
-        ("The base model has 128GB of storage.", "128GB", 128, "GB", "data"),
-        ("A 400 MW solar farm was approved.", "400 MW", 400, "MW", "power"),
-        ("Households used 3,100 kWh last year.", "3,100 kWh", 3100, "kWh", "energy"),
-        ("Temperatures hit 41°C in the city.", "41°C", 41, "degC", "temperature"),
-        ("Gusts reached 130 km/h overnight.", "130 km/h", 130, "km/h", "speed"),
-        ("The storm moved 25 miles inland.", "25 miles", 25, "mile", "length"),
-        ("The mill produced 2.4 million tonnes of steel.", "2.4 million tonnes", 2.4e6, "t", "mass"),
-        ("A three-ton payload reached orbit.", "three-ton", 3, "ton", "mass"),
-        ("The reservoir holds 40 billion litres.", "40 billion litres", 40e9, "l", "volume"),
-        ("Crews cleared 12 hectares of forest.", "12 hectares", 12, "hectare", "area"),
-        ("The chip is built on a 3nm process.", "3nm", 3, "nm", "length"),
-        ("It ships with a 45W charger.", "45W", 45, "W", "power"),
-        ("Temperatures of 34C are forecast.", "34C", 34, "degC", "temperature"),
-        ("Tanks hold 2.5m barrels.", "2.5m barrels", 2.5e6, "barrel", "volume"),
-        ("The striker is 1.9m tall.", "1.9m", 1.9, "m", "length"),  # "m" with a dimension adjective
-        ("A 40m-long ferry sank.", "40m", 40, "m", "length"),
-        ("The handset weighs 187g.", "187g", 187, "g", "mass"),
-        ("Exports reached 400,000 barrels daily.", "400,000 barrels daily", 400000, "barrel/day", "flow"),
-    ],
+    cases("""
+        text                                           | raw                | value: number | unit       | dimension
+        She finished a 1,500-metre race in the rain.   | 1,500-metre        | 1500          | m          | length
+        The coupe makes 310 pound-feet of torque.      | 310 pound-feet     | 310           | lbf*ft     | torque
+        The engine peaks at 6,500 rpm.                 | 6,500 rpm          | 6500          | rpm        | frequency
+        Output rose to 720,000 barrels per day. | 720,000 barrels per day | 720000 | barrel/day | flow
+        The field pumps 90,000 bpd.                    | 90,000 bpd         | 90000         | barrel/day | flow
+        It ships with a 6.1-inch display.              | 6.1-inch           | 6.1           | inch       | length
+        The base model has 128GB of storage.           | 128GB              | 128           | GB         | data
+        A 400 MW solar farm was approved.              | 400 MW             | 400           | MW         | power
+        Households used 3,100 kWh last year.           | 3,100 kWh          | 3100          | kWh        | energy
+        Temperatures hit 41°C in the city.             | 41°C               | 41            | degC       | temperature
+        Gusts reached 130 km/h overnight.              | 130 km/h           | 130           | km/h       | speed
+        The storm moved 25 miles inland.               | 25 miles           | 25            | mile       | length
+        The mill produced 2.4 million tonnes of steel. | 2.4 million tonnes | 2.4e6         | t          | mass
+        A three-ton payload reached orbit.             | three-ton          | 3             | ton        | mass
+        The reservoir holds 40 billion litres.         | 40 billion litres  | 40e9          | l          | volume
+        Crews cleared 12 hectares of forest.           | 12 hectares        | 12            | hectare    | area
+        The chip is built on a 3nm process.            | 3nm                | 3             | nm         | length
+        It ships with a 45W charger.                   | 45W                | 45            | W          | power
+        Temperatures of 34C are forecast.              | 34C                | 34            | degC       | temperature
+        Tanks hold 2.5m barrels.                       | 2.5m barrels       | 2.5e6         | barrel     | volume
+        # "m" with a dimension adjective
+        The striker is 1.9m tall.                      | 1.9m               | 1.9           | m          | length
+        A 40m-long ferry sank.                         | 40m                | 40            | m          | length
+        The handset weighs 187g.                       | 187g               | 187           | g          | mass
+        Exports reached 400,000 barrels daily. | 400,000 barrels daily | 400000 | barrel/day | flow
+    """),
 )
 def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
-    f = one(text, "quantity")
-    assert (f.raw_text, f.unit, f.dimension) == (raw, unit, dimension)
-    assert f.value == pytest.approx(value)
+    only_figure(text, of_kind="quantity", raw_text=raw, unit=unit, dimension=dimension, value=pytest.approx(value))
 
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "He ran 5m and then 10k before lunch.",  # "m" is also million: never a bare unit symbol
-        "Doors open at 7pm.",  # "pm" is a time of day, not picometres
-        "There were 2 in the car.",  # "in" is a preposition
-        "Support for 5G networks grew.",  # a name
-        "A 10-point plan was unveiled.",  # a plan's name, not index points
-        "Give it 5 W and move on.",  # a lone letter apart from the number is no unit
-        "Take Route 9C north.",  # a glued letter after a label is a name
-    ],
+    cases("""
+        text
+        # "m" is also million: never a bare unit symbol
+        He ran 5m and then 10k before lunch.
+        # "pm" is a time of day, not picometres
+        Doors open at 7pm.
+        # "in" is a preposition
+        There were 2 in the car.
+        # a name
+        Support for 5G networks grew.
+        # a plan's name, not index points
+        A 10-point plan was unveiled.
+        # a lone letter apart from the number is no unit
+        Give it 5 W and move on.
+        # a glued letter after a label is a name
+        Take Route 9C north.
+    """),
 )
 def test_not_quantities(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
@@ -94,17 +98,17 @@ def test_no_level_without_an_index_shape(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "raw", "value", "unit"),
-    [
-        ("A 50-year-old man was arrested.", "50-year-old", 50, "year"),
-        ("The girl, 9 years old, was unhurt.", "9 years old", 9, "year"),
-        ("The puppy is ten weeks old.", "ten weeks old", 10, "week"),
-        ("A 34 yo patient was admitted.", "34 yo", 34, "year"),
-    ],
+    cases("""
+        text                               | raw           | value: number | unit
+        A 50-year-old man was arrested.    | 50-year-old   | 50            | year
+        The girl, 9 years old, was unhurt. | 9 years old   | 9             | year
+        The puppy is ten weeks old.        | ten weeks old | 10            | week
+        A 34 yo patient was admitted.      | 34 yo         | 34            | year
+    """),
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
     # An age is the time elapsed since birth: a duration keeps its unit, a count would lose it.
-    f = one(text, "duration")
-    assert (f.raw_text, f.value, f.unit) == (raw, value, unit)
+    only_figure(text, of_kind="duration", raw_text=raw, value=value, unit=unit)
 
 
 def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
@@ -117,7 +121,7 @@ def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
 
 def test_values_convert_within_a_dimension() -> None:
     ureg = pint.UnitRegistry()
-    km = one("The route is 12 km long.", "quantity")
-    mi = one("The route is 7.456 miles long.", "quantity")
+    km = only_figure("The route is 12 km long.", of_kind="quantity")
+    mi = only_figure("The route is 7.456 miles long.", of_kind="quantity")
     assert km.dimension == mi.dimension
     assert ureg.Quantity(km.value, km.unit).to(mi.unit).magnitude == pytest.approx(mi.value, rel=1e-3)

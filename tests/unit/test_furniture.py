@@ -3,42 +3,44 @@
 from __future__ import annotations
 
 import pytest
+from cases import cases
 
 from newsfacts.metadata import furniture
 
-FURNITURE_LINES = [
-    "Advertisement",
-    "ADVERTISEMENT",
-    "Story continues below advertisement",
-    "Listen to this article",
-    "4 min read",
-    "FILE PHOTO: Workers walk past a refinery near the port.",
-    "Photo: Getty Images",
-    "Photograph: Staff photographer",
-    "Credit: REUTERS/Staff Photographer",
-    "A container ship leaves the harbour at dawn. (Photo by A. Person/AFP)",
-    "Traders watch screens on the exchange floor, May 2, 2024. REUTERS/Some Photographer",
-    "Table of Contents",
-    "Home > News > Markets",
-    "Home News World",
-    "• World • Thursday, 22 May 2025",
-    "Similar News",
-    "Article Sources",
-    "Related Coverage",
-    "If you like this article, please share it with friends.",
-    "For more news, visit our business section.",
-    "Disclaimer: nothing here is a recommendation to trade.",
-    "This article is for informational purposes only and does not constitute investment advice.",
-    "Past performance is not a guide to future returns.",
-    "The views and opinions expressed herein are those of the author alone.",
-    "(Reporting by Ann Example; Editing by Ben Sample)",
-    "Editor: Chen Example",
-    "((ann.example@newsdesk.example; +1 555 0100))",
-    "(source: CNBC)",
-    "Source: Reuters",
-    "Request Demo",
-    "---",
-]
+FURNITURE_LINES = cases("""
+    line
+    Advertisement
+    ADVERTISEMENT
+    Story continues below advertisement
+    Listen to this article
+    4 min read
+    FILE PHOTO: Workers walk past a refinery near the port.
+    Photo: Getty Images
+    Photograph: Staff photographer
+    Credit: REUTERS/Staff Photographer
+    A container ship leaves the harbour at dawn. (Photo by A. Person/AFP)
+    Traders watch screens on the exchange floor, May 2, 2024. REUTERS/Some Photographer
+    Table of Contents
+    Home > News > Markets
+    Home News World
+    • World • Thursday, 22 May 2025
+    Similar News
+    Article Sources
+    Related Coverage
+    If you like this article, please share it with friends.
+    For more news, visit our business section.
+    Disclaimer: nothing here is a recommendation to trade.
+    This article is for informational purposes only and does not constitute investment advice.
+    Past performance is not a guide to future returns.
+    The views and opinions expressed herein are those of the author alone.
+    (Reporting by Ann Example; Editing by Ben Sample)
+    Editor: Chen Example
+    ((ann.example@newsdesk.example; +1 555 0100))
+    (source: CNBC)
+    Source: Reuters
+    Request Demo
+    ---
+""")
 PROSE_LINES = [
     "The central bank cut its key rate by half a point on Wednesday.",
     "Shares of the carmaker rose 4% after it raised its outlook.",
@@ -64,19 +66,20 @@ def test_prose_is_not_furniture(line: str):
 
 @pytest.mark.parametrize(
     ("line", "agency", "story"),
-    [
-        ("LONDON (Reuters) - Oil prices fell.", "Reuters", "Oil prices fell."),
-        ("WASHINGTON, Oct. 29 (UPI) -- Lawmakers met.", "UPI", "Lawmakers met."),
-        ("(Xinhua) -- Exports rose.", "Xinhua", "Exports rose."),
-        ("(RTTNews) - Shares slipped.", "RTTNews", "Shares slipped."),
-        ("Sep 18 (Reuters) - Stocks rallied.", "Reuters", "Stocks rallied."),
-        ("TORONTO (Dow Jones)--The index climbed.", "Dow Jones", "The index climbed."),
-        ("Springfield (AP) _ The mayor resigned.", "AP", "The mayor resigned."),
-        ("NEW DELHI - The monsoon arrived early.", None, "The monsoon arrived early."),
-        ("NEW DELHI: The monsoon arrived early.", None, "The monsoon arrived early."),
-        ("GENEVA/DUBAI: Cases rose again.", None, "Cases rose again."),
-        ("CHICAGO Aug 31 The department reopened offices.", None, "The department reopened offices."),
-    ],
+    cases("""
+        line                                            | agency    | story
+        LONDON (Reuters) - Oil prices fell.             | Reuters   | Oil prices fell.
+        WASHINGTON, Oct. 29 (UPI) -- Lawmakers met.     | UPI       | Lawmakers met.
+        (Xinhua) -- Exports rose.                       | Xinhua    | Exports rose.
+        (RTTNews) - Shares slipped.                     | RTTNews   | Shares slipped.
+        Sep 18 (Reuters) - Stocks rallied.              | Reuters   | Stocks rallied.
+        TORONTO (Dow Jones)--The index climbed.         | Dow Jones | The index climbed.
+        Springfield (AP) _ The mayor resigned.          | AP        | The mayor resigned.
+        NEW DELHI - The monsoon arrived early.          | -         | The monsoon arrived early.
+        NEW DELHI: The monsoon arrived early.           | -         | The monsoon arrived early.
+        GENEVA/DUBAI: Cases rose again.                 | -         | Cases rose again.
+        CHICAGO Aug 31 The department reopened offices. | -         | The department reopened offices.
+    """),
 )
 def test_wire_datelines(line: str, agency: str | None, story: str):
     dateline = furniture.wire_dateline(line)
@@ -87,13 +90,17 @@ def test_wire_datelines(line: str, agency: str | None, story: str):
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "Apple Inc (AAPL) - Shares rose after the launch.",  # a ticker, not an agency
-        "The Fed (FOMC) - whose members vote - held rates.",
-        "Oil prices fell - and kept falling.",
-        "New Delhi - the capital - saw record heat.",  # a place in title case with no agency
-        "Chicago Aug 31 was the hottest day of the year.",  # a title-case place opening a sentence
-    ],
+    cases("""
+        line
+        # a ticker, not an agency
+        Apple Inc (AAPL) - Shares rose after the launch.
+        The Fed (FOMC) - whose members vote - held rates.
+        Oil prices fell - and kept falling.
+        # a place in title case with no agency
+        New Delhi - the capital - saw record heat.
+        # a title-case place opening a sentence
+        Chicago Aug 31 was the hottest day of the year.
+    """),
 )
 def test_not_wire_datelines(line: str):
     assert furniture.wire_dateline(line) is None
@@ -115,13 +122,14 @@ def test_trailing_furniture_start_cuts_disclaimer_and_credits():
 
 @pytest.mark.parametrize(
     "bio",
-    [
-        "Jane Smith is a senior correspondent covering Japanese politics.",
-        "**John Roe** is an economist and columnist based in Tokyo.",
-        "__Ann Lee__ is a freelance journalist based in Seoul.",
-        "Tom Baker is the Asia editor of Example Weekly.",
-        "Maria Costa has been a contributing writer since 2019.",
-    ],
+    cases("""
+        bio
+        Jane Smith is a senior correspondent covering Japanese politics.
+        **John Roe** is an economist and columnist based in Tokyo.
+        __Ann Lee__ is a freelance journalist based in Seoul.
+        Tom Baker is the Asia editor of Example Weekly.
+        Maria Costa has been a contributing writer since 2019.
+    """),
 )
 def test_closing_bio_is_trailing_furniture(bio: str):
     story = "Oil prices fell on Monday as stocks built up."
@@ -133,13 +141,14 @@ def test_closing_bio_is_trailing_furniture(bio: str):
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "Sanae Takaichi is a conservative politician who became prime minister in October.",
-        "Ann Roe is a reporter who was detained in March.",
-        "Ben Lee is a correspondent for the paper, the ministry said.",
-        "Jane Smith, a senior correspondent for the network, said the talks had stalled.",
-        "The correspondent is a veteran of three wars.",
-    ],
+    cases("""
+        line
+        Sanae Takaichi is a conservative politician who became prime minister in October.
+        Ann Roe is a reporter who was detained in March.
+        Ben Lee is a correspondent for the paper, the ministry said.
+        Jane Smith, a senior correspondent for the network, said the talks had stalled.
+        The correspondent is a veteran of three wars.
+    """),
 )
 def test_closing_sentences_about_people_are_not_bios(line: str):
     assert not furniture.is_closing_bio(line)
@@ -164,12 +173,13 @@ def test_breadcrumbs_glued_to_a_headline(text: str, stripped: str):
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "Ann Example says:",
-        "Ben Sample on March 3, 2025 at 5:06 pm",
-        "Posted by Ann Example at 10:15 AM",
-        "Reply",
-    ],
+    cases("""
+        line
+        Ann Example says:
+        Ben Sample on March 3, 2025 at 5:06 pm
+        Posted by Ann Example at 10:15 AM
+        Reply
+    """),
 )
 def test_reader_comment_headers_are_furniture(line: str):
     assert furniture.is_furniture_line(line)
@@ -198,7 +208,16 @@ def test_page_footer_lines_are_furniture(line: str):
     assert furniture.is_furniture_line(line)
 
 
-@pytest.mark.parametrize("line", ["Show Thumbnails", "Show Captions", "Full Article", "Read full story"])
+@pytest.mark.parametrize(
+    "line",
+    cases("""
+    line
+    Show Thumbnails
+    Show Captions
+    Full Article
+    Read full story
+"""),
+)
 def test_gallery_and_read_on_buttons_are_furniture(line: str):
     assert furniture.is_furniture_line(line)
 

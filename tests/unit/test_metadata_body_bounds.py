@@ -19,53 +19,57 @@ STORY = (
 )
 
 
-@pytest.mark.parametrize(
-    "lead",
-    [
-        "Advertisement\n\n",
-        "FILE PHOTO: Planes parked at the airport, March 3, 2024. REUTERS/Some Photographer/File Photo\n\n",
-        "Photo: Getty Images\n\n",
-        "Table of Contents\nResults\nOutlook\nFleet\n\n",
-        "• Business • Thursday, 22 May 2025\n\n",
-        "Home > Business > Airlines\n\n",
-        "Listen to this article\n5 min read\n\n",
-        "DUBLIN (Reuters) - ",
-        "Advertisement\nPhoto: Getty Images\nDUBLIN, May 22 (Reuters) - ",
-    ],
-)
-def test_leading_clutter_is_outside_thebody_of(lead: str):
-    assert body_of(f"Airline traffic climbs as summer bookings surge\n\n{lead}{STORY}") == STORY
+# What a page may carry between its headline and the story.
+LEADING_CLUTTER = [
+    "Advertisement\n\n",
+    "FILE PHOTO: Planes parked at the airport, March 3, 2024. REUTERS/Some Photographer/File Photo\n\n",
+    "Photo: Getty Images\n\n",
+    "Table of Contents\nResults\nOutlook\nFleet\n\n",
+    "• Business • Thursday, 22 May 2025\n\n",
+    "Home > Business > Airlines\n\n",
+    "Listen to this article\n5 min read\n\n",
+    "DUBLIN (Reuters) - ",
+    "Advertisement\nPhoto: Getty Images\nDUBLIN, May 22 (Reuters) - ",
+]
+
+# What a page may carry after the story.
+TRAILING_CLUTTER = [
+    "Similar News\nAirline shares rally\nFuel costs ease",
+    "Article Sources\nCompany quarterly report\nIndustry traffic data",
+    "If you like this article, share it with a friend.",
+    "For more news, visit our business section.",
+    "This article is for informational purposes only and does not constitute investment advice.",
+    "Disclaimer: The author holds no position in any stock mentioned.",
+    "(Reporting by Ann Example in Dublin; Editing by Ben Sample)",
+    "((ann.example@newsdesk.example; +353 1 555 0100))",
+    "Reuters\nBloomberg\nCNBC",
+    "— Ben Sample, Cork",
+    "About the Author: Ann Example writes about aviation and travel.",
+    "(source: CNBC)",
+    "Ann Example has no position in any of the stocks mentioned.\nThe Example Fool has a disclosure policy.",
+    "Not investment advice. Do your own research.",
+    "Example Finance · 2h ago\nMarket Daily · 5h ago",
+    "Reuters\n2 hours ago\nBloomberg\n3 hours ago\nView full coverage",
+    "No comments:\nPost a Comment",
+    "July 13, 2022\nNovember 23, 2021\nDecember 4, 2019",  # dates of related links
+    "Leave a Reply\n\nPopular Posts",
+    "(Example News Agency September 29, 2006)\n|",
+    "Our Standards: The Example Trust Principles.",
+    "(SD-Agencies)",
+]
+
+PAGES = [
+    *(
+        pytest.param(f"Airline traffic climbs as summer bookings surge\n\n{lead}{STORY}", id=f"leading {lead!r}")
+        for lead in LEADING_CLUTTER
+    ),
+    *(pytest.param(f"{STORY}\n\n{trail}\n", id=f"trailing {trail!r}") for trail in TRAILING_CLUTTER),
+]
 
 
-@pytest.mark.parametrize(
-    "trail",
-    [
-        "Similar News\nAirline shares rally\nFuel costs ease",
-        "Article Sources\nCompany quarterly report\nIndustry traffic data",
-        "If you like this article, share it with a friend.",
-        "For more news, visit our business section.",
-        "This article is for informational purposes only and does not constitute investment advice.",
-        "Disclaimer: The author holds no position in any stock mentioned.",
-        "(Reporting by Ann Example in Dublin; Editing by Ben Sample)",
-        "((ann.example@newsdesk.example; +353 1 555 0100))",
-        "Reuters\nBloomberg\nCNBC",
-        "— Ben Sample, Cork",
-        "About the Author: Ann Example writes about aviation and travel.",
-        "(source: CNBC)",
-        "Ann Example has no position in any of the stocks mentioned.\nThe Example Fool has a disclosure policy.",
-        "Not investment advice. Do your own research.",
-        "Example Finance · 2h ago\nMarket Daily · 5h ago",
-        "Reuters\n2 hours ago\nBloomberg\n3 hours ago\nView full coverage",
-        "No comments:\nPost a Comment",
-        "July 13, 2022\nNovember 23, 2021\nDecember 4, 2019",  # dates of related links
-        "Leave a Reply\n\nPopular Posts",
-        "(Example News Agency September 29, 2006)\n|",
-        "Our Standards: The Example Trust Principles.",
-        "(SD-Agencies)",
-    ],
-)
-def test_trailing_clutter_is_outside_thebody_of(trail: str):
-    assert body_of(f"{STORY}\n\n{trail}\n") == STORY
+@pytest.mark.parametrize("page", PAGES)
+def test_clutter_is_outside_the_body(page: str):
+    assert body_of(page) == STORY
 
 
 def test_standfirst_between_headline_and_byline_is_header():
@@ -83,32 +87,54 @@ def test_a_paragraph_that_mentions_sources_or_photos_stays():
     assert body_of(story) == story
 
 
-def test_figures_skip_captions_datelines_and_disclaimers():
-    text = (
+def cluttered_page(caption: str, related: str) -> str:
+    """STORY on a page: headline, a photo caption, a dateline, a related link and a disclaimer around it."""
+    return (
         "Airline traffic climbs as summer bookings surge\n\n"
-        "FILE PHOTO: 40 planes parked at the airport, March 3, 2024. REUTERS/Some Photographer\n\n"
+        f"FILE PHOTO: {caption}, March 3, 2024. REUTERS/Some Photographer\n\n"
         f"DUBLIN, May 22 (Reuters) - {STORY}\n\n"
-        "Similar News\nRival cuts 500 jobs\n\n"
+        f"Similar News\n{related}\n\n"
         "This article is for informational purposes only and does not constitute investment advice.\n"
     )
-    metadata = parse_metadata(text)
-    spans = [figure.raw_text for figure in extract_figures(text, metadata.body_start, metadata.body_end)]
-    assert any("12 million" in span for span in spans)
-    assert not any("40" in span or "500" in span or "22" in span for span in spans)
 
 
-def test_claims_skip_captions_datelines_related_links_and_disclaimers():
-    text = (
-        "Airline traffic climbs as summer bookings surge\n\n"
-        "FILE PHOTO: Travellers queue at a check-in desk, March 3, 2024. REUTERS/Some Photographer\n\n"
-        f"DUBLIN, May 22 (Reuters) - {STORY}\n\n"
-        "Similar News\nRival carrier says it will cut 500 jobs\n\n"
-        "This article is for informational purposes only and does not constitute investment advice.\n"
-    )
+def figure_spans(text: str) -> list[str]:
     metadata = parse_metadata(text)
-    claims = [claim.text for claim in extract_claims(text, metadata.body_start, metadata.body_end)]
-    assert any("12 million passengers" in claim for claim in claims)
-    assert not any(word in claim for claim in claims for word in ("Travellers", "Reuters", "500", "advice"))
+    return [figure.raw_text for figure in extract_figures(text, metadata.body_start, metadata.body_end)]
+
+
+def claim_texts(text: str) -> list[str]:
+    metadata = parse_metadata(text)
+    return [claim.text for claim in extract_claims(text, metadata.body_start, metadata.body_end)]
+
+
+@pytest.mark.parametrize(
+    ("found_in", "caption", "related", "kept", "dropped"),
+    [
+        pytest.param(
+            figure_spans,
+            "40 planes parked at the airport",
+            "Rival cuts 500 jobs",
+            "12 million",
+            ("40", "500", "22"),
+            id="figures",
+        ),
+        pytest.param(
+            claim_texts,
+            "Travellers queue at a check-in desk",
+            "Rival carrier says it will cut 500 jobs",
+            "12 million passengers",
+            ("Travellers", "Reuters", "500", "advice"),
+            id="claims",
+        ),
+    ],
+)
+def test_figures_and_claims_skip_captions_datelines_related_links_and_disclaimers(
+    found_in, caption: str, related: str, kept: str, dropped: tuple[str, ...]
+):
+    found = found_in(cluttered_page(caption, related))
+    assert any(kept in x for x in found)
+    assert not any(word in x for x in found for word in dropped)
 
 
 def test_company_profile_and_newsletter_pitch_after_the_story():

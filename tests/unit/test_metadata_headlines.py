@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from cases import cases
 from metadata_expect import assert_reads, parsed
 
 from newsfacts.metadata import parse_metadata
@@ -17,22 +18,21 @@ STORY = (
 
 @pytest.mark.parametrize(
     ("headline", "title"),
-    [
-        ("Cholera deaths in the region climb to 2,300: WHO", None),
-        ("Central bank trims rates 25 bp in first cut since 2020", None),
-        ("Copper hits 11-month high as supply fears mount", None),
-        ("Regional carrier orders 40 jets worth $4.5 billion", None),
-        ("CANADA STOCKS-TSX edges up as energy shares gain", None),
-        ("Watch: Rocket lifts 40 satellites into orbit", None),
-        ("Home sales fall for a third month", None),  # "Home" opens the headline, no navigation
-        ("Disclaimer rules for online finance influencers tightened", None),
-        ("Sources say producers will extend output cuts", None),
-        (
-            "Home News OPEC and allies extend output cuts into next year",
-            "OPEC and allies extend output cuts into next year",
-        ),
-        ("Home › Markets › Gold slips from record as dollar firms", "Gold slips from record as dollar firms"),
-    ],
+    cases("""
+        headline                                                    | title
+        Cholera deaths in the region climb to 2,300: WHO            | -
+        Central bank trims rates 25 bp in first cut since 2020      | -
+        Copper hits 11-month high as supply fears mount             | -
+        Regional carrier orders 40 jets worth $4.5 billion          | -
+        CANADA STOCKS-TSX edges up as energy shares gain            | -
+        Watch: Rocket lifts 40 satellites into orbit                | -
+        # "Home" opens the headline, no navigation
+        Home sales fall for a third month                           | -
+        Disclaimer rules for online finance influencers tightened   | -
+        Sources say producers will extend output cuts               | -
+        Home News OPEC and allies extend output cuts into next year | OPEC and allies extend output cuts into next year
+        Home › Markets › Gold slips from record as dollar firms     | Gold slips from record as dollar firms
+    """),
 )
 def test_headline_shapes(headline: str, title: str | None):
     for text in (f"{headline}\n\n{STORY}\n", f"{headline}\n{STORY}\n"):
@@ -58,18 +58,23 @@ def test_headline_above_photo_caption_and_byline():
 
 @pytest.mark.parametrize(
     "first_line",
-    [
-        "The agency said on Tuesday that the outbreak had spread.",  # a sentence, not a headline
-        "Officials warned, however, that more cases would follow,",
-        "title: Not A Heading",  # a key and a value
-        "Tags: health, outbreak, region",
-        "Photo: Getty Images",
-        "Related Articles",
-        "Subscribe now",
-        "In a statement, the company said it expected growth to slow",  # a sentence that lost its full stop
-        "According to the ministry, exports rose 5% in May",
-        "HomeMarkets BusinessTech OpinionVideo Newsletters",  # menu labels run together
-    ],
+    cases("""
+        first_line
+        # a sentence, not a headline
+        The agency said on Tuesday that the outbreak had spread.
+        Officials warned, however, that more cases would follow,
+        # a key and a value
+        title: Not A Heading
+        Tags: health, outbreak, region
+        Photo: Getty Images
+        Related Articles
+        Subscribe now
+        # a sentence that lost its full stop
+        In a statement, the company said it expected growth to slow
+        According to the ministry, exports rose 5% in May
+        # menu labels run together
+        HomeMarkets BusinessTech OpinionVideo Newsletters
+    """),
 )
 def test_first_lines_that_are_not_headlines(first_line: str):
     assert parse_metadata(f"{first_line}\n\n{STORY}\n").title is None
@@ -109,7 +114,16 @@ def test_story_subheading_on_the_first_line_stays_in_the_body():
     assert body == text.strip()
 
 
-@pytest.mark.parametrize("nav", ["Menu", "US Markets", "NEWS", "BLDP"])
+@pytest.mark.parametrize(
+    "nav",
+    cases("""
+    nav
+    Menu
+    US Markets
+    NEWS
+    BLDP
+"""),
+)
 def test_menu_words_and_tickers_above_the_headline_are_header(nav: str):
     text = f"{nav}\n\nOutbreak spreads to three more provinces in the south\n\n{STORY}\n"
     metadata, body = parsed(text)

@@ -7,25 +7,26 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from cases import cases
 
 from newsfacts.warehouse import lock, recovery, refresh_record
 from newsfacts.warehouse.diagnosis import DEFAULT_ADVICE, advice
 
-ADVICE_CASES = [
-    # (type name, message, words the advice must contain)
-    ("IOException", 'Could not write file "/x/.staging/news.duckdb.wal": No space left on device', "free disk space"),
-    ("OSError", "[Errno 28] No space left on device: '/x/news.duckdb'", "free disk space"),
-    ("OSError", "[Errno 27] File too large", "free disk space"),
-    ("OSError", "[Errno 30] Read-only file system: '/mnt/wh/news.duckdb'", "mounted read-only"),
-    ("PermissionError", "[Errno 13] Permission denied: '/srv/wh'", "writable for this user"),
-    ("NotADirectoryError", "[Errno 20] Not a directory: '/x/file/wh'", "a path component is a file"),
-    ("IOException", "The file is not a valid DuckDB database file!", "damaged"),
-    ("IOException", "Corrupt database file: computed checksum 1 does not match stored checksum 2", "damaged"),
-    ("ForeignWarehouseError", "refusing to replace /x/news.duckdb", "move that file away"),
-    ("RefreshLockTimeout", "gave up after 5s waiting for refresh abc", "another refresh is still running"),
-    ("IOException", 'Could not set lock on file "/x": Conflicting lock is held in /usr/bin/python', "close it"),
-    ("OperationalError", "table secondary_indexes already exists", "Dagster's storage"),
-]
+ADVICE_CASES = cases("""
+    type_name             | message                                                 | words
+    IOException | Could not write file "/x/.staging/news.duckdb.wal": No space left on device | free disk space
+    OSError               | [Errno 28] No space left on device: '/x/news.duckdb'    | free disk space
+    OSError               | [Errno 27] File too large                               | free disk space
+    OSError               | [Errno 30] Read-only file system: '/mnt/wh/news.duckdb' | mounted read-only
+    PermissionError       | [Errno 13] Permission denied: '/srv/wh'                 | writable for this user
+    NotADirectoryError    | [Errno 20] Not a directory: '/x/file/wh'                | a path component is a file
+    IOException           | The file is not a valid DuckDB database file!           | damaged
+    IOException | Corrupt database file: computed checksum 1 does not match stored checksum 2 | damaged
+    ForeignWarehouseError | refusing to replace /x/news.duckdb                      | move that file away
+    RefreshLockTimeout    | gave up after 5s waiting for refresh abc                | another refresh is still running
+    IOException | Could not set lock on file "/x": Conflicting lock is held in /usr/bin/python | close it
+    OperationalError      | table secondary_indexes already exists                  | Dagster's storage
+""")
 
 
 @pytest.mark.parametrize(("type_name", "message", "words"), ADVICE_CASES)

@@ -7,6 +7,7 @@ import re
 
 import duckdb
 import pytest
+from cases import cases
 
 from newsfacts.quality.runner import SuiteOutcome, gx_context, run_integrity_suites, run_suite
 from newsfacts.quality.suites import OPEN_UNIT_RULES, document_issues_suite, integrity_suites
@@ -24,36 +25,14 @@ DOCS = {
 
 # (figure_id, document_id, raw_text, kind, value, low, high, unit, qualifier, metric)
 FIGURES = [
-    (
-        "fa1",
-        "doc_a",
-        "$550 billion",
-        "money",
-        550e9,
-        None,
-        None,
-        "USD",
-        "exact",
-        "japan_us_investment_pledge",
-    ),
+    ("fa1", "doc_a", "$550 billion", "money", 550e9, None, None, "USD", "exact", "japan_us_investment_pledge"),
     ("fa2", "doc_a", "over 4%", "percent", 4.0, 4.0, None, "percent", "more_than", "growth"),
     ("fa3", "doc_a", "July 2025", "date", 2025.0, None, None, "year", "exact", None),
-    (
-        "fb1",
-        "doc_b",
-        "$550 billion",
-        "money",
-        550e9,
-        None,
-        None,
-        "USD",
-        "exact",
-        "japan_us_investment_pledge",
-    ),
+    ("fb1", "doc_b", "$550 billion", "money", 550e9, None, None, "USD", "exact", "japan_us_investment_pledge"),
     ("fb2", "doc_b", "250%", "percent", 250.0, None, None, "percent", "exact", "debt_to_gdp"),
     ("fb3", "doc_b", "15-25%", "percent", None, 15.0, 25.0, "percent", "range", "tariff_rate"),
     ("fb4", "doc_b", "180 days", "duration", 180.0, None, None, "day", "exact", None),
-]
+]  # fmt: skip
 
 # (claim_id, document_id, text, claim_type, cluster_id)
 CLAIMS = [
@@ -173,6 +152,21 @@ def _only_failures(outcome: SuiteOutcome) -> set[str]:
     return {o.check for o in outcome.outcomes if not o.success}
 
 
+def _first_examples_name(outcome: SuiteOutcome, **rows: str) -> None:
+    """Each check named fails, and its first example is the row that `rows` gives it (`figure_id=fb3`)."""
+    for check, row in rows.items():
+        assert row in _failed(outcome, check).unexpected_examples[0], check
+
+
+def _only_failure(con: duckdb.DuckDBPyConnection, change: str, suite: str, check: str):
+    """The outcome of `check` after `change`, which must fail it and no other check of `suite`."""
+    con.execute(change)
+    outcome = _run(con, suite)
+    o = _failed(outcome, check)
+    assert _only_failures(outcome) == {check}
+    return o
+
+
 def test_clean_warehouse_passes_every_suite(con):
     outcomes = run_integrity_suites(con)
     names = [s.suite for s in outcomes]
@@ -227,12 +221,13 @@ def test_missing_table_fails_the_suite_instead_of_raising(con):
 
 @pytest.mark.parametrize(
     ("table", "key", "suite"),
-    [
-        ("documents", "document_id", "documents_integrity"),
-        ("figures", "figure_id", "figures_integrity"),
-        ("claims", "claim_id", "claims_integrity"),
-        ("document_metadata", "document_id", "document_metadata_integrity"),
-    ],
+    cases("""
+        table             | key         | suite
+        documents         | document_id | documents_integrity
+        figures           | figure_id   | figures_integrity
+        claims            | claim_id    | claims_integrity
+        document_metadata | document_id | document_metadata_integrity
+    """),
 )
 def test_duplicate_key(con, table, key, suite):
     con.execute(f"INSERT INTO {table} SELECT * FROM {table} LIMIT 1")
@@ -293,14 +288,12 @@ def test_negative_or_empty_offsets(con):
 
 
 def test_span_not_equal_to_raw_text(con):
-    con.execute("UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'")
-    outcome = _run(con, "figures_integrity")
-    o = _failed(outcome, "span_matches")
+    change = "UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'"
+    o = _only_failure(con, change, "figures_integrity", "span_matches")
     assert o.unexpected_count == 1
     (example,) = o.unexpected_examples
     assert "figure_id=fb1" in example
     assert "stored_text='$500 billion'" in example and "document_span='$550 billion'" in example
-    assert _only_failures(outcome) == {"span_matches"}
 
 
 def test_span_off_by_one_after_non_ascii(con):
@@ -312,13 +305,14 @@ def test_span_off_by_one_after_non_ascii(con):
 
 @pytest.mark.parametrize(
     ("update", "check", "shown"),
-    [
-        ("kind = 'temperature'", "kind_in_vocabulary", "kind=temperature"),
-        ("unit = 'usd'", "unit_valid_for_kind", "unit=usd"),
-        ("unit = 'percent'", "unit_valid_for_kind", "unit=percent"),
-        ("qualifier = 'roughly'", "qualifier_in_vocabulary", "qualifier=roughly"),
-        ("unit = NULL", "unit_not_null", "unit=NULL"),
-    ],
+    cases("""
+        update                | check                   | shown
+        kind = 'temperature'  | kind_in_vocabulary      | kind=temperature
+        unit = 'usd'          | unit_valid_for_kind     | unit=usd
+        unit = 'percent'      | unit_valid_for_kind     | unit=percent
+        qualifier = 'roughly' | qualifier_in_vocabulary | qualifier=roughly
+        unit = NULL           | unit_not_null           | unit=NULL
+    """),
 )
 def test_bad_vocabulary(con, update, check, shown):
     con.execute(f"UPDATE figures SET {update} WHERE figure_id = 'fa1'")
@@ -357,29 +351,25 @@ def test_bad_verdict(con):
 
 
 def test_low_above_high(con):
-    con.execute("UPDATE figures SET value_low = 30 WHERE figure_id = 'fb3'")
-    outcome = _run(con, "figures_integrity")
-    o = _failed(outcome, "bounds_ordered")
+    change = "UPDATE figures SET value_low = 30 WHERE figure_id = 'fb3'"
+    o = _only_failure(con, change, "figures_integrity", "bounds_ordered")
     assert o.unexpected_examples == ["figure_id=fb3, value_low=30, value_high=25"]
-    assert _only_failures(outcome) == {"bounds_ordered"}
 
 
 def test_range_shape(con):
     con.execute("UPDATE figures SET value = 20 WHERE figure_id = 'fb3'")
     con.execute("UPDATE figures SET value = NULL WHERE figure_id = 'fb4'")
-    outcome = _run(con, "figures_integrity")
-    assert "figure_id=fb3" in _failed(outcome, "range_shape_valid").unexpected_examples[0]
-    assert "figure_id=fb4" in _failed(outcome, "value_set_unless_range").unexpected_examples[0]
+    _first_examples_name(
+        _run(con, "figures_integrity"), range_shape_valid="figure_id=fb3", value_set_unless_range="figure_id=fb4"
+    )
 
 
 def test_money_out_of_range(con):
-    con.execute("UPDATE figures SET value = 1e20 WHERE figure_id = 'fa1'")
-    outcome = _run(con, "figures_integrity")
-    o = _failed(outcome, "money_value_in_range")
+    change = "UPDATE figures SET value = 1e20 WHERE figure_id = 'fa1'"
+    o = _only_failure(con, change, "figures_integrity", "money_value_in_range")
     assert o.expectation == "expect_column_values_to_be_between"
     assert o.unexpected_count == 1
     assert "figure_id=fa1" in o.unexpected_examples[0] and "money_value=1e+20" in o.unexpected_examples[0]
-    assert _only_failures(outcome) == {"money_value_in_range"}
 
 
 def test_money_scale_bug_and_bad_year(con):
@@ -387,9 +377,9 @@ def test_money_scale_bug_and_bad_year(con):
     assert _run(con, "figures_integrity").success  # contract v2: values keep their sign (-$5)
     con.execute("UPDATE figures SET value = -5e16 WHERE figure_id = 'fb1'")
     con.execute("UPDATE figures SET value = 20250 WHERE figure_id = 'fa3'")
-    outcome = _run(con, "figures_integrity")
-    assert "figure_id=fb1" in _failed(outcome, "money_value_in_range").unexpected_examples[0]
-    assert "figure_id=fa3" in _failed(outcome, "date_value_in_range").unexpected_examples[0]
+    _first_examples_name(
+        _run(con, "figures_integrity"), money_value_in_range="figure_id=fb1", date_value_in_range="figure_id=fa3"
+    )
 
 
 def test_percent_range_admits_250_percent_but_not_a_scale_bug(con):
@@ -475,11 +465,9 @@ def test_orphan_metadata_and_missing_metadata(con):
 
 
 def test_metadata_body_offsets_must_be_set(con):
-    con.execute("UPDATE document_metadata SET body_end = NULL WHERE document_id = 'doc_a'")
-    outcome = _run(con, "document_metadata_integrity")
-    o = _failed(outcome, "body_offsets_set")
+    change = "UPDATE document_metadata SET body_end = NULL WHERE document_id = 'doc_a'"
+    o = _only_failure(con, change, "document_metadata_integrity", "body_offsets_set")
     assert o.unexpected_examples == ["document_id=doc_a, body_start=0, body_end=NULL"]
-    assert _only_failures(outcome) == {"body_offsets_set"}
 
 
 def test_orphan_claim_figure_links(con):
@@ -599,16 +587,17 @@ def test_a_clean_warehouse_hands_gx_no_rows():
 
 @pytest.mark.parametrize(
     ("suite", "change", "checked"),
-    [
-        ("figures_integrity", None, 0),
-        ("figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
-        ("figures_integrity", "UPDATE documents SET ingested_at = now() WHERE document_id = 'doc_b'", 4),
-        ("claims_integrity", "UPDATE claims SET hedged = true WHERE claim_id = 'cb2'", 2),
-        ("documents_integrity", "UPDATE documents SET file_name = 'x.txt' WHERE document_id = 'doc_a'", 1),
-        ("document_metadata_integrity", "UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b'", 1),
-        ("claim_figures_integrity", "UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'", 3),
-        ("claim_figures_integrity", None, 0),
-    ],
+    cases("""
+        suite                   | change                                                               | checked: number
+        figures_integrity       | -                                                                    | 0
+        figures_integrity       | UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'              | 3
+        figures_integrity       | UPDATE documents SET ingested_at = now() WHERE document_id = 'doc_b' | 4
+        claims_integrity        | UPDATE claims SET hedged = true WHERE claim_id = 'cb2'               | 2
+        documents_integrity     | UPDATE documents SET file_name = 'x.txt' WHERE document_id = 'doc_a' | 1
+        document_metadata_integrity | UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b' | 1
+        claim_figures_integrity | UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'              | 3
+        claim_figures_integrity | -                                                                    | 0
+    """),
 )
 def test_a_scoped_run_checks_only_the_changed_documents(con, suite, change, checked):
     if change:
