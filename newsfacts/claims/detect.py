@@ -12,6 +12,7 @@ topic. A question inside quotation marks is someone's words and stays a claim.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from newsfacts.claims.verbs import has_finite_verb
 from newsfacts.metadata.furniture import clean, is_call_to_action, is_labelled_furniture, is_navigation_header
@@ -22,6 +23,9 @@ LEADING_MARKUP = re.compile(r"(?:[-*•‣◦▪–—>]+[ \t]+|\(?(?:\d{1,2}|[a
 # the run for a bullet, which made a line of a million asterisks quadratic. Real markup is short.
 MAX_LEADING_MARKUP = 100
 TRAILING_MARKUP = re.compile(r"(?<=\S)[_*]{1,3}$")
+# The last characters TRAILING_MARKUP can end on ("$" also matches before a final newline): a span
+# ending in anything else is not searched, which spares a scan of every sentence.
+_MARKUP_ENDS = frozenset("_*\n")
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _CLOSERS = "'\"’”)]"
@@ -37,7 +41,7 @@ def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without list markers and emphasis markup around it."""
     m = LEADING_MARKUP.match(text, start, min(end, start + MAX_LEADING_MARKUP))
     s = m.end() if m else start
-    t = TRAILING_MARKUP.search(text, s, end)
+    t = TRAILING_MARKUP.search(text, s, end) if text[end - 1 : end] in _MARKUP_ENDS else None
     e = t.start() if t else end
     return (s, e) if s < e else (start, end)
 
@@ -51,6 +55,11 @@ def is_title_case(words: list[str]) -> bool:
     return upper / len(content) >= 0.6
 
 
+def _count_words(sentence: str, most: int) -> int:
+    """The number of words in `sentence`, counted up to `most`: the rules only ask "fewer than N?"."""
+    return sum(1 for _ in islice(_WORD.finditer(sentence), most))
+
+
 def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str | None:
     """Why `sentence` (markup already trimmed) is not a claim, or None when it is one.
 
@@ -59,8 +68,7 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
     so the no-verb test applies there only: inside a paragraph a sentence whose verb the lexical
     test misses is still a statement.
     """
-    words = _WORD.findall(sentence)
-    n = len(words)
+    n = _count_words(sentence, 3)
     last = sentence.rstrip(_CLOSERS)[-1:]
     if n < 3 and not (n == 2 and last in (".", "!") and has_finite_verb(sentence)):
         return "too short"
@@ -76,6 +84,8 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
     if _LINK_ONLY.match(sentence) or _TAG_ONLY.match(sentence):
         return "link or markup"
     if last not in (".", "!", "…", "?"):
+        words = _WORD.findall(sentence)
+        n = len(words)
         if n < 6:
             return "heading"
         if is_title_case(words):
@@ -83,6 +93,6 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         if not has_finite_verb(sentence):
             return "label without a verb"
         return None
-    if whole_line and n <= 20 and not has_finite_verb(sentence):
+    if whole_line and _count_words(sentence, 21) <= 20 and not has_finite_verb(sentence):
         return "verbless tagline"
     return None

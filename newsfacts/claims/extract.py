@@ -28,9 +28,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfacts.claims.classify import carries_statistic, claim_type
+from newsfacts.claims.classify import CUES, carries_statistic, claim_type
 from newsfacts.claims.detect import core_span, furniture_reason
-from newsfacts.claims.hedging import is_hedged
+from newsfacts.claims.hedging import HEDGE
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
 from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions, mixed_quote_source
@@ -141,13 +141,14 @@ def _make_claim(
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
+    cues = CUES(piece)  # one pass for the type's cues and the hedges
     return Claim(
         char_start=s,
         char_end=e,
         text=piece,
         speaker=att.speaker if att else None,
-        claim_type=claim_type(piece, quoted, statistic),
-        hedged=is_hedged(piece),
+        claim_type=claim_type(piece, quoted, statistic, cues),
+        hedged=HEDGE in cues,
     )
 
 

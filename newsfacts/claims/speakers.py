@@ -24,7 +24,6 @@ their noun phrase ("the company", "one senior fellow"); "he"/"she" resolve throu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from newsfacts.claims.cues import (
@@ -41,6 +40,7 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
+from newsfacts.claims.lexicon import either_case, trie
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
 
@@ -63,31 +63,6 @@ def _forms(entry: str) -> list[str]:
     return [base, base + "s", base + "ed", base + "ing"]
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex alternation of `words` as a prefix tree: the engine tests each letter once."""
-    tree: dict[str, dict] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(tree)
-
-
-def _either_case(words: Iterable[str]) -> str:
-    """Words with their first letter in either case, as one prefix tree."""
-    return _trie({v for w in words for v in (w, w[0].upper() + w[1:])})
-
-
 _SAID = frozenset(["said", "says", "told", "tells"])
 _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Said", "Says"}
 # Base forms that are not also past forms: after "a"/"this" they are nouns ("a meaningful tell").
@@ -96,9 +71,9 @@ _BASE_ONLY = frozenset(
 )
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
-    rf"(?<![\w’'-])(?:(?P<bare>{_trie(_BARE_FORMS)})|(?P<verb>{_trie(_VERB_FORMS)})"
-    rf"|(?P<resume>{_trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
-    rf"|(?P<source>{_either_case(SOURCE_CUES)}))(?![\w’'-])"
+    rf"(?<![\w’'-])(?:(?P<bare>{trie(_BARE_FORMS)})|(?P<verb>{trie(_VERB_FORMS)})"
+    rf"|(?P<resume>{trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
+    rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
 
 _NAME = r"[A-Z][\w’'.-]*"
@@ -112,10 +87,10 @@ _FUNCTION = frozenset(_FUNCTION_LIST.split())
 _DETERMINERS = "the a an one another two three several some many most other these those this that its his her their our"
 _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
-_HEADS = _either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
+_HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
 _MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
 _GROUP = (
-    rf"(?:(?:{_either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
+    rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*))?"
 )
 _ADVERBS = (
@@ -137,7 +112,7 @@ _APPOSED_NAME = re.compile(r",\s(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
 _SUBJECT_DET = re.compile(
-    rf"(?<![\w’'.-])(?P<np>(?:{_either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
+    rf"(?<![\w’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")

@@ -1,0 +1,88 @@
+"""Regex alternations built from word lists, shaped so that Python's regex engine scans them fast.
+
+The engine skips quickly through text only when a pattern opens with a literal or a character
+set: it then tests one character per position in C and starts a match attempt only at a
+candidate. A pattern that opens with `\\b`, a look-behind or a look-ahead gets a full match
+attempt at every position, several times slower on prose. `CueScan` therefore opens with the
+character before a word (`\\W`, on the text with a space in front), and tests several word lists
+in that one pass instead of one scan per list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+# A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
+Cue = tuple[str, str]
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as a prefix tree: the engine tests each letter once.
+
+    Longer words are tried before their prefixes, so a match is the longest listed word.
+    """
+    return _emit(_tree((w, "") for w in words), "")
+
+
+def either_case(words: Iterable[str]) -> str:
+    """Words with their first letter in either case, as one prefix tree."""
+    return trie({v for w in words for v in (w, w[0].upper() + w[1:])})
+
+
+class CueScan:
+    """Which of several named cue lists occur in a text, found in one regex pass.
+
+    A cue is a phrase that starts a word followed by its tail regex: ("may", r"\\b") means the word
+    "may", ("set", r"\\s+to\\s+[a-z]") the word "set" before "to" and a lower-case word. A list
+    occurs in a text when `\\b(?:phrase tail|...)` would find a match in it.
+    """
+
+    def __init__(self, lists: Mapping[str, Iterable[Cue]]) -> None:
+        cues = {name: list(entries) for name, entries in lists.items()}
+        for phrase, _ in (cue for entries in cues.values() for cue in entries):
+            if not re.match(r"\w", phrase):
+                raise ValueError(f"{phrase!r} does not start with a word character")
+        any_cue = _emit(_tree(cue for entries in cues.values() for cue in entries), "")
+        # Only where some cue starts are the lists tested one by one, each in a look-ahead, so that
+        # a cue of one list never hides a cue of another starting at the same word.
+        each = "".join(rf"(?:(?=(?P<{name}>{_emit(_tree(entries), '')}))|)" for name, entries in cues.items())
+        self._pattern = re.compile(rf"\W(?={any_cue}){each}")
+
+    def __call__(self, text: str) -> frozenset[str]:
+        """The names of the lists with a cue in `text`."""
+        found: set[str] = set()
+        for m in self._pattern.finditer(" " + text):
+            found.update(name for name, cue in m.groupdict().items() if cue is not None)
+        return frozenset(found)
+
+
+def _tree(entries: Iterable[tuple[str, str]]) -> dict:
+    """A prefix tree of the phrases; the key None holds the tails of a phrase ending at a node."""
+    tree: dict = {}
+    for phrase, tail in entries:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        tails = node.setdefault(None, [])
+        if tail not in tails:
+            tails.append(tail)
+    return tree
+
+
+def _emit(node: dict, guard: str) -> str:
+    """The alternation below `node`; `guard` follows the first character (the root's branches)."""
+    branches = [re.escape(ch) + guard + _emit(child, "") for ch, child in sorted(node.items(), key=_key) if ch]
+    tails = node.get(None, [])
+    if not branches:
+        return tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if not tails:
+        return body
+    if tails == [""]:
+        return f"(?:{body})?"
+    return "(?:" + "|".join([body, *tails]) + ")"
+
+
+def _key(item: tuple[str | None, dict]) -> str:
+    return item[0] or ""
