@@ -12,7 +12,6 @@ topic. A question inside quotation marks is someone's words and stays a claim.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from newsfacts.claims.verbs import has_finite_verb
 from newsfacts.metadata.furniture import clean, is_call_to_action, is_labelled_furniture, is_navigation_header
@@ -55,9 +54,13 @@ def is_title_case(words: list[str]) -> bool:
     return upper / len(content) >= 0.6
 
 
-def _count_words(sentence: str, most: int) -> int:
-    """The number of words in `sentence`, counted up to `most`: the rules only ask "fewer than N?"."""
-    return sum(1 for _ in islice(_WORD.finditer(sentence), most))
+def _at_least(n: int) -> re.Pattern[str]:
+    """Matches a text that has `n` or more words, as `_WORD.findall` counts them: between words
+    it skips what cannot start one, and each word takes all it can (possessive, no backtracking)."""
+    return re.compile(rf"(?:[\W\d_]*+[^\W\d_][\w’'.-]*+){{{n}}}")
+
+
+_TWO_WORDS, _THREE_WORDS, _TWENTY_ONE_WORDS = _at_least(2), _at_least(3), _at_least(21)
 
 
 def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str | None:
@@ -68,9 +71,10 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
     so the no-verb test applies there only: inside a paragraph a sentence whose verb the lexical
     test misses is still a statement.
     """
-    n = _count_words(sentence, 3)
     last = sentence.rstrip(_CLOSERS)[-1:]
-    if n < 3 and not (n == 2 and last in (".", "!") and has_finite_verb(sentence)):
+    if not _THREE_WORDS.match(sentence) and not (
+        last in (".", "!") and _TWO_WORDS.match(sentence) and has_finite_verb(sentence)
+    ):
         return "too short"
     if _HEADING.match(line.lstrip()):
         return "markdown heading"
@@ -93,6 +97,6 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         if not has_finite_verb(sentence):
             return "label without a verb"
         return None
-    if whole_line and _count_words(sentence, 21) <= 20 and not has_finite_verb(sentence):
+    if whole_line and not _TWENTY_ONE_WORDS.match(sentence) and not has_finite_verb(sentence):
         return "verbless tagline"
     return None

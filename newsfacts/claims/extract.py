@@ -33,7 +33,14 @@ from newsfacts.claims.detect import core_span, furniture_reason
 from newsfacts.claims.hedging import HEDGE
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
-from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions, mixed_quote_source
+from newsfacts.claims.speakers import (
+    Attribution,
+    Context,
+    Discourse,
+    attributions,
+    mixed_quote_source,
+    speech_cues,
+)
 from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
 _NEWLINE = re.compile(r"\n")
@@ -250,7 +257,7 @@ def extract_claims(
     quotes = _quote_test(text, start, end)
     people = People(text, start, end, quotes)
     ctx = Context(text, people, quotes, Discourse(people))
-    verbs = [v for v in SPEECH.finditer(text, start, end) if not quotes(v.start())]
+    verbs = [v for v in speech_cues(text, start, end) if not quotes(v.start())]
     verb_starts = [v.start() for v in verbs]
     line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
 

@@ -75,6 +75,26 @@ SPEECH = re.compile(
     rf"|(?P<resume>{trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
     rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
+# Where a cue may start: after a character that is no part of a word, a cue word next. The
+# pattern opens with that character, which lets the engine skip through the letters of a body.
+_CUE_START = re.compile(
+    rf"[^\w’'-](?=(?:{trie(_BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split()))}|{either_case(SOURCE_CUES)})"
+    rf"(?![\w’'-]))"
+)
+
+
+def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them.
+
+    SPEECH opens with a look-behind, which makes the engine try it at every position; it is tried
+    only where `_CUE_START` finds a cue word (cue matches never overlap, so the list is the same).
+    """
+    found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
+    for c in _CUE_START.finditer(text, start, end):
+        if (m := SPEECH.match(text, c.end(), end)) is not None:
+            found.append(m)
+    return found
+
 
 _NAME = r"[A-Z][\w’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
@@ -385,7 +405,7 @@ class Discourse:
 _MAX_CHAIN = 4
 # How far into a sentence its subject is looked for; a cheap test first.
 _SUBJECT_REACH = 60
-_HE_OR_SHE = re.compile(r"\b[HhSs]h?e\s")
+_HE_OR_SHE = re.compile(r"[HhSs](?<!\w.)h?e\s")  # "\b[HhSs]h?e\s", opening with the letter (see lexicon)
 
 
 @dataclass(slots=True)
