@@ -76,7 +76,7 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         last in (".", "!") and _TWO_WORDS.match(sentence) and has_finite_verb(sentence)
     ):
         return "too short"
-    if _HEADING.match(line.lstrip()):
+    if "#" in line and _HEADING.match(line.lstrip()):
         return "markdown heading"
     if last == "?" and not _QUOTE_MARK.search(sentence):
         return "question"
@@ -85,7 +85,9 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         is_call_to_action(sentence) or is_labelled_furniture(sentence) or is_navigation_header(clean(sentence))
     ):
         return "call to action or boilerplate"
-    if _LINK_ONLY.match(sentence) or _TAG_ONLY.match(sentence):
+    # The cheap tests first: a link has "://", "www." or "](", markup opens with "<".
+    link = "://" in sentence or "www." in sentence or "](" in sentence
+    if (link and _LINK_ONLY.match(sentence)) or (sentence[:1] == "<" and _TAG_ONLY.match(sentence)):
         return "link or markup"
     if last not in (".", "!", "…", "?"):
         words = _WORD.findall(sentence)

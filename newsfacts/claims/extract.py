@@ -141,10 +141,10 @@ def _make_claim(
     quotes: QuoteTest,
     figure_starts: list[int],
     figures: list[tuple[int, int]],
+    marks: list[int],
 ) -> Claim:
     piece = text[s:e]
-    has_quote = _QUOTE_MARK.search(piece) is not None
-    quoted = has_quote and (
+    quoted = _first_mark(marks, s, e) >= 0 and (
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
@@ -157,6 +157,12 @@ def _make_claim(
         claim_type=claim_type(piece, quoted, statistic, cues),
         hedged=HEDGE in cues,
     )
+
+
+def _first_mark(marks: list[int], s: int, e: int) -> int:
+    """The first of the sorted quotation-mark offsets `marks` in [s, e), or -1."""
+    i = bisect_left(marks, s)
+    return marks[i] if i < len(marks) and marks[i] < e else -1
 
 
 def _quote_test(text: str, start: int, end: int) -> QuoteTest:
@@ -182,7 +188,7 @@ def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
     return att.anchor == nxt.start and att.verb_end - nxt.start <= _MAX_OPENING_ATTRIBUTION
 
 
-def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | None]:
+def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest, marks: list[int]) -> list[str | None]:
     """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
     inherited: list[str | None] = [None] * len(sents)
     lead_in: str | None = None
@@ -218,7 +224,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             inherited[i] = speaker
         lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
-        quoted = _QUOTE_MARK.search(text, sent.start, sent.end) is not None
+        quoted = _first_mark(marks, sent.start, sent.end) >= 0
         if who and quoted:
             current = (who, sent.line_start)
             last_speaker = who
@@ -260,6 +266,8 @@ def extract_claims(
     verbs = [v for v in speech_cues(text, start, end) if not quotes(v.start())]
     verb_starts = [v.start() for v in verbs]
     line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
+    # Every quotation mark of the body, once: sentences and claims look theirs up by bisection.
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
 
     sents: list[_Sentence] = []
     for sent in sentences:
@@ -270,24 +278,19 @@ def extract_claims(
         )
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
-        if (
-            not atts
-            and (q := _QUOTE_MARK.search(text, cs, ce))
-            and q.start() > cs
-            and _quotes_words(text, quotes, cs, ce)
-        ):
+        if not atts and (q := _first_mark(marks, cs, ce)) > cs and _quotes_words(text, quotes, cs, ce):
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
-            att = mixed_quote_source(text, cs, q.start(), ctx)
+            att = mixed_quote_source(text, cs, q, ctx)
             atts = [att] if att is not None else []
         furniture = furniture_reason(text[cs:ce], text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts], cs, ce)
         sents.append(_Sentence(cs, ce, line_start, atts, furniture))
 
     claims: list[Claim] = []
-    for sent, speaker in zip(sents, _carry(text, sents, quotes), strict=True):
+    for sent, speaker in zip(sents, _carry(text, sents, quotes, marks), strict=True):
         if sent.furniture:
             continue
         atts = [Attribution(speaker, sent.start, sent.start, True, sent.start)] if speaker else sent.atts
         for s, e, att in _clauses(text, sent.start, sent.end, atts):
-            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures))
+            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, marks))
     return claims
