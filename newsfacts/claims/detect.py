@@ -22,6 +22,19 @@ LEADING_MARKUP = re.compile(r"(?:[-*•‣◦▪–—>]+[ \t]+|\(?(?:\d{1,2}|[a
 # the run for a bullet, which made a line of a million asterisks quadratic. Real markup is short.
 MAX_LEADING_MARKUP = 100
 TRAILING_MARKUP = re.compile(r"(?<=\S)[_*]{1,3}$")
+# The characters LEADING_MARKUP can open with, besides a digit and a letter before ")".
+_MARKUP_OPENERS = frozenset("-*•‣◦▪–—>(_")
+
+
+def _may_open_markup(text: str, start: int) -> bool:
+    """Can LEADING_MARKUP match something at `start`? Most sentences open with a word, and a test
+    of their first characters spares the pattern."""
+    first = text[start : start + 1]
+    if first in _MARKUP_OPENERS or first.isdecimal():
+        return True
+    return first.isascii() and first.isalpha() and text[start + 1 : start + 2] == ")"
+
+
 # The last characters TRAILING_MARKUP can end on ("$" also matches before a final newline): a span
 # ending in anything else is not searched, which spares a scan of every sentence.
 _MARKUP_ENDS = frozenset("_*\n")
@@ -38,8 +51,10 @@ _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 
 def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without list markers and emphasis markup around it."""
-    m = LEADING_MARKUP.match(text, start, min(end, start + MAX_LEADING_MARKUP))
-    s = m.end() if m else start
+    s = start
+    if _may_open_markup(text, start):
+        m = LEADING_MARKUP.match(text, start, min(end, start + MAX_LEADING_MARKUP))
+        s = m.end() if m else start
     t = TRAILING_MARKUP.search(text, s, end) if text[end - 1 : end] in _MARKUP_ENDS else None
     e = t.start() if t else end
     return (s, e) if s < e else (start, end)

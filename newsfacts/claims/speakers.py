@@ -709,7 +709,10 @@ def _is_common_word(word: str, pos: int, ctx: Context) -> bool:
     if not word[:1].isupper() or word.isupper() or ctx.people.person(word, pos) is not None:
         return False
     lo, hi = max(0, pos - _COMMON_WORD_WINDOW), min(len(ctx.text), pos + _COMMON_WORD_WINDOW)
-    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", ctx.text[lo:hi]) is not None
+    # The word first and the test of the character before it after, so that the engine looks for
+    # the word as a literal instead of trying the look-behind at every position of the window.
+    low = re.escape(word.lower())
+    return re.search(rf"{low}(?![\w’'-])(?<![\w’'-]{low})", ctx.text[lo:hi]) is not None
 
 
 # How far around a lone capitalised subject the text is searched for the word in lower case.
