@@ -22,7 +22,13 @@ def trie(words: Iterable[str]) -> str:
 
     Longer words are tried before their prefixes, so a match is the longest listed word.
     """
-    return _emit(_tree((w, "") for w in words), "")
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(tree)
 
 
 def either_case(words: Iterable[str]) -> str:
@@ -43,11 +49,11 @@ class CueScan:
         for phrase, _ in (cue for entries in cues.values() for cue in entries):
             if not re.match(r"\w", phrase):
                 raise ValueError(f"{phrase!r} does not start with a word character")
-        any_cue = _emit(_tree(cue for entries in cues.values() for cue in entries), "")
-        # Only where some cue starts are the lists tested one by one, each in a look-ahead, so that
-        # a cue of one list never hides a cue of another starting at the same word.
-        each = "".join(rf"(?:(?=(?P<{name}>{_emit(_tree(entries), '')}))|)" for name, entries in cues.items())
-        self._pattern = re.compile(rf"\W(?={any_cue}){each}")
+        any_phrase = trie(phrase for entries in cues.values() for phrase, _ in entries)
+        # Only where some phrase starts are the lists tested one by one, each in a look-ahead, so
+        # that a cue of one list never hides a cue of another starting at the same word.
+        each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
+        self._pattern = re.compile(rf"\W(?={any_phrase}){each}")
 
     def __call__(self, text: str) -> frozenset[str]:
         """The names of the lists with a cue in `text`."""
@@ -57,32 +63,19 @@ class CueScan:
         return frozenset(found)
 
 
-def _tree(entries: Iterable[tuple[str, str]]) -> dict:
-    """A prefix tree of the phrases; the key None holds the tails of a phrase ending at a node."""
-    tree: dict = {}
+def _by_tail(entries: Iterable[Cue]) -> str:
+    """One alternation of the cues, the phrases sharing a tail in one prefix tree before it: a
+    long tail is written once, which keeps the pattern small and quick to compile."""
+    phrases: dict[str, list[str]] = {}
     for phrase, tail in entries:
-        node = tree
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        tails = node.setdefault(None, [])
-        if tail not in tails:
-            tails.append(tail)
-    return tree
+        phrases.setdefault(tail, []).append(phrase)
+    return "|".join(f"(?:{trie(group)}){tail}" for tail, group in phrases.items())
 
 
-def _emit(node: dict, guard: str) -> str:
-    """The alternation below `node`; `guard` follows the first character (the root's branches)."""
-    branches = [re.escape(ch) + guard + _emit(child, "") for ch, child in sorted(node.items(), key=_key) if ch]
-    tails = node.get(None, [])
+def _emit(node: dict[str, dict]) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
-        return tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if not tails:
-        return body
-    if tails == [""]:
-        return f"(?:{body})?"
-    return "(?:" + "|".join([body, *tails]) + ")"
-
-
-def _key(item: tuple[str | None, dict]) -> str:
-    return item[0] or ""
+    return f"(?:{body})?" if end else body
