@@ -72,6 +72,7 @@ _QUOTED_SHARE = 0.5
 class _Sentence:
     start: int
     end: int
+    text: str  # text[start:end]
     line_start: int
     atts: list[Attribution]
     furniture: bool
@@ -142,8 +143,8 @@ def _make_claim(
     figure_starts: list[int],
     figures: list[tuple[int, int]],
     marks: list[int],
+    piece: str,
 ) -> Claim:
-    piece = text[s:e]
     quoted = _first_mark(marks, s, e) >= 0 and (
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
@@ -282,9 +283,10 @@ def extract_claims(
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
             att = mixed_quote_source(text, cs, q, ctx)
             atts = [att] if att is not None else []
-        furniture = furniture_reason(text[cs:ce], text[line_start : line_start + 8], whole_line) is not None
+        core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
+        furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts], cs, ce)
-        sents.append(_Sentence(cs, ce, line_start, atts, furniture))
+        sents.append(_Sentence(cs, ce, core, line_start, atts, furniture))
 
     claims: list[Claim] = []
     for sent, speaker in zip(sents, _carry(text, sents, quotes, marks), strict=True):
@@ -292,5 +294,6 @@ def extract_claims(
             continue
         atts = [Attribution(speaker, sent.start, sent.start, True, sent.start)] if speaker else sent.atts
         for s, e, att in _clauses(text, sent.start, sent.end, atts):
-            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, marks))
+            piece = sent.text if s == sent.start and e == sent.end else text[s:e]
+            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, marks, piece))
     return claims

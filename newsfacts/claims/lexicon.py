@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 # A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
 Cue = tuple[str, str]
+_NONE: frozenset[str] = frozenset()
 
 
 def trie(words: Iterable[str]) -> str:
@@ -60,7 +61,7 @@ class CueScan:
         found: set[str] = set()
         for m in self._pattern.finditer(" " + text):
             found.update(name for name, cue in m.groupdict().items() if cue is not None)
-        return frozenset(found)
+        return frozenset(found) if found else _NONE
 
 
 def _by_tail(entries: Iterable[Cue]) -> str:
