@@ -43,27 +43,9 @@ from newsfacts.claims.speakers import (
 )
 from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
-_NEWLINE = re.compile(r"\n")
-_INDENT = re.compile(r"[^\S\n]*")
-_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
-# Where one speaker's clause ends and the next one's begins.
-_CONNECTIVE = re.compile(
-    r"(?:[,;]\s+|\s+[–—-]\s+)(?:(?:while|whereas|but|and|with|though|although|as)\s+)?$"
-    r"|\s(?:while|whereas|but|though|although)\s+$"
-)
-_OPENS_WITH_QUOTE = re.compile(r"[“\"]")
+# Quotation marks that open a quotation, and all of them.
+_OPENING_MARKS = ("“", '"')
 _QUOTE_MARK = re.compile(r"[“”\"]")
-# A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
-# into the next paragraph), or a pair of straight quotes on one line.
-# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
-_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
-_TRAILING = " \t,;:–—-"
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
-_TWO_WORDS = re.compile(r"\w\s+\w")
-# "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
-_CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
-# How far into a sentence the attribution that names the previous quotation's speaker may end.
-_MAX_OPENING_ATTRIBUTION = 60
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -83,6 +65,14 @@ def _choose(atts: Sequence[Attribution]) -> Attribution | None:
     if not atts:
         return None
     return next((a for a in atts if a.quoted), atts[0])
+
+
+# Where one speaker's clause ends and the next one's begins, and what a clause does not end with.
+_CONNECTIVE = re.compile(
+    r"(?:[,;]\s+|\s+[–—-]\s+)(?:(?:while|whereas|but|and|with|though|although|as)\s+)?$"
+    r"|\s(?:while|whereas|but|though|although)\s+$"
+)
+_TRAILING = " \t,;:–—-"
 
 
 def _clauses(text: str, start: int, end: int, atts: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
@@ -117,6 +107,10 @@ def _quoted_share(quotes: QuoteTest, s: int, e: int) -> float:
         covered += min(e, quotes.ends[i]) - max(s, quotes.starts[i])
         i += 1
     return covered / max(1, e - s)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
+_TWO_WORDS = re.compile(r"\w\s+\w")
 
 
 def _quotes_words(text: str, quotes: QuoteTest, s: int, e: int) -> bool:
@@ -166,6 +160,12 @@ def _first_mark(marks: list[int], s: int, e: int) -> int:
     return marks[i] if i < len(marks) and marks[i] < e else -1
 
 
+# A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
+# into the next paragraph), or a pair of straight quotes on one line.
+# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
+_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
+
+
 def _quote_test(text: str, start: int, end: int) -> QuoteTest:
     starts: list[int] = []
     ends: list[int] = []
@@ -178,6 +178,12 @@ def _quote_test(text: str, start: int, end: int) -> QuoteTest:
 def _is_lead_in(text: str, sent: _Sentence) -> bool:
     """An attribution that ends its sentence with a colon ("Powell said:") introduces what follows."""
     return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
+
+
+# "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
+_CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
+# How far into a sentence the attribution that names the previous quotation's speaker may end.
+_MAX_OPENING_ATTRIBUTION = 60
 
 
 def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
@@ -205,7 +211,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest, marks: list[int
             lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
             last_speaker = None
             continue
-        bare = not sent.atts and _OPENS_WITH_QUOTE.match(text, sent.start) is not None
+        bare = not sent.atts and text.startswith(_OPENING_MARKS, sent.start)
         speaker: str | None = None
         if bare:
             nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -215,7 +221,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest, marks: list[int
                 nxt is not None
                 and nxt.line_start == sent.line_start
                 and nxt.atts
-                and (_OPENS_WITH_QUOTE.match(text, nxt.start) or _names_the_speaker(text, sent, nxt))
+                and (text.startswith(_OPENING_MARKS, nxt.start) or _names_the_speaker(text, sent, nxt))
             ):
                 speaker = nxt.atts[0].speaker
             elif current and current[1] == sent.line_start:
@@ -238,6 +244,16 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest, marks: list[int
                 # keeps that quotation's speaker current.
                 current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
+
+
+_NEWLINE = re.compile(r"\n")
+_INDENT = re.compile(r"[^\S\n]*")
+_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
+
+
+def _whole_line(text: str, line_start: int, start: int, end: int, body_end: int) -> bool:
+    """Is text[start:end] all of its line but white space (a paragraph of one sentence)?"""
+    return _INDENT.match(text, line_start).end() == start and _REST_BLANK.match(text, end, body_end) is not None
 
 
 def extract_claims(
@@ -274,9 +290,7 @@ def extract_claims(
     for sent in sentences:
         line_start = line_starts[bisect_right(line_starts, sent.start) - 1]
         cs, ce = core_span(text, sent.start, sent.end)
-        whole_line = (
-            _INDENT.match(text, line_start).end() == sent.start and _REST_BLANK.match(text, sent.end, end) is not None
-        )
+        whole_line = _whole_line(text, line_start, sent.start, sent.end, end)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
         if not atts and (q := _first_mark(marks, cs, ce)) > cs and _quotes_words(text, quotes, cs, ce):

@@ -43,6 +43,7 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.lexicon import either_case, trie
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
+from newsfacts.metadata.lines import word_set
 
 TITLES = frozenset(_TITLES_TEXT.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
@@ -99,15 +100,15 @@ def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
 _NAME = r"[A-Z][\w’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
 CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
-_FUNCTION_LIST = (
+_FUNCTION = word_set(
     "the a an of to in on at for by with from and or but that which who whom whose as than this these those "
     "said says told is are was were has have had will would it its he she they we i you not also when while"
 )
-_FUNCTION = frozenset(_FUNCTION_LIST.split())
 _DETERMINERS = "the a an one another two three several some many most other these those this that its his her their our"
 _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
+_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
 _MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
@@ -128,9 +129,11 @@ _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 _SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
 _SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
-_APPOSED_NAME = re.compile(r",\s(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}),")
+# A capitalised word, then the further words of a name after it.
+_NAME_WORD = r"[A-Z][\w’'-]+"
+_MORE_NAME_WORDS = r"(?: [A-Z][\w’'.-]+)"
+_APPOSED_NAME = re.compile(rf",\s(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
-_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
 _SUBJECT_DET = re.compile(
     rf"(?<![\w’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
 )
@@ -183,16 +186,14 @@ _SOURCE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-_LEADING_JUNK_LIST = (
+_LEADING_JUNK = word_set(
     "with and but while as that when because after before since though although so then where which "
     "who if of for from to in on at by also said says"
 )
-_LEADING_JUNK = frozenset(_LEADING_JUNK_LIST.split())
-_NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she us them him her"
-_NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
+_NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
 _ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
-_TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}$")
+_TRAILING_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
     rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
@@ -201,7 +202,7 @@ _QUOTE_NP = re.compile(
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
 _ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
-_PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
+_PERSON_LIKE = re.compile(rf"[A-Z][a-z][\w’'-]+{_MORE_NAME_WORDS}{{0,2}}")
 # Capitalised sentence openers that are never a speaker by themselves.
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
