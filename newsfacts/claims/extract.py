@@ -55,6 +55,7 @@ class _Sentence:
     start: int
     end: int
     text: str  # text[start:end]
+    mark: int  # the first quotation mark in it, or -1
     line_start: int
     atts: list[Attribution]
     furniture: bool
@@ -77,7 +78,7 @@ _TRAILING = " \t,;:–—-"
 
 def _clauses(text: str, start: int, end: int, atts: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
     """Split text[start:end] where the speaker changes at a clause boundary."""
-    if len({a.speaker for a in atts}) < 2:
+    if len(atts) < 2 or len({a.speaker for a in atts}) < 2:
         return [(start, end, _choose(atts))]
     pieces: list[tuple[int, int, Attribution | None]] = []
     cur_start, cur = start, [atts[0]]
@@ -136,10 +137,10 @@ def _make_claim(
     quotes: QuoteTest,
     figure_starts: list[int],
     figures: list[tuple[int, int]],
-    marks: list[int],
     piece: str,
+    has_mark: bool,
 ) -> Claim:
-    quoted = _first_mark(marks, s, e) >= 0 and (
+    quoted = has_mark and (
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
@@ -195,7 +196,7 @@ def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
     return att.anchor == nxt.start and att.verb_end - nxt.start <= _MAX_OPENING_ATTRIBUTION
 
 
-def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest, marks: list[int]) -> list[str | None]:
+def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | None]:
     """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
     inherited: list[str | None] = [None] * len(sents)
     lead_in: str | None = None
@@ -231,7 +232,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest, marks: list[int
             inherited[i] = speaker
         lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
-        quoted = _first_mark(marks, sent.start, sent.end) >= 0
+        quoted = sent.mark >= 0
         if who and quoted:
             current = (who, sent.line_start)
             last_speaker = who
@@ -293,21 +294,25 @@ def extract_claims(
         whole_line = _whole_line(text, line_start, sent.start, sent.end, end)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
-        if not atts and (q := _first_mark(marks, cs, ce)) > cs and _quotes_words(text, quotes, cs, ce):
+        mark = _first_mark(marks, cs, ce)
+        if not atts and mark > cs and _quotes_words(text, quotes, cs, ce):
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
-            att = mixed_quote_source(text, cs, q, ctx)
+            att = mixed_quote_source(text, cs, mark, ctx)
             atts = [att] if att is not None else []
         core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts], cs, ce)
-        sents.append(_Sentence(cs, ce, core, line_start, atts, furniture))
+        sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
 
     claims: list[Claim] = []
-    for sent, speaker in zip(sents, _carry(text, sents, quotes, marks), strict=True):
+    for sent, speaker in zip(sents, _carry(text, sents, quotes), strict=True):
         if sent.furniture:
             continue
         atts = [Attribution(speaker, sent.start, sent.start, True, sent.start)] if speaker else sent.atts
         for s, e, att in _clauses(text, sent.start, sent.end, atts):
-            piece = sent.text if s == sent.start and e == sent.end else text[s:e]
-            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, marks, piece))
+            if s == sent.start and e == sent.end:
+                piece, has_mark = sent.text, sent.mark >= 0
+            else:
+                piece, has_mark = text[s:e], _first_mark(marks, s, e) >= 0
+            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark))
     return claims

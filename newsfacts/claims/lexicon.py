@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from itertools import compress
 
 # A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
 Cue = tuple[str, str]
@@ -55,12 +56,13 @@ class CueScan:
         # that a cue of one list never hides a cue of another starting at the same word.
         each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
         self._pattern = re.compile(rf"\W(?={any_phrase}){each}")
+        self._names = tuple(cues)
 
     def __call__(self, text: str) -> frozenset[str]:
         """The names of the lists with a cue in `text`."""
         found: set[str] = set()
         for m in self._pattern.finditer(" " + text):
-            found.update(name for name, cue in m.groupdict().items() if cue is not None)
+            found.update(compress(self._names, m.groupdict().values()))  # lists whose group took a cue
         return frozenset(found) if found else _NONE
 
 

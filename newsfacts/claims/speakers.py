@@ -328,8 +328,9 @@ class Discourse:
         "Ted Cruz is calling on rivals to quit. Though he named nobody, he made it clear ... He
         asked them to “...”": the chain of "he" subjects keeps Cruz, not the rivals named on the way.
         """
-        self.people.speakers.update(speakers)
-        if not speakers:
+        if speakers:
+            self.people.speakers.update(speakers)
+        else:
             text = self.people.text
             head = min(end, start + _SUBJECT_REACH)
             if _HE_OR_SHE.search(text, start, head) and (m := _PRONOUN_SUBJECT.match(text, start, head)):
