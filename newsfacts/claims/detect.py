@@ -32,7 +32,7 @@ def _may_open_markup(text: str, start: int) -> bool:
     first = text[start : start + 1]
     if first in _MARKUP_OPENERS or first.isdecimal():
         return True
-    return first.isascii() and first.isalpha() and text[start + 1 : start + 2] == ")"
+    return text[start + 1 : start + 2] == ")" and first.isascii() and first.isalpha()
 
 
 # The last characters TRAILING_MARKUP can end on ("$" also matches before a final newline): a span

@@ -301,7 +301,7 @@ def extract_claims(
             atts = [att] if att is not None else []
         core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
-        ctx.discourse.add([a.speaker for a in atts], cs, ce)
+        ctx.discourse.add([a.speaker for a in atts] if atts else [], cs, ce)
         sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
 
     claims: list[Claim] = []
