@@ -4,6 +4,9 @@ Builds a ~5 MB corpus by recombining the seed paragraphs (deterministic: fixed r
 then reports MB/s and claims/s of `extract_claims` on one core, and the time `cluster_claims` takes
 on 50,000 claim inputs drawn from that corpus, mostly reworded, with synthetic figure keys.
 
+Extraction prints wall and CPU seconds and the load average before and after: on a shared machine
+compare CPU seconds, against a baseline run in the same minute. `--cluster 0` skips clustering.
+
     .venv/bin/python bench/claims_throughput.py [--mb 5] [--cluster 50000]
 """
 
