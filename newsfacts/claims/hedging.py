@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from newsfacts.claims.lexicon import Cue, CueScan
 
-# Hedge words, each a whole word. Capitalised forms are hedges only where listed: sentence-initial
-# "Maybe" and "Conceivably" are not, as before.
+# Hedge words, each a whole word. Capitalised forms count only where listed: sentence-initial
+# "Maybe" and "Conceivably" do not (a known gap, kept so that the output stays the same).
 _HEDGE_WORDS = """
     may might could couldn’t couldn't potentially likely unlikely reportedly possibly perhaps maybe
     probably apparently allegedly arguably presumably seemingly purportedly supposedly conceivably

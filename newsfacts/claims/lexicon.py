@@ -76,6 +76,7 @@ def _by_tail(entries: Iterable[Cue]) -> str:
 
 
 def _emit(node: dict[str, dict]) -> str:
+    """The alternation below `node` of the prefix tree; the key "" marks the end of a word."""
     end = "" in node
     branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
