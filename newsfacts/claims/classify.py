@@ -21,35 +21,59 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from newsfacts.claims.hedging import HEDGE, HEDGE_CUES
+from newsfacts.claims.lexicon import Cue, CueScan, trie
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
-# Each pattern opens with a lookahead on the first letter: Python's regex engine does not index an
-# alternation, and the cheap test halves the time of a scan.
-_FORECAST = re.compile(
-    r"\b(?=[wscgIiythepflubno])(?:will|won[’']t|shall|could|going to|(?:I|you|we|they|he|she|it)[’']ll)\b"
-    r"|\b(?=[wscgIiythepflubno])(?:expected|projected|forecast|predicted|likely|unlikely|poised|set|slated|scheduled|"
-    r"on track|bound)\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]"
-    r"|\b(?=[iown])(?:in|over|within) the (?:next|coming)\b|\bnext (?:year|quarter|month|week|decade)\b"
+# Cue lists of the lexical claim types, tested in one pass over a claim (`CUES`) together with
+# the hedge words: each is a phrase starting a word and the regex that must follow it.
+_WILL_WORDS = "will won’t won't shall could"
+_CONTRACTED = "I you we they he she it"
+_FUTURE_ADJECTIVES = "expected projected forecast predicted likely unlikely poised set slated scheduled bound"
+_FUTURE_VERB = r"\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)[a-z]"
+_FORECAST: list[Cue] = [
+    *((w, r"\b") for w in _WILL_WORDS.split()),
+    ("going to", r"\b"),
+    *((f"{p}{apostrophe}ll", r"\b") for p in _CONTRACTED.split() for apostrophe in "’'"),
+    *((w, _FUTURE_VERB) for w in [*_FUTURE_ADJECTIVES.split(), "on track"]),
+    *((f"{w} the", r" (?:next|coming)\b") for w in ("in", "over", "within")),
+    ("next", r" (?:year|quarter|month|week|decade)\b"),
+]
+_STANCE_VERBS = "suggest think believe argue contend feel reckon doubt suspect propose recommend urge expect"
+_STANCE_ADVERBS = r"(?:would\s+|do\s+|strongly\s+|firmly\s+|also\s+)?"
+_VIEW_NOUNS = "view opinion judgment judgement assessment experience"
+_CONVICTIONS = "convinced confident sure skeptical sceptical worried"
+# First-person stance ("I would suggest", "in my view"), normative modals, evaluative predicates.
+_NORMATIVE_WORDS = "should shouldn’t shouldn't must mustn’t mustn't"
+_EVALUATIVE_VERBS = "is are was were remain remains remained seem seems look looks proved proves"
+_DEMONSTRATIVE_IS = [f"{w}{apostrophe}s" for w in ("it", "this", "that") for apostrophe in "’'"]
+_INTENSIFIERS = """
+    very quite most more less truly clearly equally particularly highly deeply strikingly
+    especially genuinely undeniably so too
+    """
+_EVALUATIONS = """
+    decisive pivotal crucial compelling remarkable striking essential vital clear undeniable
+    unmistakable impressive disappointing troubling worrying alarming misguided wise unwise
+    foolish welcome encouraging promising meaningful important notable noteworthy extraordinary
+    historic significant dangerous reckless brilliant masterful excellent terrible outstanding
+    shameful regrettable laudable commendable admirable questionable doubtful obvious
+    profound overdue premature mistaken right wrong
+    """
+_EVALUATION = (
+    r"\s+(?:not\s+|itself\s+|also\s+|now\s+)*(?:(?:a|an|the)\s+)?"
+    rf"(?:(?:{trie(_INTENSIFIERS.split())})\s+)*(?:{trie(_EVALUATIONS.split())})\b"
 )
-_FIRST_PERSON = re.compile(
-    r"\b(?=[IwiI])(?:I|we)\s+(?:would\s+|do\s+|strongly\s+|firmly\s+|also\s+)?(?:suggest|think|believe|argue|"
-    r"contend|feel|reckon|doubt|suspect|propose|recommend|urge|expect)\b"
-    r"|\b(?=[Ii])[Ii]n (?:my|our) (?:view|opinion|judgment|judgement|assessment|experience)\b"
-    r"|\bI\s*(?:am|’m|'m)\s+(?:convinced|confident|sure|skeptical|sceptical|worried)\b"
-)
-_NORMATIVE = re.compile(r"\b(?=[smo])(?:should|shouldn[’']t|must|mustn[’']t|ought to)\b")
-_EVALUATIVE = re.compile(
-    r"\b(?=[iawrslpt])(?:is|are|was|were|remains?|remained|seems?|looks?|proved|proves|(?:it|this|that)[’']s)\s+"
-    r"(?:not\s+|itself\s+|also\s+|now\s+)*(?:(?:a|an|the)\s+)?"
-    r"(?:(?:very|quite|most|more|less|truly|clearly|equally|particularly|highly|deeply|strikingly|"
-    r"especially|genuinely|undeniably|so|too)\s+)*"
-    r"(?:decisive|pivotal|crucial|compelling|remarkable|striking|essential|vital|clear|undeniable|"
-    r"unmistakable|impressive|disappointing|troubling|worrying|alarming|misguided|wise|unwise|"
-    r"foolish|welcome|encouraging|promising|meaningful|important|notable|noteworthy|extraordinary|"
-    r"historic|significant|dangerous|reckless|brilliant|masterful|excellent|terrible|outstanding|"
-    r"shameful|regrettable|laudable|commendable|admirable|questionable|doubtful|obvious|"
-    r"profound|overdue|premature|mistaken|right|wrong)\b"
-)
+_OPINION: list[Cue] = [
+    *((w, rf"\s+{_STANCE_ADVERBS}(?:{trie(_STANCE_VERBS.split())})\b") for w in ("I", "we")),
+    *((f"{i}n {p}", rf" (?:{trie(_VIEW_NOUNS.split())})\b") for i in "Ii" for p in ("my", "our")),
+    ("I", rf"\s*(?:am|’m|'m)\s+(?:{trie(_CONVICTIONS.split())})\b"),
+    *((w, r"\b") for w in [*_NORMATIVE_WORDS.split(), "ought to"]),
+    *((w, _EVALUATION) for w in [*_EVALUATIVE_VERBS.split(), *_DEMONSTRATIVE_IS]),
+]
+FORECAST, OPINION = "forecast", "opinion"
+CUES = CueScan({FORECAST: _FORECAST, OPINION: _OPINION, HEDGE: HEDGE_CUES})
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|autumn|fall|winter"
 _DATE_ONLY = re.compile(
     rf"(?i:(?:(?:early|mid|late|the)[\s-]*)?(?:(?:{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
@@ -84,14 +108,18 @@ def carries_statistic(
     return False
 
 
-def claim_type(text: str, quoted: bool, statistic: bool) -> str:
-    """The claim type by the precedence in the module docstring."""
+def claim_type(text: str, quoted: bool, statistic: bool, cues: AbstractSet[str] | None = None) -> str:
+    """The claim type by the precedence in the module docstring.
+
+    `cues` are the names `CUES(text)` gives, when the caller has them already.
+    """
     if quoted:
         return "quote"
-    if _FORECAST.search(text):
+    cues = CUES(text) if cues is None else cues
+    if FORECAST in cues:
         return "forecast"
     if statistic:
         return "statistic"
-    if _FIRST_PERSON.search(text) or _NORMATIVE.search(text) or _EVALUATIVE.search(text):
+    if OPINION in cues:
         return "opinion"
     return "assertion"

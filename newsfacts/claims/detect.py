@@ -22,6 +22,22 @@ LEADING_MARKUP = re.compile(r"(?:[-*•‣◦▪–—>]+[ \t]+|\(?(?:\d{1,2}|[a
 # the run for a bullet, which made a line of a million asterisks quadratic. Real markup is short.
 MAX_LEADING_MARKUP = 100
 TRAILING_MARKUP = re.compile(r"(?<=\S)[_*]{1,3}$")
+# The characters LEADING_MARKUP can open with, besides a digit and a letter before ")".
+_MARKUP_OPENERS = frozenset("-*•‣◦▪–—>(_")
+
+
+def _may_open_markup(text: str, start: int) -> bool:
+    """Can LEADING_MARKUP match something at `start`? Most sentences open with a word, and a test
+    of their first characters spares the pattern."""
+    first = text[start : start + 1]
+    if first in _MARKUP_OPENERS or first.isdecimal():
+        return True
+    return text[start + 1 : start + 2] == ")" and first.isascii() and first.isalpha()
+
+
+# The last characters TRAILING_MARKUP can end on ("$" also matches before a final newline): a span
+# ending in anything else is not searched, which spares a scan of every sentence.
+_MARKUP_ENDS = frozenset("_*\n")
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _CLOSERS = "'\"’”)]"
@@ -35,9 +51,11 @@ _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 
 def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without list markers and emphasis markup around it."""
-    m = LEADING_MARKUP.match(text, start, min(end, start + MAX_LEADING_MARKUP))
-    s = m.end() if m else start
-    t = TRAILING_MARKUP.search(text, s, end)
+    s = start
+    if _may_open_markup(text, start):
+        m = LEADING_MARKUP.match(text, start, min(end, start + MAX_LEADING_MARKUP))
+        s = m.end() if m else start
+    t = TRAILING_MARKUP.search(text, s, end) if text[end - 1 : end] in _MARKUP_ENDS else None
     e = t.start() if t else end
     return (s, e) if s < e else (start, end)
 
@@ -51,6 +69,15 @@ def is_title_case(words: list[str]) -> bool:
     return upper / len(content) >= 0.6
 
 
+def _at_least(n: int) -> re.Pattern[str]:
+    """Matches a text that has `n` or more words, as `_WORD.findall` counts them: between words
+    it skips what cannot start one, and each word takes all it can (possessive, no backtracking)."""
+    return re.compile(rf"(?:[\W\d_]*+[^\W\d_][\w’'.-]*+){{{n}}}")
+
+
+_TWO_WORDS, _THREE_WORDS, _TWENTY_ONE_WORDS = _at_least(2), _at_least(3), _at_least(21)
+
+
 def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str | None:
     """Why `sentence` (markup already trimmed) is not a claim, or None when it is one.
 
@@ -59,12 +86,12 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
     so the no-verb test applies there only: inside a paragraph a sentence whose verb the lexical
     test misses is still a statement.
     """
-    words = _WORD.findall(sentence)
-    n = len(words)
     last = sentence.rstrip(_CLOSERS)[-1:]
-    if n < 3 and not (n == 2 and last in (".", "!") and has_finite_verb(sentence)):
+    if not _THREE_WORDS.match(sentence) and not (
+        last in (".", "!") and _TWO_WORDS.match(sentence) and has_finite_verb(sentence)
+    ):
         return "too short"
-    if _HEADING.match(line.lstrip()):
+    if "#" in line and _HEADING.match(line.lstrip()):
         return "markdown heading"
     if last == "?" and not _QUOTE_MARK.search(sentence):
         return "question"
@@ -73,9 +100,13 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         is_call_to_action(sentence) or is_labelled_furniture(sentence) or is_navigation_header(clean(sentence))
     ):
         return "call to action or boilerplate"
-    if _LINK_ONLY.match(sentence) or _TAG_ONLY.match(sentence):
+    # The cheap tests first: a link has "://", "www." or "](", markup opens with "<".
+    link = "://" in sentence or "www." in sentence or "](" in sentence
+    if (link and _LINK_ONLY.match(sentence)) or (sentence[:1] == "<" and _TAG_ONLY.match(sentence)):
         return "link or markup"
     if last not in (".", "!", "…", "?"):
+        words = _WORD.findall(sentence)
+        n = len(words)
         if n < 6:
             return "heading"
         if is_title_case(words):
@@ -83,6 +114,6 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
         if not has_finite_verb(sentence):
             return "label without a verb"
         return None
-    if whole_line and n <= 20 and not has_finite_verb(sentence):
+    if whole_line and not _TWENTY_ONE_WORDS.match(sentence) and not has_finite_verb(sentence):
         return "verbless tagline"
     return None

@@ -17,8 +17,12 @@ Speakers carry over between sentences the way news prose carries them:
   paragraph with no cue continues the previous speaker);
 - "he"/"she" resolve to the people the previous sentences made salient (`speakers.Discourse`).
 
-Regexes that look for rare things (speech cues, quotations) run once over the whole body; per
-sentence only cheap anchored matches run, which keeps extraction above 2.5 MB/s.
+Regexes that look for rare things (speech cues, quotations, quotation marks) run once over the
+whole body; per sentence only cheap anchored matches run, and per claim one pass finds the cues of
+its type and hedging (`newsfacts.claims.lexicon.CueScan`). Patterns that scan open with a literal
+or a character set, never with `\b` or a look-behind, so that the regex engine skips through the
+text (see `newsfacts.claims.lexicon`). That keeps extraction above 2.5 MB/s
+(`bench/claims_throughput.py`).
 """
 
 from __future__ import annotations
@@ -28,35 +32,24 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfacts.claims.classify import carries_statistic, claim_type
+from newsfacts.claims.classify import CUES, carries_statistic, claim_type
 from newsfacts.claims.detect import core_span, furniture_reason
-from newsfacts.claims.hedging import is_hedged
+from newsfacts.claims.hedging import HEDGE
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
-from newsfacts.claims.speakers import SPEECH, Attribution, Context, Discourse, attributions, mixed_quote_source
+from newsfacts.claims.speakers import (
+    Attribution,
+    Context,
+    Discourse,
+    attributions,
+    mixed_quote_source,
+    speech_cues,
+)
 from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
-_NEWLINE = re.compile(r"\n")
-_INDENT = re.compile(r"[^\S\n]*")
-_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
-# Where one speaker's clause ends and the next one's begins.
-_CONNECTIVE = re.compile(
-    r"(?:[,;]\s+|\s+[–—-]\s+)(?:(?:while|whereas|but|and|with|though|although|as)\s+)?$"
-    r"|\s(?:while|whereas|but|though|although)\s+$"
-)
-_OPENS_WITH_QUOTE = re.compile(r"[“\"]")
+# Quotation marks that open a quotation, and all of them.
+_OPENING_MARKS = ("“", '"')
 _QUOTE_MARK = re.compile(r"[“”\"]")
-# A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
-# into the next paragraph), or a pair of straight quotes on one line.
-# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
-_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
-_TRAILING = " \t,;:–—-"
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
-_TWO_WORDS = re.compile(r"\w\s+\w")
-# "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
-_CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
-# How far into a sentence the attribution that names the previous quotation's speaker may end.
-_MAX_OPENING_ATTRIBUTION = 60
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -65,6 +58,8 @@ _QUOTED_SHARE = 0.5
 class _Sentence:
     start: int
     end: int
+    text: str  # text[start:end]
+    mark: int  # the first quotation mark in it, or -1
     line_start: int
     atts: list[Attribution]
     furniture: bool
@@ -77,9 +72,17 @@ def _choose(atts: Sequence[Attribution]) -> Attribution | None:
     return next((a for a in atts if a.quoted), atts[0])
 
 
+# Where one speaker's clause ends and the next one's begins, and what a clause does not end with.
+_CONNECTIVE = re.compile(
+    r"(?:[,;]\s+|\s+[–—-]\s+)(?:(?:while|whereas|but|and|with|though|although|as)\s+)?$"
+    r"|\s(?:while|whereas|but|though|although)\s+$"
+)
+_TRAILING = " \t,;:–—-"
+
+
 def _clauses(text: str, start: int, end: int, atts: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
     """Split text[start:end] where the speaker changes at a clause boundary."""
-    if len({a.speaker for a in atts}) < 2:
+    if len(atts) < 2 or len({a.speaker for a in atts}) < 2:
         return [(start, end, _choose(atts))]
     pieces: list[tuple[int, int, Attribution | None]] = []
     cur_start, cur = start, [atts[0]]
@@ -111,6 +114,10 @@ def _quoted_share(quotes: QuoteTest, s: int, e: int) -> float:
     return covered / max(1, e - s)
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
+_TWO_WORDS = re.compile(r"\w\s+\w")
+
+
 def _quotes_words(text: str, quotes: QuoteTest, s: int, e: int) -> bool:
     """Does text[s:e] quote someone's words, not just a name or a title ("“Saturday Night Live”")?
 
@@ -134,21 +141,34 @@ def _make_claim(
     quotes: QuoteTest,
     figure_starts: list[int],
     figures: list[tuple[int, int]],
+    piece: str,
+    has_mark: bool,
 ) -> Claim:
-    piece = text[s:e]
-    has_quote = _QUOTE_MARK.search(piece) is not None
-    quoted = has_quote and (
+    quoted = has_mark and (
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
+    cues = CUES(piece)  # one pass for the type's cues and the hedges
     return Claim(
         char_start=s,
         char_end=e,
         text=piece,
         speaker=att.speaker if att else None,
-        claim_type=claim_type(piece, quoted, statistic),
-        hedged=is_hedged(piece),
+        claim_type=claim_type(piece, quoted, statistic, cues),
+        hedged=HEDGE in cues,
     )
+
+
+def _first_mark(marks: list[int], s: int, e: int) -> int:
+    """The first of the sorted quotation-mark offsets `marks` in [s, e), or -1."""
+    i = bisect_left(marks, s)
+    return marks[i] if i < len(marks) and marks[i] < e else -1
+
+
+# A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
+# into the next paragraph), or a pair of straight quotes on one line.
+# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
+_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
 
 
 def _quote_test(text: str, start: int, end: int) -> QuoteTest:
@@ -163,6 +183,12 @@ def _quote_test(text: str, start: int, end: int) -> QuoteTest:
 def _is_lead_in(text: str, sent: _Sentence) -> bool:
     """An attribution that ends its sentence with a colon ("Powell said:") introduces what follows."""
     return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
+
+
+# "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
+_CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
+# How far into a sentence the attribution that names the previous quotation's speaker may end.
+_MAX_OPENING_ATTRIBUTION = 60
 
 
 def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
@@ -190,7 +216,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
             last_speaker = None
             continue
-        bare = not sent.atts and _OPENS_WITH_QUOTE.match(text, sent.start) is not None
+        bare = not sent.atts and text.startswith(_OPENING_MARKS, sent.start)
         speaker: str | None = None
         if bare:
             nxt = sents[i + 1] if i + 1 < len(sents) else None
@@ -200,7 +226,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 nxt is not None
                 and nxt.line_start == sent.line_start
                 and nxt.atts
-                and (_OPENS_WITH_QUOTE.match(text, nxt.start) or _names_the_speaker(text, sent, nxt))
+                and (text.startswith(_OPENING_MARKS, nxt.start) or _names_the_speaker(text, sent, nxt))
             ):
                 speaker = nxt.atts[0].speaker
             elif current and current[1] == sent.line_start:
@@ -210,7 +236,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             inherited[i] = speaker
         lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
-        quoted = _QUOTE_MARK.search(text, sent.start, sent.end) is not None
+        quoted = sent.mark >= 0
         if who and quoted:
             current = (who, sent.line_start)
             last_speaker = who
@@ -223,6 +249,16 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 # keeps that quotation's speaker current.
                 current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
+
+
+_NEWLINE = re.compile(r"\n")
+_INDENT = re.compile(r"[^\S\n]*")
+_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
+
+
+def _whole_line(text: str, line_start: int, start: int, end: int, body_end: int) -> bool:
+    """Is text[start:end] all of its line but white space (a paragraph of one sentence)?"""
+    return _INDENT.match(text, line_start).end() == start and _REST_BLANK.match(text, end, body_end) is not None
 
 
 def extract_claims(
@@ -249,31 +285,28 @@ def extract_claims(
     quotes = _quote_test(text, start, end)
     people = People(text, start, end, quotes)
     ctx = Context(text, people, quotes, Discourse(people))
-    verbs = [v for v in SPEECH.finditer(text, start, end) if not quotes(v.start())]
+    verbs = [v for v in speech_cues(text, start, end) if not quotes(v.start())]
     verb_starts = [v.start() for v in verbs]
     line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
+    # Every quotation mark of the body, once: sentences and claims look theirs up by bisection.
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
 
     sents: list[_Sentence] = []
     for sent in sentences:
         line_start = line_starts[bisect_right(line_starts, sent.start) - 1]
         cs, ce = core_span(text, sent.start, sent.end)
-        whole_line = (
-            _INDENT.match(text, line_start).end() == sent.start and _REST_BLANK.match(text, sent.end, end) is not None
-        )
+        whole_line = _whole_line(text, line_start, sent.start, sent.end, end)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
-        if (
-            not atts
-            and (q := _QUOTE_MARK.search(text, cs, ce))
-            and q.start() > cs
-            and _quotes_words(text, quotes, cs, ce)
-        ):
+        mark = _first_mark(marks, cs, ce)
+        if not atts and mark > cs and _quotes_words(text, quotes, cs, ce):
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
-            att = mixed_quote_source(text, cs, q.start(), ctx)
+            att = mixed_quote_source(text, cs, mark, ctx)
             atts = [att] if att is not None else []
-        furniture = furniture_reason(text[cs:ce], text[line_start : line_start + 8], whole_line) is not None
-        ctx.discourse.add([a.speaker for a in atts], cs, ce)
-        sents.append(_Sentence(cs, ce, line_start, atts, furniture))
+        core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
+        furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
+        ctx.discourse.add([a.speaker for a in atts] if atts else [], cs, ce)
+        sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
 
     claims: list[Claim] = []
     for sent, speaker in zip(sents, _carry(text, sents, quotes), strict=True):
@@ -281,5 +314,9 @@ def extract_claims(
             continue
         atts = [Attribution(speaker, sent.start, sent.start, True, sent.start)] if speaker else sent.atts
         for s, e, att in _clauses(text, sent.start, sent.end, atts):
-            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures))
+            if s == sent.start and e == sent.end:
+                piece, has_mark = sent.text, sent.mark >= 0
+            else:
+                piece, has_mark = text[s:e], _first_mark(marks, s, e) >= 0
+            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark))
     return claims

@@ -7,17 +7,22 @@ matched in lower case only so that "May 2025" or a person called "Will" is not a
 
 from __future__ import annotations
 
-import re
+from newsfacts.claims.lexicon import Cue, CueScan
 
-# The lookahead on the first letter lets the engine skip most word starts at once.
-_HEDGE = re.compile(
-    r"\b(?=[mcpPlLuUrRaAsSwW])(?:may|might|could|couldn[’']t|[Pp]otentially|[Ll]ikely|[Uu]nlikely|"
-    r"[Rr]eportedly|[Pp]ossibly|[Pp]erhaps|[Mm]aybe|[Pp]robably|[Aa]pparently|[Aa]llegedly|[Aa]rguably|"
-    r"[Pp]resumably|[Ss]eemingly|[Pp]urportedly|[Ss]upposedly|[Cc]onceivably|appears?|appeared|"
-    r"seems?|seemed|suggests?|suggested|would (?:appear|seem|suggest))\b"
-)
+# Hedge words, each a whole word. Capitalised forms count only where listed: sentence-initial
+# "Maybe" and "Conceivably" do not (a known gap, kept so that the output stays the same).
+_HEDGE_WORDS = """
+    may might could couldn’t couldn't potentially likely unlikely reportedly possibly perhaps maybe
+    probably apparently allegedly arguably presumably seemingly purportedly supposedly conceivably
+    appear appears appeared seem seems seemed suggest suggests suggested
+    Potentially Likely Unlikely Reportedly Possibly Perhaps Probably Apparently Allegedly Arguably
+    Presumably Seemingly Purportedly Supposedly
+    """
+HEDGE = "hedge"
+HEDGE_CUES: list[Cue] = [(w, r"\b") for w in _HEDGE_WORDS.split()]
+_HEDGES = CueScan({HEDGE: HEDGE_CUES})
 
 
 def is_hedged(text: str) -> bool:
     """True when a modal or hedge word softens the statement."""
-    return _HEDGE.search(text) is not None
+    return bool(_HEDGES(text))

@@ -46,6 +46,7 @@ _NOT_NAME_LIST = """
     """
 _NOT_NAME = frozenset(_NOT_NAME_LIST.split())
 _NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+_TITLE_OR_NOT_NAME = _TITLE_SET | _NOT_NAME
 _ORG_WORDS_TEXT = """
     Institute University Ministry Bank Group Inc Corp Exchange Council Party Agency Association Center
     Centre Foundation Fund Office Department Committee Commission Organization Organisation Company
@@ -140,14 +141,16 @@ class People:
         # Runs of two or more capitalised words only: the engine skips lone capitals (sentence
         # openers, places), which are most of them.
         for m in _CANDIDATE.finditer(self.text, self.start, self.end):
-            for at, run in _runs(m):
+            group = m.group()
+            for at, run in [(m.start(), group.split())] if "." not in group else _runs(m):
                 words = run
                 title = []
                 if len(words) >= 4 and words[0] not in _TITLE_SET and words[1] in _PERSONAL_TITLES:
                     title.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
-                while words and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
+                while words and words[0] in _TITLE_OR_NOT_NAME:
                     title.append(words.pop(0))
-                words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
+                if "." in group or "’s" in group or "'s" in group:  # else no word ends in "." or "’s"
+                    words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
                 while len(words) > 2 and words[-1].rstrip(".,") in _NAME_SUFFIXES:
                     words = words[:-1]  # "Luther Stan Pate IV", "Martin Luther King Jr.": Pate, King
                 # "Certainly Donald Trump", "Republican Donald Trump": a capitalised word before a name;

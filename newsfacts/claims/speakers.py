@@ -24,7 +24,6 @@ their noun phrase ("the company", "one senior fellow"); "he"/"she" resolve throu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from newsfacts.claims.cues import (
@@ -41,8 +40,10 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
+from newsfacts.claims.lexicon import either_case, trie
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
+from newsfacts.metadata.lines import word_set
 
 TITLES = frozenset(_TITLES_TEXT.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
@@ -63,31 +64,6 @@ def _forms(entry: str) -> list[str]:
     return [base, base + "s", base + "ed", base + "ing"]
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex alternation of `words` as a prefix tree: the engine tests each letter once."""
-    tree: dict[str, dict] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(tree)
-
-
-def _either_case(words: Iterable[str]) -> str:
-    """Words with their first letter in either case, as one prefix tree."""
-    return _trie({v for w in words for v in (w, w[0].upper() + w[1:])})
-
-
 _SAID = frozenset(["said", "says", "told", "tells"])
 _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Said", "Says"}
 # Base forms that are not also past forms: after "a"/"this" they are nouns ("a meaningful tell").
@@ -96,26 +72,46 @@ _BASE_ONLY = frozenset(
 )
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
-    rf"(?<![\w’'-])(?:(?P<bare>{_trie(_BARE_FORMS)})|(?P<verb>{_trie(_VERB_FORMS)})"
-    rf"|(?P<resume>{_trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
-    rf"|(?P<source>{_either_case(SOURCE_CUES)}))(?![\w’'-])"
+    rf"(?<![\w’'-])(?:(?P<bare>{trie(_BARE_FORMS)})|(?P<verb>{trie(_VERB_FORMS)})"
+    rf"|(?P<resume>{trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
+    rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
+# Where a cue may start: after a character that is no part of a word, a cue word next. The
+# pattern opens with that character, which lets the engine skip through the letters of a body.
+_CUE_START = re.compile(
+    rf"[^\w’'-](?=(?:{trie(_BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split()))}|{either_case(SOURCE_CUES)})"
+    rf"(?![\w’'-]))"
+)
+
+
+def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them.
+
+    SPEECH opens with a look-behind, which makes the engine try it at every position; it is tried
+    only where `_CUE_START` finds a cue word (cue matches never overlap, so the list is the same).
+    """
+    found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
+    for c in _CUE_START.finditer(text, start, end):
+        if (m := SPEECH.match(text, c.end(), end)) is not None:
+            found.append(m)
+    return found
+
 
 _NAME = r"[A-Z][\w’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
 CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
-_FUNCTION_LIST = (
+_FUNCTION = word_set(
     "the a an of to in on at for by with from and or but that which who whom whose as than this these those "
     "said says told is are was were has have had will would it its he she they we i you not also when while"
 )
-_FUNCTION = frozenset(_FUNCTION_LIST.split())
 _DETERMINERS = "the a an one another two three several some many most other these those this that its his her their our"
 _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
-_HEADS = _either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
+_HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
+_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
 _MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
 _GROUP = (
-    rf"(?:(?:{_either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
+    rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*))?"
 )
 _ADVERBS = (
@@ -133,11 +129,13 @@ _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 _SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
 _SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
-_APPOSED_NAME = re.compile(r",\s(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}),")
+# A capitalised word, then the further words of a name after it.
+_NAME_WORD = r"[A-Z][\w’'-]+"
+_MORE_NAME_WORDS = r"(?: [A-Z][\w’'.-]+)"
+_APPOSED_NAME = re.compile(rf",\s(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
-_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
 _SUBJECT_DET = re.compile(
-    rf"(?<![\w’'.-])(?P<np>(?:{_either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
+    rf"(?<![\w’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
@@ -188,16 +186,14 @@ _SOURCE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-_LEADING_JUNK_LIST = (
+_LEADING_JUNK = word_set(
     "with and but while as that when because after before since though although so then where which "
     "who if of for from to in on at by also said says"
 )
-_LEADING_JUNK = frozenset(_LEADING_JUNK_LIST.split())
-_NOT_SPEAKERS_LIST = "it this that they there we i you which who what these those one he she us them him her"
-_NOT_SPEAKERS = frozenset(_NOT_SPEAKERS_LIST.split())
+_NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
 _ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
-_TRAILING_NAME = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}$")
+_TRAILING_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
     rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
@@ -206,7 +202,7 @@ _QUOTE_NP = re.compile(
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
 _ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
-_PERSON_LIKE = re.compile(r"[A-Z][a-z][\w’'-]+(?: [A-Z][\w’'.-]+){0,2}")
+_PERSON_LIKE = re.compile(rf"[A-Z][a-z][\w’'-]+{_MORE_NAME_WORDS}{{0,2}}")
 # Capitalised sentence openers that are never a speaker by themselves.
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
@@ -332,8 +328,9 @@ class Discourse:
         "Ted Cruz is calling on rivals to quit. Though he named nobody, he made it clear ... He
         asked them to “...”": the chain of "he" subjects keeps Cruz, not the rivals named on the way.
         """
-        self.people.speakers.update(speakers)
-        if not speakers:
+        if speakers:
+            self.people.speakers.update(speakers)
+        else:
             text = self.people.text
             head = min(end, start + _SUBJECT_REACH)
             if _HE_OR_SHE.search(text, start, head) and (m := _PRONOUN_SUBJECT.match(text, start, head)):
@@ -410,7 +407,7 @@ class Discourse:
 _MAX_CHAIN = 4
 # How far into a sentence its subject is looked for; a cheap test first.
 _SUBJECT_REACH = 60
-_HE_OR_SHE = re.compile(r"\b[HhSs]h?e\s")
+_HE_OR_SHE = re.compile(r"[HhSs](?<!\w.)h?e\s")  # "\b[HhSs]h?e\s", opening with the letter (see lexicon)
 
 
 @dataclass(slots=True)
@@ -714,7 +711,10 @@ def _is_common_word(word: str, pos: int, ctx: Context) -> bool:
     if not word[:1].isupper() or word.isupper() or ctx.people.person(word, pos) is not None:
         return False
     lo, hi = max(0, pos - _COMMON_WORD_WINDOW), min(len(ctx.text), pos + _COMMON_WORD_WINDOW)
-    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", ctx.text[lo:hi]) is not None
+    # The word first and the test of the character before it after, so that the engine looks for
+    # the word as a literal instead of trying the look-behind at every position of the window.
+    low = re.escape(word.lower())
+    return re.search(rf"{low}(?![\w’'-])(?<![\w’'-]{low})", ctx.text[lo:hi]) is not None
 
 
 # How far around a lone capitalised subject the text is searched for the word in lower case.

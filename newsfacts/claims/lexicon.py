@@ -1,0 +1,85 @@
+"""Regex alternations built from word lists, shaped so that Python's regex engine scans them fast.
+
+The engine skips quickly through text only when a pattern opens with a literal or a character
+set: it then tests one character per position in C and starts a match attempt only at a
+candidate. A pattern that opens with `\\b`, a look-behind or a look-ahead gets a full match
+attempt at every position, several times slower on prose. `CueScan` therefore opens with the
+character before a word (`\\W`, on the text with a space in front), and tests several word lists
+in that one pass instead of one scan per list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from itertools import compress
+
+# A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
+Cue = tuple[str, str]
+_NONE: frozenset[str] = frozenset()
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as a prefix tree: the engine tests each letter once.
+
+    Longer words are tried before their prefixes, so a match is the longest listed word.
+    """
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def either_case(words: Iterable[str]) -> str:
+    """Words with their first letter in either case, as one prefix tree."""
+    return trie({v for w in words for v in (w, w[0].upper() + w[1:])})
+
+
+class CueScan:
+    """Which of several named cue lists occur in a text, found in one regex pass.
+
+    A cue is a phrase that starts a word followed by its tail regex: ("may", r"\\b") means the word
+    "may", ("set", r"\\s+to\\s+[a-z]") the word "set" before "to" and a lower-case word. A list
+    occurs in a text when `\\b(?:phrase tail|...)` would find a match in it.
+    """
+
+    def __init__(self, lists: Mapping[str, Iterable[Cue]]) -> None:
+        cues = {name: list(entries) for name, entries in lists.items()}
+        for phrase, _ in (cue for entries in cues.values() for cue in entries):
+            if not re.match(r"\w", phrase):
+                raise ValueError(f"{phrase!r} does not start with a word character")
+        any_phrase = trie(phrase for entries in cues.values() for phrase, _ in entries)
+        # Only where some phrase starts are the lists tested one by one, each in a look-ahead, so
+        # that a cue of one list never hides a cue of another starting at the same word.
+        each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
+        self._pattern = re.compile(rf"\W(?={any_phrase}){each}")
+        self._names = tuple(cues)
+
+    def __call__(self, text: str) -> frozenset[str]:
+        """The names of the lists with a cue in `text`."""
+        found: set[str] = set()
+        for m in self._pattern.finditer(" " + text):
+            found.update(compress(self._names, m.groupdict().values()))  # lists whose group took a cue
+        return frozenset(found) if found else _NONE
+
+
+def _by_tail(entries: Iterable[Cue]) -> str:
+    """One alternation of the cues, the phrases sharing a tail in one prefix tree before it: a
+    long tail is written once, which keeps the pattern small and quick to compile."""
+    phrases: dict[str, list[str]] = {}
+    for phrase, tail in entries:
+        phrases.setdefault(tail, []).append(phrase)
+    return "|".join(f"(?:{trie(group)}){tail}" for tail, group in phrases.items())
+
+
+def _emit(node: dict[str, dict]) -> str:
+    """The alternation below `node` of the prefix tree; the key "" marks the end of a word."""
+    end = "" in node
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
