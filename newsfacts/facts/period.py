@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.facts.trie import trie_regex
+from newsfacts.facts.trie import not_word_class, trie_regex
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -245,11 +245,12 @@ _KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
 # start of a text it is read with the character before it, a class the engine skips to.
 _TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
 _TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
-_TRIGGER_AFTER_BREAK = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
+_BEFORE_TRIGGER = not_word_class("'’")
+_TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
 # The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
 # lower() keeps offsets, word characters and ASCII letters apart for every code point but two:
 # "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k").
-_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])")
+_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])")
 _LOWER_TURNS_ASCII = "\u212a"
 # Numbers that may open a period, each at the start of a run of digits (every alternative needs a
 # non-word character before its first digit), in their plain form:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.facts.tables import table
-from newsfacts.facts.trie import trie_regex
+from newsfacts.facts.trie import not_word_class, trie_regex
 
 __all__ = ["Entity", "SubjectIndex", "entities_in", "lookup", "normalize_subject"]
 
@@ -48,7 +48,7 @@ def _pattern() -> re.Pattern[str]:
 def _after_break() -> re.Pattern[str]:
     """The same aliases read with the character before them (group 1 onwards is the alias): a
     class the engine skips to, where the lookbehind of `_pattern` is tried at every letter."""
-    return re.compile(rf"[^\w&]({trie_regex(_aliases())}){_ALIAS_END}")
+    return re.compile(rf"{not_word_class('&')}({trie_regex(_aliases())}){_ALIAS_END}")
 
 
 _ALIAS_END = r"(?![\w&]|\+)(?:['’]s)?"
@@ -118,7 +118,7 @@ def _entity_counts(text: str) -> Counter[tuple[str, str]]:
 @cache
 def _after_break_whole() -> re.Pattern[str]:
     """`_after_break` with its one group holding what `_hits` reads: the alias and its "'s"."""
-    return re.compile(rf"[^\w&]((?:{trie_regex(_aliases())}){_ALIAS_END})")
+    return re.compile(rf"{not_word_class('&')}((?:{trie_regex(_aliases())}){_ALIAS_END})")
 
 
 class SubjectIndex:
