@@ -30,7 +30,8 @@ from newsfacts.figures.numbers import (
     SMALL_WORDS,
 )
 
-SP = r"[ \u00a0\u202f]"  # an inline space: a figure never runs across a line break
+INLINE_SPACES = " \u00a0\u202f"  # a figure never runs across a line break
+SP = f"[{INLINE_SPACES}]"  # an inline space
 SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
 
 
@@ -274,7 +275,6 @@ DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
 MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?,?{SP}+$")
 BETWEEN_BEFORE = re.compile(rf"\b(?i:between){SP}+$")
-TOKEN_BEFORE = re.compile(rf"(?P<tok>\S{{1,40}}){SP}{{1,3}}$")
 LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t>*•·-]*$")
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:\n][\"'”’)\]]*)[ \t\"'“‘(\[*_#>•-]*$")
 
