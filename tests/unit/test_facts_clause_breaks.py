@@ -1,5 +1,5 @@
-"""Clause breaks are found by a regex whose alternatives each open with a literal character; the
-clause of every span must be what the plain form of the pattern gives."""
+"""Clause breaks are found by a regex whose alternatives each open with a literal character; in
+every window it must find what the plain form of the pattern finds."""
 
 from __future__ import annotations
 
@@ -22,19 +22,13 @@ SENTENCES = [
 ]
 
 
-def _plain_clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
-    start = 0
-    for m in _PLAIN.finditer(sentence, max(0, lo - 200), lo):
-        start = m.end()
-    m = _PLAIN.search(sentence, hi, min(len(sentence), hi + 200))
-    return start, (m.start() if m else min(len(sentence), hi + 200))
-
-
 @pytest.mark.parametrize("sentence", SENTENCES)
-def test_every_span_has_the_plain_clause(sentence: str) -> None:
-    for lo in range(len(sentence) + 1):
-        for hi in (lo, min(len(sentence), lo + 3)):
-            assert key._clause(sentence, lo, hi) == _plain_clause(sentence, lo, hi), (lo, hi)
+def test_every_window_has_the_plain_breaks(sentence: str) -> None:
+    # windows as _clause reads them: up to a figure's start, and from a figure's end
+    for pos in range(len(sentence) + 1):
+        for endpos in (pos, pos + 1, pos + 4, pos + 200, len(sentence)):
+            spans = [m.span() for m in key._CLAUSE_PUNCT.finditer(sentence, pos, endpos)]
+            assert spans == [m.span() for m in _PLAIN.finditer(sentence, pos, endpos)], (pos, endpos)
 
 
 @pytest.mark.parametrize(
