@@ -46,9 +46,9 @@ def _pattern() -> re.Pattern[str]:
 
 @cache
 def _after_break() -> re.Pattern[str]:
-    """The same aliases read with the character before them (group 1 onwards is the alias): a
-    class the engine skips to, where the lookbehind of `_pattern` is tried at every letter."""
-    return re.compile(rf"{not_word_class('&')}({trie_regex(_aliases())}){_ALIAS_END}")
+    """The same aliases read with the character before them (group 1 is the alias and its "'s"):
+    a class the engine skips to, where the lookbehind of `_pattern` is tried at every letter."""
+    return re.compile(rf"{not_word_class('&')}((?:{trie_regex(_aliases())}){_ALIAS_END})")
 
 
 _ALIAS_END = r"(?![\w&]|\+)(?:['’]s)?"
@@ -107,18 +107,12 @@ def _entity_counts(text: str) -> Counter[tuple[str, str]]:
     entities (an entity is first seen where its first-seen alias is)."""
     aliases = _aliases()
     first = _pattern().match(text)
-    found = [text[first.start() : first.end()].removesuffix("’s").removesuffix("'s")] if first is not None else []
-    found += _after_break_whole().findall(text, first.end() if first is not None else 0)
+    found = [text[first.start() : first.end()]] if first is not None else []
+    found += _after_break().findall(text, first.end() if first is not None else 0)
     counts: Counter[tuple[str, str]] = Counter()
     for alias, n in Counter(found).items():
         counts[aliases[alias.removesuffix("’s").removesuffix("'s")]] += n
     return counts
-
-
-@cache
-def _after_break_whole() -> re.Pattern[str]:
-    """`_after_break` with its one group holding what `_hits` reads: the alias and its "'s"."""
-    return re.compile(rf"{not_word_class('&')}((?:{trie_regex(_aliases())}){_ALIAS_END})")
 
 
 class SubjectIndex:

@@ -15,6 +15,7 @@ BODIES = [
     "China's output fell and Chinese demand slowed, Beijing said. Japan's yen weakened.",
     "the Fed met. S&P 500 futures rose as US yields fell and the euro zone stalled.",
     "No entity is named in this sentence about rain.",
+    "Labour's's lead opens this text, so the first mention is read at its very start.",
 ]
 
 
