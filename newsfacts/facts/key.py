@@ -30,7 +30,14 @@ from newsfacts.figures.subjects import subject_before
 if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this module)
     from newsfacts.figures.extract import Found as Reading
 
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\b(?:while|whereas|but|although)\b")
+_CLAUSE_MARKS = ",;:()[]—–"
+_CLAUSE_WORDS = ("while", "whereas", "but", "although")
+# A clause break: a mark, or a clause word standing alone. Every alternative opens with one literal
+# character (the look behind after a word's first letter is the word break before it), so re skips
+# straight to the characters a break can open with instead of trying each position.
+_CLAUSE_PUNCT = re.compile(
+    "|".join([*map(re.escape, _CLAUSE_MARKS), *(rf"{w[0]}(?<!\w.){w[1:]}\b" for w in _CLAUSE_WORDS)])
+)
 _CONVERSION = re.compile(
     r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
 )

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.facts.trie import trie_regex
+from newsfacts.facts.trie import not_word_class, trie_regex
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -245,19 +245,29 @@ _KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
 # start of a text it is read with the character before it, a class the engine skips to.
 _TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
 _TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
-_TRIGGER_AFTER_BREAK = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
+_BEFORE_TRIGGER = not_word_class("'’")
+_TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
 # The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
 # lower() keeps offsets, word characters and ASCII letters apart for every code point but two:
 # "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k").
-_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"[^\w'’]({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])")
+_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])")
 _LOWER_TURNS_ASCII = "\u212a"
-# Numbers are tried only at the start of a run of digits (every alternative needs a non-word
-# character before it), which a plain digit scan finds far faster than a lookbehind at every position.
+# Numbers that may open a period, each at the start of a run of digits (every alternative needs a
+# non-word character before its first digit), in their plain form:
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _DIGIT_START = re.compile(
     r"(?<![\w.$€£¥-])(?:19|20)\d\d"  # a year
     r"|(?<!\w)[0-3]?\d(?=(?:st|nd|rd|th)?\s+[A-Za-z])"  # a day before a month
     r"|(?<!\w)[1-4](?=Q)"  # "3Q"
+)
+# The same matches in one regex pass: it opens with the digit and looks behind from the next
+# position, so the engine skips to digits (a look behind first would be tried at every position,
+# and a Python step per run of digits, matching _DIGIT_START at its start, costs more).
+_DIGIT_START_FAST = re.compile(
+    r"[0-9](?:(?<=[12])(?<![\w.$€£¥-].)(?:(?<=1)9|(?<=2)0)\d\d"  # a year
+    r"|(?<=[0-3])(?<!\w.)\d(?=(?:st|nd|rd|th)?\s+[A-Za-z])"  # a day before a month, two digits
+    r"|(?<!\w.)(?=(?:st|nd|rd|th)?\s+[A-Za-z])"  # one digit
+    r"|(?<=[1-4])(?<!\w.)(?=Q))"  # "3Q"
 )
 
 
@@ -271,11 +281,9 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
     first = _TRIGGER_WORD.match(text, 0, end) if start == 0 else None
     if first is not None:
         hits.append((0, _KINDS_OF_WORD[first.group().lower()]))
-    for run in _DIGIT_RUN.finditer(text, start, end):
-        m = _DIGIT_START.match(text, run.start(), end)
-        if m is not None:
-            n = m.end() - m.start()
-            hits.append((m.start(), ("year",) if n == 4 else ("date", "q") if n == 1 else ("date",)))
+    for m in _DIGIT_START_FAST.finditer(text, start, end):
+        n = m.end() - m.start()
+        hits.append((m.start(), ("year",) if n == 4 else ("date", "q") if n == 1 else ("date",)))
     hits.sort()
     out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
     for pos, kinds in hits:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.facts.tables import table
-from newsfacts.facts.trie import trie_regex
+from newsfacts.facts.trie import not_word_class, trie_regex
 
 __all__ = ["Entity", "SubjectIndex", "entities_in", "lookup", "normalize_subject"]
 
@@ -46,9 +46,9 @@ def _pattern() -> re.Pattern[str]:
 
 @cache
 def _after_break() -> re.Pattern[str]:
-    """The same aliases read with the character before them (group 1 onwards is the alias): a
-    class the engine skips to, where the lookbehind of `_pattern` is tried at every letter."""
-    return re.compile(rf"[^\w&]({trie_regex(_aliases())}){_ALIAS_END}")
+    """The same aliases read with the character before them (group 1 is the alias and its "'s"):
+    a class the engine skips to, where the lookbehind of `_pattern` is tried at every letter."""
+    return re.compile(rf"{not_word_class('&')}((?:{trie_regex(_aliases())}){_ALIAS_END})")
 
 
 _ALIAS_END = r"(?![\w&]|\+)(?:['’]s)?"
@@ -101,16 +101,29 @@ def _hits(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]
         yield (a, b, *aliases[text[a:b].removesuffix("’s").removesuffix("'s")])
 
 
+def _entity_counts(text: str) -> Counter[tuple[str, str]]:
+    """(name, type) -> mentions in `text`, as `_hits` reads them, first seen first: the aliases are
+    counted by the regex engine (findall, no match object per mention), then folded into their
+    entities (an entity is first seen where its first-seen alias is)."""
+    aliases = _aliases()
+    first = _pattern().match(text)
+    found = [text[first.start() : first.end()]] if first is not None else []
+    found += _after_break().findall(text, first.end() if first is not None else 0)
+    counts: Counter[tuple[str, str]] = Counter()
+    for alias, n in Counter(found).items():
+        counts[aliases[alias.removesuffix("’s").removesuffix("'s")]] += n
+    return counts
+
+
 class SubjectIndex:
     """The entities of one document, for the article-level fallback."""
 
     def __init__(self, body: str) -> None:
         # the entities of entities_in(body); a long body is counted without an Entity for each
         if len(body) <= MAX_CACHED_TEXT:
-            names = ((e.name, e.type) for e in _entities_of(body))
+            self.counts: Counter[tuple[str, str]] = Counter((e.name, e.type) for e in _entities_of(body))
         else:
-            names = ((name, kind) for _, _, name, kind in _hits(body, 0, len(body)))
-        self.counts: Counter[tuple[str, str]] = Counter(names)
+            self.counts = _entity_counts(body)
 
     def main(self, types: frozenset[str] | None) -> str | None:
         """The most mentioned entity of one of `types` (None: any type); ties go to the first seen."""

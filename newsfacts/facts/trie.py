@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_regex"]
+__all__ = ["not_word_class", "trie_regex"]
 
 
 def trie_regex(words: Iterable[str], fold_case: bool = False, not_after: str | None = None) -> str:
@@ -48,3 +48,12 @@ def _node(node: dict[str, dict], fold_case: bool) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def not_word_class(extra: str = "") -> str:
+    r"""The class `[^\w{extra}]` (a character before a word: no word character, none of `extra`).
+
+    The ASCII word characters are listed beside `\w`: `re` settles them by its 256-bit map and
+    asks the Unicode tables only for the rest, where `\w` alone looks every letter up (a scan
+    for word starts tests every character of the text)."""
+    return rf"[^0-9A-Za-z_\w{extra}]"

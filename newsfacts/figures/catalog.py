@@ -201,8 +201,10 @@ class MetricCatalog:
         patterns = [p for r in self.rules for p in (*r.signals, *([r.exclude] if r.exclude else []))]
         self._leads = _LeadIndex(patterns)
         self._indexed_signals = {
-            r.order: tuple(id(p) for p in r.signals if id(p) in self._leads.indexed) for r in self.rules
+            r.order: frozenset(id(p) for p in r.signals if id(p) in self._leads.indexed) for r in self.rules
         }
+        # (kind, unit) -> its rules with signals that admit the unit, each with its indexed signals
+        self._of_unit: dict[tuple[str, str], tuple[tuple[MetricRule, frozenset[int]], ...]] = {}
 
     @property
     def metrics(self) -> list[str]:
@@ -275,14 +277,24 @@ class MetricCatalog:
             leads = self._leads.found(sentence, cache)
             rules = cache[key] = tuple(
                 rule
-                for rule in self._by_kind.get(kind, ())
-                if (rule.units is None or unit in rule.units)
-                and rule.signals
+                for rule, indexed in self._rules_of_unit(kind, unit)
                 # a signal whose words the sentence lacks rules a rule out without a regex match
-                and (leads is None or all(pid in leads for pid in self._indexed_signals[rule.order]))
+                if (leads is None or leads.keys() >= indexed)
                 and all(self._spans(p, sentence, cache) for p in rule.signals)
             )
         return rules
+
+    def _rules_of_unit(self, kind: str, unit: str) -> tuple[tuple[MetricRule, frozenset[int]], ...]:
+        """The rules of a kind with signals that admit `unit`, in order, with their indexed signals'
+        ids (memoised: a handful of kinds and units, asked for every sentence)."""
+        found = self._of_unit.get((kind, unit))
+        if found is None:
+            found = self._of_unit[(kind, unit)] = tuple(
+                (rule, self._indexed_signals[rule.order])
+                for rule in self._by_kind.get(kind, ())
+                if (rule.units is None or unit in rule.units) and rule.signals
+            )
+        return found
 
     def _best(
         self, rules: tuple[MetricRule, ...], at: _At, window: tuple[int, int], anchor: tuple[int, int] | None = None

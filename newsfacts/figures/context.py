@@ -72,9 +72,19 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
 
 
 def word_before(text: str, start: int) -> str | None:
-    """The whitespace-delimited token right before `start` (at most three spaces away)."""
-    m = g.TOKEN_BEFORE.search(text, max(0, start - 45), start)
-    return m.group("tok") if m else None
+    """The whitespace-delimited token right before `start`: one to three inline spaces away, its
+    last MAX_TOKEN_BEFORE characters, all within WORD_BEFORE_WINDOW characters (read by C-level
+    strips and one split, not a regex tried at every position of the window)."""
+    lo = max(0, start - WORD_BEFORE_WINDOW)
+    window = text[lo:start]
+    token_end = window.rstrip(g.INLINE_SPACES)
+    if not 1 <= len(window) - len(token_end) <= 3 or not token_end or token_end[-1].isspace():
+        return None
+    return token_end.rsplit(None, 1)[-1][-MAX_TOKEN_BEFORE:]
+
+
+WORD_BEFORE_WINDOW = 45
+MAX_TOKEN_BEFORE = 40
 
 
 def is_label_or_name(text: str, start: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from newsfacts.facts.trie import not_word_class
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CURRENCY_PREFIXES,
@@ -29,7 +30,8 @@ from newsfacts.figures.numbers import (
     SMALL_WORDS,
 )
 
-SP = r"[ \u00a0\u202f]"  # an inline space: a figure never runs across a line break
+INLINE_SPACES = " \u00a0\u202f"  # a figure never runs across a line break
+SP = f"[{INLINE_SPACES}]"  # an inline space
 SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
 
 
@@ -102,7 +104,7 @@ WORDS = re.compile(rf"\b(?=[A-Za-z])(?:{_WORD_ALTERNATIVES})")
 # "quarter", the fraction numerators), so most words are passed over after one class test.
 _FIRST = {w[0] for w in (*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS)} | set("ahqotfsn")
 _FIRST_LETTERS = "".join(sorted(_FIRST | {c.upper() for c in _FIRST}))
-_WORDS_AFTER_BREAK = re.compile(rf"[^\w](?=[{_FIRST_LETTERS}])(?:{_WORD_ALTERNATIVES})")
+_WORDS_AFTER_BREAK = re.compile(rf"{not_word_class()}(?=[{_FIRST_LETTERS}])(?:{_WORD_ALTERNATIVES})")
 
 
 def word_candidates(body: str) -> Iterator[tuple[int, int, str]]:
@@ -273,7 +275,6 @@ DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
 MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?,?{SP}+$")
 BETWEEN_BEFORE = re.compile(rf"\b(?i:between){SP}+$")
-TOKEN_BEFORE = re.compile(rf"(?P<tok>\S{{1,40}}){SP}{{1,3}}$")
 LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t>*•·-]*$")
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:\n][\"'”’)\]]*)[ \t\"'“‘(\[*_#>•-]*$")
 

@@ -1,0 +1,45 @@
+"""Clause breaks are found by a regex whose alternatives each open with a literal character; in
+every window it must find what the plain form of the pattern finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import newsfacts.figures  # noqa: F401  (loads the figure layer before the fact layer, as extract does)
+from newsfacts.facts import key
+
+_PLAIN = re.compile(r"[,;:()\[\]—–]|\b(?:while|whereas|but|although)\b")
+
+SENTENCES = [
+    "Sales rose 5%, while costs fell 2%; margins (at 12%) held — but not for long.",
+    "Revenue grew 3% whereas profit fell although demand was firm: a mixed quarter.",
+    "Words that hold them stay whole: butter, awhile, rebut, althoughx and abut 4%.",
+    "but5 and while7 sit against numbers; [brackets] and –dashes– too.",
+    "x" * 250 + ", 5% " + "y" * 250 + " but 6%",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_every_window_has_the_plain_breaks(sentence: str) -> None:
+    # windows as _clause reads them: up to a figure's start, and from a figure's end
+    for pos in range(len(sentence) + 1):
+        for endpos in (pos, pos + 1, pos + 4, pos + 200, len(sentence)):
+            spans = [m.span() for m in key._CLAUSE_PUNCT.finditer(sentence, pos, endpos)]
+            assert spans == [m.span() for m in _PLAIN.finditer(sentence, pos, endpos)], (pos, endpos)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "clause"),
+    [
+        ("Sales rose 5%, while costs fell 2%.", "2%", " costs fell 2%."),
+        ("Costs fell 2% but sales rose 5%.", "2%", "Costs fell 2% "),
+        ("The butter price rose 4% today.", "4%", "The butter price rose 4% today."),
+    ],
+)
+def test_examples(sentence: str, figure: str, clause: str) -> None:
+    lo = sentence.index(figure)
+    start, end = key._clause(sentence, lo, lo + len(figure))
+    assert sentence[start:end] == clause
