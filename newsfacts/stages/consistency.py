@@ -6,14 +6,12 @@ The report's `rows` holds `facts_compared` (facts that two or more documents rep
 
 from __future__ import annotations
 
-import time
-
 import duckdb
 
 from newsfacts.consistency import build_metric_consistency
 from newsfacts.stages.graph import CONSISTENCY as STAGE
-from newsfacts.stages.graph import StageConfig, corpus_state, pending_corpus, version
-from newsfacts.stages.runner import StageReport
+from newsfacts.stages.graph import StageConfig
+from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import METRIC_CONSISTENCY
 
@@ -21,13 +19,10 @@ from newsfacts.warehouse.schema import METRIC_CONSISTENCY
 def build_consistency(
     con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
 ) -> StageReport:
-    started = time.perf_counter()
-    config = config or StageConfig()
-    report = StageReport(STAGE.name, version(STAGE, config))
-    state = pending_corpus(con, STAGE, config)
-    if state is None and not force:
-        report.skipped = 1
-        return report
+    run = start_corpus_stage(con, STAGE, config, force)
+    if isinstance(run, StageReport):
+        return run
+    report = run.report
     mentions = con.execute(
         """
         SELECT figure_id, document_id, metric, unit, kind, value, value_low, value_high, qualifier, raw_text,
@@ -39,12 +34,11 @@ def build_consistency(
     with staging.transaction(con):
         con.execute("DELETE FROM metric_consistency")
         staging.insert(con, METRIC_CONSISTENCY, table)
-        staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
+        staging.set_global_state(con, STAGE.name, run.state)
     report.processed = mentions.height
     report.rows = {
         "metric_consistency": table.height,
         "facts_compared": table.filter(table["n_sources"] > 1).height,
         "facts_conflicting": table.filter(table["verdict"] == "conflict").height,
     }
-    report.seconds = time.perf_counter() - started
-    return report
+    return run.finish()

@@ -12,7 +12,6 @@ file rewrites a few rows instead of every membership, and the tables end as a fu
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 
 import duckdb
@@ -21,8 +20,8 @@ import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
 from newsfacts.stages.graph import CLUSTERS as STAGE
-from newsfacts.stages.graph import StageConfig, corpus_state, pending_corpus, version
-from newsfacts.stages.runner import StageReport
+from newsfacts.stages.graph import StageConfig
+from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
 
@@ -58,13 +57,10 @@ def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> tuple[pa.ChunkedArray, 
 def build_clusters(
     con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
 ) -> StageReport:
-    started = time.perf_counter()
-    config = config or StageConfig()
-    report = StageReport(STAGE.name, version(STAGE, config))
-    state = pending_corpus(con, STAGE, config)
-    if state is None and not force:
-        report.skipped = 1
-        return report
+    run = start_corpus_stage(con, STAGE, config, force)
+    if isinstance(run, StageReport):
+        return run
+    report = run.report
     # Figure keys are gathered per claim before the join, so no grouping runs over the claims' text.
     result = con.execute(
         """
@@ -88,12 +84,11 @@ def build_clusters(
     del claim_ids, cluster_ids
     with staging.transaction(con):
         write_changes(con, assignments.filter(pl.col("cluster_id").is_not_null()))
-        staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
+        staging.set_global_state(con, STAGE.name, run.state)
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = assignments.height
     report.rows = {"claim_clusters": n_clusters}
-    report.seconds = time.perf_counter() - started
-    return report
+    return run.finish()
 
 
 def write_changes(con: duckdb.DuckDBPyConnection, assignments: pl.DataFrame) -> None:
