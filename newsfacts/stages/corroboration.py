@@ -21,11 +21,16 @@ import polars as pl
 import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
+from newsfacts.claims.clustering import PairCache
 from newsfacts.stages.graph import CLUSTERS as STAGE
 from newsfacts.stages.graph import StageConfig
 from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
+
+# The `_ledger` stage holding the scored pairs of large blocks (clustering.PairCache), one row per block
+# under "<stage version>:<digest of its texts>": another version of the code scores every block again.
+PAIRS_STAGE = "clusters:pairs"
 
 # Units converted to Python objects per slice of the (streamed) query result.
 STREAM_ROWS = 100_000
@@ -91,7 +96,8 @@ def build_clusters(
     con.execute(UNITS_SQL)
     result = con.execute("SELECT document_id, text, keys FROM _units ORDER BY unit")
     inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
-    cluster_ids = cluster_claims(inputs) if inputs else []
+    cache = load_pairs(con, report.version)
+    cluster_ids = cluster_claims(inputs, cache=cache) if inputs else []
     del inputs
     unit_ids = pl.DataFrame(
         {
@@ -115,12 +121,45 @@ def build_clusters(
     con.execute("DROP TABLE _units")
     with staging.transaction(con):
         write_changes(con)
+        store_pairs(con, report.version, cache)
         staging.set_global_state(con, STAGE.name, run.state)
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
     con.execute("DROP TABLE _assigned")
-    report.rows = {"claim_clusters": n_clusters}
+    report.rows = {"claim_clusters": n_clusters, "blocks_scored": cache.misses, "blocks_reused": cache.hits}
     return run.finish()
+
+
+def load_pairs(con: duckdb.DuckDBPyConnection, version: str) -> PairCache:
+    """The large blocks' pairs stored by the last run of this version of the stage."""
+    prefix = f"{version}:"
+    rows = con.execute(
+        "SELECT document_id, state FROM _ledger WHERE stage = ? AND starts_with(document_id, ?)", [PAIRS_STAGE, prefix]
+    ).fetchall()
+    return PairCache({key.removeprefix(prefix): pairs for key, pairs in rows})
+
+
+def store_pairs(con: duckdb.DuckDBPyConnection, version: str, cache: PairCache) -> None:
+    """Keep the blocks this run met (inside the caller's transaction): drop the others, add the new ones."""
+    prefix = f"{version}:"
+    used = pl.DataFrame(
+        {"document_id": [prefix + k for k in cache.used], "state": list(cache.used.values())},
+        schema={"document_id": pl.String, "state": pl.String},
+    )
+    con.register("_pairs", used.to_arrow())
+    try:
+        con.execute(
+            "DELETE FROM _ledger AS l WHERE l.stage = ? AND NOT EXISTS "
+            "(SELECT 1 FROM _pairs AS p WHERE p.document_id = l.document_id)",
+            [PAIRS_STAGE],
+        )
+        con.execute(
+            "INSERT INTO _ledger (stage, document_id, state) SELECT ?, p.document_id, p.state FROM _pairs AS p "
+            "WHERE NOT EXISTS (SELECT 1 FROM _ledger AS l WHERE l.stage = ? AND l.document_id = p.document_id)",
+            [PAIRS_STAGE, PAIRS_STAGE],
+        )
+    finally:
+        con.unregister("_pairs")
 
 
 def write_changes(con: duckdb.DuckDBPyConnection) -> None:
