@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
 import stat
 from collections.abc import Iterator
@@ -59,9 +60,9 @@ class Candidate:
 
 
 def document_id_for(source_path: str) -> str:
-    """Stable id of a file: its path relative to the seeds folder, without the extension."""
-    p = Path(source_path)
-    return p.with_suffix("").as_posix() if p.suffix.lower() in SUFFIXES else p.as_posix()
+    """Stable id of a file: its path relative to the seeds folder (with "/"), without the extension."""
+    stem, suffix = posixpath.splitext(source_path)
+    return stem if suffix.lower() in SUFFIXES else source_path
 
 
 def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
