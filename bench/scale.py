@@ -21,7 +21,9 @@ is not readable) and time -v's largest process: polling can miss a short spike t
 
 Prints a table (size, scenario, wall seconds, CPU seconds, peak memory MB, documents, figures,
 claims, targets, what the run did) and merges the results into `<out>/scale_results.json`, with
-per-step seconds and per-step peak memory from the Dagster event log of each run.
+per-step seconds, per-step CPU seconds (the polled tree's CPU time between the step's start and end;
+less sensitive than wall time to other work on the machine) and per-step peak memory from the Dagster
+event log of each run.
 
 Runs get a bytecode cache outside the tree (PYTHONPYCACHEPREFIX=<out>/pycache, and a warm-up import
 before the first measured run), as any machine that has run the project once has; `--snapshot` runs
@@ -88,6 +90,7 @@ class RunResult:
     cpu_seconds: float  # the whole tree's, from /proc (time -v's user+sys miss the pool workers)
     counts: dict[str, int] = field(default_factory=dict)
     steps: dict[str, float] = field(default_factory=dict)  # seconds per Dagster step, "(run)" for the run
+    step_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of the tree while each step ran
     step_peak_mb: dict[str, float] = field(default_factory=dict)  # peak tree memory while each step ran
     notes: dict[str, object] = field(default_factory=dict)  # what the run did: processed, publish mode...
     load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load before and after: other work on the machine
@@ -170,6 +173,7 @@ class TreeSampler(threading.Thread):
         self.peak_pss_kb: int | None = None
         self.max_processes = 0
         self.timeline: list[tuple[float, int]] = []  # (unix time, summed PSS or RSS in kB)
+        self.cpu_timeline: list[tuple[float, float]] = []  # (unix time, CPU seconds of the tree so far)
         self._cpu: dict[int, float] = {}  # last CPU seconds seen per process
         self._stop_event = threading.Event()
 
@@ -193,7 +197,9 @@ class TreeSampler(threading.Thread):
             if all(p is not None for _, p in samples):
                 total = sum(p for _, p in samples if p is not None)
                 self.peak_pss_kb = max(self.peak_pss_kb or 0, total)
-            self.timeline.append((time.time(), total))
+            now = time.time()
+            self.timeline.append((now, total))
+            self.cpu_timeline.append((now, self.cpu_seconds))
             self._stop_event.wait(POLL_SECONDS)
 
     def stop(self) -> None:
@@ -371,6 +377,12 @@ def run_refresh(size: int, scenario: str, env: dict[str, str], run_dir: Path) ->
         step: round(max((kb for t, kb in sampler.timeline if start <= t <= end), default=0) / 1024, 1)
         for step, (start, end) in windows.items()
     }
+
+    def cpu_at(t: float) -> float:
+        """The tree's CPU seconds at the last sample taken by time t."""
+        return max((cpu for ts, cpu in sampler.cpu_timeline if ts <= t), default=0.0)
+
+    step_cpu = {step: round(cpu_at(end) - cpu_at(start), 2) for step, (start, end) in windows.items()}
     return RunResult(
         size=size,
         scenario=scenario,
@@ -384,6 +396,7 @@ def run_refresh(size: int, scenario: str, env: dict[str, str], run_dir: Path) ->
         cpu_seconds=round(sampler.cpu_seconds, 1),
         counts=warehouse_counts(warehouse),
         steps={step: round(end - start, 2) for step, (start, end) in windows.items()},
+        step_cpu=step_cpu,
         step_peak_mb=step_peak,
         notes=run_notes(home, match.group(1)) if match else {},
         load_average=(round(load_before, 2), round(os.getloadavg()[0], 2)),
