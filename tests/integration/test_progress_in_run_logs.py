@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -13,6 +15,16 @@ from pipelines.definitions import build_definitions
 
 PROJECT = Path(__file__).resolve().parents[2]
 STAGES = ("metadata", "figures", "claims")
+
+
+@pytest.fixture(autouse=True)
+def progress_logger_restored() -> Iterator[None]:
+    """Dagster sets the managed logger's level (python_log_level) and leaves it: later tests expect Python's."""
+    logger = logging.getLogger("newsfacts.progress")
+    level, handlers = logger.level, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers
 
 
 def _refresh(instance: dg.DagsterInstance, seeds: Path, out: Path) -> dg.ExecuteInProcessResult:
