@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,34 +56,36 @@ class Candidate:
     path: Path
     source_path: str
     document_id: str
+    stat: str = ""  # `stat_key` of the file when it was found; "" when unknown
 
 
 def document_id_for(source_path: str) -> str:
-    """Stable id of a file: its path relative to the seeds folder, without the extension."""
-    p = Path(source_path)
-    return p.with_suffix("").as_posix() if p.suffix.lower() in SUFFIXES else p.as_posix()
+    """Stable id of a file: its path relative to the seeds folder (with "/"), without the extension."""
+    stem, suffix = posixpath.splitext(source_path)
+    return stem if suffix.lower() in SUFFIXES else source_path
 
 
 def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
     """Every .txt/.md/.markdown file under `seeds_dir`, sorted; plus rejections found while walking.
 
     Links are followed only while they stay inside the folder, so a symlink can never make the
-    pipeline read, say, /etc/passwd into a warehouse that BI users see.
+    pipeline read, say, /etc/passwd into a warehouse that BI users see. Each candidate carries the
+    `os.stat` of its file (taken while walking), so landing can skip unchanged files without reading them.
     """
     root = seeds_dir.resolve()
     candidates: list[Candidate] = []
     rejections: list[Rejection] = []
     seen_ids: dict[str, str] = {}
-    for path in sorted(_walk(root)):
-        source_path = path.relative_to(root).as_posix()
-        if path.suffix.lower() not in SUFFIXES:
-            continue
+    found = [(rel, entry) for rel, entry in _walk(str(root)) if os.path.splitext(rel)[1].lower() in SUFFIXES]
+    found.sort(key=lambda item: item[0].split("/"))  # the order of the paths' parts, as Path sorts
+    for source_path, entry in found:
         if not _utf8(source_path):
             # Bytes that are not UTF-8 in a name cannot be stored (nor shown) as text: say which file.
             shown = source_path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             rejections.append(Rejection(shown, "file name is not valid UTF-8; rename the file"))
             continue
-        if path.is_symlink():
+        path = Path(entry.path)
+        if entry.is_symlink():
             try:
                 target = path.resolve(strict=True)
             except (OSError, RuntimeError) as exc:  # a loop raises RuntimeError before Python 3.13
@@ -98,7 +102,11 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
             if not target.is_relative_to(root):
                 rejections.append(Rejection(source_path, f"symbolic link pointing outside the seeds folder ({target})"))
                 continue
-        if not path.is_file():
+        try:
+            st = entry.stat()
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
             rejections.append(Rejection(source_path, "not a regular file (a folder, pipe, socket or device)"))
             continue
         doc_id = document_id_for(source_path)
@@ -111,8 +119,17 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
             )
             continue
         seen_ids[doc_id] = source_path
-        candidates.append(Candidate(path, source_path, doc_id))
+        candidates.append(Candidate(path, source_path, doc_id, stat_key(st)))
     return candidates, rejections
+
+
+def stat_key(st: os.stat_result) -> str:
+    """What changes whenever a file's bytes may have: inode, size, and modification and change times.
+
+    The change time (ctime) cannot be set back by tools that preserve mtime, so a rewrite of the same
+    size within the same mtime still moves it.
+    """
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
 
 
 def _utf8(name: str) -> bool:
@@ -123,13 +140,28 @@ def _utf8(name: str) -> bool:
     return True
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files below root; symlinked folders are not descended (they could loop or leave the folder)."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+def _walk(root: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(path relative to root with "/", entry) of every file below root, as os.walk would list them:
+    names starting with "." are skipped, and symlinked folders are neither descended nor listed."""
+    stack = [("", root)]
+    while stack:
+        prefix, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():
+                    stack.append((f"{prefix}{entry.name}/", entry.path))
+                continue
+            yield f"{prefix}{entry.name}", entry
 
 
 def read_bytes(candidate: Candidate, max_bytes: int) -> bytes | Rejection:

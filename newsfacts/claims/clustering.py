@@ -18,17 +18,22 @@ All-pairs matching is out of the question at 4 million claims. Claims are first 
 units of equal normalised text and equal figure keys (syndicated copy repeats sentences verbatim),
 then only distinct texts are compared, within blocks: by figure key, and by pairs of each text's
 rarest shared tokens (a cheap stand-in for MinHash: near-duplicates share their rare words).
-Blocks larger than `MAX_BLOCK` are compared in overlapping windows of their sorted texts.
-Cluster ids are a hash of the cluster's smallest (document_id, text) member, so they are stable
-across runs and input order.
+Blocks larger than `MAX_BLOCK` are compared in overlapping windows of their sorted texts. Block
+keys are a stable digest of the token pair (not Python's per-process `hash()`), so blocks are met in
+the same order in every process. The scores of a large block (or window) are a function of its texts
+alone; a `PairCache` of an earlier run hands them back for a block whose texts are unchanged, so a
+refresh that adds a few claims scores only the blocks those claims enter. Cluster ids are a hash of
+the cluster's smallest (document_id, text) member, so they are stable across runs and input order.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 
 import numpy as np
@@ -120,12 +125,6 @@ class _Texts:
         self.size_array = np.asarray(self.sizes, dtype=np.int64)
         self.number_ids = np.asarray([ids.setdefault(n, len(ids)) for n in self.numbers], dtype=np.int64)
 
-    def comparable_pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """`comparable` over arrays of text indices."""
-        si, sj = self.size_array[i], self.size_array[j]
-        lo, hi = np.minimum(si, sj), np.maximum(si, sj)
-        return (lo >= MIN_TOKENS) & (lo >= MIN_LENGTH_RATIO * hi) & (self.number_ids[i] == self.number_ids[j])
-
     def comparable(self, i: int, j: int) -> bool:
         """Worth a wording score: similar length, long enough, and the very same numbers."""
         lo, hi = sorted((self.sizes[i], self.sizes[j]))
@@ -137,7 +136,50 @@ class _Texts:
                 units.union(u, v)
 
 
-def _wording_links(block: list[int], corpus: _Texts, units: _Units, workers: int) -> None:
+class PairCache:
+    """The matching pairs of large blocks from an earlier run, by a digest of each block's texts.
+
+    `stored` maps digests to encoded pairs (as `used` holds them after a run); `used` keeps the
+    entries this run needed, found or computed, which is what a caller stores for the next run.
+    """
+
+    def __init__(self, stored: Mapping[str, str] | None = None) -> None:
+        self.stored = dict(stored or {})
+        self.used: dict[str, str] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def pairs(
+        self, strings: list[str], compute: Callable[[], tuple[np.ndarray, np.ndarray]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, cols) of the matching pairs among `strings`: stored, or computed and kept."""
+        key = hashlib.blake2b("\x1e".join(strings).encode(), digest_size=16).hexdigest()
+        blob = self.stored.get(key)
+        if blob is None:
+            self.misses += 1
+            rows, cols = compute()
+            blob = base64.b64encode(np.stack([rows, cols]).astype(np.int16).tobytes()).decode()
+        else:
+            self.hits += 1
+            rows, cols = np.frombuffer(base64.b64decode(blob), dtype=np.int16).reshape(2, -1).astype(np.int64)
+        self.used[key] = blob
+        return rows, cols
+
+
+def _window_pairs(
+    strings: list[str], numbers: np.ndarray, sizes: np.ndarray, workers: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of `strings` whose wording matches and that are `comparable`, in row-major order."""
+    scores = process.cdist(
+        strings, strings, scorer=fuzz.token_set_ratio, score_cutoff=WORDING_THRESHOLD, dtype=np.uint8, workers=workers
+    )
+    rows, cols = np.nonzero(np.triu(scores, 1))
+    lo, hi = np.minimum(sizes[rows], sizes[cols]), np.maximum(sizes[rows], sizes[cols])
+    keep = (lo >= MIN_TOKENS) & (lo >= MIN_LENGTH_RATIO * hi) & (numbers[rows] == numbers[cols])
+    return rows[keep], cols[keep]
+
+
+def _wording_links(block: list[int], corpus: _Texts, units: _Units, workers: int, cache: PairCache) -> None:
     """Join the units of the distinct texts in one block whose wording matches.
 
     Pairs already in one cluster are skipped before scoring where possible: a pair of texts
@@ -163,20 +205,12 @@ def _wording_links(block: list[int], corpus: _Texts, units: _Units, workers: int
     single_arr = np.asarray([single[k] for k in order])
     step = MAX_BLOCK // 2
     for lo in range(0, max(1, len(block) - step), step):
-        strings = [texts[t] for t in block[lo : lo + MAX_BLOCK]]
-        scores = process.cdist(
-            strings,
-            strings,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=WORDING_THRESHOLD,
-            dtype=np.uint8,
-            workers=workers,
-        )
-        rows, cols = np.nonzero(np.triu(scores, 1))
+        window = block_arr[lo : lo + MAX_BLOCK]
+        strings = [texts[t] for t in window.tolist()]
+        score = partial(_window_pairs, strings, corpus.number_ids[window], corpus.size_array[window], workers)
+        rows, cols = cache.pairs(strings, score)
         rows, cols = rows + lo, cols + lo
         keep = (root_arr[rows] != root_arr[cols]) | ~(single_arr[rows] & single_arr[cols])
-        rows, cols = rows[keep], cols[keep]
-        keep = corpus.comparable_pairs(block_arr[rows], block_arr[cols])
         for a, b in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True):
             corpus.link(block[a], block[b], units)
 
@@ -190,10 +224,15 @@ def _blocking_keys(tokens: list[list[str]]) -> tuple[list[int], list[int]]:
     members: list[int] = []
     for i, toks in enumerate(tokens):
         rare = sorted({t for t in toks if df[t] > 1}, key=lambda t: (df[t], t))[:RARE_TOKENS]
-        for pair in combinations(rare, 2):
-            keys.append(hash(pair))
+        for a, b in combinations(rare, 2):
+            keys.append(_stable_key(a, b))
             members.append(i)
     return keys, members
+
+
+def _stable_key(a: str, b: str) -> int:
+    """A 64-bit key of a token pair, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(f"{a}\x1f{b}".encode(), digest_size=8).digest(), "little", signed=True)
 
 
 def cluster_id(document_id: str, text: str) -> str:
@@ -201,12 +240,14 @@ def cluster_id(document_id: str, text: str) -> str:
     return "clu_" + hashlib.sha1(f"{document_id}\x1f{text}".encode()).hexdigest()[:16]
 
 
-def cluster_claims(claims: Sequence[ClusterInput], *, workers: int = -1) -> list[str]:
+def cluster_claims(claims: Sequence[ClusterInput], *, workers: int = -1, cache: PairCache | None = None) -> list[str]:
     """One cluster id per input claim, in input order; claims stating the same thing share it.
 
     `workers` is passed to rapidfuzz's cdist for large blocks (-1: all cores); clustering runs once
-    over the whole corpus rather than per document batch, so it may use every core.
+    over the whole corpus rather than per document batch, so it may use every core. `cache` holds the
+    large blocks' scores of an earlier run (see PairCache); the result is the same with or without it.
     """
+    cache = cache if cache is not None else PairCache()
     if not claims:
         return []
     text_index: dict[str, int] = {}
@@ -240,7 +281,7 @@ def cluster_claims(claims: Sequence[ClusterInput], *, workers: int = -1) -> list
         if len(same_text) > 1:
             corpus.link(t, t, units)
     for block in _groups(*_blocking_keys(tokens)):
-        _wording_links(block, corpus, units, workers)
+        _wording_links(block, corpus, units, workers, cache)
     smallest: dict[int, tuple[str, str]] = {}
     roots = [units.find(u) for u in claim_unit]
     for root, c in zip(roots, claims, strict=True):

@@ -1,50 +1,107 @@
 """Consistency stage: per fact (a metric of one subject for one period), do the documents agree?
 
+A fact's row depends on its own mentions only, so the stage recomputes only the facts whose mentions
+changed: DuckDB digests each fact's mentions (every column the comparison reads), the digests of the
+last run are kept in `_ledger` (stage `consistency:facts`), and only facts whose digest moved, appeared
+or went are compared again and rewritten. Another version of the stage, or a metric_consistency table
+that no longer holds what the stage wrote (its fingerprint is kept with the digests), recomputes every
+fact. The table ends as a full recomputation would leave it.
+
 The report's `rows` holds `facts_compared` (facts that two or more documents report) and
 `facts_conflicting`, for the run summary.
 """
 
 from __future__ import annotations
 
-import time
-
 import duckdb
 
 from newsfacts.consistency import build_metric_consistency
 from newsfacts.stages.graph import CONSISTENCY as STAGE
-from newsfacts.stages.graph import StageConfig, corpus_state, pending_corpus, version
-from newsfacts.stages.runner import StageReport
+from newsfacts.stages.graph import StageConfig
+from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import METRIC_CONSISTENCY
+
+FACTS_STAGE = "consistency:facts"
+# What the comparison reads of a mention, in the order it reads them.
+MENTION_COLUMNS = (
+    "figure_id, document_id, metric, unit, kind, value, value_low, value_high, qualifier, raw_text, fact_key, sentence"
+)
 
 
 def build_consistency(
     con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
 ) -> StageReport:
-    started = time.perf_counter()
-    config = config or StageConfig()
-    report = StageReport(STAGE.name, version(STAGE, config))
-    state = pending_corpus(con, STAGE, config)
-    if state is None and not force:
-        report.skipped = 1
-        return report
+    run = start_corpus_stage(con, STAGE, config, force)
+    if isinstance(run, StageReport):
+        return run
+    report = run.report
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _fact_digests AS
+            SELECT fact_key, count(*) || ':' || sum(hash({MENTION_COLUMNS}, char_start)::HUGEINT) AS state
+            FROM figures WHERE fact_key IS NOT NULL GROUP BY fact_key"""
+    )
+    whole = force or _marker(con) != _stored_marker(con, report.version)
+    if whole:
+        con.execute("CREATE OR REPLACE TEMP TABLE _changed_facts AS SELECT fact_key FROM _fact_digests")
+    else:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE _changed_facts AS
+               SELECT coalesce(n.fact_key, o.document_id) AS fact_key
+               FROM _fact_digests AS n
+               FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> '') AS o
+                    ON o.document_id = n.fact_key
+               WHERE n.state IS DISTINCT FROM o.state""",
+            [FACTS_STAGE],
+        )
     mentions = con.execute(
-        """
-        SELECT figure_id, document_id, metric, unit, kind, value, value_low, value_high, qualifier, raw_text,
-               fact_key, sentence
-        FROM figures WHERE fact_key IS NOT NULL ORDER BY document_id, char_start
-        """
+        f"""SELECT {MENTION_COLUMNS} FROM figures
+            WHERE fact_key IN (SELECT fact_key FROM _changed_facts) ORDER BY document_id, char_start"""
     ).pl()
     table = build_metric_consistency(mentions)
     with staging.transaction(con):
-        con.execute("DELETE FROM metric_consistency")
+        if whole:
+            con.execute("DELETE FROM metric_consistency")
+            con.execute("DELETE FROM _ledger WHERE stage = ?", [FACTS_STAGE])
+        else:
+            con.execute("DELETE FROM metric_consistency WHERE fact_key IN (SELECT fact_key FROM _changed_facts)")
+            con.execute(
+                "DELETE FROM _ledger WHERE stage = ? AND (document_id = '' OR document_id IN "
+                "(SELECT fact_key FROM _changed_facts))",
+                [FACTS_STAGE],
+            )
         staging.insert(con, METRIC_CONSISTENCY, table)
-        staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
+        con.execute(
+            "INSERT INTO _ledger (stage, document_id, state) SELECT ?, fact_key, state FROM _fact_digests "
+            "WHERE fact_key IN (SELECT fact_key FROM _changed_facts)",
+            [FACTS_STAGE],
+        )
+        con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [FACTS_STAGE, f"{report.version}|{_marker(con)}"])
+        staging.set_global_state(con, STAGE.name, run.state)
+    con.execute("DROP TABLE _fact_digests")
+    con.execute("DROP TABLE _changed_facts")
+    total, compared, conflicting = con.execute(
+        "SELECT count(*), count(*) FILTER (n_sources > 1), count(*) FILTER (verdict = 'conflict') "
+        "FROM metric_consistency"
+    ).fetchone()
     report.processed = mentions.height
     report.rows = {
-        "metric_consistency": table.height,
-        "facts_compared": table.filter(table["n_sources"] > 1).height,
-        "facts_conflicting": table.filter(table["verdict"] == "conflict").height,
+        "metric_consistency": total,
+        "facts_recomputed": table.height,
+        "facts_compared": compared,
+        "facts_conflicting": conflicting,
     }
-    report.seconds = time.perf_counter() - started
-    return report
+    return run.finish()
+
+
+def _marker(con: duckdb.DuckDBPyConnection) -> str:
+    """The content of metric_consistency: rows written by hand, or lost, mean every fact is compared again."""
+    return staging.table_fingerprint(con, METRIC_CONSISTENCY.name)
+
+
+def _stored_marker(con: duckdb.DuckDBPyConnection, version: str) -> str | None:
+    """The table content the last run left, when that run was of this `version` (None otherwise)."""
+    row = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [FACTS_STAGE]).fetchone()
+    if row is None or not row[0].startswith(f"{version}|"):
+        return None
+    return row[0].removeprefix(f"{version}|")

@@ -5,14 +5,15 @@ declaration in graph.py: the claims, the figures they carry, the figures' metric
 its own tables, the memberships and the clusters, in one transaction with its state: a run killed
 anywhere leaves the previous clustering whole, and the next run recomputes it if its inputs moved.
 
-It writes only what changed: memberships whose cluster moved, appeared or went, and clusters whose
-row (representative, counts) differs. DuckDB compares the new result with the stored one, so a new
-file rewrites a few rows instead of every membership, and the tables end as a full rewrite would.
+Python clusters each distinct (claim text, figure keys) once; DuckDB groups the claims into those
+units and joins the clusters back. It writes only what changed: memberships whose cluster moved,
+appeared or went, and clusters whose row (representative, counts) differs. DuckDB compares the new
+result with the stored one, so a new file rewrites a few rows instead of every membership, and the
+tables end as a full rewrite would.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 
 import duckdb
@@ -20,98 +21,160 @@ import polars as pl
 import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
+from newsfacts.claims.clustering import PairCache
 from newsfacts.stages.graph import CLUSTERS as STAGE
-from newsfacts.stages.graph import StageConfig, corpus_state, pending_corpus, version
-from newsfacts.stages.runner import StageReport
+from newsfacts.stages.graph import StageConfig
+from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
 
-# Claims converted to Python objects per slice of the (streamed) query result.
+# The `_ledger` stage holding the scored pairs of large blocks (clustering.PairCache), one row per block
+# under "<stage version>:<digest of its texts>": another version of the code scores every block again.
+PAIRS_STAGE = "clusters:pairs"
+
+# Units converted to Python objects per slice of the (streamed) query result.
 STREAM_ROWS = 100_000
 
+# Every claim with its figure keys as a canonical list (sorted, distinct: a set, as ClusterInput has
+# it), so that claims with the same text and keys group in SQL. Keys are gathered per claim before
+# the join, so no grouping runs over the claims' text there.
+CLAIM_UNITS_SQL = """
+CREATE OR REPLACE TEMP TABLE _claim_units AS
+SELECT c.claim_id, c.document_id, c.char_start, c.text, coalesce(k.keys, []) AS keys
+FROM claim_rows c
+LEFT JOIN (
+    SELECT cf.claim_id, list_sort(list_distinct(list({'metric': f.metric, 'value': f.value}))) AS keys
+    FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
+    WHERE f.metric IS NOT NULL AND f.value IS NOT NULL
+    GROUP BY cf.claim_id
+) k USING (claim_id)
+"""
+# One row per distinct (text, keys), in the order of its first claim by (document_id, char_start): the
+# order `cluster_claims` would meet them in over every claim. Its smallest document stands for all its
+# claims: a cluster's id comes from its smallest (document_id, text) member.
+UNITS_SQL = """
+CREATE OR REPLACE TEMP TABLE _units AS
+SELECT row_number() OVER (ORDER BY first_claim) - 1 AS unit, text, keys, document_id
+FROM (
+    SELECT text, keys, min(document_id) AS document_id, min({'d': document_id, 'c': char_start}) AS first_claim
+    FROM _claim_units GROUP BY text, keys
+)
+"""
 
-def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> tuple[pa.ChunkedArray, list[ClusterInput]]:
-    """The claim ids (kept as Arrow) and one ClusterInput per row of (claim_id, document_id, text, keys).
 
-    Streamed: only the ClusterInputs the clustering needs become Python objects, one slice at a time.
-    Document ids, texts (syndicated copy repeats sentences verbatim) and figure-key sets repeat across
-    claims, so each distinct one is kept once.
-    """
-    doc_ids: dict[str, str] = {}
-    texts: dict[str, str] = {}
+def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> list[ClusterInput]:
+    """One ClusterInput per row of (document_id, text, keys), streamed one slice at a time."""
     key_sets: dict[frozenset[tuple[str, float]], frozenset[tuple[str, float]]] = {}
     empty: frozenset[tuple[str, float]] = frozenset()
-    claim_ids: list[pa.Array] = []
     inputs: list[ClusterInput] = []
     for batch in batches:
-        claim_ids.append(batch.column("claim_id"))
         columns = (batch.column(name).to_pylist() for name in ("document_id", "text", "keys"))
         for doc, text, keys in zip(*columns, strict=True):
             keyset = empty
             if keys:
                 found = frozenset((k["metric"], float(k["value"])) for k in keys)
                 keyset = key_sets.setdefault(found, found)
-            inputs.append(ClusterInput(doc_ids.setdefault(doc, doc), texts.setdefault(text, text), keyset))
-    return pa.chunked_array(claim_ids, type=pa.string()), inputs
+            inputs.append(ClusterInput(doc, text, keyset))
+    return inputs
 
 
 def build_clusters(
     con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
 ) -> StageReport:
-    started = time.perf_counter()
-    config = config or StageConfig()
-    report = StageReport(STAGE.name, version(STAGE, config))
-    state = pending_corpus(con, STAGE, config)
-    if state is None and not force:
-        report.skipped = 1
-        return report
-    # Figure keys are gathered per claim before the join, so no grouping runs over the claims' text.
-    result = con.execute(
-        """
-        SELECT c.claim_id, c.document_id, c.text, k.keys
-        FROM claim_rows c
-        LEFT JOIN (
-            SELECT cf.claim_id, list({'metric': f.metric, 'value': f.value}) AS keys
-            FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
-            WHERE f.metric IS NOT NULL AND f.value IS NOT NULL
-            GROUP BY cf.claim_id
-        ) k USING (claim_id)
-        ORDER BY c.document_id, c.char_start
-        """
-    )
-    claim_ids, inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
-    cluster_ids = cluster_claims(inputs) if inputs else []
+    """Cluster every claim, handing Python each distinct (text, figure keys) once.
+
+    Syndicated copy repeats sentences verbatim, so the distinct units are far fewer than the claims;
+    DuckDB groups the claims into units and joins the units' cluster ids back onto the claims. The
+    clusters are those `cluster_claims` gives over every claim: it sees the same units in the same
+    order, and a unit's smallest document is its claims' smallest.
+    """
+    run = start_corpus_stage(con, STAGE, config, force)
+    if isinstance(run, StageReport):
+        return run
+    report = run.report
+    con.execute(CLAIM_UNITS_SQL)
+    con.execute(UNITS_SQL)
+    result = con.execute("SELECT document_id, text, keys FROM _units ORDER BY unit")
+    inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
+    cache = load_pairs(con, report.version)
+    cluster_ids = cluster_claims(inputs, cache=cache) if inputs else []
     del inputs
-    assignments = pl.DataFrame(
-        {"claim_id": pl.from_arrow(claim_ids), "cluster_id": pl.Series(cluster_ids, dtype=pl.String)}
+    unit_ids = pl.DataFrame(
+        {
+            "unit": pl.Series(range(len(cluster_ids)), dtype=pl.Int64),
+            "cluster_id": pl.Series(cluster_ids, dtype=pl.String),
+        }
     )
-    del claim_ids, cluster_ids
-    with staging.transaction(con):
-        write_changes(con, assignments.filter(pl.col("cluster_id").is_not_null()))
-        staging.set_global_state(con, STAGE.name, state or corpus_state(con, STAGE, config))
-        n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
-    report.processed = assignments.height
-    report.rows = {"claim_clusters": n_clusters}
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def write_changes(con: duckdb.DuckDBPyConnection, assignments: pl.DataFrame) -> None:
-    """Make the memberships `assignments` (claim_id, cluster_id) and their clusters, writing only differences."""
-    members = CLAIM_CLUSTER_MEMBERS.name
-    con.register("_assigned", staging.frame(assignments, CLAIM_CLUSTER_MEMBERS).to_arrow())
+    del cluster_ids
+    con.register("_unit_ids", unit_ids.to_arrow())
     try:
         con.execute(
-            f"""DELETE FROM {members} AS m WHERE NOT EXISTS
-                (SELECT 1 FROM _assigned AS a WHERE a.claim_id = m.claim_id AND a.cluster_id = m.cluster_id)"""
-        )
-        con.execute(
-            f"""INSERT INTO {members} (claim_id, cluster_id)
-                SELECT a.claim_id, a.cluster_id FROM _assigned AS a
-                WHERE NOT EXISTS (SELECT 1 FROM {members} AS m WHERE m.claim_id = a.claim_id)"""
+            """CREATE OR REPLACE TEMP TABLE _assigned AS
+               SELECT c.claim_id, i.cluster_id
+               FROM _claim_units AS c
+               JOIN _units AS u ON u.text = c.text AND u.keys = c.keys
+               JOIN _unit_ids AS i ON i.unit = u.unit"""
         )
     finally:
-        con.unregister("_assigned")
+        con.unregister("_unit_ids")
+    con.execute("DROP TABLE _claim_units")
+    con.execute("DROP TABLE _units")
+    with staging.transaction(con):
+        write_changes(con)
+        store_pairs(con, report.version, cache)
+        staging.set_global_state(con, STAGE.name, run.state)
+        n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
+    report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
+    con.execute("DROP TABLE _assigned")
+    report.rows = {"claim_clusters": n_clusters, "blocks_scored": cache.misses, "blocks_reused": cache.hits}
+    return run.finish()
+
+
+def load_pairs(con: duckdb.DuckDBPyConnection, version: str) -> PairCache:
+    """The large blocks' pairs stored by the last run of this version of the stage."""
+    prefix = f"{version}:"
+    rows = con.execute(
+        "SELECT document_id, state FROM _ledger WHERE stage = ? AND starts_with(document_id, ?)", [PAIRS_STAGE, prefix]
+    ).fetchall()
+    return PairCache({key.removeprefix(prefix): pairs for key, pairs in rows})
+
+
+def store_pairs(con: duckdb.DuckDBPyConnection, version: str, cache: PairCache) -> None:
+    """Keep the blocks this run met (inside the caller's transaction): drop the others, add the new ones."""
+    prefix = f"{version}:"
+    used = pl.DataFrame(
+        {"document_id": [prefix + k for k in cache.used], "state": list(cache.used.values())},
+        schema={"document_id": pl.String, "state": pl.String},
+    )
+    con.register("_pairs", used.to_arrow())
+    try:
+        con.execute(
+            "DELETE FROM _ledger AS l WHERE l.stage = ? AND NOT EXISTS "
+            "(SELECT 1 FROM _pairs AS p WHERE p.document_id = l.document_id)",
+            [PAIRS_STAGE],
+        )
+        con.execute(
+            "INSERT INTO _ledger (stage, document_id, state) SELECT ?, p.document_id, p.state FROM _pairs AS p "
+            "WHERE NOT EXISTS (SELECT 1 FROM _ledger AS l WHERE l.stage = ? AND l.document_id = p.document_id)",
+            [PAIRS_STAGE, PAIRS_STAGE],
+        )
+    finally:
+        con.unregister("_pairs")
+
+
+def write_changes(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the memberships of the temp table `_assigned` (claim_id, cluster_id) and their clusters,
+    writing only differences."""
+    members = CLAIM_CLUSTER_MEMBERS.name
+    con.execute(
+        f"""DELETE FROM {members} AS m WHERE NOT EXISTS
+            (SELECT 1 FROM _assigned AS a WHERE a.claim_id = m.claim_id AND a.cluster_id = m.cluster_id)"""
+    )
+    con.execute(
+        f"""INSERT INTO {members} (claim_id, cluster_id)
+            SELECT a.claim_id, a.cluster_id FROM _assigned AS a
+            WHERE NOT EXISTS (SELECT 1 FROM {members} AS m WHERE m.claim_id = a.claim_id)"""
+    )
     # Representative: the cluster's first claim in (document_id, char_start) order.
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _clusters_now AS

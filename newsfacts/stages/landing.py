@@ -1,7 +1,9 @@
 """Landing stage: sync the `documents` table with the files in the seeds folder.
 
-Only files whose bytes changed are decoded and written; unchanged files cost a read and a hash.
-Files that disappeared (or turned bad) take their rows, and every row derived from them, with them.
+Only files whose bytes changed are decoded and written. A file whose inode, size, mtime and ctime
+(`newsfacts.landing.stat_key`) are those recorded when its bytes were last hashed is unchanged without
+being read; any other file costs a read and a hash. Files that disappeared (or turned bad) take their
+rows, and every row derived from them, with them.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ class LandingReport:
         return len(self.new) + len(self.changed) + len(self.unchanged)
 
 
+# The `_ledger` stage recording, per document, the stat key of the file and the hash its bytes had then.
+STAT_STAGE = "landing:stat"
+
 # Decoded documents are written in chunks of about this many bytes: memory stays bounded however
 # many files are new (a first landing of 100,000 articles holds one chunk, not 600 MB of text).
 INSERT_CHUNK_BYTES = 32 * 1024 * 1024
@@ -69,16 +74,24 @@ def land_documents(
         ).fetchall()
     )
     landed_set = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
+    stats = dict(con.execute("SELECT document_id, state FROM _ledger WHERE stage = ?", [STAT_STAGE]).fetchall())
+    hashed: list[tuple[str, str]] = []  # (document_id, "stat|sha") of files read this time
     with staging.transaction(con):
         chunk: list[LandedFile] = []
         chunk_bytes = 0
         for cand in candidates:
+            known = stored.get(cand.document_id)
+            if known is not None and cand.stat and stats.get(cand.document_id) == f"{cand.stat}|{known}":
+                report.unchanged.append(cand.document_id)
+                continue
             data = read_bytes(cand, max_bytes)
             if isinstance(data, Rejection):
                 rejections.append(data)
                 continue
             sha = sha256_hex(data)
-            if stored.get(cand.document_id) == sha:
+            if cand.stat:
+                hashed.append((cand.document_id, f"{cand.stat}|{sha}"))
+            if known == sha:
                 report.unchanged.append(cand.document_id)
                 continue
             decoded = decode(data)
@@ -97,6 +110,7 @@ def land_documents(
         report.deleted = sorted(landed_set - present)
         report.rejected = rejections
         staging.delete_documents(con, report.deleted)
+        _record_stats(con, hashed)
         _flag_duplicates(con)
         _replace_rejections(con, rejections, now)
     report.duplicates = con.execute(
@@ -123,6 +137,25 @@ def _write_documents(
         """,
         [STAGE.name, ver],
     )
+
+
+def _record_stats(con: duckdb.DuckDBPyConnection, hashed: list[tuple[str, str]]) -> None:
+    """Remember the stat key and hash of the files read this time that are landed documents now (a
+    rejected file is read again every time, as it must be to give its reason)."""
+    rows = pl.DataFrame(hashed, schema={"document_id": pl.String, "state": pl.String}, orient="row")
+    if rows.height == 0:
+        return
+    staging.register_ids(con, rows["document_id"].to_list())
+    con.execute("DELETE FROM _ledger WHERE stage = ? AND document_id IN (SELECT document_id FROM ids)", [STAT_STAGE])
+    con.register("_stats", rows.to_arrow())
+    try:
+        con.execute(
+            "INSERT INTO _ledger (stage, document_id, state) SELECT ?, document_id, state FROM _stats "
+            "WHERE document_id IN (SELECT document_id FROM documents)",
+            [STAT_STAGE],
+        )
+    finally:
+        con.unregister("_stats")
 
 
 def _flag_duplicates(con: duckdb.DuckDBPyConnection) -> None:

@@ -10,6 +10,7 @@ import duckdb
 import polars as pl
 
 from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches
+from newsfacts.stages.graph import Stage, StageConfig, corpus_state, pending_corpus, version
 from newsfacts.stages.progress import Progress, input_bytes
 from newsfacts.warehouse import staging
 
@@ -103,3 +104,30 @@ def run_document_stage(
     report.seconds = time.perf_counter() - started
     report.throughput = progress.finish()
     return report
+
+
+@dataclass
+class CorpusRun:
+    """A whole-corpus stage's run: its report, and the input state to record when it finishes."""
+
+    report: StageReport
+    state: str  # what the stage's output will be a function of (graph.corpus_state)
+    started: float
+
+    def finish(self) -> StageReport:
+        self.report.seconds = time.perf_counter() - self.started
+        return self.report
+
+
+def start_corpus_stage(
+    con: duckdb.DuckDBPyConnection, stage: Stage, config: StageConfig | None, force: bool
+) -> CorpusRun | StageReport:
+    """A CorpusRun when `stage` must run (its inputs moved, or `force`); else its report, marked skipped."""
+    started = time.perf_counter()
+    config = config or StageConfig()
+    report = StageReport(stage.name, version(stage, config))
+    state = pending_corpus(con, stage, config)
+    if state is None and not force:
+        report.skipped = 1
+        return report
+    return CorpusRun(report, state or corpus_state(con, stage, config), started)

@@ -135,6 +135,16 @@ def record_pass(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> None:
         now = _digests_table(spec) if exists else _compute_digests(con, spec)
     except duckdb.Error:  # no digests: the next run checks every row
         return
-    con.execute("DELETE FROM _ledger WHERE stage = ?", [stage])
-    con.execute(f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, key, state FROM {now}", [stage])
+    # Only the keys whose digest moved are rewritten: a refresh that changed one document writes a
+    # few rows here, not one per document of the corpus.
+    con.execute(
+        f"""DELETE FROM _ledger AS l WHERE l.stage = ? AND (l.document_id = '' OR NOT EXISTS
+            (SELECT 1 FROM {now} AS n WHERE n.key = l.document_id AND n.state = l.state))""",
+        [stage],
+    )
+    con.execute(
+        f"""INSERT INTO _ledger (stage, document_id, state) SELECT ?, n.key, n.state FROM {now} AS n
+            WHERE NOT EXISTS (SELECT 1 FROM _ledger AS l WHERE l.stage = ? AND l.document_id = n.key)""",
+        [stage, stage],
+    )
     con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [stage, _definition(spec)])

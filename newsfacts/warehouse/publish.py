@@ -29,11 +29,13 @@ Three rules keep a publish from doing harm:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +51,9 @@ TMP_MARK = ".tmp-"
 MARKER_TABLE = "_newsfacts"
 PROJECT = "newsfacts"
 CONTRACT_VERSION = "2"
+# The marker's column holding the fingerprint (staging.table_fingerprint) of every published table as
+# written: the next publish compares staging with it instead of hashing the published file again.
+FINGERPRINTS_COLUMN = "table_fingerprints"
 MARKER_NOTE = "Published by the newsfacts pipeline; replaced atomically by every refresh that changes data."
 # Tables and columns of contract version 1 that any newsfacts warehouse published before the marker has.
 LEGACY_SIGNATURE = {
@@ -69,9 +74,12 @@ class ForeignWarehouseError(RuntimeError):
 # A per-document table with more than this share of its documents changed is copied whole, and a
 # publish that would copy a large table whole is a rebuild.
 MAX_PATCHED_SHARE = 0.2
-# Rebuild (which compacts) once this share of the published file's blocks is free space.
-MAX_FREE_SHARE = 0.3
-# Tables below this many rows, and tables without a document_id, are copied whole when they changed.
+# Rebuild (which compacts) once this share of the published file's blocks is free space. DuckDB
+# rewrites a whole row group when one row is added to it, so every update frees about the size of
+# `documents` (a third of a file) and the next one reuses those blocks: updates settle near that share.
+MAX_FREE_SHARE = 0.5
+# A per-document table below this many rows is copied whole when more than MAX_PATCHED_SHARE of its
+# documents changed (a larger one asks for a rebuild); tables without a document_id are copied whole.
 SMALL_TABLE_ROWS = 50_000
 
 
@@ -127,7 +135,8 @@ def publish_warehouse(
     started = time.perf_counter()
     check_ours(published)
     deadline = time.monotonic() + lock_timeout
-    if _unchanged(staging, published, deadline):
+    comparison = _differing_tables(staging, published, deadline)
+    if comparison is not None and not comparison[0]:
         return PublishResult(
             mode="unchanged", counts=published_counts(published), seconds=time.perf_counter() - started
         )
@@ -135,7 +144,9 @@ def publish_warehouse(
     clean_stale_temp_files(published)
     tmp = temp_path_for(published)
     try:
-        result = _updated_copy(staging, published, tmp, memory_limit, deadline)
+        result = None
+        if comparison is not None:
+            result = _updated_copy(staging, published, tmp, memory_limit, deadline, *comparison)
         if result is None:
             _remove(tmp)
             try:
@@ -208,25 +219,32 @@ def published_counts(published: Path) -> dict[str, int]:
         return {t.name: con.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in PUBLISHED_TABLES}
 
 
-def _unchanged(staging: Path, published: Path, deadline: float) -> bool:
-    """True when `published` (with its marker) already holds exactly the staging content."""
+def _differing_tables(staging: Path, published: Path, deadline: float) -> tuple[list[str], dict[str, str]] | None:
+    """The published tables whose content differs from staging, and staging's fingerprints of every table.
+
+    None when `published` cannot be compared (missing, not ours, another layout or contract): it is rebuilt.
+    Staging's tables are fingerprinted once; the published file's fingerprints are those its marker
+    recorded when it was written (only the pipeline writes it; BI tools read it), or computed for a file
+    written before the marker had them. The copy `_updated_copy` patches has the published file's bytes.
+    """
     if not published.is_file() or Path(f"{published}.wal").exists():
-        return False
+        return None
     con = duckdb.connect(":memory:")
     try:
         con.execute(f"ATTACH {sql_string(str(published))} AS published (READ_ONLY)")
         _attach_staging(con, staging, deadline)
         if not _has_marker(con, "published") or not _same_layout(con, "published"):
-            return False
+            return None
         marker = con.execute(f'SELECT contract_version FROM published.main."{MARKER_TABLE}"').fetchall()
         if marker != [(CONTRACT_VERSION,)]:
-            return False
-        return all(
-            table_fingerprint(con, t.name, "published") == table_fingerprint(con, t.name, "staging")
-            for t in PUBLISHED_TABLES
-        )
+            return None
+        staged = {t.name: table_fingerprint(con, t.name, "staging") for t in PUBLISHED_TABLES}
+        current = _stored_fingerprints(con, "published") or {
+            t.name: table_fingerprint(con, t.name, "published") for t in PUBLISHED_TABLES
+        }
+        return [name for name, fingerprint in staged.items() if current[name] != fingerprint], staged
     except duckdb.Error:
-        return False  # whatever cannot be compared is published again
+        return None  # whatever cannot be compared is published again
     finally:
         con.close()
 
@@ -254,7 +272,9 @@ def _open(tmp: Path, staging: Path, memory_limit: str | None, deadline: float) -
     return con
 
 
-def _finish(con: duckdb.DuckDBPyConnection, result: PublishResult) -> PublishResult:
+def _finish(con: duckdb.DuckDBPyConnection, result: PublishResult, fingerprints: dict[str, str]) -> PublishResult:
+    """Views, descriptions, counts and the marker (with the tables' `fingerprints`), in one transaction."""
+    con.execute("BEGIN TRANSACTION")  # one commit for the ~100 catalog statements, not one each
     for name, sql in VIEWS.items():
         con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
     for sql in comment_statements():  # the registry's descriptions, for BI tools
@@ -263,12 +283,28 @@ def _finish(con: duckdb.DuckDBPyConnection, result: PublishResult) -> PublishRes
         result.counts[table.name] = con.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
     con.execute(
         f'CREATE OR REPLACE TABLE "{MARKER_TABLE}" (project VARCHAR NOT NULL, contract_version VARCHAR NOT NULL, '
-        "note VARCHAR)"
+        f"note VARCHAR, {FINGERPRINTS_COLUMN} VARCHAR)"
     )
-    con.execute(f'INSERT INTO "{MARKER_TABLE}" VALUES (?, ?, ?)', [PROJECT, CONTRACT_VERSION, MARKER_NOTE])
+    con.execute(
+        f'INSERT INTO "{MARKER_TABLE}" VALUES (?, ?, ?, ?)',
+        [PROJECT, CONTRACT_VERSION, MARKER_NOTE, json.dumps(fingerprints, sort_keys=True)],
+    )
+    con.execute("COMMIT")
     con.execute("DETACH staging")
     con.execute("CHECKPOINT")
     return result
+
+
+def _stored_fingerprints(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, str] | None:
+    """The fingerprints a published file was written with (see `_finish`); None when it has none."""
+    try:
+        row = con.execute(f'SELECT {FINGERPRINTS_COLUMN} FROM "{database}".main."{MARKER_TABLE}"').fetchone()
+        stored = json.loads(row[0]) if row and row[0] else None
+    except (duckdb.Error, ValueError):
+        return None
+    if not isinstance(stored, dict) or set(stored) != {t.name for t in PUBLISHED_TABLES}:
+        return None
+    return stored
 
 
 def _copy_table(con: duckdb.DuckDBPyConnection, table: Table, where: str = "") -> None:
@@ -283,17 +319,24 @@ def _rebuilt(staging: Path, tmp: Path, memory_limit: str | None, deadline: float
         for table in PUBLISHED_TABLES:
             con.execute(table.ddl())
             _copy_table(con, table)
-        return _finish(con, PublishResult(mode="rebuilt", changed_tables=[t.name for t in PUBLISHED_TABLES]))
+        fingerprints = {t.name: table_fingerprint(con, t.name, "staging") for t in PUBLISHED_TABLES}
+        result = PublishResult(mode="rebuilt", changed_tables=[t.name for t in PUBLISHED_TABLES])
+        return _finish(con, result, fingerprints)
     finally:
         con.close()
 
 
 def _updated_copy(
-    staging: Path, published: Path, tmp: Path, memory_limit: str | None, deadline: float
+    staging: Path,
+    published: Path,
+    tmp: Path,
+    memory_limit: str | None,
+    deadline: float,
+    differing: list[str],
+    staged: dict[str, str],
 ) -> PublishResult | None:
-    """`tmp` as a copy of `published` brought in line with staging, or None when a rebuild is better."""
-    if not published.is_file() or Path(f"{published}.wal").exists():
-        return None
+    """`tmp` as a copy of `published` with the `differing` tables brought in line with staging (whose
+    fingerprints are `staged`), or None when a rebuild is better."""
     shutil.copyfile(published, tmp)
     try:
         con = duckdb.connect(str(tmp), config={"memory_limit": memory_limit} if memory_limit else {})
@@ -305,27 +348,40 @@ def _updated_copy(
         con.close()
         raise
     try:
-        database = con.execute("SELECT current_database()").fetchone()[0]
-        if not _same_layout(con, database) or _free_share(con) > MAX_FREE_SHARE:
+        if _free_share(con) > MAX_FREE_SHARE:
             return None
+        _touched_documents(con)
         result = PublishResult(mode="updated")
         for table in PUBLISHED_TABLES:
-            if table_fingerprint(con, table.name) == table_fingerprint(con, table.name, "staging"):
+            if table.name not in differing:
                 continue
-            if not _patch(con, table):
-                return None
-            if table_fingerprint(con, table.name) != table_fingerprint(con, table.name, "staging"):
+            # The documents whose files changed first (cheap); when that does not bring the table in
+            # line (a stage reprocessed unchanged files), every document's rows compared (row hashes).
+            for find in (_likely_changed_documents, _changed_documents):
+                if not _patch(con, table, find):
+                    return None
+                if table_fingerprint(con, table.name) == staged[table.name]:
+                    break
+            else:
                 _replace(con, table)
             result.changed_tables.append(table.name)
-        return _finish(con, result)
+        return _finish(con, result, staged)
     except duckdb.Error:
         return None  # whatever went wrong with the copy, a rebuild starts from scratch
     finally:
         con.close()
 
 
-def _patch(con: duckdb.DuckDBPyConnection, table: Table) -> bool:
-    """Rewrite what differs in `table`; False when so much differs that the file is better rebuilt."""
+def _patch(
+    con: duckdb.DuckDBPyConnection, table: Table, find: Callable[[duckdb.DuckDBPyConnection, Table], int]
+) -> bool:
+    """Rewrite what differs in `table` (per document: those `find` puts in `_changed`); False when so
+    much differs that the file is better rebuilt.
+
+    A per-document table is patched document by document whatever its size (documents holds few rows
+    but every text: copying it whole would cost what a rebuild costs); when many of its documents
+    changed, a small one is copied whole and a large one asks for a rebuild.
+    """
     if table is VALIDATION_RESULTS:  # appended every run: add the runs the published file lacks
         _copy_table(
             con,
@@ -333,17 +389,44 @@ def _patch(con: duckdb.DuckDBPyConnection, table: Table) -> bool:
             "AS s WHERE NOT EXISTS (SELECT 1 FROM main.validation_results AS p WHERE p.run_id = s.run_id)",
         )
         return True
-    staged = con.execute(f'SELECT count(*) FROM staging."{table.name}"').fetchone()[0]
-    if not table.per_document or staged < SMALL_TABLE_ROWS:
+    if not table.per_document:
         _replace(con, table)
         return True
-    changed = _changed_documents(con, table)
+    changed = find(con, table)
     documents = con.execute(f'SELECT count(DISTINCT document_id) FROM staging."{table.name}"').fetchone()[0]
     if changed > MAX_PATCHED_SHARE * max(documents, 1):
-        return False
+        staged = con.execute(f'SELECT count(*) FROM staging."{table.name}"').fetchone()[0]
+        if staged >= SMALL_TABLE_ROWS:
+            return False
+        _replace(con, table)
+        return True
     con.execute(f'DELETE FROM "{table.name}" WHERE document_id IN (SELECT document_id FROM _changed)')
     _copy_table(con, table, "WHERE document_id IN (SELECT document_id FROM _changed)")
     return True
+
+
+def _touched_documents(con: duckdb.DuckDBPyConnection) -> None:
+    """The temp table `_touched`: documents landed, changed or deleted since the file was published (their
+    content hash differs), taken before any table of the copy is patched."""
+    pairs = 'SELECT document_id, content_sha256 FROM {}."documents"'
+    published, staged = pairs.format("main"), pairs.format("staging")
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT document_id FROM (
+            ({published} EXCEPT {staged}) UNION ALL ({staged} EXCEPT {published}))"""
+    )
+
+
+def _likely_changed_documents(con: duckdb.DuckDBPyConnection, table: Table) -> int:
+    """Fill `_changed` with the touched documents, and for a table carrying cluster ids the documents of
+    the claims whose cluster moved (a new claim can rename its cluster); their number. Cheap: no row is
+    hashed. What it misses, the fingerprint check after the patch finds."""
+    moved = ""
+    if "cluster_id" in table.column_names:
+        moved = f"""UNION SELECT p.document_id FROM main."{table.name}" AS p
+            JOIN staging."{table.name}" AS s USING ({", ".join(f'"{c}"' for c in table.primary_key)})
+            WHERE p.cluster_id IS DISTINCT FROM s.cluster_id"""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _changed AS SELECT document_id FROM _touched {moved}")
+    return con.execute("SELECT count(*) FROM _changed").fetchone()[0]
 
 
 def _changed_documents(con: duckdb.DuckDBPyConnection, table: Table) -> int:
