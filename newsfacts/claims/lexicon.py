@@ -17,6 +17,10 @@ from itertools import compress
 # A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
 Cue = tuple[str, str]
 _NONE: frozenset[str] = frozenset()
+# `\W` with its ASCII characters also listed: the engine tests a listed character against a bitmap
+# and only the rest against the Unicode tables, so spaces and punctuation, where a cue scan stops
+# most, cost less. The same set of characters as `\W`.
+NON_WORD = r"[\x00-/:-@\[-^`{-\x7f\W]"
 
 
 def trie(words: Iterable[str]) -> str:
@@ -58,7 +62,7 @@ class CueScan:
         each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
         # The set of first letters goes first: one test per character rejects most word starts
         # before the engine walks the prefix tree's branches.
-        self._pattern = re.compile(rf"\W(?={first_letters(phrases)})(?={any_phrase}){each}")
+        self._pattern = re.compile(rf"{NON_WORD}(?={first_letters(phrases)})(?={any_phrase}){each}")
         self._names = tuple(cues)
         if self._pattern.groups != len(self._names):  # `__call__` reads the groups by position
             raise ValueError("a cue tail has a capturing group")

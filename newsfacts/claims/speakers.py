@@ -77,10 +77,11 @@ SPEECH = re.compile(
     rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
 # Where a cue may start: after a character that is no part of a word, a cue word next. The
-# pattern opens with that character, which lets the engine skip through the letters of a body.
+# pattern opens with that character, which lets the engine skip through the letters of a body;
+# the ASCII word characters listed in it are tested against a bitmap, before the Unicode tables.
 _CUE_WORDS = _BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split())
 _CUE_START = re.compile(
-    rf"[^\w’'-](?={first_letters([*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)])})"
+    rf"[^a-zA-Z0-9_’'\-\w](?={first_letters([*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)])})"
     rf"(?=(?:{trie(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
 )
 
