@@ -21,6 +21,9 @@ _NONE: frozenset[str] = frozenset()
 # and only the rest against the Unicode tables, so spaces and punctuation, where a cue scan stops
 # most, cost less. The same set of characters as `\W`.
 NON_WORD = r"[\x00-/:-@\[-^`{-\x7f\W]"
+# The inside of a character class for `\w`, ASCII first for the same reason: letters, most of a
+# text, then pass on the bitmap test.
+WORD_CHARS = r"a-zA-Z0-9_\w"
 
 
 def trie(words: Iterable[str]) -> str:
