@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsfacts.claims.lexicon import CueScan, first_letters
+from newsfacts.claims.lexicon import NON_WORD, WORD_CHARS, CueScan, first_letters
 from newsfacts.claims.speakers import SPEECH, speech_cues
 
 _SCAN = CueScan({"soft": [("maybe", r"\b"), ("Émile", r"\b")], "future": [("set", r"\s+to\s+[a-z]"), ("will", r"\b")]})
@@ -55,3 +55,16 @@ def test_a_tail_with_a_capturing_group_is_refused() -> None:
 )
 def test_speech_cues_still_equal_the_full_scan(text: str) -> None:
     assert [m.span() for m in speech_cues(text, 0, len(text))] == [m.span() for m in SPEECH.finditer(text)]
+
+
+# Every ASCII character, Latin-1 and general punctuation (dashes, curly quotes), and a few others.
+_CHARS = [chr(c) for c in [*range(0x2100), 0x3000, 0x4E00, 0xFF0C, 0x1F600]]
+
+
+@pytest.mark.parametrize(
+    ("listed", "plain"),
+    [(NON_WORD, r"\W"), (f"[{WORD_CHARS}]", r"\w"), (f"[^{WORD_CHARS}’'\\-]", r"[^\w’'-]")],
+)
+def test_the_bitmap_first_classes_hold_the_same_characters(listed: str, plain: str) -> None:
+    fast, slow = re.compile(listed), re.compile(plain)
+    assert [ch for ch in _CHARS if fast.fullmatch(ch)] == [ch for ch in _CHARS if slow.fullmatch(ch)]
