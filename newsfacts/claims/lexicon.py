@@ -17,6 +17,13 @@ from itertools import compress
 # A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
 Cue = tuple[str, str]
 _NONE: frozenset[str] = frozenset()
+# `\W` with its ASCII characters also listed: the engine tests a listed character against a bitmap
+# and only the rest against the Unicode tables, so spaces and punctuation, where a cue scan stops
+# most, cost less. The same set of characters as `\W`.
+NON_WORD = r"[\x00-/:-@\[-^`{-\x7f\W]"
+# The inside of a character class for `\w`, ASCII first for the same reason: letters, most of a
+# text, then pass on the bitmap test.
+WORD_CHARS = r"a-zA-Z0-9_\w"
 
 
 def trie(words: Iterable[str]) -> str:
@@ -51,19 +58,29 @@ class CueScan:
         for phrase, _ in (cue for entries in cues.values() for cue in entries):
             if not re.match(r"\w", phrase):
                 raise ValueError(f"{phrase!r} does not start with a word character")
-        any_phrase = trie(phrase for entries in cues.values() for phrase, _ in entries)
+        phrases = [phrase for entries in cues.values() for phrase, _ in entries]
+        any_phrase = trie(phrases)
         # Only where some phrase starts are the lists tested one by one, each in a look-ahead, so
         # that a cue of one list never hides a cue of another starting at the same word.
         each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
-        self._pattern = re.compile(rf"\W(?={any_phrase}){each}")
+        # The set of first letters goes first: one test per character rejects most word starts
+        # before the engine walks the prefix tree's branches.
+        self._pattern = re.compile(rf"{NON_WORD}(?={first_letters(phrases)})(?={any_phrase}){each}")
         self._names = tuple(cues)
+        if self._pattern.groups != len(self._names):  # `__call__` reads the groups by position
+            raise ValueError("a cue tail has a capturing group")
 
     def __call__(self, text: str) -> frozenset[str]:
         """The names of the lists with a cue in `text`."""
         found: set[str] = set()
         for m in self._pattern.finditer(" " + text):
-            found.update(compress(self._names, m.groupdict().values()))  # lists whose group took a cue
+            found.update(compress(self._names, m.groups()))  # lists whose group took a cue
         return frozenset(found) if found else _NONE
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """A character set of the letters `words` start with: a cheap necessary test before a trie."""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
 
 
 def _by_tail(entries: Iterable[Cue]) -> str:

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
+from newsfacts.claims.lexicon import WORD_CHARS
 
 _TITLE_SET = frozenset(TITLES.split())
 _MALE_NAMES = frozenset(MALE_NAMES.split())
@@ -33,8 +34,10 @@ for _role, _titles in ROLE_TITLES.items():
 _FEMALE_CUES = frozenset(FEMALE_CUES.split())
 # A run of capitalised words (an initial allowed inside). The capital is matched before the
 # look-behind so that the engine can skip straight to upper-case letters.
-_CANDIDATE = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'-]*\.?)){1,4}")
-_CAP_WORD = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'-]*")
+_CANDIDATE = re.compile(
+    rf"[A-Z](?<![{WORD_CHARS}’'.-][A-Z])[{WORD_CHARS}’'-]*\.?(?:[ \t]+(?:[A-Z]\.|[A-Z][{WORD_CHARS}’'-]*\.?)){{1,4}}"
+)
+_CAP_WORD = re.compile(rf"[A-Z](?<![{WORD_CHARS}’'.-][A-Z])[{WORD_CHARS}’'-]*")
 # A capitalised word right before an offset: the surname there is part of a longer name.
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
 _NOT_NAME_LIST = """

@@ -40,7 +40,7 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
-from newsfacts.claims.lexicon import either_case, trie
+from newsfacts.claims.lexicon import WORD_CHARS, either_case, first_letters, trie
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
 from newsfacts.metadata.lines import word_set
@@ -77,10 +77,12 @@ SPEECH = re.compile(
     rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
 # Where a cue may start: after a character that is no part of a word, a cue word next. The
-# pattern opens with that character, which lets the engine skip through the letters of a body.
+# pattern opens with that character, which lets the engine skip through the letters of a body;
+# the ASCII word characters listed in it are tested against a bitmap, before the Unicode tables.
+_CUE_WORDS = _BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split())
 _CUE_START = re.compile(
-    rf"[^\w’'-](?=(?:{trie(_BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split()))}|{either_case(SOURCE_CUES)})"
-    rf"(?![\w’'-]))"
+    rf"[^{WORD_CHARS}’'\-](?={first_letters([*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)])})"
+    rf"(?=(?:{trie(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
 )
 
 
