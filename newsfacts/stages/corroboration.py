@@ -106,8 +106,7 @@ def build_clusters(
         }
     )
     del cluster_ids
-    con.register("_unit_ids", unit_ids.to_arrow())
-    try:
+    with staging.registered(con, "_unit_ids", unit_ids):
         con.execute(
             """CREATE OR REPLACE TEMP TABLE _assigned AS
                SELECT c.claim_id, i.cluster_id
@@ -115,8 +114,6 @@ def build_clusters(
                JOIN _units AS u ON u.text = c.text AND u.keys = c.keys
                JOIN _unit_ids AS i ON i.unit = u.unit"""
         )
-    finally:
-        con.unregister("_unit_ids")
     con.execute("DROP TABLE _claim_units")
     con.execute("DROP TABLE _units")
     with staging.transaction(con):
@@ -146,8 +143,7 @@ def store_pairs(con: duckdb.DuckDBPyConnection, version: str, cache: PairCache) 
         {"document_id": [prefix + k for k in cache.used], "state": list(cache.used.values())},
         schema={"document_id": pl.String, "state": pl.String},
     )
-    con.register("_pairs", used.to_arrow())
-    try:
+    with staging.registered(con, "_pairs", used):
         con.execute(
             "DELETE FROM _ledger AS l WHERE l.stage = ? AND NOT EXISTS "
             "(SELECT 1 FROM _pairs AS p WHERE p.document_id = l.document_id)",
@@ -158,8 +154,6 @@ def store_pairs(con: duckdb.DuckDBPyConnection, version: str, cache: PairCache) 
             "WHERE NOT EXISTS (SELECT 1 FROM _ledger AS l WHERE l.stage = ? AND l.document_id = p.document_id)",
             [PAIRS_STAGE, PAIRS_STAGE],
         )
-    finally:
-        con.unregister("_pairs")
 
 
 def write_changes(con: duckdb.DuckDBPyConnection) -> None:

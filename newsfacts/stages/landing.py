@@ -147,15 +147,12 @@ def _record_stats(con: duckdb.DuckDBPyConnection, hashed: list[tuple[str, str]])
         return
     staging.register_ids(con, rows["document_id"].to_list())
     con.execute("DELETE FROM _ledger WHERE stage = ? AND document_id IN (SELECT document_id FROM ids)", [STAT_STAGE])
-    con.register("_stats", rows.to_arrow())
-    try:
+    with staging.registered(con, "_stats", rows):
         con.execute(
             "INSERT INTO _ledger (stage, document_id, state) SELECT ?, document_id, state FROM _stats "
             "WHERE document_id IN (SELECT document_id FROM documents)",
             [STAT_STAGE],
         )
-    finally:
-        con.unregister("_stats")
 
 
 def _flag_duplicates(con: duckdb.DuckDBPyConnection) -> None:
@@ -178,8 +175,7 @@ def _replace_rejections(con: duckdb.DuckDBPyConnection, rejections: list[Rejecti
         {"source_path": [r.source_path for r in rejections], "reason": [r.reason for r in rejections]},
         schema={"source_path": pl.String, "reason": pl.String},
     )
-    con.register("_rejections", incoming.to_arrow())
-    try:
+    with staging.registered(con, "_rejections", incoming):
         kept = con.execute(
             """
                 SELECT i.source_path, i.reason, coalesce(r.detected_at, ?::TIMESTAMP) AS detected_at
@@ -188,7 +184,5 @@ def _replace_rejections(con: duckdb.DuckDBPyConnection, rejections: list[Rejecti
                 """,
             [now],
         ).pl()
-    finally:
-        con.unregister("_rejections")
     con.execute("DELETE FROM rejected_documents")
     staging.insert(con, REJECTED_DOCUMENTS, kept)

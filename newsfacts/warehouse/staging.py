@@ -56,6 +56,16 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("COMMIT")
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame) -> Iterator[None]:
+    """`df` readable by SQL as `name` inside the block, handed over as Arrow; unregistered after it."""
+    con.register(name, df.to_arrow())
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
 def _layout(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, list[tuple[str, str]]]]:
     rows = con.execute(
         """
@@ -112,11 +122,8 @@ def insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> No
     if df.height == 0:
         return
     cols = ", ".join(f'"{c}"' for c in table.column_names)
-    con.register("_incoming", frame(df, table).to_arrow())
-    try:
+    with registered(con, "_incoming", frame(df, table)):
         con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _incoming')
-    finally:
-        con.unregister("_incoming")
 
 
 def pending(con: duckdb.DuckDBPyConnection, stage: str, version: str) -> list[str]:
