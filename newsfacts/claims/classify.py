@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from newsfacts.claims.hedging import HEDGE, HEDGE_CUES
-from newsfacts.claims.lexicon import Cue, CueScan, trie
+from newsfacts.claims.lexicon import Cue, CueScan
+from newsfacts.facts.trie import trie_regex
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 # Cue lists of the lexical claim types, tested in one pass over a claim (`CUES`) together with
@@ -63,12 +64,12 @@ _EVALUATIONS = """
     """
 _EVALUATION = (
     r"\s+(?:not\s+|itself\s+|also\s+|now\s+)*(?:(?:a|an|the)\s+)?"
-    rf"(?:(?:{trie(_INTENSIFIERS.split())})\s+)*(?:{trie(_EVALUATIONS.split())})\b"
+    rf"(?:(?:{trie_regex(_INTENSIFIERS.split())})\s+)*(?:{trie_regex(_EVALUATIONS.split())})\b"
 )
 _OPINION: list[Cue] = [
-    *((w, rf"\s+{_STANCE_ADVERBS}(?:{trie(_STANCE_VERBS.split())})\b") for w in ("I", "we")),
-    *((f"{i}n {p}", rf" (?:{trie(_VIEW_NOUNS.split())})\b") for i in "Ii" for p in ("my", "our")),
-    ("I", rf"\s*(?:am|’m|'m)\s+(?:{trie(_CONVICTIONS.split())})\b"),
+    *((w, rf"\s+{_STANCE_ADVERBS}(?:{trie_regex(_STANCE_VERBS.split())})\b") for w in ("I", "we")),
+    *((f"{i}n {p}", rf" (?:{trie_regex(_VIEW_NOUNS.split())})\b") for i in "Ii" for p in ("my", "our")),
+    ("I", rf"\s*(?:am|’m|'m)\s+(?:{trie_regex(_CONVICTIONS.split())})\b"),
     *((w, r"\b") for w in [*_NORMATIVE_WORDS.split(), "ought to"]),
     *((w, _EVALUATION) for w in [*_EVALUATIVE_VERBS.split(), *_DEMONSTRATIVE_IS]),
 ]

@@ -14,35 +14,16 @@ import re
 from collections.abc import Iterable, Mapping
 from itertools import compress
 
+from newsfacts.facts.trie import not_word_class, trie_regex
+
 # A phrase of a cue list and the regex that must follow it ("set", r"\s+to\s+[a-z]").
 Cue = tuple[str, str]
 _NONE: frozenset[str] = frozenset()
-# `\W` with its ASCII characters also listed: the engine tests a listed character against a bitmap
-# and only the rest against the Unicode tables, so spaces and punctuation, where a cue scan stops
-# most, cost less. The same set of characters as `\W`.
-NON_WORD = r"[\x00-/:-@\[-^`{-\x7f\W]"
-# The inside of a character class for `\w`, ASCII first for the same reason: letters, most of a
-# text, then pass on the bitmap test.
-WORD_CHARS = r"a-zA-Z0-9_\w"
-
-
-def trie(words: Iterable[str]) -> str:
-    """A regex alternation of `words` as a prefix tree: the engine tests each letter once.
-
-    Longer words are tried before their prefixes, so a match is the longest listed word.
-    """
-    tree: dict[str, dict] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(tree)
 
 
 def either_case(words: Iterable[str]) -> str:
     """Words with their first letter in either case, as one prefix tree."""
-    return trie({v for w in words for v in (w, w[0].upper() + w[1:])})
+    return trie_regex({v for w in words for v in (w, w[0].upper() + w[1:])})
 
 
 class CueScan:
@@ -59,13 +40,13 @@ class CueScan:
             if not re.match(r"\w", phrase):
                 raise ValueError(f"{phrase!r} does not start with a word character")
         phrases = [phrase for entries in cues.values() for phrase, _ in entries]
-        any_phrase = trie(phrases)
+        any_phrase = trie_regex(phrases)
         # Only where some phrase starts are the lists tested one by one, each in a look-ahead, so
         # that a cue of one list never hides a cue of another starting at the same word.
         each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
         # The set of first letters goes first: one test per character rejects most word starts
         # before the engine walks the prefix tree's branches.
-        self._pattern = re.compile(rf"{NON_WORD}(?={first_letters(phrases)})(?={any_phrase}){each}")
+        self._pattern = re.compile(rf"{not_word_class()}(?={first_letters(phrases)})(?={any_phrase}){each}")
         self._names = tuple(cues)
         if self._pattern.groups != len(self._names):  # `__call__` reads the groups by position
             raise ValueError("a cue tail has a capturing group")
@@ -89,14 +70,4 @@ def _by_tail(entries: Iterable[Cue]) -> str:
     phrases: dict[str, list[str]] = {}
     for phrase, tail in entries:
         phrases.setdefault(tail, []).append(phrase)
-    return "|".join(f"(?:{trie(group)}){tail}" for tail, group in phrases.items())
-
-
-def _emit(node: dict[str, dict]) -> str:
-    """The alternation below `node` of the prefix tree; the key "" marks the end of a word."""
-    end = "" in node
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if end else body
+    return "|".join(f"(?:{trie_regex(group)}){tail}" for tail, group in phrases.items())

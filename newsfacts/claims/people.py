@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
-from newsfacts.claims.lexicon import WORD_CHARS
+from newsfacts.facts.trie import WORD_CHARS
 
 _TITLE_SET = frozenset(TITLES.split())
 _MALE_NAMES = frozenset(MALE_NAMES.split())

@@ -40,9 +40,10 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
-from newsfacts.claims.lexicon import WORD_CHARS, either_case, first_letters, trie
+from newsfacts.claims.lexicon import either_case, first_letters
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
+from newsfacts.facts.trie import WORD_CHARS, trie_regex
 from newsfacts.metadata.lines import word_set
 
 TITLES = frozenset(_TITLES_TEXT.split())
@@ -72,8 +73,8 @@ _BASE_ONLY = frozenset(
 )
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
-    rf"(?<![\w’'-])(?:(?P<bare>{trie(_BARE_FORMS)})|(?P<verb>{trie(_VERB_FORMS)})"
-    rf"|(?P<resume>{trie(RESUMING_CUES.split())})(?=\s*[,:“\"])"
+    rf"(?<![\w’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
+    rf"|(?P<resume>{trie_regex(RESUMING_CUES.split())})(?=\s*[,:“\"])"
     rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
 )
 # Where a cue may start: after a character that is no part of a word, a cue word next. The
@@ -82,7 +83,7 @@ SPEECH = re.compile(
 _CUE_WORDS = _BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split())
 _CUE_START = re.compile(
     rf"[^{WORD_CHARS}’'\-](?={first_letters([*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)])})"
-    rf"(?=(?:{trie(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
+    rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
 )
 
 

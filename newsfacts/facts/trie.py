@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["not_word_class", "trie_regex"]
+__all__ = ["WORD_CHARS", "not_word_class", "trie_regex"]
+
+# The inside of a character class for `\w`, its ASCII characters also listed: `re` settles a listed
+# character by its 256-bit map and asks the Unicode tables only for the rest, where `\w` alone looks
+# every letter up. The same set of characters as `\w`.
+WORD_CHARS = r"a-zA-Z0-9_\w"
 
 
 def trie_regex(words: Iterable[str], fold_case: bool = False, not_after: str | None = None) -> str:
@@ -51,9 +56,6 @@ def _node(node: dict[str, dict], fold_case: bool) -> str:
 
 
 def not_word_class(extra: str = "") -> str:
-    r"""The class `[^\w{extra}]` (a character before a word: no word character, none of `extra`).
-
-    The ASCII word characters are listed beside `\w`: `re` settles them by its 256-bit map and
-    asks the Unicode tables only for the rest, where `\w` alone looks every letter up (a scan
-    for word starts tests every character of the text)."""
-    return rf"[^0-9A-Za-z_\w{extra}]"
+    r"""The class `[^\w{extra}]` (a character before a word: no word character, none of `extra`),
+    written with `WORD_CHARS`, which a scan for word starts tests at every character of the text."""
+    return rf"[^{WORD_CHARS}{extra}]"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from newsfacts.facts.trie import not_word_class
+from newsfacts.facts.trie import not_word_class, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CURRENCY_PREFIXES,
@@ -35,27 +35,6 @@ SP = f"[{INLINE_SPACES}]"  # an inline space
 SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
 
 
-def trie(words: Iterable[str]) -> str:
-    """A regex alternation with shared prefixes factored out, so the scanner tries each letter once."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{group})?" if len(alts) == 1 else group + "?"
-        return group
-
-    return emit(tree)
-
-
 def _both_cases(words: Iterable[str]) -> list[str]:
     return [v for w in words for v in (w, w[0].upper() + w[1:])]
 
@@ -73,12 +52,12 @@ _BIG_SCALES = "(?:hundred|thousand|million|billion|trillion|dozen)"
 
 def _spaced_trie(words: Iterable[str]) -> str:
     """A trie whose spaces match any inline space and whose hyphens also match a space."""
-    return trie(words).replace(r"\ ", SP).replace(r"\-", "[- ]")
+    return trie_regex(words).replace(r"\ ", SP).replace(r"\-", "[- ]")
 
 
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
-_NUMBER_WORDS = trie(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS]))
+_NUMBER_WORDS = trie_regex(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS]))
 _FRAC_POINT = (
     rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
     rf"(?:{SP}+of)?(?:{SP}+an?)?"
@@ -149,8 +128,8 @@ PERCENT = re.compile(
 _AFTER_SYMBOLS = [s for s in currencies.SYMBOLS if not any((ch.isascii() and ch.isalpha()) or ch == "$" for ch in s)]
 CURRENCY_AFTER = re.compile(
     rf"{SEP}(?P<word>(?i:{_spaced_trie(currencies.NAMES)}))\b"
-    rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie(sorted(currencies.SPACED_CODES))})\b"
-    rf"|{SP}?(?P<sym>{trie(_AFTER_SYMBOLS)})(?![0-9])"
+    rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie_regex(sorted(currencies.SPACED_CODES))})\b"
+    rf"|{SP}?(?P<sym>{trie_regex(_AFTER_SYMBOLS)})(?![0-9])"
 )
 # A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
 MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})\b|{SP}?¢")
@@ -158,10 +137,11 @@ MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS i
 AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
 # A unit after the amount: spelled forms case-insensitively, symbols as written.
 UNIT_AFTER = re.compile(
-    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie(units.SYMBOLS)}))(?![A-Za-z0-9])"
+    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie_regex(units.SYMBOLS)}))(?![A-Za-z0-9])"
 )
 UNIT_GLUED = re.compile(
-    rf"(?P<sym>{trie([*units.SYMBOLS, *units.GLUED])}|{trie(n for n in units.NAMES if n.isalpha())})(?![A-Za-z0-9])"
+    rf"(?P<sym>{trie_regex([*units.SYMBOLS, *units.GLUED])}|{trie_regex(n for n in units.NAMES if n.isalpha())})"
+    r"(?![A-Za-z0-9])"
 )
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
 # Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
@@ -267,9 +247,9 @@ _ONE_LETTER_DOLLARS = sorted(k for k in LETTER_DOLLARS if len(k) == 1)
 # "HK$", "hk $", "US$": two or more letters in any case, a space allowed; a single letter ("C$")
 # only glued, since "A $5 bill" is the article.
 _LETTER_DOLLAR = rf"(?:(?i:{_MULTI_LETTER_DOLLARS}){SP}?|(?i:{'|'.join(_ONE_LETTER_DOLLARS)}))\$"
-_PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie(CURRENCY_PREFIXES)})"
+_PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
-CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
 SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%)])[-−]$")
 DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
