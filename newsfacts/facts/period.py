@@ -250,7 +250,11 @@ _TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST
 # The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
 # lower() keeps offsets, word characters and ASCII letters apart for every code point but two:
 # "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k").
-_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])")
+# The look-ahead names the letters a trigger opens with: most words fail it after one class test.
+_TRIGGER_FIRSTS = "".join(sorted({w[0] for w in _TRIGGER_LIST}))
+_TRIGGER_AFTER_BREAK_LOWER = re.compile(
+    rf"{_BEFORE_TRIGGER}(?=[{_TRIGGER_FIRSTS}])({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])"
+)
 _LOWER_TURNS_ASCII = "\u212a"
 # Numbers that may open a period, each at the start of a run of digits (every alternative needs a
 # non-word character before its first digit), in their plain form:

@@ -47,8 +47,10 @@ def _pattern() -> re.Pattern[str]:
 @cache
 def _after_break() -> re.Pattern[str]:
     """The same aliases read with the character before them (group 1 is the alias and its "'s"):
-    a class the engine skips to, where the lookbehind of `_pattern` is tried at every letter."""
-    return re.compile(rf"{not_word_class('&')}((?:{trie_regex(_aliases())}){_ALIAS_END})")
+    a class the engine skips to, where the lookbehind of `_pattern` is tried at every letter. The
+    look-ahead names the characters an alias opens with: most words fail it after one class test."""
+    firsts = "".join(sorted({re.escape(alias[0]) for alias in _aliases()}))
+    return re.compile(rf"{not_word_class('&')}(?=[{firsts}])((?:{trie_regex(_aliases())}){_ALIAS_END})")
 
 
 _ALIAS_END = r"(?![\w&]|\+)(?:['’]s)?"

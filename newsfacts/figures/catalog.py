@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from newsfacts.facts.trie import trie_regex
+from newsfacts.facts.trie import not_word_class, trie_regex
 from newsfacts.figures.model import KINDS
 
 PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
@@ -127,10 +127,16 @@ class _LeadIndex:
         self.lengths = tuple(sorted({len(p) for p in self.prefix}))
         self._by_run: dict[str, tuple[int, ...]] = {}
         # the words that lead some pattern, whole or as a prefix: a sentence is read by one regex
-        # pass (over its folded form) that stops only at them, not by a Python step per word
+        # pass (over its folded form) that stops only at them, not by a Python step per word. Past
+        # the sentence's start a word is read with the character before it (a class the engine
+        # skips to; a look behind first would be tried at every position), and only where its
+        # first letter may lead one
         alternatives = [f"{trie_regex(self.whole)}(?!\\w)"] if self.whole else []
         alternatives += [trie_regex(self.prefix)] if self.prefix else []
-        self._lead_words = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})") if alternatives else None
+        either = "|".join(alternatives)
+        firsts = "".join(sorted({re.escape(w[0]) for w in (*self.whole, *self.prefix)}))
+        self._lead_first = re.compile(either) if alternatives else None
+        self._lead_words = re.compile(rf"{not_word_class()}(?=[{firsts}])(?:{either})") if alternatives else None
 
     def starts(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
         """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
@@ -153,10 +159,12 @@ class _LeadIndex:
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
         found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
-        if self._lead_words is None:
+        if self._lead_words is None or self._lead_first is None:
             return found
-        for m in self._lead_words.finditer(folded):
-            start = m.start()
+        first = self._lead_first.match(folded)
+        starts = [0] if first is not None else []
+        starts += [m.start() + 1 for m in self._lead_words.finditer(folded, first.end() if first is not None else 0)]
+        for start in starts:
             run = _WORD_AT.match(sentence, start)  # the sentence's word there, as _RUN reads it
             if run is not None:
                 for pid in self._patterns_at(folded[start : run.end()]):
