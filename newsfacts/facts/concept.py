@@ -68,6 +68,18 @@ def tokens_after(sentence: str, end: int) -> tuple[tuple[int, int, str], ...]:
     return tokens(sentence)[bisect_left(_edges(sentence)[0], end) :]
 
 
+def tokens_within(sentence: str, start: int, end: int) -> tuple[tuple[int, int, str], ...] | None:
+    """The tokens inside sentence[start:end], or None when a token crosses either edge. The token
+    pattern looks neither behind nor ahead of what it matches, so these are the tokens of the
+    slice itself (in sentence offsets), without reading it again."""
+    starts, ends = _edges(sentence)
+    i = bisect_left(starts, start)
+    j = bisect_right(ends, end)
+    if (i > 0 and ends[i - 1] > start) or (j < len(starts) and starts[j] < end):
+        return None
+    return tokens(sentence)[i:j]
+
+
 def _is_verb(w: str) -> bool:
     """A verb, by the list or by its -ed ending; a capitalised word is a name ("United")."""
     if not w[:1].islower():

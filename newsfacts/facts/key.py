@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after
+from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_within
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
@@ -302,15 +302,16 @@ class FactReader:
         left_edge = min(clause[0], own.start)
         stance_text = sentence[left_edge : max(near[1], own.end)]
         plain = _blank(p["exempt"], _blank(p["frequency_any"], stance_text, sentence), sentence)
-        said = _clause_words(plain, own.start - left_edge, own.end - left_edge)
+        said = _clause_words(_tokens_of(plain, stance_text, sentence, left_edge), own.start, own.end)
         # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
         own_terms = rule.signals if rule is not None else ()
         stance_of = stance_words()
         stances = {stance_of[w] for w in said if w in stance_of and not any(p.fullmatch(w) for p in own_terms)}
         if own.governor in stance_of:
             stances.add(stance_of[own.governor])
-        own_words = _blank(p["frequency_any"], sentence[own.start : own.end], sentence)
-        own_prior = any(stance_words().get(w.lower()) == "prior" for _, _, w in tokens(own_words))
+        own_text = sentence[own.start : own.end]
+        own_words = _tokens_of(_blank(p["frequency_any"], own_text, sentence), own_text, sentence, own.start)
+        own_prior = any(stance_of.get(w.lower()) == "prior" for _, _, w in own_words)
         if "change" in vary and change:
             mods.append("change")
         if "prior" in vary and (prior or own_prior):
@@ -443,10 +444,20 @@ def _only_names(phrase: Phrase) -> bool:
     return bool(named) and all(w in named for w in (phrase.concept or "").split())
 
 
-def _clause_words(text: str, lo: int, hi: int) -> list[str]:
-    """Lower-case words of text[lo:hi] and around it up to the nearest clause word on each side:
-    "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
-    toks = tokens(text)
+def _tokens_of(window: str, text: str, sentence: str, start: int) -> tuple[tuple[int, int, str], ...]:
+    """The tokens of `window`, the sentence's `text` at `start` or a copy of it with some words
+    blanked, in sentence offsets: the sentence's own tokens (read once for all its figures) when
+    the window is the text itself and no token crosses its edges, as then they are the same."""
+    if window is text:
+        inside = tokens_within(sentence, start, start + len(text))
+        if inside is not None:
+            return inside
+    return tuple((s + start, e + start, w) for s, e, w in tokens(window))
+
+
+def _clause_words(toks: tuple[tuple[int, int, str], ...], lo: int, hi: int) -> list[str]:
+    """Lower-case words of the tokens in [lo, hi) and around them up to the nearest clause word on
+    each side: "jumped 25% after the company gave an upbeat outlook" keeps the outlook out of the move."""
     out: list[str] = [w.lower() for s, e, w in toks if lo <= s and e <= hi]
     stop = _clause_stops()
     for _, _, w in reversed([t for t in toks if t[1] <= lo]):

@@ -93,7 +93,7 @@ def read_amount(
     if number is None:
         return None, _token_end(text, raw_end)
     amt = Amount(start, start, end, end, token, number, spelled)
-    m = g.CURRENCY_BEFORE.search(text, max(0, start - 9), start)
+    m = g.currency_before(text, start)
     if m:
         amt.currency = currency_of(m)
         amt.start = m.start()

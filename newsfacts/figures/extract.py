@@ -125,12 +125,9 @@ def extract_figures(
     return figures
 
 
-# The grammar's readings that a Figure row carries under the same name.
-_SHARED_FIELDS = ("kind", "value", "unit", "qualifier", "per_unit", "direction", "endpoint", "dimension")
-
-
 def _to_figure(text: str, f: Found, lo: int, hi: int, sentence: str, fact: Fact) -> Figure:
-    """The figure row: what the grammar read, in text offsets, with its sentence and fact."""
+    """The figure row: what the grammar read, in text offsets, with its sentence and fact (the
+    grammar's readings under their own names, passed one by one: no dict built per figure)."""
     return Figure(
         char_start=lo,
         char_end=hi,
@@ -143,7 +140,14 @@ def _to_figure(text: str, f: Found, lo: int, hi: int, sentence: str, fact: Fact)
         concept=fact.concept or (f.noun.lower() if f.noun else None),
         period=fact.period,
         fact_key=fact.fact_key,
-        **{name: getattr(f, name) for name in _SHARED_FIELDS},
+        kind=f.kind,
+        value=f.value,
+        unit=f.unit,
+        qualifier=f.qualifier,
+        per_unit=f.per_unit,
+        direction=f.direction,
+        endpoint=f.endpoint,
+        dimension=f.dimension,
     )
 
 
@@ -258,7 +262,7 @@ _STAMP_OPENERS = frozenset("-–:/")
 
 
 def _glued_currency(body: str, s: int) -> bool:
-    m = g.CURRENCY_BEFORE.search(body, max(0, s - 9), s)
+    m = g.currency_before(body, s)
     return m is not None and m.end() == s and any(ch.isalpha() for ch in m.group())
 
 

@@ -249,6 +249,31 @@ _ONE_LETTER_DOLLARS = sorted(k for k in LETTER_DOLLARS if len(k) == 1)
 _LETTER_DOLLAR = rf"(?:(?i:{_MULTI_LETTER_DOLLARS}){SP}?|(?i:{'|'.join(_ONE_LETTER_DOLLARS)}))\$"
 _PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
+# The marks CURRENCY_BEFORE ends on ("$" closes every letter dollar), by their last character.
+_MARKS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _mark in sorted({*CURRENCY_PREFIXES, "$"}):
+    _MARKS_BY_LAST[_mark[-1]] = (*_MARKS_BY_LAST.get(_mark[-1], ()), _mark)
+CURRENCY_WINDOW = 9  # characters before a number searched for its currency mark
+
+
+def _ends_with_mark(text: str, lo: int, end: int) -> bool:
+    marks = _MARKS_BY_LAST.get(text[end - 1]) if end > lo else None
+    return marks is not None and any(text.endswith(mark, lo, end) for mark in marks)
+
+
+def currency_before(text: str, start: int) -> re.Match[str] | None:
+    """CURRENCY_BEFORE searched in the window before `start`, only when the window ends with a mark
+    (one inline space after it allowed; `$` also matches before a final line break): most numbers
+    follow a word, which a dictionary lookup and a suffix test rule out, where the search tries
+    its lookbehind and prefix trie at each position of the window."""
+    lo = max(0, start - CURRENCY_WINDOW)
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start
+    spaced = end > lo and text[end - 1] in INLINE_SPACES
+    if not (_ends_with_mark(text, lo, end) or (spaced and _ends_with_mark(text, lo, end - 1))):
+        return None
+    return CURRENCY_BEFORE.search(text, lo, start)
+
+
 CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
 SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%)])[-−]$")
 DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
