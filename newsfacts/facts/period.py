@@ -87,7 +87,9 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "May" is also a verb: only a month when a day, year or "in/for/of/since/last" frames it.
-_MAY_FRAME = re.compile(r"(?:\b(?:in|for|of|since|until|last|early|late|mid|through)\s+|^)$", re.IGNORECASE)
+_MAY_FRAME_WORDS = ("in", "for", "of", "since", "until", "last", "early", "late", "mid", "through")
+_MAY_FRAME = re.compile(rf"(?:\b(?:{'|'.join(_MAY_FRAME_WORDS)})\s+|^)$", re.IGNORECASE)
+_MAY_FRAME_REACH = max(map(len, _MAY_FRAME_WORDS)) + 1  # a frame word and the character before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,16 @@ def _ordinal(text: str | None) -> int | None:
     return _ORDINALS.get(text.lower()) if text else None
 
 
+def _may_framed(text: str, start: int) -> bool:
+    """Whether _MAY_FRAME matches text[:start]. A match ends with the spaces that end there, after
+    a frame word, so the search starts just before that word instead of at the text's start (which
+    read the whole text again for every "May")."""
+    spaces = start
+    while spaces > 0 and text[spaces - 1].isspace():
+        spaces -= 1
+    return _MAY_FRAME.search(text, max(0, spaces - _MAY_FRAME_REACH), start) is not None
+
+
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | None:
     g = m.groupdict()
     if kind == "fq":
@@ -171,7 +183,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | 
         return Found(m.start(), m.end(), "day", date.isoformat()) if date else None
     if kind == "month":
         word = g["m"]
-        if word.lower() == "may" and not g.get("y") and not _MAY_FRAME.search(m.string, 0, m.start()):
+        if word.lower() == "may" and not g.get("y") and not _may_framed(m.string, m.start()):
             return None
         if word.lower() == "may" and word[0] == "m":
             return None
