@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.facts.trie import not_word_class, trie_regex
+from newsfacts.facts.trie import break_class, trie_regex
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -257,7 +257,7 @@ _KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
 # start of a text it is read with the character before it, a class the engine skips to.
 _TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
 _TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
-_BEFORE_TRIGGER = not_word_class("'’")
+_BEFORE_TRIGGER = break_class("'’")
 _TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
 # The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
 # lower() keeps offsets, word characters and ASCII letters apart for every code point but two:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.facts.tables import table
-from newsfacts.facts.trie import not_word_class, trie_regex
+from newsfacts.facts.trie import break_class, trie_regex
 
 __all__ = ["Entity", "SubjectIndex", "entities_in", "lookup", "normalize_subject"]
 
@@ -50,7 +50,7 @@ def _after_break() -> re.Pattern[str]:
     a class the engine skips to, where the lookbehind of `_pattern` is tried at every letter. The
     look-ahead names the characters an alias opens with: most words fail it after one class test."""
     firsts = "".join(sorted({re.escape(alias[0]) for alias in _aliases()}))
-    return re.compile(rf"{not_word_class('&')}(?=[{firsts}])((?:{trie_regex(_aliases())}){_ALIAS_END})")
+    return re.compile(rf"{break_class('&')}(?=[{firsts}])((?:{trie_regex(_aliases())}){_ALIAS_END})")
 
 
 _ALIAS_END = r"(?![\w&]|\+)(?:['’]s)?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["WORD_CHARS", "not_word_class", "trie_regex"]
+__all__ = ["WORD_CHARS", "break_class", "not_word_class", "trie_regex"]
 
 # The inside of a character class for `\w`, its ASCII characters also listed: `re` settles a listed
 # character by its 256-bit map and asks the Unicode tables only for the rest, where `\w` alone looks
@@ -59,3 +59,11 @@ def not_word_class(extra: str = "") -> str:
     r"""The class `[^\w{extra}]` (a character before a word: no word character, none of `extra`),
     written with `WORD_CHARS`, which a scan for word starts tests at every character of the text."""
     return rf"[^{WORD_CHARS}{extra}]"
+
+
+def break_class(extra: str = "") -> str:
+    r"""The characters of `not_word_class(extra)`, written for the first character of a scan: a class
+    of everything but the ASCII word characters (its 256-bit map settles every ASCII character),
+    then a look behind that asks the Unicode tables about a non-ASCII one only. `not_word_class`
+    asks them about every space and punctuation mark of the text, where the scan stops most."""
+    return rf"[^a-zA-Z0-9_{extra}](?<=[\x00-\x7f\W])"

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from newsfacts.facts.trie import not_word_class, trie_regex
+from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures.model import KINDS
 
 PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
@@ -84,7 +84,6 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
 # The per-document caches below key on id too.
 _LEADS: dict[int, tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]] = {}
 _RUN = re.compile(r"\w+")
-_WORD_AT = re.compile(r"(?<!\w)\w+")  # a run of \w characters that starts a word
 # the non-ASCII letters `re.IGNORECASE` takes for ASCII ones (re._casefix), mapped to them
 _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _IGNORECASE_ODD = "".join(map(chr, _IGNORECASE_FOLD))  # a sentence without them folds by lower() alone
@@ -133,10 +132,13 @@ class _LeadIndex:
         # first letter may lead one
         alternatives = [f"{trie_regex(self.whole)}(?!\\w)"] if self.whole else []
         alternatives += [trie_regex(self.prefix)] if self.prefix else []
-        either = "|".join(alternatives)
+        # A match runs on to the end of its word's run of \w characters (as _RUN reads it), the same
+        # run in the sentence: lower() keeps which characters are word characters when it keeps the
+        # length.
+        either = rf"(?:{'|'.join(alternatives)})\w*"
         firsts = "".join(sorted({re.escape(w[0]) for w in (*self.whole, *self.prefix)}))
         self._lead_first = re.compile(either) if alternatives else None
-        self._lead_words = re.compile(rf"{not_word_class()}(?=[{firsts}])(?:{either})") if alternatives else None
+        self._lead_words = re.compile(rf"{break_class()}(?=[{firsts}]){either}") if alternatives else None
 
     def starts(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
         """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""
@@ -162,13 +164,11 @@ class _LeadIndex:
         if self._lead_words is None or self._lead_first is None:
             return found
         first = self._lead_first.match(folded)
-        starts = [0] if first is not None else []
-        starts += [m.start() + 1 for m in self._lead_words.finditer(folded, first.end() if first is not None else 0)]
-        for start in starts:
-            run = _WORD_AT.match(sentence, start)  # the sentence's word there, as _RUN reads it
-            if run is not None:
-                for pid in self._patterns_at(folded[start : run.end()]):
-                    found.setdefault(pid, []).append(start)
+        words = [(0, first.end())] if first is not None else []
+        words += [(m.start() + 1, m.end()) for m in self._lead_words.finditer(folded, words[0][1] if words else 0)]
+        for start, end in words:
+            for pid in self._patterns_at(folded[start:end]):
+                found.setdefault(pid, []).append(start)
         return found
 
     def _patterns_at(self, run: str) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from newsfacts.facts.trie import not_word_class, trie_regex
+from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CURRENCY_PREFIXES,
@@ -83,7 +83,7 @@ WORDS = re.compile(rf"\b(?=[A-Za-z])(?:{_WORD_ALTERNATIVES})")
 # "quarter", the fraction numerators), so most words are passed over after one class test.
 _FIRST = {w[0] for w in (*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS)} | set("ahqotfsn")
 _FIRST_LETTERS = "".join(sorted(_FIRST | {c.upper() for c in _FIRST}))
-_WORDS_AFTER_BREAK = re.compile(rf"{not_word_class()}(?=[{_FIRST_LETTERS}])(?:{_WORD_ALTERNATIVES})")
+_WORDS_AFTER_BREAK = re.compile(rf"{break_class()}(?=[{_FIRST_LETTERS}])(?:{_WORD_ALTERNATIVES})")
 
 
 def word_candidates(body: str) -> Iterator[tuple[int, int, str]]:
