@@ -43,6 +43,8 @@ _CONVERSION = re.compile(
 )
 _TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
 _OUT_OF = re.compile(r"\d[\d,.]*\s*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+OUT_OF_WINDOW = 40  # characters before a figure searched for "412 of the"
+_OUT_OF_LAST = frozenset(["of", "the", "all"])  # the words _OUT_OF can end with
 _BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after|following|compared)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _DEMOTING_PREPOSITIONS = frozenset(
@@ -166,7 +168,7 @@ class FactReader:
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
-        if _OUT_OF.search(sentence, max(0, lo - 40), lo):
+        if _out_of_before(sentence, lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
         if rule is not None:
             metric = ".".join([rule.name, *mods])
@@ -405,6 +407,16 @@ def _pick(found: list[Found], grain: str, middle: float, finer: bool = False) ->
         return None  # "said on Wednesday" dates a monthly figure's release, not the figure
     # only finer periods ("on Wednesday" for a monthly decision): the nearest, cut to the grain
     return min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
+
+
+def _out_of_before(sentence: str, lo: int) -> bool:
+    """Whether _OUT_OF ends at `lo`; searched only when the word before the figure is one the
+    pattern ends with (most figures follow another word, which a split and a lookup rule out)."""
+    window = sentence[max(0, lo - OUT_OF_WINDOW) : lo]
+    last = window.split()[-1:] if window[-1:].isspace() else []
+    if not last or last[0].lower() not in _OUT_OF_LAST:
+        return False
+    return _OUT_OF.search(sentence, max(0, lo - OUT_OF_WINDOW), lo) is not None
 
 
 def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
