@@ -24,7 +24,7 @@ from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, t
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
-from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule
+from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule, ignorecase_fold
 from newsfacts.figures.subjects import subject_before
 
 if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this module)
@@ -71,12 +71,63 @@ NO_FACT = Fact(None, None, None, None, None)
 
 
 _PATTERN_OF_ID: dict[int, re.Pattern[str]] = {}
+# Per pattern of _patterns() (by id), a word every match holds, one per alternative, in lower case;
+# None when some alternative has none. A sentence whose folded text holds none of them cannot match,
+# which a substring test tells where a case-insensitive alternation is tried at every position.
+_KEYWORDS_OF_ID: dict[int, tuple[str, ...] | None] = {}
+_REGEX_META = frozenset("\\[]()|?*+{}.^$")
+_QUANTIFIERS = frozenset("?*+{")
+MIN_KEYWORD = 2  # characters
+
+
+def _compile_all(items: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern for the regex items of a words.yaml list, with its keywords."""
+    pattern = re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
+    runs = [_mandatory_run(i) for i in items]
+    _KEYWORDS_OF_ID[id(pattern)] = None if None in runs else tuple(r for r in runs if r is not None)
+    return pattern
+
+
+def _mandatory_run(item: str) -> str | None:
+    """The longest run of plain ASCII characters that every match of the regex `item` holds, lower
+    case; None when there is none of MIN_KEYWORD or more, or the item alternates at its top level.
+    A conservative reading: escapes, classes and groups end a run, and so does a quantifier (the
+    character it repeats is left out)."""
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(item):
+        ch = item[i]
+        if ch == "\\":
+            i += 2
+        elif ch == "[":
+            i += 2 if item[i + 1 : i + 2] == "^" else 1
+            i += 1 if item[i : i + 1] == "]" else 0  # a "]" first in a class is a literal
+            while i < len(item) and item[i] != "]":
+                i += 2 if item[i] == "\\" else 1
+            i += 1
+        else:
+            if ch == "|" and depth == 0:
+                return None
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            plain = depth == 0 and ch not in _REGEX_META and ch.isascii() and item[i + 1 : i + 2] not in _QUANTIFIERS
+            if plain:
+                run.append(ch.lower())
+                i += 1
+                continue
+            i += 1
+        runs.append("".join(run))
+        run = []
+    runs.append("".join(run))
+    best = max(runs, key=len)
+    return best if len(best) >= MIN_KEYWORD else None
 
 
 @cache
 def _patterns() -> dict[str, Any]:
     w = table("words.yaml")
-    compile_all = lambda items: re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)  # noqa: E731
+    compile_all = _compile_all
     out: dict[str, Any] = {
         "frequency": {k: compile_all(v) for k, v in w["frequency"].items()},
         "session": {k: compile_all(v) for k, v in w["session"].items()},
@@ -490,12 +541,15 @@ def _in_frequency(sentence: str, lo: int, hi: int) -> bool:
 
 @lru_cache(maxsize=256)
 def _frequency_spans(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _patterns()["frequency_any"].finditer(sentence))
+    pattern = _patterns()["frequency_any"]
+    if not _occurs(pattern, sentence):
+        return ()
+    return tuple(m.span() for m in pattern.finditer(sentence))
 
 
 @lru_cache(maxsize=256)
 def _sentence_frequencies(sentence: str) -> frozenset[str]:
-    return frozenset(k for k, pat in _patterns()["frequency"].items() if pat.search(sentence))
+    return frozenset(k for k, pat in _patterns()["frequency"].items() if _occurs(pat, sentence))
 
 
 def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:
@@ -508,6 +562,11 @@ def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:
 def _occurs_by_id(pattern_id: int, sentence: str) -> bool:
     # by id: hashing a compiled pattern hashes its whole program; the patterns are _patterns()',
     # alive for the process, so an id is never another pattern's
+    keywords = _KEYWORDS_OF_ID.get(pattern_id)
+    if keywords is not None:
+        folded = ignorecase_fold(sentence)  # each character as re.IGNORECASE compares it
+        if not any(k in folded for k in keywords):
+            return False
     return _PATTERN_OF_ID[pattern_id].search(sentence) is not None
 
 

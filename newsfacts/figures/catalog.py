@@ -89,6 +89,14 @@ _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "
 _IGNORECASE_ODD = "".join(map(chr, _IGNORECASE_FOLD))  # a sentence without them folds by lower() alone
 
 
+def ignorecase_fold(text: str) -> str:
+    """`text` with each character as `re.IGNORECASE` compares it with an ASCII letter, digit or
+    mark: it equals one in the folded text exactly when it matches it case-insensitively (the
+    length may change where lower() lengthens a character)."""
+    odd = not text.isascii() and any(ch in text for ch in _IGNORECASE_ODD)
+    return text.translate(_IGNORECASE_FOLD).lower() if odd else text.lower()
+
+
 def _lead(word: str, prefix: bool) -> tuple[str, bool] | None:
     """(the leading run of a term's first word, whether a longer word may begin with it); None
     when the term cannot be told by its first word (not ASCII, or opening with punctuation)."""
@@ -156,8 +164,7 @@ class _LeadIndex:
         return cache[key]
 
     def _scan(self, sentence: str) -> dict[int, list[int]] | None:
-        odd = not sentence.isascii() and any(ch in sentence for ch in _IGNORECASE_ODD)
-        folded = sentence.translate(_IGNORECASE_FOLD).lower() if odd else sentence.lower()
+        folded = ignorecase_fold(sentence)
         if len(folded) != len(sentence):  # offsets carry over only when lower() keeps lengths
             return None
         found: dict[int, list[int]] = {}  # ascending: words are read left to right, once each
