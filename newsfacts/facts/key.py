@@ -24,6 +24,7 @@ from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, t
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
+from newsfacts.facts.trie import trie_regex
 from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule, ignorecase_fold
 from newsfacts.figures.subjects import subject_before
 
@@ -71,10 +72,11 @@ NO_FACT = Fact(None, None, None, None, None)
 
 
 _PATTERN_OF_ID: dict[int, re.Pattern[str]] = {}
-# Per pattern of _patterns() (by id), a word every match holds, one per alternative, in lower case;
-# None when some alternative has none. A sentence whose folded text holds none of them cannot match,
-# which a substring test tells where a case-insensitive alternation is tried at every position.
-_KEYWORDS_OF_ID: dict[int, tuple[str, ...] | None] = {}
+# Per pattern of _patterns() (by id), a regex of the words every match holds, one per alternative,
+# in lower case; None when some alternative has none. A sentence whose folded text holds none of
+# them cannot match, which one case-sensitive scan tells where a case-insensitive alternation is
+# tried at every position.
+_KEYWORDS_OF_ID: dict[int, re.Pattern[str] | None] = {}
 _REGEX_META = frozenset("\\[]()|?*+{}.^$")
 _QUANTIFIERS = frozenset("?*+{")
 MIN_KEYWORD = 2  # characters
@@ -84,7 +86,8 @@ def _compile_all(items: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern for the regex items of a words.yaml list, with its keywords."""
     pattern = re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
     runs = [_mandatory_run(i) for i in items]
-    _KEYWORDS_OF_ID[id(pattern)] = None if None in runs else tuple(r for r in runs if r is not None)
+    keywords = [r for r in runs if r is not None]
+    _KEYWORDS_OF_ID[id(pattern)] = re.compile(trie_regex(keywords)) if len(keywords) == len(runs) else None
     return pattern
 
 
@@ -563,11 +566,23 @@ def _occurs_by_id(pattern_id: int, sentence: str) -> bool:
     # by id: hashing a compiled pattern hashes its whole program; the patterns are _patterns()',
     # alive for the process, so an id is never another pattern's
     keywords = _KEYWORDS_OF_ID.get(pattern_id)
-    if keywords is not None:
-        folded = ignorecase_fold(sentence)  # each character as re.IGNORECASE compares it
-        if not any(k in folded for k in keywords):
-            return False
+    if keywords is not None and keywords.search(_folded(sentence)) is None:
+        return False
     return _PATTERN_OF_ID[pattern_id].search(sentence) is not None
+
+
+_LAST_FOLDED: list[tuple[str, str]] = [("", "")]  # (the sentence folded last, its folded text)
+
+
+def _folded(sentence: str) -> str:
+    """The sentence as re.IGNORECASE compares its characters (ignorecase_fold), kept for the same
+    string object only: the patterns of one figure ask in turn, and another document's equal
+    sentence is another object, so no text is remembered across documents. One tuple in one slot,
+    so a thread never reads one sentence's text for another's."""
+    last = _LAST_FOLDED[0]
+    if last[0] is not sentence:
+        last = _LAST_FOLDED[0] = (sentence, ignorecase_fold(sentence))
+    return last[1]
 
 
 def _blank(pattern: re.Pattern[str], text: str, sentence: str) -> str:
