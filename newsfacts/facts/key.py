@@ -558,6 +558,8 @@ def _sentence_frequencies(sentence: str) -> frozenset[str]:
 def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:
     """Whether `pattern` occurs in the sentence at all: every window of it is a substring, so a
     pattern absent from the sentence need not be searched in each figure's window again."""
+    if pattern is _patterns()["frequency_any"]:
+        return bool(_sentence_frequencies(sentence))  # its alternatives are the labels' together
     return _occurs_by_id(id(pattern), sentence)
 
 
