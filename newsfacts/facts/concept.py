@@ -133,7 +133,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     """The phrase of the figure at sentence[start:end]; `others` are the other figures' spans."""
     toks = tokens(sentence)
     link, change_words, clause = words("link"), words("change"), words("clause")
-    time_words, comparative = words("time"), words("comparative")
+    time_words, comparative, verbs = words("time"), words("comparative"), words("verbs")
     left = tokens_before(sentence, start)
     right = tokens_after(sentence, end)
     # -- leftwards: link words ("rose to about"), then the noun phrase ("the 10-year yield")
@@ -154,7 +154,8 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         k += 1
         s, e, w = scan[k]
         lw = w.lower()
-        verb = _is_verb(w)
+        # _is_verb(w), read inline: it is asked of every word to the left
+        verb = w[:1].islower() and (w in verbs or (len(w) > 4 and w.endswith("ed") and w not in link))
         if w == "," and phase == "link" and skipped is None:
             opened = _appositive_start(sentence, s)
             if opened is not None:
@@ -162,7 +163,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
                 while k + 1 < len(scan) and scan[k + 1][0] >= opened:
                     k += 1
                 continue
-        if _overlaps(s, e, others):
+        if others and _overlaps(s, e, others):
             stopped_at_figure = True
             break
         if w in _STOP_PUNCT:
@@ -256,7 +257,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
     while i < len(right) and len(right_np) < MAX_RIGHT_WORDS:
         s, e, w = right[i]
         lw = w.lower()
-        if w in _STOP_PUNCT or _overlaps(s, e, others) or not w[0].isalnum():
+        if w in _STOP_PUNCT or (others and _overlaps(s, e, others)) or not w[0].isalnum():
             break
         if lw in change_words and not right_np:
             change, governor = True, governor or lw
