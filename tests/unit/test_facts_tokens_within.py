@@ -8,15 +8,16 @@ import pytest
 
 from newsfacts.facts.concept import tokens, tokens_within
 
-SENTENCES = [
-    "The U.S. economy grew 2.5% in the third quarter, while Japan’s output fell 0.3%.",
-    "Shares of A&P rose 4% to $12.50 after the company's results — better than expected.",
-    "Revenue was $84.5 million (up 12%), and the co-founder said: “we are pleased”.",
-    "Café owners in São Paulo paid R$1,200 a month, naïvely.",
-]
 
-
-@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S. economy grew 2.5% in the third quarter, while Japan’s output fell 0.3%.",
+        "Shares of A&P rose 4% to $12.50 after the company's results — better than expected.",
+        "Revenue was $84.5 million (up 12%), and the co-founder said: “we are pleased”.",
+        "Café owners in São Paulo paid R$1,200 a month, naïvely.",
+    ],
+)
 def test_every_window_that_cuts_no_token_reads_as_the_slice(sentence: str) -> None:
     read = 0
     for start in range(len(sentence) + 1):
