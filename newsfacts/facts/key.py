@@ -72,59 +72,109 @@ NO_FACT = Fact(None, None, None, None, None)
 
 
 _PATTERN_OF_ID: dict[int, re.Pattern[str]] = {}
-# Per pattern of _patterns() (by id), a regex of the words every match holds, one per alternative,
-# in lower case; None when some alternative has none. A sentence whose folded text holds none of
-# them cannot match, which one case-sensitive scan tells where a case-insensitive alternation is
+# Per pattern of _patterns() (by id), what every match of each of its alternatives holds (see
+# _conditions), and a regex of one word of each; None when some alternative holds no such word. A
+# sentence whose folded text meets no alternative's conditions cannot match, which one
+# case-sensitive scan and a few substring tests tell where a case-insensitive alternation is
 # tried at every position.
-_KEYWORDS_OF_ID: dict[int, re.Pattern[str] | None] = {}
+_KEYWORDS_OF_ID: dict[int, tuple[re.Pattern[str], tuple[tuple[tuple[str, ...], ...], ...]] | None] = {}
 _REGEX_META = frozenset("\\[]()|?*+{}.^$")
 _QUANTIFIERS = frozenset("?*+{")
+_VERBOSE_FLAG = re.compile(r"\(\?[a-zA-Z-]*x")
 MIN_KEYWORD = 2  # characters
 
 
 def _compile_all(items: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern for the regex items of a words.yaml list, with its keywords."""
     pattern = re.compile("|".join(f"(?:{i})" for i in items), re.IGNORECASE)
-    runs = [_mandatory_run(i) for i in items]
-    keywords = [r for r in runs if r is not None]
-    _KEYWORDS_OF_ID[id(pattern)] = re.compile(trie_regex(keywords)) if len(keywords) == len(runs) else None
+    conditions = [_conditions(i) for i in items]
+    words = [max((c[0] for c in conds if len(c) == 1), key=len, default="") for conds in conditions if conds]
+    if len(words) == len(items) and all(words):
+        known = tuple(c for c in conditions if c is not None)
+        _KEYWORDS_OF_ID[id(pattern)] = (re.compile(trie_regex(words)), known)
+    else:
+        _KEYWORDS_OF_ID[id(pattern)] = None
     return pattern
 
 
-def _mandatory_run(item: str) -> str | None:
-    """The longest run of plain ASCII characters that every match of the regex `item` holds, lower
-    case; None when there is none of MIN_KEYWORD or more, or the item alternates at its top level.
-    A conservative reading: escapes, classes and groups end a run, and so does a quantifier (the
-    character it repeats is left out)."""
-    runs: list[str] = []
+def _conditions(item: str) -> tuple[tuple[str, ...], ...] | None:
+    """What every match of the regex `item` holds, in lower case: each condition a tuple of
+    strings one of which the match holds (a run of plain ASCII characters alone; the literals of a
+    group that only alternates them, "(?:on|over)"). A conservative reading: escapes, classes,
+    other groups and repeats end a run (a quantifier also takes the character it repeats), and
+    only strings of MIN_KEYWORD or more characters count. None when the item alternates at its top
+    level or is verbose (its spaces are no text)."""
+    if _VERBOSE_FLAG.search(item):
+        return None
+    out: list[tuple[str, ...]] = []
     run: list[str] = []
-    depth = 0
     i = 0
+    while i < len(item):
+        ch = item[i]
+        if ch == "|":
+            return None
+        plain = ch not in _REGEX_META and ch.isascii() and item[i + 1 : i + 2] not in _QUANTIFIERS
+        if plain:
+            run.append(ch.lower())
+            i += 1
+            continue
+        if len(run) >= MIN_KEYWORD:
+            out.append(("".join(run),))
+        run = []
+        if ch == "\\":
+            i += 2
+        elif ch == "[":
+            i = _class_end(item, i)
+        elif ch == "{":
+            i = item.find("}", i) + 1 or len(item)
+        elif ch == "(":
+            end = _group_end(item, i)
+            alternatives = _literal_alternatives(item[i + 1 : end - 1])
+            if alternatives is not None and item[end : end + 1] not in _QUANTIFIERS:
+                out.append(alternatives)
+            i = end
+        else:
+            i += 1
+    if len(run) >= MIN_KEYWORD:
+        out.append(("".join(run),))
+    return tuple(out)
+
+
+def _class_end(item: str, i: int) -> int:
+    """The index after the character class that opens at item[i]."""
+    i += 2 if item[i + 1 : i + 2] == "^" else 1
+    i += 1 if item[i : i + 1] == "]" else 0  # a "]" first in a class is a literal
+    while i < len(item) and item[i] != "]":
+        i += 2 if item[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(item: str, i: int) -> int:
+    """The index after the group that opens at item[i] (escapes and classes skipped)."""
+    depth = 0
     while i < len(item):
         ch = item[i]
         if ch == "\\":
             i += 2
-        elif ch == "[":
-            i += 2 if item[i + 1 : i + 2] == "^" else 1
-            i += 1 if item[i : i + 1] == "]" else 0  # a "]" first in a class is a literal
-            while i < len(item) and item[i] != "]":
-                i += 2 if item[i] == "\\" else 1
-            i += 1
-        else:
-            if ch == "|" and depth == 0:
-                return None
-            depth += 1 if ch == "(" else -1 if ch == ")" else 0
-            plain = depth == 0 and ch not in _REGEX_META and ch.isascii() and item[i + 1 : i + 2] not in _QUANTIFIERS
-            if plain:
-                run.append(ch.lower())
-                i += 1
-                continue
-            i += 1
-        runs.append("".join(run))
-        run = []
-    runs.append("".join(run))
-    best = max(runs, key=len)
-    return best if len(best) >= MIN_KEYWORD else None
+            continue
+        if ch == "[":
+            i = _class_end(item, i)
+            continue
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
+        i += 1
+        if depth == 0:
+            return i
+    return len(item)
+
+
+def _literal_alternatives(body: str) -> tuple[str, ...] | None:
+    """ "?:on|over" or "on|over" (a group's inside) -> ("on", "over"): the group holds one of its
+    plain literals; None for any other group or an alternative shorter than MIN_KEYWORD."""
+    body = body.removeprefix("?:")
+    alternatives = body.split("|")
+    if any(len(a) < MIN_KEYWORD or not a.isascii() or any(c in _REGEX_META for c in a) for a in alternatives):
+        return None
+    return tuple(a.lower() for a in alternatives)
 
 
 @cache
@@ -568,8 +618,12 @@ def _occurs_by_id(pattern_id: int, sentence: str) -> bool:
     # by id: hashing a compiled pattern hashes its whole program; the patterns are _patterns()',
     # alive for the process, so an id is never another pattern's
     keywords = _KEYWORDS_OF_ID.get(pattern_id)
-    if keywords is not None and keywords.search(_folded(sentence)) is None:
-        return False
+    if keywords is not None:
+        folded = _folded(sentence)
+        if keywords[0].search(folded) is None:
+            return False
+        if not any(all(any(s in folded for s in c) for c in conds) for conds in keywords[1]):
+            return False
     return _PATTERN_OF_ID[pattern_id].search(sentence) is not None
 
 

@@ -1,5 +1,5 @@
-"""The fact layer tests a sentence for a words.yaml pattern (frequency, session, core, ...) by a
-keyword every match holds before it runs the case-insensitive pattern: the keyword must be read
+"""The fact layer tests a sentence for a words.yaml pattern (frequency, session, core, ...) by what
+every match holds before it runs the case-insensitive pattern: the conditions must be read
 conservatively from the regex, and the test must never rule out a sentence the pattern matches."""
 
 from __future__ import annotations
@@ -11,24 +11,30 @@ from newsfacts.facts import key
 
 
 @pytest.mark.parametrize(
-    ("item", "keyword"),
+    ("item", "conditions"),
     [
-        ("month[- ](?:on|over)[- ]month", "month"),
-        ("a month (?:earlier|ago|before)", "a month "),
-        (r"\bm/m\b", "m/m"),
-        ("pre-?market", "market"),  # the "-" a quantifier makes optional ends the run
-        ("annuali[sz]ed", "annuali"),
-        (r"\bannual(?: rate| inflation)?\b(?! ?annualized)", "annual"),
-        (r"target\ range", "target"),  # an escape ends a run
-        ("Core", "core"),
-        ("ab{2}c", None),  # no run of two characters every match holds
-        ("on|off", None),  # an alternation at the top: no one run is in every match
-        (r"(?:\d+)", None),
-        ("[]x]yz", "yz"),  # a "]" first in a class is a literal of the class
+        ("month[- ](?:on|over)[- ]month", (("month",), ("on", "over"), ("month",))),
+        ("a month (?:earlier|ago)", (("a month ",), ("earlier", "ago"))),
+        (r"\bm/m\b", (("m/m",),)),
+        ("pre-?market", (("pre",), ("market",))),  # the "-" a quantifier makes optional ends the run
+        ("annuali[sz]ed", (("annuali",), ("ed",))),
+        (
+            r"\bannual(?: rate| inflation)?\b(?! ?annualized)",
+            (("annual",),),
+        ),  # optional and look-ahead groups hold nothing
+        (r"target\ range", (("target",), ("range",))),  # an escape ends a run
+        ("Core", (("core",),)),
+        ("x(?:on|over)?y", ()),  # a repeated group holds nothing for sure, nor do one-letter runs
+        ("ab{2,3}cd", (("cd",),)),  # nor does a repeat's count
+        ("(?:a|the) year", ((" year",),)),  # an alternative of one letter: the group says nothing
+        ("(?P<n>ab|cd)ef", (("ef",),)),
+        ("[]x]yz", (("yz",),)),  # a "]" first in a class is a literal of the class
+        ("on|off", None),  # an alternation at the top: no condition holds for every match
+        ("(?x)a b c", None),  # verbose: its spaces are no text
     ],
 )
-def test_keyword_read_from_the_regex(item: str, keyword: str | None) -> None:
-    assert key._mandatory_run(item) == keyword
+def test_conditions_read_from_the_regex(item: str, conditions: tuple[tuple[str, ...], ...] | None) -> None:
+    assert key._conditions(item) == conditions
 
 
 SENTENCES = [
@@ -41,6 +47,8 @@ SENTENCES = [
     "The bank kept its target range at 4.25%-4.5%.",
     "Unemployment held at 4.1%, the lowest since May.",
     "The ſeasonally adjusted annual rate was 5%.",  # a long s matches "s" case-insensitively
+    "Sales were flat from the year-ago quarter and up 2% over the past twelve months.",
+    "Stocks rose after hours; in the year to June, premarket volumes doubled.",
     "İn the month to March, sales rose 3%.",  # a dotted capital I lengthens under lower()
     "",
 ]
