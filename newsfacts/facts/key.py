@@ -180,13 +180,12 @@ def _literal_alternatives(body: str) -> tuple[str, ...] | None:
 @cache
 def _patterns() -> dict[str, Any]:
     w = table("words.yaml")
-    compile_all = _compile_all
     out: dict[str, Any] = {
-        "frequency": {k: compile_all(v) for k, v in w["frequency"].items()},
-        "session": {k: compile_all(v) for k, v in w["session"].items()},
-        "core": compile_all(w["core"]),
-        "frequency_any": compile_all([i for v in w["frequency"].values() for i in v]),
-        "exempt": compile_all([re.escape(x) for x in w["stance_exempt"]]),
+        "frequency": {k: _compile_all(v) for k, v in w["frequency"].items()},
+        "session": {k: _compile_all(v) for k, v in w["session"].items()},
+        "core": _compile_all(w["core"]),
+        "frequency_any": _compile_all([i for v in w["frequency"].values() for i in v]),
+        "exempt": _compile_all([re.escape(x) for x in w["stance_exempt"]]),
         "tenor": re.compile(w["tenor"], re.IGNORECASE),
     }
     for value in out.values():
