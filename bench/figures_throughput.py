@@ -28,11 +28,15 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import time
 import warnings
 from pathlib import Path
 
 from newsfacts.figures import extract_figures, load_catalog
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: bench/ is not on the path
+from bench.articles import read_articles  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DOC_CHARS = 6_000  # about one news article
@@ -58,20 +62,6 @@ def build_corpus(target_bytes: int, seed: int) -> list[str]:
         doc = "\n\n".join(parts)
         docs.append(doc)
         size += len(doc.encode("utf-8"))
-    return docs
-
-
-def read_corpus(folder: Path, target_bytes: int) -> list[str]:
-    """The `*.txt` files under `folder`, in name order, up to about `target_bytes`."""
-    docs, size = [], 0
-    for path in sorted(folder.rglob("*.txt")):
-        if size >= target_bytes:
-            break
-        doc = path.read_text(encoding="utf-8", errors="replace")
-        docs.append(doc)
-        size += len(doc.encode("utf-8"))
-    if not docs:
-        raise SystemExit(f"no *.txt files under {folder}")
     return docs
 
 
@@ -108,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
 
     if args.corpus:
-        docs = read_corpus(args.corpus, int(args.mb * 1e6))
+        docs = read_articles(args.corpus, int(args.mb * 1e6))
     else:
         docs = build_corpus(int(args.mb * 1e6), args.seed)
     load_before = os.getloadavg()[0]
