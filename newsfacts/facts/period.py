@@ -141,6 +141,7 @@ def _ordinal(text: str | None) -> int | None:
 
 
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | None:
+    year: int | None
     g = m.groupdict()
     if kind == "fq":
         q = _ordinal(g.get("o1")) or _ordinal(g.get("o2")) or int(g.get("q3") or 0)
