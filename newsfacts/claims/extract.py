@@ -204,7 +204,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
     inherited: list[str | None] = [None] * len(sents)
     lead_in: str | None = None
-    current: tuple[str, int] | None = None  # (speaker, paragraph) of the last attributed quotation
+    current: tuple[str | None, int] | None = None  # (speaker, paragraph) of the last attributed quotation
     prev_para_speaker: tuple[str, int] | None = None
     last_line = -1
     last_speaker: str | None = None
@@ -258,7 +258,8 @@ _REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
 
 def _whole_line(text: str, line_start: int, start: int, end: int, body_end: int) -> bool:
     """Is text[start:end] all of its line but white space (a paragraph of one sentence)?"""
-    return _INDENT.match(text, line_start).end() == start and _REST_BLANK.match(text, end, body_end) is not None
+    indent = _INDENT.match(text, line_start)  # matches everywhere (possibly empty)
+    return indent is not None and indent.end() == start and _REST_BLANK.match(text, end, body_end) is not None
 
 
 def extract_claims(
@@ -292,10 +293,10 @@ def extract_claims(
     marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
 
     sents: list[_Sentence] = []
-    for sent in sentences:
-        line_start = line_starts[bisect_right(line_starts, sent.start) - 1]
-        cs, ce = core_span(text, sent.start, sent.end)
-        whole_line = _whole_line(text, line_start, sent.start, sent.end, end)
+    for raw in sentences:
+        line_start = line_starts[bisect_right(line_starts, raw.start) - 1]
+        cs, ce = core_span(text, raw.start, raw.end)
+        whole_line = _whole_line(text, line_start, raw.start, raw.end, end)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
         mark = _first_mark(marks, cs, ce)
@@ -303,7 +304,7 @@ def extract_claims(
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
             att = mixed_quote_source(text, cs, mark, ctx)
             atts = [att] if att is not None else []
-        core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
+        core = raw.text if cs == raw.start and ce == raw.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts] if atts else [], cs, ce)
         sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))

@@ -147,11 +147,11 @@ class People:
             group = m.group()
             for at, run in [(m.start(), group.split())] if "." not in group else _runs(m):
                 words = run
-                title = []
+                title_words: list[str] = []
                 if len(words) >= 4 and words[0] not in _TITLE_SET and words[1] in _PERSONAL_TITLES:
-                    title.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
+                    title_words.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
                 while words and words[0] in _TITLE_OR_NOT_NAME:
-                    title.append(words.pop(0))
+                    title_words.append(words.pop(0))
                 if "." in group or "’s" in group or "'s" in group:  # else no word ends in "." or "’s"
                     words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
                 while len(words) > 2 and words[-1].rstrip(".,") in _NAME_SUFFIXES:
@@ -163,7 +163,7 @@ class People:
                         continue
                     words = words[1:]
                 if words and words[0][1:2].islower():
-                    found.append((at, words, " ".join(title) or None))
+                    found.append((at, words, " ".join(title_words) or None))
         people: dict[str, list[tuple[int, Person]]] = {}
         known: dict[str, Person] = {}
         alone: dict[str, bool] = {}
@@ -197,7 +197,13 @@ class People:
         # Titled lone surnames ("Mr. Abe") are people too, with the gender of their honorific.
         for at, words, title in found:
             personal = title is not None and title.split()[-1] in _PERSONAL_TITLES
-            if len(words) == 1 and personal and words[0] not in people and words[0] not in ORG_WORDS:
+            if (
+                len(words) == 1
+                and personal
+                and title is not None
+                and words[0] not in people
+                and words[0] not in ORG_WORDS
+            ):
                 person = Person(words[0], words[0], _gender("", title), True, 1, [at])
                 people[words[0]] = [(at, person)]
                 for role in {r for t in title.split() for r in _ROLES_OF_TITLE.get(t, ())}:

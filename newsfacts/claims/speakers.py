@@ -596,6 +596,7 @@ def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Cont
 def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ctx: Context) -> list[Attribution]:
     """Attributions in the sentence text[start:end], from its speech-cue matches in order."""
     found: list[Attribution] = []
+    speaker: str | None
     for v in verbs:
         vs, ve = v.start(), v.end()
         lo = max(start, ctx.quotes.end_before(vs))

@@ -234,12 +234,12 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         complement_only = None
     if np or head_np:
         first_np = min(t[0] for t in np + head_np)
-        before = [t for t in left if t[1] <= first_np]
-        while before and before[-1][2].lower() in _DETERMINERS:
-            before.pop()
-        if before:
-            lw = before[-1][2].lower()
-            if lw in change_words or _is_verb(before[-1][2]):
+        before_np = [t for t in left if t[1] <= first_np]
+        while before_np and before_np[-1][2].lower() in _DETERMINERS:
+            before_np.pop()
+        if before_np:
+            lw = before_np[-1][2].lower()
+            if lw in change_words or _is_verb(before_np[-1][2]):
                 governor = governor or lw
             if lw in change_words and last_link in (None, "by"):
                 change, change_word = True, change_word or lw

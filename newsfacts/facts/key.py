@@ -266,13 +266,20 @@ class FactReader:
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
             rule = self._entity_move(sentence, phrase)
-        if rule is None and phrase is not own and self._prev_rule is not None and self._prev[2] == kind:
+        if (
+            rule is None
+            and phrase is not own
+            and self._prev_rule is not None
+            and self._prev is not None
+            and self._prev[2] == kind
+        ):
             rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
         if _out_of_before(sentence, lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
+        metric: str | None
         if rule is not None:
             metric = ".".join([rule.name, *mods])
         else:
@@ -284,7 +291,7 @@ class FactReader:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
             recent = rule is not None and rule.period_default == "published"
             period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent, hi)
-            key = f"{metric}|{subject or ''}|{key_period or ''}"
+            key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
             if rule is None and subject is None:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
                 # too loose to hold two sources to: named, but not compared
@@ -527,8 +534,8 @@ def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     start = 0
     for m in _CLAUSE_PUNCT.finditer(sentence, max(0, lo - 200), lo):
         start = m.end()
-    m = _CLAUSE_PUNCT.search(sentence, hi, min(len(sentence), hi + 200))
-    return start, (m.start() if m else min(len(sentence), hi + 200))
+    stop = _CLAUSE_PUNCT.search(sentence, hi, min(len(sentence), hi + 200))
+    return start, (stop.start() if stop else min(len(sentence), hi + 200))
 
 
 def _stance_only(concept: str) -> bool:

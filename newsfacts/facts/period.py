@@ -153,6 +153,7 @@ def _may_framed(text: str, start: int) -> bool:
 
 
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | None:
+    year: int | None
     g = m.groupdict()
     if kind == "fq":
         q = _ordinal(g.get("o1")) or _ordinal(g.get("o2")) or int(g.get("q3") or 0)

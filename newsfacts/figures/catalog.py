@@ -53,7 +53,9 @@ def compile_terms(terms: list[str]) -> re.Pattern[str]:
     Word terms share one boundary check and one case-insensitive alternation, which keeps the scan
     of a sentence to a single cheap pass however many terms a group lists.
     """
-    folded, exact, raw = [], [], []
+    folded: list[str] = []
+    exact: list[str] = []
+    raw: list[str] = []
     leads: list[tuple[str, bool] | None] = []
     for term in terms:
         term = str(term).strip()

@@ -49,9 +49,9 @@ CODES_THAT_ARE_WORDS = frozenset(
         "TRY",
     ]
 )
-CODES = frozenset(_DATA["codes"])
+CODES: frozenset[str] = frozenset(_DATA["codes"])
 # Codes that may stand apart from the number ("USD 5bn", "5 EUR").
-SPACED_CODES = CODES - CODES_THAT_ARE_WORDS
+SPACED_CODES: frozenset[str] = CODES - CODES_THAT_ARE_WORDS
 # Marks written before (or, when not letters, after) the amount: "HK$", "€", "RM", "₾".
 SYMBOLS: dict[str, str] = dict(_DATA["symbols"])
 # Currency names after the amount, lower case: CLDR's names and plurals, and the generic words.
@@ -60,7 +60,7 @@ NAMES: dict[str, str] = {**_DATA["names"], **_DATA["generic"]}
 MINOR: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA["minor"].items()}
 # Generic words that are also ordinary English ("5 pounds of rice", "the party won 3", "two marks"):
 # a currency only after a scale word ("5 billion pounds") or a currency adjective ("Turkish lira").
-AMBIGUOUS_NAMES = frozenset(
+AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     [
         "pound",
         "pounds",

@@ -500,6 +500,8 @@ def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] |
     """(kind, unit, factor) for an amount with a currency or unit; None for a bare number."""
     if currency:
         return "money", currency, 1.0
+    if unit is None:
+        return None
     if unit in ("percent", "percentage_point"):
         return "percent", unit, 1.0
     if unit == "basis_point":
