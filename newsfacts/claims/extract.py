@@ -40,13 +40,15 @@ from newsfacts.claims.people import People, QuoteTest
 from newsfacts.claims.speakers import (
     Attribution,
     Context,
+    CueStarts,
     Discourse,
     attributions,
     mixed_quote_source,
-    speech_cues,
 )
 from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
 
+# Speech cues and the starts of the claim cues' phrases, found in one pass over a body.
+_CUE_STARTS = CueStarts(CUES)
 # Quotation marks that open a quotation, and all of them.
 _OPENING_MARKS = ("“", '"')
 _QUOTE_MARK = re.compile(r"[“”\"]")
@@ -143,12 +145,13 @@ def _make_claim(
     figures: list[tuple[int, int]],
     piece: str,
     has_mark: bool,
+    phrase_starts: list[int],
 ) -> Claim:
     quoted = has_mark and (
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
-    cues = CUES(piece)  # one pass for the type's cues and the hedges
+    cues = CUES.within(text, phrase_starts, s, e)  # the type's cues and the hedges
     return Claim(
         char_start=s,
         char_end=e,
@@ -285,7 +288,8 @@ def extract_claims(
     quotes = _quote_test(text, start, end)
     people = People(text, start, end, quotes)
     ctx = Context(text, people, quotes, Discourse(people))
-    verbs = [v for v in speech_cues(text, start, end) if not quotes(v.start())]
+    speech, phrase_starts = _CUE_STARTS(text, start, end)
+    verbs = [v for v in speech if not quotes(v.start())]
     verb_starts = [v.start() for v in verbs]
     line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
     # Every quotation mark of the body, once: sentences and claims look theirs up by bisection.
@@ -318,5 +322,5 @@ def extract_claims(
                 piece, has_mark = sent.text, sent.mark >= 0
             else:
                 piece, has_mark = text[s:e], _first_mark(marks, s, e) >= 0
-            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark))
+            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark, phrase_starts))
     return claims

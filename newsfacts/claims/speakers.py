@@ -40,7 +40,7 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
-from newsfacts.claims.lexicon import either_case, first_letters
+from newsfacts.claims.lexicon import CueScan, either_case, first_letters
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
 from newsfacts.facts.trie import WORD_CHARS, trie_regex
@@ -81,23 +81,50 @@ SPEECH = re.compile(
 # pattern opens with that character, which lets the engine skip through the letters of a body;
 # the ASCII word characters listed in it are tested against a bitmap, before the Unicode tables.
 _CUE_WORDS = _BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split())
-_CUE_START = re.compile(
-    rf"[^{WORD_CHARS}’'\-](?={first_letters([*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)])})"
-    rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
-)
+_CUE_FIRSTS = [*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)]
+_CUE_WORD = rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
+
+
+class CueStarts:
+    """Where `SPEECH` may match in a body, and where the phrases of a `CueScan` start, in one pass.
+
+    SPEECH opens with a look-behind, which makes the engine try it at every position; it is tried
+    only after a character that is no part of a word and before a cue word. The phrases of the
+    claim cues (`newsfacts.claims.classify.CUES`) start after such a character too, so one scan
+    finds both: the test of the character before every word is the costliest step of either.
+    """
+
+    def __init__(self, phrases: CueScan | None = None) -> None:
+        speech = rf"(?<![’'\-])(?={first_letters(_CUE_FIRSTS)}){_CUE_WORD}"
+        if phrases is None:
+            self._pattern = re.compile(rf"[^{WORD_CHARS}’'\-]{speech}")
+        else:
+            # Group 1: a cue word that starts a phrase too; group 2: a phrase only (`lastindex`).
+            firsts = first_letters([*_CUE_FIRSTS, *phrases.firsts])
+            either = rf"{speech}(?:{phrases.phrase_start}()|)|{phrases.phrase_start}()"
+            self._pattern = re.compile(rf"[^{WORD_CHARS}](?={firsts})(?:{either})")
+
+    def __call__(self, text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int]]:
+        """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them (cue matches
+        never overlap, so trying only the candidates gives the same list), and the sorted offsets
+        where a phrase starts right after a non-word character (for `CueScan.within`)."""
+        found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
+        starts: list[int] = []
+        for c in self._pattern.finditer(text, start, end):
+            at, kind = c.end(), c.lastindex
+            if kind != 2 and (m := SPEECH.match(text, at, end)) is not None:
+                found.append(m)
+            if kind is not None:
+                starts.append(at)
+        return found, starts
+
+
+_SPEECH_CUES = CueStarts()
 
 
 def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them.
-
-    SPEECH opens with a look-behind, which makes the engine try it at every position; it is tried
-    only where `_CUE_START` finds a cue word (cue matches never overlap, so the list is the same).
-    """
-    found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
-    for c in _CUE_START.finditer(text, start, end):
-        if (m := SPEECH.match(text, c.end(), end)) is not None:
-            found.append(m)
-    return found
+    """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them."""
+    return _SPEECH_CUES(text, start, end)[0]
 
 
 _NAME = r"[A-Z][\w’'.-]*"

@@ -1,0 +1,52 @@
+"""One pass over a body for the speech cues and the claim cues' phrase starts decides what the
+separate scans decide: the same speech matches, and for every span the cue lists a scan of that
+span alone finds (its first word, its last word and tails cut by its end included)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.claims.classify import CUES
+from newsfacts.claims.lexicon import CueScan
+from newsfacts.claims.speakers import SPEECH, CueStarts
+
+BODIES = [
+    "Rates will rise, the bank said. Prices are expected to climb; they could fall. I think it is wise.",
+    "“We may win,” she said.\nMaybe not. Output is set to the tune of 2%, according to the ministry.",
+    "Shares are set to\nrise. It’s a very decisive move, perhaps. We believe costs seem high, he added.",
+    "willow may-be; resettled, 'will' -could (likely) “probably” and over the next year, apparently.",
+    "Adding, “we will not stop,” citing no one, Émile wrote: the plan is expected to fail next week.",
+    "Nothing here at all",
+    "",
+]
+
+_SMALL = CueScan({"future": [("set", r"\s+to\s+[a-z]"), ("will", r"\b")], "soft": [("maybe", r"\b"), ("Émile", r"\b")]})
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Every span from one word or punctuation boundary to another (the cuts claims can have)."""
+    cuts = sorted({0, len(text)} | {i for i in range(1, len(text)) if text[i - 1].isalnum() != text[i].isalnum()})
+    return [(s, e) for s in cuts for e in cuts if s < e]
+
+
+@pytest.mark.parametrize("scan", [CUES, _SMALL], ids=["claim-cues", "small"])
+@pytest.mark.parametrize("body", BODIES)
+def test_within_equals_a_scan_of_the_span(scan: CueScan, body: str) -> None:
+    _, starts = CueStarts(scan)(body, 0, len(body))
+    for s, e in _spans(body):
+        assert scan.within(body, starts, s, e) == scan(body[s:e]), (s, e, body[s:e])
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_the_shared_pass_keeps_every_speech_cue(body: str) -> None:
+    for start in range(0, len(body), 7):
+        speech, _ = CueStarts(CUES)(body, start, len(body))
+        alone, none = CueStarts()(body, start, len(body))
+        expected = [m.span() for m in SPEECH.finditer(body, start)]
+        assert [m.span() for m in speech] == [m.span() for m in alone] == expected
+        assert none == []
+
+
+def test_within_finds_nothing_where_no_phrase_starts() -> None:
+    text = "Quarterly revenue rose."
+    assert CUES.within(text, [], 0, len(text)) == frozenset()
