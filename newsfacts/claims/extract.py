@@ -255,13 +255,15 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
 
 
 _NEWLINE = re.compile(r"\n")
-_INDENT = re.compile(r"[^\S\n]*")
-_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
 
 
-def _whole_line(text: str, line_start: int, start: int, end: int, body_end: int) -> bool:
-    """Is text[start:end] all of its line but white space (a paragraph of one sentence)?"""
-    return _INDENT.match(text, line_start).end() == start and _REST_BLANK.match(text, end, body_end) is not None
+def _whole_line(lines: list[int], i: int) -> bool:
+    """Is sentence `i` all of its line but white space (a paragraph of one sentence)? `lines` are
+    the line starts of a body's sentences: the splitter cuts at every line break and leaves only
+    white space outside its sentences, so a sentence is alone on its line when no neighbour
+    shares the line."""
+    line = lines[i]
+    return (i == 0 or lines[i - 1] != line) and (i + 1 == len(lines) or lines[i + 1] != line)
 
 
 def extract_claims(
@@ -295,11 +297,12 @@ def extract_claims(
     # Every quotation mark of the body, once: sentences and claims look theirs up by bisection.
     marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
 
+    lines = [line_starts[bisect_right(line_starts, sent.start) - 1] for sent in sentences]
     sents: list[_Sentence] = []
-    for sent in sentences:
-        line_start = line_starts[bisect_right(line_starts, sent.start) - 1]
+    for i, sent in enumerate(sentences):
+        line_start = lines[i]
         cs, ce = core_span(text, sent.start, sent.end)
-        whole_line = _whole_line(text, line_start, sent.start, sent.end, end)
+        whole_line = _whole_line(lines, i)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
         mark = _first_mark(marks, cs, ce)

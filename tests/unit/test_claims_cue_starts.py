@@ -1,14 +1,20 @@
-"""One pass over a body for the speech cues and the claim cues' phrase starts decides what the
-separate scans decide: the same speech matches, and for every span the cue lists a scan of that
-span alone finds (its first word, its last word and tails cut by its end included)."""
+"""Fast paths of claim extraction decide what the plain tests they replace decide.
+
+One pass over a body for the speech cues and the claim cues' phrase starts: the same speech
+matches, and for every span the cue lists a scan of that span alone finds (its first word, its
+last word and tails cut by its end included). A sentence alone on its line, told by its
+neighbours' lines: the same as testing the text around it on the line.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from newsfacts.claims.classify import CUES
+from newsfacts.claims.extract import _whole_line
 from newsfacts.claims.lexicon import CueScan
 from newsfacts.claims.speakers import SPEECH, CueStarts
+from newsfacts.sentences import split_sentences
 
 BODIES = [
     "Rates will rise, the bank said. Prices are expected to climb; they could fall. I think it is wise.",
@@ -50,3 +56,22 @@ def test_the_shared_pass_keeps_every_speech_cue(body: str) -> None:
 def test_within_finds_nothing_where_no_phrase_starts() -> None:
     text = "Quarterly revenue rose."
     assert CUES.within(text, [], 0, len(text)) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Title line\nFirst one. Second one.\n  Indented alone.  \n\n\tLast. ",
+        "One sentence only",
+        "\n\nA. B.\nC?\n",
+        "A line that is long enough to be cut " * 80 + "\nshort tail",
+    ],
+)
+def test_whole_line_from_neighbours_equals_the_line_test(body: str) -> None:
+    sentences = split_sentences(body)
+    lines = [body.rfind("\n", 0, s.start) + 1 for s in sentences]
+    for i, s in enumerate(sentences):
+        stop = body.find("\n", s.end)
+        stop = len(body) if stop < 0 else stop
+        alone = not body[lines[i] : s.start].strip() and not body[s.end : stop].strip()
+        assert _whole_line(lines, i) == alone, s.text
