@@ -168,18 +168,32 @@ def _first_mark(marks: list[int], s: int, e: int) -> int:
     return marks[i] if i < len(marks) and marks[i] < e else -1
 
 
-# A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
-# into the next paragraph), or a pair of straight quotes on one line.
-# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
-_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
+def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -> QuoteTest:
+    """The quotations of a body, read off its quotation marks `marks` and `line_starts` (no scan).
 
-
-def _quote_test(text: str, start: int, end: int) -> QuoteTest:
+    A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs
+    on into the next paragraph), or a pair of straight quotes on one line. Scraped text mixes curly
+    and straight marks ("“We won," she said), so either closes either. These are the matches of
+    `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]` over the body, `end` its end.
+    """
     starts: list[int] = []
     ends: list[int] = []
-    for m in _QUOTATION.finditer(text, start, end):
-        starts.append(m.start())
-        ends.append(m.end())
+    i, n = 0, len(marks)
+    while i < n:
+        at = marks[i]
+        after = marks[i + 1] if i + 1 < n else end  # the next mark, else the end
+        line = bisect_right(line_starts, at)
+        stop = line_starts[line] - 1 if line < len(line_starts) else end  # the line break, else the end
+        mark = text[at]
+        if after < stop and (text[after] != "“" if mark == "“" else mark == '"' and text[after] != "“"):
+            starts.append(at)
+            ends.append(after + 1)
+            i += 2
+            continue
+        if mark == "“" and after >= stop:
+            starts.append(at)
+            ends.append(stop)
+        i += 1
     return QuoteTest(starts, ends)
 
 
@@ -287,15 +301,15 @@ def extract_claims(
         return []
     figures = sorted(figure_spans)
     figure_starts = [s for s, _ in figures]
-    quotes = _quote_test(text, start, end)
+    line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
+    # Every quotation mark of the body, once: quotations, sentences and claims look theirs up by bisection.
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
+    quotes = _quote_test(text, end, marks, line_starts)
     people = People(text, start, end, quotes)
     ctx = Context(text, people, quotes, Discourse(people))
     speech, phrase_starts = _CUE_STARTS(text, start, end)
     verbs = [v for v in speech if not quotes(v.start())]
     verb_starts = [v.start() for v in verbs]
-    line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
-    # Every quotation mark of the body, once: sentences and claims look theirs up by bisection.
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
 
     lines = [line_starts[bisect_right(line_starts, sent.start) - 1] for sent in sentences]
     sents: list[_Sentence] = []
