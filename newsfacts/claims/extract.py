@@ -45,13 +45,13 @@ from newsfacts.claims.speakers import (
     attributions,
     mixed_quote_source,
 )
-from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
+from newsfacts.sentences import MAX_BODY_CHARS, char_offsets, split_sentences
 
 # Speech cues and the starts of the claim cues' phrases, found in one pass over a body.
 _CUE_STARTS = CueStarts(CUES)
 # Quotation marks that open a quotation, and all of them.
 _OPENING_MARKS = ("“", '"')
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_QUOTE_MARKS = '“”"'
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -268,9 +268,6 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     return inherited
 
 
-_NEWLINE = re.compile(r"\n")
-
-
 def _whole_line(lines: list[int], i: int) -> bool:
     """Is sentence `i` all of its line but white space (a paragraph of one sentence)? `lines` are
     the line starts of a body's sentences: the splitter cuts at every line break and leaves only
@@ -301,9 +298,9 @@ def extract_claims(
         return []
     figures = sorted(figure_spans)
     figure_starts = [s for s, _ in figures]
-    line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
+    line_starts = [start] + [i + 1 for i in char_offsets(text, "\n", start, end)]
     # Every quotation mark of the body, once: quotations, sentences and claims look theirs up by bisection.
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
+    marks = char_offsets(text, _QUOTE_MARKS, start, end)
     quotes = _quote_test(text, end, marks, line_starts)
     people = People(text, start, end, quotes)
     ctx = Context(text, people, quotes, Discourse(people))
