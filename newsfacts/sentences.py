@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS_LIST = """
@@ -64,8 +64,10 @@ _MIN_SOFT_CUT = MAX_SENTENCE_CHARS // 2
 MAX_BODY_CHARS = 2_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence and its offsets. A named tuple: immutable like a frozen dataclass, and built in
+    half the time, which counts at one per sentence of every body."""
+
     start: int
     end: int
     text: str
