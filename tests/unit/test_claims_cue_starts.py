@@ -14,6 +14,7 @@ import re
 import pytest
 
 from newsfacts.claims.classify import CUES
+from newsfacts.claims.detect import _THREE_WORDS, _has_three_words
 from newsfacts.claims.extract import _quote_test, _whole_line
 from newsfacts.claims.lexicon import CueScan
 from newsfacts.claims.speakers import SPEECH, CueStarts
@@ -105,3 +106,25 @@ def test_quotations_in_prose() -> None:
     expected = [m.span() for m in _PLAIN_QUOTATION.finditer(text)]
     assert _quotations_by_marks(text, 0, len(text)) == expected
     assert len(expected) == 4
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices rose sharply.",
+        "Prices rose",
+        "“Prices rose,” he said.",
+        "a,b,c",
+        "3 new jobs",
+        "12 34 56 ab",
+        "_a _b _c",
+        "x² y² z²",
+        "² ½ ³ d",
+        "Émile était là",
+        "- a - b",
+        "   ",
+        "",
+    ],
+)
+def test_three_words_shortcut_equals_the_pattern(sentence: str) -> None:
+    assert _has_three_words(sentence) == (_THREE_WORDS.match(sentence) is not None)
