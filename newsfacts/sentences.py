@@ -75,10 +75,15 @@ class Sentence(NamedTuple):
 
 def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
     """Decide whether the terminal punctuation matched by `m` ends a sentence."""
-    nxt = _NEXT_WORD.match(text, m.end(), end)
-    if nxt is None:
-        return True
-    first = nxt.group(2)[0]
+    at = m.end() + 1
+    nxt: re.Match[str] | None = None
+    if at < end and text[at - 1] == " " and text[at].isalnum():
+        first = text[at]  # one space and a word: what _NEXT_WORD reads first, without it
+    else:
+        nxt = _NEXT_WORD.match(text, m.end(), end)
+        if nxt is None:
+            return True
+        first = nxt.group(2)[0]
     # A lower-case continuation ("“Why?” she asked", "e.g. the") never starts a new sentence.
     if first.islower():
         return False
@@ -96,7 +101,8 @@ def _is_boundary(text: str, m: re.Match[str], end: int) -> bool:
         # abbreviation, initial or acronym ends the sentence only before a typical opener.
         if first.isdigit():
             return False
-        return nxt.group(2).strip("‘“\"'(,;:").lower() in SENTENCE_OPENERS
+        nxt = nxt or _NEXT_WORD.match(text, m.end(), end)
+        return nxt is not None and nxt.group(2).strip("‘“\"'(,;:").lower() in SENTENCE_OPENERS
     return True
 
 
