@@ -182,8 +182,24 @@ _OPENER = re.compile(r"[A-Za-z]+")
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
 _QUOTE_NEAR = r"\s*[:,]?\s*[“\"]|(?:[^.;:,“”\"]|\.(?=\S)){0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]"
-_COMPLEMENT = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?that\b|{_QUOTE_NEAR}")
+_THAT_NEAR = r"\s+(?:[\w’'-]+\s+){0,4}?that\b"
+_COMPLEMENT = re.compile(rf"{_THAT_NEAR}|{_QUOTE_NEAR}")
 _QUOTE_COMPLEMENT = re.compile(_QUOTE_NEAR)
+# What those two can match where no opening quotation mark follows in the sentence: their other
+# alternatives all end on one, and each costs a walk of up to 80 characters to rule out.
+_COMPLEMENT_UNQUOTED = re.compile(rf"{_THAT_NEAR}|\s*:")
+_QUOTE_COMPLEMENT_UNQUOTED = re.compile(r"\s*:")
+
+
+def _has_complement(text: str, verb_end: int, end: int, quote_only: bool) -> bool:
+    """Does a speech complement follow the verb ending at `verb_end`, in text[:end]?"""
+    if text.find("“", verb_end, end) >= 0 or text.find('"', verb_end, end) >= 0:
+        complement = _QUOTE_COMPLEMENT if quote_only else _COMPLEMENT
+    else:
+        complement = _QUOTE_COMPLEMENT_UNQUOTED if quote_only else _COMPLEMENT_UNQUOTED
+    return complement.match(text, verb_end, end) is not None
+
+
 # "X declined to comment but said ...": the verb shares the subject that opens the sentence.
 _COORDINATED = re.compile(rf"\b(?:but|and|then|later|before|after)\s+(?:(?:{_ADVERBS})\s+){{0,2}}$")
 # "She then turned to the crowd: “...”", "Pollster Ann Roe: “...”": a colon opening a quotation.
@@ -633,7 +649,6 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         if v.group("verb"):
             # Whether a verb like "added" or "called" reports speech is decided first, on cheap
             # anchored tests: most of them in a body do not, and need no subject search.
-            complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
             # "..., Song wrote." and "Costs, he added, were “...”": a clause-final or parenthetical
             # attribution reports the words around it.
             aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
@@ -641,7 +656,9 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             )
             # "“Is it two?” Ada Roe asked.": the quotation closed by its mark ends the sentence before.
             follows = vs - start <= _NEXT_ATTRIBUTION_REACH and _QUOTE_BEFORE.search(text, max(0, start - 4), start)
-            supported = after_quote or aside or bool(follows) or complement.match(text, ve, end) is not None
+            supported = (
+                after_quote or aside or bool(follows) or _has_complement(text, ve, end, word in QUOTE_ONLY_VERBS)
+            )
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
         if v.group("resume"):

@@ -17,7 +17,7 @@ from newsfacts.claims.classify import CUES
 from newsfacts.claims.detect import _THREE_WORDS, _has_three_words
 from newsfacts.claims.extract import _quote_test, _whole_line
 from newsfacts.claims.lexicon import CueScan
-from newsfacts.claims.speakers import SPEECH, CueStarts
+from newsfacts.claims.speakers import _COMPLEMENT, _QUOTE_COMPLEMENT, SPEECH, CueStarts, _has_complement
 from newsfacts.sentences import split_sentences
 
 BODIES = [
@@ -128,3 +128,24 @@ def test_quotations_in_prose() -> None:
 )
 def test_three_words_shortcut_equals_the_pattern(sentence: str) -> None:
     assert _has_three_words(sentence) == (_THREE_WORDS.match(sentence) is not None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She added that the plan works.",
+        "He called the meeting on Monday.",
+        "The minister added: the deal is done.",
+        "He called it “a disgrace” and left.",
+        'They noted, in a long letter to the board, "we will not pay".',
+        "Costs, he noted. Then “nothing” more.",
+        "It added value; no words followed at all",
+    ],
+)
+@pytest.mark.parametrize("quote_only", [False, True])
+def test_complement_shortcut_equals_the_patterns(sentence: str, quote_only: bool) -> None:
+    full = _QUOTE_COMPLEMENT if quote_only else _COMPLEMENT
+    for verb_end in range(len(sentence)):
+        for end in (len(sentence), len(sentence) - 5):
+            expected = full.match(sentence, verb_end, end) is not None
+            assert _has_complement(sentence, verb_end, end, quote_only) == expected, (verb_end, end)
