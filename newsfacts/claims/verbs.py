@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import re
 
+from newsfacts.facts.trie import trie_regex
+
+_AUXILIARY_WORDS = """
+    is are was were am be been has have had do does did will would shall should can could may might
+    must cannot
+    """
+_NEGATED = "can won isn aren wasn weren doesn don didn hasn haven"
+_WITH_S = "it that there he she what who"
+_WITH_VERB = "i we you they"
+_CONTRACTIONS = [
+    *(f"{w}{a}t" for w in _NEGATED.split() for a in "’'"),
+    *(f"{w}{a}s" for w in _WITH_S.split() for a in "’'"),
+    *(f"{w}{a}{v}" for w in _WITH_VERB.split() for a in "’'" for v in ("m", "re", "ve", "ll", "d")),
+]
 # Searched in the text with a space in front: opening with the character before the word (not
-# `\b`) lets the regex engine skip through the letters of a sentence.
-_AUXILIARY = re.compile(
-    r"\W(?i:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|shall|should|can|could|"
-    r"may|might|must|cannot|can[’']t|won[’']t|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|doesn[’']t|"
-    r"don[’']t|didn[’']t|hasn[’']t|haven[’']t|(?:it|that|there|he|she|what|who)[’']s|"
-    r"(?:i|we|you|they)[’'](?:m|re|ve|ll|d))\b"
-)
+# `\b`) lets the regex engine skip through the letters of a sentence. The words as a prefix tree,
+# matched ignoring case: a position tries a branch per letter, not every word one after another.
+_AUXILIARY = re.compile(rf"\W(?i:{trie_regex([*_AUXILIARY_WORDS.split(), *_CONTRACTIONS])})\b")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|[,;:]")
 
 _IRREGULAR_PAST_LIST = """

@@ -18,6 +18,7 @@ from newsfacts.claims.detect import _THREE_WORDS, _has_three_words
 from newsfacts.claims.extract import _quote_test, _whole_line
 from newsfacts.claims.lexicon import CueScan
 from newsfacts.claims.speakers import _COMPLEMENT, _QUOTE_COMPLEMENT, SPEECH, CueStarts, _has_complement
+from newsfacts.claims.verbs import _AUXILIARY
 from newsfacts.sentences import split_sentences
 
 BODIES = [
@@ -149,3 +150,39 @@ def test_complement_shortcut_equals_the_patterns(sentence: str, quote_only: bool
         for end in (len(sentence), len(sentence) - 5):
             expected = full.match(sentence, verb_end, end) is not None
             assert _has_complement(sentence, verb_end, end, quote_only) == expected, (verb_end, end)
+
+
+_PLAIN_AUXILIARY = re.compile(
+    r"\W(?i:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|shall|should|can|could|"
+    r"may|might|must|cannot|can[’']t|won[’']t|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|doesn[’']t|"
+    r"don[’']t|didn[’']t|hasn[’']t|haven[’']t|(?:it|that|there|he|she|what|who)[’']s|"
+    r"(?:i|we|you|they)[’'](?:m|re|ve|ll|d))\b"
+)
+_AUX_WORDS = [
+    "is",
+    "Been",
+    "can’t",
+    "WON'T",
+    "It’s",
+    "they’re",
+    "I'M",
+    "ſhould",
+    "İs",
+    "cans",
+    "isle",
+    "bee",
+    "i'mm",
+    "there’s",
+    "x",
+    ",",
+    "’",
+    "_",
+    "the",
+]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_auxiliary_tree_finds_what_the_alternation_finds(size: int) -> None:
+    for words in itertools.product(_AUX_WORDS, repeat=size):
+        for text in (" ".join(words), "".join(words)):
+            assert bool(_AUXILIARY.search(" " + text)) == bool(_PLAIN_AUXILIARY.search(" " + text)), text
