@@ -73,12 +73,13 @@ class CueScan:
         """
         found: set[str] = set()
         each, names = self._each, self._names
-        if text[start : start + 1] in self.firsts and (m := each.match(text, start, end)) is not None:
+        # `lastindex` is None where no list took a cue (a phrase whose tail fails: most of them)
+        if text[start : start + 1] in self.firsts and (m := each.match(text, start, end)) and m.lastindex:
             found.update(compress(names, m.groups()))
         i = bisect_right(starts, start)
         n = len(starts)
         while i < n and starts[i] < end:
-            if (m := each.match(text, starts[i], end)) is not None:
+            if (m := each.match(text, starts[i], end)) and m.lastindex:
                 found.update(compress(names, m.groups()))
             i += 1
         return frozenset(found) if found else _NONE
