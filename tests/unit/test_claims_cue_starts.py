@@ -15,7 +15,7 @@ import pytest
 
 from newsfacts.claims.classify import CUES
 from newsfacts.claims.detect import _THREE_WORDS, _has_three_words
-from newsfacts.claims.extract import _quote_test, _whole_line
+from newsfacts.claims.extract import _whole_line
 from newsfacts.claims.lexicon import CueScan
 from newsfacts.claims.speakers import _COMPLEMENT, _QUOTE_COMPLEMENT, SPEECH, CueStarts, _has_complement
 from newsfacts.claims.verbs import _AUXILIARY
@@ -80,33 +80,6 @@ def test_whole_line_from_neighbours_equals_the_line_test(body: str) -> None:
         stop = len(body) if stop < 0 else stop
         alone = not body[lines[i] : s.start].strip() and not body[s.end : stop].strip()
         assert _whole_line(lines, i) == alone, s.text
-
-
-_PLAIN_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
-
-
-def _quotations_by_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    line_starts = [start] + [i + 1 for i in range(start, end) if text[i] == "\n"]
-    marks = [i for i in range(start, end) if text[i] in '“”"']
-    quotes = _quote_test(text, end, marks, line_starts)
-    return list(zip(quotes.starts, quotes.ends, strict=True))
-
-
-@pytest.mark.parametrize("size", [1, 2, 3, 4, 5, 6])
-def test_quotations_from_the_marks_equal_the_pattern(size: int) -> None:
-    # every text of `size` characters over marks, a line break and a letter, whole and in part
-    for chars in itertools.product('“”"\na', repeat=size):
-        text = "".join(chars)
-        for start, end in ((0, size), (1, size), (0, size - 1)):
-            expected = [m.span() for m in _PLAIN_QUOTATION.finditer(text, start, end)]
-            assert _quotations_by_marks(text, start, end) == expected, (text, start, end)
-
-
-def test_quotations_in_prose() -> None:
-    text = '“We won," she said. He called it "a “win”.\n“Open to the end\nand “closed” here "stray'
-    expected = [m.span() for m in _PLAIN_QUOTATION.finditer(text)]
-    assert _quotations_by_marks(text, 0, len(text)) == expected
-    assert len(expected) == 4
 
 
 @pytest.mark.parametrize(
