@@ -45,6 +45,7 @@ from newsfacts.claims.speakers import (
     attributions,
     mixed_quote_source,
 )
+from newsfacts.facts.trie import WORD_CHARS
 from newsfacts.sentences import MAX_BODY_CHARS, char_offsets, split_sentences
 
 # Speech cues and the starts of the claim cues' phrases, found in one pass over a body.
@@ -116,7 +117,7 @@ def _quoted_share(quotes: QuoteTest, s: int, e: int) -> float:
     return covered / max(1, e - s)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
+_LOWER_WORD = re.compile(rf"[a-z](?<![{WORD_CHARS}’'-][a-z])")
 _TWO_WORDS = re.compile(r"\w\s+\w")
 
 

@@ -39,7 +39,7 @@ _CANDIDATE = re.compile(
 )
 _CAP_WORD = re.compile(rf"[A-Z](?<![{WORD_CHARS}’'.-][A-Z])[{WORD_CHARS}’'-]*")
 # A capitalised word right before an offset: the surname there is part of a longer name.
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
+_CAPITAL_BEFORE = re.compile(rf"[A-Z][{WORD_CHARS}’'-]*[ \t]+$")
 _NOT_NAME_LIST = """
     The A An This That These Those It Its In On At For But And Or If When While After Before As By
     With From To Of Not No Yes So Then There Here He She They We I You His Her Their Our My Your

@@ -127,7 +127,7 @@ def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
     return _SPEECH_CUES(text, start, end)[0]
 
 
-_NAME = r"[A-Z][\w’'.-]*"
+_NAME = rf"[A-Z][{WORD_CHARS}’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
 CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
 _FUNCTION = word_set(
@@ -138,8 +138,8 @@ _DETERMINERS = "the a an one another two three several some many most other thes
 _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
-_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
-_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
+_HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*))?"
@@ -157,15 +157,15 @@ _APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
-_SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
-_SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
+_SUBJECT_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
+_SUBJECT_GROUP = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{_GROUP}){_TAIL}")
 # A capitalised word, then the further words of a name after it.
-_NAME_WORD = r"[A-Z][\w’'-]+"
-_MORE_NAME_WORDS = r"(?: [A-Z][\w’'.-]+)"
+_NAME_WORD = rf"[A-Z][{WORD_CHARS}’'-]+"
+_MORE_NAME_WORDS = rf"(?: [A-Z][{WORD_CHARS}’'.-]+)"
 _APPOSED_NAME = re.compile(rf",\s(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _SUBJECT_DET = re.compile(
-    rf"(?<![\w’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
@@ -182,7 +182,7 @@ _OPENER = re.compile(r"[A-Za-z]+")
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
 _QUOTE_NEAR = r"\s*[:,]?\s*[“\"]|(?:[^.;:,“”\"]|\.(?=\S)){0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]"
-_THAT_NEAR = r"\s+(?:[\w’'-]+\s+){0,4}?that\b"
+_THAT_NEAR = rf"\s+(?:[{WORD_CHARS}’'-]+\s+){{0,4}}?that\b"
 _COMPLEMENT = re.compile(rf"{_THAT_NEAR}|{_QUOTE_NEAR}")
 _QUOTE_COMPLEMENT = re.compile(_QUOTE_NEAR)
 # What those two can match where no opening quotation mark follows in the sentence: their other
@@ -208,7 +208,7 @@ _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
 # A quotation closed by its own punctuation ("“...,” said", "“...?” asked"): the attribution follows.
 _AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
 _AFTER_COMMA = re.compile(r",\s+$")
-_ASIDE_SUBJECT = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}$")
+_ASIDE_SUBJECT = re.compile(rf",\s+(?:[{WORD_CHARS}’'.-]+\s+){{1,6}}$")
 _CLAUSE_END = re.compile(
     r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+|\s+(?:later|earlier|yesterday|today))?\s*[.!?]?\s*$"
 )
@@ -239,14 +239,16 @@ _LEADING_JUNK = word_set(
 _NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
 _ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
-_TRAILING_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
+_TRAILING_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
     rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
     rf"(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}"
 )
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
-_ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
+_ANTECEDENT = re.compile(
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$"
+)
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
 _PERSON_LIKE = re.compile(rf"[A-Z][a-z][\w’'-]+{_MORE_NAME_WORDS}{{0,2}}")
 # Capitalised sentence openers that are never a speaker by themselves.
@@ -453,7 +455,7 @@ class Discourse:
 _MAX_CHAIN = 4
 # How far into a sentence its subject is looked for; a cheap test first.
 _SUBJECT_REACH = 60
-_HE_OR_SHE = re.compile(r"[HhSs](?<!\w.)h?e\s")  # "\b[HhSs]h?e\s", opening with the letter (see lexicon)
+_HE_OR_SHE = re.compile(rf"[HhSs](?<![{WORD_CHARS}].)h?e\s")  # "\b[HhSs]h?e\s", opening with the letter (see lexicon)
 
 
 @dataclass(slots=True)
@@ -567,7 +569,7 @@ def _subject(
 
 # The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words
 # in ("But on Sunday he endorsed ..."), or a role noun ("The Florida senator sought ...").
-_PRONOUN_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,4}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
+_PRONOUN_SUBJECT = re.compile(rf"(?:[{WORD_CHARS}’'-]+,?\s+){{0,4}}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
 _ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
 # A sentence right after a quotation closed by "!" or "?", whose verb comes within this reach.
 _QUOTE_BEFORE = re.compile(r"[!?][”\"][\s*_]*$")

@@ -15,7 +15,7 @@ import pytest
 
 from newsfacts.claims.classify import CUES
 from newsfacts.claims.detect import _THREE_WORDS, _has_three_words
-from newsfacts.claims.extract import _whole_line
+from newsfacts.claims.extract import _LOWER_WORD, _whole_line
 from newsfacts.claims.lexicon import CueScan
 from newsfacts.claims.speakers import _COMPLEMENT, _QUOTE_COMPLEMENT, SPEECH, CueStarts, _has_complement
 from newsfacts.claims.verbs import _AUXILIARY
@@ -159,3 +159,12 @@ def test_auxiliary_tree_finds_what_the_alternation_finds(size: int) -> None:
     for words in itertools.product(_AUX_WORDS, repeat=size):
         for text in (" ".join(words), "".join(words)):
             assert bool(_AUXILIARY.search(" " + text)) == bool(_PLAIN_AUXILIARY.search(" " + text)), text
+
+
+@pytest.mark.parametrize("text", ["a", "Ab c", "x-y z’s", "“Up” and down", "É é_e 9e", "", "QUIET now"])
+def test_lower_word_opening_with_the_letter_equals_the_look_behind_form(text: str) -> None:
+    plain = re.compile(r"(?<![\w’'-])[a-z]")
+    for start in range(len(text) + 1):
+        found = _LOWER_WORD.search(text, start)
+        expected = plain.search(text, start)
+        assert (found and found.span()) == (expected and expected.span()), (text, start)
