@@ -118,7 +118,7 @@ def _quoted_share(quotes: QuoteTest, s: int, e: int) -> float:
 
 
 _LOWER_WORD = re.compile(rf"[a-z](?<![{WORD_CHARS}’'-][a-z])")
-_TWO_WORDS = re.compile(r"\w\s+\w")
+_TWO_WORDS = re.compile(rf"[{WORD_CHARS}]\s+[{WORD_CHARS}]")
 
 
 def _quotes_words(text: str, quotes: QuoteTest, s: int, e: int) -> bool:
