@@ -73,16 +73,16 @@ _BASE_ONLY = frozenset(
 )
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
-    rf"(?<![\w’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
+    rf"(?<![{WORD_CHARS}’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
     rf"|(?P<resume>{trie_regex(RESUMING_CUES.split())})(?=\s*[,:“\"])"
-    rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
+    rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![{WORD_CHARS}’'-])"
 )
 # Where a cue may start: after a character that is no part of a word, a cue word next. The
 # pattern opens with that character, which lets the engine skip through the letters of a body;
 # the ASCII word characters listed in it are tested against a bitmap, before the Unicode tables.
 _CUE_WORDS = _BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split())
 _CUE_FIRSTS = [*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)]
-_CUE_WORD = rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
+_CUE_WORD = rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![{WORD_CHARS}’'-]))"
 
 
 class CueStarts:
@@ -142,7 +142,7 @@ _HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
 _MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
-    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*))?"
+    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*))?"
 )
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
@@ -168,7 +168,7 @@ _SUBJECT_DET = re.compile(
     rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
-_WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
+_WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][{WORD_CHARS}-]*\s+){{0,3}}{CAP_RUN})\s*")
 _CLAUSE_OPENERS = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+)?"
 _OPENING_NP = (
     rf"{_CLAUSE_OPENERS}(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
@@ -238,7 +238,7 @@ _LEADING_JUNK = word_set(
 )
 _NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
-_ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
+_ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[{WORD_CHARS}.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
 _TRAILING_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
@@ -250,7 +250,7 @@ _ANTECEDENT = re.compile(
     rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$"
 )
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
-_PERSON_LIKE = re.compile(rf"[A-Z][a-z][\w’'-]+{_MORE_NAME_WORDS}{{0,2}}")
+_PERSON_LIKE = re.compile(rf"[A-Z][a-z][{WORD_CHARS}’'-]+{_MORE_NAME_WORDS}{{0,2}}")
 # Capitalised sentence openers that are never a speaker by themselves.
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
@@ -570,7 +570,7 @@ def _subject(
 # The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words
 # in ("But on Sunday he endorsed ..."), or a role noun ("The Florida senator sought ...").
 _PRONOUN_SUBJECT = re.compile(rf"(?:[{WORD_CHARS}’'-]+,?\s+){{0,4}}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
-_ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
+_ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[{WORD_CHARS}.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
 # A sentence right after a quotation closed by "!" or "?", whose verb comes within this reach.
 _QUOTE_BEFORE = re.compile(r"[!?][”\"][\s*_]*$")
 _NEXT_ATTRIBUTION_REACH = 60
@@ -763,7 +763,7 @@ def _is_common_word(word: str, pos: int, ctx: Context) -> bool:
     # The word first and the test of the character before it after, so that the engine looks for
     # the word as a literal instead of trying the look-behind at every position of the window.
     low = re.escape(word.lower())
-    return re.search(rf"{low}(?![\w’'-])(?<![\w’'-]{low})", ctx.text[lo:hi]) is not None
+    return re.search(rf"{low}(?![{WORD_CHARS}’'-])(?<![{WORD_CHARS}’'-]{low})", ctx.text[lo:hi]) is not None
 
 
 # How far around a lone capitalised subject the text is searched for the word in lower case.
