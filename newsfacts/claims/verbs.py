@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.facts.trie import trie_regex
+from newsfacts.facts.trie import not_word_class, trie_regex
 
 _AUXILIARY_WORDS = """
     is are was were am be been has have had do does did will would shall should can could may might
@@ -29,7 +29,7 @@ _CONTRACTIONS = [
 # Searched in the text with a space in front: opening with the character before the word (not
 # `\b`) lets the regex engine skip through the letters of a sentence. The words as a prefix tree,
 # matched ignoring case: a position tries a branch per letter, not every word one after another.
-_AUXILIARY = re.compile(rf"\W(?i:{trie_regex([*_AUXILIARY_WORDS.split(), *_CONTRACTIONS])})\b")
+_AUXILIARY = re.compile(rf"{not_word_class()}(?i:{trie_regex([*_AUXILIARY_WORDS.split(), *_CONTRACTIONS])})\b")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|[,;:]")
 
 _IRREGULAR_PAST_LIST = """
