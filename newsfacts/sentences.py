@@ -211,10 +211,9 @@ def _split(text: str, start: int, stop: int, end: int) -> list[Sentence]:
     for cut in cuts:
         if cut <= pos:
             continue
-        chunk = text[pos:cut]
-        stripped = chunk.strip()
+        stripped = text[pos:cut].strip()
         if stripped:
-            s = pos + (len(chunk) - len(chunk.lstrip()))
+            s = text.find(stripped[0], pos, cut)  # only white space before the first character kept
             if len(stripped) <= MAX_SENTENCE_CHARS:
                 out.append(Sentence(s, s + len(stripped), stripped))
             else:
