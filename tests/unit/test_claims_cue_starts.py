@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from newsfacts.claims.classify import CUES
+from newsfacts.claims.classify import _DATE_ONLY, CUES, _is_date_only
 from newsfacts.claims.detect import _THREE_WORDS, _has_three_words
 from newsfacts.claims.extract import _LOWER_WORD, _whole_line
 from newsfacts.claims.lexicon import CueScan
@@ -168,3 +168,12 @@ def test_lower_word_opening_with_the_letter_equals_the_look_behind_form(text: st
         found = _LOWER_WORD.search(text, start)
         expected = plain.search(text, start)
         assert (found and found.span()) == (expected and expected.span()), (text, start)
+
+
+@pytest.mark.parametrize(
+    "figure",
+    ["2025", "In 2025", "October 2025", "the 1990s", "THE 1990S", "the 1990ſ", "Q3 2024", "mid-2026", "٢٠٢٥"]
+    + ["3.2%", "$4 billion", "12", "Oct. 5, 2024", "early 2019S", "2019 x", ""],
+)
+def test_date_only_shortcut_equals_the_pattern(figure: str) -> None:
+    assert _is_date_only(figure) == (_DATE_ONLY.fullmatch(figure) is not None)
