@@ -85,7 +85,9 @@ _TRAILING = " \t,;:–—-"
 
 def _clauses(text: str, start: int, end: int, atts: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
     """Split text[start:end] where the speaker changes at a clause boundary."""
-    if len(atts) < 2 or len({a.speaker for a in atts}) < 2:
+    if len(atts) < 2:
+        return [(start, end, atts[0] if atts else None)]  # what `_choose` gives one or none
+    if len({a.speaker for a in atts}) < 2:
         return [(start, end, _choose(atts))]
     pieces: list[tuple[int, int, Attribution | None]] = []
     cur_start, cur = start, [atts[0]]
