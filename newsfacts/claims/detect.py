@@ -83,8 +83,8 @@ def _has_three_words(sentence: str) -> bool:
     """`_THREE_WORDS.match(sentence)`, settled for most sentences by their first three tokens: a
     token between white space that opens with a letter holds a word of its own, since no word
     runs across white space."""
-    tokens = sentence.split(None, 3)
-    if len(tokens) >= 3 and tokens[0][0].isalpha() and tokens[1][0].isalpha() and tokens[2][0].isalpha():
+    tokens = sentence.split(None, 2)  # the third holds the rest, from the third token on
+    if len(tokens) == 3 and tokens[0][0].isalpha() and tokens[1][0].isalpha() and tokens[2][0].isalpha():
         return True
     return _THREE_WORDS.match(sentence) is not None
 
