@@ -11,7 +11,7 @@ in that one pass instead of one scan per list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 
@@ -66,19 +66,24 @@ class CueScan:
     def within(self, text: str, starts: Sequence[int], start: int, end: int) -> frozenset[str]:
         """`self(text[start:end])`, with no scan of the span: `starts` are the sorted offsets of the
         text, each right after a non-word character, where `phrase_start` matches (a pass over a
-        longer span found them, so they hold every phrase start of this one).
+        longer span found them, the character before it included, so they hold every phrase start
+        of this one, `start` too when a non-word character comes before it).
 
-        The lists are tested at `start` and at those offsets with `end` as the end of the text,
-        which is what a scan of the slice, a space in front, tests.
+        The lists are tested at those offsets with `end` as the end of the text, and at `start` if
+        a word character (or nothing) comes before it, which is what a scan of the slice, a space
+        in front, tests.
         """
         found: set[str] = set()
         each, names = self._each, self._names
-        # `lastindex` is None where no list took a cue (a phrase whose tail fails: most of them)
-        if text[start : start + 1] in self.firsts and (m := each.match(text, start, end)) and m.lastindex:
-            found.update(compress(names, m.groups()))
-        i = bisect_right(starts, start)
+        i = bisect_left(starts, start)
         n = len(starts)
+        before = text[start - 1 : start] if start else "a"
+        # A word character (or nothing) before `start`: the pass could not see a phrase there.
+        unseen = (i == n or starts[i] != start) and (before.isalnum() or before == "_")
+        if unseen and text[start : start + 1] in self.firsts and (m := each.match(text, start, end)) and m.lastindex:
+            found.update(compress(names, m.groups()))
         while i < n and starts[i] < end:
+            # `lastindex` is None where no list took a cue (a phrase whose tail fails: most of them)
             if (m := each.match(text, starts[i], end)) and m.lastindex:
                 found.update(compress(names, m.groups()))
             i += 1

@@ -107,12 +107,15 @@ class CueStarts:
     def __call__(self, text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int]]:
         """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them (cue matches
         never overlap, so trying only the candidates gives the same list), and the sorted offsets
-        where a phrase starts right after a non-word character (for `CueScan.within`)."""
+        where a phrase starts right after a non-word character, `start` included (for
+        `CueScan.within`)."""
         found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
         starts: list[int] = []
-        for c in self._pattern.finditer(text, start, end):
+        # From the character before `start`, so that a phrase at `start` is seen too (the speech
+        # cue there is the match above).
+        for c in self._pattern.finditer(text, max(0, start - 1), end):
             at, kind = c.end(), c.lastindex
-            if kind != 2 and (m := SPEECH.match(text, at, end)) is not None:
+            if kind != 2 and at > start and (m := SPEECH.match(text, at, end)) is not None:
                 found.append(m)
             if kind is not None:
                 starts.append(at)
