@@ -68,7 +68,7 @@ def has_finite_verb(text: str) -> bool:
     if _AUXILIARY.search(" " + text):
         return True
     tokens = _TOKEN.findall(text)
-    words = [t for t in tokens if t not in ",;:"]
+    last_word = next((t for t in reversed(tokens) if t not in ",;:"), "")
     for i, tok in enumerate(tokens):
         if tok in ",;:" or "-" in tok or not tok[0].islower():
             continue
@@ -79,7 +79,7 @@ def has_finite_verb(text: str) -> bool:
             continue
         if len(tok) > 4 and tok.endswith("ed") and tok not in _ED_NOT_VERB:
             return True
-        if _is_s_verb(tok, tokens, i, prev, words):
+        if _is_s_verb(tok, tokens, i, prev, last_word):
             return True
         if _is_plural_present(tok, prev):
             return True
@@ -96,10 +96,10 @@ def _is_plural_present(tok: str, prev: str) -> bool:
     return len(p) > 3 and p.endswith("s") and not p.endswith(("ss", "us", "is", "ics", "’s", "'s"))
 
 
-def _is_s_verb(tok: str, tokens: list[str], i: int, prev: str, words: list[str]) -> bool:
+def _is_s_verb(tok: str, tokens: list[str], i: int, prev: str, last_word: str) -> bool:
     """A third-person -s form ("strengthens ties") rather than a plural noun ("alerts, and")."""
     if len(tok) < 4 or not tok.endswith("s") or tok.endswith(("ss", "us", "is", "ics", "’s", "'s")):
         return False
-    if i + 1 >= len(tokens) or tokens[i + 1] in ",;:" or tok == words[-1]:
+    if i + 1 >= len(tokens) or tokens[i + 1] in ",;:" or tok == last_word:
         return False
     return "-" not in prev and not prev.endswith(("ly", "al", "ive", "ous", "ful", "ic"))
