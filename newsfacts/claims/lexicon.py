@@ -48,6 +48,7 @@ class CueScan:
         # The set of first letters goes first: one test per character rejects most word starts
         # before the engine walks the prefix tree's branches.
         self.phrase_start = rf"(?={first_letters(phrases)})(?={any_phrase})"
+        self.phrase_tree = any_phrase  # for a scan that tests the first letters itself
         self._pattern = re.compile(rf"{not_word_class()}{self.phrase_start}{each}")
         # The lists tested where a phrase starts (`within`); it always matches, maybe empty.
         self._each = re.compile(each)
