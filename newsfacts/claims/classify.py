@@ -103,10 +103,21 @@ def carries_statistic(
     i = bisect_left(figure_starts, start)
     while i < len(figure_spans) and figure_spans[i][0] < end:
         fs, fe = figure_spans[i]
-        if fe <= end and not _DATE_ONLY.fullmatch(text[fs:fe].strip()):
+        if fe <= end and not _is_date_only(text[fs:fe].strip()):
             return True
         i += 1
     return False
+
+
+def _is_date_only(figure: str) -> bool:
+    """`_DATE_ONLY.fullmatch(figure)`: a date ends on a year's digit or its "s" ("the 1990s"), so
+    most figures ("3.2%", "$4 billion") are ruled out by their last character."""
+    last = figure[-1:]
+    return (last.isdecimal() or last in _PLURAL_S) and _DATE_ONLY.fullmatch(figure) is not None
+
+
+# What "s" matches ignoring case (the long s too).
+_PLURAL_S = frozenset("sSſ")
 
 
 def claim_type(text: str, quoted: bool, statistic: bool, cues: AbstractSet[str] | None = None) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.claims.verbs import has_finite_verb
+from newsfacts.facts.trie import WORD_CHARS
 from newsfacts.metadata.furniture import clean, is_call_to_action, is_labelled_furniture, is_navigation_header
 
 # List bullets, enumerators and markdown emphasis around a line: not part of the statement.
@@ -39,7 +40,7 @@ def _may_open_markup(text: str, start: int) -> bool:
 # ending in anything else is not searched, which spares a scan of every sentence.
 _MARKUP_ENDS = frozenset("_*\n")
 
-_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_WORD = re.compile(rf"[^\W\d_][{WORD_CHARS}’'.-]*")
 _CLOSERS = "'\"’”)]"
 _HEADING = re.compile(r"#{1,6}\s")
 _QUOTE_MARK = re.compile(r"[“”\"]")
@@ -72,10 +73,20 @@ def is_title_case(words: list[str]) -> bool:
 def _at_least(n: int) -> re.Pattern[str]:
     """Matches a text that has `n` or more words, as `_WORD.findall` counts them: between words
     it skips what cannot start one, and each word takes all it can (possessive, no backtracking)."""
-    return re.compile(rf"(?:[\W\d_]*+[^\W\d_][\w’'.-]*+){{{n}}}")
+    return re.compile(rf"(?:[\W\d_]*+[^\W\d_][{WORD_CHARS}’'.-]*+){{{n}}}")
 
 
 _TWO_WORDS, _THREE_WORDS, _TWENTY_ONE_WORDS = _at_least(2), _at_least(3), _at_least(21)
+
+
+def _has_three_words(sentence: str) -> bool:
+    """`_THREE_WORDS.match(sentence)`, settled for most sentences by their first three tokens: a
+    token between white space that opens with a letter holds a word of its own, since no word
+    runs across white space."""
+    tokens = sentence.split(None, 2)  # the third holds the rest, from the third token on
+    if len(tokens) == 3 and tokens[0][0].isalpha() and tokens[1][0].isalpha() and tokens[2][0].isalpha():
+        return True
+    return _THREE_WORDS.match(sentence) is not None
 
 
 def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str | None:
@@ -87,7 +98,7 @@ def furniture_reason(sentence: str, line: str, whole_line: bool = True) -> str |
     test misses is still a statement.
     """
     last = sentence.rstrip(_CLOSERS)[-1:]
-    if not _THREE_WORDS.match(sentence) and not (
+    if not _has_three_words(sentence) and not (
         last in (".", "!") and _TWO_WORDS.match(sentence) and has_finite_verb(sentence)
     ):
         return "too short"

@@ -40,16 +40,19 @@ from newsfacts.claims.people import People, QuoteTest
 from newsfacts.claims.speakers import (
     Attribution,
     Context,
+    CueStarts,
     Discourse,
     attributions,
     mixed_quote_source,
-    speech_cues,
 )
-from newsfacts.sentences import MAX_BODY_CHARS, split_sentences
+from newsfacts.facts.trie import WORD_CHARS
+from newsfacts.sentences import MAX_BODY_CHARS, char_offsets, split_sentences
 
+# Speech cues and the starts of the claim cues' phrases, found in one pass over a body.
+_CUE_STARTS = CueStarts(CUES)
 # Quotation marks that open a quotation, and all of them.
 _OPENING_MARKS = ("“", '"')
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_QUOTE_MARKS = '“”"'
 # A share of quoted characters at or above which a sentence is someone's words even unattributed.
 _QUOTED_SHARE = 0.5
 
@@ -82,7 +85,9 @@ _TRAILING = " \t,;:–—-"
 
 def _clauses(text: str, start: int, end: int, atts: list[Attribution]) -> list[tuple[int, int, Attribution | None]]:
     """Split text[start:end] where the speaker changes at a clause boundary."""
-    if len(atts) < 2 or len({a.speaker for a in atts}) < 2:
+    if len(atts) < 2:
+        return [(start, end, atts[0] if atts else None)]  # what `_choose` gives one or none
+    if len({a.speaker for a in atts}) < 2:
         return [(start, end, _choose(atts))]
     pieces: list[tuple[int, int, Attribution | None]] = []
     cur_start, cur = start, [atts[0]]
@@ -114,8 +119,8 @@ def _quoted_share(quotes: QuoteTest, s: int, e: int) -> float:
     return covered / max(1, e - s)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]")
-_TWO_WORDS = re.compile(r"\w\s+\w")
+_LOWER_WORD = re.compile(rf"[a-z](?<![{WORD_CHARS}’'-][a-z])")
+_TWO_WORDS = re.compile(rf"[{WORD_CHARS}]\s+[{WORD_CHARS}]")
 
 
 def _quotes_words(text: str, quotes: QuoteTest, s: int, e: int) -> bool:
@@ -143,20 +148,16 @@ def _make_claim(
     figures: list[tuple[int, int]],
     piece: str,
     has_mark: bool,
+    phrase_starts: list[int],
 ) -> Claim:
     quoted = has_mark and (
         att is not None or _quoted_share(quotes, s, e) >= _QUOTED_SHARE or _quotes_words(text, quotes, s, e)
     )
     statistic = carries_statistic(text, s, e, figure_starts, figures)
-    cues = CUES(piece)  # one pass for the type's cues and the hedges
-    return Claim(
-        char_start=s,
-        char_end=e,
-        text=piece,
-        speaker=att.speaker if att else None,
-        claim_type=claim_type(piece, quoted, statistic, cues),
-        hedged=HEDGE in cues,
-    )
+    cues = CUES.within(text, phrase_starts, s, e)  # the type's cues and the hedges
+    # By position: keywords double the cost of building a frozen dataclass.
+    speaker = att.speaker if att else None
+    return Claim(s, e, piece, speaker, claim_type(piece, quoted, statistic, cues), HEDGE in cues)
 
 
 def _first_mark(marks: list[int], s: int, e: int) -> int:
@@ -165,18 +166,32 @@ def _first_mark(marks: list[int], s: int, e: int) -> int:
     return marks[i] if i < len(marks) and marks[i] < e else -1
 
 
-# A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs on
-# into the next paragraph), or a pair of straight quotes on one line.
-# Scraped text mixes curly and straight marks ("“We won," she said), so either closes either.
-_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
+def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -> QuoteTest:
+    """The quotations of a body, read off its quotation marks `marks` and `line_starts` (no scan).
 
-
-def _quote_test(text: str, start: int, end: int) -> QuoteTest:
+    A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs
+    on into the next paragraph), or a pair of straight quotes on one line. Scraped text mixes curly
+    and straight marks ("“We won," she said), so either closes either. These are the matches of
+    `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]` over the body, `end` its end.
+    """
     starts: list[int] = []
     ends: list[int] = []
-    for m in _QUOTATION.finditer(text, start, end):
-        starts.append(m.start())
-        ends.append(m.end())
+    i, n = 0, len(marks)
+    while i < n:
+        at = marks[i]
+        after = marks[i + 1] if i + 1 < n else end  # the next mark, else the end
+        line = bisect_right(line_starts, at)
+        stop = line_starts[line] - 1 if line < len(line_starts) else end  # the line break, else the end
+        mark = text[at]
+        if after < stop and (text[after] != "“" if mark == "“" else mark == '"' and text[after] != "“"):
+            starts.append(at)
+            ends.append(after + 1)
+            i += 2
+            continue
+        if mark == "“" and after >= stop:
+            starts.append(at)
+            ends.append(stop)
+        i += 1
     return QuoteTest(starts, ends)
 
 
@@ -204,7 +219,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
     inherited: list[str | None] = [None] * len(sents)
     lead_in: str | None = None
-    current: tuple[str | None, int] | None = None  # (speaker, paragraph) of the last attributed quotation
+    current: tuple[str, int] | None = None  # (speaker, paragraph) of the last attributed quotation
     prev_para_speaker: tuple[str, int] | None = None
     last_line = -1
     last_speaker: str | None = None
@@ -251,15 +266,13 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     return inherited
 
 
-_NEWLINE = re.compile(r"\n")
-_INDENT = re.compile(r"[^\S\n]*")
-_REST_BLANK = re.compile(r"[^\S\n]*(?:\n|$)")
-
-
-def _whole_line(text: str, line_start: int, start: int, end: int, body_end: int) -> bool:
-    """Is text[start:end] all of its line but white space (a paragraph of one sentence)?"""
-    indent = _INDENT.match(text, line_start)  # matches everywhere (possibly empty)
-    return indent is not None and indent.end() == start and _REST_BLANK.match(text, end, body_end) is not None
+def _whole_line(lines: list[int], i: int) -> bool:
+    """Is sentence `i` all of its line but white space (a paragraph of one sentence)? `lines` are
+    the line starts of a body's sentences: the splitter cuts at every line break and leaves only
+    white space outside its sentences, so a sentence is alone on its line when no neighbour
+    shares the line."""
+    line = lines[i]
+    return (i == 0 or lines[i - 1] != line) and (i + 1 == len(lines) or lines[i + 1] != line)
 
 
 def extract_claims(
@@ -283,20 +296,22 @@ def extract_claims(
         return []
     figures = sorted(figure_spans)
     figure_starts = [s for s, _ in figures]
-    quotes = _quote_test(text, start, end)
+    line_starts = [start] + [i + 1 for i in char_offsets(text, "\n", start, end)]
+    # Every quotation mark of the body, once: quotations, sentences and claims look theirs up by bisection.
+    marks = char_offsets(text, _QUOTE_MARKS, start, end)
+    quotes = _quote_test(text, end, marks, line_starts)
     people = People(text, start, end, quotes)
     ctx = Context(text, people, quotes, Discourse(people))
-    verbs = [v for v in speech_cues(text, start, end) if not quotes(v.start())]
+    speech, phrase_starts = _CUE_STARTS(text, start, end)
+    verbs = [v for v in speech if not quotes(v.start())]
     verb_starts = [v.start() for v in verbs]
-    line_starts = [start] + [m.end() for m in _NEWLINE.finditer(text, start, end)]
-    # Every quotation mark of the body, once: sentences and claims look theirs up by bisection.
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text, start, end)]
 
+    lines = [line_starts[bisect_right(line_starts, sent.start) - 1] for sent in sentences]
     sents: list[_Sentence] = []
-    for raw in sentences:
-        line_start = line_starts[bisect_right(line_starts, raw.start) - 1]
-        cs, ce = core_span(text, raw.start, raw.end)
-        whole_line = _whole_line(text, line_start, raw.start, raw.end, end)
+    for i, sent in enumerate(sentences):
+        line_start = lines[i]
+        cs, ce = core_span(text, sent.start, sent.end)
+        whole_line = _whole_line(lines, i)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
         mark = _first_mark(marks, cs, ce)
@@ -304,7 +319,7 @@ def extract_claims(
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
             att = mixed_quote_source(text, cs, mark, ctx)
             atts = [att] if att is not None else []
-        core = raw.text if cs == raw.start and ce == raw.end else text[cs:ce]
+        core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts] if atts else [], cs, ce)
         sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
@@ -319,5 +334,5 @@ def extract_claims(
                 piece, has_mark = sent.text, sent.mark >= 0
             else:
                 piece, has_mark = text[s:e], _first_mark(marks, s, e) >= 0
-            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark))
+            claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark, phrase_starts))
     return claims

@@ -11,7 +11,8 @@ in that one pass instead of one scan per list.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 
 from newsfacts.facts.trie import not_word_class, trie_regex
@@ -46,7 +47,12 @@ class CueScan:
         each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
         # The set of first letters goes first: one test per character rejects most word starts
         # before the engine walks the prefix tree's branches.
-        self._pattern = re.compile(rf"{not_word_class()}(?={first_letters(phrases)})(?={any_phrase}){each}")
+        self.phrase_start = rf"(?={first_letters(phrases)})(?={any_phrase})"
+        self.phrase_tree = any_phrase  # for a scan that tests the first letters itself
+        self._pattern = re.compile(rf"{not_word_class()}{self.phrase_start}{each}")
+        # The lists tested where a phrase starts (`within`); it always matches, maybe empty.
+        self._each = re.compile(each)
+        self.firsts = frozenset(phrase[0] for phrase in phrases)
         self._names = tuple(cues)
         if self._pattern.groups != len(self._names):  # `__call__` reads the groups by position
             raise ValueError("a cue tail has a capturing group")
@@ -56,6 +62,32 @@ class CueScan:
         found: set[str] = set()
         for m in self._pattern.finditer(" " + text):
             found.update(compress(self._names, m.groups()))  # lists whose group took a cue
+        return frozenset(found) if found else _NONE
+
+    def within(self, text: str, starts: Sequence[int], start: int, end: int) -> frozenset[str]:
+        """`self(text[start:end])`, with no scan of the span: `starts` are the sorted offsets of the
+        text, each right after a non-word character, where `phrase_start` matches (a pass over a
+        longer span found them, the character before it included, so they hold every phrase start
+        of this one, `start` too when a non-word character comes before it).
+
+        The lists are tested at those offsets with `end` as the end of the text, and at `start` if
+        a word character (or nothing) comes before it, which is what a scan of the slice, a space
+        in front, tests.
+        """
+        found: set[str] = set()
+        each, names = self._each, self._names
+        i = bisect_left(starts, start)
+        n = len(starts)
+        before = text[start - 1 : start] if start else "a"
+        # A word character (or nothing) before `start`: the pass could not see a phrase there.
+        unseen = (i == n or starts[i] != start) and (before.isalnum() or before == "_")
+        if unseen and text[start : start + 1] in self.firsts and (m := each.match(text, start, end)) and m.lastindex:
+            found.update(compress(names, m.groups()))
+        while i < n and starts[i] < end:
+            # `lastindex` is None where no list took a cue (a phrase whose tail fails: most of them)
+            if (m := each.match(text, starts[i], end)) and m.lastindex:
+                found.update(compress(names, m.groups()))
+            i += 1
         return frozenset(found) if found else _NONE
 
 

@@ -39,7 +39,7 @@ _CANDIDATE = re.compile(
 )
 _CAP_WORD = re.compile(rf"[A-Z](?<![{WORD_CHARS}’'.-][A-Z])[{WORD_CHARS}’'-]*")
 # A capitalised word right before an offset: the surname there is part of a longer name.
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
+_CAPITAL_BEFORE = re.compile(rf"[A-Z][{WORD_CHARS}’'-]*[ \t]+$")
 _NOT_NAME_LIST = """
     The A An This That These Those It Its In On At For But And Or If When While After Before As By
     With From To Of Not No Yes So Then There Here He She They We I You His Her Their Our My Your
@@ -128,18 +128,28 @@ def _strip_title_words(words: list[str]) -> list[str]:
 
 
 class People:
-    """Persons of one body, built lazily on first use (many bodies never need them)."""
+    """Persons of one body, built lazily: the capitalised runs on first use (many bodies never need
+    them), and the persons of a surname when that surname is first looked up (most are never)."""
 
     def __init__(self, text: str, start: int, end: int, in_quote: QuoteTest) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.in_quote = in_quote
-        self._by_surname: dict[str, list[tuple[int, Person]]] | None = None
-        self._by_role: dict[str, list[Person]] = {}
+        self._found: list[tuple[int, list[str], str | None]] | None = None
+        # Indices into the found runs: of two or three words by surname, of one word by that word.
+        self._names: dict[str, list[int]] = {}
+        self._lone: dict[str, list[int]] = {}
+        self._weak_rank: dict[str, int] | None = None
+        self._persons: dict[str, list[tuple[int, Person]]] = {}  # by surname, as built so far
+        self._of_entry: dict[int, Person] = {}  # the person each found run names
+        self._by_role: dict[str, list[Person]] | None = None
         self.speakers: set[str] = set()  # full names quoted so far, filled in by attribution
 
-    def _build(self) -> dict[str, list[tuple[int, Person]]]:
+    def _runs_found(self) -> list[tuple[int, list[str], str | None]]:
+        """The runs of capitalised words that may name a person: (offset, name words, title)."""
+        if self._found is not None:
+            return self._found
         found: list[tuple[int, list[str], str | None]] = []
         # Runs of two or more capitalised words only: the engine skips lone capitals (sentence
         # openers, places), which are most of them.
@@ -147,11 +157,11 @@ class People:
             group = m.group()
             for at, run in [(m.start(), group.split())] if "." not in group else _runs(m):
                 words = run
-                title_words: list[str] = []
+                title = []
                 if len(words) >= 4 and words[0] not in _TITLE_SET and words[1] in _PERSONAL_TITLES:
-                    title_words.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
+                    title.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
                 while words and words[0] in _TITLE_OR_NOT_NAME:
-                    title_words.append(words.pop(0))
+                    title.append(words.pop(0))
                 if "." in group or "’s" in group or "'s" in group:  # else no word ends in "." or "’s"
                     words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
                 while len(words) > 2 and words[-1].rstrip(".,") in _NAME_SUFFIXES:
@@ -163,53 +173,92 @@ class People:
                         continue
                     words = words[1:]
                 if words and words[0][1:2].islower():
-                    found.append((at, words, " ".join(title_words) or None))
-        people: dict[str, list[tuple[int, Person]]] = {}
+                    found.append((at, words, " ".join(title) or None))
+        for i, (_, name, titled) in enumerate(found):
+            if 2 <= len(name) <= 3 and not ORG_WORDS.intersection(name):
+                self._names.setdefault(name[-1], []).append(i)
+            elif len(name) == 1 and titled and titled.split()[-1] in _PERSONAL_TITLES and name[0] not in ORG_WORDS:
+                self._lone.setdefault(name[0], []).append(i)
+        self._found = found
+        return found
+
+    def _may_check_alone(self, surname: str) -> bool:
+        """Is `surname` among the first _MAX_ALONE_CHECKS surnames, in order of their first run
+        with no title or known given name, whose standing alone is checked?"""
+        if len(self._names) < _MAX_ALONE_CHECKS:
+            return True
+        if self._weak_rank is None:
+            rank: dict[str, int] = {}
+            for _, words, title in self._runs_found():
+                named = 2 <= len(words) <= 3 and not ORG_WORDS.intersection(words)
+                if named and not (title or _gender(words[0], title)) and words[-1] not in rank:
+                    rank[words[-1]] = len(rank)
+            self._weak_rank = rank
+        return self._weak_rank.get(surname, _MAX_ALONE_CHECKS) < _MAX_ALONE_CHECKS
+
+    def entries(self, surname: str) -> list[tuple[int, Person]]:
+        """The persons with this surname (by where each is first named), built on first look-up.
+
+        A run of two or three words names a person when a title or a given name marks it, or when
+        its surname stands alone somewhere in the body; a titled lone surname ("Mr. Abe") is a
+        person too, with the gender of its honorific, unless a longer name has that surname.
+        """
+        if (done := self._persons.get(surname)) is not None:
+            return done
+        found = self._runs_found()
+        people: list[tuple[int, Person]] = []
         known: dict[str, Person] = {}
-        alone: dict[str, bool] = {}
-        for at, words, title in found:
-            if len(words) < 2 or len(words) > 3 or ORG_WORDS.intersection(words):
-                continue
-            surname = words[-1]
+        alone: bool | None = None
+        for i in self._names.get(surname, ()):
+            at, words, title = found[i]
             gender = _gender(words[0], title)
             strong = bool(title or gender)
             if not strong:
-                if surname not in alone:
+                if alone is None:
                     # Each check scans the body: bounded, so that a body of endless distinct
                     # capitalised pairs stays linear.
-                    alone[surname] = len(alone) < _MAX_ALONE_CHECKS and self._stands_alone(surname)
-                if not alone[surname]:
+                    alone = self._may_check_alone(surname) and self._stands_alone(surname)
+                if not alone:
                     continue
             full = " ".join(words)
             person = known.get(full)
             if person is None:
                 person = known[full] = Person(full, surname, gender)
-                people.setdefault(surname, []).append((at, person))
+                people.append((at, person))
             person.gender = person.gender or gender
             person.strong = person.strong or strong
             person.count += 1
             person.last_seen.append(at)
-            for t in (title or "").split():
+            self._of_entry[i] = person
+        if not people and (lone := self._lone.get(surname)):
+            at, words, title = found[lone[0]]
+            person = Person(surname, surname, _gender("", title), True, 1, [at])
+            people.append((at, person))
+            self._of_entry[lone[0]] = person
+        self._persons[surname] = people
+        return people
+
+    def _roles(self) -> dict[str, list[Person]]:
+        """The titled persons of each role noun, in the order their titles first give them the role
+        (the runs of names first, then the titled lone surnames): every surname is built."""
+        if self._by_role is not None:
+            return self._by_role
+        found = self._runs_found()
+        by_role: dict[str, list[Person]] = {}
+        for surname in [*self._names, *self._lone]:
+            self.entries(surname)
+        lone = {ids[0] for ids in self._lone.values()}
+        for i in [*(i for i in range(len(found)) if i not in lone), *sorted(lone)]:
+            person, title = self._of_entry.get(i), found[i][2]
+            if person is None or title is None:
+                continue
+            for t in title.split():
                 for role in _ROLES_OF_TITLE.get(t, ()):
                     if role not in person.roles:
                         person.roles.add(role)
-                        self._by_role.setdefault(role, []).append(person)
-        # Titled lone surnames ("Mr. Abe") are people too, with the gender of their honorific.
-        for at, words, title in found:
-            personal = title is not None and title.split()[-1] in _PERSONAL_TITLES
-            if (
-                len(words) == 1
-                and personal
-                and title is not None
-                and words[0] not in people
-                and words[0] not in ORG_WORDS
-            ):
-                person = Person(words[0], words[0], _gender("", title), True, 1, [at])
-                people[words[0]] = [(at, person)]
-                for role in {r for t in title.split() for r in _ROLES_OF_TITLE.get(t, ())}:
-                    person.roles.add(role)
-                    self._by_role.setdefault(role, []).append(person)
-        return people
+                        by_role.setdefault(role, []).append(person)
+        self._by_role = by_role
+        return by_role
 
     def _stands_alone(self, surname: str) -> bool:
         """Does the body use `surname` by itself somewhere (not as the end of a longer name)?"""
@@ -223,18 +272,12 @@ class People:
             i = text.find(surname, i + n, self.end)
         return False
 
-    @property
-    def by_surname(self) -> dict[str, list[tuple[int, Person]]]:
-        if self._by_surname is None:
-            self._by_surname = self._build()
-        return self._by_surname
-
     def person(self, name: str, pos: int) -> Person | None:
         """The person `name` ("Powell", "Jerome Powell", "Mr. Cruz") refers to at `pos`."""
         words = _strip_title_words(name.split())
         if not words:
             return None
-        entries = self.by_surname.get(words[-1])
+        entries = self.entries(words[-1])
         if not entries:
             return None
         if len(words) > 1:
@@ -270,8 +313,7 @@ class People:
         that word qualifies.
         """
         best: tuple[int, Person] | None = None
-        _ = self.by_surname
-        for p in self._by_role.get(role, ()):
+        for p in self._roles().get(role, ()):
             i = bisect_right(p.last_seen, pos)
             if not i or (best is not None and p.last_seen[i - 1] <= best[0]):
                 continue
@@ -289,15 +331,14 @@ class People:
         Only people the document marks as such (a given name, a title) or has quoted count: a name
         known only from its last word standing alone may be a place ("South Carolina").
         """
-        by_surname = self.by_surname
-        if not by_surname:
+        if not self._runs_found():
             return []
         out = []
         # Every capitalised word of the window, looked up: no pattern of all the names, whose
         # size (and cost per character) grows with the document.
         for m in _CAP_WORD.finditer(self.text, lo, hi):
             word = m.group().removesuffix("’s").removesuffix("'s")
-            if word not in by_surname or self.in_quote(m.start()):
+            if not self.entries(word) or self.in_quote(m.start()):
                 continue
             p = self.person(word, m.start())
             if p is not None and (p.strong or p.full in self.speakers or self._acts(m, lo)):

@@ -40,7 +40,7 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.cues import (
     TITLES as _TITLES_TEXT,
 )
-from newsfacts.claims.lexicon import either_case, first_letters
+from newsfacts.claims.lexicon import CueScan, either_case, first_letters
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
 from newsfacts.facts.trie import WORD_CHARS, trie_regex
@@ -73,34 +73,67 @@ _BASE_ONLY = frozenset(
 )
 _VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
 SPEECH = re.compile(
-    rf"(?<![\w’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
+    rf"(?<![{WORD_CHARS}’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
     rf"|(?P<resume>{trie_regex(RESUMING_CUES.split())})(?=\s*[,:“\"])"
-    rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![\w’'-])"
+    rf"|(?P<source>{either_case(SOURCE_CUES)}))(?![{WORD_CHARS}’'-])"
 )
 # Where a cue may start: after a character that is no part of a word, a cue word next. The
 # pattern opens with that character, which lets the engine skip through the letters of a body;
 # the ASCII word characters listed in it are tested against a bitmap, before the Unicode tables.
 _CUE_WORDS = _BARE_FORMS | _VERB_FORMS | set(RESUMING_CUES.split())
-_CUE_START = re.compile(
-    rf"[^{WORD_CHARS}’'\-](?={first_letters([*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)])})"
-    rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![\w’'-]))"
-)
+_CUE_FIRSTS = [*_CUE_WORDS, *SOURCE_CUES, *(c[0].upper() for c in SOURCE_CUES)]
+_CUE_WORD = rf"(?=(?:{trie_regex(_CUE_WORDS)}|{either_case(SOURCE_CUES)})(?![{WORD_CHARS}’'-]))"
+
+
+class CueStarts:
+    """Where `SPEECH` may match in a body, and where the phrases of a `CueScan` start, in one pass.
+
+    SPEECH opens with a look-behind, which makes the engine try it at every position; it is tried
+    only after a character that is no part of a word and before a cue word. The phrases of the
+    claim cues (`newsfacts.claims.classify.CUES`) start after such a character too, so one scan
+    finds both: the test of the character before every word is the costliest step of either.
+    """
+
+    def __init__(self, phrases: CueScan | None = None) -> None:
+        speech = rf"(?={first_letters(_CUE_FIRSTS)}){_CUE_WORD}"
+        if phrases is None:
+            self._pattern = re.compile(rf"[^{WORD_CHARS}’'\-]{speech}")
+        else:
+            # Group 1: a cue word that starts a phrase too; group 2: a phrase only (`lastindex`).
+            # The tests that fail most often go first: the prefix trees before the character
+            # before the cue word, the first letters of both lists once before either tree.
+            firsts = first_letters([*_CUE_FIRSTS, *phrases.firsts])
+            phrase = f"(?={phrases.phrase_tree})"
+            either = rf"{speech}(?<![’'\-])(?:{phrase}()|)|{phrase}()"
+            self._pattern = re.compile(rf"[^{WORD_CHARS}](?={firsts})(?:{either})")
+
+    def __call__(self, text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int]]:
+        """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them (cue matches
+        never overlap, so trying only the candidates gives the same list), and the sorted offsets
+        where a phrase starts right after a non-word character, `start` included (for
+        `CueScan.within`)."""
+        found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
+        starts: list[int] = []
+        # From the character before `start`, so that a phrase at `start` is seen too (the speech
+        # cue there is the match above).
+        for c in self._pattern.finditer(text, max(0, start - 1), end):
+            at, kind = c.end(), c.lastindex
+            if kind != 2 and at > start and (m := SPEECH.match(text, at, end)) is not None:
+                found.append(m)
+            if kind is not None:
+                starts.append(at)
+        return found, starts
+
+
+_SPEECH_CUES = CueStarts()
 
 
 def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them.
-
-    SPEECH opens with a look-behind, which makes the engine try it at every position; it is tried
-    only where `_CUE_START` finds a cue word (cue matches never overlap, so the list is the same).
-    """
-    found = [m for m in [SPEECH.match(text, start, end)] if m is not None]
-    for c in _CUE_START.finditer(text, start, end):
-        if (m := SPEECH.match(text, c.end(), end)) is not None:
-            found.append(m)
-    return found
+    """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them."""
+    return _SPEECH_CUES(text, start, end)[0]
 
 
-_NAME = r"[A-Z][\w’'.-]*"
+_NAME = rf"[A-Z][{WORD_CHARS}’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
 CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
 _FUNCTION = word_set(
@@ -111,11 +144,11 @@ _DETERMINERS = "the a an one another two three several some many most other thes
 _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
-_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})\b")
-_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[\w’'/.-]+"
+_HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
-    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*))?"
+    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*))?"
 )
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
@@ -130,18 +163,18 @@ _APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
-_SUBJECT_NAME = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
-_SUBJECT_GROUP = re.compile(rf"(?<![\w’'.-])(?P<np>{_GROUP}){_TAIL}")
+_SUBJECT_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
+_SUBJECT_GROUP = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{_GROUP}){_TAIL}")
 # A capitalised word, then the further words of a name after it.
-_NAME_WORD = r"[A-Z][\w’'-]+"
-_MORE_NAME_WORDS = r"(?: [A-Z][\w’'.-]+)"
+_NAME_WORD = rf"[A-Z][{WORD_CHARS}’'-]+"
+_MORE_NAME_WORDS = rf"(?: [A-Z][{WORD_CHARS}’'.-]+)"
 _APPOSED_NAME = re.compile(rf",\s(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _SUBJECT_DET = re.compile(
-    rf"(?<![\w’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][\w-]+){_TAIL}"
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
-_WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{CAP_RUN})\s*")
+_WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][{WORD_CHARS}-]*\s+){{0,3}}{CAP_RUN})\s*")
 _CLAUSE_OPENERS = r"(?:(?:And|But|Then|So|Yet|Still|Now|Later|Instead|Meanwhile)\s+)?"
 _OPENING_NP = (
     rf"{_CLAUSE_OPENERS}(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
@@ -155,8 +188,24 @@ _OPENER = re.compile(r"[A-Za-z]+")
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
 # comma between: "praised her candor, with one expert stating, “...”" is the expert's quote).
 _QUOTE_NEAR = r"\s*[:,]?\s*[“\"]|(?:[^.;:,“”\"]|\.(?=\S)){0,80}[,:]?\s*[“\"]|\s*:|[^.;:“”\"]{0,60}:\s*[“\"]"
-_COMPLEMENT = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?that\b|{_QUOTE_NEAR}")
+_THAT_NEAR = rf"\s+(?:[{WORD_CHARS}’'-]+\s+){{0,4}}?that\b"
+_COMPLEMENT = re.compile(rf"{_THAT_NEAR}|{_QUOTE_NEAR}")
 _QUOTE_COMPLEMENT = re.compile(_QUOTE_NEAR)
+# What those two can match where no opening quotation mark follows in the sentence: their other
+# alternatives all end on one, and each costs a walk of up to 80 characters to rule out.
+_COMPLEMENT_UNQUOTED = re.compile(rf"{_THAT_NEAR}|\s*:")
+_QUOTE_COMPLEMENT_UNQUOTED = re.compile(r"\s*:")
+
+
+def _has_complement(text: str, verb_end: int, end: int, quote_only: bool) -> bool:
+    """Does a speech complement follow the verb ending at `verb_end`, in text[:end]?"""
+    if text.find("“", verb_end, end) >= 0 or text.find('"', verb_end, end) >= 0:
+        complement = _QUOTE_COMPLEMENT if quote_only else _COMPLEMENT
+    else:
+        complement = _QUOTE_COMPLEMENT_UNQUOTED if quote_only else _COMPLEMENT_UNQUOTED
+    return complement.match(text, verb_end, end) is not None
+
+
 # "X declined to comment but said ...": the verb shares the subject that opens the sentence.
 _COORDINATED = re.compile(rf"\b(?:but|and|then|later|before|after)\s+(?:(?:{_ADVERBS})\s+){{0,2}}$")
 # "She then turned to the crowd: “...”", "Pollster Ann Roe: “...”": a colon opening a quotation.
@@ -165,7 +214,7 @@ _QUOTE_AFTER_SOURCE = re.compile(r"[^“”\"]{1,90}?[:,]\s*[“\"]")
 # A quotation closed by its own punctuation ("“...,” said", "“...?” asked"): the attribution follows.
 _AFTER_QUOTE = re.compile(r"[”\"][,.!?]?\s+$|[,.!?][”\"]\s+$")
 _AFTER_COMMA = re.compile(r",\s+$")
-_ASIDE_SUBJECT = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}$")
+_ASIDE_SUBJECT = re.compile(rf",\s+(?:[{WORD_CHARS}’'.-]+\s+){{1,6}}$")
 _CLAUSE_END = re.compile(
     r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+|\s+(?:later|earlier|yesterday|today))?\s*[.!?]?\s*$"
 )
@@ -195,17 +244,19 @@ _LEADING_JUNK = word_set(
 )
 _NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
-_ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[\w.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
-_TRAILING_NAME = re.compile(rf"(?<![\w’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
+_ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[{WORD_CHARS}.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
+_TRAILING_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
     rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
     rf"(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}"
 )
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
-_ANTECEDENT = re.compile(rf"(?<![\w’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$")
+_ANTECEDENT = re.compile(
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN})(?:\s+\([^()]{{1,20}}\))?(?:\s+of\s+{CAP_RUN})?,\s+$"
+)
 # A speaker the document never marks as a person may still be one: a two- or three-word name.
-_PERSON_LIKE = re.compile(rf"[A-Z][a-z][\w’'-]+{_MORE_NAME_WORDS}{{0,2}}")
+_PERSON_LIKE = re.compile(rf"[A-Z][a-z][{WORD_CHARS}’'-]+{_MORE_NAME_WORDS}{{0,2}}")
 # Capitalised sentence openers that are never a speaker by themselves.
 _NOT_SUBJECT_LIST = (
     "Many Some Another Later Earlier Most Few Several Both All Other Others Meanwhile Still Then Now "
@@ -410,7 +461,7 @@ class Discourse:
 _MAX_CHAIN = 4
 # How far into a sentence its subject is looked for; a cheap test first.
 _SUBJECT_REACH = 60
-_HE_OR_SHE = re.compile(r"[HhSs](?<!\w.)h?e\s")  # "\b[HhSs]h?e\s", opening with the letter (see lexicon)
+_HE_OR_SHE = re.compile(rf"[HhSs](?<![{WORD_CHARS}].)h?e\s")  # "\b[HhSs]h?e\s", opening with the letter (see lexicon)
 
 
 @dataclass(slots=True)
@@ -524,8 +575,8 @@ def _subject(
 
 # The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words
 # in ("But on Sunday he endorsed ..."), or a role noun ("The Florida senator sought ...").
-_PRONOUN_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,4}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
-_ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[\w.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
+_PRONOUN_SUBJECT = re.compile(rf"(?:[{WORD_CHARS}’'-]+,?\s+){{0,4}}?(?P<pro>[Hh]e|[Ss]he)\s+[a-z]")
+_ROLE_SUBJECT = re.compile(rf"[Tt]he\s+(?:[{WORD_CHARS}.-]+\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})\s+[a-z]")
 # A sentence right after a quotation closed by "!" or "?", whose verb comes within this reach.
 _QUOTE_BEFORE = re.compile(r"[!?][”\"][\s*_]*$")
 _NEXT_ATTRIBUTION_REACH = 60
@@ -607,7 +658,6 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         if v.group("verb"):
             # Whether a verb like "added" or "called" reports speech is decided first, on cheap
             # anchored tests: most of them in a body do not, and need no subject search.
-            complement = _QUOTE_COMPLEMENT if word in QUOTE_ONLY_VERBS else _COMPLEMENT
             # "..., Song wrote." and "Costs, he added, were “...”": a clause-final or parenthetical
             # attribution reports the words around it.
             aside = _ASIDE_SUBJECT.search(text, max(start, vs - 80), vs) is not None and (
@@ -615,7 +665,9 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             )
             # "“Is it two?” Ada Roe asked.": the quotation closed by its mark ends the sentence before.
             follows = vs - start <= _NEXT_ATTRIBUTION_REACH and _QUOTE_BEFORE.search(text, max(0, start - 4), start)
-            supported = after_quote or aside or bool(follows) or complement.match(text, ve, end) is not None
+            supported = (
+                after_quote or aside or bool(follows) or _has_complement(text, ve, end, word in QUOTE_ONLY_VERBS)
+            )
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
         if v.group("resume"):
@@ -718,7 +770,7 @@ def _is_common_word(word: str, pos: int, ctx: Context) -> bool:
     # The word first and the test of the character before it after, so that the engine looks for
     # the word as a literal instead of trying the look-behind at every position of the window.
     low = re.escape(word.lower())
-    return re.search(rf"{low}(?![\w’'-])(?<![\w’'-]{low})", ctx.text[lo:hi]) is not None
+    return re.search(rf"{low}(?![{WORD_CHARS}’'-])(?<![{WORD_CHARS}’'-]{low})", ctx.text[lo:hi]) is not None
 
 
 # How far around a lone capitalised subject the text is searched for the word in lower case.

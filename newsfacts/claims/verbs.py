@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import re
 
+from newsfacts.facts.trie import not_word_class, trie_regex
+
+_AUXILIARY_WORDS = """
+    is are was were am be been has have had do does did will would shall should can could may might
+    must cannot
+    """
+_NEGATED = "can won isn aren wasn weren doesn don didn hasn haven"
+_WITH_S = "it that there he she what who"
+_WITH_VERB = "i we you they"
+_CONTRACTIONS = [
+    *(f"{w}{a}t" for w in _NEGATED.split() for a in "’'"),
+    *(f"{w}{a}s" for w in _WITH_S.split() for a in "’'"),
+    *(f"{w}{a}{v}" for w in _WITH_VERB.split() for a in "’'" for v in ("m", "re", "ve", "ll", "d")),
+]
 # Searched in the text with a space in front: opening with the character before the word (not
-# `\b`) lets the regex engine skip through the letters of a sentence.
-_AUXILIARY = re.compile(
-    r"\W(?i:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|shall|should|can|could|"
-    r"may|might|must|cannot|can[’']t|won[’']t|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|doesn[’']t|"
-    r"don[’']t|didn[’']t|hasn[’']t|haven[’']t|(?:it|that|there|he|she|what|who)[’']s|"
-    r"(?:i|we|you|they)[’'](?:m|re|ve|ll|d))\b"
-)
+# `\b`) lets the regex engine skip through the letters of a sentence. The words as a prefix tree,
+# matched ignoring case: a position tries a branch per letter, not every word one after another.
+_AUXILIARY = re.compile(rf"{not_word_class()}(?i:{trie_regex([*_AUXILIARY_WORDS.split(), *_CONTRACTIONS])})\b")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*|[,;:]")
 
 _IRREGULAR_PAST_LIST = """
@@ -58,7 +68,7 @@ def has_finite_verb(text: str) -> bool:
     if _AUXILIARY.search(" " + text):
         return True
     tokens = _TOKEN.findall(text)
-    words = [t for t in tokens if t not in ",;:"]
+    last_word = next((t for t in reversed(tokens) if t not in ",;:"), "")
     for i, tok in enumerate(tokens):
         if tok in ",;:" or "-" in tok or not tok[0].islower():
             continue
@@ -69,7 +79,7 @@ def has_finite_verb(text: str) -> bool:
             continue
         if len(tok) > 4 and tok.endswith("ed") and tok not in _ED_NOT_VERB:
             return True
-        if _is_s_verb(tok, tokens, i, prev, words):
+        if _is_s_verb(tok, tokens, i, prev, last_word):
             return True
         if _is_plural_present(tok, prev):
             return True
@@ -86,10 +96,10 @@ def _is_plural_present(tok: str, prev: str) -> bool:
     return len(p) > 3 and p.endswith("s") and not p.endswith(("ss", "us", "is", "ics", "’s", "'s"))
 
 
-def _is_s_verb(tok: str, tokens: list[str], i: int, prev: str, words: list[str]) -> bool:
+def _is_s_verb(tok: str, tokens: list[str], i: int, prev: str, last_word: str) -> bool:
     """A third-person -s form ("strengthens ties") rather than a plural noun ("alerts, and")."""
     if len(tok) < 4 or not tok.endswith("s") or tok.endswith(("ss", "us", "is", "ics", "’s", "'s")):
         return False
-    if i + 1 >= len(tokens) or tokens[i + 1] in ",;:" or tok == words[-1]:
+    if i + 1 >= len(tokens) or tokens[i + 1] in ",;:" or tok == last_word:
         return False
     return "-" not in prev and not prev.endswith(("ly", "al", "ive", "ous", "ful", "ic"))
