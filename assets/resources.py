@@ -31,6 +31,11 @@ class SeedsFolder(dg.ConfigurableResource):
         return Path(self.seeds_dir).expanduser().resolve()
 
 
+def _failed_steps(instance: dg.DagsterInstance, run_id: str) -> bool:
+    records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.STEP_FAILURE, limit=1)
+    return bool(records.records)
+
+
 class Warehouse(dg.ConfigurableResource):
     """The published DuckDB file (`WAREHOUSE_PATH`) and the staging database runs write to.
 
@@ -74,7 +79,12 @@ class Warehouse(dg.ConfigurableResource):
             healed = recovery.heal(self.staging, self.published, self.duckdb_memory_limit or None)
             if healed is not None:
                 context.log.warning(healed.describe())
-            yield self
+            with staging.kept_open(self.staging):
+                yield self
+            # Every step's connection is closed. When no step failed (a failure may have been a bad
+            # block), what the run wrote is sound: the next run need not read it all again.
+            if context.instance is not None and not _failed_steps(context.instance, run.run_id):
+                recovery.record_verified(self.staging)
 
     @property
     def lock_path(self) -> Path:

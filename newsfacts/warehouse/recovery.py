@@ -46,14 +46,62 @@ def note_path(staging: Path) -> Path:
     return staging.with_name(f"{staging.name}.recovered.json")
 
 
+def _file_state(staging: Path) -> list[list[int] | None]:
+    """Inode, size and mtime of the database file and of its write-ahead log (None: absent)."""
+    out: list[list[int] | None] = []
+    for path in (staging, Path(f"{staging}.wal")):
+        try:
+            st = path.stat()
+        except OSError:
+            out.append(None)
+            continue
+        out.append([st.st_ino, st.st_size, st.st_mtime_ns])
+    return out
+
+
+def verified_path(staging: Path) -> Path:
+    return staging.with_name(f"{staging.name}.verified.json")
+
+
+def record_verified(staging: Path) -> None:
+    """Remember the files as they are now as sound: written by a run that ended, or read cleanly whole.
+
+    The next run's `damage` trusts them while their inode, size and mtime stay the same, instead of
+    reading every table again (a cost that grows with the corpus: 1.3 s at 10,000 articles).
+    """
+    if not staging.exists():
+        return
+    tmp = verified_path(staging).with_suffix(".tmp")
+    tmp.write_text(json.dumps(_file_state(staging)), encoding="utf-8")
+    os.replace(tmp, verified_path(staging))
+
+
+def _still_verified(staging: Path) -> bool:
+    try:
+        return json.loads(verified_path(staging).read_text(encoding="utf-8")) == _file_state(staging)
+    except (OSError, ValueError):
+        return False
+
+
 def damage(staging: Path, memory_limit: str | None = staging_db.DEFAULT_MEMORY_LIMIT) -> str | None:
     """Why `staging` is unusable ("ExceptionType: message"), or None when it opens and reads cleanly.
 
     Reads every column of every table once (a sum of row hashes), so a block whose checksum fails is
     found here rather than in the middle of a stage. A lock held by another process is not damage.
+    Files unchanged since they were last verified (`record_verified`) are not read again: anything
+    that writes them (a crash mid-write, a hand edit, a copy over them) moves their mtime.
     """
     if not staging.exists():
         return None
+    if _still_verified(staging):
+        return None
+    reason = _scan(staging, memory_limit)
+    if reason is None:
+        record_verified(staging)
+    return reason
+
+
+def _scan(staging: Path, memory_limit: str | None) -> str | None:
     try:
         con = duckdb.connect(str(staging), config={"memory_limit": memory_limit} if memory_limit else {})
     except duckdb.Error as exc:
