@@ -79,12 +79,17 @@ class Warehouse(dg.ConfigurableResource):
             healed = recovery.heal(self.staging, self.published, self.duckdb_memory_limit or None)
             if healed is not None:
                 context.log.warning(healed.describe())
+            # The last run's fingerprints, when nothing touched the files since it ended; carried from
+            # the moment the database is open (opening it re-creates the staging views).
+            carried = recovery.verified_fingerprints(self.staging)
             with staging.kept_open(self.staging):
+                staging.carry(self.staging, carried)
                 yield self
             # Every step's connection is closed. When no step failed (a failure may have been a bad
-            # block), what the run wrote is sound: the next run need not read it all again.
+            # block), what the run wrote is sound: the next run need not read it all again, and the
+            # fingerprints its steps computed describe the files as they are.
             if context.instance is not None and not _failed_steps(context.instance, run.run_id):
-                recovery.record_verified(self.staging)
+                recovery.record_verified(self.staging, staging.run_fingerprints(run.run_id, self.staging))
 
     @property
     def lock_path(self) -> Path:

@@ -251,6 +251,67 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
 RUN_MEMO_TABLES = frozenset({t.name for t in STORED_TABLES if t.audited_by} | {t.name for t in STAGING_VIEWS})
 # (run id, database file, table) -> fingerprint, for the latest run only.
 _RUN_MEMO: dict[tuple[str, str, str], str] = {}
+# database file -> table -> fingerprint, true when this run started: see `carry`.
+_CARRIED: dict[str, dict[str, str]] = {}
+# (database file, table): tables whose writing stage ran in this run and wrote nothing: see `unchanged`.
+_UNCHANGED: set[tuple[str, str]] = set()
+
+
+def file_state(path: Path) -> list[list[int] | None]:
+    """Inode, size and mtime (ns) of a database file and of its write-ahead log (None: absent).
+
+    Every commit writes the log and every checkpoint the file, so while this stays the same the
+    database holds what it held.
+    """
+    out: list[list[int] | None] = []
+    for p in (path, Path(f"{path}.wal")):
+        try:
+            st = p.stat()
+        except OSError:
+            out.append(None)
+            continue
+        out.append([st.st_ino, st.st_size, st.st_mtime_ns])
+    return out
+
+
+def carry(path: Path, fingerprints: dict[str, str]) -> None:
+    """Fingerprints true of the database at `path` when the run starts (the last run's, when nothing
+    touched the files since it ended; the run then holds the file open, so nothing else can).
+
+    `table_fingerprint` uses one once the stage writing its table has said, in this run, that it
+    wrote nothing (`unchanged`): the no-op refresh hashes no table. Stored tables only: a view's
+    fingerprint also depends on its SQL, which the code may have changed.
+    """
+    _CARRIED.clear()
+    _UNCHANGED.clear()
+    stored = {t: fp for t, fp in fingerprints.items() if t in TABLES_BY_NAME and TABLES_BY_NAME[t].stored}
+    stored = {t: fp for t, fp in stored.items() if t in RUN_MEMO_TABLES}
+    if stored:
+        _CARRIED[str(path.resolve())] = stored
+
+
+def _database_path(con: duckdb.DuckDBPyConnection, catalog: str | None = None) -> str:
+    database = catalog or con.execute("SELECT current_database()").fetchone()[0]
+    path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [database]).fetchone()
+    return str(Path(path[0]).resolve()) if path and path[0] else database
+
+
+def unchanged(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
+    """Said by the stage writing `tables`, when this run it wrote none of their rows."""
+    if _CARRIED:
+        where = _database_path(con)
+        _UNCHANGED.update((where, t) for t in tables)
+
+
+def is_unchanged(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether the stage writing `table` said so this run (`unchanged`)."""
+    return bool(_CARRIED) and (_database_path(con), table) in _UNCHANGED
+
+
+def run_fingerprints(run_id: str, path: Path) -> dict[str, str]:
+    """The fingerprints run `run_id` computed (or carried) for the database at `path`."""
+    where = str(path.resolve())
+    return {table: fp for (run, db, table), fp in _RUN_MEMO.items() if run == run_id and db == where}
 
 
 def table_fingerprint(
@@ -275,19 +336,27 @@ def table_fingerprint(
     skip = set(exclude)
     key = None
     if run_id is not None and not skip and table in RUN_MEMO_TABLES:
-        database = catalog or con.execute("SELECT current_database()").fetchone()[0]
-        path = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [database]).fetchone()
-        key = (run_id, str(Path(path[0]).resolve()) if path and path[0] else database, table)
+        key = (run_id, _database_path(con, catalog), table)
         if key in _RUN_MEMO:
             return _RUN_MEMO[key]
+        carried = _CARRIED.get(key[1], {})
+        if table in carried and (key[1], table) in _UNCHANGED:
+            # True when the run started, and the stage writing it ran before this step (see above)
+            # and wrote nothing: it holds for the rest of the run.
+            _remember(key, carried[table])
+            return carried[table]
     qualified = f'"{catalog}"."{table}"' if catalog else f'"{table}"'
     n, h = rows_fingerprint(con, table, qualified, exclude=skip)
     fingerprint = f"{n}:{h}"
     if key is not None:
-        if any(k[0] != run_id for k in _RUN_MEMO):
-            _RUN_MEMO.clear()  # another run's values: never valid again
-        _RUN_MEMO[key] = fingerprint
+        _remember(key, fingerprint)
     return fingerprint
+
+
+def _remember(key: tuple[str, str, str], fingerprint: str) -> None:
+    if any(k[0] != key[0] for k in _RUN_MEMO):
+        _RUN_MEMO.clear()  # another run's values: never valid again
+    _RUN_MEMO[key] = fingerprint
 
 
 def rows_fingerprint(
