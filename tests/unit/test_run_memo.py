@@ -154,3 +154,36 @@ def test_a_fingerprint_moved_by_the_changed_rows_equals_hashing_the_table(db: Pa
     n, h = (int(p) for p in before.split(":"))
     assert f"{n - gone[0] + new[0]}:{h - gone[1] + new[1]}" == staging.table_fingerprint(con, "documents")
     con.close()
+
+
+# -- fingerprints carried from the last run -----------------------------------------------------------
+
+
+def test_a_carried_fingerprint_is_used_only_once_its_stage_said_it_wrote_nothing(db: Path):
+    con = staging.connect(db)
+    true_now = staging.table_fingerprint(con, "documents")
+    staging.carry(db, {"documents": "carried-value", "claims": "a view: never carried"})
+    try:
+        # Before the writing stage spoke, or for a table it did not name: hashed.
+        assert staging.table_fingerprint(con, "documents", run_id="run-4") == true_now
+        staging.carry(db, {"documents": "carried-value"})
+        staging.unchanged(con, ("figures",))
+        assert staging.table_fingerprint(con, "documents", run_id="run-5") == true_now
+        staging.carry(db, {"documents": "carried-value"})
+        staging.unchanged(con, ("documents",))
+        assert staging.is_unchanged(con, "documents")
+        assert staging.table_fingerprint(con, "documents", run_id="run-6") == "carried-value"
+        assert staging.table_fingerprint(con, "documents") == true_now  # a caller outside a run hashes
+        assert "claims" not in staging.run_fingerprints("run-6", db)
+    finally:
+        staging.carry(db, {})
+        con.close()
+
+
+def test_the_verified_record_hands_fingerprints_on_only_while_the_files_are_unchanged(db: Path):
+    recovery.record_verified(db, {"documents": "1:2"})
+    assert recovery.verified_fingerprints(db) == {"documents": "1:2"}
+    con = staging.connect(db)
+    add_document(con, "e", "Rates were cut to 3.5%.")
+    con.close()
+    assert recovery.verified_fingerprints(db) == {}
