@@ -39,7 +39,7 @@ def _refuse_if(what: str, reasons: dict[str, str], remedy: str, metadata_key: st
 def published_warehouse(context: AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     run_id = context.run.run_id
     with warehouse.connect() as con:
-        missing = incomplete(con, stage_config(warehouse))
+        missing = incomplete(con, stage_config(warehouse, run_id=run_id))
         problems = unaudited_tables(con, run_id)
     _refuse_if(
         "an incomplete warehouse",
