@@ -138,4 +138,7 @@ class Warehouse(dg.ConfigurableResource):
             with dask_scheduler(self.dask_scheduler_address):
                 yield con
         finally:
+            if not limit_memory and self.duckdb_memory_limit and staging.is_kept(self.staging):
+                # The database stays open for the next step: what it caches shrinks to the stages' limit.
+                con.execute(f"SET memory_limit = '{self.duckdb_memory_limit}'")
             con.close()

@@ -91,6 +91,11 @@ def kept_open(path: Path) -> Iterator[None]:
         release(path)
 
 
+def is_kept(path: Path) -> bool:
+    """Whether `kept_open` holds the database at `path` in this process."""
+    return str(path.resolve()) in _KEPT
+
+
 def release(path: Path) -> None:
     """Close the database `kept_open` holds (checkpointing it), so it can be attached or opened read-only."""
     keeper = _KEPT.pop(str(path.resolve()), None)

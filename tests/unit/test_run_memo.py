@@ -187,3 +187,20 @@ def test_the_verified_record_hands_fingerprints_on_only_while_the_files_are_unch
     add_document(con, "e", "Rates were cut to 3.5%.")
     con.close()
     assert recovery.verified_fingerprints(db) == {}
+
+
+def test_a_held_database_gives_back_memory_when_a_step_lowers_its_limit(db: Path):
+    def rss_mb() -> float:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    with staging.kept_open(db):
+        assert staging.is_kept(db)
+        con = staging.connect(db, memory_limit=None)
+        con.execute("CREATE TEMP TABLE big AS SELECT repeat('x', 1000) || range AS t FROM range(200000)")
+        con.execute("SELECT count(DISTINCT t) FROM big").fetchone()
+        con.execute("SET memory_limit = '32MB'")
+        used = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
+        assert used <= 40 * 2**20, f"{used / 2**20:.0f} MB still held, {rss_mb():.0f} MB resident"
+        con.close()
+    assert not staging.is_kept(db)
