@@ -1,8 +1,7 @@
 """Claims: what each body asserts, who says it, how firmly, and which figures it carries."""
 
-from __future__ import annotations
-
 import dagster as dg
+from dagster import AssetExecutionContext
 
 from assets.quality import integrity_check
 from assets.registry import stage_config, table_asset
@@ -63,9 +62,9 @@ def extracted_claims(warehouse: Warehouse):
         "near-identical wording); the membership published as claims.cluster_id.",
     ),
 )
-def claim_clusters(warehouse: Warehouse) -> dg.MaterializeResult:
+def claim_clusters(context: AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        report = build_clusters(con, config=stage_config(warehouse))
+        report = build_clusters(con, config=stage_config(warehouse, run_id=context.run.run_id))
         return dg.MaterializeResult(
             metadata=table_metadata(
                 con,

@@ -3,6 +3,7 @@ for one period) agree?"""
 
 import dagster as dg
 import duckdb
+from dagster import AssetExecutionContext
 
 from assets.quality import integrity_check, warning_check
 from assets.registry import stage_config, table_asset
@@ -22,9 +23,9 @@ from newsfacts.stages.consistency import build_consistency
         "and the rounding of the digits as written, units converted within a dimension.",
     ),
 )
-def metric_consistency(warehouse: Warehouse) -> dg.MaterializeResult:
+def metric_consistency(context: AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        report = build_consistency(con, config=stage_config(warehouse))
+        report = build_consistency(con, config=stage_config(warehouse, run_id=context.run.run_id))
         verdicts = dict(con.execute("SELECT verdict, count(*) FROM metric_consistency GROUP BY 1").fetchall())
         return dg.MaterializeResult(
             metadata=table_metadata(

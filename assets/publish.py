@@ -1,13 +1,13 @@
 """Publish: the audited staging tables replace WAREHOUSE_PATH atomically."""
 
-from __future__ import annotations
-
 import dagster as dg
+from dagster import AssetExecutionContext
 
 from assets.registry import stage_config
 from assets.resources import Warehouse
 from assets.table_metadata import counts_table
 from newsfacts.stages.graph import ASSETS, incomplete
+from newsfacts.warehouse import staging
 from newsfacts.warehouse.audit import unaudited_tables
 from newsfacts.warehouse.publish import publish_warehouse
 
@@ -36,10 +36,11 @@ def _refuse_if(what: str, reasons: dict[str, str], remedy: str, metadata_key: st
     "nothing leaves the file as it was, and a file at WAREHOUSE_PATH that newsfacts did not publish (no `_newsfacts` "
     "marker table) is never replaced.",
 )
-def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+def published_warehouse(context: AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    run_id = context.run.run_id
     with warehouse.connect() as con:
-        missing = incomplete(con, stage_config(warehouse))
-        problems = unaudited_tables(con)
+        missing = incomplete(con, stage_config(warehouse, run_id=run_id))
+        problems = unaudited_tables(con, run_id)
     _refuse_if(
         "an incomplete warehouse",
         missing,
@@ -53,8 +54,13 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
         "Materialize the tables with their checks (the `refresh` job) first.",
         "unaudited_tables",
     )
+    staging.release(warehouse.staging)  # publishing attaches the file read-only: the run's hold must end
     result = publish_warehouse(
-        warehouse.staging, warehouse.published, warehouse.duckdb_memory_limit or None, warehouse.lock_timeout_seconds
+        warehouse.staging,
+        warehouse.published,
+        warehouse.duckdb_memory_limit or None,
+        warehouse.lock_timeout_seconds,
+        run_id=run_id,
     )
     counts = result.counts
     return dg.MaterializeResult(

@@ -67,7 +67,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
             outcome, how = validate_or_reuse(context, con, warehouse, spec, run)
             if outcome.success and REUSED_FROM not in how:
                 audit.record_pass(con, spec)
-            audit.record_audit(con, table, outcome.success)
+            audit.record_audit(con, table, outcome.success, context.run.run_id)
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR, how)
 
     return _integrity
@@ -96,12 +96,18 @@ def warning_check(
     return _warning
 
 
-def _content(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """What a suite reads of `table`: what its audit covers when it has one, else the whole table."""
-    return audit.content_digest(con, table) if table in audit.AUDITED_TABLES else staging.table_fingerprint(con, table)
+def _content(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None) -> str:
+    """What a suite reads of `table`: what its audit covers when it has one, else the whole table.
+
+    Hashed once per run (`run_id`, see staging.table_fingerprint): a check runs after every step that
+    writes the tables its suite reads.
+    """
+    if table in audit.AUDITED_TABLES:
+        return audit.content_digest(con, table, run_id)
+    return staging.table_fingerprint(con, table, run_id=run_id)
 
 
-def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> str:
+def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec", run_id: str | None = None) -> str:
     """Digest of everything a suite's outcome depends on: change any of it and the suite runs again."""
     tables = dict.fromkeys((spec.table, *spec.reads))
     h = hashlib.sha256()
@@ -114,7 +120,7 @@ def validation_input_key(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> s
         str(spec.blocking),
         *(package_version(p) for p in ("great_expectations", "pandas", "duckdb")),
         source_digest("newsfacts.quality"),
-        *(f"{t}={_content(con, t)}" for t in tables),
+        *(f"{t}={_content(con, t, run_id)}" for t in tables),
     ):
         h.update(part.encode())
         h.update(b"\x1f")
@@ -132,7 +138,7 @@ def validate_or_reuse(
     from newsfacts.quality.runner import ExpectationOutcome, SuiteOutcome
 
     started = time.perf_counter()
-    key = validation_input_key(con, spec)
+    key = validation_input_key(con, spec, context.run.run_id)
     if warehouse.reuse_validations:
         row = con.execute(
             "SELECT run_id, validated_at, outcome FROM _validation_cache WHERE suite = ? AND input_key = ?",
@@ -178,7 +184,8 @@ def record_and_report(
     extra = dict(extra_metadata or {})
     if REUSED_FROM not in extra:  # a reused outcome is already recorded, under the run that computed it
         staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run.run_id, datetime.now()))
-    write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
+        # The page of a reused outcome is the one its run wrote: only suites that ran rewrite it.
+        write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
     failed = [o for o in outcome.outcomes if not o.success]
     return dg.AssetCheckResult(
         passed=outcome.success,

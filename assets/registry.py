@@ -53,9 +53,12 @@ def table_asset(table: str, group: str, description: str, python: bool = True) -
     return {**declared(table), "group_name": group, "description": description, "kinds": kinds}
 
 
-def stage_config(warehouse: Warehouse, max_file_bytes: int = DEFAULT_MAX_BYTES) -> StageConfig:
-    """The stages' configuration as this run's resources set it."""
-    return StageConfig(catalog=warehouse.catalog, max_file_bytes=max_file_bytes)
+def stage_config(
+    warehouse: Warehouse, max_file_bytes: int = DEFAULT_MAX_BYTES, run_id: str | None = None
+) -> StageConfig:
+    """The stages' configuration as this run's resources set it (`run_id`: the run, when a step of it
+    reads only tables written before it: a whole-corpus stage's inputs, or publishing's)."""
+    return StageConfig(catalog=warehouse.catalog, max_file_bytes=max_file_bytes, run_id=run_id)
 
 
 def document_stage_asset(

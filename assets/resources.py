@@ -31,6 +31,11 @@ class SeedsFolder(dg.ConfigurableResource):
         return Path(self.seeds_dir).expanduser().resolve()
 
 
+def _failed_steps(instance: dg.DagsterInstance, run_id: str) -> bool:
+    records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.STEP_FAILURE, limit=1)
+    return bool(records.records)
+
+
 class Warehouse(dg.ConfigurableResource):
     """The published DuckDB file (`WAREHOUSE_PATH`) and the staging database runs write to.
 
@@ -74,7 +79,17 @@ class Warehouse(dg.ConfigurableResource):
             healed = recovery.heal(self.staging, self.published, self.duckdb_memory_limit or None)
             if healed is not None:
                 context.log.warning(healed.describe())
-            yield self
+            # The last run's fingerprints, when nothing touched the files since it ended; carried from
+            # the moment the database is open (opening it re-creates the staging views).
+            carried = recovery.verified_fingerprints(self.staging)
+            with staging.kept_open(self.staging):
+                staging.carry(self.staging, carried)
+                yield self
+            # Every step's connection is closed. When no step failed (a failure may have been a bad
+            # block), what the run wrote is sound: the next run need not read it all again, and the
+            # fingerprints its steps computed describe the files as they are.
+            if context.instance is not None and not _failed_steps(context.instance, run.run_id):
+                recovery.record_verified(self.staging, staging.run_fingerprints(run.run_id, self.staging))
 
     @property
     def lock_path(self) -> Path:
@@ -123,4 +138,7 @@ class Warehouse(dg.ConfigurableResource):
             with dask_scheduler(self.dask_scheduler_address):
                 yield con
         finally:
+            if not limit_memory and self.duckdb_memory_limit and staging.is_kept(self.staging):
+                # The database stays open for the next step: what it caches shrinks to the stages' limit.
+                con.execute(f"SET memory_limit = '{self.duckdb_memory_limit}'")
             con.close()

@@ -30,6 +30,7 @@ import polars as pl
 
 from newsfacts.quality.runner import ExpectationOutcome, SuiteOutcome
 from newsfacts.quality.suites import consistency_suite, integrity_suites
+from newsfacts.warehouse.staging import table_fingerprint
 
 KEEP_RUNS = 50  # run pages and stored outcomes kept in out_dir
 
@@ -118,6 +119,26 @@ def _fmt_number(x: object) -> str:
     return _cell(x)
 
 
+@dataclasses.dataclass(frozen=True)
+class RenderedConsistency:
+    """The metric consistency section as HTML, and its number of conflicts (for the summary cards).
+
+    Rendered once per content of `metric_consistency`: each suite's check rewrites the run's page.
+    """
+
+    html: str
+    conflicts: int
+
+
+def render_consistency(consistency: pl.DataFrame | None) -> RenderedConsistency:
+    conflicts = (
+        consistency.filter(pl.col("verdict") == "conflict").height
+        if consistency is not None and not consistency.is_empty() and "verdict" in consistency.columns
+        else 0
+    )
+    return RenderedConsistency(_consistency_section(consistency), conflicts)
+
+
 def _consistency_section(consistency: pl.DataFrame | None) -> str:
     if consistency is None or consistency.is_empty():
         return '<h2 id="consistency">Metric consistency</h2><p class="muted">No metrics reported.</p>'
@@ -155,7 +176,7 @@ def _consistency_section(consistency: pl.DataFrame | None) -> str:
 
 def render_report(
     outcomes: list[SuiteOutcome],
-    consistency: pl.DataFrame | None,
+    consistency: pl.DataFrame | RenderedConsistency | None,
     run_id: str,
     generated_at: dt.datetime | None = None,
     earlier_runs: list[str] | None = None,
@@ -169,11 +190,8 @@ def render_report(
     n_failed = sum(1 for s in outcomes for o in s.outcomes if not o.success)
     status = "failed" if blocking_failed else ("passed with warnings" if warned else "passed")
     status_badge = _badge(not blocking_failed and not warned, blocking=bool(blocking_failed))
-    conflicts = (
-        consistency.filter(pl.col("verdict") == "conflict").height
-        if consistency is not None and not consistency.is_empty() and "verdict" in consistency.columns
-        else 0
-    )
+    section = consistency if isinstance(consistency, RenderedConsistency) else render_consistency(consistency)
+    conflicts = section.conflicts
     cards = (
         '<div class="cards">'
         f"<div class=card><b>{len(outcomes)}</b>suites</div>"
@@ -204,12 +222,17 @@ def render_report(
         f"{escape(generated_at.isoformat(timespec='seconds'))}</p>{runs_nav}{cards}"
         "<table><thead><tr><th></th><th>suite</th><th>level</th><th>failed</th><th>expectations</th></tr>"
         f"</thead><tbody>{toc}</tbody></table>"
-        f"{_consistency_section(consistency)}"
+        f"{section.html}"
         '<h2 id="suites">Suites</h2>' + "".join(_suite_section(s) for s in outcomes) + "</body></html>\n"
     )
 
 
-def write_report(outcomes: list[SuiteOutcome], consistency: pl.DataFrame | None, out_dir: Path, run_id: str) -> Path:
+def write_report(
+    outcomes: list[SuiteOutcome],
+    consistency: pl.DataFrame | RenderedConsistency | None,
+    out_dir: Path,
+    run_id: str,
+) -> Path:
     """Write ``out_dir/runs/<run_id>.html`` and ``out_dir/index.html`` (latest run); return index.html."""
     out_dir = Path(out_dir)
     runs_dir = out_dir / "runs"
@@ -220,6 +243,8 @@ def write_report(outcomes: list[SuiteOutcome], consistency: pl.DataFrame | None,
     )
     earlier_ids = [p.stem for p in earlier]
     generated_at = dt.datetime.now(dt.UTC)
+    if not isinstance(consistency, RenderedConsistency):
+        consistency = render_consistency(consistency)
     run_page = render_report(outcomes, consistency, run_id, generated_at, earlier_ids, link_prefix="")
     index_page = render_report(outcomes, consistency, run_id, generated_at, earlier_ids, link_prefix="runs/")
     _write_atomic(runs_dir / f"{name}.html", run_page)
@@ -312,6 +337,23 @@ def _load_outcomes(directory: Path) -> dict[str, SuiteOutcome]:
     return loaded
 
 
+# The section of the last `metric_consistency` content rendered in this process, by its fingerprint.
+_RENDERED: dict[str, RenderedConsistency] = {}
+
+
+def _consistency(con: duckdb.DuckDBPyConnection) -> RenderedConsistency:
+    """`metric_consistency` as it stands in `con`, read and rendered only when its content changed."""
+    try:
+        key = table_fingerprint(con, "metric_consistency")
+        if key not in _RENDERED:
+            frame = con.execute("SELECT * FROM metric_consistency ORDER BY metric, unit").pl()
+            _RENDERED.clear()
+            _RENDERED[key] = render_consistency(frame)
+        return _RENDERED[key]
+    except duckdb.Error:
+        return render_consistency(None)
+
+
 def write_run_report(
     con: duckdb.DuckDBPyConnection,
     out_dir: Path,
@@ -334,10 +376,6 @@ def write_run_report(
     suites.update(_load_outcomes(store))
     order, _, _ = _known_suites()
     ranked = sorted(suites.values(), key=lambda s: (order.index(s.suite) if s.suite in order else len(order), s.suite))
-    try:
-        consistency = con.execute("SELECT * FROM metric_consistency ORDER BY metric, unit").pl()
-    except duckdb.Error:
-        consistency = None
-    index = write_report(ranked, consistency, out_dir, run_id)
+    index = write_report(ranked, _consistency(con), out_dir, run_id)
     _prune(out_dir / "runs", KEEP_RUNS, "*.html")
     return index

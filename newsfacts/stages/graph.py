@@ -41,6 +41,9 @@ class StageConfig:
 
     catalog: Path | None = None  # METRICS_CATALOG; None: the packaged catalog
     max_file_bytes: int = DEFAULT_MAX_BYTES
+    # The Dagster run reading the tables (never in a version): a whole-corpus stage's inputs are then
+    # hashed once per run (staging.table_fingerprint's `run_id`).
+    run_id: str | None = None
 
     @property
     def catalog_path(self) -> Path:
@@ -171,7 +174,8 @@ def code_version(stage: Stage) -> str:
 
 def corpus_state(con: duckdb.DuckDBPyConnection, stage: Stage, config: StageConfig) -> str:
     """What a whole-corpus stage's output is a function of: its version and the content of what it reads."""
-    return "|".join([version(stage, config), *(f"{t}={staging.table_fingerprint(con, t)}" for t in stage.reads)])
+    fingerprints = (f"{t}={staging.table_fingerprint(con, t, run_id=config.run_id)}" for t in stage.reads)
+    return "|".join([version(stage, config), *fingerprints])
 
 
 def pending_corpus(con: duckdb.DuckDBPyConnection, stage: Stage, config: StageConfig) -> str | None:

@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 
 from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches
-from newsfacts.stages.graph import Stage, StageConfig, corpus_state, pending_corpus, version
+from newsfacts.stages.graph import STAGES, Stage, StageConfig, corpus_state, pending_corpus, version
 from newsfacts.stages.progress import Progress, input_bytes
 from newsfacts.warehouse import staging
 
@@ -101,6 +101,8 @@ def run_document_stage(
             group = _Group()
     if group.ids:
         _commit(con, report, group)
+    if not pending and staging.is_unchanged(con, "documents"):  # no document landed, changed or went
+        staging.unchanged(con, STAGES[stage].writes)
     report.seconds = time.perf_counter() - started
     report.throughput = progress.finish()
     return report
@@ -129,5 +131,6 @@ def start_corpus_stage(
     state = pending_corpus(con, stage, config)
     if state is None and not force:
         report.skipped = 1
+        staging.unchanged(con, stage.writes)  # inputs as when it last ran: its tables are as it left them
         return report
     return CorpusRun(report, state or corpus_state(con, stage, config), started)

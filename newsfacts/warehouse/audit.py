@@ -31,19 +31,24 @@ __all__ = [
 ]
 
 
-def content_digest(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """Fingerprint of the stored tables the integrity check of `table` vouches for."""
-    return ";".join(f"{t.name}={table_fingerprint(con, t.name)}" for t in STORED_TABLES if t.audited_by == table)
+def content_digest(con: duckdb.DuckDBPyConnection, table: str, run_id: str | None = None) -> str:
+    """Fingerprint of the stored tables the integrity check of `table` vouches for.
+
+    `run_id`: computed once per run (see staging.table_fingerprint), for the run's checks and publish step.
+    """
+    return ";".join(
+        f"{t.name}={table_fingerprint(con, t.name, run_id=run_id)}" for t in STORED_TABLES if t.audited_by == table
+    )
 
 
-def record_audit(con: duckdb.DuckDBPyConnection, table: str, passed: bool) -> None:
-    state = f"{'pass' if passed else 'fail'}|{content_digest(con, table)}"
+def record_audit(con: duckdb.DuckDBPyConnection, table: str, passed: bool, run_id: str | None = None) -> None:
+    state = f"{'pass' if passed else 'fail'}|{content_digest(con, table, run_id)}"
     con.execute("DELETE FROM _ledger WHERE stage = 'audit' AND document_id = ?", [table])
     con.execute("INSERT INTO _ledger VALUES ('audit', ?, ?)", [table, state])
 
 
-def unaudited_tables(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Tables whose current content has no passing audit, with the reason."""
+def unaudited_tables(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> dict[str, str]:
+    """Tables whose current content has no passing audit, with the reason (`run_id`: see content_digest)."""
     audits = dict(con.execute("SELECT document_id, state FROM _ledger WHERE stage = 'audit'").fetchall())
     problems = {}
     for table in AUDITED_TABLES:
@@ -52,7 +57,7 @@ def unaudited_tables(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             problems[table] = "never validated"
         elif state.startswith("fail|"):
             problems[table] = "its last integrity check failed"
-        elif state != f"pass|{content_digest(con, table)}":
+        elif state != f"pass|{content_digest(con, table, run_id)}":
             problems[table] = "changed since its last passing integrity check"
     return problems
 

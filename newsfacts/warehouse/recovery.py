@@ -46,14 +46,67 @@ def note_path(staging: Path) -> Path:
     return staging.with_name(f"{staging.name}.recovered.json")
 
 
+def verified_path(staging: Path) -> Path:
+    return staging.with_name(f"{staging.name}.verified.json")
+
+
+def record_verified(staging: Path, fingerprints: dict[str, str] | None = None) -> None:
+    """Remember the files as they are now as sound: written by a run that ended, or read cleanly whole.
+
+    The next run's `damage` trusts them while their inode, size and mtime stay the same, instead of
+    reading every table again (a cost that grows with the corpus: 1.3 s at 10,000 articles).
+    `fingerprints`: the tables' fingerprints as the files now hold them (the run's, see
+    staging.table_fingerprint), handed to the next run while the files stay as they are.
+    """
+    if not staging.exists():
+        return
+    tmp = verified_path(staging).with_suffix(".tmp")
+    record = {"files": staging_db.file_state(staging), "fingerprints": fingerprints or {}}
+    tmp.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(tmp, verified_path(staging))
+
+
+def _verified(staging: Path) -> dict | None:
+    """The record `record_verified` left, when the files are still those it describes."""
+    try:
+        record = json.loads(verified_path(staging).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("files") != staging_db.file_state(staging):
+        return None
+    return record
+
+
+def _still_verified(staging: Path) -> bool:
+    return _verified(staging) is not None
+
+
+def verified_fingerprints(staging: Path) -> dict[str, str]:
+    """The fingerprints recorded with the files, when they are still the files recorded; else none."""
+    record = _verified(staging)
+    found = record.get("fingerprints") if record else None
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
 def damage(staging: Path, memory_limit: str | None = staging_db.DEFAULT_MEMORY_LIMIT) -> str | None:
     """Why `staging` is unusable ("ExceptionType: message"), or None when it opens and reads cleanly.
 
     Reads every column of every table once (a sum of row hashes), so a block whose checksum fails is
     found here rather than in the middle of a stage. A lock held by another process is not damage.
+    Files unchanged since they were last verified (`record_verified`) are not read again: anything
+    that writes them (a crash mid-write, a hand edit, a copy over them) moves their mtime.
     """
     if not staging.exists():
         return None
+    if _still_verified(staging):
+        return None
+    reason = _scan(staging, memory_limit)
+    if reason is None:
+        record_verified(staging)
+    return reason
+
+
+def _scan(staging: Path, memory_limit: str | None) -> str | None:
     try:
         con = duckdb.connect(str(staging), config={"memory_limit": memory_limit} if memory_limit else {})
     except duckdb.Error as exc:
