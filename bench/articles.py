@@ -7,19 +7,29 @@ text that no per-sentence cache has seen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+
+def leading(texts: Iterable[str], target_bytes: float) -> list[str]:
+    """The first of `texts` up to about `target_bytes` of UTF-8: at least one, stopping once reached.
+
+    Lazy on purpose: a folder's files are read only until the target is met.
+    """
+    docs: list[str] = []
+    size = 0
+    for doc in texts:
+        if docs and size >= target_bytes:
+            break
+        docs.append(doc)
+        size += len(doc.encode("utf-8"))
+    return docs
 
 
 def read_articles(folder: Path, target_bytes: int) -> list[str]:
     """The `*.txt` files under `folder`, in path order, up to about `target_bytes` of UTF-8."""
-    docs: list[str] = []
-    size = 0
-    for path in sorted(folder.rglob("*.txt")):
-        if size >= target_bytes:
-            break
-        doc = path.read_text(encoding="utf-8", errors="replace")
-        docs.append(doc)
-        size += len(doc.encode("utf-8"))
+    texts = (path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.txt")))
+    docs = leading(texts, target_bytes)
     if not docs:
         raise SystemExit(f"no *.txt files under {folder}")
     return docs

@@ -36,7 +36,7 @@ from pathlib import Path
 from newsfacts.figures import extract_figures, load_catalog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: bench/ is not on the path
-from bench.articles import read_articles  # noqa: E402
+from bench.articles import leading, read_articles  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DOC_CHARS = 6_000  # about one news article
@@ -104,12 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     load_before = os.getloadavg()[0]
     ours_s, ours_wall, ours_n = run_ours(docs)
     ours_mb = _mb(docs)
-    q_docs, q_bytes = [], 0
-    for doc in docs:  # a slice of about --quantulum-kb, at least one document
-        if q_docs and q_bytes >= args.quantulum_kb * 1e3:
-            break
-        q_docs.append(doc)
-        q_bytes += len(doc.encode("utf-8"))
+    q_docs = leading(docs, args.quantulum_kb * 1e3)
     q_s, q_wall, q_n = run_quantulum(q_docs)
     q_mb = _mb(q_docs)
     ours_rate, q_rate = ours_mb / ours_s, q_mb / q_s
