@@ -45,15 +45,7 @@ def build_consistency(
     if whole:
         con.execute("CREATE OR REPLACE TEMP TABLE _changed_facts AS SELECT fact_key FROM _fact_digests")
     else:
-        con.execute(
-            """CREATE OR REPLACE TEMP TABLE _changed_facts AS
-               SELECT coalesce(n.fact_key, o.document_id) AS fact_key
-               FROM _fact_digests AS n
-               FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> '') AS o
-                    ON o.document_id = n.fact_key
-               WHERE n.state IS DISTINCT FROM o.state""",
-            [FACTS_STAGE],
-        )
+        staging.moved_keys(con, FACTS_STAGE, "_fact_digests", "fact_key", "_changed_facts")
     mentions = con.execute(
         f"""SELECT {MENTION_COLUMNS} FROM figures
             WHERE fact_key IN (SELECT fact_key FROM _changed_facts) ORDER BY document_id, char_start"""

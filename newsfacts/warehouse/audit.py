@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from newsfacts.warehouse.schema import AUDITED_TABLES, STORED_TABLES
-from newsfacts.warehouse.staging import table_fingerprint
+from newsfacts.warehouse.staging import moved_keys, table_fingerprint
 
 if TYPE_CHECKING:
     from newsfacts.quality.suites import SuiteSpec
@@ -116,15 +116,7 @@ def changed_keys(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> str | None:
     if marker is None or marker[0] != _definition(spec):
         return None
     name = f'"_scope_keys_{spec.name}"'
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE {name} AS
-        SELECT coalesce(n.key, o.document_id) AS key
-        FROM {now} AS n
-        FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> '') AS o
-             ON o.document_id = n.key
-        WHERE n.state IS DISTINCT FROM o.state""",
-        [stage],
-    )
+    moved_keys(con, stage, now, "key", name)
     return name
 
 

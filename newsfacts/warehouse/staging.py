@@ -240,6 +240,20 @@ def set_global_state(con: duckdb.DuckDBPyConnection, stage: str, state: str) -> 
     con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [stage, state])
 
 
+def moved_keys(con: duckdb.DuckDBPyConnection, stage: str, digests: str, key: str, out: str) -> None:
+    """Create the temp table `out` (one column, `key`) of the keys whose state in `digests` (`key`,
+    `state`) differs from the one `stage` recorded in the ledger: new, changed and gone keys alike."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {out} AS
+        SELECT coalesce(n.{key}, o.document_id) AS {key}
+        FROM {digests} AS n
+        FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> '') AS o
+             ON o.document_id = n.{key}
+        WHERE n.state IS DISTINCT FROM o.state""",
+        [stage],
+    )
+
+
 def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
     """Remove documents and everything derived from them (inside the caller's transaction)."""
     if not document_ids:
