@@ -47,9 +47,9 @@ class CueScan:
         each = "".join(rf"(?:(?=(?P<{name}>{_by_tail(entries)}))|)" for name, entries in cues.items())
         # The set of first letters goes first: one test per character rejects most word starts
         # before the engine walks the prefix tree's branches.
-        self.phrase_start = rf"(?={first_letters(phrases)})(?={any_phrase})"
+        phrase_start = rf"(?={first_letters(phrases)})(?={any_phrase})"
         self.phrase_tree = any_phrase  # for a scan that tests the first letters itself
-        self._pattern = re.compile(rf"{not_word_class()}{self.phrase_start}{each}")
+        self._pattern = re.compile(rf"{not_word_class()}{phrase_start}{each}")
         # The lists tested where a phrase starts (`within`); it always matches, maybe empty.
         self._each = re.compile(each)
         self.firsts = frozenset(phrase[0] for phrase in phrases)
@@ -66,7 +66,7 @@ class CueScan:
 
     def within(self, text: str, starts: Sequence[int], start: int, end: int) -> frozenset[str]:
         """`self(text[start:end])`, with no scan of the span: `starts` are the sorted offsets of the
-        text, each right after a non-word character, where `phrase_start` matches (a pass over a
+        text, each right after a non-word character, where a listed phrase can start (a pass over a
         longer span found them, the character before it included, so they hold every phrase start
         of this one, `start` too when a non-word character comes before it).
 

@@ -43,7 +43,7 @@ from newsfacts.claims.cues import (
 from newsfacts.claims.lexicon import CueScan, either_case, first_letters
 from newsfacts.claims.people import ORG_WORDS, People, QuoteTest
 from newsfacts.claims.verbs import has_finite_verb
-from newsfacts.facts.trie import WORD_CHARS, trie_regex
+from newsfacts.facts.trie import WORD_CHARS, not_word_class, trie_regex
 from newsfacts.metadata.lines import word_set
 
 TITLES = frozenset(_TITLES_TEXT.split())
@@ -97,7 +97,7 @@ class CueStarts:
     def __init__(self, phrases: CueScan | None = None) -> None:
         speech = rf"(?={first_letters(_CUE_FIRSTS)}){_CUE_WORD}"
         if phrases is None:
-            self._pattern = re.compile(rf"[^{WORD_CHARS}’'\-]{speech}")
+            self._pattern = re.compile(not_word_class("’'\\-") + speech)
         else:
             # Group 1: a cue word that starts a phrase too; group 2: a phrase only (`lastindex`).
             # The tests that fail most often go first: the prefix trees before the character
@@ -105,7 +105,7 @@ class CueStarts:
             firsts = first_letters([*_CUE_FIRSTS, *phrases.firsts])
             phrase = f"(?={phrases.phrase_tree})"
             either = rf"{speech}(?<![’'\-])(?:{phrase}()|)|{phrase}()"
-            self._pattern = re.compile(rf"[^{WORD_CHARS}](?={firsts})(?:{either})")
+            self._pattern = re.compile(rf"{not_word_class()}(?={firsts})(?:{either})")
 
     def __call__(self, text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[int]]:
         """The matches of `SPEECH` in text[start:end], as `SPEECH.finditer` gives them (cue matches

@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from newsfacts.figures.lexicon import FUNCTION_WORDS, MONTHS, WEEKDAYS
 
-_NAME_WORD = r"[A-Z][A-Za-z.&]*(?:-[A-Z][A-Za-z.&]*)*"  # "Indo-Pacific", not "China-sensitive"
+_NAME_TAIL = r"[A-Za-z.&]*(?:-[A-Z][A-Za-z.&]*)*"  # after the capital
+_NAME_WORD = rf"[A-Z]{_NAME_TAIL}"  # "Indo-Pacific", not "China-sensitive"
 # Opening with the capital (the look behind after it) lets the engine skip to capitals, where a
 # look behind first would be tried at every position.
-_PROPER = re.compile(rf"[A-Z](?<![\w-].)[A-Za-z.&]*(?:-[A-Z][A-Za-z.&]*)*(?: {_NAME_WORD})*(?![\w-])(?P<poss>['’]s\b)?")
+_PROPER = re.compile(rf"[A-Z](?<![\w-].){_NAME_TAIL}(?: {_NAME_WORD})*(?![\w-])(?P<poss>['’]s\b)?")
 _CLAUSE_BREAK = re.compile(r"[,;:–—(\"“”]")
 _WORD = re.compile(r"\S+")
 MAX_WORDS_BETWEEN = 4
