@@ -161,14 +161,15 @@ def publish_warehouse(
         if comparison is not None:
             result = _updated_copy(staging, published, tmp, memory_limit, deadline, *comparison)
         if result is None:
+            staged = comparison[1] if comparison is not None else None
             _remove(tmp)
             try:
-                result = _rebuilt(staging, tmp, memory_limit, deadline, run_id)
+                result = _rebuilt(staging, tmp, memory_limit, deadline, run_id, staged)
             except duckdb.OutOfMemoryException:
                 if memory_limit is None:
                     raise
                 _remove(tmp)  # a warehouse too large for the limit: build it with DuckDB's default
-                result = _rebuilt(staging, tmp, None, deadline, run_id)
+                result = _rebuilt(staging, tmp, None, deadline, run_id, staged)
         _fsync(tmp)
         os.replace(tmp, published)
         _fsync(published.parent)
@@ -330,14 +331,23 @@ def _copy_table(con: duckdb.DuckDBPyConnection, table: Table, where: str = "") -
 
 
 def _rebuilt(
-    staging: Path, tmp: Path, memory_limit: str | None, deadline: float, run_id: str | None = None
+    staging: Path,
+    tmp: Path,
+    memory_limit: str | None,
+    deadline: float,
+    run_id: str | None = None,
+    staged: dict[str, str] | None = None,
 ) -> PublishResult:
+    """A fresh copy of every published table; `staged`: staging's fingerprints when this publish
+    already took them (comparing with the published file), so they are not taken twice."""
     con = _open(tmp, staging, memory_limit, deadline)
     try:
         for table in PUBLISHED_TABLES:
             con.execute(table.ddl())
             _copy_table(con, table)
-        fingerprints = {t.name: table_fingerprint(con, t.name, "staging", run_id=run_id) for t in PUBLISHED_TABLES}
+        fingerprints = staged or {
+            t.name: table_fingerprint(con, t.name, "staging", run_id=run_id) for t in PUBLISHED_TABLES
+        }
         result = PublishResult(mode="rebuilt", changed_tables=[t.name for t in PUBLISHED_TABLES])
         return _finish(con, result, fingerprints)
     finally:
