@@ -3,7 +3,9 @@
 Front matter is read by libyaml when it is installed, under the same restrictions as the
 pure-Python loader (no aliases, timestamps kept as strings, no Python tags), and every shape on
 which the two scanners disagree is left to the pure-Python loader. Words are counted over a
-code-point array; the reference is the word pattern the count was defined by.
+code-point array; the reference is the word pattern the count was defined by. Closing lines and
+caption ends are matched with their `.*` alternatives searched from the end; the reference is the
+plain alternation of the same rules.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 import pytest
 import yaml
 
-from newsfacts.metadata import front_matter, parse_metadata
+from newsfacts.metadata import front_matter, furniture, furniture_rules, parse_metadata
 from newsfacts.metadata.body import count_words
 
 needs_libyaml = pytest.mark.skipif(front_matter._FastLoader is None, reason="PyYAML built without libyaml")
@@ -132,3 +134,62 @@ def test_count_words_matches_the_word_pattern(text: str, expected: int) -> None:
 def test_count_words_window_bounds_as_pattern_positions(start: int, end: int) -> None:
     text = "ab-cd ef’s 1,2"
     assert count_words(text, start, end) == len(_REFERENCE_WORD.findall(text, max(start, 0), max(end, 0)))
+
+
+_REFERENCE_TRAILING = re.compile("|".join(f"(?:{pattern})" for pattern in furniture_rules.TRAILING_LINES), re.I)
+_REFERENCE_CAPTION = re.compile("|".join(f"(?:{pattern})" for pattern in furniture_rules.CAPTION_END))
+
+CLOSING_LINES = {
+    "anchored disclaimer": "Disclaimer: this is not advice",
+    "floating advice clause": "The views here do not constitute investment advice.",
+    "floating clause not at the end": "Note: it does not constitute financial advice for anyone",
+    "second branch of one rule": "Sign up and enter your email address below",
+    "ends in a disclosure policy": "The site has a disclosure policy.",
+    "disclosure policy not at the end": "The site has a disclosure policy for staff",
+    "prose": "Crude prices rose 2% on Tuesday as supply worries grew.",
+    "newline before the clause": "First line\nit does not constitute investment advice",
+    "empty": "",
+}
+CAPTION_LINES = {
+    "photo credit in brackets": "Traders work on the floor in New York. (Photo by A. Roe/AFP)",
+    "wire credit": "A tanker at anchor off the coast. REUTERS/Ann Roe/File Photo",
+    "credit mid-line": "(Photo by A. Roe) and then more text follows here",
+    "prose": "The central bank held its key rate at 4.5%.",
+}
+
+
+@pytest.mark.parametrize("line", CLOSING_LINES.values(), ids=CLOSING_LINES.keys())
+def test_trailing_lines_match_as_the_plain_alternation(line: str) -> None:
+    assert furniture._TRAILING.fullmatch(line) == (_REFERENCE_TRAILING.fullmatch(line) is not None)
+
+
+@pytest.mark.parametrize("line", CAPTION_LINES.values(), ids=CAPTION_LINES.keys())
+def test_caption_ends_match_as_the_plain_alternation(line: str) -> None:
+    assert furniture._CAPTION.fullmatch(line) == (_REFERENCE_CAPTION.fullmatch(line) is not None)
+
+
+def test_whole_line_matches_and_rejects() -> None:
+    assert furniture._TRAILING.fullmatch(CLOSING_LINES["floating advice clause"])
+    assert not furniture._TRAILING.fullmatch(CLOSING_LINES["disclosure policy not at the end"])
+    assert not furniture._TRAILING.fullmatch(CLOSING_LINES["newline before the clause"])
+
+
+@pytest.mark.parametrize(
+    "pattern, branches",
+    [
+        ("a|b", ["a", "b"]),
+        ("(?:a|b)c", ["(?:a|b)c"]),
+        (r"[|]x|\|y", ["[|]x", r"\|y"]),
+        ("[]|]z|w", ["[]|]z", "w"]),
+        (".*a|.*?b", [".*a", ".*?b"]),
+    ],
+)
+def test_branches_split_only_at_top_level(pattern: str, branches: list[str]) -> None:
+    assert furniture._branches(pattern) == branches
+
+
+def test_lazy_and_possessive_runs_stay_anchored() -> None:
+    matcher = furniture._WholeLine((".*?end", ".*+x", ".*tail"))
+    assert matcher.anchored is not None and matcher.anchored.pattern == "(?:.*?end)|(?:.*+x)"
+    assert matcher.ending is not None and matcher.ending.pattern == r"(?:(?:tail))\Z"
+    assert matcher.fullmatch("the end") and matcher.fullmatch("a tail") and not matcher.fullmatch("tail end x")
