@@ -30,13 +30,13 @@ def count_words(text: str, start: int, end: int) -> int:
     codes = np.frombuffer(text[max(start, 0) : max(end, 0)].encode("utf-32-le", "surrogatepass"), dtype="<u4")
     if codes.size == 0:
         return 0
-    index = np.minimum(codes, _BMP)
-    alnum = _ALNUM[index]
+    index = np.minimum(codes, _BMP).astype(np.intp)  # take() with native indices copies nothing more
+    alnum = _ALNUM.take(index)
     beyond = index == _BMP
     if beyond.any():
         alnum[beyond] = [chr(code).isalnum() for code in codes[beyond].tolist()]
     word = alnum.copy()
-    word[1:-1] |= _JOINER[index[1:-1]] & alnum[:-2] & alnum[2:]
+    word[1:-1] |= _JOINER.take(index[1:-1]) & alnum[:-2] & alnum[2:]
     return int(word[0]) + int(np.count_nonzero(word[1:] & ~word[:-1]))
 
 
