@@ -5,7 +5,11 @@ dateline, the paragraphs, then trailing furniture), deterministic with a fixed r
 reports milliseconds per document. The date forms rotate between ones the patterns read and ones
 only dateparser reads, so both paths are timed; the dateparser cache is cleared first.
 
-    .venv/bin/python bench/metadata_throughput.py [--docs 2000]
+With `--corpus DIR` (a scale corpus, e.g. bench_out/corpus-10000) it also times every
+`--every`-th file there, decoded as landing decodes it, in CPU seconds: the figure issue 16's
+metadata stage is judged by.
+
+    .venv/bin/python bench/metadata_throughput.py [--docs 2000] [--corpus DIR [--every 5]]
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import random
 import time
 from pathlib import Path
 
+from newsfacts.landing import decode
 from newsfacts.metadata import dates, parse_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +52,8 @@ def build_pages(count: int, seed: int = 11) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--corpus", type=Path, help="a folder of article files to time as well")
+    parser.add_argument("--every", type=int, default=1, help="time every n-th file of --corpus")
     args = parser.parse_args()
     pages = build_pages(args.docs)
     started = time.perf_counter()
@@ -59,6 +66,20 @@ def main() -> None:
     calls = dates._dateparser_date.cache_info()
     print(f"{len(pages)} pages: {elapsed / len(pages) * 1000:.2f} ms/page, {dated} dated")
     print(f"dateparser: {calls.misses} uncached calls, {calls.hits} cache hits")
+    if args.corpus is not None:
+        time_corpus(args.corpus, args.every)
+
+
+def time_corpus(folder: Path, every: int) -> None:
+    """CPU time of `parse_metadata` over the files of `folder` that landing would accept."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file())[::every]
+    texts = [decoded[0] for decoded in (decode(path.read_bytes()) for path in files) if not isinstance(decoded, str)]
+    started = time.process_time()
+    for text in texts:
+        parse_metadata(text)
+    elapsed = time.process_time() - started
+    megabytes = sum(len(text) for text in texts) / 1e6
+    print(f"{folder}: {len(texts)} files, {megabytes:.2f} M characters, {elapsed / len(texts) * 1000:.3f} CPU-ms/file")
 
 
 if __name__ == "__main__":

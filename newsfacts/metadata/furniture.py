@@ -145,11 +145,66 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
 
 
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` (split at each `|` outside groups and classes)."""
+    branches, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "]":  # "[]...]": a leading "]" is a member
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    branches.append(pattern[start:index])
+    return branches
+
+
+def _opens_with_any_run(branch: str) -> bool:
+    """True for a branch opening with a greedy `.*` (not `.*?` or `.*+`, which read differently)."""
+    return branch.startswith(".*") and branch[2:3] not in ("?", "+")
+
+
+class _WholeLine:
+    """`fullmatch` of an alternation, with the alternatives that open with `.*` tried from the end.
+
+    `.*X` fully matches a line without a newline exactly when `X` matches somewhere and reaches the
+    end, which one `search` for `(?:X1|X2|...)\\Z` finds in a single pass; the `.*` form backtracks
+    over the whole line once per alternative. Text with a newline keeps the plain `fullmatch`.
+    """
+
+    def __init__(self, patterns: tuple[str, ...], flags: int = 0) -> None:
+        branches = [branch for pattern in patterns for branch in _branches(pattern)]
+        floating = [branch[2:] for branch in branches if _opens_with_any_run(branch)]
+        anchored = [branch for branch in branches if not _opens_with_any_run(branch)]
+        self.whole = re.compile("|".join(f"(?:{pattern})" for pattern in patterns), flags)
+        self.anchored = re.compile("|".join(f"(?:{branch})" for branch in anchored), flags) if anchored else None
+        self.ending = re.compile("(?:" + "|".join(f"(?:{b})" for b in floating) + r")\Z", flags) if floating else None
+
+    def fullmatch(self, text: str) -> bool:
+        if "\n" in text:
+            return self.whole.fullmatch(text) is not None
+        return (self.anchored is not None and self.anchored.fullmatch(text) is not None) or (
+            self.ending is not None and self.ending.search(text) is not None
+        )
+
+
 _WIDGET = _alternation(rules.WIDGET_LINES)
 _PHOTO = _alternation(rules.PHOTO_CREDIT_LINES)
-_CAPTION = re.compile("|".join(f"(?:{pattern})" for pattern in rules.CAPTION_END))
+_CAPTION = _WholeLine(rules.CAPTION_END)
 _TOC = _alternation(rules.TOC_HEADERS)
-_TRAILING = _alternation(rules.TRAILING_LINES)
+_TRAILING = _WholeLine(rules.TRAILING_LINES, re.I)
 _TRAILING_HEADER = _alternation(rules.TRAILING_HEADERS)
 _CLOSING_BIO = re.compile(rules.CLOSING_BIO)
 _LABEL_ONLY = {field: re.compile(rf"(?:{pattern})\s*[:：]?", re.I) for field, pattern in rules.LABEL_ONLY.items()}
@@ -306,7 +361,7 @@ def is_photo_credit(text: str) -> bool:
     """ "Photo: Getty Images", "FILE PHOTO: ...", "Credit: REUTERS/...", a caption ending in a credit."""
     if len(text) > MAX_FURNITURE_CHARS * 2:
         return False
-    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text) is not None
+    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text)
 
 
 def is_image(text: str) -> bool:
@@ -386,7 +441,7 @@ def _is_closing_line(text: str) -> bool:
     if len(text) > MAX_FURNITURE_CHARS * 3:
         return False
     return (
-        _TRAILING.fullmatch(text) is not None
+        _TRAILING.fullmatch(text)
         or _TRAILING_HEADER.fullmatch(text) is not None
         or source_name(text) is not None
         or is_outlet_blurb(text)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 # Header and tail lines are tested several times each by pure line tests, which remember them;
 # only short lines are remembered, so the memory the caches hold stays small.
@@ -15,9 +14,12 @@ MAX_CACHED_LINE_CHARS = 1000
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line: `start`/`end` bound it in the full text (without its newline), `text` is stripped."""
+class Line(NamedTuple):
+    """One line: `start`/`end` bound it in the full text (without its newline), `text` is stripped.
+
+    A named tuple rather than a frozen dataclass: every document makes a hundred of them, and a
+    tuple is built several times faster.
+    """
 
     start: int
     end: int

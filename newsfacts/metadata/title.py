@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from newsfacts.metadata import furniture
 from newsfacts.metadata.byline import (
@@ -93,8 +94,10 @@ def headline_text(text: str, following: list[str]) -> str | None:
         title = clean_title(atx.group("title"))
         return title if title and len(title) <= MAX_TITLE_CHARS else None
     title = clean_title(furniture.strip_breadcrumbs(clean_title(text)))
-    rest = [line for line in following if " ".join(line.split()).casefold() != title.casefold()]
-    return title if _reads_as_headline(title, rest) else None
+    folded = title.casefold()
+    # Only the first `MAX_LINES_TO_PARAGRAPH` lines after the headline are ever read.
+    rest = islice((line for line in following if " ".join(line.split()).casefold() != folded), MAX_LINES_TO_PARAGRAPH)
+    return title if _reads_as_headline(title, list(rest)) else None
 
 
 def clean_title(text: str) -> str:
