@@ -234,12 +234,13 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         complement_only = None
     if np or head_np:
         first_np = min(t[0] for t in np + head_np)
-        before_np = [t for t in left if t[1] <= first_np]
-        while before_np and before_np[-1][2].lower() in _DETERMINERS:
-            before_np.pop()
-        if before_np:
-            lw = before_np[-1][2].lower()
-            if lw in change_words or _is_verb(before_np[-1][2]):
+        # the tokens that end by the noun phrase's start are the first n of `left` (tokens ascend)
+        n = bisect_right(_edges(sentence)[1], first_np, 0, len(left))
+        while n and left[n - 1][2].lower() in _DETERMINERS:
+            n -= 1
+        if n:
+            lw = left[n - 1][2].lower()
+            if lw in change_words or _is_verb(left[n - 1][2]):
                 governor = governor or lw
             if lw in change_words and last_link in (None, "by"):
                 change, change_word = True, change_word or lw

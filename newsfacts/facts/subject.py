@@ -78,6 +78,14 @@ def _alias_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found = _other_spans(text, start, end, others)
     if not found:
         return [m.span() for m in capital.finditer(text, start, end)]
+    return _merged_spans(text, start, end, found)
+
+
+def _merged_spans(text: str, start: int, end: int, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`_alias_spans` where some of the other aliases occur (`found`, from `_other_spans`): the
+    capitals' regex searched from where the scan stands, the nearer of it and the next of `found`
+    taken each time."""
+    capital = _alias_tables()[0]
     out: list[tuple[int, int]] = []
     floor, i = start, 0  # the first offset the next alias may open at
     while True:
@@ -157,15 +165,13 @@ def _hits(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]
 
 def _entity_counts(text: str) -> Counter[tuple[str, str]]:
     """(name, type) -> mentions in `text`, as `_hits` reads them, first seen first: the aliases are
-    counted by the regex engine (findall, no match object per mention) when no alias that
-    `_alias_tables` finds by substring occurs, then folded into their entities (an entity is first
+    counted by the regex engine (findall, no match object per mention) when none of the aliases
+    `_other_spans` finds occurs, then folded into their entities (an entity is first
     seen where its first-seen alias is)."""
     aliases = _aliases()
     capital, others = _alias_tables()
-    if any(alias in text for alias in others):
-        found = [text[a:b] for a, b in _alias_spans(text, 0, len(text))]
-    else:
-        found = capital.findall(text)
+    spans = _other_spans(text, 0, len(text), others)
+    found = [text[a:b] for a, b in _merged_spans(text, 0, len(text), spans)] if spans else capital.findall(text)
     counts: Counter[tuple[str, str]] = Counter()
     for alias, n in Counter(found).items():
         counts[aliases[alias.removesuffix("’s").removesuffix("'s")]] += n

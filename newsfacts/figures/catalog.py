@@ -174,10 +174,14 @@ class _LeadIndex:
         if self._lead_words is None or self._lead_first is None:
             return found
         first = self._lead_first.match(folded)
-        words = [(0, first.end())] if first is not None else []
-        words += [(m.start() + 1, m.end()) for m in self._lead_words.finditer(folded, words[0][1] if words else 0)]
-        for start, end in words:
-            for pid in self._patterns_at(folded[start:end]):
+        words = [(0, first.group())] if first is not None else []
+        words += [
+            (m.start() + 1, m.group()[1:]) for m in self._lead_words.finditer(folded, first.end() if first else 0)
+        ]
+        memo = self._by_run
+        for start, run in words:
+            hit = memo.get(run)
+            for pid in hit if hit is not None else self._patterns_at(run):
                 found.setdefault(pid, []).append(start)
         return found
 
