@@ -220,6 +220,12 @@ class MetricCatalog:
         self._by_kind: dict[str, tuple[MetricRule, ...]] = {
             kind: tuple(r for r in self.rules if kind in r.kind.split(",")) for kind in KINDS
         }
+        # (kind, concept) -> the rules of the kind that list the concept, in order (match_concept)
+        self._listing: dict[tuple[str, str], tuple[MetricRule, ...]] = {}
+        for kind, rules in self._by_kind.items():
+            for rule in rules:
+                for concept in rule.concepts:
+                    self._listing[(kind, concept)] = (*self._listing.get((kind, concept), ()), rule)
         patterns = [p for r in self.rules for p in (*r.signals, *([r.exclude] if r.exclude else []))]
         self._leads = _LeadIndex(patterns)
         self._indexed_signals = {
@@ -249,7 +255,9 @@ class MetricCatalog:
         concept the grammar read off another figure: "412 of the 650 seats" counts seats)."""
         if not concept:
             return None
-        for rule in self._by_kind.get(kind, ()):
+        # without `by_signals` only the rules that list the concept can apply
+        rules = self._by_kind.get(kind, ()) if by_signals else self._listing.get((kind, concept), ())
+        for rule in rules:
             named = concept in rule.concepts or (
                 by_signals
                 and len(rule.signals) == 1
