@@ -283,14 +283,6 @@ _TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
 _TRIGGER_WORD = re.compile(_trigger_words(fold_case=True))
 _BEFORE_TRIGGER = break_class("'’")
 _TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({_trigger_words(fold_case=True)})")
-# The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
-# lower() keeps offsets, word characters and ASCII letters apart for every code point but two:
-# "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k"); what
-# follows a word is read case-insensitively, as the patterns read it, on either text.
-# The look-ahead names the letters a trigger opens with: most words fail it after one class test.
-_TRIGGER_FIRSTS = "".join(sorted({w[0] for w in _TRIGGER_LIST}))
-_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"{_BEFORE_TRIGGER}(?=[{_TRIGGER_FIRSTS}])({_trigger_words(fold_case=False)})")
-_LOWER_TURNS_ASCII = "\u212a"
 # Numbers that may open a period, each at the start of a run of digits (every alternative needs a
 # non-word character before its first digit), in their plain form:
 _DIGIT_RUN = re.compile(r"[0-9]+")
@@ -310,19 +302,27 @@ _DIGIT_START_FAST = re.compile(
 )
 
 
+# Trigger words (group 1) and numbers that may open a period, found in one pass: the engine skips
+# to the characters either opens with (a break before a word, a digit), where a pass for each
+# read every character of a body twice. A digit is no break, and neither consumes what opens the
+# other (a trigger's digits follow its letters; a number holds digits only), so the one pass
+# finds what the two found.
+_CANDIDATE = re.compile(f"{_TRIGGER_AFTER_BREAK.pattern}|{_DIGIT_START_FAST.pattern}")
+
+
 def _candidates(text: str, start: int, end: int) -> dict[str, list[int]]:
     """Start positions worth trying, per pattern kind, in text order."""
-    low = text.lower()
-    exact = len(low) == len(text) and _LOWER_TURNS_ASCII not in text
-    pattern, read = (_TRIGGER_AFTER_BREAK_LOWER, low) if exact else (_TRIGGER_AFTER_BREAK, text)
-    words = pattern.finditer(read, start - 1 if start > 0 else 0, end)
-    hits = [(m.start(1), _KINDS_OF_WORD[m.group(1).lower()]) for m in words]
+    hits: list[tuple[int, tuple[str, ...]]] = []
+    for m in _CANDIDATE.finditer(text, start - 1 if start > 0 else 0, end):
+        word = m.group(1)
+        if word is not None:
+            hits.append((m.start(1), _KINDS_OF_WORD[word.lower()]))
+        elif m.start() >= start:  # a number opens at `start` or later; a word's break may precede it
+            n = m.end() - m.start()
+            hits.append((m.start(), ("year",) if n == 4 else ("date", "q") if n == 1 else ("date",)))
     first = _TRIGGER_WORD.match(text, 0, end) if start == 0 else None
     if first is not None:
         hits.append((0, _KINDS_OF_WORD[first.group().lower()]))
-    for m in _DIGIT_START_FAST.finditer(text, start, end):
-        n = m.end() - m.start()
-        hits.append((m.start(), ("year",) if n == 4 else ("date", "q") if n == 1 else ("date",)))
     hits.sort()
     out: dict[str, list[int]] = {kind: [] for kind, _ in _PATTERNS}
     for pos, kinds in hits:
