@@ -31,20 +31,22 @@ def _reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out + [m.span(1) for m in after.finditer(text, resume, end)]
 
 
-# Texts written for this test: aliases that open with a lower-case letter beside capital ones,
-# inside each other ("the Fed" holds "Fed"), at the text's edges, glued to words and marks.
-TEXTS = [
-    "the Fed held rates; the Fed's chair spoke as the U.S. economy grew.",
-    "Investors bought gold and bitcoin while the euro zone and the euro area stalled.",
-    "Stocks on the blue-chip Dow rose, the Dow's best day, and Fed officials spoke.",
-    "eurozone data: the eurozone's output fell, goldsmiths and bullion dealers said.",
-    "Beijing's tariffs on the U.S. rose; China and the EU's leaders met in Brussels.",
-    "The Fed, the Federal Reserve, and thegold xgold gold& gold+ gold's gold’s golden.",
-    "(the Fed) [gold] 'bitcoin' “euro zone” the Fed.",
-    "No entity here at all, only words and numbers like 42 and 7%.",
-    "Japan, the Fed and gold; Labour's lead, S&P 500 futures and the Nasdaq.",
-    "U.S.-China talks; the Fed-led rally; gold-backed notes; Fed’s view.",
-]
+# Texts written for this test, each with what it exercises: aliases that open with a lower-case
+# letter beside capital ones, inside each other ("the Fed" holds "Fed"), at the text's edges,
+# glued to words and marks.
+CASES = {
+    "the Fed held rates; the Fed's chair spoke as the U.S. economy grew.": "a lower-case alias holding a capital one",
+    "Investors bought gold and bitcoin while the euro zone and the euro area stalled.": "several lower-case aliases",
+    "Stocks on the blue-chip Dow rose, the Dow's best day, and Fed officials spoke.": "a hyphen inside an alias",
+    "eurozone data: the eurozone's output fell, goldsmiths and bullion dealers said.": "the text's first word",
+    "Beijing's tariffs on the U.S. rose; China and the EU's leaders met in Brussels.": "capital aliases only",
+    "The Fed, the Federal Reserve, and thegold xgold gold& gold+ gold's gold’s golden.": "no word break around",
+    "(the Fed) [gold] 'bitcoin' “euro zone” the Fed.": "marks around, the text's last word",
+    "No entity here at all, only words and numbers like 42 and 7%.": "no alias",
+    "Japan, the Fed and gold; Labour's lead, S&P 500 futures and the Nasdaq.": "both kinds in turn",
+    "U.S.-China talks; the Fed-led rally; gold-backed notes; Fed’s view.": "an alias ending in a mark",
+}
+TEXTS = list(CASES)
 
 
 @pytest.mark.parametrize("text", TEXTS)
