@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -233,8 +232,6 @@ class MetricCatalog:
         }
         # (kind, unit) -> its rules with signals that admit the unit, each with its indexed signals
         self._of_unit: dict[tuple[str, str], tuple[tuple[MetricRule, frozenset[int]], ...]] = {}
-        # (kind, unit) -> those rules filed by one indexed signal each, and those with none (_led_by)
-        self._unit_index: dict[tuple[str, str], _RuleIndex] = {}
 
     @property
     def metrics(self) -> list[str]:
@@ -307,31 +304,14 @@ class MetricCatalog:
         rules = cache.get(key)
         if rules is None:
             leads = self._leads.found(sentence, cache)
-            # a signal whose words the sentence lacks rules a rule out without a regex match
-            of_unit = self._rules_of_unit(kind, unit) if leads is None else self._led_by(kind, unit, leads)
             rules = cache[key] = tuple(
                 rule
-                for rule, indexed in of_unit
+                for rule, indexed in self._rules_of_unit(kind, unit)
+                # a signal whose words the sentence lacks rules a rule out without a regex match
                 if (leads is None or leads.keys() >= indexed)
                 and all(self._spans(p, sentence, cache) for p in rule.signals)
             )
         return rules
-
-    def _led_by(self, kind: str, unit: str, leads: dict[int, list[int]]) -> Sequence[_RuleEntry]:
-        """The rules of `_rules_of_unit` that one of the sentence's lead patterns may open, in order:
-        each rule is filed under one of its indexed signals, which the sentence must hold, so the
-        sentence's few lead patterns name the few rules worth testing (a rule with no indexed
-        signal is filed under every sentence)."""
-        index = self._unit_index.get((kind, unit))
-        if index is None:
-            index = self._unit_index[(kind, unit)] = _file_rules(self._rules_of_unit(kind, unit))
-        by_signal, unfiled = index
-        picked = [entry for pid in leads if pid in by_signal for entry in by_signal[pid]]
-        if not picked:
-            return unfiled
-        picked += unfiled
-        picked.sort(key=_rule_order)
-        return picked
 
     def _rules_of_unit(self, kind: str, unit: str) -> tuple[tuple[MetricRule, frozenset[int]], ...]:
         """The rules of a kind with signals that admit `unit`, in order, with their indexed signals'
@@ -404,27 +384,6 @@ class MetricCatalog:
                             last = m.end()
             cache[key] = spans
         return spans
-
-
-_RuleEntry = tuple[MetricRule, frozenset[int]]
-_RuleIndex = tuple[dict[int, list[_RuleEntry]], tuple[_RuleEntry, ...]]
-
-
-def _file_rules(entries: tuple[_RuleEntry, ...]) -> _RuleIndex:
-    """Rules (with their indexed signals' ids) filed under one indexed signal each (the lowest id:
-    any would do, as a rule needs them all), and the rules with none."""
-    by_signal: dict[int, list[_RuleEntry]] = {}
-    unfiled: list[_RuleEntry] = []
-    for rule, indexed in entries:
-        if indexed:
-            by_signal.setdefault(min(indexed), []).append((rule, indexed))
-        else:
-            unfiled.append((rule, indexed))
-    return by_signal, tuple(unfiled)
-
-
-def _rule_order(entry: _RuleEntry) -> int:
-    return entry[0].order
 
 
 def _in_document(pattern: re.Pattern[str], document: str, cache: dict[Any, Any]) -> bool:
