@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from newsfacts.facts.subject import lookup
 from newsfacts.facts.tables import words
@@ -46,9 +47,18 @@ class Phrase:
     skipped: tuple[int, int] | None = None  # an appositive the phrase reads across (", a rival,")
 
 
+# The same tokens by re.split, the pattern captured: the pieces alternate between the text between
+# tokens and a token, so running sums of their lengths are the tokens' edges, all in C loops (no
+# match object or tuple built in Python per token, as finditer would need).
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
 @lru_cache(maxsize=256)  # every figure of a sentence asks
 def tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence))
+    """(start, end, text) of each token of the sentence, as _TOKEN.finditer reads them."""
+    pieces = _TOKEN_SPLIT.split(sentence)
+    edges = list(accumulate(map(len, pieces)))
+    return tuple(zip(edges[0:-1:2], edges[1::2], pieces[1::2], strict=True))
 
 
 @lru_cache(maxsize=256)
@@ -234,12 +244,13 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         complement_only = None
     if np or head_np:
         first_np = min(t[0] for t in np + head_np)
-        before_np = [t for t in left if t[1] <= first_np]
-        while before_np and before_np[-1][2].lower() in _DETERMINERS:
-            before_np.pop()
-        if before_np:
-            lw = before_np[-1][2].lower()
-            if lw in change_words or _is_verb(before_np[-1][2]):
+        # the tokens that end by the noun phrase's start are the first n of `left` (tokens ascend)
+        n = bisect_right(_edges(sentence)[1], first_np, 0, len(left))
+        while n and left[n - 1][2].lower() in _DETERMINERS:
+            n -= 1
+        if n:
+            lw = left[n - 1][2].lower()
+            if lw in change_words or _is_verb(left[n - 1][2]):
                 governor = governor or lw
             if lw in change_words and last_link in (None, "by"):
                 change, change_word = True, change_word or lw

@@ -55,6 +55,7 @@ _GRAIN_ORDER = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "twenty": 20, "thirty": 30}
 _UNIT_ABBR = {"year": "y", "yr": "y", "month": "m", "week": "w"}
 _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
+_EVERY_AXIS = frozenset(VARY_AXES)  # an open-domain metric varies by every qualifier
 MAX_SLUG_WORDS = 3
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
@@ -381,10 +382,9 @@ class FactReader:
         """The qualifiers that make this figure a fact of its own. Tenor and core come from the
         figure's phrase; frequency, session and stance from its clause, up to the neighbouring
         figures; "prior" only from the figure's own words ("the prior tariff of 24%")."""
-        vary = rule.vary if rule is not None else frozenset(VARY_AXES)
+        vary = rule.vary if rule is not None else _EVERY_AXIS
         p = _patterns()
         text = sentence[phrase.start : phrase.end]
-        around = sentence[min(near[0], own.start) : max(near[1], own.end)]
         mods: list[str] = []
         if "tenor" in vary:
             m = p["tenor"].search(text)
@@ -393,13 +393,18 @@ class FactReader:
                 mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
         if "core" in vary and p["core"].search(text):
             mods.append("core")
-        offset = min(near[0], own.start)
-        freq = _nearest_label(p["frequency"], around, own.start - offset, own.end - offset, sentence)
-        if freq is None:
-            # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
-            labels = _sentence_frequencies(sentence)
-            freq = next(iter(labels)) if len(labels) == 1 else None
         if "frequency" in vary:
+            offset = min(near[0], own.start)
+            around = sentence[offset : max(near[1], own.end)]
+            labels = _sentence_frequencies(sentence)  # none: no label can match in the window
+            freq = (
+                _nearest_label(p["frequency"], around, own.start - offset, own.end - offset, sentence)
+                if labels
+                else None
+            )
+            if freq is None:
+                # "On a monthly basis, the index rose 0.3%": a sentence's only frequency is its figures'
+                freq = next(iter(labels)) if len(labels) == 1 else None
             if freq is None and rule is not None and rule.name == "cpi" and "inflation" in text.lower():
                 freq = "yoy"  # "inflation of 2.9%" is an annual rate unless said otherwise
             if freq:
@@ -409,30 +414,14 @@ class FactReader:
             session = _nearest_label(p["session"], whole, 0, len(whole), sentence)
             if session:
                 mods.append(session)
-        # stance words: leftwards through the clause ("expects ... earnings of 77 to 82 cents a share
-        # on revenue of $84.5 million"), rightwards only up to the next figure
-        left_edge = min(clause[0], own.start)
-        stance_text = sentence[left_edge : max(near[1], own.end)]
-        plain = _blank(p["exempt"], _blank(p["frequency_any"], stance_text, sentence), sentence)
-        said = _clause_words(_tokens_of(plain, stance_text, sentence, left_edge), own.start, own.end)
-        # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
-        own_terms = rule.signals if rule is not None else ()
-        stance_of = stance_words()
-        stances = {stance_of[w] for w in said if w in stance_of and not any(p.fullmatch(w) for p in own_terms)}
-        if own.governor in stance_of:
-            stances.add(stance_of[own.governor])
-        own_text = sentence[own.start : own.end]
-        own_words = _tokens_of(_blank(p["frequency_any"], own_text, sentence), own_text, sentence, own.start)
-        own_prior = any(stance_of.get(w.lower()) == "prior" for _, _, w in own_words)
         if "change" in vary and change:
             mods.append("change")
-        if "prior" in vary and (prior or own_prior):
+        if "prior" in vary and (prior or _says_prior(sentence, own)):
             mods.append("prior")
         if "stance" in vary:
-            for stance in ("proposal", "target", "estimate", "guidance"):
-                if stance in stances:
-                    mods.append(stance)
-                    break
+            stance = _stance(rule, sentence, own, near, clause)
+            if stance is not None:
+                mods.append(stance)
         return mods
 
     def _subject(
@@ -487,6 +476,38 @@ class FactReader:
         if default is None and grain == "month" and self.published is not None:
             default = self.published.strftime("%Y-%m")
         return default, default
+
+
+_STANCE_ORDER = ("proposal", "target", "estimate", "guidance")  # the first of them a clause says wins
+
+
+def _stance(
+    rule: MetricRule | None, sentence: str, own: Phrase, near: tuple[int, int], clause: tuple[int, int]
+) -> str | None:
+    """The plan, target or estimate a figure's words make it (read only for metrics that `vary`
+    by stance): stance words leftwards through the clause ("expects ... earnings of 77 to 82 cents
+    a share on revenue of $84.5 million"), rightwards only up to the next figure."""
+    p = _patterns()
+    left_edge = min(clause[0], own.start)
+    stance_text = sentence[left_edge : max(near[1], own.end)]
+    plain = _blank(p["exempt"], _blank(p["frequency_any"], stance_text, sentence), sentence)
+    said = _clause_words(_tokens_of(plain, stance_text, sentence, left_edge), own.start, own.end)
+    # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
+    own_terms = rule.signals if rule is not None else ()
+    stance_of = stance_words()
+    stances = {stance_of[w] for w in said if w in stance_of and not any(t.fullmatch(w) for t in own_terms)}
+    if own.governor in stance_of:
+        stances.add(stance_of[own.governor])
+    return next((stance for stance in _STANCE_ORDER if stance in stances), None)
+
+
+def _says_prior(sentence: str, own: Phrase) -> bool:
+    """ "the prior tariff of 24%": a word of the prior stance among the figure's own words (read
+    only when the grammar's reading does not already say the level is a prior one)."""
+    own_text = sentence[own.start : own.end]
+    own_words = _tokens_of(_blank(_patterns()["frequency_any"], own_text, sentence), own_text, sentence, own.start)
+    stance_of = stance_words()
+    return any(stance_of.get(w.lower()) == "prior" for _, _, w in own_words)
 
 
 def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) -> bool:
@@ -608,7 +629,19 @@ def _frequency_spans(sentence: str) -> tuple[tuple[int, int], ...]:
 
 @lru_cache(maxsize=256)
 def _sentence_frequencies(sentence: str) -> frozenset[str]:
-    return frozenset(k for k, pat in _patterns()["frequency"].items() if _occurs(pat, sentence))
+    """The frequency labels whose patterns occur in the sentence. Their alternatives together are
+    `frequency_any`'s, so a sentence that holds none of its keywords holds no label's (one keyword
+    scan instead of one per label)."""
+    p = _patterns()
+    if not _may_occur(p["frequency_any"], sentence):
+        return frozenset()
+    return frozenset(k for k, pat in p["frequency"].items() if _occurs(pat, sentence))
+
+
+def _may_occur(pattern: re.Pattern[str], sentence: str) -> bool:
+    """False when the keywords of `pattern` (see _compile_all) alone rule it out of the sentence."""
+    keywords = _KEYWORDS_OF_ID.get(id(pattern))
+    return keywords is None or keywords[0].search(_folded(sentence)) is not None
 
 
 def _occurs(pattern: re.Pattern[str], sentence: str) -> bool:

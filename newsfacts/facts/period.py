@@ -254,20 +254,42 @@ _TRIGGERS: dict[str, frozenset[str]] = {
 _KINDS_OF_WORD: dict[str, tuple[str, ...]] = {
     w: tuple(kind for kind, trigger in _TRIGGERS.items() if w in trigger) for w in set().union(*_TRIGGERS.values())
 }
+# What must follow a trigger word for any pattern it opens to match ("this" opens "this fiscal
+# year", "this month", "this year", "this quarter"; "first" opens "first quarter", "first fiscal
+# quarter"), as the patterns read it (case-insensitive): a word without it is no candidate, so the
+# patterns are not tried at the many "this", "next" and "first" of a text that open no period.
+_FOLLOWS: dict[str, str] = {
+    **dict.fromkeys(("this", "current", "next", "last", "previous"), r"\s+(?:fiscal|month|year|quarter)"),
+    **dict.fromkeys(("first", "second", "third", "fourth"), r"[\s-]+(?:fiscal|quarter)"),
+}
+
+
+def _trigger_words(fold_case: bool) -> str:
+    """The trigger words as one regex (no groups): each word whole, one of `_FOLLOWS` only before
+    what must follow it; `fold_case`: ASCII letters in either case, else lower case only."""
+    by_follow: dict[str | None, list[str]] = {}
+    for word in _TRIGGER_LIST:
+        by_follow.setdefault(_FOLLOWS.get(word), []).append(word)
+    whole = "(?![A-Za-z0-9])" if fold_case else "(?![a-z0-9])"
+    return "|".join(
+        f"(?:{trie_regex(words, fold_case=fold_case)})" + (f"(?=(?i:{follow}))" if follow else whole)
+        for follow, words in by_follow.items()
+    )
+
+
 # A word is a trigger only whole: the trie stops where the word's letters and digits do. Past the
 # start of a text it is read with the character before it, a class the engine skips to.
 _TRIGGER_LIST = sorted(w for w in _KINDS_OF_WORD if w[0].isalpha())
-_TRIGGER_WORD = re.compile(trie_regex(_TRIGGER_LIST, fold_case=True, not_after=r"[\w'’]") + "(?![A-Za-z0-9])")
+_TRIGGER_WORD = re.compile(_trigger_words(fold_case=True))
 _BEFORE_TRIGGER = break_class("'’")
-_TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({trie_regex(_TRIGGER_LIST, fold_case=True)})(?![A-Za-z0-9])")
+_TRIGGER_AFTER_BREAK = re.compile(rf"{_BEFORE_TRIGGER}({_trigger_words(fold_case=True)})")
 # The same on the lower-cased text, literal letters instead of a class per letter (a third faster).
 # lower() keeps offsets, word characters and ASCII letters apart for every code point but two:
-# "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k").
+# "İ" (it lengthens the text, which is checked) and the Kelvin sign (it turns into "k"); what
+# follows a word is read case-insensitively, as the patterns read it, on either text.
 # The look-ahead names the letters a trigger opens with: most words fail it after one class test.
 _TRIGGER_FIRSTS = "".join(sorted({w[0] for w in _TRIGGER_LIST}))
-_TRIGGER_AFTER_BREAK_LOWER = re.compile(
-    rf"{_BEFORE_TRIGGER}(?=[{_TRIGGER_FIRSTS}])({trie_regex(_TRIGGER_LIST)})(?![a-z0-9])"
-)
+_TRIGGER_AFTER_BREAK_LOWER = re.compile(rf"{_BEFORE_TRIGGER}(?=[{_TRIGGER_FIRSTS}])({_trigger_words(fold_case=False)})")
 _LOWER_TURNS_ASCII = "\u212a"
 # Numbers that may open a period, each at the start of a run of digits (every alternative needs a
 # non-word character before its first digit), in their plain form:

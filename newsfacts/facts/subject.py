@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.facts.tables import table
-from newsfacts.facts.trie import break_class, trie_regex
+from newsfacts.facts.trie import trie_regex
 
 __all__ = ["Entity", "SubjectIndex", "entities_in", "lookup", "normalize_subject"]
 
@@ -38,22 +38,87 @@ def _aliases() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    """Every alias in one trie regex (a flat alternation of 500 names is tried name by name at
-    every position of a document); the longest alias that ends at a word edge wins."""
-    return re.compile(trie_regex(_aliases(), not_after=r"[\w&]") + _ALIAS_END)
+def _alias_tables() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The aliases split by their first character: one trie regex for those that open with a
+    capital (a word character other than a lower-case letter), and the few others ("the Fed",
+    "euro zone", "gold") as plain strings, longest first.
+
+    The regex opens with the class of its first characters and looks behind from there, so the
+    engine skips to capitals, which are rare inside words; a lower-case first letter ("e", "t") is
+    inside nearly every word and would stop it at every one. The others are found by `str.find`,
+    a handful of substring scans."""
+    capital = [a for a in _aliases() if _opens_scan(a)]
+    others = tuple(sorted((a for a in _aliases() if not _opens_scan(a)), key=len, reverse=True))
+    return re.compile(trie_regex(capital, not_after=r"[\w&]") + _ALIAS_END), others
 
 
-@cache
-def _after_break() -> re.Pattern[str]:
-    """The same aliases read with the character before them (group 1 is the alias and its "'s"):
-    a class the engine skips to, where the lookbehind of `_pattern` is tried at every letter. The
-    look-ahead names the characters an alias opens with: most words fail it after one class test."""
-    firsts = "".join(sorted({re.escape(alias[0]) for alias in _aliases()}))
-    return re.compile(rf"{break_class('&')}(?=[{firsts}])((?:{trie_regex(_aliases())}){_ALIAS_END})")
+def _opens_scan(alias: str) -> bool:
+    """Whether the capitals' regex holds `alias`: its first character is a word character (so it
+    never opens where an alias just ended, see `_alias_spans`) and no lower-case ASCII letter."""
+    first = alias[0]
+    return _WORD.match(first) is not None and not ("a" <= first <= "z")
 
 
 _ALIAS_END = r"(?![\w&]|\+)(?:['’]s)?"
+_POSSESSIVES = ("'s", "’s")
+_WORD = re.compile(r"\w")
+_WORD_OR_AMPERSAND = re.compile(r"[\w&]")
+_END_BLOCKERS = re.compile(r"[\w&+]")
+
+
+def _alias_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (alias and its "'s") of the aliases in text[start:end], as one left-to-right scan
+    of every alias reads them: the longest alias that opens after a word break (or at the text's
+    start) and ends at one; past an alias, the break before the next lies after its end.
+
+    Without any of the other aliases, the capitals' regex alone: each alias it finds ends before a
+    character that is not a word character or ends with "'s", and its next alias opens with a word
+    character, which such a character before it rules out, as the break rule does."""
+    capital, others = _alias_tables()
+    found = _other_spans(text, start, end, others)
+    if not found:
+        return [m.span() for m in capital.finditer(text, start, end)]
+    return _merged_spans(text, start, end, found)
+
+
+def _merged_spans(text: str, start: int, end: int, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`_alias_spans` where some of the other aliases occur (`found`, from `_other_spans`): the
+    capitals' regex searched from where the scan stands, the nearer of it and the next of `found`
+    taken each time."""
+    capital = _alias_tables()[0]
+    out: list[tuple[int, int]] = []
+    floor, i = start, 0  # the first offset the next alias may open at
+    while True:
+        m = capital.search(text, floor, end)
+        while i < len(found) and found[i][0] < floor:
+            i += 1
+        if i < len(found) and (m is None or found[i][0] < m.start()):
+            span = found[i]
+        elif m is not None:
+            span = m.span()
+        else:
+            return out
+        out.append(span)
+        floor = span[1] + 1
+
+
+def _other_spans(text: str, start: int, end: int, others: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans where one of `others` (longest first) would match in text[start:end] on its own:
+    after a word break, before a character that is no word character, "&" or "+", with its "'s";
+    the longest at each position, ascending."""
+    best: dict[int, int] = {}
+    for alias in others:
+        s = text.find(alias, start, end)
+        while s >= 0:
+            e = s + len(alias)
+            if (
+                s not in best
+                and (s == 0 or _WORD_OR_AMPERSAND.match(text, s - 1) is None)
+                and (e == end or _END_BLOCKERS.match(text, e, end) is None)
+            ):
+                best[s] = e + 2 if e + 2 <= end and text[e : e + 2] in _POSSESSIVES else e
+            s = text.find(alias, s + 1, end)
+    return sorted(best.items())
 
 
 def lookup(text: str) -> str | None:
@@ -94,23 +159,19 @@ def _scan(text: str, start: int, end: int) -> list[Entity]:
 def _hits(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, name, type) of each known entity in text[start:end], in order."""
     aliases = _aliases()
-    first = _pattern().match(text, 0, end) if start == 0 else None
-    if first is not None:
-        yield (*first.span(), *aliases[text[first.start() : first.end()].removesuffix("’s").removesuffix("'s")])
-    resume = first.end() if first is not None else start - 1 if start > 0 else 0
-    for m in _after_break().finditer(text, resume, end):
-        a, b = m.start(1), m.end()
+    for a, b in _alias_spans(text, start, end):
         yield (a, b, *aliases[text[a:b].removesuffix("’s").removesuffix("'s")])
 
 
 def _entity_counts(text: str) -> Counter[tuple[str, str]]:
     """(name, type) -> mentions in `text`, as `_hits` reads them, first seen first: the aliases are
-    counted by the regex engine (findall, no match object per mention), then folded into their
-    entities (an entity is first seen where its first-seen alias is)."""
+    counted by the regex engine (findall, no match object per mention) when none of the aliases
+    `_other_spans` finds occurs, then folded into their entities (an entity is first
+    seen where its first-seen alias is)."""
     aliases = _aliases()
-    first = _pattern().match(text)
-    found = [text[first.start() : first.end()]] if first is not None else []
-    found += _after_break().findall(text, first.end() if first is not None else 0)
+    capital, others = _alias_tables()
+    spans = _other_spans(text, 0, len(text), others)
+    found = [text[a:b] for a, b in _merged_spans(text, 0, len(text), spans)] if spans else capital.findall(text)
     counts: Counter[tuple[str, str]] = Counter()
     for alias, n in Counter(found).items():
         counts[aliases[alias.removesuffix("’s").removesuffix("'s")]] += n

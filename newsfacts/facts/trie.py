@@ -24,9 +24,11 @@ def trie_regex(words: Iterable[str], fold_case: bool = False, not_after: str | N
     in either case, without the Unicode case folding of re.IGNORECASE.
 
     `not_after` (a one-character class, e.g. r"[\w&]"): a match may not follow such a character.
-    Written as a lookbehind before the word it would stop the engine's first-character scan, so
-    the regex opens with the class of first characters and looks behind from there, which lets
-    `re` skip every position where no word can start."""
+    Written as a lookbehind after each first character, inside the branch that character opens, so
+    the regex is an alternation of literal first characters: the engine skips to the characters a
+    word opens with and settles which branch to try by one comparison each (a lookbehind before
+    the word would be tried at every position; one after a shared first-character class, then a
+    branch per first character that looks behind to tell which, tries each branch in turn)."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -36,9 +38,11 @@ def trie_regex(words: Iterable[str], fold_case: bool = False, not_after: str | N
     trie.pop("", None)
     if not_after is None:
         return _node(trie, fold_case)
-    firsts = "".join(re.escape(c) for ch in trie for c in sorted({ch, ch.upper()} if fold_case else {ch}))
-    rest = "|".join(f"(?<={_char(ch, fold_case)}){_node(child, fold_case)}" for ch, child in trie.items())
-    return f"[{firsts}](?<!{not_after}.)(?:{rest})"
+    return (
+        "(?:"
+        + "|".join(f"{_char(ch, fold_case)}(?<!{not_after}.){_node(child, fold_case)}" for ch, child in trie.items())
+        + ")"
+    )
 
 
 def _char(ch: str, fold_case: bool) -> str:

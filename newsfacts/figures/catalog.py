@@ -173,10 +173,14 @@ class _LeadIndex:
         if self._lead_words is None or self._lead_first is None:
             return found
         first = self._lead_first.match(folded)
-        words = [(0, first.end())] if first is not None else []
-        words += [(m.start() + 1, m.end()) for m in self._lead_words.finditer(folded, words[0][1] if words else 0)]
-        for start, end in words:
-            for pid in self._patterns_at(folded[start:end]):
+        words = [(0, first.group())] if first is not None else []
+        words += [
+            (m.start() + 1, m.group()[1:]) for m in self._lead_words.finditer(folded, first.end() if first else 0)
+        ]
+        memo = self._by_run
+        for start, run in words:
+            hit = memo.get(run)
+            for pid in hit if hit is not None else self._patterns_at(run):
                 found.setdefault(pid, []).append(start)
         return found
 
@@ -215,6 +219,12 @@ class MetricCatalog:
         self._by_kind: dict[str, tuple[MetricRule, ...]] = {
             kind: tuple(r for r in self.rules if kind in r.kind.split(",")) for kind in KINDS
         }
+        # (kind, concept) -> the rules of the kind that list the concept, in order (match_concept)
+        self._listing: dict[tuple[str, str], tuple[MetricRule, ...]] = {}
+        for kind, rules in self._by_kind.items():
+            for rule in rules:
+                for concept in rule.concepts:
+                    self._listing[(kind, concept)] = (*self._listing.get((kind, concept), ()), rule)
         patterns = [p for r in self.rules for p in (*r.signals, *([r.exclude] if r.exclude else []))]
         self._leads = _LeadIndex(patterns)
         self._indexed_signals = {
@@ -242,7 +252,9 @@ class MetricCatalog:
         concept the grammar read off another figure: "412 of the 650 seats" counts seats)."""
         if not concept:
             return None
-        for rule in self._by_kind.get(kind, ()):
+        # without `by_signals` only the rules that list the concept can apply
+        rules = self._by_kind.get(kind, ()) if by_signals else self._listing.get((kind, concept), ())
+        for rule in rules:
             named = concept in rule.concepts or (
                 by_signals
                 and len(rule.signals) == 1

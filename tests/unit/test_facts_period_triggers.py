@@ -3,9 +3,12 @@ must be what the case-folding scan of the original text finds, whatever the text
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsfacts.facts import period
+from newsfacts.facts.trie import trie_regex
 
 TEXTS = [
     "Sales rose 3% in MARCH and fell in April; Q3 FY25 guidance held.",
@@ -53,3 +56,38 @@ def test_trigger_candidates_match_the_case_folding_scan(text: str) -> None:
 )
 def test_stated_periods_survive_case_and_odd_letters(text: str, periods: list[str]) -> None:
     assert [f.period for f in period.find_periods(text, None)] == periods
+
+
+def _every_trigger() -> re.Pattern[str]:
+    """Each trigger word whole, whatever follows it: the candidates before `_FOLLOWS` cut them."""
+    words = trie_regex(period._TRIGGER_LIST, fold_case=True)
+    return re.compile(rf"{period._BEFORE_TRIGGER}({words})(?![A-Za-z0-9])")
+
+
+# Texts built for this test: each word that needs a follow-up, in either case, before what may or
+# may not complete a period.
+FOLLOW_TEXTS = [
+    f"Sales {word} {sep}{after} rose."
+    for word in [*period._FOLLOWS, *(w.upper() for w in period._FOLLOWS), "This", "First"]
+    for sep in ["", " ", "-", "\n", "  "]
+    for after in ["fiscal year", "Fiscal Year 2025", "month", "MONTH", "year", "quarter", "quarters", "fiscal quarter",
+                  "fiscal 2025", "week", "time", "yearly", "half", "quarter of fiscal 2026", "of them"]
+]  # fmt: skip
+
+
+def test_words_without_their_follow_up_open_no_period() -> None:
+    patterns = dict(period._PATTERNS)
+    for text in [*TEXTS, *FOLLOW_TEXTS]:
+        kept = {m.start(1) for m in period._TRIGGER_AFTER_BREAK.finditer(text)}
+        for m in _every_trigger().finditer(text):
+            if m.start(1) not in kept:
+                for kind in period._KINDS_OF_WORD[m.group(1).lower()]:
+                    assert patterns[kind].match(text, m.start(1)) is None, (text, m.group(1), kind)
+
+
+def test_follow_up_cuts_the_common_words() -> None:
+    text = "This is the first time this week; next, the first quarter and this year."
+    words = [
+        text[pos : pos + 5] for pos in sorted({p for ps in period._candidates(text, 0, len(text)).values() for p in ps})
+    ]
+    assert words == ["first", "this "]

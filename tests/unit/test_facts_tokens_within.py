@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.facts import concept
 from newsfacts.facts.concept import tokens, tokens_within
 
 
@@ -48,3 +49,20 @@ def test_windows_on_token_edges(sentence: str, start: int, end: int, words: tupl
 @pytest.mark.parametrize(("start", "end"), [(1, 9), (0, 7), (6, 12)])
 def test_a_window_that_cuts_a_token_gives_none(start: int, end: int) -> None:
     assert tokens_within("rose 2.5% to a record", start, end) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "",
+        "   ",
+        "5%",
+        "U.S. GDP rose 2.5% — its best pace; A&P's co-founder said “fine”.",
+        "...and then: (3) items, x-ray, 1,200.50 and e.g. the U.K.",
+        "Café owners in São Paulo paid R$1,200 a month, naïvely…",
+        "trailing space and marks ?! ",
+    ],
+)
+def test_tokens_are_what_the_token_pattern_finds(sentence: str) -> None:
+    expected = tuple((m.start(), m.end(), m.group()) for m in concept._TOKEN.finditer(sentence))
+    assert tokens(sentence) == expected
