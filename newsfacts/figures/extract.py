@@ -154,8 +154,9 @@ def _to_figure(text: str, f: Found, lo: int, hi: int, sentence: str, fact: Fact)
 def scan(body: str) -> list[Found]:
     """All figures in `body`, in order, offsets relative to `body`."""
     # digit and word candidates never start at one offset, so plain tuple order is text order
-    candidates = [(m.start(), m.end(), "") for m in g.DIGITS.finditer(body)]
-    candidates += g.word_candidates(body)
+    classes = g.classes_of(body)
+    candidates = g.numeral_candidates(body, classes)
+    candidates += g.word_candidates(body, classes)
     candidates.sort()
     out: list[Found] = []
     done = 0
