@@ -10,7 +10,7 @@ strings or punctuation runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures import currencies, units
@@ -125,14 +125,15 @@ def numeral_candidates(body: str, classes: bytes) -> list[tuple[int, int, str]]:
     return out
 
 
-def word_candidates(body: str, classes: bytes) -> Iterator[tuple[int, int, str]]:
+def word_candidates(body: str, classes: bytes) -> list[tuple[int, int, str]]:
     """(start, end, group) of every WORDS match in `body`, in order, as WORDS.finditer reads them
     (every alternative ends on a letter, so no match ends where the next one's break would be):
     `_WORDS_AFTER_BREAK` is tried only where `_WORD_HITS` finds it could match."""
+    out = []
     first = WORDS.match(body)
     resume = 0
     if first is not None:
-        yield first.start(), first.end(), first.lastgroup or ""
+        out.append((first.start(), first.end(), first.lastgroup or ""))
         resume = first.end()
     match = _WORDS_AFTER_BREAK.match
     for hit in _WORD_HITS.finditer(classes, resume):
@@ -141,8 +142,9 @@ def word_candidates(body: str, classes: bytes) -> Iterator[tuple[int, int, str]]
             continue
         m = match(body, at)
         if m is not None:
-            yield at + 1, m.end(), m.lastgroup or ""
+            out.append((at + 1, m.end(), m.lastgroup or ""))
             resume = m.end()
+    return out
 
 
 # Fractions that open with a number word ("two-thirds of", "three-quarters of a point"), read at it.

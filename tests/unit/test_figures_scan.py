@@ -26,7 +26,7 @@ def _reference(body: str) -> list[tuple[int, int, str]]:
 
 def _scanned(body: str) -> list[tuple[int, int, str]]:
     classes = g.classes_of(body)
-    return sorted(g.numeral_candidates(body, classes) + list(g.word_candidates(body, classes)))
+    return sorted(g.numeral_candidates(body, classes) + g.word_candidates(body, classes))
 
 
 SAME_AS_PATTERNS = [
