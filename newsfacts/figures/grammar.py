@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures import currencies, units
@@ -275,6 +276,19 @@ DURATION = re.compile(
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
 FOLD = re.compile(r"-?(?i:fold)\b")
+# Whether any of the unit patterns amounts._read_unit_word tries one after another matches at a
+# position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
+# of them does. The patterns as written, their groups unnamed; compiled on first use, since it
+# repeats the two largest tries (~0.1 s), which a process that reads no figure should not pay.
+_UNIT_PATTERNS = (PERCENT, CURRENCY_AFTER, MINOR_AFTER, AGE, DURATION, UNIT_AFTER, INDEX_POINTS, TIMES, FOLD)
+
+
+@cache
+def unit_probe() -> re.Pattern[str]:
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in _UNIT_PATTERNS)
+    return re.compile("|".join(f"(?:{u})" for u in unnamed))
+
+
 QUALIFIER_AFTER = re.compile(
     rf"{SP}+(?i:or{SP}+(?:(?P<at_least>more|above|higher|greater|over)|(?P<at_most>less|fewer|below|lower|under)"
     rf"|(?P<approx>so)))\b|(?P<plus>\+|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
@@ -307,21 +321,24 @@ for _mark in sorted({*CURRENCY_PREFIXES, "$"}):
 CURRENCY_WINDOW = 9  # characters before a number searched for its currency mark
 
 
-def _ends_with_mark(text: str, lo: int, end: int) -> bool:
-    marks = _MARKS_BY_LAST.get(text[end - 1]) if end > lo else None
-    return marks is not None and any(text.endswith(mark, lo, end) for mark in marks)
-
-
 def currency_before(text: str, start: int) -> re.Match[str] | None:
     """CURRENCY_BEFORE searched in the window before `start`, only when the window ends with a mark
     (one inline space after it allowed; `$` also matches before a final line break): most numbers
-    follow a word, which a dictionary lookup and a suffix test rule out, where the search tries
-    its lookbehind and prefix trie at each position of the window."""
+    follow a word, which a dictionary lookup and one suffix test (str.endswith of the marks that
+    end in that character) rule out, where the search tries its lookbehind and prefix trie at each
+    position of the window."""
     lo = max(0, start - CURRENCY_WINDOW)
     end = start - 1 if start > lo and text[start - 1] == "\n" else start
-    spaced = end > lo and text[end - 1] in INLINE_SPACES
-    if not (_ends_with_mark(text, lo, end) or (spaced and _ends_with_mark(text, lo, end - 1))):
+    if end <= lo:
         return None
+    last = text[end - 1]
+    marks = _MARKS_BY_LAST.get(last)
+    if marks is None or not text.endswith(marks, lo, end):
+        if last not in INLINE_SPACES or end - 1 <= lo:
+            return None
+        marks = _MARKS_BY_LAST.get(text[end - 2])
+        if marks is None or not text.endswith(marks, lo, end - 1):
+            return None
     return CURRENCY_BEFORE.search(text, lo, start)
 
 

@@ -74,3 +74,48 @@ CLASS_OF = [
 @pytest.mark.parametrize(("label", "char", "cls"), CLASS_OF, ids=[c[0] for c in CLASS_OF])
 def test_class_copy(label: str, char: str, cls: str) -> None:
     assert g.classes_of(char) == cls.encode("latin-1")
+
+
+# What follows a number: the probe must say "something matches" exactly when one of the unit
+# patterns does, or a unit would be lost (or nine patterns tried for nothing).
+AFTER_A_NUMBER = [
+    " people were hurt",
+    "% of voters",
+    " per cent",
+    " percentage points",
+    " basis points",
+    " billion yen",
+    " pounds of rice",
+    " cents a share",
+    "¢",
+    " years old",
+    "-year-old",
+    " days",
+    " consecutive trading days",
+    " km",
+    "-metre swim",
+    " points to 41,000",
+    " times as many",
+    " times",
+    "-fold",
+    " €",
+    " USD",
+    " or so",
+    ", the report said",
+    " fold",
+    "",
+]
+
+
+@pytest.mark.parametrize("tail", AFTER_A_NUMBER)
+def test_unit_probe_matches_when_a_unit_pattern_does(tail: str) -> None:
+    text = "It was 12" + tail
+    pos = len("It was 12")
+    expected = any(p.match(text, pos) is not None for p in g._UNIT_PATTERNS)
+    assert (g.unit_probe().match(text, pos) is not None) == expected
+
+
+def test_the_unit_table_holds_both_outcomes() -> None:
+    text = "It was 12"
+    outcomes = {any(p.match(text + t, len(text)) for p in g._UNIT_PATTERNS) for t in AFTER_A_NUMBER}
+    assert outcomes == {True, False}
