@@ -107,15 +107,18 @@ AFTER_A_NUMBER = [
 ]
 
 
-@pytest.mark.parametrize("tail", AFTER_A_NUMBER)
+LEAD = "It was 12"
+
+
+def _some_unit_pattern_matches(tail: str) -> bool:
+    return any(p.match(LEAD + tail, len(LEAD)) is not None for p in g._UNIT_PATTERNS)
+
+
+@pytest.mark.parametrize("tail", AFTER_A_NUMBER, ids=repr)
 def test_unit_probe_matches_when_a_unit_pattern_does(tail: str) -> None:
-    text = "It was 12" + tail
-    pos = len("It was 12")
-    expected = any(p.match(text, pos) is not None for p in g._UNIT_PATTERNS)
-    assert (g.unit_probe().match(text, pos) is not None) == expected
+    probed = g.unit_probe().match(LEAD + tail, len(LEAD)) is not None
+    assert probed == _some_unit_pattern_matches(tail)
 
 
 def test_the_unit_table_holds_both_outcomes() -> None:
-    text = "It was 12"
-    outcomes = {any(p.match(text + t, len(text)) for p in g._UNIT_PATTERNS) for t in AFTER_A_NUMBER}
-    assert outcomes == {True, False}
+    assert {_some_unit_pattern_matches(t) for t in AFTER_A_NUMBER} == {True, False}
