@@ -1,10 +1,11 @@
 """The compiled patterns of the figure grammar.
 
 Design for speed and safety: two cheap scans find candidate numbers (digits, and number words via a
-prefix trie), and every other pattern is applied anchored at a known position (`match` at the end of
-a number, or a `$`-anchored search in a short window before it). No pattern repeats a group that
-can match the same characters in two ways, so there is no catastrophic backtracking on long digit
-strings or punctuation runs.
+prefix trie) on a one-byte class copy of the body (see CLASSES), and every other pattern is applied
+anchored at a known position (`match` at the end of a number, or a `$`-anchored search in a short
+window before it, after a plain test of the window's last characters where one rules it out). No
+pattern repeats a group that can match the same characters in two ways, so there is no catastrophic
+backtracking on long digit strings or punctuation runs.
 """
 
 from __future__ import annotations
