@@ -231,6 +231,8 @@ _NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with t
 def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
         return pos
+    if amt.currency is None and g.unit_probe().match(text, pos) is None:
+        return pos  # none of the patterns below matches here
     m = g.PERCENT.match(text, pos)
     if m:
         amt.unit = {"pct": "percent", "pp": "percentage_point", "bp": "basis_point"}[m.lastgroup or "pct"]

@@ -24,6 +24,14 @@ def masked_end(text: str, pos: int) -> int | None:
     """End of the URL/e-mail/file-name token holding `pos`, or None when `pos` is in plain prose."""
     lo = max(0, pos - MAX_TOKEN)
     hi = min(len(text), pos + MAX_TOKEN)
+    # prose: a space on each side and no line break or tab between them, so those spaces are the
+    # token's edges; two finds and a slice instead of six finds
+    before, after = text.rfind(" ", lo, pos), text.find(" ", pos, hi)
+    if before >= 0 and after >= 0:
+        token = text[before + 1 : after]
+        plain = "\n" not in token and "\t" not in token and "/" not in token and "@" not in token
+        if plain and not _DOT_LETTER.search(token):
+            return None
     # the token's edges: the nearest space, line break or tab on each side (no generator per number)
     start = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos)) + 1
     ends = [i for i in (text.find(" ", pos, hi), text.find("\n", pos, hi), text.find("\t", pos, hi)) if i >= 0]
@@ -118,5 +126,17 @@ def is_sentence_start(text: str, start: int) -> bool:
 
 def month_before(text: str, start: int) -> int | None:
     """Start of a month name right before `start` ("July 2025", "Oct. 4")."""
-    m = g.MONTH_BEFORE.search(text, max(0, start - 12), start)
+    lo = max(0, start - 12)
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start  # `$` also matches before it
+    window = text[lo:end]
+    head = window.rstrip(g.INLINE_SPACES)
+    if len(head) == len(window):
+        return None  # no space before the number
+    head = head[:-1] if head.endswith(",") else head
+    if not (head[:-1] if head.endswith(".") else head).endswith(_MONTH_NAMES):
+        return None  # a plain test that MONTH_BEFORE needs to pass, before its search of the window
+    m = g.MONTH_BEFORE.search(text, lo, start)
     return m.start() if m else None
+
+
+_MONTH_NAMES = tuple(MONTHS)

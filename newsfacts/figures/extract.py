@@ -154,8 +154,9 @@ def _to_figure(text: str, f: Found, lo: int, hi: int, sentence: str, fact: Fact)
 def scan(body: str) -> list[Found]:
     """All figures in `body`, in order, offsets relative to `body`."""
     # digit and word candidates never start at one offset, so plain tuple order is text order
-    candidates = [(m.start(), m.end(), "") for m in g.DIGITS.finditer(body)]
-    candidates += g.word_candidates(body)
+    classes = g.classes_of(body)
+    candidates = g.numeral_candidates(body, classes)
+    candidates += g.word_candidates(body, classes)
     candidates.sort()
     out: list[Found] = []
     done = 0
@@ -205,7 +206,12 @@ def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
 
 def _sane(f: Found) -> bool:
     low, high = VALUE_RANGES[f.kind]
-    return all(v is None or low <= v <= high for v in (f.value, f.low, f.high))
+    value, lo, hi = f.value, f.low, f.high  # three tests in line: no generator per figure
+    return (
+        (value is None or low <= value <= high)
+        and (lo is None or low <= lo <= high)
+        and (hi is None or low <= hi <= high)
+    )
 
 
 def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
@@ -519,7 +525,16 @@ def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] |
 
 def _signed(body: str, start: int, value: float) -> tuple[int, float]:
     """A minus sign glued to a figure ("-0.5%", "-$50.8bn") joins the span; "minus 0.1%" only flips the sign."""
-    m = g.SIGN_BEFORE.search(body, max(0, start - 10), start)
+    lo = max(0, start - 10)
+    end = start - 1 if start > lo and body[start - 1] == "\n" else start  # `$` also matches before it
+    last = body[end - 1] if end > lo else ""
+    if not last or (last not in "-−" and last not in g.INLINE_SPACES):
+        return start, value  # neither a sign nor a space: SIGN_BEFORE cannot end here
+    if last in g.INLINE_SPACES:
+        word = body[lo:end].rstrip(g.INLINE_SPACES)
+        if not word or (word[-1].isascii() and word[-1] not in "sSeE"):
+            return start, value  # the word before the space is no "minus" or "negative"
+    m = g.SIGN_BEFORE.search(body, lo, start)
     if m is None:
         return start, value
     return (m.start() if m.end() - m.start() == 1 else start), -value

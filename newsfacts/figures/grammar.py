@@ -1,16 +1,18 @@
 """The compiled patterns of the figure grammar.
 
 Design for speed and safety: two cheap scans find candidate numbers (digits, and number words via a
-prefix trie), and every other pattern is applied anchored at a known position (`match` at the end of
-a number, or a `$`-anchored search in a short window before it). No pattern repeats a group that
-can match the same characters in two ways, so there is no catastrophic backtracking on long digit
-strings or punctuation runs.
+prefix trie) on a one-byte class copy of the body (see CLASSES), and every other pattern is applied
+anchored at a known position (`match` at the end of a number, or a `$`-anchored search in a short
+window before it, after a plain test of the window's last characters where one rules it out). No
+pattern repeats a group that can match the same characters in two ways, so there is no catastrophic
+backtracking on long digit strings or punctuation runs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import cache
 
 from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures import currencies, units
@@ -47,7 +49,11 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 _FRACTION_NUMERATORS = "[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine"
 _FRACTION_NOUNS = "|".join(sorted(FRACTION_NOUNS, key=len, reverse=True))
-_BIG_SCALES = "(?:hundred|thousand|million|billion|trillion|dozen)"
+_SCALE_NAMES = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+_BIG_SCALES = f"(?:{'|'.join(_SCALE_NAMES)})"
+# The shares an article opens: "a third of", "by a quarter".
+_SHARES_AFTER_A = ("third", "quarter", "fifth", "tenth")
+_A_SHARES = "|".join(_SHARES_AFTER_A)
 
 
 def _spaced_trie(words: Iterable[str]) -> str:
@@ -65,8 +71,8 @@ _FRAC_POINT = (
 )
 _FRACTION = (
     rf"(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
-    rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:third|quarter|fifth|tenth))(?={SP}+of\b)"
-    rf"|(?<=\bby{SP})(?:[Aa]{SP}+(?:third|quarter|fifth|tenth)|half)\b"
+    rf"|(?:(?:{_FRACTION_NUMERATORS}){SP}+(?:{_FRACTION_NOUNS})|[Hh]alf|[Aa]{SP}+(?:{_A_SHARES}))(?={SP}+of\b)"
+    rf"|(?<=\bby{SP})(?:[Aa]{SP}+(?:{_A_SHARES})|half)\b"
 )
 _WORD_ALTERNATIVES = (
     rf"(?P<word>{_NUMBER_WORDS})\b"
@@ -76,24 +82,71 @@ _WORD_ALTERNATIVES = (
     rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION}))"
 )
 WORDS = re.compile(rf"\b(?=[A-Za-z])(?:{_WORD_ALTERNATIVES})")
-# The same candidates after the non-word character before them, which the match then includes:
-# opening with a character class lets the engine skip to word breaks instead of trying every
-# letter. A candidate at the very start of a text has no such character: see `word_candidates`.
-# The look-ahead names every letter an alternative can open with (number words, "a", "half",
-# "quarter", the fraction numerators), so most words are passed over after one class test.
-_FIRST = {w[0] for w in (*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS)} | set("ahqotfsn")
-_FIRST_LETTERS = "".join(sorted(_FIRST | {c.upper() for c in _FIRST}))
-_WORDS_AFTER_BREAK = re.compile(rf"{break_class()}(?=[{_FIRST_LETTERS}])(?:{_WORD_ALTERNATIVES})")
+# The same candidates after the non-word character before them, which the match then includes. A
+# candidate at the very start of a text has no such character: see `word_candidates`.
+_BREAK = break_class()
+_WORDS_AFTER_BREAK = re.compile(rf"{_BREAK}(?:{_WORD_ALTERNATIVES})")
+
+# The candidate scans read a one-byte-per-character copy of the body that keeps only what they
+# test: every ASCII digit becomes "0", every character of `_BREAK` a space, ASCII letters lower
+# case; a character past Latin-1 becomes "?" (then a space), whatever it is. A run of number
+# candidates is then a literal "0" that `bytes.find` skips to at memory speed, and every word
+# candidate opens with a literal space, where `re` tries the rest only after a byte compare: a
+# character-class first test, as `_WORDS_AFTER_BREAK.finditer` makes at every character, costs
+# ten times as much. What the copy lets through is a superset (upper case, or a letter past
+# Latin-1, reads as a break or a match), so each hit is confirmed on the body itself.
+_BREAK_CHAR = re.compile(_BREAK)
+CLASSES = bytes(
+    ord("0") if "0" <= ch <= "9" else ord(" ") if _BREAK_CHAR.match(ch) else ord(ch.lower()) if ch.isascii() else b
+    for b, ch in ((b, chr(b)) for b in range(256))
+)
+# Where `_WORD_ALTERNATIVES` can match, on the copy: a number word, or an article before the scale
+# or share it opens ("a million", "a quarter point", "a third of").
+_A_WORDS = sorted({*_SCALE_NAMES, *_SHARES_AFTER_A, "quarter", "half", "three"})
+_HIT_WORDS = [*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS, "half", "quarter"]
+_WORD_HITS = re.compile(
+    rf" (?=(?:{trie_regex(_HIT_WORDS)})\b"
+    rf"|an? +(?:{trie_regex(_A_WORDS)}))".encode()
+)
 
 
-def word_candidates(body: str) -> Iterator[tuple[int, int, str]]:
+def classes_of(body: str) -> bytes:
+    """The copy of `body` the candidate scans read (see CLASSES): one byte per character."""
+    return body.encode("latin-1", "replace").translate(CLASSES)
+
+
+def numeral_candidates(body: str, classes: bytes) -> list[tuple[int, int, str]]:
+    """(start, end, "") of every DIGITS match in `body`, as DIGITS.finditer reads them."""
+    out = []
+    find, match = classes.find, DIGITS.match
+    i = find(b"0")
+    while i >= 0:
+        end = match(body, i).end()  # type: ignore[union-attr]  # body[i] is a digit
+        out.append((i, end, ""))
+        i = find(b"0", end)
+    return out
+
+
+def word_candidates(body: str, classes: bytes) -> list[tuple[int, int, str]]:
     """(start, end, group) of every WORDS match in `body`, in order, as WORDS.finditer reads them
-    (every alternative ends on a letter, so no match ends where the next one's break would be)."""
+    (every alternative ends on a letter, so no match ends where the next one's break would be):
+    `_WORDS_AFTER_BREAK` is tried only where `_WORD_HITS` finds it could match."""
+    out = []
     first = WORDS.match(body)
+    resume = 0
     if first is not None:
-        yield first.start(), first.end(), first.lastgroup or ""
-    for m in _WORDS_AFTER_BREAK.finditer(body, first.end() if first is not None else 0):
-        yield m.start() + 1, m.end(), m.lastgroup or ""
+        out.append((first.start(), first.end(), first.lastgroup or ""))
+        resume = first.end()
+    match = _WORDS_AFTER_BREAK.match
+    for hit in _WORD_HITS.finditer(classes, resume):
+        at = hit.start()
+        if at < resume:
+            continue
+        m = match(body, at)
+        if m is not None:
+            out.append((at + 1, m.end(), m.lastgroup or ""))
+            resume = m.end()
+    return out
 
 
 # Fractions that open with a number word ("two-thirds of", "three-quarters of a point"), read at it.
@@ -224,6 +277,19 @@ DURATION = re.compile(
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
 FOLD = re.compile(r"-?(?i:fold)\b")
+# Whether any of the unit patterns amounts._read_unit_word tries one after another matches at a
+# position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
+# of them does. The patterns as written, their groups unnamed; compiled on first use, since it
+# repeats the two largest tries (~0.1 s), which a process that reads no figure should not pay.
+_UNIT_PATTERNS = (PERCENT, CURRENCY_AFTER, MINOR_AFTER, AGE, DURATION, UNIT_AFTER, INDEX_POINTS, TIMES, FOLD)
+
+
+@cache
+def unit_probe() -> re.Pattern[str]:
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in _UNIT_PATTERNS)
+    return re.compile("|".join(f"(?:{u})" for u in unnamed))
+
+
 QUALIFIER_AFTER = re.compile(
     rf"{SP}+(?i:or{SP}+(?:(?P<at_least>more|above|higher|greater|over)|(?P<at_most>less|fewer|below|lower|under)"
     rf"|(?P<approx>so)))\b|(?P<plus>\+|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
@@ -256,21 +322,24 @@ for _mark in sorted({*CURRENCY_PREFIXES, "$"}):
 CURRENCY_WINDOW = 9  # characters before a number searched for its currency mark
 
 
-def _ends_with_mark(text: str, lo: int, end: int) -> bool:
-    marks = _MARKS_BY_LAST.get(text[end - 1]) if end > lo else None
-    return marks is not None and any(text.endswith(mark, lo, end) for mark in marks)
-
-
 def currency_before(text: str, start: int) -> re.Match[str] | None:
     """CURRENCY_BEFORE searched in the window before `start`, only when the window ends with a mark
     (one inline space after it allowed; `$` also matches before a final line break): most numbers
-    follow a word, which a dictionary lookup and a suffix test rule out, where the search tries
-    its lookbehind and prefix trie at each position of the window."""
+    follow a word, which a dictionary lookup and one suffix test (str.endswith of the marks that
+    end in that character) rule out, where the search tries its lookbehind and prefix trie at each
+    position of the window."""
     lo = max(0, start - CURRENCY_WINDOW)
     end = start - 1 if start > lo and text[start - 1] == "\n" else start
-    spaced = end > lo and text[end - 1] in INLINE_SPACES
-    if not (_ends_with_mark(text, lo, end) or (spaced and _ends_with_mark(text, lo, end - 1))):
+    if end <= lo:
         return None
+    last = text[end - 1]
+    marks = _MARKS_BY_LAST.get(last)
+    if marks is None or not text.endswith(marks, lo, end):
+        if last not in INLINE_SPACES or end - 1 <= lo:
+            return None
+        marks = _MARKS_BY_LAST.get(text[end - 2])
+        if marks is None or not text.endswith(marks, lo, end - 1):
+            return None
     return CURRENCY_BEFORE.search(text, lo, start)
 
 

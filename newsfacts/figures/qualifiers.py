@@ -73,9 +73,16 @@ def qualifier_before(text: str, start: int) -> str | None:
         return "approx"
     if not window or window[-1] not in _INLINE_SPACE:
         return None
+    dashed = "—" in window or "–" in window
+    if not dashed:
+        # the last word alone first: most numbers follow a word that ends no qualifier phrase
+        last = window.rsplit(None, 1)
+        whole = len(last) == 2 or lo == 0 or window[0].isspace()  # else cut by the window
+        if not last or not whole or last[-1].lower().lstrip(_OPENERS) not in _LAST_WORDS:
+            return None
     # str.split() splits at the same spaces as _WORDS (both ask str.isspace), without a regex call,
     # when no dash separates words too
-    words = _WORDS.findall(window) if "—" in window or "–" in window else window.split()
+    words = _WORDS.findall(window) if dashed else window.split()
     if lo > 0 and words and not window[0].isspace():
         words = words[1:]  # cut by the window: not a whole word
     if not words or words[-1].lower().lstrip(_OPENERS) not in _LAST_WORDS:
