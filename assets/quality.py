@@ -62,11 +62,11 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
             def run() -> "SuiteOutcome":
                 gx_context()  # import GX before the suite's clock starts, as run_integrity_suite does
                 # Only the keys whose rows changed since the suite last passed (all on a first run).
-                return run_suite(con, spec, audit.changed_keys(con, spec))
+                return run_suite(con, spec, audit.changed_keys(con, spec, context.run.run_id))
 
             outcome, how = validate_or_reuse(context, con, warehouse, spec, run)
             if outcome.success and REUSED_FROM not in how:
-                audit.record_pass(con, spec)
+                audit.record_pass(con, spec, context.run.run_id)
             audit.record_audit(con, table, outcome.success, context.run.run_id)
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR, how)
 

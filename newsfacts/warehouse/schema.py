@@ -387,6 +387,21 @@ VALIDATION_CACHE = Table(
     published=False,
 )
 
+# Internal: per key (a document_id), the sum of the row hashes of a table the scoped suites read, and
+# under key '' the table's fingerprint those sums were computed on. Computed once per content of the
+# table, then shared by every suite reading it (documents: four suites). Never published.
+KEY_DIGESTS = Table(
+    "_key_digests",
+    columns("""
+        source  VARCHAR NOT NULL  The table and its key column, as table.column.
+        key     VARCHAR NOT NULL  The key's value; '' for the table fingerprint the digests hold for.
+        state   VARCHAR NOT NULL  The key's sum of row hashes; for '', the table fingerprint.
+    """),
+    ("source", "key"),
+    per_document=False,
+    published=False,
+)
+
 ALL_TABLES: tuple[Table, ...] = (
     DOCUMENTS,
     DOCUMENT_METADATA,
@@ -402,6 +417,7 @@ ALL_TABLES: tuple[Table, ...] = (
     REJECTED_DOCUMENTS,
     LEDGER,
     VALIDATION_CACHE,
+    KEY_DIGESTS,
 )
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 PUBLISHED_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.published)
