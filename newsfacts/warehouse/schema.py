@@ -63,10 +63,11 @@ class Table:
     def __post_init__(self) -> None:
         assert all(c.type in POLARS_TYPES for c in self.columns), self.name
 
-    def ddl(self, schema: str = "main", constraints: bool = True) -> str:
-        """CREATE TABLE; without `constraints` (keys, NOT NULL) for warehouses built to be broken in tests."""
+    def ddl(self, schema: str = "main", constraints: bool = True, keys: bool = True) -> str:
+        """CREATE TABLE; without `constraints` (keys, NOT NULL) for warehouses built to be broken in tests;
+        without `keys`, NOT NULL but no primary key (staging: see staging._prepare)."""
         cols = [f'"{c.name}" {c.type}{"" if c.nullable or not constraints else " NOT NULL"}' for c in self.columns]
-        if self.primary_key and constraints:
+        if self.primary_key and constraints and keys:
             cols.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in self.primary_key) + ")")
         return f'CREATE TABLE IF NOT EXISTS {schema}."{self.name}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
