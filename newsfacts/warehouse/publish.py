@@ -31,9 +31,9 @@ period names them), and a failed run leaves the old catalog and its parts as the
 Measured at 10,000 articles (2 cores, load 6-7, DuckDB 1.5.6): the byte copy of the 220 MB file
 takes 0.3-0.5 s; the larger part, and the one that grows, is the CHECKPOINT that makes the patched
 copy one file. DuckDB writes a changed table's whole primary-key index again at every checkpoint:
-after one document's rows were replaced, 1.3 s for documents, 3.1 s for figures, 0.9 s for
+after one document's rows were replaced, 1.3 s for documents, 1.4-3.1 s for figures, 0.9 s for
 claim_figures, 0.5 s for document_metadata, 0.4 s for claims, where the same change to a table
-without a key checkpoints in about 0.1 s (staging's tables have none for that reason, see
+without a key (a copy of figures in the same file) checkpoints in 0.1 s (staging's tables have none, see
 staging._prepare). The contract names each table's primary key, so the published tables keep them;
 the Parquet-parts design above, or published tables without enforced keys, would remove this cost
 and both change what BI tools see.
