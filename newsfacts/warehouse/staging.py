@@ -63,6 +63,7 @@ def _prepare(con: duckdb.DuckDBPyConnection) -> None:
     integrity suites check before anything is published, and the published file keeps the keys.
     """
     _reset_if_layout_changed(con)
+    _drop_keys(con)
     for table in STORED_TABLES:
         con.execute(table.ddl(keys=False))
     for view in STAGING_VIEWS:
@@ -167,6 +168,26 @@ def _reset_if_layout_changed(con: duckdb.DuckDBPyConnection) -> None:
         for name, (kind, _) in found.items():
             if name != VALIDATION_RESULTS.name and kind == "BASE TABLE" and name in TABLES_BY_NAME:
                 con.execute(f'DROP TABLE "{name}"')
+
+
+def _drop_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """A staging database written with primary keys (before they were dropped) loses them, rows kept:
+    each keyed table is copied once into its keyless twin (see _prepare)."""
+    keyed = con.execute(
+        """SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'
+           AND database_name = current_database() AND schema_name = 'main' ORDER BY 1"""
+    ).fetchall()
+    tables = [TABLES_BY_NAME[name] for (name,) in keyed if name in TABLES_BY_NAME and TABLES_BY_NAME[name].stored]
+    if not tables:
+        return
+    with transaction(con):
+        for table in tables:
+            twin = f"{table.name}__keyless"
+            cols = ", ".join(f'"{c}"' for c in table.column_names)
+            con.execute(table.ddl(keys=False).replace(f'"{table.name}"', f'"{twin}"', 1))
+            con.execute(f'INSERT INTO "{twin}" ({cols}) SELECT {cols} FROM "{table.name}"')
+            con.execute(f'DROP TABLE "{table.name}"')
+            con.execute(f'ALTER TABLE "{twin}" RENAME TO "{table.name}"')
 
 
 def _expected(table: Table) -> list[tuple[str, str]]:

@@ -38,3 +38,20 @@ def test_the_published_layout_keeps_its_primary_keys(table):
     con.execute(table.ddl())
     assert _constraints(con, "PRIMARY KEY") == {table.name}
     assert "PRIMARY KEY" not in table.ddl(keys=False)
+
+
+def test_a_staging_database_written_with_keys_loses_them_and_keeps_its_rows(tmp_path: Path):
+    path = tmp_path / "staging.duckdb"
+    with duckdb.connect(str(path)) as con:  # as staging was written before its keys were dropped
+        for table in STORED_TABLES:
+            con.execute(table.ddl())
+        con.execute("INSERT INTO _ledger VALUES ('landing', 'd1', 'a|1'), ('landing', 'd2', 'b|1')")
+        con.execute("INSERT INTO claim_rows (claim_id, document_id) VALUES ('c1', 'd1')")
+        before = staging.table_fingerprint(con, "_ledger"), staging.table_fingerprint(con, "claim_rows")
+        assert "_ledger" in _constraints(con, "PRIMARY KEY")
+    con = staging.connect(path)
+    assert _constraints(con, "PRIMARY KEY") == set()
+    assert (staging.table_fingerprint(con, "_ledger"), staging.table_fingerprint(con, "claim_rows")) == before
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 1  # the view over claim_rows still reads it
+    required = {t.name for t in STORED_TABLES if any(not c.nullable for c in t.columns)}
+    assert _constraints(con, "NOT NULL") == required
