@@ -172,7 +172,8 @@ def _reset_if_layout_changed(con: duckdb.DuckDBPyConnection) -> None:
 
 def _drop_keys(con: duckdb.DuckDBPyConnection) -> None:
     """A staging database written with primary keys (before they were dropped) loses them, rows kept:
-    each keyed table is copied once into its keyless twin (see _prepare)."""
+    each keyed table is copied once into its keyless twin (see _prepare). A copy that fails (a disk
+    or memory limit) is rolled back: the keys stay, which costs checkpoints, not correctness."""
     keyed = con.execute(
         """SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'
            AND database_name = current_database() AND schema_name = 'main' ORDER BY 1"""
@@ -180,6 +181,13 @@ def _drop_keys(con: duckdb.DuckDBPyConnection) -> None:
     tables = [TABLES_BY_NAME[name] for (name,) in keyed if name in TABLES_BY_NAME and TABLES_BY_NAME[name].stored]
     if not tables:
         return
+    try:
+        _copy_keyless(con, tables)
+    except duckdb.Error:
+        return
+
+
+def _copy_keyless(con: duckdb.DuckDBPyConnection, tables: list[Table]) -> None:
     with transaction(con):
         for table in tables:
             twin = f"{table.name}__keyless"
