@@ -58,6 +58,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
         # A first (unscoped) run holds every document's text in one hash table: not under the stages' limit.
         with warehouse.connect(limit_memory=False) as con:
             spec = suite_for_table(table, con=con)
+            audit.prime(con, spec, context.run.run_id)  # one read of a changed table for its digests and fingerprint
 
             def run() -> "SuiteOutcome":
                 gx_context()  # import GX before the suite's clock starts, as run_integrity_suite does

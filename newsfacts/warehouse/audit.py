@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES, TABLES_BY_NAME
-from newsfacts.warehouse.staging import moved_keys, table_fingerprint
+from newsfacts.warehouse.staging import known_fingerprint, moved_keys, remember_fingerprint, table_fingerprint
 
 if TYPE_CHECKING:
     from newsfacts.quality.suites import SuiteSpec
@@ -25,6 +25,7 @@ __all__ = [
     "AUDITED_TABLES",
     "changed_keys",
     "content_digest",
+    "prime",
     "record_audit",
     "record_pass",
     "unaudited_tables",
@@ -102,34 +103,57 @@ def key_digests(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id:
 
     Stored in `_key_digests` beside the table fingerprint they were computed on, and recomputed only
     when the fingerprint moved (`run_id`: the fingerprint is the run's, see staging.table_fingerprint).
-    Only the keys whose sum moved are rewritten. Rows with a NULL or empty key have no digest.
+    The sums are those of the fingerprint's own row hashes, so when the run has not fingerprinted the
+    table yet one grouped scan gives both, and the run keeps the fingerprint. Only the keys whose sum
+    moved are rewritten. Rows with a NULL or empty key have no digest.
     """
     source = f"{table}.{column}"
-    fingerprint = table_fingerprint(con, table, run_id=run_id)
-    stored = con.execute(f"SELECT state FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source]).fetchone()
-    if stored is None or stored[0] != fingerprint:
-        cols = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[table].column_names)
-        key = f'CAST("{column}" AS VARCHAR)'
-        now = '"_key_digests_now"'
-        con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE {now} AS
-            SELECT {key} AS key, CAST(sum(hash({cols})::HUGEINT) AS VARCHAR) AS state
-            FROM "{table}" WHERE {key} IS NOT NULL AND {key} <> '' GROUP BY 1"""
-        )
+    relation = f"(SELECT key, state FROM {KEY_DIGESTS.name} WHERE source = {_literal(source)} AND key <> '')"
+    stamp = con.execute(f"SELECT state FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source]).fetchone()
+    known = known_fingerprint(con, table, run_id)
+    if known is not None and stamp is not None and stamp[0] == known:
+        return relation
+    cols = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[table].column_names)
+    now = '"_key_digests_now"'
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {now} AS
+        SELECT CAST("{column}" AS VARCHAR) AS key, count(*) AS n, sum(hash({cols})::HUGEINT) AS h
+        FROM "{table}" GROUP BY 1"""
+    )
+    n, h = con.execute(f"SELECT coalesce(sum(n), 0), coalesce(sum(h), 0) FROM {now}").fetchone()
+    fingerprint = f"{int(n)}:{int(h)}"  # as staging.rows_fingerprint sums the same hashes
+    if known is None:
+        remember_fingerprint(con, table, run_id, fingerprint)
+    if stamp is None or stamp[0] != fingerprint:
+        digests = f"(SELECT key, CAST(h AS VARCHAR) AS state FROM {now} WHERE key IS NOT NULL AND key <> '')"
         # The stamp goes first and comes back last: a step stopped in between leaves no stamp.
         con.execute(
             f"""DELETE FROM {KEY_DIGESTS.name} AS d WHERE d.source = ? AND (d.key = '' OR NOT EXISTS
-                (SELECT 1 FROM {now} AS n WHERE n.key = d.key AND n.state = d.state))""",
+                (SELECT 1 FROM {digests} AS n WHERE n.key = d.key AND n.state = d.state))""",
             [source],
         )
         con.execute(
-            f"""INSERT INTO {KEY_DIGESTS.name} SELECT ?, n.key, n.state FROM {now} AS n WHERE NOT EXISTS
+            f"""INSERT INTO {KEY_DIGESTS.name} SELECT ?, n.key, n.state FROM {digests} AS n WHERE NOT EXISTS
                 (SELECT 1 FROM {KEY_DIGESTS.name} AS d WHERE d.source = ? AND d.key = n.key)""",
             [source, source],
         )
         con.execute(f"INSERT INTO {KEY_DIGESTS.name} VALUES (?, '', ?)", [source, fingerprint])
-        con.execute(f"DROP TABLE {now}")
-    return f"(SELECT key, state FROM {KEY_DIGESTS.name} WHERE source = {_literal(source)} AND key <> '')"
+    con.execute(f"DROP TABLE {now}")
+    return relation
+
+
+def prime(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> None:
+    """Bring the per-key digests of the tables `spec` reads up to date before anything fingerprints
+    them: a changed table is then read once for both (key_digests). A table that cannot be read is
+    left to the suite, which reports what is wrong with it."""
+    if spec.scope is None:
+        return
+    try:
+        con.execute(KEY_DIGESTS.ddl(keys=False))
+        for table, column in spec.scope.digests:
+            key_digests(con, table, column, run_id)
+    except duckdb.Error:
+        return
 
 
 def _compute_digests(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> str:

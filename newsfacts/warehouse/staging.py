@@ -388,23 +388,53 @@ def table_fingerprint(
     staging while a run holds the refresh lock.
     """
     skip = set(exclude)
-    key = None
-    if run_id is not None and not skip and table in RUN_MEMO_TABLES:
-        key = (run_id, _database_path(con, catalog), table)
-        if key in _RUN_MEMO:
-            return _RUN_MEMO[key]
-        carried = _CARRIED.get(key[1], {})
-        if table in carried and (key[1], table) in _UNCHANGED:
-            # True when the run started, and the stage writing it ran before this step (see above)
-            # and wrote nothing: it holds for the rest of the run.
-            _remember(key, carried[table])
-            return carried[table]
+    if not skip:
+        known = known_fingerprint(con, table, run_id, catalog)
+        if known is not None:
+            return known
     qualified = f'"{catalog}"."{table}"' if catalog else f'"{table}"'
     n, h = rows_fingerprint(con, table, qualified, exclude=skip)
     fingerprint = f"{n}:{h}"
+    if not skip:
+        remember_fingerprint(con, table, run_id, fingerprint, catalog)
+    return fingerprint
+
+
+def _memo_key(
+    con: duckdb.DuckDBPyConnection, table: str, run_id: str | None, catalog: str | None = None
+) -> tuple[str, str, str] | None:
+    if run_id is None or table not in RUN_MEMO_TABLES:
+        return None
+    return (run_id, _database_path(con, catalog), table)
+
+
+def known_fingerprint(
+    con: duckdb.DuckDBPyConnection, table: str, run_id: str | None, catalog: str | None = None
+) -> str | None:
+    """`table`'s fingerprint as the run already knows it (computed or carried, see table_fingerprint),
+    without reading the table; None when the run has not taken it yet."""
+    key = _memo_key(con, table, run_id, catalog)
+    if key is None:
+        return None
+    if key in _RUN_MEMO:
+        return _RUN_MEMO[key]
+    carried = _CARRIED.get(key[1], {})
+    if table in carried and (key[1], table) in _UNCHANGED:
+        # True when the run started, and the stage writing it ran before this step (see
+        # table_fingerprint) and wrote nothing: it holds for the rest of the run.
+        _remember(key, carried[table])
+        return carried[table]
+    return None
+
+
+def remember_fingerprint(
+    con: duckdb.DuckDBPyConnection, table: str, run_id: str | None, fingerprint: str, catalog: str | None = None
+) -> None:
+    """Keep `fingerprint`, taken by this step of run `run_id` as table_fingerprint takes it (or from the
+    same sums, see audit.key_digests), for the rest of the run."""
+    key = _memo_key(con, table, run_id, catalog)
     if key is not None:
         _remember(key, fingerprint)
-    return fingerprint
 
 
 def _remember(key: tuple[str, str, str], fingerprint: str) -> None:

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from newsfacts.quality.runner import suite_for_table
-from newsfacts.warehouse import audit
+from newsfacts.warehouse import audit, staging
 from newsfacts.warehouse.schema import STAGING_VIEWS, STORED_TABLES
 
 TEXT = "Output rose 4% in May. Prices fell 2% in June."
@@ -117,3 +117,29 @@ def test_a_stamp_of_other_content_is_recomputed():
     assert _digests(con, "documents")["d2"] == "wrong"  # same stamp: trusted, as the table fingerprint is
     con.execute("UPDATE _key_digests SET state = '0:0' WHERE source = 'documents.document_id' AND key = ''")
     assert _digests(con, "documents") == good
+
+
+@pytest.mark.parametrize("table", ["documents", "figures"])
+def test_one_grouped_read_gives_the_digests_and_the_table_fingerprint(table: str):
+    con = _staging()
+    run = "run-digests"
+    assert staging.known_fingerprint(con, table, run) is None
+    audit.key_digests(con, table, "document_id", run)
+    known = staging.known_fingerprint(con, table, run)
+    assert known is not None
+    assert known == staging.table_fingerprint(con, table)  # computed afresh, without the run's memo
+    stamp = con.execute("SELECT state FROM _key_digests WHERE key = '' AND source = ?", [f"{table}.document_id"])
+    assert stamp.fetchone()[0] == known
+
+
+def test_rows_with_an_empty_key_count_in_the_fingerprint_but_have_no_digest():
+    con = _staging()
+    con.execute(
+        "INSERT INTO figures (figure_id, document_id, char_start, char_end, raw_text, kind, value, unit, qualifier) "
+        "VALUES ('g0', '', 0, 1, 'x', 'percent', 1.0, 'percent', 'exact')"
+    )
+    run = "run-null-key"
+    relation = audit.key_digests(con, "figures", "document_id", run)
+    digests = dict(con.execute(f"SELECT key, state FROM {relation}").fetchall())
+    assert "" not in digests and len(digests) == len(FIGURES)
+    assert staging.known_fingerprint(con, "figures", run) == staging.table_fingerprint(con, "figures")
