@@ -9,6 +9,7 @@ from assets.resources import Warehouse
 from assets.table_metadata import query_table, stage_metadata, table_metadata
 from newsfacts.stages.claims import process_claims
 from newsfacts.stages.corroboration import build_clusters
+from newsfacts.warehouse.schema import CLAIM_ROWS
 
 GROUP = "extraction"
 
@@ -35,18 +36,20 @@ def extracted_claims(warehouse: Warehouse):
         report = process_claims(con, warehouse.n_workers, stage_config(warehouse))
         yield dg.MaterializeResult(
             asset_key="claims",
+            # Read from the stored claim rows: the `claims` view adds only cluster_id, by a join of every claim.
             metadata=stage_metadata(
                 con,
                 "claims",
-                "SELECT document_id, claim_type, speaker, hedged, text FROM claims "
+                f"SELECT document_id, claim_type, speaker, hedged, text FROM {CLAIM_ROWS.name} "
                 "ORDER BY document_id, char_start LIMIT 15",
                 report,
+                stored=CLAIM_ROWS.name,
                 by_type=query_table(
-                    con, "SELECT claim_type, count(*) AS claims FROM claims GROUP BY 1 ORDER BY 2 DESC"
+                    con, f"SELECT claim_type, count(*) AS claims FROM {CLAIM_ROWS.name} GROUP BY 1 ORDER BY 2 DESC"
                 ),
                 top_speakers=query_table(
                     con,
-                    "SELECT speaker, count(*) AS claims FROM claims WHERE speaker IS NOT NULL "
+                    f"SELECT speaker, count(*) AS claims FROM {CLAIM_ROWS.name} WHERE speaker IS NOT NULL "
                     "GROUP BY 1 ORDER BY 2 DESC LIMIT 10",
                 ),
             ),

@@ -28,7 +28,7 @@ import duckdb
 from dagster import AssetCheckExecutionContext
 
 from assets.check_descriptions import integrity_description
-from assets.resources import Warehouse
+from assets.resources import Warehouse, report_at_run_end
 from assets.table_metadata import expectations_table
 from newsfacts.versioning import source_digest
 from newsfacts.warehouse import audit, staging
@@ -57,16 +57,17 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
 
         # A first (unscoped) run holds every document's text in one hash table: not under the stages' limit.
         with warehouse.connect(limit_memory=False) as con:
-            spec = suite_for_table(table)
+            spec = suite_for_table(table, con=con)
+            audit.prime(con, spec, context.run.run_id)  # one read of a changed table for its digests and fingerprint
 
             def run() -> "SuiteOutcome":
                 gx_context()  # import GX before the suite's clock starts, as run_integrity_suite does
                 # Only the keys whose rows changed since the suite last passed (all on a first run).
-                return run_suite(con, spec, audit.changed_keys(con, spec))
+                return run_suite(con, spec, audit.changed_keys(con, spec, context.run.run_id))
 
             outcome, how = validate_or_reuse(context, con, warehouse, spec, run)
             if outcome.success and REUSED_FROM not in how:
-                audit.record_pass(con, spec)
+                audit.record_pass(con, spec, context.run.run_id)
             audit.record_audit(con, table, outcome.success, context.run.run_id)
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR, how)
 
@@ -178,14 +179,18 @@ def record_and_report(
     The metadata carries the report's content (every expectation, and the failed ones on their own)
     as markdown tables rather than a path on the server's disk.
     """
-    from newsfacts.quality.report import write_run_report
+    from newsfacts.quality.report import save_run_outcomes, write_run_report
     from newsfacts.quality.runner import outcomes_to_rows
 
     extra = dict(extra_metadata or {})
     if REUSED_FROM not in extra:  # a reused outcome is already recorded, under the run that computed it
         staging.insert(con, VALIDATION_RESULTS, outcomes_to_rows([outcome], context.run.run_id, datetime.now()))
-        # The page of a reused outcome is the one its run wrote: only suites that ran rewrite it.
-        write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
+        # The page of a reused outcome is the one its run wrote: only suites that ran rewrite it, once
+        # per run when the run's resource will (see report_at_run_end), else now.
+        if report_at_run_end(context.run.run_id, warehouse.reports_dir):
+            save_run_outcomes(warehouse.reports_dir, context.run.run_id, [outcome])
+        else:
+            write_run_report(con, warehouse.reports_dir, context.run.run_id, [outcome])
     failed = [o for o in outcome.outcomes if not o.success]
     return dg.AssetCheckResult(
         passed=outcome.success,

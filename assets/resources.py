@@ -31,6 +31,22 @@ class SeedsFolder(dg.ConfigurableResource):
         return Path(self.seeds_dir).expanduser().resolve()
 
 
+# Run id -> report folders whose page the run's resource writes when it is torn down (see
+# report_at_run_end); present while the resource holds the run.
+_REPORTS_DUE: dict[str, set[Path]] = {}
+
+
+def report_at_run_end(run_id: str, reports_dir: Path) -> bool:
+    """Whether the report page of `run_id` in `reports_dir` will be written when the run ends (and mark
+    it so): true while a Warehouse resource holds the run in this process, as it does for a whole
+    in-process run and for each step's process with the multiprocess executor."""
+    due = _REPORTS_DUE.get(run_id)
+    if due is None:
+        return False
+    due.add(reports_dir)
+    return True
+
+
 def _failed_steps(instance: dg.DagsterInstance, run_id: str) -> bool:
     records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.STEP_FAILURE, limit=1)
     return bool(records.records)
@@ -84,12 +100,32 @@ class Warehouse(dg.ConfigurableResource):
             carried = recovery.verified_fingerprints(self.staging)
             with staging.kept_open(self.staging):
                 staging.carry(self.staging, carried)
-                yield self
+                _REPORTS_DUE[run.run_id] = set()
+                try:
+                    yield self
+                finally:
+                    self._write_reports(run.run_id, context.log)
             # Every step's connection is closed. When no step failed (a failure may have been a bad
             # block), what the run wrote is sound: the next run need not read it all again, and the
             # fingerprints its steps computed describe the files as they are.
             if context.instance is not None and not _failed_steps(context.instance, run.run_id):
                 recovery.record_verified(self.staging, staging.run_fingerprints(run.run_id, self.staging))
+
+    def _write_reports(self, run_id: str, log: dg.DagsterLogManager | None) -> None:
+        """The run's report page, once, from the outcomes its checks stored (report_at_run_end).
+
+        The checks' results are already recorded (validation_results, the checks' metadata): a page
+        that cannot be written is a warning, not a failed run.
+        """
+        from newsfacts.quality.report import write_run_report
+
+        for reports_dir in sorted(_REPORTS_DUE.pop(run_id, set())):
+            try:
+                with self.connect() as con:
+                    write_run_report(con, reports_dir, run_id)
+            except (duckdb.Error, OSError) as exc:
+                if log is not None:
+                    log.warning(f"data quality report not written to {reports_dir}: {exc}")
 
     @property
     def lock_path(self) -> Path:

@@ -120,15 +120,26 @@ def counts_table(counts: Mapping[str, int], key: str = "value", count: str = "ro
 
 
 def table_metadata(
-    con: duckdb.DuckDBPyConnection, table: str, preview_sql: str | None = None, **extra: Any
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    preview_sql: str | None = None,
+    *,
+    stored: str | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
-    """Row count, column schema, table name and a structured preview of `table`."""
+    """Row count, column schema, table name and a structured preview of `table`.
+
+    `stored`: the stored table holding `table`'s rows when `table` is a staging view (claims over
+    claim_rows), counted and previewed instead: the view joins every row, at a cost that grows with
+    the corpus.
+    """
     columns = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [table],
     ).fetchall()
-    rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-    preview = con.execute(preview_sql or f'SELECT * FROM "{table}" LIMIT {PREVIEW_ROWS}').pl()
+    relation = stored or table
+    rows = con.execute(f'SELECT count(*) FROM "{relation}"').fetchone()[0]
+    preview = con.execute(preview_sql or f'SELECT * FROM "{relation}" LIMIT {PREVIEW_ROWS}').pl()
     return {
         "dagster/row_count": rows,
         "dagster/table_name": f"main.{table}",

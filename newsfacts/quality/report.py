@@ -354,6 +354,20 @@ def _consistency(con: duckdb.DuckDBPyConnection) -> RenderedConsistency:
         return render_consistency(None)
 
 
+def save_run_outcomes(out_dir: Path, run_id: str, outcomes: list[SuiteOutcome]) -> Path:
+    """Keep the suites' outcomes (with their examples) for run ``run_id``'s page; the folder holding them.
+
+    A later ``write_run_report`` of the run shows them: a run whose steps each validate one suite
+    stores each outcome as it comes and writes the page once, when the run ends (the page lists every
+    fact of ``metric_consistency``: rewritten per suite, it cost what the corpus size costs, each time).
+    """
+    store = Path(out_dir) / "outcomes" / _safe_run_id(run_id)
+    for outcome in outcomes:
+        _save_outcome(store, outcome)
+    _prune(Path(out_dir) / "outcomes", KEEP_RUNS)
+    return store
+
+
 def write_run_report(
     con: duckdb.DuckDBPyConnection,
     out_dir: Path,
@@ -368,10 +382,7 @@ def write_run_report(
     The consistency table is ``metric_consistency`` as it stands in ``con``.
     """
     out_dir = Path(out_dir)
-    store = out_dir / "outcomes" / _safe_run_id(run_id)
-    for outcome in outcomes or []:
-        _save_outcome(store, outcome)
-    _prune(out_dir / "outcomes", KEEP_RUNS)
+    store = save_run_outcomes(out_dir, run_id, outcomes or [])
     suites = _outcomes_from_rows(con, run_id)
     suites.update(_load_outcomes(store))
     order, _, _ = _known_suites()

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import polars as pl
 
-from newsfacts.quality.suites import ExpectationSpec, SuiteSpec, consistency_suite, integrity_suites
+from newsfacts.quality.suites import ExpectationSpec, SuiteSpec, bound, consistency_suite, integrity_suites
 from newsfacts.warehouse.schema import VALIDATION_RESULTS, record_row
 
 if TYPE_CHECKING:
@@ -416,21 +416,33 @@ def run_integrity_suites(con: duckdb.DuckDBPyConnection, *, min_documents: int =
     ``min_documents``: documents row count required (1: the run landed documents; 0 to allow empty).
     """
     gx_context()  # import GX before the clock of the first suite starts
-    return [run_suite(con, spec) for spec in integrity_suites(min_documents=min_documents)]
+    views = database_views(con)
+    return [run_suite(con, bound(spec, views)) for spec in integrity_suites(min_documents=min_documents)]
 
 
-def suite_for_table(table: str, *, min_documents: int = 1) -> SuiteSpec:
-    """The integrity suite of one contract table ("figures" or "figures_integrity")."""
+def database_views(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """Names that are views in the connection's database: a suite reads some through their stored table."""
+    rows = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = current_database()"
+    ).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+def suite_for_table(table: str, *, min_documents: int = 1, con: duckdb.DuckDBPyConnection | None = None) -> SuiteSpec:
+    """The integrity suite of one contract table ("figures" or "figures_integrity").
+
+    `con`: the database it will read, whose views it reads through their stored tables (suites.bound).
+    """
     specs = integrity_suites(min_documents=min_documents)
     for spec in specs:
         if table in (spec.table, spec.name):
-            return spec
+            return spec if con is None else bound(spec, database_views(con))
     raise KeyError(f"no integrity suite for table {table!r}; known: {[s.table for s in specs]}")
 
 
 def run_integrity_suite(con: duckdb.DuckDBPyConnection, table: str, *, min_documents: int = 1) -> SuiteOutcome:
     """Run the BLOCKING integrity suite of one table (one Dagster asset check per table)."""
-    spec = suite_for_table(table, min_documents=min_documents)
+    spec = suite_for_table(table, min_documents=min_documents, con=con)
     gx_context()
     return run_suite(con, spec)
 

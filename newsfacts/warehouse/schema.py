@@ -63,10 +63,11 @@ class Table:
     def __post_init__(self) -> None:
         assert all(c.type in POLARS_TYPES for c in self.columns), self.name
 
-    def ddl(self, schema: str = "main", constraints: bool = True) -> str:
-        """CREATE TABLE; without `constraints` (keys, NOT NULL) for warehouses built to be broken in tests."""
+    def ddl(self, schema: str = "main", constraints: bool = True, keys: bool = True) -> str:
+        """CREATE TABLE; without `constraints` (keys, NOT NULL) for warehouses built to be broken in tests;
+        without `keys`, NOT NULL but no primary key (staging: see staging._prepare)."""
         cols = [f'"{c.name}" {c.type}{"" if c.nullable or not constraints else " NOT NULL"}' for c in self.columns]
-        if self.primary_key and constraints:
+        if self.primary_key and constraints and keys:
             cols.append("PRIMARY KEY (" + ", ".join(f'"{c}"' for c in self.primary_key) + ")")
         return f'CREATE TABLE IF NOT EXISTS {schema}."{self.name}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
@@ -387,6 +388,21 @@ VALIDATION_CACHE = Table(
     published=False,
 )
 
+# Internal: per key (a document_id), the sum of the row hashes of a table the scoped suites read, and
+# under key '' the table's fingerprint those sums were computed on. Computed once per content of the
+# table, then shared by every suite reading it (documents: four suites). Never published.
+KEY_DIGESTS = Table(
+    "_key_digests",
+    columns("""
+        source  VARCHAR NOT NULL  The table and its key column, as table.column.
+        key     VARCHAR NOT NULL  The key's value; '' for the table fingerprint the digests hold for.
+        state   VARCHAR NOT NULL  The key's sum of row hashes; for '', the table fingerprint.
+    """),
+    ("source", "key"),
+    per_document=False,
+    published=False,
+)
+
 ALL_TABLES: tuple[Table, ...] = (
     DOCUMENTS,
     DOCUMENT_METADATA,
@@ -402,6 +418,7 @@ ALL_TABLES: tuple[Table, ...] = (
     REJECTED_DOCUMENTS,
     LEDGER,
     VALIDATION_CACHE,
+    KEY_DIGESTS,
 )
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 PUBLISHED_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.published)

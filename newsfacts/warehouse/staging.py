@@ -55,10 +55,17 @@ def connect(path: Path, memory_limit: str | None = DEFAULT_MEMORY_LIMIT) -> duck
 
 
 def _prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Every table and view of today's layout present (an older layout's derived tables dropped first)."""
+    """Every table and view of today's layout present (an older layout's derived tables dropped first).
+
+    Staging's tables have no primary key: after any change to a table, DuckDB's checkpoint writes its
+    whole key index again (1.3 s for the 70,000 figures of 10,000 articles against 0.1 s without one,
+    growing with the corpus), and a refresh changes every stage's table. Uniqueness is what the
+    integrity suites check before anything is published, and the published file keeps the keys.
+    """
     _reset_if_layout_changed(con)
+    _drop_keys(con)
     for table in STORED_TABLES:
-        con.execute(table.ddl())
+        con.execute(table.ddl(keys=False))
     for view in STAGING_VIEWS:
         con.execute(f'CREATE OR REPLACE VIEW "{view.name}" AS {view.view_sql}')
 
@@ -161,6 +168,34 @@ def _reset_if_layout_changed(con: duckdb.DuckDBPyConnection) -> None:
         for name, (kind, _) in found.items():
             if name != VALIDATION_RESULTS.name and kind == "BASE TABLE" and name in TABLES_BY_NAME:
                 con.execute(f'DROP TABLE "{name}"')
+
+
+def _drop_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """A staging database written with primary keys (before they were dropped) loses them, rows kept:
+    each keyed table is copied once into its keyless twin (see _prepare). A copy that fails (a disk
+    or memory limit) is rolled back: the keys stay, which costs checkpoints, not correctness."""
+    keyed = con.execute(
+        """SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'
+           AND database_name = current_database() AND schema_name = 'main' ORDER BY 1"""
+    ).fetchall()
+    tables = [TABLES_BY_NAME[name] for (name,) in keyed if name in TABLES_BY_NAME and TABLES_BY_NAME[name].stored]
+    if not tables:
+        return
+    try:
+        _copy_keyless(con, tables)
+    except duckdb.Error:
+        return
+
+
+def _copy_keyless(con: duckdb.DuckDBPyConnection, tables: list[Table]) -> None:
+    with transaction(con):
+        for table in tables:
+            twin = f"{table.name}__keyless"
+            cols = ", ".join(f'"{c}"' for c in table.column_names)
+            con.execute(table.ddl(keys=False).replace(f'"{table.name}"', f'"{twin}"', 1))
+            con.execute(f'INSERT INTO "{twin}" ({cols}) SELECT {cols} FROM "{table.name}"')
+            con.execute(f'DROP TABLE "{table.name}"')
+            con.execute(f'ALTER TABLE "{twin}" RENAME TO "{table.name}"')
 
 
 def _expected(table: Table) -> list[tuple[str, str]]:
@@ -353,23 +388,53 @@ def table_fingerprint(
     staging while a run holds the refresh lock.
     """
     skip = set(exclude)
-    key = None
-    if run_id is not None and not skip and table in RUN_MEMO_TABLES:
-        key = (run_id, _database_path(con, catalog), table)
-        if key in _RUN_MEMO:
-            return _RUN_MEMO[key]
-        carried = _CARRIED.get(key[1], {})
-        if table in carried and (key[1], table) in _UNCHANGED:
-            # True when the run started, and the stage writing it ran before this step (see above)
-            # and wrote nothing: it holds for the rest of the run.
-            _remember(key, carried[table])
-            return carried[table]
+    if not skip:
+        known = known_fingerprint(con, table, run_id, catalog)
+        if known is not None:
+            return known
     qualified = f'"{catalog}"."{table}"' if catalog else f'"{table}"'
     n, h = rows_fingerprint(con, table, qualified, exclude=skip)
     fingerprint = f"{n}:{h}"
+    if not skip:
+        remember_fingerprint(con, table, run_id, fingerprint, catalog)
+    return fingerprint
+
+
+def _memo_key(
+    con: duckdb.DuckDBPyConnection, table: str, run_id: str | None, catalog: str | None = None
+) -> tuple[str, str, str] | None:
+    if run_id is None or table not in RUN_MEMO_TABLES:
+        return None
+    return (run_id, _database_path(con, catalog), table)
+
+
+def known_fingerprint(
+    con: duckdb.DuckDBPyConnection, table: str, run_id: str | None, catalog: str | None = None
+) -> str | None:
+    """`table`'s fingerprint as the run already knows it (computed or carried, see table_fingerprint),
+    without reading the table; None when the run has not taken it yet."""
+    key = _memo_key(con, table, run_id, catalog)
+    if key is None:
+        return None
+    if key in _RUN_MEMO:
+        return _RUN_MEMO[key]
+    carried = _CARRIED.get(key[1], {})
+    if table in carried and (key[1], table) in _UNCHANGED:
+        # True when the run started, and the stage writing it ran before this step (see
+        # table_fingerprint) and wrote nothing: it holds for the rest of the run.
+        _remember(key, carried[table])
+        return carried[table]
+    return None
+
+
+def remember_fingerprint(
+    con: duckdb.DuckDBPyConnection, table: str, run_id: str | None, fingerprint: str, catalog: str | None = None
+) -> None:
+    """Keep `fingerprint`, taken by this step of run `run_id` as table_fingerprint takes it (or from the
+    same sums, see audit.key_digests), for the rest of the run."""
+    key = _memo_key(con, table, run_id, catalog)
     if key is not None:
         _remember(key, fingerprint)
-    return fingerprint
 
 
 def _remember(key: tuple[str, str, str], fingerprint: str) -> None:

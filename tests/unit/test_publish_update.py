@@ -139,3 +139,21 @@ def test_successive_small_changes_keep_updating_the_copy(tmp_path: Path):
     rebuilt = published.with_name("rebuilt.duckdb")
     publish_warehouse(stage, rebuilt)
     assert contents(published) == contents(rebuilt)
+
+
+@pytest.mark.parametrize(("table", "found"), [("claims", ["doc007"]), ("documents", [])])
+def test_a_moved_cluster_is_found_without_hashing_rows(paths, table: str, found: list[str]):
+    # Only the clusters stage wrote (no file changed): the cheap pass finds the claims' document alone.
+    stage, published = paths
+    publish_warehouse(stage, published)
+    con = staging.connect(stage)
+    con.execute("INSERT INTO claim_cluster_members SELECT claim_id, 'k1' FROM claim_rows WHERE document_id = 'doc007'")
+    con.close()
+    copy = published.with_name("copy.duckdb")
+    copy.write_bytes(published.read_bytes())
+    with duckdb.connect(str(copy)) as con:
+        con.execute(f"ATTACH '{stage}' AS staging (READ_ONLY)")
+        publishing._touched_documents(con)
+        spec = next(t for t in PUBLISHED_TABLES if t.name == table)
+        assert publishing._likely_changed_documents(con, spec) == len(found)
+        assert [r[0] for r in con.execute("SELECT document_id FROM _changed").fetchall()] == found
