@@ -10,6 +10,7 @@ to one short line (at most `MAX_FURNITURE_CHARS`), so none can scan or backtrack
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture_rules as rules
@@ -141,8 +142,13 @@ def _score(text: str | None) -> float | None:
         return None
 
 
-def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
+def _either(patterns: Iterable[str]) -> str:
+    """One pattern matching any of `patterns`, each kept whole in its own group."""
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
+def _alternation(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(_either(patterns), flags)
 
 
 def _branches(pattern: str) -> list[str]:
@@ -188,9 +194,9 @@ class _WholeLine:
         branches = [branch for pattern in patterns for branch in _branches(pattern)]
         floating = [branch[2:] for branch in branches if _opens_with_any_run(branch)]
         anchored = [branch for branch in branches if not _opens_with_any_run(branch)]
-        self.whole = re.compile("|".join(f"(?:{pattern})" for pattern in patterns), flags)
-        self.anchored = re.compile("|".join(f"(?:{branch})" for branch in anchored), flags) if anchored else None
-        self.ending = re.compile("(?:" + "|".join(f"(?:{b})" for b in floating) + r")\Z", flags) if floating else None
+        self.whole = _alternation(patterns, flags)
+        self.anchored = _alternation(tuple(anchored), flags) if anchored else None
+        self.ending = re.compile(f"(?:{_either(floating)})\\Z", flags) if floating else None
 
     def fullmatch(self, text: str) -> bool:
         if "\n" in text:
