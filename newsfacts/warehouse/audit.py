@@ -15,8 +15,15 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES, TABLES_BY_NAME
-from newsfacts.warehouse.staging import known_fingerprint, moved_keys, remember_fingerprint, table_fingerprint
+from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES
+from newsfacts.warehouse.staging import (
+    fingerprint_text,
+    known_fingerprint,
+    moved_keys,
+    remember_fingerprint,
+    row_hash_sql,
+    table_fingerprint,
+)
 
 if TYPE_CHECKING:
     from newsfacts.quality.suites import SuiteSpec
@@ -113,15 +120,14 @@ def key_digests(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id:
     known = known_fingerprint(con, table, run_id)
     if known is not None and stamp is not None and stamp[0] == known:
         return relation
-    cols = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[table].column_names)
     now = '"_key_digests_now"'
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {now} AS
-        SELECT CAST("{column}" AS VARCHAR) AS key, count(*) AS n, sum(hash({cols})::HUGEINT) AS h
+        SELECT CAST("{column}" AS VARCHAR) AS key, count(*) AS n, sum({row_hash_sql(table)}) AS h
         FROM "{table}" GROUP BY 1"""
     )
     n, h = con.execute(f"SELECT coalesce(sum(n), 0), coalesce(sum(h), 0) FROM {now}").fetchone()
-    fingerprint = f"{int(n)}:{int(h)}"  # as staging.rows_fingerprint sums the same hashes
+    fingerprint = fingerprint_text(int(n), int(h))
     if known is None:
         remember_fingerprint(con, table, run_id, fingerprint)
     if stamp is None or stamp[0] != fingerprint:

@@ -71,7 +71,7 @@ from newsfacts.warehouse.schema import (
     Table,
     comment_statements,
 )
-from newsfacts.warehouse.staging import DEFAULT_MEMORY_LIMIT, rows_fingerprint, table_fingerprint
+from newsfacts.warehouse.staging import DEFAULT_MEMORY_LIMIT, fingerprint_text, rows_fingerprint, table_fingerprint
 from newsfacts.warehouse.views import VIEWS
 
 TMP_MARK = ".tmp-"
@@ -463,7 +463,7 @@ def _patch(
     _copy_table(con, table, rows)
     added = rows_fingerprint(con, table.name, f'main."{table.name}"', rows)
     n, h = (int(part) for part in fingerprint.split(":"))
-    return f"{n - removed[0] + added[0]}:{h - removed[1] + added[1]}"
+    return fingerprint_text(n - removed[0] + added[0], h - removed[1] + added[1])
 
 
 def _touched_documents(con: duckdb.DuckDBPyConnection) -> None:

@@ -393,8 +393,7 @@ def table_fingerprint(
         if known is not None:
             return known
     qualified = f'"{catalog}"."{table}"' if catalog else f'"{table}"'
-    n, h = rows_fingerprint(con, table, qualified, exclude=skip)
-    fingerprint = f"{n}:{h}"
+    fingerprint = fingerprint_text(*rows_fingerprint(con, table, qualified, exclude=skip))
     if not skip:
         remember_fingerprint(con, table, run_id, fingerprint, catalog)
     return fingerprint
@@ -443,14 +442,25 @@ def _remember(key: tuple[str, str, str], fingerprint: str) -> None:
     _RUN_MEMO[key] = fingerprint
 
 
+def row_hash_sql(table: str, exclude: Iterable[str] = ()) -> str:
+    """The SQL of one row's hash of `table`, as fingerprints sum it (columns in declared order)."""
+    skip = set(exclude)
+    cols = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[table].column_names if c not in skip)
+    return f"hash({cols})::HUGEINT"
+
+
+def fingerprint_text(rows: int, hash_sum: int) -> str:
+    """A table fingerprint as stored and compared: its row count and its sum of row hashes."""
+    return f"{rows}:{hash_sum}"
+
+
 def rows_fingerprint(
     con: duckdb.DuckDBPyConnection, table: str, relation: str, where: str = "", exclude: Iterable[str] = ()
 ) -> tuple[int, int]:
     """(row count, sum of row hashes) of `relation`'s rows (`where`), hashed as table_fingerprint hashes
     `table`'s: both are sums, so a table's fingerprint moves by exactly what its changed rows add and remove."""
-    skip = set(exclude)
-    cols = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[table].column_names if c not in skip)
-    n, h = con.execute(f"SELECT count(*), coalesce(sum(hash({cols})::HUGEINT), 0) FROM {relation} {where}").fetchone()
+    row_hash = row_hash_sql(table, exclude)
+    n, h = con.execute(f"SELECT count(*), coalesce(sum({row_hash}), 0) FROM {relation} {where}").fetchone()
     return int(n), int(h)
 
 
