@@ -330,17 +330,16 @@ def currency_before(text: str, start: int) -> re.Match[str] | None:
     position of the window."""
     lo = max(0, start - CURRENCY_WINDOW)
     end = start - 1 if start > lo and text[start - 1] == "\n" else start
-    if end <= lo:
+    spaced = end > lo and text[end - 1] in INLINE_SPACES
+    if not (_ends_with_mark(text, lo, end) or (spaced and _ends_with_mark(text, lo, end - 1))):
         return None
-    last = text[end - 1]
-    marks = _MARKS_BY_LAST.get(last)
-    if marks is None or not text.endswith(marks, lo, end):
-        if last not in INLINE_SPACES or end - 1 <= lo:
-            return None
-        marks = _MARKS_BY_LAST.get(text[end - 2])
-        if marks is None or not text.endswith(marks, lo, end - 1):
-            return None
     return CURRENCY_BEFORE.search(text, lo, start)
+
+
+def _ends_with_mark(text: str, lo: int, end: int) -> bool:
+    """Does text[lo:end] end with a currency mark? One suffix test of the marks ending in its last character."""
+    marks = _MARKS_BY_LAST.get(text[end - 1]) if end > lo else None
+    return marks is not None and text.endswith(marks, lo, end)
 
 
 CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
