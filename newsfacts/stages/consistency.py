@@ -3,7 +3,8 @@
 A fact's row depends on its own mentions only, so the stage recomputes only the facts whose mentions
 changed: DuckDB digests each fact's mentions (every column the comparison reads), the digests of the
 last run are kept in `_ledger` (stage `consistency:facts`), and only facts whose digest moved, appeared
-or went are compared again and rewritten. Another version of the stage, or a metric_consistency table
+or went are compared again and rewritten, a chunk of whole facts at a time, so memory stays flat as
+the corpus grows. Another version of the stage, or a metric_consistency table
 that no longer holds what the stage wrote (its fingerprint is kept with the digests), recomputes every
 fact. The table ends as a full recomputation would leave it.
 
@@ -23,6 +24,8 @@ from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import METRIC_CONSISTENCY
 
 FACTS_STAGE = "consistency:facts"
+# Mentions compared in one go: about 60 MB of frame and DuckDB result each, whatever the corpus size.
+CHUNK_MENTIONS = 50_000
 # What the comparison reads of a mention, in the order it reads them.
 MENTION_COLUMNS = (
     "figure_id, document_id, metric, unit, kind, value, value_low, value_high, qualifier, raw_text, fact_key, sentence"
@@ -30,7 +33,10 @@ MENTION_COLUMNS = (
 
 
 def build_consistency(
-    con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
+    con: duckdb.DuckDBPyConnection,
+    force: bool = False,
+    config: StageConfig | None = None,
+    chunk_mentions: int = CHUNK_MENTIONS,
 ) -> StageReport:
     run = start_corpus_stage(con, STAGE, config, force)
     if isinstance(run, StageReport):
@@ -46,11 +52,8 @@ def build_consistency(
         con.execute("CREATE OR REPLACE TEMP TABLE _changed_facts AS SELECT fact_key FROM _fact_digests")
     else:
         staging.moved_keys(con, FACTS_STAGE, "_fact_digests", "fact_key", "_changed_facts")
-    mentions = con.execute(
-        f"""SELECT {MENTION_COLUMNS} FROM figures
-            WHERE fact_key IN (SELECT fact_key FROM _changed_facts) ORDER BY document_id, char_start"""
-    ).pl()
-    table = build_metric_consistency(mentions)
+    chunks = _chunk_facts(con, chunk_mentions)
+    mentions = recomputed = 0
     with staging.transaction(con):
         if whole:
             con.execute("DELETE FROM metric_consistency")
@@ -62,7 +65,17 @@ def build_consistency(
                 "(SELECT fact_key FROM _changed_facts))",
                 [FACTS_STAGE],
             )
-        staging.insert(con, METRIC_CONSISTENCY, table)
+        for chunk in chunks:
+            frame = con.execute(
+                f"""SELECT {MENTION_COLUMNS} FROM figures
+                    WHERE fact_key IN (SELECT fact_key FROM _changed_facts WHERE chunk = ?)
+                    ORDER BY document_id, char_start""",
+                [chunk],
+            ).pl()
+            table = build_metric_consistency(frame)
+            staging.insert(con, METRIC_CONSISTENCY, table)
+            mentions += frame.height
+            recomputed += table.height
         con.execute(
             "INSERT INTO _ledger (stage, document_id, state) SELECT ?, fact_key, state FROM _fact_digests "
             "WHERE fact_key IN (SELECT fact_key FROM _changed_facts)",
@@ -76,14 +89,33 @@ def build_consistency(
         "SELECT count(*), count(*) FILTER (n_sources > 1), count(*) FILTER (verdict = 'conflict') "
         "FROM metric_consistency"
     ).fetchone()
-    report.processed = mentions.height
+    report.processed = mentions
     report.rows = {
         "metric_consistency": total,
-        "facts_recomputed": table.height,
+        "facts_recomputed": recomputed,
         "facts_compared": compared,
         "facts_conflicting": conflicting,
     }
     return run.finish()
+
+
+def _chunk_facts(con: duckdb.DuckDBPyConnection, size: int) -> list[int]:
+    """Number `_changed_facts` (gone facts too) into chunks of whole facts, about `size` mentions
+    each, in key order; the chunk numbers, in order.
+
+    Every output row is one fact's, so comparing chunk by chunk writes what one pass over all
+    mentions would, while only one chunk's mentions (sentences included) are in memory at a time.
+    """
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE _changed_facts AS
+            WITH counts AS (
+                SELECT c.fact_key, count(f.fact_key) AS n FROM _changed_facts c LEFT JOIN figures f USING (fact_key)
+                GROUP BY c.fact_key
+            )
+            SELECT fact_key, (sum(n) OVER (ORDER BY fact_key) - n) // ? AS chunk FROM counts""",
+        [max(1, size)],
+    )
+    return [row[0] for row in con.execute("SELECT DISTINCT chunk FROM _changed_facts ORDER BY chunk").fetchall()]
 
 
 def _marker(con: duckdb.DuckDBPyConnection) -> str:

@@ -47,13 +47,14 @@ def _table(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute("SELECT * FROM metric_consistency ORDER BY fact_key, unit").fetchall()
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 50_000], ids=["a fact per chunk", "two mentions per chunk", "one chunk"])
 @pytest.mark.parametrize("change", list(CHANGES))
-def test_an_update_ends_equal_to_a_fresh_comparison(change: str):
+def test_an_update_ends_equal_to_a_fresh_comparison(change: str, chunk: int):
     con = _staging(MENTIONS)
-    build_consistency(con)
+    build_consistency(con, chunk_mentions=chunk)
     for sql in CHANGES[change]:
         con.execute(sql)
-    build_consistency(con, force=change == "hand edit of the table")
+    build_consistency(con, force=change == "hand edit of the table", chunk_mentions=chunk)
     fresh = _staging([])
     rows = con.execute("SELECT * FROM figures").fetchall()
     fresh.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * len(rows[0]))})", rows)
