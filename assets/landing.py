@@ -10,8 +10,7 @@ from assets.quality import integrity_check
 from assets.registry import table_asset
 from assets.resources import SeedsFolder, Warehouse
 from assets.table_metadata import query_table, table_metadata
-from newsfacts.listing import folder_state
-from newsfacts.stages.landing import land_documents
+from newsfacts.stages.landing import LandingReport, land_documents
 from newsfacts.warehouse import recovery, refresh_record, staging
 
 GROUP = "landing"
@@ -46,24 +45,26 @@ def landed_documents(context, seeds: SeedsFolder, warehouse: Warehouse):
     """The selected landing tables' results, with a note when a damaged staging database was rebuilt."""
     healed = recovery.pending_note(warehouse.staging)
     rebuilt = {"staging_rebuilt": healed.describe()} if healed else {}
-    state = folder_state(seeds.path)  # before landing: a file arriving meanwhile is a change for the sensor
-    for result in land(seeds, warehouse):
+    report, results = land(seeds, warehouse)
+    for result in results:
         if dg.AssetKey.from_coercible(result.asset_key) in context.selected_asset_keys:
             yield dg.MaterializeResult(asset_key=result.asset_key, metadata={**(result.metadata or {}), **rebuilt})
     recovery.clear_note(warehouse.staging)
+    # The folder as landing's walk found it, before reading: a file arriving meanwhile is a change for the sensor.
     landed = refresh_record.Landed(
-        str(seeds.path), str(warehouse.published), state.digest, state.files, context.run.run_id
+        str(seeds.path), str(warehouse.published), report.folder.digest, report.folder.files, context.run.run_id
     )
     refresh_record.record(warehouse.staging, landed)
 
 
-def land(seeds: SeedsFolder, warehouse: Warehouse):
-    """Sync `documents` with SEEDS_DIR: only new or changed files are decoded and written."""
+def land(seeds: SeedsFolder, warehouse: Warehouse) -> tuple[LandingReport, list[dg.MaterializeResult]]:
+    """Sync `documents` with SEEDS_DIR (only new or changed files are decoded and written); the
+    report, and both tables' results."""
     with warehouse.connect() as con:
         report = land_documents(con, seeds.path, datetime.now(), seeds.max_file_bytes)
         if not (report.new or report.changed or report.deleted):
             staging.unchanged(con, ("documents",))  # the later steps may reuse its fingerprint
-        yield dg.MaterializeResult(
+        documents = dg.MaterializeResult(
             asset_key="documents",
             metadata=table_metadata(
                 con,
@@ -78,7 +79,7 @@ def land(seeds: SeedsFolder, warehouse: Warehouse):
                 seeds_dir=str(seeds.path),
             ),
         )
-        yield dg.MaterializeResult(
+        rejected = dg.MaterializeResult(
             asset_key="rejected_documents",
             metadata=table_metadata(
                 con,
@@ -89,6 +90,7 @@ def land(seeds: SeedsFolder, warehouse: Warehouse):
                 ),
             ),
         )
+    return report, [documents, rejected]
 
 
 documents_integrity = integrity_check("documents")

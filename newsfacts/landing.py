@@ -12,11 +12,12 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+from newsfacts.listing import SUFFIXES, FolderState, entry_stat, state_of, walk
+
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 # Share of control characters (other than tab/newline/CR/FF) above which decoded text is binary junk.
@@ -53,10 +54,25 @@ class Rejection:
 class Candidate:
     """A file found under the seeds folder, before it is read."""
 
-    path: Path
+    file: str  # its path as found (under the resolved seeds folder)
     source_path: str
     document_id: str
     stat: str = ""  # `stat_key` of the file when it was found; "" when unknown
+
+    @property
+    def path(self) -> Path:
+        """Built when asked for: a Path per file costs more than the walk itself at 100,000 files."""
+        return Path(self.file)
+
+    @property
+    def file_name(self) -> str:
+        return os.path.basename(self.file)
+
+
+class Discovery(NamedTuple):
+    candidates: list[Candidate]
+    rejections: list[Rejection]
+    folder: FolderState  # what the sensor's `listing.folder_state` would say of the folder at the walk
 
 
 def document_id_for(source_path: str) -> str:
@@ -65,8 +81,9 @@ def document_id_for(source_path: str) -> str:
     return stem if suffix.lower() in SUFFIXES else source_path
 
 
-def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
-    """Every .txt/.md/.markdown file under `seeds_dir`, sorted; plus rejections found while walking.
+def discover(seeds_dir: Path) -> Discovery:
+    """Every .txt/.md/.markdown file under `seeds_dir`, sorted; rejections found while walking; and
+    the folder's state from the same walk.
 
     Links are followed only while they stay inside the folder, so a symlink can never make the
     pipeline read, say, /etc/passwd into a warehouse that BI users see. Each candidate carries the
@@ -76,18 +93,17 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
     candidates: list[Candidate] = []
     rejections: list[Rejection] = []
     seen_ids: dict[str, str] = {}
-    found = [(rel, entry) for rel, entry in _walk(str(root)) if os.path.splitext(rel)[1].lower() in SUFFIXES]
+    found = [(rel, entry, entry_stat(entry)) for rel, entry in walk(str(root))]
     found.sort(key=lambda item: item[0].split("/"))  # the order of the paths' parts, as Path sorts
-    for source_path, entry in found:
+    for source_path, entry, st in found:
         if not _utf8(source_path):
             # Bytes that are not UTF-8 in a name cannot be stored (nor shown) as text: say which file.
             shown = source_path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             rejections.append(Rejection(shown, "file name is not valid UTF-8; rename the file"))
             continue
-        path = Path(entry.path)
         if entry.is_symlink():
             try:
-                target = path.resolve(strict=True)
+                target = Path(entry.path).resolve(strict=True)
             except (OSError, RuntimeError) as exc:  # a loop raises RuntimeError before Python 3.13
                 broken = isinstance(exc, FileNotFoundError)
                 rejections.append(
@@ -102,10 +118,6 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
             if not target.is_relative_to(root):
                 rejections.append(Rejection(source_path, f"symbolic link pointing outside the seeds folder ({target})"))
                 continue
-        try:
-            st = entry.stat()
-        except OSError:
-            st = None
         if st is None or not stat.S_ISREG(st.st_mode):
             rejections.append(Rejection(source_path, "not a regular file (a folder, pipe, socket or device)"))
             continue
@@ -119,8 +131,8 @@ def discover(seeds_dir: Path) -> tuple[list[Candidate], list[Rejection]]:
             )
             continue
         seen_ids[doc_id] = source_path
-        candidates.append(Candidate(path, source_path, doc_id, stat_key(st)))
-    return candidates, rejections
+        candidates.append(Candidate(entry.path, source_path, doc_id, stat_key(st)))
+    return Discovery(candidates, rejections, state_of((rel, st) for rel, _, st in found))
 
 
 def stat_key(st: os.stat_result) -> str:
@@ -140,39 +152,15 @@ def _utf8(name: str) -> bool:
     return True
 
 
-def _walk(root: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """(path relative to root with "/", entry) of every file below root, as os.walk would list them:
-    names starting with "." are skipped, and symlinked folders are neither descended nor listed."""
-    stack = [("", root)]
-    while stack:
-        prefix, folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if not entry.is_symlink():
-                    stack.append((f"{prefix}{entry.name}/", entry.path))
-                continue
-            yield f"{prefix}{entry.name}", entry
-
-
 def read_bytes(candidate: Candidate, max_bytes: int) -> bytes | Rejection:
     """The file's bytes, or a rejection when it is too large or cannot be read."""
     try:
-        size = candidate.path.stat().st_size
+        size = os.stat(candidate.file).st_size
         if size > max_bytes:
             return Rejection(
                 candidate.source_path, f"file too large: {size:,} bytes exceeds the limit of {max_bytes:,}"
             )
-        with candidate.path.open("rb") as fh:
+        with open(candidate.file, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         return Rejection(candidate.source_path, f"file could not be read: {exc.strerror or exc}")
@@ -270,7 +258,7 @@ def land(candidate: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> LandedFile
     text, encoding = decoded
     return LandedFile(
         document_id=candidate.document_id,
-        file_name=candidate.path.name,
+        file_name=candidate.file_name,
         source_path=candidate.source_path,
         content_sha256=sha256_hex(data),
         raw_text=text,

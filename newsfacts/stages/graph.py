@@ -88,7 +88,7 @@ LANDING = Stage(
     "landing",
     reads=(),
     writes=("documents", "rejected_documents"),
-    code=("newsfacts.landing", "newsfacts.stages.landing"),
+    code=("newsfacts.landing", "newsfacts.listing", "newsfacts.stages.landing"),
     config=("max_file_bytes",),
 )
 METADATA = Stage(

@@ -17,6 +17,7 @@ import polars as pl
 
 from newsfacts.landing import (
     DEFAULT_MAX_BYTES,
+    Discovery,
     LandedFile,
     Rejection,
     decode,
@@ -24,6 +25,7 @@ from newsfacts.landing import (
     read_bytes,
     sha256_hex,
 )
+from newsfacts.listing import FolderState, state_of
 from newsfacts.stages.graph import LANDING as STAGE
 from newsfacts.stages.graph import StageConfig, version
 from newsfacts.warehouse import staging
@@ -38,6 +40,8 @@ class LandingReport:
     deleted: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (document_id, duplicate_of)
+    # The folder as the walk found it (before any file was read): what the sensor compares runs by.
+    folder: FolderState = field(default_factory=lambda: state_of([]))
 
     @property
     def landed(self) -> int:
@@ -61,7 +65,8 @@ def land_documents(
     """
     report = LandingReport()
     ver = version(STAGE, StageConfig(max_file_bytes=max_bytes))
-    candidates, rejections = ([], []) if not seeds_dir.is_dir() else discover(seeds_dir)
+    found = discover(seeds_dir) if seeds_dir.is_dir() else Discovery([], [], state_of([]))
+    candidates, rejections, report.folder = found
     if not seeds_dir.is_dir():
         rejections.append(Rejection(str(seeds_dir), "seeds folder does not exist"))
     stored = dict(
@@ -99,7 +104,7 @@ def land_documents(
                 rejections.append(Rejection(cand.source_path, decoded))
                 continue
             text, encoding = decoded
-            chunk.append(LandedFile(cand.document_id, cand.path.name, cand.source_path, sha, text, encoding, len(data)))
+            chunk.append(LandedFile(cand.document_id, cand.file_name, cand.source_path, sha, text, encoding, len(data)))
             (report.changed if cand.document_id in landed_set else report.new).append(cand.document_id)
             chunk_bytes += len(data)
             if chunk_bytes >= INSERT_CHUNK_BYTES:

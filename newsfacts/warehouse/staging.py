@@ -8,6 +8,8 @@ leaves each document either fully processed or untouched: the next run picks up 
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -309,6 +311,19 @@ _RUN_MEMO: dict[tuple[str, str, str], str] = {}
 _CARRIED: dict[str, dict[str, str]] = {}
 # (database file, table): tables whose writing stage ran in this run and wrote nothing: see `unchanged`.
 _UNCHANGED: set[tuple[str, str]] = set()
+# A staging view's rows are a function of its SQL and of the stored tables its SQL names.
+_VIEW_READS: dict[str, frozenset[str]] = {
+    v.name: frozenset(t.name for t in STORED_TABLES if re.search(rf"\b{t.name}\b", v.view_sql)) for v in STAGING_VIEWS
+}
+
+
+def carried_name(table: str) -> str:
+    """The name a fingerprint is recorded under between runs: a view's carries a digest of its SQL,
+    so a fingerprint taken under other SQL (older code) is never carried into this one."""
+    view = TABLES_BY_NAME.get(table)
+    if view is None or view.stored:
+        return table
+    return f"{table}@{hashlib.sha256(view.view_sql.encode()).hexdigest()[:12]}"
 
 
 def file_state(path: Path) -> list[list[int] | None]:
@@ -333,15 +348,14 @@ def carry(path: Path, fingerprints: dict[str, str]) -> None:
     touched the files since it ended; the run then holds the file open, so nothing else can).
 
     `table_fingerprint` uses one once the stage writing its table has said, in this run, that it
-    wrote nothing (`unchanged`): the no-op refresh hashes no table. Stored tables only: a view's
-    fingerprint also depends on its SQL, which the code may have changed.
+    wrote nothing (`unchanged`), and a view's once every table its SQL reads is unchanged: the no-op
+    refresh hashes no table. A view's is carried only under the SQL it was taken with (`carried_name`).
     """
     _CARRIED.clear()
     _UNCHANGED.clear()
-    stored = {t: fp for t, fp in fingerprints.items() if t in TABLES_BY_NAME and TABLES_BY_NAME[t].stored}
-    stored = {t: fp for t, fp in stored.items() if t in RUN_MEMO_TABLES}
-    if stored:
-        _CARRIED[str(path.resolve())] = stored
+    kept = {t: fingerprints[carried_name(t)] for t in RUN_MEMO_TABLES if carried_name(t) in fingerprints}
+    if kept:
+        _CARRIED[str(path.resolve())] = kept
 
 
 def _database_path(con: duckdb.DuckDBPyConnection, catalog: str | None = None) -> str:
@@ -365,7 +379,7 @@ def is_unchanged(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 def run_fingerprints(run_id: str, path: Path) -> dict[str, str]:
     """The fingerprints run `run_id` computed (or carried) for the database at `path`."""
     where = str(path.resolve())
-    return {table: fp for (run, db, table), fp in _RUN_MEMO.items() if run == run_id and db == where}
+    return {carried_name(table): fp for (run, db, table), fp in _RUN_MEMO.items() if run == run_id and db == where}
 
 
 def table_fingerprint(
@@ -418,7 +432,7 @@ def known_fingerprint(
     if key in _RUN_MEMO:
         return _RUN_MEMO[key]
     carried = _CARRIED.get(key[1], {})
-    if table in carried and (key[1], table) in _UNCHANGED:
+    if table in carried and all((key[1], t) in _UNCHANGED for t in _VIEW_READS.get(table, (table,))):
         # True when the run started, and the stage writing it ran before this step (see
         # table_fingerprint) and wrote nothing: it holds for the rest of the run.
         _remember(key, carried[table])

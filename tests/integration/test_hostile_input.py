@@ -350,7 +350,7 @@ def _land_all_as_nobody(folder: Path) -> tuple[list[str], dict[str, str]]:
             os.setgroups([])
             os.setgid(65534)
             os.setuid(65534)
-            candidates, rejections = discover(folder)
+            candidates, rejections, _ = discover(folder)
             lines = [f"R\t{r.source_path}\t{r.reason}" for r in rejections]
             for cand in candidates:
                 out = land(cand)

@@ -74,7 +74,7 @@ def _seed(tmp_path: Path) -> Path:
 
 def test_discover_rejects_symlink_leaving_the_folder(tmp_path: Path):
     seeds = _seed(tmp_path)
-    candidates, rejections = discover(seeds)
+    candidates, rejections, _ = discover(seeds)
     assert {c.source_path for c in candidates} >= {"a.txt", "sub/b.md", "copy.markdown"}
     assert "ignored.csv" not in {c.source_path for c in candidates}
     assert [r.source_path for r in rejections] == ["link.txt"]
@@ -86,7 +86,7 @@ def test_symlink_inside_the_folder_lands(tmp_path: Path):
     seeds.mkdir()
     (seeds / "real.txt").write_text("Real text here.")
     os.symlink(seeds / "real.txt", seeds / "alias.txt")
-    candidates, rejections = discover(seeds)
+    candidates, rejections, _ = discover(seeds)
     assert not rejections
     assert {c.source_path for c in candidates} == {"real.txt", "alias.txt"}
 
@@ -96,7 +96,7 @@ def test_same_document_id_twice_is_rejected_not_overwritten(tmp_path: Path):
     seeds.mkdir()
     (seeds / "story.txt").write_text("One.")
     (seeds / "story.md").write_text("Two.")
-    candidates, rejections = discover(seeds)
+    candidates, rejections, _ = discover(seeds)
     assert [c.source_path for c in candidates] == ["story.md"]
     assert "already taken" in rejections[0].reason
 

@@ -180,6 +180,45 @@ def test_a_carried_fingerprint_is_used_only_once_its_stage_said_it_wrote_nothing
         con.close()
 
 
+@pytest.mark.parametrize(
+    ("said_unchanged", "carried"),
+    [
+        ((), False),
+        (("claim_rows",), False),  # the cluster memberships it joins may have moved
+        (("claim_cluster_members",), False),
+        (("claim_rows", "claim_cluster_members"), True),
+    ],
+)
+def test_a_views_fingerprint_is_carried_once_every_table_it_reads_is_unchanged(
+    db: Path, said_unchanged: tuple[str, ...], carried: bool
+):
+    con = staging.connect(db)
+    true_now = staging.table_fingerprint(con, "claims")
+    recorded = staging.carried_name("claims")
+    assert recorded.startswith("claims@")  # the name carries the view's SQL
+    staging.carry(db, {recorded: "carried-view-value"})
+    try:
+        staging.unchanged(con, said_unchanged)
+        got = staging.table_fingerprint(con, "claims", run_id="run-7")
+        assert got == ("carried-view-value" if carried else true_now)
+        assert staging.run_fingerprints("run-7", db) == {recorded: got}
+    finally:
+        staging.carry(db, {})
+        con.close()
+
+
+def test_a_views_fingerprint_taken_under_other_sql_is_not_carried(db: Path):
+    con = staging.connect(db)
+    true_now = staging.table_fingerprint(con, "claims")
+    staging.carry(db, {"claims@000000000000": "older-sql-value"})
+    try:
+        staging.unchanged(con, ("claim_rows", "claim_cluster_members"))
+        assert staging.table_fingerprint(con, "claims", run_id="run-8") == true_now
+    finally:
+        staging.carry(db, {})
+        con.close()
+
+
 def test_the_verified_record_hands_fingerprints_on_only_while_the_files_are_unchanged(db: Path):
     recovery.record_verified(db, {"documents": "1:2"})
     assert recovery.verified_fingerprints(db) == {"documents": "1:2"}
