@@ -57,6 +57,9 @@ _ZERO_WIDTH_SPACE = "\u200b"
 def display_text(value: object, limit: int = CELL_CHARS) -> str:
     """`value` as one line of plain text: line breaks shown as ↵, controls as <U+XXXX>, cut to `limit`."""
     text = "" if value is None else str(value)
+    # Each shown character takes at most two of the text's (\r\n): beyond 2 * limit + 2 nothing can show,
+    # so a long value (a conflict listing thousands of mentions) is not scanned whole.
+    text = text[: 2 * limit + 2]
     text = _LINE_BREAKS.sub(LINE_BREAK_MARK, text).replace("\t", " ")
     text = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + ELLIPSIS

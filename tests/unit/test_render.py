@@ -171,6 +171,24 @@ def test_display_text_cuts_to_the_limit(text: object, limit: int, shown: str):
     assert display_text(text, limit) == shown
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\r\n" * 40,  # every shown character takes two of the text's
+        "\r\n" * 5 + "x" * 3,  # exactly at the limit after the breaks fold
+        "a" + "\r\n" * 11,  # one more: cut
+        "\x00" * 30,  # a control shows as eight characters
+        "\r\n" * 11 + "\r",
+    ],
+)
+def test_a_long_value_is_cut_as_if_shown_whole(text: str):
+    """Only the first 2 * limit + 2 characters are scanned; what shows is as if all were."""
+    limit = 10
+    whole = re.sub(r"\r\n|[\n\r]", LINE_BREAK_MARK, text).replace("\x00", "<U+0000>")
+    expected = whole if len(whole) <= limit else whole[: limit - 1] + ELLIPSIS
+    assert display_text(text, limit) == expected
+
+
 def test_escape_cuts_before_escaping():
     """The cut counts what a reader sees, and never splits an escape in two."""
     escaped = escape_markdown("*" * 500)
