@@ -50,7 +50,7 @@ _ALIASES: dict[str, str] = {
     "shares": "share", "times": "times",
 }  # fmt: skip
 # Abbreviations read as a rate's denominator only ("$64/b"; a bare "B" is a byte).
-_PER_ALIASES: dict[str, str] = {"b": "barrel", "d": "day"}
+_PER_ALIASES: dict[str, str] = {"b": "barrel", "d": "day", "euro": "EUR", "dollar": "USD"}
 # Units that pint knows under another meaning (typographic point): compared by name only.
 _NAME_ONLY = frozenset({"point", "count", "times", "percent", "percentage_point", "megapixel"})
 _NO_UNIT = "-"
