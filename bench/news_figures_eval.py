@@ -47,12 +47,13 @@ _ALIASES: dict[str, str] = {
     "percentage_points": "percentage_point", "pp": "percentage_point", "pct": "percent",
     "metric_ton": "t", "tonne": "t", "tonnes": "t", "inches": "inch", "in": "inch", "feet": "ft",
     "foot": "ft", "miles": "mile", "mi": "mile", "points": "point", "pts": "point", "mp": "megapixel",
-    "shares": "share", "times": "times",
+    "shares": "share", "times": "times", "celsius": "degC", "°c": "degC", "c": "degC",
+    "fahrenheit": "degF", "°f": "degF", "f": "degF", "degree_celsius": "degC", "degree_fahrenheit": "degF",
 }  # fmt: skip
 # Abbreviations read as a rate's denominator only ("$64/b"; a bare "B" is a byte).
 _PER_ALIASES: dict[str, str] = {"b": "barrel", "d": "day", "euro": "EUR", "dollar": "USD"}
-# Units that pint knows under another meaning (typographic point): compared by name only.
-_NAME_ONLY = frozenset({"point", "count", "times", "percent", "percentage_point", "megapixel"})
+# Units that pint knows under another meaning (typographic point) or with an offset (degC): by name only.
+_NAME_ONLY = frozenset({"point", "count", "times", "percent", "percentage_point", "megapixel", "degC", "degF", "K"})
 _NO_UNIT = "-"
 
 

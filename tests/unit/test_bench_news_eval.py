@@ -139,11 +139,18 @@ def test_one_figure_answers_one_gold_quantity() -> None:
         ("MB", None, "MB"),
         ("B", None, "B"),
         ("times", None, "times"),
+        ("°C", None, "degC"),
+        ("fahrenheit", None, "degF"),
         (None, None, "-"),
     ],
 )
 def test_canonical_unit(unit: str | None, per_unit: str | None, canonical: str) -> None:
     assert canonical_unit(unit, per_unit) == canonical
+
+
+def test_offset_units_compare_by_name_only() -> None:
+    assert UNITS.factor("degC", "degF") is None  # 1 degF is not a factor of a Celsius value
+    assert UNITS.factor("degC", "degC") == 1.0
 
 
 def test_bytes_do_not_convert_to_bare_numbers() -> None:
