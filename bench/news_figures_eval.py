@@ -1,6 +1,6 @@
 """Value+unit precision and recall of extract_figures on hand-annotated real news sentences.
 
-    python -m bench.news_figures_eval PATH [--errors] [--quantulum] [--tolerance 1e-3]
+    python -m bench.news_figures_eval PATH [--errors] [--quantulum] [--by-topic] [--tolerance 1e-3]
 
 PATH is a JSONL file kept outside the repository (third-party text is never committed), one
 sentence a line: `{"id", "url", "topic", "text", "quantities": [{"text", "start", "end", "value",
@@ -331,11 +331,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--errors", action="store_true", help="print misses and false figures grouped by kind")
     ap.add_argument("--quantulum", action="store_true", help="also score quantulum3 (bench extra)")
     ap.add_argument("--tolerance", type=float, default=1e-3, help="relative tolerance on values")
+    ap.add_argument("--by-topic", action="store_true", help="value+unit F1 per topic of the sentences")
     args = ap.parse_args(argv)
     rows = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     print(f"{args.path}: {len(rows)} sentences, {len({r['url'] for r in rows})} pages")
     res = score_sentences(rows, newsfacts_extractor(), args.tolerance)
     report("newsfacts", res)
+    if args.by_topic:
+        extract = newsfacts_extractor()
+        for topic in sorted({r["topic"] for r in rows}):
+            part = score_sentences([r for r in rows if r["topic"] == topic], extract, args.tolerance)
+            print(f"    topic {topic:<16} {_fmt(part.overall)}")
     if args.quantulum:
         report("quantulum3", score_sentences(rows, quantulum_extractor(), args.tolerance))
     if args.errors:
