@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
 import re
 import stat
 from dataclasses import dataclass
@@ -77,8 +76,13 @@ class Discovery(NamedTuple):
 
 def document_id_for(source_path: str) -> str:
     """Stable id of a file: its path relative to the seeds folder (with "/"), without the extension."""
-    stem, suffix = posixpath.splitext(source_path)
-    return stem if suffix.lower() in SUFFIXES else source_path
+    # posixpath.splitext's rule, spelled out (it is called once per file of the folder at every refresh):
+    # the suffix starts at the last dot of the last part, when a character other than a dot precedes it.
+    start = source_path.rfind("/") + 1
+    dot = source_path.rfind(".")
+    if dot > start and source_path[start:dot].lstrip(".") and source_path[dot:].lower() in SUFFIXES:
+        return source_path[:dot]
+    return source_path
 
 
 def discover(seeds_dir: Path) -> Discovery:

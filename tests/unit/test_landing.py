@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,15 @@ NOW = datetime(2026, 1, 1, 12, 0, 0)
 def test_document_id_is_relative_path_without_extension():
     assert document_id_for("a/b/story.md") == "a/b/story"
     assert document_id_for("x.markdown") == "x"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["story.TXT", "a.b/story", "a/.txt", "a/..txt", "a/.b.md", "a/b..md", "a/...txt", "notes.csv", "v1.2/x.txt", "x."],
+)
+def test_document_id_strips_the_suffix_as_splitext_reads_it(path: str):
+    stem, suffix = posixpath.splitext(path)
+    assert document_id_for(path) == (stem if suffix.lower() in {".txt", ".md", ".markdown"} else path)
 
 
 @pytest.mark.parametrize(
