@@ -9,6 +9,7 @@ figures never overlap and each character is examined a bounded number of times.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from newsfacts.facts.key import NO_FACT, Fact, FactReader
@@ -554,6 +555,8 @@ def _annotate(body: str, f: Found) -> None:
     a stated change, and whether it is the level a change starts from or ends at."""
     if f.kind in ("money", "quantity", "count", "percent"):
         m = g.PER_UNIT.match(body, f.end)
+        if m is None and f.kind != "percent":
+            m = _rate_after_noun(body, f)
         if m:
             noun = " ".join((m.group("noun") or m.group("any")).lower().replace("-", " ").split())
             f.per_unit = _per_unit_name(noun)
@@ -580,6 +583,18 @@ def _annotate(body: str, f: Found) -> None:
         return  # "rising up to 5%": a ceiling, not a level reached
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
+
+
+def _rate_after_noun(body: str, f: Found) -> re.Match[str] | None:
+    """The denominator of a rate stated after what the figure counts or measures: "500,000 vehicles
+    a year" (the count's noun), "250,000 barrels of crude a day" (the measure's "of" phrase)."""
+    if f.kind == "count":
+        if f.noun is None:
+            return None
+        at = body.find(f.noun, f.end, f.end + 40)
+        return g.PER_UNIT.match(body, at + len(f.noun)) if at >= 0 else None
+    of = g.OF_PHRASE.match(body, f.end)
+    return g.PER_UNIT.match(body, of.end()) if of else None
 
 
 def _per_unit_name(noun: str) -> str:

@@ -209,9 +209,12 @@ AGE = re.compile(
 TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
-    rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
-    rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
+    rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
+    rf"(?!{SP}+(?i:ago|earlier|before|later)\b)"  # "six cents a year ago": a time, not a rate
 )
+# What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
+OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
 # ", or 1 percent": a second statement of the same change.
 OR_BEFORE = re.compile(rf",?{SP}+or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
 # A level a stated change ends at ("fell 1.8% to 4,577.11", "lost 193 points to close at 24,706.41").

@@ -100,6 +100,12 @@ IRREGULAR_PLURALS = _words(
     geese data media criteria phenomena crew spacecraft troops folk youth livestock
     """
 )
+# Compounds keep the irregular plural of their last part: "12 grandchildren", "40 gunmen",
+# "two spokeswomen", "300 townspeople". Words ending in "men" that are singular are listed apart.
+IRREGULAR_PLURAL_ENDINGS = ("children", "men", "people")
+SINGULARS_ENDING_IN_MEN = _words(
+    "specimen abdomen omen amen regimen acumen stamen hymen albumen bitumen cognomen dolmen lumen rumen semen germen"
+)
 
 # Plural nouns a writer counts to structure prose, not to report a fact: "three reasons",
 # "in three directions", "two observations emerge".
@@ -128,6 +134,8 @@ def is_plural_noun(word: str) -> bool:
     """Heuristic plural test for the word a number counts ("projects", "economies", "women")."""
     w = word.lower()
     if w in IRREGULAR_PLURALS:
+        return True
+    if w.endswith(IRREGULAR_PLURAL_ENDINGS) and w not in SINGULARS_ENDING_IN_MEN:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in NOT_NOUNS
 

@@ -27,6 +27,12 @@ def fields(text: str) -> list[tuple]:
         Tolls are $2.50 per vehicle.       | $2.50      | vehicle
         Power costs 30p per kilowatt-hour. | 30p        | kWh
         The plan costs $4 billion a year.  | $4 billion | year
+        # the denominator after what is counted or measured
+        The mill turns out 90,000 trucks a year.       | 90,000         | year
+        Clinics saw 1,400 patients per week.           | 1,400          | week
+        The port handles 80,000 tonnes of grain a day. | 80,000 tonnes  | day
+        The state issues $3bn of bonds each month.     | $3bn           | month
+        The line moves 4 million cubic feet of gas per day. | 4 million cubic feet | day
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -34,7 +40,18 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["It paid $5 billion a decade ago.", "Prices rose 3% a few weeks later.", "It sold 40 shares."]
+    "text",
+    [
+        "It paid $5 billion a decade ago.",
+        "Prices rose 3% a few weeks later.",
+        "It sold 40 shares.",
+        # a time after the amount, not a denominator
+        "That compares with a loss of eight cents a year ago.",
+        "The firm had 300 workers a month earlier.",
+        "It shed 2 tonnes of stock a week before the audit.",
+        # a share of a whole, not a rate
+        "Half of 40 members voted a day late.",
+    ],
 )
 def test_no_rate(text: str) -> None:
     assert all(f.per_unit is None for f in extract_figures(text))

@@ -30,6 +30,10 @@ from newsfacts.figures.extract import scan
         The company employs 3,000 in Ohio.     | 3,000        | 3000          | -
         It has a 150-seat chamber.             | 150-seat     | 150           | seat
         A 2,000-strong crowd gathered.         | 2,000-strong | 2000          | strong
+        # compounds keep the irregular plural of their last part
+        She has 11 grandchildren.              | 11           | 11            | grandchildren
+        Troops fought 30 gunmen at the mine.   | 30           | 30            | gunmen
+        The town has 900 townspeople left.     | 900          | 900           | townspeople
     """),
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
@@ -53,6 +57,9 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
         They stayed at a 5-star hotel.
         # a score
         The bill passed 5-4.
+        # singular nouns that end like a plural "men"
+        Lab 4 specimen results came back.
+        He began an 8 regimen of drills.
     """),
 )
 def test_not_counts(text: str) -> None:
