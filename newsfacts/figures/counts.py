@@ -42,14 +42,21 @@ def numeral_counts(text: str, end: int) -> bool:
     return counted_noun(text, end) is not None
 
 
-def spelled_counts(text: str, start: int, end: int, value: float) -> bool:
-    """Rules for "three women" (a count) versus "the two leaders", "in three directions" (not)."""
+def spelled_counts(text: str, start: int, end: int, value: float, part: bool = False) -> bool:
+    """Rules for "three women" (a count) versus "the two leaders", "in three directions" (not).
+    A `part` of a counted whole ("nine of the 17 seats") counts what the whole counts."""
     if value < 2:
         return False
     if text[start].isupper() and not is_sentence_start(text, start):
         return False  # part of a name: "Group of Seven", "Big Three"
     before = word_before(text, start)
-    if before is not None and before.lower().strip("“‘\"'(") in DEFINITE_WORDS:
-        return False
+    if (
+        before is not None
+        and before.lower().strip("“‘\"'(") in DEFINITE_WORDS
+        and g.WHOLE_OF_PART_BEFORE.search(text, max(0, start - 30), start) is None
+    ):
+        return False  # "the two leaders"; not the whole in "nine of the seventeen seats"
+    if part:
+        return True
     noun = counted_noun(text, end)
     return noun is not None and noun.lower() not in DISCOURSE_NOUNS

@@ -44,6 +44,7 @@ from newsfacts.figures.numbers import (
     SMALL_WORDS,
     is_year_like,
     parse_numeral,
+    parse_spelled,
 )
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
@@ -420,13 +421,15 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         return found, per.end()
     noun = counted_noun(body, amt.end)
     part = False
-    if noun is None and not amt.spelled:
+    if noun is None and not article:
         noun = _part_of(body, amt)
         part = noun is not None
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
-        counts = amt.scale is not None or spelled_counts(body, amt.num_start, amt.end, amt.value)
+        counts = amt.scale is not None or (
+            spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False
+        )
     else:
         counts = amt.scale is not None or noun is not None
     if not counts:
@@ -436,7 +439,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
             )
             or g.WHO_AFTER.match(body, amt.end) is not None
-            or g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None
+            or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)
             or _count_verb_before(body, amt.num_start)
         )
     if not counts:
@@ -467,8 +470,9 @@ def _part_of(body: str, amt: Amount) -> str | None:
     m = g.PART_OF_AFTER.match(body, amt.end)
     if m is None:
         return None
-    whole = parse_numeral(m.group("whole"))
-    if whole is None or whole < amt.value or is_year_like(m.group("whole"), whole):
+    text = m.group("whole")
+    whole = parse_numeral(text) if text[0].isdigit() else parse_spelled(text)
+    if whole is None or whole < amt.value or is_year_like(text, whole):
         return None
     return counted_noun(body, m.end())
 

@@ -239,11 +239,12 @@ MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMIN
 YEAR_TO_YEAR = re.compile(
     rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"
 )
-# "14 were killed", "30 have been arrested": a number of people as the subject of what happened to them.
+# "14 were killed", "30 have been arrested", "336 have recovered", "260 were fully vaccinated": a number
+# of people or things as the subject of what happened to them (a passive or perfect verb after it).
 PASSIVE_COUNT_AFTER = re.compile(
-    rf"{SP}+(?:were|are|have{SP}+been|had{SP}+been|was|remain|remained){SP}+(?:(?:still|later|reported){SP}+)?"
-    rf"(?i:killed|injured|wounded|hurt|arrested|dead|missing|detained|rescued|evacuated|hospitali[sz]ed|displaced"
-    rf"|charged|convicted|infected|hired|laid{SP}+off|fired|elected|affected)\b"
+    rf"{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
+    rf"(?:{SP}+(?:still|later|reportedly|already|since|now|also|so{SP}+far|[a-z]+ly))?{SP}+"
+    rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
 )
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
@@ -268,7 +269,11 @@ TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
 RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
-PART_OF_AFTER = re.compile(rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*)(?![0-9.,]*[0-9%])")
+PART_OF_AFTER = re.compile(
+    rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*(?![0-9.,]*[0-9%])|(?i:{_HUNDREDS})\b)"
+)
+# "nine of the seventeen seats": the words before a spelled whole of a part ("of the" after a number).
+WHOLE_OF_PART_BEFORE = re.compile(rf"(?:[0-9]|\b(?i:{_SMALL})){SP}+of{SP}+the{SP}+$")
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 # "45 business days", "10 straight trading days", "30 calendar days": a qualified day is still a span of
 # days; the figure's text keeps the qualifier, which consistency reads before converting
@@ -301,9 +306,11 @@ RANGE_CONNECTOR = re.compile(
     rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
 )
 STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
+# Up to three words after a number; a word may hold digits after its first letter ("covid19 cases",
+# "COVID-19 patients", "G7 leaders").
 NEXT_WORDS = re.compile(
-    rf"{SP}+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)(?:{SP}+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?))?"
-    rf"(?:{SP}+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?))?"
+    rf"{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)(?:{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?))?"
+    rf"(?:{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?))?"
 )
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:{_MONTHS})\b\.?(?:,?{SP}+(?P<year>[0-9]{{4}})\b)?")

@@ -118,8 +118,9 @@ DISCOURSE_NOUNS = _words(
     """
 )
 
-# Words before a spelled number that make it a reference to a known group ("the two leaders").
-DEFINITE_WORDS = _words("the these those both all its their his her our my your whose such every each other")
+# Words before a spelled number that make it a reference to a known group ("the two leaders"). A
+# possessive does not: "their eight seats", "his three sons" count what they hold.
+DEFINITE_WORDS = _words("the these those both all such every each other")
 
 # "N times" is a multiplier only when a comparison follows ("three times its GDP").
 TIMES_CUES = _words(

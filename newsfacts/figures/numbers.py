@@ -48,7 +48,8 @@ FOLD_WORDS = {
 }  # fmt: skip
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, and floats lose exactness beyond this
-_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+# Thousands grouped in threes, or in the South Asian way (lakh, crore): "63,10,194" is 6,310,194.
+_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+")
 _SPLIT = re.compile(r"[\s-]+")
 
 

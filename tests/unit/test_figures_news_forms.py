@@ -34,12 +34,34 @@ from newsfacts.figures.extract import scan
         She has 11 grandchildren.              | 11           | 11            | grandchildren
         Troops fought 30 gunmen at the mine.   | 30           | 30            | gunmen
         The town has 900 townspeople left.     | 900          | 900           | townspeople
+        # a number as the subject of a passive or perfect verb
+        Of the crew, 41 were safely rescued.   | 41           | 41            | -
+        So far 2,310 have recovered.           | 2,310        | 2310          | -
+        Another 75 had died by Friday.         | 75           | 75            | -
+        # words holding digits before the noun
+        Clinics logged 518 new covid19 cases.  | 518          | 518           | cases
+        # a possessive does not make a spelled number a known group
+        The party kept its six seats.          | six          | 6             | seats
     """),
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
     only_figure(text, kind="count", raw_text=raw, value=value)
     (found,) = [x for x in scan(text) if x.kind == "count"]
     assert found.noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bloc took eleven of the fifteen seats.", [("eleven", 11, "seats"), ("fifteen", 15, "seats")]),
+        ("Seven of the 20 surveyed firms agreed.", [("Seven", 7, "firms"), ("20", 20, "firms")]),
+        # one of a group is no count; a whole smaller than its part is no whole
+        ("One of the three judges dissented.", [("three", 3, "judges")]),
+        ("Nine of the two options failed.", []),
+    ],
+)
+def test_a_spelled_part_and_its_whole_are_counted(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.value, f.concept) for f in extract_figures(text)] == expected
 
 
 def test_count_noun_reaches_the_figure_as_its_concept() -> None:
@@ -57,6 +79,9 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
         They stayed at a 5-star hotel.
         # a score
         The bill passed 5-4.
+        # a decimal before a verb, and a verb that only ends like a participle
+        An extra 0.5 was added to the score.
+        The 10 has indeed held up.
         # singular nouns that end like a plural "men"
         Lab 4 specimen results came back.
         He began an 8 regimen of drills.
