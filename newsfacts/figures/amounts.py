@@ -152,6 +152,10 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
         amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
         amt.letter_unit = sym in GLUED
         return u.end()
+    m = g.PERCENT_GLUED.match(text, pos) if text[pos : pos + 1] in "pP" else None
+    if m:
+        amt.unit = "percent"
+        return m.end()
     m = g.LETTERS.match(text, pos)
     if m:
         suffix = m.group()

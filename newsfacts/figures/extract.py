@@ -31,6 +31,7 @@ from newsfacts.figures.lexicon import (
     COUNT_VERBS,
     DOWN_WORDS,
     DURATION_UNITS,
+    PER_ABBREVIATIONS,
     PERIOD_ORDINALS,
     TIMES_CUES,
     UP_WORDS,
@@ -303,8 +304,9 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
             group, e = frac.lastgroup or "word", frac.end()
     if group == "frac_point":
         words = body[s:e].lower()
-        value = 0.75 if "three" in words else 0.5 if "half" in words else 0.25
-        return _single(s, e, "percent", "percentage_point", value, qualifier_before(body, s) or "exact"), e
+        value = 0.75 if "three" in words else 0.5 if "half" in words else 1.0 if "full" in words else 0.25
+        unit = "percentage_point" if words.endswith("point") else "percent"
+        return _single(s, e, "percent", unit, value, qualifier_before(body, s) or "exact"), e
     if group == "fraction":
         return _fraction(body, s, e), e
     if group == "word":
@@ -383,6 +385,8 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         return None, amt.end  # "the 10-year yield": a bond's name
     if amt.letter_unit and is_label_or_name(body, amt.num_start):
         return None, amt.end  # "Route 9C", "Model 3V": a name, not 9 degrees
+    if _price_base_year(body, amt):
+        return _single(amt.num_start, amt.num_end, "date", "year", amt.number, "exact"), amt.end
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
@@ -401,6 +405,20 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
 
 
 _AFTER = ("at_least", "at_most", "approx")
+
+
+def _price_base_year(body: str, amt: Amount) -> bool:
+    """ "(2015 USD)", "in 2020 dollars": a year naming the prices an amount is stated in, not an amount
+    ("paid 2000 euros" stays money)."""
+    return (
+        amt.currency is not None
+        and amt.start == amt.num_start
+        and amt.scale is None
+        and amt.factor == 1.0
+        and not amt.spelled
+        and is_year_like(amt.token, amt.number)
+        and body.endswith(("(", "in ", "In "), 0, amt.num_start)
+    )
 
 
 def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found | None, int]:
@@ -521,6 +539,8 @@ def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] |
         return "ratio", "times", 1.0
     if unit == "decade":
         return "duration", "year", 10.0
+    if unit == "century":
+        return "duration", "year", 100.0
     if unit in DURATION_UNITS.values():
         return "duration", unit, 1.0
     if unit in DIMENSION_OF:
@@ -562,8 +582,9 @@ def _annotate(body: str, f: Found) -> None:
         if m is None and f.kind != "percent":
             m = _rate_after_noun(body, f)
         if m:
-            noun = " ".join((m.group("noun") or m.group("any")).lower().replace("-", " ").split())
-            f.per_unit = _per_unit_name(noun)
+            abbr = m.group("abbr")
+            noun = " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
+            f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None
     if f.kind == "date":

@@ -21,6 +21,7 @@ from newsfacts.figures.lexicon import (
     LETTER_DOLLARS,
     MINOR_UNITS,
     MONTHS,
+    PER_ABBREVIATIONS,
     PER_WORDS,
     TENOR_NOUNS,
 )
@@ -64,10 +65,11 @@ def _spaced_trie(words: Iterable[str]) -> str:
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = trie_regex(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS]))
+# "a quarter point", "half a percentage point", "a full point", "half a percent": a share of a point or a percent.
 _FRAC_POINT = (
-    rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
-    rf"(?:{SP}+of)?(?:{SP}+an?)?"
-    rf"{SEP}(?:percentage{SEP})?point\b"
+    rf"(?:(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
+    rf"(?:{SP}+of)?(?:{SP}+an?)?|[Aa]{SP}+full)"
+    rf"{SEP}(?:(?:percentage{SEP})?point|per{SP}?cent|percent)\b"
 )
 _FRACTION = (
     rf"(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
@@ -102,7 +104,7 @@ CLASSES = bytes(
 )
 # Where `_WORD_ALTERNATIVES` can match, on the copy: a number word, or an article before the scale
 # or share it opens ("a million", "a quarter point", "a third of").
-_A_WORDS = sorted({*_SCALE_NAMES, *_SHARES_AFTER_A, "quarter", "half", "three"})
+_A_WORDS = sorted({*_SCALE_NAMES, *_SHARES_AFTER_A, "quarter", "half", "three", "full"})
 _HIT_WORDS = [*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS, "half", "quarter"]
 _WORD_HITS = re.compile(
     rf" (?=(?:{trie_regex(_HIT_WORDS)})\b"
@@ -182,7 +184,7 @@ _AFTER_SYMBOLS = [s for s in currencies.SYMBOLS if not any((ch.isascii() and ch.
 CURRENCY_AFTER = re.compile(
     rf"{SEP}(?P<word>(?i:{_spaced_trie(currencies.NAMES)}))\b"
     rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie_regex(sorted(currencies.SPACED_CODES))})\b"
-    rf"|{SP}?(?P<sym>{trie_regex(_AFTER_SYMBOLS)})(?![0-9])"
+    rf"|{SP}?(?P<sym>{trie_regex(_AFTER_SYMBOLS)})(?![0-9A-Za-z])"
 )
 # A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
 MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})\b|{SP}?¢")
@@ -190,12 +192,14 @@ MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS i
 AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
 # A unit after the amount: spelled forms case-insensitively, symbols as written.
 UNIT_AFTER = re.compile(
-    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie_regex(units.SYMBOLS)}))(?![A-Za-z0-9])"
+    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|(?:{SP}|-(?=[A-Za-z]{{2}}))?(?P<sym>{trie_regex(units.SYMBOLS)}))(?![A-Za-z0-9])"
 )
 UNIT_GLUED = re.compile(
     rf"(?P<sym>{trie_regex([*units.SYMBOLS, *units.GLUED])}|{trie_regex(n for n in units.NAMES if n.isalpha())})"
     r"(?![A-Za-z0-9])"
 )
+# "4.5per cent", "3percent": a percent sign written as a word glued to the number.
+PERCENT_GLUED = re.compile(rf"(?i:per{SP}?cent|percent)\b")
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
 # Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
 SCIENTIFIC = re.compile(
@@ -210,8 +214,9 @@ TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)}
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
-    rf"(?!{SP}+(?i:ago|earlier|before|later)\b)"  # "six cents a year ago": a time, not a rate
+    rf"(?!{SP}+(?i:ago|earlier|before|later|after)\b)"  # "six cents a year ago": a time, not a rate
 )
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
@@ -280,7 +285,7 @@ WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
 # (newsfacts/facts/units.yaml: a business day is not a calendar day).
 DURATION = re.compile(
     rf"{SEP}(?:(?i:straight|consecutive|successive){SP}+(?=(?i:business|working|trading|calendar|days?|weeks?|months?|quarters?|years?)\b))?"
-    rf"(?:(?i:business|working|trading|calendar){SP}+(?=(?i:days?)\b))?(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
+    rf"(?:(?i:business|working|trading|calendar){SP}+(?=(?i:days?)\b))?(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?|century|centuries))\b"
     rf"(?P<age>(?:-|{SP}+)old\b)?(?P<of>{SP}+of\b)?"
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
@@ -300,7 +305,7 @@ def unit_probe() -> re.Pattern[str]:
 
 QUALIFIER_AFTER = re.compile(
     rf"{SP}+(?i:or{SP}+(?:(?P<at_least>more|above|higher|greater|over)|(?P<at_most>less|fewer|below|lower|under)"
-    rf"|(?P<approx>so)))\b|(?P<plus>\+|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
+    rf"|(?P<approx>so)))\b|(?P<plus>\+(?![0-9])|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
 )
 RANGE_CONNECTOR = re.compile(
     rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"

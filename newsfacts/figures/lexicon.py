@@ -44,6 +44,7 @@ DURATION_UNITS = {
     "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
     "weeks": "week", "month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century",
 }  # fmt: skip
 
 MONTHS = _words(
@@ -173,13 +174,16 @@ PER_WORDS = _words(
     square-foot
     """
 )
+# Abbreviated denominators, read only after a slash: "$64/b", "$2,000/t", "$25/hr", "20,000 b/d" (markets shorthand).
+PER_ABBREVIATIONS = {"b": "barrel", "bbl": "barrel", "d": "day", "t": "t", "oz": "oz", "hr": "hour", "h": "hour",
+                     "yr": "year", "mo": "month", "wk": "week", "MWh": "MWh", "kWh": "kWh"}  # fmt: skip
 # Nouns that turn "the 10-year" into a bond or loan tenor, a name rather than a duration.
 TENOR_NOUNS = _words(
     """
     yield yields bond bonds note notes treasury treasuries Treasury Treasuries gilt gilts bund bunds
     JGB JGBs paper auction auctions swap swaps spread spreads breakeven breakevens maturity maturities
     tenor benchmark futures T-note T-notes T-bond T-bonds T-bill T-bills bill bills rate rates mortgage
-    mortgages high highs low lows peak peaks trough average averages
+    mortgages loan loans
     """
 )
 

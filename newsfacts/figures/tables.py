@@ -45,6 +45,7 @@ UNITS: dict[str, str] = {
     "barrel/day": "flow", "m**3/s": "flow", "l/s": "flow",
     "lbf*ft": "torque", "N*m": "torque",
     "V": "voltage", "kV": "voltage", "A": "current", "mAh": "charge", "Ah": "charge",
+    "megapixel": "resolution",
 }  # fmt: skip
 
 # Surface forms pint does not list but news writes; each is checked against pint when built.
@@ -100,6 +101,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "carat": ("carats", "ct"),
     "stone": ("stones", "st"),
     "cc": ("cc",),
+    "megapixel": ("megapixels", "mega-pixel", "mega-pixels"),
 }  # fmt: skip
 
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
@@ -169,9 +171,9 @@ MINOR_UNITS = {
 }  # fmt: skip
 
 
-# Single-letter symbols read only when glued to the number ("25W charger", "199g", "12V", and the
-# British "temperatures of 30C").
-GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC"}
+# Symbols read only when glued to the number ("25W charger", "199g", "12V", the British "temperatures
+# of 30C", "a 12MP camera": "12 MP" may be twelve members of parliament).
+GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "MP": "megapixel"}
 
 
 def build_units() -> dict:

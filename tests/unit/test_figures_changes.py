@@ -33,6 +33,9 @@ def fields(text: str) -> list[tuple]:
         The port handles 80,000 tonnes of grain a day. | 80,000 tonnes  | day
         The state issues $3bn of bonds each month.     | $3bn           | month
         The line moves 4 million cubic feet of gas per day. | 4 million cubic feet | day
+        # markets shorthand after a slash
+        Crude opened at $71/b on Monday.               | $71            | barrel
+        Copper traded near $9,100/t.                   | $9,100         | t
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -49,6 +52,8 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
         "That compares with a loss of eight cents a year ago.",
         "The firm had 300 workers a month earlier.",
         "It shed 2 tonnes of stock a week before the audit.",
+        "The index slid 0.3% a day after its record.",
+        "It sold for $5/c and more.",
         # a share of a whole, not a rate
         "Half of 40 members voted a day late.",
     ],

@@ -48,6 +48,19 @@ def test_parenthesised_conversion_gives_two_figures() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("Losses reached $2.1 billion (2019 USD).", ["$2.1 billion"]),
+        ("In 2010 dollars, the bill came to $40bn.", ["$40bn"]),
+        # a year-like amount with no price-base wording is money
+        ("She paid 2000 euros for the bike.", ["2000 euros"]),
+    ],
+)
+def test_a_price_base_year_is_no_amount(text: str, money: list[str]) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "money"] == money
+
+
 def test_single_letter_scale_needs_a_currency() -> None:
     assert extract_figures("He ran 5m and then 10k before lunch.") == []
     only_figure("A £5m deal.", value=5e6)

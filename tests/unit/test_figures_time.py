@@ -24,6 +24,10 @@ from newsfacts.figures import extract_figures
         A 90-day pause.                       | 90-day               | 90            | day
         A 15-minute call.                     | 15-minute            | 15            | minute
         It lasted one and a half years.       | one and a half years | 1.5           | year
+        The ruins stood for four centuries.   | four centuries       | 400           | year
+        # a span that marks a high or a low is still a span
+        Mortgage rates sit near a three-year low. | three-year       | 3             | year
+        The index hit a 52-week high.          | 52-week             | 52            | week
     """),
 )
 def test_durations(text: str, raw: str, value: float, unit: str) -> None:
@@ -31,7 +35,14 @@ def test_durations(text: str, raw: str, value: float, unit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The 10-year yield rose.", "A 30-year bond auction.", "Three quarters of voters agree."]
+    "text",
+    [
+        "The 10-year yield rose.",
+        "A 30-year bond auction.",
+        "Three quarters of voters agree.",
+        # a loan's tenor names the product
+        "For 30-year jumbo loans, the rate was 6.4%.",
+    ],
 )
 def test_not_durations(text: str) -> None:
     assert all(f.kind != "duration" for f in extract_figures(text))

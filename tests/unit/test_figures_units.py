@@ -42,6 +42,12 @@ from newsfacts.vocabulary import DIMENSIONS
         A 40m-long ferry sank.                         | 40m                | 40            | m          | length
         The handset weighs 187g.                       | 187g               | 187           | g          | mass
         Exports reached 400,000 barrels daily. | 400,000 barrels daily | 400000 | barrel/day | flow
+        # a symbol of two letters or more after a hyphen
+        A storm with 140-mph gusts hit.                | 140-mph            | 140           | mph        | speed
+        Runners lined up for the 10-km loop.           | 10-km              | 10            | km         | length
+        # megapixels: glued or spelled
+        The phone has a 50MP main camera.              | 50MP               | 50            | megapixel  | resolution
+        It adds a 12-megapixel selfie lens.            | 12-megapixel       | 12            | megapixel  | resolution
     """),
 )
 def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
@@ -66,6 +72,11 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         Give it 5 W and move on.
         # a glued letter after a label is a name
         Take Route 9C north.
+        # a one-letter symbol after a hyphen is a name; "MP" apart from the number is a member of parliament
+        The firm filed its 10-K late.
+        The 12 MP rebels voted against.
+        # a plus between two numbers joins them, it bounds neither
+        He said 2+2 is four.
     """),
 )
 def test_not_quantities(text: str) -> None:
