@@ -29,12 +29,17 @@ from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_count
 from newsfacts.figures.lexicon import (
     CHANGE_WORDS,
     COUNT_VERBS,
+    CURRENCY_WORDS,
     DOWN_WORDS,
     DURATION_UNITS,
+    FUNCTION_WORDS,
+    MONTHS,
     PER_ABBREVIATIONS,
+    PER_ADVERBS,
     PERIOD_ORDINALS,
     TIMES_CUES,
     UP_WORDS,
+    WEEKDAYS,
 )
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import (
@@ -170,6 +175,10 @@ def scan(body: str) -> list[Found]:
         prev = out[-1] if out else None
         if found is None and not group and prev is not None and prev.direction is not None:
             found = _level_after_change(body, s, e, prev)
+        if found is None and group in ("", "word") and prev is not None and prev.kind == "count":
+            found = _count_in_list(body, s, e, group, prev)
+        if found is not None and prev is not None and found.start < prev.end:
+            found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and _sane(found):
             _annotate(body, found)
             if (
@@ -204,6 +213,35 @@ def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
     found = _single(s, amt.end, "quantity", "point", amt.value, "exact")
     found.dimension = DIMENSION_OF["point"]
     found.endpoint = "to" if m.group("word").lower() == "to" or prev.direction else None
+    return found
+
+
+def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found | None:
+    """A bare number listed after a count, sharing its noun: "151 patients have recovered, 127 from
+    home care & 24 from hospitals", "50 dead (8 U.S., 10 Cuba)", "five injuries (three in Decatur; two
+    in Talladega)", "120,359 of whom 87,528 are from home care"."""
+    if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    if g.LIST_ITEM_BEFORE.search(body, max(prev.end, s - 12), s) is None:
+        return None
+    if group:
+        m = g.SPELLED.match(body, s)
+        if m is None:
+            return None
+        amt, _ = read_amount(body, s, m.end(), True)
+    else:
+        amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or amt.scale is not None or "." in amt.token or _is_year(amt):
+        return None
+    if (amt.spelled and amt.value < 2) or amt.start != s:
+        return None
+    after = g.LIST_ITEM_AFTER.match(body, amt.end)
+    if after is None or (after.group("name") or "") in MONTHS or (after.group("name") or "") in WEEKDAYS:
+        return None
+    if amt.spelled and not after.group().strip(g.INLINE_SPACES)[:1].isalpha():
+        return None  # a spelled item says where or what it is ("three in Decatur"): "& forty," is a numeral's tail
+    found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    found.noun = prev.noun
     return found
 
 
@@ -254,8 +292,9 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         if day is not None:
             return day
     prop = g.ONE_IN_N.match(body, s) if attach == "free" and body[end : end + 4] == " in " else None
-    if prop is not None:
-        return _proportion(body, s, prop), prop.end()
+    found = _proportion(body, s, prop) if prop is not None else None
+    if found is not None:  # "zero to 60 in five seconds" is no proportion: read on
+        return found, found.end
     amt, skip = read_amount(body, s, e, False)
     if amt is None:
         return None, skip
@@ -390,9 +429,10 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
-        idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent")
+        # "one day", "one year": an idiom far more often than a span; "a one-megawatt plant" is a measure
+        idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind == "duration"
         if idiom and not (kind == "duration" and amt.age):
-            return None, amt.end  # "one day", "one year": idiom far more often than figure
+            return None, amt.end
         start, value = amt.start, amt.value * factor
         if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)
@@ -425,6 +465,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     """A number with no unit: a year, a count, or nothing."""
     if not amt.spelled and is_label_or_name(body, amt.num_start):
         return None, name_chain_end(body, amt.end)
+    if _is_age(body, amt):
+        found = _single(amt.num_start, amt.end, "duration", "year", amt.value, q or "exact")
+        if body.startswith("+", amt.end):  # "aged 58+"
+            found = _single(amt.num_start, amt.end + 1, "duration", "year", amt.value, "at_least")
+        return found, found.end
     if _is_year(amt):
         month = month_before(body, amt.num_start)
         start = amt.num_start if month is None else month
@@ -480,6 +525,24 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
             skip = per.end()
     return found, skip
+
+
+def _is_age(body: str, amt: Amount) -> bool:
+    """A bare whole number a person's age: after "aged"/"age of"/"he was", or between commas after a
+    name ("Charles Turner, 38, was"), and then at a clause's end."""
+    if amt.scale is not None or "." in amt.token or "," in amt.token or not 1 <= amt.value <= 125:
+        return False
+    lo = max(0, amt.num_start - 40)
+    if g.AGE_NOUN_BEFORE.search(body, lo, amt.num_start):
+        return True
+    if g.AGE_PRONOUN_BEFORE.search(body, lo, amt.num_start):
+        return g.AGE_AFTER_PRONOUN.match(body, amt.end) is not None
+    if amt.spelled or not body.endswith(", ", 0, amt.num_start) or not body.startswith(",", amt.end):
+        return False
+    m = g.APPOSITIVE_AGE_BEFORE.search(body, lo, amt.num_start)
+    return m is not None and all(
+        w not in MONTHS and w not in WEEKDAYS and w.lower() not in FUNCTION_WORDS for w in m.group("first", "last")
+    )
 
 
 def _part_of(body: str, amt: Amount) -> str | None:
@@ -581,10 +644,10 @@ def _annotate(body: str, f: Found) -> None:
         m = g.PER_UNIT.match(body, f.end)
         if m is None and f.kind != "percent":
             m = _rate_after_noun(body, f)
-        if m:
-            abbr = m.group("abbr")
+        if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
+            abbr, adv = m.group("abbr"), m.group("adv")
             noun = " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
-            f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else _per_unit_name(noun)
+            f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None
     if f.kind == "date":
@@ -617,13 +680,17 @@ def _rate_after_noun(body: str, f: Found) -> re.Match[str] | None:
         if f.noun is None:
             return None
         at = body.find(f.noun, f.end, f.end + 40)
-        return g.PER_UNIT.match(body, at + len(f.noun)) if at >= 0 else None
+        m = g.PER_UNIT.match(body, at + len(f.noun)) if at >= 0 else None
+        # "power 778 households each year": what happens every year, not a rate of households
+        return None if m is None or body[m.start() : m.end()].lstrip(g.INLINE_SPACES)[:4].lower() == "each" else m
     of = g.OF_PHRASE.match(body, f.end)
     return g.PER_UNIT.match(body, of.end()) if of else None
 
 
 def _per_unit_name(noun: str) -> str:
-    unit = NAMES_OR_SYMBOLS.get(noun)
+    """A denominator in canonical form: a unit's symbol, a currency's code ("132 yen per euro" ->
+    EUR), a duration unit, else the noun as written."""
+    unit = NAMES_OR_SYMBOLS.get(noun) or CURRENCY_WORDS.get(noun)
     if unit is not None:
         return unit
     return DURATION_UNITS.get(noun, noun)

@@ -22,6 +22,7 @@ from newsfacts.figures.lexicon import (
     MINOR_UNITS,
     MONTHS,
     PER_ABBREVIATIONS,
+    PER_ADVERBS,
     PER_WORDS,
     TENOR_NOUNS,
 )
@@ -79,7 +80,7 @@ _FRACTION = (
 _WORD_ALTERNATIVES = (
     rf"(?P<word>{_NUMBER_WORDS})\b"
     rf"|(?=[Aa]n?{SP}|[Hh]alf\b|[Qq]uarter\b)(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
-    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
+    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen|hour|day|week|month|year|decade|century|mile)\b)"
     rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
     rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION}))"
 )
@@ -213,8 +214,9 @@ AGE = re.compile(
 TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
-    rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
+    rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
     rf"(?!{SP}+(?i:ago|earlier|before|later|after)\b)"  # "six cents a year ago": a time, not a rate
 )
@@ -247,10 +249,28 @@ YEAR_TO_YEAR = re.compile(
 # "14 were killed", "30 have been arrested", "336 have recovered", "260 were fully vaccinated": a number
 # of people or things as the subject of what happened to them (a passive or perfect verb after it).
 PASSIVE_COUNT_AFTER = re.compile(
-    rf"{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
+    rf"{SP}+(?:died|perished|drowned|survived)\b"  # "at least 40 died": no auxiliary needed
+    rf"|{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
     rf"(?:{SP}+(?:still|later|reportedly|already|since|now|also|so{SP}+far|[a-z]+ly))?{SP}+"
     rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
 )
+# A count's list: what may stand between it and a later item ("151 patients have recovered, 127 from
+# home care"), what opens an item, and what may follow one ("from", "in", a name, a closing mark).
+LIST_BREAK = re.compile(r"[.!?:][\s\"”’)]|\n")
+LIST_ITEM_BEFORE = re.compile(rf"(?:[,;(&–—]|\band|\bor|\bof{SP}+(?:whom|which)|\bincluding){SP}*$")
+LIST_ITEM_AFTER = re.compile(
+    rf"{SP}+(?:(?i:from|for|in|on|at|of|are|were|is|was|had|have|with|among|to|more)\b|(?P<name>[A-Z][A-Za-z.]*))"
+    rf"|{SP}*[,;)]"
+)
+# An age written without a unit: "aged 58", "under the age of 18", "who is now 13", "when he was about 8",
+# and the appositive "Charles Turner, 38, was ..." (a name, the age between commas).
+_AGE_ADVERBS = rf"(?:{SP}+(?i:about|around|nearly|almost|just|only|over|under))?{SP}+$"
+AGE_NOUN_BEFORE = re.compile(rf"\b(?i:aged|ages?{SP}+of|ages?){_AGE_ADVERBS}")
+AGE_PRONOUN_BEFORE = re.compile(
+    rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
+)
+AGE_AFTER_PRONOUN = re.compile(rf"(?:[,.;:!?)]|{SP}+(?i:when|at|and|in|on|as|after|before|from|with|but)\b|$)")
+APPOSITIVE_AGE_BEFORE = re.compile(rf"\b(?P<first>[A-Z][a-z]+){SP}(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), $")
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"

@@ -174,6 +174,9 @@ PER_WORDS = _words(
     square-foot
     """
 )
+# Adverbs that state a rate's period after a count or an amount: "250,000 jobs monthly", "$5bn annually".
+PER_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
+               "quarterly": "quarter", "yearly": "year", "annually": "year"}  # fmt: skip
 # Abbreviated denominators, read only after a slash: "$64/b", "$2,000/t", "$25/hr", "20,000 b/d" (markets shorthand).
 PER_ABBREVIATIONS = {"b": "barrel", "bbl": "barrel", "d": "day", "t": "t", "oz": "oz", "hr": "hour", "h": "hour",
                      "yr": "year", "mo": "month", "wk": "week", "MWh": "MWh", "kWh": "kWh"}  # fmt: skip

@@ -46,6 +46,7 @@ UNITS: dict[str, str] = {
     "lbf*ft": "torque", "N*m": "torque",
     "V": "voltage", "kV": "voltage", "A": "current", "mAh": "charge", "Ah": "charge",
     "megapixel": "resolution",
+    "mbar": "pressure", "hPa": "pressure", "psi": "pressure",
 }  # fmt: skip
 
 # Surface forms pint does not list but news writes; each is checked against pint when built.
@@ -102,6 +103,9 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "stone": ("stones", "st"),
     "cc": ("cc",),
     "megapixel": ("megapixels", "mega-pixel", "mega-pixels"),
+    "mbar": ("millibars", "millibar"),
+    "hPa": ("hectopascals", "hectopascal"),
+    "psi": ("pounds per square inch", "pound per square inch"),
 }  # fmt: skip
 
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
@@ -114,7 +118,8 @@ AMBIGUOUS_SYMBOLS = frozenset({
 
 # CLDR spells "dollar" for ~25 currencies; a news writer who names none means these.
 GENERIC_DEFAULTS = {
-    "dollar": "USD", "pound": "GBP", "franc": "CHF", "peso": "MXN", "rupee": "INR", "riyal": "SAR",
+    "dollar": "USD", "u.s. dollar": "USD", "pound": "GBP", "franc": "CHF", "peso": "MXN", "rupee": "INR",
+    "riyal": "SAR",
     "dirham": "AED", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "lira": "TRY",
     "dinar": "KWD", "real": "BRL", "reais": "BRL", "yuan": "CNY", "guilder": "NLG", "mark": "DEM",
     "shilling": "KES", "rial": "IRR", "rand": "ZAR", "won": "KRW", "sterling": "GBP", "renminbi": "CNY",

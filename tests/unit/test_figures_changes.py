@@ -33,6 +33,11 @@ def fields(text: str) -> list[tuple]:
         The port handles 80,000 tonnes of grain a day. | 80,000 tonnes  | day
         The state issues $3bn of bonds each month.     | $3bn           | month
         The line moves 4 million cubic feet of gas per day. | 4 million cubic feet | day
+        # a period adverb after a count or an amount; a currency named as the denominator
+        Payrolls grew by 210,000 jobs monthly.         | 210,000        | month
+        The fund pays out $3bn annually.               | $3bn           | year
+        The euro fetched 158.2 yen per euro.           | 158.2 yen      | EUR
+        The hatchback does 55 miles to the gallon.     | 55 miles       | gallon
         # markets shorthand after a slash
         Crude opened at $71/b on Monday.               | $71            | barrel
         Copper traded near $9,100/t.                   | $9,100         | t
@@ -53,6 +58,9 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
         "The firm had 300 workers a month earlier.",
         "It shed 2 tonnes of stock a week before the audit.",
         "The index slid 0.3% a day after its record.",
+        # what happens every year, and a growth rate, are no denominators
+        "The farm can supply 900 homes each year.",
+        "Sales grew 4% annually.",
         "It sold for $5/c and more.",
         # a share of a whole, not a rate
         "Half of 40 members voted a day late.",

@@ -34,6 +34,7 @@ from newsfacts.figures import extract_figures
         A million dollars vanished.                 | A million dollars     | 1e6           | USD
         Budgets reached Rs 500 crore.               | Rs 500 crore          | 5e9           | INR
         Japan Pledges 550 Billion Dollars.          | 550 Billion Dollars   | 550e9         | USD
+        Imports reached 34 billion U.S. dollars.    | 34 billion U.S. dollars | 34e9        | USD
     """),
 )
 def test_money(text: str, raw: str, value: float, unit: str) -> None:

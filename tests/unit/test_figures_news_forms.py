@@ -64,6 +64,23 @@ def test_a_spelled_part_and_its_whole_are_counted(text: str, expected: list[tupl
     assert [(f.raw_text, f.value, f.concept) for f in extract_figures(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Some 151 patients recovered, 127 from home care & 24 from clinics.", ["151", "127", "24"]),
+        ("At least 40 died (12 in Haiti, 28 in Cuba).", ["40", "12", "28"]),
+        ("Six injuries were reported (four in town; two on the coast).", ["Six", "four", "two"]),
+        ("Cases stand at 9,120 of whom 7,004 are at home.", ["9,120", "7,004"]),
+        # no list after a figure of another kind, a day of the month, or a sentence break
+        ("Prices rose 4%, 12 in all.", []),
+        ("It hired 40 staff, 5 May was the start.", ["40"]),
+        ("It has 30 stores. 12, he said.", ["30"]),
+    ],
+)
+def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str]) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "count"] == counts
+
+
 def test_count_noun_reaches_the_figure_as_its_concept() -> None:
     assert [(f.raw_text, f.concept) for f in extract_figures("The Greens won 61 seats.")] == [("61", "seats")]
 

@@ -25,6 +25,9 @@ from newsfacts.figures import extract_figures
         A 15-minute call.                     | 15-minute            | 15            | minute
         It lasted one and a half years.       | one and a half years | 1.5           | year
         The ruins stood for four centuries.   | four centuries       | 400           | year
+        The jury took half an hour.           | half an hour         | 0.5           | hour
+        # "60 in five" is no proportion
+        It goes zero to 60 in five seconds.   | five seconds         | 5             | second
         # a span that marks a high or a low is still a span
         Mortgage rates sit near a three-year low. | three-year       | 3             | year
         The index hit a 52-week high.          | 52-week             | 52            | week

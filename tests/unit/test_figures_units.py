@@ -45,6 +45,12 @@ from newsfacts.vocabulary import DIMENSIONS
         # a symbol of two letters or more after a hyphen
         A storm with 140-mph gusts hit.                | 140-mph            | 140           | mph        | speed
         Runners lined up for the 10-km loop.           | 10-km              | 10            | km         | length
+        # pressure
+        Pressure in the eye fell to 921 millibars.     | 921 millibars      | 921           | mbar       | pressure
+        The tyres run at 32 psi.                       | 32 psi             | 32            | psi        | pressure
+        # a spelled "one" before a unit is a measure ("one day" stays an idiom)
+        A one-megawatt turbine was installed.          | one-megawatt       | 1             | MW         | power
+        They walked half a mile.                       | half a mile        | 0.5           | mile       | length
         # megapixels: glued or spelled
         The phone has a 50MP main camera.              | 50MP               | 50            | megapixel  | resolution
         It adds a 12-megapixel selfie lens.            | 12-megapixel       | 12            | megapixel  | resolution
@@ -115,11 +121,33 @@ def test_no_level_without_an_index_shape(text: str) -> None:
         The girl, 9 years old, was unhurt. | 9 years old   | 9             | year
         The puppy is ten weeks old.        | ten weeks old | 10            | week
         A 34 yo patient was admitted.      | 34 yo         | 34            | year
+        # an age with no unit: after an age word, a pronoun and "was", or between commas after a full name
+        Voters aged 65 turned out.         | 65            | 65            | year
+        It bars those under the age of 16. | 16            | 16            | year
+        She left home when she was 17.     | 17            | 17            | year
+        Maria Lopez, 52, was elected.      | 52            | 52            | year
+        Anyone aged 70+ may apply.         | 70+           | 70            | year
     """),
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
     # An age is the time elapsed since birth: a duration keeps its unit, a count would lose it.
     only_figure(text, of_kind="duration", raw_text=raw, value=value, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, a weekday, a surname alone, or a decimal between commas is no age
+        "In Madrid, 14, 15 and 16 were listed.",
+        "On Friday, 12, he said.",
+        "Jones, 41, declined.",
+        "Anna Berg, 4.5, was the score.",
+        # a number after "he was" that a unit or noun follows is not an age
+        "He was 5 points ahead.",
+    ],
+)
+def test_not_ages(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "duration"] == []
 
 
 def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
