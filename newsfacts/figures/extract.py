@@ -11,8 +11,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from newsfacts.facts.key import NO_FACT, Fact, FactReader
+from newsfacts.facts.tables import table
+from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
@@ -33,6 +36,8 @@ from newsfacts.figures.lexicon import (
     DOWN_WORDS,
     DURATION_UNITS,
     FUNCTION_WORDS,
+    LEVEL_PREPOSITIONS,
+    LEVEL_WORDS,
     MONTHS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
@@ -487,6 +492,12 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     if noun is None and not article:
         noun = _part_of(body, amt)
         part = noun is not None
+    changed = _changed_or_level(body, amt) if noun is None and not (amt.spelled or article or amt.scale) else None
+    if changed and _index_sentence(body, amt.num_start):
+        start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"
+        found = _single(start, amt.end, "quantity", "point", value, q or "exact")
+        found.dimension = DIMENSION_OF["point"]
+        return found, amt.end
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
@@ -494,7 +505,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False
         )
     else:
-        counts = amt.scale is not None or noun is not None
+        counts = amt.scale is not None or noun is not None or (changed == "change" and "." not in amt.token)
     if not counts:
         counts = not amt.spelled and (
             (
@@ -525,6 +536,48 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
             skip = per.end()
     return found, skip
+
+
+def _changed_or_level(body: str, amt: Amount) -> str | None:
+    """ "change" for a bare number that states a change or the level it reached: after a change verb
+    ("payrolls rose by 130,000"), as a change's endpoint ("raised to 176,000 from 167,000"), before a
+    change noun ("a 159,000 gain"); "level" after a level word and a preposition ("closed at 16,154",
+    "a reading below 50"), which only an index's sentence makes a figure ("the shop closed at 9")."""
+    words = words_before(body, amt.num_start)
+    if words and words[-1] in ("+", "-", "−"):
+        words = words[:-1]  # "from +212,000": the sign glued to the number
+    if g.CHANGE_NOUN_AFTER.match(body, amt.end) is not None:
+        return "change"
+    if not words:
+        return None
+    verb = last_content_word(words)
+    if verb in UP_WORDS or verb in DOWN_WORDS:
+        return "change"
+    i = endpoint_index(words)
+    if i is not None and any(w in CHANGE_WORDS and w != "from" for w in words[:i]):
+        return "change"
+    if len(words) > 1 and words[-1] in LEVEL_PREPOSITIONS and (words[-2] in LEVEL_WORDS or words[-2] in CHANGE_WORDS):
+        return "level"
+    return None
+
+
+@cache
+def _index_names() -> re.Pattern[str]:
+    """Names of stock and survey indexes (the fact layer's entity table), and the word "index"."""
+    names = [
+        str(alias)
+        for entry in table("entities.yaml")["entities"]
+        if entry["type"] == "index"
+        for alias in [entry["name"], *entry.get("aliases", [])]
+    ]
+    return re.compile(rf"\b(?:{trie_regex([*names, 'PMI', 'VIX'])}|(?i:index|indices|indexes))\b")
+
+
+def _index_sentence(body: str, start: int) -> bool:
+    """Does the clause before `start` (back to a sentence break, at most 160 characters) name an index?"""
+    lo = max(0, start - 160)
+    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start), body.rfind("; ", lo, start))
+    return _index_names().search(body, brk + 1 if brk >= 0 else lo, start) is not None
 
 
 def _is_age(body: str, amt: Amount) -> bool:

@@ -17,6 +17,7 @@ from functools import cache
 from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
+    CHANGE_NOUNS,
     CURRENCY_PREFIXES,
     LETTER_DOLLARS,
     MINOR_UNITS,
@@ -254,13 +255,18 @@ PASSIVE_COUNT_AFTER = re.compile(
     rf"(?:{SP}+(?:still|later|reportedly|already|since|now|also|so{SP}+far|[a-z]+ly))?{SP}+"
     rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
 )
+# "a 159,000 gain": a change noun right after a bare number.
+CHANGE_NOUN_AFTER = re.compile(rf"{SP}+(?i:{'|'.join(sorted(CHANGE_NOUNS, key=len, reverse=True))})\b")
 # A count's list: what may stand between it and a later item ("151 patients have recovered, 127 from
 # home care"), what opens an item, and what may follow one ("from", "in", a name, a closing mark).
 LIST_BREAK = re.compile(r"[.!?:][\s\"”’)]|\n")
-LIST_ITEM_BEFORE = re.compile(rf"(?:[,;(&–—]|\band|\bor|\bof{SP}+(?:whom|which)|\bincluding){SP}*$")
+LIST_ITEM_BEFORE = re.compile(
+    rf"(?:[,;(&–—]|\band|\bor|\bof{SP}+(?:whom|which)|\bincluding|\binstead{SP}+of|\bcompared{SP}+(?:with|to)"
+    rf"|\bversus|\bvs\.?){SP}*$"
+)
 LIST_ITEM_AFTER = re.compile(
     rf"{SP}+(?:(?i:from|for|in|on|at|of|are|were|is|was|had|have|with|among|to|more)\b|(?P<name>[A-Z][A-Za-z.]*))"
-    rf"|{SP}*[,;)]"
+    rf"|{SP}*(?:[,;)]|[.!?](?!\w))"
 )
 # An age written without a unit: "aged 58", "under the age of 18", "who is now 13", "when he was about 8",
 # and the appositive "Charles Turner, 38, was ..." (a name, the age between commas).

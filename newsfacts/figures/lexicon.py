@@ -190,6 +190,18 @@ TENOR_NOUNS = _words(
     """
 )
 
+# Nouns after a bare number that make it the size of a change ("a downwardly revised 159,000 gain").
+CHANGE_NOUNS = _words(
+    "gain gains increase increases rise rises drop drops decline declines loss losses fall falls jump jumps"
+)
+# Words before "at"/"below"/"above" that make the number after them a level ("closed at 16,154", "a reading
+# below 50", "slipped below 30,000").
+LEVEL_WORDS = _words(
+    "closed close closes closing ended end ends ending finished finish finishes stood stands standing settled "
+    "opened traded trading hovered hovering reading level mark"
+)
+# Prepositions that introduce a level after a change or level word.
+LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through")
 # Words between a number and the noun it counts that do not end the noun phrase ("eight more picks").
 COUNT_MODIFIERS = _words("more fewer additional extra further other new")
 # Words before "half of" / "quarter of" that make it a period ("the first half of 2025").

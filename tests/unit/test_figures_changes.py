@@ -162,3 +162,26 @@ def test_ceiling_is_not_an_endpoint() -> None:
 )
 def test_points_of_rates(text: str, raw: str, value: float) -> None:
     figure_written(text, raw, kind="percent", unit="percentage_point", value=pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the size of a change, or the level it reached, with no noun: a count
+        ("Payrolls grew by 175,000 last month.", [("175,000", "count", 175000)]),
+        ("It was revised to 204,000 from 189,000.", [("204,000", "count", 2.04e5), ("189,000", "count", 1.89e5)]),
+        ("It follows a 98,000 gain in May.", [("98,000", "count", 98000)]),
+        ("They got 312,000 claims instead of 298,000.", [("312,000", "count", 3.12e5), ("298,000", "count", 2.98e5)]),
+        # in a sentence about an index: index points
+        ("The DAX index added 88.40 to 15,902.11.", [("88.40", "quantity", 88.4), ("15,902.11", "quantity", 15902.11)]),
+        ("The Nikkei ended at 38,410.", [("38,410", "quantity", 38410)]),
+        ("The index closed at 38,500.", [("38,500", "quantity", 38500)]),
+        ("A services PMI fell to 48.3 in March.", [("48.3", "quantity", 48.3)]),
+        # a decimal after a change verb with no index named is no figure; nor is a bare number without a change
+        ("Rates were cut to 1.5 by the board.", []),
+        ("The panel met 40 times.", []),
+        ("Hardiness zones here run from 7 to 10.", []),
+    ],
+)
+def test_bare_sizes_and_levels_of_a_change(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.kind, f.value) for f in extract_figures(text) if f.kind != "percent"] == expected

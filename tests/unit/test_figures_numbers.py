@@ -85,9 +85,9 @@ def test_counts(text: str, raw: str, value: float) -> None:
         From this, two observations emerge.
         One expert said one of the leaders agreed.
         One day he left for one year.
-        # bare number without a unit or noun
+        # bare number without a unit or noun, and a level with no index named
         Sentiment Score 0.05
-        The index closed at 38,500.
+        The shop closed at 9 on Sunday.
         # frequency, not a multiplier
         Trump called three times.
         # capitalised number inside a name
