@@ -23,7 +23,7 @@ from newsfacts.figures.lexicon import (
     VIDEO_LINES,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
-from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, NAMES, SYMBOLS
+from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
@@ -97,6 +97,10 @@ def read_amount(
     if m:
         amt.currency = currency_of(m)
         amt.start = m.start()
+    elif not spelled and number <= 10 and _magnitude_before(text, start, token):
+        amt.unit = MAGNITUDE[0]  # "a magnitude 6.4 quake"
+        amt.end = end
+        return amt, end
     pos = end
     if not spelled:
         mixed = g.MIXED_FRACTION.match(text, pos) if token.isdigit() and text[pos : pos + 1] in " -" else None
@@ -126,6 +130,18 @@ def read_amount(
             return None, pos
     amt.end = pos
     return amt, pos
+
+
+def _magnitude_before(text: str, start: int, token: str) -> bool:
+    """Does "magnitude" end right before `start` ("a magnitude 6.4", "magnitude-7")? After "magnitude
+    of" only a quake's shape ("a magnitude of 5.8"; not "the magnitude of 5 errors"). A suffix test first."""
+    lo = max(0, start - g.MAGNITUDE_WINDOW)
+    if not text.endswith(_MAGNITUDE_ENDS, lo, start) or g.MAGNITUDE_BEFORE.search(text, lo, start) is None:
+        return False
+    return not text.endswith("of ", lo, start) or (len(token) == 3 and token[1] == ".")
+
+
+_MAGNITUDE_ENDS = ("e ", "e-", "E ", "E-", "of ", "e\u00a0")
 
 
 def currency_of(m) -> str:
@@ -287,6 +303,10 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m:
             amt.unit = INDEX_POINT[0]
             return m.end()
+    m = g.MAGNITUDE_AFTER.match(text, pos)
+    if m or (_one_decimal(amt) and g.QUAKE_AFTER.match(text, pos)):
+        amt.unit = MAGNITUDE[0]
+        return m.end() if m else pos
     m = g.TIMES.match(text, pos)
     if m and (m.group("cue") or "").lower() in TIMES_CUES:
         amt.unit = "times"
@@ -296,6 +316,11 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _one_decimal(amt: Amount) -> bool:
+    """ "5.9", "7.0": the shape of a quake's magnitude (one decimal, below ten)."""
+    return not amt.spelled and len(amt.token) == 3 and amt.token[1] == "." and amt.token[0].isdigit()
 
 
 def _tenor(text: str, amt: Amount, m) -> bool:

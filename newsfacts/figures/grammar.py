@@ -203,6 +203,16 @@ UNIT_GLUED = re.compile(
 # "4.5per cent", "3percent": a percent sign written as a word glued to the number.
 PERCENT_GLUED = re.compile(rf"(?i:per{SP}?cent|percent)\b")
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
+# A quake's magnitude written after the number: "a 7.1-magnitude quake", "9.1 magnitudes", "8.8 on the
+# Richter scale", and a one-decimal number right before a quake noun ("a 5.9 temblor").
+MAGNITUDE_AFTER = re.compile(
+    rf"{SEP}(?i:magnitudes?)\b"
+    rf"|{SP}+(?i:on{SP}+the{SP}+(?:(?:moment{SP}+)?magnitude|richter)(?:{SP}+magnitude)?{SP}+scale)\b"
+)
+QUAKE_AFTER = re.compile(rf"(?={SEP}(?i:earthquakes?|quakes?|temblors?|tremors?|aftershocks?)\b)")
+# ... and before it: "a magnitude 6.4 quake", "magnitude-7.0", "a magnitude of 5.8".
+MAGNITUDE_BEFORE = re.compile(rf"\b(?i:magnitude)(?:-|{SP}+(?:of{SP}+)?)$")
+MAGNITUDE_WINDOW = 14
 # Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
 SCIENTIFIC = re.compile(
     rf"(?:{SP}?[×xX*]{SP}?10(?:\^|\*\*)(?P<exp>[-−+]?[0-9]{{1,3}})|[eE](?P<e>[-+]?[0-9]{{1,3}}))(?![0-9A-Za-z])"
@@ -320,7 +330,19 @@ FOLD = re.compile(r"-?(?i:fold)\b")
 # position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
 # of them does. The patterns as written, their groups unnamed; compiled on first use, since it
 # repeats the two largest tries (~0.1 s), which a process that reads no figure should not pay.
-_UNIT_PATTERNS = (PERCENT, CURRENCY_AFTER, MINOR_AFTER, AGE, DURATION, UNIT_AFTER, INDEX_POINTS, TIMES, FOLD)
+_UNIT_PATTERNS = (
+    PERCENT,
+    CURRENCY_AFTER,
+    MINOR_AFTER,
+    AGE,
+    DURATION,
+    UNIT_AFTER,
+    INDEX_POINTS,
+    TIMES,
+    FOLD,
+    MAGNITUDE_AFTER,
+    QUAKE_AFTER,
+)
 
 
 @cache

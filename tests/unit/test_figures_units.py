@@ -45,6 +45,11 @@ from newsfacts.vocabulary import DIMENSIONS
         # a symbol of two letters or more after a hyphen
         A storm with 140-mph gusts hit.                | 140-mph            | 140           | mph        | speed
         Runners lined up for the 10-km loop.           | 10-km              | 10            | km         | length
+        # a quake's magnitude: before, after, on a named scale, or a one-decimal number before a quake noun
+        A magnitude 6.1 quake struck at dawn.          | 6.1                | 6.1           | magnitude  | magnitude
+        A 7.3-magnitude earthquake hit Chile.          | 7.3-magnitude      | 7.3           | magnitude  | magnitude
+        It rated 8.2 on the Richter scale.  | 8.2 on the Richter scale | 8.2  | magnitude  | magnitude
+        A 4.8 aftershock followed at noon.             | 4.8                | 4.8           | magnitude  | magnitude
         # pressure
         Pressure in the eye fell to 921 millibars.     | 921 millibars      | 921           | mbar       | pressure
         The tyres run at 32 psi.                       | 32 psi             | 32            | psi        | pressure
@@ -81,6 +86,9 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         # a one-letter symbol after a hyphen is a name; "MP" apart from the number is a member of parliament
         The firm filed its 10-K late.
         The 12 MP rebels voted against.
+        # "the magnitude of" a count, and a number too large for a magnitude
+        The magnitude of 5 errors surprised them.
+        A magnitude 640 rally.
         # a plus between two numbers joins them, it bounds neither
         He said 2+2 is four.
     """),
@@ -154,7 +162,9 @@ def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
     ureg = pint.UnitRegistry()
     for unit, dimension in DIMENSION_OF.items():
         assert dimension in DIMENSIONS
-        if unit != "point":  # index points: pint's point is the printer's, so only the dimension tells
+        # index points (pint's point is the printer's) and quake magnitudes (a scale value no units
+        # library lists) are units of their own: only the dimension tells
+        if unit not in ("point", "magnitude"):
             ureg.parse_units(unit)
 
 
