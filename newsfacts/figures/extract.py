@@ -184,6 +184,8 @@ def scan(body: str) -> list[Found]:
             found = _count_in_list(body, s, e, group, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
+        if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
+            _carry_unit(body, found, prev)
         if found is not None and _sane(found):
             _annotate(body, found)
             if (
@@ -219,6 +221,19 @@ def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
     found.dimension = DIMENSION_OF["point"]
     found.endpoint = "to" if m.group("word").lower() == "to" or prev.direction else None
     return found
+
+
+def _carry_unit(body: str, found: Found, prev: Found) -> None:
+    """A scaled number with no noun after an amount in the same clause takes the amount's unit: "4.4
+    billion bushels, up 270 million from last year", "raised $5bn, 300 million more than planned"."""
+    if found.noun is not None or found.part or found.start - prev.end > 100:
+        return
+    if (
+        g.LIST_BREAK.search(body, prev.end, found.start) is not None
+        or g.SCALE.search(body, found.start, found.end) is None
+    ):
+        return
+    found.kind, found.unit, found.dimension = prev.kind, prev.unit, prev.dimension
 
 
 def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found | None:
@@ -492,6 +507,13 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     if noun is None and not article:
         noun = _part_of(body, amt)
         part = noun is not None
+    unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
+    if unit is not None and not part:  # "500,000 oil barrels a day", "66.9 rushing yards": the noun is a unit
+        noun_end = body.find(noun, amt.end, amt.end + 60) + len(noun)
+        start, value = _signed(body, amt.num_start, amt.value)
+        found = _single(start, noun_end, "quantity", unit[0], value, q or "exact")
+        found.dimension = unit[1]
+        return found, noun_end
     changed = _changed_or_level(body, amt) if noun is None and not (amt.spelled or article or amt.scale) else None
     if changed and _index_sentence(body, amt.num_start):
         start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"

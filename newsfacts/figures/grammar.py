@@ -189,7 +189,10 @@ CURRENCY_AFTER = re.compile(
     rf"|{SP}?(?P<sym>{trie_regex(_AFTER_SYMBOLS)})(?![0-9A-Za-z])"
 )
 # A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
-MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})\b|{SP}?¢")
+_MINOR_WORDS = [w for w in MINOR_UNITS if w.isalpha() or " " in w]
+_MINOR_NAMES = _spaced_trie(w for w in _MINOR_WORDS if len(w) > 1)  # "cents", "Australian cents": any case
+_MINOR_LETTERS = trie_regex(w for w in _MINOR_WORDS if len(w) == 1)  # "p": as written
+MINOR_AFTER = re.compile(rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS})\b|{SP}?¢")
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents join the dollars.
 AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
 # A unit after the amount: spelled forms case-insensitively, symbols as written.
@@ -313,6 +316,9 @@ NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 PART_OF_AFTER = re.compile(
     rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*(?![0-9.,]*[0-9%])|(?i:{_HUNDREDS})\b)"
 )
+# "the five largest farms", "the three most active": a ranked count, not a known group (the word is
+# checked against lexicon.is_superlative).
+SUPERLATIVE_AFTER = re.compile(rf"{SP}+(?P<word>(?i:most|least|top)\b|[a-z]{{2,}}est\b)")
 # "nine of the seventeen seats": the words before a spelled whole of a part ("of the" after a number).
 WHOLE_OF_PART_BEFORE = re.compile(rf"(?:[0-9]|\b(?i:{_SMALL})){SP}+of{SP}+the{SP}+$")
 WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
@@ -359,12 +365,10 @@ RANGE_CONNECTOR = re.compile(
     rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
 )
 STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
-# Up to three words after a number; a word may hold digits after its first letter ("covid19 cases",
+# Up to four words after a number; a word may hold digits after its first letter ("covid19 cases",
 # "COVID-19 patients", "G7 leaders").
-NEXT_WORDS = re.compile(
-    rf"{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)(?:{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?))?"
-    rf"(?:{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?))?"
-)
+_NEXT_WORD = rf"{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"
+NEXT_WORDS = re.compile(rf"{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD})?)?)?")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:{_MONTHS})\b\.?(?:,?{SP}+(?P<year>[0-9]{{4}})\b)?")
 DAY_THEN_YEAR = re.compile(rf"(?:st|nd|rd|th)?,?{SP}+(?P<year>[0-9]{{4}})\b")

@@ -120,8 +120,9 @@ DISCOURSE_NOUNS = _words(
 )
 
 # Words before a spelled number that make it a reference to a known group ("the two leaders"). A
-# possessive does not: "their eight seats", "his three sons" count what they hold.
-DEFINITE_WORDS = _words("the these those both all such every each other")
+# possessive does not ("their eight seats", "his three sons"), nor "all" ("all four regions"), nor
+# "the" before a superlative ("the five largest farms"): they count what they hold or rank.
+DEFINITE_WORDS = _words("the these those both such every each other")
 
 # "N times" is a multiplier only when a comparison follows ("three times its GDP").
 TIMES_CUES = _words(
@@ -202,8 +203,22 @@ LEVEL_WORDS = _words(
 )
 # Prepositions that introduce a level after a change or level word.
 LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through")
-# Words between a number and the noun it counts that do not end the noun phrase ("eight more picks").
-COUNT_MODIFIERS = _words("more fewer additional extra further other new")
+# Words between a number and the noun it counts that do not end the noun phrase ("eight more picks",
+# "the three most active stocks").
+COUNT_MODIFIERS = _words("more fewer additional extra further other new most least top")
+# Words ending in "est" that are no superlative ("the three interest rates", "two forest fires").
+NOT_SUPERLATIVES = _words(
+    "interest forest test guest request contest protest chest west nest rest quest harvest digest arrest "
+    "invest honest modest manifest crest pest vest zest unrest conquest behest bequest"
+)
+
+
+def is_superlative(word: str) -> bool:
+    """ "largest", "biggest", "best": a ranking adjective between a number and its noun."""
+    w = word.lower()
+    return len(w) > 3 and w.endswith("est") and w not in NOT_SUPERLATIVES
+
+
 # Words before "half of" / "quarter of" that make it a period ("the first half of 2025").
 PERIOD_ORDINALS = _words("first second third fourth final last latter former back front other next previous")
 # Words between a change verb and the size of the change ("rose by about 2%", "fell a further 3%").

@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
     "dm": "length", "light_year": "length",
     "ug": "mass", "mg": "mass", "g": "mass", "kg": "mass", "t": "mass", "lb": "mass", "oz": "mass",
     "ton": "mass", "carat": "mass", "troy_ounce": "mass", "stone": "mass",
-    "ml": "volume", "l": "volume", "gallon": "volume", "barrel": "volume", "m**3": "volume",
+    "ml": "volume", "l": "volume", "gallon": "volume", "barrel": "volume", "bushel": "volume", "m**3": "volume",
     "ft**3": "volume", "cup": "volume", "tbsp": "volume", "tsp": "volume", "dram": "mass", "cc": "volume",
     "m**2": "area", "km**2": "area", "ft**2": "area", "mile**2": "area", "hectare": "area", "acre": "area",
     "km/h": "speed", "mph": "speed", "knot": "speed", "m/s": "speed",
@@ -84,6 +84,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "troy_ounce": ("troy ounces", "troy ounce", "ozt"),
     "gallon": ("gallons", "gal"),
     "barrel": ("barrels", "bbl", "bbls"),
+    "bushel": ("bushels",),
     "mile": ("miles", "mi"),
     "yard": ("yards", "yds", "yd"),
     "hectare": ("hectares", "ha"),
@@ -275,8 +276,18 @@ def build_currencies() -> dict:
         "names": dict(sorted(names.items())),
         "generic": dict(sorted(generic.items())),
         "symbols": dict(sorted(prefixes.items())),
-        "minor": {k: list(v) for k, v in sorted(MINOR_UNITS.items())},
+        "minor": {k: list(v) for k, v in sorted({**_dollar_cents(names), **MINOR_UNITS}.items())},
     }
+
+
+def _dollar_cents(names: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """ "37 Australian cents", "40 Hong Kong cents": the cent of every dollar CLDR names."""
+    out: dict[str, tuple[str, float]] = {}
+    for name, code in names.items():
+        if name.endswith(" dollar") and " " in name:
+            adjective = name[: -len(" dollar")]
+            out[f"{adjective} cent"] = out[f"{adjective} cents"] = (code, 0.01)
+    return out
 
 
 def _dump(data: dict) -> str:

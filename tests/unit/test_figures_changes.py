@@ -185,3 +185,21 @@ def test_points_of_rates(text: str, raw: str, value: float) -> None:
 )
 def test_bare_sizes_and_levels_of_a_change(text: str, expected: list[tuple]) -> None:
     assert [(f.raw_text, f.kind, f.value) for f in extract_figures(text) if f.kind != "percent"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scaled number with no noun takes the unit of the amount before it in the clause
+        (
+            "The crop is seen at 4.1 billion bushels, up 230 million on last year.",
+            [("4.1 billion bushels", "bushel"), ("230 million", "bushel")],
+        ),
+        ("The fund raised $4bn, some 500 million more than planned.", [("$4bn", "USD"), ("500 million", "USD")]),
+        # not across a sentence, and not onto a counted noun
+        ("The fund raised $4bn. 500 million people watched.", [("$4bn", "USD"), ("500 million", "count")]),
+        ("It raised $4bn and 2 million investors joined.", [("$4bn", "USD"), ("2 million", "count")]),
+    ],
+)
+def test_a_scaled_number_carries_the_unit_before_it(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.unit) for f in extract_figures(text)] == expected

@@ -35,6 +35,8 @@ from newsfacts.figures import extract_figures
         Budgets reached Rs 500 crore.               | Rs 500 crore          | 5e9           | INR
         Japan Pledges 550 Billion Dollars.          | 550 Billion Dollars   | 550e9         | USD
         Imports reached 34 billion U.S. dollars.    | 34 billion U.S. dollars | 34e9        | USD
+        The payout is 41.5 Australian cents.        | 41.5 Australian cents | 0.415       | AUD
+        Fares rose to 90 Hong Kong cents.           | 90 Hong Kong cents    | 0.9         | HKD
     """),
 )
 def test_money(text: str, raw: str, value: float, unit: str) -> None:

@@ -40,8 +40,11 @@ from newsfacts.figures.extract import scan
         Another 75 had died by Friday.         | 75           | 75            | -
         # words holding digits before the noun
         Clinics logged 518 new covid19 cases.  | 518          | 518           | cases
-        # a possessive does not make a spelled number a known group
+        # a possessive does not make a spelled number a known group, nor "all", nor a superlative after it
         The party kept its six seats.          | six          | 6             | seats
+        Sales grew in all five regions.        | five         | 5             | regions
+        The three busiest ports reopened.      | three        | 3             | ports
+        The four most traded stocks fell.      | four         | 4             | stocks
     """),
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
@@ -96,6 +99,8 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
         They stayed at a 5-star hotel.
         # a score
         The bill passed 5-4.
+        # a word that only ends like a superlative does not rank the known group
+        The three interest rates stayed put.
         # a decimal before a verb, and a verb that only ends like a participle
         An extra 0.5 was added to the score.
         The 10 has indeed held up.

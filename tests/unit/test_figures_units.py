@@ -45,6 +45,10 @@ from newsfacts.vocabulary import DIMENSIONS
         # a symbol of two letters or more after a hyphen
         A storm with 140-mph gusts hit.                | 140-mph            | 140           | mph        | speed
         Runners lined up for the 10-km loop.           | 10-km              | 10            | km         | length
+        # a unit as the counted noun, after a modifier
+        Output fell to 640,000 oil barrels.            | 640,000 oil barrels | 640000       | barrel     | volume
+        He averages 71.4 rushing yards a game.         | 71.4 rushing yards | 71.4          | yard       | length
+        The wheat crop came to 1.8 billion bushels.    | 1.8 billion bushels | 1.8e9        | bushel     | volume
         # a quake's magnitude: before, after, on a named scale, or a one-decimal number before a quake noun
         A magnitude 6.1 quake struck at dawn.          | 6.1                | 6.1           | magnitude  | magnitude
         A 7.3-magnitude earthquake hit Chile.          | 7.3-magnitude      | 7.3           | magnitude  | magnitude
