@@ -270,7 +270,8 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
                     amt.currency = CURRENCY_PREFIXES.get(m.group("sym"), "USD")
                 return m.end()
             key = " ".join(word.lower().replace("-", " ").split())
-            if key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None:
+            milestone = key == "mark" and text.endswith(("the ", "The "), 0, amt.start)  # "pass the 6 billion mark"
+            if not milestone and (key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None):
                 amt.currency = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.replace(" ", "-"), "USD")
                 return _and_cents(text, amt, m.end())
         m = g.MINOR_AFTER.match(text, pos)

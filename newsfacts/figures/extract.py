@@ -31,6 +31,7 @@ from newsfacts.figures.context import (
 from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
 from newsfacts.figures.lexicon import (
     CHANGE_WORDS,
+    COUNT_QUALIFIER_WORDS,
     COUNT_VERBS,
     CURRENCY_WORDS,
     DOWN_WORDS,
@@ -45,6 +46,7 @@ from newsfacts.figures.lexicon import (
     TIMES_CUES,
     UP_WORDS,
     WEEKDAYS,
+    is_plural_noun,
 )
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import (
@@ -508,6 +510,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         noun = _part_of(body, amt)
         part = noun is not None
     unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
+    label = _label_unit(body, amt.num_start) if noun is None and not amt.spelled else None
+    if label is not None:  # "Acres burned: 132,000"
+        found = _single(amt.num_start, amt.end, "quantity", label[0], amt.value, q or "exact")
+        found.dimension = label[1]
+        return found, amt.end
     if unit is not None and not part:  # "500,000 oil barrels a day", "66.9 rushing yards": the noun is a unit
         noun_end = body.find(noun, amt.end, amt.end + 60) + len(noun)
         start, value = _signed(body, amt.num_start, amt.value)
@@ -535,6 +542,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
             )
             or g.WHO_AFTER.match(body, amt.end) is not None
+            or ("." not in amt.token and _count_subject(body, amt.num_start))
             or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)
             or _count_verb_before(body, amt.num_start)
         )
@@ -634,9 +642,34 @@ def _part_of(body: str, amt: Amount) -> str | None:
 
 
 def _count_verb_before(body: str, start: int) -> bool:
-    """ "killing 14", "employs 3,000": a verb that takes a number of people as its object."""
+    """ "killing 14", "employs 3,000", "injured at least 5,700": a verb that takes a number of people
+    as its object (a qualifier may stand between)."""
     words = words_before(body, start)
+    while words and words[-1] in COUNT_QUALIFIER_WORDS:
+        words = words[:-1]
     return bool(words) and words[-1] in COUNT_VERBS
+
+
+def _label_unit(body: str, start: int) -> tuple[str, str] | None:
+    """The unit a label before a colon names ("Acres burned: 132,000", "Rainfall in inches: 14")."""
+    m = (
+        g.LABEL_BEFORE.search(body, max(0, start - 60), start)
+        if body.rfind(":", max(0, start - 12), start) >= 0
+        else None
+    )
+    if m is None:
+        return None
+    return next((UNIT_NAMES[w.lower()] for w in m.group("label").split() if w.lower() in UNIT_NAMES), None)
+
+
+def _count_subject(body: str, start: int) -> bool:
+    """The clause before says how many of a counted thing there are: "the death toll was 117", "Homes
+    destroyed: at least 1,700", "Injuries: 71"."""
+    lo = max(0, start - 100)
+    if g.COUNT_SUBJECT_BEFORE.search(body, lo, start) is not None:
+        return True
+    m = g.LABEL_BEFORE.search(body, max(0, start - 60), start)
+    return m is not None and any(is_plural_noun(w) for w in m.group("label").split())
 
 
 def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:

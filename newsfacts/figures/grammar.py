@@ -321,7 +321,27 @@ PART_OF_AFTER = re.compile(
 SUPERLATIVE_AFTER = re.compile(rf"{SP}+(?P<word>(?i:most|least|top)\b|[a-z]{{2,}}est\b)")
 # "nine of the seventeen seats": the words before a spelled whole of a part ("of the" after a number).
 WHOLE_OF_PART_BEFORE = re.compile(rf"(?:[0-9]|\b(?i:{_SMALL})){SP}+of{SP}+the{SP}+$")
-WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
+# "the 48,300 who lost homes", "the 298,039 that were sold"
+WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b|{SP}+(?:that|which){SP}+(?:were|are|was|is|have|had|has)\b")
+# The subject of a clause that says how many: "the death toll was 117", "the number of deaths to date is
+# now 3,766", "Tesla's US sales totaled 114,000", "the number of homes sold, 21,995,".
+_COUNT_SUBJECTS = (
+    "number|total|toll|tally|count|sales|deliveries|shipments|orders|arrivals|enrolment|enrollment|attendance"
+    "|headcount|membership|population|cases|deaths"
+)
+_HOW_MANY_VERBS = (
+    rf"is|was|are|were|stood{SP}+at|stands{SP}+at|totaled|totalled|reached|numbered|came{SP}+to|hit|topped"
+)
+COUNT_SUBJECT_BEFORE = re.compile(
+    rf"\b(?i:{_COUNT_SUBJECTS})\b(?:[^.;:!?\n,]{{0,60}}?{SP}(?i:{_HOW_MANY_VERBS})"
+    rf"(?:{SP}+(?i:now|just|about|around|nearly|almost|roughly|some|only|over|more{SP}+than|at{SP}+least))*{SP}+"
+    rf"|{SP}+of{SP}+[^.;:!?\n,]{{1,40}},{SP}*)$"
+)
+# "Homes destroyed: at least 1,700", "Injuries: 71 to firefighters": a label of a counted thing, then the count.
+LABEL_BEFORE = re.compile(
+    rf"(?:^|\n|[.;!?]{SP})[\W_]*(?P<label>[A-Z][A-Za-z’'-]*(?:{SP}[A-Za-z’'-]+){{0,4}}):{SP}+"
+    rf"(?:(?i:at{SP}+least|about|around|more{SP}+than|nearly|almost|over|some|up{SP}+to){SP}+)?$"
+)
 # "45 business days", "10 straight trading days", "30 calendar days": a qualified day is still a span of
 # days; the figure's text keeps the qualifier, which consistency reads before converting
 # (newsfacts/facts/units.yaml: a business day is not a calendar day).

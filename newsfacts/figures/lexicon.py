@@ -241,8 +241,13 @@ RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying spa
 ENDPOINT_FILLERS = _words(
     "a an record estimated all-time revised about around nearly roughly just some high low of new"
 )
+# Qualifier words between such a verb and its number ("injured at least 5,700", "killing more than 40").
+COUNT_QUALIFIER_WORDS = _words(
+    "at least more than about around nearly almost some another over up to roughly an additional"
+)
 # Verbs whose object is a number of people or things ("killing 14", "the firm employs 3,000").
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
-    "evacuating evacuated arresting arrested rescuing rescued infecting infected"
+    "evacuating evacuated arresting arrested rescuing rescued infecting infected sickening sickened "
+    "displacing displaced"
 )

@@ -84,6 +84,46 @@ def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str
     assert [f.raw_text for f in extract_figures(text) if f.kind == "count"] == counts
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # the clause says how many: a counted subject and a be-verb, a label and a colon, "that were"
+        ("The death toll was 212 by Sunday.", "212", 212),
+        ("The number of claims filed so far is now 4,410.", "4,410", 4410),
+        ("The number of firms surveyed, 1,250, was a record.", "1,250", 1250),
+        ("Regional sales totaled 86,000 last year.", "86,000", 86000),
+        ("Homes damaged: at least 2,300", "2,300", 2300),
+        ("It beat the 14,200 that were sold a year ago.", "14,200", 14200),
+        # a count verb with a qualifier between
+        ("The storm injured at least 340 in the port.", "340", 340),
+    ],
+)
+def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
+    only_figure(text, kind="count", raw_text=raw, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label with no counted noun, a colon in a clock time, a milestone is no currency
+        "Update: 12",
+        "Kickoff at 7:30 tonight.",
+        "The shop is open, the rate is 3.5 and stable.",
+    ],
+)
+def test_no_count_named_by_its_clause(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+def test_a_label_that_names_a_unit_gives_a_quantity() -> None:
+    only_figure("Acres burned: 48,000", kind="quantity", unit="acre", value=48000)
+
+
+def test_the_billion_mark_is_a_milestone_not_marks() -> None:
+    only_figure("World population passed the 8 billion mark.", kind="count", value=8e9)
+    only_figure("It was worth 5 billion marks.", kind="money", unit="DEM", value=5e9)
+
+
 def test_count_noun_reaches_the_figure_as_its_concept() -> None:
     assert [(f.raw_text, f.concept) for f in extract_figures("The Greens won 61 seats.")] == [("61", "seats")]
 
