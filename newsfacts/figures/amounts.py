@@ -22,7 +22,7 @@ from newsfacts.figures.lexicon import (
     TIMES_CUES,
     VIDEO_LINES,
 )
-from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
+from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, VULGAR_FRACTIONS, parse_numeral, parse_spelled
 from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
@@ -107,6 +107,10 @@ def read_amount(
         if mixed and int(mixed.group("num")) < int(mixed.group("den")):
             amt.number += int(mixed.group("num")) / int(mixed.group("den"))
             pos = mixed.end()
+        vulgar = VULGAR_FRACTIONS.get(text[pos : pos + 1]) if token.isdigit() else None
+        if vulgar is not None:  # "6½ years"
+            amt.number += vulgar
+            pos += 1
         sci = g.SCIENTIFIC.match(text, pos) if text[pos : pos + 2].strip()[:1] in _SCIENTIFIC_STARTS else None
         if sci:
             exp = (sci.group("exp") or sci.group("e")).replace("−", "-")
@@ -271,7 +275,8 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
                 return m.end()
             key = " ".join(word.lower().replace("-", " ").split())
             milestone = key == "mark" and text.endswith(("the ", "The "), 0, amt.start)  # "pass the 6 billion mark"
-            if not milestone and (key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None):
+            force = key.startswith("pound") and g.FORCE_AFTER.match(text, m.end()) is not None  # "pounds of thrust"
+            if not (milestone or force) and (key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None):
                 amt.currency = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.replace(" ", "-"), "USD")
                 return _and_cents(text, amt, m.end())
         m = g.MINOR_AFTER.match(text, pos)

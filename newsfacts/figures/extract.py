@@ -623,8 +623,12 @@ def _is_age(body: str, amt: Amount) -> bool:
     if amt.spelled or not body.endswith(", ", 0, amt.num_start) or not body.startswith(",", amt.end):
         return False
     m = g.APPOSITIVE_AGE_BEFORE.search(body, lo, amt.num_start)
-    return m is not None and all(
-        w not in MONTHS and w not in WEEKDAYS and w.lower() not in FUNCTION_WORDS for w in m.group("first", "last")
+    if m is None or (m.group("first") is None and g.AGE_CLAUSE_AFTER.match(body, amt.end) is None):
+        return False  # a single name needs the clause to go on: not "Madrid, 14, 15 and 16"
+    return all(
+        w not in MONTHS and w not in WEEKDAYS and w.lower() not in FUNCTION_WORDS
+        for w in m.group("first", "last")
+        if w is not None
     )
 
 

@@ -192,7 +192,11 @@ CURRENCY_AFTER = re.compile(
 _MINOR_WORDS = [w for w in MINOR_UNITS if w.isalpha() or " " in w]
 _MINOR_NAMES = _spaced_trie(w for w in _MINOR_WORDS if len(w) > 1)  # "cents", "Australian cents": any case
 _MINOR_LETTERS = trie_regex(w for w in _MINOR_WORDS if len(w) == 1)  # "p": as written
-MINOR_AFTER = re.compile(rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS})\b|{SP}?¢")
+MINOR_AFTER = re.compile(
+    rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS})\b(?:{SP}+(?:US|U\.S\.)(?![A-Za-z]))?|{SP}?¢"  # "96 cents US"
+)
+# "1.7 million pounds of thrust": pounds of force, not sterling.
+FORCE_AFTER = re.compile(rf"{SP}+of{SP}+(?:[a-z-]+{SP}+)?(?i:thrust|force)\b")
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents join the dollars.
 AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
 # A unit after the amount: spelled forms case-insensitively, symbols as written.
@@ -228,7 +232,7 @@ AGE = re.compile(
 TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
-    rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
@@ -289,7 +293,9 @@ AGE_PRONOUN_BEFORE = re.compile(
     rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
 )
 AGE_AFTER_PRONOUN = re.compile(rf"(?:[,.;:!?)]|{SP}+(?i:when|at|and|in|on|as|after|before|from|with|but)\b|$)")
-APPOSITIVE_AGE_BEFORE = re.compile(rf"\b(?P<first>[A-Z][a-z]+){SP}(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), $")
+APPOSITIVE_AGE_BEFORE = re.compile(rf"\b(?:(?P<first>[A-Z][a-z]+){SP})?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), $")
+# After the age of a single name a clause goes on in lower case: "Charles, 64, testified", "Boy, 6, dragged".
+AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"

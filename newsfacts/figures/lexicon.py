@@ -180,7 +180,8 @@ PER_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "
                "quarterly": "quarter", "yearly": "year", "annually": "year"}  # fmt: skip
 # Abbreviated denominators, read only after a slash: "$64/b", "$2,000/t", "$25/hr", "20,000 b/d" (markets shorthand).
 PER_ABBREVIATIONS = {"b": "barrel", "bbl": "barrel", "d": "day", "t": "t", "oz": "oz", "hr": "hour", "h": "hour",
-                     "yr": "year", "mo": "month", "wk": "week", "MWh": "MWh", "kWh": "kWh"}  # fmt: skip
+                     "yr": "year", "mo": "month", "wk": "week", "MWh": "MWh", "kWh": "kWh", "m2": "m**2",
+                     "m²": "m**2", "m3": "m**3", "m³": "m**3", "sq ft": "ft**2"}  # fmt: skip
 # Nouns that turn "the 10-year" into a bond or loan tenor, a name rather than a duration.
 TENOR_NOUNS = _words(
     """

@@ -43,7 +43,7 @@ UNITS: dict[str, str] = {
     "Mbit": "data", "Gbit": "data", "Tbit": "data", "Mbit/s": "data_rate", "Gbit/s": "data_rate",
     "Hz": "frequency", "kHz": "frequency", "MHz": "frequency", "GHz": "frequency", "rpm": "frequency",
     "barrel/day": "flow", "m**3/s": "flow", "l/s": "flow",
-    "lbf*ft": "torque", "N*m": "torque",
+    "lbf*ft": "torque", "N*m": "torque", "lbf": "force",
     "V": "voltage", "kV": "voltage", "A": "current", "mAh": "charge", "Ah": "charge",
     "megapixel": "resolution",
     "mbar": "pressure", "hPa": "pressure", "psi": "pressure",
@@ -101,6 +101,8 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),
     "g": ("grammes", "gramme"),
     "carat": ("carats", "ct"),
+    "kg": ("Kg", "KG", "kgs"),
+    "lbf": ("pounds of thrust", "pound of thrust", "pounds of force", "pound-force", "pounds-force"),
     "stone": ("stones", "st"),
     "cc": ("cc",),
     "megapixel": ("megapixels", "mega-pixel", "mega-pixels"),
@@ -178,8 +180,8 @@ MINOR_UNITS = {
 
 
 # Symbols read only when glued to the number ("25W charger", "199g", "12V", the British "temperatures
-# of 30C", "a 12MP camera": "12 MP" may be twelve members of parliament).
-GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "MP": "megapixel"}
+# of 30C", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
+GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "MP": "megapixel", "in": "inch"}
 
 
 def build_units() -> dict:

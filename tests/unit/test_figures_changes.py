@@ -38,6 +38,10 @@ def fields(text: str) -> list[tuple]:
         The fund pays out $3bn annually.               | $3bn           | year
         The euro fetched 158.2 yen per euro.           | 158.2 yen      | EUR
         The hatchback does 55 miles to the gallon.     | 55 miles       | gallon
+        # an adjective before the share, and area or volume after a slash
+        It earned $1.03 per diluted share.             | $1.03          | share
+        Offices let for $45/m2 a year.                 | $45            | m**2
+        Levels hit 30 µg/m3 in May.                    | 30 µg          | m**3
         # markets shorthand after a slash
         Crude opened at $71/b on Monday.               | $71            | barrel
         Copper traded near $9,100/t.                   | $9,100         | t

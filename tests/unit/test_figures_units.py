@@ -49,6 +49,10 @@ from newsfacts.vocabulary import DIMENSIONS
         Output fell to 640,000 oil barrels.            | 640,000 oil barrels | 640000       | barrel     | volume
         He averages 71.4 rushing yards a game.         | 71.4 rushing yards | 71.4          | yard       | length
         The wheat crop came to 1.8 billion bushels.    | 1.8 billion bushels | 1.8e9        | bushel     | volume
+        # glued forms and compound denominators
+        It has a 13.3in display.                       | 13.3in             | 13.3          | inch       | length
+        The tablet weighs 1.1Kg.                       | 1.1Kg              | 1.1           | kg         | mass
+        The engine makes 7.6 million pounds of thrust. | 7.6 million pounds of thrust | 7.6e6 | lbf   | force
         # a quake's magnitude: before, after, on a named scale, or a one-decimal number before a quake noun
         A magnitude 6.1 quake struck at dawn.          | 6.1                | 6.1           | magnitude  | magnitude
         A 7.3-magnitude earthquake hit Chile.          | 7.3-magnitude      | 7.3           | magnitude  | magnitude
@@ -139,6 +143,8 @@ def test_no_level_without_an_index_shape(text: str) -> None:
         She left home when she was 17.     | 17            | 17            | year
         Maria Lopez, 52, was elected.      | 52            | 52            | year
         Anyone aged 70+ may apply.         | 70+           | 70            | year
+        Jones, 41, declined to comment.    | 41            | 41            | year
+        She served 4½ years in jail.       | 4½ years      | 4.5           | year
     """),
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
@@ -152,7 +158,6 @@ def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> Non
         # a place, a weekday, a surname alone, or a decimal between commas is no age
         "In Madrid, 14, 15 and 16 were listed.",
         "On Friday, 12, he said.",
-        "Jones, 41, declined.",
         "Anna Berg, 4.5, was the score.",
         # a number after "he was" that a unit or noun follows is not an age
         "He was 5 points ahead.",
@@ -160,6 +165,12 @@ def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> Non
 )
 def test_not_ages(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "duration"] == []
+
+
+def test_a_magnitude_named_before_a_range_covers_both_ends() -> None:
+    only_figure("A magnitude of 8.6–8.8 was recorded.", unit="magnitude", value_low=8.6, value_high=8.8)
+    # a unit named before the first end is not carried to a second end written as a word range
+    assert [f.unit for f in extract_figures("A magnitude 6.1 quake and 7 to 9 aftershocks.")][:1] == ["magnitude"]
 
 
 def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
