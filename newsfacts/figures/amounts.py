@@ -223,6 +223,10 @@ def _read_scale(text: str, amt: Amount, pos: int) -> int:
         return pos
     m = g.SCALE.match(text, pos)
     if not m:
+        letter = g.SPACED_SCALE_LETTER.match(text, pos) if text[pos : pos + 2] in (" M", " B") else None
+        if letter is not None:
+            amt.scale, amt.needs_currency = SCALE_SUFFIXES[letter.group("l").lower()], True
+            return letter.end()
         return pos
     amt.scale = SCALE_WORDS[m.group(1).lower()]
     pos = m.end()

@@ -219,6 +219,8 @@ def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
     amt, _ = read_amount(body, s, e, False)
     if amt is None or not amt.bare or _is_year(amt) or counted_noun(body, amt.end) is not None:
         return None
+    if prev.unit == "percentage_point":  # "cut its rate by half a point to 4.75": the rate's level
+        return _single(s, amt.end, "percent", "percent", amt.value, "exact")
     found = _single(s, amt.end, "quantity", "point", amt.value, "exact")
     found.dimension = DIMENSION_OF["point"]
     found.endpoint = "to" if m.group("word").lower() == "to" or prev.direction else None

@@ -175,6 +175,9 @@ NUMERAL = re.compile(r"[0-9][0-9,.]*")
 # --- what follows a number -------------------------------------------------------------------
 LETTERS = re.compile(r"[A-Za-z]+")
 POSSESSIVE_S = re.compile(r"['’]s\b")
+# "30.14 M barrels/day": a capital scale letter apart from the number (money, a unit or a counted noun
+# must follow; see amounts.read_amount).
+SPACED_SCALE_LETTER = re.compile(rf"{SP}(?P<l>[MB])(?={SP}+[a-z])")
 SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
 PERCENT = re.compile(
     rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
@@ -235,7 +238,7 @@ PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
-    rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
+    rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
     rf"(?!{SP}+(?i:ago|earlier|before|later|after)\b)"  # "six cents a year ago": a time, not a rate
 )
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".

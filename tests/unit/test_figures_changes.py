@@ -42,6 +42,9 @@ def fields(text: str) -> list[tuple]:
         It earned $1.03 per diluted share.             | $1.03          | share
         Offices let for $45/m2 a year.                 | $45            | m**2
         Levels hit 30 µg/m3 in May.                    | 30 µg          | m**3
+        # a currency or a capitalised noun as the denominator
+        It sank to 5.10 reais per US dollar.           | 5.10 reais     | USD
+        The payout was 12 Australian cents per CUFS.   | 12 Australian cents | cufs
         # markets shorthand after a slash
         Crude opened at $71/b on Monday.               | $71            | barrel
         Copper traded near $9,100/t.                   | $9,100         | t
@@ -207,3 +210,8 @@ def test_bare_sizes_and_levels_of_a_change(text: str, expected: list[tuple]) -> 
 )
 def test_a_scaled_number_carries_the_unit_before_it(text: str, expected: list[tuple]) -> None:
     assert [(f.raw_text, f.unit) for f in extract_figures(text)] == expected
+
+
+def test_the_level_after_a_change_in_points_of_a_rate_is_a_percent() -> None:
+    figures = extract_figures("The bank cut its main rate by half a point to 3.75.")
+    assert [(f.raw_text, f.unit) for f in figures] == [("half a point", "percentage_point"), ("3.75", "percent")]
