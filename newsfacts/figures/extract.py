@@ -188,6 +188,10 @@ def scan(body: str) -> list[Found]:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
             _carry_unit(body, found, prev)
+        if found is not None and prev is not None and prev.direction is not None and found.unit == "point":
+            level = _level_after_change(body, s, e, prev) if found.endpoint is None else None
+            if level is not None and level.start == found.start:
+                found.endpoint = level.endpoint  # "lost 1.44 points and closed at 12,981.51"
         if found is not None and _sane(found):
             _annotate(body, found)
             if (

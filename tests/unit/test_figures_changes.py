@@ -215,3 +215,11 @@ def test_a_scaled_number_carries_the_unit_before_it(text: str, expected: list[tu
 def test_the_level_after_a_change_in_points_of_a_rate_is_a_percent() -> None:
     figures = extract_figures("The bank cut its main rate by half a point to 3.75.")
     assert [(f.raw_text, f.unit) for f in figures] == [("half a point", "percentage_point"), ("3.75", "percent")]
+
+
+def test_a_level_after_close_keeps_its_endpoint() -> None:
+    figures = extract_figures("The Dow lost 12.5 points and closed at 39,110.2.")
+    assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
+        ("12.5 points", "down", None),
+        ("39,110.2", None, "to"),
+    ]
