@@ -310,6 +310,11 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
             return None, max(skip, frac.end())
         return _figure(body, amt)
     stamp = g.STAMP_TAIL.match(body, end) if nxt and nxt in _STAMP_OPENERS else None
+    race = g.RACE_TIME.match(body, s) if stamp and nxt == ":" and attach == "free" else None
+    if race is not None:  # "a 2:02:57 marathon": hours, minutes and seconds, in seconds
+        mins, secs = race.group("m") or race.group("mm"), race.group("s") or race.group("ss")
+        seconds = int(race.group("h") or 0) * 3600 + int(mins) * 60 + float(secs)
+        return _single(s, race.end(), "duration", "second", seconds, qualifier_before(body, s) or "exact"), race.end()
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
     if is_enumerator(body, s, end):

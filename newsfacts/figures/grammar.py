@@ -168,7 +168,7 @@ _SMALL = (
 )
 _HUNDREDS = rf"{_SMALL}(?:{SP}hundred(?:(?:{SP}and)?{SP}{_SMALL})?)?"
 SPELLED = re.compile(
-    rf"(?i:{_HUNDREDS}(?:{SP}thousand(?:(?:{SP}and)?{SP}{_HUNDREDS})?)?(?:{SP}and{SP}a{SP}(?:half|quarter))?)\b"
+    rf"(?i:{_HUNDREDS}(?:{SP}thousand(?:(?:{SP}and)?{SP}{_HUNDREDS})?)?(?:{SEP}and{SEP}a{SEP}(?:half|quarter))?)\b"
 )
 NUMERAL = re.compile(r"[0-9][0-9,.]*")
 
@@ -392,6 +392,13 @@ QUALIFIER_AFTER = re.compile(
 )
 RANGE_CONNECTOR = re.compile(
     rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
+)
+# A race time: "2:02:57" (hours, minutes, seconds), "3:43.13" (minutes, seconds and hundredths); a
+# clock time "12:00" or "3:09 pm" is neither.
+RACE_TIME = re.compile(
+    r"(?:(?P<h>[0-9]):(?P<m>[0-5][0-9]):(?P<s>[0-5][0-9](?:\.[0-9]{1,2})?)"
+    r"|(?P<mm>[0-9]{1,2}):(?P<ss>[0-5][0-9]\.[0-9]{1,2}))(?![0-9:])"
+    rf"(?!{SP}*(?i:a\.?m|p\.?m|gmt|utc|et|est|edt|bst|cet|local)\b)"
 )
 STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
 # Up to four words after a number; a word may hold digits after its first letter ("covid19 cases",

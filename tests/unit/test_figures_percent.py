@@ -32,6 +32,7 @@ from newsfacts.figures import extract_figures
         Rates rose (half a percent) today. | half a percent         | 0.5           | percent
         It moved a quarter of a per cent.  | a quarter of a per cent | 0.25         | percent
         Yields sit a full percentage point lower. | a full percentage point | 1     | percentage_point
+        Cuts of one-and-a-half percentage points. | one-and-a-half percentage points | 1.5 | percentage_point
     """),
 )
 def test_percent(text: str, raw: str, value: float, unit: str) -> None:
