@@ -318,7 +318,8 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = MAGNITUDE[0]
         return m.end() if m else pos
     m = g.TIMES.match(text, pos)
-    if m and (m.group("cue") or "").lower() in TIMES_CUES:
+    # "three times as many" (a cue), "covered 5.2 times" (a decimal is never a number of events)
+    if m and ((m.group("cue") or "").lower() in TIMES_CUES or "." in amt.token):
         amt.unit = "times"
         return m.end()
     m = g.FOLD.match(text, pos)
