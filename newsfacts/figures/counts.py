@@ -26,9 +26,13 @@ def counted_noun(text: str, end: int) -> str | None:
     m = g.NEXT_WORDS.match(text, end)
     if not m:
         return None
+    before = ""
     for word in m.groups():
         if word is None:
             return None
+        if word[0].isdigit() and not before[:1].isupper():
+            return None  # a model number only after a maker's name: "11 Boeing 787 Dreamliners"
+        before = word
         low = word.lower()
         if low in COUNT_MODIFIERS or is_superlative(low):
             continue  # "eight more picks", "two additional plants", "the five largest farms"

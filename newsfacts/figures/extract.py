@@ -268,7 +268,8 @@ def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found 
         return None
     if amt.spelled and not after.group().strip(g.INLINE_SPACES)[:1].isalpha():
         return None  # a spelled item says where or what it is ("three in Decatur"): "& forty," is a numeral's tail
-    found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    start, value = _signed(body, s, amt.value)
+    found = _single(start, amt.end, "count", "count", value, "exact")
     found.noun = prev.noun
     return found
 

@@ -282,7 +282,7 @@ CHANGE_NOUN_AFTER = re.compile(rf"{SP}+(?i:{'|'.join(sorted(CHANGE_NOUNS, key=le
 LIST_BREAK = re.compile(r"[.!?:][\s\"”’)]|\n")
 LIST_ITEM_BEFORE = re.compile(
     rf"(?:[,;(&–—]|\band|\bor|\bof{SP}+(?:whom|which)|\bincluding|\binstead{SP}+of|\bcompared{SP}+(?:with|to)"
-    rf"|\bversus|\bvs\.?){SP}*$"
+    rf"|\bversus|\bvs\.?){SP}*[+\-−]?$"  # "(+15,000)", "(-6,000)": a signed item
 )
 LIST_ITEM_AFTER = re.compile(
     rf"{SP}+(?:(?i:from|for|in|on|at|of|are|were|is|was|had|have|with|among|to|more)\b|(?P<name>[A-Z][A-Za-z.]*))"
@@ -403,7 +403,7 @@ RACE_TIME = re.compile(
 STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
 # Up to four words after a number; a word may hold digits after its first letter ("covid19 cases",
 # "COVID-19 patients", "G7 leaders").
-_NEXT_WORD = rf"{SP}+([A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"
+_NEXT_WORD = rf"{SP}+([A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"
 NEXT_WORDS = re.compile(rf"{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD})?)?)?")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:{_MONTHS})\b\.?(?:,?{SP}+(?P<year>[0-9]{{4}})\b)?")

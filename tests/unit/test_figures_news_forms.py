@@ -38,8 +38,10 @@ from newsfacts.figures.extract import scan
         Of the crew, 41 were safely rescued.   | 41           | 41            | -
         So far 2,310 have recovered.           | 2,310        | 2310          | -
         Another 75 had died by Friday.         | 75           | 75            | -
-        # words holding digits before the noun
+        # words holding digits before the noun; a model number after a maker's name
         Clinics logged 518 new covid19 cases.  | 518          | 518           | cases
+        It took 14 Airbus A350 jets.           | 14           | 14            | jets
+        It flew 6 Boeing 787s in May.          | 6            | 6             | 787s
         # a possessive does not make a spelled number a known group, nor "all", nor a superlative after it
         The party kept its six seats.          | six          | 6             | seats
         Sales grew in all five regions.        | five         | 5             | regions
@@ -74,6 +76,7 @@ def test_a_spelled_part_and_its_whole_are_counted(text: str, expected: list[tupl
         ("At least 40 died (12 in Haiti, 28 in Cuba).", ["40", "12", "28"]),
         ("Six injuries were reported (four in town; two on the coast).", ["Six", "four", "two"]),
         ("Cases stand at 9,120 of whom 7,004 are at home.", ["9,120", "7,004"]),
+        ("Payrolls rose by 96,000 (+12,000 in retail; -3,000 in mining).", ["96,000", "12,000", "-3,000"]),
         # no list after a figure of another kind, a day of the month, or a sentence break
         ("Prices rose 4%, 12 in all.", []),
         ("It hired 40 staff, 5 May was the start.", ["40"]),
@@ -141,6 +144,8 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
         The bill passed 5-4.
         # a word that only ends like a superlative does not rank the known group
         The three interest rates stayed put.
+        # a bare number between the count and its noun, with no maker's name before it
+        They sold 5 2023 models.
         # a decimal before a verb, and a verb that only ends like a participle
         An extra 0.5 was added to the score.
         The 10 has indeed held up.
