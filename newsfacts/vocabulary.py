@@ -16,7 +16,8 @@ ENDPOINTS = ("from", "to")
 # Dimensions of kind `quantity` (contract v2 names the common ones and leaves the list open).
 DIMENSIONS = (
     "length", "mass", "volume", "area", "speed", "energy", "power", "temperature", "data", "data_rate",
-    "frequency", "flow", "torque", "voltage", "current", "charge", "index_points",
+    "frequency", "flow", "torque", "voltage", "current", "charge", "index_points", "resolution", "pressure",
+    "force", "magnitude",
 )  # fmt: skip
 DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 PERCENT_UNITS = ("percent", "percentage_point")

@@ -22,8 +22,8 @@ from newsfacts.figures.lexicon import (
     TIMES_CUES,
     VIDEO_LINES,
 )
-from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, parse_numeral, parse_spelled
-from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, NAMES, SYMBOLS
+from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, VULGAR_FRACTIONS, parse_numeral, parse_spelled
+from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
@@ -97,12 +97,20 @@ def read_amount(
     if m:
         amt.currency = currency_of(m)
         amt.start = m.start()
+    elif not spelled and number <= 10 and _magnitude_before(text, start, token):
+        amt.unit = MAGNITUDE[0]  # "a magnitude 6.4 quake"
+        amt.end = end
+        return amt, end
     pos = end
     if not spelled:
         mixed = g.MIXED_FRACTION.match(text, pos) if token.isdigit() and text[pos : pos + 1] in " -" else None
         if mixed and int(mixed.group("num")) < int(mixed.group("den")):
             amt.number += int(mixed.group("num")) / int(mixed.group("den"))
             pos = mixed.end()
+        vulgar = VULGAR_FRACTIONS.get(text[pos : pos + 1]) if token.isdigit() else None
+        if vulgar is not None:  # "6½ years"
+            amt.number += vulgar
+            pos += 1
         sci = g.SCIENTIFIC.match(text, pos) if text[pos : pos + 2].strip()[:1] in _SCIENTIFIC_STARTS else None
         if sci:
             exp = (sci.group("exp") or sci.group("e")).replace("−", "-")
@@ -126,6 +134,18 @@ def read_amount(
             return None, pos
     amt.end = pos
     return amt, pos
+
+
+def _magnitude_before(text: str, start: int, token: str) -> bool:
+    """Does "magnitude" end right before `start` ("a magnitude 6.4", "magnitude-7")? After "magnitude
+    of" only a quake's shape ("a magnitude of 5.8"; not "the magnitude of 5 errors"). A suffix test first."""
+    lo = max(0, start - g.MAGNITUDE_WINDOW)
+    if not text.endswith(_MAGNITUDE_ENDS, lo, start) or g.MAGNITUDE_BEFORE.search(text, lo, start) is None:
+        return False
+    return not text.endswith("of ", lo, start) or (len(token) == 3 and token[1] == ".")
+
+
+_MAGNITUDE_ENDS = ("e ", "e-", "E ", "E-", "of ", "e\u00a0")
 
 
 def currency_of(m) -> str:
@@ -152,6 +172,10 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
         amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
         amt.letter_unit = sym in GLUED
         return u.end()
+    m = g.PERCENT_GLUED.match(text, pos) if text[pos : pos + 1] in "pP" else None
+    if m:
+        amt.unit = "percent"
+        return m.end()
     m = g.LETTERS.match(text, pos)
     if m:
         suffix = m.group()
@@ -199,6 +223,10 @@ def _read_scale(text: str, amt: Amount, pos: int) -> int:
         return pos
     m = g.SCALE.match(text, pos)
     if not m:
+        letter = g.SPACED_SCALE_LETTER.match(text, pos) if text[pos : pos + 2] in (" M", " B") else None
+        if letter is not None:
+            amt.scale, amt.needs_currency = SCALE_SUFFIXES[letter.group("l").lower()], True
+            return letter.end()
         return pos
     amt.scale = SCALE_WORDS[m.group(1).lower()]
     pos = m.end()
@@ -250,7 +278,9 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
                     amt.currency = CURRENCY_PREFIXES.get(m.group("sym"), "USD")
                 return m.end()
             key = " ".join(word.lower().replace("-", " ").split())
-            if key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None:
+            milestone = key == "mark" and text.endswith(("the ", "The "), 0, amt.start)  # "pass the 6 billion mark"
+            force = key.startswith("pound") and g.FORCE_AFTER.match(text, m.end()) is not None  # "pounds of thrust"
+            if not (milestone or force) and (key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None):
                 amt.currency = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.replace(" ", "-"), "USD")
                 return _and_cents(text, amt, m.end())
         m = g.MINOR_AFTER.match(text, pos)
@@ -283,8 +313,13 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m:
             amt.unit = INDEX_POINT[0]
             return m.end()
+    m = g.MAGNITUDE_AFTER.match(text, pos)
+    if m or (_one_decimal(amt) and g.QUAKE_AFTER.match(text, pos)):
+        amt.unit = MAGNITUDE[0]
+        return m.end() if m else pos
     m = g.TIMES.match(text, pos)
-    if m and (m.group("cue") or "").lower() in TIMES_CUES:
+    # "three times as many" (a cue), "covered 5.2 times" (a decimal is never a number of events)
+    if m and ((m.group("cue") or "").lower() in TIMES_CUES or "." in amt.token):
         amt.unit = "times"
         return m.end()
     m = g.FOLD.match(text, pos)
@@ -292,6 +327,11 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _one_decimal(amt: Amount) -> bool:
+    """ "5.9", "7.0": the shape of a quake's magnitude (one decimal, below ten)."""
+    return not amt.spelled and len(amt.token) == 3 and amt.token[1] == "." and amt.token[0].isdigit()
 
 
 def _tenor(text: str, amt: Amount, m) -> bool:

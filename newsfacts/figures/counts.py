@@ -1,6 +1,6 @@
 """When a bare number counts something: "15 large-scale projects", "four major documents".
 
-A numeral counts when a plural noun follows within three words. A spelled-out number must also be
+A numeral counts when a plural noun follows within four words. A spelled-out number must also be
 at least two, must not refer back to a known group ("the two leaders", "both three"), and must not
 count units of the prose itself ("three reasons", "two observations emerge"). Small spelled counts
 are where a figure extractor most easily floods its output, so these rules favour precision.
@@ -17,20 +17,25 @@ from newsfacts.figures.lexicon import (
     DURATION_UNITS,
     NOT_NOUNS,
     is_plural_noun,
+    is_superlative,
 )
 
 
 def counted_noun(text: str, end: int) -> str | None:
-    """The plural noun the number ending at `end` counts, allowing two modifiers before it."""
+    """The plural noun the number ending at `end` counts, allowing three modifiers before it."""
     m = g.NEXT_WORDS.match(text, end)
     if not m:
         return None
+    before = ""
     for word in m.groups():
         if word is None:
             return None
+        if word[0].isdigit() and not before[:1].isupper():
+            return None  # a model number only after a maker's name: "11 Boeing 787 Dreamliners"
+        before = word
         low = word.lower()
-        if low in COUNT_MODIFIERS:
-            continue  # "eight more picks", "two additional plants"
+        if low in COUNT_MODIFIERS or is_superlative(low):
+            continue  # "eight more picks", "two additional plants", "the five largest farms"
         if low in NOT_NOUNS or low in DURATION_UNITS:
             return None
         if is_plural_noun(word):
@@ -42,14 +47,27 @@ def numeral_counts(text: str, end: int) -> bool:
     return counted_noun(text, end) is not None
 
 
-def spelled_counts(text: str, start: int, end: int, value: float) -> bool:
-    """Rules for "three women" (a count) versus "the two leaders", "in three directions" (not)."""
+def _ranked(text: str, end: int) -> bool:
+    m = g.SUPERLATIVE_AFTER.match(text, end)
+    return m is not None and (m.group("word").lower() in COUNT_MODIFIERS or is_superlative(m.group("word")))
+
+
+def spelled_counts(text: str, start: int, end: int, value: float, part: bool = False) -> bool:
+    """Rules for "three women" (a count) versus "the two leaders", "in three directions" (not).
+    A `part` of a counted whole ("nine of the 17 seats") counts what the whole counts."""
     if value < 2:
         return False
     if text[start].isupper() and not is_sentence_start(text, start):
         return False  # part of a name: "Group of Seven", "Big Three"
     before = word_before(text, start)
-    if before is not None and before.lower().strip("“‘\"'(") in DEFINITE_WORDS:
-        return False
+    if (
+        before is not None
+        and before.lower().strip("“‘\"'(") in DEFINITE_WORDS
+        and g.WHOLE_OF_PART_BEFORE.search(text, max(0, start - 30), start) is None
+        and not _ranked(text, end)
+    ):
+        return False  # "the two leaders"; not the whole in "nine of the seventeen seats", not "the five largest"
+    if part:
+        return True
     noun = counted_noun(text, end)
     return noun is not None and noun.lower() not in DISCOURSE_NOUNS

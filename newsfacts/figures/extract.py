@@ -9,9 +9,13 @@ figures never overlap and each character is examined a bounded number of times.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from newsfacts.facts.key import NO_FACT, Fact, FactReader
+from newsfacts.facts.tables import table
+from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
@@ -27,12 +31,22 @@ from newsfacts.figures.context import (
 from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
 from newsfacts.figures.lexicon import (
     CHANGE_WORDS,
+    COUNT_QUALIFIER_WORDS,
     COUNT_VERBS,
+    CURRENCY_WORDS,
     DOWN_WORDS,
     DURATION_UNITS,
+    FUNCTION_WORDS,
+    LEVEL_PREPOSITIONS,
+    LEVEL_WORDS,
+    MONTHS,
+    PER_ABBREVIATIONS,
+    PER_ADVERBS,
     PERIOD_ORDINALS,
     TIMES_CUES,
     UP_WORDS,
+    WEEKDAYS,
+    is_plural_noun,
 )
 from newsfacts.figures.model import VALUE_RANGES, Figure
 from newsfacts.figures.numbers import (
@@ -43,6 +57,7 @@ from newsfacts.figures.numbers import (
     SMALL_WORDS,
     is_year_like,
     parse_numeral,
+    parse_spelled,
 )
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
@@ -167,6 +182,16 @@ def scan(body: str) -> list[Found]:
         prev = out[-1] if out else None
         if found is None and not group and prev is not None and prev.direction is not None:
             found = _level_after_change(body, s, e, prev)
+        if found is None and group in ("", "word") and prev is not None and prev.kind == "count":
+            found = _count_in_list(body, s, e, group, prev)
+        if found is not None and prev is not None and found.start < prev.end:
+            found = None  # a mark both figures claim ("5USD10"): the first keeps it
+        if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
+            _carry_unit(body, found, prev)
+        if found is not None and prev is not None and prev.direction is not None and found.unit == "point":
+            level = _level_after_change(body, s, e, prev) if found.endpoint is None else None
+            if level is not None and level.start == found.start:
+                found.endpoint = level.endpoint  # "lost 1.44 points and closed at 12,981.51"
         if found is not None and _sane(found):
             _annotate(body, found)
             if (
@@ -198,9 +223,54 @@ def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
     amt, _ = read_amount(body, s, e, False)
     if amt is None or not amt.bare or _is_year(amt) or counted_noun(body, amt.end) is not None:
         return None
+    if prev.unit == "percentage_point":  # "cut its rate by half a point to 4.75": the rate's level
+        return _single(s, amt.end, "percent", "percent", amt.value, "exact")
     found = _single(s, amt.end, "quantity", "point", amt.value, "exact")
     found.dimension = DIMENSION_OF["point"]
     found.endpoint = "to" if m.group("word").lower() == "to" or prev.direction else None
+    return found
+
+
+def _carry_unit(body: str, found: Found, prev: Found) -> None:
+    """A scaled number with no noun after an amount in the same clause takes the amount's unit: "4.4
+    billion bushels, up 270 million from last year", "raised $5bn, 300 million more than planned"."""
+    if found.noun is not None or found.part or found.start - prev.end > 100:
+        return
+    if (
+        g.LIST_BREAK.search(body, prev.end, found.start) is not None
+        or g.SCALE.search(body, found.start, found.end) is None
+    ):
+        return
+    found.kind, found.unit, found.dimension = prev.kind, prev.unit, prev.dimension
+
+
+def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found | None:
+    """A bare number listed after a count, sharing its noun: "151 patients have recovered, 127 from
+    home care & 24 from hospitals", "50 dead (8 U.S., 10 Cuba)", "five injuries (three in Decatur; two
+    in Talladega)", "120,359 of whom 87,528 are from home care"."""
+    if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    if g.LIST_ITEM_BEFORE.search(body, max(prev.end, s - 12), s) is None:
+        return None
+    if group:
+        m = g.SPELLED.match(body, s)
+        if m is None:
+            return None
+        amt, _ = read_amount(body, s, m.end(), True)
+    else:
+        amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or amt.scale is not None or "." in amt.token or _is_year(amt):
+        return None
+    if (amt.spelled and amt.value < 2) or amt.start != s:
+        return None
+    after = g.LIST_ITEM_AFTER.match(body, amt.end)
+    if after is None or (after.group("name") or "") in MONTHS or (after.group("name") or "") in WEEKDAYS:
+        return None
+    if amt.spelled and not after.group().strip(g.INLINE_SPACES)[:1].isalpha():
+        return None  # a spelled item says where or what it is ("three in Decatur"): "& forty," is a numeral's tail
+    start, value = _signed(body, s, amt.value)
+    found = _single(start, amt.end, "count", "count", value, "exact")
+    found.noun = prev.noun
     return found
 
 
@@ -241,6 +311,11 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
             return None, max(skip, frac.end())
         return _figure(body, amt)
     stamp = g.STAMP_TAIL.match(body, end) if nxt and nxt in _STAMP_OPENERS else None
+    race = g.RACE_TIME.match(body, s) if stamp and nxt == ":" and attach == "free" else None
+    if race is not None:  # "a 2:02:57 marathon": hours, minutes and seconds, in seconds
+        mins, secs = race.group("m") or race.group("mm"), race.group("s") or race.group("ss")
+        seconds = int(race.group("h") or 0) * 3600 + int(mins) * 60 + float(secs)
+        return _single(s, race.end(), "duration", "second", seconds, qualifier_before(body, s) or "exact"), race.end()
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
     if is_enumerator(body, s, end):
@@ -251,8 +326,9 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         if day is not None:
             return day
     prop = g.ONE_IN_N.match(body, s) if attach == "free" and body[end : end + 4] == " in " else None
-    if prop is not None:
-        return _proportion(body, s, prop), prop.end()
+    found = _proportion(body, s, prop) if prop is not None else None
+    if found is not None:  # "zero to 60 in five seconds" is no proportion: read on
+        return found, found.end
     amt, skip = read_amount(body, s, e, False)
     if amt is None:
         return None, skip
@@ -301,8 +377,9 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
             group, e = frac.lastgroup or "word", frac.end()
     if group == "frac_point":
         words = body[s:e].lower()
-        value = 0.75 if "three" in words else 0.5 if "half" in words else 0.25
-        return _single(s, e, "percent", "percentage_point", value, qualifier_before(body, s) or "exact"), e
+        value = 0.75 if "three" in words else 0.5 if "half" in words else 1.0 if "full" in words else 0.25
+        unit = "percentage_point" if words.endswith("point") else "percent"
+        return _single(s, e, "percent", unit, value, qualifier_before(body, s) or "exact"), e
     if group == "fraction":
         return _fraction(body, s, e), e
     if group == "word":
@@ -381,12 +458,15 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         return None, amt.end  # "the 10-year yield": a bond's name
     if amt.letter_unit and is_label_or_name(body, amt.num_start):
         return None, amt.end  # "Route 9C", "Model 3V": a name, not 9 degrees
+    if _price_base_year(body, amt):
+        return _single(amt.num_start, amt.num_end, "date", "year", amt.number, "exact"), amt.end
     measure = _measure(amt.currency, amt.unit)
     if measure is not None:
         kind, unit, factor = measure
-        idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind not in ("money", "percent")
+        # "one day", "one year": an idiom far more often than a span; "a one-megawatt plant" is a measure
+        idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind == "duration"
         if idiom and not (kind == "duration" and amt.age):
-            return None, amt.end  # "one day", "one year": idiom far more often than figure
+            return None, amt.end
         start, value = amt.start, amt.value * factor
         if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)
@@ -401,10 +481,29 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
 _AFTER = ("at_least", "at_most", "approx")
 
 
+def _price_base_year(body: str, amt: Amount) -> bool:
+    """ "(2015 USD)", "in 2020 dollars": a year naming the prices an amount is stated in, not an amount
+    ("paid 2000 euros" stays money)."""
+    return (
+        amt.currency is not None
+        and amt.start == amt.num_start
+        and amt.scale is None
+        and amt.factor == 1.0
+        and not amt.spelled
+        and is_year_like(amt.token, amt.number)
+        and body.endswith(("(", "in ", "In "), 0, amt.num_start)
+    )
+
+
 def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found | None, int]:
     """A number with no unit: a year, a count, or nothing."""
     if not amt.spelled and is_label_or_name(body, amt.num_start):
         return None, name_chain_end(body, amt.end)
+    if _is_age(body, amt):
+        found = _single(amt.num_start, amt.end, "duration", "year", amt.value, q or "exact")
+        if body.startswith("+", amt.end):  # "aged 58+"
+            found = _single(amt.num_start, amt.end + 1, "duration", "year", amt.value, "at_least")
+        return found, found.end
     if _is_year(amt):
         month = month_before(body, amt.num_start)
         start = amt.num_start if month is None else month
@@ -419,15 +518,35 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         return found, per.end()
     noun = counted_noun(body, amt.end)
     part = False
-    if noun is None and not amt.spelled:
+    if noun is None and not article:
         noun = _part_of(body, amt)
         part = noun is not None
+    unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
+    label = _label_unit(body, amt.num_start) if noun is None and not amt.spelled else None
+    if label is not None:  # "Acres burned: 132,000"
+        found = _single(amt.num_start, amt.end, "quantity", label[0], amt.value, q or "exact")
+        found.dimension = label[1]
+        return found, amt.end
+    if unit is not None and not part:  # "500,000 oil barrels a day", "66.9 rushing yards": the noun is a unit
+        noun_end = body.find(noun, amt.end, amt.end + 60) + len(noun)
+        start, value = _signed(body, amt.num_start, amt.value)
+        found = _single(start, noun_end, "quantity", unit[0], value, q or "exact")
+        found.dimension = unit[1]
+        return found, noun_end
+    changed = _changed_or_level(body, amt) if noun is None and not (amt.spelled or article or amt.scale) else None
+    if changed and _index_sentence(body, amt.num_start):
+        start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"
+        found = _single(start, amt.end, "quantity", "point", value, q or "exact")
+        found.dimension = DIMENSION_OF["point"]
+        return found, amt.end
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
-        counts = amt.scale is not None or spelled_counts(body, amt.num_start, amt.end, amt.value)
+        counts = amt.scale is not None or (
+            spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False
+        )
     else:
-        counts = amt.scale is not None or noun is not None
+        counts = amt.scale is not None or noun is not None or (changed == "change" and "." not in amt.token)
     if not counts:
         counts = not amt.spelled and (
             (
@@ -435,7 +554,8 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
             )
             or g.WHO_AFTER.match(body, amt.end) is not None
-            or g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None
+            or ("." not in amt.token and _count_subject(body, amt.num_start))
+            or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)
             or _count_verb_before(body, amt.num_start)
         )
     if not counts:
@@ -460,22 +580,112 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     return found, skip
 
 
+def _changed_or_level(body: str, amt: Amount) -> str | None:
+    """ "change" for a bare number that states a change or the level it reached: after a change verb
+    ("payrolls rose by 130,000"), as a change's endpoint ("raised to 176,000 from 167,000"), before a
+    change noun ("a 159,000 gain"); "level" after a level word and a preposition ("closed at 16,154",
+    "a reading below 50"), which only an index's sentence makes a figure ("the shop closed at 9")."""
+    words = words_before(body, amt.num_start)
+    if words and words[-1] in ("+", "-", "−"):
+        words = words[:-1]  # "from +212,000": the sign glued to the number
+    if g.CHANGE_NOUN_AFTER.match(body, amt.end) is not None:
+        return "change"
+    if not words:
+        return None
+    verb = last_content_word(words)
+    if verb in UP_WORDS or verb in DOWN_WORDS:
+        return "change"
+    i = endpoint_index(words)
+    if i is not None and any(w in CHANGE_WORDS and w != "from" for w in words[:i]):
+        return "change"
+    if len(words) > 1 and words[-1] in LEVEL_PREPOSITIONS and (words[-2] in LEVEL_WORDS or words[-2] in CHANGE_WORDS):
+        return "level"
+    return None
+
+
+@cache
+def _index_names() -> re.Pattern[str]:
+    """Names of stock and survey indexes (the fact layer's entity table), and the word "index"."""
+    names = [
+        str(alias)
+        for entry in table("entities.yaml")["entities"]
+        if entry["type"] == "index"
+        for alias in [entry["name"], *entry.get("aliases", [])]
+    ]
+    return re.compile(rf"\b(?:{trie_regex([*names, 'PMI', 'VIX'])}|(?i:index|indices|indexes))\b")
+
+
+def _index_sentence(body: str, start: int) -> bool:
+    """Does the clause before `start` (back to a sentence break, at most 160 characters) name an index?"""
+    lo = max(0, start - 160)
+    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start), body.rfind("; ", lo, start))
+    return _index_names().search(body, brk + 1 if brk >= 0 else lo, start) is not None
+
+
+def _is_age(body: str, amt: Amount) -> bool:
+    """A bare whole number a person's age: after "aged"/"age of"/"he was", or between commas after a
+    name ("Charles Turner, 38, was"), and then at a clause's end."""
+    if amt.scale is not None or "." in amt.token or "," in amt.token or not 1 <= amt.value <= 125:
+        return False
+    lo = max(0, amt.num_start - 40)
+    if g.AGE_NOUN_BEFORE.search(body, lo, amt.num_start):
+        return True
+    if g.AGE_PRONOUN_BEFORE.search(body, lo, amt.num_start):
+        return g.AGE_AFTER_PRONOUN.match(body, amt.end) is not None
+    if amt.spelled or not body.endswith(", ", 0, amt.num_start) or not body.startswith(",", amt.end):
+        return False
+    m = g.APPOSITIVE_AGE_BEFORE.search(body, lo, amt.num_start)
+    if m is None or (m.group("first") is None and g.AGE_CLAUSE_AFTER.match(body, amt.end) is None):
+        return False  # a single name needs the clause to go on: not "Madrid, 14, 15 and 16"
+    return all(
+        w not in MONTHS and w not in WEEKDAYS and w.lower() not in FUNCTION_WORDS
+        for w in m.group("first", "last")
+        if w is not None
+    )
+
+
 def _part_of(body: str, amt: Amount) -> str | None:
     """The noun of the whole a bare number is part of ("412 of the 650 seats" -> seats); not for a
     year ("3 of the 2024 filings") or a whole that is no larger than the part."""
     m = g.PART_OF_AFTER.match(body, amt.end)
     if m is None:
         return None
-    whole = parse_numeral(m.group("whole"))
-    if whole is None or whole < amt.value or is_year_like(m.group("whole"), whole):
+    text = m.group("whole")
+    whole = parse_numeral(text) if text[0].isdigit() else parse_spelled(text)
+    if whole is None or whole < amt.value or is_year_like(text, whole):
         return None
     return counted_noun(body, m.end())
 
 
 def _count_verb_before(body: str, start: int) -> bool:
-    """ "killing 14", "employs 3,000": a verb that takes a number of people as its object."""
+    """ "killing 14", "employs 3,000", "injured at least 5,700": a verb that takes a number of people
+    as its object (a qualifier may stand between)."""
     words = words_before(body, start)
+    while words and words[-1] in COUNT_QUALIFIER_WORDS:
+        words = words[:-1]
     return bool(words) and words[-1] in COUNT_VERBS
+
+
+def _label_unit(body: str, start: int) -> tuple[str, str] | None:
+    """The unit a label before a colon names ("Acres burned: 132,000", "Rainfall in inches: 14")."""
+    m = (
+        g.LABEL_BEFORE.search(body, max(0, start - 60), start)
+        if body.rfind(":", max(0, start - 12), start) >= 0
+        else None
+    )
+    if m is None:
+        return None
+    return next((UNIT_NAMES[w.lower()] for w in m.group("label").split() if w.lower() in UNIT_NAMES), None)
+
+
+def _count_subject(body: str, start: int) -> bool:
+    """The clause before says how many of a counted thing there are: "the death toll was 117", "Homes
+    destroyed: at least 1,700", "Injuries: 71"."""
+    lo = max(0, start - 100)
+    if g.COUNT_SUBJECT_BEFORE.search(body, lo, start) is not None:
+        return True
+    m = g.LABEL_BEFORE.search(body, max(0, start - 60), start)
+    return m is not None and any(is_plural_noun(w) for w in m.group("label").split())
 
 
 def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
@@ -516,6 +726,8 @@ def _measure(currency: str | None, unit: str | None) -> tuple[str, str, float] |
         return "ratio", "times", 1.0
     if unit == "decade":
         return "duration", "year", 10.0
+    if unit == "century":
+        return "duration", "year", 100.0
     if unit in DURATION_UNITS.values():
         return "duration", unit, 1.0
     if unit in DIMENSION_OF:
@@ -554,9 +766,12 @@ def _annotate(body: str, f: Found) -> None:
     a stated change, and whether it is the level a change starts from or ends at."""
     if f.kind in ("money", "quantity", "count", "percent"):
         m = g.PER_UNIT.match(body, f.end)
-        if m:
-            noun = " ".join((m.group("noun") or m.group("any")).lower().replace("-", " ").split())
-            f.per_unit = _per_unit_name(noun)
+        if m is None and f.kind != "percent":
+            m = _rate_after_noun(body, f)
+        if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
+            abbr, adv = m.group("abbr"), m.group("adv")
+            noun = " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
+            f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None
     if f.kind == "date":
@@ -582,8 +797,24 @@ def _annotate(body: str, f: Found) -> None:
         f.endpoint = word
 
 
+def _rate_after_noun(body: str, f: Found) -> re.Match[str] | None:
+    """The denominator of a rate stated after what the figure counts or measures: "500,000 vehicles
+    a year" (the count's noun), "250,000 barrels of crude a day" (the measure's "of" phrase)."""
+    if f.kind == "count":
+        if f.noun is None:
+            return None
+        at = body.find(f.noun, f.end, f.end + 40)
+        m = g.PER_UNIT.match(body, at + len(f.noun)) if at >= 0 else None
+        # "power 778 households each year": what happens every year, not a rate of households
+        return None if m is None or body[m.start() : m.end()].lstrip(g.INLINE_SPACES)[:4].lower() == "each" else m
+    of = g.OF_PHRASE.match(body, f.end)
+    return g.PER_UNIT.match(body, of.end()) if of else None
+
+
 def _per_unit_name(noun: str) -> str:
-    unit = NAMES_OR_SYMBOLS.get(noun)
+    """A denominator in canonical form: a unit's symbol, a currency's code ("132 yen per euro" ->
+    EUR), a duration unit, else the noun as written."""
+    unit = NAMES_OR_SYMBOLS.get(noun) or CURRENCY_WORDS.get(noun)
     if unit is not None:
         return unit
     return DURATION_UNITS.get(noun, noun)

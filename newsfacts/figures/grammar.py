@@ -17,10 +17,13 @@ from functools import cache
 from newsfacts.facts.trie import break_class, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
+    CHANGE_NOUNS,
     CURRENCY_PREFIXES,
     LETTER_DOLLARS,
     MINOR_UNITS,
     MONTHS,
+    PER_ABBREVIATIONS,
+    PER_ADVERBS,
     PER_WORDS,
     TENOR_NOUNS,
 )
@@ -64,10 +67,11 @@ def _spaced_trie(words: Iterable[str]) -> str:
 # --- candidate scans -------------------------------------------------------------------------
 DIGITS = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = trie_regex(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS]))
+# "a quarter point", "half a percentage point", "a full point", "half a percent": a share of a point or a percent.
 _FRAC_POINT = (
-    rf"(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
-    rf"(?:{SP}+of)?(?:{SP}+an?)?"
-    rf"{SEP}(?:percentage{SEP})?point\b"
+    rf"(?:(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
+    rf"(?:{SP}+of)?(?:{SP}+an?)?|[Aa]{SP}+full)"
+    rf"{SEP}(?:(?:percentage{SEP})?point|per{SP}?cent|percent)\b"
 )
 _FRACTION = (
     rf"(?:{_FRACTION_NUMERATORS})-(?:{_FRACTION_NOUNS})\b"
@@ -77,7 +81,7 @@ _FRACTION = (
 _WORD_ALTERNATIVES = (
     rf"(?P<word>{_NUMBER_WORDS})\b"
     rf"|(?=[Aa]n?{SP}|[Hh]alf\b|[Qq]uarter\b)(?:(?P<a>[Aa]n?)(?={SP}+{_BIG_SCALES}\b)"
-    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen)\b)"
+    rf"|(?P<half>[Hh]alf{SP}+an?)(?={SP}+(?:million|billion|trillion|dozen|hour|day|week|month|year|decade|century|mile)\b)"
     rf"|(?P<quarter>[Aa]{SP}+quarter(?:{SP}+of{SP}+an?)?)(?={SP}+(?:million|billion|trillion)\b)"
     rf"|(?P<frac_point>{_FRAC_POINT})|(?P<fraction>{_FRACTION}))"
 )
@@ -102,7 +106,7 @@ CLASSES = bytes(
 )
 # Where `_WORD_ALTERNATIVES` can match, on the copy: a number word, or an article before the scale
 # or share it opens ("a million", "a quarter point", "a third of").
-_A_WORDS = sorted({*_SCALE_NAMES, *_SHARES_AFTER_A, "quarter", "half", "three"})
+_A_WORDS = sorted({*_SCALE_NAMES, *_SHARES_AFTER_A, "quarter", "half", "three", "full"})
 _HIT_WORDS = [*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS, "half", "quarter"]
 _WORD_HITS = re.compile(
     rf" (?=(?:{trie_regex(_HIT_WORDS)})\b"
@@ -164,13 +168,16 @@ _SMALL = (
 )
 _HUNDREDS = rf"{_SMALL}(?:{SP}hundred(?:(?:{SP}and)?{SP}{_SMALL})?)?"
 SPELLED = re.compile(
-    rf"(?i:{_HUNDREDS}(?:{SP}thousand(?:(?:{SP}and)?{SP}{_HUNDREDS})?)?(?:{SP}and{SP}a{SP}(?:half|quarter))?)\b"
+    rf"(?i:{_HUNDREDS}(?:{SP}thousand(?:(?:{SP}and)?{SP}{_HUNDREDS})?)?(?:{SEP}and{SEP}a{SEP}(?:half|quarter))?)\b"
 )
 NUMERAL = re.compile(r"[0-9][0-9,.]*")
 
 # --- what follows a number -------------------------------------------------------------------
 LETTERS = re.compile(r"[A-Za-z]+")
 POSSESSIVE_S = re.compile(r"['’]s\b")
+# "30.14 M barrels/day": a capital scale letter apart from the number (money, a unit or a counted noun
+# must follow; see amounts.read_amount).
+SPACED_SCALE_LETTER = re.compile(rf"{SP}(?P<l>[MB])(?={SP}+[a-z])")
 SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
 PERCENT = re.compile(
     rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
@@ -182,21 +189,40 @@ _AFTER_SYMBOLS = [s for s in currencies.SYMBOLS if not any((ch.isascii() and ch.
 CURRENCY_AFTER = re.compile(
     rf"{SEP}(?P<word>(?i:{_spaced_trie(currencies.NAMES)}))\b"
     rf"|{SP}(?P<code>(?:[kKMB]|mn|bn)?{trie_regex(sorted(currencies.SPACED_CODES))})\b"
-    rf"|{SP}?(?P<sym>{trie_regex(_AFTER_SYMBOLS)})(?![0-9])"
+    rf"|{SP}?(?P<sym>{trie_regex(_AFTER_SYMBOLS)})(?![0-9A-Za-z])"
 )
 # A minor unit written after the amount: "34 cents", "470 pence", "99¢", "a 12-cent dividend".
-MINOR_AFTER = re.compile(rf"{SEP}(?P<word>{_spaced_trie(w for w in MINOR_UNITS if w.isalpha() or ' ' in w)})\b|{SP}?¢")
+_MINOR_WORDS = [w for w in MINOR_UNITS if w.isalpha() or " " in w]
+_MINOR_NAMES = _spaced_trie(w for w in _MINOR_WORDS if len(w) > 1)  # "cents", "Australian cents": any case
+_MINOR_LETTERS = trie_regex(w for w in _MINOR_WORDS if len(w) == 1)  # "p": as written
+MINOR_AFTER = re.compile(
+    rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS})\b(?:{SP}+(?:US|U\.S\.)(?![A-Za-z]))?|{SP}?¢"  # "96 cents US"
+)
+# "1.7 million pounds of thrust": pounds of force, not sterling.
+FORCE_AFTER = re.compile(rf"{SP}+of{SP}+(?:[a-z-]+{SP}+)?(?i:thrust|force)\b")
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents join the dollars.
 AND_CENTS = re.compile(rf"(?:,?{SP}+and)?{SP}+(?P<n>[0-9]{{1,2}}|{_SMALL_WORDS_RE}){SEP}(?:cents?|pence)\b")
 # A unit after the amount: spelled forms case-insensitively, symbols as written.
 UNIT_AFTER = re.compile(
-    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|{SP}?(?P<sym>{trie_regex(units.SYMBOLS)}))(?![A-Za-z0-9])"
+    rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|(?:{SP}|-(?=[A-Za-z]{{2}}))?(?P<sym>{trie_regex(units.SYMBOLS)}))(?![A-Za-z0-9])"
 )
 UNIT_GLUED = re.compile(
     rf"(?P<sym>{trie_regex([*units.SYMBOLS, *units.GLUED])}|{trie_regex(n for n in units.NAMES if n.isalpha())})"
     r"(?![A-Za-z0-9])"
 )
+# "4.5per cent", "3percent": a percent sign written as a word glued to the number.
+PERCENT_GLUED = re.compile(rf"(?i:per{SP}?cent|percent)\b")
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
+# A quake's magnitude written after the number: "a 7.1-magnitude quake", "9.1 magnitudes", "8.8 on the
+# Richter scale", and a one-decimal number right before a quake noun ("a 5.9 temblor").
+MAGNITUDE_AFTER = re.compile(
+    rf"{SEP}(?i:magnitudes?)\b"
+    rf"|{SP}+(?i:on{SP}+the{SP}+(?:(?:moment{SP}+)?magnitude|richter)(?:{SP}+magnitude)?{SP}+scale)\b"
+)
+QUAKE_AFTER = re.compile(rf"(?={SEP}(?i:earthquakes?|quakes?|temblors?|tremors?|aftershocks?)\b)")
+# ... and before it: "a magnitude 6.4 quake", "magnitude-7.0", "a magnitude of 5.8".
+MAGNITUDE_BEFORE = re.compile(rf"\b(?i:magnitude)(?:-|{SP}+(?:of{SP}+)?)$")
+MAGNITUDE_WINDOW = 14
 # Scientific notation glued to a numeral: "1.99×10^-30", "6.02 x 10^23", "3e8".
 SCIENTIFIC = re.compile(
     rf"(?:{SP}?[×xX*]{SP}?10(?:\^|\*\*)(?P<exp>[-−+]?[0-9]{{1,3}})|[eE](?P<e>[-+]?[0-9]{{1,3}}))(?![0-9A-Za-z])"
@@ -209,9 +235,14 @@ AGE = re.compile(
 TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
-    rf"(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each){SEP})(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
-    rf"|{SP}+(?i:per){SP}+(?P<any>[a-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b"
+    rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
+    rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
+    rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
+    rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
+    rf"(?!{SP}+(?i:ago|earlier|before|later|after)\b)"  # "six cents a year ago": a time, not a rate
 )
+# What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
+OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
 # ", or 1 percent": a second statement of the same change.
 OR_BEFORE = re.compile(rf",?{SP}+or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
 # A level a stated change ends at ("fell 1.8% to 4,577.11", "lost 193 points to close at 24,706.41").
@@ -236,12 +267,38 @@ MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMIN
 YEAR_TO_YEAR = re.compile(
     rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"
 )
-# "14 were killed", "30 have been arrested": a number of people as the subject of what happened to them.
+# "14 were killed", "30 have been arrested", "336 have recovered", "260 were fully vaccinated": a number
+# of people or things as the subject of what happened to them (a passive or perfect verb after it).
 PASSIVE_COUNT_AFTER = re.compile(
-    rf"{SP}+(?:were|are|have{SP}+been|had{SP}+been|was|remain|remained){SP}+(?:(?:still|later|reported){SP}+)?"
-    rf"(?i:killed|injured|wounded|hurt|arrested|dead|missing|detained|rescued|evacuated|hospitali[sz]ed|displaced"
-    rf"|charged|convicted|infected|hired|laid{SP}+off|fired|elected|affected)\b"
+    rf"{SP}+(?:died|perished|drowned|survived)\b"  # "at least 40 died": no auxiliary needed
+    rf"|{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
+    rf"(?:{SP}+(?:still|later|reportedly|already|since|now|also|so{SP}+far|[a-z]+ly))?{SP}+"
+    rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
 )
+# "a 159,000 gain": a change noun right after a bare number.
+CHANGE_NOUN_AFTER = re.compile(rf"{SP}+(?i:{'|'.join(sorted(CHANGE_NOUNS, key=len, reverse=True))})\b")
+# A count's list: what may stand between it and a later item ("151 patients have recovered, 127 from
+# home care"), what opens an item, and what may follow one ("from", "in", a name, a closing mark).
+LIST_BREAK = re.compile(r"[.!?:][\s\"”’)]|\n")
+LIST_ITEM_BEFORE = re.compile(
+    rf"(?:[,;(&–—]|\band|\bor|\bof{SP}+(?:whom|which)|\bincluding|\binstead{SP}+of|\bcompared{SP}+(?:with|to)"
+    rf"|\bversus|\bvs\.?){SP}*[+\-−]?$"  # "(+15,000)", "(-6,000)": a signed item
+)
+LIST_ITEM_AFTER = re.compile(
+    rf"{SP}+(?:(?i:from|for|in|on|at|of|are|were|is|was|had|have|with|among|to|more)\b|(?P<name>[A-Z][A-Za-z.]*))"
+    rf"|{SP}*(?:[,;)]|[.!?](?!\w))"
+)
+# An age written without a unit: "aged 58", "under the age of 18", "who is now 13", "when he was about 8",
+# and the appositive "Charles Turner, 38, was ..." (a name, the age between commas).
+_AGE_ADVERBS = rf"(?:{SP}+(?i:about|around|nearly|almost|just|only|over|under))?{SP}+$"
+AGE_NOUN_BEFORE = re.compile(rf"\b(?i:aged|ages?{SP}+of|ages?){_AGE_ADVERBS}")
+AGE_PRONOUN_BEFORE = re.compile(
+    rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
+)
+AGE_AFTER_PRONOUN = re.compile(rf"(?:[,.;:!?)]|{SP}+(?i:when|at|and|in|on|as|after|before|from|with|but)\b|$)")
+APPOSITIVE_AGE_BEFORE = re.compile(rf"\b(?:(?P<first>[A-Z][a-z]+){SP})?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), $")
+# After the age of a single name a clause goes on in lower case: "Charles, 64, testified", "Boy, 6, dragged".
+AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
@@ -265,14 +322,41 @@ TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
 RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
-PART_OF_AFTER = re.compile(rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*)(?![0-9.,]*[0-9%])")
-WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b")
+PART_OF_AFTER = re.compile(
+    rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*(?![0-9.,]*[0-9%])|(?i:{_HUNDREDS})\b)"
+)
+# "the five largest farms", "the three most active": a ranked count, not a known group (the word is
+# checked against lexicon.is_superlative).
+SUPERLATIVE_AFTER = re.compile(rf"{SP}+(?P<word>(?i:most|least|top)\b|[a-z]{{2,}}est\b)")
+# "nine of the seventeen seats": the words before a spelled whole of a part ("of the" after a number).
+WHOLE_OF_PART_BEFORE = re.compile(rf"(?:[0-9]|\b(?i:{_SMALL})){SP}+of{SP}+the{SP}+$")
+# "the 48,300 who lost homes", "the 298,039 that were sold"
+WHO_AFTER = re.compile(rf"{SP}+(?:who|whom|of{SP}+whom)\b|{SP}+(?:that|which){SP}+(?:were|are|was|is|have|had|has)\b")
+# The subject of a clause that says how many: "the death toll was 117", "the number of deaths to date is
+# now 3,766", "Tesla's US sales totaled 114,000", "the number of homes sold, 21,995,".
+_COUNT_SUBJECTS = (
+    "number|total|toll|tally|count|sales|deliveries|shipments|orders|arrivals|enrolment|enrollment|attendance"
+    "|headcount|membership|population|cases|deaths"
+)
+_HOW_MANY_VERBS = (
+    rf"is|was|are|were|stood{SP}+at|stands{SP}+at|totaled|totalled|reached|numbered|came{SP}+to|hit|topped"
+)
+COUNT_SUBJECT_BEFORE = re.compile(
+    rf"\b(?i:{_COUNT_SUBJECTS})\b(?:[^.;:!?\n,]{{0,60}}?{SP}(?i:{_HOW_MANY_VERBS})"
+    rf"(?:{SP}+(?i:now|just|about|around|nearly|almost|roughly|some|only|over|more{SP}+than|at{SP}+least))*{SP}+"
+    rf"|{SP}+of{SP}+[^.;:!?\n,]{{1,40}},{SP}*)$"
+)
+# "Homes destroyed: at least 1,700", "Injuries: 71 to firefighters": a label of a counted thing, then the count.
+LABEL_BEFORE = re.compile(
+    rf"(?:^|\n|[.;!?]{SP})[\W_]*(?P<label>[A-Z][A-Za-z’'-]*(?:{SP}[A-Za-z’'-]+){{0,4}}):{SP}+"
+    rf"(?:(?i:at{SP}+least|about|around|more{SP}+than|nearly|almost|over|some|up{SP}+to){SP}+)?$"
+)
 # "45 business days", "10 straight trading days", "30 calendar days": a qualified day is still a span of
 # days; the figure's text keeps the qualifier, which consistency reads before converting
 # (newsfacts/facts/units.yaml: a business day is not a calendar day).
 DURATION = re.compile(
     rf"{SEP}(?:(?i:straight|consecutive|successive){SP}+(?=(?i:business|working|trading|calendar|days?|weeks?|months?|quarters?|years?)\b))?"
-    rf"(?:(?i:business|working|trading|calendar){SP}+(?=(?i:days?)\b))?(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?))\b"
+    rf"(?:(?i:business|working|trading|calendar){SP}+(?=(?i:days?)\b))?(?P<unit>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|yrs?|decades?|century|centuries))\b"
     rf"(?P<age>(?:-|{SP}+)old\b)?(?P<of>{SP}+of\b)?"
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
@@ -281,7 +365,19 @@ FOLD = re.compile(r"-?(?i:fold)\b")
 # position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
 # of them does. The patterns as written, their groups unnamed; compiled on first use, since it
 # repeats the two largest tries (~0.1 s), which a process that reads no figure should not pay.
-_UNIT_PATTERNS = (PERCENT, CURRENCY_AFTER, MINOR_AFTER, AGE, DURATION, UNIT_AFTER, INDEX_POINTS, TIMES, FOLD)
+_UNIT_PATTERNS = (
+    PERCENT,
+    CURRENCY_AFTER,
+    MINOR_AFTER,
+    AGE,
+    DURATION,
+    UNIT_AFTER,
+    INDEX_POINTS,
+    TIMES,
+    FOLD,
+    MAGNITUDE_AFTER,
+    QUAKE_AFTER,
+)
 
 
 @cache
@@ -292,16 +388,23 @@ def unit_probe() -> re.Pattern[str]:
 
 QUALIFIER_AFTER = re.compile(
     rf"{SP}+(?i:or{SP}+(?:(?P<at_least>more|above|higher|greater|over)|(?P<at_most>less|fewer|below|lower|under)"
-    rf"|(?P<approx>so)))\b|(?P<plus>\+|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
+    rf"|(?P<approx>so)))\b|(?P<plus>\+(?![0-9])|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
 )
 RANGE_CONNECTOR = re.compile(
     rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
 )
-STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
-NEXT_WORDS = re.compile(
-    rf"{SP}+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)(?:{SP}+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?))?"
-    rf"(?:{SP}+([A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?))?"
+# A race time: "2:02:57" (hours, minutes, seconds), "3:43.13" (minutes, seconds and hundredths); a
+# clock time "12:00" or "3:09 pm" is neither.
+RACE_TIME = re.compile(
+    r"(?:(?P<h>[0-9]):(?P<m>[0-5][0-9]):(?P<s>[0-5][0-9](?:\.[0-9]{1,2})?)"
+    r"|(?P<mm>[0-9]{1,2}):(?P<ss>[0-5][0-9]\.[0-9]{1,2}))(?![0-9:])"
+    rf"(?!{SP}*(?i:a\.?m|p\.?m|gmt|utc|et|est|edt|bst|cet|local)\b)"
 )
+STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
+# Up to four words after a number; a word may hold digits after its first letter ("covid19 cases",
+# "COVID-19 patients", "G7 leaders").
+_NEXT_WORD = rf"{SP}+([A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"
+NEXT_WORDS = re.compile(rf"{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD})?)?)?")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:{_MONTHS})\b\.?(?:,?{SP}+(?P<year>[0-9]{{4}})\b)?")
 DAY_THEN_YEAR = re.compile(rf"(?:st|nd|rd|th)?,?{SP}+(?P<year>[0-9]{{4}})\b")

@@ -44,6 +44,7 @@ DURATION_UNITS = {
     "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day", "week": "week",
     "weeks": "week", "month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century",
 }  # fmt: skip
 
 MONTHS = _words(
@@ -100,6 +101,12 @@ IRREGULAR_PLURALS = _words(
     geese data media criteria phenomena crew spacecraft troops folk youth livestock
     """
 )
+# Compounds keep the irregular plural of their last part: "12 grandchildren", "40 gunmen",
+# "two spokeswomen", "300 townspeople". Words ending in "men" that are singular are listed apart.
+IRREGULAR_PLURAL_ENDINGS = ("children", "men", "people")
+SINGULARS_ENDING_IN_MEN = _words(
+    "specimen abdomen omen amen regimen acumen stamen hymen albumen bitumen cognomen dolmen lumen rumen semen germen"
+)
 
 # Plural nouns a writer counts to structure prose, not to report a fact: "three reasons",
 # "in three directions", "two observations emerge".
@@ -112,8 +119,10 @@ DISCOURSE_NOUNS = _words(
     """
 )
 
-# Words before a spelled number that make it a reference to a known group ("the two leaders").
-DEFINITE_WORDS = _words("the these those both all its their his her our my your whose such every each other")
+# Words before a spelled number that make it a reference to a known group ("the two leaders"). A
+# possessive does not ("their eight seats", "his three sons"), nor "all" ("all four regions"), nor
+# "the" before a superlative ("the five largest farms"): they count what they hold or rank.
+DEFINITE_WORDS = _words("the these those both such every each other")
 
 # "N times" is a multiplier only when a comparison follows ("three times its GDP").
 TIMES_CUES = _words(
@@ -128,6 +137,8 @@ def is_plural_noun(word: str) -> bool:
     """Heuristic plural test for the word a number counts ("projects", "economies", "women")."""
     w = word.lower()
     if w in IRREGULAR_PLURALS:
+        return True
+    if w.endswith(IRREGULAR_PLURAL_ENDINGS) and w not in SINGULARS_ENDING_IN_MEN:
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and w not in NOT_NOUNS
 
@@ -164,18 +175,51 @@ PER_WORDS = _words(
     square-foot
     """
 )
+# Adverbs that state a rate's period after a count or an amount: "250,000 jobs monthly", "$5bn annually".
+PER_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
+               "quarterly": "quarter", "yearly": "year", "annually": "year"}  # fmt: skip
+# Abbreviated denominators, read only after a slash: "$64/b", "$2,000/t", "$25/hr", "20,000 b/d" (markets shorthand).
+PER_ABBREVIATIONS = {"b": "barrel", "bbl": "barrel", "d": "day", "t": "t", "oz": "oz", "hr": "hour", "h": "hour",
+                     "yr": "year", "mo": "month", "wk": "week", "MWh": "MWh", "kWh": "kWh", "m2": "m**2",
+                     "m²": "m**2", "m3": "m**3", "m³": "m**3", "sq ft": "ft**2"}  # fmt: skip
 # Nouns that turn "the 10-year" into a bond or loan tenor, a name rather than a duration.
 TENOR_NOUNS = _words(
     """
     yield yields bond bonds note notes treasury treasuries Treasury Treasuries gilt gilts bund bunds
     JGB JGBs paper auction auctions swap swaps spread spreads breakeven breakevens maturity maturities
     tenor benchmark futures T-note T-notes T-bond T-bonds T-bill T-bills bill bills rate rates mortgage
-    mortgages high highs low lows peak peaks trough average averages
+    mortgages loan loans
     """
 )
 
-# Words between a number and the noun it counts that do not end the noun phrase ("eight more picks").
-COUNT_MODIFIERS = _words("more fewer additional extra further other new")
+# Nouns after a bare number that make it the size of a change ("a downwardly revised 159,000 gain").
+CHANGE_NOUNS = _words(
+    "gain gains increase increases rise rises drop drops decline declines loss losses fall falls jump jumps"
+)
+# Words before "at"/"below"/"above" that make the number after them a level ("closed at 16,154", "a reading
+# below 50", "slipped below 30,000").
+LEVEL_WORDS = _words(
+    "closed close closes closing ended end ends ending finished finish finishes stood stands standing settled "
+    "opened traded trading hovered hovering reading level mark"
+)
+# Prepositions that introduce a level after a change or level word.
+LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through")
+# Words between a number and the noun it counts that do not end the noun phrase ("eight more picks",
+# "the three most active stocks").
+COUNT_MODIFIERS = _words("more fewer additional extra further other new most least top")
+# Words ending in "est" that are no superlative ("the three interest rates", "two forest fires").
+NOT_SUPERLATIVES = _words(
+    "interest forest test guest request contest protest chest west nest rest quest harvest digest arrest "
+    "invest honest modest manifest crest pest vest zest unrest conquest behest bequest"
+)
+
+
+def is_superlative(word: str) -> bool:
+    """ "largest", "biggest", "best": a ranking adjective between a number and its noun."""
+    w = word.lower()
+    return len(w) > 3 and w.endswith("est") and w not in NOT_SUPERLATIVES
+
+
 # Words before "half of" / "quarter of" that make it a period ("the first half of 2025").
 PERIOD_ORDINALS = _words("first second third fourth final last latter former back front other next previous")
 # Words between a change verb and the size of the change ("rose by about 2%", "fell a further 3%").
@@ -198,8 +242,13 @@ RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying spa
 ENDPOINT_FILLERS = _words(
     "a an record estimated all-time revised about around nearly roughly just some high low of new"
 )
+# Qualifier words between such a verb and its number ("injured at least 5,700", "killing more than 40").
+COUNT_QUALIFIER_WORDS = _words(
+    "at least more than about around nearly almost some another over up to roughly an additional"
+)
 # Verbs whose object is a number of people or things ("killing 14", "the firm employs 3,000").
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
-    "evacuating evacuated arresting arrested rescuing rescued infecting infected"
+    "evacuating evacuated arresting arrested rescuing rescued infecting infected sickening sickened "
+    "displacing displaced"
 )

@@ -36,9 +36,11 @@ SCALE_WORDS = {
 # Letters glued to a numeral ("$5bn", "¥80tn", "£10k"); single letters only count next to a currency.
 SCALE_SUFFIXES = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "tn": 1e12,
-    "trn": 1e12,
+    "trn": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,  # "£5million"
 }  # fmt: skip
 
+# Fraction characters glued to a whole number: "6½ years", "3¾ miles".
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 MULTIPLIER_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 # Multipliers that are also frequencies ("met twice"): a ratio only before a comparison ("twice as many").
 COMPARATIVE_MULTIPLIERS = {"twice": 2.0, "thrice": 3.0}
@@ -48,7 +50,8 @@ FOLD_WORDS = {
 }  # fmt: skip
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, and floats lose exactness beyond this
-_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+# Thousands grouped in threes, or in the South Asian way (lakh, crore): "63,10,194" is 6,310,194.
+_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+")
 _SPLIT = re.compile(r"[\s-]+")
 
 

@@ -52,6 +52,8 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
     """Combine two ends, sharing currency, unit and scale; None when they measure different things."""
     if first.currency and second.currency and first.currency != second.currency:
         return None
+    if first.unit == "magnitude" and second.bare and dash:
+        second.unit = first.unit  # "a magnitude of 9.1–9.3": the scale is named once, before the range
     if first.unit and first.unit != second.unit:
         return None  # "3.2% to ¥10,000", and "5% to 7" where the second end is something else
     if "decade_date" in (first.unit, second.unit):

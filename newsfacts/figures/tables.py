@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
     "dm": "length", "light_year": "length",
     "ug": "mass", "mg": "mass", "g": "mass", "kg": "mass", "t": "mass", "lb": "mass", "oz": "mass",
     "ton": "mass", "carat": "mass", "troy_ounce": "mass", "stone": "mass",
-    "ml": "volume", "l": "volume", "gallon": "volume", "barrel": "volume", "m**3": "volume",
+    "ml": "volume", "l": "volume", "gallon": "volume", "barrel": "volume", "bushel": "volume", "m**3": "volume",
     "ft**3": "volume", "cup": "volume", "tbsp": "volume", "tsp": "volume", "dram": "mass", "cc": "volume",
     "m**2": "area", "km**2": "area", "ft**2": "area", "mile**2": "area", "hectare": "area", "acre": "area",
     "km/h": "speed", "mph": "speed", "knot": "speed", "m/s": "speed",
@@ -43,8 +43,10 @@ UNITS: dict[str, str] = {
     "Mbit": "data", "Gbit": "data", "Tbit": "data", "Mbit/s": "data_rate", "Gbit/s": "data_rate",
     "Hz": "frequency", "kHz": "frequency", "MHz": "frequency", "GHz": "frequency", "rpm": "frequency",
     "barrel/day": "flow", "m**3/s": "flow", "l/s": "flow",
-    "lbf*ft": "torque", "N*m": "torque",
+    "lbf*ft": "torque", "N*m": "torque", "lbf": "force",
     "V": "voltage", "kV": "voltage", "A": "current", "mAh": "charge", "Ah": "charge",
+    "megapixel": "resolution",
+    "mbar": "pressure", "hPa": "pressure", "psi": "pressure",
 }  # fmt: skip
 
 # Surface forms pint does not list but news writes; each is checked against pint when built.
@@ -82,6 +84,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "troy_ounce": ("troy ounces", "troy ounce", "ozt"),
     "gallon": ("gallons", "gal"),
     "barrel": ("barrels", "bbl", "bbls"),
+    "bushel": ("bushels",),
     "mile": ("miles", "mi"),
     "yard": ("yards", "yds", "yd"),
     "hectare": ("hectares", "ha"),
@@ -98,8 +101,14 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),
     "g": ("grammes", "gramme"),
     "carat": ("carats", "ct"),
+    "kg": ("Kg", "KG", "kgs"),
+    "lbf": ("pounds of thrust", "pound of thrust", "pounds of force", "pound-force", "pounds-force"),
     "stone": ("stones", "st"),
     "cc": ("cc",),
+    "megapixel": ("megapixels", "mega-pixel", "mega-pixels"),
+    "mbar": ("millibars", "millibar"),
+    "hPa": ("hectopascals", "hectopascal"),
+    "psi": ("pounds per square inch", "pound per square inch"),
 }  # fmt: skip
 
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
@@ -112,7 +121,8 @@ AMBIGUOUS_SYMBOLS = frozenset({
 
 # CLDR spells "dollar" for ~25 currencies; a news writer who names none means these.
 GENERIC_DEFAULTS = {
-    "dollar": "USD", "pound": "GBP", "franc": "CHF", "peso": "MXN", "rupee": "INR", "riyal": "SAR",
+    "dollar": "USD", "u.s. dollar": "USD", "pound": "GBP", "franc": "CHF", "peso": "MXN", "rupee": "INR",
+    "riyal": "SAR",
     "dirham": "AED", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "lira": "TRY",
     "dinar": "KWD", "real": "BRL", "reais": "BRL", "yuan": "CNY", "guilder": "NLG", "mark": "DEM",
     "shilling": "KES", "rial": "IRR", "rand": "ZAR", "won": "KRW", "sterling": "GBP", "renminbi": "CNY",
@@ -169,9 +179,9 @@ MINOR_UNITS = {
 }  # fmt: skip
 
 
-# Single-letter symbols read only when glued to the number ("25W charger", "199g", "12V", and the
-# British "temperatures of 30C").
-GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC"}
+# Symbols read only when glued to the number ("25W charger", "199g", "12V", the British "temperatures
+# of 30C", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
+GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "MP": "megapixel", "in": "inch"}
 
 
 def build_units() -> dict:
@@ -268,8 +278,18 @@ def build_currencies() -> dict:
         "names": dict(sorted(names.items())),
         "generic": dict(sorted(generic.items())),
         "symbols": dict(sorted(prefixes.items())),
-        "minor": {k: list(v) for k, v in sorted(MINOR_UNITS.items())},
+        "minor": {k: list(v) for k, v in sorted({**_dollar_cents(names), **MINOR_UNITS}.items())},
     }
+
+
+def _dollar_cents(names: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """ "37 Australian cents", "40 Hong Kong cents": the cent of every dollar CLDR names."""
+    out: dict[str, tuple[str, float]] = {}
+    for name, code in names.items():
+        if name.endswith(" dollar") and " " in name:
+            adjective = name[: -len(" dollar")]
+            out[f"{adjective} cent"] = out[f"{adjective} cents"] = (code, 0.01)
+    return out
 
 
 def _dump(data: dict) -> str:

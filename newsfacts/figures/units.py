@@ -19,6 +19,9 @@ GLUED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA.get("glue
 # Index points ("fell 816.80 points") are a unit of their own: pint's `point` is the printer's point,
 # so the dimension, not the symbol, keeps them apart.
 INDEX_POINT = ("point", "index_points")
+# An earthquake's magnitude ("a magnitude 6.4 quake", "a 7.1-magnitude earthquake") is a logarithmic
+# scale value with no physical unit, so no units library lists it: a unit of its own, like index points.
+MAGNITUDE = ("magnitude", "magnitude")
 
 # canonical symbol -> dimension, for every unit the grammar can emit
 DIMENSION_OF: dict[str, str] = {
@@ -26,4 +29,5 @@ DIMENSION_OF: dict[str, str] = {
     **{canon: dim for canon, dim in SYMBOLS.values()},
     **{canon: dim for canon, dim in GLUED.values()},
     INDEX_POINT[0]: INDEX_POINT[1],
+    MAGNITUDE[0]: MAGNITUDE[1],
 }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.0.0"  # contract v2: quantity kind, per_unit, direction, endpoint, dimension
+RELEASE = "2.1.0"  # real-news rules (issue 12): counts named by their clause, lists, ages, magnitudes, levels
 
 
 def _digest() -> str:

@@ -27,6 +27,27 @@ def fields(text: str) -> list[tuple]:
         Tolls are $2.50 per vehicle.       | $2.50      | vehicle
         Power costs 30p per kilowatt-hour. | 30p        | kWh
         The plan costs $4 billion a year.  | $4 billion | year
+        # the denominator after what is counted or measured
+        The mill turns out 90,000 trucks a year.       | 90,000         | year
+        Clinics saw 1,400 patients per week.           | 1,400          | week
+        The port handles 80,000 tonnes of grain a day. | 80,000 tonnes  | day
+        The state issues $3bn of bonds each month.     | $3bn           | month
+        The line moves 4 million cubic feet of gas per day. | 4 million cubic feet | day
+        # a period adverb after a count or an amount; a currency named as the denominator
+        Payrolls grew by 210,000 jobs monthly.         | 210,000        | month
+        The fund pays out $3bn annually.               | $3bn           | year
+        The euro fetched 158.2 yen per euro.           | 158.2 yen      | EUR
+        The hatchback does 55 miles to the gallon.     | 55 miles       | gallon
+        # an adjective before the share, and area or volume after a slash
+        It earned $1.03 per diluted share.             | $1.03          | share
+        Offices let for $45/m2 a year.                 | $45            | m**2
+        Levels hit 30 µg/m3 in May.                    | 30 µg          | m**3
+        # a currency or a capitalised noun as the denominator
+        It sank to 5.10 reais per US dollar.           | 5.10 reais     | USD
+        The payout was 12 Australian cents per CUFS.   | 12 Australian cents | cufs
+        # markets shorthand after a slash
+        Crude opened at $71/b on Monday.               | $71            | barrel
+        Copper traded near $9,100/t.                   | $9,100         | t
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -34,7 +55,23 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["It paid $5 billion a decade ago.", "Prices rose 3% a few weeks later.", "It sold 40 shares."]
+    "text",
+    [
+        "It paid $5 billion a decade ago.",
+        "Prices rose 3% a few weeks later.",
+        "It sold 40 shares.",
+        # a time after the amount, not a denominator
+        "That compares with a loss of eight cents a year ago.",
+        "The firm had 300 workers a month earlier.",
+        "It shed 2 tonnes of stock a week before the audit.",
+        "The index slid 0.3% a day after its record.",
+        # what happens every year, and a growth rate, are no denominators
+        "The farm can supply 900 homes each year.",
+        "Sales grew 4% annually.",
+        "It sold for $5/c and more.",
+        # a share of a whole, not a rate
+        "Half of 40 members voted a day late.",
+    ],
 )
 def test_no_rate(text: str) -> None:
     assert all(f.per_unit is None for f in extract_figures(text))
@@ -132,3 +169,57 @@ def test_ceiling_is_not_an_endpoint() -> None:
 )
 def test_points_of_rates(text: str, raw: str, value: float) -> None:
     figure_written(text, raw, kind="percent", unit="percentage_point", value=pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the size of a change, or the level it reached, with no noun: a count
+        ("Payrolls grew by 175,000 last month.", [("175,000", "count", 175000)]),
+        ("It was revised to 204,000 from 189,000.", [("204,000", "count", 2.04e5), ("189,000", "count", 1.89e5)]),
+        ("It follows a 98,000 gain in May.", [("98,000", "count", 98000)]),
+        ("They got 312,000 claims instead of 298,000.", [("312,000", "count", 3.12e5), ("298,000", "count", 2.98e5)]),
+        # in a sentence about an index: index points
+        ("The DAX index added 88.40 to 15,902.11.", [("88.40", "quantity", 88.4), ("15,902.11", "quantity", 15902.11)]),
+        ("The Nikkei ended at 38,410.", [("38,410", "quantity", 38410)]),
+        ("The index closed at 38,500.", [("38,500", "quantity", 38500)]),
+        ("A services PMI fell to 48.3 in March.", [("48.3", "quantity", 48.3)]),
+        # a decimal after a change verb with no index named is no figure; nor is a bare number without a change
+        ("Rates were cut to 1.5 by the board.", []),
+        ("The panel met 40 times.", []),
+        ("Hardiness zones here run from 7 to 10.", []),
+    ],
+)
+def test_bare_sizes_and_levels_of_a_change(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.kind, f.value) for f in extract_figures(text) if f.kind != "percent"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scaled number with no noun takes the unit of the amount before it in the clause
+        (
+            "The crop is seen at 4.1 billion bushels, up 230 million on last year.",
+            [("4.1 billion bushels", "bushel"), ("230 million", "bushel")],
+        ),
+        ("The fund raised $4bn, some 500 million more than planned.", [("$4bn", "USD"), ("500 million", "USD")]),
+        # not across a sentence, and not onto a counted noun
+        ("The fund raised $4bn. 500 million people watched.", [("$4bn", "USD"), ("500 million", "count")]),
+        ("It raised $4bn and 2 million investors joined.", [("$4bn", "USD"), ("2 million", "count")]),
+    ],
+)
+def test_a_scaled_number_carries_the_unit_before_it(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.unit) for f in extract_figures(text)] == expected
+
+
+def test_the_level_after_a_change_in_points_of_a_rate_is_a_percent() -> None:
+    figures = extract_figures("The bank cut its main rate by half a point to 3.75.")
+    assert [(f.raw_text, f.unit) for f in figures] == [("half a point", "percentage_point"), ("3.75", "percent")]
+
+
+def test_a_level_after_close_keeps_its_endpoint() -> None:
+    figures = extract_figures("The Dow lost 12.5 points and closed at 39,110.2.")
+    assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
+        ("12.5 points", "down", None),
+        ("39,110.2", None, "to"),
+    ]

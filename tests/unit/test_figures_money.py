@@ -34,6 +34,11 @@ from newsfacts.figures import extract_figures
         A million dollars vanished.                 | A million dollars     | 1e6           | USD
         Budgets reached Rs 500 crore.               | Rs 500 crore          | 5e9           | INR
         Japan Pledges 550 Billion Dollars.          | 550 Billion Dollars   | 550e9         | USD
+        Imports reached 34 billion U.S. dollars.    | 34 billion U.S. dollars | 34e9        | USD
+        The payout is 41.5 Australian cents.        | 41.5 Australian cents | 0.415       | AUD
+        Fares rose to 90 Hong Kong cents.           | 90 Hong Kong cents    | 0.9         | HKD
+        Real paid £5million more for him.           | £5million             | 5e6         | GBP
+        Profit was 96 cents US a share.             | 96 cents US           | 0.96        | USD
     """),
 )
 def test_money(text: str, raw: str, value: float, unit: str) -> None:
@@ -46,6 +51,19 @@ def test_parenthesised_conversion_gives_two_figures() -> None:
         ("$550 billion", "USD", 550e9, "exact"),
         ("80 trillion yen", "JPY", 80e12, "approx"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("Losses reached $2.1 billion (2019 USD).", ["$2.1 billion"]),
+        ("In 2010 dollars, the bill came to $40bn.", ["$40bn"]),
+        # a year-like amount with no price-base wording is money
+        ("She paid 2000 euros for the bike.", ["2000 euros"]),
+    ],
+)
+def test_a_price_base_year_is_no_amount(text: str, money: list[str]) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "money"] == money
 
 
 def test_single_letter_scale_needs_a_currency() -> None:

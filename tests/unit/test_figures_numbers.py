@@ -20,13 +20,16 @@ from newsfacts.figures.numbers import parse_numeral, parse_spelled
         0.05      | 0.05
         42        | 42
         0         | 0
+        # thousands grouped the South Asian way (lakh, crore)
+        12,50,000   | 1.25e6
+        4,07,31,520 | 40731520
     """),
 )
 def test_parse_numeral(token: str, value: float) -> None:
     assert parse_numeral(token) == value
 
 
-@pytest.mark.parametrize("token", ["1,23", "2.1.3", "1,2345", "0800", "1" * 30, "12,34.5"])
+@pytest.mark.parametrize("token", ["1,23", "2.1.3", "1,2345", "0800", "1" * 30, "12,34.5", "1,23,45", "123,45,678"])
 def test_parse_numeral_rejects_malformed(token: str) -> None:
     assert parse_numeral(token) is None
 
@@ -82,9 +85,9 @@ def test_counts(text: str, raw: str, value: float) -> None:
         From this, two observations emerge.
         One expert said one of the leaders agreed.
         One day he left for one year.
-        # bare number without a unit or noun
+        # bare number without a unit or noun, and a level with no index named
         Sentiment Score 0.05
-        The index closed at 38,500.
+        The shop closed at 9 on Sunday.
         # frequency, not a multiplier
         Trump called three times.
         # capitalised number inside a name

@@ -25,6 +25,14 @@ from newsfacts.figures import extract_figures
         Debt exceeds 250% of output.       | 250%                   | 250           | percent
         Five percent of voters agreed.     | Five percent           | 5             | percent
         Growth was one percent.            | one percent            | 1             | percent
+        # the word glued to the number
+        Exports rose 4.5per cent.          | 4.5per cent            | 4.5           | percent
+        Margins rose 3percent.             | 3percent               | 3             | percent
+        # shares of a percent and a full point
+        Rates rose (half a percent) today. | half a percent         | 0.5           | percent
+        It moved a quarter of a per cent.  | a quarter of a per cent | 0.25         | percent
+        Yields sit a full percentage point lower. | a full percentage point | 1     | percentage_point
+        Cuts of one-and-a-half percentage points. | one-and-a-half percentage points | 1.5 | percentage_point
     """),
 )
 def test_percent(text: str, raw: str, value: float, unit: str) -> None:

@@ -30,3 +30,14 @@ def test_ratios(text: str, raw: str, value: float) -> None:
 @pytest.mark.parametrize("text", ["He visited three times.", "They doubled down on tariffs."])
 def test_not_ratios(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("The dividend is covered 3.4 times.", 3.4), ("It trades at 11.5 times earnings.", 11.5)]
+)
+def test_a_decimal_before_times_is_a_multiplier(text: str, value: float) -> None:
+    only_figure(text, kind="ratio", value=value)
+
+
+def test_a_whole_number_of_times_without_a_comparison_is_no_multiplier() -> None:
+    assert [f for f in extract_figures("The panel met 4 times.") if f.kind == "ratio"] == []

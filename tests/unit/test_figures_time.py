@@ -24,6 +24,16 @@ from newsfacts.figures import extract_figures
         A 90-day pause.                       | 90-day               | 90            | day
         A 15-minute call.                     | 15-minute            | 15            | minute
         It lasted one and a half years.       | one and a half years | 1.5           | year
+        The ruins stood for four centuries.   | four centuries       | 400           | year
+        The jury took half an hour.           | half an hour         | 0.5           | hour
+        # "60 in five" is no proportion
+        It goes zero to 60 in five seconds.   | five seconds         | 5             | second
+        # race times in seconds
+        She won in 2:21:07 in Boston.         | 2:21:07              | 8467          | second
+        He ran the mile in 3:51.40.           | 3:51.40              | 231.4         | second
+        # a span that marks a high or a low is still a span
+        Mortgage rates sit near a three-year low. | three-year       | 3             | year
+        The index hit a 52-week high.          | 52-week             | 52            | week
     """),
 )
 def test_durations(text: str, raw: str, value: float, unit: str) -> None:
@@ -31,7 +41,18 @@ def test_durations(text: str, raw: str, value: float, unit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The 10-year yield rose.", "A 30-year bond auction.", "Three quarters of voters agree."]
+    "text",
+    [
+        "The 10-year yield rose.",
+        "A 30-year bond auction.",
+        "Three quarters of voters agree.",
+        # a loan's tenor names the product
+        "For 30-year jumbo loans, the rate was 6.4%.",
+        # clock times are no spans
+        "Trading opens at 9:30:00 am.",
+        "The blast came at 4:15:10 GMT.",
+        "Doors open at 12:00 sharp.",
+    ],
 )
 def test_not_durations(text: str) -> None:
     assert all(f.kind != "duration" for f in extract_figures(text))

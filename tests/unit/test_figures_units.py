@@ -42,6 +42,33 @@ from newsfacts.vocabulary import DIMENSIONS
         A 40m-long ferry sank.                         | 40m                | 40            | m          | length
         The handset weighs 187g.                       | 187g               | 187           | g          | mass
         Exports reached 400,000 barrels daily. | 400,000 barrels daily | 400000 | barrel/day | flow
+        # a symbol of two letters or more after a hyphen
+        A storm with 140-mph gusts hit.                | 140-mph            | 140           | mph        | speed
+        Runners lined up for the 10-km loop.           | 10-km              | 10            | km         | length
+        # a unit as the counted noun, after a modifier
+        Output fell to 640,000 oil barrels.            | 640,000 oil barrels | 640000       | barrel     | volume
+        He averages 71.4 rushing yards a game.         | 71.4 rushing yards | 71.4          | yard       | length
+        The wheat crop came to 1.8 billion bushels.    | 1.8 billion bushels | 1.8e9        | bushel     | volume
+        # glued forms and compound denominators
+        It has a 13.3in display.                       | 13.3in             | 13.3          | inch       | length
+        The tablet weighs 1.1Kg.                       | 1.1Kg              | 1.1           | kg         | mass
+        The engine makes 7.6 million pounds of thrust. | 7.6 million pounds of thrust | 7.6e6 | lbf   | force
+        # a capital scale letter apart from the number, before a unit
+        Output rose to 27.4 M barrels/day in May.      | 27.4 M barrels     | 27.4e6        | barrel     | volume
+        # a quake's magnitude: before, after, on a named scale, or a one-decimal number before a quake noun
+        A magnitude 6.1 quake struck at dawn.          | 6.1                | 6.1           | magnitude  | magnitude
+        A 7.3-magnitude earthquake hit Chile.          | 7.3-magnitude      | 7.3           | magnitude  | magnitude
+        It rated 8.2 on the Richter scale.  | 8.2 on the Richter scale | 8.2  | magnitude  | magnitude
+        A 4.8 aftershock followed at noon.             | 4.8                | 4.8           | magnitude  | magnitude
+        # pressure
+        Pressure in the eye fell to 921 millibars.     | 921 millibars      | 921           | mbar       | pressure
+        The tyres run at 32 psi.                       | 32 psi             | 32            | psi        | pressure
+        # a spelled "one" before a unit is a measure ("one day" stays an idiom)
+        A one-megawatt turbine was installed.          | one-megawatt       | 1             | MW         | power
+        They walked half a mile.                       | half a mile        | 0.5           | mile       | length
+        # megapixels: glued or spelled
+        The phone has a 50MP main camera.              | 50MP               | 50            | megapixel  | resolution
+        It adds a 12-megapixel selfie lens.            | 12-megapixel       | 12            | megapixel  | resolution
     """),
 )
 def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
@@ -66,6 +93,14 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         Give it 5 W and move on.
         # a glued letter after a label is a name
         Take Route 9C north.
+        # a one-letter symbol after a hyphen is a name; "MP" apart from the number is a member of parliament
+        The firm filed its 10-K late.
+        The 12 MP rebels voted against.
+        # "the magnitude of" a count, and a number too large for a magnitude
+        The magnitude of 5 errors surprised them.
+        A magnitude 640 rally.
+        # a plus between two numbers joins them, it bounds neither
+        He said 2+2 is four.
     """),
 )
 def test_not_quantities(text: str) -> None:
@@ -104,6 +139,14 @@ def test_no_level_without_an_index_shape(text: str) -> None:
         The girl, 9 years old, was unhurt. | 9 years old   | 9             | year
         The puppy is ten weeks old.        | ten weeks old | 10            | week
         A 34 yo patient was admitted.      | 34 yo         | 34            | year
+        # an age with no unit: after an age word, a pronoun and "was", or between commas after a full name
+        Voters aged 65 turned out.         | 65            | 65            | year
+        It bars those under the age of 16. | 16            | 16            | year
+        She left home when she was 17.     | 17            | 17            | year
+        Maria Lopez, 52, was elected.      | 52            | 52            | year
+        Anyone aged 70+ may apply.         | 70+           | 70            | year
+        Jones, 41, declined to comment.    | 41            | 41            | year
+        She served 4½ years in jail.       | 4½ years      | 4.5           | year
     """),
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
@@ -111,11 +154,34 @@ def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> Non
     only_figure(text, of_kind="duration", raw_text=raw, value=value, unit=unit)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, a weekday, a surname alone, or a decimal between commas is no age
+        "In Madrid, 14, 15 and 16 were listed.",
+        "On Friday, 12, he said.",
+        "Anna Berg, 4.5, was the score.",
+        # a number after "he was" that a unit or noun follows is not an age
+        "He was 5 points ahead.",
+    ],
+)
+def test_not_ages(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "duration"] == []
+
+
+def test_a_magnitude_named_before_a_range_covers_both_ends() -> None:
+    only_figure("A magnitude of 8.6–8.8 was recorded.", unit="magnitude", value_low=8.6, value_high=8.8)
+    # a unit named before the first end is not carried to a second end written as a word range
+    assert [f.unit for f in extract_figures("A magnitude 6.1 quake and 7 to 9 aftershocks.")][:1] == ["magnitude"]
+
+
 def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
     ureg = pint.UnitRegistry()
     for unit, dimension in DIMENSION_OF.items():
         assert dimension in DIMENSIONS
-        if unit != "point":  # index points: pint's point is the printer's, so only the dimension tells
+        # index points (pint's point is the printer's) and quake magnitudes (a scale value no units
+        # library lists) are units of their own: only the dimension tells
+        if unit not in ("point", "magnitude"):
             ureg.parse_units(unit)
 
 
