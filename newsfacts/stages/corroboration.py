@@ -22,8 +22,8 @@ import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
 from newsfacts.claims.clustering import PairCache
+from newsfacts.stages.graph import CLAIMS, StageConfig
 from newsfacts.stages.graph import CLUSTERS as STAGE
-from newsfacts.stages.graph import StageConfig
 from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
@@ -31,6 +31,9 @@ from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
 # The `_ledger` stage holding the scored pairs of large blocks (clustering.PairCache), one row per block
 # under "<stage version>:<digest of its texts>": another version of the code scores every block again.
 PAIRS_STAGE = "clusters:pairs"
+# The `_ledger` stage holding a copy of the claims stage's document states as of this stage's last run
+# (row '' holds the version it ran at): the documents where the two differ are those whose claims moved.
+DOCS_STAGE = "clusters:documents"
 
 # Units converted to Python objects per slice of the (streamed) query result.
 STREAM_ROWS = 100_000
@@ -109,20 +112,24 @@ def build_clusters(
     with staging.registered(con, "_unit_ids", unit_ids):
         con.execute(
             """CREATE OR REPLACE TEMP TABLE _assigned AS
-               SELECT c.claim_id, i.cluster_id
+               SELECT c.claim_id, i.cluster_id, c.document_id, c.char_start, c.text
                FROM _claim_units AS c
                JOIN _units AS u ON u.text = c.text AND u.keys = c.keys
                JOIN _unit_ids AS i ON i.unit = u.unit"""
         )
     con.execute("DROP TABLE _claim_units")
     con.execute("DROP TABLE _units")
+    changed = changed_documents(con, report.version, force)
     with staging.transaction(con):
-        write_changes(con)
+        write_changes(con, changed)
+        store_documents(con, report.version, changed)
         store_pairs(con, report.version, cache)
         staging.set_global_state(con, STAGE.name, run.state)
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
     con.execute("DROP TABLE _assigned")
+    if changed is not None:
+        con.execute(f"DROP TABLE {changed}")
     report.rows = {"claim_clusters": n_clusters, "blocks_scored": cache.misses, "blocks_reused": cache.hits}
     return run.finish()
 
@@ -156,28 +163,80 @@ def store_pairs(con: duckdb.DuckDBPyConnection, version: str, cache: PairCache) 
         )
 
 
-def write_changes(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the memberships of the temp table `_assigned` (claim_id, cluster_id) and their clusters,
-    writing only differences."""
+def changed_documents(con: duckdb.DuckDBPyConnection, version: str, force: bool) -> str | None:
+    """The temp table of the documents whose claims were rewritten since this version last ran, or
+    None when every cluster row must be recomputed (forced, first run, another version).
+
+    The claims stage records each document it writes in the ledger with the state its rows come
+    from; this stage keeps a copy of those states (`DOCS_STAGE`), so the two differ exactly for the
+    documents whose claim rows may have changed.
+    """
+    stamp = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [DOCS_STAGE]).fetchone()
+    if force or stamp is None or stamp[0] != version:
+        return None
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _claims_states AS "
+        "SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> ''",
+        [CLAIMS.name],
+    )
+    staging.moved_keys(con, DOCS_STAGE, "_claims_states", "document_id", "_changed_documents")
+    con.execute("DROP TABLE _claims_states")
+    return "_changed_documents"
+
+
+def store_documents(con: duckdb.DuckDBPyConnection, version: str, changed: str | None) -> None:
+    """Bring the copy of the claims stage's document states up to date (inside the caller's transaction):
+    all of it after a full recomputation, else the `changed` documents only."""
+    scope = "" if changed is None else f"AND document_id IN (SELECT document_id FROM {changed})"
+    con.execute(f"DELETE FROM _ledger WHERE stage = ? {scope}", [DOCS_STAGE])
+    con.execute(
+        f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, document_id, state FROM _ledger "
+        f"WHERE stage = ? AND document_id <> '' {scope}",
+        [DOCS_STAGE, CLAIMS.name],
+    )
+    if changed is None:
+        con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [DOCS_STAGE, version])
+
+
+def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) -> None:
+    """Make the memberships of the temp table `_assigned` (claim_id, cluster_id, and the claim's
+    document_id, char_start, text) and their clusters, writing only differences.
+
+    A cluster's row is a function of its members' claim rows. With `changed` (the documents whose
+    claim rows may differ from the last run's) only the clusters that lost or gained a member, or
+    hold a claim of a changed document, are recomputed: every other row is as the last run left it.
+    Without it every cluster is.
+    """
     members = CLAIM_CLUSTER_MEMBERS.name
     con.execute(
-        f"""DELETE FROM {members} AS m WHERE NOT EXISTS
+        f"""CREATE OR REPLACE TEMP TABLE _gone AS SELECT m.claim_id, m.cluster_id FROM {members} AS m
+            WHERE NOT EXISTS
             (SELECT 1 FROM _assigned AS a WHERE a.claim_id = m.claim_id AND a.cluster_id = m.cluster_id)"""
     )
+    con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
     con.execute(
-        f"""INSERT INTO {members} (claim_id, cluster_id)
-            SELECT a.claim_id, a.cluster_id FROM _assigned AS a
+        f"""CREATE OR REPLACE TEMP TABLE _came AS SELECT a.claim_id, a.cluster_id FROM _assigned AS a
             WHERE NOT EXISTS (SELECT 1 FROM {members} AS m WHERE m.claim_id = a.claim_id)"""
     )
+    con.execute(f"INSERT INTO {members} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
+    scope = ""
+    if changed is not None:
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _touched AS
+                SELECT cluster_id FROM _gone UNION SELECT cluster_id FROM _came
+                UNION SELECT cluster_id FROM _assigned WHERE document_id IN (SELECT document_id FROM {changed})"""
+        )
+        scope = "WHERE a.cluster_id IN (SELECT cluster_id FROM _touched)"
     # Representative: the cluster's first claim in (document_id, char_start) order.
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _clusters_now AS
-            SELECT m.cluster_id, arg_min(c.text, (c.document_id, c.char_start)) AS representative_text,
-                   count(DISTINCT c.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
-            FROM {members} AS m JOIN claim_rows AS c USING (claim_id) GROUP BY m.cluster_id"""
+            SELECT a.cluster_id, arg_min(a.text, (a.document_id, a.char_start)) AS representative_text,
+                   count(DISTINCT a.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
+            FROM _assigned AS a {scope} GROUP BY a.cluster_id"""
     )
+    touched = "" if changed is None else "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
     con.execute(
-        """DELETE FROM claim_clusters AS k WHERE NOT EXISTS (
+        f"""DELETE FROM claim_clusters AS k WHERE {touched} NOT EXISTS (
                SELECT 1 FROM _clusters_now AS n WHERE n.cluster_id = k.cluster_id
                AND n.representative_text IS NOT DISTINCT FROM k.representative_text
                AND n.n_sources IS NOT DISTINCT FROM k.n_sources AND n.n_claims IS NOT DISTINCT FROM k.n_claims)"""
@@ -187,4 +246,5 @@ def write_changes(con: duckdb.DuckDBPyConnection) -> None:
            SELECT n.cluster_id, n.representative_text, n.n_sources, n.n_claims FROM _clusters_now AS n
            WHERE NOT EXISTS (SELECT 1 FROM claim_clusters AS k WHERE k.cluster_id = n.cluster_id)"""
     )
-    con.execute("DROP TABLE _clusters_now")
+    for table in ("_clusters_now", "_gone", "_came", *(("_touched",) if changed is not None else ())):
+        con.execute(f"DROP TABLE {table}")
