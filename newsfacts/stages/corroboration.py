@@ -38,30 +38,38 @@ DOCS_STAGE = "clusters:documents"
 # Units converted to Python objects per slice of the (streamed) query result.
 STREAM_ROWS = 100_000
 
-# Every claim with its figure keys as a canonical list (sorted, distinct: a set, as ClusterInput has
-# it), so that claims with the same text and keys group in SQL. Keys are gathered per claim before
-# the join, so no grouping runs over the claims' text there.
-CLAIM_UNITS_SQL = """
-CREATE OR REPLACE TEMP TABLE _claim_units AS
-SELECT c.claim_id, c.document_id, c.char_start, c.text, coalesce(k.keys, []) AS keys
-FROM claim_rows c
-LEFT JOIN (
-    SELECT cf.claim_id, list_sort(list_distinct(list({'metric': f.metric, 'value': f.value}))) AS keys
-    FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
-    WHERE f.metric IS NOT NULL AND f.value IS NOT NULL
-    GROUP BY cf.claim_id
-) k USING (claim_id)
+# The figure keys of every claim carrying any, as a canonical list (sorted, distinct: a set, as
+# ClusterInput has it), so that claims with the same text and keys group in SQL. Only claims with
+# figures are here: the claims themselves are read from claim_rows where needed, never copied whole.
+CLAIM_KEYS_SQL = """
+CREATE OR REPLACE TEMP TABLE _claim_keys AS
+SELECT cf.claim_id, list_sort(list_distinct(list({'metric': f.metric, 'value': f.value}))) AS keys
+FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
+WHERE f.metric IS NOT NULL AND f.value IS NOT NULL
+GROUP BY cf.claim_id
 """
+# Every claim with its keys (none: the empty list).
+CLAIMS_WITH_KEYS = "claim_rows AS c LEFT JOIN _claim_keys AS k USING (claim_id)"
 # One row per distinct (text, keys), in the order of its first claim by (document_id, char_start): the
 # order `cluster_claims` would meet them in over every claim. Its smallest document stands for all its
 # claims: a cluster's id comes from its smallest (document_id, text) member.
-UNITS_SQL = """
+UNITS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _units AS
 SELECT row_number() OVER (ORDER BY first_claim) - 1 AS unit, text, keys, document_id
 FROM (
-    SELECT text, keys, min(document_id) AS document_id, min({'d': document_id, 'c': char_start}) AS first_claim
-    FROM _claim_units GROUP BY text, keys
+    SELECT c.text, coalesce(k.keys, []) AS keys, min(c.document_id) AS document_id,
+           min({{'d': c.document_id, 'c': c.char_start}}) AS first_claim
+    FROM {CLAIMS_WITH_KEYS} GROUP BY c.text, coalesce(k.keys, [])
 )
+"""
+# Each claim's cluster, with what a cluster's row is made of: its document, position and unit (the
+# unit holds the claim's text, so no claim text is copied).
+ASSIGNED_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _assigned AS
+SELECT c.claim_id, i.cluster_id, c.document_id, c.char_start, u.unit
+FROM {CLAIMS_WITH_KEYS}
+JOIN _units AS u ON u.text = c.text AND u.keys = coalesce(k.keys, [])
+JOIN _unit_ids AS i ON i.unit = u.unit
 """
 
 
@@ -95,7 +103,7 @@ def build_clusters(
     if isinstance(run, StageReport):
         return run
     report = run.report
-    con.execute(CLAIM_UNITS_SQL)
+    con.execute(CLAIM_KEYS_SQL)
     con.execute(UNITS_SQL)
     result = con.execute("SELECT document_id, text, keys FROM _units ORDER BY unit")
     inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
@@ -110,15 +118,8 @@ def build_clusters(
     )
     del cluster_ids
     with staging.registered(con, "_unit_ids", unit_ids):
-        con.execute(
-            """CREATE OR REPLACE TEMP TABLE _assigned AS
-               SELECT c.claim_id, i.cluster_id, c.document_id, c.char_start, c.text
-               FROM _claim_units AS c
-               JOIN _units AS u ON u.text = c.text AND u.keys = c.keys
-               JOIN _unit_ids AS i ON i.unit = u.unit"""
-        )
-    con.execute("DROP TABLE _claim_units")
-    con.execute("DROP TABLE _units")
+        con.execute(ASSIGNED_SQL)
+    con.execute("DROP TABLE _claim_keys")
     changed = changed_documents(con, report.version, force)
     with staging.transaction(con):
         write_changes(con, changed)
@@ -128,6 +129,7 @@ def build_clusters(
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
     con.execute("DROP TABLE _assigned")
+    con.execute("DROP TABLE _units")
     if changed is not None:
         con.execute(f"DROP TABLE {changed}")
     report.rows = {"claim_clusters": n_clusters, "blocks_scored": cache.misses, "blocks_reused": cache.hits}
@@ -200,7 +202,7 @@ def store_documents(con: duckdb.DuckDBPyConnection, version: str, changed: str |
 
 def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) -> None:
     """Make the memberships of the temp table `_assigned` (claim_id, cluster_id, and the claim's
-    document_id, char_start, text) and their clusters, writing only differences.
+    document_id, char_start, unit of `_units`) and their clusters, writing only differences.
 
     A cluster's row is a function of its members' claim rows. With `changed` (the documents whose
     claim rows may differ from the last run's) only the clusters that lost or gained a member, or
@@ -210,13 +212,12 @@ def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) ->
     members = CLAIM_CLUSTER_MEMBERS.name
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _gone AS SELECT m.claim_id, m.cluster_id FROM {members} AS m
-            WHERE NOT EXISTS
-            (SELECT 1 FROM _assigned AS a WHERE a.claim_id = m.claim_id AND a.cluster_id = m.cluster_id)"""
+            LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
     )
     con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _came AS SELECT a.claim_id, a.cluster_id FROM _assigned AS a
-            WHERE NOT EXISTS (SELECT 1 FROM {members} AS m WHERE m.claim_id = a.claim_id)"""
+            LEFT JOIN {members} AS m USING (claim_id) WHERE m.claim_id IS NULL"""
     )
     con.execute(f"INSERT INTO {members} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
     scope = ""
@@ -230,9 +231,11 @@ def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) ->
     # Representative: the cluster's first claim in (document_id, char_start) order.
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _clusters_now AS
-            SELECT a.cluster_id, arg_min(a.text, (a.document_id, a.char_start)) AS representative_text,
-                   count(DISTINCT a.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
-            FROM _assigned AS a {scope} GROUP BY a.cluster_id"""
+            SELECT n.cluster_id, u.text AS representative_text, n.n_sources, n.n_claims
+            FROM (SELECT a.cluster_id, arg_min(a.unit, (a.document_id, a.char_start)) AS unit,
+                         count(DISTINCT a.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
+                  FROM _assigned AS a {scope} GROUP BY a.cluster_id) AS n
+            JOIN _units AS u USING (unit)"""
     )
     touched = "" if changed is None else "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
     con.execute(
