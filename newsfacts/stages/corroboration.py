@@ -22,17 +22,17 @@ import pyarrow as pa
 
 from newsfacts.claims import ClusterInput, cluster_claims
 from newsfacts.claims.clustering import PairCache
-from newsfacts.stages.graph import CLAIMS, StageConfig
 from newsfacts.stages.graph import CLUSTERS as STAGE
+from newsfacts.stages.graph import StageConfig
 from newsfacts.stages.runner import StageReport, start_corpus_stage
-from newsfacts.warehouse import staging
-from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS
+from newsfacts.warehouse import audit, staging
+from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS, KEY_DIGESTS
 
 # The `_ledger` stage holding the scored pairs of large blocks (clustering.PairCache), one row per block
 # under "<stage version>:<digest of its texts>": another version of the code scores every block again.
 PAIRS_STAGE = "clusters:pairs"
-# The `_ledger` stage holding a copy of the claims stage's document states as of this stage's last run
-# (row '' holds the version it ran at): the documents where the two differ are those whose claims moved.
+# The `_ledger` stage holding each document's state (see document_states) as of this stage's last run
+# (row '' holds the version it ran at): the documents whose state moved are those whose claims may have.
 DOCS_STAGE = "clusters:documents"
 
 # Units converted to Python objects per slice of the (streamed) query result.
@@ -52,25 +52,56 @@ GROUP BY cf.claim_id
 CLAIMS_WITH_KEYS = "claim_rows AS c LEFT JOIN _claim_keys AS k USING (claim_id)"
 # One row per distinct (text, keys), in the order of its first claim by (document_id, char_start): the
 # order `cluster_claims` would meet them in over every claim. Its smallest document stands for all its
-# claims: a cluster's id comes from its smallest (document_id, text) member.
+# claims: a cluster's id comes from its smallest (document_id, text) member. `anchor` (incremental
+# runs): its smallest claim in a document whose claims did not move, which was in the unit last time.
 UNITS_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _units AS
-SELECT row_number() OVER (ORDER BY first_claim) - 1 AS unit, text, keys, document_id
+SELECT row_number() OVER (ORDER BY first_claim) - 1 AS unit, text, keys, document_id, anchor
 FROM (
     SELECT c.text, coalesce(k.keys, []) AS keys, min(c.document_id) AS document_id,
-           min({{'d': c.document_id, 'c': c.char_start}}) AS first_claim
-    FROM {CLAIMS_WITH_KEYS} GROUP BY c.text, coalesce(k.keys, [])
+           min({{{{'d': c.document_id, 'c': c.char_start}}}}) AS first_claim, {{anchor}} AS anchor
+    FROM {CLAIMS_WITH_KEYS} {{join}} GROUP BY c.text, coalesce(k.keys, [])
 )
+"""
+# Claims joined to their unit's cluster (the units of `_units` filtered by `{units}`).
+_CLAIM_CLUSTERS = f"""
+FROM {CLAIMS_WITH_KEYS}
+JOIN (SELECT unit, text, keys FROM _units {{units}}) AS u ON u.text = c.text AND u.keys = coalesce(k.keys, [])
+JOIN _unit_ids AS i ON i.unit = u.unit
 """
 # Each claim's cluster, with what a cluster's row is made of: its document, position and unit (the
 # unit holds the claim's text, so no claim text is copied).
 ASSIGNED_SQL = f"""
 CREATE OR REPLACE TEMP TABLE _assigned AS
-SELECT c.claim_id, i.cluster_id, c.document_id, c.char_start, u.unit
-FROM {CLAIMS_WITH_KEYS}
-JOIN _units AS u ON u.text = c.text AND u.keys = coalesce(k.keys, [])
-JOIN _unit_ids AS i ON i.unit = u.unit
+SELECT c.claim_id, i.cluster_id, c.document_id, c.char_start, u.unit {_CLAIM_CLUSTERS.format(units="")}
 """
+# Units whose cluster id is not the one their claims (in unmoved documents) were given last time.
+MOVED_UNITS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _moved_units AS
+SELECT u.unit FROM _units AS u JOIN _unit_ids AS i USING (unit)
+LEFT JOIN {CLAIM_CLUSTER_MEMBERS.name} AS m ON m.claim_id = u.anchor
+WHERE u.anchor IS NOT NULL AND m.cluster_id IS DISTINCT FROM i.cluster_id
+"""
+# The claims whose cluster may differ from their stored membership: those of moved documents, and
+# those of moved units. Every other claim is where the last run put it.
+REASSIGNED_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _assigned AS
+SELECT c.claim_id, i.cluster_id {_CLAIM_CLUSTERS.format(units="")}
+WHERE c.document_id IN (SELECT document_id FROM {{changed}})
+UNION ALL
+SELECT c.claim_id, i.cluster_id {_CLAIM_CLUSTERS.format(units="WHERE unit IN (SELECT unit FROM _moved_units)")}
+WHERE c.document_id NOT IN (SELECT document_id FROM {{changed}})
+"""
+
+
+def units_sql(changed: str | None) -> str:
+    """UNITS_SQL, with each unit's anchor when only the `changed` documents' claims moved."""
+    if changed is None:
+        return UNITS_SQL.format(anchor="NULL::VARCHAR", join="")
+    return UNITS_SQL.format(
+        anchor="min(c.claim_id) FILTER (WHERE ch.document_id IS NULL)",
+        join=f"LEFT JOIN {changed} AS ch ON ch.document_id = c.document_id",
+    )
 
 
 def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> list[ClusterInput]:
@@ -103,8 +134,10 @@ def build_clusters(
     if isinstance(run, StageReport):
         return run
     report = run.report
+    document_states(con, (config or StageConfig()).run_id)
+    changed = changed_documents(con, report.version, force)
     con.execute(CLAIM_KEYS_SQL)
-    con.execute(UNITS_SQL)
+    con.execute(units_sql(changed))
     result = con.execute("SELECT document_id, text, keys FROM _units ORDER BY unit")
     inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
     cache = load_pairs(con, report.version)
@@ -118,9 +151,13 @@ def build_clusters(
     )
     del cluster_ids
     with staging.registered(con, "_unit_ids", unit_ids):
-        con.execute(ASSIGNED_SQL)
+        if changed is None:
+            con.execute(ASSIGNED_SQL)
+        else:
+            con.execute(MOVED_UNITS_SQL)
+            con.execute(REASSIGNED_SQL.format(changed=changed))
+            con.execute("DROP TABLE _moved_units")
     con.execute("DROP TABLE _claim_keys")
-    changed = changed_documents(con, report.version, force)
     with staging.transaction(con):
         write_changes(con, changed)
         store_documents(con, report.version, changed)
@@ -130,6 +167,7 @@ def build_clusters(
     report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
     con.execute("DROP TABLE _assigned")
     con.execute("DROP TABLE _units")
+    con.execute("DROP TABLE _document_states")
     if changed is not None:
         con.execute(f"DROP TABLE {changed}")
     report.rows = {"claim_clusters": n_clusters, "blocks_scored": cache.misses, "blocks_reused": cache.hits}
@@ -165,79 +203,103 @@ def store_pairs(con: duckdb.DuckDBPyConnection, version: str, cache: PairCache) 
         )
 
 
+def document_states(con: duckdb.DuckDBPyConnection, run_id: str | None) -> None:
+    """The temp table `_document_states` (document_id, state): per document, the sums of its rows'
+    hashes in every table the stage reads (audit.key_digests, shared with the integrity suites).
+
+    The states move exactly when a document's claims, their figures or the figures' metrics do,
+    whoever wrote them; documents with no rows in any of them have none.
+    """
+    con.execute(KEY_DIGESTS.ddl(keys=False))
+    parts = " UNION ALL ".join(
+        f"SELECT key, {_literal(table)} AS source, state FROM {audit.key_digests(con, table, 'document_id', run_id)}"
+        for table in STAGE.reads
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _document_states AS
+            SELECT key AS document_id, string_agg(source || '=' || state, '|' ORDER BY source) AS state
+            FROM ({parts}) GROUP BY key"""
+    )
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def changed_documents(con: duckdb.DuckDBPyConnection, version: str, force: bool) -> str | None:
-    """The temp table of the documents whose claims were rewritten since this version last ran, or
+    """The temp table of the documents whose rows moved since this version of the stage last ran, or
     None when every cluster row must be recomputed (forced, first run, another version).
 
-    The claims stage records each document it writes in the ledger with the state its rows come
-    from; this stage keeps a copy of those states (`DOCS_STAGE`), so the two differ exactly for the
-    documents whose claim rows may have changed.
+    This stage keeps the `_document_states` it ran on (`DOCS_STAGE`): the documents where they differ
+    from today's are those whose claims may have changed.
     """
     stamp = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [DOCS_STAGE]).fetchone()
     if force or stamp is None or stamp[0] != version:
         return None
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _claims_states AS "
-        "SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> ''",
-        [CLAIMS.name],
-    )
-    staging.moved_keys(con, DOCS_STAGE, "_claims_states", "document_id", "_changed_documents")
-    con.execute("DROP TABLE _claims_states")
+    staging.moved_keys(con, DOCS_STAGE, "_document_states", "document_id", "_changed_documents")
     return "_changed_documents"
 
 
 def store_documents(con: duckdb.DuckDBPyConnection, version: str, changed: str | None) -> None:
-    """Bring the copy of the claims stage's document states up to date (inside the caller's transaction):
-    all of it after a full recomputation, else the `changed` documents only."""
+    """Keep the `_document_states` this run clustered (inside the caller's transaction): all of them
+    after a full recomputation, else the `changed` documents' only."""
     scope = "" if changed is None else f"AND document_id IN (SELECT document_id FROM {changed})"
     con.execute(f"DELETE FROM _ledger WHERE stage = ? {scope}", [DOCS_STAGE])
+    scope = "" if changed is None else f"WHERE document_id IN (SELECT document_id FROM {changed})"
     con.execute(
-        f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, document_id, state FROM _ledger "
-        f"WHERE stage = ? AND document_id <> '' {scope}",
-        [DOCS_STAGE, CLAIMS.name],
+        f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, document_id, state FROM _document_states {scope}",
+        [DOCS_STAGE],
     )
     if changed is None:
         con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [DOCS_STAGE, version])
 
 
 def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) -> None:
-    """Make the memberships of the temp table `_assigned` (claim_id, cluster_id, and the claim's
-    document_id, char_start, unit of `_units`) and their clusters, writing only differences.
+    """Make the memberships of the temp table `_assigned` and their clusters, writing only differences.
 
-    A cluster's row is a function of its members' claim rows. With `changed` (the documents whose
-    claim rows may differ from the last run's) only the clusters that lost or gained a member, or
-    hold a claim of a changed document, are recomputed: every other row is as the last run left it.
-    Without it every cluster is.
+    Without `changed`, `_assigned` holds every claim (claim_id, cluster_id, and the claim's
+    document_id, char_start and unit of `_units`) and every cluster row is recomputed from it. With
+    `changed` (the documents whose claim rows may differ from the last run's), `_assigned` holds
+    (claim_id, cluster_id) of the claims that may have moved (REASSIGNED_SQL), memberships of claims
+    that are gone are dropped, and only the clusters that lost or gained a member or hold a
+    reassigned claim are recomputed: a cluster's row is a function of its members' claim rows, and
+    every other cluster kept both.
     """
     members = CLAIM_CLUSTER_MEMBERS.name
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _gone AS SELECT m.claim_id, m.cluster_id FROM {members} AS m
-            LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
-    )
+    if changed is None:
+        gone = f"""SELECT m.claim_id, m.cluster_id FROM {members} AS m
+                   LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
+    else:
+        gone = f"""SELECT m.claim_id, m.cluster_id FROM {members} AS m ANTI JOIN claim_rows AS c USING (claim_id)
+                   UNION ALL
+                   SELECT m.claim_id, m.cluster_id FROM {members} AS m JOIN _assigned AS a USING (claim_id)
+                   WHERE a.cluster_id <> m.cluster_id"""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _gone AS {gone}")
     con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _came AS SELECT a.claim_id, a.cluster_id FROM _assigned AS a
-            LEFT JOIN {members} AS m USING (claim_id) WHERE m.claim_id IS NULL"""
+            ANTI JOIN {members} AS m USING (claim_id)"""
     )
     con.execute(f"INSERT INTO {members} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
-    scope = ""
-    if changed is not None:
-        con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE _touched AS
-                SELECT cluster_id FROM _gone UNION SELECT cluster_id FROM _came
-                UNION SELECT cluster_id FROM _assigned WHERE document_id IN (SELECT document_id FROM {changed})"""
-        )
-        scope = "WHERE a.cluster_id IN (SELECT cluster_id FROM _touched)"
-    # Representative: the cluster's first claim in (document_id, char_start) order.
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _clusters_now AS
-            SELECT n.cluster_id, u.text AS representative_text, n.n_sources, n.n_claims
+    if changed is None:
+        # Representative: the cluster's first claim in (document_id, char_start) order.
+        now = """SELECT n.cluster_id, u.text AS representative_text, n.n_sources, n.n_claims
             FROM (SELECT a.cluster_id, arg_min(a.unit, (a.document_id, a.char_start)) AS unit,
                          count(DISTINCT a.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
-                  FROM _assigned AS a {scope} GROUP BY a.cluster_id) AS n
+                  FROM _assigned AS a GROUP BY a.cluster_id) AS n
             JOIN _units AS u USING (unit)"""
-    )
-    touched = "" if changed is None else "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
+        touched = ""
+    else:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE _touched AS
+               SELECT cluster_id FROM _gone UNION SELECT cluster_id FROM _came UNION SELECT cluster_id FROM _assigned"""
+        )
+        now = f"""SELECT m.cluster_id, arg_min(c.text, (c.document_id, c.char_start)) AS representative_text,
+                   count(DISTINCT c.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
+            FROM {members} AS m JOIN claim_rows AS c USING (claim_id)
+            WHERE m.cluster_id IN (SELECT cluster_id FROM _touched) GROUP BY m.cluster_id"""
+        touched = "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _clusters_now AS {now}")
     con.execute(
         f"""DELETE FROM claim_clusters AS k WHERE {touched} NOT EXISTS (
                SELECT 1 FROM _clusters_now AS n WHERE n.cluster_id = k.cluster_id

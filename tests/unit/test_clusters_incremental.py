@@ -7,7 +7,7 @@ import hashlib
 import duckdb
 import pytest
 
-from newsfacts.stages.corroboration import build_clusters, changed_documents
+from newsfacts.stages.corroboration import build_clusters, changed_documents, document_states
 from newsfacts.stages.graph import CLAIMS, StageConfig
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import STORED_TABLES
@@ -162,8 +162,8 @@ def test_a_refresh_ends_equal_to_a_full_rebuild(change: str):
         ({}, set()),
         ({"doc_e": UNRELATED}, {"doc_e"}),
         ({"doc_d": BASE["doc_c"]}, {"doc_d"}),
-        # Deleting a document drops its ledger rows, this stage's copy too: nothing to read again, and
-        # the memberships of its claims, which go, are what touch their clusters.
+        # Deleting a document drops its ledger rows, this stage's copy of its state too: nothing to
+        # read again, and the memberships of its claims, which go, are what touch their clusters.
         ({"doc_b": None}, set()),
         # Written again after a delete: read again, harmlessly.
         ({"doc_a": BASE["doc_a"]}, {"doc_a"}),
@@ -175,6 +175,7 @@ def test_the_documents_read_again_are_those_whose_claims_moved(step: dict, expec
     version = build_clusters(con, config=CONFIG).version
     for doc, claims in step.items():
         _write(con, doc, claims)
+    document_states(con, run_id=None)
     table = changed_documents(con, version, force=False)
     assert table is not None
     assert {r[0] for r in con.execute(f"SELECT document_id FROM {table}").fetchall()} == expected
@@ -183,6 +184,7 @@ def test_the_documents_read_again_are_those_whose_claims_moved(step: dict, expec
 def test_a_forced_run_or_another_version_recomputes_every_cluster():
     con = _load(BASE)
     version = build_clusters(con, config=CONFIG).version
+    document_states(con, run_id=None)
     assert changed_documents(con, version, force=True) is None
     assert changed_documents(con, version + "-other", force=False) is None
 
