@@ -254,6 +254,30 @@ def store_documents(con: duckdb.DuckDBPyConnection, version: str, changed: str |
         con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [DOCS_STAGE, version])
 
 
+def _gone_and_new(con: duckdb.DuckDBPyConnection) -> None:
+    """The temp tables `_gone` (memberships to drop: their claim vanished, or its cluster moved) and
+    `_new_claims` (claims of `_assigned` with no membership yet), for a partial `_assigned`.
+
+    Every claim has a membership or is new (only moved documents bring claims, and theirs are all
+    in `_assigned`), so memberships outnumber the claims that have one exactly by the vanished
+    claims: the whole-table search for them runs only when there are some.
+    """
+    members = CLAIM_CLUSTER_MEMBERS.name
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _new_claims AS
+            SELECT a.claim_id FROM _assigned AS a ANTI JOIN {members} AS m USING (claim_id)"""
+    )
+    n_members, n_new, n_claims = con.execute(
+        f"SELECT (SELECT count(*) FROM {members}), (SELECT count(*) FROM _new_claims), "
+        "(SELECT count(*) FROM claim_rows)"
+    ).fetchone()
+    moved = f"""SELECT m.claim_id, m.cluster_id FROM {members} AS m JOIN _assigned AS a USING (claim_id)
+                WHERE a.cluster_id <> m.cluster_id"""
+    if n_members + n_new != n_claims:
+        moved += f" UNION ALL SELECT m.claim_id, m.cluster_id FROM {members} AS m ANTI JOIN claim_rows USING (claim_id)"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _gone AS {moved}")
+
+
 def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) -> None:
     """Make the memberships of the temp table `_assigned` and their clusters, writing only differences.
 
@@ -267,19 +291,18 @@ def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) ->
     """
     members = CLAIM_CLUSTER_MEMBERS.name
     if changed is None:
-        gone = f"""SELECT m.claim_id, m.cluster_id FROM {members} AS m
-                   LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _gone AS SELECT m.claim_id, m.cluster_id FROM {members} AS m
+                LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
+        )
+        con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
+        came = f"SELECT a.claim_id, a.cluster_id FROM _assigned AS a ANTI JOIN {members} AS m USING (claim_id)"
     else:
-        gone = f"""SELECT m.claim_id, m.cluster_id FROM {members} AS m ANTI JOIN claim_rows AS c USING (claim_id)
-                   UNION ALL
-                   SELECT m.claim_id, m.cluster_id FROM {members} AS m JOIN _assigned AS a USING (claim_id)
-                   WHERE a.cluster_id <> m.cluster_id"""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _gone AS {gone}")
-    con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _came AS SELECT a.claim_id, a.cluster_id FROM _assigned AS a
-            ANTI JOIN {members} AS m USING (claim_id)"""
-    )
+        _gone_and_new(con)
+        con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
+        came = """SELECT a.claim_id, a.cluster_id FROM _assigned AS a
+                  SEMI JOIN (SELECT claim_id FROM _gone UNION ALL SELECT claim_id FROM _new_claims) USING (claim_id)"""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _came AS {came}")
     con.execute(f"INSERT INTO {members} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
     if changed is None:
         # Representative: the cluster's first claim in (document_id, char_start) order.
@@ -311,5 +334,5 @@ def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) ->
            SELECT n.cluster_id, n.representative_text, n.n_sources, n.n_claims FROM _clusters_now AS n
            WHERE NOT EXISTS (SELECT 1 FROM claim_clusters AS k WHERE k.cluster_id = n.cluster_id)"""
     )
-    for table in ("_clusters_now", "_gone", "_came", *(("_touched",) if changed is not None else ())):
+    for table in ("_clusters_now", "_gone", "_came", *(("_touched", "_new_claims") if changed is not None else ())):
         con.execute(f"DROP TABLE {table}")
