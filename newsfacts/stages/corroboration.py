@@ -6,10 +6,19 @@ its own tables, the memberships and the clusters, in one transaction with its st
 anywhere leaves the previous clustering whole, and the next run recomputes it if its inputs moved.
 
 Python clusters each distinct (claim text, figure keys) once; DuckDB groups the claims into those
-units and joins the clusters back. It writes only what changed: memberships whose cluster moved,
-appeared or went, and clusters whose row (representative, counts) differs. DuckDB compares the new
-result with the stored one, so a new file rewrites a few rows instead of every membership, and the
-tables end as a full rewrite would.
+units and joins the clusters back. It writes only what changed, and reads back only what may have:
+
+- each document's state (sums of its rows' hashes in claim_rows, claim_figures and figures, the
+  per-key digests the integrity suites keep too) is kept from the last run: the documents whose
+  state moved are the only ones whose claims, or their units, may have changed;
+- a claim elsewhere keeps its unit, so it changes cluster only if its unit's cluster id moved, which
+  one claim per unit (its anchor) tells: only the claims of moved documents and of moved units are
+  reassigned, and memberships of claims that vanished are looked for only when the counts say some did;
+- a cluster's row (representative, counts) is a function of its members' claim rows, so only the
+  clusters that lost or gained a member or hold a claim of a moved document are recomputed.
+
+A forced run, the first run and a run of another version recompute every membership and cluster
+row and compare them with the stored ones. Either way the tables end as a full rewrite would.
 """
 
 from __future__ import annotations
