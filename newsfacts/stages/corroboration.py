@@ -221,7 +221,7 @@ def document_states(con: duckdb.DuckDBPyConnection, run_id: str | None) -> None:
     """
     con.execute(KEY_DIGESTS.ddl(keys=False))
     parts = " UNION ALL ".join(
-        f"SELECT key, {_literal(table)} AS source, state FROM {audit.key_digests(con, table, 'document_id', run_id)}"
+        f"SELECT key, '{table}' AS source, state FROM {audit.key_digests(con, table, 'document_id', run_id)}"
         for table in STAGE.reads
     )
     con.execute(
@@ -229,10 +229,6 @@ def document_states(con: duckdb.DuckDBPyConnection, run_id: str | None) -> None:
             SELECT key AS document_id, string_agg(source || '=' || state, '|' ORDER BY source) AS state
             FROM ({parts}) GROUP BY key"""
     )
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def changed_documents(con: duckdb.DuckDBPyConnection, version: str, force: bool) -> str | None:
