@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'’][a-z0-9]+)*")
+_DIGIT = re.compile(r"[0-9]")  # tokens hold ASCII digits only (_TOKEN)
 _STOP_LIST = """
     a an the of to in on at for by with and or but nor is are was were be been being has have had do
     does did it its this that these those as from into than then so such which who whom whose their
@@ -41,5 +42,5 @@ def normalise(text: str) -> list[str]:
 
 
 def numbers(tokens: list[str]) -> frozenset[str]:
-    """The numeric tokens of a normalised claim."""
-    return frozenset(t for t in tokens if any(c.isdigit() for c in t))
+    """The numeric tokens of a normalised claim (one regex test per token: called for every distinct text)."""
+    return frozenset(filter(_DIGIT.search, tokens))

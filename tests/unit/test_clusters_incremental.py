@@ -1,0 +1,204 @@
+"""A refresh of the clusters stage recomputes only what changed, and ends as a full rebuild would."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pytest
+
+from newsfacts.stages.corroboration import build_clusters, changed_documents, document_states
+from newsfacts.stages.graph import CLAIMS, StageConfig
+from newsfacts.warehouse import staging
+from newsfacts.warehouse.schema import STORED_TABLES
+
+CONFIG = StageConfig()
+RATE = ("policy_rate", 4.5)
+# A claim: (char_start, text, figure keys). Each document is a list of them.
+BRIDGE = "The national energy regulator approved a new price cap on household power bills"
+APRIL = BRIDGE + " starting from the first week of April"
+FIRMS = BRIDGE + " while smaller businesses wait for separate relief measures"
+BASE: dict[str, list[tuple[int, str, tuple[tuple[str, float], ...]]]] = {
+    "doc_a": [
+        (0, APRIL, ()),
+        (120, "The central bank lifted its benchmark rate to 4.5% on Thursday", (RATE,)),
+    ],
+    "doc_b": [
+        (0, FIRMS, ()),
+        (140, "Policymakers took borrowing costs up to 4.5% in a split vote", (RATE,)),
+    ],
+    # Two claims of one cluster in one document: the first (by position) is the representative, the
+    # smaller text names the cluster.
+    "doc_c": [
+        (0, "Voter turnout in the regional election climbed to its highest level in two decades", ()),
+        (300, "Turnout in the regional election climbed to its highest level in two decades", ()),
+    ],
+    "doc_d": [
+        (10, "In the regional election turnout climbed to its highest level in two decades", ()),
+        (200, "The carmaker recalled thousands of vehicles over a faulty brake sensor", ()),
+    ],
+}
+UNRELATED = [(0, "The airline said it would add three routes to Asia from next summer onwards", ())]
+# Each change: the documents to write (None: delete the document), applied one step at a time.
+CHANGES = {
+    "a new document": [
+        {"doc_e": [(0, "Turnout in the regional election climbed to its highest level in 20 years", ())]}
+    ],
+    "a new document that joins nothing": [{"doc_h": UNRELATED}],
+    "a changed document leaves its cluster": [
+        {"doc_d": [(10, "Turnout at the football final fell to its lowest level in two decades", ()), BASE["doc_d"][1]]}
+    ],
+    "a representative's wording changes, its cluster does not": [
+        {
+            "doc_c": [
+                (0, "Voter turnout in that regional election climbed to its highest level in two decades", ()),
+                BASE["doc_c"][1],
+            ]
+        }
+    ],
+    "a figure changes": [{"doc_b": [BASE["doc_b"][0], (140, BASE["doc_b"][1][1], (("policy_rate", 4.75),))]}],
+    "a deleted document": [{"doc_b": None}],
+    "a document joins two clusters, then goes": [{"doc_g": [(0, BRIDGE, ())]}, {"doc_g": None}],
+    "the smallest member goes and comes back": [{"doc_a": None}, {"doc_a": BASE["doc_a"]}],
+}
+
+
+def _staging() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    for table in STORED_TABLES:
+        con.execute(table.ddl())
+    return con
+
+
+def _write(con: duckdb.DuckDBPyConnection, doc: str, claims: list | None) -> None:
+    """What the claims and figures stages leave for one document: its rows, and its ledger state."""
+    staging.delete_documents(con, [doc])
+    if claims is None:
+        return
+    for start, text, keys in claims:
+        claim_id = f"clm_{doc}_{start}"
+        con.execute(
+            "INSERT INTO claim_rows (claim_id, document_id, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
+            [claim_id, doc, start, start + len(text), text],
+        )
+        for n, (metric, value) in enumerate(keys):
+            figure_id = f"fig_{doc}_{start}_{n}"
+            con.execute(
+                "INSERT INTO figures (figure_id, document_id, char_start, raw_text, kind, value, unit, metric) "
+                "VALUES (?, ?, ?, ?, 'percent', ?, 'percent', ?)",
+                [figure_id, doc, start, f"{value}%", value, metric],
+            )
+            con.execute("INSERT INTO claim_figures VALUES (?, ?, ?)", [claim_id, figure_id, doc])
+    state = hashlib.sha256(repr(claims).encode()).hexdigest()
+    con.execute("INSERT INTO _ledger VALUES (?, ?, ?)", [CLAIMS.name, doc, state])
+
+
+def _load(docs: dict) -> duckdb.DuckDBPyConnection:
+    con = _staging()
+    for doc, claims in docs.items():
+        _write(con, doc, claims)
+    return con
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[tuple]]:
+    members = set(con.execute("SELECT * FROM claim_cluster_members").fetchall())
+    clusters = set(con.execute("SELECT * FROM claim_clusters").fetchall())
+    return members, clusters
+
+
+def _fresh(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[tuple]]:
+    """The tables a first run over the same claims, figures and ledger leaves."""
+    fresh = _staging()
+    for table in ("claim_rows", "claim_figures", "figures", "_ledger"):
+        where, params = ("WHERE stage = ?", [CLAIMS.name]) if table == "_ledger" else ("", [])
+        rows = con.execute(f"SELECT * FROM {table} {where}", params).fetchall()
+        if rows:
+            fresh.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    build_clusters(fresh, config=CONFIG)
+    return _tables(fresh)
+
+
+def _partition(con: duckdb.DuckDBPyConnection) -> set[frozenset[str]]:
+    rows = con.execute(
+        "SELECT list(claim_id ORDER BY claim_id) FROM claim_cluster_members GROUP BY cluster_id"
+    ).fetchall()
+    return {frozenset(r[0]) for r in rows}
+
+
+def test_the_base_corpus_has_the_clusters_the_changes_play_on():
+    con = _load(BASE)
+    build_clusters(con, config=CONFIG)
+    assert _partition(con) == {
+        frozenset({"clm_doc_a_0"}),
+        frozenset({"clm_doc_b_0"}),
+        frozenset({"clm_doc_a_120", "clm_doc_b_140"}),
+        frozenset({"clm_doc_c_0", "clm_doc_c_300", "clm_doc_d_10"}),
+        frozenset({"clm_doc_d_200"}),
+    }
+    _write(con, "doc_g", [(0, BRIDGE, ())])
+    build_clusters(con, config=CONFIG)
+    assert frozenset({"clm_doc_a_0", "clm_doc_b_0", "clm_doc_g_0"}) in _partition(con)
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_refresh_ends_equal_to_a_full_rebuild(change: str):
+    con = _load(BASE)
+    build_clusters(con, config=CONFIG)
+    for step in CHANGES[change]:
+        before = _tables(con)
+        for doc, claims in step.items():
+            _write(con, doc, claims)
+        build_clusters(con, config=CONFIG)
+        after = _tables(con)
+        assert after != before, "the change must move the tables, or the test shows nothing"
+        assert after == _fresh(con)
+        build_clusters(con, force=True, config=CONFIG)
+        assert _tables(con) == after
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ({}, set()),
+        ({"doc_e": UNRELATED}, {"doc_e"}),
+        ({"doc_d": BASE["doc_c"]}, {"doc_d"}),
+        # Deleting a document drops its ledger rows, this stage's copy of its state too: nothing to
+        # read again, and the memberships of its claims, which go, are what touch their clusters.
+        ({"doc_b": None}, set()),
+        # Written again after a delete: read again, harmlessly.
+        ({"doc_a": BASE["doc_a"]}, {"doc_a"}),
+    ],
+    ids=["nothing", "new", "changed", "deleted", "rewritten alike"],
+)
+def test_the_documents_read_again_are_those_whose_claims_moved(step: dict, expected: set[str]):
+    con = _load(BASE)
+    version = build_clusters(con, config=CONFIG).version
+    for doc, claims in step.items():
+        _write(con, doc, claims)
+    document_states(con, run_id=None)
+    table = changed_documents(con, version, force=False)
+    assert table is not None
+    assert {r[0] for r in con.execute(f"SELECT document_id FROM {table}").fetchall()} == expected
+
+
+def test_a_forced_run_or_another_version_recomputes_every_cluster():
+    con = _load(BASE)
+    version = build_clusters(con, config=CONFIG).version
+    document_states(con, run_id=None)
+    assert changed_documents(con, version, force=True) is None
+    assert changed_documents(con, version + "-other", force=False) is None
+
+
+def test_a_refresh_leaves_untouched_clusters_alone_and_a_forced_run_repairs_them():
+    """Proof that the refresh is incremental: a row it has no reason to read stays as it was."""
+    con = _load(BASE)
+    build_clusters(con, config=CONFIG)
+    recall = "The carmaker recalled thousands of vehicles over a faulty brake sensor"
+    con.execute("UPDATE claim_clusters SET n_claims = 99 WHERE representative_text = ?", [recall])
+    _write(con, "doc_h", UNRELATED)
+    build_clusters(con, config=CONFIG)
+    assert con.execute("SELECT n_claims FROM claim_clusters WHERE representative_text = ?", [recall]).fetchone() == (
+        99,
+    )
+    build_clusters(con, force=True, config=CONFIG)
+    assert _tables(con) == _fresh(con)
