@@ -142,7 +142,7 @@ def _magnitude_before(text: str, start: int, token: str) -> bool:
     lo = max(0, start - g.MAGNITUDE_WINDOW)
     if not text.endswith(_MAGNITUDE_ENDS, lo, start) or g.MAGNITUDE_BEFORE.search(text, lo, start) is None:
         return False
-    return not text.endswith("of ", lo, start) or (len(token) == 3 and token[1] == ".")
+    return not text.endswith("of ", lo, start) or _one_decimal(token)
 
 
 _MAGNITUDE_ENDS = ("e ", "e-", "E ", "E-", "of ", "e\u00a0")
@@ -314,7 +314,7 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
             amt.unit = INDEX_POINT[0]
             return m.end()
     m = g.MAGNITUDE_AFTER.match(text, pos)
-    if m or (_one_decimal(amt) and g.QUAKE_AFTER.match(text, pos)):
+    if m or (not amt.spelled and _one_decimal(amt.token) and g.QUAKE_AFTER.match(text, pos)):
         amt.unit = MAGNITUDE[0]
         return m.end() if m else pos
     m = g.TIMES.match(text, pos)
@@ -329,9 +329,9 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     return pos
 
 
-def _one_decimal(amt: Amount) -> bool:
+def _one_decimal(token: str) -> bool:
     """ "5.9", "7.0": the shape of a quake's magnitude (one decimal, below ten)."""
-    return not amt.spelled and len(amt.token) == 3 and amt.token[1] == "." and amt.token[0].isdigit()
+    return len(token) == 3 and token[1] == "." and token[0].isdigit()
 
 
 def _tenor(text: str, amt: Amount, m) -> bool:

@@ -13,6 +13,7 @@ from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
 from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, ENDPOINT_FILLERS, RANGE_WORDS, UP_WORDS
 from newsfacts.figures.numbers import is_year_like
+from newsfacts.figures.units import MAGNITUDE
 
 CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # verbs that may stand before a short object
 
@@ -52,7 +53,7 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
     """Combine two ends, sharing currency, unit and scale; None when they measure different things."""
     if first.currency and second.currency and first.currency != second.currency:
         return None
-    if first.unit == "magnitude" and second.bare and dash:
+    if first.unit == MAGNITUDE[0] and second.bare and dash:
         second.unit = first.unit  # "a magnitude of 9.1–9.3": the scale is named once, before the range
     if first.unit and first.unit != second.unit:
         return None  # "3.2% to ¥10,000", and "5% to 7" where the second end is something else

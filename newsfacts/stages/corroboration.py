@@ -300,13 +300,12 @@ def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) ->
             f"""CREATE OR REPLACE TEMP TABLE _gone AS SELECT m.claim_id, m.cluster_id FROM {members} AS m
                 LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
         )
-        con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
         came = f"SELECT a.claim_id, a.cluster_id FROM _assigned AS a ANTI JOIN {members} AS m USING (claim_id)"
     else:
         _gone_and_new(con)
-        con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
         came = """SELECT a.claim_id, a.cluster_id FROM _assigned AS a
                   SEMI JOIN (SELECT claim_id FROM _gone UNION ALL SELECT claim_id FROM _new_claims) USING (claim_id)"""
+    con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _came AS {came}")
     con.execute(f"INSERT INTO {members} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
     if changed is None:

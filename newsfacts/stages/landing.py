@@ -18,7 +18,6 @@ import polars as pl
 from newsfacts.landing import (
     DEFAULT_MAX_BYTES,
     Candidate,
-    Discovery,
     LandedFile,
     Rejection,
     decode,
@@ -66,8 +65,7 @@ def land_documents(
     """
     report = LandingReport()
     ver = version(STAGE, StageConfig(max_file_bytes=max_bytes))
-    found = discover(seeds_dir) if seeds_dir.is_dir() else Discovery([], [], state_of([]))
-    candidates, rejections, report.folder = found
+    candidates, rejections, report.folder = discover(seeds_dir)  # nothing, of a folder that is not there
     if not seeds_dir.is_dir():
         rejections.append(Rejection(str(seeds_dir), "seeds folder does not exist"))
     to_read = _to_read(con, candidates, ver)
