@@ -6,9 +6,12 @@ a related link inside the body, a footer); no third-party text.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from bench.news_articles_eval import (
+    FIGURE_COLUMNS,
     ArticlesResult,
     Landed,
     in_chrome,
@@ -165,6 +168,30 @@ def test_the_pipeline_path_keeps_metadata_bounds_and_page_offsets():
     for f in landed.figures:
         assert landed.body_start <= f.start < f.end <= landed.body_end
         assert PAGE[f.start : f.end] == f.text
+
+
+def test_land_page_equals_the_stages_run_on_a_staging_warehouse(tmp_path):
+    """The library path gives the rows the landing, metadata and figures stages store for the same file."""
+    from newsfacts.stages.figures import process_figures
+    from newsfacts.stages.landing import land_documents
+    from newsfacts.stages.metadata import process_metadata
+    from newsfacts.warehouse import staging
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ferry.txt").write_text(PAGE, encoding="utf-8")
+    con = staging.connect(tmp_path / "staging.duckdb")
+    try:
+        land_documents(con, seeds, datetime.datetime(2026, 1, 1))
+        process_metadata(con)
+        process_figures(con)
+        bounds = con.execute("SELECT body_start, body_end FROM document_metadata").fetchone()
+        rows = con.execute(f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures ORDER BY char_start").fetchall()
+    finally:
+        con.close()
+    landed = land_page(PAGE)
+    assert bounds == (landed.body_start, landed.body_end)
+    assert [Pred(*r) for r in rows] == sorted(landed.figures, key=lambda p: p.start)
 
 
 def test_the_pipeline_leaves_the_menu_and_headline_out():
