@@ -127,6 +127,8 @@ def score_articles(
     out = ArticlesResult()
     for page in pages:
         landed = land(page)
+        if landed.figures and landed.text != page["text"]:
+            raise ValueError(f"{page['id']}: landing changed the text, so gold offsets do not apply to its figures")
         res = score_sentences([page], lambda _t, f=landed.figures: f, tol, units)
         false = [p for _row, p in res.false]
         out.pages.append(
