@@ -47,7 +47,7 @@ _ALIASES: dict[str, str] = {
     "percentage_points": "percentage_point", "pp": "percentage_point", "pct": "percent",
     "metric_ton": "t", "tonne": "t", "tonnes": "t", "inches": "inch", "in": "inch", "feet": "ft",
     "foot": "ft", "miles": "mile", "mi": "mile", "points": "point", "pts": "point", "mp": "megapixel",
-    "shares": "share", "times": "times", "celsius": "degC", "°c": "degC", "c": "degC",
+    "shares": "share", "ounce": "oz", "times": "times", "celsius": "degC", "°c": "degC", "c": "degC",
     "fahrenheit": "degF", "°f": "degF", "f": "degF", "degree_celsius": "degC", "degree_fahrenheit": "degF",
 }  # fmt: skip
 # Abbreviations read as a rate's denominator only ("$64/b"; a bare "B" is a byte).
