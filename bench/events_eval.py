@@ -38,7 +38,7 @@ from typing import Any
 import polars as pl
 import yaml
 
-from newsfacts.consistency import build_metric_consistency
+from newsfacts.consistency import build_metric_consistency, complete_fact_keys
 from newsfacts.figures import Figure, extract_figures
 
 Ref = list[str]
@@ -81,7 +81,8 @@ def figure_id(doc: str, f: Figure) -> str:
 
 
 def consistency_input(figures: EventFigures) -> pl.DataFrame:
-    """The figures of every document as the rows build_metric_consistency reads."""
+    """The figures of every document as the rows build_metric_consistency reads, their fact keys
+    completed across the documents as build_metric_consistency completes them."""
     rows = [
         {
             "figure_id": figure_id(doc, f),
@@ -100,7 +101,12 @@ def consistency_input(figures: EventFigures) -> pl.DataFrame:
         for doc, (_, found) in figures.items()
         for f in found
     ]
-    return pl.DataFrame(rows, infer_schema_length=None)
+    return complete_fact_keys(pl.DataFrame(rows, infer_schema_length=None))
+
+
+def fact_keys(frame: pl.DataFrame) -> dict[str, str | None]:
+    """figure_id -> the fact key it is compared on (completed across documents)."""
+    return dict(zip(frame["figure_id"], frame["fact_key"], strict=True)) if frame.height else {}
 
 
 @dataclass
@@ -138,10 +144,10 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def _show(doc: str, f: Figure | None, ref: Ref) -> str:
+def _show(doc: str, f: Figure | None, ref: Ref, key: str | None = None) -> str:
     if f is None:
         return f"{doc}: {ref[1]!r} NOT EXTRACTED"
-    return f"{doc}: {f.raw_text!r} key={f.fact_key}  | {' '.join((f.sentence or '').split())[:160]}"
+    return f"{doc}: {f.raw_text!r} key={key}  | {' '.join((f.sentence or '').split())[:160]}"
 
 
 def _disagree(rows: pl.DataFrame) -> bool:
@@ -157,6 +163,10 @@ def score_event(name: str, event: dict[str, Any], figures: EventFigures | None =
     frame = consistency_input(figures)
     result = build_metric_consistency(frame)
     tally = Tally()
+    key_of = fact_keys(frame)
+
+    def key_in(doc: str, f: Figure | None) -> str | None:
+        return None if f is None else key_of.get(figure_id(doc, f))
 
     def located(refs: Iterable[Ref]) -> list[tuple[Ref, Figure | None]]:
         return [(ref, find_figure(figures, ref)) for ref in refs]
@@ -191,7 +201,7 @@ def score_event(name: str, event: dict[str, Any], figures: EventFigures | None =
             tally.errors.append(f"[{name}] FALSE CONFLICT {row['conflicts']}")
 
     for i, (spec, refs, _) in enumerate(gold):
-        shown = "; ".join(_show(r[0], f, r) for r, f in refs)
+        shown = "; ".join(_show(r[0], f, r, key_in(r[0], f)) for r, f in refs)
         if spec["verdict"] == "conflict":
             tally.gold_conflicts += 1
             if i in found_gold:
@@ -200,7 +210,7 @@ def score_event(name: str, event: dict[str, Any], figures: EventFigures | None =
                 tally.errors.append(f"[{name}] MISSED CONFLICT: {shown}")
             continue
         tally.gold_consistent += 1
-        keys = {f.fact_key for _, f in refs if f is not None}
+        keys = {key_in(r[0], f) for r, f in refs if f is not None}
         docs = {r[0] for r, f in refs if f is not None}
         ok = len(docs) >= 2 and len(keys) == 1 and None not in keys
         if ok:
@@ -221,9 +231,10 @@ def score_event(name: str, event: dict[str, Any], figures: EventFigures | None =
         if a is None or b is None or figure_id(ra[0], a) == figure_id(rb[0], b):
             continue
         tally.checkable_pairs += 1
-        if a.fact_key is not None and a.fact_key == b.fact_key:
+        if key_in(ra[0], a) is not None and key_in(ra[0], a) == key_in(rb[0], b):
             tally.merged_pairs += 1
-            tally.errors.append(f"[{name}] MERGED PAIR: {_show(ra[0], a, ra)} || {_show(rb[0], b, rb)}")
+            shown = f"{_show(ra[0], a, ra, key_in(ra[0], a))} || {_show(rb[0], b, rb, key_in(rb[0], b))}"
+            tally.errors.append(f"[{name}] MERGED PAIR: {shown}")
     return tally
 
 

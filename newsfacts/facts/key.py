@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_within
+from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_before, tokens_within
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
@@ -57,6 +57,17 @@ _UNIT_ABBR = {"year": "y", "yr": "y", "month": "m", "week": "w"}
 _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
 _EVERY_AXIS = frozenset(VARY_AXES)  # an open-domain metric varies by every qualifier
 MAX_SLUG_WORDS = 3
+_SEGMENT_SPACE = re.compile(r"[\s-]+")
+# "In manufacturing, ...": a sentence's opening prepositional phrase names the segment of its figures
+_INTRO = re.compile(r"\s*(?:In|Among|For|Within)\s+(?:the\s+)?(?P<segment>[^,;:]{2,40}?)\s*,")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE)
+_RANKED_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+SINCE_REACH = 24  # characters before a period searched for "since the end of"
+SUPERLATIVE_REACH = 4  # words before "since" searched for the superlative a record is framed by
+# A whole-company amount that, written per share, is another metric: profit per share is EPS.
+_PER_SHARE = {"net_income": "eps"}
+# What an amount per share takes from the amount it stands beside: its level and stance, not its metric.
+_APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"])
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
@@ -212,7 +223,7 @@ class FactReader:
         self._subjects: SubjectIndex | None = None
         self._periods: DocumentPeriods | None = None
         self._last: tuple[str, int, Phrase] | None = None
-        self._prev: tuple[str, int, str, Fact] | None = None
+        self._prev: tuple[str, int, str, Fact, str | None] | None = None
         self._prev_rule: MetricRule | None = None
 
     def read(
@@ -244,9 +255,12 @@ class FactReader:
             for a, b in others
             if not _is_tenor(sentence, b, "duration", sentence[a:b]) and not _in_frequency(sentence, a, b)
         )
-        converted = self._conversion(kind, sentence, lo, hi)
-        if converted is not None:
-            return converted
+        apposed = self._apposed(kind, sentence, lo)
+        if apposed is not None and apposed[1] == found.per_unit:
+            return apposed[0]
+        # "from $22 billion, or $2.95 a share, a year earlier": the amount per share is another
+        # metric, but of the level, stance and period of the amount it stands beside
+        beside = apposed[0] if apposed is not None else None
         phrase, own = self._phrase(sentence, lo, hi, others)
         if concept is not None:
             phrase = own = replace(phrase, concept=concept)
@@ -263,6 +277,8 @@ class FactReader:
         )
         bare = (phrase.concept or "").removeprefix("the ")
         rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache, by_signals=concept is not None)
+        if kind == "money" and found.per_unit == "share" and rule is not None and rule.name in _PER_SHARE:
+            rule = self._rule(_PER_SHARE[rule.name]) or rule  # "earnings of $2.70 per share" is EPS
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
@@ -278,27 +294,44 @@ class FactReader:
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
+        segment = (
+            None
+            if rule is not None and rule.name in words("unsegmented_metrics")
+            else _segment(plain, phrase, own, near)
+        )
         if _out_of_before(sentence, lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
+        since = self._since_start(sentence, clause, lo, hi, others)
+        if since is not None:
+            mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
+        if beside is not None and beside.metric is not None:
+            mods += [m for m in beside.metric.split(".")[1:] if m in _APPOSED_MODS and m not in mods]
         metric: str | None
         if rule is not None:
-            metric = ".".join([rule.name, *mods])
+            metric = ".".join([rule.name, *([segment] if segment else []), *mods])
         else:
             base = _open_metric(phrase, kind, unit, dimension)
-            metric = ".".join([base, *mods]) if base else None
+            named = base is not None and segment is not None and set(segment.split("_")) <= set(base.split("_"))
+            own_segment = [segment] if segment and not named else []  # "shelter_costs" names it already
+            metric = ".".join([base, *own_segment, *mods]) if base else None
         if metric is None or (rule is not None and not rule.compare):
             fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
             recent = rule is not None and rule.period_default == "published"
-            period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent, hi)
+            grain = rule.period if rule else "none"
+            period, key_period = self._period(sentence, clause, grain, recent, hi)
+            if since is not None:
+                period, key_period = since.period, at_grain(since.period, grain) or since.period
+            elif beside is not None and beside.fact_key is not None:
+                period, key_period = beside.period, beside.fact_key.rsplit("|", 1)[1] or None
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
             if rule is None and subject is None:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
                 # too loose to hold two sources to: named, but not compared
                 key = None
             fact = Fact(metric, subject, phrase.concept, period, key)
-        self._prev = (sentence, hi, kind, fact)
+        self._prev = (sentence, hi, kind, fact, found.per_unit)
         self._prev_rule = rule
         return fact
 
@@ -319,15 +352,16 @@ class FactReader:
     def _rule(self, name: str) -> MetricRule | None:
         return next((r for r in self.catalog.rules if r.name == name), None)
 
-    def _conversion(self, kind: str, sentence: str, lo: int, hi: int) -> Fact | None:
-        """ "$550 billion (about 80 trillion yen)", "€5bn, or $5.4bn": the same fact in another
-        currency or unit, so it takes the fact of the figure it converts."""
+    def _apposed(self, kind: str, sentence: str, lo: int) -> tuple[Fact, str | None] | None:
+        """The fact (and per-unit) of the figure this one stands in apposition to: "$550 billion
+        (about 80 trillion yen)", "€5bn, or $5.4bn" convert it, so they take its fact; "$6.19
+        billion, or $2.48 a share" is an amount per something else."""
         prev = self._prev
         if prev is None or prev[0] != sentence or prev[2] != kind or prev[3].fact_key is None:
             return None
         if not _CONVERSION.fullmatch(sentence[prev[1] : lo]):
             return None
-        return prev[3]
+        return prev[3], prev[4]
 
     def _entity_move(self, sentence: str, phrase: Phrase) -> MetricRule | None:
         """ "AMD fell 2%": a percent move of a bare name is its share price's (an index's) move."""
@@ -448,6 +482,15 @@ class FactReader:
                 return near
         return self.subjects.main(types)
 
+    def _since_start(
+        self, sentence: str, clause: tuple[int, int], lo: int, hi: int, others: tuple[tuple[int, int], ...]
+    ) -> Found | None:
+        """The start of the span a cumulative figure covers: "since September" in its clause, up to
+        the figures on either side (not a superlative's frame, "the biggest since 1997")."""
+        start, end = _between_neighbours(clause, lo, hi, others)
+        spans = [f for f in find_periods(sentence, self.published, start, end) if _since(sentence, f) == "span"]
+        return min(spans, key=lambda f: abs(f.start - hi)) if spans else None
+
     def _period(
         self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False, hi: int = 0
     ) -> tuple[str | None, str | None]:
@@ -460,7 +503,7 @@ class FactReader:
             found = [
                 f
                 for f in find_periods(sentence, self.published, *window)
-                if not _is_base(sentence, hi, f, self.published)
+                if not _is_base(sentence, hi, f, self.published) and _since(sentence, f) is None
             ]
             stated = _pick(found, grain, (clause[0] + clause[1]) / 2, finer=recent)
             if stated is not None:
@@ -520,6 +563,66 @@ def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) ->
     if words_between == {"from"} and published is not None:
         return found.period.removeprefix("FY")[:10] <= published.isoformat()[: len(found.period)]
     return bool(words_between)
+
+
+def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) -> str | None:
+    """The segment of a whole the figure is about (words.yaml `segments`): named in its phrase or
+    before it in its clause, up to the figure before; an introductory "In manufacturing," counts.
+    A segment after an exclusion word ("excluding food and energy") is the part left out. The
+    segment nearest the figure wins."""
+    pattern, canonical, excluded = _segment_tables()
+    start = min(near[0], own.start, phrase.start)
+    windows = [(start, max(own.start, phrase.end, own.end))]
+    intro = _INTRO.match(sentence)
+    if intro is not None and intro.end() <= start:
+        windows.append(intro.span("segment"))
+    best: tuple[int, str] | None = None
+    for lo, hi in windows:
+        text = excluded.sub(" ", sentence[lo:hi])
+        for m in pattern.finditer(text):
+            name = canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]
+            distance = abs(own.start - (lo + m.end()))
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+@cache
+def _segment_tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """(a regex of every segment phrase, phrase -> segment name, a regex of excluded segments)."""
+    w = table("words.yaml")
+    canonical = {_SEGMENT_SPACE.sub(" ", str(p).lower()): name for name, ps in w["segments"].items() for p in ps}
+
+    def spelled(p: str) -> str:
+        return r"[\s-]+".join(map(re.escape, p.split()))
+
+    phrases = sorted(canonical, key=len, reverse=True)
+    any_segment = "|".join(spelled(p) for p in phrases)
+    pattern = re.compile(rf"\b(?:{any_segment})\b", re.IGNORECASE)
+    exclusions = "|".join(spelled(str(x)) for x in sorted(w["segment_exclusions"], key=len, reverse=True))
+    one = rf"(?:(?:the|volatile|often-volatile|costs\s+of)\s+)*(?:{any_segment})"
+    excluded = re.compile(rf"\b(?:{exclusions})\s+{one}(?:\s*(?:,|and|or)\s*{one})*\b", re.IGNORECASE)
+    return pattern, canonical, excluded
+
+
+def _since(sentence: str, found: Found) -> str | None:
+    """What a period framing a record or a count makes it: "frame" after a superlative or ordinal
+    ("the biggest majority since 1997", "the first cut since December", "its third cut of 2024",
+    "the second increase this year": the frame of a ranking, not the figure's period); "span" for
+    "since" otherwise (the start of a cumulative figure's span, "has risen 20% since January");
+    None for any other period. Neither a frame nor a span is the figure's own period."""
+    m = _SINCE_BEFORE.search(sentence, max(0, found.start - SINCE_REACH), found.start)
+    if m is not None:
+        before = tokens_before(sentence, m.start())[-SUPERLATIVE_REACH:]
+        return "frame" if any(w.lower() in words("superlative") for _, _, w in before) else "span"
+    m = _RANKED_BEFORE.search(sentence, max(0, found.start - SINCE_REACH), found.start)
+    relative = sentence[found.start : found.end].lower().startswith("this ")  # "this year"
+    if m is None and not relative:
+        return None
+    before = tokens_before(sentence, m.start() if m is not None else found.start)[-SUPERLATIVE_REACH:]
+    if not before or before[-1][2].lower() in words("time"):
+        return None  # "the first half of 2024", "the second week of May": a period of its own
+    return "frame" if any(w.lower() in words("superlative") for _, _, w in before) else None
 
 
 def _pick(found: list[Found], grain: str, middle: float, finer: bool = False) -> Found | None:
