@@ -32,12 +32,19 @@ if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this mod
     from newsfacts.figures.extract import Found as Reading
 
 _CLAUSE_MARKS = ",;:()[]—–"
+# a comma that is no thousands separator: "30,000 jobs to 157,000" is one clause
+_THOUSANDS_COMMA = r",(?!(?<=\d,)\d)"
 _CLAUSE_WORDS = ("while", "whereas", "but", "although")
 # A clause break: a mark, or a clause word standing alone. Every alternative opens with one literal
 # character (the look behind after a word's first letter is the word break before it), so re skips
 # straight to the characters a break can open with instead of trying each position.
 _CLAUSE_PUNCT = re.compile(
-    "|".join([*map(re.escape, _CLAUSE_MARKS), *(rf"{w[0]}(?<!\w.){w[1:]}\b" for w in _CLAUSE_WORDS)])
+    "|".join(
+        [
+            *(_THOUSANDS_COMMA if m == "," else re.escape(m) for m in _CLAUSE_MARKS),
+            *(rf"{w[0]}(?<!\w.){w[1:]}\b" for w in _CLAUSE_WORDS),
+        ]
+    )
 )
 _CONVERSION = re.compile(
     r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
@@ -304,6 +311,9 @@ class FactReader:
         since = self._since_start(sentence, clause, lo, hi, others)
         if since is not None:
             mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
+        revision = _revision(plain, clause, lo)
+        if revision is not None:
+            mods.append(revision)
         if beside is not None and beside.metric is not None:
             mods += [m for m in beside.metric.split(".")[1:] if m in _APPOSED_MODS and m not in mods]
         metric: str | None
@@ -603,6 +613,17 @@ def _segment_tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]
     one = rf"(?:(?:the|volatile|often-volatile|costs\s+of)\s+)*(?:{any_segment})"
     excluded = re.compile(rf"\b(?:{exclusions})\s+{one}(?:\s*(?:,|and|or)\s*{one})*\b", re.IGNORECASE)
     return pattern, canonical, excluded
+
+
+def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
+    """ "revision" for the size of a revision ("July was revised down by 30,000"), "revised" for a
+    revised level ("revised down by 30,000 to 157,000", "revised to 2.9%"): a revision word before
+    the figure in its clause; None without one."""
+    before = tokens_within(sentence, clause[0], lo) or tokens(sentence[clause[0] : lo])
+    said = [w.lower() for _, _, w in before]
+    if not any(w in words("revision") for w in said):
+        return None
+    return "revision" if said and said[-1] == "by" else "revised"
 
 
 def _since(sentence: str, found: Found) -> str | None:
