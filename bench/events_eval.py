@@ -17,12 +17,13 @@ build_metric_consistency over every figure of the event. Scored, over all events
 - conflict recall: gold conflict facts found by some reported conflict, over gold conflict facts.
 - must-not-compare pairs merged: pairs whose two figures share a fact key, over pairs whose
   two figures were both extracted (checkable).
-- consistent facts found: gold consistent facts whose extracted figures cover two or more
-  documents and share one fact key, and whose row (that key, in the unit most of them use, as
-  the row reports it) is `consistent`, over gold consistent facts.
+- consistent facts found: gold consistent facts whose compared figures (those with a fact key)
+  cover two or more documents and share one fact key, and whose row (that key, in the unit most
+  of them use, as the row reports it) is `consistent`, over gold consistent facts.
 
-A gold figure that was not extracted does not block its fact (the others still decide); it is
-listed under --errors.
+A gold figure that was not extracted, or is extracted but not compared (no fact key), does not
+block its fact: the code says nothing wrong about it, and the others still decide. A figure under
+another fact key splits the fact, which is then not found. Both are listed under --errors.
 """
 
 from __future__ import annotations
@@ -210,12 +211,13 @@ def score_event(name: str, event: dict[str, Any], figures: EventFigures | None =
                 tally.errors.append(f"[{name}] MISSED CONFLICT: {shown}")
             continue
         tally.gold_consistent += 1
-        keys = {key_in(r[0], f) for r, f in refs if f is not None}
-        docs = {r[0] for r, f in refs if f is not None}
-        ok = len(docs) >= 2 and len(keys) == 1 and None not in keys
+        keyed = [(r, f) for r, f in refs if key_in(r[0], f) is not None]
+        keys = {key_in(r[0], f) for r, f in keyed}
+        docs = {r[0] for r, _ in keyed}
+        ok = len(docs) >= 2 and len(keys) == 1
         if ok:
             (key,) = keys
-            units = [f.unit for _, f in refs if f is not None]
+            units = [f.unit for _, f in keyed]
             unit = max(set(units), key=units.count)
             rows = result.filter((pl.col("fact_key") == key) & (pl.col("unit") == unit))
             ok = rows.height == 1 and rows["verdict"][0] == "consistent" and docs <= set(rows["sources"][0])

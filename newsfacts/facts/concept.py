@@ -333,7 +333,8 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         governor=governor,
         change=change and endpoint is None,
         direction=direction,
-        endpoint=endpoint if change or endpoint == "from" else None,
+        # "rose by $0.08 to $33.82": a "to" right after another figure marks this one as the level
+        endpoint=endpoint if change or endpoint == "from" or (stopped_at_figure and endpoint == "to") else None,
         start=win_start,
         end=win_end,
         names=names,

@@ -65,11 +65,18 @@ _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
 _EVERY_AXIS = frozenset(VARY_AXES)  # an open-domain metric varies by every qualifier
 MAX_SLUG_WORDS = 3
 _SEGMENT_SPACE = re.compile(r"[\s-]+")
+_ADJUSTED = re.compile(
+    r"\b(?:" + "|".join(re.escape(str(w)) for w in table("words.yaml")["adjusted_basis"]) + r")\b", re.IGNORECASE
+)
 # "In manufacturing, ...": a sentence's opening prepositional phrase names the segment of its figures
 _INTRO = re.compile(r"\s*(?:In|Among|For|Within)\s+(?:the\s+)?(?P<segment>[^,;:]{2,40}?)\s*,")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE)
 _RANKED_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
-SINCE_REACH = 24  # characters before a period searched for "since the end of"
+SINCE_REACH = 24
+# what may stand between a figure and the period it is of: "648,000 bpd in August", "3.5% for July"
+_ATTACHED = re.compile(
+    r"\s*(?:(?:in|for|during|on|as\s+of|at\s+the\s+end\s+of|through)\s+)?(?:the\s+)?", re.IGNORECASE
+)  # characters before a period searched for "since the end of"
 SUPERLATIVE_REACH = 4  # words before "since" searched for the superlative a record is framed by
 # A whole-company amount that, written per share, is another metric: profit per share is EPS.
 _PER_SHARE = {"net_income": "eps"}
@@ -290,14 +297,18 @@ class FactReader:
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
             rule = self._entity_move(sentence, phrase)
+        # "A surging 4% and B gaining 3.2%": B's move is of the same kind; "revised down by 30,000
+        # to 157,000": a bare level right after a move is the level of what moved
+        bare_level = phrase.concept is None and phrase.endpoint == "to"
         if (
             rule is None
-            and phrase is not own
+            and (phrase is not own or bare_level)
             and self._prev_rule is not None
             and self._prev is not None
+            and self._prev[0] == sentence
             and self._prev[2] == kind
         ):
-            rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
+            rule = self._prev_rule
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
@@ -306,6 +317,8 @@ class FactReader:
             if rule is not None and rule.name in words("unsegmented_metrics")
             else _segment(plain, phrase, own, near)
         )
+        if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
+            mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
         if _out_of_before(sentence, lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
         since = self._since_start(sentence, clause, lo, hi, others)
@@ -330,7 +343,7 @@ class FactReader:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
             recent = rule is not None and rule.period_default == "published"
             grain = rule.period if rule else "none"
-            period, key_period = self._period(sentence, clause, grain, recent, hi)
+            period, key_period = self._period(sentence, clause, grain, recent, hi, (lo, others))
             if since is not None:
                 period, key_period = since.period, at_grain(since.period, grain) or since.period
             elif beside is not None and beside.fact_key is not None:
@@ -398,12 +411,14 @@ class FactReader:
         if any(w in words("clause") and w != "and" for w in between) or not last[2].concept:
             return phrase, phrase
         prev = last[2]
+        # "raise output by A in July and B in August": B, governed by nothing of its own, is a move too
+        parallel = phrase.governor is None and "to" not in between and any(w in ("and", "or") for w in between)
         inherited = Phrase(
             concept=prev.concept,
             complement=prev.complement,
             governor=phrase.governor or prev.governor,
-            change=phrase.change,
-            direction=phrase.direction,
+            change=phrase.change or (parallel and prev.change),
+            direction=phrase.direction or (prev.direction if parallel else None),
             endpoint=phrase.endpoint,
             start=min(prev.start, phrase.start),
             end=max(phrase.end, hi),
@@ -435,7 +450,8 @@ class FactReader:
             if m:
                 n = m.group("n").lower()
                 mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
-        if "core" in vary and p["core"].search(text):
+        # core from the phrase or the words before it in its clause: "prices excluding food and energy rose"
+        if "core" in vary and p["core"].search(sentence, min(near[0], phrase.start), phrase.end):
             mods.append("core")
         if "frequency" in vary:
             offset = min(near[0], own.start)
@@ -502,12 +518,20 @@ class FactReader:
         return min(spans, key=lambda f: abs(f.start - hi)) if spans else None
 
     def _period(
-        self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False, hi: int = 0
+        self,
+        sentence: str,
+        clause: tuple[int, int],
+        grain: str,
+        recent: bool = False,
+        hi: int = 0,
+        spans: tuple[int, tuple[tuple[int, int], ...]] | None = None,
     ) -> tuple[str | None, str | None]:
         """(the figure's period, the period its fact is keyed on at the metric's grain).
 
         Stated in the clause, else in the sentence; else the article's main period of the grain,
-        or (`recent`: news of a decision) the published date's."""
+        or (`recent`: news of a decision) the published date's. `spans`: the figure's start and the
+        other figures' spans; a period right after a figure ("648,000 bpd in August", "40 percent
+        in 2019") is that figure's: its own wins, another figure's is not this one's."""
         stated = None
         for window in (clause, (0, len(sentence))):
             found = [
@@ -515,6 +539,10 @@ class FactReader:
                 for f in find_periods(sentence, self.published, *window)
                 if not _is_base(sentence, hi, f, self.published) and _since(sentence, f) is None
             ]
+            if spans is not None:
+                owner = {id(f): _owner(sentence, f, (spans[0], hi), spans[1]) for f in found}
+                own = [f for f in found if owner[id(f)] == "own"]
+                found = own or [f for f in found if owner[id(f)] != "other"]
             stated = _pick(found, grain, (clause[0] + clause[1]) / 2, finer=recent)
             if stated is not None:
                 break
@@ -624,6 +652,18 @@ def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
     if not any(w in words("revision") for w in said):
         return None
     return "revision" if said and said[-1] == "by" else "revised"
+
+
+def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
+    """ "own" / "other" when the period directly follows this figure / another one ("in August"
+    after it, nothing but a preposition between); None when it follows no figure."""
+    before = [span for span in (own, *others) if span[1] <= found.start]
+    if not before:
+        return None
+    last = max(before, key=lambda span: span[1])
+    if not _ATTACHED.fullmatch(sentence, last[1], found.start):
+        return None
+    return "own" if last == own else "other"
 
 
 def _since(sentence: str, found: Found) -> str | None:
