@@ -65,6 +65,10 @@ _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
 _EVERY_AXIS = frozenset(VARY_AXES)  # an open-domain metric varies by every qualifier
 MAX_SLUG_WORDS = 3
 _SEGMENT_SPACE = re.compile(r"[\s-]+")
+_SEGMENT_AT_END = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<segment>[\w\s-]{3,40}?)(?:\s+(?:sector|sectors|industry|industries))?\s*[.,;]?\s*$",
+    re.IGNORECASE,
+)
 _ADJUSTED = re.compile(
     r"\b(?:" + "|".join(re.escape(str(w)) for w in table("words.yaml")["adjusted_basis"]) + r")\b", re.IGNORECASE
 )
@@ -302,7 +306,7 @@ class FactReader:
         bare_level = phrase.concept is None and phrase.endpoint == "to"
         if (
             rule is None
-            and (phrase is not own or bare_level)
+            and (phrase is not own or bare_level or _segment_only(phrase.concept))
             and self._prev_rule is not None
             and self._prev is not None
             and self._prev[0] == sentence
@@ -622,7 +626,23 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
             distance = abs(own.start - (lo + m.end()))
             if best is None or distance < best[0]:
                 best = (distance, name)
+    if best is None:
+        # "40,000 jobs were added in leisure and hospitality": "in" a segment that ends the clause
+        after = max(own.end, phrase.end)
+        tail = _SEGMENT_AT_END.search(sentence, after, max(after, near[1]))
+        if tail is not None and tail.end() >= near[1] - 1:
+            m = pattern.search(tail.group("segment"))
+            best = (0, canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) if m is not None else None
     return best[1] if best else None
+
+
+def _segment_only(concept: str | None) -> bool:
+    """ "social assistance" in "social assistance increased by 26,000": a concept that names a
+    segment and nothing else, so the figure measures what its neighbour measures."""
+    if not concept:
+        return False
+    pattern, _, _ = _segment_tables()
+    return pattern.fullmatch(concept) is not None
 
 
 @cache
@@ -714,11 +734,23 @@ def _out_of_before(sentence: str, lo: int) -> bool:
     return _OUT_OF.search(sentence, max(0, lo - OUT_OF_WINDOW), lo) is not None
 
 
+def _aside(sentence: str, opening: re.Match[str], closing: re.Match[str]) -> bool:
+    """Two marks enclosing an aside: a pair of dashes, or commas around one aside word ("however")."""
+    pair = opening.group() + closing.group()
+    if pair in ("——", "––", "—–", "–—"):
+        return True
+    inside = sentence[opening.end() : closing.start()].strip().lower()
+    return pair == ",," and inside in words("asides")
+
+
 def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     """The clause holding sentence[lo:hi]: between the nearest clause breaks on either side."""
-    start = 0
-    for m in _CLAUSE_PUNCT.finditer(sentence, max(0, lo - 200), lo):
-        start = m.end()
+    marks = list(_CLAUSE_PUNCT.finditer(sentence, max(0, lo - 200), lo))
+    while len(marks) >= 2 and _aside(sentence, marks[-2], marks[-1]):
+        # "the federal funds rate — the rate banks charge each other — to a range of 4.25% to 4.5%",
+        # "The rate of unemployment, however, was 3.8%": an aside does not end the clause
+        marks = marks[:-2]
+    start = marks[-1].end() if marks else 0
     stop = _CLAUSE_PUNCT.search(sentence, hi, min(len(sentence), hi + 200))
     return start, (stop.start() if stop else min(len(sentence), hi + 200))
 

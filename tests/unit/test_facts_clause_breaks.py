@@ -41,6 +41,10 @@ def test_every_window_has_the_plain_breaks(sentence: str) -> None:
         ("The butter price rose 4% today.", "4%", "The butter price rose 4% today."),
         ("July fell by 30,000 jobs to 157,000.", "157,000", "July fell by 30,000 jobs to 157,000."),
         ("Jobs rose by 30,000, to 157,000.", "157,000", " to 157,000."),
+        # an aside between dashes, or one aside word between commas, does not end the clause
+        ("The funds rate — what banks charge — is 4.5%.", "4.5%", "The funds rate — what banks charge — is 4.5%."),
+        ("The rate of unemployment, however, was 3.8%.", "3.8%", "The rate of unemployment, however, was 3.8%."),
+        ("Sales rose, analysts said, by 5%.", "5%", " by 5%."),
     ],
 )
 def test_examples(sentence: str, figure: str, clause: str) -> None:
