@@ -53,7 +53,7 @@ _TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
 _OUT_OF = re.compile(r"\d[\d,.]*\s*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 OUT_OF_WINDOW = 40  # characters before a figure searched for "412 of the"
 _OUT_OF_LAST = frozenset(["of", "the", "all"])  # the words _OUT_OF can end with
-_BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after|following|compared)\b", re.IGNORECASE)
+_BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after(?!-)|following|compared)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _DEMOTING_PREPOSITIONS = frozenset(
     ["with", "to", "from", "for", "against", "by", "versus", "than", "in", "into", "at", "of"]
@@ -737,7 +737,7 @@ def _out_of_before(sentence: str, lo: int) -> bool:
 def _aside(sentence: str, opening: re.Match[str], closing: re.Match[str]) -> bool:
     """Two marks enclosing an aside: a pair of dashes, or commas around one aside word ("however")."""
     pair = opening.group() + closing.group()
-    if pair in ("——", "––", "—–", "–—"):
+    if pair in ("——", "––", "—–", "–—", "()"):
         return True
     inside = sentence[opening.end() : closing.start()].strip().lower()
     return pair == ",," and inside in words("asides")
