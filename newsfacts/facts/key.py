@@ -537,7 +537,9 @@ class FactReader:
         other figures' spans; a period right after a figure ("648,000 bpd in August", "40 percent
         in 2019") is that figure's: its own wins, another figure's is not this one's."""
         stated = None
-        for window in (clause, (0, len(sentence))):
+        # then the clauses before the figure's ("In September, prices rose 0.4%"); a period in a later
+        # clause is another statement's ("..., back to the level it was in December 2022")
+        for window in (clause, (0, clause[1])):
             found = [
                 f
                 for f in find_periods(sentence, self.published, *window)
