@@ -65,6 +65,7 @@ _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
 _EVERY_AXIS = frozenset(VARY_AXES)  # an open-domain metric varies by every qualifier
 MAX_SLUG_WORDS = 3
 _SEGMENT_SPACE = re.compile(r"[\s-]+")
+_SECTOR_WORD = re.compile(r"\s+(?:sector|sectors|industry|industries|segment|business|division)$")
 _SEGMENT_AT_END = re.compile(
     r"\bin\s+(?:the\s+)?(?P<segment>[\w\s-]{3,40}?)(?:\s+(?:sector|sectors|industry|industries))?\s*[.,;]?\s*$",
     re.IGNORECASE,
@@ -303,13 +304,16 @@ class FactReader:
             rule = self._entity_move(sentence, phrase)
         # "A surging 4% and B gaining 3.2%": B's move is of the same kind; "revised down by 30,000
         # to 157,000": a bare level right after a move is the level of what moved
+        # "the warehousing and transportation sectors lost 34,000" after a sentence on jobs: a
+        # segment alone measures what the figure before measured, in this sentence or the last
         bare_level = phrase.concept is None and phrase.endpoint == "to"
+        segment_only = _segment_only(phrase.concept)
         if (
             rule is None
-            and (phrase is not own or bare_level or _segment_only(phrase.concept))
+            and (phrase is not own or bare_level or segment_only)
             and self._prev_rule is not None
             and self._prev is not None
-            and self._prev[0] == sentence
+            and (self._prev[0] == sentence or segment_only)
             and self._prev[2] == kind
         ):
             rule = self._prev_rule
@@ -504,7 +508,7 @@ class FactReader:
         if near:
             return near
         name = subject_before(sentence, lo)
-        if name and _type_ok(name, types):
+        if name and _type_ok(name, types) and not _segment_only(name.lower()):  # "Transportation ... lost"
             return normalize_subject(name)
         for window in (clause, (0, len(sentence))):
             near = _nearest(sentence, entities_in(sentence, *window), lo, hi, types)
@@ -644,7 +648,7 @@ def _segment_only(concept: str | None) -> bool:
     if not concept:
         return False
     pattern, _, _ = _segment_tables()
-    return pattern.fullmatch(concept) is not None
+    return pattern.fullmatch(_SECTOR_WORD.sub("", concept)) is not None
 
 
 @cache
