@@ -521,6 +521,8 @@ class FactReader:
     ) -> Found | None:
         """The start of the span a cumulative figure covers: "since September" in its clause, up to
         the figures on either side (not a superlative's frame, "the biggest since 1997")."""
+        if "since" not in sentence and "Since" not in sentence:
+            return None  # one substring test for the many sentences without the word
         start, end = _between_neighbours(clause, lo, hi, others)
         spans = [f for f in find_periods(sentence, self.published, start, end) if _since(sentence, f) == "span"]
         return min(spans, key=lambda f: abs(f.start - hi)) if spans else None
@@ -618,7 +620,10 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
     before it in its clause, up to the figure before; an introductory "In manufacturing," counts.
     A segment after an exclusion word ("excluding food and energy") is the part left out. The
     segment nearest the figure wins."""
-    pattern, canonical, excluded = _segment_tables()
+    hits = _segment_hits(sentence)
+    if not hits:
+        return None
+    pattern, canonical, _ = _segment_tables()
     start = min(near[0], own.start, phrase.start)
     windows = [(start, max(own.start, phrase.end, own.end))]
     intro = _INTRO.match(sentence)
@@ -626,12 +631,9 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
         windows.append(intro.span("segment"))
     best: tuple[int, str] | None = None
     for lo, hi in windows:
-        text = excluded.sub(" ", sentence[lo:hi])
-        for m in pattern.finditer(text):
-            name = canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]
-            distance = abs(own.start - (lo + m.end()))
-            if best is None or distance < best[0]:
-                best = (distance, name)
+        for a, b, name in hits:
+            if lo <= a and b <= hi and (best is None or abs(own.start - b) < best[0]):
+                best = (abs(own.start - b), name)
     if best is None:
         # "40,000 jobs were added in leisure and hospitality": "in" a segment that ends the clause
         after = max(own.end, phrase.end)
@@ -649,6 +651,25 @@ def _segment_only(concept: str | None) -> bool:
         return False
     pattern, _, _ = _segment_tables()
     return pattern.fullmatch(_SECTOR_WORD.sub("", concept)) is not None
+
+
+@lru_cache(maxsize=256)  # every figure of a sentence asks
+def _segment_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, segment name) of each segment the sentence names, excluded ones left out."""
+    pattern, canonical, excluded = _segment_tables()
+    if _segment_words().search(sentence.lower().replace("-", " ")) is None:
+        return ()  # a trie over the lower-case text rules most sentences out (a superset of matches)
+    text = excluded.sub(lambda m: " " * len(m.group()), sentence)
+    return tuple(
+        (m.start(), m.end(), canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) for m in pattern.finditer(text)
+    )
+
+
+@cache
+def _segment_words() -> re.Pattern[str]:
+    """The segment phrases as one character trie, for lower-case text with hyphens as spaces."""
+    _, canonical, _ = _segment_tables()
+    return re.compile(trie_regex(canonical))
 
 
 @cache
@@ -673,6 +694,8 @@ def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
     """ "revision" for the size of a revision ("July was revised down by 30,000"), "revised" for a
     revised level ("revised down by 30,000 to 157,000", "revised to 2.9%"): a revision word before
     the figure in its clause; None without one."""
+    if "evis" not in sentence[clause[0] : lo]:
+        return None  # every revision word holds "evis" ("Revised", "revision"): one substring test
     before = tokens_within(sentence, clause[0], lo) or tokens(sentence[clause[0] : lo])
     said = [w.lower() for _, _, w in before]
     if not any(w in words("revision") for w in said):
