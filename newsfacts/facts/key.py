@@ -78,6 +78,11 @@ _INTRO = re.compile(r"\s*(?:In|Among|For|Within)\s+(?:the\s+)?(?P<segment>[^,;:]
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE)
 _RANKED_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 SINCE_REACH = 24
+# after the figure, the span is the figure's only when "since" follows it at once ("cut by 1 point
+# since September"), not another predicate's ("rose to 62.8% after being flat since March")
+_SINCE_RIGHT_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?since\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE
+)
 # what may stand between a figure and the period it is of: "648,000 bpd in August", "3.5% for July"
 _ATTACHED = re.compile(
     r"\s*(?:(?:in|for|during|on|as\s+of|at\s+the\s+end\s+of|through)\s+)?(?:the\s+)?", re.IGNORECASE
@@ -357,9 +362,11 @@ class FactReader:
             elif beside is not None and beside.fact_key is not None:
                 period, key_period = beside.period, beside.fact_key.rsplit("|", 1)[1] or None
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
-            if rule is None and subject is None:
+            if rule is None and subject is None and metric.split(".")[0].count("_") < 1:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
-                # too loose to hold two sources to: named, but not compared
+                # too loose to hold two sources to: named, but not compared. A concept of two words
+                # or more ("average workweek", "labor force participation") is specific enough to
+                # wait for the subject the other sources give it (consistency completes it).
                 key = None
             fact = Fact(metric, subject, phrase.concept, period, key)
         self._prev = (sentence, hi, kind, fact, found.per_unit)
@@ -524,7 +531,11 @@ class FactReader:
         if "since" not in sentence and "Since" not in sentence:
             return None  # one substring test for the many sentences without the word
         start, end = _between_neighbours(clause, lo, hi, others)
-        spans = [f for f in find_periods(sentence, self.published, start, end) if _since(sentence, f) == "span"]
+        spans = [
+            f
+            for f in find_periods(sentence, self.published, start, end)
+            if _since(sentence, f) == "span" and (f.end <= lo or _SINCE_RIGHT_AFTER.match(sentence, hi, f.start))
+        ]
         return min(spans, key=lambda f: abs(f.start - hi)) if spans else None
 
     def _period(
