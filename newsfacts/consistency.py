@@ -335,7 +335,14 @@ def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
         filled = filled.drop("_only")
         known = filled.drop("_row").filter(pl.col("_m").is_not_null()).unique()
     completed = pl.when(pl.col("_m").is_not_null()).then(pl.concat_str(["_m", "_s", "_p"], separator="|"))
-    keys = filled.sort("_row").select(pl.coalesce(completed, pl.col("fact_key")).alias("fact_key"))
+    # a fact of nobody at no time (both still unnamed) is too loose to hold two sources to
+    loose = pl.col("_m").is_not_null() & (pl.col("_s") == "") & (pl.col("_p") == "")
+    keys = filled.sort("_row").select(
+        pl.when(loose)
+        .then(pl.lit(None, dtype=pl.Utf8))
+        .otherwise(pl.coalesce(completed, pl.col("fact_key")))
+        .alias("fact_key")
+    )
     return frame.with_columns(keys)
 
 
