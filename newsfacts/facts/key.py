@@ -78,6 +78,10 @@ _INTRO = re.compile(r"\s*(?:In|Among|For|Within)\s+(?:the\s+)?(?P<segment>[^,;:]
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE)
 _RANKED_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 SINCE_REACH = 24
+# a level "from" a year before is no last month's level: "up from 2.9% a year earlier"
+_YEAR_AGO = re.compile(
+    r"\b(?:a|one|the)\s+year\s+(?:earlier|ago|before)|\byear[- ]ago\b|\blast\s+year\b", re.IGNORECASE
+)
 # after the figure, the span is the figure's only when "since" follows it at once ("cut by 1 point
 # since September"), not another predicate's ("rose to 62.8% after being flat since March")
 _SINCE_RIGHT_AFTER = re.compile(
@@ -361,6 +365,17 @@ class FactReader:
                 period, key_period = since.period, at_grain(since.period, grain) or since.period
             elif beside is not None and beside.fact_key is not None:
                 period, key_period = beside.period, beside.fact_key.rsplit("|", 1)[1] or None
+            elif (
+                prior
+                and grain == "month"
+                and "prior" in mods
+                and key_period
+                and not _YEAR_AGO.search(sentence, *clause)
+            ):
+                # "the jobless rate rose to 3.8% from 3.5%" in a monthly release: the level it
+                # rose from is last month's, the fact other sources report for that month
+                metric = ".".join(p for p in metric.split(".") if p != "prior")
+                period = key_period = _month_before(key_period) or key_period
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
             if rule is None and subject is None and metric.split(".")[0].count("_") < 1:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
@@ -712,6 +727,14 @@ def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
     if not any(w in words("revision") for w in said):
         return None
     return "revision" if said and said[-1] == "by" else "revised"
+
+
+def _month_before(period: str) -> str | None:
+    """'2024-12' -> '2024-11', '2024-01' -> '2023-12'; None for anything but a month."""
+    if len(period) != 7 or period[4] != "-" or not period[5:].isdigit():
+        return None
+    year, month = int(period[:4]), int(period[5:])
+    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:

@@ -45,7 +45,9 @@ METRICS = cases("""
     The Fed cut rates by 25 basis points to a range of 4.00%-4.25%. | 25 basis points | policy_rate.change
     The Fed cut rates by 25 basis points to a range of 4.00%-4.25%. | 4.00%-4.25%    | policy_rate
     The federal funds target range is now 4% to 4.25%.              | 4% to 4.25%    | policy_rate
-    The Fed cut the target range from 4.25%-4.50% to 4.00%-4.25%.   | 4.25%-4.50%    | policy_rate.prior
+    # the level a monthly figure moved from is last month's (its period says so, not its metric)
+    The Fed cut the target range from 4.25%-4.50% to 4.00%-4.25%.   | 4.25%-4.50%    | policy_rate
+    Inflation rose to 2.7% from 2.6% a year earlier.                | 2.6%           | cpi.yoy.prior
     Miran dissented in favour of a 50 basis point cut in interest rates. | 50 basis point | policy_rate.change.proposal
     The central bank aims for 2% inflation.                         | 2%             | inflation_target
     Annual inflation eased to 2.9% in August.                       | 2.9%           | cpi.yoy
