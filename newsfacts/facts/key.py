@@ -3,11 +3,16 @@
     metric   the catalog rule found in the figure's own phrase (then its clause), split by what
              `vary` allows: tenor ("bond_yield.10y"), frequency ("cpi.core.mom"), a change
              ("policy_rate.change"), the level before a change ("tariff_rate.prior"), a plan or
-             estimate ("revenue.guidance"), the trading session ("share_price_change.after_hours").
+             estimate ("revenue.guidance"), the trading session ("share_price_change.after_hours");
+             and, for every metric, a segment of the whole ("payrolls.health_care", "cpi.energy",
+             "revenue.cloud"), another accounting basis ("net_income.adjusted"), a revision
+             ("payrolls.revision", "payrolls.revised") and a cumulative span ("policy_rate.change.since").
              No rule: an open-domain metric from the concept and the unit's dimension
              ("tariff.percent.prior"), so two sources writing "the prior tariff" still meet.
     subject  from the phrase, the clause, the sentence, then the article (subject.py).
-    period   at the rule's grain: stated in the clause or sentence, else the article's main period.
+    period   at the rule's grain: stated in the clause or the clauses before it (a period right after
+             another figure is that figure's; a ranking's frame, "the biggest since 1997", is none),
+             else the article's main period.
 
 fact_key = metric|subject|period; None when the figure has no metric (it is not compared).
 """
