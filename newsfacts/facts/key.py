@@ -443,7 +443,10 @@ class FactReader:
         if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
             return phrase, phrase
         between = [w.lower() for s, e, w in tokens(sentence) if last[1] <= s and e <= lo]
-        if any(w in words("clause") and w != "and" for w in between) or not last[2].concept:
+        # a concept that only points at another figure ("its earlier forecast of 3.4%", "estimates of
+        # $2.08") points across a clause word at the figure before it
+        pointer = phrase.concept is not None and _stance_only(phrase.concept)
+        if (not pointer and any(w in words("clause") and w != "and" for w in between)) or not last[2].concept:
             return phrase, phrase
         prev = last[2]
         # "raise output by A in July and B in August": B, governed by nothing of its own, is a move too
