@@ -298,6 +298,54 @@ def to_common_units(frame: pl.DataFrame) -> pl.DataFrame:
     ).drop("_dim", "_factor", "_exact", "_as_unit", "_report_unit", "_report_factor")
 
 
+def _key_part(i: int) -> pl.Expr:
+    parts = pl.col("fact_key").str.split("|")
+    return pl.when(parts.list.len() == 3).then(parts.list.get(i, null_on_oob=True))
+
+
+def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
+    """Fact keys with an unnamed subject or period completed from the other figures of the metric.
+
+    An article that never names the country ("Payrolls rose by 187,000 in August") or the quarter
+    ("quarterly revenue was $76.5 billion") reports the fact the other sources name when exactly one
+    completion exists: the only subject given to that metric for that period, the only period
+    given to it for that subject. With two or more candidates the key stays as it is (and is
+    compared with nothing it might not be about).
+    """
+    if frame.is_empty() or "fact_key" not in frame.columns:
+        return frame
+    parts = frame.select(
+        _key_part(0).alias("_m"), _key_part(1).alias("_s"), _key_part(2).alias("_p"), pl.col("fact_key")
+    ).with_row_index("_row")
+    if not parts.select(((pl.col("_s") == "") | (pl.col("_p") == "")).any()).item():
+        return frame
+    known = parts.drop("_row").filter(pl.col("_m").is_not_null()).unique()
+    filled = parts
+    for part, other in (("_s", "_p"), ("_p", "_s")):
+        given = (
+            known.filter(pl.col(part) != "")
+            .group_by("_m", other)
+            .agg(pl.col(part).unique().alias("_options"))
+            .filter(pl.col("_options").list.len() == 1)
+            .select("_m", other, pl.col("_options").list.first().alias("_only"))
+        )
+        filled = filled.join(given, on=["_m", other], how="left", nulls_equal=True).with_columns(
+            pl.when(pl.col(part) == "").then(pl.coalesce("_only", part)).otherwise(pl.col(part)).alias(part)
+        )
+        filled = filled.drop("_only")
+        known = filled.drop("_row").filter(pl.col("_m").is_not_null()).unique()
+    completed = pl.when(pl.col("_m").is_not_null()).then(pl.concat_str(["_m", "_s", "_p"], separator="|"))
+    # a fact of nobody at no time (both still unnamed) is too loose to hold two sources to
+    loose = pl.col("_m").is_not_null() & (pl.col("_s") == "") & (pl.col("_p") == "")
+    keys = filled.sort("_row").select(
+        pl.when(loose)
+        .then(pl.lit(None, dtype=pl.Utf8))
+        .otherwise(pl.coalesce(completed, pl.col("fact_key")))
+        .alias("fact_key")
+    )
+    return frame.with_columns(keys)
+
+
 def build_metric_consistency(
     figures: pl.DataFrame,
     exact_tolerance: float = EXACT_TOLERANCE,
@@ -315,6 +363,7 @@ def build_metric_consistency(
     if "fact_key" in missing:
         frame = frame.with_columns(pl.col("metric").alias("fact_key"))
     frame = frame.filter(pl.col("fact_key").is_not_null() & pl.col("metric").is_not_null())
+    frame = complete_fact_keys(frame)
     # NaN is "no number", not a number that conflicts with everything.
     frame = frame.with_columns([pl.col(c).fill_nan(None) for c in ("value", "value_low", "value_high")])
     if frame.is_empty():

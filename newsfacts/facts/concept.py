@@ -29,6 +29,7 @@ _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our",
 MAX_LEFT_TOKENS = 14
 MAX_NP_WORDS = 5
 MAX_RIGHT_WORDS = 3
+MAX_PAREN = 40  # characters of a parenthesis the leftward reading crosses ("(NVDA -1.15%)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,14 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         lw = w.lower()
         # _is_verb(w), read inline: it is asked of every word to the left
         verb = w[:1].islower() and (w in verbs or (len(w) > 4 and w.endswith("ed") and w not in link))
+        if w == ")" and skipped is None:
+            # "Shares of Nvidia (NVDA -1.15%) are up 8.1%": a parenthesis is read across, figure and all
+            opened = sentence.rfind("(", max(0, s - MAX_PAREN), s)
+            if opened >= 0 and ")" not in sentence[opened:s]:
+                skipped = (opened, e)
+                while k + 1 < len(scan) and scan[k + 1][0] >= opened:
+                    k += 1
+                continue
         if w == "," and phase == "link" and skipped is None:
             opened = _appositive_start(sentence, s)
             if opened is not None:
@@ -333,7 +342,8 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
         governor=governor,
         change=change and endpoint is None,
         direction=direction,
-        endpoint=endpoint if change or endpoint == "from" else None,
+        # "rose by $0.08 to $33.82": a "to" right after another figure marks this one as the level
+        endpoint=endpoint if change or endpoint == "from" or (stopped_at_figure and endpoint == "to") else None,
         start=win_start,
         end=win_end,
         names=names,

@@ -3,11 +3,16 @@
     metric   the catalog rule found in the figure's own phrase (then its clause), split by what
              `vary` allows: tenor ("bond_yield.10y"), frequency ("cpi.core.mom"), a change
              ("policy_rate.change"), the level before a change ("tariff_rate.prior"), a plan or
-             estimate ("revenue.guidance"), the trading session ("share_price_change.after_hours").
+             estimate ("revenue.guidance"), the trading session ("share_price_change.after_hours");
+             and, for every metric, a segment of the whole ("payrolls.health_care", "cpi.energy",
+             "revenue.cloud"), another accounting basis ("net_income.adjusted"), a revision
+             ("payrolls.revision", "payrolls.revised") and a cumulative span ("policy_rate.change.since").
              No rule: an open-domain metric from the concept and the unit's dimension
              ("tariff.percent.prior"), so two sources writing "the prior tariff" still meet.
     subject  from the phrase, the clause, the sentence, then the article (subject.py).
-    period   at the rule's grain: stated in the clause or sentence, else the article's main period.
+    period   at the rule's grain: stated in the clause or the clauses before it (a period right after
+             another figure is that figure's; a ranking's frame, "the biggest since 1997", is none),
+             else the article's main period.
 
 fact_key = metric|subject|period; None when the figure has no metric (it is not compared).
 """
@@ -20,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_within
+from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_before, tokens_within
 from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
@@ -32,12 +37,19 @@ if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this mod
     from newsfacts.figures.extract import Found as Reading
 
 _CLAUSE_MARKS = ",;:()[]—–"
+# a comma that is no thousands separator: "30,000 jobs to 157,000" is one clause
+_THOUSANDS_COMMA = r",(?!(?<=\d,)\d)"
 _CLAUSE_WORDS = ("while", "whereas", "but", "although")
 # A clause break: a mark, or a clause word standing alone. Every alternative opens with one literal
 # character (the look behind after a word's first letter is the word break before it), so re skips
 # straight to the characters a break can open with instead of trying each position.
 _CLAUSE_PUNCT = re.compile(
-    "|".join([*map(re.escape, _CLAUSE_MARKS), *(rf"{w[0]}(?<!\w.){w[1:]}\b" for w in _CLAUSE_WORDS)])
+    "|".join(
+        [
+            *(_THOUSANDS_COMMA if m == "," else re.escape(m) for m in _CLAUSE_MARKS),
+            *(rf"{w[0]}(?<!\w.){w[1:]}\b" for w in _CLAUSE_WORDS),
+        ]
+    )
 )
 _CONVERSION = re.compile(
     r"\s*(?:\(|,|—|–)\s*(?:(?:or|about|around|roughly|some|nearly|approximately|almost|equivalent to|worth)\s+)*"
@@ -46,7 +58,7 @@ _TENOR_SHAPE = re.compile(r"\w+[- ](?:year|yr|month|week)s?", re.IGNORECASE)
 _OUT_OF = re.compile(r"\d[\d,.]*\s*%?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 OUT_OF_WINDOW = 40  # characters before a figure searched for "412 of the"
 _OUT_OF_LAST = frozenset(["of", "the", "all"])  # the words _OUT_OF can end with
-_BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after|following|compared)\b", re.IGNORECASE)
+_BASE_WORDS = re.compile(r"\b(?:from|since|than|versus|vs|against|after(?!-)|following|compared)\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _DEMOTING_PREPOSITIONS = frozenset(
     ["with", "to", "from", "for", "against", "by", "versus", "than", "in", "into", "at", "of"]
@@ -57,6 +69,38 @@ _UNIT_ABBR = {"year": "y", "yr": "y", "month": "m", "week": "w"}
 _PERCENT_DIMENSION = {"percent": "percent", "percentage_point": "pp"}
 _EVERY_AXIS = frozenset(VARY_AXES)  # an open-domain metric varies by every qualifier
 MAX_SLUG_WORDS = 3
+_SEGMENT_SPACE = re.compile(r"[\s-]+")
+_SECTOR_WORD = re.compile(r"\s+(?:sector|sectors|industry|industries|segment|business|division)$")
+_SEGMENT_AT_END = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<segment>[\w\s-]{3,40}?)(?:\s+(?:sector|sectors|industry|industries))?\s*[.,;]?\s*$",
+    re.IGNORECASE,
+)
+_ADJUSTED = re.compile(
+    r"\b(?:" + "|".join(re.escape(str(w)) for w in table("words.yaml")["adjusted_basis"]) + r")\b", re.IGNORECASE
+)
+# "In manufacturing, ...": a sentence's opening prepositional phrase names the segment of its figures
+_INTRO = re.compile(r"\s*(?:In|Among|For|Within)\s+(?:the\s+)?(?P<segment>[^,;:]{2,40}?)\s*,")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE)
+_RANKED_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+SINCE_REACH = 24
+# a level "from" a year before is no last month's level: "up from 2.9% a year earlier"
+_YEAR_AGO = re.compile(
+    r"\b(?:a|one|the)\s+year\s+(?:earlier|ago|before)|\byear[- ]ago\b|\blast\s+year\b", re.IGNORECASE
+)
+# after the figure, the span is the figure's only when "since" follows it at once ("cut by 1 point
+# since September"), not another predicate's ("rose to 62.8% after being flat since March")
+_SINCE_RIGHT_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?since\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE
+)
+# what may stand between a figure and the period it is of: "648,000 bpd in August", "3.5% for July"
+_ATTACHED = re.compile(
+    r"\s*(?:(?:in|for|during|on|as\s+of|at\s+the\s+end\s+of|through)\s+)?(?:the\s+)?", re.IGNORECASE
+)  # characters before a period searched for "since the end of"
+SUPERLATIVE_REACH = 4  # words before "since" searched for the superlative a record is framed by
+# A whole-company amount that, written per share, is another metric: profit per share is EPS.
+_PER_SHARE = {"net_income": "eps"}
+# What an amount per share takes from the amount it stands beside: its level and stance, not its metric.
+_APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"])
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
@@ -212,7 +256,7 @@ class FactReader:
         self._subjects: SubjectIndex | None = None
         self._periods: DocumentPeriods | None = None
         self._last: tuple[str, int, Phrase] | None = None
-        self._prev: tuple[str, int, str, Fact] | None = None
+        self._prev: tuple[str, int, str, Fact, str | None] | None = None
         self._prev_rule: MetricRule | None = None
 
     def read(
@@ -244,9 +288,12 @@ class FactReader:
             for a, b in others
             if not _is_tenor(sentence, b, "duration", sentence[a:b]) and not _in_frequency(sentence, a, b)
         )
-        converted = self._conversion(kind, sentence, lo, hi)
-        if converted is not None:
-            return converted
+        apposed = self._apposed(kind, sentence, lo)
+        if apposed is not None and apposed[1] == found.per_unit:
+            return apposed[0]
+        # "from $22 billion, or $2.95 a share, a year earlier": the amount per share is another
+        # metric, but of the level, stance and period of the amount it stands beside
+        beside = apposed[0] if apposed is not None else None
         phrase, own = self._phrase(sentence, lo, hi, others)
         if concept is not None:
             phrase = own = replace(phrase, concept=concept)
@@ -263,42 +310,86 @@ class FactReader:
         )
         bare = (phrase.concept or "").removeprefix("the ")
         rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache, by_signals=concept is not None)
+        if kind == "money" and found.per_unit == "share" and rule is not None and rule.name in _PER_SHARE:
+            rule = self._rule(_PER_SHARE[rule.name]) or rule  # "earnings of $2.70 per share" is EPS
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
             rule = self._entity_move(sentence, phrase)
+        # "A surging 4% and B gaining 3.2%": B's move is of the same kind; "revised down by 30,000
+        # to 157,000": a bare level right after a move is the level of what moved
+        # "the warehousing and transportation sectors lost 34,000" after a sentence on jobs: a
+        # segment alone measures what the figure before measured, in this sentence or the last
+        bare_level = phrase.concept is None and phrase.endpoint == "to"
+        segment_only = _segment_only(phrase.concept)
         if (
             rule is None
-            and phrase is not own
+            and (phrase is not own or bare_level or segment_only)
             and self._prev_rule is not None
             and self._prev is not None
+            and (self._prev[0] == sentence or segment_only)
             and self._prev[2] == kind
         ):
-            rule = self._prev_rule  # "A surging 4% and B gaining 3.2%": B's move is of the same kind
+            rule = self._prev_rule
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
         prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
+        segment = (
+            None
+            if rule is not None and rule.name in words("unsegmented_metrics")
+            else _segment(plain, phrase, own, near)
+        )
+        if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
+            mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
         if _out_of_before(sentence, lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
+        since = self._since_start(sentence, clause, lo, hi, others)
+        if since is not None:
+            mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
+        revision = _revision(plain, clause, lo)
+        if revision is not None:
+            mods.append(revision)
+        if beside is not None and beside.metric is not None:
+            mods += [m for m in beside.metric.split(".")[1:] if m in _APPOSED_MODS and m not in mods]
         metric: str | None
         if rule is not None:
-            metric = ".".join([rule.name, *mods])
+            metric = ".".join([rule.name, *([segment] if segment else []), *mods])
         else:
             base = _open_metric(phrase, kind, unit, dimension)
-            metric = ".".join([base, *mods]) if base else None
+            named = base is not None and segment is not None and set(segment.split("_")) <= set(base.split("_"))
+            own_segment = [segment] if segment and not named else []  # "shelter_costs" names it already
+            metric = ".".join([base, *own_segment, *mods]) if base else None
         if metric is None or (rule is not None and not rule.compare):
             fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
             recent = rule is not None and rule.period_default == "published"
-            period, key_period = self._period(sentence, clause, rule.period if rule else "none", recent, hi)
+            grain = rule.period if rule else "none"
+            period, key_period = self._period(sentence, clause, grain, recent, hi, (lo, others))
+            if since is not None:
+                period, key_period = since.period, at_grain(since.period, grain) or since.period
+            elif beside is not None and beside.fact_key is not None:
+                period, key_period = beside.period, beside.fact_key.rsplit("|", 1)[1] or None
+            elif (
+                prior
+                and grain == "month"
+                and "prior" in mods
+                and key_period
+                and not _YEAR_AGO.search(sentence, *clause)
+            ):
+                # "the jobless rate rose to 3.8% from 3.5%" in a monthly release: the level it
+                # rose from is last month's, the fact other sources report for that month
+                metric = ".".join(p for p in metric.split(".") if p != "prior")
+                period = key_period = _month_before(key_period) or key_period
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
-            if rule is None and subject is None:
+            if rule is None and subject is None and metric.split(".")[0].count("_") < 1:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
-                # too loose to hold two sources to: named, but not compared
+                # too loose to hold two sources to: named, but not compared. A concept of two words
+                # or more ("average workweek", "labor force participation") is specific enough to
+                # wait for the subject the other sources give it (consistency completes it).
                 key = None
             fact = Fact(metric, subject, phrase.concept, period, key)
-        self._prev = (sentence, hi, kind, fact)
+        self._prev = (sentence, hi, kind, fact, found.per_unit)
         self._prev_rule = rule
         return fact
 
@@ -319,15 +410,16 @@ class FactReader:
     def _rule(self, name: str) -> MetricRule | None:
         return next((r for r in self.catalog.rules if r.name == name), None)
 
-    def _conversion(self, kind: str, sentence: str, lo: int, hi: int) -> Fact | None:
-        """ "$550 billion (about 80 trillion yen)", "€5bn, or $5.4bn": the same fact in another
-        currency or unit, so it takes the fact of the figure it converts."""
+    def _apposed(self, kind: str, sentence: str, lo: int) -> tuple[Fact, str | None] | None:
+        """The fact (and per-unit) of the figure this one stands in apposition to: "$550 billion
+        (about 80 trillion yen)", "€5bn, or $5.4bn" convert it, so they take its fact; "$6.19
+        billion, or $2.48 a share" is an amount per something else."""
         prev = self._prev
         if prev is None or prev[0] != sentence or prev[2] != kind or prev[3].fact_key is None:
             return None
         if not _CONVERSION.fullmatch(sentence[prev[1] : lo]):
             return None
-        return prev[3]
+        return prev[3], prev[4]
 
     def _entity_move(self, sentence: str, phrase: Phrase) -> MetricRule | None:
         """ "AMD fell 2%": a percent move of a bare name is its share price's (an index's) move."""
@@ -351,15 +443,20 @@ class FactReader:
         if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
             return phrase, phrase
         between = [w.lower() for s, e, w in tokens(sentence) if last[1] <= s and e <= lo]
-        if any(w in words("clause") and w != "and" for w in between) or not last[2].concept:
+        # a concept that only points at another figure ("its earlier forecast of 3.4%", "estimates of
+        # $2.08") points across a clause word at the figure before it
+        pointer = phrase.concept is not None and _stance_only(phrase.concept)
+        if (not pointer and any(w in words("clause") and w != "and" for w in between)) or not last[2].concept:
             return phrase, phrase
         prev = last[2]
+        # "raise output by A in July and B in August": B, governed by nothing of its own, is a move too
+        parallel = phrase.governor is None and "to" not in between and any(w in ("and", "or") for w in between)
         inherited = Phrase(
             concept=prev.concept,
             complement=prev.complement,
             governor=phrase.governor or prev.governor,
-            change=phrase.change,
-            direction=phrase.direction,
+            change=phrase.change or (parallel and prev.change),
+            direction=phrase.direction or (prev.direction if parallel else None),
             endpoint=phrase.endpoint,
             start=min(prev.start, phrase.start),
             end=max(phrase.end, hi),
@@ -391,7 +488,8 @@ class FactReader:
             if m:
                 n = m.group("n").lower()
                 mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
-        if "core" in vary and p["core"].search(text):
+        # core from the phrase or the words before it in its clause: "prices excluding food and energy rose"
+        if "core" in vary and p["core"].search(sentence, min(near[0], phrase.start), phrase.end):
             mods.append("core")
         if "frequency" in vary:
             offset = min(near[0], own.start)
@@ -440,7 +538,7 @@ class FactReader:
         if near:
             return near
         name = subject_before(sentence, lo)
-        if name and _type_ok(name, types):
+        if name and _type_ok(name, types) and not _segment_only(name.lower()):  # "Transportation ... lost"
             return normalize_subject(name)
         for window in (clause, (0, len(sentence))):
             near = _nearest(sentence, entities_in(sentence, *window), lo, hi, types)
@@ -448,20 +546,49 @@ class FactReader:
                 return near
         return self.subjects.main(types)
 
+    def _since_start(
+        self, sentence: str, clause: tuple[int, int], lo: int, hi: int, others: tuple[tuple[int, int], ...]
+    ) -> Found | None:
+        """The start of the span a cumulative figure covers: "since September" in its clause, up to
+        the figures on either side (not a superlative's frame, "the biggest since 1997")."""
+        if "since" not in sentence and "Since" not in sentence:
+            return None  # one substring test for the many sentences without the word
+        start, end = _between_neighbours(clause, lo, hi, others)
+        spans = [
+            f
+            for f in find_periods(sentence, self.published, start, end)
+            if _since(sentence, f) == "span" and (f.end <= lo or _SINCE_RIGHT_AFTER.match(sentence, hi, f.start))
+        ]
+        return min(spans, key=lambda f: abs(f.start - hi)) if spans else None
+
     def _period(
-        self, sentence: str, clause: tuple[int, int], grain: str, recent: bool = False, hi: int = 0
+        self,
+        sentence: str,
+        clause: tuple[int, int],
+        grain: str,
+        recent: bool = False,
+        hi: int = 0,
+        spans: tuple[int, tuple[tuple[int, int], ...]] | None = None,
     ) -> tuple[str | None, str | None]:
         """(the figure's period, the period its fact is keyed on at the metric's grain).
 
         Stated in the clause, else in the sentence; else the article's main period of the grain,
-        or (`recent`: news of a decision) the published date's."""
+        or (`recent`: news of a decision) the published date's. `spans`: the figure's start and the
+        other figures' spans; a period right after a figure ("648,000 bpd in August", "40 percent
+        in 2019") is that figure's: its own wins, another figure's is not this one's."""
         stated = None
-        for window in (clause, (0, len(sentence))):
+        # then the clauses before the figure's ("In September, prices rose 0.4%"); a period in a later
+        # clause is another statement's ("..., back to the level it was in December 2022")
+        for window in (clause, (0, clause[1])):
             found = [
                 f
                 for f in find_periods(sentence, self.published, *window)
-                if not _is_base(sentence, hi, f, self.published)
+                if not _is_base(sentence, hi, f, self.published) and _since(sentence, f) is None
             ]
+            if spans is not None:
+                owner = {id(f): _owner(sentence, f, (spans[0], hi), spans[1]) for f in found}
+                own = [f for f in found if owner[id(f)] == "own"]
+                found = own or [f for f in found if owner[id(f)] != "other"]
             stated = _pick(found, grain, (clause[0] + clause[1]) / 2, finer=recent)
             if stated is not None:
                 break
@@ -522,6 +649,134 @@ def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) ->
     return bool(words_between)
 
 
+def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) -> str | None:
+    """The segment of a whole the figure is about (words.yaml `segments`): named in its phrase or
+    before it in its clause, up to the figure before; an introductory "In manufacturing," counts.
+    A segment after an exclusion word ("excluding food and energy") is the part left out. The
+    segment nearest the figure wins."""
+    hits = _segment_hits(sentence)
+    if not hits:
+        return None
+    pattern, canonical, _ = _segment_tables()
+    start = min(near[0], own.start, phrase.start)
+    windows = [(start, max(own.start, phrase.end, own.end))]
+    intro = _INTRO.match(sentence)
+    if intro is not None and intro.end() <= start:
+        windows.append(intro.span("segment"))
+    best: tuple[int, str] | None = None
+    for lo, hi in windows:
+        for a, b, name in hits:
+            if lo <= a and b <= hi and (best is None or abs(own.start - b) < best[0]):
+                best = (abs(own.start - b), name)
+    if best is None:
+        # "40,000 jobs were added in leisure and hospitality": "in" a segment that ends the clause
+        after = max(own.end, phrase.end)
+        tail = _SEGMENT_AT_END.search(sentence, after, max(after, near[1]))
+        if tail is not None and tail.end() >= near[1] - 1:
+            m = pattern.search(tail.group("segment"))
+            best = (0, canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) if m is not None else None
+    return best[1] if best else None
+
+
+def _segment_only(concept: str | None) -> bool:
+    """ "social assistance" in "social assistance increased by 26,000": a concept that names a
+    segment and nothing else, so the figure measures what its neighbour measures."""
+    if not concept:
+        return False
+    pattern, _, _ = _segment_tables()
+    return pattern.fullmatch(_SECTOR_WORD.sub("", concept)) is not None
+
+
+@lru_cache(maxsize=256)  # every figure of a sentence asks
+def _segment_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, segment name) of each segment the sentence names, excluded ones left out."""
+    pattern, canonical, excluded = _segment_tables()
+    if _segment_words().search(sentence.lower().replace("-", " ")) is None:
+        return ()  # a trie over the lower-case text rules most sentences out (a superset of matches)
+    text = excluded.sub(lambda m: " " * len(m.group()), sentence)
+    return tuple(
+        (m.start(), m.end(), canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) for m in pattern.finditer(text)
+    )
+
+
+@cache
+def _segment_words() -> re.Pattern[str]:
+    """The segment phrases as one character trie, for lower-case text with hyphens as spaces."""
+    _, canonical, _ = _segment_tables()
+    return re.compile(trie_regex(canonical))
+
+
+@cache
+def _segment_tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """(a regex of every segment phrase, phrase -> segment name, a regex of excluded segments)."""
+    w = table("words.yaml")
+    canonical = {_SEGMENT_SPACE.sub(" ", str(p).lower()): name for name, ps in w["segments"].items() for p in ps}
+
+    def spelled(p: str) -> str:
+        return r"[\s-]+".join(map(re.escape, p.split()))
+
+    phrases = sorted(canonical, key=len, reverse=True)
+    any_segment = "|".join(spelled(p) for p in phrases)
+    pattern = re.compile(rf"\b(?:{any_segment})\b", re.IGNORECASE)
+    exclusions = "|".join(spelled(str(x)) for x in sorted(w["segment_exclusions"], key=len, reverse=True))
+    one = rf"(?:(?:the|volatile|often-volatile|costs\s+of)\s+)*(?:{any_segment})"
+    excluded = re.compile(rf"\b(?:{exclusions})\s+{one}(?:\s*(?:,|and|or)\s*{one})*\b", re.IGNORECASE)
+    return pattern, canonical, excluded
+
+
+def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
+    """ "revision" for the size of a revision ("July was revised down by 30,000"), "revised" for a
+    revised level ("revised down by 30,000 to 157,000", "revised to 2.9%"): a revision word before
+    the figure in its clause; None without one."""
+    if "evis" not in sentence[clause[0] : lo]:
+        return None  # every revision word holds "evis" ("Revised", "revision"): one substring test
+    before = tokens_within(sentence, clause[0], lo) or tokens(sentence[clause[0] : lo])
+    said = [w.lower() for _, _, w in before]
+    if not any(w in words("revision") for w in said):
+        return None
+    return "revision" if said and said[-1] == "by" else "revised"
+
+
+def _month_before(period: str) -> str | None:
+    """'2024-12' -> '2024-11', '2024-01' -> '2023-12'; None for anything but a month."""
+    if len(period) != 7 or period[4] != "-" or not period[5:].isdigit():
+        return None
+    year, month = int(period[:4]), int(period[5:])
+    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
+    """ "own" / "other" when the period directly follows this figure / another one ("in August"
+    after it, nothing but a preposition between); None when it follows no figure."""
+    before = [span for span in (own, *others) if span[1] <= found.start]
+    if not before:
+        return None
+    last = max(before, key=lambda span: span[1])
+    if not _ATTACHED.fullmatch(sentence, last[1], found.start):
+        return None
+    return "own" if last == own else "other"
+
+
+def _since(sentence: str, found: Found) -> str | None:
+    """What a period framing a record or a count makes it: "frame" after a superlative or ordinal
+    ("the biggest majority since 1997", "the first cut since December", "its third cut of 2024",
+    "the second increase this year": the frame of a ranking, not the figure's period); "span" for
+    "since" otherwise (the start of a cumulative figure's span, "has risen 20% since January");
+    None for any other period. Neither a frame nor a span is the figure's own period."""
+    m = _SINCE_BEFORE.search(sentence, max(0, found.start - SINCE_REACH), found.start)
+    if m is not None:
+        before = tokens_before(sentence, m.start())[-SUPERLATIVE_REACH:]
+        return "frame" if any(w.lower() in words("superlative") for _, _, w in before) else "span"
+    m = _RANKED_BEFORE.search(sentence, max(0, found.start - SINCE_REACH), found.start)
+    relative = sentence[found.start : found.end].lower().startswith("this ")  # "this year"
+    if m is None and not relative:
+        return None
+    before = tokens_before(sentence, m.start() if m is not None else found.start)[-SUPERLATIVE_REACH:]
+    if not before or before[-1][2].lower() in words("time"):
+        return None  # "the first half of 2024", "the second week of May": a period of its own
+    return "frame" if any(w.lower() in words("superlative") for _, _, w in before) else None
+
+
 def _pick(found: list[Found], grain: str, middle: float, finer: bool = False) -> Found | None:
     """The stated period for a metric of `grain`: its own grain first, then coarser ones (an
     annual figure beside monthly ones is another fact); finer ones (a release date for a monthly
@@ -550,11 +805,23 @@ def _out_of_before(sentence: str, lo: int) -> bool:
     return _OUT_OF.search(sentence, max(0, lo - OUT_OF_WINDOW), lo) is not None
 
 
+def _aside(sentence: str, opening: re.Match[str], closing: re.Match[str]) -> bool:
+    """Two marks enclosing an aside: a pair of dashes, or commas around one aside word ("however")."""
+    pair = opening.group() + closing.group()
+    if pair in ("——", "––", "—–", "–—", "()"):
+        return True
+    inside = sentence[opening.end() : closing.start()].strip().lower()
+    return pair == ",," and inside in words("asides")
+
+
 def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     """The clause holding sentence[lo:hi]: between the nearest clause breaks on either side."""
-    start = 0
-    for m in _CLAUSE_PUNCT.finditer(sentence, max(0, lo - 200), lo):
-        start = m.end()
+    marks = list(_CLAUSE_PUNCT.finditer(sentence, max(0, lo - 200), lo))
+    while len(marks) >= 2 and _aside(sentence, marks[-2], marks[-1]):
+        # "the federal funds rate — the rate banks charge each other — to a range of 4.25% to 4.5%",
+        # "The rate of unemployment, however, was 3.8%": an aside does not end the clause
+        marks = marks[:-2]
+    start = marks[-1].end() if marks else 0
     stop = _CLAUSE_PUNCT.search(sentence, hi, min(len(sentence), hi + 200))
     return start, (stop.start() if stop else min(len(sentence), hi + 200))
 

@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A period right after these words is what a figure is compared with, not the figure's own period.
 _BASE_BEFORE = re.compile(
-    r"(?:\b(?:from|since|than|versus|vs\.?|against|after|following|compared\s+(?:with|to))"
+    r"(?:\b(?:from|since|than|versus|vs\.?|against|after(?!-)|following|compared\s+(?:with|to))"
     r"(?:\s+(?:the|a|an|\d[\d.,]*\s*(?:%|percent|per\s+cent)?))*\s+(?:(?:in|of)\s+)?)$",
     re.IGNORECASE,
 )

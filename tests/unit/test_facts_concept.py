@@ -45,7 +45,9 @@ METRICS = cases("""
     The Fed cut rates by 25 basis points to a range of 4.00%-4.25%. | 25 basis points | policy_rate.change
     The Fed cut rates by 25 basis points to a range of 4.00%-4.25%. | 4.00%-4.25%    | policy_rate
     The federal funds target range is now 4% to 4.25%.              | 4% to 4.25%    | policy_rate
-    The Fed cut the target range from 4.25%-4.50% to 4.00%-4.25%.   | 4.25%-4.50%    | policy_rate.prior
+    # the level a monthly figure moved from is last month's (its period says so, not its metric)
+    The Fed cut the target range from 4.25%-4.50% to 4.00%-4.25%.   | 4.25%-4.50%    | policy_rate
+    Inflation rose to 2.7% from 2.6% a year earlier.                | 2.6%           | cpi.yoy.prior
     Miran dissented in favour of a 50 basis point cut in interest rates. | 50 basis point | policy_rate.change.proposal
     The central bank aims for 2% inflation.                         | 2%             | inflation_target
     Annual inflation eased to 2.9% in August.                       | 2.9%           | cpi.yoy
@@ -59,7 +61,21 @@ METRICS = cases("""
     Oracle shares jumped 25% in after-hours trading.                | 25%            | share_price_change.after_hours
     Nvidia shares rose 3%, while AMD fell 2%.                       | 2%             | share_price_change
     Its forecast topped estimates by 55%.                           | 55%            | beat_vs_estimates.guidance
-    Adjusted earnings per share fell 2% to $1.47.                   | 2%             | eps.change
+    Adjusted earnings per share fell 2% to $1.47.                   | 2%             | eps.adjusted.change
+    Earnings per share fell 2% to $1.47.                            | 2%             | eps.change
+    Adjusted net income rose to $6.7 billion.                       | $6.7 billion   | net_income.adjusted
+    Operating income rose to $6.8 billion.                          | $6.8 billion   | operating_income
+    The company reported earnings of $2.70 per share.               | $2.70          | eps
+    Average hourly earnings rose by 8 cents to $33.82.              | $33.82         | hourly_earnings
+    Average hourly earnings rose by 8 cents to $33.82.              | 8 cents        | hourly_earnings.change
+    Average hourly earnings rose 4.3% over the past 12 months.      | 4.3%           | hourly_earnings_growth.yoy
+    Consumer prices rose 2.7% annually in November.                 | 2.7%           | cpi.yoy
+    Health care added 52,000 jobs.                                  | 52,000         | payrolls.health_care
+    Consumer prices for energy fell 3.2% from a year earlier.       | 3.2%           | cpi.energy.yoy
+    Consumer prices excluding food and energy rose 0.3% on the month. | 0.3%         | cpi.core.mom
+    The Fed has cut rates by 1 percentage point since September.    | 1 percentage point | policy_rate.change.since
+    July payrolls were revised down by 30,000 to 157,000.           | 30,000         | payrolls.revision
+    July payrolls were revised down by 30,000 to 157,000.           | 157,000        | payrolls.revised
     The company sees revenue of $8 billion to $8.2 billion. | $8 billion to $8.2 billion | revenue.guidance
     Analysts were expecting revenue of $316 million.                | $316 million   | revenue.estimate
     The prior tariff of 24% was cut to 15%.                         | 24%            | tariff_rate.prior
