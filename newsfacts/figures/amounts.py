@@ -54,6 +54,7 @@ class Amount:
     age: bool = False  # "29 years old", "a 50-year-old": the duration is an age
     tenor: bool = False  # "the 10-year yield": a bond's name, not a duration
     letter_unit: bool = False  # a one-letter unit glued to the number ("30C"): a name after a label
+    events: bool = False  # "11 times since March": how often something happened, counted
 
     @property
     def value(self) -> float:
@@ -319,9 +320,17 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         return m.end() if m else pos
     m = g.TIMES.match(text, pos)
     # "three times as many" (a cue), "covered 5.2 times" (a decimal is never a number of events)
-    if m and ((m.group("cue") or "").lower() in TIMES_CUES or "." in amt.token):
+    if m and (
+        (m.group("cue") or "").lower() in TIMES_CUES
+        or (m.group("cue") or "a")[0].isupper()  # "5 times WHO limits": what is multiplied, by name
+        or "." in amt.token
+        or g.COMPARISON_BEFORE_TIMES.search(text, max(0, amt.start - 20), amt.start)
+    ):
         amt.unit = "times"
         return m.end()
+    if m and (not amt.spelled or amt.number >= 2) and g.EVENTS_AFTER_TIMES.match(text, m.end()):
+        amt.events = True  # "raised rates 11 times since March": a count of events
+        return pos
     m = g.FOLD.match(text, pos)
     if m:
         amt.unit = "times"

@@ -28,7 +28,7 @@ from newsfacts.figures.context import (
     name_chain_end,
     word_before,
 )
-from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
+from newsfacts.figures.counts import counted_noun, numeral_counts, singular_noun, spelled_counts
 from newsfacts.figures.lexicon import (
     CHANGE_WORDS,
     COUNT_QUALIFIER_WORDS,
@@ -188,6 +188,8 @@ def scan(body: str) -> list[Found]:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
             _carry_unit(body, found, prev)
+        if found is not None and prev is not None and found.noun == "times" and prev.kind == "ratio":
+            _carry_ratio(body, found, prev)
         if found is not None and prev is not None and prev.direction is not None and found.unit == "point":
             level = _level_after_change(body, s, e, prev) if found.endpoint is None else None
             if level is not None and level.start == found.start:
@@ -242,6 +244,17 @@ def _carry_unit(body: str, found: Found, prev: Found) -> None:
     ):
         return
     found.kind, found.unit, found.dimension = prev.kind, prev.unit, prev.dimension
+
+
+def _carry_ratio(body: str, found: Found, prev: Found) -> None:
+    """ "N times" after a multiplier in the same clause compares like it: "17 to 39 times as much
+    as they use, against 16 times for nuclear and 11 times for coal"."""
+    if found.start - prev.end > 100 or g.LIST_BREAK.search(body, prev.end, found.start) is not None:
+        return
+    times = g.TIMES.match(body, found.end)
+    if times is None:
+        return
+    found.end, found.kind, found.unit, found.noun = times.end(), "ratio", "times", None
 
 
 def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found | None:
@@ -516,7 +529,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         noun = (per.group("noun") or "").lower()
         found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
         return found, per.end()
-    noun = counted_noun(body, amt.end)
+    noun = "times" if amt.events and amt.scale is None else counted_noun(body, amt.end)
+    single = noun is None and amt.value == 1 and amt.scale is None and not article and amt.token in ("1", "one", "One")
+    if single:
+        noun = singular_noun(body, amt.num_start, amt.end, amt.spelled)
+        single = noun is not None
     part = False
     if noun is None and not article:
         noun = _part_of(body, amt)
@@ -542,8 +559,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
-        counts = amt.scale is not None or (
-            spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False
+        counts = (
+            single
+            or amt.events
+            or amt.scale is not None
+            or (spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False)
         )
     else:
         counts = amt.scale is not None or noun is not None or (changed == "change" and "." not in amt.token)
@@ -702,9 +722,10 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
     dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
     low, high = rng.low * factor, rng.high * factor
     q = qualifier_before(body, first.start)
-    if q in ("at_most", "less_than", "more_than", "at_least"):
-        # "as much as 2 million to 3 million": a ceiling (or floor) stated loosely, bounded on one end
-        value = high if q in ("at_most", "less_than") else low
+    if q in ("at_most", "at_least"):
+        # "as much as 2 million to 3 million": a ceiling (or floor) stated loosely, bounded on one end;
+        # "exceeding 5-10 times" still spans both ends
+        value = high if q == "at_most" else low
         found = _single(first.start, end, kind, unit, value, q)
     else:
         found = Found(first.start, end, kind, None, low, high, unit, "range")

@@ -361,6 +361,14 @@ DURATION = re.compile(
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
 FOLD = re.compile(r"-?(?i:fold)\b")
+# After "N times": the clause goes on with when or where the events happened ("raised rates 11
+# times since March", "scored eight times in four games", "met 4 times."), not with what is multiplied.
+EVENTS_AFTER_TIMES = re.compile(
+    rf"{SP}*(?:[.,;:!?)\u2013\u2014]|$|{SP}(?:since|in|this|last|so|already|over|during|before|after|between|"
+    rf"per|each|every|through|until|on|at|against|by|now|and|or|while|when|with|out|for|a|an)\b)"
+)
+# A comparison before "N times" makes it a multiplier even without a cue after ("compared to 16 times").
+COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs\.?|than|against){SP}+$")
 # Whether any of the unit patterns amounts._read_unit_word tries one after another matches at a
 # position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
 # of them does. The patterns as written, their groups unnamed; compiled on first use, since it

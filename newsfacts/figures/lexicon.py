@@ -134,7 +134,10 @@ TIMES_CUES = _words(
 
 
 def is_plural_noun(word: str) -> bool:
-    """Heuristic plural test for the word a number counts ("projects", "economies", "women")."""
+    """Heuristic plural test for the word a number counts ("projects", "economies", "women"); an
+    upper-case initialism with a plural "s" counts too ("412 MPs", "3 TDs", "50 EVs")."""
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalpha():
+        return True
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
@@ -207,6 +210,10 @@ LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through"
 # Words between a number and the noun it counts that do not end the noun phrase ("eight more picks",
 # "the three most active stocks").
 COUNT_MODIFIERS = _words("more fewer additional extra further other new most least top")
+# Nouns that a count of one never names as a fact: "1 thing", "one more time", "1 way to go".
+NOT_SINGULAR_COUNTS = _words("thing time way reason point question idea issue example step")
+# Words before a spelled "one" that make it a count of what follows: "there was one case".
+EXISTENTIAL_BEFORE = ("there is", "there was", "there has been", "there had been")
 # Words ending in "est" that are no superlative ("the three interest rates", "two forest fires").
 NOT_SUPERLATIVES = _words(
     "interest forest test guest request contest protest chest west nest rest quest harvest digest arrest "

@@ -186,7 +186,9 @@ def test_points_of_rates(text: str, raw: str, value: float) -> None:
         ("A services PMI fell to 48.3 in March.", [("48.3", "quantity", 48.3)]),
         # a decimal after a change verb with no index named is no figure; nor is a bare number without a change
         ("Rates were cut to 1.5 by the board.", []),
-        ("The panel met 40 times.", []),
+        ("The panel sat in room 40.", []),
+        # how often it happened is a count of events (GUIDE: "raised rates 11 times" -> count 11)
+        ("The panel met 40 times.", [("40", "count", 40)]),
         ("Hardiness zones here run from 7 to 10.", []),
     ],
 )

@@ -47,6 +47,14 @@ from newsfacts.figures.extract import scan
         Sales grew in all five regions.        | five         | 5             | regions
         The three busiest ports reopened.      | three        | 3             | ports
         The four most traded stocks fell.      | four         | 4             | stocks
+        # a digit one counts a singular noun; a spelled one needs a count modifier or "there was"
+        So far 1 death has been confirmed.     | 1            | 1             | death
+        Officials logged 1 new case on Friday. | 1            | 1             | case
+        One additional patient was admitted.   | One          | 1             | patient
+        By noon there was one case in town.    | one          | 1             | case
+        # initialisms with a plural "s" are counted nouns
+        The party lost 38 MPs.                 | 38           | 38            | MPs
+        He ran for 2 TDs on Sunday.            | 2            | 2             | TDs
     """),
 )
 def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
@@ -152,6 +160,12 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
         # singular nouns that end like a plural "men"
         Lab 4 specimen results came back.
         He began an 8 regimen of drills.
+        # one as a reference or a discourse noun, and a digit one in a name
+        One analyst said sales were weak.
+        The one new rule took effect.
+        That was 1 thing we learned.
+        It is the No. 1 seed this year.
+        Phase 1 trial results are due.
     """),
 )
 def test_not_counts(text: str) -> None:
