@@ -7,6 +7,7 @@ or range it belongs to, is decided by the caller, which sees more context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
@@ -168,6 +169,8 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
     if u and u.group("sym") in GLUED and text[u.end() : u.end() + 1] == "/":
         u = None  # "14.7C/ per unit": a price mark, not degrees
+    if u and u.group("sym") == "F" and not g.TEMPERATURE_CUE.search(text, max(0, amt.start - 160), u.end() + 80):
+        u = None  # "the 2F lounge", "a 747F freighter": a floor or a model, with no temperature in sight
     if u:
         sym = u.group("sym")
         amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
@@ -309,6 +312,12 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         name = m.group("name")
         amt.unit = (NAMES[" ".join(name.lower().split())] if name else SYMBOLS[m.group("sym")])[0]
         return m.end()
+    m = g.BARE_DEGREES.match(text, pos) or g.SCALE_LETTER.match(text, pos)
+    if m:
+        scale = _temperature(text, amt, m)
+        if scale is not None:
+            amt.unit = scale
+            return m.end()
     if not amt.spelled:
         m = g.INDEX_POINTS.match(text, pos)
         if m:
@@ -336,6 +345,27 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _temperature(text: str, amt: Amount, m: re.Match[str]) -> str | None:
+    """The scale of a temperature written without "°" ("hit 96 degrees", "118 F (47.7 C)"), or None.
+
+    A spaced letter is a scale only where the words around speak of temperatures. A bare "degrees"
+    takes the scale its conversion does not name ("124 degrees (51.1 C)") or the one scale named
+    nearby; with none named (or both, and no conversion) the scale is unknown: no figure is better
+    than a count of degrees.
+    """
+    lo, hi = max(0, amt.start - 160), min(len(text), m.end() + 80)
+    letter = m.groupdict().get("scale")
+    if letter is not None:
+        if g.TEMPERATURE_CUE.search(text, lo, hi) is None:
+            return None  # "Class 5 C", "grade 3 F"
+        return "degC" if letter == "C" else "degF"
+    conv = g.CONVERSION_AFTER.match(text, m.end())
+    if conv is not None:
+        return "degF" if conv.group("c") else "degC"
+    named = {"degC" if x.group("c") else "degF" for x in g.SCALE_NAMED.finditer(text, lo, hi)}
+    return named.pop() if len(named) == 1 and g.TEMPERATURE_CUE.search(text, lo, hi) else None
 
 
 def _one_decimal(token: str) -> bool:

@@ -530,6 +530,8 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
         return found, per.end()
     noun = "times" if amt.events and amt.scale is None else counted_noun(body, amt.end)
+    if noun is not None and noun.lower() in ("degrees", "degree"):
+        return None, amt.end  # a temperature of unknown scale, or an angle: never a count of degrees
     single = noun is None and amt.value == 1 and amt.scale is None and not article and amt.token in ("1", "one", "One")
     if single:
         noun = singular_noun(body, amt.num_start, amt.end, amt.spelled)

@@ -369,6 +369,22 @@ EVENTS_AFTER_TIMES = re.compile(
 )
 # A comparison before "N times" makes it a multiplier even without a cue after ("compared to 16 times").
 COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs\.?|than|against){SP}+$")
+# Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
+# ("118 F (47.7 C)"); amounts._temperature reads the scale from the words around.
+BARE_DEGREES = re.compile(rf"{SP}+(?i:degrees|degree)\b(?!-)")
+SCALE_LETTER = re.compile(rf"{SP}(?P<scale>[CF])(?![A-Za-z0-9'’&.-]|\.[A-Za-z])")
+# A conversion right after a temperature names the other scale: "96 degrees (35.6 C)".
+CONVERSION_AFTER = re.compile(
+    rf"{SP}*\({SP}*(?:about{SP}+|around{SP}+|nearly{SP}+)?[-−]?[0-9][0-9.,]*{SP}*(?:°|º|degrees?{SP}*)?"
+    rf"(?:(?P<c>C|Celsius|centigrade)|(?P<f>F|Fahrenheit))\b"
+)
+SCALE_NAMED = re.compile(
+    r"(?P<c>°C|º ?C|℃|\b(?i:celsius|centigrade)\b|[0-9]C\b)|(?P<f>°F|℉|\b(?i:fahrenheit)\b|[0-9]F\b)"
+)
+TEMPERATURE_CUE = re.compile(
+    r"°|\b(?i:degrees?|temperatures?|heat|heatwave|highs?|lows?|warm\w*|hot\w*|cold\w*|freez\w*|chill\w*|"
+    r"thermometers?|mercury|frost)\b"
+)
 # Whether any of the unit patterns amounts._read_unit_word tries one after another matches at a
 # position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
 # of them does. The patterns as written, their groups unnamed; compiled on first use, since it
@@ -385,6 +401,8 @@ _UNIT_PATTERNS = (
     FOLD,
     MAGNITUDE_AFTER,
     QUAKE_AFTER,
+    BARE_DEGREES,
+    SCALE_LETTER,
 )
 
 

@@ -180,8 +180,8 @@ MINOR_UNITS = {
 
 
 # Symbols read only when glued to the number ("25W charger", "199g", "12V", the British "temperatures
-# of 30C", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
-GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "MP": "megapixel", "in": "inch"}
+# of 30C", "highs of 95F", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
+GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "F": "degF", "MP": "megapixel", "in": "inch"}
 
 
 def build_units() -> dict:

@@ -101,6 +101,13 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         A magnitude 640 rally.
         # a plus between two numbers joins them, it bounds neither
         He said 2+2 is four.
+        # a spaced scale letter with no temperature in sight, and a bare "degrees" whose scale is unknown
+        Pupils of Year 5 C sat the test.
+        Seattle hit 96 degrees on Friday.
+        He turned the wheel 90 degrees.
+        # a glued F names a temperature only where temperatures are spoken of: a floor, a model
+        Meet in the 2F lounge.
+        The 747F freighter landed.
     """),
 )
 def test_not_quantities(text: str) -> None:
@@ -191,3 +198,20 @@ def test_values_convert_within_a_dimension() -> None:
     mi = only_figure("The route is 7.456 miles long.", of_kind="quantity")
     assert km.dimension == mi.dimension
     assert ureg.Quantity(km.value, km.unit).to(mi.unit).magnitude == pytest.approx(mi.value, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced scale letter where the words speak of temperature
+        ("The high was 104 F (40 C) on Monday.", [("104 F", 104, "degF"), ("40 C", 40, "degC")]),
+        # a bare "degrees" takes the scale its conversion does not name, or the one scale named nearby
+        ("Phoenix reached 117 degrees (47.2 C) by noon.", [("117 degrees", 117, "degF"), ("47.2 C", 47.2, "degC")]),
+        ("Highs near 33 degrees are likely, after 29C on Sunday.", [("33 degrees", 33, "degC"), ("29C", 29, "degC")]),
+        ("Temperatures topped 101 degrees, a Fahrenheit record.", [("101 degrees", 101, "degF")]),
+        # a glued F, like the glued C
+        ("Lows of 28F are forecast.", [("28F", 28, "degF")]),
+    ],
+)
+def test_temperatures_written_without_a_degree_sign(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.value, f.unit) for f in extract_figures(text) if f.kind == "quantity"] == expected
