@@ -323,6 +323,10 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m:
             amt.unit = INDEX_POINT[0]
             return m.end()
+    m = g.POINT_GAP.match(text, pos)
+    if m:
+        amt.unit = INDEX_POINT[0]
+        return m.end()
     m = g.MAGNITUDE_AFTER.match(text, pos)
     if m or (not amt.spelled and _one_decimal(amt.token) and g.QUAKE_AFTER.match(text, pos)):
         amt.unit = MAGNITUDE[0]

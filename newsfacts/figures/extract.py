@@ -480,6 +480,8 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind == "duration"
         if idiom and not (kind == "duration" and amt.age):
             return None, amt.end
+        if unit == "point" and _poll_points(body, amt.start, amt.end):
+            kind, unit = "percent", "percentage_point"
         start, value = amt.start, amt.value * factor
         if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)
@@ -492,6 +494,19 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
 
 
 _AFTER = ("at_least", "at_most", "approx")
+
+
+def _poll_points(body: str, start: int, end: int) -> bool:
+    """Points in a sentence about polls or votes, or a lead in points beside percentages, are
+    percentage points when no index is named: "a margin of error of 3.5 points", "51% to 46%, a 5-point
+    lead"; "stocks fell 30 points, or 1%" keeps its points."""
+    lo = max(0, start - 160)
+    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    hi = body.find(". ", end, end + 120)
+    hi = hi if hi >= 0 else min(len(body), end + 120)
+    cue = g.POLL_CUE.search(body, lo, hi) or (g.GAP_AFTER.match(body, end) and g.PERCENT_CUE.search(body, lo, hi))
+    return cue is not None and not _index_sentence(body, start)
 
 
 def _price_base_year(body: str, amt: Amount) -> bool:
@@ -772,7 +787,12 @@ def _signed(body: str, start: int, value: float) -> tuple[int, float]:
     m = g.SIGN_BEFORE.search(body, lo, start)
     if m is None:
         return start, value
+    if body[max(0, m.start() - 8) : m.start()].lower().rstrip(g.INLINE_SPACES).endswith(_PLUS_OR):
+        return start, value  # "+/-3.1 points", "plus or minus 3": a margin either way, not a negative
     return (m.start() if m.end() - m.start() == 1 else start), -value
+
+
+_PLUS_OR = ("+/", "+ /", "plus/", "plus or", "plus-or")
 
 
 def _is_year(amt: Amount) -> bool:

@@ -213,6 +213,19 @@ UNIT_GLUED = re.compile(
 # "4.5per cent", "3percent": a percent sign written as a word glued to the number.
 PERCENT_GLUED = re.compile(rf"(?i:per{SP}?cent|percent)\b")
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
+# "a 5-point lead", "a two-point advantage": the size of a gap in points (a poll's are percentage
+# points: extract._poll_points).
+POINT_GAP = re.compile(
+    rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump)\b)"
+)
+# A sentence about polls or votes, where points are percentage points.
+POLL_CUE = re.compile(
+    r"\b(?i:polls?|polling|pollsters?|surveys?|voters|votes?|ballots?|electorate|margin{SP}+of{SP}+error|"
+    r"approval)\b".replace("{SP}", r"[ \t\u00a0]")
+)
+# Percentages beside a gap in points ("51% to 46%, a 5-point lead") make it percentage points too.
+PERCENT_CUE = re.compile(r"%|\b(?i:percent|per[ \t\u00a0]cent)\b")
+GAP_AFTER = re.compile(rf"{SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion)\b")
 # A quake's magnitude written after the number: "a 7.1-magnitude quake", "9.1 magnitudes", "8.8 on the
 # Richter scale", and a one-decimal number right before a quake noun ("a 5.9 temblor").
 MAGNITUDE_AFTER = re.compile(
@@ -397,6 +410,7 @@ _UNIT_PATTERNS = (
     DURATION,
     UNIT_AFTER,
     INDEX_POINTS,
+    POINT_GAP,
     TIMES,
     FOLD,
     MAGNITUDE_AFTER,

@@ -81,7 +81,9 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
             return None
         else:
             years = _year(first)
-    return Range(second, min(low, high), max(low, high), currency, unit, years)
+    if low > high:
+        return None  # "leads 49% to 47%", "51-47%": a contest's two shares; a range is written low to high
+    return Range(second, low, high, currency, unit, years)
 
 
 def _change_before(text: str, first: Amount) -> bool:
