@@ -808,7 +808,8 @@ def _annotate(body: str, f: Found) -> None:
     """Fill what the words around a figure say about it: the rate's denominator, the direction of
     a stated change, and whether it is the level a change starts from or ends at."""
     if f.kind in ("money", "quantity", "count", "percent"):
-        m = g.PER_UNIT.match(body, f.end)
+        restated = g.CURRENCY_RESTATED.match(body, f.end) if f.unit == "USD" else None
+        m = g.PER_UNIT.match(body, restated.end() if restated else f.end)
         if m is None and f.kind != "percent":
             m = _rate_after_noun(body, f)
         if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
@@ -817,6 +818,8 @@ def _annotate(body: str, f: Found) -> None:
             f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None
+            if f.per_unit is not None and f.unit.endswith("/" + f.per_unit):
+                f.per_unit = None  # "down from 30.74 M a day" after barrels/day: the unit already says it
     if f.kind == "date":
         return
     words = words_before(body, f.start)

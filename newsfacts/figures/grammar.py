@@ -382,6 +382,11 @@ EVENTS_AFTER_TIMES = re.compile(
 )
 # A comparison before "N times" makes it a multiplier even without a cue after ("compared to 16 times").
 COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs\.?|than|against){SP}+$")
+# Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
+# barrels a day, as OPEC and the IEA write them).
+SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")
+# A currency restated after the amount before a rate's denominator: "$80 U.S. a barrel".
+CURRENCY_RESTATED = re.compile(rf"{SP}+(?:U\.S\.|US|USD)(?={SP}+(?i:a|an|per)\b)")
 # Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
 # ("118 F (47.7 C)"); amounts._temperature reads the scale from the words around.
 BARE_DEGREES = re.compile(rf"{SP}+(?i:degrees|degree)\b(?!-)")
@@ -417,6 +422,7 @@ _UNIT_PATTERNS = (
     QUAKE_AFTER,
     BARE_DEGREES,
     SCALE_LETTER,
+    SCALED_BARRELS,
 )
 
 

@@ -215,3 +215,25 @@ def test_values_convert_within_a_dimension() -> None:
 )
 def test_temperatures_written_without_a_degree_sign(text: str, expected: list[tuple]) -> None:
     assert [(f.raw_text, f.value, f.unit) for f in extract_figures(text) if f.kind == "quantity"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # oil flows with the scale in the symbol, as OPEC and the IEA write them
+        ("Quotas total 39.7 mb/d next year.", "39.7 mb/d", 39.7e6),
+        ("Demand grew 820 kb/d in June.", "820 kb/d", 820e3),
+        ("The field pumps 1.1 mbpd.", "1.1 mbpd", 1.1e6),
+    ],
+)
+def test_barrels_a_day_with_a_scaled_symbol(text: str, raw: str, value: float) -> None:
+    only_figure(text, kind="quantity", unit="barrel/day", raw_text=raw, value=pytest.approx(value))
+
+
+def test_a_flow_carried_to_a_later_number_is_not_divided_twice() -> None:
+    figures = extract_figures("Exports fell 210,000 barrels a day to 6.4 million a day.")
+    assert [(f.unit, f.per_unit) for f in figures] == [("barrel/day", None), ("barrel/day", None)]
+
+
+def test_a_mb_that_is_no_flow() -> None:
+    assert [f for f in extract_figures("The phone has 64 mb of memory.") if f.unit == "barrel/day"] == []
