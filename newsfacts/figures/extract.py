@@ -54,6 +54,7 @@ from newsfacts.figures.numbers import (
     FOLD_WORDS,
     FRACTION_NOUNS,
     MULTIPLIER_WORDS,
+    SCALE_WORDS,
     SMALL_WORDS,
     is_year_like,
     parse_numeral,
@@ -686,9 +687,12 @@ def _part_of(body: str, amt: Amount) -> str | None:
     year ("3 of the 2024 filings") or a whole that is no larger than the part."""
     m = g.PART_OF_AFTER.match(body, amt.end)
     if m is None:
-        return None
+        group = g.OF_A_GROUP_AFTER.match(body, amt.end) if amt.value >= 2 and amt.scale is None else None
+        return counted_noun(body, group.end()) if group is not None else None
     text = m.group("whole")
     whole = parse_numeral(text) if text[0].isdigit() else parse_spelled(text)
+    if whole is not None and m.group("scale"):
+        whole *= SCALE_WORDS[m.group("scale").lower()]  # "187,526 of the estimated 3.4 million vehicles"
     if whole is None or whole < amt.value or is_year_like(text, whole):
         return None
     return counted_noun(body, m.end())

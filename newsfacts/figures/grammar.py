@@ -336,8 +336,12 @@ RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(
-    rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*(?![0-9.,]*[0-9%])|(?i:{_HUNDREDS})\b)"
+    rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
+    rf"(?P<whole>[0-9][0-9,]*(?:\.[0-9]+(?={SP}+(?P<scale>(?i:thousand|million|billion))\b))?(?![0-9.,]*[0-9%])"
+    rf"|(?i:{_HUNDREDS})\b)"
 )
+# "75 of the jets", "five of the company's stores": a part of a group named by its noun alone.
+OF_A_GROUP_AFTER = re.compile(rf"{SP}+of{SP}+(?i:the|its|their|his|her|our|these|those)(?={SP})")
 # "the five largest farms", "the three most active": a ranked count, not a known group (the word is
 # checked against lexicon.is_superlative).
 SUPERLATIVE_AFTER = re.compile(rf"{SP}+(?P<word>(?i:most|least|top)\b|[a-z]{{2,}}est\b)")

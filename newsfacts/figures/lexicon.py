@@ -109,13 +109,14 @@ SINGULARS_ENDING_IN_MEN = _words(
 )
 
 # Plural nouns a writer counts to structure prose, not to report a fact: "three reasons",
-# "in three directions", "two observations emerge".
+# "in three directions", "two observations emerge" (not "goals" or "cases": "scored two goals",
+# "two new cases" are the commonest small counts of sport and health news).
 DISCOURSE_NOUNS = _words(
     """
     ways reasons things directions observations lessons questions takeaways steps tips points aspects
     factors pillars areas fronts dimensions themes trends scenarios options elements parts sides
-    words ideas issues topics facts cases examples categories levels kinds types sorts possibilities
-    stages phases tiers layers priorities goals principles conclusions implications messages signals
+    words ideas issues topics facts examples categories levels kinds types sorts possibilities
+    stages phases tiers layers priorities principles conclusions implications messages signals
     """
 )
 

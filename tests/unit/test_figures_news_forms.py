@@ -71,6 +71,21 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
         # one of a group is no count; a whole smaller than its part is no whole
         ("One of the three judges dissented.", [("three", 3, "judges")]),
         ("Nine of the two options failed.", []),
+        # a whole after "top" or "estimated", and one stated with a scale word
+        ("Six of the top 20 banks cut rates.", [("Six", 6, "banks")]),  # "top 20" ranks, it counts nothing
+        (
+            "In May, 41,200 of the estimated 1.3 million new cars sold were hybrids.",
+            [("41,200", 41200, "cars"), ("1.3 million", 1.3e6, "cars")],
+        ),
+        # a part of a group named by its noun alone
+        ("The airline dropped 40 of the jets it had ordered.", [("40", 40, "jets")]),
+        ("Four of its stores will close.", [("Four", 4, "stores")]),
+        # the small counts of sport and health news
+        ("He has scored two goals this season.", [("two", 2, "goals")]),
+        ("Officials confirmed three new cases.", [("three", 3, "cases")]),
+        # one of a group, and no number at all
+        ("One of the jets was damaged.", []),
+        ("In both cases the court agreed.", []),
     ],
 )
 def test_a_spelled_part_and_its_whole_are_counted(text: str, expected: list[tuple]) -> None:
