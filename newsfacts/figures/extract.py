@@ -17,7 +17,7 @@ from newsfacts.facts.key import NO_FACT, Fact, FactReader
 from newsfacts.facts.tables import table
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
-from newsfacts.figures.amounts import Amount, read_amount
+from newsfacts.figures.amounts import Amount, number_at, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
 from newsfacts.figures.context import (
     is_enumerator,
@@ -30,6 +30,7 @@ from newsfacts.figures.context import (
 )
 from newsfacts.figures.counts import counted_noun, numeral_counts, singular_noun, spelled_counts
 from newsfacts.figures.lexicon import (
+    CHANGE_NOUNS,
     CHANGE_WORDS,
     COUNT_QUALIFIER_WORDS,
     COUNT_VERBS,
@@ -309,6 +310,8 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if attach == "name" and body[s - 1] == "." and _leading_decimal(body, s):
         s, attach = s - 1, "free"  # ".001 per cent"
     end = s + len(body[s:e].rstrip(".,"))
+    if attach == "name" and body[s - 1] == "/" and _slash_alternatives(body, _digits_start(body, s - 1)):
+        attach = "free"  # the second of "16/32 GB"
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
@@ -318,6 +321,15 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         value = parse_numeral(body[s:end])
         if value is not None and value > 1:  # "a 2-to-1 margin", "a ratio of 3:1"
             return _single(s, to_one.end(), "ratio", "times", value, "exact"), to_one.end()
+    alt = _slash_alternatives(body, s) if nxt == "/" else None
+    if alt is not None:  # "RAM: 2/3 GB": the first value takes the unit written after the second
+        measure = _measure(alt.currency, alt.unit)
+        value = parse_numeral(body[s:end])
+        if measure is not None and value is not None:
+            kind, unit, factor = measure
+            found = _single(s, end, kind, unit, value * (alt.scale or 1.0) * alt.factor * factor, "exact")
+            found.dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+            return found, end
     frac = g.SLASH_FRACTION.match(body, end) if nxt == "/" else None
     if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
         amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
@@ -355,6 +367,32 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
 # "-11-13", ":00", "/2025").
 _TO_ONE_OPENERS = frozenset(" \u00a0\u202f-:")
 _STAMP_OPENERS = frozenset("-–:/")
+
+
+def _slash_alternatives(body: str, s: int) -> Amount | None:
+    """The amount after the slash of "2/3 GB" or "16/32 GB" when the pair offers two values of one
+    unit, not a fraction of it: a numerator of ten or more, or a unit of data ("1/2 inch", "3/4 mile"
+    stay fractions; "24/7" has no unit)."""
+    m = g.SLASH_ALTERNATIVES.match(body, s)
+    if m is None:
+        return None
+    second, _ = read_amount(body, m.start("b"), m.end("b"), False)
+    if second is None or second.bare or second.start != m.start("b"):
+        return None
+    a, b = m.group("a"), m.group("b")
+    fraction = a.isdigit() and b in _FRACTION_DENOMINATORS and int(a) < min(int(b), 10)
+    return None if fraction and DIMENSION_OF.get(second.unit or "") != "data" else second
+
+
+_FRACTION_DENOMINATORS = frozenset(g._DENOMINATORS.split("|"))
+
+
+def _digits_start(body: str, end: int) -> int:
+    """Start of the number that ends at `end` ("16" in "16/32")."""
+    i = end
+    while i > 0 and (body[i - 1].isdigit() or body[i - 1] == "."):
+        i -= 1
+    return i
 
 
 def _glued_currency(body: str, s: int) -> bool:
@@ -538,6 +576,14 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         start = amt.num_start if month is None else month
         qualifier = "approx" if q == "approx" else "exact"
         return _single(start, amt.end, "date", "year", amt.number, qualifier), amt.end
+    later = _unit_written_later(body, amt) if not (amt.spelled or article) else None
+    if later is not None:  # "2,500 and 5,000 mAh", "74 x 150 x 9.0 mm": the unit after the last number
+        kind, unit, factor = later[0]
+        scale = later[1] if amt.scale is None else 1.0
+        start, value = _signed(body, amt.num_start, amt.value * scale * factor)
+        found = _single(start, amt.end, kind, unit, value, q or "exact")
+        found.dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+        return found, amt.end
     per = g.PER_NUMBER.match(body, amt.end) if not amt.spelled and not article else None
     if per is not None:  # "1,200 per 100,000 people": a rate, its denominator kept whole
         found = _single(amt.num_start, per.end(), "count", "count", amt.value, q or "exact")
@@ -618,6 +664,36 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     return found, skip
 
 
+def _unit_written_later(body: str, amt: Amount) -> tuple[tuple[str, str, float], float] | None:
+    """The measure (and the scale to share) of a bare number whose unit is written once, after the
+    last of the numbers joined to it: "2,500 and 5,000 mAh", "36 and nine days", "74 x 150 x 9.0 mm".
+    Only the dimension mark "x" chains a third number; a scale is shared only upward ("1.5 and 2
+    million barrels"), and a count's noun keeps the first a count ("3 rooms and 2 baths")."""
+    pos = amt.end
+    for _ in range(3):
+        c = g.PAIR_CONNECTOR.match(body, pos)
+        if c is None:
+            return None
+        found = number_at(body, c.end())
+        if found is None:
+            return None
+        second, _ = read_amount(body, *found)
+        if second is None or second.start != c.end():
+            return None
+        measure = _measure(second.currency, second.unit)
+        if measure is not None:
+            if second.tenor or (second.unit in DURATION_UNITS.values() and second.age):
+                return None
+            if body[c.start() : c.end()].strip(g.INLINE_SPACES) == "or" and amt.value > second.value:
+                return None  # "rose 17.80, or 0.2%": a change restated, not two values of one unit
+            shared = second.scale if second.scale and amt.number <= second.number else 1.0
+            return measure, shared * second.factor
+        if not second.bare or body[c.start() : c.end()].strip(g.INLINE_SPACES) not in ("x", "×"):
+            return None
+        pos = second.end
+    return None
+
+
 def _changed_or_level(body: str, amt: Amount) -> str | None:
     """ "change" for a bare number that states a change or the level it reached: after a change verb
     ("payrolls rose by 130,000"), as a change's endpoint ("raised to 176,000 from 167,000"), before a
@@ -630,6 +706,8 @@ def _changed_or_level(body: str, amt: Amount) -> str | None:
         return "change"
     if not words:
         return None
+    if len(words) > 1 and words[-1] == "of" and words[-2] in CHANGE_NOUNS:
+        return "change"  # "a three-month average gain of 170,000", "an increase of 45,000"
     verb = last_content_word(words)
     if verb in UP_WORDS or verb in DOWN_WORDS:
         return "change"

@@ -37,7 +37,7 @@ from newsfacts.figures.numbers import (
 
 INLINE_SPACES = " \u00a0\u202f"  # a figure never runs across a line break
 SP = f"[{INLINE_SPACES}]"  # an inline space
-SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
+SEP = rf"(?:{SP}|[-\u2010\u2011])"  # between a number and its unit: "15 minutes", "15-minute" (any hyphen)
 
 
 def _both_cases(words: Iterable[str]) -> list[str]:
@@ -276,6 +276,11 @@ OVER_BEFORE = re.compile(
 # "9/11" and "24/7" are names).
 _DENOMINATORS = "2|3|4|8|16|32|64"
 SLASH_FRACTION = re.compile(rf"/(?P<den>{_DENOMINATORS})(?![/0-9])")
+# Between two numbers that one unit after the last measures: "2,500 and 5,000 mAh", "36 and nine
+# days", "74 x 150 x 9.0 mm", "10 by 12 feet".
+PAIR_CONNECTOR = re.compile(rf"{SP}*[x×]{SP}*(?=[0-9])|{SP}+(?:and|or|by){SP}+")
+# Two values offered side by side before one unit: "RAM: 2/3 GB", "16/32 GB", "5/10 km".
+SLASH_ALTERNATIVES = re.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?)/(?P<b>[0-9]+(?:\.[0-9]+)?)(?=[ \u00a0]?[A-Za-z])")
 MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMINATORS})(?![/0-9])")
 YEAR_TO_YEAR = re.compile(
     rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"

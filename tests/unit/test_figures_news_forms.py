@@ -312,11 +312,45 @@ def test_not_number_forms(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind in ("ratio", "quantity", "percent")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit written once after the last of the numbers joined to it
+        ("Its cells hold 2,500 and 5,000 mAh.", [(2500, "mAh"), (5000, "mAh")]),
+        ("They won by 12 and four days, respectively.", [(12, "day"), (4, "day")]),
+        ("The case measures 71 x 148 x 8.2 mm.", [(71, "mm"), (148, "mm"), (8.2, "mm")]),
+        ("The rug is 8 by 10 feet.", [(8, "ft"), (10, "ft")]),
+        ("Yields of 1.5 or 2 million tonnes are likely.", [(1.5e6, "t"), (2e6, "t")]),
+        # two values side by side before one unit; a fraction of a unit stays a fraction
+        ("RAM: 4/6 GB", [(4, "GB"), (6, "GB")]),
+        ("Storage: 64/128 GB", [(64, "GB"), (128, "GB")]),
+        ("It is a 3/4 mile loop.", [(0.75, "mile")]),
+        # a count keeps its noun; a change restated in percent is not a second value of one unit
+        ("It has 3 rooms and 2 baths.", [(3, "count"), (2, "count")]),
+        ("The DAX index rose 95.20, or 0.6%, to 18,050.", [(95.2, "point"), (0.6, "percent"), (18050, "point")]),
+    ],
+)
+def test_a_unit_written_after_the_last_of_the_numbers(text: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.unit) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # a bare number after a change noun and "of" states the change
+        ("Payrolls showed an average gain of 152,000.", "152,000", 152000),
+        ("Claims showed an increase of 9,500 last week.", "9,500", 9500),
+    ],
+)
+def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -> None:
+    only_figure(text, kind="count", raw_text=raw, value=value)
+
+
+def test_a_non_breaking_hyphen_joins_a_number_and_its_unit() -> None:
+    only_figure("Sales hit a seven\u2011month high.", kind="duration", unit="month", value=7)
+
+
 # --- known gaps on real news (strict: a fix must remove the mark) ---------------------------------
-@pytest.mark.xfail(strict=True, reason="a unit written once after the last of two numbers is not carried back")
-def test_a_unit_written_after_the_last_of_two_numbers() -> None:
-    figures = extract_figures("Its cells hold 2,500 and 5,000 mAh.")
-    assert [(f.value, f.unit) for f in figures] == [(2500, "mAh"), (5000, "mAh")]
 
 
 @pytest.mark.xfail(strict=True, reason="a bare second end of a change loses the magnitude named before the first")
