@@ -307,6 +307,10 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if _tenor(text, amt, m):
             amt.tenor = True
         return m.end()
+    m = g.SPACED_MEGAPIXELS.match(text, pos) if not amt.spelled else None
+    if m and g.CAMERA_CUE.search(text, max(0, amt.start - 40), min(len(text), m.end() + 30)):
+        amt.unit = "megapixel"
+        return m.end()
     m = g.SCALED_BARRELS.match(text, pos) if amt.scale is None else None
     if m:
         amt.unit, amt.scale = "barrel/day", 1e3 if m.group("scale").lower() == "k" else 1e6

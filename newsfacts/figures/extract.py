@@ -603,7 +603,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         noun = _part_of(body, amt)
         part = noun is not None
     unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
-    label = _label_unit(body, amt.num_start) if noun is None and not amt.spelled else None
+    label = (
+        (_label_unit(body, amt.num_start) or _subject_unit(body, amt.num_start))
+        if noun is None and not amt.spelled
+        else None
+    )
     if label is not None:  # "Acres burned: 132,000"
         found = _single(amt.num_start, amt.end, "quantity", label[0], amt.value, q or "exact")
         found.dimension = label[1]
@@ -640,6 +644,12 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             or g.WHO_AFTER.match(body, amt.end) is not None
             or ("." not in amt.token and _count_subject(body, amt.num_start))
             or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)
+            or (
+                "." not in amt.token
+                and amt.value >= 2
+                and g.PAST_VERB_AFTER.match(body, amt.end) is not None
+                and g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
+            )
             or _count_verb_before(body, amt.num_start)
         )
     if not counts:
@@ -795,6 +805,20 @@ def _label_unit(body: str, start: int) -> tuple[str, str] | None:
     if m is None:
         return None
     return next((UNIT_NAMES[w.lower()] for w in m.group("label").split() if w.lower() in UNIT_NAMES), None)
+
+
+def _subject_unit(body: str, start: int) -> tuple[str, str] | None:
+    """The unit a clause's subject names when a bare level follows after a comma ("Acres planted
+    to corn, at 90.9 million, were unchanged", "Barrels exported last month, at 2.1 million")."""
+    if not body.endswith((", at ", ", to ", ", at about ", ", at around ", ", at nearly "), 0, start):
+        return None
+    lo = max(0, start - 100)
+    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start))
+    head = body[brk + 1 if brk >= 0 else lo : start].split(None, 1)
+    word = head[0].lower() if head else ""
+    if not word.endswith("s") or word.startswith("pound") or word not in UNIT_NAMES:
+        return None
+    return UNIT_NAMES[word]
 
 
 def _count_subject(body: str, start: int) -> bool:

@@ -287,6 +287,13 @@ YEAR_TO_YEAR = re.compile(
 )
 # "14 were killed", "30 have been arrested", "336 have recovered", "260 were fully vaccinated": a number
 # of people or things as the subject of what happened to them (a passive or perfect verb after it).
+# "Some 3,000 attended", "about 200 marched": a number opening its clause (after a loose qualifier or
+# at the clause's start) as the subject of a verb in the past tense.
+SUBJECT_OPENER_BEFORE = re.compile(
+    rf"(?:^|[.!?;:]{SP}+|\n|\b(?i:some|about|around|nearly|almost|roughly|approximately|an{SP}+estimated|"
+    rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
+)
+PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
 PASSIVE_COUNT_AFTER = re.compile(
     rf"{SP}+(?:died|perished|drowned|survived)\b"  # "at least 40 died": no auxiliary needed
     rf"|{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
@@ -391,6 +398,10 @@ EVENTS_AFTER_TIMES = re.compile(
 )
 # A comparison before "N times" makes it a multiplier even without a cue after ("compared to 16 times").
 COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs\.?|than|against){SP}+$")
+# "Rear camera: 13 MP", "a 50 MP sensor": megapixels written apart from the number, where a camera is
+# named just before or after (elsewhere "12 MP" may be twelve members of parliament).
+SPACED_MEGAPIXELS = re.compile(rf"{SP}(?:MP|Mp)(?![A-Za-z0-9])")
+CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
 # Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
 # barrels a day, as OPEC and the IEA write them).
 SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")
@@ -432,6 +443,7 @@ _UNIT_PATTERNS = (
     BARE_DEGREES,
     SCALE_LETTER,
     SCALED_BARRELS,
+    SPACED_MEGAPIXELS,
 )
 
 

@@ -258,5 +258,5 @@ COUNT_QUALIFIER_WORDS = _words(
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
     "evacuating evacuated arresting arrested rescuing rescued infecting infected sickening sickened "
-    "displacing displaced"
+    "displacing displaced hire employ kill injure evacuate arrest rescue"
 )

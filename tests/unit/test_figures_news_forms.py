@@ -120,8 +120,12 @@ def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str
         ("Regional sales totaled 86,000 last year.", "86,000", 86000),
         ("Homes damaged: at least 2,300", "2,300", 2300),
         ("It beat the 14,200 that were sold a year ago.", "14,200", 14200),
-        # a count verb with a qualifier between
+        # a count verb with a qualifier between, and in its base form
         ("The storm injured at least 340 in the port.", "340", 340),
+        ("The chain plans to hire 800 this year.", "800", 800),
+        # a number opening its clause as the subject of a past-tense verb
+        ("Some 4,000 attended the vigil.", "4,000", 4000),
+        ("Police said about 150 marched downtown.", "150", 150),
     ],
 )
 def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
@@ -135,6 +139,9 @@ def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
         "Update: 12",
         "Kickoff at 7:30 tonight.",
         "The shop is open, the rate is 3.5 and stable.",
+        # a past-tense verb after a number that does not open its clause, or that ends in "to"
+        "Rates at 5 marked a peak.",
+        "Around 40 compared to last year.",
     ],
 )
 def test_no_count_named_by_its_clause(text: str) -> None:
@@ -143,6 +150,9 @@ def test_no_count_named_by_its_clause(text: str) -> None:
 
 def test_a_label_that_names_a_unit_gives_a_quantity() -> None:
     only_figure("Acres burned: 48,000", kind="quantity", unit="acre", value=48000)
+    # a clause's subject that names a unit, before a bare level after a comma
+    only_figure("Acres sown to wheat, at 40.2 million, were flat.", kind="quantity", unit="acre", value=40.2e6)
+    only_figure("Sales, at 2.1 million, were flat.", kind="count", value=2.1e6)
 
 
 def test_the_billion_mark_is_a_milestone_not_marks() -> None:

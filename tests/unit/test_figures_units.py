@@ -6,7 +6,7 @@ from __future__ import annotations
 import pint
 import pytest
 from cases import cases
-from figure_expect import only_figure
+from figure_expect import figure_written, only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.units import DIMENSION_OF
@@ -237,3 +237,15 @@ def test_a_flow_carried_to_a_later_number_is_not_divided_twice() -> None:
 
 def test_a_mb_that_is_no_flow() -> None:
     assert [f for f in extract_figures("The phone has 64 mb of memory.") if f.unit == "barrel/day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # megapixels apart from the number where a camera is named around it
+        ("Rear camera: 48 MP | Front camera: 12 MP", "48 MP", 48),
+        ("It has a 50 MP main sensor.", "50 MP", 50),
+    ],
+)
+def test_spaced_megapixels_beside_a_camera(text: str, raw: str, value: float) -> None:
+    figure_written(text, raw, kind="quantity", unit="megapixel", value=value)
