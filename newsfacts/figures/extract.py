@@ -650,6 +650,12 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.PAST_VERB_AFTER.match(body, amt.end) is not None
                 and g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
             )
+            or (
+                "." not in amt.token
+                and amt.value >= 2
+                and g.THE_BEFORE.search(body, max(0, amt.num_start - 6), amt.num_start) is not None
+                and g.DONE_TO_AFTER.match(body, amt.end) is not None
+            )
             or _count_verb_before(body, amt.num_start)
         )
     if not counts:

@@ -294,6 +294,11 @@ SUBJECT_OPENER_BEFORE = re.compile(
     rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
 )
 PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
+# "the 38,000 hired in 2023", "the 41,000 it recruited": a count named by what was done to it.
+THE_BEFORE = re.compile(rf"\b(?i:the){SP}+$")
+DONE_TO_AFTER = re.compile(
+    rf"(?:{SP}+(?:it|they|we|he|she|the{SP}+\w+))?{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)"
+)
 PASSIVE_COUNT_AFTER = re.compile(
     rf"{SP}+(?:died|perished|drowned|survived)\b"  # "at least 40 died": no auxiliary needed
     rf"|{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
@@ -348,7 +353,8 @@ RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(
-    rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
+    rf"{SP}+(?:out{SP}+)?of{SP}+(?:(?:the|all|its|their|his|her|our){SP}+)?"
+    rf"(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
     rf"(?P<whole>[0-9][0-9,]*(?:\.[0-9]+(?={SP}+(?P<scale>(?i:thousand|million|billion))\b))?(?![0-9.,]*[0-9%])"
     rf"|(?i:{_HUNDREDS})\b)"
 )
@@ -470,7 +476,7 @@ RACE_TIME = re.compile(
 STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
 # Up to four words after a number; a word may hold digits after its first letter ("covid19 cases",
 # "COVID-19 patients", "G7 leaders").
-_NEXT_WORD = rf"{SP}+([A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"
+_NEXT_WORD = rf"{SP}+((?:[A-Z]\.){{2,}}|[A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"  # "250 U.S. stores"
 NEXT_WORDS = re.compile(rf"{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD})?)?)?")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:{_MONTHS})\b\.?(?:,?{SP}+(?P<year>[0-9]{{4}})\b)?")

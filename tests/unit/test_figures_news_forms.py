@@ -47,6 +47,8 @@ from newsfacts.figures.extract import scan
         Sales grew in all five regions.        | five         | 5             | regions
         The three busiest ports reopened.      | three        | 3             | ports
         The four most traded stocks fell.      | four         | 4             | stocks
+        # a dotted abbreviation between the number and its noun
+        It runs 310 U.S. stores.               | 310          | 310           | stores
         # a digit one counts a singular noun; a spelled one needs a count modifier or "there was"
         So far 1 death has been confirmed.     | 1            | 1             | death
         Officials logged 1 new case on Friday. | 1            | 1             | case
@@ -80,6 +82,7 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
         # a part of a group named by its noun alone
         ("The airline dropped 40 of the jets it had ordered.", [("40", 40, "jets")]),
         ("Four of its stores will close.", [("Four", 4, "stores")]),
+        ("It shut 40 of its roughly 300 branches.", [("40", 40, "branches"), ("300", 300, "branches")]),
         # the small counts of sport and health news
         ("He has scored two goals this season.", [("two", 2, "goals")]),
         ("Officials confirmed three new cases.", [("three", 3, "cases")]),
@@ -126,6 +129,9 @@ def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str
         # a number opening its clause as the subject of a past-tense verb
         ("Some 4,000 attended the vigil.", "4,000", 4000),
         ("Police said about 150 marched downtown.", "150", 150),
+        # a count named by what was done to it
+        ("It is fewer than the 26,000 hired last year.", "26,000", 26000),
+        ("That beat the 9,400 it recruited before.", "9,400", 9400),
     ],
 )
 def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
