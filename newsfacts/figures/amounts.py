@@ -306,7 +306,7 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = DURATION_UNITS[m.group("unit").lower()]
         if _tenor(text, amt, m):
             amt.tenor = True
-        return m.end()
+        return m.start("of") if m.group("of") else m.end()  # "3.5 months of supply": the span ends at the unit
     m = g.SPACED_MEGAPIXELS.match(text, pos) if not amt.spelled else None
     if m and g.CAMERA_CUE.search(text, max(0, amt.start - 40), min(len(text), m.end() + 30)):
         amt.unit = "megapixel"

@@ -186,6 +186,8 @@ def scan(body: str) -> list[Found]:
             found = _level_after_change(body, s, e, prev)
         if found is None and group in ("", "word") and prev is not None and prev.kind == "count":
             found = _count_in_list(body, s, e, group, prev)
+        if found is None and not group and prev is not None and prev.kind == "count":
+            found = _whole_after_count(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
@@ -257,6 +259,21 @@ def _carry_ratio(body: str, found: Found, prev: Found) -> None:
     if times is None:
         return
     found.end, found.kind, found.unit, found.noun = times.end(), "ratio", "times", None
+
+
+def _whole_after_count(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """The whole a count is part of, after "out of" ("at least 50 seats out of 75 available",
+    "1,905,960 voters have cast their ballots out of total 3,465,736"): a count of the same noun."""
+    if s - prev.end > 60 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    if g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or prev.value is None or amt.value < prev.value:
+        return None
+    found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    found.noun = prev.noun
+    return found
 
 
 def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found | None:
@@ -637,10 +654,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         counts = amt.scale is not None or noun is not None or (changed == "change" and "." not in amt.token)
     if not counts:
         counts = not amt.spelled and (
-            (
-                body.endswith("of ", 0, amt.num_start)
-                and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
-            )
+            g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 45), amt.num_start) is not None
             or g.WHO_AFTER.match(body, amt.end) is not None
             or ("." not in amt.token and _count_subject(body, amt.num_start))
             or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)

@@ -267,7 +267,8 @@ TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
 COUNT_HEAD_BEFORE = re.compile(
-    rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$"
+    rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+"
+    rf"(?:(?i:more{SP}+than|at{SP}+least|about|around|nearly|almost|over|some|roughly|up{SP}+to){SP}+)?$"
 )
 OVER_BEFORE = re.compile(
     rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$"
@@ -294,6 +295,8 @@ SUBJECT_OPENER_BEFORE = re.compile(
     rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
 )
 PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
+# "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
+OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
 # "the 38,000 hired in 2023", "the 41,000 it recruited": a count named by what was done to it.
 THE_BEFORE = re.compile(rf"\b(?i:the){SP}+$")
 DONE_TO_AFTER = re.compile(
@@ -301,6 +304,8 @@ DONE_TO_AFTER = re.compile(
 )
 PASSIVE_COUNT_AFTER = re.compile(
     rf"{SP}+(?:died|perished|drowned|survived)\b"  # "at least 40 died": no auxiliary needed
+    # "India reported 360 killed and 900 injured", "50 dead": a casualty participle after the number
+    rf"|{SP}+(?:killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|rescued)\b(?!{SP}+(?:by|in{SP}+the{SP}+(?:first|last)))"
     rf"|{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
     rf"(?:{SP}+(?:still|later|reportedly|already|since|now|also|so{SP}+far|[a-z]+ly))?{SP}+"
     rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
@@ -353,7 +358,7 @@ RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(
-    rf"{SP}+(?:out{SP}+)?of{SP}+(?:(?:the|all|its|their|his|her|our){SP}+)?"
+    rf"{SP}+(?:out{SP}+)?of{SP}+(?:(?:the|all|its|their|his|her|our){SP}+)?(?:[A-Za-z]+['’]s{SP}+)?"
     rf"(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
     rf"(?P<whole>[0-9][0-9,]*(?:\.[0-9]+(?={SP}+(?P<scale>(?i:thousand|million|billion))\b))?(?![0-9.,]*[0-9%])"
     rf"|(?i:{_HUNDREDS})\b)"

@@ -67,7 +67,7 @@ FUNCTION_WORDS = _words(
     then here there even last next first second third early late mid fiscal spring summer autumn
     fall winter total totaling totalling around overall combined throughout following ahead toward
     towards versus past already again ever never perhaps maybe starting beginning entering ending
-    heading until circa
+    heading until circa remaining additional extra further
     """
 )
 

@@ -83,6 +83,7 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
         ("The airline dropped 40 of the jets it had ordered.", [("40", 40, "jets")]),
         ("Four of its stores will close.", [("Four", 4, "stores")]),
         ("It shut 40 of its roughly 300 branches.", [("40", 40, "branches"), ("300", 300, "branches")]),
+        ("At least 25 of the town's 900 homes burned.", [("25", 25, "homes"), ("900", 900, "homes")]),
         # the small counts of sport and health news
         ("He has scored two goals this season.", [("two", 2, "goals")]),
         ("Officials confirmed three new cases.", [("three", 3, "cases")]),
@@ -132,6 +133,13 @@ def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str
         # a count named by what was done to it
         ("It is fewer than the 26,000 hired last year.", "26,000", 26000),
         ("That beat the 9,400 it recruited before.", "9,400", 9400),
+        # a casualty participle right after the number, and a head noun before a qualifier
+        ("Officials reported 212 killed in the blast.", "212", 212),
+        ("Radio reported a death toll of more than 3,100 by dawn.", "3,100", 3100),
+        # a capitalised word that names nothing before the number
+        ("Remaining 40 seats go to a runoff.", "40", 40),
+        # a level after a change inside brackets
+        ("Its tally is lower (down from 112) this year.", "112", 112),
     ],
 )
 def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
@@ -360,6 +368,26 @@ def test_a_unit_written_after_the_last_of_the_numbers(text: str, expected: list[
 )
 def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -> None:
     only_figure(text, kind="count", raw_text=raw, value=value)
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        # the whole after a count and "out of"
+        ("It won 40 seats out of 120 on offer.", ["40", "120"]),
+        ("Some 2,100 voters cast ballots out of a total of 5,600.", ["2,100", "5,600"]),
+        # not a year, and not a whole smaller than the part
+        ("It won 3 games out of 2024.", ["3"]),
+        ("It won 30 games out of 12 played.", ["30"]),
+    ],
+)
+def test_the_whole_after_out_of(text: str, raws: list[str]) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "count"] == raws
+
+
+def test_a_duration_span_ends_at_its_unit() -> None:
+    (f,) = extract_figures("Stocks equal 4.1 months of supply.")
+    assert f.raw_text == "4.1 months"
 
 
 def test_a_non_breaking_hyphen_joins_a_number_and_its_unit() -> None:
