@@ -95,7 +95,9 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "kcal": ("kilocalories", "kilocalorie", "calories", "calorie", "Cal"),
     "Btu": ("BTU", "BTUs", "btu"),
     "rpm": ("RPM", "revolutions per minute"),
-    "mAh": ("milliamp-hours", "milliamp hours"),
+    "mAh": ("milliamp-hours", "milliamp hours", "mAH", "MAh"),
+    "GHz": ("Ghz", "ghz", "GHZ"),  # news spells the hertz symbol loosely: "a 1.3 Ghz processor"
+    "MHz": ("Mhz", "mhz", "MHZ"),
     "light_year": ("light-years", "light-year", "light years", "light year"),
     "um": ("µm", "μm", "microns", "micron"),
     "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),

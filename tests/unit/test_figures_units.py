@@ -249,3 +249,16 @@ def test_a_mb_that_is_no_flow() -> None:
 )
 def test_spaced_megapixels_beside_a_camera(text: str, raw: str, value: float) -> None:
     figure_written(text, raw, kind="quantity", unit="megapixel", value=value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        # loose spellings of a symbol that news writes (never a different unit: "mW" stays milliwatts)
+        ("It runs a 2.4 Ghz chip.", "GHz", 2.4),
+        ("The radio uses 700 Mhz spectrum.", "MHz", 700),
+        ("It packs a 5,000 mAH cell.", "mAh", 5000),
+    ],
+)
+def test_loose_spellings_of_a_symbol(text: str, unit: str, value: float) -> None:
+    only_figure(text, kind="quantity", unit=unit, value=value)
