@@ -261,6 +261,11 @@ _NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with t
 
 
 def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
+    if pos < len(text) and text[pos] in '"”″' and not amt.spelled and amt.currency is None:
+        m = g.INCH_MARK.match(text, pos)
+        if m:
+            amt.unit = "inch"
+            return m.end()
     if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
         return pos
     if amt.currency is None and g.unit_probe().match(text, pos) is None:

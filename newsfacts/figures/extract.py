@@ -608,6 +608,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         noun = (per.group("noun") or "").lower()
         found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
         return found, per.end()
+    if amt.spelled and g.INDEX_POINTS.match(body, amt.end) and _index_sentence(body, amt.num_start):
+        points = g.INDEX_POINTS.match(body, amt.end)  # "the FTSE is now nine points down"
+        found = _single(amt.num_start, points.end(), "quantity", "point", amt.value, q or "exact")
+        found.dimension = DIMENSION_OF["point"]
+        return found, points.end()
     noun = "times" if amt.events and amt.scale is None else counted_noun(body, amt.end)
     if noun is not None and noun.lower() in ("degrees", "degree"):
         return None, amt.end  # a temperature of unknown scale, or an angle: never a count of degrees

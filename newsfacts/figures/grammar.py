@@ -413,6 +413,11 @@ COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs
 # named just before or after (elsewhere "12 MP" may be twelve members of parliament).
 SPACED_MEGAPIXELS = re.compile(rf"{SP}(?:MP|Mp)(?![A-Za-z0-9])")
 CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
+# An inch mark after a screen size: '13.5" touch display', 'a 65” TV'.
+INCH_MARK = re.compile(
+    rf"[\"”″](?={SP}+(?:[A-Za-z0-9-]+{SP}+){{0,2}}(?i:display|screen|monitor|tv|television|laptop|tablet|phone|"
+    rf"touchscreen|panel|notebook|wheels?|rims?)s?\b)"
+)
 # Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
 # barrels a day, as OPEC and the IEA write them).
 SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")

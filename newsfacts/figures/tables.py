@@ -183,7 +183,10 @@ MINOR_UNITS = {
 
 # Symbols read only when glued to the number ("25W charger", "199g", "12V", the British "temperatures
 # of 30C", "highs of 95F", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
-GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "F": "degF", "MP": "megapixel", "in": "inch"}
+GLUED_ONLY = {
+    "W": "W", "V": "V", "g": "g", "C": "degC", "F": "degF", "MP": "megapixel", "in": "inch",
+    "Gb": "GB",  # "a 32Gb tablet", "100Gb of storage": consumer news writes gigabytes so (gigabit rates are Gbps)
+}  # fmt: skip
 
 
 def build_units() -> dict:

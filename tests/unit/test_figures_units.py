@@ -262,3 +262,28 @@ def test_spaced_megapixels_beside_a_camera(text: str, raw: str, value: float) ->
 )
 def test_loose_spellings_of_a_symbol(text: str, unit: str, value: float) -> None:
     only_figure(text, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "value"),
+    [
+        # an inch mark before a screen noun, a glued "Gb" of storage, and spelled index points
+        ('It gets a 14.2" OLED display.', '14.2"', "inch", 14.2),
+        ("It ships a 64Gb model.", "64Gb", "GB", 64),
+        ("The Nikkei is six points higher at noon.", "six points", "point", 6),
+    ],
+)
+def test_news_spellings_of_units(text: str, raw: str, unit: str, value: float) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a closing quote after a number, and spelled points with no index named
+        'He said "I paid 50" and left.',
+        "She made three points in reply.",
+    ],
+)
+def test_quotes_and_spelled_points_without_an_index(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
