@@ -329,6 +329,8 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     end = s + len(body[s:e].rstrip(".,"))
     if attach == "name" and body[s - 1] == "/" and _slash_alternatives(body, _digits_start(body, s - 1)):
         attach = "free"  # the second of "16/32 GB"
+    if attach == "name" and body[s - 1] in "-–" and _descending_pair(body, _digits_start(body, s - 1)):
+        attach = "free"  # the second share of "won 51-47%"
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
@@ -402,6 +404,19 @@ def _slash_alternatives(body: str, s: int) -> Amount | None:
 
 
 _FRACTION_DENOMINATORS = frozenset(g._DENOMINATORS.split("|"))
+
+
+def _descending_pair(body: str, s: int) -> Amount | None:
+    """The second of two dash-joined numbers written high to low before one unit ("led 51-47%",
+    "a 6-4 percent split"): two values of that unit, not a range and not a score (a score has no unit)."""
+    m = g.DASH_PAIR.match(body, s)
+    if m is None or (s > 0 and body[s - 1] in "-−"):
+        return None  # "-78-0 degrees": a signed low end, written low to high
+    second, _ = read_amount(body, m.start("b"), m.end("b"), False)
+    if second is None or second.bare or second.start != m.start("b"):
+        return None
+    first = parse_numeral(m.group("a"))
+    return second if first is not None and first > second.number and second.scale is None else None
 
 
 def _digits_start(body: str, end: int) -> int:
@@ -594,6 +609,10 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         qualifier = "approx" if q == "approx" else "exact"
         return _single(start, amt.end, "date", "year", amt.number, qualifier), amt.end
     later = _unit_written_later(body, amt) if not (amt.spelled or article) else None
+    pair = _descending_pair(body, amt.num_start) if later is None and not (amt.spelled or article) else None
+    if pair is not None and pair.value is not None and amt.value > pair.value:
+        later = (_measure(pair.currency, pair.unit), 1.0)  # "51-47%": two shares, the unit written once
+        later = later if later[0] is not None else None
     if later is not None:  # "2,500 and 5,000 mAh", "74 x 150 x 9.0 mm": the unit after the last number
         kind, unit, factor = later[0]
         scale = later[1] if amt.scale is None else 1.0

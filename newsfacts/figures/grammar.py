@@ -280,6 +280,8 @@ SLASH_FRACTION = re.compile(rf"/(?P<den>{_DENOMINATORS})(?![/0-9])")
 # Between two numbers that one unit after the last measures: "2,500 and 5,000 mAh", "36 and nine
 # days", "74 x 150 x 9.0 mm", "10 by 12 feet".
 PAIR_CONNECTOR = re.compile(rf"{SP}*[x×]{SP}*(?=[0-9])|{SP}+(?:and|or|by){SP}+")
+# Two numbers joined by a dash: "51-47%" (see extract._descending_pair).
+DASH_PAIR = re.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?)[-–](?P<b>[0-9]+(?:\.[0-9]+)?)(?=[ \u00a0]?[%A-Za-z])")
 # Two values offered side by side before one unit: "RAM: 2/3 GB", "16/32 GB", "5/10 km".
 SLASH_ALTERNATIVES = re.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?)/(?P<b>[0-9]+(?:\.[0-9]+)?)(?=[ \u00a0]?[A-Za-z])")
 MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMINATORS})(?![/0-9])")

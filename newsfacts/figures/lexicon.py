@@ -212,7 +212,7 @@ LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through"
 # "the three most active stocks").
 COUNT_MODIFIERS = _words("more fewer additional extra further other new most least top")
 # Nouns that a count of one never names as a fact: "1 thing", "one more time", "1 way to go".
-NOT_SINGULAR_COUNTS = _words("thing time way reason point question idea issue example step")
+NOT_SINGULAR_COUNTS = _words("thing time way reason point question idea issue example step out off")
 # Words before a spelled "one" that make it a count of what follows: "there was one case".
 EXISTENTIAL_BEFORE = ("there is", "there was", "there has been", "there had been")
 # Words ending in "est" that are no superlative ("the three interest rates", "two forest fires").

@@ -201,6 +201,7 @@ def test_count_noun_reaches_the_figure_as_its_concept() -> None:
         He began an 8 regimen of drills.
         # one as a reference or a discourse noun, and a digit one in a name
         One analyst said sales were weak.
+        It was about 1 out of every ten.
         The one new rule took effect.
         That was 1 thing we learned.
         It is the No. 1 seed this year.

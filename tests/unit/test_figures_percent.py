@@ -92,6 +92,15 @@ def test_points_of_an_index_or_a_game_stay_points(text: str) -> None:
     assert [f.unit for f in extract_figures(text) if "point" in f.raw_text] == ["point"]
 
 
+def test_two_shares_joined_by_a_dash_high_to_low_share_the_unit() -> None:
+    shares = extract_figures("The mayor won the runoff 56-44%.")
+    assert [(f.raw_text, f.value, f.unit) for f in shares] == [("56", 56, "percent"), ("44%", 44, "percent")]
+    # a score has no unit, and low to high stays a range
+    assert extract_figures("They won 3-1 on Sunday.") == []
+    (f,) = extract_figures("Rates were 4-5% last year.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 4, 5)
+
+
 def test_two_shares_written_high_to_low_are_no_range() -> None:
     shares = extract_figures("The incumbent led 54% to 41%.")
     assert [(f.raw_text, f.value) for f in shares] == [("54%", 54), ("41%", 41)]
