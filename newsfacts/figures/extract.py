@@ -41,6 +41,7 @@ from newsfacts.figures.lexicon import (
     LEVEL_PREPOSITIONS,
     LEVEL_WORDS,
     MONTHS,
+    NOT_NOUNS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
     PERIOD_ORDINALS,
@@ -643,6 +644,8 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     if noun is None and not article:
         noun = _part_of(body, amt)
         part = noun is not None
+    if noun is None and not (article or amt.spelled or amt.scale) and "." not in amt.token:
+        noun = _ranked_noun(body, amt.num_start)
     unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
     label = (
         (_label_unit(body, amt.num_start) or _subject_unit(body, amt.num_start))
@@ -678,7 +681,10 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         counts = amt.scale is not None or noun is not None or (changed == "change" and "." not in amt.token)
     if not counts:
         counts = not amt.spelled and (
-            g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 45), amt.num_start) is not None
+            (
+                body.find("of ", max(0, amt.num_start - 24), amt.num_start) >= 0  # a cheap test first
+                and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 45), amt.num_start) is not None
+            )
             or g.WHO_AFTER.match(body, amt.end) is not None
             or ("." not in amt.token and _count_subject(body, amt.num_start))
             or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)
@@ -828,6 +834,19 @@ def _part_of(body: str, amt: Amount) -> str | None:
     if whole is None or whole < amt.value or is_year_like(text, whole):
         return None
     return counted_noun(body, m.end())
+
+
+def _ranked_noun(body: str, start: int) -> str | None:
+    """The noun a bare "with N" counts when its clause ranks that noun: "has the most aces in a
+    single season with 530", "the most career titles with 109"."""
+    if not body.endswith(("with ", "With "), 0, start):
+        return None
+    lo = max(0, start - 90)
+    brk = max(body.rfind(". ", lo, start), body.rfind("; ", lo, start), body.rfind("\n", lo, start))
+    m = next(reversed(list(g.RANKED_NOUN.finditer(body, brk + 1 if brk >= 0 else lo, start))), None)
+    if m is None or m.group("noun").lower() in NOT_NOUNS or m.group("noun").lower() in DURATION_UNITS:
+        return None
+    return m.group("noun")
 
 
 def _count_verb_before(body: str, start: int) -> bool:

@@ -299,6 +299,11 @@ SUBJECT_OPENER_BEFORE = re.compile(
 PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
 # "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
 OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
+# "the most aces in a season with 530", "the most career aces with 13,582": the clause names what
+# "with N" counts (extract._ranked_noun).
+RANKED_NOUN = re.compile(
+    rf"\b(?i:the{SP}+most|the{SP}+fewest|most|fewest){SP}+(?:[a-z-]+{SP}+)?(?P<noun>[a-z]{{3,}}s)\b"
+)
 # "the 38,000 hired in 2023", "the 41,000 it recruited": a count named by what was done to it.
 THE_BEFORE = re.compile(rf"\b(?i:the){SP}+$")
 DONE_TO_AFTER = re.compile(

@@ -418,3 +418,20 @@ def test_rand_written_with_its_letter() -> None:
 def test_a_currency_named_by_the_later_amount() -> None:
     figures = extract_figures("They paid 60 million plus two payments of 15 million euros.")
     assert [f.unit for f in figures if f.value in (60e6, 15e6)] == ["EUR", "EUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "noun"),
+    [
+        # a bare "with N" counts what its clause ranks
+        ("She holds the most career titles with 109.", "109", "titles"),
+        ("He served the most aces in a season with 1,204.", "1,204", "aces"),
+    ],
+)
+def test_counts_named_by_a_ranking(text: str, raw: str, noun: str | None) -> None:
+    (found,) = [f for f in scan(text) if f.kind == "count"]
+    assert (text[found.start : found.end], found.noun) == (raw, noun)
+
+
+def test_with_a_number_and_no_ranking_is_no_count() -> None:
+    assert [f for f in extract_figures("It opened with 30 in May.") if f.kind == "count"] == []
