@@ -264,14 +264,20 @@ def _carry_ratio(body: str, found: Found, prev: Found) -> None:
 
 def _whole_after_count(body: str, s: int, e: int, prev: Found) -> Found | None:
     """The whole a count is part of, after "out of" ("at least 50 seats out of 75 available",
-    "1,905,960 voters have cast their ballots out of total 3,465,736"): a count of the same noun."""
-    if s - prev.end > 60 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+    "1,905,960 voters have cast their ballots out of total 3,465,736"), or the forecast of the count
+    ("rose by 161,000, compared with the median estimate for 198,000"): a count of the same noun."""
+    if s - prev.end > 90 or g.LIST_BREAK.search(body, prev.end, s) is not None:
         return None
-    if g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None:
+    if (
+        g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None
+        and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None
+    ):
         return None
     amt, _ = read_amount(body, s, e, False)
-    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or prev.value is None or amt.value < prev.value:
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or prev.value is None:
         return None
+    if amt.value < prev.value and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None:
+        return None  # a whole is no smaller than its part (a forecast may be)
     found = _single(s, amt.end, "count", "count", amt.value, "exact")
     found.noun = prev.noun
     return found

@@ -297,6 +297,12 @@ SUBJECT_OPENER_BEFORE = re.compile(
     rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
 )
 PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
+# "rose by 161,000, compared with the median estimate for 198,000", "against expectations of 185,000":
+# a forecast of the count just stated.
+ESTIMATE_BEFORE = re.compile(
+    rf"\b(?i:estimates?|forecasts?|expectations?|consensus|projections?|predictions?|expected|forecast){SP}+"
+    rf"(?:(?i:of|for){SP}+)?(?:(?i:about|around|roughly|some|nearly){SP}+)?$"
+)
 # "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
 OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
 # "the most aces in a season with 530", "the most career aces with 13,582": the clause names what

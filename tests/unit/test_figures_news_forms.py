@@ -380,6 +380,9 @@ def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -
         # not a year, and not a whole smaller than the part
         ("It won 3 games out of 2024.", ["3"]),
         ("It won 30 games out of 12 played.", ["30"]),
+        # the forecast of a count just stated, larger or smaller
+        ("Payrolls rose 140,000, below the median estimate for 172,000.", ["140,000", "172,000"]),
+        ("It sold 40 cars, beating forecasts of 35.", ["40", "35"]),
     ],
 )
 def test_the_whole_after_out_of(text: str, raws: list[str]) -> None:
