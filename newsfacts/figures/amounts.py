@@ -7,6 +7,7 @@ or range it belongs to, is decided by the caller, which sees more context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
@@ -54,6 +55,7 @@ class Amount:
     age: bool = False  # "29 years old", "a 50-year-old": the duration is an age
     tenor: bool = False  # "the 10-year yield": a bond's name, not a duration
     letter_unit: bool = False  # a one-letter unit glued to the number ("30C"): a name after a label
+    events: bool = False  # "11 times since March": how often something happened, counted
 
     @property
     def value(self) -> float:
@@ -167,6 +169,8 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
     if u and u.group("sym") in GLUED and text[u.end() : u.end() + 1] == "/":
         u = None  # "14.7C/ per unit": a price mark, not degrees
+    if u and u.group("sym") == "F" and not g.TEMPERATURE_CUE.search(text, max(0, amt.start - 160), u.end() + 80):
+        u = None  # "the 2F lounge", "a 747F freighter": a floor or a model, with no temperature in sight
     if u:
         sym = u.group("sym")
         amt.unit = (SYMBOLS.get(sym) or GLUED.get(sym) or NAMES[sym.lower()])[0]
@@ -257,6 +261,11 @@ _NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with t
 
 
 def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
+    if pos < len(text) and text[pos] in '"”″' and not amt.spelled and amt.currency is None:
+        m = g.INCH_MARK.match(text, pos)
+        if m:
+            amt.unit = "inch"
+            return m.end()
     if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
         return pos
     if amt.currency is None and g.unit_probe().match(text, pos) is None:
@@ -302,31 +311,78 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = DURATION_UNITS[m.group("unit").lower()]
         if _tenor(text, amt, m):
             amt.tenor = True
+        return m.start("of") if m.group("of") else m.end()  # "3.5 months of supply": the span ends at the unit
+    m = g.SPACED_MEGAPIXELS.match(text, pos) if not amt.spelled else None
+    if m and g.CAMERA_CUE.search(text, max(0, amt.start - 40), min(len(text), m.end() + 30)):
+        amt.unit = "megapixel"
+        return m.end()
+    m = g.SCALED_BARRELS.match(text, pos) if amt.scale is None else None
+    if m:
+        amt.unit, amt.scale = "barrel/day", 1e3 if m.group("scale").lower() == "k" else 1e6
         return m.end()
     m = g.UNIT_AFTER.match(text, pos)
     if m:
         name = m.group("name")
         amt.unit = (NAMES[" ".join(name.lower().split())] if name else SYMBOLS[m.group("sym")])[0]
         return m.end()
+    m = g.BARE_DEGREES.match(text, pos) or g.SCALE_LETTER.match(text, pos)
+    if m:
+        scale = _temperature(text, amt, m)
+        if scale is not None:
+            amt.unit = scale
+            return m.end()
     if not amt.spelled:
         m = g.INDEX_POINTS.match(text, pos)
         if m:
             amt.unit = INDEX_POINT[0]
             return m.end()
+    m = g.POINT_GAP.match(text, pos)
+    if m:
+        amt.unit = INDEX_POINT[0]
+        return m.end()
     m = g.MAGNITUDE_AFTER.match(text, pos)
     if m or (not amt.spelled and _one_decimal(amt.token) and g.QUAKE_AFTER.match(text, pos)):
         amt.unit = MAGNITUDE[0]
         return m.end() if m else pos
     m = g.TIMES.match(text, pos)
     # "three times as many" (a cue), "covered 5.2 times" (a decimal is never a number of events)
-    if m and ((m.group("cue") or "").lower() in TIMES_CUES or "." in amt.token):
+    if m and (
+        (m.group("cue") or "").lower() in TIMES_CUES
+        or (m.group("cue") or "a")[0].isupper()  # "5 times WHO limits": what is multiplied, by name
+        or "." in amt.token
+        or g.COMPARISON_BEFORE_TIMES.search(text, max(0, amt.start - 20), amt.start)
+    ):
         amt.unit = "times"
         return m.end()
+    if m and (not amt.spelled or amt.number >= 2) and g.EVENTS_AFTER_TIMES.match(text, m.end()):
+        amt.events = True  # "raised rates 11 times since March": a count of events
+        return pos
     m = g.FOLD.match(text, pos)
     if m:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _temperature(text: str, amt: Amount, m: re.Match[str]) -> str | None:
+    """The scale of a temperature written without "°" ("hit 96 degrees", "118 F (47.7 C)"), or None.
+
+    A spaced letter is a scale only where the words around speak of temperatures. A bare "degrees"
+    takes the scale its conversion does not name ("124 degrees (51.1 C)") or the one scale named
+    nearby; with none named (or both, and no conversion) the scale is unknown: no figure is better
+    than a count of degrees.
+    """
+    lo, hi = max(0, amt.start - 160), min(len(text), m.end() + 80)
+    letter = m.groupdict().get("scale")
+    if letter is not None:
+        if g.TEMPERATURE_CUE.search(text, lo, hi) is None:
+            return None  # "Class 5 C", "grade 3 F"
+        return "degC" if letter == "C" else "degF"
+    conv = g.CONVERSION_AFTER.match(text, m.end())
+    if conv is not None:
+        return "degF" if conv.group("c") else "degC"
+    named = {"degC" if x.group("c") else "degF" for x in g.SCALE_NAMED.finditer(text, lo, hi)}
+    return named.pop() if len(named) == 1 and g.TEMPERATURE_CUE.search(text, lo, hi) else None
 
 
 def _one_decimal(token: str) -> bool:

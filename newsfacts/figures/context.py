@@ -72,8 +72,11 @@ def is_enumerator(text: str, start: int, end: int) -> bool:
     if end - start > 3 or not text[start:end].isdigit():
         return False
     after = text[end : end + 1]
-    if after == ")" and (start == 0 or text[start - 1] in "( \t\n"):
-        return True
+    if after == ")" and (start == 0 or text[start - 1] in "(\n"):
+        return True  # "(1)", "1)" opening a line
+    if after == ")" and text[start - 1] in " \t":
+        lo = max(0, start - 60)
+        return text.rfind("(", lo, start) <= text.rfind(")", lo, start)  # "1) wait", not "(down from 612)"
     if after in (".", ")") and text[end + 1 : end + 2] in (" ", "\t", "\n", ""):
         return g.LINE_START_BEFORE.search(text, max(0, start - 12), start) is not None
     return False

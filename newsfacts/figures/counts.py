@@ -15,10 +15,13 @@ from newsfacts.figures.lexicon import (
     DEFINITE_WORDS,
     DISCOURSE_NOUNS,
     DURATION_UNITS,
+    EXISTENTIAL_BEFORE,
     NOT_NOUNS,
+    NOT_SINGULAR_COUNTS,
     is_plural_noun,
     is_superlative,
 )
+from newsfacts.figures.units import NAMES as UNIT_NAMES
 
 
 def counted_noun(text: str, end: int) -> str | None:
@@ -40,6 +43,38 @@ def counted_noun(text: str, end: int) -> str | None:
             return None
         if is_plural_noun(word):
             return word
+    return None
+
+
+def singular_noun(text: str, start: int, end: int, spelled: bool) -> str | None:
+    """The singular noun a number one counts: "1 death", "1 new case", "one additional death".
+
+    A digit 1 counts any common singular noun after it (a participle or count modifier may come
+    first: "1 confirmed case"); a spelled "one" only with a count modifier before its noun or after
+    "there was", since "one analyst said" or "one of them" reports no figure.
+    """
+    m = g.NEXT_WORDS.match(text, end)
+    if not m:
+        return None
+    modified = False
+    for word in m.groups():
+        if word is None or not word.isalpha():
+            return None
+        low = word.lower()
+        if low in COUNT_MODIFIERS or (low.endswith("ed") and len(low) > 4 and low not in NOT_NOUNS):
+            modified = True  # "1 new death", "1 confirmed case"
+            continue
+        if not word.islower() or len(word) < 3 or low in NOT_NOUNS or low in DURATION_UNITS or low in UNIT_NAMES:
+            return None
+        if low in NOT_SINGULAR_COUNTS or low.endswith(("ly", "ing", "s")) or not is_plural_noun(low + "s"):
+            return None
+        if spelled and not modified:
+            before = text[max(0, start - 20) : start].lower().rstrip(g.INLINE_SPACES)
+            if not before.endswith(EXISTENTIAL_BEFORE):
+                return None
+        if spelled and (word_before(text, start) or "").lower() in DEFINITE_WORDS:
+            return None  # "the one new rule": a reference, not a count
+        return word
     return None
 
 

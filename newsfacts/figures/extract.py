@@ -17,7 +17,7 @@ from newsfacts.facts.key import NO_FACT, Fact, FactReader
 from newsfacts.facts.tables import table
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
-from newsfacts.figures.amounts import Amount, read_amount
+from newsfacts.figures.amounts import Amount, number_at, read_amount
 from newsfacts.figures.catalog import MetricCatalog, load_catalog
 from newsfacts.figures.context import (
     is_enumerator,
@@ -28,8 +28,9 @@ from newsfacts.figures.context import (
     name_chain_end,
     word_before,
 )
-from newsfacts.figures.counts import counted_noun, numeral_counts, spelled_counts
+from newsfacts.figures.counts import counted_noun, numeral_counts, singular_noun, spelled_counts
 from newsfacts.figures.lexicon import (
+    CHANGE_NOUNS,
     CHANGE_WORDS,
     COUNT_QUALIFIER_WORDS,
     COUNT_VERBS,
@@ -40,6 +41,7 @@ from newsfacts.figures.lexicon import (
     LEVEL_PREPOSITIONS,
     LEVEL_WORDS,
     MONTHS,
+    NOT_NOUNS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
     PERIOD_ORDINALS,
@@ -54,6 +56,7 @@ from newsfacts.figures.numbers import (
     FOLD_WORDS,
     FRACTION_NOUNS,
     MULTIPLIER_WORDS,
+    SCALE_WORDS,
     SMALL_WORDS,
     is_year_like,
     parse_numeral,
@@ -184,10 +187,14 @@ def scan(body: str) -> list[Found]:
             found = _level_after_change(body, s, e, prev)
         if found is None and group in ("", "word") and prev is not None and prev.kind == "count":
             found = _count_in_list(body, s, e, group, prev)
+        if found is None and not group and prev is not None and prev.kind == "count":
+            found = _whole_after_count(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
             _carry_unit(body, found, prev)
+        if found is not None and prev is not None and found.noun == "times" and prev.kind == "ratio":
+            _carry_ratio(body, found, prev)
         if found is not None and prev is not None and prev.direction is not None and found.unit == "point":
             level = _level_after_change(body, s, e, prev) if found.endpoint is None else None
             if level is not None and level.start == found.start:
@@ -244,6 +251,38 @@ def _carry_unit(body: str, found: Found, prev: Found) -> None:
     found.kind, found.unit, found.dimension = prev.kind, prev.unit, prev.dimension
 
 
+def _carry_ratio(body: str, found: Found, prev: Found) -> None:
+    """ "N times" after a multiplier in the same clause compares like it: "17 to 39 times as much
+    as they use, against 16 times for nuclear and 11 times for coal"."""
+    if found.start - prev.end > 100 or g.LIST_BREAK.search(body, prev.end, found.start) is not None:
+        return
+    times = g.TIMES.match(body, found.end)
+    if times is None:
+        return
+    found.end, found.kind, found.unit, found.noun = times.end(), "ratio", "times", None
+
+
+def _whole_after_count(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """The whole a count is part of, after "out of" ("at least 50 seats out of 75 available",
+    "1,905,960 voters have cast their ballots out of total 3,465,736"), or the forecast of the count
+    ("rose by 161,000, compared with the median estimate for 198,000"): a count of the same noun."""
+    if s - prev.end > 90 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    if (
+        g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None
+        and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None
+    ):
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or prev.value is None:
+        return None
+    if amt.value < prev.value and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None:
+        return None  # a whole is no smaller than its part (a forecast may be)
+    found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    found.noun = prev.noun
+    return found
+
+
 def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found | None:
     """A bare number listed after a count, sharing its noun: "151 patients have recovered, 127 from
     home care & 24 from hospitals", "50 dead (8 U.S., 10 Cuba)", "five injuries (three in Decatur; two
@@ -295,6 +334,10 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if attach == "name" and body[s - 1] == "." and _leading_decimal(body, s):
         s, attach = s - 1, "free"  # ".001 per cent"
     end = s + len(body[s:e].rstrip(".,"))
+    if attach == "name" and body[s - 1] == "/" and _slash_alternatives(body, _digits_start(body, s - 1)):
+        attach = "free"  # the second of "16/32 GB"
+    if attach == "name" and body[s - 1] in "-–" and _descending_pair(body, _digits_start(body, s - 1)):
+        attach = "free"  # the second share of "won 51-47%"
     if attach == "name":
         letters = g.LETTERS.match(body, end)
         return None, name_chain_end(body, letters.end() if letters else end)
@@ -304,6 +347,15 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         value = parse_numeral(body[s:end])
         if value is not None and value > 1:  # "a 2-to-1 margin", "a ratio of 3:1"
             return _single(s, to_one.end(), "ratio", "times", value, "exact"), to_one.end()
+    alt = _slash_alternatives(body, s) if nxt == "/" else None
+    if alt is not None:  # "RAM: 2/3 GB": the first value takes the unit written after the second
+        measure = _measure(alt.currency, alt.unit)
+        value = parse_numeral(body[s:end])
+        if measure is not None and value is not None:
+            kind, unit, factor = measure
+            found = _single(s, end, kind, unit, value * (alt.scale or 1.0) * alt.factor * factor, "exact")
+            found.dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+            return found, end
     frac = g.SLASH_FRACTION.match(body, end) if nxt == "/" else None
     if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
         amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
@@ -341,6 +393,45 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
 # "-11-13", ":00", "/2025").
 _TO_ONE_OPENERS = frozenset(" \u00a0\u202f-:")
 _STAMP_OPENERS = frozenset("-–:/")
+
+
+def _slash_alternatives(body: str, s: int) -> Amount | None:
+    """The amount after the slash of "2/3 GB" or "16/32 GB" when the pair offers two values of one
+    unit, not a fraction of it: a numerator of ten or more, or a unit of data ("1/2 inch", "3/4 mile"
+    stay fractions; "24/7" has no unit)."""
+    m = g.SLASH_ALTERNATIVES.match(body, s)
+    if m is None:
+        return None
+    second, _ = read_amount(body, m.start("b"), m.end("b"), False)
+    if second is None or second.bare or second.start != m.start("b"):
+        return None
+    a, b = m.group("a"), m.group("b")
+    fraction = a.isdigit() and b in _FRACTION_DENOMINATORS and int(a) < min(int(b), 10)
+    return None if fraction and DIMENSION_OF.get(second.unit or "") != "data" else second
+
+
+_FRACTION_DENOMINATORS = frozenset(g._DENOMINATORS.split("|"))
+
+
+def _descending_pair(body: str, s: int) -> Amount | None:
+    """The second of two dash-joined numbers written high to low before one unit ("led 51-47%",
+    "a 6-4 percent split"): two values of that unit, not a range and not a score (a score has no unit)."""
+    m = g.DASH_PAIR.match(body, s)
+    if m is None or (s > 0 and body[s - 1] in "-−"):
+        return None  # "-78-0 degrees": a signed low end, written low to high
+    second, _ = read_amount(body, m.start("b"), m.end("b"), False)
+    if second is None or second.bare or second.start != m.start("b"):
+        return None
+    first = parse_numeral(m.group("a"))
+    return second if first is not None and first > second.number and second.scale is None else None
+
+
+def _digits_start(body: str, end: int) -> int:
+    """Start of the number that ends at `end` ("16" in "16/32")."""
+    i = end
+    while i > 0 and (body[i - 1].isdigit() or body[i - 1] == "."):
+        i -= 1
+    return i
 
 
 def _glued_currency(body: str, s: int) -> bool:
@@ -467,6 +558,8 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         idiom = amt.spelled and amt.number == 1 and amt.scale is None and kind == "duration"
         if idiom and not (kind == "duration" and amt.age):
             return None, amt.end
+        if unit == "point" and _poll_points(body, amt.start, amt.end):
+            kind, unit = "percent", "percentage_point"
         start, value = amt.start, amt.value * factor
         if kind in ("percent", "money", "quantity", "count"):
             start, value = _signed(body, start, value)
@@ -479,6 +572,19 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
 
 
 _AFTER = ("at_least", "at_most", "approx")
+
+
+def _poll_points(body: str, start: int, end: int) -> bool:
+    """Points in a sentence about polls or votes, or a lead in points beside percentages, are
+    percentage points when no index is named: "a margin of error of 3.5 points", "51% to 46%, a 5-point
+    lead"; "stocks fell 30 points, or 1%" keeps its points."""
+    lo = max(0, start - 160)
+    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    hi = body.find(". ", end, end + 120)
+    hi = hi if hi >= 0 else min(len(body), end + 120)
+    cue = g.POLL_CUE.search(body, lo, hi) or (g.GAP_AFTER.match(body, end) and g.PERCENT_CUE.search(body, lo, hi))
+    return cue is not None and not _index_sentence(body, start)
 
 
 def _price_base_year(body: str, amt: Amount) -> bool:
@@ -509,6 +615,18 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         start = amt.num_start if month is None else month
         qualifier = "approx" if q == "approx" else "exact"
         return _single(start, amt.end, "date", "year", amt.number, qualifier), amt.end
+    later = _unit_written_later(body, amt) if not (amt.spelled or article) else None
+    pair = _descending_pair(body, amt.num_start) if later is None and not (amt.spelled or article) else None
+    if pair is not None and pair.value is not None and amt.value > pair.value:
+        later = (_measure(pair.currency, pair.unit), 1.0)  # "51-47%": two shares, the unit written once
+        later = later if later[0] is not None else None
+    if later is not None:  # "2,500 and 5,000 mAh", "74 x 150 x 9.0 mm": the unit after the last number
+        kind, unit, factor = later[0]
+        scale = later[1] if amt.scale is None else 1.0
+        start, value = _signed(body, amt.num_start, amt.value * scale * factor)
+        found = _single(start, amt.end, kind, unit, value, q or "exact")
+        found.dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
+        return found, amt.end
     per = g.PER_NUMBER.match(body, amt.end) if not amt.spelled and not article else None
     if per is not None:  # "1,200 per 100,000 people": a rate, its denominator kept whole
         found = _single(amt.num_start, per.end(), "count", "count", amt.value, q or "exact")
@@ -516,13 +634,30 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         noun = (per.group("noun") or "").lower()
         found.per_unit = f"{denominator:g} {noun}".strip() if denominator else None
         return found, per.end()
-    noun = counted_noun(body, amt.end)
+    if amt.spelled and g.INDEX_POINTS.match(body, amt.end) and _index_sentence(body, amt.num_start):
+        points = g.INDEX_POINTS.match(body, amt.end)  # "the FTSE is now nine points down"
+        found = _single(amt.num_start, points.end(), "quantity", "point", amt.value, q or "exact")
+        found.dimension = DIMENSION_OF["point"]
+        return found, points.end()
+    noun = "times" if amt.events and amt.scale is None else counted_noun(body, amt.end)
+    if noun is not None and noun.lower() in ("degrees", "degree"):
+        return None, amt.end  # a temperature of unknown scale, or an angle: never a count of degrees
+    single = noun is None and amt.value == 1 and amt.scale is None and not article and amt.token in ("1", "one", "One")
+    if single:
+        noun = singular_noun(body, amt.num_start, amt.end, amt.spelled)
+        single = noun is not None
     part = False
     if noun is None and not article:
         noun = _part_of(body, amt)
         part = noun is not None
+    if noun is None and not (article or amt.spelled or amt.scale) and "." not in amt.token:
+        noun = _ranked_noun(body, amt.num_start)
     unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
-    label = _label_unit(body, amt.num_start) if noun is None and not amt.spelled else None
+    label = (
+        (_label_unit(body, amt.num_start) or _subject_unit(body, amt.num_start))
+        if noun is None and not amt.spelled
+        else None
+    )
     if label is not None:  # "Acres burned: 132,000"
         found = _single(amt.num_start, amt.end, "quantity", label[0], amt.value, q or "exact")
         found.dimension = label[1]
@@ -542,20 +677,35 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
-        counts = amt.scale is not None or (
-            spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False
+        counts = (
+            single
+            or amt.events
+            or amt.scale is not None
+            or (spelled_counts(body, amt.num_start, amt.end, amt.value, part) if part or noun else False)
         )
     else:
         counts = amt.scale is not None or noun is not None or (changed == "change" and "." not in amt.token)
     if not counts:
         counts = not amt.spelled and (
             (
-                body.endswith("of ", 0, amt.num_start)
-                and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 30), amt.num_start) is not None
+                body.find("of ", max(0, amt.num_start - 24), amt.num_start) >= 0  # a cheap test first
+                and g.COUNT_HEAD_BEFORE.search(body, max(0, amt.num_start - 45), amt.num_start) is not None
             )
             or g.WHO_AFTER.match(body, amt.end) is not None
             or ("." not in amt.token and _count_subject(body, amt.num_start))
             or ("." not in amt.token and g.PASSIVE_COUNT_AFTER.match(body, amt.end) is not None)
+            or (
+                "." not in amt.token
+                and amt.value >= 2
+                and g.PAST_VERB_AFTER.match(body, amt.end) is not None
+                and g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
+            )
+            or (
+                "." not in amt.token
+                and amt.value >= 2
+                and g.THE_BEFORE.search(body, max(0, amt.num_start - 6), amt.num_start) is not None
+                and g.DONE_TO_AFTER.match(body, amt.end) is not None
+            )
             or _count_verb_before(body, amt.num_start)
         )
     if not counts:
@@ -580,6 +730,36 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     return found, skip
 
 
+def _unit_written_later(body: str, amt: Amount) -> tuple[tuple[str, str, float], float] | None:
+    """The measure (and the scale to share) of a bare number whose unit is written once, after the
+    last of the numbers joined to it: "2,500 and 5,000 mAh", "36 and nine days", "74 x 150 x 9.0 mm".
+    Only the dimension mark "x" chains a third number; a scale is shared only upward ("1.5 and 2
+    million barrels"), and a count's noun keeps the first a count ("3 rooms and 2 baths")."""
+    pos = amt.end
+    for _ in range(3):
+        c = g.PAIR_CONNECTOR.match(body, pos)
+        if c is None:
+            return None
+        found = number_at(body, c.end())
+        if found is None:
+            return None
+        second, _ = read_amount(body, *found)
+        if second is None or second.start != c.end():
+            return None
+        measure = _measure(second.currency, second.unit)
+        if measure is not None:
+            if second.tenor or (second.unit in DURATION_UNITS.values() and second.age):
+                return None
+            if body[c.start() : c.end()].strip(g.INLINE_SPACES) == "or" and amt.value > second.value:
+                return None  # "rose 17.80, or 0.2%": a change restated, not two values of one unit
+            shared = second.scale if second.scale and amt.number <= second.number else 1.0
+            return measure, shared * second.factor
+        if not second.bare or body[c.start() : c.end()].strip(g.INLINE_SPACES) not in ("x", "×"):
+            return None
+        pos = second.end
+    return None
+
+
 def _changed_or_level(body: str, amt: Amount) -> str | None:
     """ "change" for a bare number that states a change or the level it reached: after a change verb
     ("payrolls rose by 130,000"), as a change's endpoint ("raised to 176,000 from 167,000"), before a
@@ -592,6 +772,8 @@ def _changed_or_level(body: str, amt: Amount) -> str | None:
         return "change"
     if not words:
         return None
+    if len(words) > 1 and words[-1] == "of" and words[-2] in CHANGE_NOUNS:
+        return "change"  # "a three-month average gain of 170,000", "an increase of 45,000"
     verb = last_content_word(words)
     if verb in UP_WORDS or verb in DOWN_WORDS:
         return "change"
@@ -649,12 +831,28 @@ def _part_of(body: str, amt: Amount) -> str | None:
     year ("3 of the 2024 filings") or a whole that is no larger than the part."""
     m = g.PART_OF_AFTER.match(body, amt.end)
     if m is None:
-        return None
+        group = g.OF_A_GROUP_AFTER.match(body, amt.end) if amt.value >= 2 and amt.scale is None else None
+        return counted_noun(body, group.end()) if group is not None else None
     text = m.group("whole")
     whole = parse_numeral(text) if text[0].isdigit() else parse_spelled(text)
+    if whole is not None and m.group("scale"):
+        whole *= SCALE_WORDS[m.group("scale").lower()]  # "187,526 of the estimated 3.4 million vehicles"
     if whole is None or whole < amt.value or is_year_like(text, whole):
         return None
     return counted_noun(body, m.end())
+
+
+def _ranked_noun(body: str, start: int) -> str | None:
+    """The noun a bare "with N" counts when its clause ranks that noun: "has the most aces in a
+    single season with 530", "the most career titles with 109"."""
+    if not body.endswith(("with ", "With "), 0, start):
+        return None
+    lo = max(0, start - 90)
+    brk = max(body.rfind(". ", lo, start), body.rfind("; ", lo, start), body.rfind("\n", lo, start))
+    m = next(reversed(list(g.RANKED_NOUN.finditer(body, brk + 1 if brk >= 0 else lo, start))), None)
+    if m is None or m.group("noun").lower() in NOT_NOUNS or m.group("noun").lower() in DURATION_UNITS:
+        return None
+    return m.group("noun")
 
 
 def _count_verb_before(body: str, start: int) -> bool:
@@ -676,6 +874,20 @@ def _label_unit(body: str, start: int) -> tuple[str, str] | None:
     if m is None:
         return None
     return next((UNIT_NAMES[w.lower()] for w in m.group("label").split() if w.lower() in UNIT_NAMES), None)
+
+
+def _subject_unit(body: str, start: int) -> tuple[str, str] | None:
+    """The unit a clause's subject names when a bare level follows after a comma ("Acres planted
+    to corn, at 90.9 million, were unchanged", "Barrels exported last month, at 2.1 million")."""
+    if not body.endswith((", at ", ", to ", ", at about ", ", at around ", ", at nearly "), 0, start):
+        return None
+    lo = max(0, start - 100)
+    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start))
+    head = body[brk + 1 if brk >= 0 else lo : start].split(None, 1)
+    word = head[0].lower() if head else ""
+    if not word.endswith("s") or word.startswith("pound") or word not in UNIT_NAMES:
+        return None
+    return UNIT_NAMES[word]
 
 
 def _count_subject(body: str, start: int) -> bool:
@@ -702,9 +914,10 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
     dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
     low, high = rng.low * factor, rng.high * factor
     q = qualifier_before(body, first.start)
-    if q in ("at_most", "less_than", "more_than", "at_least"):
-        # "as much as 2 million to 3 million": a ceiling (or floor) stated loosely, bounded on one end
-        value = high if q in ("at_most", "less_than") else low
+    if q in ("at_most", "at_least"):
+        # "as much as 2 million to 3 million": a ceiling (or floor) stated loosely, bounded on one end;
+        # "exceeding 5-10 times" still spans both ends
+        value = high if q == "at_most" else low
         found = _single(first.start, end, kind, unit, value, q)
     else:
         found = Found(first.start, end, kind, None, low, high, unit, "range")
@@ -749,7 +962,12 @@ def _signed(body: str, start: int, value: float) -> tuple[int, float]:
     m = g.SIGN_BEFORE.search(body, lo, start)
     if m is None:
         return start, value
+    if body[max(0, m.start() - 8) : m.start()].lower().rstrip(g.INLINE_SPACES).endswith(_PLUS_OR):
+        return start, value  # "+/-3.1 points", "plus or minus 3": a margin either way, not a negative
     return (m.start() if m.end() - m.start() == 1 else start), -value
+
+
+_PLUS_OR = ("+/", "+ /", "plus/", "plus or", "plus-or")
 
 
 def _is_year(amt: Amount) -> bool:
@@ -765,7 +983,8 @@ def _annotate(body: str, f: Found) -> None:
     """Fill what the words around a figure say about it: the rate's denominator, the direction of
     a stated change, and whether it is the level a change starts from or ends at."""
     if f.kind in ("money", "quantity", "count", "percent"):
-        m = g.PER_UNIT.match(body, f.end)
+        restated = g.CURRENCY_RESTATED.match(body, f.end) if f.unit == "USD" else None
+        m = g.PER_UNIT.match(body, restated.end() if restated else f.end)
         if m is None and f.kind != "percent":
             m = _rate_after_noun(body, f)
         if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
@@ -774,6 +993,8 @@ def _annotate(body: str, f: Found) -> None:
             f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None
+            if f.per_unit is not None and f.unit.endswith("/" + f.per_unit):
+                f.per_unit = None  # "down from 30.74 M a day" after barrels/day: the unit already says it
     if f.kind == "date":
         return
     words = words_before(body, f.start)

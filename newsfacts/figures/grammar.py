@@ -37,7 +37,7 @@ from newsfacts.figures.numbers import (
 
 INLINE_SPACES = " \u00a0\u202f"  # a figure never runs across a line break
 SP = f"[{INLINE_SPACES}]"  # an inline space
-SEP = rf"(?:{SP}|-)"  # between a number and its unit: "15 minutes", "15-minute"
+SEP = rf"(?:{SP}|[-\u2010\u2011])"  # between a number and its unit: "15 minutes", "15-minute" (any hyphen)
 
 
 def _both_cases(words: Iterable[str]) -> list[str]:
@@ -213,6 +213,19 @@ UNIT_GLUED = re.compile(
 # "4.5per cent", "3percent": a percent sign written as a word glued to the number.
 PERCENT_GLUED = re.compile(rf"(?i:per{SP}?cent|percent)\b")
 INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|buck)\b)")
+# "a 5-point lead", "a two-point advantage": the size of a gap in points (a poll's are percentage
+# points: extract._poll_points).
+POINT_GAP = re.compile(
+    rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump)\b)"
+)
+# A sentence about polls or votes, where points are percentage points.
+POLL_CUE = re.compile(
+    r"\b(?i:polls?|polling|pollsters?|surveys?|voters|votes?|ballots?|electorate|margin{SP}+of{SP}+error|"
+    r"approval)\b".replace("{SP}", r"[ \t\u00a0]")
+)
+# Percentages beside a gap in points ("51% to 46%, a 5-point lead") make it percentage points too.
+PERCENT_CUE = re.compile(r"%|\b(?i:percent|per[ \t\u00a0]cent)\b")
+GAP_AFTER = re.compile(rf"{SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion)\b")
 # A quake's magnitude written after the number: "a 7.1-magnitude quake", "9.1 magnitudes", "8.8 on the
 # Richter scale", and a one-decimal number right before a quake noun ("a 5.9 temblor").
 MAGNITUDE_AFTER = re.compile(
@@ -254,7 +267,8 @@ TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
 DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
 COUNT_HEAD_BEFORE = re.compile(
-    rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+$"
+    rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+"
+    rf"(?:(?i:more{SP}+than|at{SP}+least|about|around|nearly|almost|over|some|roughly|up{SP}+to){SP}+)?$"
 )
 OVER_BEFORE = re.compile(
     rf"\b(?i:over|across|spanning){SP}+(?:(?i:the|a|its|their){SP}+)?(?:(?i:next|past|last|coming|first){SP}+)?$"
@@ -263,14 +277,48 @@ OVER_BEFORE = re.compile(
 # "9/11" and "24/7" are names).
 _DENOMINATORS = "2|3|4|8|16|32|64"
 SLASH_FRACTION = re.compile(rf"/(?P<den>{_DENOMINATORS})(?![/0-9])")
+# Between two numbers that one unit after the last measures: "2,500 and 5,000 mAh", "36 and nine
+# days", "74 x 150 x 9.0 mm", "10 by 12 feet".
+PAIR_CONNECTOR = re.compile(rf"{SP}*[x×]{SP}*(?=[0-9])|{SP}+(?:and|or|by){SP}+")
+# Two numbers joined by a dash: "51-47%" (see extract._descending_pair).
+DASH_PAIR = re.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?)[-–](?P<b>[0-9]+(?:\.[0-9]+)?)(?=[ \u00a0]?[%A-Za-z])")
+# Two values offered side by side before one unit: "RAM: 2/3 GB", "16/32 GB", "5/10 km".
+SLASH_ALTERNATIVES = re.compile(r"(?P<a>[0-9]+(?:\.[0-9]+)?)/(?P<b>[0-9]+(?:\.[0-9]+)?)(?=[ \u00a0]?[A-Za-z])")
 MIXED_FRACTION = re.compile(rf"(?:{SP}|-)(?P<num>[0-9]{{1,2}})/(?P<den>{_DENOMINATORS})(?![/0-9])")
 YEAR_TO_YEAR = re.compile(
     rf"(?:1[89]|20)[0-9]{{2}}{SP}+(?:to|until|through){SP}+(?:(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})\b"
 )
 # "14 were killed", "30 have been arrested", "336 have recovered", "260 were fully vaccinated": a number
 # of people or things as the subject of what happened to them (a passive or perfect verb after it).
+# "Some 3,000 attended", "about 200 marched": a number opening its clause (after a loose qualifier or
+# at the clause's start) as the subject of a verb in the past tense.
+SUBJECT_OPENER_BEFORE = re.compile(
+    rf"(?:^|[.!?;:]{SP}+|\n|\b(?i:some|about|around|nearly|almost|roughly|approximately|an{SP}+estimated|"
+    rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
+)
+PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
+# "rose by 161,000, compared with the median estimate for 198,000", "against expectations of 185,000":
+# a forecast of the count just stated.
+ESTIMATE_BEFORE = re.compile(
+    rf"\b(?i:estimates?|forecasts?|expectations?|consensus|projections?|predictions?|expected|forecast){SP}+"
+    rf"(?:(?i:of|for){SP}+)?(?:(?i:about|around|roughly|some|nearly){SP}+)?$"
+)
+# "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
+OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
+# "the most aces in a season with 530", "the most career aces with 13,582": the clause names what
+# "with N" counts (extract._ranked_noun).
+RANKED_NOUN = re.compile(
+    rf"\b(?i:the{SP}+most|the{SP}+fewest|most|fewest){SP}+(?:[a-z-]+{SP}+)?(?P<noun>[a-z]{{3,}}s)\b"
+)
+# "the 38,000 hired in 2023", "the 41,000 it recruited": a count named by what was done to it.
+THE_BEFORE = re.compile(rf"\b(?i:the){SP}+$")
+DONE_TO_AFTER = re.compile(
+    rf"(?:{SP}+(?:it|they|we|he|she|the{SP}+\w+))?{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)"
+)
 PASSIVE_COUNT_AFTER = re.compile(
     rf"{SP}+(?:died|perished|drowned|survived)\b"  # "at least 40 died": no auxiliary needed
+    # "India reported 360 killed and 900 injured", "50 dead": a casualty participle after the number
+    rf"|{SP}+(?:killed|injured|wounded|dead|hurt|missing|displaced|evacuated|arrested|rescued)\b(?!{SP}+(?:by|in{SP}+the{SP}+(?:first|last)))"
     rf"|{SP}+(?:were|are|was|have|has|had|remain|remained)(?:{SP}+been)?"
     rf"(?:{SP}+(?:still|later|reportedly|already|since|now|also|so{SP}+far|[a-z]+ly))?{SP}+"
     rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
@@ -323,8 +371,13 @@ RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(
-    rf"{SP}+(?:out{SP}+)?of{SP}+(?:the{SP}+|all{SP}+)?(?P<whole>[0-9][0-9,]*(?![0-9.,]*[0-9%])|(?i:{_HUNDREDS})\b)"
+    rf"{SP}+(?:out{SP}+)?of{SP}+(?:(?:the|all|its|their|his|her|our){SP}+)?(?:[A-Za-z]+['’]s{SP}+)?"
+    rf"(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
+    rf"(?P<whole>[0-9][0-9,]*(?:\.[0-9]+(?={SP}+(?P<scale>(?i:thousand|million|billion))\b))?(?![0-9.,]*[0-9%])"
+    rf"|(?i:{_HUNDREDS})\b)"
 )
+# "75 of the jets", "five of the company's stores": a part of a group named by its noun alone.
+OF_A_GROUP_AFTER = re.compile(rf"{SP}+of{SP}+(?i:the|its|their|his|her|our|these|those)(?={SP})")
 # "the five largest farms", "the three most active": a ranked count, not a known group (the word is
 # checked against lexicon.is_superlative).
 SUPERLATIVE_AFTER = re.compile(rf"{SP}+(?P<word>(?i:most|least|top)\b|[a-z]{{2,}}est\b)")
@@ -361,6 +414,44 @@ DURATION = re.compile(
 )
 TIMES = re.compile(rf"{SP}+(?i:times)\b(?:(?={SP}+(?P<cue>[A-Za-z]+)))?")
 FOLD = re.compile(r"-?(?i:fold)\b")
+# After "N times": the clause goes on with when or where the events happened ("raised rates 11
+# times since March", "scored eight times in four games", "met 4 times."), not with what is multiplied.
+EVENTS_AFTER_TIMES = re.compile(
+    rf"{SP}*(?:[.,;:!?)\u2013\u2014]|$|{SP}(?:since|in|this|last|so|already|over|during|before|after|between|"
+    rf"per|each|every|through|until|on|at|against|by|now|and|or|while|when|with|out|for|a|an)\b)"
+)
+# A comparison before "N times" makes it a multiplier even without a cue after ("compared to 16 times").
+COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs\.?|than|against){SP}+$")
+# "Rear camera: 13 MP", "a 50 MP sensor": megapixels written apart from the number, where a camera is
+# named just before or after (elsewhere "12 MP" may be twelve members of parliament).
+SPACED_MEGAPIXELS = re.compile(rf"{SP}(?:MP|Mp)(?![A-Za-z0-9])")
+CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
+# An inch mark after a screen size: '13.5" touch display', 'a 65” TV'.
+INCH_MARK = re.compile(
+    rf"[\"”″](?={SP}+(?:[A-Za-z0-9-]+{SP}+){{0,2}}(?i:display|screen|monitor|tv|television|laptop|tablet|phone|"
+    rf"touchscreen|panel|notebook|wheels?|rims?)s?\b)"
+)
+# Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
+# barrels a day, as OPEC and the IEA write them).
+SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")
+# A currency restated after the amount before a rate's denominator: "$80 U.S. a barrel".
+CURRENCY_RESTATED = re.compile(rf"{SP}+(?:U\.S\.|US|USD)(?={SP}+(?i:a|an|per)\b)")
+# Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
+# ("118 F (47.7 C)"); amounts._temperature reads the scale from the words around.
+BARE_DEGREES = re.compile(rf"{SP}+(?i:degrees|degree)\b(?!-)")
+SCALE_LETTER = re.compile(rf"{SP}(?P<scale>[CF])(?![A-Za-z0-9'’&.-]|\.[A-Za-z])")
+# A conversion right after a temperature names the other scale: "96 degrees (35.6 C)".
+CONVERSION_AFTER = re.compile(
+    rf"{SP}*\({SP}*(?:about{SP}+|around{SP}+|nearly{SP}+)?[-−]?[0-9][0-9.,]*{SP}*(?:°|º|degrees?{SP}*)?"
+    rf"(?:(?P<c>C|Celsius|centigrade)|(?P<f>F|Fahrenheit))\b"
+)
+SCALE_NAMED = re.compile(
+    r"(?P<c>°C|º ?C|℃|\b(?i:celsius|centigrade)\b|[0-9]C\b)|(?P<f>°F|℉|\b(?i:fahrenheit)\b|[0-9]F\b)"
+)
+TEMPERATURE_CUE = re.compile(
+    r"°|\b(?i:degrees?|temperatures?|heat|heatwave|highs?|lows?|warm\w*|hot\w*|cold\w*|freez\w*|chill\w*|"
+    r"thermometers?|mercury|frost)\b"
+)
 # Whether any of the unit patterns amounts._read_unit_word tries one after another matches at a
 # position, as one match: a bare number ("12 people") fails all nine, and one call costs what one
 # of them does. The patterns as written, their groups unnamed; compiled on first use, since it
@@ -373,10 +464,15 @@ _UNIT_PATTERNS = (
     DURATION,
     UNIT_AFTER,
     INDEX_POINTS,
+    POINT_GAP,
     TIMES,
     FOLD,
     MAGNITUDE_AFTER,
     QUAKE_AFTER,
+    BARE_DEGREES,
+    SCALE_LETTER,
+    SCALED_BARRELS,
+    SPACED_MEGAPIXELS,
 )
 
 
@@ -403,7 +499,7 @@ RACE_TIME = re.compile(
 STAMP_TAIL = re.compile(r"(?:[-–][0-9]+){2,}|(?:[:/][0-9]+)+")
 # Up to four words after a number; a word may hold digits after its first letter ("covid19 cases",
 # "COVID-19 patients", "G7 leaders").
-_NEXT_WORD = rf"{SP}+([A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"
+_NEXT_WORD = rf"{SP}+((?:[A-Z]\.){{2,}}|[A-Za-z0-9](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?)"  # "250 U.S. stores"
 NEXT_WORDS = re.compile(rf"{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD}(?:{_NEXT_WORD})?)?)?")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_THEN_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:{_MONTHS})\b\.?(?:,?{SP}+(?P<year>[0-9]{{4}})\b)?")

@@ -67,7 +67,7 @@ FUNCTION_WORDS = _words(
     then here there even last next first second third early late mid fiscal spring summer autumn
     fall winter total totaling totalling around overall combined throughout following ahead toward
     towards versus past already again ever never perhaps maybe starting beginning entering ending
-    heading until circa
+    heading until circa remaining additional extra further
     """
 )
 
@@ -109,13 +109,14 @@ SINGULARS_ENDING_IN_MEN = _words(
 )
 
 # Plural nouns a writer counts to structure prose, not to report a fact: "three reasons",
-# "in three directions", "two observations emerge".
+# "in three directions", "two observations emerge" (not "goals" or "cases": "scored two goals",
+# "two new cases" are the commonest small counts of sport and health news).
 DISCOURSE_NOUNS = _words(
     """
     ways reasons things directions observations lessons questions takeaways steps tips points aspects
     factors pillars areas fronts dimensions themes trends scenarios options elements parts sides
-    words ideas issues topics facts cases examples categories levels kinds types sorts possibilities
-    stages phases tiers layers priorities goals principles conclusions implications messages signals
+    words ideas issues topics facts examples categories levels kinds types sorts possibilities
+    stages phases tiers layers priorities principles conclusions implications messages signals
     """
 )
 
@@ -134,7 +135,10 @@ TIMES_CUES = _words(
 
 
 def is_plural_noun(word: str) -> bool:
-    """Heuristic plural test for the word a number counts ("projects", "economies", "women")."""
+    """Heuristic plural test for the word a number counts ("projects", "economies", "women"); an
+    upper-case initialism with a plural "s" counts too ("412 MPs", "3 TDs", "50 EVs")."""
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalpha():
+        return True
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
@@ -207,6 +211,10 @@ LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through"
 # Words between a number and the noun it counts that do not end the noun phrase ("eight more picks",
 # "the three most active stocks").
 COUNT_MODIFIERS = _words("more fewer additional extra further other new most least top")
+# Nouns that a count of one never names as a fact: "1 thing", "one more time", "1 way to go".
+NOT_SINGULAR_COUNTS = _words("thing time way reason point question idea issue example step out off")
+# Words before a spelled "one" that make it a count of what follows: "there was one case".
+EXISTENTIAL_BEFORE = ("there is", "there was", "there has been", "there had been")
 # Words ending in "est" that are no superlative ("the three interest rates", "two forest fires").
 NOT_SUPERLATIVES = _words(
     "interest forest test guest request contest protest chest west nest rest quest harvest digest arrest "
@@ -250,5 +258,5 @@ COUNT_QUALIFIER_WORDS = _words(
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
     "evacuating evacuated arresting arrested rescuing rescued infecting infected sickening sickened "
-    "displacing displaced"
+    "displacing displaced hire employ kill injure evacuate arrest rescue"
 )

@@ -81,7 +81,9 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
             return None
         else:
             years = _year(first)
-    return Range(second, min(low, high), max(low, high), currency, unit, years)
+    if low > high:
+        return None  # "leads 49% to 47%", "51-47%": a contest's two shares; a range is written low to high
+    return Range(second, low, high, currency, unit, years)
 
 
 def _change_before(text: str, first: Amount) -> bool:
@@ -98,7 +100,11 @@ def _change_before(text: str, first: Amount) -> bool:
 
 def words_before(text: str, start: int) -> list[str]:
     """The last few words before `start`, lower case (a slice and a split: no regex per figure)."""
-    return text[max(0, start - 80) : start].lower().split()[-10:]
+    return text[max(0, start - 80) : start].lower().translate(_OPENERS).split()[-10:]
+
+
+# An opening bracket or quote glued to a word does not change the word: "(down from 612)".
+_OPENERS = str.maketrans({"(": " ", "“": " ", '"': " "})
 
 
 def endpoint_index(words: list[str]) -> int | None:

@@ -95,7 +95,9 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "kcal": ("kilocalories", "kilocalorie", "calories", "calorie", "Cal"),
     "Btu": ("BTU", "BTUs", "btu"),
     "rpm": ("RPM", "revolutions per minute"),
-    "mAh": ("milliamp-hours", "milliamp hours"),
+    "mAh": ("milliamp-hours", "milliamp hours", "mAH", "MAh"),
+    "GHz": ("Ghz", "ghz", "GHZ"),  # news spells the hertz symbol loosely: "a 1.3 Ghz processor"
+    "MHz": ("Mhz", "mhz", "MHZ"),
     "light_year": ("light-years", "light-year", "light years", "light year"),
     "um": ("µm", "μm", "microns", "micron"),
     "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),
@@ -180,8 +182,11 @@ MINOR_UNITS = {
 
 
 # Symbols read only when glued to the number ("25W charger", "199g", "12V", the British "temperatures
-# of 30C", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
-GLUED_ONLY = {"W": "W", "V": "V", "g": "g", "C": "degC", "MP": "megapixel", "in": "inch"}
+# of 30C", "highs of 95F", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
+GLUED_ONLY = {
+    "W": "W", "V": "V", "g": "g", "C": "degC", "F": "degF", "MP": "megapixel", "in": "inch",
+    "Gb": "GB",  # "a 32Gb tablet", "100Gb of storage": consumer news writes gigabytes so (gigabit rates are Gbps)
+}  # fmt: skip
 
 
 def build_units() -> dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.1.0"  # real-news rules (issue 12): counts named by their clause, lists, ages, magnitudes, levels
+RELEASE = "2.2.0"  # real-news recall (rec7): counts of one and of events, temperatures, poll points, shared units
 
 
 def _digest() -> str:

@@ -48,6 +48,9 @@ def fields(text: str) -> list[tuple]:
         # markets shorthand after a slash
         Crude opened at $71/b on Monday.               | $71            | barrel
         Copper traded near $9,100/t.                   | $9,100         | t
+        # the currency restated after the amount, before the denominator
+        WTI settled at $74 U.S. a barrel.              | $74            | barrel
+        Diesel hit $4.10 US per gallon.                | $4.10          | gallon
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -71,6 +74,8 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
         "It sold for $5/c and more.",
         # a share of a whole, not a rate
         "Half of 40 members voted a day late.",
+        # a restated currency with no denominator after it
+        "Brent ended at $75 U.S. on Friday.",
     ],
 )
 def test_no_rate(text: str) -> None:
@@ -186,7 +191,9 @@ def test_points_of_rates(text: str, raw: str, value: float) -> None:
         ("A services PMI fell to 48.3 in March.", [("48.3", "quantity", 48.3)]),
         # a decimal after a change verb with no index named is no figure; nor is a bare number without a change
         ("Rates were cut to 1.5 by the board.", []),
-        ("The panel met 40 times.", []),
+        ("The panel sat in room 40.", []),
+        # how often it happened is a count of events (GUIDE: "raised rates 11 times" -> count 11)
+        ("The panel met 40 times.", [("40", "count", 40)]),
         ("Hardiness zones here run from 7 to 10.", []),
     ],
 )

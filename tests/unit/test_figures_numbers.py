@@ -88,8 +88,8 @@ def test_counts(text: str, raw: str, value: float) -> None:
         # bare number without a unit or noun, and a level with no index named
         Sentiment Score 0.05
         The shop closed at 9 on Sunday.
-        # frequency, not a multiplier
-        Trump called three times.
+        # "at times" is no frequency, and a frequency is no multiplier (it is counted: test_figures_ratios)
+        Trump called at times.
         # capitalised number inside a name
         The Group of Seven nations met.
         He scored 3 in total.

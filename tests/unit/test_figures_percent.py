@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cases import cases
-from figure_expect import only_figure
+from figure_expect import figure_written, only_figure
 
 from newsfacts.figures import extract_figures
 
@@ -49,3 +49,60 @@ def test_negative_percent_keeps_its_sign() -> None:
 def test_plus_sign_is_not_part_of_the_value() -> None:
     (f,) = extract_figures("Sales were up +3.4% on the quarter.")
     assert f.value == 3.4
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a margin either way is no negative number
+        ("The survey's error is +/-2.8 percentage points.", 2.8),
+        ("Its target is 4%, plus/minus 1 percentage point.", 1),
+        ("The error is plus or minus 3.5 percentage points.", 3.5),
+    ],
+)
+def test_a_margin_either_way_is_unsigned(text: str, value: float) -> None:
+    (f,) = [x for x in extract_figures(text) if x.unit == "percentage_point"]
+    assert f.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # points in a sentence about polls or votes, or a lead beside percentages, are percentage points
+        ("The mayor holds a 6-point lead in the latest poll.", "6-point", 6),
+        ("The survey's margin of error is 4.1 points.", "4.1 points", 4.1),
+        ("Green won 52% to 45%, a seven-point margin.", "seven-point", 7),
+        ("Her lead among voters shrank 3 points.", "3 points", 3),
+    ],
+)
+def test_points_of_a_poll_are_percentage_points(text: str, raw: str, value: float) -> None:
+    figure_written(text, raw, kind="percent", unit="percentage_point", value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an index's points, a sports lead, and points beside a percent change of a market
+        "The FTSE 100 fell 40 points, or 0.5%, in a poll-free week.",
+        "The Celtics built a 12-point lead.",
+        "Stocks fell 30 points, or 1%.",
+    ],
+)
+def test_points_of_an_index_or_a_game_stay_points(text: str) -> None:
+    assert [f.unit for f in extract_figures(text) if "point" in f.raw_text] == ["point"]
+
+
+def test_two_shares_joined_by_a_dash_high_to_low_share_the_unit() -> None:
+    shares = extract_figures("The mayor won the runoff 56-44%.")
+    assert [(f.raw_text, f.value, f.unit) for f in shares] == [("56", 56, "percent"), ("44%", 44, "percent")]
+    # a score has no unit, and low to high stays a range
+    assert extract_figures("They won 3-1 on Sunday.") == []
+    (f,) = extract_figures("Rates were 4-5% last year.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 4, 5)
+
+
+def test_two_shares_written_high_to_low_are_no_range() -> None:
+    shares = extract_figures("The incumbent led 54% to 41%.")
+    assert [(f.raw_text, f.value) for f in shares] == [("54%", 54), ("41%", 41)]
+    (f,) = extract_figures("Rates will sit at 4.5% to 4.75%.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 4.5, 4.75)

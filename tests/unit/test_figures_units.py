@@ -6,7 +6,7 @@ from __future__ import annotations
 import pint
 import pytest
 from cases import cases
-from figure_expect import only_figure
+from figure_expect import figure_written, only_figure
 
 from newsfacts.figures import extract_figures
 from newsfacts.figures.units import DIMENSION_OF
@@ -101,6 +101,13 @@ def test_quantities(text: str, raw: str, value: float, unit: str, dimension: str
         A magnitude 640 rally.
         # a plus between two numbers joins them, it bounds neither
         He said 2+2 is four.
+        # a spaced scale letter with no temperature in sight, and a bare "degrees" whose scale is unknown
+        Pupils of Year 5 C sat the test.
+        Seattle hit 96 degrees on Friday.
+        He turned the wheel 90 degrees.
+        # a glued F names a temperature only where temperatures are spoken of: a floor, a model
+        Meet in the 2F lounge.
+        The 747F freighter landed.
     """),
 )
 def test_not_quantities(text: str) -> None:
@@ -191,3 +198,92 @@ def test_values_convert_within_a_dimension() -> None:
     mi = only_figure("The route is 7.456 miles long.", of_kind="quantity")
     assert km.dimension == mi.dimension
     assert ureg.Quantity(km.value, km.unit).to(mi.unit).magnitude == pytest.approx(mi.value, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced scale letter where the words speak of temperature
+        ("The high was 104 F (40 C) on Monday.", [("104 F", 104, "degF"), ("40 C", 40, "degC")]),
+        # a bare "degrees" takes the scale its conversion does not name, or the one scale named nearby
+        ("Phoenix reached 117 degrees (47.2 C) by noon.", [("117 degrees", 117, "degF"), ("47.2 C", 47.2, "degC")]),
+        ("Highs near 33 degrees are likely, after 29C on Sunday.", [("33 degrees", 33, "degC"), ("29C", 29, "degC")]),
+        ("Temperatures topped 101 degrees, a Fahrenheit record.", [("101 degrees", 101, "degF")]),
+        # a glued F, like the glued C
+        ("Lows of 28F are forecast.", [("28F", 28, "degF")]),
+    ],
+)
+def test_temperatures_written_without_a_degree_sign(text: str, expected: list[tuple]) -> None:
+    assert [(f.raw_text, f.value, f.unit) for f in extract_figures(text) if f.kind == "quantity"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # oil flows with the scale in the symbol, as OPEC and the IEA write them
+        ("Quotas total 39.7 mb/d next year.", "39.7 mb/d", 39.7e6),
+        ("Demand grew 820 kb/d in June.", "820 kb/d", 820e3),
+        ("The field pumps 1.1 mbpd.", "1.1 mbpd", 1.1e6),
+    ],
+)
+def test_barrels_a_day_with_a_scaled_symbol(text: str, raw: str, value: float) -> None:
+    only_figure(text, kind="quantity", unit="barrel/day", raw_text=raw, value=pytest.approx(value))
+
+
+def test_a_flow_carried_to_a_later_number_is_not_divided_twice() -> None:
+    figures = extract_figures("Exports fell 210,000 barrels a day to 6.4 million a day.")
+    assert [(f.unit, f.per_unit) for f in figures] == [("barrel/day", None), ("barrel/day", None)]
+
+
+def test_a_mb_that_is_no_flow() -> None:
+    assert [f for f in extract_figures("The phone has 64 mb of memory.") if f.unit == "barrel/day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # megapixels apart from the number where a camera is named around it
+        ("Rear camera: 48 MP | Front camera: 12 MP", "48 MP", 48),
+        ("It has a 50 MP main sensor.", "50 MP", 50),
+    ],
+)
+def test_spaced_megapixels_beside_a_camera(text: str, raw: str, value: float) -> None:
+    figure_written(text, raw, kind="quantity", unit="megapixel", value=value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        # loose spellings of a symbol that news writes (never a different unit: "mW" stays milliwatts)
+        ("It runs a 2.4 Ghz chip.", "GHz", 2.4),
+        ("The radio uses 700 Mhz spectrum.", "MHz", 700),
+        ("It packs a 5,000 mAH cell.", "mAh", 5000),
+    ],
+)
+def test_loose_spellings_of_a_symbol(text: str, unit: str, value: float) -> None:
+    only_figure(text, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "value"),
+    [
+        # an inch mark before a screen noun, a glued "Gb" of storage, and spelled index points
+        ('It gets a 14.2" OLED display.', '14.2"', "inch", 14.2),
+        ("It ships a 64Gb model.", "64Gb", "GB", 64),
+        ("The Nikkei is six points higher at noon.", "six points", "point", 6),
+    ],
+)
+def test_news_spellings_of_units(text: str, raw: str, unit: str, value: float) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a closing quote after a number, and spelled points with no index named
+        'He said "I paid 50" and left.',
+        "She made three points in reply.",
+    ],
+)
+def test_quotes_and_spelled_points_without_an_index(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
