@@ -266,6 +266,41 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     return inherited
 
 
+def _quotation_speakers(sents: list[_Sentence], quotes: QuoteTest, inherited: list[str | None]) -> list[bool]:
+    """Give the sentences of a quotation that runs over several sentences the quotation's speaker.
+
+    "Roe said, “Costs rose. Prices will follow.”": the second sentence is Roe's words too, though
+    no cue and no mark opens it; "“Costs rose. Prices will follow,” Roe said.": so is the first.
+    The speaker is the cue before the quotation, else the one right after its close, else the
+    speaker the opening sentence inherited. Updates `inherited`; returns which sentences start
+    inside a quotation (they are quotes even with no mark of their own).
+    """
+    inside = [False] * len(sents)
+    for i, sent in enumerate(sents):
+        q = bisect_right(quotes.starts, sent.start) - 1
+        if i == 0 or q < 0 or not quotes.starts[q] < sent.start < quotes.ends[q] or sent.furniture:
+            continue
+        inside[i] = True
+        if sent.atts:
+            continue  # its own attribution, after the quotation closes in it
+        qs, qe = quotes.starts[q], quotes.ends[q]
+        j = i - 1
+        while j > 0 and sents[j].start > qs:
+            j -= 1
+        k = i
+        while k + 1 < len(sents) and sents[k].end < qe and sents[k + 1].start < qe:
+            k += 1
+        before = [a.speaker for a in sents[j].atts if a.verb_end <= qs]
+        after = [a.speaker for a in sents[k].atts if a.anchor >= qe - 1] if k > i else []
+        speaker = (before or after or [inherited[j] or (sents[j].atts[-1].speaker if sents[j].atts else None)])[0]
+        if speaker is None:
+            continue
+        inherited[i] = speaker
+        if after and not before and not sents[j].atts:
+            inherited[j] = speaker  # "“Costs rose. Prices will follow,” Roe said.": the opening sentence too
+    return inside
+
+
 def _whole_line(lines: list[int], i: int) -> bool:
     """Is sentence `i` all of its line but white space (a paragraph of one sentence)? `lines` are
     the line starts of a body's sentences: the splitter cuts at every line break and leaves only
@@ -325,13 +360,15 @@ def extract_claims(
         sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
 
     claims: list[Claim] = []
-    for sent, speaker in zip(sents, _carry(text, sents, quotes), strict=True):
+    inherited = _carry(text, sents, quotes)
+    inside = _quotation_speakers(sents, quotes, inherited)
+    for sent, speaker, quoted in zip(sents, inherited, inside, strict=True):
         if sent.furniture:
             continue
         atts = [Attribution(speaker, sent.start, sent.start, True, sent.start)] if speaker else sent.atts
         for s, e, att in _clauses(text, sent.start, sent.end, atts):
             if s == sent.start and e == sent.end:
-                piece, has_mark = sent.text, sent.mark >= 0
+                piece, has_mark = sent.text, sent.mark >= 0 or quoted
             else:
                 piece, has_mark = text[s:e], _first_mark(marks, s, e) >= 0
             claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark, phrase_starts))
