@@ -272,6 +272,7 @@ _NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other
 _OPENER_WORDS = _NOT_SUBJECT_WORDS - frozenset(_NOUN_OPENERS_LIST.split())
 _SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
+_POSSESSIVE_WORDS = frozenset(w.capitalize() for w in _POSSESSIVES)
 _DANGLING_LIST = "of for in at by to from with and or but who that which as on into than"
 _DANGLING = frozenset(_DANGLING_LIST.split())
 _AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
@@ -436,6 +437,10 @@ class Discourse:
         def agree(cands: list[tuple[str, str | None]]) -> str | None:
             return next((n for n, g in cands if g in (None, gender)), None)
 
+        if upto is None and (own := self._own_subject(sentence_start, pos)) is not None:
+            name, g = own
+            if g in (None, gender):
+                return name
         upto = len(self.history) if upto is None else upto
         found = None
         for i in range(upto - 1, max(-1, upto - 4), -1):
@@ -453,10 +458,35 @@ class Discourse:
             p.gender = gender
         return found
 
+    def _own_subject(self, sentence_start: int, pos: int) -> tuple[str, str | None] | None:
+        """The person who opens the pronoun's own sentence as its subject, before the pronoun:
+        "Trump has blasted the system, which he said is rigged", "Ruiz said she will run, and she
+        told ..."; not "Asked about Lee, he said" (no name opens the clause as its subject)."""
+        text = self.people.text
+        if pos <= sentence_start or text[max(0, pos - 3) : pos].rstrip().endswith((",", "”", '"')):
+            return None  # "Pruitt backs the plan, he said": an aside speaks of the subject, not as it
+        m = _OWN_SUBJECT.match(text, sentence_start, pos)
+        if m is None:
+            return None
+        name, at = m.group("name"), m.start("name")
+        if (p := self.people.person(name, at)) is not None:
+            return p.full, p.gender
+        # A full name the document never marks as a person's ("Kara Voss"), not "But Trump" or "His".
+        words = name.split()
+        if len(words) < 2 or words[0] in _NOT_SUBJECT_WORDS or words[0] in _POSSESSIVE_WORDS:
+            return None
+        return next(iter(self._speakers([name], at)), None)
+
     def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
         return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
 
 
+# A name opening a sentence as the subject of a lower-case verb, an apposition allowed between:
+# "Trump has blasted ...", "Ana Ruiz, the mayor, said ...".
+_OWN_SUBJECT = re.compile(
+    rf"(?:(?:But|And|Then|Yet|So|Still|Now|Later)\s+)?(?P<name>{CAP_RUN})(?:,\s[^,;:“”\"]{{1,80}},)?"
+    rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+)
 # How many "he" subjects in a row a pronoun is followed back through.
 _MAX_CHAIN = 4
 # How far into a sentence its subject is looked for; a cheap test first.

@@ -54,3 +54,27 @@ MULTI_SENTENCE_QUOTES = _table(f"""
 def test_every_sentence_of_a_quotation_has_its_speaker(text: str, marker: str, speaker: str | None) -> None:
     hit = _claim(text, marker)
     assert (hit.speaker, hit.claim_type) == (speaker, "quote")
+
+
+# A pronoun inside its own sentence stands for the person who opens that sentence as its subject,
+# before anyone named in earlier sentences; a name after an opening phrase is no such subject.
+OWN_SUBJECT_PRONOUNS = _table("""
+    id                      | marker        | speaker      | text
+    relative-clause         | rigged        | Kara Voss    | Mayor Linda Ortiz spoke first. Kara Voss has attacked the
+                                                     ... zoning rules, which she called “rigged against renters.”
+    second-cue-same-subject | gatekeepers   | Hal Brecker  | Senator John Pike backed the bill. Hal Brecker said he
+                                                     ... opposes the board, which he called “a club of gatekeepers.”
+    apposition-between      | tax holiday   | Nia Osei     | Governor Ruth Amos left early. Nia Osei, the state
+                                                     ... treasurer, said that she wants “a tax holiday for fuel.”
+    gender-disagrees        | fair deal     | Mark Tello   | Mark Tello pressed the union. Sarah Quint took the floor
+                                                     ... after the vote, and he said it was “a fair deal.”
+    aside-speaks-of-subject | a disaster    | Ed Marlow    | Ed Marlow ran the numbers. Tom Reyes would be “a disaster
+                                                     ... for the port,” he said.
+    asked-about-is-no-subject | on track    | Mark Tello   | Mark Tello, the chief executive, met investors. Asked
+                                                     ... about Sara Quint, he said the merger was “on track.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), OWN_SUBJECT_PRONOUNS)
+def test_pronoun_takes_its_own_sentences_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
