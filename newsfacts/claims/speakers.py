@@ -465,24 +465,31 @@ class Discourse:
         text = self.people.text
         if pos <= sentence_start or text[max(0, pos - 3) : pos].rstrip().endswith((",", "”", '"')):
             return None  # "Pruitt backs the plan, he said": an aside speaks of the subject, not as it
-        m = _OWN_SUBJECT.match(text, sentence_start, pos)
-        if m is None:
-            return None
-        name, at = m.group("name"), m.start("name")
-        if (p := self.people.person(name, at)) is not None:
-            return p.full, p.gender
-        # A full name the document never marks as a person's ("Kara Voss"), not "But Trump" or "His".
-        words = name.split()
-        if len(words) < 2 or words[0] in _NOT_SUBJECT_WORDS or words[0] in _POSSESSIVE_WORDS:
-            return None
-        return next(iter(self._speakers([name], at)), None)
+        at = sentence_start
+        for _ in range(_OPENING_PHRASES + 1):
+            if (m := _OWN_SUBJECT.match(text, at, pos)) is not None:
+                name, where = m.group("name"), m.start("name")
+                if (p := self.people.person(name, where)) is not None:
+                    return p.full, p.gender
+                # A full name the document never marks as a person's ("Kara Voss"), not "His" or "At".
+                words = name.split()
+                if len(words) > 1 and words[0] not in _NOT_SUBJECT_WORDS and words[0] not in _POSSESSIVE_WORDS:
+                    return next(iter(self._speakers([name], where)), None)
+            comma = text.find(", ", at, min(pos, at + _OPENING_PHRASE))
+            if comma < 0:
+                return None
+            at = comma + 2
+        return None
 
     def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
         return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
 
 
-# A name opening a sentence as the subject of a lower-case verb, an apposition allowed between:
-# "Trump has blasted ...", "Ana Ruiz, the mayor, said ...".
+# A name opening a clause as the subject of a lower-case verb, with an apposition between: "Trump
+# has blasted ...", "Ana Ruiz, the mayor, said ...". Tried at the sentence's start and after each of
+# up to three opening phrases ("At a rally in Salem, Maine, on Monday, Ruiz said ...").
+_OPENING_PHRASES = 3
+_OPENING_PHRASE = 60
 _OWN_SUBJECT = re.compile(
     rf"(?:(?:But|And|Then|Yet|So|Still|Now|Later)\s+)?(?P<name>{CAP_RUN})(?:,\s[^,;:“”\"]{{1,80}},)?"
     rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
