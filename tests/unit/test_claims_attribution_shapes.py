@@ -70,6 +70,9 @@ OWN_SUBJECT_PRONOUNS = _table("""
                                                      ... after the vote, and he said it was “a fair deal.”
     aside-speaks-of-subject | a disaster    | Ed Marlow    | Ed Marlow ran the numbers. Tom Reyes would be “a disaster
                                                      ... for the port,” he said.
+    after-opening-phrases   | fuel costs    | Tom Reyes    | Governor Paul Marr spoke first. At the depot in Leeds,
+                                                     ... Kent, on Monday night, Tom Reyes blamed the levy, which
+                                                     ... he said doubled “fuel costs for every family.”
     asked-about-is-no-subject | on track    | Mark Tello   | Mark Tello, the chief executive, met investors. Asked
                                                      ... about Sara Quint, he said the merger was “on track.”
 """)
@@ -77,4 +80,25 @@ OWN_SUBJECT_PRONOUNS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), OWN_SUBJECT_PRONOUNS)
 def test_pronoun_takes_its_own_sentences_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A run of capitalised words that puts a title or an owner before a name holds that name: "House
+# Majority Leader Kevin Marsh", "the network's Bret Alder". The person then stands for a later "he".
+TITLED_RUNS = _table("""
+    id                  | marker       | speaker      | text
+    leader-title        | unbeatable   | Kevin Marsh  | “We will fight on,” said Rep. Luis Ortega. House Majority
+                                                   ... Leader Kevin Marsh revealed the plan last fall. “Everybody
+                                                   ... thought she was unbeatable,” he told reporters.
+    whip-title-paren    | shameful     | Mark Cole    | “It is a start,” Tom Hale said. Senate Majority Whip Mark Cole
+                                                   ... (R-Tex.) stood by a photo of the clinic. “I will tell you
+                                                   ... what shameful is,” he said.
+    owner-before-name   | held on      | Bret Alder   | “No comment,” Gary Wendt said. Fox News’ Bret Alder noticed
+                                                   ... the cut. He wrote that the network “held on” to the speech.
+    short-run-unchanged | next move    | Kevin Marsh  | Leader Kevin Marsh spoke. “We wait for the next move,” he said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), TITLED_RUNS)
+def test_title_inside_a_capitalised_run(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
