@@ -537,6 +537,13 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return p.full
     if not speaker[0].isupper():
         return speaker if _is_description(speaker) else None
+    name, of, place = speaker.partition(" of ")
+    if of and place[:1].isupper():
+        # "Marco Rubio of Florida", "Ada Roe of the Cato Institute": the person, not the place.
+        if (p := ctx.people.person(name, pos)) is not None:
+            return p.full
+        if _PERSON_LIKE.fullmatch(name) and " " in name and not ORG_WORDS.intersection(name.split()):
+            return name
     return ctx.people.canonical(speaker, pos)
 
 
@@ -605,9 +612,19 @@ def _subject(
     if app and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
         # "the chief executive, Bo Lindgren, told investors": the name in the apposition.
         np, at = name.group("name"), m.start("app") + name.start("name")
-    if _object_like(np):
+    if _object_like(np) or (np[:1].islower() and _PREPOSITION_BEFORE.search(text, max(lo, at - 12), at)):
+        # "someone in the audience shouted", "an email to his supporters notes": the phrase right
+        # before the verb is the object of a preposition; the subject stands before it.
         return None, REJECTED
     return _finish(np, at, sentence_start, ctx), at
+
+
+# A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
+# voters say") nor "with" ("with the mayor calling it ...": the participle's subject).
+_PREPOSITION_BEFORE = re.compile(
+    rf"(?<![{WORD_CHARS}’'-])(?:to|in|into|for|from|on|at|by|about|against|during|over|under)\s+$",
+    re.IGNORECASE,
+)
 
 
 # The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words

@@ -102,3 +102,35 @@ TITLED_RUNS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), TITLED_RUNS)
 def test_title_inside_a_capitalised_run(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A described phrase right after a preposition is that preposition's object, never the subject of
+# the cue after it: the subject stands before it. After "with" it is a participle's subject. A name
+# with its place ("Mia Corr of Fresno") is the person.
+PREPOSITION_OBJECTS = _table("""
+    id                  | marker        | speaker     | text
+    in-a-post           | kindest soul  | Ida Brandt  | Ida Brandt called her mentor “the kindest soul in the
+                                               ... lab” in a lengthy post.
+    speech-called       | job killers   | Ron Vasko   | Ron Vasko in his opening speech called the tariffs
+                                               ... “job killers.”
+    email-to-supporters | a rigged race | Ana Kell    | Ana Kell sent an email to her supporters saying it
+                                               ... was “a rigged race.”
+    with-participle     | a disaster    | Joel Ames   | Critics piled on, with Joel Ames calling the merger
+                                               ... “a disaster.”
+    name-of-place       | fair price    | Mia Corr    | Mia Corr of Fresno says growers want “a fair price.”
+""")
+# Known gap: an apposition with a comma of its own ("from Fresno, California,") hides the name.
+PREPOSITION_OBJECTS += [
+    pytest.param(
+        "Mia Corr, a grower from Fresno, California, says it was “a tough season.”",
+        "tough season",
+        "Mia Corr",
+        id="apposition-with-a-comma",
+        marks=pytest.mark.xfail(strict=True, reason="the place after the apposition's comma reads as the subject"),
+    )
+]
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_OBJECTS)
+def test_object_of_a_preposition_is_no_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
