@@ -78,7 +78,7 @@ def _choose(atts: Sequence[Attribution]) -> Attribution | None:
 # Where one speaker's clause ends and the next one's begins, and what a clause does not end with.
 _CONNECTIVE = re.compile(
     r"(?:[,;]\s+|\s+[–—-]\s+)(?:(?:while|whereas|but|and|with|though|although|as)\s+)?$"
-    r"|\s(?:while|whereas|but|though|although)\s+$"
+    r"|\s(?:while|whereas|but|though|although|and)\s+$"
 )
 _TRAILING = " \t,;:–—-"
 

@@ -134,3 +134,23 @@ PREPOSITION_OBJECTS += [
 @pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_OBJECTS)
 def test_object_of_a_preposition_is_no_subject(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# Two speakers in one sentence joined by a bare "and": each clause keeps its own speaker; one
+# speaker with two verbs stays one claim.
+AND_CLAUSES = _table("""
+    id                 | marker         | speaker   | text
+    second-speaker     | a stitch-up    | Ben Lutz  | Ada Roe accuses the board of stalling and Ben Lutz says it
+                                             ... is “a stitch-up.”
+    first-speaker      | stalling       | Ada Roe   | Ada Roe accuses the board of stalling and Ben Lutz says it
+                                             ... is “a stitch-up.”
+    described-speakers | a betrayal     | the union | The mayor warned of cuts and the union said the plan was
+                                             ... “a betrayal.”
+    one-speaker        | fight in court | Ada Roe   | Ada Roe said the deal was dead and promised “a fight in
+                                             ... court.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), AND_CLAUSES)
+def test_clauses_joined_by_and_keep_their_speakers(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
