@@ -612,6 +612,16 @@ def _subject(
     if app and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
         # "the chief executive, Bo Lindgren, told investors": the name in the apposition.
         np, at = name.group("name"), m.start("app") + name.start("name")
+    if (
+        np[:1].isupper()
+        and (text[at - 2 : at] == ", " or _PREPOSITION_BEFORE.search(text, max(lo, at - 12), at))
+        and (opening := _OPENING_NAME.match(text, sentence_start, at))
+        and ctx.people.person(np, at) is None
+        and _PERSON_LIKE.fullmatch(opening.group("np"))
+    ):
+        # "Ana Roe, at a town hall in Columbus, Ohio, said ...", "Mia Corr, a grower from Fresno,
+        # California, says": the place ends an aside; the name that opens the sentence is the subject.
+        np, at = opening.group("np"), opening.start("np")
     if _object_like(np) or (np[:1].islower() and _PREPOSITION_BEFORE.search(text, max(lo, at - 12), at)):
         # "someone in the audience shouted", "an email to his supporters notes": the phrase right
         # before the verb is the object of a preposition; the subject stands before it.
@@ -619,6 +629,8 @@ def _subject(
     return _finish(np, at, sentence_start, ctx), at
 
 
+# A name opening a sentence, then an aside after a comma.
+_OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
 # A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
 # voters say") nor "with" ("with the mayor calling it ...": the participle's subject).
 _PREPOSITION_BEFORE = re.compile(
