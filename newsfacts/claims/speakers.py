@@ -180,9 +180,10 @@ _OPENING_NP = (
     rf"{_CLAUSE_OPENERS}(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
 )
 # First the sentence's own first words ("Christie, the governor, repeated ..."), then after up to
-# two opening phrases ("Speaking in Salem, New Hampshire, Trump went after ...").
+# three opening phrases of up to 120 characters each ("Speaking in Salem, New Hampshire, Trump went
+# after ...", "And although he thanked the crowd for its long support, he struck a softer note, saying").
 _OPENING_DIRECT = re.compile(_OPENING_NP)
-_OPENING_SUBJECT = re.compile(rf"(?:[^,;:“”\"]{{1,60}},\s+){{1,2}}?{_OPENING_NP}")
+_OPENING_SUBJECT = re.compile(rf"(?:[^,;:“”\"]{{1,120}},\s+){{1,3}}?{_OPENING_NP}")
 _OPENER = re.compile(r"[A-Za-z]+")
 
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no

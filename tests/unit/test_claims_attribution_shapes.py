@@ -164,3 +164,24 @@ ASIDE_PLACES = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), ASIDE_PLACES)
 def test_place_ending_an_aside_is_no_subject(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A participle or colon cue takes the subject of its clause, after long opening phrases too.
+LONG_OPENING_PHRASES = _table("""
+    id                  | marker        | speaker    | text
+    long-although       | deserve it    | Rob Keane  | Rob Keane spoke last. And although he thanked the
+                                               ... farmers of the valley for their long support, he struck a
+                                               ... softer note, saying, “I am not sure I deserve it.”
+    long-at-the-debate  | build it      | Dan Perl   | Dan Perl campaigned hard. At the final debate before the
+                                               ... primary and at a town hall in the north, he hinted at his
+                                               ... rival by adding, “I know who should build it.”
+    three-phrases       | a fair wage   | Eva Lind   | Eva Lind toured the plant. On Monday, in a packed hall in
+                                               ... Leeds, before the vote, she said the deal gave “a fair wage.”
+    quote-with-no-cue   | fair wage     | -          | On Monday, in a packed hall in Leeds, before the vote, the
+                                               ... words “fair wage” were everywhere.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), LONG_OPENING_PHRASES)
+def test_subject_after_long_opening_phrases(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
