@@ -148,7 +148,8 @@ _HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
 _MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
-    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*))?"
+    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*)"
+    rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+(?:the\s+)?(?:[{WORD_CHARS}’'-]+\s+){{0,2}}[{WORD_CHARS}-]+)?"
 )
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
