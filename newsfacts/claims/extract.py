@@ -43,6 +43,7 @@ from newsfacts.claims.speakers import (
     CueStarts,
     Discourse,
     attributions,
+    lead_in_source,
     mixed_quote_source,
 )
 from newsfacts.facts.trie import WORD_CHARS
@@ -200,6 +201,12 @@ def _is_lead_in(text: str, sent: _Sentence) -> bool:
     return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
 
 
+def _lead_in_colon(text: str, start: int, end: int) -> int:
+    """Where the colon that ends text[start:end] is (the sentence introduces what follows), or -1."""
+    stripped = text[start:end].rstrip(" *_")
+    return start + len(stripped) - 1 if stripped.endswith(":") else -1
+
+
 # "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
 _CLOSED_BY_MARK = re.compile(r"[!?][”\"][\s*_]*$")
 # How far into a sentence the attribution that names the previous quotation's speaker may end.
@@ -353,6 +360,15 @@ def extract_claims(
         if not atts and mark > cs and _quotes_words(text, quotes, cs, ce):
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
             att = mixed_quote_source(text, cs, mark, ctx)
+            atts = [att] if att is not None else []
+        elif (
+            not atts
+            and i + 1 < len(sentences)
+            and (colon := _lead_in_colon(text, cs, ce)) >= 0
+            and text.startswith(_OPENING_MARKS, sentences[i + 1].start)
+        ):
+            # "Cruz called them on it:\n“...”": a colon with no cue before a quotation opening next.
+            att = lead_in_source(text, cs, colon, ctx)
             atts = [att] if att is not None else []
         core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None

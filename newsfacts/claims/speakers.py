@@ -813,6 +813,22 @@ def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) ->
     return Attribution(speaker, anchor, anchor, True, start)
 
 
+def lead_in_source(text: str, start: int, colon: int, ctx: Context) -> Attribution | None:
+    """The speaker of a sentence that ends in a colon before a quotation, with no speech cue:
+    "Cruz called them on it:", "Stated Ada Roe:", "Pollster Ann Roe:" introduce the words after.
+
+    Only an agent that opens the clause counts, as for a mixed quote; "The full text follows:"
+    gives nobody.
+    """
+    verb = _OPENER.match(text, start, colon)
+    if verb is not None and verb.group().lower() in _CUE_WORDS and text.startswith(" ", verb.end()):
+        start = verb.end() + 1  # "Stated Ada Roe:": an inverted cue before the name
+    speaker, anchor = _opening_subject(text, start, colon, ctx, colon=True)
+    if speaker is None or not _is_agent(speaker, anchor, ctx):
+        return None
+    return Attribution(speaker, anchor, colon, True, start)
+
+
 # How far from a sentence's start the subject of a mixed quote and its verb may reach.
 _MIXED_REACH = 220
 

@@ -212,3 +212,23 @@ CLOSE_TO_SOURCES += [
 @pytest.mark.parametrize(("text", "marker", "speaker"), CLOSE_TO_SOURCES)
 def test_sources_close_to_someone(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A sentence that ends in a colon with no speech cue introduces the quotation after it: its
+# subject speaks. A heading-like lead-in with nobody in it gives no speaker.
+COLON_LEAD_INS = _table("""
+    id                 | marker         | speaker     | text
+    verb-no-cue        | trust the      | Ted Brock   | Then Senator Ted Brock called them on it: ¶ “The questions
+                                                ... tonight show why people do not trust the press.”
+    inverted-cue-name  | stakes are     | Ray Stone   | Stated Ray Stone: ¶ “The stakes are so high for all of us.”
+    described-subject  | fuel levy      | the union   | The union went further: ¶ “We will strike over the fuel
+                                                ... levy.”
+    nobody-speaks      | people of this | -           | The council met on Monday in the town hall. ¶ The full
+                                                ... text follows: ¶ “We the people of this land ask for change,
+                                                ... and we ask it now.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), COLON_LEAD_INS)
+def test_colon_lead_in_without_a_cue(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
