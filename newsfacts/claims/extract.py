@@ -171,7 +171,8 @@ def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -
     """The quotations of a body, read off its quotation marks `marks` and `line_starts` (no scan).
 
     A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs
-    on into the next paragraph), or a pair of straight quotes on one line. Scraped text mixes curly
+    on into the next paragraph), or a pair of straight quotes on one line, or a last straight
+    quote on a line that opens a word (left open to the line's end). Scraped text mixes curly
     and straight marks ("“We won," she said), so either closes either. These are the matches of
     `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]` over the body, `end` its end.
     """
@@ -189,11 +190,26 @@ def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -
             ends.append(after + 1)
             i += 2
             continue
-        if mark == "“" and after >= stop:
+        if after >= stop and (mark == "“" or _opens_unpaired(text, at, stop)):
             starts.append(at)
             ends.append(stop)
         i += 1
     return QuoteTest(starts, ends)
+
+
+def _opens_unpaired(text: str, at: int, stop: int) -> bool:
+    """Does the straight quotation mark at `at`, the last of its line, open a quotation that runs
+    on to the line's end (a quote going on in the next paragraph)? It does after a space or at the
+    line's start, before a word, when the next paragraph opens with a quotation mark: `Wicker
+    said: "Two years ago ...` with no closing mark, then `"We won ...`."""
+    if not ((at == 0 or text[at - 1] in " \t\n") and at + 1 < stop and text[at + 1].isalnum()):
+        return False
+    # The next paragraph opens with a quotation mark: the quote goes on there (a mark left out
+    # by mistake, "..., said Kessel." on the same line, is no such quote).
+    nxt = stop
+    while nxt < len(text) and text[nxt] in " \t\r\n":
+        nxt += 1
+    return nxt < len(text) and text[nxt] in '“"'
 
 
 def _is_lead_in(text: str, sent: _Sentence) -> bool:
@@ -230,6 +246,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     prev_para_speaker: tuple[str, int] | None = None
     last_line = -1
     last_speaker: str | None = None
+    whos: list[str | None] = []  # the speaker each sentence ends up with, so far
     for i, sent in enumerate(sents):
         if sent.line_start != last_line:
             prev_para_speaker = (last_speaker, last_line) if last_speaker else None
@@ -237,10 +254,20 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
         if sent.furniture:
             lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
             last_speaker = None
+            whos.append(None)
             continue
         bare = not sent.atts and text.startswith(_OPENING_MARKS, sent.start)
         speaker: str | None = None
-        if bare:
+        opened = -1 if bare or sent.atts or not i else _opened_before(quotes, sent.start)
+        if opened >= 0:
+            # "Roe said, “Costs rose.\nPrices will follow.”": a sentence inside a quotation that
+            # opened in an earlier sentence has that sentence's speaker.
+            j = i - 1
+            while j > 0 and sents[j].start > opened:
+                j -= 1
+            speaker = whos[j]
+            inherited[i] = speaker
+        elif bare:
             nxt = sents[i + 1] if i + 1 < len(sents) else None
             if lead_in:
                 speaker = lead_in
@@ -258,7 +285,8 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             inherited[i] = speaker
         lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
-        quoted = sent.mark >= 0
+        whos.append(who)
+        quoted = sent.mark >= 0 or opened >= 0
         if who and quoted:
             current = (who, sent.line_start)
             last_speaker = who
@@ -271,6 +299,12 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 # keeps that quotation's speaker current.
                 current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
+
+
+def _opened_before(quotes: QuoteTest, pos: int) -> int:
+    """Where the quotation holding `pos` opens, when it opens before `pos`; else -1."""
+    q = bisect_right(quotes.starts, pos) - 1
+    return quotes.starts[q] if q >= 0 and quotes.starts[q] < pos < quotes.ends[q] else -1
 
 
 def _quotation_speakers(sents: list[_Sentence], quotes: QuoteTest, inherited: list[str | None]) -> list[bool]:

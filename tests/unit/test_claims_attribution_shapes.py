@@ -232,3 +232,26 @@ COLON_LEAD_INS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), COLON_LEAD_INS)
 def test_colon_lead_in_without_a_cue(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A quotation going on over paragraphs: its opening paragraph leaves the closing mark off and the
+# next one opens with a mark. Every sentence keeps the speaker; an unpaired mark with no quotation
+# opening the next paragraph is a typo and swallows nothing.
+PARAGRAPH_CONTINUATIONS = _table("""
+    id                  | marker         | speaker   | text
+    curly-next-para     | act now        | Ada Roe   | Sen. Ada Roe said, “Costs are up. Wages lag behind them. ¶
+                                             ... “We must act now.”
+    straight-open       | delivered      | Ada Roe   | Ada Roe released a statement: ¶ "Two years ago we won the
+                                             ... seat. Then we delivered on it. ¶ "We will win it again."
+    straight-next-para  | win it again   | Ada Roe   | Ada Roe released a statement: ¶ "Two years ago we won the
+                                             ... seat. Then we delivered on it. ¶ "We will win it again."
+    unpaired-typo       | little help    | Ana Kell  | Families were lost. ¶ "There was little help for parents,
+                                             ... said Ana Kell, whose group backs the bill. ¶ Families struggled.
+    no-speaker          | ran out        | -         | The memo was blunt. ¶ "The fund is empty. The money ran out
+                                             ... in May. ¶ "Nobody warned us."
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PARAGRAPH_CONTINUATIONS)
+def test_quotation_going_on_over_paragraphs(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
