@@ -174,7 +174,8 @@ def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -
     on into the next paragraph), or a pair of straight quotes on one line, or a last straight
     quote on a line that opens a word (left open to the line's end). Scraped text mixes curly
     and straight marks ("“We won," she said), so either closes either. These are the matches of
-    `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]` over the body, `end` its end.
+    `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]|(?:(?<=[ \t\n])|^)"(?=[^\\W_])[^"“”\n]*(?=\n[ \t\r\n]*["“])`
+    over the body, `end` its end.
     """
     starts: list[int] = []
     ends: list[int] = []
@@ -190,14 +191,14 @@ def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -
             ends.append(after + 1)
             i += 2
             continue
-        if after >= stop and (mark == "“" or _opens_unpaired(text, at, stop)):
+        if after >= stop and (mark == "“" or (mark == '"' and _opens_unpaired(text, at, stop, end))):
             starts.append(at)
             ends.append(stop)
         i += 1
     return QuoteTest(starts, ends)
 
 
-def _opens_unpaired(text: str, at: int, stop: int) -> bool:
+def _opens_unpaired(text: str, at: int, stop: int, end: int) -> bool:
     """Does the straight quotation mark at `at`, the last of its line, open a quotation that runs
     on to the line's end (a quote going on in the next paragraph)? It does after a space or at the
     line's start, before a word, when the next paragraph opens with a quotation mark: `Wicker
@@ -207,9 +208,9 @@ def _opens_unpaired(text: str, at: int, stop: int) -> bool:
     # The next paragraph opens with a quotation mark: the quote goes on there (a mark left out
     # by mistake, "..., said Kessel." on the same line, is no such quote).
     nxt = stop
-    while nxt < len(text) and text[nxt] in " \t\r\n":
+    while nxt < end and text[nxt] in " \t\r\n":
         nxt += 1
-    return nxt < len(text) and text[nxt] in '“"'
+    return nxt < end and text[nxt] in '“"'
 
 
 def _is_lead_in(text: str, sent: _Sentence) -> bool:
