@@ -653,6 +653,10 @@ _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
     r"ad|advertisement|op-ed|essay|report|filing)s?"
 )
+# Verbs whose passive subject is the hearer ("investors were told", "he was asked").
+_HEARER_VERBS = frozenset(["told", "asked"])
+_PASSIVE_HEARD = re.compile(r"\s(?:was|were|been|being|is|are)\s+(?:told|asked)\b")
+_PASSIVE = re.compile(rf"(?<![{WORD_CHARS}’'-])(?:was|were|been|being|be|is|are|get|got)\s+$")
 # The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
 REJECTED = -1
 
@@ -720,6 +724,8 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         vs, ve = v.start(), v.end()
         lo = max(start, ctx.quotes.end_before(vs))
         word = v.group()
+        if word in _HEARER_VERBS and _PASSIVE.search(text, max(start, vs - 12), vs):
+            continue  # "Shareholders were told that ...": the subject heard the words, said none
         after_quote = _AFTER_QUOTE.search(text, max(start, vs - 5), vs) is not None
         after_comma = _AFTER_COMMA.search(text, max(start, vs - 3), vs) is not None
         supported = True
@@ -808,8 +814,8 @@ def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) ->
         speaker, anchor = _opening_subject(text, start, colon, ctx, colon=True)
     if speaker is None:
         speaker, anchor = _opening_subject(text, start, quote_start, ctx)
-    if speaker is None or not _is_agent(speaker, anchor, ctx):
-        return None
+    if speaker is None or not _is_agent(speaker, anchor, ctx) or _PASSIVE_HEARD.search(text, anchor, quote_start):
+        return None  # "The minister was asked if she had “any regrets”": the asker speaks
     return Attribution(speaker, anchor, anchor, True, start)
 
 

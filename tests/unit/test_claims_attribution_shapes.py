@@ -255,3 +255,18 @@ PARAGRAPH_CONTINUATIONS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PARAGRAPH_CONTINUATIONS)
 def test_quotation_going_on_over_paragraphs(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# The subject of a passive "was told" / "were asked" heard the words; it never speaks them.
+PASSIVE_HEARERS = _table("""
+    id              | marker         | speaker   | text
+    were-told       | challenging    | -         | Shareholders at the meeting in Leeds were told that it
+                                           ... would be “a very challenging year.”
+    was-asked       | any regrets    | -         | The minister was asked if she had “any regrets at all.”
+    active-told     | on schedule    | Ana Kell  | Ana Kell told shareholders the plant was “on schedule.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PASSIVE_HEARERS)
+def test_passive_subject_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
