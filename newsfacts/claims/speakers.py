@@ -30,6 +30,7 @@ from newsfacts.claims.cues import (
     BARE_VERBS,
     COMPLEMENT_VERBS,
     DESCRIPTIVE_HEADS,
+    MODIFIER_TITLES,
     PRONOUNS,
     QUOTE_ONLY_VERBS_TEXT,
     RESUMING_CUES,
@@ -47,6 +48,9 @@ from newsfacts.facts.trie import WORD_CHARS, not_word_class, trie_regex
 from newsfacts.metadata.lines import word_set
 
 TITLES = frozenset(_TITLES_TEXT.split())
+# Title words that qualify a title rather than stand before a name alone ("National Security
+# Adviser Ann Roe"): before a single last word they are part of a name ("National Beverage").
+_MODIFIER_TITLES = frozenset(MODIFIER_TITLES.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
 QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split())
 
@@ -166,10 +170,10 @@ _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 _SUBJECT_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
 _SUBJECT_GROUP = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{_GROUP}){_TAIL}")
-# A capitalised word, then the further words of a name after it.
+# A capitalised word, then the further words of a name after it; apposed, a title may lead ("Dr.").
 _NAME_WORD = rf"[A-Z][{WORD_CHARS}’'-]+"
 _MORE_NAME_WORDS = rf"(?: [A-Z][{WORD_CHARS}’'.-]+)"
-_APPOSED_NAME = re.compile(rf",\s(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
+_APPOSED_NAME = re.compile(rf",\s(?:[A-Z][a-z]{{1,3}}\.\s)?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _SUBJECT_DET = re.compile(
     rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
@@ -338,6 +342,8 @@ def normalise_speaker(np: str) -> str | None:
             person_like = len(rest) <= 3 and not _CONNECTORS.intersection(rest) and not ORG_WORDS.intersection(rest)
             of_phrase = j > 0 and tokens[j - 1] in _CONNECTORS  # "Bureau of Labor Statistics"
             title = tok in TITLES or tok.lower() in _ROLE_SET  # "Sen.", "Engineer Ruth Oyelaran"
+            if tok in _MODIFIER_TITLES and j == len(tokens) - 2:
+                title = False  # "National Beverage", "Federal Express": a name, not a title and a surname
             if tok.endswith(("’s", "'s")) or (titled and title and person_like and not of_phrase):
                 cut = j
         if cut >= 0:

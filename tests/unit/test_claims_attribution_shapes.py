@@ -270,3 +270,23 @@ PASSIVE_HEARERS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PASSIVE_HEARERS)
 def test_passive_subject_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# Names kept whole: a titled name apposed to a role ("the director, Dr. Ana Roe, said") is the
+# person; a title word that only qualifies titles ("National", "Federal") before one last word is
+# part of a name; a party or rank before a surname is not.
+NAMES_KEPT_WHOLE = _table("""
+    id                   | marker         | speaker           | text
+    apposed-titled-name  | more extensive | Brenda Fitzgerald | On Monday, the director of the agency,
+                                                        ... Dr. Brenda Fitzgerald, said it was “more extensive”.
+    modifier-title-name  | without basis  | National Beverage | However, National Beverage fought back and
+                                                        ... released a statement saying the suit was “without basis.”
+    federal-name         | snow           | Federal Express   | Federal Express said parcels were “late by snow.”
+    party-before-surname | a bad deal     | Cruz              | Republican Cruz said the plan was “a bad deal.”
+    title-before-surname | a good deal    | Obama             | President Obama said the plan was “a good deal.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), NAMES_KEPT_WHOLE)
+def test_names_kept_whole(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
