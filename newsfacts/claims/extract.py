@@ -67,6 +67,7 @@ class _Sentence:
     line_start: int
     atts: list[Attribution]
     furniture: bool
+    lead: str | None = None  # who a lead-in with no cue ("Cruz called them on it:") introduces
 
 
 def _choose(atts: Sequence[Attribution]) -> Attribution | None:
@@ -214,14 +215,19 @@ def _opens_unpaired(text: str, at: int, stop: int, end: int) -> bool:
 
 
 def _is_lead_in(text: str, sent: _Sentence) -> bool:
-    """An attribution that ends its sentence with a colon ("Powell said:") introduces what follows."""
-    return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
+    """An attribution that ends its sentence with a colon ("Powell said:"), or with a comma at the
+    end of its paragraph ("Asked about it, he said,"), introduces what follows."""
+    return bool(sent.atts) and _lead_in_colon(text, sent.start, sent.end) >= 0
 
 
 def _lead_in_colon(text: str, start: int, end: int) -> int:
-    """Where the colon that ends text[start:end] is (the sentence introduces what follows), or -1."""
+    """Where the colon that ends text[start:end] is, or the comma that ends it at a line break
+    (the sentence introduces what follows), or -1."""
     stripped = text[start:end].rstrip(" *_")
-    return start + len(stripped) - 1 if stripped.endswith(":") else -1
+    at = start + len(stripped) - 1
+    if stripped.endswith(":") or (stripped.endswith(",") and text[at + 1 : at + 2] in ("\n", "")):
+        return at
+    return -1
 
 
 # "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
@@ -253,7 +259,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             prev_para_speaker = (last_speaker, last_line) if last_speaker else None
             last_line = sent.line_start
         if sent.furniture:
-            lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
+            lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else sent.lead
             last_speaker = None
             whos.append(None)
             continue
@@ -284,7 +290,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             elif prev_para_speaker and not quotes(sent.start - 1):
                 speaker = prev_para_speaker[0]
             inherited[i] = speaker
-        lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
+        lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else sent.lead
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
         whos.append(who)
         quoted = sent.mark >= 0 or opened >= 0
@@ -391,6 +397,7 @@ def extract_claims(
         whole_line = _whole_line(lines, i)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
+        lead = None
         mark = _first_mark(marks, cs, ce)
         if not atts and mark > cs and _quotes_words(text, quotes, cs, ce):
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
@@ -402,13 +409,13 @@ def extract_claims(
             and (colon := _lead_in_colon(text, cs, ce)) >= 0
             and text.startswith(_OPENING_MARKS, sentences[i + 1].start)
         ):
-            # "Cruz called them on it:\n“...”": a colon with no cue before a quotation opening next.
-            att = lead_in_source(text, cs, colon, ctx)
-            atts = [att] if att is not None else []
+            # "Cruz called them on it:\n“...”": a colon with no cue before a quotation opening next;
+            # the lead-in itself stays the author's words.
+            lead = att.speaker if (att := lead_in_source(text, cs, colon, ctx)) is not None else None
         core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts] if atts else [], cs, ce)
-        sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
+        sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture, lead))
 
     claims: list[Claim] = []
     inherited = _carry(text, sents, quotes)

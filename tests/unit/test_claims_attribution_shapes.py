@@ -214,8 +214,9 @@ def test_sources_close_to_someone(text: str, marker: str, speaker: str | None) -
     assert _claim(text, marker).speaker == speaker
 
 
-# A sentence that ends in a colon with no speech cue introduces the quotation after it: its
-# subject speaks. A heading-like lead-in with nobody in it gives no speaker.
+# A sentence that ends in a colon with no speech cue, or in a comma at the end of its paragraph,
+# introduces the quotation after it: its subject speaks, the lead-in itself stays the author's
+# words. A heading-like lead-in with nobody in it gives no speaker.
 COLON_LEAD_INS = _table("""
     id                 | marker         | speaker     | text
     verb-no-cue        | trust the      | Ted Brock   | Then Senator Ted Brock called them on it: ¶ “The questions
@@ -223,6 +224,10 @@ COLON_LEAD_INS = _table("""
     inverted-cue-name  | stakes are     | Ray Stone   | Stated Ray Stone: ¶ “The stakes are so high for all of us.”
     described-subject  | fuel levy      | the union   | The union went further: ¶ “We will strike over the fuel
                                                 ... levy.”
+    comma-at-para-end  | fitness issues | Tom Garra   | Coach Tom Garra was pleased. He spoke next about the
+                                                ... injured striker, ¶ “He has had fitness issues all year.”
+    lead-in-is-author  | called them on | -           | Then Senator Ted Brock called them on it: ¶ “The questions
+                                                ... tonight show why people do not trust the press.”
     nobody-speaks      | people of this | -           | The council met on Monday in the town hall. ¶ The full
                                                 ... text follows: ¶ “We the people of this land ask for change,
                                                 ... and we ask it now.”
