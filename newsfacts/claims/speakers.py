@@ -235,7 +235,10 @@ _AFTER_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
     rf"(?=\s*(?:[,.;:!?“”\"]|$)|\s+(?:{_STOP_AFTER})\b)"
 )
-_SOURCE = re.compile(r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)\s*(?=[,.;:]|$|\s[“\"])")
+_SOURCE = re.compile(
+    r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)"
+    r"\s*(?=[,;:]|\.(?<!(?<![A-Za-z])[A-Z]\.)|\.\s*$|$|\s[“\"])"  # not at "U.S." or "G." before a word
+)
 _SOURCE_PREFIX = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?(?:reports?|data|figures|estimates?|statements?|analysis|research|"
     r"surveys?|polls?|comments?|remarks|releases?|filings?|documents?|stud(?:y|ies)|numbers|"

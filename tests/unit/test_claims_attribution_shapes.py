@@ -295,3 +295,19 @@ NAMES_KEPT_WHOLE = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), NAMES_KEPT_WHOLE)
 def test_names_kept_whole(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A source after "according to" runs past the dots of initials ("U.S.", "G.") to its name.
+SOURCES_WITH_INITIALS = _table("""
+    id               | marker      | speaker                        | text
+    initialism       | the clock   | Tommy G. Thompson              | Researchers are “working around the clock,”
+                                                         ... according to U.S. Health Secretary Tommy G. Thompson.
+    dotted-firm      | rose 3%     | J.P. Morgan                    | Prices rose 3%, according to J.P. Morgan.
+    plain-agency     | rose 2%     | the Bureau of Labor Statistics | Prices rose 2%, according to the Bureau of Labor
+                                                         ... Statistics.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), SOURCES_WITH_INITIALS)
+def test_sources_with_initials(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
