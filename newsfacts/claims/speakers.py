@@ -662,6 +662,11 @@ _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
     r"ad|advertisement|op-ed|essay|report|filing)s?"
 )
+# A negated cue before an indirect question reports no words.
+_NEGATED = re.compile(
+    rf"(?<![{WORD_CHARS}’'-])(?:not|never|n[’']t|declined\s+to|refused\s+to|would\s+not|could\s+not)\s+$"
+)
+_WH_NEXT = re.compile(r"\s+(?:what|whether|how|if|when|why|which|who|where)\b")
 # Verbs whose passive subject is the hearer ("investors were told", "he was asked").
 _HEARER_VERBS = frozenset(["told", "asked"])
 _PASSIVE_HEARD = re.compile(r"\s(?:was|were|been|being|is|are)\s+(?:told|asked)\b")
@@ -735,6 +740,8 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         word = v.group()
         if word in _HEARER_VERBS and _PASSIVE.search(text, max(start, vs - 12), vs):
             continue  # "Shareholders were told that ...": the subject heard the words, said none
+        if _NEGATED.search(text, max(start, vs - 12), vs) and _WH_NEXT.match(text, ve, end):
+            continue  # "Dr. Roe did not say what those steps could be": no words reported
         after_quote = _AFTER_QUOTE.search(text, max(start, vs - 5), vs) is not None
         after_comma = _AFTER_COMMA.search(text, max(start, vs - 3), vs) is not None
         supported = True

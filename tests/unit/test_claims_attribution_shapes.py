@@ -311,3 +311,20 @@ SOURCES_WITH_INITIALS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), SOURCES_WITH_INITIALS)
 def test_sources_with_initials(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A negated cue before an indirect question ("did not say what ...") reports no words: the
+# sentence stays the author's. A negated cue with a "that" clause is still someone's.
+NEGATED_CUES = _table("""
+    id                  | marker          | speaker   | text
+    did-not-say-what    | strategies      | -         | Dr. Ada Fitz spoke. Dr. Fitz did not say what those
+                                              ... strategies could be.
+    declined-to-say-how | pay for it      | -         | Mayor Tom Reyes spoke. Reyes declined to say how the city
+                                              ... would pay for it.
+    negated-with-words  | airborne        | Ada Fitz  | Ada Fitz did not say the virus was “airborne.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), NEGATED_CUES)
+def test_negated_cue_before_a_question(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
