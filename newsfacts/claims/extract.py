@@ -223,11 +223,12 @@ def _is_lead_in(text: str, sent: _Sentence) -> bool:
 def _lead_in_colon(text: str, start: int, end: int) -> int:
     """Where the colon that ends text[start:end] is, or the comma that ends it at a line break
     (the sentence introduces what follows), or -1."""
-    stripped = text[start:end].rstrip(" *_")
-    at = start + len(stripped) - 1
-    if stripped.endswith(":") or (stripped.endswith(",") and text[at + 1 : at + 2] in ("\n", "")):
-        return at
-    return -1
+    at = end - 1
+    while at >= start and text[at] in " *_":
+        at -= 1
+    if at < start or text[at] not in ":,":
+        return -1
+    return at if text[at] == ":" or text[at + 1 : at + 2] in ("\n", "") else -1
 
 
 # "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
@@ -254,6 +255,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     last_line = -1
     last_speaker: str | None = None
     whos: list[str | None] = []  # the speaker each sentence ends up with, so far
+    quote_starts = quotes.starts
     for i, sent in enumerate(sents):
         if sent.line_start != last_line:
             prev_para_speaker = (last_speaker, last_line) if last_speaker else None
@@ -265,7 +267,9 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             continue
         bare = not sent.atts and text.startswith(_OPENING_MARKS, sent.start)
         speaker: str | None = None
-        opened = -1 if bare or sent.atts or not i else _opened_before(quotes, sent.start)
+        opened = -1
+        if not (bare or sent.atts or not i) and (q := bisect_right(quote_starts, sent.start) - 1) >= 0:
+            opened = quote_starts[q] if quote_starts[q] < sent.start < quotes.ends[q] else -1
         if opened >= 0:
             # "Roe said, “Costs rose.\nPrices will follow.”": a sentence inside a quotation that
             # opened in an earlier sentence has that sentence's speaker.
@@ -306,12 +310,6 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 # keeps that quotation's speaker current.
                 current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
-
-
-def _opened_before(quotes: QuoteTest, pos: int) -> int:
-    """Where the quotation holding `pos` opens, when it opens before `pos`; else -1."""
-    q = bisect_right(quotes.starts, pos) - 1
-    return quotes.starts[q] if q >= 0 and quotes.starts[q] < pos < quotes.ends[q] else -1
 
 
 def _quotation_speakers(sents: list[_Sentence], quotes: QuoteTest, inherited: list[str | None]) -> list[bool]:
@@ -406,8 +404,8 @@ def extract_claims(
         elif (
             not atts
             and i + 1 < len(sentences)
-            and (colon := _lead_in_colon(text, cs, ce)) >= 0
             and text.startswith(_OPENING_MARKS, sentences[i + 1].start)
+            and (colon := _lead_in_colon(text, cs, ce)) >= 0
         ):
             # "Cruz called them on it:\n“...”": a colon with no cue before a quotation opening next;
             # the lead-in itself stays the author's words.

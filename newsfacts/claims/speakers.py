@@ -740,7 +740,7 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         word = v.group()
         if word in _HEARER_VERBS and _PASSIVE.search(text, max(start, vs - 12), vs):
             continue  # "Shareholders were told that ...": the subject heard the words, said none
-        if _NEGATED.search(text, max(start, vs - 12), vs) and _WH_NEXT.match(text, ve, end):
+        if _WH_NEXT.match(text, ve, end) and _NEGATED.search(text, max(start, vs - 12), vs):
             continue  # "Dr. Roe did not say what those steps could be": no words reported
         after_quote = _AFTER_QUOTE.search(text, max(start, vs - 5), vs) is not None
         after_comma = _AFTER_COMMA.search(text, max(start, vs - 3), vs) is not None
