@@ -168,7 +168,11 @@ _APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
-_SUBJECT_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
+# A pronoun may carry its auxiliary: "he’s said", "they’d told".
+_CONTRACTED = re.compile(r"(he|she|they)[’'](?:d|ve|ll)")
+_SUBJECT_NAME = re.compile(
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey)(?:(?:(?<=[Hh]e)|(?<=[Tt]hey))[’'](?:s|d|ve))?{_TAIL}"
+)
 _SUBJECT_GROUP = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{_GROUP}){_TAIL}")
 # A capitalised word, then the further words of a name after it; apposed, a title may lead ("Dr.").
 _NAME_WORD = rf"[A-Z][{WORD_CHARS}’'-]+"
@@ -525,6 +529,8 @@ class Context:
 def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     """Normalise a noun phrase and turn a name into the document's fullest form of it."""
     low = np.lower().removesuffix("’s").removesuffix("'s")
+    if (contracted := _CONTRACTED.fullmatch(low)) is not None:
+        low = contracted.group(1)  # "they’ve said", "she’d told": the pronoun
     if low in PRONOUNS:
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):

@@ -328,3 +328,17 @@ NEGATED_CUES = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), NEGATED_CUES)
 def test_negated_cue_before_a_question(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A pronoun subject with its auxiliary contracted ("she’d told", "he’s said") is the subject.
+CONTRACTED_PRONOUNS = _table("""
+    id                | marker     | speaker   | text
+    she-d-told        | We will    | Ann Roth  | Ann Roth spoke first. Later she’d told the crowd, “We will
+                                         ... win.”
+    they-ve-said      | no deal    | -         | “There is no deal,” they’ve said for weeks.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), CONTRACTED_PRONOUNS)
+def test_contracted_pronoun_subjects(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
