@@ -149,7 +149,7 @@ _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
 _HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
-_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"
+_MODIFIER = rf"(?!(?i:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"  # "They note" is no group
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*)"
@@ -169,7 +169,7 @@ _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
 # A pronoun may carry its auxiliary: "he’s said", "they’d told".
-_CONTRACTED = re.compile(r"(he|she|they)[’'](?:d|ve|ll)")
+_CONTRACTED = re.compile(r"(he|she|they|we|you|it|i)[’'](?:d|ve|ll|re|m)")
 _SUBJECT_NAME = re.compile(
     rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey)(?:(?:(?<=[Hh]e)|(?<=[Tt]hey))[’'](?:s|d|ve))?{_TAIL}"
 )
@@ -530,7 +530,7 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     """Normalise a noun phrase and turn a name into the document's fullest form of it."""
     low = np.lower().removesuffix("’s").removesuffix("'s")
     if (contracted := _CONTRACTED.fullmatch(low)) is not None:
-        low = contracted.group(1)  # "they’ve said", "she’d told": the pronoun
+        np = low = contracted.group(1)  # "they’ve said", "she’d told", "They’re less hostile": the pronoun
     if low in PRONOUNS:
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):

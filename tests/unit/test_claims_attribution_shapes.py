@@ -330,12 +330,17 @@ def test_negated_cue_before_a_question(text: str, marker: str, speaker: str | No
     assert _claim(text, marker).speaker == speaker
 
 
-# A pronoun subject with its auxiliary contracted ("she’d told", "he’s said") is the subject.
+# A pronoun subject with its auxiliary contracted ("she’d told", "he’s said") is the subject; a
+# plural one stays unresolved, never the words "They’re" or "They note" (a pronoun heads no group).
 CONTRACTED_PRONOUNS = _table("""
     id                | marker     | speaker   | text
     she-d-told        | We will    | Ann Roth  | Ann Roth spoke first. Later she’d told the crowd, “We will
                                          ... win.”
     they-ve-said      | no deal    | -         | “There is no deal,” they’ve said for weeks.
+    they-re-subject   | a lot      | -         | The voters are split. They’re less hostile to rules and would
+                                         ... pay “a lot” more.
+    they-note-no-head | top secret | -         | Ada Roe and her aides argue the data is public. They note
+                                         ... that even articles can be “top secret” under the rules.
 """)
 
 
