@@ -102,6 +102,16 @@ TITLES = """
     Rep Sen Gov Mr Mrs Ms Dr Ex-
     """
 
+# Of those, the words that qualify a title ("National Security Adviser", "Federal Reserve Chair")
+# and never stand alone before a surname: "National Beverage" is a name (party words and "Chief",
+# "Deputy", "Former" do stand before one: "Republican Cruz", "Chief Rivera").
+MODIFIER_TITLES = """
+    National Federal Central State Press Campaign U.S. US Supreme Majority Minority Senior Acting
+    Interior Commerce Labor Labour Health Education Energy Agriculture Transport Environment Economic
+    Security Trade Treasury Finance Foreign Defense Defence Cabinet Vice Executive Managing Principal
+    Special Lead Associate Assistant
+    """
+
 # Lower-case role words that can stand between a verb and a name ("said national finance director
 # Dennis Cheng", "said 9/11 widow Terry Strada"): skipped on the way to the name.
 ROLE_WORDS = """

@@ -43,6 +43,7 @@ from newsfacts.claims.speakers import (
     CueStarts,
     Discourse,
     attributions,
+    lead_in_source,
     mixed_quote_source,
 )
 from newsfacts.facts.trie import WORD_CHARS
@@ -66,6 +67,7 @@ class _Sentence:
     line_start: int
     atts: list[Attribution]
     furniture: bool
+    lead: str | None = None  # who a lead-in with no cue ("Cruz called them on it:") introduces
 
 
 def _choose(atts: Sequence[Attribution]) -> Attribution | None:
@@ -78,7 +80,7 @@ def _choose(atts: Sequence[Attribution]) -> Attribution | None:
 # Where one speaker's clause ends and the next one's begins, and what a clause does not end with.
 _CONNECTIVE = re.compile(
     r"(?:[,;]\s+|\s+[–—-]\s+)(?:(?:while|whereas|but|and|with|though|although|as)\s+)?$"
-    r"|\s(?:while|whereas|but|though|although)\s+$"
+    r"|\s(?:while|whereas|but|though|although|and)\s+$"
 )
 _TRAILING = " \t,;:–—-"
 
@@ -170,9 +172,11 @@ def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -
     """The quotations of a body, read off its quotation marks `marks` and `line_starts` (no scan).
 
     A quotation: curly quotes closed in the paragraph, or left open to its end (a quote that runs
-    on into the next paragraph), or a pair of straight quotes on one line. Scraped text mixes curly
+    on into the next paragraph), or a pair of straight quotes on one line, or a last straight
+    quote on a line that opens a word (left open to the line's end). Scraped text mixes curly
     and straight marks ("“We won," she said), so either closes either. These are the matches of
-    `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]` over the body, `end` its end.
+    `“[^“”"\n]*(?:[”"]|(?=\n)|$)|"[^"“”\n]*["”]|(?:(?<=[ \t\n])|^)"(?=[^\\W_])[^"“”\n]*(?=\n[ \t\r\n]*["“])`
+    over the body, `end` its end.
     """
     starts: list[int] = []
     ends: list[int] = []
@@ -188,16 +192,43 @@ def _quote_test(text: str, end: int, marks: list[int], line_starts: list[int]) -
             ends.append(after + 1)
             i += 2
             continue
-        if mark == "“" and after >= stop:
+        if after >= stop and (mark == "“" or (mark == '"' and _opens_unpaired(text, at, stop, end))):
             starts.append(at)
             ends.append(stop)
         i += 1
     return QuoteTest(starts, ends)
 
 
+def _opens_unpaired(text: str, at: int, stop: int, end: int) -> bool:
+    """Does the straight quotation mark at `at`, the last of its line, open a quotation that runs
+    on to the line's end (a quote going on in the next paragraph)? It does after a space or at the
+    line's start, before a word, when the next paragraph opens with a quotation mark: `Wicker
+    said: "Two years ago ...` with no closing mark, then `"We won ...`."""
+    if not ((at == 0 or text[at - 1] in " \t\n") and at + 1 < stop and text[at + 1].isalnum()):
+        return False
+    # The next paragraph opens with a quotation mark: the quote goes on there (a mark left out
+    # by mistake, "..., said Kessel." on the same line, is no such quote).
+    nxt = stop
+    while nxt < end and text[nxt] in " \t\r\n":
+        nxt += 1
+    return nxt < end and text[nxt] in '“"'
+
+
 def _is_lead_in(text: str, sent: _Sentence) -> bool:
-    """An attribution that ends its sentence with a colon ("Powell said:") introduces what follows."""
-    return bool(sent.atts) and text[sent.start : sent.end].rstrip(" *_").endswith(":")
+    """An attribution that ends its sentence with a colon ("Powell said:"), or with a comma at the
+    end of its paragraph ("Asked about it, he said,"), introduces what follows."""
+    return bool(sent.atts) and _lead_in_colon(text, sent.start, sent.end) >= 0
+
+
+def _lead_in_colon(text: str, start: int, end: int) -> int:
+    """Where the colon that ends text[start:end] is, or the comma that ends it at a line break
+    (the sentence introduces what follows), or -1."""
+    at = end - 1
+    while at >= start and text[at] in " *_":
+        at -= 1
+    if at < start or text[at] not in ":,":
+        return -1
+    return at if text[at] == ":" or text[at + 1 : at + 2] in ("\n", "") else -1
 
 
 # "“...!”" or "“...?”" at the end of a sentence: the splitter ends the sentence at the mark.
@@ -223,17 +254,31 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     prev_para_speaker: tuple[str, int] | None = None
     last_line = -1
     last_speaker: str | None = None
+    whos: list[str | None] = []  # the speaker each sentence ends up with, so far
+    quote_starts = quotes.starts
     for i, sent in enumerate(sents):
         if sent.line_start != last_line:
             prev_para_speaker = (last_speaker, last_line) if last_speaker else None
             last_line = sent.line_start
         if sent.furniture:
-            lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
+            lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else sent.lead
             last_speaker = None
+            whos.append(None)
             continue
         bare = not sent.atts and text.startswith(_OPENING_MARKS, sent.start)
         speaker: str | None = None
-        if bare:
+        opened = -1
+        if not (bare or sent.atts or not i) and (q := bisect_right(quote_starts, sent.start) - 1) >= 0:
+            opened = quote_starts[q] if quote_starts[q] < sent.start < quotes.ends[q] else -1
+        if opened >= 0:
+            # "Roe said, “Costs rose.\nPrices will follow.”": a sentence inside a quotation that
+            # opened in an earlier sentence has that sentence's speaker.
+            j = i - 1
+            while j > 0 and sents[j].start > opened:
+                j -= 1
+            speaker = whos[j]
+            inherited[i] = speaker
+        elif bare:
             nxt = sents[i + 1] if i + 1 < len(sents) else None
             if lead_in:
                 speaker = lead_in
@@ -249,9 +294,10 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
             elif prev_para_speaker and not quotes(sent.start - 1):
                 speaker = prev_para_speaker[0]
             inherited[i] = speaker
-        lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else None
+        lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else sent.lead
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
-        quoted = sent.mark >= 0
+        whos.append(who)
+        quoted = sent.mark >= 0 or opened >= 0
         if who and quoted:
             current = (who, sent.line_start)
             last_speaker = who
@@ -264,6 +310,41 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 # keeps that quotation's speaker current.
                 current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
+
+
+def _quotation_speakers(sents: list[_Sentence], quotes: QuoteTest, inherited: list[str | None]) -> list[bool]:
+    """Give the sentences of a quotation that runs over several sentences the quotation's speaker.
+
+    "Roe said, “Costs rose. Prices will follow.”": the second sentence is Roe's words too, though
+    no cue and no mark opens it; "“Costs rose. Prices will follow,” Roe said.": so is the first.
+    The speaker is the cue before the quotation, else the one right after its close, else the
+    speaker the opening sentence inherited. Updates `inherited`; returns which sentences start
+    inside a quotation (they are quotes even with no mark of their own).
+    """
+    inside = [False] * len(sents)
+    for i, sent in enumerate(sents):
+        q = bisect_right(quotes.starts, sent.start) - 1
+        if i == 0 or q < 0 or not quotes.starts[q] < sent.start < quotes.ends[q] or sent.furniture:
+            continue
+        inside[i] = True
+        if sent.atts:
+            continue  # its own attribution, after the quotation closes in it
+        qs, qe = quotes.starts[q], quotes.ends[q]
+        j = i - 1
+        while j > 0 and sents[j].start > qs:
+            j -= 1
+        k = i
+        while k + 1 < len(sents) and sents[k].end < qe and sents[k + 1].start < qe:
+            k += 1
+        before = [a.speaker for a in sents[j].atts if a.verb_end <= qs]
+        after = [a.speaker for a in sents[k].atts if a.anchor >= qe - 1] if k > i else []
+        speaker = (before or after or [inherited[j] or (sents[j].atts[-1].speaker if sents[j].atts else None)])[0]
+        if speaker is None:
+            continue
+        inherited[i] = speaker
+        if after and not before and not sents[j].atts:
+            inherited[j] = speaker  # "“Costs rose. Prices will follow,” Roe said.": the opening sentence too
+    return inside
 
 
 def _whole_line(lines: list[int], i: int) -> bool:
@@ -314,24 +395,36 @@ def extract_claims(
         whole_line = _whole_line(lines, i)
         lo, hi = bisect_left(verb_starts, cs), bisect_left(verb_starts, ce)
         atts = attributions(text, cs, ce, verbs[lo:hi], ctx) if lo < hi else []
+        lead = None
         mark = _first_mark(marks, cs, ce)
         if not atts and mark > cs and _quotes_words(text, quotes, cs, ce):
             # Quoted words with no speech cue belong to the sentence's subject (a mixed quote).
             att = mixed_quote_source(text, cs, mark, ctx)
             atts = [att] if att is not None else []
+        elif (
+            not atts
+            and i + 1 < len(sentences)
+            and text.startswith(_OPENING_MARKS, sentences[i + 1].start)
+            and (colon := _lead_in_colon(text, cs, ce)) >= 0
+        ):
+            # "Cruz called them on it:\n“...”": a colon with no cue before a quotation opening next;
+            # the lead-in itself stays the author's words.
+            lead = att.speaker if (att := lead_in_source(text, cs, colon, ctx)) is not None else None
         core = sent.text if cs == sent.start and ce == sent.end else text[cs:ce]
         furniture = furniture_reason(core, text[line_start : line_start + 8], whole_line) is not None
         ctx.discourse.add([a.speaker for a in atts] if atts else [], cs, ce)
-        sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture))
+        sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture, lead))
 
     claims: list[Claim] = []
-    for sent, speaker in zip(sents, _carry(text, sents, quotes), strict=True):
+    inherited = _carry(text, sents, quotes)
+    inside = _quotation_speakers(sents, quotes, inherited)
+    for sent, speaker, quoted in zip(sents, inherited, inside, strict=True):
         if sent.furniture:
             continue
         atts = [Attribution(speaker, sent.start, sent.start, True, sent.start)] if speaker else sent.atts
         for s, e, att in _clauses(text, sent.start, sent.end, atts):
             if s == sent.start and e == sent.end:
-                piece, has_mark = sent.text, sent.mark >= 0
+                piece, has_mark = sent.text, sent.mark >= 0 or quoted
             else:
                 piece, has_mark = text[s:e], _first_mark(marks, s, e) >= 0
             claims.append(_make_claim(text, s, e, att, quotes, figure_starts, figures, piece, has_mark, phrase_starts))

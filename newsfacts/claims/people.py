@@ -121,6 +121,15 @@ def _runs(m: re.Match[str]) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _last_title(words: list[str]) -> int:
+    """Where the last title or possessive before a name's last two words is, or -1."""
+    for j in range(len(words) - 3, -1, -1):
+        w = words[j]
+        if w in _TITLE_SET or w.endswith(("’s", "'s", "s’", "s'")):
+            return j
+    return -1
+
+
 def _strip_title_words(words: list[str]) -> list[str]:
     while len(words) > 1 and (words[0] in _TITLE_SET or words[0] in _NOT_NAME):
         words = words[1:]
@@ -162,6 +171,10 @@ class People:
                     title.append(words.pop(0))  # "Ohio Sen. Ruth Amos": a place before the title
                 while words and words[0] in _TITLE_OR_NOT_NAME:
                     title.append(words.pop(0))
+                if len(words) > 3 and (cut := _last_title(words)) >= 0 and 2 <= len(words) - cut - 1 <= 3:
+                    # "House Majority Leader Kevin Marsh", "Fox News’ Bret Baier": the name after the title.
+                    title.extend(words[: cut + 1])
+                    words = words[cut + 1 :]
                 if "." in group or "’s" in group or "'s" in group:  # else no word ends in "." or "’s"
                     words = [w.rstrip(".").removesuffix("’s").removesuffix("'s") if len(w) > 2 else w for w in words]
                 while len(words) > 2 and words[-1].rstrip(".,") in _NAME_SUFFIXES:

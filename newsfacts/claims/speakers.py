@@ -30,6 +30,7 @@ from newsfacts.claims.cues import (
     BARE_VERBS,
     COMPLEMENT_VERBS,
     DESCRIPTIVE_HEADS,
+    MODIFIER_TITLES,
     PRONOUNS,
     QUOTE_ONLY_VERBS_TEXT,
     RESUMING_CUES,
@@ -47,6 +48,9 @@ from newsfacts.facts.trie import WORD_CHARS, not_word_class, trie_regex
 from newsfacts.metadata.lines import word_set
 
 TITLES = frozenset(_TITLES_TEXT.split())
+# Title words that qualify a title rather than stand before a name alone ("National Security
+# Adviser Ann Roe"): before a single last word they are part of a name ("National Beverage").
+_MODIFIER_TITLES = frozenset(MODIFIER_TITLES.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
 QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split())
 
@@ -145,10 +149,11 @@ _DETERMINER_SET = frozenset(_DETERMINERS.split())
 _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
 _HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
-_MODIFIER = rf"(?!(?:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"
+_MODIFIER = rf"(?!(?i:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"  # "They note" is no group
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
-    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*))?"
+    rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*)"
+    rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+(?:the\s+)?(?:[{WORD_CHARS}’'-]+\s+){{0,2}}[{WORD_CHARS}-]+)?"
 )
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
@@ -163,12 +168,16 @@ _APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
-_SUBJECT_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey){_TAIL}")
+# A pronoun may carry its auxiliary: "he’s said", "they’d told".
+_CONTRACTED = re.compile(r"(he|she|they|we|you|it|i)[’'](?:d|ve|ll|re|m)")
+_SUBJECT_NAME = re.compile(
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}|[Hh]e|[Ss]he|[Tt]hey)(?:(?:(?<=[Hh]e)|(?<=[Tt]hey))[’'](?:s|d|ve))?{_TAIL}"
+)
 _SUBJECT_GROUP = re.compile(rf"(?<![{WORD_CHARS}’'.-])(?P<np>{_GROUP}){_TAIL}")
-# A capitalised word, then the further words of a name after it.
+# A capitalised word, then the further words of a name after it; apposed, a title may lead ("Dr.").
 _NAME_WORD = rf"[A-Z][{WORD_CHARS}’'-]+"
 _MORE_NAME_WORDS = rf"(?: [A-Z][{WORD_CHARS}’'.-]+)"
-_APPOSED_NAME = re.compile(rf",\s(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
+_APPOSED_NAME = re.compile(rf",\s(?:[A-Z][a-z]{{1,3}}\.\s)?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _SUBJECT_DET = re.compile(
     rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
@@ -180,9 +189,10 @@ _OPENING_NP = (
     rf"{_CLAUSE_OPENERS}(?P<np>{_GROUP}|{CAP_RUN}|[Hh]e|[Ss]he){_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
 )
 # First the sentence's own first words ("Christie, the governor, repeated ..."), then after up to
-# two opening phrases ("Speaking in Salem, New Hampshire, Trump went after ...").
+# three opening phrases of up to 120 characters each ("Speaking in Salem, New Hampshire, Trump went
+# after ...", "And although he thanked the crowd for its long support, he struck a softer note, saying").
 _OPENING_DIRECT = re.compile(_OPENING_NP)
-_OPENING_SUBJECT = re.compile(rf"(?:[^,;:“”\"]{{1,60}},\s+){{1,2}}?{_OPENING_NP}")
+_OPENING_SUBJECT = re.compile(rf"(?:[^,;:“”\"]{{1,120}},\s+){{1,3}}?{_OPENING_NP}")
 _OPENER = re.compile(r"[A-Za-z]+")
 
 # A speech complement: "that" within a few words, a colon, or a quotation in the same clause (no
@@ -229,7 +239,10 @@ _AFTER_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
     rf"(?=\s*(?:[,.;:!?“”\"]|$)|\s+(?:{_STOP_AFTER})\b)"
 )
-_SOURCE = re.compile(r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)\s*(?=[,.;:]|$|\s[“\"])")
+_SOURCE = re.compile(
+    r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)"
+    r"\s*(?=[,;:]|\.(?<!(?<![A-Za-z])[A-Z]\.)|\.\s*$|$|\s[“\"])"  # not at "U.S." or "G." before a word
+)
 _SOURCE_PREFIX = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?(?:reports?|data|figures|estimates?|statements?|analysis|research|"
     r"surveys?|polls?|comments?|remarks|releases?|filings?|documents?|stud(?:y|ies)|numbers|"
@@ -272,6 +285,7 @@ _NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other
 _OPENER_WORDS = _NOT_SUBJECT_WORDS - frozenset(_NOUN_OPENERS_LIST.split())
 _SINGULAR_SUBJECT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s")
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
+_POSSESSIVE_WORDS = frozenset(w.capitalize() for w in _POSSESSIVES)
 _DANGLING_LIST = "of for in at by to from with and or but who that which as on into than"
 _DANGLING = frozenset(_DANGLING_LIST.split())
 _AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
@@ -335,6 +349,8 @@ def normalise_speaker(np: str) -> str | None:
             person_like = len(rest) <= 3 and not _CONNECTORS.intersection(rest) and not ORG_WORDS.intersection(rest)
             of_phrase = j > 0 and tokens[j - 1] in _CONNECTORS  # "Bureau of Labor Statistics"
             title = tok in TITLES or tok.lower() in _ROLE_SET  # "Sen.", "Engineer Ruth Oyelaran"
+            if tok in _MODIFIER_TITLES and j == len(tokens) - 2:
+                title = False  # "National Beverage", "Federal Express": a name, not a title and a surname
             if tok.endswith(("’s", "'s")) or (titled and title and person_like and not of_phrase):
                 cut = j
         if cut >= 0:
@@ -436,6 +452,10 @@ class Discourse:
         def agree(cands: list[tuple[str, str | None]]) -> str | None:
             return next((n for n, g in cands if g in (None, gender)), None)
 
+        if upto is None and (own := self._own_subject(sentence_start, pos)) is not None:
+            name, g = own
+            if g in (None, gender):
+                return name
         upto = len(self.history) if upto is None else upto
         found = None
         for i in range(upto - 1, max(-1, upto - 4), -1):
@@ -453,10 +473,42 @@ class Discourse:
             p.gender = gender
         return found
 
+    def _own_subject(self, sentence_start: int, pos: int) -> tuple[str, str | None] | None:
+        """The person who opens the pronoun's own sentence as its subject, before the pronoun:
+        "Trump has blasted the system, which he said is rigged", "Ruiz said she will run, and she
+        told ..."; not "Asked about Lee, he said" (no name opens the clause as its subject)."""
+        text = self.people.text
+        if pos <= sentence_start or text[max(0, pos - 3) : pos].rstrip().endswith((",", "”", '"')):
+            return None  # "Pruitt backs the plan, he said": an aside speaks of the subject, not as it
+        at = sentence_start
+        for _ in range(_OPENING_PHRASES + 1):
+            if (m := _OWN_SUBJECT.match(text, at, pos)) is not None:
+                name, where = m.group("name"), m.start("name")
+                if (p := self.people.person(name, where)) is not None:
+                    return p.full, p.gender
+                # A full name the document never marks as a person's ("Kara Voss"), not "His" or "At".
+                words = name.split()
+                if len(words) > 1 and words[0] not in _NOT_SUBJECT_WORDS and words[0] not in _POSSESSIVE_WORDS:
+                    return next(iter(self._speakers([name], where)), None)
+            comma = text.find(", ", at, min(pos, at + _OPENING_PHRASE))
+            if comma < 0:
+                return None
+            at = comma + 2
+        return None
+
     def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
         return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
 
 
+# A name opening a clause as the subject of a lower-case verb, with an apposition between: "Trump
+# has blasted ...", "Ana Ruiz, the mayor, said ...". Tried at the sentence's start and after each of
+# up to three opening phrases ("At a rally in Salem, Maine, on Monday, Ruiz said ...").
+_OPENING_PHRASES = 3
+_OPENING_PHRASE = 60
+_OWN_SUBJECT = re.compile(
+    rf"(?:(?:But|And|Then|Yet|So|Still|Now|Later)\s+)?(?P<name>{CAP_RUN})(?:,\s[^,;:“”\"]{{1,80}},)?"
+    rf"\s+(?:(?:{_ADVERBS})\s+){{0,2}}[a-z]"
+)
 # How many "he" subjects in a row a pronoun is followed back through.
 _MAX_CHAIN = 4
 # How far into a sentence its subject is looked for; a cheap test first.
@@ -477,6 +529,8 @@ class Context:
 def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     """Normalise a noun phrase and turn a name into the document's fullest form of it."""
     low = np.lower().removesuffix("’s").removesuffix("'s")
+    if (contracted := _CONTRACTED.fullmatch(low)) is not None:
+        np = low = contracted.group(1)  # "they’ve said", "she’d told", "They’re less hostile": the pronoun
     if low in PRONOUNS:
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):
@@ -500,6 +554,13 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return p.full
     if not speaker[0].isupper():
         return speaker if _is_description(speaker) else None
+    name, of, place = speaker.partition(" of ")
+    if of and place[:1].isupper():
+        # "Marco Rubio of Florida", "Ada Roe of the Cato Institute": the person, not the place.
+        if (p := ctx.people.person(name, pos)) is not None:
+            return p.full
+        if _PERSON_LIKE.fullmatch(name) and " " in name and not ORG_WORDS.intersection(name.split()):
+            return name
     return ctx.people.canonical(speaker, pos)
 
 
@@ -568,9 +629,31 @@ def _subject(
     if app and np[:1].islower() and (name := _APPOSED_NAME.fullmatch(app)):
         # "the chief executive, Bo Lindgren, told investors": the name in the apposition.
         np, at = name.group("name"), m.start("app") + name.start("name")
-    if _object_like(np):
+    if (
+        np[:1].isupper()
+        and (text[at - 2 : at] == ", " or _PREPOSITION_BEFORE.search(text, max(lo, at - 12), at))
+        and (opening := _OPENING_NAME.match(text, sentence_start, at))
+        and ctx.people.person(np, at) is None
+        and _PERSON_LIKE.fullmatch(opening.group("np"))
+    ):
+        # "Ana Roe, at a town hall in Columbus, Ohio, said ...", "Mia Corr, a grower from Fresno,
+        # California, says": the place ends an aside; the name that opens the sentence is the subject.
+        np, at = opening.group("np"), opening.start("np")
+    if _object_like(np) or (np[:1].islower() and _PREPOSITION_BEFORE.search(text, max(lo, at - 12), at)):
+        # "someone in the audience shouted", "an email to his supporters notes": the phrase right
+        # before the verb is the object of a preposition; the subject stands before it.
         return None, REJECTED
     return _finish(np, at, sentence_start, ctx), at
+
+
+# A name opening a sentence, then an aside after a comma.
+_OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
+# A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
+# voters say") nor "with" ("with the mayor calling it ...": the participle's subject).
+_PREPOSITION_BEFORE = re.compile(
+    rf"(?<![{WORD_CHARS}’'-])(?:to|in|into|for|from|on|at|by|about|against|during|over|under)\s+$",
+    re.IGNORECASE,
+)
 
 
 # The subject of a sentence that reports no speech, for the pronouns after it: "he" a few words
@@ -585,6 +668,15 @@ _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
     r"ad|advertisement|op-ed|essay|report|filing)s?"
 )
+# A negated cue before an indirect question reports no words.
+_NEGATED = re.compile(
+    rf"(?<![{WORD_CHARS}’'-])(?:not|never|n[’']t|declined\s+to|refused\s+to|would\s+not|could\s+not)\s+$"
+)
+_WH_NEXT = re.compile(r"\s+(?:what|whether|how|if|when|why|which|who|where)\b")
+# Verbs whose passive subject is the hearer ("investors were told", "he was asked").
+_HEARER_VERBS = frozenset(["told", "asked"])
+_PASSIVE_HEARD = re.compile(r"\s(?:was|were|been|being|is|are)\s+(?:told|asked)\b")
+_PASSIVE = re.compile(rf"(?<![{WORD_CHARS}’'-])(?:was|were|been|being|be|is|are|get|got)\s+$")
 # The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
 REJECTED = -1
 
@@ -652,6 +744,10 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
         vs, ve = v.start(), v.end()
         lo = max(start, ctx.quotes.end_before(vs))
         word = v.group()
+        if word in _HEARER_VERBS and _PASSIVE.search(text, max(start, vs - 12), vs):
+            continue  # "Shareholders were told that ...": the subject heard the words, said none
+        if _WH_NEXT.match(text, ve, end) and _NEGATED.search(text, max(start, vs - 12), vs):
+            continue  # "Dr. Roe did not say what those steps could be": no words reported
         after_quote = _AFTER_QUOTE.search(text, max(start, vs - 5), vs) is not None
         after_comma = _AFTER_COMMA.search(text, max(start, vs - 3), vs) is not None
         supported = True
@@ -740,9 +836,25 @@ def mixed_quote_source(text: str, start: int, quote_start: int, ctx: Context) ->
         speaker, anchor = _opening_subject(text, start, colon, ctx, colon=True)
     if speaker is None:
         speaker, anchor = _opening_subject(text, start, quote_start, ctx)
+    if speaker is None or not _is_agent(speaker, anchor, ctx) or _PASSIVE_HEARD.search(text, anchor, quote_start):
+        return None  # "The minister was asked if she had “any regrets”": the asker speaks
+    return Attribution(speaker, anchor, anchor, True, start)
+
+
+def lead_in_source(text: str, start: int, colon: int, ctx: Context) -> Attribution | None:
+    """The speaker of a sentence that ends in a colon before a quotation, with no speech cue:
+    "Cruz called them on it:", "Stated Ada Roe:", "Pollster Ann Roe:" introduce the words after.
+
+    Only an agent that opens the clause counts, as for a mixed quote; "The full text follows:"
+    gives nobody.
+    """
+    verb = _OPENER.match(text, start, colon)
+    if verb is not None and verb.group().lower() in _CUE_WORDS and text.startswith(" ", verb.end()):
+        start = verb.end() + 1  # "Stated Ada Roe:": an inverted cue before the name
+    speaker, anchor = _opening_subject(text, start, colon, ctx, colon=True)
     if speaker is None or not _is_agent(speaker, anchor, ctx):
         return None
-    return Attribution(speaker, anchor, anchor, True, start)
+    return Attribution(speaker, anchor, colon, True, start)
 
 
 # How far from a sentence's start the subject of a mixed quote and its verb may reach.

@@ -63,7 +63,10 @@ def test_char_offsets_equal_a_character_class_scan(text: str, chars: str, start:
     assert char_offsets(text, chars, start, stop) == [i for i in expected if i >= start]
 
 
-_CLAIM_QUOTATION = re.compile(r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]")
+_CLAIM_QUOTATION = re.compile(
+    r"“[^“”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"“”\n]*[\"”]"
+    r"|(?:(?<=[ \t\n])|^)\"(?=[^\W_])[^\"“”\n]*(?=\n[ \t\r\n]*[\"“])"
+)
 
 
 def _quotations_by_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -80,7 +83,7 @@ def test_claim_quotations_from_the_marks_equal_the_pattern() -> None:
 
 
 def test_claim_quotations_in_prose() -> None:
-    text = '“We won," she said. He called it "a “win”.\n“Open to the end\nand “closed” here "stray'
+    text = '“We won," she said. He called it "a “win”.\n“Open to the end\nand “closed” here "stray\nSo "on it goes\n"on'
     expected = [m.span() for m in _CLAIM_QUOTATION.finditer(text)]
     assert _quotations_by_marks(text, 0, len(text)) == expected
-    assert len(expected) == 4
+    assert len(expected) == 5
