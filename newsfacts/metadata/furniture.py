@@ -237,6 +237,7 @@ _WIRE = re.compile(
 _WIRE_PLACE_ONLY = re.compile(
     rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
 )
+_PRESS = (re.compile(rules.PRESS_DATELINE), re.compile(rules.PRESS_DASHED))
 # An older wire form with neither agency nor dash: "CHICAGO Aug 31 The department said ...".
 _WIRE_PLACE_DATE = re.compile(rf"(?:{rules.WIRE_PLACE}),?[ ](?i:{rules.WIRE_MONTH_DAY})[ ](?=[A-Z])")
 MAX_DATELINE_CHARS = 120
@@ -257,7 +258,7 @@ class WireDateline:
 def wire_dateline(line: str) -> WireDateline | None:
     """ "LONDON (Reuters) - ...", "WASHINGTON, Oct. 29 (UPI) -- ...", "(Xinhua) -- ...", "HARBIN - ..."."""
     head = line[:MAX_DATELINE_CHARS]
-    match = _WIRE.match(head)
+    match = _WIRE.match(head) or _PRESS[0].match(head) or _PRESS[1].match(head)
     if match is None:
         match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
         if match is None or not _place_is_caps(match.group(0)):

@@ -150,6 +150,8 @@ OUTLETS = (
     "Business Wire",
     "PR Newswire",
     "GlobeNewswire",
+    "Globe Newswire",
+    "PRNewswire",
     "Accesswire",
     "Fox Business",
     "Fox News",
@@ -208,10 +210,27 @@ WIRE_MONTH_DAY = (
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
     r"|august|september|october|november|december)\.?[ ](?P<day>\d{1,2})(?:,?[ ](?P<year>\d{4}))?"
 )
-WIRE_AGENCY = r"\((?P<agency>[A-Z][\w&.'’/-]*(?:[ ](?:[A-Z][\w&.'’/-]*|of|and)){0,4})\)"
+WIRE_AGENCY = r"\([ ]?(?P<agency>[A-Z][\w&.'’/-]*(?:[ ](?:[A-Z][\w&.'’/-]*|of|and)){0,4})[ ]?\)"
 WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
 WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?|:[ ]"
+
+# A press release's dateline: place in capitals (any script's capitals), up to two ", State" or
+# ", Country" parts, the full date with its year, the distributor between slashes or brackets, a dash:
+# "ATLANTA, Feb. 20, 2014 /PRNewswire/ --", "OSLO, Norway, May 16, 2018 (GLOBE NEWSWIRE) --",
+# "CHICAGO,Aug. 9,2018 --". The year is required, so no sentence opening can match.
+_CAPS = "A-ZÀ-ÖØ-Þ"
+PRESS_PLACE = (
+    rf"[{_CAPS}][{_CAPS}.'’/-]+(?:[ ][{_CAPS}][{_CAPS}.'’/-]+){{0,3}}"
+    rf"(?:,[ ]?[{_CAPS}][\w.'’-]*(?:[ ][{_CAPS}][\w.'’-]*){{0,2}}){{0,2}}"
+)
+_MONTH = WIRE_MONTH_DAY.split(r"\.?[ ](?P<day>")[0]  # the "(?P<month>...)" group alone
+PRESS_DATELINE = (
+    rf"{PRESS_PLACE},?[ ]?(?i:{_MONTH})\.?[ ]?(?P<day>\d{{1,2}}),[ ]?(?P<year>\d{{4}})"
+    r"[ ]*(?:[/(][ ]?(?P<agency>[A-Za-z][\w.&-]*(?:[ ][\w.&-]+){0,3})[ ]?[/)][ ]*)?(?:--|—|–|[ ]-[ ])[ ]*"
+)
+# "NEW YORK--(BUSINESS WIRE)--": a distributor between double dashes, no date.
+PRESS_DASHED = rf"{PRESS_PLACE}[ ]?--[ ]?\((?P<agency>[A-Za-z][\w.&-]*(?:[ ][\w.&-]+){{0,3}})\)[ ]?--[ ]?"
 
 # A site's name printed as its domain at the top of a page: "Investing.com", "www.example.co.uk".
 DOMAIN_MASTHEAD = r"(?:www\.)?[A-Za-z][\w-]{1,40}\.(?:com|net|org|co\.uk|co\.in|co|in|io|news|info|com\.au|ca)"
