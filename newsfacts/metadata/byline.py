@@ -46,6 +46,12 @@ _DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
 _LEADING_CONNECTOR = re.compile(r"(?:on|at|in|for|published|posted|updated)\b\s*", re.I)
 _DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s+(?:last\s+)?updated\b", re.I)
 # "By Jane Doe(China Daily)" / "By Jane Doe (Reuters)": the outlet in brackets after the names.
+# "Xinhua, December 11, 2015": an outlet, a comma, then the date (and a few words of widget after it).
+_OUTLET_COMMA = re.compile(r"(?P<name>[^,|]{2,40}),\s+(?P<rest>\S.*)")
+_BAR_SEGMENTS = re.compile(r"\s*\|\s*")
+_LABEL_VALUE = re.compile(r"[A-Z][\w ]{1,20}:\s*\S.{0,40}")
+MAX_DATE_WORDS = 6
+MAX_AFTER_DATE_WORDS = 4
 _BRACKETED_OUTLET = re.compile(r"(?P<rest>.*?)\s*\((?P<outlet>[^()]{2,40})\)\s*")
 _TOKEN = re.compile(r"[^\s,;|·•/]+|[,;|·•/]")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
@@ -310,3 +316,39 @@ def _unwrap(text: str) -> str:
     while match := _EMPHASIS.fullmatch(text):
         text = match.group("inner").strip()
     return text
+
+
+def outlet_dateline(text: str) -> tuple[str, str] | None:
+    """(outlet, date text) of a header line naming the outlet with its date: "Xinhua, December 11,
+    2015 Adjust font size:", "Source: Xinhua| 2018-08-01 16:17:33|Editor: x". Only a known outlet
+    or a "Source:" credit counts, and every other segment must be a label or a widget."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
+    parts = [part for part in _BAR_SEGMENTS.split(text) if part]
+    outlet, date_text = None, None
+    if len(parts) >= 2:
+        for part in parts:
+            named = furniture.outlet_name(part) or furniture.source_name(part)
+            if named is not None:
+                outlet = outlet or named
+            elif dateline_date(part) is not None or updated_date(part) is not None:
+                date_text = date_text or part
+            elif not (_LABEL_VALUE.fullmatch(part) or furniture.is_widget(part)):
+                return None
+    else:
+        match = _OUTLET_COMMA.fullmatch(text)
+        outlet = furniture.outlet_name(match.group("name")) if match else None
+        date_text = _date_prefix(match.group("rest")) if match and outlet else None
+    return (outlet, date_text) if outlet and date_text else None
+
+
+def _date_prefix(text: str) -> str | None:
+    """The date opening `text` when at most a few words follow it ("December 11, 2015 Adjust font size:")."""
+    words = text.split()
+    for count in range(min(len(words), MAX_DATE_WORDS), 0, -1):
+        if len(words) - count > MAX_AFTER_DATE_WORDS:
+            return None
+        head = " ".join(words[:count])
+        if dateline_date(head) is not None:
+            return head
+    return None

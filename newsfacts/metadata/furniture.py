@@ -240,6 +240,10 @@ _WIRE_PLACE_ONLY = re.compile(
 _PRESS = (re.compile(rules.PRESS_DATELINE), re.compile(rules.PRESS_DASHED))
 # An older wire form with neither agency nor dash: "CHICAGO Aug 31 The department said ...".
 _WIRE_PLACE_DATE = re.compile(rf"(?:{rules.WIRE_PLACE}),?[ ](?i:{rules.WIRE_MONTH_DAY})[ ](?=[A-Z])")
+_NAV_STRIP = re.compile(rules.NAV_STRIP_SPLIT)
+_DATED_CAPTION = re.compile(rules.DATED_CAPTION, re.I)
+MIN_STRIP_ITEMS = 3
+MAX_STRIP_ITEM_WORDS = 15
 MAX_DATELINE_CHARS = 120
 MAX_CRUMB_WORDS = 4
 
@@ -263,6 +267,8 @@ def wire_dateline(line: str) -> WireDateline | None:
         match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
         if match is None or not _place_is_caps(match.group(0)):
             return None
+        if outlet_name(match.group(0).split(",")[0]) is not None:
+            return None  # "AP: Shares slump": an outlet credited before a headline, not a place
     rest = line[match.end() :]
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'$€£(["):
         return None
@@ -306,10 +312,10 @@ def domain_masthead(text: str) -> str | None:
 
 
 def outlet_name(text: str) -> str | None:
-    """The outlet `text` names when it is nothing but an outlet's name ("REUTERS", "The Associated Press")."""
+    """The outlet `text` names when it is nothing but an outlet's name ("REUTERS", "(Xinhua)")."""
     if len(text) > 60:
         return None
-    key = " ".join(text.strip(" .,:;-–—|•").split()).casefold()
+    key = " ".join(text.strip(" .,:;-–—|•()[]").split()).casefold()
     return _OUTLETS.get(key) or _OUTLETS.get(key.removeprefix("the "))
 
 
@@ -374,6 +380,19 @@ def is_photo_credit(text: str) -> bool:
 def is_image(text: str) -> bool:
     """A Markdown image on its own line: "![A tanker at anchor](https://...)"."""
     return len(text) <= MAX_FURNITURE_CHARS * 3 and _IMAGE.fullmatch(text) is not None
+
+
+def is_nav_strip(text: str) -> bool:
+    """Menu items or headlines run along one line between bars or bullets ("Help | Sitemap | Archive")."""
+    if len(text) > MAX_FURNITURE_CHARS * 4:
+        return False
+    parts = [part for part in _NAV_STRIP.split(text) if part.strip()]
+    return len(parts) >= MIN_STRIP_ITEMS and all(len(part.split()) <= MAX_STRIP_ITEM_WORDS for part in parts)
+
+
+def is_dated_caption(text: str) -> bool:
+    """ "Voters queue in Lyon, France, Sunday, April 9, 2017.": an agency-style caption, one sentence."""
+    return len(text) <= MAX_FURNITURE_CHARS and _DATED_CAPTION.fullmatch(text) is not None and ". " not in text
 
 
 def is_toc_header(text: str) -> bool:

@@ -32,6 +32,9 @@ WIDGET_LINES = (
     r"(?:\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|hrs?|days?|weeks?)|an?\s+(?:minute|hour|day|week))\s+ago"
     r"|just\s+now|(?:view\s+)?full\s+coverage",
     r"(?:sponsored|promoted|partner)\s+(?:links|stories|content|posts)",
+    r"accessibility\s+(?:links|statement|help)|full\s+screen|adjust\s+font\s+size\s*:?|you\s+are\s+here\s*:.{0,80}",
+    r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # a gallery's slide counter ("1 / 12")
+    r"(?:view|see|show)\s+(?:more|all)(?:\s+(?:in\s+this\s+section|news|stories|articles|posts))?",
     r"(?:(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions)|cookie\s+(?:policy|settings"
     r"|preferences)|contact\s+us|about\s+us|accessibility|site\s*map|careers|advertise(?:\s+with\s+us)?)"
     r"\s*[|·•,]?\s*)+",
@@ -82,7 +85,7 @@ SECTION_WORDS = word_set(
     climate environment us u.s. uk europe asia africa americas china india japan middle east latest
     breaking local national international global companies industry industries stocks investing
     personal analysis features video videos live commodities currencies bonds crypto autos
-    earnings deals media retail real estate property banking insurance trade policy the
+    earnings deals media retail real estate property banking insurance trade policy the press releases
     """
 )
 CRUMB_SEPARATORS = "›»>/|•·"
@@ -214,6 +217,16 @@ WIRE_AGENCY = r"\([ ]?(?P<agency>[A-Z][\w&.'’/-]*(?:[ ](?:[A-Z][\w&.'’/-]*|o
 WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
 WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?|:[ ]"
+
+# A navigation strip: several items on one line between bullets or bars ("Help | Sitemap | Archive").
+NAV_STRIP_SPLIT = r"\s+[•·]\s+|\s*\|\s*"
+# A photo caption in agency style, ending in the weekday and full date it was taken:
+# "Voters queue at a school in Lyon, France, Sunday, April 9, 2017."
+DATED_CAPTION = (
+    r".{20,300}?,\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december)\.?\s+\d{1,2},\s+\d{4}\.?"
+)
 
 # A press release's dateline: place in capitals (any script's capitals), up to two ", State" or
 # ", Country" parts, the full date with its year, the distributor between slashes or brackets, a dash:

@@ -21,6 +21,7 @@ from newsfacts.metadata.byline import (
     dateline_date,
     is_by_credit,
     is_date_label_line,
+    outlet_dateline,
     read_bare_byline,
     read_byline,
     unwrap,
@@ -28,7 +29,13 @@ from newsfacts.metadata.byline import (
 )
 from newsfacts.metadata.dates import month_day, stated_year
 from newsfacts.metadata.lines import Line
-from newsfacts.metadata.title import headline_text, is_prose, is_setext_underline, setext_title
+from newsfacts.metadata.title import (
+    has_headline_shape,
+    headline_text,
+    is_prose,
+    is_setext_underline,
+    setext_title,
+)
 
 MAX_HEAD_LINES = 40
 # A standfirst is a paragraph between the headline and a byline or dateline.
@@ -46,6 +53,8 @@ MAX_PUBLISHER_WORDS = 5
 MAX_KICKER_WORDS = 3
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_NO_DECK_END = (".", "!", "?", "…", ",", ";", ":")
+_PROSE_END = (".", "!", "?", "”", '"', "’", ")")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
 _STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires"})
@@ -53,6 +62,12 @@ _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
 _BULLET = re.compile(r"[•*·–-]\s+\S")
+# A menu: this many short lines in a row, no blank line between them.
+MIN_MENU_ITEMS = 3
+MAX_MENU_ITEM_WORDS = 6
+# A deck under the headline: one unpunctuated line of at most this many words, then the story.
+MAX_DECK_WORDS = 30
+MIN_REPRINT_SHARE = 0.6
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
 
@@ -139,6 +154,18 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_breadcrumbs(text):
         _section_dates(text, state)
         return 1
+    if _outlet_and_date(text, state):
+        return 1
+    if furniture.is_nav_strip(text):
+        if state.title is not None and not state.seen_meta and known_title is None:
+            state.title = None  # the line above labelled the strip ("Off the wire"): no headline
+        return 1
+    if state.title is None and known_title is None:
+        menu = _menu_run(items, index)
+        if menu:
+            return menu
+    if state.title is not None and furniture.is_dated_caption(text):
+        return 1
     if furniture.is_widget(text) or furniture.is_photo_credit(text):
         return 1
     if _byline(text, state) or _date(text, state):
@@ -193,11 +220,89 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 2 if underlined else 1
         if known_title is None and _is_nav_word(text):
             return 1
-    if _is_standfirst(text, following, state, known_title is not None):
+        if known_title is None and _is_neighbour_headline(raw, following):
+            return 1
+    if _is_standfirst(text, following, state, known_title is not None) or _is_deck(items, index, state):
         return 1
     if (state.title is not None or known_title is not None) and _dateline_ahead(items, index):
         return 1  # a summary or key points above the wire dateline, where the story starts
     return 0
+
+
+def _outlet_and_date(text: str, state: _State) -> bool:
+    """A header line naming the outlet with its date ("Xinhua, December 11, 2015")."""
+    found = outlet_dateline(text)
+    if found is None:
+        return False
+    state.publisher = state.publisher or found[0]
+    return _date(found[1], state)
+
+
+def _menu_run(items: list[Line], index: int) -> int:
+    """How many lines from `index` form a menu: short unpunctuated lines with no blank line between.
+
+    A headline closing the run (a blank line, then the story under it) is left out of it."""
+    run = 0
+    for position in range(index, len(items)):
+        if position > index and items[position].start != items[position - 1].end + 1:
+            break
+        if not _is_menu_item(furniture.clean(unwrap(items[position].text))):
+            break
+        run += 1
+    if run < MIN_MENU_ITEMS:
+        return 0
+    last = index + run - 1
+    if headline_text(items[last].text, _following(items, last)) is not None:
+        run -= 1
+    return run
+
+
+def _is_menu_item(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= MAX_MENU_ITEM_WORDS or _SENTENCE_END.search(text) or text.endswith((",", ":")):
+        return False
+    return not (
+        read_byline(text, dash=True) is not None
+        or dateline_date(text) is not None
+        or updated_date(text) is not None
+        or furniture.outlet_name(text) is not None
+        or furniture.wire_dateline(text) is not None
+    )
+
+
+def _is_neighbour_headline(raw: str, following: list[str]) -> bool:
+    """A headline-shaped line right above the page's real headline, which a byline or date follows:
+    a neighbouring story's link ("Port strike ends" / "Toolmaker lifts outlook" / "By Ann Roe")."""
+    if len(following) < 2 or not has_headline_shape(raw) or headline_text(following[0], following[1:]) is None:
+        return False
+    after = furniture.clean(unwrap(following[1]))
+    return read_byline(after) is not None or dateline_date(after) is not None or updated_date(after) is not None
+
+
+def _is_deck(items: list[Line], index: int, state: _State) -> bool:
+    """One unpunctuated line between the headline and the story's first paragraph: a deck or a
+    second printing of the headline ("Firm's second launch with 50 more to go")."""
+    if state.title is None or index == 0 or index + 1 >= len(items):
+        return False
+    if " ".join(furniture.clean(unwrap(items[index - 1].text)).split()).casefold() != state.title.casefold():
+        return False  # a deck stands right under the headline
+    text = items[index].text
+    words = text.split()
+    if not words or len(words) > MAX_DECK_WORDS or text.endswith(_NO_DECK_END) or not has_headline_shape(text):
+        return False
+    nxt = items[index + 1].text
+    if not (is_prose(nxt) and nxt.rstrip("*_").endswith(_PROSE_END) and not nxt[:1].islower()):
+        return False
+    if items[index + 1].start == items[index].end + 1:  # no blank line: one paragraph, unless a reprint
+        return _shared_words(text, state.title) >= MIN_REPRINT_SHARE
+    return True
+
+
+def _shared_words(text: str, title: str) -> float:
+    """Share of `text`'s words that the headline has too (case folded)."""
+    words = [word.casefold() for word in re.findall(r"\w+", text)]
+    title_words = {word.casefold() for word in re.findall(r"\w+", title)}
+    return sum(1 for word in words if word in title_words) / len(words) if words else 0.0
 
 
 def _without_source(title: str | None, state: _State) -> str | None:

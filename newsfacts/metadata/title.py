@@ -19,6 +19,7 @@ from newsfacts.metadata.byline import (
     is_by_credit,
     is_byline_or_dateline,
     is_date_label_line,
+    outlet_dateline,
     read_bare_byline,
     read_byline,
 )
@@ -108,7 +109,13 @@ def clean_title(text: str) -> str:
     return text
 
 
-def _reads_as_headline(title: str, following: list[str]) -> bool:
+def has_headline_shape(text: str) -> bool:
+    """True when `text` would read as a headline above a paragraph (whatever actually follows it)."""
+    return len(text) <= 2 * MAX_TITLE_CHARS and _reads_as_headline(clean_title(text), None)
+
+
+def _reads_as_headline(title: str, following: list[str] | None) -> bool:
+    """Headline shape; `following` None assumes a paragraph follows."""
     words = _WORD.findall(title)
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(title) > MAX_TITLE_CHARS:
         return False
@@ -124,12 +131,14 @@ def _reads_as_headline(title: str, following: list[str]) -> bool:
         return False
     share = _title_case_share(words)
     if title.endswith("?"):  # a question opens prose too, unless a byline or date vouches for it
+        if following is None:
+            return share >= 0.8
         return share >= 0.8 or (bool(following) and _is_header_line(following[0], None) and _is_paragraph(following))
     if share >= MIN_TITLE_CASE_SHARE:
         return True
     if any(word.lower() in _REPORTED_SPEECH for word in words) or _ACCORDING_TO.search(title):
         return False  # "..., the company said ...": a sentence whose full stop was lost
-    return len(words) <= MAX_SENTENCE_CASE_WORDS and _is_paragraph(following)
+    return len(words) <= MAX_SENTENCE_CASE_WORDS and (following is None or _is_paragraph(following))
 
 
 def _is_furniture(text: str) -> bool:
@@ -192,4 +201,5 @@ def _is_header_line(text: str, beside: str | None = None) -> bool:
         or len(text.split()) <= 2
         or (text.isupper() and len(text.split()) <= MAX_KICKER_WORDS)
         or is_by_credit(text)
+        or outlet_dateline(text) is not None
     )

@@ -64,3 +64,115 @@ def test_sentences_with_a_date_and_a_dash_are_not_press_datelines(opening: str) 
     m = parse_metadata(text)
     assert m.publisher is None
     assert text[m.body_start :].startswith(opening)
+
+
+BYLINE = "By Ann Example"
+# Navigation above the headline: strips, menus, labels, neighbouring links. (what, page)
+NAVIGATION = [
+    ("bar strip", _page("Help | Sitemap | Archive | Advanced Search", HEADLINE, STORY, LATER)),
+    (
+        "labelled bullet strip of other headlines",
+        _page(
+            "From the wire",
+            "Gold slips on firmer dollar  • Rail strike enters second week  • Rates on hold",
+            "You are here:   Home",
+            HEADLINE,
+            STORY,
+            LATER,
+        ),
+    ),  # fmt: skip
+    ("menu block", _page("Markets\nCompanies\nOpinion Pages\nReader Letters", HEADLINE, STORY, LATER)),
+    ("menu block closed by the headline", _page("Markets\nCompanies\nReader Letters\n" + HEADLINE, STORY, LATER)),
+    ("reading aids", _page("Accessibility links", "Breaking News", HEADLINE, STORY, LATER)),
+    ("section label and more-link", _page("Press Releases", "View More In This Section", HEADLINE, STORY, LATER)),
+    ("gallery widget under the headline", _page(HEADLINE, "Full Screen\n1 / 12", STORY, LATER)),
+    (
+        "neighbouring link above a short headline",
+        _page("Port strike ends after two days", "Toolmaker lifts outlook", BYLINE, STORY, LATER),
+    ),  # fmt: skip
+    ("neighbouring link above a dated headline", _page("Port strike ends", HEADLINE, "March 4, 2024", STORY, LATER)),
+    pytest.param(
+        "neighbouring link above a long sentence-case headline",
+        _page("Port strike ends after two days", HEADLINE, BYLINE, STORY, LATER),
+        marks=pytest.mark.xfail(strict=True, reason="a long headline under it reads as the link's deck"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "text"), NAVIGATION)
+def test_navigation_above_the_headline_is_neither_title_nor_body(what: str, text: str) -> None:
+    m = parse_metadata(text)
+    assert m.title in (HEADLINE, "Toolmaker lifts outlook"), what
+    assert text[m.body_start :].startswith(STORY), what
+
+
+def test_a_long_deck_under_a_sentence_case_headline_keeps_the_headline() -> None:
+    headline = "Port strike ends after two days"
+    deck = "Dock workers accepted a new offer late on Sunday after talks that ran through the weekend"
+    m = parse_metadata(_page(headline, deck, BYLINE, STORY))
+    assert (m.title, m.author) == (headline, "Ann Example")
+
+
+def test_byline_and_date_lines_under_the_headline_are_no_menu() -> None:
+    m = parse_metadata(_page(f"{HEADLINE}\n{BYLINE}\nMarch 4, 2024", STORY, LATER))
+    assert (m.title, m.author, m.published_date) == (HEADLINE, "Ann Example", datetime.date(2024, 3, 4))
+
+
+# An outlet line in the header, alone or with its date. (line, publisher, date)
+OUTLET_LINES = [
+    ("(Xinhua)", "Xinhua", None),
+    ("Kyodo, March 4, 2024 Adjust font size:", "Kyodo", datetime.date(2024, 3, 4)),
+    ("Source: Xinhua| 2024-03-04 10:15:00|Editor: lin", "Xinhua", datetime.date(2024, 3, 4)),
+    ("Springfield, March 4, 2024", None, None),  # a place, not an outlet
+    ("Source: company filings | analyst notes | 2024", None, None),
+]
+
+
+@pytest.mark.parametrize(("line", "publisher", "date"), OUTLET_LINES)
+def test_outlet_line_in_the_header(line: str, publisher: str | None, date: datetime.date | None) -> None:
+    m = parse_metadata(_page(HEADLINE, line, STORY, LATER))
+    assert (m.publisher, m.published_date if publisher else None) == (publisher, date)
+    if publisher:
+        assert m.title == HEADLINE
+
+
+def test_an_outlet_credited_before_a_headline_is_no_dateline() -> None:
+    text = _page(HEADLINE, STORY, "AP: Toolmaker shares jump after outlook", LATER)
+    m = parse_metadata(text)
+    assert m.publisher is None and text[m.body_start :].startswith(STORY)
+
+
+# Lines between the headline and the story. (what, page)
+UNDER_HEADLINE = [
+    (
+        "agency-style caption",
+        _page(HEADLINE, "Crates are unloaded at the port in Lagos, Nigeria, Monday, March 4, 2024.", STORY, LATER),
+    ),  # fmt: skip
+    ("deck", _page(HEADLINE, "Builders ordered more drills and saws than the firm had planned", STORY, LATER)),
+]
+
+
+def test_a_headline_printed_again_above_the_story_is_not_body() -> None:
+    headline = "Toolmaker Lifts Yearly Outlook After Strong Spring Orders"
+    text = _page(headline, "Toolmaker Lifts Outlook After Strong Orders\n" + STORY, LATER)
+    m = parse_metadata(text)
+    assert (m.title, text[m.body_start :].startswith(STORY)) == (headline, True)
+
+
+@pytest.mark.parametrize(("what", "text"), UNDER_HEADLINE)
+def test_lines_between_headline_and_story_are_not_body(what: str, text: str) -> None:
+    m = parse_metadata(text)
+    assert (m.title, text[m.body_start :].startswith(STORY)) == (HEADLINE, True), what
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Voters will choose a new mayor on Sunday, March 10, 2024.",  # "on Sunday": a sentence, no caption
+        "The mayor of Springfield met Governor\nAnn Roe on Monday to talk about the budget.",  # a wrapped lede
+    ],
+)
+def test_a_lede_under_the_headline_stays_body(opening: str) -> None:
+    text = _page("Toolmaker Lifts Yearly Outlook After Strong Spring Orders", opening, LATER)
+    m = parse_metadata(text)
+    assert text[m.body_start :].startswith(opening)
