@@ -51,6 +51,14 @@ _OUTLET_COMMA = re.compile(r"(?P<name>[^,|]{2,40}),\s+(?P<rest>\S.*)")
 _BAR_SEGMENTS = re.compile(r"\s*\|\s*")
 _LABEL_VALUE = re.compile(r"[A-Z][\w ]{1,20}:\s*\S.{0,40}")
 MAX_DATE_WORDS = 6
+_CREDIT_DATE = re.compile(
+    r"\b(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+)
+_PUBLICATION_LABEL = re.compile(
+    r"(?:publish(?:ed)?(?:\s+(?:date|on))?|publication\s+date|first\s+published(?:\s+on)?|posted\s+on)\s*[:：]?\s*",
+    re.I,
+)
+_AFTER_CLOSING_DATE = ("http", "www.", "©", "|", "(c)", "by", "copyright")
 MAX_AFTER_DATE_WORDS = 4
 _BRACKETED_OUTLET = re.compile(r"(?P<rest>.*?)\s*\((?P<outlet>[^()]{2,40})\)\s*")
 _TOKEN = re.compile(r"[^\s,;|·•/]+|[,;|·•/]")
@@ -351,4 +359,29 @@ def _date_prefix(text: str) -> str | None:
         head = " ".join(words[:count])
         if dateline_date(head) is not None:
             return head
+    return None
+
+
+def credit_date(text: str) -> datetime.date | None:
+    """The date written in a credit line ("Source: Example Wire March 4, 2024 07:25 UTC")."""
+    match = _CREDIT_DATE.search(text) if len(text) <= MAX_BYLINE_CHARS * 2 else None
+    return parse_date_line(match.group(0)) if match else None
+
+
+def labelled_publication_date(text: str) -> datetime.date | None:
+    """The date a closing "Publish date: April 23, 2009 https://..." line states: a publication
+    label, the date, then nothing or only an address, a copyright or a "by" credit."""
+    if len(text) > MAX_BYLINE_CHARS * 2:
+        return None
+    label = _PUBLICATION_LABEL.match(text)
+    if label is None:
+        return None
+    words = text[label.end() :].split()
+    for count in range(min(len(words), MAX_DATE_WORDS), 0, -1):
+        tail = words[count:]
+        if tail and not tail[0].lower().startswith(_AFTER_CLOSING_DATE):
+            continue
+        date = parse_date_line(" ".join(words[:count]))
+        if date is not None:
+            return date
     return None

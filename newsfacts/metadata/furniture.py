@@ -241,6 +241,11 @@ _PRESS = (re.compile(rules.PRESS_DATELINE), re.compile(rules.PRESS_DASHED))
 # An older wire form with neither agency nor dash: "CHICAGO Aug 31 The department said ...".
 _WIRE_PLACE_DATE = re.compile(rf"(?:{rules.WIRE_PLACE}),?[ ](?i:{rules.WIRE_MONTH_DAY})[ ](?=[A-Z])")
 _NAV_STRIP = re.compile(rules.NAV_STRIP_SPLIT)
+_SYNDICATED = re.compile(rules.SYNDICATED_FROM)
+_SITE_FOOTER = re.compile(rules.SITE_FOOTER)
+_RELEASE_END = _alternation(rules.RELEASE_END_LINES, 0)
+_RELATIVE_TIME = re.compile(rules.RELATIVE_TIME, re.I)
+MAX_SOURCE_WORDS = 6
 _DATED_CAPTION = re.compile(rules.DATED_CAPTION, re.I)
 MIN_STRIP_ITEMS = 3
 MAX_STRIP_ITEM_WORDS = 15
@@ -359,6 +364,8 @@ def source_name(text: str) -> str | None:
         credited = _FROM_OUTLET.fullmatch(text)
         return outlet_name(credited.group("name")) if credited else None
     name = match.group("name").strip(" .")
+    dated = _NAME_THEN_DATE.match(name)
+    name = dated.group("name").strip() if dated else name
     words = name.split()
     if not 1 <= len(words) <= 5 or any(char in name for char in ",;/") or not words[0][0].isupper():
         return None
@@ -507,6 +514,32 @@ def credited_outlet(text: str) -> str | None:
     if 2 <= len(words) <= 6 and words[-1].lower() in rules.AGENCY_SUFFIXES and all(w[0].isupper() for w in words):
         return name
     return None
+
+
+def syndicated_source(text: str) -> str | None:
+    """The outlet a feed footer says the story first ran on ("The post ... appeared first on X.")."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
+    match = _SYNDICATED.fullmatch(text)
+    if match is None or len(match.group("name").split()) > MAX_SOURCE_WORDS:
+        return None
+    return outlet_name(match.group("name")) or match.group("name").strip()
+
+
+def site_footer(text: str) -> str | None:
+    """The site a footer names beside its address ("Example Daily Online --- http://example.com/")."""
+    match = _SITE_FOOTER.fullmatch(text) if len(text) <= MAX_FURNITURE_CHARS else None
+    return (outlet_name(match.group("name")) or match.group("name")) if match else None
+
+
+def is_relative_time(text: str) -> bool:
+    """ "3 hours ago", "just now": when a feed item ran."""
+    return len(text) <= MAX_STRIP_ITEM_WORDS * 4 and _RELATIVE_TIME.fullmatch(text) is not None
+
+
+def is_release_end(text: str) -> bool:
+    """Press-release end matter: an address on its own, "SOURCE Example Corp", a download list."""
+    return len(text) <= MAX_FURNITURE_CHARS and _RELEASE_END.fullmatch(text) is not None
 
 
 def copyright_holder(text: str) -> str | None:

@@ -63,6 +63,7 @@ PHOTO_CREDIT_LINES = (
     r"[A-Z][A-Za-z.&' ]{1,40}\s*/\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy)\b.*",
     r"(?:REUTERS|AFP|AP|EPA|XINHUA|GETTY\s+IMAGES)\s*/\s*\S.*",
     r"(?:getty\s+images|shutterstock|istock(?:photo)?|alamy)(?:\s+.{0,60})?",
+    r"\[(?:image|photo|picture)s?\s+(?:cred(?:it)?s?|source|courtesy)[^\]]{0,60}\]",
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
@@ -228,6 +229,9 @@ DATED_CAPTION = (
     r"|september|october|november|december)\.?\s+\d{1,2},\s+\d{4}\.?"
 )
 
+# How long ago a feed item ran, on the line under its headline.
+RELATIVE_TIME = r"(?:\d{1,3}|an?)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|just\s+now|yesterday"
+
 # A press release's dateline: place in capitals (any script's capitals), up to two ", State" or
 # ", Country" parts, the full date with its year, the distributor between slashes or brackets, a dash:
 # "ATLANTA, Feb. 20, 2014 /PRNewswire/ --", "OSLO, Norway, May 16, 2018 (GLOBE NEWSWIRE) --",
@@ -262,6 +266,21 @@ FROM_OUTLET = (
     r"(?:from|via|courtesy\s+of|originally\s+(?:published|appeared)\s+(?:in|on|at))\s+(?P<name>[^:]{2,50}?)\s*:?"
 )
 
+# A feed's footer naming where the story first ran: "The post <title> appeared first on Example
+# Times.", "This article originally appeared on Example Wire."
+SYNDICATED_FROM = (
+    r"(?i:(?:the\s+post\s+.{3,200}?\s+|(?:this|the)\s+(?:article|story|post)\s+)?(?:appeared\s+first|first\s+appeared"
+    r"|originally\s+appeared|was\s+(?:originally|first)\s+published)\s+(?:on|in|at)\s+)"
+    r"(?P<name>[A-Z][^.:!?]{1,60}?)\s*\.?"
+)
+# A site's name beside its address at the foot of a page: "Example Daily Online --- http://example.com/".
+SITE_FOOTER = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s*(?:-{1,3}|–|—|:|\|)\s*(?:https?://|www\.)\S+"
+# Press-release end matter: a bare address, "SOURCE Example Corp", a download list's header.
+RELEASE_END_LINES = (
+    r"(?:[A-Z][\w ]{0,40}:\s*)?(?:https?://|www\.)\S+(?:\s+(?:PDF|pdf))?",
+    r"SOURCE\s+[A-Z][\w.&'’ -]{1,60}",
+    r"the\s+following\s+files\s+are\s+available\s+for\s+download\s*:?",
+)
 # A publisher named at the end of a story: "(source: CNBC)", "Source: Reuters".
 SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<name>[^()\n]{2,60}?)\s*\)?\.?"
 
@@ -338,6 +357,8 @@ CLOSING_BIO = (
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
 TRAILING_HEADERS = (
+    r"(?:media\s+|press\s+|investor\s+|for\s+)?contacts?(?:\s+information)?\s*:?|other\s+(?:reports|articles|stories|posts)"
+    r"\s+by(?:\s+.{1,40})?|discuss\s+this\s+(?:article|story|post)",
     r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+(?:\w+\s+){0,2}"
     r"(?:news|stories|articles|posts|reads|coverage|links|headlines|reading|videos|content)",
     r"(?:article|story)\s+(?:sources|references|tags|topics)",
@@ -410,7 +431,7 @@ ABOUT_AUTHOR = r"about\s+the\s+(?:authors?|writers?|contributors?)"
 LABELLED_LINE = (
     r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
     r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more"
-    r"|editor['’]?s\s+note|correction|clarification)\s*:\s*\S.*"
+    r"|editor['’]?s\s+note|correction|clarification|location)\s*:\s*\S.*"
 )
 LEGAL_LINE = r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*"
 CREDITS_LINE = r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*"

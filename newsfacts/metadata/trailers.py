@@ -14,11 +14,12 @@ Reuters") and the author a bio names.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.byline import dateline_date, read_byline
+from newsfacts.metadata.byline import credit_date, dateline_date, labelled_publication_date, read_byline
 from newsfacts.metadata.lines import Line, line_start_at_or_after, split_lines, word_set
 
 TAIL_CHARS = 4096
@@ -29,6 +30,7 @@ MAX_BIO_CHARS = 3000
 MAX_PROFILE_PARAGRAPHS = 2
 MIN_LISTED_HEADLINES = 3
 MIN_HEADLINE_WORDS = 3
+MAX_FIGURE_SHARE = 0.5
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
 
@@ -46,6 +48,7 @@ _BIO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
 _LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(?P=mark)")
 _TOKEN = re.compile(r"\S+")
 _ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
+_LIST_DASH = re.compile(r"[-–•·]\s+")
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
 
@@ -62,6 +65,7 @@ class Trailer:
     sentiment_score: float | None
     publisher: str | None = None
     author: str | None = None
+    published_date: datetime.date | None = None
 
 
 def read_trailer(text: str, body_start: int) -> Trailer:
@@ -82,6 +86,7 @@ class _Walk:
         self.cta_index: int | None = None
         self.publisher: str | None = None
         self.author: str | None = None
+        self.published: datetime.date | None = None
 
     def run(self) -> Trailer:
         index = len(self.lines) - 1
@@ -96,7 +101,7 @@ class _Walk:
             self.cut = start
             index = start - 1
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
-        return Trailer(body_end, self.label, self.score, self.publisher, self.author)
+        return Trailer(body_end, self.label, self.score, self.publisher, self.author, self.published)
 
     def _furniture_start(self, index: int) -> int | None:
         """The first line of the furniture block ending at line `index`, or None for prose."""
@@ -118,9 +123,16 @@ class _Walk:
             or furniture.copyright_holder(text)
             or furniture.credited_outlet(text)
             or (furniture.outlet_name(text.lstrip("-–— ")) if text[:1] in "-–—" else None)
+            or furniture.syndicated_source(text)
+            or furniture.site_footer(text)
         )
         if source is not None:
             self.publisher = self.publisher or source
+            self.published = self.published or credit_date(text)
+            return index
+        published = labelled_publication_date(text)
+        if published is not None:
+            self.published = self.published or published
             return index
         about = _ABOUT_AUTHOR_LINE.fullmatch(text)
         if about is not None:
@@ -141,9 +153,11 @@ class _Walk:
             or _is_signature(text)
             or dateline_date(text) is not None
             or furniture.is_ticker_line(text)  # only at the end: on top, "FED CUTS RATES AGAIN" is a headline
+            or furniture.is_release_end(text)
         ):
             return index
         rules = (
+            self._feed_item,
             self._sentiment_value,
             self._tagline,
             self._link_list,
@@ -157,6 +171,13 @@ class _Walk:
             if start is not None:
                 return start
         return None
+
+    def _feed_item(self, index: int, text: str) -> int | None:
+        """A sidebar item: a short line whose next line, already cut, says how long ago it ran."""
+        after = self._next_non_blank(index)
+        if after is None or after != self.cut or len(text.split()) > MAX_NAV_ITEM_WORDS:
+            return None
+        return index if furniture.is_relative_time(furniture.clean(self.lines[after].text)) else None
 
     def _sentiment_value(self, index: int, text: str) -> int | None:
         """A value line ("neutral", "0.05") under a sentiment header that has no value of its own."""
@@ -261,7 +282,7 @@ class _Walk:
         """Related headlines listed without a header: three or more unpunctuated title lines in a row."""
         if not _is_listed_headline(text):
             return None
-        top, count = index, 1
+        top, count, figures = index, 1, int(_has_figure(text))
         for above in range(index - 1, -1, -1):
             line = self.lines[above]
             if line.blank:
@@ -269,7 +290,11 @@ class _Walk:
             if not _is_listed_headline(furniture.clean(line.text)):
                 break
             top, count = above, count + 1
-        return top if count >= MIN_LISTED_HEADLINES else None
+            figures += _has_figure(line.text)
+        # Lines that nearly all carry figures are results ("Revenue rose 11% to $177 million"), not links.
+        if count < MIN_LISTED_HEADLINES or figures > count * MAX_FIGURE_SHARE:
+            return None
+        return top
 
     def _record(self, label: str | None, score: float | None) -> None:
         """Keep the value nearest the end: scanning backwards, the first one seen."""
@@ -288,13 +313,19 @@ class _Walk:
 
 
 def _is_listed_headline(text: str) -> bool:
-    """A line shaped like a linked headline: capitalised, 3-20 words, no closing punctuation, no bullet."""
+    """A line shaped like a linked headline: capitalised, 3-20 words, no closing punctuation, maybe a
+    list dash before it ("- Gold slips on firmer dollar")."""
+    text = _LIST_DASH.sub("", text, count=1)
     words = text.split()
     return (
         MIN_HEADLINE_WORDS <= len(words) <= MAX_NAV_ITEM_WORDS
         and text[:1].isupper()
         and text[-1:] not in ".!?:;,…\"”’')"
     )
+
+
+def _has_figure(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _is_signature(text: str) -> bool:

@@ -176,3 +176,61 @@ def test_a_lede_under_the_headline_stays_body(opening: str) -> None:
     text = _page("Toolmaker Lifts Yearly Outlook After Strong Spring Orders", opening, LATER)
     m = parse_metadata(text)
     assert text[m.body_start :].startswith(opening)
+
+
+# Trailing furniture after the story's last line, and what it states. (trailer, publisher, date)
+TRAILERS = [
+    ("The post Toolmaker lifts outlook appeared first on Example Times.", "Example Times", None),
+    ("This article originally appeared on Yahoo Finance.", "Yahoo Finance", None),
+    ("Example Daily Online --- http://english.example.com/", "Example Daily Online", None),
+    ("Source: Kyodo March 4, 2024 07:25 UTC", "Kyodo", datetime.date(2024, 3, 4)),
+    ("Publish date: March 4, 2024 https://example.com/a © 2024 Example Media", None, datetime.date(2024, 3, 4)),
+    ("[image cred]", None, None),
+    ("Other reports by\n\nDiscuss This Article", None, None),
+    ("Dockers vote on new deal\n3 hours ago\n0 comments:\nPost a Comment", None, None),
+    ("Location:Lisbon\nNo comments:", None, None),
+    (
+        "CONTACT:\n\nFor further information, please contact Ann Roe, +1 555 0100\n\nSOURCE Example Corp\n\n"
+        "http://example.com/release.pdf PDF",
+        None,
+        None,
+    ),
+    ("- Gold slips on firmer dollar\n- Rail strike enters second week\n- Museum reopens after repairs", None, None),
+]
+
+
+@pytest.mark.parametrize(("trailer", "publisher", "date"), TRAILERS)
+def test_trailing_furniture_ends_the_body_and_states_its_values(
+    trailer: str, publisher: str | None, date: datetime.date | None
+) -> None:
+    text = _page(HEADLINE, STORY, LATER, trailer)
+    m = parse_metadata(text)
+    assert text[m.body_start : m.body_end].rstrip().endswith(LATER)
+    assert (m.publisher, m.published_date) == (publisher, date)
+
+
+RESULTS = (
+    "Second Quarter Highlights\nRevenue increased 11.0% to $177.2 million\n"
+    "Operating income increased 2.4% to $14.2 million\nNet loss decreased 87.0% to $6.0 million"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        (RESULTS, "Net loss decreased 87.0% to $6.0 million"),  # results lines with figures are no link list
+        ("The design first appeared on the market in 2019.", "in 2019."),
+        ("This article first appeared on our website last spring.", "last spring."),
+        ("Readers can see more at http://example.com", "http://example.com"),
+    ],
+)
+def test_closing_lines_of_the_story_stay_body(closing: str, kept: str) -> None:
+    text = _page(HEADLINE, STORY, closing)
+    m = parse_metadata(text)
+    assert text[m.body_start : m.body_end].rstrip().endswith(kept)
+    assert m.publisher is None
+
+
+@pytest.mark.parametrize("closing", ["March 4, 2024", "Posted on the company's website"])
+def test_a_bare_date_or_a_posting_note_at_the_end_is_no_publication_date(closing: str) -> None:
+    assert parse_metadata(_page(HEADLINE, STORY, LATER, closing)).published_date is None
