@@ -330,8 +330,10 @@ def outlet_dateline(text: str) -> tuple[str, str] | None:
     """(outlet, date text) of a header line naming the outlet with its date: "Xinhua, December 11,
     2015 Adjust font size:", "Source: Xinhua| 2018-08-01 16:17:33|Editor: x". Only a known outlet
     or a "Source:" credit counts, and every other segment must be a label or a widget."""
-    if len(text) > MAX_BYLINE_CHARS:
+    if len(text) > MAX_BYLINE_CHARS or ("|" not in text and "," not in text):
         return None
+    if "|" not in text and furniture.outlet_name(text.split(",", 1)[0]) is None:
+        return None  # neither segments nor a known outlet before the first comma
     parts = [part for part in _BAR_SEGMENTS.split(text) if part]
     outlet, date_text = None, None
     if len(parts) >= 2:
@@ -371,7 +373,7 @@ def credit_date(text: str) -> datetime.date | None:
 def labelled_publication_date(text: str) -> datetime.date | None:
     """The date a closing "Publish date: April 23, 2009 https://..." line states: a publication
     label, the date, then nothing or only an address, a copyright or a "by" credit."""
-    if len(text) > MAX_BYLINE_CHARS * 2:
+    if len(text) > MAX_BYLINE_CHARS * 2 or text[:1] not in "PpFf":  # publish..., posted..., first published
         return None
     label = _PUBLICATION_LABEL.match(text)
     if label is None:

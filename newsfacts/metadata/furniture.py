@@ -391,7 +391,7 @@ def is_image(text: str) -> bool:
 
 def is_nav_strip(text: str) -> bool:
     """Menu items or headlines run along one line between bars or bullets ("Help | Sitemap | Archive")."""
-    if len(text) > MAX_FURNITURE_CHARS * 4:
+    if len(text) > MAX_FURNITURE_CHARS * 4 or ("|" not in text and "•" not in text and "·" not in text):
         return False
     parts = [part for part in _NAV_STRIP.split(text) if part.strip()]
     return len(parts) >= MIN_STRIP_ITEMS and all(len(part.split()) <= MAX_STRIP_ITEM_WORDS for part in parts)
@@ -399,7 +399,9 @@ def is_nav_strip(text: str) -> bool:
 
 def is_dated_caption(text: str) -> bool:
     """ "Voters queue in Lyon, France, Sunday, April 9, 2017.": an agency-style caption, one sentence."""
-    return len(text) <= MAX_FURNITURE_CHARS and _DATED_CAPTION.fullmatch(text) is not None and ". " not in text
+    if len(text) > MAX_FURNITURE_CHARS or "day," not in text or ". " in text:
+        return False
+    return _DATED_CAPTION.fullmatch(text) is not None
 
 
 def is_toc_header(text: str) -> bool:
@@ -518,7 +520,8 @@ def credited_outlet(text: str) -> str | None:
 
 def syndicated_source(text: str) -> str | None:
     """The outlet a feed footer says the story first ran on ("The post ... appeared first on X.")."""
-    if len(text) > MAX_FURNITURE_CHARS:
+    lowered = text.lower()
+    if len(text) > MAX_FURNITURE_CHARS or ("appeared" not in lowered and "published" not in lowered):
         return None
     match = _SYNDICATED.fullmatch(text)
     if match is None or len(match.group("name").split()) > MAX_SOURCE_WORDS:
@@ -528,7 +531,9 @@ def syndicated_source(text: str) -> str | None:
 
 def site_footer(text: str) -> str | None:
     """The site a footer names beside its address ("Example Daily Online --- http://example.com/")."""
-    match = _SITE_FOOTER.fullmatch(text) if len(text) <= MAX_FURNITURE_CHARS else None
+    if len(text) > MAX_FURNITURE_CHARS or ("http" not in text and "www." not in text):
+        return None
+    match = _SITE_FOOTER.fullmatch(text)
     return (outlet_name(match.group("name")) or match.group("name")) if match else None
 
 
@@ -539,7 +544,11 @@ def is_relative_time(text: str) -> bool:
 
 def is_release_end(text: str) -> bool:
     """Press-release end matter: an address on its own, "SOURCE Example Corp", a download list."""
-    return len(text) <= MAX_FURNITURE_CHARS and _RELEASE_END.fullmatch(text) is not None
+    if len(text) > MAX_FURNITURE_CHARS or not (
+        text.startswith(("SOURCE", "The following", "the following")) or "http" in text or "www." in text
+    ):
+        return False
+    return _RELEASE_END.fullmatch(text) is not None
 
 
 def copyright_holder(text: str) -> str | None:

@@ -154,6 +154,13 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_breadcrumbs(text):
         _section_dates(text, state)
         return 1
+    if furniture.is_widget(text) or furniture.is_photo_credit(text):
+        return 1
+    if _byline(text, state) or _date(text, state):
+        return 1
+    if is_date_label_line(text):
+        state.seen_meta = True
+        return 1
     if _outlet_and_date(text, state):
         return 1
     if furniture.is_nav_strip(text):
@@ -165,13 +172,6 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         if menu:
             return menu
     if state.title is not None and furniture.is_dated_caption(text):
-        return 1
-    if furniture.is_widget(text) or furniture.is_photo_credit(text):
-        return 1
-    if _byline(text, state) or _date(text, state):
-        return 1
-    if is_date_label_line(text):
-        state.seen_meta = True
         return 1
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
     if outlet is None and state.title is None:
@@ -242,6 +242,10 @@ def _menu_run(items: list[Line], index: int) -> int:
     """How many lines from `index` form a menu: short unpunctuated lines with no blank line between.
 
     A headline closing the run (a blank line, then the story under it) is left out of it."""
+    if index + MIN_MENU_ITEMS > len(items) or any(
+        items[i].start != items[i - 1].end + 1 for i in range(index + 1, index + MIN_MENU_ITEMS)
+    ):
+        return 0  # fewer lines in a row than a menu has: the common case, settled cheaply
     run = 0
     for position in range(index, len(items)):
         if position > index and items[position].start != items[position - 1].end + 1:
@@ -284,11 +288,13 @@ def _is_deck(items: list[Line], index: int, state: _State) -> bool:
     second printing of the headline ("Firm's second launch with 50 more to go")."""
     if state.title is None or index == 0 or index + 1 >= len(items):
         return False
-    if " ".join(furniture.clean(unwrap(items[index - 1].text)).split()).casefold() != state.title.casefold():
-        return False  # a deck stands right under the headline
     text = items[index].text
     words = text.split()
-    if not words or len(words) > MAX_DECK_WORDS or text.endswith(_NO_DECK_END) or not has_headline_shape(text):
+    if not words or len(words) > MAX_DECK_WORDS or text.endswith(_NO_DECK_END):
+        return False
+    if " ".join(furniture.clean(unwrap(items[index - 1].text)).split()).casefold() != state.title.casefold():
+        return False  # a deck stands right under the headline
+    if not has_headline_shape(text):
         return False
     nxt = items[index + 1].text
     if not (is_prose(nxt) and nxt.rstrip("*_").endswith(_PROSE_END) and not nxt[:1].islower()):

@@ -174,10 +174,13 @@ class _Walk:
 
     def _feed_item(self, index: int, text: str) -> int | None:
         """A sidebar item: a short line whose next line, already cut, says how long ago it ran."""
-        after = self._next_non_blank(index)
-        if after is None or after != self.cut or len(text.split()) > MAX_NAV_ITEM_WORDS:
+        if self.cut >= len(self.lines) or not _mentions_time(self.lines[self.cut].text):
             return None
-        return index if furniture.is_relative_time(furniture.clean(self.lines[after].text)) else None
+        if not furniture.is_relative_time(furniture.clean(self.lines[self.cut].text)):
+            return None
+        if self._next_non_blank(index) != self.cut or len(text.split()) > MAX_NAV_ITEM_WORDS:
+            return None
+        return index
 
     def _sentiment_value(self, index: int, text: str) -> int | None:
         """A value line ("neutral", "0.05") under a sentiment header that has no value of its own."""
@@ -322,6 +325,12 @@ def _is_listed_headline(text: str) -> bool:
         and text[:1].isupper()
         and text[-1:] not in ".!?:;,…\"”’')"
     )
+
+
+def _mentions_time(text: str) -> bool:
+    """Cheap test before the pattern: "ago", "now" or "yesterday" somewhere in the line."""
+    lowered = text.lower()
+    return "ago" in lowered or "now" in lowered or "yesterday" in lowered
 
 
 def _has_figure(text: str) -> bool:
