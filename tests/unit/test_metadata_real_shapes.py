@@ -234,3 +234,34 @@ def test_closing_lines_of_the_story_stay_body(closing: str, kept: str) -> None:
 @pytest.mark.parametrize("closing", ["March 4, 2024", "Posted on the company's website"])
 def test_a_bare_date_or_a_posting_note_at_the_end_is_no_publication_date(closing: str) -> None:
     assert parse_metadata(_page(HEADLINE, STORY, LATER, closing)).published_date is None
+
+
+GAP = pytest.mark.xfail(strict=True)
+
+
+@GAP
+def test_gap_bare_name_byline_above_a_photo_caption() -> None:
+    caption = "A drill press on the factory floor. Image: Example Tools"
+    m = parse_metadata(_page(HEADLINE, "Ann Example\n" + caption, STORY, LATER))
+    assert m.author == "Ann Example"
+
+
+@GAP
+def test_gap_related_link_above_a_paragraph_the_feed_cut_short() -> None:
+    cut = "Out of its last nine quarters the company has beaten its own forecast in si"
+    text = _page(HEADLINE, STORY, "Related StoryAnn Example\nSaw Maker Expands Plant In 2024", cut)
+    m = parse_metadata(text)
+    assert text[m.body_start : m.body_end].rstrip().endswith(cut)
+
+
+@GAP
+def test_gap_reader_comments_after_the_story() -> None:
+    comment = "Was this meant to be a joke? Readers deserve a proper explanation of the forecast."
+    text = _page(HEADLINE, STORY, LATER, comment)
+    m = parse_metadata(text)
+    assert text[m.body_start : m.body_end].rstrip().endswith(LATER)
+
+
+@GAP
+def test_gap_masthead_glued_to_a_menu_toggle() -> None:
+    assert parse_metadata(_page("date 2024-03-04 ExampleNG Menu:", HEADLINE, STORY)).publisher == "ExampleNG"
