@@ -1,13 +1,14 @@
 """Document metadata on real pages: per field right / stated / wrong / missed / guessed, and body bounds.
 
-    .venv/bin/python bench/metadata_eval.py PATH [--gold FILE] [--errors]
+    .venv/bin/python bench/metadata_eval.py PATH [--gold FILE] [--pages DIR] [--errors]
 
 PATH is a folder kept outside the repository (third-party text is never committed) holding the
-pages as `NAME.txt` (in PATH or PATH/pages) and a gold JSONL (`--gold`, default `dev.jsonl`), one
-page a line: `{"name", "title", "author", "published_date", "publisher", "body_start", "body_end"}`,
-each field the value the text states, a list of accepted spellings, or null when the text does not
-state it; `body_start`/`body_end` are code-point offsets (or, instead, `body_first`/`body_last`:
-the opening words of the first body sentence and the closing words of the last, located here).
+pages as `NAME.txt` (in PATH or PATH/pages, or the subfolder `--pages` names) and a gold JSONL
+(`--gold`, default `dev.jsonl`), one page a line:
+`{"name", "title", "author", "published_date", "publisher", "body_start", "body_end"}`, each field
+the value the text states, a list of accepted spellings, or null when the text does not state it;
+`body_start`/`body_end` are code-point offsets (or, instead, `body_first`/`body_last`: the opening
+words of the first body sentence and the closing words of the last, located here).
 
 Each page is read as landing reads a file (bytes decoded by `newsfacts.landing.decode`) and parsed
 by `parse_metadata`, then passed through the metadata stage's future-date guard, as the stage does.
@@ -219,12 +220,12 @@ def format_report(report: Report) -> list[str]:
     return lines
 
 
-def _page_finder(folder: Path) -> Callable[[str], str]:
+def _page_finder(folder: Path, pages: str = "pages") -> Callable[[str], str]:
     def page_text(name: str) -> str:
-        for candidate in (folder / f"{name}.txt", folder / "pages" / f"{name}.txt"):
+        for candidate in (folder / f"{name}.txt", folder / pages / f"{name}.txt"):
             if candidate.exists():
                 return read_page(candidate)
-        raise FileNotFoundError(f"{name}.txt not in {folder} or {folder / 'pages'}")
+        raise FileNotFoundError(f"{name}.txt not in {folder} or {folder / pages}")
 
     return page_text
 
@@ -233,11 +234,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", type=Path, help="folder with the pages and the gold JSONL")
     parser.add_argument("--gold", default="dev.jsonl", help="gold JSONL inside PATH (or a path)")
+    parser.add_argument("--pages", default="pages", help="subfolder of PATH holding the pages (default pages)")
     parser.add_argument("--errors", action="store_true", help="print every miss")
     args = parser.parse_args(argv)
     gold_path = Path(args.gold) if Path(args.gold).is_absolute() else args.path / args.gold
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    report = evaluate(rows, _page_finder(args.path))
+    report = evaluate(rows, _page_finder(args.path, args.pages))
     if args.errors:
         for miss in report.misses:
             print(f"{miss.page}  {miss.field}\n    gold: {miss.gold}\n    ours: {miss.ours}")

@@ -478,7 +478,7 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
 def _dateline_ahead(items: list[Line], index: int) -> bool:
     """True when a paragraph opening with a wire dateline follows within a few short lines."""
     for line in items[index + 1 : index + 1 + DATELINE_LOOKAHEAD]:
-        if furniture.wire_dateline(line.text) is not None:
+        if furniture.wire_dateline(line.text) is not None and is_prose(line.text):
             return furniture.wire_dateline(items[index].text) is None
         if len(line.text.split()) > MAX_STANDFIRST_WORDS:
             return False

@@ -49,6 +49,7 @@ _LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(
 _TOKEN = re.compile(r"\S+")
 _ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
 _LIST_DASH = re.compile(r"[-–•·]\s+")
+_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,.]*%?(?![\w])")
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
 
@@ -334,7 +335,8 @@ def _mentions_time(text: str) -> bool:
 
 
 def _has_figure(text: str) -> bool:
-    return any(char.isdigit() for char in text)
+    """A number standing as a word ("19.3%", "$187.5", "41,200"), not inside a name ("ABC10")."""
+    return _FIGURE.search(text) is not None
 
 
 def _is_signature(text: str) -> bool:

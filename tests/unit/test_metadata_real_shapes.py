@@ -196,6 +196,11 @@ TRAILERS = [
         None,
     ),
     ("- Gold slips on firmer dollar\n- Rail strike enters second week\n- Museum reopens after repairs", None, None),
+    (
+        "MORE STORIES FROM KXYZ10 ON THE DROUGHT:\nKXYZ10: Watch, Download, Read\nWATCH NEXT: Drought hits rice crop",
+        None,
+        None,
+    ),
 ]
 
 
