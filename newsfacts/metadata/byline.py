@@ -51,6 +51,7 @@ _OUTLET_COMMA = re.compile(r"(?P<name>[^,|]{2,40}),\s+(?P<rest>\S.*)")
 _BAR_SEGMENTS = re.compile(r"\s*\|\s*")
 _LABEL_VALUE = re.compile(r"[A-Z][\w ]{1,20}:\s*\S.{0,40}")
 MAX_DATE_WORDS = 6
+_GLUED_READ_TIME = re.compile(r"(?P<date>.{4,40}?\b(?:19|20)\d{2})\s?\d{1,2}\s*min(?:ute)?s?(?:\s+read)?", re.I)
 _CREDIT_DATE = re.compile(
     r"\b(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
 )
@@ -80,8 +81,7 @@ _NOT_NAME_WORDS = word_set(
 
 def is_byline_or_dateline(text: str) -> bool:
     """True for a line that only states who wrote the piece or when it was published."""
-    text = _unwrap(text)
-    return parse_byline(text) is not None or _dateline_date(text) is not None or updated_date(text) is not None
+    return parse_byline(_unwrap(text)) is not None or dateline_date(text) is not None or updated_date(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,8 +309,14 @@ def updated_date(text: str) -> datetime.date | None:
 
 
 def dateline_date(text: str) -> datetime.date | None:
-    """The date a line that is only a date, or "Published: <date>", states."""
-    return _dateline_date(_unwrap(text))
+    """The date a line that is only a date, or "Published: <date>", states; a reading time glued
+    to it by the scraper ("Mar 30, 20062 mins") is cut off first."""
+    text = _unwrap(text)
+    date = _dateline_date(text)
+    if date is None and "min" in text:
+        glued = _GLUED_READ_TIME.fullmatch(text)
+        return _dateline_date(glued.group("date")) if glued else None
+    return date
 
 
 def unwrap(text: str) -> str:

@@ -246,6 +246,9 @@ _SITE_FOOTER = re.compile(rules.SITE_FOOTER)
 _RELEASE_END = _alternation(rules.RELEASE_END_LINES, 0)
 _RELATIVE_TIME = re.compile(rules.RELATIVE_TIME, re.I)
 MAX_SOURCE_WORDS = 6
+_SIGN_OFF = re.compile(rules.SIGN_OFF)
+_COPYRIGHT_DOMAIN = re.compile(rules.COPYRIGHT_DOMAIN, re.I)
+MAX_SIGN_OFF_CHARS = 40
 _DATED_CAPTION = re.compile(rules.DATED_CAPTION, re.I)
 MIN_STRIP_ITEMS = 3
 MAX_STRIP_ITEM_WORDS = 15
@@ -552,11 +555,25 @@ def is_release_end(text: str) -> bool:
 
 
 def copyright_holder(text: str) -> str | None:
-    """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one."""
+    """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one,
+    or the site's own domain ("Copyright © 2012 Example.com. All Rights Reserved.")."""
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     match = _COPYRIGHT.match(text)
-    return outlet_name(match.group("name")) if match else None
+    named = outlet_name(match.group("name")) if match else None
+    if named is not None or match is None:
+        return named
+    domain = _COPYRIGHT_DOMAIN.match(text)
+    return domain.group("domain") if domain else None
+
+
+def sign_off(line: str) -> tuple[int, str] | None:
+    """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP"."""
+    tail = line[-MAX_SIGN_OFF_CHARS:]
+    match = _SIGN_OFF.search(tail)
+    if match is None or outlet_name(match.group("name")) is None:
+        return None
+    return len(line) - len(tail) + match.start(), outlet_name(match.group("name")) or ""
 
 
 def headline_source(text: str) -> tuple[str, str] | None:

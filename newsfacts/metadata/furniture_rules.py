@@ -67,6 +67,7 @@ PHOTO_CREDIT_LINES = (
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
+    r".*\b(?:19|20)\d{2}\.?\s+(?:Reuters|AFP|AP|EPA|Bloomberg|Xinhua|Bernama|Getty\s+Images)\s*\.?",
     r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
     r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
     r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
@@ -229,6 +230,9 @@ DATED_CAPTION = (
     r"|september|october|november|december)\.?\s+\d{1,2},\s+\d{4}\.?"
 )
 
+# A wire's sign-off closing the last paragraph on its own line: "... in positive territory. — AFP".
+SIGN_OFF = r"(?<=[.!?\"”’])\s+(?:[—–]|--?)\s*(?P<name>[A-Z][\w.&'’ -]{1,30}?)\s*$"
+
 # How long ago a feed item ran, on the line under its headline.
 RELATIVE_TIME = r"(?:\d{1,3}|an?)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|just\s+now|yesterday"
 
@@ -256,6 +260,10 @@ DOMAIN_MASTHEAD = r"(?:www\.)?[A-Za-z][\w-]{1,40}\.(?:com|net|org|co\.uk|co\.in|
 COPYRIGHT_LINE = (
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)\s*(?:[.,;]|$|\ball\s+rights\b)"
+)
+# A copyright line whose holder is the site's own domain: "Copyright © 2012 Example.com."
+COPYRIGHT_DOMAIN = (
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<domain>" + DOMAIN_MASTHEAD + r")\b"
 )
 # A page title that carries its outlet after a bar: "Fed holds rates steady | Reuters". A dash is
 # not enough: "Xi says economy still promising - Xinhua" is a wire headline crediting its source.
@@ -413,7 +421,8 @@ CTA_SENTENCE = (
     r"(?:subscribe|sign\s*up|click\s+here|follow\s+us|join\s+our|download\s+(?:our|the)|get\s+our"
     r"|thanks?\s+(?:you\s+)?for\s+reading|don['’]t\s+miss|never\s+miss|want\s+more"
     r"|stay\s+(?:informed|updated|ahead|in\s+the\s+loop|tuned)"
-    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo)\b"
+    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo"
+    r"|check\s+out\s+our\s+.{0,80}?\b(?:pages?|section|coverage|newsletters?|podcasts?))\b"
 )
 # Headers of end-of-page link lists: "Related Articles", "Latest Posts", "Source", "Read next".
 NAV_HEADER = (

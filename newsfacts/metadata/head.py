@@ -198,6 +198,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if (state.title is not None or known_title is not None) and _is_label_line(text):
         return 1
+    if state.seen_meta and _is_category_label(text, following):
+        return 1
     if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
         return 1  # the headline printed twice (page title, then the story's own heading)
     if known_title is None and state.title is not None and len(state.title.split()) <= MAX_KICKER_WORDS:
@@ -352,6 +354,15 @@ def _is_label_line(text: str) -> bool:
         return True
     words = text.split()
     return len(words) <= MAX_KICKER_WORDS + 2 and text.isupper() and not _SENTENCE_END.search(text)
+
+
+def _is_category_label(text: str, following: list[str]) -> bool:
+    """A category under the byline or date, just above the story ("IT Leadership"): a few words
+    with no closing punctuation, then prose."""
+    words = text.split()
+    if not words or len(words) > MAX_KICKER_WORDS or _SENTENCE_END.search(text) or text.endswith((",", ":")):
+        return False
+    return bool(following) and is_prose(following[0])
 
 
 def _staff_byline(text: str) -> bool:

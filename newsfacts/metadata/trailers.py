@@ -72,16 +72,17 @@ class Trailer:
 def read_trailer(text: str, body_start: int) -> Trailer:
     """The end of the body and the sentiment stated in the trailing furniture."""
     start = line_start_at_or_after(text, max(body_start, len(text) - TAIL_CHARS))
-    return _Walk(split_lines(text, start, len(text)), len(text)).run()
+    return _Walk(split_lines(text, start, len(text)), text).run()
 
 
 class _Walk:
     """One backwards pass over the tail lines; `cut` is the first line index known to be furniture."""
 
-    def __init__(self, lines: list[Line], text_end: int) -> None:
+    def __init__(self, lines: list[Line], text: str) -> None:
         self.lines = lines
         self.cut = len(lines)
-        self.text_end = text_end
+        self.text = text
+        self.text_end = len(text)
         self.label: str | None = None
         self.score: float | None = None
         self.cta_index: int | None = None
@@ -102,6 +103,13 @@ class _Walk:
             self.cut = start
             index = start - 1
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
+        last = self._previous_non_blank(self.cut)
+        signed = furniture.sign_off(self.lines[last].text) if last is not None else None
+        if signed is not None and last is not None:  # "... territory. — AFP": the outlet signs off the story
+            line = self.lines[last]
+            raw = self.text[line.start : line.end]
+            body_end = line.start + len(raw) - len(raw.lstrip()) + signed[0]
+            self.publisher = self.publisher or signed[1]
         return Trailer(body_end, self.label, self.score, self.publisher, self.author, self.published)
 
     def _furniture_start(self, index: int) -> int | None:

@@ -270,3 +270,82 @@ def test_gap_reader_comments_after_the_story() -> None:
 @GAP
 def test_gap_masthead_glued_to_a_menu_toggle() -> None:
     assert parse_metadata(_page("date 2024-03-04 ExampleNG Menu:", HEADLINE, STORY)).publisher == "ExampleNG"
+
+
+# Shapes of the second real batch. (what, page, publisher, date, story opening, story closing)
+SECOND_BATCH = [
+    ("wire sign-off on the last line", _page(HEADLINE, STORY, LATER + " — AFP"), "AFP", None, STORY, LATER),
+    (
+        "copyright naming the site's domain",
+        _page(
+            HEADLINE, STORY, LATER, "Copyright © 2024 Example-News.com. All Rights Reserved. | https://x.example/1 |"
+        ),
+        "Example-News.com",
+        None,
+        STORY,
+        LATER,
+    ),
+    (
+        "call to read more pages",
+        _page(HEADLINE, STORY, LATER, "Check out our Markets News pages for more coverage."),
+        None,
+        None,
+        STORY,
+        LATER,
+    ),  # fmt: skip
+    (
+        "caption ending in a year and an agency",
+        _page(
+            "date 2024-03-04 " + HEADLINE,
+            "Traders at the exchange in Tokyo, March 1, 2024 Reuters",
+            "TOKYO, March 4 — " + STORY,
+            LATER,
+        ),
+        None,
+        datetime.date(2024, 3, 4),
+        STORY,
+        LATER,
+    ),  # fmt: skip
+    (
+        "reading time glued to the date, then a category",
+        _page("by Example Staff", HEADLINE, "News\nMar 4, 20243 mins\nIndustry Outlook", STORY, LATER),
+        None,
+        datetime.date(2024, 3, 4),
+        STORY,
+        LATER,
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "publisher", "date", "first", "last"), SECOND_BATCH)
+def test_second_batch_shapes(
+    what: str, text: str, publisher: str | None, date: datetime.date | None, first: str, last: str
+) -> None:
+    m = parse_metadata(text)
+    body = text[m.body_start : m.body_end]
+    assert (m.title, m.publisher, m.published_date) == (HEADLINE, publisher, date), what
+    assert body.startswith(first) and body.endswith(last), what
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "The talks resume next week - Reuters reported on Monday",  # no sign-off: no closing stop before the dash
+        "Shares closed higher. — Example Analysts Group",  # not an outlet
+    ],
+)
+def test_a_dash_and_a_name_ending_the_story_is_no_sign_off_unless_an_outlet(closing: str) -> None:
+    text = _page(HEADLINE, STORY, closing)
+    m = parse_metadata(text)
+    assert m.publisher is None and text[m.body_start : m.body_end].endswith(closing)
+
+
+@pytest.mark.parametrize("line", ["Mar 4, 2024 3 mins", "Mar 4, 20243 mins", "Mar 4, 202412 min read"])
+def test_reading_time_beside_a_date(line: str) -> None:
+    assert parse_metadata(_page(HEADLINE, line, STORY)).published_date == datetime.date(2024, 3, 4)
+
+
+def test_a_short_first_paragraph_under_the_date_is_no_category() -> None:
+    text = _page("Toolmaker Lifts Yearly Outlook", "March 4, 2024", "Good news at last.", STORY)
+    m = parse_metadata(text)
+    assert text[m.body_start :].startswith("Good news at last.")
