@@ -40,6 +40,7 @@ _ROLE_PREFIX = re.compile(
     r"(?i:writers?|reporters?|correspondents?|editors?|contributors?|journalists?)\s+(?=[A-Z])"
 )
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_DOUBLE_COLON = re.compile(r"\s+::\s+")
 _RELATIVE_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I)
 _RELATIVE = re.compile(r"\b(?:ago|just\s+now|today|yesterday|hours?|mins?|minutes?)\b", re.I)
 _DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
@@ -110,7 +111,7 @@ def read_byline(text: str, *, dash: bool = False) -> Byline | None:
 
 def byline_names(rest: str) -> Byline | None:
     """The names (or the organisation) a byline's text after "By" holds, with any date after them."""
-    rest = rest.strip()
+    rest = _DOUBLE_COLON.sub(" | ", rest.strip())  # "Ann Roe :: 10:43 AM": a separator, as a bar is
     bracketed = _BRACKETED_OUTLET.fullmatch(rest)
     if bracketed is not None and furniture.outlet_name(bracketed.group("outlet")):
         inner = byline_names(bracketed.group("rest"))

@@ -247,6 +247,8 @@ _RELEASE_END = _alternation(rules.RELEASE_END_LINES, 0)
 _RELATIVE_TIME = re.compile(rules.RELATIVE_TIME, re.I)
 MAX_SOURCE_WORDS = 6
 _SIGN_OFF = re.compile(rules.SIGN_OFF)
+_BARE_SIGN_OFF = re.compile(rules.BARE_SIGN_OFF)
+_TITLE_PLACE_COLON = re.compile(rules.TITLE_PLACE_COLON)
 _COPYRIGHT_DOMAIN = re.compile(rules.COPYRIGHT_DOMAIN, re.I)
 MAX_SIGN_OFF_CHARS = 40
 _DATED_CAPTION = re.compile(rules.DATED_CAPTION, re.I)
@@ -365,7 +367,13 @@ def source_name(text: str) -> str | None:
     match = _SOURCE.fullmatch(text)
     if match is None:
         credited = _FROM_OUTLET.fullmatch(text)
-        return outlet_name(credited.group("name")) if credited else None
+        if credited is None:
+            return None
+        name = credited.group("name").strip()
+        words = name.split()
+        if outlet_name(name) is None and text[:4].lower() == "via " and 1 <= len(words) <= 3:
+            return name if all(word[0].isupper() for word in words) else None  # "Via Example Wire"
+        return outlet_name(name)
     name = match.group("name").strip(" .")
     dated = _NAME_THEN_DATE.match(name)
     name = dated.group("name").strip() if dated else name
@@ -567,10 +575,22 @@ def copyright_holder(text: str) -> str | None:
     return domain.group("domain") if domain else None
 
 
+def title_place_dateline(line: str) -> WireDateline | None:
+    """ "New Delhi: India reported ...", "New Delhi, Apr 02, 2020: The ministry ...": a place in title
+    case and a colon opening the story (not a kicker such as "Update:")."""
+    match = _TITLE_PLACE_COLON.match(line[:MAX_DATELINE_CHARS])
+    if match is None or any(word.lower() in rules.KICKER_WORDS for word in match.group("place").split()):
+        return None
+    if outlet_name(match.group("place")) is not None:
+        return None
+    day, year = match.group("day"), match.group("year")
+    return WireDateline(None, match.group("month"), int(day) if day else None, int(year) if year else None, match.end())
+
+
 def sign_off(line: str) -> tuple[int, str] | None:
-    """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP"."""
+    """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP", "... IANS"."""
     tail = line[-MAX_SIGN_OFF_CHARS:]
-    match = _SIGN_OFF.search(tail)
+    match = _SIGN_OFF.search(tail) or _BARE_SIGN_OFF.search(tail)
     if match is None or outlet_name(match.group("name")) is None:
         return None
     return len(line) - len(tail) + match.start(), outlet_name(match.group("name")) or ""

@@ -201,7 +201,7 @@ OUTLETS = (
 )
 # Words that make a capitalised byline an organisation's ("Reuters Staff", "MT Newswires").
 ORG_BYLINE_WORDS = word_set(
-    "staff reporters reporter newsroom desk newswires newswire wire wires bureau editors editorial team"
+    "staff reporters reporter newsroom desk newswires newswire wire wires bureau editors editorial team network"
 )
 # Words that end an agency's name ("Xinhua News Agency", "Dow Jones Newswires").
 AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
@@ -232,6 +232,19 @@ DATED_CAPTION = (
 
 # A wire's sign-off closing the last paragraph on its own line: "... in positive territory. — AFP".
 SIGN_OFF = r"(?<=[.!?\"”’])\s+(?:[—–]|--?)\s*(?P<name>[A-Z][\w.&'’ -]{1,30}?)\s*$"
+
+# An opening dateline of a place in title case and a colon, maybe with the date: "New Delhi: ...",
+# "New Delhi, Apr 02, 2020: ...". Read only at the story's first line; these words open kickers instead.
+TITLE_PLACE_COLON = (
+    r"(?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})(?:,[ ](?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2}),[ ]"
+    r"(?P<year>\d{4}))?:[ ](?=[A-Z])"
+)
+KICKER_WORDS = word_set(
+    "update updated breaking exclusive watch opinion analysis editorial note editor photos photo video live read "
+    "also related watch listen correction clarification sponsored comment review explainer factbox timeline"
+)
+# A wire's sign-off as a bare name after the last sentence: "... first case of the infection. IANS".
+BARE_SIGN_OFF = r"(?<=[.!?\"”’])\s+(?P<name>[A-Z]{2,10})\s*$"
 
 # How long ago a feed item ran, on the line under its headline.
 RELATIVE_TIME = r"(?:\d{1,3}|an?)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|just\s+now|yesterday"
@@ -365,6 +378,7 @@ CLOSING_BIO = (
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
 TRAILING_HEADERS = (
+    r"write\s+(?:a\s+|your\s+)?comments?(?:\s+on\s+this\s+(?:article|story|post))?",
     r"(?:media\s+|press\s+|investor\s+|for\s+)?contacts?(?:\s+information)?\s*:?|other\s+(?:reports|articles|stories|posts)"
     r"\s+by(?:\s+.{1,40})?|discuss\s+this\s+(?:article|story|post)",
     r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+(?:\w+\s+){0,2}"

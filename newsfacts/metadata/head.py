@@ -57,7 +57,7 @@ _NO_DECK_END = (".", "!", "?", "…", ",", ";", ":")
 _PROSE_END = (".", "!", "?", "”", '"', "’", ")")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
-_STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires"})
+_STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires", "network"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
@@ -68,6 +68,8 @@ MAX_MENU_ITEM_WORDS = 6
 # A deck under the headline: one unpunctuated line of at most this many words, then the story.
 MAX_DECK_WORDS = 30
 MIN_REPRINT_SHARE = 0.6
+MIN_REPEATED_HEADLINE_CHARS = 15
+_PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
 
@@ -198,7 +200,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if (state.title is not None or known_title is not None) and _is_label_line(text):
         return 1
-    if state.seen_meta and _is_category_label(text, following):
+    if (state.seen_meta or state.title is not None) and _is_category_label(text, following):
         return 1
     if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
         return 1  # the headline printed twice (page title, then the story's own heading)
@@ -209,6 +211,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if _continues(items, index):
         return 0  # a hard-wrapped line of prose: the next line carries on its sentence
+    if state.title is None and known_title is None and _masthead_page_title(text, following, state):
+        return 1
     if state.title is None:
         underlined = bool(following) and is_setext_underline(following[0])
         title = _without_source(setext_title(raw) if underlined else headline_text(raw, following), state)
@@ -356,13 +360,37 @@ def _is_label_line(text: str) -> bool:
     return len(words) <= MAX_KICKER_WORDS + 2 and text.isupper() and not _SENTENCE_END.search(text)
 
 
+def _masthead_page_title(text: str, following: list[str], state: _State) -> bool:
+    """ "The Weekend Leader - COVID-19: Ministry releases data" above "COVID-19: Ministry releases data":
+    a page title joining the site's name to the headline printed under it. The name is the publisher."""
+    if not following:
+        return False
+    headline = " ".join(furniture.clean(unwrap(following[0])).split())
+    if len(headline) < MIN_REPEATED_HEADLINE_CHARS or headline == text:
+        return False
+    for joiner in _PAGE_TITLE_JOINERS:
+        if text.endswith(joiner + headline):
+            site = text[: -len(joiner + headline)].strip()
+        elif text.startswith(headline + joiner):
+            site = text[len(headline + joiner) :].strip()
+        else:
+            continue
+        words = site.split()
+        if 1 <= len(words) <= MAX_PUBLISHER_WORDS and all(word[0].isupper() or word[0].isdigit() for word in words):
+            state.publisher = state.publisher or furniture.outlet_name(site) or site
+            return True
+    return False
+
+
 def _is_category_label(text: str, following: list[str]) -> bool:
     """A category under the byline or date, just above the story ("IT Leadership"): a few words
     with no closing punctuation, then prose."""
     words = text.split()
     if not words or len(words) > MAX_KICKER_WORDS or _SENTENCE_END.search(text) or text.endswith((",", ":")):
         return False
-    return bool(following) and is_prose(following[0])
+    if not following or _BULLET.match(following[0]):
+        return False
+    return is_prose(following[0]) and following[0].rstrip("*_").endswith(_PROSE_END)
 
 
 def _staff_byline(text: str) -> bool:
@@ -500,7 +528,8 @@ def _story_start(text: str, line: Line, state: _State) -> int:
     """The offset of the story's first character: past a wire dateline that opens the paragraph."""
     raw = text[line.start : line.end]
     first = line.start + len(raw) - len(raw.lstrip()) + state.skip
-    dateline = furniture.wire_dateline(line.text[state.skip :])
+    opening = line.text[state.skip :]
+    dateline = furniture.wire_dateline(opening) or furniture.title_place_dateline(opening)
     if dateline is None:
         return first
     if dateline.agency is not None:
@@ -512,7 +541,7 @@ def _story_start(text: str, line: Line, state: _State) -> int:
 
 def _wire_date(text: str, years: set[int]) -> tuple[datetime.date | None, str | None]:
     """ "Sep 18 (Reuters)": a date only when the header states the year (and only one year)."""
-    dateline = furniture.wire_dateline(text)
+    dateline = furniture.wire_dateline(text) or furniture.title_place_dateline(text)
     if dateline is None or dateline.month is None or dateline.day is None or len(years) != 1:
         return None, None
     year = dateline.year or next(iter(years))

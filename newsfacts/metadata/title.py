@@ -42,7 +42,7 @@ MAX_LINES_TO_PARAGRAPH = 8
 _ATX = re.compile(r"#{1,2}[ \t]+(?P<title>.+?)(?:[ \t]+#+)?")
 _SETEXT_UNDERLINE = re.compile(r"=+|-{2,}")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
-_WORD = re.compile(r"[^\W_][\w'’.\-–]*")
+_WORD = re.compile(r"[^\W_](?:[\w'’.\-–]|,(?=\d{3}))*")  # "3,374" is one word
 _NOT_A_HEADLINE_START = re.compile(r"(?:[-*+•>|!<\[(]|\d+[.)]\s|https?://|www\.)", re.I)
 # A line ending in one of these breaks off mid-phrase: a wrapped line of prose, not a headline.
 _DANGLING_WORDS = word_set("a an the and or nor but of to for with from by as at than that which whose its their")
@@ -119,8 +119,8 @@ def _reads_as_headline(title: str, following: list[str] | None) -> bool:
     words = _WORD.findall(title)
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(title) > MAX_TITLE_CHARS:
         return False
-    if title.endswith(_SENTENCE_END) or _NOT_A_HEADLINE_START.match(title) or _KEY_VALUE.match(title):
-        return False
+    if title.rstrip("\"”’')]").endswith(_SENTENCE_END) or _NOT_A_HEADLINE_START.match(title) or _KEY_VALUE.match(title):
+        return False  # a full stop inside closing quotes ends a sentence too ('... as “provocation.”')
     if title[0].islower() and not title[1:2].isupper():  # "date 2021 ...", not "eBay" or "iPhone"
         return False
     if _ISO_DATE.search(title) or words[-1].lower() in _DANGLING_WORDS:

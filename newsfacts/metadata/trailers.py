@@ -31,6 +31,7 @@ MAX_PROFILE_PARAGRAPHS = 2
 MIN_LISTED_HEADLINES = 3
 MIN_HEADLINE_WORDS = 3
 MAX_FIGURE_SHARE = 0.5
+MAX_AFTER_SIGN_OFF = 3
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
 
@@ -102,6 +103,7 @@ class _Walk:
                 break
             self.cut = start
             index = start - 1
+        self._cut_after_sign_off()
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
         last = self._previous_non_blank(self.cut)
         signed = furniture.sign_off(self.lines[last].text) if last is not None else None
@@ -163,6 +165,7 @@ class _Walk:
             or dateline_date(text) is not None
             or furniture.is_ticker_line(text)  # only at the end: on top, "FED CUTS RATES AGAIN" is a headline
             or furniture.is_release_end(text)
+            or furniture.is_nav_strip(text)
         ):
             return index
         rules = (
@@ -180,6 +183,22 @@ class _Walk:
             if start is not None:
                 return start
         return None
+
+    def _cut_after_sign_off(self) -> None:
+        """A wire's sign-off ends the story: the few short lines left after it are furniture (an ad)."""
+        index, short = self.cut, 0
+        while short < MAX_AFTER_SIGN_OFF:
+            index = self._previous_non_blank(index)
+            if index is None:
+                return
+            if furniture.sign_off(self.lines[index].text) is not None:
+                if short:
+                    self.cut = self._next_non_blank(index) or self.cut
+                return
+            if len(self.lines[index].text.split()) > MAX_TAGLINE_WORDS:
+                return
+            short += 1
+        return
 
     def _feed_item(self, index: int, text: str) -> int | None:
         """A sidebar item: a short line whose next line, already cut, says how long ago it ran."""
@@ -231,7 +250,11 @@ class _Walk:
             if line.blank:
                 continue
             cleaned = furniture.clean(line.text)
-            if furniture.is_navigation_header(cleaned) or furniture.is_trailing_header(cleaned):
+            if (
+                furniture.is_navigation_header(cleaned)
+                or furniture.is_trailing_header(cleaned)
+                or (above < index and furniture.is_nav_strip(cleaned))  # "Comment | Share | Print" above a form
+            ):
                 return above
             items += 1
             if items > MAX_NAV_ITEMS or len(line.text.split()) > MAX_NAV_ITEM_WORDS:

@@ -349,3 +349,83 @@ def test_a_short_first_paragraph_under_the_date_is_no_category() -> None:
     text = _page("Toolmaker Lifts Yearly Outlook", "March 4, 2024", "Good news at last.", STORY)
     m = parse_metadata(text)
     assert text[m.body_start :].startswith("Good news at last.")
+
+
+TITLED = "Toolmaker Lifts Yearly Outlook After Strong Spring Orders"
+# Shapes of the third real batch. (what, page, title, author, publisher, date, story opening, closing)
+THIRD_BATCH = [
+    ("title-case place and colon", _page(TITLED, "Lyon: " + STORY, LATER), TITLED, None, None, None, STORY, LATER),
+    (
+        "title-case place, date and colon",
+        _page(TITLED, "New Delhi, Mar 04, 2024: " + STORY, LATER),
+        TITLED, None, None, datetime.date(2024, 3, 4), STORY, LATER,
+    ),
+    (
+        "page title joining the site's name to the headline",
+        _page("The Example Leader - " + HEADLINE, HEADLINE, "Lyon", STORY, LATER),
+        HEADLINE, None, "The Example Leader", None, STORY, LATER,
+    ),
+    (
+        "bare wire sign-off and an ad after it",
+        _page(TITLED, STORY, LATER + " IANS", "Creamy Farm Cheese"),
+        TITLED, None, "IANS", None, STORY, LATER,
+    ),
+    ("byline with a time after two colons", _page(TITLED, "By Ann Example :: 10:43 AM", STORY, LATER),
+     TITLED, "Ann Example", None, None, STORY, LATER),
+    (
+        "a desk's network byline",
+        _page(TITLED, "Lyon Daily News Network", STORY, LATER),
+        TITLED, "Lyon Daily News Network", "Lyon Daily News", None, STORY, LATER,
+    ),
+    ("credited via an outlet", _page("Via Example Wire", STORY, LATER), None, None, "Example Wire", None, STORY, LATER),
+    (
+        "comment form after the story",
+        _page(TITLED, STORY, LATER, "Write Comment | E-Mail To a Friend | Print\nError:NULL\n"
+              "Write your Comments on this Article\nYour Name\nYour Comment"),
+        TITLED, None, None, None, STORY, LATER,
+    ),
+    (
+        "long headline with a thousands separator",
+        _page("Deaths in the region rise to 79, the total number of cases to 3,374 as clinics fill: health ministry",
+              STORY, LATER),
+        "Deaths in the region rise to 79, the total number of cases to 3,374 as clinics fill: health ministry",
+        None, None, None, STORY, LATER,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "text", "title", "author", "publisher", "date", "first", "last"), THIRD_BATCH)
+def test_third_batch_shapes(
+    what: str,
+    text: str,
+    title: str | None,
+    author: str | None,
+    publisher: str | None,
+    date: datetime.date | None,
+    first: str,
+    last: str,
+) -> None:
+    m = parse_metadata(text)
+    body = text[m.body_start : m.body_end]
+    assert (m.title, m.author, m.publisher, m.published_date) == (title, author, publisher, date), what
+    assert body.startswith(first) and body.endswith(last), what
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (_page(TITLED, "Update: " + STORY), "Update: "),  # a kicker, not a place
+        (_page(TITLED, "Reuters: " + STORY), "Reuters: "),  # an outlet, not a place
+        (_page(TITLED, STORY + " NASA", LATER), STORY),  # no outlet: no sign-off, the story runs on
+        (_page("Via email", STORY), "Via email"),
+        (
+            _page("Officials on Tuesday warned Protesters Against Blocking Roads and what they Called “Provocation.”",
+                  STORY),
+            "Officials on Tuesday",
+        ),  # a sentence whose full stop sits inside the quotes is no headline
+    ],
+)  # fmt: skip
+def test_third_batch_negatives(text: str, opening: str) -> None:
+    m = parse_metadata(text)
+    assert text[m.body_start :].startswith(opening)
+    assert m.publisher is None
