@@ -82,7 +82,10 @@ _NOT_NAME_WORDS = word_set(
 
 def is_byline_or_dateline(text: str) -> bool:
     """True for a line that only states who wrote the piece or when it was published."""
-    return parse_byline(_unwrap(text)) is not None or dateline_date(text) is not None or updated_date(text) is not None
+    text = _unwrap(text)
+    if parse_byline(text) is not None or _dateline_date(text) is not None or updated_date(text) is not None:
+        return True
+    return "min" in text and dateline_date(text) is not None  # a reading time glued to the date
 
 
 @dataclass(frozen=True, slots=True)

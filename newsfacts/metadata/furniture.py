@@ -249,8 +249,14 @@ MAX_SOURCE_WORDS = 6
 _SIGN_OFF = re.compile(rules.SIGN_OFF)
 _BARE_SIGN_OFF = re.compile(rules.BARE_SIGN_OFF)
 _TITLE_PLACE_COLON = re.compile(rules.TITLE_PLACE_COLON)
+_DATE_COLON = re.compile(rules.DATE_COLON)
+_PLACE_DATE_LINE = re.compile(rules.PLACE_DATE_LINE)
+_MONTHS = rules.MONTH_WORDS
 _COPYRIGHT_DOMAIN = re.compile(rules.COPYRIGHT_DOMAIN, re.I)
 MAX_SIGN_OFF_CHARS = 40
+MAX_PLACE_DATE_CHARS = 60
+_YEAR_AGENCY = re.compile(rules.YEAR_AGENCY_CAPTION)
+_VISIT = re.compile(rules.VISIT_FOR_MORE, re.I)
 _DATED_CAPTION = re.compile(rules.DATED_CAPTION, re.I)
 MIN_STRIP_ITEMS = 3
 MAX_STRIP_ITEM_WORDS = 15
@@ -392,7 +398,14 @@ def is_photo_credit(text: str) -> bool:
     """ "Photo: Getty Images", "FILE PHOTO: ...", "Credit: REUTERS/...", a caption ending in a credit."""
     if len(text) > MAX_FURNITURE_CHARS * 2:
         return False
-    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text)
+    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text) or _year_agency_caption(text)
+
+
+def _year_agency_caption(text: str) -> bool:
+    """ "Traders at the exchange, August 23, 2013 Reuters": tested only when the line ends in an agency."""
+    if not text.rstrip(" .").endswith(rules.CAPTION_AGENCIES):
+        return False
+    return _YEAR_AGENCY.fullmatch(text) is not None
 
 
 def is_image(text: str) -> bool:
@@ -467,6 +480,10 @@ def _is_date_part(part: str) -> bool:
     return parse_date_line(part) is not None
 
 
+def _visit_for_more(text: str) -> bool:
+    return "isit" in text and _VISIT.fullmatch(text) is not None
+
+
 @line_cache
 def is_trailing_furniture(text: str) -> bool:
     """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
@@ -488,6 +505,7 @@ def _is_closing_line(text: str) -> bool:
         return False
     return (
         _TRAILING.fullmatch(text)
+        or _visit_for_more(text)
         or _TRAILING_HEADER.fullmatch(text) is not None
         or source_name(text) is not None
         or is_outlet_blurb(text)
@@ -578,6 +596,9 @@ def copyright_holder(text: str) -> str | None:
 def title_place_dateline(line: str) -> WireDateline | None:
     """ "New Delhi: India reported ...", "New Delhi, Apr 02, 2020: The ministry ...": a place in title
     case and a colon opening the story (not a kicker such as "Update:")."""
+    dated = _DATE_COLON.match(line[:MAX_DATELINE_CHARS])
+    if dated is not None and dated.group("month").lower().rstrip(".") in _MONTHS:
+        return WireDateline(None, dated.group("month"), int(dated.group("day")), None, dated.end())
     match = _TITLE_PLACE_COLON.match(line[:MAX_DATELINE_CHARS])
     if match is None or any(word.lower() in rules.KICKER_WORDS for word in match.group("place").split()):
         return None
@@ -585,6 +606,14 @@ def title_place_dateline(line: str) -> WireDateline | None:
         return None
     day, year = match.group("day"), match.group("year")
     return WireDateline(None, match.group("month"), int(day) if day else None, int(year) if year else None, match.end())
+
+
+def is_place_date_line(text: str) -> bool:
+    """ "Kathmandu, December 25": a dateline on its own line, a place in title case and the day."""
+    if len(text) > MAX_PLACE_DATE_CHARS or "," not in text or not text[:1].isupper():
+        return False
+    match = _PLACE_DATE_LINE.fullmatch(text)
+    return match is not None and match.group("month").lower() in _MONTHS
 
 
 def sign_off(line: str) -> tuple[int, str] | None:

@@ -18,6 +18,7 @@ WIDGET_LINES = (
     r"(?:close|open|toggle|show|hide)\s+(?:this\s+|the\s+)?(?:search|menu|navigation|nav)(?:\s+(?:box|bar|form))?\.?",
     r"listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[\d:]+\s*(?:min(?:utes?)?)?)?",
     r"\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)",
+    r"\d{1,3}\s*min(?:ute)?s?(?:\s+\d{1,2}\s*sec(?:ond)?s?)?\s+to\s+read",
     r"(?:reading\s+time|read\s+time)\s*:?\s*\d{1,3}\s*min(?:ute)?s?",
     r"(?:save|saved|bookmark|gift\s+(?:this\s+)?article|share\s+full\s+article|copy\s+link|font\s+size)",
     r"(?:web\s+)?notifications?|activate\s+notifications\??|turn\s+on\s+notifications",
@@ -67,11 +68,22 @@ PHOTO_CREDIT_LINES = (
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
-    r".*\b(?:19|20)\d{2}\.?\s+(?:Reuters|AFP|AP|EPA|Bloomberg|Xinhua|Bernama|Getty\s+Images)\s*\.?",
     r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
     r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
     r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
 )
+
+# A caption ending in the year the photo was taken and the agency: "..., August 23, 2013 Reuters".
+CAPTION_AGENCIES = ("Reuters", "AFP", "AP", "EPA", "Bloomberg", "Xinhua", "Bernama", "Getty Images")
+YEAR_AGENCY_CAPTION = (
+    r".*\b(?:19|20)\d{2}\.?\s+(?:" + "|".join(name.replace(" ", r"\s+") for name in CAPTION_AGENCIES) + r")\s*\.?"
+)
+MONTH_WORDS = word_set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december"
+)
+# A closing line sending the reader to the site for more: "Visit Example.com for more on this news."
+VISIT_FOR_MORE = r".*\bvisit\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|in)\s+for\s+more\b.*"
 
 # Headers of a table of contents; the short lines under one are its items.
 TOC_HEADERS = (
@@ -239,6 +251,13 @@ TITLE_PLACE_COLON = (
     r"(?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})(?:,[ ](?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2}),[ ]"
     r"(?P<year>\d{4}))?:[ ](?=[A-Z])"
 )
+# A date-only dateline opening the story: "December 7: Counting of votes ...".
+DATE_COLON = r"(?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2}):[ ](?=[A-Z])"
+# A dateline on its own line under the headline: "Kathmandu, December 25", "Lyon, March 4, 2024".
+PLACE_DATE_LINE = (
+    r"(?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}),[ ](?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2})"
+    r"(?:,[ ](?P<year>\d{4}))?"
+)
 KICKER_WORDS = word_set(
     "update updated breaking exclusive watch opinion analysis editorial note editor photos photo video live read "
     "also related watch listen correction clarification sponsored comment review explainer factbox timeline"
@@ -360,6 +379,8 @@ TRAILING_LINES = (
     r"(?:reply|report(?:\s+abuse)?|flag|like|quote|permalink)(?:\s*[|·•]\s*(?:reply|report|flag|like|quote|share))*",
     r"(?:\d+|no)\s+(?:comments?|replies|likes)\s*:?",
     r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
+    r"no\s+comments\s+yet\.?(?:\s+be\s+the\s+first(?:\s+one)?\s+to\s+comment\.?)?",
+    r"(?:previous|next)\s+(?:post|article|story)\b.*",
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
     r"view\s+(?:the\s+)?original\s+(?:post|article|story).*|\d+\s+more\s+words",
     r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",

@@ -69,6 +69,7 @@ MAX_MENU_ITEM_WORDS = 6
 MAX_DECK_WORDS = 30
 MIN_REPRINT_SHARE = 0.6
 MIN_REPEATED_HEADLINE_CHARS = 15
+MAX_LABEL_CHARS = 40
 _PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
@@ -164,6 +165,10 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.seen_meta = True
         return 1
     if _outlet_and_date(text, state):
+        return 1
+    if furniture.is_place_date_line(text):
+        state.seen_meta = True
+        _date(text.split(",", 1)[1].strip(), state)  # a date only when it has its year
         return 1
     if furniture.is_nav_strip(text):
         if state.title is not None and not state.seen_meta and known_title is None:
@@ -363,7 +368,7 @@ def _is_label_line(text: str) -> bool:
 def _masthead_page_title(text: str, following: list[str], state: _State) -> bool:
     """ "The Weekend Leader - COVID-19: Ministry releases data" above "COVID-19: Ministry releases data":
     a page title joining the site's name to the headline printed under it. The name is the publisher."""
-    if not following:
+    if not following or not any(joiner in text for joiner in _PAGE_TITLE_JOINERS):
         return False
     headline = " ".join(furniture.clean(unwrap(following[0])).split())
     if len(headline) < MIN_REPEATED_HEADLINE_CHARS or headline == text:
@@ -385,6 +390,8 @@ def _masthead_page_title(text: str, following: list[str], state: _State) -> bool
 def _is_category_label(text: str, following: list[str]) -> bool:
     """A category under the byline or date, just above the story ("IT Leadership"): a few words
     with no closing punctuation, then prose."""
+    if len(text) > MAX_LABEL_CHARS:
+        return False
     words = text.split()
     if not words or len(words) > MAX_KICKER_WORDS or _SENTENCE_END.search(text) or text.endswith((",", ":")):
         return False

@@ -42,7 +42,7 @@ MAX_LINES_TO_PARAGRAPH = 8
 _ATX = re.compile(r"#{1,2}[ \t]+(?P<title>.+?)(?:[ \t]+#+)?")
 _SETEXT_UNDERLINE = re.compile(r"=+|-{2,}")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
-_WORD = re.compile(r"[^\W_](?:[\w'’.\-–]|,(?=\d{3}))*")  # "3,374" is one word
+_WORD = re.compile(r"[^\W_][\w'’.\-–]*(?:,(?=\d{3})[\w'’.\-–]*)*")  # "3,374" is one word
 _NOT_A_HEADLINE_START = re.compile(r"(?:[-*+•>|!<\[(]|\d+[.)]\s|https?://|www\.)", re.I)
 # A line ending in one of these breaks off mid-phrase: a wrapped line of prose, not a headline.
 _DANGLING_WORDS = word_set("a an the and or nor but of to for with from by as at than that which whose its their")
@@ -202,4 +202,5 @@ def _is_header_line(text: str, beside: str | None = None) -> bool:
         or (text.isupper() and len(text.split()) <= MAX_KICKER_WORDS)
         or is_by_credit(text)
         or outlet_dateline(text) is not None
+        or furniture.is_place_date_line(text)
     )

@@ -429,3 +429,67 @@ def test_third_batch_negatives(text: str, opening: str) -> None:
     m = parse_metadata(text)
     assert text[m.body_start :].startswith(opening)
     assert m.publisher is None
+
+
+# Shapes of the fourth real batch. (what, page, date, story opening, closing)
+FOURTH_BATCH = [
+    ("dateline line without a year", _page(HEADLINE, "Kathmandu, December 25", STORY, LATER), None, STORY, LATER),
+    (
+        "dateline line with its year",
+        _page(HEADLINE, "Lyon, March 4, 2024", STORY, LATER),
+        datetime.date(2024, 3, 4),
+        STORY,
+        LATER,
+    ),  # fmt: skip
+    (
+        "reading time, reprinted headline, date-only dateline, empty comments",
+        _page(
+            TITLED,
+            "  1 min 41 sec to read\n" + TITLED,
+            "December 7: " + STORY,
+            LATER,
+            "No comments yet. Be the first one to comment.",
+        ),
+        None,
+        STORY,
+        LATER,
+    ),  # fmt: skip
+    (
+        "post navigation and a visit-the-site line",
+        _page(
+            TITLED,
+            STORY,
+            LATER,
+            "Quick Takes are short bursts of news. Visit Example.com for more on this news.",
+            "Previous post Markets: Bonds slip\nNext post Autos: Sales rise",
+        ),
+        None,
+        STORY,
+        LATER,
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("what", "text", "date", "first", "last"), FOURTH_BATCH)
+def test_fourth_batch_shapes(what: str, text: str, date: datetime.date | None, first: str, last: str) -> None:
+    m = parse_metadata(text)
+    body = text[m.body_start : m.body_end]
+    assert m.title in (HEADLINE, TITLED) and m.published_date == date, what
+    assert body.startswith(first) and body.endswith(last), what
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        pytest.param(
+            "Mayday: The crew radioed for help before the engine failed, the airline said on Monday.",
+            marks=pytest.mark.xfail(strict=True, reason="a one-word kicker outside KICKER_WORDS reads as a place"),
+        ),
+        "Lyon, the third city of France, voted for a new mayor on Sunday after a long campaign.",
+        "Update: The company said on Monday it would close two plants and cut about 2,000 jobs.",
+    ],
+)
+def test_a_colon_or_comma_opening_that_is_no_dateline(opening: str) -> None:
+    text = _page(TITLED, opening, LATER)
+    m = parse_metadata(text)
+    assert text[m.body_start :].startswith(opening) and m.published_date is None
