@@ -40,12 +40,28 @@ _ROLE_PREFIX = re.compile(
     r"(?i:writers?|reporters?|correspondents?|editors?|contributors?|journalists?)\s+(?=[A-Z])"
 )
 _SEGMENT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_DOUBLE_COLON = re.compile(r"\s+::\s+")
 _RELATIVE_LABEL = re.compile(r"(?:first\s+)?(?:published|posted)(?:\s+on)?\s*[:：]?\s*(?P<rest>.+)", re.I)
 _RELATIVE = re.compile(r"\b(?:ago|just\s+now|today|yesterday|hours?|mins?|minutes?)\b", re.I)
 _DASH_BYLINE = re.compile(r"[-–—]{1,2}\s*(?P<rest>[^-–—].*)")
 _LEADING_CONNECTOR = re.compile(r"(?:on|at|in|for|published|posted|updated)\b\s*", re.I)
 _DATE_SEGMENT_END = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s+(?:last\s+)?updated\b", re.I)
 # "By Jane Doe(China Daily)" / "By Jane Doe (Reuters)": the outlet in brackets after the names.
+# "Xinhua, December 11, 2015": an outlet, a comma, then the date (and a few words of widget after it).
+_OUTLET_COMMA = re.compile(r"(?P<name>[^,|]{2,40}),\s+(?P<rest>\S.*)")
+_BAR_SEGMENTS = re.compile(r"\s*\|\s*")
+_LABEL_VALUE = re.compile(r"[A-Z][\w ]{1,20}:\s*\S.{0,40}")
+MAX_DATE_WORDS = 6
+_GLUED_READ_TIME = re.compile(r"(?P<date>.{4,40}?\b(?:19|20)\d{2})\s?\d{1,2}\s*min(?:ute)?s?(?:\s+read)?", re.I)
+_CREDIT_DATE = re.compile(
+    r"\b(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+)
+_PUBLICATION_LABEL = re.compile(
+    r"(?:publish(?:ed)?(?:\s+(?:date|on))?|publication\s+date|first\s+published(?:\s+on)?|posted\s+on)\s*[:：]?\s*",
+    re.I,
+)
+_AFTER_CLOSING_DATE = ("http", "www.", "©", "|", "(c)", "by", "copyright")
+MAX_AFTER_DATE_WORDS = 4
 _BRACKETED_OUTLET = re.compile(r"(?P<rest>.*?)\s*\((?P<outlet>[^()]{2,40})\)\s*")
 _TOKEN = re.compile(r"[^\s,;|·•/]+|[,;|·•/]")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
@@ -67,7 +83,9 @@ _NOT_NAME_WORDS = word_set(
 def is_byline_or_dateline(text: str) -> bool:
     """True for a line that only states who wrote the piece or when it was published."""
     text = _unwrap(text)
-    return parse_byline(text) is not None or _dateline_date(text) is not None or updated_date(text) is not None
+    if parse_byline(text) is not None or _dateline_date(text) is not None or updated_date(text) is not None:
+        return True
+    return "min" in text and dateline_date(text) is not None  # a reading time glued to the date
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +114,7 @@ def read_byline(text: str, *, dash: bool = False) -> Byline | None:
 
 def byline_names(rest: str) -> Byline | None:
     """The names (or the organisation) a byline's text after "By" holds, with any date after them."""
-    rest = rest.strip()
+    rest = _DOUBLE_COLON.sub(" | ", rest.strip())  # "Ann Roe :: 10:43 AM": a separator, as a bar is
     bracketed = _BRACKETED_OUTLET.fullmatch(rest)
     if bracketed is not None and furniture.outlet_name(bracketed.group("outlet")):
         inner = byline_names(bracketed.group("rest"))
@@ -295,8 +313,14 @@ def updated_date(text: str) -> datetime.date | None:
 
 
 def dateline_date(text: str) -> datetime.date | None:
-    """The date a line that is only a date, or "Published: <date>", states."""
-    return _dateline_date(_unwrap(text))
+    """The date a line that is only a date, or "Published: <date>", states; a reading time glued
+    to it by the scraper ("Mar 30, 20062 mins") is cut off first."""
+    text = _unwrap(text)
+    date = _dateline_date(text)
+    if date is None and "min" in text:
+        glued = _GLUED_READ_TIME.fullmatch(text)
+        return _dateline_date(glued.group("date")) if glued else None
+    return date
 
 
 def unwrap(text: str) -> str:
@@ -310,3 +334,66 @@ def _unwrap(text: str) -> str:
     while match := _EMPHASIS.fullmatch(text):
         text = match.group("inner").strip()
     return text
+
+
+def outlet_dateline(text: str) -> tuple[str, str] | None:
+    """(outlet, date text) of a header line naming the outlet with its date: "Xinhua, December 11,
+    2015 Adjust font size:", "Source: Xinhua| 2018-08-01 16:17:33|Editor: x". Only a known outlet
+    or a "Source:" credit counts, and every other segment must be a label or a widget."""
+    if len(text) > MAX_BYLINE_CHARS or ("|" not in text and "," not in text):
+        return None
+    if "|" not in text and furniture.outlet_name(text.split(",", 1)[0]) is None:
+        return None  # neither segments nor a known outlet before the first comma
+    parts = [part for part in _BAR_SEGMENTS.split(text) if part]
+    outlet, date_text = None, None
+    if len(parts) >= 2:
+        for part in parts:
+            named = furniture.outlet_name(part) or furniture.source_name(part)
+            if named is not None:
+                outlet = outlet or named
+            elif dateline_date(part) is not None or updated_date(part) is not None:
+                date_text = date_text or part
+            elif not (_LABEL_VALUE.fullmatch(part) or furniture.is_widget(part)):
+                return None
+    else:
+        match = _OUTLET_COMMA.fullmatch(text)
+        outlet = furniture.outlet_name(match.group("name")) if match else None
+        date_text = _date_prefix(match.group("rest")) if match and outlet else None
+    return (outlet, date_text) if outlet and date_text else None
+
+
+def _date_prefix(text: str) -> str | None:
+    """The date opening `text` when at most a few words follow it ("December 11, 2015 Adjust font size:")."""
+    words = text.split()
+    for count in range(min(len(words), MAX_DATE_WORDS), 0, -1):
+        if len(words) - count > MAX_AFTER_DATE_WORDS:
+            return None
+        head = " ".join(words[:count])
+        if dateline_date(head) is not None:
+            return head
+    return None
+
+
+def credit_date(text: str) -> datetime.date | None:
+    """The date written in a credit line ("Source: Example Wire March 4, 2024 07:25 UTC")."""
+    match = _CREDIT_DATE.search(text) if len(text) <= MAX_BYLINE_CHARS * 2 else None
+    return parse_date_line(match.group(0)) if match else None
+
+
+def labelled_publication_date(text: str) -> datetime.date | None:
+    """The date a closing "Publish date: April 23, 2009 https://..." line states: a publication
+    label, the date, then nothing or only an address, a copyright or a "by" credit."""
+    if len(text) > MAX_BYLINE_CHARS * 2 or text[:1] not in "PpFf":  # publish..., posted..., first published
+        return None
+    label = _PUBLICATION_LABEL.match(text)
+    if label is None:
+        return None
+    words = text[label.end() :].split()
+    for count in range(min(len(words), MAX_DATE_WORDS), 0, -1):
+        tail = words[count:]
+        if tail and not tail[0].lower().startswith(_AFTER_CLOSING_DATE):
+            continue
+        date = parse_date_line(" ".join(words[:count]))
+        if date is not None:
+            return date
+    return None

@@ -237,8 +237,29 @@ _WIRE = re.compile(
 _WIRE_PLACE_ONLY = re.compile(
     rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
 )
+_PRESS = (re.compile(rules.PRESS_DATELINE), re.compile(rules.PRESS_DASHED))
 # An older wire form with neither agency nor dash: "CHICAGO Aug 31 The department said ...".
 _WIRE_PLACE_DATE = re.compile(rf"(?:{rules.WIRE_PLACE}),?[ ](?i:{rules.WIRE_MONTH_DAY})[ ](?=[A-Z])")
+_NAV_STRIP = re.compile(rules.NAV_STRIP_SPLIT)
+_SYNDICATED = re.compile(rules.SYNDICATED_FROM)
+_SITE_FOOTER = re.compile(rules.SITE_FOOTER)
+_RELEASE_END = _alternation(rules.RELEASE_END_LINES, 0)
+_RELATIVE_TIME = re.compile(rules.RELATIVE_TIME, re.I)
+MAX_SOURCE_WORDS = 6
+_SIGN_OFF = re.compile(rules.SIGN_OFF)
+_BARE_SIGN_OFF = re.compile(rules.BARE_SIGN_OFF)
+_TITLE_PLACE_COLON = re.compile(rules.TITLE_PLACE_COLON)
+_DATE_COLON = re.compile(rules.DATE_COLON)
+_PLACE_DATE_LINE = re.compile(rules.PLACE_DATE_LINE)
+_MONTHS = rules.MONTH_WORDS
+_COPYRIGHT_DOMAIN = re.compile(rules.COPYRIGHT_DOMAIN, re.I)
+MAX_SIGN_OFF_CHARS = 40
+MAX_PLACE_DATE_CHARS = 60
+_YEAR_AGENCY = re.compile(rules.YEAR_AGENCY_CAPTION)
+_VISIT = re.compile(rules.VISIT_FOR_MORE, re.I)
+_DATED_CAPTION = re.compile(rules.DATED_CAPTION, re.I)
+MIN_STRIP_ITEMS = 3
+MAX_STRIP_ITEM_WORDS = 15
 MAX_DATELINE_CHARS = 120
 MAX_CRUMB_WORDS = 4
 
@@ -257,11 +278,13 @@ class WireDateline:
 def wire_dateline(line: str) -> WireDateline | None:
     """ "LONDON (Reuters) - ...", "WASHINGTON, Oct. 29 (UPI) -- ...", "(Xinhua) -- ...", "HARBIN - ..."."""
     head = line[:MAX_DATELINE_CHARS]
-    match = _WIRE.match(head)
+    match = _WIRE.match(head) or _PRESS[0].match(head) or _PRESS[1].match(head)
     if match is None:
         match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
         if match is None or not _place_is_caps(match.group(0)):
             return None
+        if outlet_name(match.group(0).split(",")[0]) is not None:
+            return None  # "AP: Shares slump": an outlet credited before a headline, not a place
     rest = line[match.end() :]
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'$€£(["):
         return None
@@ -305,10 +328,10 @@ def domain_masthead(text: str) -> str | None:
 
 
 def outlet_name(text: str) -> str | None:
-    """The outlet `text` names when it is nothing but an outlet's name ("REUTERS", "The Associated Press")."""
+    """The outlet `text` names when it is nothing but an outlet's name ("REUTERS", "(Xinhua)")."""
     if len(text) > 60:
         return None
-    key = " ".join(text.strip(" .,:;-–—|•").split()).casefold()
+    key = " ".join(text.strip(" .,:;-–—|•()[]").split()).casefold()
     return _OUTLETS.get(key) or _OUTLETS.get(key.removeprefix("the "))
 
 
@@ -350,8 +373,16 @@ def source_name(text: str) -> str | None:
     match = _SOURCE.fullmatch(text)
     if match is None:
         credited = _FROM_OUTLET.fullmatch(text)
-        return outlet_name(credited.group("name")) if credited else None
+        if credited is None:
+            return None
+        name = credited.group("name").strip()
+        words = name.split()
+        if outlet_name(name) is None and text[:4].lower() == "via " and 1 <= len(words) <= 3:
+            return name if all(word[0].isupper() for word in words) else None  # "Via Example Wire"
+        return outlet_name(name)
     name = match.group("name").strip(" .")
+    dated = _NAME_THEN_DATE.match(name)
+    name = dated.group("name").strip() if dated else name
     words = name.split()
     if not 1 <= len(words) <= 5 or any(char in name for char in ",;/") or not words[0][0].isupper():
         return None
@@ -367,12 +398,34 @@ def is_photo_credit(text: str) -> bool:
     """ "Photo: Getty Images", "FILE PHOTO: ...", "Credit: REUTERS/...", a caption ending in a credit."""
     if len(text) > MAX_FURNITURE_CHARS * 2:
         return False
-    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text)
+    return _PHOTO.fullmatch(text) is not None or _CAPTION.fullmatch(text) or _year_agency_caption(text)
+
+
+def _year_agency_caption(text: str) -> bool:
+    """ "Traders at the exchange, August 23, 2013 Reuters": tested only when the line ends in an agency."""
+    if not text.rstrip(" .").endswith(rules.CAPTION_AGENCIES):
+        return False
+    return _YEAR_AGENCY.fullmatch(text) is not None
 
 
 def is_image(text: str) -> bool:
     """A Markdown image on its own line: "![A tanker at anchor](https://...)"."""
     return len(text) <= MAX_FURNITURE_CHARS * 3 and _IMAGE.fullmatch(text) is not None
+
+
+def is_nav_strip(text: str) -> bool:
+    """Menu items or headlines run along one line between bars or bullets ("Help | Sitemap | Archive")."""
+    if len(text) > MAX_FURNITURE_CHARS * 4 or ("|" not in text and "•" not in text and "·" not in text):
+        return False
+    parts = [part for part in _NAV_STRIP.split(text) if part.strip()]
+    return len(parts) >= MIN_STRIP_ITEMS and all(len(part.split()) <= MAX_STRIP_ITEM_WORDS for part in parts)
+
+
+def is_dated_caption(text: str) -> bool:
+    """ "Voters queue in Lyon, France, Sunday, April 9, 2017.": an agency-style caption, one sentence."""
+    if len(text) > MAX_FURNITURE_CHARS or "day," not in text or ". " in text:
+        return False
+    return _DATED_CAPTION.fullmatch(text) is not None
 
 
 def is_toc_header(text: str) -> bool:
@@ -427,6 +480,10 @@ def _is_date_part(part: str) -> bool:
     return parse_date_line(part) is not None
 
 
+def _visit_for_more(text: str) -> bool:
+    return "isit" in text and _VISIT.fullmatch(text) is not None
+
+
 @line_cache
 def is_trailing_furniture(text: str) -> bool:
     """Lines that only ever close a page: disclaimers, credits, contact lines, "Similar News"."""
@@ -448,6 +505,7 @@ def _is_closing_line(text: str) -> bool:
         return False
     return (
         _TRAILING.fullmatch(text)
+        or _visit_for_more(text)
         or _TRAILING_HEADER.fullmatch(text) is not None
         or source_name(text) is not None
         or is_outlet_blurb(text)
@@ -489,12 +547,82 @@ def credited_outlet(text: str) -> str | None:
     return None
 
 
+def syndicated_source(text: str) -> str | None:
+    """The outlet a feed footer says the story first ran on ("The post ... appeared first on X.")."""
+    lowered = text.lower()
+    if len(text) > MAX_FURNITURE_CHARS or ("appeared" not in lowered and "published" not in lowered):
+        return None
+    match = _SYNDICATED.fullmatch(text)
+    if match is None or len(match.group("name").split()) > MAX_SOURCE_WORDS:
+        return None
+    return outlet_name(match.group("name")) or match.group("name").strip()
+
+
+def site_footer(text: str) -> str | None:
+    """The site a footer names beside its address ("Example Daily Online --- http://example.com/")."""
+    if len(text) > MAX_FURNITURE_CHARS or ("http" not in text and "www." not in text):
+        return None
+    match = _SITE_FOOTER.fullmatch(text)
+    return (outlet_name(match.group("name")) or match.group("name")) if match else None
+
+
+def is_relative_time(text: str) -> bool:
+    """ "3 hours ago", "just now": when a feed item ran."""
+    return len(text) <= MAX_STRIP_ITEM_WORDS * 4 and _RELATIVE_TIME.fullmatch(text) is not None
+
+
+def is_release_end(text: str) -> bool:
+    """Press-release end matter: an address on its own, "SOURCE Example Corp", a download list."""
+    if len(text) > MAX_FURNITURE_CHARS or not (
+        text.startswith(("SOURCE", "The following", "the following")) or "http" in text or "www." in text
+    ):
+        return False
+    return _RELEASE_END.fullmatch(text) is not None
+
+
 def copyright_holder(text: str) -> str | None:
-    """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one."""
+    """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one,
+    or the site's own domain ("Copyright © 2012 Example.com. All Rights Reserved.")."""
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     match = _COPYRIGHT.match(text)
-    return outlet_name(match.group("name")) if match else None
+    named = outlet_name(match.group("name")) if match else None
+    if named is not None or match is None:
+        return named
+    domain = _COPYRIGHT_DOMAIN.match(text)
+    return domain.group("domain") if domain else None
+
+
+def title_place_dateline(line: str) -> WireDateline | None:
+    """ "New Delhi: India reported ...", "New Delhi, Apr 02, 2020: The ministry ...": a place in title
+    case and a colon opening the story (not a kicker such as "Update:")."""
+    dated = _DATE_COLON.match(line[:MAX_DATELINE_CHARS])
+    if dated is not None and dated.group("month").lower().rstrip(".") in _MONTHS:
+        return WireDateline(None, dated.group("month"), int(dated.group("day")), None, dated.end())
+    match = _TITLE_PLACE_COLON.match(line[:MAX_DATELINE_CHARS])
+    if match is None or any(word.lower() in rules.KICKER_WORDS for word in match.group("place").split()):
+        return None
+    if outlet_name(match.group("place")) is not None:
+        return None
+    day, year = match.group("day"), match.group("year")
+    return WireDateline(None, match.group("month"), int(day) if day else None, int(year) if year else None, match.end())
+
+
+def is_place_date_line(text: str) -> bool:
+    """ "Kathmandu, December 25": a dateline on its own line, a place in title case and the day."""
+    if len(text) > MAX_PLACE_DATE_CHARS or "," not in text or not text[:1].isupper():
+        return False
+    match = _PLACE_DATE_LINE.fullmatch(text)
+    return match is not None and match.group("month").lower() in _MONTHS
+
+
+def sign_off(line: str) -> tuple[int, str] | None:
+    """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP", "... IANS"."""
+    tail = line[-MAX_SIGN_OFF_CHARS:]
+    match = _SIGN_OFF.search(tail) or _BARE_SIGN_OFF.search(tail)
+    if match is None or outlet_name(match.group("name")) is None:
+        return None
+    return len(line) - len(tail) + match.start(), outlet_name(match.group("name")) or ""
 
 
 def headline_source(text: str) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ WIDGET_LINES = (
     r"(?:close|open|toggle|show|hide)\s+(?:this\s+|the\s+)?(?:search|menu|navigation|nav)(?:\s+(?:box|bar|form))?\.?",
     r"listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[\d:]+\s*(?:min(?:utes?)?)?)?",
     r"\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\s+(?:read|listen)",
+    r"\d{1,3}\s*min(?:ute)?s?(?:\s+\d{1,2}\s*sec(?:ond)?s?)?\s+to\s+read",
     r"(?:reading\s+time|read\s+time)\s*:?\s*\d{1,3}\s*min(?:ute)?s?",
     r"(?:save|saved|bookmark|gift\s+(?:this\s+)?article|share\s+full\s+article|copy\s+link|font\s+size)",
     r"(?:web\s+)?notifications?|activate\s+notifications\??|turn\s+on\s+notifications",
@@ -32,6 +33,9 @@ WIDGET_LINES = (
     r"(?:\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|hrs?|days?|weeks?)|an?\s+(?:minute|hour|day|week))\s+ago"
     r"|just\s+now|(?:view\s+)?full\s+coverage",
     r"(?:sponsored|promoted|partner)\s+(?:links|stories|content|posts)",
+    r"accessibility\s+(?:links|statement|help)|full\s+screen|adjust\s+font\s+size\s*:?|you\s+are\s+here\s*:.{0,80}",
+    r"\d{1,3}\s*(?:/|of)\s*\d{1,3}",  # a gallery's slide counter ("1 / 12")
+    r"(?:view|see|show)\s+(?:more|all)(?:\s+(?:in\s+this\s+section|news|stories|articles|posts))?",
     r"(?:(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions)|cookie\s+(?:policy|settings"
     r"|preferences)|contact\s+us|about\s+us|accessibility|site\s*map|careers|advertise(?:\s+with\s+us)?)"
     r"\s*[|·•,]?\s*)+",
@@ -60,6 +64,7 @@ PHOTO_CREDIT_LINES = (
     r"[A-Z][A-Za-z.&' ]{1,40}\s*/\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|Alamy)\b.*",
     r"(?:REUTERS|AFP|AP|EPA|XINHUA|GETTY\s+IMAGES)\s*/\s*\S.*",
     r"(?:getty\s+images|shutterstock|istock(?:photo)?|alamy)(?:\s+.{0,60})?",
+    r"\[(?:image|photo|picture)s?\s+(?:cred(?:it)?s?|source|courtesy)[^\]]{0,60}\]",
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
@@ -67,6 +72,18 @@ CAPTION_END = (
     r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
     r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
 )
+
+# A caption ending in the year the photo was taken and the agency: "..., August 23, 2013 Reuters".
+CAPTION_AGENCIES = ("Reuters", "AFP", "AP", "EPA", "Bloomberg", "Xinhua", "Bernama", "Getty Images")
+YEAR_AGENCY_CAPTION = (
+    r".*\b(?:19|20)\d{2}\.?\s+(?:" + "|".join(name.replace(" ", r"\s+") for name in CAPTION_AGENCIES) + r")\s*\.?"
+)
+MONTH_WORDS = word_set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december"
+)
+# A closing line sending the reader to the site for more: "Visit Example.com for more on this news."
+VISIT_FOR_MORE = r".*\bvisit\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|in)\s+for\s+more\b.*"
 
 # Headers of a table of contents; the short lines under one are its items.
 TOC_HEADERS = (
@@ -82,7 +99,7 @@ SECTION_WORDS = word_set(
     climate environment us u.s. uk europe asia africa americas china india japan middle east latest
     breaking local national international global companies industry industries stocks investing
     personal analysis features video videos live commodities currencies bonds crypto autos
-    earnings deals media retail real estate property banking insurance trade policy the
+    earnings deals media retail real estate property banking insurance trade policy the press releases
     """
 )
 CRUMB_SEPARATORS = "›»>/|•·"
@@ -150,6 +167,8 @@ OUTLETS = (
     "Business Wire",
     "PR Newswire",
     "GlobeNewswire",
+    "Globe Newswire",
+    "PRNewswire",
     "Accesswire",
     "Fox Business",
     "Fox News",
@@ -194,7 +213,7 @@ OUTLETS = (
 )
 # Words that make a capitalised byline an organisation's ("Reuters Staff", "MT Newswires").
 ORG_BYLINE_WORDS = word_set(
-    "staff reporters reporter newsroom desk newswires newswire wire wires bureau editors editorial team"
+    "staff reporters reporter newsroom desk newswires newswire wire wires bureau editors editorial team network"
 )
 # Words that end an agency's name ("Xinhua News Agency", "Dow Jones Newswires").
 AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
@@ -208,10 +227,63 @@ WIRE_MONTH_DAY = (
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
     r"|august|september|october|november|december)\.?[ ](?P<day>\d{1,2})(?:,?[ ](?P<year>\d{4}))?"
 )
-WIRE_AGENCY = r"\((?P<agency>[A-Z][\w&.'’/-]*(?:[ ](?:[A-Z][\w&.'’/-]*|of|and)){0,4})\)"
+WIRE_AGENCY = r"\([ ]?(?P<agency>[A-Z][\w&.'’/-]*(?:[ ](?:[A-Z][\w&.'’/-]*|of|and)){0,4})[ ]?\)"
 WIRE_DASH = r"[ ]?(?:--|-|–|—|_|:)[ ]?"
 # A place-only dateline needs spaces round its dash or a pipe: "HARBIN - ", "WASHINGTON | ".
 WIRE_PLACE_DASH = r"[ ](?:--|-|–|—|\|)[ ]|[ ]?(?:—|–)[ ]?|:[ ]"
+
+# A navigation strip: several items on one line between bullets or bars ("Help | Sitemap | Archive").
+NAV_STRIP_SPLIT = r"\s+[•·]\s+|\s*\|\s*"
+# A photo caption in agency style, ending in the weekday and full date it was taken:
+# "Voters queue at a school in Lyon, France, Sunday, April 9, 2017."
+DATED_CAPTION = (
+    r".{20,300}?,\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december)\.?\s+\d{1,2},\s+\d{4}\.?"
+)
+
+# A wire's sign-off closing the last paragraph on its own line: "... in positive territory. — AFP".
+SIGN_OFF = r"(?<=[.!?\"”’])\s+(?:[—–]|--?)\s*(?P<name>[A-Z][\w.&'’ -]{1,30}?)\s*$"
+
+# An opening dateline of a place in title case and a colon, maybe with the date: "New Delhi: ...",
+# "New Delhi, Apr 02, 2020: ...". Read only at the story's first line; these words open kickers instead.
+TITLE_PLACE_COLON = (
+    r"(?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})(?:,[ ](?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2}),[ ]"
+    r"(?P<year>\d{4}))?:[ ](?=[A-Z])"
+)
+# A date-only dateline opening the story: "December 7: Counting of votes ...".
+DATE_COLON = r"(?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2}):[ ](?=[A-Z])"
+# A dateline on its own line under the headline: "Kathmandu, December 25", "Lyon, March 4, 2024".
+PLACE_DATE_LINE = (
+    r"(?P<place>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}),[ ](?P<month>[A-Z][a-z]{2,8})\.?[ ](?P<day>\d{1,2})"
+    r"(?:,[ ](?P<year>\d{4}))?"
+)
+KICKER_WORDS = word_set(
+    "update updated breaking exclusive watch opinion analysis editorial note editor photos photo video live read "
+    "also related watch listen correction clarification sponsored comment review explainer factbox timeline"
+)
+# A wire's sign-off as a bare name after the last sentence: "... first case of the infection. IANS".
+BARE_SIGN_OFF = r"(?<=[.!?\"”’])\s+(?P<name>[A-Z]{2,10})\s*$"
+
+# How long ago a feed item ran, on the line under its headline.
+RELATIVE_TIME = r"(?:\d{1,3}|an?)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|just\s+now|yesterday"
+
+# A press release's dateline: place in capitals (any script's capitals), up to two ", State" or
+# ", Country" parts, the full date with its year, the distributor between slashes or brackets, a dash:
+# "ATLANTA, Feb. 20, 2014 /PRNewswire/ --", "OSLO, Norway, May 16, 2018 (GLOBE NEWSWIRE) --",
+# "CHICAGO,Aug. 9,2018 --". The year is required, so no sentence opening can match.
+_CAPS = "A-ZÀ-ÖØ-Þ"
+PRESS_PLACE = (
+    rf"[{_CAPS}][{_CAPS}.'’/-]+(?:[ ][{_CAPS}][{_CAPS}.'’/-]+){{0,3}}"
+    rf"(?:,[ ]?[{_CAPS}][\w.'’-]*(?:[ ][{_CAPS}][\w.'’-]*){{0,2}}){{0,2}}"
+)
+_MONTH = WIRE_MONTH_DAY.split(r"\.?[ ](?P<day>")[0]  # the "(?P<month>...)" group alone
+PRESS_DATELINE = (
+    rf"{PRESS_PLACE},?[ ]?(?i:{_MONTH})\.?[ ]?(?P<day>\d{{1,2}}),[ ]?(?P<year>\d{{4}})"
+    r"[ ]*(?:[/(][ ]?(?P<agency>[A-Za-z][\w.&-]*(?:[ ][\w.&-]+){0,3})[ ]?[/)][ ]*)?(?:--|—|–|[ ]-[ ])[ ]*"
+)
+# "NEW YORK--(BUSINESS WIRE)--": a distributor between double dashes, no date.
+PRESS_DASHED = rf"{PRESS_PLACE}[ ]?--[ ]?\((?P<agency>[A-Za-z][\w.&-]*(?:[ ][\w.&-]+){{0,3}})\)[ ]?--[ ]?"
 
 # A site's name printed as its domain at the top of a page: "Investing.com", "www.example.co.uk".
 DOMAIN_MASTHEAD = r"(?:www\.)?[A-Za-z][\w-]{1,40}\.(?:com|net|org|co\.uk|co\.in|co|in|io|news|info|com\.au|ca)"
@@ -220,6 +292,10 @@ DOMAIN_MASTHEAD = r"(?:www\.)?[A-Za-z][\w-]{1,40}\.(?:com|net|org|co\.uk|co\.in|
 COPYRIGHT_LINE = (
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w.&'’ -]{1,50}?)\s*(?:[.,;]|$|\ball\s+rights\b)"
+)
+# A copyright line whose holder is the site's own domain: "Copyright © 2012 Example.com."
+COPYRIGHT_DOMAIN = (
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<domain>" + DOMAIN_MASTHEAD + r")\b"
 )
 # A page title that carries its outlet after a bar: "Fed holds rates steady | Reuters". A dash is
 # not enough: "Xi says economy still promising - Xinhua" is a wire headline crediting its source.
@@ -230,6 +306,21 @@ FROM_OUTLET = (
     r"(?:from|via|courtesy\s+of|originally\s+(?:published|appeared)\s+(?:in|on|at))\s+(?P<name>[^:]{2,50}?)\s*:?"
 )
 
+# A feed's footer naming where the story first ran: "The post <title> appeared first on Example
+# Times.", "This article originally appeared on Example Wire."
+SYNDICATED_FROM = (
+    r"(?i:(?:the\s+post\s+.{3,200}?\s+|(?:this|the)\s+(?:article|story|post)\s+)?(?:appeared\s+first|first\s+appeared"
+    r"|originally\s+appeared|was\s+(?:originally|first)\s+published)\s+(?:on|in|at)\s+)"
+    r"(?P<name>[A-Z][^.:!?]{1,60}?)\s*\.?"
+)
+# A site's name beside its address at the foot of a page: "Example Daily Online --- http://example.com/".
+SITE_FOOTER = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s*(?:-{1,3}|–|—|:|\|)\s*(?:https?://|www\.)\S+"
+# Press-release end matter: a bare address, "SOURCE Example Corp", a download list's header.
+RELEASE_END_LINES = (
+    r"(?:[A-Z][\w ]{0,40}:\s*)?(?:https?://|www\.)\S+(?:\s+(?:PDF|pdf))?",
+    r"SOURCE\s+[A-Z][\w.&'’ -]{1,60}",
+    r"the\s+following\s+files\s+are\s+available\s+for\s+download\s*:?",
+)
 # A publisher named at the end of a story: "(source: CNBC)", "Source: Reuters".
 SOURCE_LINE = r"\(?\s*(?:source|sources|via|courtesy(?:\s+of)?)\s*[:：]\s*(?P<name>[^()\n]{2,60}?)\s*\)?\.?"
 
@@ -288,6 +379,8 @@ TRAILING_LINES = (
     r"(?:reply|report(?:\s+abuse)?|flag|like|quote|permalink)(?:\s*[|·•]\s*(?:reply|report|flag|like|quote|share))*",
     r"(?:\d+|no)\s+(?:comments?|replies|likes)\s*:?",
     r"post\s+a\s+comment|(?:newer|older)\s+posts?(?:\s+home)?|subscribe\s+to:\s*post\s+comments.*",
+    r"no\s+comments\s+yet\.?(?:\s+be\s+the\s+first(?:\s+one)?\s+to\s+comment\.?)?",
+    r"(?:previous|next)\s+(?:post|article|story)\b.*",
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
     r"view\s+(?:the\s+)?original\s+(?:post|article|story).*|\d+\s+more\s+words",
     r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",
@@ -306,6 +399,9 @@ CLOSING_BIO = (
 )
 # Headers of a trailing section ("Similar News", "Article Sources", "About the Author").
 TRAILING_HEADERS = (
+    r"write\s+(?:a\s+|your\s+)?comments?(?:\s+on\s+this\s+(?:article|story|post))?",
+    r"(?:media\s+|press\s+|investor\s+|for\s+)?contacts?(?:\s+information)?\s*:?|other\s+(?:reports|articles|stories|posts)"
+    r"\s+by(?:\s+.{1,40})?|discuss\s+this\s+(?:article|story|post)",
     r"(?:similar|related|more|other|recent|top|latest|trending|further)\s+(?:\w+\s+){0,2}"
     r"(?:news|stories|articles|posts|reads|coverage|links|headlines|reading|videos|content)",
     r"(?:article|story)\s+(?:sources|references|tags|topics)",
@@ -360,7 +456,8 @@ CTA_SENTENCE = (
     r"(?:subscribe|sign\s*up|click\s+here|follow\s+us|join\s+our|download\s+(?:our|the)|get\s+our"
     r"|thanks?\s+(?:you\s+)?for\s+reading|don['’]t\s+miss|never\s+miss|want\s+more"
     r"|stay\s+(?:informed|updated|ahead|in\s+the\s+loop|tuned)"
-    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo)\b"
+    r"|read\s+(?:the\s+)?full|continue\s+reading|(?:request|book|schedule)\s+(?:a\s+)?demo"
+    r"|check\s+out\s+our\s+.{0,80}?\b(?:pages?|section|coverage|newsletters?|podcasts?))\b"
 )
 # Headers of end-of-page link lists: "Related Articles", "Latest Posts", "Source", "Read next".
 NAV_HEADER = (
@@ -378,7 +475,7 @@ ABOUT_AUTHOR = r"about\s+the\s+(?:authors?|writers?|contributors?)"
 LABELLED_LINE = (
     r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
     r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more"
-    r"|editor['’]?s\s+note|correction|clarification)\s*:\s*\S.*"
+    r"|editor['’]?s\s+note|correction|clarification|location)\s*:\s*\S.*"
 )
 LEGAL_LINE = r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*"
 CREDITS_LINE = r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*"

@@ -21,6 +21,7 @@ from newsfacts.metadata.byline import (
     dateline_date,
     is_by_credit,
     is_date_label_line,
+    outlet_dateline,
     read_bare_byline,
     read_byline,
     unwrap,
@@ -28,7 +29,13 @@ from newsfacts.metadata.byline import (
 )
 from newsfacts.metadata.dates import month_day, stated_year
 from newsfacts.metadata.lines import Line
-from newsfacts.metadata.title import headline_text, is_prose, is_setext_underline, setext_title
+from newsfacts.metadata.title import (
+    has_headline_shape,
+    headline_text,
+    is_prose,
+    is_setext_underline,
+    setext_title,
+)
 
 MAX_HEAD_LINES = 40
 # A standfirst is a paragraph between the headline and a byline or dateline.
@@ -46,13 +53,24 @@ MAX_PUBLISHER_WORDS = 5
 MAX_KICKER_WORDS = 3
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_NO_DECK_END = (".", "!", "?", "…", ",", ";", ":")
+_PROSE_END = (".", "!", "?", "”", '"', "’", ")")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
-_STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires"})
+_STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires", "network"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
 _BULLET = re.compile(r"[•*·–-]\s+\S")
+# A menu: this many short lines in a row, no blank line between them.
+MIN_MENU_ITEMS = 3
+MAX_MENU_ITEM_WORDS = 6
+# A deck under the headline: one unpunctuated line of at most this many words, then the story.
+MAX_DECK_WORDS = 30
+MIN_REPRINT_SHARE = 0.6
+MIN_REPEATED_HEADLINE_CHARS = 15
+MAX_LABEL_CHARS = 40
+_PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 
 
@@ -146,6 +164,22 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if is_date_label_line(text):
         state.seen_meta = True
         return 1
+    if _outlet_and_date(text, state):
+        return 1
+    if furniture.is_place_date_line(text):
+        state.seen_meta = True
+        _date(text.split(",", 1)[1].strip(), state)  # a date only when it has its year
+        return 1
+    if furniture.is_nav_strip(text):
+        if state.title is not None and not state.seen_meta and known_title is None:
+            state.title = None  # the line above labelled the strip ("Off the wire"): no headline
+        return 1
+    if state.title is None and known_title is None:
+        menu = _menu_run(items, index)
+        if menu:
+            return menu
+    if state.title is not None and furniture.is_dated_caption(text):
+        return 1
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
     if outlet is None and state.title is None:
         outlet = furniture.domain_masthead(text)
@@ -171,6 +205,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if (state.title is not None or known_title is not None) and _is_label_line(text):
         return 1
+    if (state.seen_meta or state.title is not None) and _is_category_label(text, following):
+        return 1
     if state.title is not None and " ".join(text.split()).casefold() == state.title.casefold():
         return 1  # the headline printed twice (page title, then the story's own heading)
     if known_title is None and state.title is not None and len(state.title.split()) <= MAX_KICKER_WORDS:
@@ -180,6 +216,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if _continues(items, index):
         return 0  # a hard-wrapped line of prose: the next line carries on its sentence
+    if state.title is None and known_title is None and _masthead_page_title(text, following, state):
+        return 1
     if state.title is None:
         underlined = bool(following) and is_setext_underline(following[0])
         title = _without_source(setext_title(raw) if underlined else headline_text(raw, following), state)
@@ -193,11 +231,95 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 2 if underlined else 1
         if known_title is None and _is_nav_word(text):
             return 1
-    if _is_standfirst(text, following, state, known_title is not None):
+        if known_title is None and _is_neighbour_headline(raw, following):
+            return 1
+    if _is_standfirst(text, following, state, known_title is not None) or _is_deck(items, index, state):
         return 1
     if (state.title is not None or known_title is not None) and _dateline_ahead(items, index):
         return 1  # a summary or key points above the wire dateline, where the story starts
     return 0
+
+
+def _outlet_and_date(text: str, state: _State) -> bool:
+    """A header line naming the outlet with its date ("Xinhua, December 11, 2015")."""
+    found = outlet_dateline(text)
+    if found is None:
+        return False
+    state.publisher = state.publisher or found[0]
+    return _date(found[1], state)
+
+
+def _menu_run(items: list[Line], index: int) -> int:
+    """How many lines from `index` form a menu: short unpunctuated lines with no blank line between.
+
+    A headline closing the run (a blank line, then the story under it) is left out of it."""
+    if index + MIN_MENU_ITEMS > len(items) or any(
+        items[i].start != items[i - 1].end + 1 for i in range(index + 1, index + MIN_MENU_ITEMS)
+    ):
+        return 0  # fewer lines in a row than a menu has: the common case, settled cheaply
+    run = 0
+    for position in range(index, len(items)):
+        if position > index and items[position].start != items[position - 1].end + 1:
+            break
+        if not _is_menu_item(furniture.clean(unwrap(items[position].text))):
+            break
+        run += 1
+    if run < MIN_MENU_ITEMS:
+        return 0
+    last = index + run - 1
+    if headline_text(items[last].text, _following(items, last)) is not None:
+        run -= 1
+    return run
+
+
+def _is_menu_item(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= MAX_MENU_ITEM_WORDS or _SENTENCE_END.search(text) or text.endswith((",", ":")):
+        return False
+    return not (
+        read_byline(text, dash=True) is not None
+        or dateline_date(text) is not None
+        or updated_date(text) is not None
+        or furniture.outlet_name(text) is not None
+        or furniture.wire_dateline(text) is not None
+    )
+
+
+def _is_neighbour_headline(raw: str, following: list[str]) -> bool:
+    """A headline-shaped line right above the page's real headline, which a byline or date follows:
+    a neighbouring story's link ("Port strike ends" / "Toolmaker lifts outlook" / "By Ann Roe")."""
+    if len(following) < 2 or not has_headline_shape(raw) or headline_text(following[0], following[1:]) is None:
+        return False
+    after = furniture.clean(unwrap(following[1]))
+    return read_byline(after) is not None or dateline_date(after) is not None or updated_date(after) is not None
+
+
+def _is_deck(items: list[Line], index: int, state: _State) -> bool:
+    """One unpunctuated line between the headline and the story's first paragraph: a deck or a
+    second printing of the headline ("Firm's second launch with 50 more to go")."""
+    if state.title is None or index == 0 or index + 1 >= len(items):
+        return False
+    text = items[index].text
+    words = text.split()
+    if not words or len(words) > MAX_DECK_WORDS or text.endswith(_NO_DECK_END):
+        return False
+    if " ".join(furniture.clean(unwrap(items[index - 1].text)).split()).casefold() != state.title.casefold():
+        return False  # a deck stands right under the headline
+    if not has_headline_shape(text):
+        return False
+    nxt = items[index + 1].text
+    if not (is_prose(nxt) and nxt.rstrip("*_").endswith(_PROSE_END) and not nxt[:1].islower()):
+        return False
+    if items[index + 1].start == items[index].end + 1:  # no blank line: one paragraph, unless a reprint
+        return _shared_words(text, state.title) >= MIN_REPRINT_SHARE
+    return True
+
+
+def _shared_words(text: str, title: str) -> float:
+    """Share of `text`'s words that the headline has too (case folded)."""
+    words = [word.casefold() for word in re.findall(r"\w+", text)]
+    title_words = {word.casefold() for word in re.findall(r"\w+", title)}
+    return sum(1 for word in words if word in title_words) / len(words) if words else 0.0
 
 
 def _without_source(title: str | None, state: _State) -> str | None:
@@ -241,6 +363,41 @@ def _is_label_line(text: str) -> bool:
         return True
     words = text.split()
     return len(words) <= MAX_KICKER_WORDS + 2 and text.isupper() and not _SENTENCE_END.search(text)
+
+
+def _masthead_page_title(text: str, following: list[str], state: _State) -> bool:
+    """ "The Weekend Leader - COVID-19: Ministry releases data" above "COVID-19: Ministry releases data":
+    a page title joining the site's name to the headline printed under it. The name is the publisher."""
+    if not following or not any(joiner in text for joiner in _PAGE_TITLE_JOINERS):
+        return False
+    headline = " ".join(furniture.clean(unwrap(following[0])).split())
+    if len(headline) < MIN_REPEATED_HEADLINE_CHARS or headline == text:
+        return False
+    for joiner in _PAGE_TITLE_JOINERS:
+        if text.endswith(joiner + headline):
+            site = text[: -len(joiner + headline)].strip()
+        elif text.startswith(headline + joiner):
+            site = text[len(headline + joiner) :].strip()
+        else:
+            continue
+        words = site.split()
+        if 1 <= len(words) <= MAX_PUBLISHER_WORDS and all(word[0].isupper() or word[0].isdigit() for word in words):
+            state.publisher = state.publisher or furniture.outlet_name(site) or site
+            return True
+    return False
+
+
+def _is_category_label(text: str, following: list[str]) -> bool:
+    """A category under the byline or date, just above the story ("IT Leadership"): a few words
+    with no closing punctuation, then prose."""
+    if len(text) > MAX_LABEL_CHARS:
+        return False
+    words = text.split()
+    if not words or len(words) > MAX_KICKER_WORDS or _SENTENCE_END.search(text) or text.endswith((",", ":")):
+        return False
+    if not following or _BULLET.match(following[0]):
+        return False
+    return is_prose(following[0]) and following[0].rstrip("*_").endswith(_PROSE_END)
 
 
 def _staff_byline(text: str) -> bool:
@@ -367,7 +524,7 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
 def _dateline_ahead(items: list[Line], index: int) -> bool:
     """True when a paragraph opening with a wire dateline follows within a few short lines."""
     for line in items[index + 1 : index + 1 + DATELINE_LOOKAHEAD]:
-        if furniture.wire_dateline(line.text) is not None:
+        if furniture.wire_dateline(line.text) is not None and is_prose(line.text):
             return furniture.wire_dateline(items[index].text) is None
         if len(line.text.split()) > MAX_STANDFIRST_WORDS:
             return False
@@ -378,7 +535,8 @@ def _story_start(text: str, line: Line, state: _State) -> int:
     """The offset of the story's first character: past a wire dateline that opens the paragraph."""
     raw = text[line.start : line.end]
     first = line.start + len(raw) - len(raw.lstrip()) + state.skip
-    dateline = furniture.wire_dateline(line.text[state.skip :])
+    opening = line.text[state.skip :]
+    dateline = furniture.wire_dateline(opening) or furniture.title_place_dateline(opening)
     if dateline is None:
         return first
     if dateline.agency is not None:
@@ -390,7 +548,7 @@ def _story_start(text: str, line: Line, state: _State) -> int:
 
 def _wire_date(text: str, years: set[int]) -> tuple[datetime.date | None, str | None]:
     """ "Sep 18 (Reuters)": a date only when the header states the year (and only one year)."""
-    dateline = furniture.wire_dateline(text)
+    dateline = furniture.wire_dateline(text) or furniture.title_place_dateline(text)
     if dateline is None or dateline.month is None or dateline.day is None or len(years) != 1:
         return None, None
     year = dateline.year or next(iter(years))

@@ -42,7 +42,7 @@ def parse_metadata(text: str, today: datetime.date | None = None) -> DocumentMet
     body_start, body_end = trim(text, head.body_start, trailer.body_end)
 
     published, issues = _checked_date(
-        fields.published_date or head.published_date,
+        fields.published_date or head.published_date or trailer.published_date,
         _found_as(front_matter.data, fields, head),
         today or datetime.datetime.now(datetime.UTC).date(),
     )

@@ -19,6 +19,7 @@ from newsfacts.metadata.byline import (
     is_by_credit,
     is_byline_or_dateline,
     is_date_label_line,
+    outlet_dateline,
     read_bare_byline,
     read_byline,
 )
@@ -41,7 +42,7 @@ MAX_LINES_TO_PARAGRAPH = 8
 _ATX = re.compile(r"#{1,2}[ \t]+(?P<title>.+?)(?:[ \t]+#+)?")
 _SETEXT_UNDERLINE = re.compile(r"=+|-{2,}")
 _EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<inner>.+)(?P=mark)")
-_WORD = re.compile(r"[^\W_][\w'’.\-–]*")
+_WORD = re.compile(r"[^\W_][\w'’.\-–]*(?:,(?=\d{3})[\w'’.\-–]*)*")  # "3,374" is one word
 _NOT_A_HEADLINE_START = re.compile(r"(?:[-*+•>|!<\[(]|\d+[.)]\s|https?://|www\.)", re.I)
 # A line ending in one of these breaks off mid-phrase: a wrapped line of prose, not a headline.
 _DANGLING_WORDS = word_set("a an the and or nor but of to for with from by as at than that which whose its their")
@@ -108,12 +109,18 @@ def clean_title(text: str) -> str:
     return text
 
 
-def _reads_as_headline(title: str, following: list[str]) -> bool:
+def has_headline_shape(text: str) -> bool:
+    """True when `text` would read as a headline above a paragraph (whatever actually follows it)."""
+    return len(text) <= 2 * MAX_TITLE_CHARS and _reads_as_headline(clean_title(text), None)
+
+
+def _reads_as_headline(title: str, following: list[str] | None) -> bool:
+    """Headline shape; `following` None assumes a paragraph follows."""
     words = _WORD.findall(title)
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(title) > MAX_TITLE_CHARS:
         return False
-    if title.endswith(_SENTENCE_END) or _NOT_A_HEADLINE_START.match(title) or _KEY_VALUE.match(title):
-        return False
+    if title.rstrip("\"”’')]").endswith(_SENTENCE_END) or _NOT_A_HEADLINE_START.match(title) or _KEY_VALUE.match(title):
+        return False  # a full stop inside closing quotes ends a sentence too ('... as “provocation.”')
     if title[0].islower() and not title[1:2].isupper():  # "date 2021 ...", not "eBay" or "iPhone"
         return False
     if _ISO_DATE.search(title) or words[-1].lower() in _DANGLING_WORDS:
@@ -124,12 +131,14 @@ def _reads_as_headline(title: str, following: list[str]) -> bool:
         return False
     share = _title_case_share(words)
     if title.endswith("?"):  # a question opens prose too, unless a byline or date vouches for it
+        if following is None:
+            return share >= 0.8
         return share >= 0.8 or (bool(following) and _is_header_line(following[0], None) and _is_paragraph(following))
     if share >= MIN_TITLE_CASE_SHARE:
         return True
     if any(word.lower() in _REPORTED_SPEECH for word in words) or _ACCORDING_TO.search(title):
         return False  # "..., the company said ...": a sentence whose full stop was lost
-    return len(words) <= MAX_SENTENCE_CASE_WORDS and _is_paragraph(following)
+    return len(words) <= MAX_SENTENCE_CASE_WORDS and (following is None or _is_paragraph(following))
 
 
 def _is_furniture(text: str) -> bool:
@@ -192,4 +201,6 @@ def _is_header_line(text: str, beside: str | None = None) -> bool:
         or len(text.split()) <= 2
         or (text.isupper() and len(text.split()) <= MAX_KICKER_WORDS)
         or is_by_credit(text)
+        or outlet_dateline(text) is not None
+        or furniture.is_place_date_line(text)
     )

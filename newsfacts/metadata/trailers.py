@@ -14,11 +14,12 @@ Reuters") and the author a bio names.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from newsfacts.metadata import furniture
-from newsfacts.metadata.byline import dateline_date, read_byline
+from newsfacts.metadata.byline import credit_date, dateline_date, labelled_publication_date, read_byline
 from newsfacts.metadata.lines import Line, line_start_at_or_after, split_lines, word_set
 
 TAIL_CHARS = 4096
@@ -29,6 +30,8 @@ MAX_BIO_CHARS = 3000
 MAX_PROFILE_PARAGRAPHS = 2
 MIN_LISTED_HEADLINES = 3
 MIN_HEADLINE_WORDS = 3
+MAX_FIGURE_SHARE = 0.5
+MAX_AFTER_SIGN_OFF = 3
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
 
@@ -46,6 +49,8 @@ _BIO_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
 _LEADING_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<name>[^*_\n]{2,80}?)(?P=mark)")
 _TOKEN = re.compile(r"\S+")
 _ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
+_LIST_DASH = re.compile(r"[-–•·]\s+")
+_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,.]*%?(?![\w])")
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
 
@@ -62,26 +67,29 @@ class Trailer:
     sentiment_score: float | None
     publisher: str | None = None
     author: str | None = None
+    published_date: datetime.date | None = None
 
 
 def read_trailer(text: str, body_start: int) -> Trailer:
     """The end of the body and the sentiment stated in the trailing furniture."""
     start = line_start_at_or_after(text, max(body_start, len(text) - TAIL_CHARS))
-    return _Walk(split_lines(text, start, len(text)), len(text)).run()
+    return _Walk(split_lines(text, start, len(text)), text).run()
 
 
 class _Walk:
     """One backwards pass over the tail lines; `cut` is the first line index known to be furniture."""
 
-    def __init__(self, lines: list[Line], text_end: int) -> None:
+    def __init__(self, lines: list[Line], text: str) -> None:
         self.lines = lines
         self.cut = len(lines)
-        self.text_end = text_end
+        self.text = text
+        self.text_end = len(text)
         self.label: str | None = None
         self.score: float | None = None
         self.cta_index: int | None = None
         self.publisher: str | None = None
         self.author: str | None = None
+        self.published: datetime.date | None = None
 
     def run(self) -> Trailer:
         index = len(self.lines) - 1
@@ -95,8 +103,16 @@ class _Walk:
                 break
             self.cut = start
             index = start - 1
+        self._cut_after_sign_off()
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
-        return Trailer(body_end, self.label, self.score, self.publisher, self.author)
+        last = self._previous_non_blank(self.cut)
+        signed = furniture.sign_off(self.lines[last].text) if last is not None else None
+        if signed is not None and last is not None:  # "... territory. — AFP": the outlet signs off the story
+            line = self.lines[last]
+            raw = self.text[line.start : line.end]
+            body_end = line.start + len(raw) - len(raw.lstrip()) + signed[0]
+            self.publisher = self.publisher or signed[1]
+        return Trailer(body_end, self.label, self.score, self.publisher, self.author, self.published)
 
     def _furniture_start(self, index: int) -> int | None:
         """The first line of the furniture block ending at line `index`, or None for prose."""
@@ -118,9 +134,16 @@ class _Walk:
             or furniture.copyright_holder(text)
             or furniture.credited_outlet(text)
             or (furniture.outlet_name(text.lstrip("-–— ")) if text[:1] in "-–—" else None)
+            or furniture.syndicated_source(text)
+            or furniture.site_footer(text)
         )
         if source is not None:
             self.publisher = self.publisher or source
+            self.published = self.published or credit_date(text)
+            return index
+        published = labelled_publication_date(text)
+        if published is not None:
+            self.published = self.published or published
             return index
         about = _ABOUT_AUTHOR_LINE.fullmatch(text)
         if about is not None:
@@ -141,9 +164,12 @@ class _Walk:
             or _is_signature(text)
             or dateline_date(text) is not None
             or furniture.is_ticker_line(text)  # only at the end: on top, "FED CUTS RATES AGAIN" is a headline
+            or furniture.is_release_end(text)
+            or furniture.is_nav_strip(text)
         ):
             return index
         rules = (
+            self._feed_item,
             self._sentiment_value,
             self._tagline,
             self._link_list,
@@ -157,6 +183,32 @@ class _Walk:
             if start is not None:
                 return start
         return None
+
+    def _cut_after_sign_off(self) -> None:
+        """A wire's sign-off ends the story: the few short lines left after it are furniture (an ad)."""
+        index, short = self.cut, 0
+        while short < MAX_AFTER_SIGN_OFF:
+            index = self._previous_non_blank(index)
+            if index is None:
+                return
+            if furniture.sign_off(self.lines[index].text) is not None:
+                if short:
+                    self.cut = self._next_non_blank(index) or self.cut
+                return
+            if len(self.lines[index].text.split()) > MAX_TAGLINE_WORDS:
+                return
+            short += 1
+        return
+
+    def _feed_item(self, index: int, text: str) -> int | None:
+        """A sidebar item: a short line whose next line, already cut, says how long ago it ran."""
+        if self.cut >= len(self.lines) or not _mentions_time(self.lines[self.cut].text):
+            return None
+        if not furniture.is_relative_time(furniture.clean(self.lines[self.cut].text)):
+            return None
+        if self._next_non_blank(index) != self.cut or len(text.split()) > MAX_NAV_ITEM_WORDS:
+            return None
+        return index
 
     def _sentiment_value(self, index: int, text: str) -> int | None:
         """A value line ("neutral", "0.05") under a sentiment header that has no value of its own."""
@@ -198,7 +250,11 @@ class _Walk:
             if line.blank:
                 continue
             cleaned = furniture.clean(line.text)
-            if furniture.is_navigation_header(cleaned) or furniture.is_trailing_header(cleaned):
+            if (
+                furniture.is_navigation_header(cleaned)
+                or furniture.is_trailing_header(cleaned)
+                or (above < index and furniture.is_nav_strip(cleaned))  # "Comment | Share | Print" above a form
+            ):
                 return above
             items += 1
             if items > MAX_NAV_ITEMS or len(line.text.split()) > MAX_NAV_ITEM_WORDS:
@@ -261,7 +317,7 @@ class _Walk:
         """Related headlines listed without a header: three or more unpunctuated title lines in a row."""
         if not _is_listed_headline(text):
             return None
-        top, count = index, 1
+        top, count, figures = index, 1, int(_has_figure(text))
         for above in range(index - 1, -1, -1):
             line = self.lines[above]
             if line.blank:
@@ -269,7 +325,11 @@ class _Walk:
             if not _is_listed_headline(furniture.clean(line.text)):
                 break
             top, count = above, count + 1
-        return top if count >= MIN_LISTED_HEADLINES else None
+            figures += _has_figure(line.text)
+        # Lines that nearly all carry figures are results ("Revenue rose 11% to $177 million"), not links.
+        if count < MIN_LISTED_HEADLINES or figures > count * MAX_FIGURE_SHARE:
+            return None
+        return top
 
     def _record(self, label: str | None, score: float | None) -> None:
         """Keep the value nearest the end: scanning backwards, the first one seen."""
@@ -288,13 +348,26 @@ class _Walk:
 
 
 def _is_listed_headline(text: str) -> bool:
-    """A line shaped like a linked headline: capitalised, 3-20 words, no closing punctuation, no bullet."""
+    """A line shaped like a linked headline: capitalised, 3-20 words, no closing punctuation, maybe a
+    list dash before it ("- Gold slips on firmer dollar")."""
+    text = _LIST_DASH.sub("", text, count=1)
     words = text.split()
     return (
         MIN_HEADLINE_WORDS <= len(words) <= MAX_NAV_ITEM_WORDS
         and text[:1].isupper()
         and text[-1:] not in ".!?:;,…\"”’')"
     )
+
+
+def _mentions_time(text: str) -> bool:
+    """Cheap test before the pattern: "ago", "now" or "yesterday" somewhere in the line."""
+    lowered = text.lower()
+    return "ago" in lowered or "now" in lowered or "yesterday" in lowered
+
+
+def _has_figure(text: str) -> bool:
+    """A number standing as a word ("19.3%", "$187.5", "41,200"), not inside a name ("ABC10")."""
+    return _FIGURE.search(text) is not None
 
 
 def _is_signature(text: str) -> bool:
