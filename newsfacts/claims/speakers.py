@@ -150,10 +150,12 @@ _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
 _HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
 _MODIFIER = rf"(?!(?i:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"  # "They note" is no group
+# Participles that take a prepositional phrase into a described source ("a person familiar with ...").
+_POSTMODIFIERS = ("familiar", "close", "involved", "briefed")
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*)"
-    rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+(?:the\s+)?(?:[{WORD_CHARS}’'-]+\s+){{0,2}}[{WORD_CHARS}-]+)?"
+    rf"|\s+(?:{'|'.join(_POSTMODIFIERS)})\s+(?:with|to|in|on)\s+(?:the\s+)?(?:[{WORD_CHARS}’'-]+\s+){{0,2}}[{WORD_CHARS}-]+)?"
 )
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
@@ -235,9 +237,13 @@ _STOP_AFTER = (
     r"(?:plan|deal|bill|idea|decision|move)|at\s+(?:an?|the)\s+(?:rally|event|news|press|meeting|hearing|"
     r"conference|debate|campaign|town)"
 )
+# "said a source involved in the talks", "says one aide close to the mayor": the preposition after
+# such a participle belongs to the speaker's description, so the phrase does not stop at it.
+_NOT_POSTMODIFIED = "".join(f"(?<!{w})" for w in _POSTMODIFIERS)
+_POSTMODIFIER_TAIL = re.compile(rf"\s+(?:{'|'.join(_POSTMODIFIERS)})\s+(?:with|to|in|on)\s.*$")
 _AFTER_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
-    rf"(?=\s*(?:[,.;:!?“”\"]|$)|\s+(?:{_STOP_AFTER})\b)"
+    rf"(?=\s*(?:[,.;:!?“”\"]|$)|{_NOT_POSTMODIFIED}\s+(?:{_STOP_AFTER})\b)"
 )
 _SOURCE = re.compile(
     r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)"
@@ -727,7 +733,7 @@ def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Cont
         return None
     np = m.group("np")
     words = np.split()
-    if words[0].lower() == "that" or has_finite_verb(np):
+    if words[0].lower() == "that" or has_finite_verb(_POSTMODIFIER_TAIL.sub("", np)):
         return None  # "..., said that fact speaks volumes": a clause, not a speaker
     if len(words) > 12 or not (
         any(w[0].isupper() for w in words) or words[0].lower() in _DETERMINER_SET or _HEAD.search(np)

@@ -198,15 +198,25 @@ CLOSE_TO_SOURCES = _table("""
     name-inside-quote  | lied        | the lawyer                                   | “Sources close to
                                    ... Ada Roe lied,” the lawyer said.
 """)
-CLOSE_TO_SOURCES += [
-    pytest.param(
-        "“It is a way to take part,” says a source involved in the group’s creation.",
-        "take part",
-        "a source involved in the group’s creation",
-        id="inverted-involved-in",
-        marks=pytest.mark.xfail(strict=True, reason="after an inverted verb the participle reads as a clause's verb"),
-    )
-]
+# After an inverted verb the participle and its phrase stay in the description, and never make the
+# phrase a clause ("involved" is no verb of it); a comma still ends the speaker.
+CLOSE_TO_SOURCES += _table("""
+    id                   | marker       | speaker                                  | text
+    inverted-involved-in | take part    | a source involved in the group’s creation | “It is a way to take
+                                     ... part,” says a source involved in the group’s creation.
+    inverted-close-to    | rate cut     | one banker close to the central bank     | “A rate cut is coming
+                                     ... soon,” said one banker close to the central bank, who asked not to be named.
+    inverted-briefed-on  | recall       | an engineer briefed on the recall        | “The recall will grow,”
+                                     ... said an engineer briefed on the recall.
+    inverted-involved-with | ballots     | two officials involved with the count    | “The ballots are all in,”
+                                     ... wrote two officials involved with the count.
+    comma-ends-speaker   | move on      | the coach                                | “We move on,” said the
+                                     ... coach, close to tears.
+    named-then-who       | trial works  | Mara Voss                                | “The trial works,” said
+                                     ... Mara Voss, who was involved in the study.
+    no-speaker           | all involved | -                                        | The fund closed early,
+                                     ... and “all involved in the deal” were paid.
+""")
 
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), CLOSE_TO_SOURCES)
