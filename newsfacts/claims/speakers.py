@@ -604,6 +604,16 @@ def _subject(
     # An apposition ("X, the attorney general of Y, said") needs a long look back; else a short one.
     reach = 200 if text.rfind(",", max(lo, verb_start - 30), verb_start) >= 0 else 90
     lo = max(lo, verb_start - reach)
+    if text.find(", ", lo, verb_start) >= 0 and (age := _AGE.search(text, lo, verb_start)) is not None:
+        # "Mara Voss, 35, a nurse from Tulsa, Okla., said": the name an age follows is the subject,
+        # however many appositions come after the age.
+        # It must open its clause: not "Police arrested Ivo Marsh, 23, of Leeds, said a spokesman".
+        aged = _AGED_SUBJECT.search(text, max(lo, age.start() - 60), verb_start)
+        before = text[sentence_start : aged.start()] if aged is not None else ""
+        if aged is not None and (
+            not before.strip() or _AFTER_QUOTE.search(before) or _CLAUSE_OPENING.fullmatch(before)
+        ):
+            return _finish(aged.group("np"), aged.start(), sentence_start, ctx), aged.start()
     if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 1), verb_start)) and lo > sentence_start:
         np, at = q.group("np"), q.start("np")
         # Right after a quotation closed by its punctuation any phrase speaks; after a bare closing
@@ -652,6 +662,15 @@ def _subject(
     return _finish(np, at, sentence_start, ctx), at
 
 
+# A person's age apposed to a name ("Ivo Marsh, 61,"), then asides of up to 150 characters that may
+# hold commas ("a grower from Fresno, California,"), then the cue's adverbs.
+_AGE = re.compile(r",\s\d{1,3},\s")
+_AGED_SUBJECT = re.compile(
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}),\s\d{{1,3}},\s(?:(?:[^;:.“”\"]|\.(?=[,\w])){{1,150}},\s)?"
+    rf"(?:(?:{_ADVERBS})\s+){{0,2}}$"
+)
+# What may come before a clause's subject: a conjunction, or opening phrases that hold no verb.
+_CLAUSE_OPENING = re.compile(rf"\s*{_CLAUSE_OPENERS}(?:[^,;:“”\"]{{1,60}},\s+){{0,2}}")
 # A name opening a sentence, then an aside after a comma.
 _OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
 # A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of

@@ -357,3 +357,42 @@ CONTRACTED_PRONOUNS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), CONTRACTED_PRONOUNS)
 def test_contracted_pronoun_subjects(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A name with the person's age apposed ("Ivo Marsh, 61,") is the subject of the cue after it, past
+# any asides that follow the age, commas and abbreviations in them included, when the name opens
+# its clause (the sentence, after a quotation, or after a short opening phrase). An aged name that
+# is an object ("Police arrested ...") is not the speaker, nor is an aged name inside a quotation.
+AGED_NAMES = _table("""
+    id                   | marker        | speaker           | text
+    age-then-role        | turning point | Mara Voss         | Mara Voss, 35, the daughter of a former
+                                        ... senator, said the vote was “a turning point.”
+    age-then-place       | turning point | Mara Voss         | Mara Voss, 35, a nurse from Tulsa, Oklahoma,
+                                        ... said the vote was “a turning point.”
+    age-abbreviated      | sold out      | Ivo Marsh         | Ivo Marsh, 61, a baker in Leeds, Ala., told
+                                        ... reporters the loaves “sold out by nine.”
+    after-quote          | We lost       | Pia Lund          | “We lost,” Pia Lund, 29, a midfielder from
+                                        ... Oslo, told reporters.
+    after-opening-phrase | too high      | Tomas Berg        | At the rally on Sunday, Tomas Berg, 52, a
+                                        ... welder, said prices were “too high.”
+    age-only             | turning point | Mara Voss         | Mara Voss, 35, said the vote was “a turning point.”
+    object-not-subject   | Leeds         | a spokesman for the force | Police arrested Ivo Marsh, 23, of Leeds,
+                                        ... said a spokesman for the force.
+    name-inside-quote    | was wrong     | the coach         | “Mara Voss, 35, was wrong,” the coach said.
+    no-speaker           | record        | -                 | Ivo Marsh, 61, a baker in Leeds, set a
+                                        ... “record” for loaves.
+""")
+AGED_NAMES += [
+    pytest.param(
+        "The victim, 23, a student from Leeds, said she felt “abandoned.”",
+        "abandoned",
+        "The victim",
+        id="aged-description",
+        marks=pytest.mark.xfail(strict=True, reason="only a capitalised name takes an age apposition"),
+    )
+]
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), AGED_NAMES)
+def test_aged_name_is_the_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
