@@ -745,6 +745,13 @@ def _opening_subject(
     return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
 
 
+def _titled_name(words: list[str]) -> bool:
+    """Capitalised words, a role, a name: "Priorities spokesman Justin Barasky", "Sales chief Ana
+    Roe". The words before the role name an organisation, so none of them is a verb."""
+    i = next((j for j, w in enumerate(words) if w.lower() in _ROLE_SET), 0)
+    return 0 < i < len(words) - 1 and all(w[:1].isupper() for w in words[:i] + words[i + 1 :])
+
+
 def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Context) -> str | None:
     """The speaker after the verb: "“...,” said national finance director Dennis Cheng"."""
     m = _AFTER_VERB.match(text, verb_end, end)
@@ -752,7 +759,7 @@ def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Cont
         return None
     np = m.group("np")
     words = np.split()
-    if words[0].lower() == "that" or has_finite_verb(_POSTMODIFIER_TAIL.sub("", np)):
+    if words[0].lower() == "that" or (not _titled_name(words) and has_finite_verb(_POSTMODIFIER_TAIL.sub("", np))):
         return None  # "..., said that fact speaks volumes": a clause, not a speaker
     if len(words) > 12 or not (
         any(w[0].isupper() for w in words) or words[0].lower() in _DETERMINER_SET or _HEAD.search(np)

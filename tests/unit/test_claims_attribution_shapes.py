@@ -396,3 +396,21 @@ AGED_NAMES += [
 @pytest.mark.parametrize(("text", "marker", "speaker"), AGED_NAMES)
 def test_aged_name_is_the_subject(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# After an inverted cue, capitalised words before a role and a name name an organisation, even when
+# one of them reads like a verb form ("Priorities", "Sales"); such a name inside the reported clause
+# is not the speaker, and a quotation with no cue stays nobody's.
+TITLED_INVERTED = _table("""
+    id                | marker         | speaker | text
+    plural-org-word   | close          | Ana Roe | “Both states are close,” said Priorities spokesman Ana Roe.
+    sales-chief       | Orders         | Ana Roe | “Orders are strong,” said Sales chief Ana Roe on Monday.
+    two-org-words     | ready          | Ivo Marsh | “We are ready,” said Harbor Works spokeswoman Ivo Marsh.
+    name-in-clause    | quit           | the mayor | The mayor said Harbor Works spokesman Ivo Marsh “quit on Friday.”
+    no-cue            | Orders         | -       | “Orders are strong.” Sales chief Ana Roe left early.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), TITLED_INVERTED)
+def test_organisation_before_a_role_after_an_inverted_cue(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
