@@ -414,3 +414,21 @@ TITLED_INVERTED = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), TITLED_INVERTED)
 def test_organisation_before_a_role_after_an_inverted_cue(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A capitalised pair with an age after it is a person even when its given name is unknown, so a
+# later "he"/"she" can stand for it; a pair with no age and no other mark stays no one to resolve to.
+AGED_PERSONS = _table("""
+    id                | marker     | speaker        | text
+    aged-unknown-name | candidate  | Dewayne Smithy | Turnout was low. Dewayne Smithy, 33, of Baldwin, Miss.,
+                                   ... doubts a vote matters. “I can’t find a candidate,” he said.
+    aged-then-role    | Sales      | Ivo Marsh      | Turnout was low. Ivo Marsh, 61, a baker in Leeds, runs a
+                                   ... small shop. “Sales were poor,” he said.
+    no-age-no-mark    | Sales      | -              | Turnout was low. Ivo Marsh runs a small shop. “Sales were
+                                   ... poor,” he said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), AGED_PERSONS)
+def test_aged_name_is_a_person_for_pronouns(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
