@@ -746,10 +746,14 @@ def _opening_subject(
 
 
 def _titled_name(words: list[str]) -> bool:
-    """Capitalised words, a role, a name: "Priorities spokesman Justin Barasky", "Sales chief Ana
-    Roe". The words before the role name an organisation, so none of them is a verb."""
-    i = next((j for j, w in enumerate(words) if w.lower() in _ROLE_SET), 0)
-    return 0 < i < len(words) - 1 and all(w[:1].isupper() for w in words[:i] + words[i + 1 :])
+    """Capitalised words, a role or head noun, then a name or nothing: "Priorities spokesman Justin
+    Barasky", "Sales chief Ana Roe", "one Sanders supporter". The capitalised words before the noun
+    name an organisation or a person, so none of them is a verb."""
+    first = 1 if words[0].lower() in _DETERMINER_SET else 0
+    i = max((j for j, w in enumerate(words) if w.lower() in _HEAD_SET), default=0)
+    if i <= first:
+        return False
+    return all(w[:1].isupper() for w in words[first:i] + words[i + 1 :]) and (first or i < len(words) - 1)
 
 
 def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Context) -> str | None:

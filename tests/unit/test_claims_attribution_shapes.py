@@ -398,14 +398,17 @@ def test_aged_name_is_the_subject(text: str, marker: str, speaker: str | None) -
     assert _claim(text, marker).speaker == speaker
 
 
-# After an inverted cue, capitalised words before a role and a name name an organisation, even when
-# one of them reads like a verb form ("Priorities", "Sales"); such a name inside the reported clause
+# After an inverted cue, capitalised words before a role and a name (or after a determiner, before a
+# head noun: "one Hawks supporter") name an organisation, even when one reads like a verb form
+# ("Priorities", "Sales", "Hawks"); such a name inside the reported clause
 # is not the speaker, and a quotation with no cue stays nobody's.
 TITLED_INVERTED = _table("""
     id                | marker         | speaker | text
     plural-org-word   | close          | Ana Roe | “Both states are close,” said Priorities spokesman Ana Roe.
     sales-chief       | Orders         | Ana Roe | “Orders are strong,” said Sales chief Ana Roe on Monday.
     two-org-words     | ready          | Ivo Marsh | “We are ready,” said Harbor Works spokeswoman Ivo Marsh.
+    determiner-group  | lied           | one Hawks supporter | “The board lied,” wrote one Hawks supporter, posting a
+                                     ... link to the filing.
     name-in-clause    | quit           | the mayor | The mayor said Harbor Works spokesman Ivo Marsh “quit on Friday.”
     no-cue            | Orders         | -       | “Orders are strong.” Sales chief Ana Roe left early.
 """)
