@@ -66,6 +66,7 @@ _NEAR = 40
 _MAX_ALONE_CHECKS = 300
 _LOWER_NEXT = re.compile(r"(?:’s|'s)?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")
 _SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
+_AGE_AFTER = re.compile(r",\s\d{1,3},\s")
 
 
 @dataclass(slots=True)
@@ -225,7 +226,7 @@ class People:
         for i in self._names.get(surname, ()):
             at, words, title = found[i]
             gender = _gender(words[0], title)
-            strong = bool(title or gender)
+            strong = bool(title or gender) or self._aged(at, words[-1])
             if not strong:
                 if alone is None:
                     # Each check scans the body: bounded, so that a body of endless distinct
@@ -272,6 +273,12 @@ class People:
                         by_role.setdefault(role, []).append(person)
         self._by_role = by_role
         return by_role
+
+    def _aged(self, at: int, surname: str) -> bool:
+        """Is the run at `at` followed by an age ("Dewayne Smithy, 33, of Baldwin")? Only people
+        have one, whatever their given name."""
+        end = self.text.find(surname, at, self.end) + len(surname)
+        return _AGE_AFTER.match(self.text, end, self.end) is not None
 
     def _stands_alone(self, surname: str) -> bool:
         """Does the body use `surname` by itself somewhere (not as the end of a longer name)?"""

@@ -150,10 +150,12 @@ _HEAD_SET = set(DESCRIPTIVE_HEADS.split()) | _ROLE_SET
 _HEADS = either_case(_HEAD_SET | {w + "s" for w in _HEAD_SET if not w.endswith("s")})
 _HEAD = re.compile(rf"(?<![{WORD_CHARS}-])(?:{_HEADS})\b")
 _MODIFIER = rf"(?!(?i:{'|'.join(sorted(_FUNCTION))})\b)[{WORD_CHARS}’'/.-]+"  # "They note" is no group
+# Participles that take a prepositional phrase into a described source ("a person familiar with ...").
+_POSTMODIFIERS = ("familiar", "close", "involved", "briefed")
 _GROUP = (
     rf"(?:(?:{either_case(_DETERMINERS.split())})\s+)?(?:{_MODIFIER}\s+){{0,3}}?(?:{_HEADS})"
     rf"(?:\s+(?:from|at|of|with|for|in)\s+(?:the\s+)?(?:{CAP_RUN}|(?:[a-z][{WORD_CHARS}-]*\s+){{0,2}}[a-z][{WORD_CHARS}-]*)"
-    rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+(?:the\s+)?(?:[{WORD_CHARS}’'-]+\s+){{0,2}}[{WORD_CHARS}-]+)?"
+    rf"|\s+(?:{'|'.join(_POSTMODIFIERS)})\s+(?:with|to|in|on)\s+(?:the\s+)?(?:[{WORD_CHARS}’'-]+\s+){{0,2}}[{WORD_CHARS}-]+)?"
 )
 _ADVERBS = (
     r"also|has|have|had|reportedly|publicly|again|later|then|previously|repeatedly|recently|once|"
@@ -235,9 +237,13 @@ _STOP_AFTER = (
     r"(?:plan|deal|bill|idea|decision|move)|at\s+(?:an?|the)\s+(?:rally|event|news|press|meeting|hearing|"
     r"conference|debate|campaign|town)"
 )
+# "said a source involved in the talks", "says one aide close to the mayor": the preposition after
+# such a participle belongs to the speaker's description, so the phrase does not stop at it.
+_NOT_POSTMODIFIED = "".join(f"(?<!{w})" for w in _POSTMODIFIERS)
+_POSTMODIFIER_TAIL = re.compile(rf"\s+(?:{'|'.join(_POSTMODIFIERS)})\s+(?:with|to|in|on)\s.*$")
 _AFTER_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
-    rf"(?=\s*(?:[,.;:!?“”\"]|$)|\s+(?:{_STOP_AFTER})\b)"
+    rf"(?=\s*(?:[,.;:!?“”\"]|$)|{_NOT_POSTMODIFIED}\s+(?:{_STOP_AFTER})\b)"
 )
 _SOURCE = re.compile(
     r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)"
@@ -598,6 +604,16 @@ def _subject(
     # An apposition ("X, the attorney general of Y, said") needs a long look back; else a short one.
     reach = 200 if text.rfind(",", max(lo, verb_start - 30), verb_start) >= 0 else 90
     lo = max(lo, verb_start - reach)
+    if text.find(", ", lo, verb_start) >= 0 and (age := _AGE.search(text, lo, verb_start)) is not None:
+        # "Mara Voss, 35, a nurse from Tulsa, Okla., said": the name an age follows is the subject,
+        # however many appositions come after the age.
+        # It must open its clause: not "Police arrested Ivo Marsh, 23, of Leeds, said a spokesman".
+        aged = _AGED_SUBJECT.search(text, max(lo, age.start() - 60), verb_start)
+        before = text[sentence_start : aged.start()] if aged is not None else ""
+        if aged is not None and (
+            not before.strip() or _AFTER_QUOTE.search(before) or _CLAUSE_OPENING.fullmatch(before)
+        ):
+            return _finish(aged.group("np"), aged.start(), sentence_start, ctx), aged.start()
     if (q := _QUOTE_NP.match(text, max(sentence_start, lo - 1), verb_start)) and lo > sentence_start:
         np, at = q.group("np"), q.start("np")
         # Right after a quotation closed by its punctuation any phrase speaks; after a bare closing
@@ -646,6 +662,15 @@ def _subject(
     return _finish(np, at, sentence_start, ctx), at
 
 
+# A person's age apposed to a name ("Ivo Marsh, 61,"), then asides of up to 150 characters that may
+# hold commas ("a grower from Fresno, California,"), then the cue's adverbs.
+_AGE = re.compile(r",\s\d{1,3},\s")
+_AGED_SUBJECT = re.compile(
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>{CAP_RUN}),\s\d{{1,3}},\s(?:(?:[^;:.“”\"]|\.(?=[,\w])){{1,150}},\s)?"
+    rf"(?:(?:{_ADVERBS})\s+){{0,2}}$"
+)
+# What may come before a clause's subject: a conjunction, or opening phrases that hold no verb.
+_CLAUSE_OPENING = re.compile(rf"\s*{_CLAUSE_OPENERS}(?:[^,;:“”\"]{{1,60}},\s+){{0,2}}")
 # A name opening a sentence, then an aside after a comma.
 _OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
 # A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
@@ -720,6 +745,17 @@ def _opening_subject(
     return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
 
 
+def _titled_name(words: list[str]) -> bool:
+    """Capitalised words, a role or head noun, then a name or nothing: "Priorities spokesman Justin
+    Barasky", "Sales chief Ana Roe", "one Sanders supporter". The capitalised words before the noun
+    name an organisation or a person, so none of them is a verb."""
+    first = 1 if words[0].lower() in _DETERMINER_SET else 0
+    i = max((j for j, w in enumerate(words) if w.lower() in _HEAD_SET), default=0)
+    if i <= first:
+        return False
+    return all(w[:1].isupper() for w in words[first:i] + words[i + 1 :]) and (first or i < len(words) - 1)
+
+
 def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Context) -> str | None:
     """The speaker after the verb: "“...,” said national finance director Dennis Cheng"."""
     m = _AFTER_VERB.match(text, verb_end, end)
@@ -727,7 +763,7 @@ def _inverted(text: str, verb_end: int, end: int, sentence_start: int, ctx: Cont
         return None
     np = m.group("np")
     words = np.split()
-    if words[0].lower() == "that" or has_finite_verb(np):
+    if words[0].lower() == "that" or (not _titled_name(words) and has_finite_verb(_POSTMODIFIER_TAIL.sub("", np))):
         return None  # "..., said that fact speaks volumes": a clause, not a speaker
     if len(words) > 12 or not (
         any(w[0].isupper() for w in words) or words[0].lower() in _DETERMINER_SET or _HEAD.search(np)
