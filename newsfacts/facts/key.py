@@ -583,7 +583,9 @@ class FactReader:
             found = [
                 f
                 for f in find_periods(sentence, self.published, *window)
-                if not _is_base(sentence, hi, f, self.published) and _since(sentence, f) is None
+                if not _is_base(sentence, hi, f, self.published)
+                and not (f.base and f.end <= hi)  # "rose 0.4% from March and 2.8% ...": another's base
+                and _since(sentence, f) is None
             ]
             if spans is not None:
                 owner = {id(f): _owner(sentence, f, (spans[0], hi), spans[1]) for f in found}
