@@ -101,6 +101,10 @@ SUPERLATIVE_REACH = 4  # words before "since" searched for the superlative a rec
 _PER_SHARE = {"net_income": "eps"}
 # What an amount per share takes from the amount it stands beside: its level and stance, not its metric.
 _APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"])
+# the period a statement is set in, one quarter before the article's ("In the previous quarter, ...");
+# a change "from the previous quarter" is a base, not this
+_IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
+_QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
@@ -534,6 +538,9 @@ class FactReader:
         if rule is not None and rule.subject:
             return rule.subject
         types = rule.subject_types if rule is not None else None
+        line = _product_line(sentence, clause[0], lo)
+        if line is not None and (types is None or "company" in types):
+            return line
         near = _nearest(sentence, entities_in(sentence, phrase.start, phrase.end), lo, hi, types)
         if near:
             return near
@@ -602,6 +609,8 @@ class FactReader:
         if recent and self.published is not None:
             default = at_grain(self.published.isoformat(), grain)
         default = default or self.periods.default(grain)
+        if grain == "quarter" and default is not None and _IN_QUARTER_BEFORE.search(sentence, 0, clause[1]):
+            default = _quarter_before(default) or default  # "In the previous quarter, it built 479,700"
         if default is None and grain == "month" and self.published is not None:
             default = self.published.strftime("%Y-%m")
         return default, default
@@ -745,6 +754,30 @@ def _month_before(period: str) -> str | None:
         return None
     year, month = int(period[:4]), int(period[5:])
     return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def _product_line(sentence: str, start: int, lo: int) -> str | None:
+    """The product line named before the figure in its clause ("Its Camry sedan accounted for
+    150,300 deliveries"): the last capitalised name right before a product class noun."""
+    found = None
+    for m in _product_line_pattern().finditer(sentence, start, lo):
+        found = m.group("name")
+    return found
+
+
+@cache
+def _product_line_pattern() -> re.Pattern[str]:
+    classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
+    return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
+
+
+def _quarter_before(period: str) -> str | None:
+    """'2023-Q3' -> '2023-Q2', 'FY2024-Q1' -> 'FY2023-Q4'; None for anything but a quarter."""
+    m = _QUARTER_SHAPE.fullmatch(period)
+    if m is None:
+        return None
+    fy, year, q = m.group(1) or "", int(m.group(2)), int(m.group(3))
+    return f"{fy}{year - 1}-Q4" if q == 1 else f"{fy}{year}-Q{q - 1}"
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
