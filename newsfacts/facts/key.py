@@ -105,6 +105,13 @@ _APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"
 # a change "from the previous quarter" is a base, not this
 _IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
 _QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+# a model or tier of one product ("the base model", "the Plus", "the Pro Max"): prices of two are two facts
+_TIERED_METRICS = frozenset(["product_price"])
+_TIER = re.compile(
+    r"\b(?i:the|its|a)\s+(?:(?i:base|standard|entry-level|basic|cheapest)\s+(?i:model|version|variant|tier|trim)\b"
+    r"|(?P<name>[A-Z][\w+]*(?:\s+[A-Z0-9][\w+]*)?)(?=\s+(?:model\s+|version\s+)?(?:is|was|will|at|costs?|starts?|"
+    r"sells?|retails?|goes|priced)\b))"
+)
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
@@ -367,6 +374,8 @@ class FactReader:
             fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
+            if rule is not None and rule.name in _TIERED_METRICS:
+                subject = _tier(sentence, _between_neighbours(clause, lo, hi, others)[0], lo, subject)
             recent = rule is not None and rule.period_default == "published"
             grain = rule.period if rule else "none"
             period, key_period = self._period(sentence, clause, grain, recent, hi, (lo, others))
@@ -754,6 +763,20 @@ def _month_before(period: str) -> str | None:
         return None
     year, month = int(period[:4]), int(period[5:])
     return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def _tier(sentence: str, start: int, lo: int, subject: str | None) -> str | None:
+    """The model or tier a price is of, named between the figure before it and this one ("the base
+    model at $799 and the Plus at $899"): a named tier ("Plus", "Pro Max") is the subject; a generic
+    one ("the standard model") is the company's base model. Else `subject`."""
+    found = None
+    for m in _TIER.finditer(sentence, start, lo):
+        found = m
+    if found is None:
+        return subject
+    if found.group("name"):
+        return found.group("name")
+    return f"{subject} base" if subject else "base"
 
 
 def _product_line(sentence: str, start: int, lo: int) -> str | None:
