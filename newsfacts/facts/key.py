@@ -554,6 +554,8 @@ class FactReader:
         if near:
             return near
         name = subject_before(sentence, lo)
+        if name and rule is not None and _names_measure(rule, name):
+            name = None  # "The Consumer Price Index rose 0.1%": the measure, not who it is about
         if name and _type_ok(name, types) and not _segment_only(name.lower()):  # "Transportation ... lost"
             return normalize_subject(name)
         for window in (clause, (0, len(sentence))):
@@ -763,6 +765,15 @@ def _month_before(period: str) -> str | None:
         return None
     year, month = int(period[:4]), int(period[5:])
     return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def _names_measure(rule: MetricRule, name: str) -> bool:
+    """Whether `name` is wholly one of the rule's own signal terms ("Consumer Price Index" for cpi)."""
+    for pattern in rule.signals:
+        m = pattern.search(name)
+        if m is not None and m.start() == 0 and m.end() == len(name):
+            return True
+    return False
 
 
 def _tier(sentence: str, start: int, lo: int, subject: str | None) -> str | None:
