@@ -1095,14 +1095,20 @@ def _noun_like(w: str) -> bool:
     return not w.endswith("ing") or w in words("ing_nouns")
 
 
+def _only_frequency(text: str) -> bool:
+    """Whether `text` is nothing but a frequency phrase ("year over year", "month-over-month")."""
+    m = _patterns()["frequency_any"].search(text)
+    return m is not None and not text[: m.start()].strip() and not text[m.end() :].strip()
+
+
 def _open_metric(phrase: Phrase, kind: str, unit: str, dimension: str | None) -> str | None:
     """An open-domain metric: the concept's content words and the unit's dimension."""
     if _only_names(phrase):
         return None
     skip = _not_content()
     for candidate in (phrase.concept, phrase.complement):
-        if not candidate:
-            continue
+        if not candidate or _only_frequency(candidate):
+            continue  # "(up 20 percent year-over-year)": how often, not what
         content = [w for w in candidate.split() if w not in skip and not w[0].isdigit() and _noun_like(w)]
         if content and content[-1] not in words("generic"):
             dim = {"money": "money", "count": "count", "duration": "duration", "ratio": "ratio"}.get(kind)
