@@ -391,9 +391,11 @@ class FactReader:
                 and not _YEAR_AGO.search(sentence, *clause)
             ):
                 # "the jobless rate rose to 3.8% from 3.5%" in a monthly release: the level it
-                # rose from is last month's, the fact other sources report for that month
+                # rose from is last month's, the fact other sources report for that month; dated
+                # ("down from 3.2% in October"), it is that month's
                 metric = ".".join(p for p in metric.split(".") if p != "prior")
-                period = key_period = _month_before(key_period) or key_period
+                if not self._dated_at(sentence, hi):
+                    period = key_period = _month_before(key_period) or key_period
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
             if rule is None and subject is None and metric.split(".")[0].count("_") < 1:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
@@ -563,6 +565,10 @@ class FactReader:
             if near:
                 return near
         return self.subjects.main(types)
+
+    def _dated_at(self, sentence: str, hi: int) -> bool:
+        """Whether a period follows the figure at once ("3.2% in October"): the figure's own."""
+        return any(_ATTACHED.fullmatch(sentence, hi, f.start) for f in find_periods(sentence, self.published, hi))
 
     def _since_start(
         self, sentence: str, clause: tuple[int, int], lo: int, hi: int, others: tuple[tuple[int, int], ...]
