@@ -673,8 +673,15 @@ def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) ->
         return False
     words_between = {m.group().lower() for m in _BASE_WORDS.finditer(sentence, hi, found.start)}
     if words_between == {"from"} and published is not None:
-        return found.period.removeprefix("FY")[:10] <= published.isoformat()[: len(found.period)]
+        start = _comparable_start(found.period.removeprefix("FY"))
+        return start[:10] <= published.isoformat()[: len(start)]
     return bool(words_between)
+
+
+def _comparable_start(period: str) -> str:
+    """A period's start as an ISO prefix, so it orders against a date: '2023-Q2' -> '2023-04'."""
+    m = _QUARTER_SHAPE.fullmatch(period)
+    return f"{m.group(2)}-{(int(m.group(3)) - 1) * 3 + 1:02d}" if m else period
 
 
 def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) -> str | None:
