@@ -105,6 +105,8 @@ _APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"
 # a change "from the previous quarter" is a base, not this
 _IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
 _QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+# "On a core basis, prices rose 4%": a sentence's opening frame makes every figure in it core
+_CORE_INTRO = re.compile(r"\s*(?:On|In)\s+an?\s+[“\"']?core[”\"']?\s+basis\b", re.IGNORECASE)
 # a model or tier of one product ("the base model", "the Plus", "the Pro Max"): prices of two are two facts
 _TIERED_METRICS = frozenset(["product_price"])
 _TIER = re.compile(
@@ -504,7 +506,9 @@ class FactReader:
                 n = m.group("n").lower()
                 mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
         # core from the phrase or the words before it in its clause: "prices excluding food and energy rose"
-        if "core" in vary and p["core"].search(sentence, min(near[0], phrase.start), phrase.end):
+        if "core" in vary and (
+            p["core"].search(sentence, min(near[0], phrase.start), phrase.end) or _CORE_INTRO.match(sentence)
+        ):
             mods.append("core")
         if "frequency" in vary:
             offset = min(near[0], own.start)
