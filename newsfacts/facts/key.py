@@ -101,6 +101,19 @@ SUPERLATIVE_REACH = 4  # words before "since" searched for the superlative a rec
 _PER_SHARE = {"net_income": "eps"}
 # What an amount per share takes from the amount it stands beside: its level and stance, not its metric.
 _APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"])
+# the period a statement is set in, one quarter before the article's ("In the previous quarter, ...");
+# a change "from the previous quarter" is a base, not this
+_IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
+_QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+# "On a core basis, prices rose 4%": a sentence's opening frame makes every figure in it core
+_CORE_INTRO = re.compile(r"\s*(?:On|In)\s+an?\s+[“\"']?core[”\"']?\s+basis\b", re.IGNORECASE)
+# a model or tier of one product ("the base model", "the Plus", "the Pro Max"): prices of two are two facts
+_TIERED_METRICS = frozenset(["product_price"])
+_TIER = re.compile(
+    r"\b(?i:the|its|a)\s+(?:(?i:base|standard|entry-level|basic|cheapest)\s+(?i:model|version|variant|tier|trim)\b"
+    r"|(?P<name>[A-Z][\w+]*(?:\s+[A-Z0-9][\w+]*)?)(?=\s+(?:model\s+|version\s+)?(?:is|was|will|at|costs?|starts?|"
+    r"sells?|retails?|goes|priced)\b))"
+)
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
@@ -363,6 +376,8 @@ class FactReader:
             fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause)
+            if rule is not None and rule.name in _TIERED_METRICS:
+                subject = _tier(sentence, _between_neighbours(clause, lo, hi, others)[0], lo, subject)
             recent = rule is not None and rule.period_default == "published"
             grain = rule.period if rule else "none"
             period, key_period = self._period(sentence, clause, grain, recent, hi, (lo, others))
@@ -378,9 +393,11 @@ class FactReader:
                 and not _YEAR_AGO.search(sentence, *clause)
             ):
                 # "the jobless rate rose to 3.8% from 3.5%" in a monthly release: the level it
-                # rose from is last month's, the fact other sources report for that month
+                # rose from is last month's, the fact other sources report for that month; dated
+                # ("down from 3.2% in October"), it is that month's
                 metric = ".".join(p for p in metric.split(".") if p != "prior")
-                period = key_period = _month_before(key_period) or key_period
+                if not self._dated_at(sentence, hi):
+                    period = key_period = _month_before(key_period) or key_period
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
             if rule is None and subject is None and metric.split(".")[0].count("_") < 1:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
@@ -489,7 +506,9 @@ class FactReader:
                 n = m.group("n").lower()
                 mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
         # core from the phrase or the words before it in its clause: "prices excluding food and energy rose"
-        if "core" in vary and p["core"].search(sentence, min(near[0], phrase.start), phrase.end):
+        if "core" in vary and (
+            p["core"].search(sentence, min(near[0], phrase.start), phrase.end) or _CORE_INTRO.match(sentence)
+        ):
             mods.append("core")
         if "frequency" in vary:
             offset = min(near[0], own.start)
@@ -534,10 +553,15 @@ class FactReader:
         if rule is not None and rule.subject:
             return rule.subject
         types = rule.subject_types if rule is not None else None
+        line = _product_line(sentence, clause[0], lo)
+        if line is not None and (types is None or "company" in types):
+            return line
         near = _nearest(sentence, entities_in(sentence, phrase.start, phrase.end), lo, hi, types)
         if near:
             return near
         name = subject_before(sentence, lo)
+        if name and rule is not None and _names_measure(rule, name):
+            name = None  # "The Consumer Price Index rose 0.1%": the measure, not who it is about
         if name and _type_ok(name, types) and not _segment_only(name.lower()):  # "Transportation ... lost"
             return normalize_subject(name)
         for window in (clause, (0, len(sentence))):
@@ -545,6 +569,10 @@ class FactReader:
             if near:
                 return near
         return self.subjects.main(types)
+
+    def _dated_at(self, sentence: str, hi: int) -> bool:
+        """Whether a period follows the figure at once ("3.2% in October"): the figure's own."""
+        return any(_ATTACHED.fullmatch(sentence, hi, f.start) for f in find_periods(sentence, self.published, hi))
 
     def _since_start(
         self, sentence: str, clause: tuple[int, int], lo: int, hi: int, others: tuple[tuple[int, int], ...]
@@ -583,7 +611,9 @@ class FactReader:
             found = [
                 f
                 for f in find_periods(sentence, self.published, *window)
-                if not _is_base(sentence, hi, f, self.published) and _since(sentence, f) is None
+                if not _is_base(sentence, hi, f, self.published)
+                and not (f.base and f.end <= hi)  # "rose 0.4% from March and 2.8% ...": another's base
+                and _since(sentence, f) is None
             ]
             if spans is not None:
                 owner = {id(f): _owner(sentence, f, (spans[0], hi), spans[1]) for f in found}
@@ -600,6 +630,8 @@ class FactReader:
         if recent and self.published is not None:
             default = at_grain(self.published.isoformat(), grain)
         default = default or self.periods.default(grain)
+        if grain == "quarter" and default is not None and _IN_QUARTER_BEFORE.search(sentence, 0, clause[1]):
+            default = _quarter_before(default) or default  # "In the previous quarter, it built 479,700"
         if default is None and grain == "month" and self.published is not None:
             default = self.published.strftime("%Y-%m")
         return default, default
@@ -645,8 +677,15 @@ def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) ->
         return False
     words_between = {m.group().lower() for m in _BASE_WORDS.finditer(sentence, hi, found.start)}
     if words_between == {"from"} and published is not None:
-        return found.period.removeprefix("FY")[:10] <= published.isoformat()[: len(found.period)]
+        start = _comparable_start(found.period.removeprefix("FY"))
+        return start[:10] <= published.isoformat()[: len(start)]
     return bool(words_between)
+
+
+def _comparable_start(period: str) -> str:
+    """A period's start as an ISO prefix, so it orders against a date: '2023-Q2' -> '2023-04'."""
+    m = _QUARTER_SHAPE.fullmatch(period)
+    return f"{m.group(2)}-{(int(m.group(3)) - 1) * 3 + 1:02d}" if m else period
 
 
 def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) -> str | None:
@@ -743,6 +782,53 @@ def _month_before(period: str) -> str | None:
         return None
     year, month = int(period[:4]), int(period[5:])
     return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def _names_measure(rule: MetricRule, name: str) -> bool:
+    """Whether `name` is wholly one of the rule's own signal terms ("Consumer Price Index" for cpi)."""
+    for pattern in rule.signals:
+        m = pattern.search(name)
+        if m is not None and m.start() == 0 and m.end() == len(name):
+            return True
+    return False
+
+
+def _tier(sentence: str, start: int, lo: int, subject: str | None) -> str | None:
+    """The model or tier a price is of, named between the figure before it and this one ("the base
+    model at $799 and the Plus at $899"): a named tier ("Plus", "Pro Max") is the subject; a generic
+    one ("the standard model") is the company's base model. Else `subject`."""
+    found = None
+    for m in _TIER.finditer(sentence, start, lo):
+        found = m
+    if found is None:
+        return subject
+    if found.group("name"):
+        return found.group("name")
+    return f"{subject} base" if subject else "base"
+
+
+def _product_line(sentence: str, start: int, lo: int) -> str | None:
+    """The product line named before the figure in its clause ("Its Camry sedan accounted for
+    150,300 deliveries"): the last capitalised name right before a product class noun."""
+    found = None
+    for m in _product_line_pattern().finditer(sentence, start, lo):
+        found = m.group("name")
+    return found
+
+
+@cache
+def _product_line_pattern() -> re.Pattern[str]:
+    classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
+    return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
+
+
+def _quarter_before(period: str) -> str | None:
+    """'2023-Q3' -> '2023-Q2', 'FY2024-Q1' -> 'FY2023-Q4'; None for anything but a quarter."""
+    m = _QUARTER_SHAPE.fullmatch(period)
+    if m is None:
+        return None
+    fy, year, q = m.group(1) or "", int(m.group(2)), int(m.group(3))
+    return f"{fy}{year - 1}-Q4" if q == 1 else f"{fy}{year}-Q{q - 1}"
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
@@ -1026,14 +1112,20 @@ def _noun_like(w: str) -> bool:
     return not w.endswith("ing") or w in words("ing_nouns")
 
 
+def _only_frequency(text: str) -> bool:
+    """Whether `text` is nothing but a frequency phrase ("year over year", "month-over-month")."""
+    m = _patterns()["frequency_any"].search(text)
+    return m is not None and not text[: m.start()].strip() and not text[m.end() :].strip()
+
+
 def _open_metric(phrase: Phrase, kind: str, unit: str, dimension: str | None) -> str | None:
     """An open-domain metric: the concept's content words and the unit's dimension."""
     if _only_names(phrase):
         return None
     skip = _not_content()
     for candidate in (phrase.concept, phrase.complement):
-        if not candidate:
-            continue
+        if not candidate or _only_frequency(candidate):
+            continue  # "(up 20 percent year-over-year)": how often, not what
         content = [w for w in candidate.split() if w not in skip and not w[0].isdigit() and _noun_like(w)]
         if content and content[-1] not in words("generic"):
             dim = {"money": "money", "count": "count", "duration": "duration", "ratio": "ratio"}.get(kind)
