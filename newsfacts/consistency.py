@@ -363,7 +363,8 @@ def build_metric_consistency(
     if "fact_key" in missing:
         frame = frame.with_columns(pl.col("metric").alias("fact_key"))
     frame = frame.filter(pl.col("fact_key").is_not_null() & pl.col("metric").is_not_null())
-    frame = complete_fact_keys(frame)
+    # a key completion left loose (no subject, no period) is compared with nothing
+    frame = complete_fact_keys(frame).filter(pl.col("fact_key").is_not_null())
     # NaN is "no number", not a number that conflicts with everything.
     frame = frame.with_columns([pl.col(c).fill_nan(None) for c in ("value", "value_low", "value_high")])
     if frame.is_empty():

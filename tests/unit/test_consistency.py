@@ -340,8 +340,20 @@ def test_only_figures_sharing_a_fact_key_are_compared():
 
 
 def test_empty_subject_and_period_are_null():
-    out = build_metric_consistency(keyed_frame(keyed("doc_a", "seats||", 412.0, raw="412", unit="count", kind="count")))
-    assert (out["subject"][0], out["period"][0]) == (None, None)
+    seats = dict(raw="412", unit="count", kind="count")
+    no_period = build_metric_consistency(keyed_frame(keyed("doc_a", "seats|Labour|", 412.0, **seats)))
+    assert (no_period["subject"][0], no_period["period"][0]) == ("Labour", None)
+    no_subject = build_metric_consistency(keyed_frame(keyed("doc_a", "seats||2024", 412.0, **seats)))
+    assert (no_subject["subject"][0], no_subject["period"][0]) == (None, "2024")
+
+
+def test_a_key_of_nobody_at_no_time_gets_no_row():
+    """Neither subject nor period: not compared, and no row whose NULL key an update could not find again."""
+    seats = dict(unit="count", kind="count")
+    out = build_metric_consistency(
+        keyed_frame(keyed("a", "seats||", 412.0, raw="412", **seats), keyed("b", "seats||", 411.0, raw="411", **seats))
+    )
+    assert out.is_empty()
 
 
 def test_rounding_follows_the_digits_as_written():
