@@ -26,7 +26,15 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_before, tokens_within
-from newsfacts.facts.period import DocumentPeriods, Found, at_grain, find_periods
+from newsfacts.facts.period import (
+    DocumentPeriods,
+    Found,
+    at_grain,
+    comparable_start,
+    find_periods,
+    month_before,
+    quarter_before,
+)
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
 from newsfacts.facts.trie import trie_regex
@@ -104,7 +112,6 @@ _APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"
 # the period a statement is set in, one quarter before the article's ("In the previous quarter, ...");
 # a change "from the previous quarter" is a base, not this
 _IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
-_QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
 # "On a core basis, prices rose 4%": a sentence's opening frame makes every figure in it core
 _CORE_INTRO = re.compile(r"\s*(?:On|In)\s+an?\s+[“\"']?core[”\"']?\s+basis\b", re.IGNORECASE)
 # a model or tier of one product ("the base model", "the Plus", "the Pro Max"): prices of two are two facts
@@ -397,7 +404,7 @@ class FactReader:
                 # ("down from 3.2% in October"), it is that month's
                 metric = ".".join(p for p in metric.split(".") if p != "prior")
                 if not self._dated_at(sentence, hi):
-                    period = key_period = _month_before(key_period) or key_period
+                    period = key_period = month_before(key_period) or key_period
             key: str | None = f"{metric}|{subject or ''}|{key_period or ''}"
             if rule is None and subject is None and metric.split(".")[0].count("_") < 1:
                 # an open-domain concept of nobody in particular ("200 people", "the deadline") is
@@ -631,7 +638,7 @@ class FactReader:
             default = at_grain(self.published.isoformat(), grain)
         default = default or self.periods.default(grain)
         if grain == "quarter" and default is not None and _IN_QUARTER_BEFORE.search(sentence, 0, clause[1]):
-            default = _quarter_before(default) or default  # "In the previous quarter, it built 479,700"
+            default = quarter_before(default) or default  # "In the previous quarter, it built 479,700"
         if default is None and grain == "month" and self.published is not None:
             default = self.published.strftime("%Y-%m")
         return default, default
@@ -677,15 +684,9 @@ def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) ->
         return False
     words_between = {m.group().lower() for m in _BASE_WORDS.finditer(sentence, hi, found.start)}
     if words_between == {"from"} and published is not None:
-        start = _comparable_start(found.period.removeprefix("FY"))
+        start = comparable_start(found.period.removeprefix("FY"))
         return start[:10] <= published.isoformat()[: len(start)]
     return bool(words_between)
-
-
-def _comparable_start(period: str) -> str:
-    """A period's start as an ISO prefix, so it orders against a date: '2023-Q2' -> '2023-04'."""
-    m = _QUARTER_SHAPE.fullmatch(period)
-    return f"{m.group(2)}-{(int(m.group(3)) - 1) * 3 + 1:02d}" if m else period
 
 
 def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) -> str | None:
@@ -776,14 +777,6 @@ def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
     return "revision" if said and said[-1] == "by" else "revised"
 
 
-def _month_before(period: str) -> str | None:
-    """'2024-12' -> '2024-11', '2024-01' -> '2023-12'; None for anything but a month."""
-    if len(period) != 7 or period[4] != "-" or not period[5:].isdigit():
-        return None
-    year, month = int(period[:4]), int(period[5:])
-    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
-
-
 def _names_measure(rule: MetricRule, name: str) -> bool:
     """Whether `name` is wholly one of the rule's own signal terms ("Consumer Price Index" for cpi)."""
     for pattern in rule.signals:
@@ -820,15 +813,6 @@ def _product_line(sentence: str, start: int, lo: int) -> str | None:
 def _product_line_pattern() -> re.Pattern[str]:
     classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
     return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
-
-
-def _quarter_before(period: str) -> str | None:
-    """'2023-Q3' -> '2023-Q2', 'FY2024-Q1' -> 'FY2023-Q4'; None for anything but a quarter."""
-    m = _QUARTER_SHAPE.fullmatch(period)
-    if m is None:
-        return None
-    fy, year, q = m.group(1) or "", int(m.group(2)), int(m.group(3))
-    return f"{fy}{year - 1}-Q4" if q == 1 else f"{fy}{year}-Q{q - 1}"
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:

@@ -204,16 +204,16 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Found | 
             return Found(m.start(), m.end(), "day", published.isoformat())
         if r == "yesterday":
             return Found(m.start(), m.end(), "day", (published - dt.timedelta(days=1)).isoformat())
+        this_month = f"{published.year}-{published.month:02d}"
         if r in ("last month", "previous month"):
-            first = published.replace(day=1) - dt.timedelta(days=1)
-            return Found(m.start(), m.end(), "month", f"{first.year}-{first.month:02d}")
+            return Found(m.start(), m.end(), "month", month_before(this_month))
         if r == "this month":
-            return Found(m.start(), m.end(), "month", f"{published.year}-{published.month:02d}")
+            return Found(m.start(), m.end(), "month", this_month)
         if r in ("last quarter", "this quarter"):
-            q, y = _quarter_of(published), published.year
-            if r == "last quarter":
-                q, y = (q - 1, y) if q > 1 else (4, y - 1)
-            return Found(m.start(), m.end(), "quarter", f"{y}-Q{q}")
+            this_quarter = f"{published.year}-Q{_quarter_of(published)}"
+            return Found(
+                m.start(), m.end(), "quarter", quarter_before(this_quarter) if r == "last quarter" else this_quarter
+            )
         offset = {"last year": -1, "this year": 0, "next year": 1}[r]
         return Found(m.start(), m.end(), "year", str(published.year + offset))
     if kind == "year":
@@ -379,6 +379,32 @@ class DocumentPeriods:
         if grain == "day" and self.published is not None:
             return self.published.isoformat()
         return None
+
+
+QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+
+
+def month_before(period: str) -> str | None:
+    """'2024-12' -> '2024-11', '2024-01' -> '2023-12'; None for anything but a month."""
+    if len(period) != 7 or period[4] != "-" or not period[5:].isdigit():
+        return None
+    year, month = int(period[:4]), int(period[5:])
+    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def quarter_before(period: str) -> str | None:
+    """'2023-Q3' -> '2023-Q2', 'FY2024-Q1' -> 'FY2023-Q4'; None for anything but a quarter."""
+    m = QUARTER_SHAPE.fullmatch(period)
+    if m is None:
+        return None
+    fy, year, q = m.group(1) or "", int(m.group(2)), int(m.group(3))
+    return f"{fy}{year - 1}-Q4" if q == 1 else f"{fy}{year}-Q{q - 1}"
+
+
+def comparable_start(period: str) -> str:
+    """A period's start as an ISO prefix, so it orders against a date: '2023-Q2' -> '2023-04'."""
+    m = QUARTER_SHAPE.fullmatch(period)
+    return f"{m.group(2)}-{(int(m.group(3)) - 1) * 3 + 1:02d}" if m else period
 
 
 def at_grain(period: str | None, grain: str) -> str | None:
