@@ -116,6 +116,13 @@ _IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|
 _CORE_INTRO = re.compile(r"\s*(?:On|In)\s+an?\s+[“\"']?core[”\"']?\s+basis\b", re.IGNORECASE)
 # a model or tier of one product ("the base model", "the Plus", "the Pro Max"): prices of two are two facts
 _TIERED_METRICS = frozenset(["product_price"])
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# between a figure and the level it moved from: "4% from 3.75%", "... from growth of 2.03 million bpd"
+_FROM_FIGURE = re.compile(
+    r"\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:(?!(?:and|or|but|to|in|for|while|then)\b)[A-Za-z][\w'’-]*\s+){0,4}"
+)
+_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LIST_CLOSERS = frozenset(["respectively"])  # "4.50%, 4.75% and 4.00% respectively": no concept of its own
 _TIER = re.compile(
     r"\b(?i:the|its|a)\s+(?:(?i:base|standard|entry-level|basic|cheapest)\s+(?i:model|version|variant|tier|trim)\b"
     r"|(?P<name>[A-Z][\w+]*(?:\s+[A-Z0-9][\w+]*)?)(?=\s+(?:model\s+|version\s+)?(?:is|was|will|at|costs?|starts?|"
@@ -278,6 +285,7 @@ class FactReader:
         self._last: tuple[str, int, Phrase] | None = None
         self._prev: tuple[str, int, str, Fact, str | None] | None = None
         self._prev_rule: MetricRule | None = None
+        self._prev_unit: str | None = None
 
     def read(
         self,
@@ -308,7 +316,7 @@ class FactReader:
             for a, b in others
             if not _is_tenor(sentence, b, "duration", sentence[a:b]) and not _in_frequency(sentence, a, b)
         )
-        apposed = self._apposed(kind, sentence, lo)
+        apposed = self._apposed(kind, sentence, lo, unit)
         if apposed is not None and apposed[1] == found.per_unit:
             return apposed[0]
         # "from $22 billion, or $2.95 a share, a year earlier": the amount per share is another
@@ -352,12 +360,16 @@ class FactReader:
         ):
             rule = self._prev_rule
         change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
-        prior = endpoint == "from" or (phrase.endpoint == "from" and not from_opens_range)
+        prior = (
+            endpoint == "from"
+            or (phrase.endpoint == "from" and not from_opens_range)
+            or self._from_figure(kind, sentence, lo)
+        )
         mods = self._modifiers(rule, plain, phrase, own, near, clause, change, prior)
         segment = (
             None
             if rule is not None and rule.name in words("unsegmented_metrics")
-            else _segment(plain, phrase, own, near)
+            else _respective_segment(sentence, (lo, hi), others) or _segment(plain, phrase, own, near)
         )
         if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
             mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
@@ -397,6 +409,7 @@ class FactReader:
                 and grain == "month"
                 and "prior" in mods
                 and key_period
+                and month_before(key_period) is not None  # a yearly key ("2025") keeps its prior
                 and not _YEAR_AGO.search(sentence, *clause)
             ):
                 # "the jobless rate rose to 3.8% from 3.5%" in a monthly release: the level it
@@ -414,6 +427,7 @@ class FactReader:
                 key = None
             fact = Fact(metric, subject, phrase.concept, period, key)
         self._prev = (sentence, hi, kind, fact, found.per_unit)
+        self._prev_unit = unit
         self._prev_rule = rule
         return fact
 
@@ -434,16 +448,29 @@ class FactReader:
     def _rule(self, name: str) -> MetricRule | None:
         return next((r for r in self.catalog.rules if r.name == name), None)
 
-    def _apposed(self, kind: str, sentence: str, lo: int) -> tuple[Fact, str | None] | None:
+    def _apposed(self, kind: str, sentence: str, lo: int, unit: str | None) -> tuple[Fact, str | None] | None:
         """The fact (and per-unit) of the figure this one stands in apposition to: "$550 billion
         (about 80 trillion yen)", "€5bn, or $5.4bn" convert it, so they take its fact; "$6.19
-        billion, or $2.48 a share" is an amount per something else."""
+        billion, or $2.48 a share" is an amount per something else. A bare comma between two
+        figures of one unit is a list ("4.50%, 4.75% and 4.00%"), not a conversion."""
         prev = self._prev
         if prev is None or prev[0] != sentence or prev[2] != kind or prev[3].fact_key is None:
             return None
-        if not _CONVERSION.fullmatch(sentence[prev[1] : lo]):
+        between = sentence[prev[1] : lo]
+        if not _CONVERSION.fullmatch(between):
+            return None
+        if unit is not None and unit == self._prev_unit and between.strip() == ",":
             return None
         return prev[3], prev[4]
+
+    def _from_figure(self, kind: str, sentence: str, lo: int) -> bool:
+        """ "to 4% from 3.75%", "to 1.64 million bpd from last month's assessment of 1.74 million
+        bpd": a figure right after "from" and a few words behind a figure of its kind is the level
+        that one moved from, whatever the grammar saw of the move."""
+        prev = self._prev
+        if prev is None or prev[0] != sentence or prev[2] != kind or "from" not in sentence[prev[1] : lo]:
+            return False
+        return _FROM_FIGURE.fullmatch(sentence, prev[1], lo) is not None
 
     def _entity_move(self, sentence: str, phrase: Phrase) -> MetricRule | None:
         """ "AMD fell 2%": a percent move of a bare name is its share price's (an index's) move."""
@@ -462,7 +489,12 @@ class FactReader:
         names_only = phrase.concept is not None and _only_names(phrase)
         if names_only and entities_in(sentence, phrase.start, phrase.end):
             return phrase, phrase  # "the Dow gained 1.1%": a known index or company moves on its own
-        if phrase.concept is not None and not names_only and not _stance_only(phrase.concept):
+        if (
+            phrase.concept is not None
+            and not names_only
+            and not _stance_only(phrase.concept)
+            and phrase.concept not in _LIST_CLOSERS
+        ):
             return phrase, phrase
         if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
             return phrase, phrase
@@ -578,8 +610,12 @@ class FactReader:
         return self.subjects.main(types)
 
     def _dated_at(self, sentence: str, hi: int) -> bool:
-        """Whether a period follows the figure at once ("3.2% in October"): the figure's own."""
-        return any(_ATTACHED.fullmatch(sentence, hi, f.start) for f in find_periods(sentence, self.published, hi))
+        """Whether a month or longer follows the figure at once ("down from 3.2% in October"): the
+        figure's own period. A day ("to 2.90% from 2.65% on Thursday") dates the move, not the level."""
+        return any(
+            _ATTACHED.fullmatch(sentence, hi, f.start) and not _DAY_SHAPE.fullmatch(f.period)
+            for f in find_periods(sentence, self.published, hi)
+        )
 
     def _since_start(
         self, sentence: str, clause: tuple[int, int], lo: int, hi: int, others: tuple[tuple[int, int], ...]
@@ -716,6 +752,22 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
             m = pattern.search(tail.group("segment"))
             best = (0, canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) if m is not None else None
     return best[1] if best else None
+
+
+def _respective_segment(sentence: str, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
+    """ "the rates on A, B and C rise to 4.50%, 4.75% and 4.00% respectively": the figures of a list
+    closed by "respectively" pair, in order, with the segments named before the list."""
+    if "respectively" not in sentence:
+        return None  # one substring test for the many sentences without the word
+    closing = _RESPECTIVELY.search(sentence, own[1])
+    hits = _segment_hits(sentence)
+    before = [h for h in hits if h[1] <= own[0]]
+    if closing is None or not before:
+        return None
+    listed = sorted(s for s in {own, *others} if before[-1][1] <= s[0] and s[1] <= closing.start())
+    if len(listed) < 2 or len(listed) > len(before) or any(before[-1][1] <= h[0] < closing.start() for h in hits):
+        return None
+    return before[-len(listed) :][listed.index(own)][2]
 
 
 def _segment_only(concept: str | None) -> bool:
