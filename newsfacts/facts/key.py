@@ -118,9 +118,8 @@ _CORE_INTRO = re.compile(r"\s*(?:On|In)\s+an?\s+[“\"']?core[”\"']?\s+basis\b
 _TIERED_METRICS = frozenset(["product_price"])
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # between a figure and the level it moved from: "4% from 3.75%", "... from growth of 2.03 million bpd"
-_FROM_FIGURE = re.compile(
-    r"\s*,?\s*(?:(?:up|down)\s+)?from\s+(?:(?!(?:and|or|but|to|in|for|while|then)\b)[A-Za-z][\w'’-]*\s+){0,4}"
-)
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:(?!(?:and|or|but|to|in|for|while|then)\b)[A-Za-z][\w'’-]*\s+){0,4}$")
+_POSSESSIVE_TO_FIGURE = re.compile(r"['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}")
 _DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LIST_CLOSERS = frozenset(["respectively"])  # "4.50%, 4.75% and 4.00% respectively": no concept of its own
 _TIER = re.compile(
@@ -378,7 +377,7 @@ class FactReader:
         since = self._since_start(sentence, clause, lo, hi, others)
         if since is not None:
             mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
-        revision = _revision(plain, clause, lo)
+        revision = _revision(plain, clause, lo) or _forecast_move(plain, clause, lo)
         if revision is not None:
             mods.append(revision)
         if beside is not None and beside.metric is not None:
@@ -400,6 +399,10 @@ class FactReader:
             recent = rule is not None and rule.period_default == "published"
             grain = rule.period if rule else "none"
             period, key_period = self._period(sentence, clause, grain, recent, hi, (lo, others))
+            if rule is None and key_period is None:
+                # "53.07 mln bpd this year and 54.17 mln bpd next year": an open-domain figure has
+                # no grain, but a period right after it is its own and tells its facts apart
+                key_period = self._attached_period(sentence, hi)
             if since is not None:
                 period, key_period = since.period, at_grain(since.period, grain) or since.period
             elif beside is not None and beside.fact_key is not None:
@@ -470,7 +473,7 @@ class FactReader:
         prev = self._prev
         if prev is None or prev[0] != sentence or prev[2] != kind or "from" not in sentence[prev[1] : lo]:
             return False
-        return _FROM_FIGURE.fullmatch(sentence, prev[1], lo) is not None
+        return _FROM_FIGURE.search(sentence, prev[1], lo) is not None
 
     def _entity_move(self, sentence: str, phrase: Phrase) -> MetricRule | None:
         """ "AMD fell 2%": a percent move of a bare name is its share price's (an index's) move."""
@@ -609,6 +612,17 @@ class FactReader:
                 return near
         return self.subjects.main(types)
 
+    def _attached_period(self, sentence: str, hi: int) -> str | None:
+        """The period that follows the figure at once ("54.17 mln bpd in the next year"), if any."""
+        return next(
+            (
+                f.period
+                for f in find_periods(sentence, self.published, hi)
+                if _ATTACHED.fullmatch(sentence, hi, f.start)
+            ),
+            None,
+        )
+
     def _dated_at(self, sentence: str, hi: int) -> bool:
         """Whether a month or longer follows the figure at once ("down from 3.2% in October"): the
         figure's own period. A day ("to 2.90% from 2.65% on Thursday") dates the move, not the level."""
@@ -659,7 +673,12 @@ class FactReader:
                 and _since(sentence, f) is None
             ]
             if spans is not None:
-                owner = {id(f): _owner(sentence, f, (spans[0], hi), spans[1]) for f in found}
+                owner = {
+                    id(f): "own"
+                    if _possessive_of(sentence, f, spans[0])
+                    else _owner(sentence, f, (spans[0], hi), spans[1])
+                    for f in found
+                }
                 own = [f for f in found if owner[id(f)] == "own"]
                 found = own or [f for f in found if owner[id(f)] != "other"]
             stated = _pick(found, grain, (clause[0] + clause[1]) / 2, finer=recent)
@@ -829,6 +848,18 @@ def _revision(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
     return "revision" if said and said[-1] == "by" else "revised"
 
 
+def _forecast_move(sentence: str, clause: tuple[int, int], lo: int) -> str | None:
+    """ "cut its demand growth forecast by 70,000 bpd": a forecast moved by a figure is revised by
+    that much ("revision"), whatever the measure; the figure is not a move of the measure itself."""
+    before = tokens_within(sentence, clause[0], lo) or tokens(sentence[clause[0] : lo])
+    said = [w.lower() for _, _, w in before]
+    if len(said) < 3 or said[-1] != "by":
+        return None
+    if not any(w in words("forecast_nouns") for w in said) or not any(w in words("change") for w in said):
+        return None
+    return "revision"
+
+
 def _names_measure(rule: MetricRule, name: str) -> bool:
     """Whether `name` is wholly one of the rule's own signal terms ("Consumer Price Index" for cpi)."""
     for pattern in rule.signals:
@@ -865,6 +896,12 @@ def _product_line(sentence: str, start: int, lo: int) -> str | None:
 def _product_line_pattern() -> re.Pattern[str]:
     classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
     return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
+
+
+def _possessive_of(sentence: str, found: Found, lo: int) -> bool:
+    """ "and next year's at 1.28 million bpd", "this year's forecast of 2%": a period in the
+    possessive a few words before the figure is the figure's own."""
+    return found.end <= lo and _POSSESSIVE_TO_FIGURE.fullmatch(sentence, found.end, lo) is not None
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
