@@ -34,6 +34,7 @@ from newsfacts.facts.period import (
     find_periods,
     month_before,
     quarter_before,
+    year_before,
 )
 from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize_subject
 from newsfacts.facts.tables import stance_group, stance_words, table, words
@@ -119,6 +120,8 @@ _TIERED_METRICS = frozenset(["product_price"])
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # between a figure and the level it moved from: "4% from 3.75%", "... from growth of 2.03 million bpd"
 _FROM_FIGURE = re.compile(r"\bfrom\s+(?:(?!(?:and|or|but|to|in|for|while|then)\b)[A-Za-z][\w'’-]*\s+){0,4}$")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")  # a year is a period, not a figure the phrase stops at
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)(?=\s)", re.IGNORECASE)
 _POSSESSIVE_TO_FIGURE = re.compile(r"['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}")
 _DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LIST_CLOSERS = frozenset(["respectively"])  # "4.50%, 4.75% and 4.00% respectively": no concept of its own
@@ -313,7 +316,9 @@ class FactReader:
         others = tuple(
             (a, b)
             for a, b in others
-            if not _is_tenor(sentence, b, "duration", sentence[a:b]) and not _in_frequency(sentence, a, b)
+            if not _is_tenor(sentence, b, "duration", sentence[a:b])
+            and not _in_frequency(sentence, a, b)
+            and not _YEAR_ONLY.fullmatch(sentence, a, b)  # "for the second quarter of fiscal 2026 was"
         )
         apposed = self._apposed(kind, sentence, lo, unit)
         if apposed is not None and apposed[1] == found.per_unit:
@@ -348,6 +353,8 @@ class FactReader:
         # "the warehousing and transportation sectors lost 34,000" after a sentence on jobs: a
         # segment alone measures what the figure before measured, in this sentence or the last
         bare_level = phrase.concept is None and phrase.endpoint == "to"
+        year_ago_base = _year_ago_base(sentence, lo, others)
+        bare_level = bare_level or (phrase.concept is None and year_ago_base)
         segment_only = _segment_only(phrase.concept)
         if (
             rule is None
@@ -407,6 +414,9 @@ class FactReader:
                 period, key_period = since.period, at_grain(since.period, grain) or since.period
             elif beside is not None and beside.fact_key is not None:
                 period, key_period = beside.period, beside.fact_key.rsplit("|", 1)[1] or None
+            elif year_ago_base and key_period and year_before(key_period):
+                # "revenue of $90.1 billion, compared to $83.4 billion in the year-ago quarter"
+                period = key_period = year_before(key_period)
             elif (
                 prior
                 and grain == "month"
@@ -896,6 +906,21 @@ def _product_line(sentence: str, start: int, lo: int) -> str | None:
 def _product_line_pattern() -> re.Pattern[str]:
     classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
     return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
+
+
+def _year_ago_base(sentence: str, lo: int, others: tuple[tuple[int, int], ...]) -> bool:
+    """ "$20.72 billion, compared to $20.55 billion a year ago", "revenue of $90.1 billion ...
+    compared to revenue of $83.4 billion ... in the year-ago quarter": a figure after a comparison
+    marker that follows another figure, with a year-ago phrase after the marker, is the figure of
+    the same period a year earlier."""
+    if "ompared" not in sentence and "versus" not in sentence and "vs" not in sentence:
+        return False  # one substring test for the many sentences without a marker
+    marker = None
+    for m in _COMPARED.finditer(sentence, 0, lo):
+        marker = m
+    if marker is None or not any(b <= marker.start() for _, b in others):
+        return False
+    return _YEAR_AGO.search(sentence, marker.end()) is not None
 
 
 def _possessive_of(sentence: str, found: Found, lo: int) -> bool:

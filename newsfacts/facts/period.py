@@ -33,7 +33,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "fq",
         re.compile(
             rf"\b(?:fiscal(?:\s+(?:year\s+)?(?P<fy1>{_YEAR}))?[\s-]+(?P<o1>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+quarter"
-            rf"|(?P<o2>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+(?:fiscal[\s-]+)?quarter\s+of\s+(?:fiscal\s+(?:year\s+)?)(?P<fy2>{_YEAR})"
+            rf"|(?P<o2>first|second|third|fourth|[1-4](?:st|nd|rd|th))[\s-]+"
+            rf"(?:fiscal[\s-]+quarter\s+of\s+(?:fiscal\s+(?:year\s+)?)?|quarter\s+of\s+fiscal\s+(?:year\s+)?)(?P<fy2>{_YEAR})"
             rf"|Q(?P<q3>[1-4])\s*(?:of\s+)?FY\s*'?(?P<fy3>\d{{2}}|{_YEAR}))\b",
             re.IGNORECASE,
         ),
@@ -399,6 +400,18 @@ def quarter_before(period: str) -> str | None:
         return None
     fy, year, q = m.group(1) or "", int(m.group(2)), int(m.group(3))
     return f"{fy}{year - 1}-Q4" if q == 1 else f"{fy}{year}-Q{q - 1}"
+
+
+_YEAR_LEAD = re.compile(r"(FY)?((?:19|20)\d\d)(.*)")
+
+
+def year_before(period: str) -> str | None:
+    """The same period a year earlier: '2022-Q4' -> '2021-Q4', 'FY2022-Q4' -> 'FY2021-Q4',
+    '2024-09' -> '2023-09', '2024' -> '2023'; None for a day or anything else."""
+    m = _YEAR_LEAD.fullmatch(period)
+    if m is None or len(m.group(3)) > 3:
+        return None
+    return f"{m.group(1) or ''}{int(m.group(2)) - 1}{m.group(3)}"
 
 
 def comparable_start(period: str) -> str:

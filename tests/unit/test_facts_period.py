@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsfacts.facts.period import DocumentPeriods, at_grain, find_period
+from newsfacts.facts.period import DocumentPeriods, at_grain, find_period, year_before
 
 PUBLISHED = dt.date(2025, 10, 16)  # a Thursday
 
@@ -20,6 +20,7 @@ STATED = [
     ("Revenue in Q2 2024 fell.", "2024-Q2"),
     ("Fiscal third-quarter sales rose.", "FY2025-Q3"),
     ("Results for the second quarter of fiscal 2026 beat.", "FY2026-Q2"),
+    ("Results for the fourth fiscal quarter of 2022 beat.", "FY2022-Q4"),
     ("It expects growth this fiscal year.", "FY2025"),
     ("Prices rose in 2024.", "2024"),
     ("Stocks fell on Wednesday.", "2025-10-15"),
@@ -80,3 +81,19 @@ GRAINS = [
 @pytest.mark.parametrize(("period", "grain", "expected"), GRAINS)
 def test_periods_cut_to_a_grain(period: str, grain: str, expected: str | None) -> None:
     assert at_grain(period, grain) == expected
+
+
+YEAR_BEFORE = [
+    ("2022-Q4", "2021-Q4"),
+    ("FY2022-Q4", "FY2021-Q4"),
+    ("2024-09", "2023-09"),
+    ("2024", "2023"),
+    ("FY2025", "FY2024"),
+    ("2024-09-18", None),  # a day a year earlier is no comparison period anyone reports
+    ("soon", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("period", "expected"), YEAR_BEFORE)
+def test_the_same_period_a_year_earlier(period: str, expected: str | None) -> None:
+    assert year_before(period) == expected
