@@ -121,6 +121,15 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # between a figure and the level it moved from: "4% from 3.75%", "... from growth of 2.03 million bpd"
 _FROM_FIGURE = re.compile(r"\bfrom\s+(?:(?!(?:and|or|but|to|in|for|while|then)\b)[A-Za-z][\w'’-]*\s+){0,4}$")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")  # a year is a period, not a figure the phrase stops at
+_PRONOUN_OPENING = re.compile(r"\s*(?:It|Its|They|Their)\b")
+ANTECEDENT_REACH = 400  # characters before a sentence searched for the one it continues
+_EXISTENTIAL = re.compile(
+    r"\b[Tt]here\s+(?:are|were|is|was|will\s+be)\s+(?:(?:a\s+total\s+of|some|about|around|nearly)\s+)?$"
+)
+_OPENING_WORD = re.compile(r"[\s\-–—•*]*[A-Z][a-z]+")
+_OF_AFTER = re.compile(r"\s+of\s+\w")
+_VERB_ONLY = re.compile(r"[a-z]+ing")  # "securing 16.4%", "garnering 4.97%": a verb, no measure
+_ELECTION_WORDS = re.compile(r"\b(?:elections?|vote|votes|voters|ballots?|electoral)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)(?=\s)", re.IGNORECASE)
 _POSSESSIVE_TO_FIGURE = re.compile(r"['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}")
 _DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -340,6 +349,8 @@ class FactReader:
         rule = self.catalog.match_windows(
             kind, unit, plain, lo, hi, self.body, cache, windows, anchor=(phrase.start, phrase.end)
         )
+        if rule is not None and _vetoed(rule.name, plain, clause):
+            rule = None  # "Pollsters had put the AfD at 21% before the vote": a poll is not the result
         bare = (phrase.concept or "").removeprefix("the ")
         rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache, by_signals=concept is not None)
         if kind == "money" and found.per_unit == "share" and rule is not None and rule.name in _PER_SHARE:
@@ -348,6 +359,8 @@ class FactReader:
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
             rule = self._entity_move(sentence, phrase)
+        if rule is None and kind == "percent" and unit == "percent":
+            rule = self._party_result(sentence, phrase, clause_of=(lo, hi))
         # "A surging 4% and B gaining 3.2%": B's move is of the same kind; "revised down by 30,000
         # to 157,000": a bare level right after a move is the level of what moved
         # "the warehousing and transportation sectors lost 34,000" after a sentence on jobs: a
@@ -379,8 +392,8 @@ class FactReader:
         )
         if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
             mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
-        if _out_of_before(sentence, lo):
-            mods.append("total")  # "412 of the 650 seats": the whole, not the part
+        if _out_of_before(sentence, lo) or (kind == "count" and _EXISTENTIAL.search(sentence, 0, lo)):
+            mods.append("total")  # "412 of the 650 seats", "there are 630 seats": the whole, not a part
         since = self._since_start(sentence, clause, lo, hi, others)
         if since is not None:
             mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
@@ -400,7 +413,7 @@ class FactReader:
         if metric is None or (rule is not None and not rule.compare):
             fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
-            subject = self._subject(rule, sentence, lo, hi, phrase, clause)
+            subject = self._subject(rule, sentence, lo, hi, phrase, clause, others)
             if rule is not None and rule.name in _TIERED_METRICS:
                 subject = _tier(sentence, _between_neighbours(clause, lo, hi, others)[0], lo, subject)
             recent = rule is not None and rule.period_default == "published"
@@ -484,6 +497,26 @@ class FactReader:
         if prev is None or prev[0] != sentence or prev[2] != kind or "from" not in sentence[prev[1] : lo]:
             return False
         return _FROM_FIGURE.search(sentence, prev[1], lo) is not None
+
+    def _party_result(self, sentence: str, phrase: Phrase, clause_of: tuple[int, int]) -> MetricRule | None:
+        """ "The AfD reaches 20.8 percent, the SPD 16.4 percent": in a write-up of a vote, a percent
+        of a party that names no measure of its own is the party's share of the vote (a poll or
+        survey is not the result)."""
+        if phrase.concept is not None and not _names_alone(phrase) and not _VERB_ONLY.fullmatch(phrase.concept):
+            return None
+        if _OF_AFTER.match(sentence, clause_of[1]):
+            return None  # "18.6 percent of seats": the figure's measure follows it
+        clause = _clause(sentence, *clause_of)
+        in_sentence = {e.name for e in entities_in(sentence) if e.type == "party"}
+        if not any(e.type == "party" for e in entities_in(sentence, *clause)) and not (
+            len(in_sentence) == 1 or (in_sentence and "respectively" in sentence)
+        ):
+            return None  # "Scholz's SPD ended third, securing 16.4%": the sentence's one party
+        if _vetoed("vote_share", sentence, (0, len(sentence))):
+            return None
+        if not _in_body(_ELECTION_WORDS, self.body):
+            return None
+        return self._rule("vote_share")
 
     def _entity_move(self, sentence: str, phrase: Phrase) -> MetricRule | None:
         """ "AMD fell 2%": a percent move of a bare name is its share price's (an index's) move."""
@@ -601,10 +634,14 @@ class FactReader:
         hi: int,
         phrase: Phrase,
         clause: tuple[int, int],
+        others: tuple[tuple[int, int], ...] = (),
     ) -> str | None:
         if rule is not None and rule.subject:
             return rule.subject
         types = rule.subject_types if rule is not None else None
+        respective = _respective_entity(sentence, (lo, hi), others, types)
+        if respective is not None:
+            return respective
         line = _product_line(sentence, clause[0], lo)
         if line is not None and (types is None or "company" in types):
             return line
@@ -614,13 +651,32 @@ class FactReader:
         name = subject_before(sentence, lo)
         if name and rule is not None and _names_measure(rule, name):
             name = None  # "The Consumer Price Index rose 0.1%": the measure, not who it is about
+        if name and types is not None and lookup(name) is None and not entities_in(name):
+            # "Friedrich Merz's CDU/CSU alliance won 28.5%": a name no entity of the rule's types is
+            # gives way to one that is, in the clause
+            typed = [e for e in entities_in(sentence, *clause) or entities_in(sentence) if e.type in types]
+            if typed or _OPENING_WORD.fullmatch(sentence, 0, sentence.find(name) + len(name)):
+                name = None  # "High voter turnout of 82.5%": a capitalised opening word is no name
         if name and _type_ok(name, types) and not _segment_only(name.lower()):  # "Transportation ... lost"
             return normalize_subject(name)
         for window in (clause, (0, len(sentence))):
             near = _nearest(sentence, entities_in(sentence, *window), lo, hi, types)
             if near:
                 return near
-        return self.subjects.main(types)
+        return self._antecedent(sentence, types) or self.subjects.main(types)
+
+    def _antecedent(self, sentence: str, types: frozenset[str] | None) -> str | None:
+        """ "The SPD came in third. It received 16.4% of the vote": a sentence opening with a
+        pronoun is about the last entity (of the rule's types) named in the sentence before it."""
+        if _PRONOUN_OPENING.match(sentence) is None:
+            return None
+        at = self.body.find(sentence)
+        if at <= 0:
+            return None
+        before = self.body[max(0, at - ANTECEDENT_REACH) : at].rstrip()
+        previous = before[before.rfind(". ", 0, len(before) - 1) + 1 :]
+        named = [e for e in entities_in(previous) if _type_ok(e.name, types) and (types is None or e.type in types)]
+        return named[-1].name if named else None
 
     def _attached_period(self, sentence: str, hi: int) -> str | None:
         """The period that follows the figure at once ("54.17 mln bpd in the next year"), if any."""
@@ -783,6 +839,23 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
     return best[1] if best else None
 
 
+def _respective_entity(
+    sentence: str, own: tuple[int, int], others: tuple[tuple[int, int], ...], types: frozenset[str] | None
+) -> str | None:
+    """ "The Greens and the Left Party were voted for by 11.6% and 8.8% of voters, respectively":
+    the figures of a list closed by "respectively" pair, in order, with the entities named before it."""
+    if "respectively" not in sentence:
+        return None
+    closing = _RESPECTIVELY.search(sentence, own[1])
+    named = [e for e in entities_in(sentence, 0, own[0]) if types is None or e.type in types]
+    if closing is None or not named:
+        return None
+    listed = sorted(s for s in {own, *others} if named[-1].end <= s[0] and s[1] <= closing.start())
+    if len(listed) < 2 or len(listed) > len(named):
+        return None
+    return named[-len(listed) :][listed.index(own)].name
+
+
 def _respective_segment(sentence: str, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
     """ "the rates on A, B and C rise to 4.50%, 4.75% and 4.00% respectively": the figures of a list
     closed by "respectively" pair, in order, with the segments named before the list."""
@@ -906,6 +979,26 @@ def _product_line(sentence: str, start: int, lo: int) -> str | None:
 def _product_line_pattern() -> re.Pattern[str]:
     classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
     return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
+
+
+@cache
+def _vetoes() -> dict[str, re.Pattern[str]]:
+    """Per metric, the words that rule it out anywhere in a figure's clause (words.yaml `clause_vetoes`)."""
+    return {
+        name: re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b", re.IGNORECASE)
+        for name, terms in table("words.yaml")["clause_vetoes"].items()
+    }
+
+
+def _vetoed(metric: str, sentence: str, clause: tuple[int, int]) -> bool:
+    veto = _vetoes().get(metric)
+    return veto is not None and veto.search(sentence, *clause) is not None
+
+
+@lru_cache(maxsize=64)
+def _in_body(pattern: re.Pattern[str], body: str) -> bool:
+    """Whether the pattern occurs in the document body (asked by many figures of one document)."""
+    return pattern.search(body) is not None
 
 
 def _year_ago_base(sentence: str, lo: int, others: tuple[tuple[int, int], ...]) -> bool:
@@ -1036,6 +1129,13 @@ def _only_names(phrase: Phrase) -> bool:
     """ "Yaskawa Electric gaining 3.2%": the phrase names who, not what."""
     named = {w.lower() for w in phrase.names}
     return bool(named) and all(w in named for w in (phrase.concept or "").split())
+
+
+def _names_alone(phrase: Phrase) -> bool:
+    """ "the CDU/CSU comes to 31.2 percent": the phrase's words are names, its marks left aside."""
+    named = {w.lower() for w in phrase.names}
+    content = [w for w in (phrase.concept or "").split() if any(c.isalnum() for c in w)]
+    return bool(named) and all(w in named for w in content)
 
 
 def _tokens_of(window: str, text: str, sentence: str, start: int) -> tuple[tuple[int, int, str], ...]:
