@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_before, tokens_within
 from newsfacts.facts.period import (
+    QUARTER_SHAPE,
     DocumentPeriods,
     Found,
     at_grain,
@@ -123,6 +124,27 @@ _FROM_FIGURE = re.compile(r"\bfrom\s+(?:(?!(?:and|or|but|to|in|for|while|then)\b
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")  # a year is a period, not a figure the phrase stops at
 _PRONOUN_OPENING = re.compile(r"\s*(?:It|Its|They|Their)\b")
 ANTECEDENT_REACH = 400  # characters before a sentence searched for the one it continues
+_ANNUAL = re.compile(
+    r"\b(?:annual|full[- ]year|full\s+fiscal\s+year|fiscal[- ]year|yearly|for\s+the\s+(?:full\s+)?year)\b",
+    re.IGNORECASE,
+)
+_FOR_THE_YEAR = re.compile(r"\s*For\s+(?:the|its|\w+['’]s)\s+(?:full\s+)?(?:fiscal\s+)?year\b[^,]{0,30},")
+# "this sector's revenue grew 141%", "this segment soared 22%": one of the parts, never the whole
+_DEMONSTRATIVE_SEGMENT = re.compile(
+    r"\b(?:this|that|these|the\s+same)\s+(?:segment|sector|division|unit|business|category)(?:['’]s)?\b",
+    re.IGNORECASE,
+)
+_NAMED_SEGMENT_METRICS = frozenset(["revenue", "revenue_growth", "operating_income"])
+_NAMED_BEFORE_REVENUE = re.compile(
+    r"\b(?P<name>[a-z]?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)\s+(?:net\s+)?(?:revenue|revenues|sales|segment)\b"
+)
+_NOT_SEGMENT_NAMES = frozenset(["total", "net", "gross", "gaap", "quarterly", "annual", "record", "group", "company"])
+_GAP_AFTER = re.compile(
+    r"\s+(?:above|below|ahead\s+of|short\s+of|shy\s+of|better\s+than|worse\s+than)\s+(?:the\s+)?"
+    r"(?:(?:analysts?['’]?|Wall\s+Street['’]?s?|consensus|average|mean)\s+)*"
+    r"(?:estimates?|expectations|forecasts?|consensus|projections)\b",
+    re.IGNORECASE,
+)
 _EXISTENTIAL = re.compile(
     r"\b[Tt]here\s+(?:are|were|is|was|will\s+be)\s+(?:(?:a\s+total\s+of|some|about|around|nearly)\s+)?$"
 )
@@ -388,10 +410,19 @@ class FactReader:
         segment = (
             None
             if rule is not None and rule.name in words("unsegmented_metrics")
-            else _respective_segment(sentence, (lo, hi), others) or _segment(plain, phrase, own, near)
+            else _respective_segment(sentence, (lo, hi), others)
+            or _segment(plain, phrase, own, near)
+            or (
+                _named_segment(plain, clause[0], lo)
+                if rule is not None and rule.name in _NAMED_SEGMENT_METRICS
+                else None
+            )
+            or ("segment" if rule is not None and _DEMONSTRATIVE_SEGMENT.search(plain, clause[0], lo) else None)
         )
         if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
             mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
+        if kind != "percent" and _GAP_AFTER.match(sentence, hi):
+            mods.append("gap")  # "$1.29, two cents above analyst estimates": the beat, not the estimate
         if _out_of_before(sentence, lo) or (kind == "count" and _EXISTENTIAL.search(sentence, 0, lo)):
             mods.append("total")  # "412 of the 650 seats", "there are 630 seats": the whole, not a part
         since = self._since_start(sentence, clause, lo, hi, others)
@@ -427,6 +458,9 @@ class FactReader:
                 period, key_period = since.period, at_grain(since.period, grain) or since.period
             elif beside is not None and beside.fact_key is not None:
                 period, key_period = beside.period, beside.fact_key.rsplit("|", 1)[1] or None
+            elif grain == "quarter" and key_period and _annual_cue(sentence, clause, lo):
+                # "Annual revenue was $394.3 billion", "For its fiscal year, it reported ...": the year's
+                period = key_period = QUARTER_SHAPE.sub(r"\1\2", key_period)
             elif year_ago_base and key_period and year_before(key_period):
                 # "revenue of $90.1 billion, compared to $83.4 billion in the year-ago quarter"
                 period = key_period = year_before(key_period)
@@ -753,13 +787,18 @@ class FactReader:
         if grain == "none":
             return (stated.period if stated else None), None
         if stated is not None:
-            return stated.period, at_grain(stated.period, grain) or stated.period
+            keyed = at_grain(stated.period, grain) or stated.period
+            if grain == "quarter":
+                keyed = self.periods.fiscal_quarter(keyed) or keyed  # "fourth-quarter revenue" of fiscal 2022
+            return stated.period, keyed
         default = None
         if recent and self.published is not None:
             default = at_grain(self.published.isoformat(), grain)
         default = default or self.periods.default(grain)
         if grain == "quarter" and default is not None and _IN_QUARTER_BEFORE.search(sentence, 0, clause[1]):
             default = quarter_before(default) or default  # "In the previous quarter, it built 479,700"
+        if grain == "quarter" and default is not None:
+            default = self.periods.fiscal_quarter(default) or default
         if default is None and grain == "month" and self.published is not None:
             default = self.published.strftime("%Y-%m")
         return default, default
@@ -837,6 +876,32 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
             m = pattern.search(tail.group("segment"))
             best = (0, canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) if m is not None else None
     return best[1] if best else None
+
+
+def _annual_cue(sentence: str, clause: tuple[int, int], lo: int) -> bool:
+    """Whether the figure's clause (or an opening "For its fiscal year,") says it is a whole year's."""
+    if _ANNUAL.search(sentence, clause[0], lo) is not None:
+        return True
+    opening = _FOR_THE_YEAR.match(sentence)
+    return opening is not None and opening.end() <= lo
+
+
+def _named_segment(sentence: str, start: int, lo: int) -> str | None:
+    """ "Apple's Services revenue was up 4.98%", "fourth-quarter iPhone net sales of $42.63
+    billion": a name written before the revenue noun, in the figure's clause, that is no known
+    entity, time word or acronym is a product line or segment of the company, never its total."""
+    found = None
+    for m in _NAMED_BEFORE_REVENUE.finditer(sentence, start, lo):
+        name = m.group("name")
+        opening = not sentence[: m.start()].strip(' -–—•*"“')
+        if opening and not any(c.isupper() for c in name[1:]):
+            continue  # "Services revenue rose" opening a sentence may be the headline's capital
+        if entities_in(name) or name.lower() in words("time") or name.lower() in words("acronyms"):
+            continue
+        if name.lower() in _NOT_SEGMENT_NAMES:
+            continue
+        found = _SEGMENT_SPACE.sub("_", name.lower())
+    return found
 
 
 def _respective_entity(

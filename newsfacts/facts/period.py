@@ -372,6 +372,32 @@ class DocumentPeriods:
             if not f.base:
                 counts.setdefault(f.grain, Counter())[f.period] += 1
         self.main = {grain: c.most_common(1)[0][0] for grain, c in counts.items()}
+        # fiscal years written out ("fiscal 2024", "Q2 FY24"), not guessed from the published date
+        written = [
+            f.period
+            for f in find_periods(body, published)
+            if f.period.startswith("FY") and _WRITTEN_YEAR.search(body, f.start, f.end)
+        ]
+        self._fiscal_years = {p[2:6] for p in written}
+        self._fiscal_quarters: dict[str, set[str]] = {}
+        for p in written:
+            if "-Q" in p:
+                self._fiscal_quarters.setdefault(p[-1], set()).add(p)
+
+    def fiscal_quarter(self, period: str) -> str | None:
+        """A calendar-looking quarter ('2022-Q4') in an article that names that fiscal quarter ("the
+        fourth quarter of fiscal 2022") or one fiscal year ("fiscal 2022") is the fiscal one:
+        'FY2022-Q4'. None when the article names no fiscal year or several (a fiscal year need not
+        be the calendar one: Nvidia's fiscal 2024 is mostly 2023)."""
+        m = QUARTER_SHAPE.fullmatch(period)
+        if m is None or m.group(1):
+            return None
+        same = self._fiscal_quarters.get(m.group(3), set())
+        if len(same) == 1:
+            return next(iter(same))  # the article's own "third quarter of fiscal 2027"
+        if len(self._fiscal_years) != 1:
+            return None
+        return f"FY{next(iter(self._fiscal_years))}-Q{m.group(3)}"
 
     def default(self, grain: str) -> str | None:
         """The period a figure of this grain gets when its clause states none."""
@@ -383,6 +409,7 @@ class DocumentPeriods:
 
 
 QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+_WRITTEN_YEAR = re.compile(r"\d\d")
 
 
 def month_before(period: str) -> str | None:
