@@ -134,6 +134,7 @@ _DEMONSTRATIVE_SEGMENT = re.compile(
     r"\b(?:this|that|these|the\s+same)\s+(?:segment|sector|division|unit|business|category)(?:['’]s)?\b",
     re.IGNORECASE,
 )
+_FORECAST_STANCES = frozenset(["guidance", "estimate", "target"])
 _NAMED_SEGMENT_METRICS = frozenset(["revenue", "revenue_growth", "operating_income"])
 _NAMED_BEFORE_REVENUE = re.compile(
     r"\b(?P<name>[a-z]?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)\s+(?:net\s+)?(?:revenue|revenues|sales|segment)\b"
@@ -429,6 +430,10 @@ class FactReader:
         if since is not None:
             mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
         revision = _revision(plain, clause, lo) or _forecast_move(plain, clause, lo)
+        if revision == "revised" and (
+            any(m in _FORECAST_STANCES for m in mods) or (rule is not None and rule.name in words("forecast_metrics"))
+        ):
+            revision = None  # "revised its inflation forecast to 5.6%": the revised forecast is the forecast
         if revision is not None:
             mods.append(revision)
         if beside is not None and beside.metric is not None:
