@@ -438,6 +438,8 @@ class FactReader:
             mods.append(revision)
         if beside is not None and beside.metric is not None:
             mods += [m for m in beside.metric.split(".")[1:] if m in _APPOSED_MODS and m not in mods]
+        elif phrase is not own and rule is not None and "stance" in rule.vary:
+            mods += self._conjunct_stance(sentence, mods)
         metric: str | None
         if rule is not None:
             metric = ".".join([rule.name, *([segment] if segment else []), *mods])
@@ -528,6 +530,14 @@ class FactReader:
             return None
         return prev[3], prev[4]
 
+    def _conjunct_stance(self, sentence: str, mods: list[str]) -> list[str]:
+        """ "expects inflation to decline to 2.9% next year and 2.2% by 2025": a figure that shares
+        the concept of the figure before it in its sentence shares its stance too."""
+        prev = self._prev
+        if prev is None or prev[0] != sentence or prev[3].metric is None or any(m in _FORECAST_STANCES for m in mods):
+            return []
+        return [m for m in prev[3].metric.split(".")[1:] if m in _FORECAST_STANCES][:1]
+
     def _from_figure(self, kind: str, sentence: str, lo: int) -> bool:
         """ "to 4% from 3.75%", "to 1.64 million bpd from last month's assessment of 1.74 million
         bpd": a figure right after "from" and a few words behind a figure of its kind is the level
@@ -579,6 +589,7 @@ class FactReader:
             and not names_only
             and not _stance_only(phrase.concept)
             and phrase.concept not in _LIST_CLOSERS
+            and not _YEAR_ONLY.fullmatch(phrase.concept)  # "and in 2024 to 3.2%": a year is no concept
         ):
             return phrase, phrase
         if last is None or last[0] != sentence or last[1] > lo or lo - last[1] > MAX_INHERIT_GAP:
