@@ -134,6 +134,13 @@ _DEMONSTRATIVE_SEGMENT = re.compile(
     r"\b(?:this|that|these|the\s+same)\s+(?:segment|sector|division|unit|business|category)(?:['’]s)?\b",
     re.IGNORECASE,
 )
+_PAREN_AFTER_FIGURE = re.compile(
+    r"\s*(?:[A-Za-z][\w-]*\s+){0,3}\(\s*(?:(?:up|down|rising|falling|higher|lower)\s+)?(?:by\s+)?", re.IGNORECASE
+)
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Its|Their)\s+")
+_COMPOSED_OF = re.compile(
+    r"\b(?:mak(?:e|es|ing)|made)\s+up\s+(?:(?:about|around|roughly|some|nearly|almost)\s+)?$", re.IGNORECASE
+)
 _FORECAST_STANCES = frozenset(["guidance", "estimate", "target"])
 _NAMED_SEGMENT_METRICS = frozenset(["revenue", "revenue_growth", "operating_income"])
 _NAMED_BEFORE_REVENUE = re.compile(
@@ -401,7 +408,12 @@ class FactReader:
             and self._prev[2] == kind
         ):
             rule = self._prev_rule
-        change = (phrase.change or direction is not None) and endpoint is None and phrase.endpoint is None
+        change = (
+            (phrase.change or direction is not None)
+            and endpoint is None
+            and phrase.endpoint is None
+            and not _COMPOSED_OF.search(sentence, max(0, lo - 24), lo)  # "making up 15,985 units": a part, no move
+        )
         prior = (
             endpoint == "from"
             or (phrase.endpoint == "from" and not from_opens_range)
@@ -452,6 +464,7 @@ class FactReader:
             fact = Fact(metric, None, phrase.concept, self._period(sentence, clause, "none")[0], None)
         else:
             subject = self._subject(rule, sentence, lo, hi, phrase, clause, others)
+            subject = self._parenthetical_subject(sentence, lo) or subject
             if rule is not None and rule.name in _TIERED_METRICS:
                 subject = _tier(sentence, _between_neighbours(clause, lo, hi, others)[0], lo, subject)
             recent = rule is not None and rule.period_default == "published"
@@ -530,6 +543,14 @@ class FactReader:
             return None
         return prev[3], prev[4]
 
+    def _parenthetical_subject(self, sentence: str, lo: int) -> str | None:
+        """ "the Model S/Model X duo noted 15,985 deliveries (down 14 percent)": a move in a
+        parenthesis right after a figure is about that figure's subject."""
+        prev = self._prev
+        if prev is None or prev[0] != sentence or not prev[3].subject or "(" not in sentence[prev[1] : lo]:
+            return None
+        return prev[3].subject if _PAREN_AFTER_FIGURE.fullmatch(sentence, prev[1], lo) else None
+
     def _conjunct_stance(self, sentence: str, mods: list[str]) -> list[str]:
         """ "expects inflation to decline to 2.9% next year and 2.2% by 2025": a figure that shares
         the concept of the figure before it in its sentence shares its stance too."""
@@ -598,7 +619,10 @@ class FactReader:
         # a concept that only points at another figure ("its earlier forecast of 3.4%", "estimates of
         # $2.08") points across a clause word at the figure before it
         pointer = phrase.concept is not None and _stance_only(phrase.concept)
-        if (not pointer and any(w in words("clause") and w != "and" for w in between)) or not last[2].concept:
+        # "down 10 percent from Q2 but up 25 percent from a year earlier": a bare move after "but"
+        # is a move of the same measure
+        joins = ("and", "but") if phrase.concept is None and phrase.change else ("and",)
+        if (not pointer and any(w in words("clause") and w not in joins for w in between)) or not last[2].concept:
             return phrase, phrase
         prev = last[2]
         # "raise output by A in July and B in August": B, governed by nothing of its own, is a move too
@@ -1052,8 +1076,8 @@ def _product_line(sentence: str, start: int, lo: int) -> str | None:
     150,300 deliveries"): the last capitalised name right before a product class noun."""
     found = None
     for m in _product_line_pattern().finditer(sentence, start, lo):
-        found = m.group("name")
-    return found
+        found = _LEADING_ARTICLE.sub("", m.group("name"))  # "The Cybertruck pickup": the line is "Cybertruck"
+    return found or None
 
 
 @cache
