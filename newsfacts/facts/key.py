@@ -138,6 +138,10 @@ _PAREN_AFTER_FIGURE = re.compile(
     r"\s*(?:[A-Za-z][\w-]*\s+){0,3}\(\s*(?:(?:up|down|rising|falling|higher|lower)\s+)?(?:by\s+)?", re.IGNORECASE
 )
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Its|Their)\s+")
+# "the earthquake that struck Morocco on Friday rose to 2,681": a period inside a relative clause
+# before the figure dates that clause's event, not the figure
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:[a-z]+\s+){1,3}(?:[A-Z][\w-]*\s+){0,2}(?:on\s+|in\s+)?$")
+_HEAD_AFTER = re.compile(r"\s+(?:(?:people|others?|persons)\s+)?(?:(?:were|are|was|had\s+been)\s+)?([A-Za-z]+)")
 _COMPOSED_OF = re.compile(
     r"\b(?:mak(?:e|es|ing)|made)\s+up\s+(?:(?:about|around|roughly|some|nearly|almost)\s+)?$", re.IGNORECASE
 )
@@ -385,6 +389,8 @@ class FactReader:
         rule = rule or self.catalog.match_concept(kind, unit, bare, self.body, cache, by_signals=concept is not None)
         if kind == "money" and found.per_unit == "share" and rule is not None and rule.name in _PER_SHARE:
             rule = self._rule(_PER_SHARE[rule.name]) or rule  # "earnings of $2.70 per share" is EPS
+        if kind == "count":
+            rule = self._head_after(kind, unit, sentence, hi, rule)
         if _is_probability(phrase):
             rule = self._rule("probability") or rule
         elif rule is None and kind == "percent" and phrase.change:
@@ -543,6 +549,24 @@ class FactReader:
             return None
         return prev[3], prev[4]
 
+    def _head_after(
+        self, kind: str, unit: str | None, sentence: str, hi: int, rule: MetricRule | None
+    ) -> MetricRule | None:
+        """ "2,681 dead and 2,501 injured", "2,476 others were injured": a count's own word right
+        after it names its measure, over the measure of the count before it."""
+        m = _HEAD_AFTER.match(sentence, hi)
+        if m is None or (rule is not None and any(p.fullmatch(m.group(1)) for p in rule.signals)):
+            return rule
+        named = [
+            r
+            for r in self.catalog.rules
+            if r.kind == kind
+            and len(r.signals) == 1
+            and (r.units is None or unit in r.units)
+            and r.signals[0].fullmatch(m.group(1))
+        ]
+        return named[0] if named else rule
+
     def _parenthetical_subject(self, sentence: str, lo: int) -> str | None:
         """ "the Model S/Model X duo noted 15,985 deliveries (down 14 percent)": a move in a
         parenthesis right after a figure is about that figure's subject."""
@@ -692,7 +716,7 @@ class FactReader:
                 mods.append(session)
         if "change" in vary and change:
             mods.append("change")
-        if "prior" in vary and (prior or _says_prior(sentence, own)):
+        if "prior" in vary and (prior or _says_prior(sentence, own) or _earlier_count(rule, sentence, clause, own)):
             mods.append("prior")
         if "stance" in vary:
             stance = _stance(rule, sentence, own, near, clause)
@@ -811,6 +835,11 @@ class FactReader:
                 if not _is_base(sentence, hi, f, self.published)
                 and not (f.base and f.end <= hi)  # "rose 0.4% from March and 2.8% ...": another's base
                 and _since(sentence, f) is None
+                and not (
+                    spans is not None
+                    and f.end <= spans[0]
+                    and _RELATIVE_BEFORE.search(sentence, max(0, f.start - 40), f.start)
+                )
             ]
             if spans is not None:
                 owner = {
@@ -874,6 +903,17 @@ def _says_prior(sentence: str, own: Phrase) -> bool:
     own_words = _tokens_of(_blank(_patterns()["frequency_any"], own_text, sentence), own_text, sentence, own.start)
     stance_of = stance_words()
     return any(stance_of.get(w.lower()) == "prior" for _, _, w in own_words)
+
+
+def _earlier_count(rule: MetricRule | None, sentence: str, clause: tuple[int, int], own: Phrase) -> bool:
+    """ "The previous toll announced on Saturday night indicated 2,012 dead", "The toll reported
+    earlier today stated that 2,497 people were killed": a running count (a toll) that the sentence
+    calls an earlier one, anywhere before the figure in its clause, is a prior count."""
+    if rule is None or rule.name not in words("running_counts"):
+        return False
+    before = tokens_within(sentence, min(clause[0], own.start), own.start) or tokens(sentence[: own.start])
+    stance_of = stance_words()
+    return any(stance_of.get(w.lower()) == "prior" for _, _, w in before)
 
 
 def _is_base(sentence: str, hi: int, found: Found, published: dt.date | None) -> bool:
