@@ -142,6 +142,12 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Its|Their)\s+")
 # before the figure dates that clause's event, not the figure
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:[a-z]+\s+){1,3}(?:[A-Z][\w-]*\s+){0,2}(?:on\s+|in\s+)?$")
 _HEAD_AFTER = re.compile(r"\s+(?:(?:people|others?|persons)\s+)?(?:(?:were|are|was|had\s+been)\s+)?([A-Za-z]+)")
+_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
+_MINORITY_VOTE = re.compile(
+    r"\b(?:one|two|three|four|five|six|[1-9])\s+(?:of\s+the\s+\w+\s+)?(?:members|policymakers|officials|"
+    r"dissenters|rate-?setters|governors)\b[^.;]*?\bvot(?:ed|ing)\b",
+    re.IGNORECASE,
+)
 _COMPOSED_OF = re.compile(
     r"\b(?:mak(?:e|es|ing)|made)\s+up\s+(?:(?:about|around|roughly|some|nearly|almost)\s+)?$", re.IGNORECASE
 )
@@ -719,7 +725,7 @@ class FactReader:
         if "prior" in vary and (prior or _says_prior(sentence, own) or _earlier_count(rule, sentence, clause, own)):
             mods.append("prior")
         if "stance" in vary:
-            stance = _stance(rule, sentence, own, near, clause)
+            stance = _stance(rule, sentence, own, near, clause) or _option_not_taken(sentence, clause, own.start)
             if stance is not None:
                 mods.append(stance)
         return mods
@@ -903,6 +909,15 @@ def _says_prior(sentence: str, own: Phrase) -> bool:
     own_words = _tokens_of(_blank(_patterns()["frequency_any"], own_text, sentence), own_text, sentence, own.start)
     stance_of = stance_words()
     return any(stance_of.get(w.lower()) == "prior" for _, _, w in own_words)
+
+
+def _option_not_taken(sentence: str, clause: tuple[int, int], start: int) -> str | None:
+    """ "Four members voted to raise rates to 5.5%", "kept it at 5.25%, rather than raise it to
+    5.5%": what a minority voted for, or the option set aside, is a proposal, not the decision."""
+    lo = min(clause[0], start)
+    if _RATHER_THAN.search(sentence, lo, start) or _MINORITY_VOTE.search(sentence, 0, start):
+        return "proposal"
+    return None
 
 
 def _earlier_count(rule: MetricRule | None, sentence: str, clause: tuple[int, int], own: Phrase) -> bool:
