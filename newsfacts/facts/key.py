@@ -148,6 +148,16 @@ _MINORITY_VOTE = re.compile(
     r"dissenters|rate-?setters|governors)\b[^.;]*?\bvot(?:ed|ing)\b",
     re.IGNORECASE,
 )
+_RESULTS_FOR = re.compile(
+    r"\b(?:results?|counting|votes\s+were\s+counted|counted)\s+(?:(?:has|have|had|was|were|been|held|occurred|"
+    r"announced|declared|released)\s+)*for\s+(?:all\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSITIVE_BEFORE = re.compile(
+    r",\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?(?:(?:a|an|the)\s+)?(?:part|member|members|ally|allies)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _COMPOSED_OF = re.compile(
     r"\b(?:mak(?:e|es|ing)|made)\s+up\s+(?:(?:about|around|roughly|some|nearly|almost)\s+)?$", re.IGNORECASE
 )
@@ -446,6 +456,8 @@ class FactReader:
         )
         if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
             mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
+        if kind == "count" and _RESULTS_FOR.search(sentence, max(0, lo - 60), lo):
+            mods.append("counted")  # "results for 542 of the 543 seats": seats counted, nobody's won
         if kind != "percent" and _GAP_AFTER.match(sentence, hi):
             mods.append("gap")  # "$1.29, two cents above analyst estimates": the beat, not the estimate
         if _out_of_before(sentence, lo) or (kind == "count" and _EXISTENTIAL.search(sentence, 0, lo)):
@@ -764,7 +776,13 @@ class FactReader:
         if name and _type_ok(name, types) and not _segment_only(name.lower()):  # "Transportation ... lost"
             return normalize_subject(name)
         for window in (clause, (0, len(sentence))):
-            near = _nearest(sentence, entities_in(sentence, *window), lo, hi, types)
+            named = entities_in(sentence, *window)
+            if types is not None and "party" in types and window[0] == 0:
+                # a party's count: the sentence's subject before the figure, not a party named after
+                # it in another clause, nor the bloc an appositive places it in ("The Congress, part
+                # of the opposition INDIA bloc, won 99 seats")
+                named = [e for e in named if e.end <= lo and not _APPOSITIVE_BEFORE.search(sentence, 0, e.start)]
+            near = _nearest(sentence, named, lo, hi, types)
             if near:
                 return near
         return self._antecedent(sentence, types) or self.subjects.main(types)
