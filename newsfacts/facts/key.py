@@ -148,6 +148,8 @@ _MINORITY_VOTE = re.compile(
     r"dissenters|rate-?setters|governors)\b[^.;]*?\bvot(?:ed|ing)\b",
     re.IGNORECASE,
 )
+_FROM_AFTER = re.compile(r"\s+(?:[a-z/]+\s+){0,3}from\b")
+_UNTIL_OPENING = re.compile(r"\s*Until\s+(?:[\w-]+\s+){0,3}?[\w-]+,")
 _RESULTS_FOR = re.compile(
     r"\b(?:results?|counting|votes\s+were\s+counted|counted)\s+(?:(?:has|have|had|was|were|been|held|occurred|"
     r"announced|declared|released)\s+)*for\s+(?:all\s+)?$",
@@ -466,6 +468,14 @@ class FactReader:
         if since is not None:
             mods.append("since")  # "cut by 1 point since September": a cumulative move, not one step
         revision = _revision(plain, clause, lo) or _forecast_move(plain, clause, lo)
+        if (
+            revision is None
+            and change
+            and rule is not None
+            and rule.name in words("forecast_metrics")
+            and _FROM_AFTER.match(sentence, hi)
+        ):
+            revision = "revision"  # "1.93 million bpd, down 106,000 bpd from ... last month": a forecast's move
         if revision == "revised" and (
             any(m in _FORECAST_STANCES for m in mods) or (rule is not None and rule.name in words("forecast_metrics"))
         ):
@@ -734,7 +744,12 @@ class FactReader:
                 mods.append(session)
         if "change" in vary and change:
             mods.append("change")
-        if "prior" in vary and (prior or _says_prior(sentence, own) or _earlier_count(rule, sentence, clause, own)):
+        if "prior" in vary and (
+            prior
+            or _says_prior(sentence, own)
+            or _earlier_count(rule, sentence, clause, own)
+            or _UNTIL_OPENING.match(sentence) is not None  # "Until August, OPEC had kept its forecast at 2.25"
+        ):
             mods.append("prior")
         if "stance" in vary:
             stance = _stance(rule, sentence, own, near, clause) or _option_not_taken(sentence, clause, own.start)
