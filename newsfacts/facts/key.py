@@ -148,6 +148,7 @@ _MINORITY_VOTE = re.compile(
     r"dissenters|rate-?setters|governors)\b[^.;]*?\bvot(?:ed|ing)\b",
     re.IGNORECASE,
 )
+_HEAD_RULES: dict[tuple[int, str, str | None, str], MetricRule | None] = {}  # (catalog, kind, unit, word)
 _FROM_AFTER = re.compile(r"\s+(?:[a-z/]+\s+){0,3}from\b")
 _UNTIL_OPENING = re.compile(r"\s*Until\s+(?:[\w-]+\s+){0,3}?[\w-]+,")
 _RESULTS_FOR = re.compile(
@@ -585,15 +586,20 @@ class FactReader:
         m = _HEAD_AFTER.match(sentence, hi)
         if m is None or (rule is not None and any(p.fullmatch(m.group(1)) for p in rule.signals)):
             return rule
-        named = [
-            r
-            for r in self.catalog.rules
-            if r.kind == kind
-            and len(r.signals) == 1
-            and (r.units is None or unit in r.units)
-            and r.signals[0].fullmatch(m.group(1))
-        ]
-        return named[0] if named else rule
+        key = (id(self.catalog), kind, unit, m.group(1))
+        if key not in _HEAD_RULES:
+            _HEAD_RULES[key] = next(
+                (
+                    r
+                    for r in self.catalog.rules
+                    if r.kind == kind
+                    and len(r.signals) == 1
+                    and (r.units is None or unit in r.units)
+                    and r.signals[0].fullmatch(m.group(1))
+                ),
+                None,
+            )
+        return _HEAD_RULES[key] or rule
 
     def _parenthetical_subject(self, sentence: str, lo: int) -> str | None:
         """ "the Model S/Model X duo noted 15,985 deliveries (down 14 percent)": a move in a
@@ -624,6 +630,8 @@ class FactReader:
         """ "The AfD reaches 20.8 percent, the SPD 16.4 percent": in a write-up of a vote, a percent
         of a party that names no measure of its own is the party's share of the vote (a poll or
         survey is not the result)."""
+        if not _in_body(_ELECTION_WORDS, self.body):
+            return None  # most documents are no write-up of a vote: one cached test
         if phrase.concept is not None and not _names_alone(phrase) and not _VERB_ONLY.fullmatch(phrase.concept):
             return None
         if _OF_AFTER.match(sentence, clause_of[1]):
@@ -635,8 +643,6 @@ class FactReader:
         ):
             return None  # "Scholz's SPD ended third, securing 16.4%": the sentence's one party
         if _vetoed("vote_share", sentence, (0, len(sentence))):
-            return None
-        if not _in_body(_ELECTION_WORDS, self.body):
             return None
         return self._rule("vote_share")
 
