@@ -310,7 +310,8 @@ def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
     ("quarterly revenue was $76.5 billion") reports the fact the other sources name when exactly one
     completion exists: the only subject given to that metric for that period, the only period
     given to it for that subject. With two or more candidates the key stays as it is (and is
-    compared with nothing it might not be about).
+    compared with nothing it might not be about). A figure whose basis is unknown is then not
+    compared (drop_unmarked_basis).
     """
     if frame.is_empty() or "fact_key" not in frame.columns:
         return frame
@@ -318,7 +319,7 @@ def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
         _key_part(0).alias("_m"), _key_part(1).alias("_s"), _key_part(2).alias("_p"), pl.col("fact_key")
     ).with_row_index("_row")
     if not parts.select(((pl.col("_s") == "") | (pl.col("_p") == "")).any()).item():
-        return frame
+        return drop_unmarked_basis(frame)
     known = parts.drop("_row").filter(pl.col("_m").is_not_null()).unique()
     filled = parts
     for part, other in (("_s", "_p"), ("_p", "_s")):
@@ -342,6 +343,46 @@ def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit(None, dtype=pl.Utf8))
         .otherwise(pl.coalesce(completed, pl.col("fact_key")))
         .alias("fact_key")
+    )
+    return drop_unmarked_basis(frame.with_columns(keys))
+
+
+# The qualifier (newsfacts/facts/key.py) of a basis that news also quotes unmarked: a bank's managed
+# revenue is often written as plain "revenue". (Unmarked net income is the reported figure by
+# convention, so an adjusted one does not make it ambiguous.)
+BASES = ("managed",)
+
+
+def drop_unmarked_basis(frame: pl.DataFrame) -> pl.DataFrame:
+    """Fact keys of figures whose accounting basis is unknown, set to None.
+
+    When some document reports a fact on a basis of BASES too ("reported revenue of $50.2 billion,
+    and managed revenue of $51.0 billion"), a document that names no basis for that fact at all
+    ("revenues surged to $51 billion") may mean either: it is compared with neither. A document
+    that gives both keeps its plain figure as the reported one.
+    """
+    if (
+        frame.is_empty()
+        or "document_id" not in frame.columns
+        or not frame["fact_key"].str.contains(r"\.(?:" + "|".join(BASES) + r")\b").any()
+    ):
+        return frame
+    parts = pl.col("fact_key").str.split("|")
+    metric = parts.list.get(0, null_on_oob=True)
+    base = metric.str.split(".").list.eval(pl.element().filter(~pl.element().is_in(list(BASES)))).list.join(".")
+    rest = parts.list.slice(1).list.join("|")
+    work = frame.with_row_index("_row").with_columns(
+        (base + "|" + rest).alias("_fact"), (metric != base).alias("_marked")
+    )
+    marked = work.filter(pl.col("_marked")).select("_fact", "document_id").unique()
+    facts_with_basis = marked.select("_fact").unique().with_columns(pl.lit(True).alias("_has_basis"))
+    docs_with_basis = marked.with_columns(pl.lit(True).alias("_doc_marks"))
+    work = work.join(facts_with_basis, on="_fact", how="left").join(
+        docs_with_basis, on=["_fact", "document_id"], how="left"
+    )
+    unknown = pl.col("_has_basis").fill_null(False) & ~pl.col("_marked") & pl.col("_doc_marks").is_null()
+    keys = work.sort("_row").select(
+        pl.when(unknown).then(pl.lit(None, dtype=pl.Utf8)).otherwise("fact_key").alias("fact_key")
     )
     return frame.with_columns(keys)
 

@@ -110,7 +110,7 @@ SUPERLATIVE_REACH = 4  # words before "since" searched for the superlative a rec
 # A whole-company amount that, written per share, is another metric: profit per share is EPS.
 _PER_SHARE = {"net_income": "eps"}
 # What an amount per share takes from the amount it stands beside: its level and stance, not its metric.
-_APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal"])
+_APPOSED_MODS = frozenset(["prior", "target", "estimate", "guidance", "proposal", "adjusted", "managed"])
 # the period a statement is set in, one quarter before the article's ("In the previous quarter, ...");
 # a change "from the previous quarter" is a base, not this
 _IN_QUARTER_BEFORE = re.compile(r"\b(?:in|during|for)\s+the\s+(?:previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
@@ -149,6 +149,10 @@ _MINORITY_VOTE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_RULES: dict[tuple[int, str, str | None, str], MetricRule | None] = {}  # (catalog, kind, unit, word)
+_MANAGED = re.compile(
+    r"\b(?:" + "|".join(re.escape(str(w)) for w in table("words.yaml")["managed_basis"]) + r")\b", re.IGNORECASE
+)
+_REPORTED = re.compile(r"\b(?:reported|GAAP|unadjusted|including)\b", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"\s+(?:[a-z/]+\s+){0,3}from\b")
 _UNTIL_OPENING = re.compile(r"\s*Until\s+(?:[\w-]+\s+){0,3}?[\w-]+,")
 _RESULTS_FOR = re.compile(
@@ -457,8 +461,12 @@ class FactReader:
             )
             or ("segment" if rule is not None and _DEMONSTRATIVE_SEGMENT.search(plain, clause[0], lo) else None)
         )
-        if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
+        if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)) or _adjusted_before(
+            plain, lo, others
+        ):
             mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
+        elif _MANAGED.search(plain, min(clause[0], phrase.start, own.start), max(phrase.end, own.end)):
+            mods.insert(0, "managed")  # "managed revenue is $51.0 billion": another basis than reported
         if kind == "count" and _RESULTS_FOR.search(sentence, max(0, lo - 60), lo):
             mods.append("counted")  # "results for 542 of the 543 seats": seats counted, nobody's won
         if kind != "percent" and _GAP_AFTER.match(sentence, hi):
@@ -948,6 +956,17 @@ def _says_prior(sentence: str, own: Phrase) -> bool:
     own_words = _tokens_of(_blank(_patterns()["frequency_any"], own_text, sentence), own_text, sentence, own.start)
     stance_of = stance_words()
     return any(stance_of.get(w.lower()) == "prior" for _, _, w in own_words)
+
+
+def _adjusted_before(sentence: str, lo: int, others: tuple[tuple[int, int], ...]) -> bool:
+    """ "When excluding significant items, the net income stands at $13.1 billion", "underlying
+    performance, when adjusted for these anomalies, reflected net income of $13.1 billion": a basis
+    word before the figure, with no other figure and no reported/GAAP word between, sets its basis."""
+    start = max([b for _, b in others if b <= lo], default=0)
+    cue = None
+    for m in _ADJUSTED.finditer(sentence, start, lo):
+        cue = m
+    return cue is not None and not _REPORTED.search(sentence, cue.end(), lo)
 
 
 def _option_not_taken(sentence: str, clause: tuple[int, int], start: int) -> str | None:
