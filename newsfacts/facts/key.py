@@ -180,6 +180,9 @@ _GAP_AFTER = re.compile(
     r"(?:estimates?|expectations|forecasts?|consensus|projections)\b",
     re.IGNORECASE,
 )
+EXISTENTIAL_REACH = 40  # characters before a count searched for "there are (a total of)"
+COMPARED_REACH = 300  # characters before a figure searched for "compared to" ... "a year ago"
+VOTE_REACH = 160  # characters before a figure searched for a minority's vote or "rather than"
 _EXISTENTIAL = re.compile(
     r"\b[Tt]here\s+(?:are|were|is|was|will\s+be)\s+(?:(?:a\s+total\s+of|some|about|around|nearly)\s+)?$"
 )
@@ -471,7 +474,9 @@ class FactReader:
             mods.append("counted")  # "results for 542 of the 543 seats": seats counted, nobody's won
         if kind != "percent" and _GAP_AFTER.match(sentence, hi):
             mods.append("gap")  # "$1.29, two cents above analyst estimates": the beat, not the estimate
-        if _out_of_before(sentence, lo) or (kind == "count" and _EXISTENTIAL.search(sentence, 0, lo)):
+        if _out_of_before(sentence, lo) or (
+            kind == "count" and _EXISTENTIAL.search(sentence, max(0, lo - EXISTENTIAL_REACH), lo)
+        ):
             mods.append("total")  # "412 of the 650 seats", "there are 630 seats": the whole, not a part
         since = self._since_start(sentence, clause, lo, hi, others)
         if since is not None:
@@ -810,7 +815,11 @@ class FactReader:
                 # a party's count: the sentence's subject before the figure, not a party named after
                 # it in another clause, nor the bloc an appositive places it in ("The Congress, part
                 # of the opposition INDIA bloc, won 99 seats")
-                named = [e for e in named if e.end <= lo and not _APPOSITIVE_BEFORE.search(sentence, 0, e.start)]
+                named = [
+                    e
+                    for e in named
+                    if e.end <= lo and not _APPOSITIVE_BEFORE.search(sentence, max(0, e.start - VOTE_REACH), e.start)
+                ]
             near = _nearest(sentence, named, lo, hi, types)
             if near:
                 return near
@@ -973,7 +982,9 @@ def _option_not_taken(sentence: str, clause: tuple[int, int], start: int) -> str
     """ "Four members voted to raise rates to 5.5%", "kept it at 5.25%, rather than raise it to
     5.5%": what a minority voted for, or the option set aside, is a proposal, not the decision."""
     lo = min(clause[0], start)
-    if _RATHER_THAN.search(sentence, lo, start) or _MINORITY_VOTE.search(sentence, 0, start):
+    if _RATHER_THAN.search(sentence, max(lo, start - VOTE_REACH), start) or _MINORITY_VOTE.search(
+        sentence, max(0, start - VOTE_REACH), start
+    ):
         return "proposal"
     return None
 
@@ -1227,7 +1238,7 @@ def _year_ago_base(sentence: str, lo: int, others: tuple[tuple[int, int], ...]) 
     if "ompared" not in sentence and "versus" not in sentence and "vs" not in sentence:
         return False  # one substring test for the many sentences without a marker
     marker = None
-    for m in _COMPARED.finditer(sentence, 0, lo):
+    for m in _COMPARED.finditer(sentence, max(0, lo - COMPARED_REACH), lo):
         marker = m
     if marker is None or not any(b <= marker.start() for _, b in others):
         return False
