@@ -374,11 +374,7 @@ class DocumentPeriods:
                 counts.setdefault(f.grain, Counter())[f.period] += 1
         self.main = {grain: c.most_common(1)[0][0] for grain, c in counts.items()}
         # fiscal years written out ("fiscal 2024", "Q2 FY24"), not guessed from the published date
-        written = [
-            f.period
-            for f in found
-            if f.period.startswith("FY") and _WRITTEN_YEAR.search(body, f.start, f.end)
-        ]
+        written = [f.period for f in found if f.period.startswith("FY") and _WRITTEN_YEAR.search(body, f.start, f.end)]
         self._fiscal_years = {p[2:6] for p in written}
         self._fiscal_quarters: dict[str, set[str]] = {}
         for p in written:
