@@ -231,8 +231,8 @@ _OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
 _CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
 _SECTION_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS.replace("/", "")) + "]")
 _WIRE = re.compile(
-    rf"(?:(?:{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
-    rf"{rules.WIRE_AGENCY}{rules.WIRE_DASH}"
+    rf"(?:(?P<place>{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
+    rf"{rules.WIRE_AGENCY}(?P<dash>{rules.WIRE_DASH})"
 )
 _WIRE_PLACE_ONLY = re.compile(
     rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
@@ -248,6 +248,8 @@ _RELATIVE_TIME = re.compile(rules.RELATIVE_TIME, re.I)
 MAX_SOURCE_WORDS = 6
 _SIGN_OFF = re.compile(rules.SIGN_OFF)
 _BARE_SIGN_OFF = re.compile(rules.BARE_SIGN_OFF)
+_BRACKETED_SIGN_OFF = re.compile(rules.BRACKETED_SIGN_OFF)
+_BRACKETED_REPORTER = re.compile(rules.BRACKETED_REPORTER)
 _TITLE_PLACE_COLON = re.compile(rules.TITLE_PLACE_COLON)
 _DATE_COLON = re.compile(rules.DATE_COLON)
 _PLACE_DATE_LINE = re.compile(rules.PLACE_DATE_LINE)
@@ -283,15 +285,20 @@ def wire_dateline(line: str) -> WireDateline | None:
         match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
         if match is None or not _place_is_caps(match.group(0)):
             return None
-        if outlet_name(match.group(0).split(",")[0]) is not None:
+        place = match.group(0).split(",")[0]
+        if outlet_name(place) is not None:
             return None  # "AP: Shares slump": an outlet credited before a headline, not a place
+        if place.strip(" :-–—|").lower() in rules.KICKER_WORDS:
+            return None  # "READ: ...", "WATCH: ...": a kicker or a link label, not a place
     rest = line[match.end() :]
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'$€£(["):
         return None
     groups = match.groupdict()
     agency = groups.get("agency")
-    if agency is not None and not _is_agency(agency):
+    if agency is not None and not _is_agency(agency, _placed_or_dated(groups)):
         return None
+    if agency is not None and _is_region(agency, groups):
+        agency = None  # "Indore (Madhya Pradesh): ...": the place's state, not an agency
     day = groups.get("day")
     year = groups.get("year")
     return WireDateline(
@@ -309,16 +316,33 @@ def _place_is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
-def _is_agency(name: str) -> bool:
-    """ "(Reuters)", "(Dow Jones)" name an agency; "(AI)", "(2)" or "(left)" do not."""
+def _is_agency(name: str, placed: bool = False) -> bool:
+    """ "(Reuters)", "(Dow Jones)" name an agency; "(AI)", "(2)" or "(left)" do not.
+
+    A name in capitals is a ticker or an abbreviation ("Apple (AAPL) -"), unless a known agency or
+    `placed`: after a date, a place in capitals or a "City, State" place ("McKEE, Ky. (WKYT) -",
+    "New Delhi [India], July 20 (ANI):") it can only be the wire or station that filed the story.
+    """
     words = name.split()
     if not 1 <= len(words) <= 5:
         return False
     if name.casefold() in _OUTLETS:
         return True
-    if name.isupper():  # "(AAPL)", "(EU)": tickers and abbreviations, unless a known agency
-        return False
+    if name.isupper():
+        return placed and len(name) >= 2 and name.isalpha()
     return len(name) >= 3 and all(word[0].isupper() or word in ("of", "and") for word in words)
+
+
+def _placed_or_dated(groups: dict[str, str | None]) -> bool:
+    """A dateline with a date, or whose place is in capitals or names its state ("McKEE, Ky.")."""
+    place = groups.get("place") or ""
+    return groups.get("day") is not None or "," in place or (bool(place) and _place_is_caps(place))
+
+
+def _is_region(agency: str, groups: dict[str, str | None]) -> bool:
+    """A title-case name in brackets before a colon, not a known outlet: the place's state or region."""
+    dash = (groups.get("dash") or "").strip()
+    return dash == ":" and not agency.isupper() and outlet_name(agency) is None
 
 
 def domain_masthead(text: str) -> str | None:
@@ -590,7 +614,21 @@ def copyright_holder(text: str) -> str | None:
     if named is not None or match is None:
         return named
     domain = _COPYRIGHT_DOMAIN.match(text)
-    return domain.group("domain") if domain else None
+    if domain is not None:
+        return domain.group("domain")
+    return _holder_name(match.group("name"))
+
+
+def _holder_name(name: str) -> str | None:
+    """A copyright holder not in the outlet table, when it reads as an organisation's name:
+    "Connecticut Public", "University of Missouri - KBIA"; not a picture library ("Getty Images") nor a
+    company by its legal form ("Example Holdings Ltd"), which owns the site rather than names it."""
+    words = [word for word in name.split() if word not in ("-", "–")]
+    if not 1 <= len(words) <= MAX_SOURCE_WORDS or words[-1].lower() in rules.NOT_OUTLET_HOLDER_WORDS:
+        return None
+    if not all(word[0].isupper() or word[0].isdigit() or word in ("of", "and", "for", "the") for word in words):
+        return None
+    return " ".join(name.split())
 
 
 def title_place_dateline(line: str) -> WireDateline | None:
@@ -619,10 +657,23 @@ def is_place_date_line(text: str) -> bool:
 def sign_off(line: str) -> tuple[int, str] | None:
     """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP", "... IANS"."""
     tail = line[-MAX_SIGN_OFF_CHARS:]
+    bracketed = _BRACKETED_SIGN_OFF.search(tail)
+    if bracketed is not None:
+        name = bracketed.group("name")
+        return len(line) - len(tail) + bracketed.start(), outlet_name(name) or name
     match = _SIGN_OFF.search(tail) or _BARE_SIGN_OFF.search(tail)
     if match is None or outlet_name(match.group("name")) is None:
         return None
     return len(line) - len(tail) + match.start(), outlet_name(match.group("name")) or ""
+
+
+def reporter_sign_off(line: str) -> tuple[int, str] | None:
+    """(offset, name) of a reporter credited in brackets after the last sentence: "... he added. (Ann Roe)"."""
+    tail = line[-MAX_SIGN_OFF_CHARS:]
+    match = _BRACKETED_REPORTER.search(tail)
+    if match is None:
+        return None
+    return len(line) - len(tail) + match.start(), match.group("name")
 
 
 def headline_source(text: str) -> tuple[str, str] | None:

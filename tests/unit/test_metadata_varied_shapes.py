@@ -1,0 +1,208 @@
+"""Shapes of a fifth, deliberately varied real batch (regional and foreign outlets, TV and radio
+station sites, trade press, government releases): datelines, lists of other stories after the
+article, bracketed sign-offs and copyright holders. Every page here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.metadata import parse_metadata
+from newsfacts.metadata.furniture import copyright_holder, wire_dateline
+
+HEADLINE = "Council approves new budget for road repairs"
+STORY = (
+    "The city council on Tuesday approved a budget that doubles spending on road repairs.\n\n"
+    "Work on the first streets is due to start in the spring, the mayor said."
+)
+
+
+def _parsed(text: str) -> tuple[str, object]:
+    metadata = parse_metadata(text)
+    return text[metadata.body_start : metadata.body_end], metadata
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "story"),
+    [
+        # An agency in capitals is the wire after a date, a place in capitals or a "City, State" place.
+        ("Lagos [Nigeria], March 3 (NAN): The governor signed the bill.", "NAN", "The governor"),
+        ("McALLEN, Texas (KRGV) - Crews cleared the road overnight.", "KRGV", "Crews cleared"),
+        ("Dayton, Ohio (WDTN) - The school board met on Monday.", "WDTN", "The school board"),
+        ("PERTH (WAN) - Miners returned to work.", "WAN", "Miners returned"),
+        # A title-case name in brackets before a colon is the place's region: a dateline, no agency.
+        ("Pune (Maharashtra): The civic body began a survey.", None, "The civic body"),
+        ("Cork (Munster): Farmers met the minister on Friday.", None, "Farmers met"),
+        # A known agency keeps its name whatever the punctuation.
+        ("LONDON (Reuters) - Shares rose.", "Reuters", "Shares rose"),
+    ],
+)
+def test_dateline_agency(line: str, agency: str | None, story: str):
+    dateline = wire_dateline(line)
+    assert dateline is not None
+    assert dateline.agency == agency
+    assert line[dateline.end :].startswith(story)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Example Corp (EXC) - The maker of widgets reported higher sales.",  # a ticker after a company name
+        "Acme Foods (ACME): Quarterly sales rose 4%.",
+        "READ: Suspect arrested after a chase through two towns",  # a link label, not a place
+        "WATCH: Minister to speak about hospital plans at noon",
+        "VIDEO: Flood waters rise in the valley",
+    ],
+)
+def test_not_a_dateline(line: str):
+    assert wire_dateline(line) is None
+
+
+def test_dateline_agency_names_the_publisher():
+    text = f"{HEADLINE}\n\nSpringfield, Ill. (WCIA) - {STORY}"
+    body, metadata = _parsed(text)
+    assert metadata.publisher == "WCIA"
+    assert body == STORY
+
+
+def test_region_in_brackets_is_no_publisher():
+    text = f"{HEADLINE}\n\nNagpur (Maharashtra): {STORY}"
+    body, metadata = _parsed(text)
+    assert metadata.publisher is None
+    assert body == STORY
+
+
+def test_link_label_inside_the_story_keeps_the_story_whole():
+    story = (
+        "Police stopped the van on the highway late on Friday.\n"
+        "READ: Driver charged after a crash on the same road last year\n"
+        "The driver was taken into custody and will appear in court."
+    )
+    body, _ = _parsed(f"{HEADLINE}\n{story}")
+    assert body == story
+
+
+# --- other stories listed after the article --------------------------------------------------------
+
+TEASERS = (
+    "Bridge closes for a week of repairs\n"
+    "Drivers will have to use the ferry while engineers replace the deck.\n"
+    "School meals to cost more from April\n"
+    "Parents will pay an extra 20 cents a day, the district said.\n"
+    "Library extends its opening hours\n"
+    "The main branch will now stay open until nine on weekdays"
+)
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        TEASERS,  # three headline + teaser pairs, the last one cut short by the scraper
+        "-\nBridge closes for a week of repairs\nDrivers will have to use the ferry while engineers",  # a rule above
+        "Top Stories\n-\nLOCAL\nBridge closes for a week of repairs\nDrivers will have to use the ferry.",  # a header
+        "Bridge closes for a week of repairs\nDrivers will use the ferry while the deck is replaced. […]\n"
+        "School meals to cost more from April\nParents will pay more, the district said. […]\n"
+        "Library extends its opening hours\nThe main branch",
+    ],
+)
+def test_teaser_list_after_the_story_is_cut(trailer: str):
+    body, _ = _parsed(f"{HEADLINE}\n\n{STORY}\n{trailer}\n")
+    assert body == STORY
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # The story's own closing subheads: one or two, with nothing above them that sets a list apart.
+        "What happens next\nThe council will vote again in June.",
+        "Roads first\nThe first streets are in the north.\nParks later\nThe parks plan comes next year.",
+        # Result lines with figures and no teaser: a list of results, not of links.
+        "Quarterly highlights\nRevenue rose 8% to $12.1 million\nMargins rose 2 points to 31%\nCash rose 5% to $40",
+    ],
+)
+def test_closing_subheads_and_results_stay_in_the_story(ending: str):
+    story = f"{STORY}\n{ending}"
+    body, _ = _parsed(f"{HEADLINE}\n\n{story}")
+    assert body == story
+
+
+# --- sign-offs, notes and credits closing the story -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closing", "publisher", "author"),
+    [
+        ('"We will keep going," she said. (IANS)', "IANS", None),  # a wire's name in brackets
+        ("The vote is set for June. (UNB)", "UNB", None),
+        ("The vote is set for June. (Maria T. Cruz)", None, "Maria T. Cruz"),  # the reporter in brackets
+        ("The vote is set for June. (Sean O'Brien)", None, "Sean O'Brien"),
+    ],
+)
+def test_bracketed_sign_off(closing: str, publisher: str | None, author: str | None):
+    story = f"{STORY} {closing}"
+    body, metadata = _parsed(f"{HEADLINE}\n\n{story}\n")
+    assert body == story[: story.rindex(" (")]
+    assert (metadata.publisher, metadata.author) == (publisher, author)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "The plan is backed by the World Health Organization (WHO)",  # no sentence ends before the bracket
+        "The vote is set for June (see chart).",
+        "The vote is set for June. (2)",
+    ],
+)
+def test_brackets_in_the_last_sentence_stay(closing: str):
+    story = f"{STORY} {closing}"
+    body, metadata = _parsed(f"{HEADLINE}\n\n{story}\n")
+    assert body == story
+    assert metadata.author is None and metadata.publisher is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(This story has not been edited by our staff and is published from a syndicated feed.)",
+        "(To get our newsletter every morning, please click here. Sharing is welcome.)",
+        "More to come.",
+        "Abstract/Full Text (subscription or payment may be required)",
+    ],
+)
+def test_closing_notes_are_furniture(note: str):
+    body, _ = _parsed(f"{HEADLINE}\n\n{STORY}\n\n{note}\n")
+    assert body == STORY
+
+
+def test_a_sentence_about_clicking_stays_in_the_story():
+    story = f"{STORY}\n\nResidents can click here and there on the new map to report potholes."
+    body, _ = _parsed(f"{HEADLINE}\n\n{story}\n")
+    assert body == story
+
+
+# --- copyright holders --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("© 2023 Valley Public Radio", "Valley Public Radio"),
+        ("© 2022 Metro News, a division of Example Media Inc.", "Metro News"),  # the outlet before its owner
+        ("© 2025 Reuters. All rights reserved.", "Reuters"),
+        ("© 2024 Getty Images", None),  # a picture library's caption credit
+        ("© 2025 Example Holdings Ltd", None),  # a company by its legal form owns the site
+        ("Copyright 2021 Sample Media Group", None),
+        ("© 2020 all rights reserved", None),
+    ],
+)
+def test_copyright_holder(line: str, holder: str | None):
+    assert copyright_holder(line) == holder
+
+
+def test_copyright_footer_names_the_publisher_and_ends_the_story():
+    text = f"{HEADLINE}\n\n{STORY}\n\n© 2023 Valley Public Radio\n"
+    body, metadata = _parsed(text)
+    assert body == STORY
+    assert metadata.publisher == "Valley Public Radio"
