@@ -264,6 +264,7 @@ MIN_STRIP_ITEMS = 3
 MAX_STRIP_ITEM_WORDS = 15
 MAX_DATELINE_CHARS = 120
 MAX_CRUMB_WORDS = 4
+MAX_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +344,21 @@ def _is_region(agency: str, groups: dict[str, str | None]) -> bool:
     """A title-case name in brackets before a colon, not a known outlet: the place's state or region."""
     dash = (groups.get("dash") or "").strip()
     return dash == ":" and not agency.isupper() and outlet_name(agency) is None
+
+
+_ROLE_LINE = re.compile(rules.BYLINE_ROLE_LINE, re.I)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b\d{4}[ ]\d{3}[ ]\d{3}\b|\+\d{1,3}[ ]\d")
+
+
+def is_byline_role(text: str) -> bool:
+    """ "Writer", "Senior Correspondent": a role alone on the line under a writer's name."""
+    return len(text) <= MAX_LABEL_CHARS and _ROLE_LINE.fullmatch(text) is not None
+
+
+def is_contact_line(text: str) -> bool:
+    """An address, phone or e-mail strip at the top of a site ("12 High St, Leeds 0113 555 0100 news@x.org"):
+    no headline carries an e-mail address or a phone number."""
+    return len(text) <= MAX_FURNITURE_CHARS and not text.rstrip().endswith(".") and _CONTACT.search(text) is not None
 
 
 def domain_masthead(text: str) -> str | None:

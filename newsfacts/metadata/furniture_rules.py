@@ -68,7 +68,7 @@ PHOTO_CREDIT_LINES = (
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
-    r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
+    r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:|\s*/)[^()]{2,80}\)\s*\.?",
     r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
     r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
 )
@@ -275,6 +275,11 @@ BRACKETED_SIGN_OFF = r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z]{2,8})\)\s*$"
 # A reporter credited in brackets after the last sentence: "... he added. (Jane Q. Roe)".
 BRACKETED_REPORTER = (
     r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2})\)\s*$"
+)
+# A role printed on its own line under a writer's name ("Jane Doe" / "Staff Writer").
+BYLINE_ROLE_LINE = (
+    r"(?:(?:senior|chief|staff|contributing|special|political|business|sports|health|guest|freelance)\s+)?"
+    r"(?:writer|reporter|correspondent|contributor|journalist|editor|columnist)"
 )
 # Words that end a copyright holder's name when it is not the outlet: a picture library, whose
 # copyright a caption carries ("Getty Images"), or a company by its legal form ("Example Holdings Ltd").

@@ -58,6 +58,7 @@ _PROSE_END = (".", "!", "?", "”", '"', "’", ")")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
 _STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires", "network"})
+_AGENCY_WORDS = frozenset({"press", "news", "newswire", "newswires", "wire", "agency"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
@@ -72,6 +73,13 @@ MIN_REPEATED_HEADLINE_CHARS = 15
 MAX_LABEL_CHARS = 40
 _PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
+MAX_LONE_DATELINE_TAIL_WORDS = 3
+# "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": a byline, the outlet and place in capitals, a dash,
+# and the story on the same line.
+_INLINE_BYLINE = re.compile(
+    r"By[ ](?P<name>[A-Z][\w.'’-]*[a-z](?:[ ][A-Z]\.)?(?:[ ][A-Z][\w.'’-]*[a-z]){1,2})[ ]"
+    r"(?P<caps>[A-Z][A-Z'’.&]+(?:[ ][A-Z][A-Z'’.&]+){0,6})[ ]?(?:--|-|–|—)[ ]?(?=[A-Z“\"‘'])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +148,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
         rest = raw[prefix.end() :]
+        if rest and (furniture.is_photo_credit(rest) or _is_lone_dateline(rest, True, state)):
+            return 1  # "date 2021-07-20 The minister at a rally. (Photo/Agency)": a caption, no headline
         title = headline_text(rest, _following(items, index)) if rest and state.title is None else None
         if title is not None and known_title is None:
             state.title = title  # "date 2017-06-05 Toll in outbreak hits 700: WHO"
@@ -149,6 +159,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.skip = prefix.end()
         return 0
     following = _following(items, index)
+    if following and _BULLET.match(text) and _folded(text[1:]) == _folded(furniture.clean(unwrap(following[0]))):
+        return 1  # "• Calls to act" above "Calls to act": the last crumb of a trail, the headline under it
     label = furniture.label_only(text)
     if label is not None and following:
         return 1 + _labelled_value(label, following[0], state)
@@ -157,8 +169,12 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_breadcrumbs(text):
         _section_dates(text, state)
         return 1
-    if furniture.is_widget(text) or furniture.is_photo_credit(text):
+    if furniture.is_widget(text) or furniture.is_photo_credit(text) or furniture.is_contact_line(text):
         return 1
+    if _INLINE_BYLINE.match(text) is not None:
+        return 0  # "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": the story, which `_story_start` opens
+    if state.title is not None and furniture.is_byline_role(text):
+        return 1  # "Staff Writer" under the writer's name
     if _byline(text, state) or _date(text, state):
         return 1
     if is_date_label_line(text):
@@ -170,6 +186,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.seen_meta = True
         _date(text.split(",", 1)[1].strip(), state)  # a date only when it has its year
         return 1
+    if _is_lone_dateline(text, bool(following), state):
+        return 1
     if furniture.is_nav_strip(text):
         if state.title is not None and not state.seen_meta and known_title is None:
             state.title = None  # the line above labelled the strip ("Off the wire"): no headline
@@ -180,6 +198,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return menu
     if state.title is not None and furniture.is_dated_caption(text):
         return 1
+    if state.title is not None and known_title is None and _is_bulleted_standfirst(items, index):
+        return 1  # "- Police seized 19 cars ...": a summary under the headline, above the story
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
     if outlet is None and state.title is None:
         outlet = furniture.domain_masthead(text)
@@ -240,6 +260,41 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     return 0
 
 
+def _is_bulleted_standfirst(items: list[Line], index: int) -> bool:
+    """One bulleted paragraph of whole sentences under the headline, prose after it and no second
+    bullet: a summary set as a bullet ("- Police seized 19 cars. An inquiry is open."). A list of two
+    or more items there is the story's own list."""
+    if index == 0 or index + 1 >= len(items) or not _BULLET.match(items[index].text):
+        return False
+    text, nxt = items[index].text, items[index + 1].text
+    if _BULLET.match(nxt) or (index > 1 and _BULLET.match(items[index - 1].text)):
+        return False
+    return bool(_SENTENCE_END.search(text)) and len(text.split()) <= MAX_STANDFIRST_WORDS and is_prose(nxt)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_lone_dateline(text: str, more: bool, state: _State) -> bool:
+    """ "NORTH CAROLINA, March 4 - Raleigh": a dateline on its own line, with at most a place after it
+    and the story still to come. It is header (a headline never opens with a dateline)."""
+    if not more or "," not in text and "(" not in text:
+        return False
+    dateline = furniture.wire_dateline(text)
+    if dateline is None:
+        return False
+    rest = text[dateline.end :].split()
+    if len(rest) > MAX_LONE_DATELINE_TAIL_WORDS or (rest and _SENTENCE_END.search(rest[-1])):
+        return False
+    if dateline.agency is not None:
+        state.publisher = state.publisher or furniture.outlet_name(dateline.agency) or dateline.agency
+    if dateline.year is not None:
+        state.years.add(dateline.year)
+    state.seen_meta = True
+    return True
+
+
 def _outlet_and_date(text: str, state: _State) -> bool:
     """A header line naming the outlet with its date ("Xinhua, December 11, 2015")."""
     found = outlet_dateline(text)
@@ -267,8 +322,9 @@ def _menu_run(items: list[Line], index: int) -> int:
     if run < MIN_MENU_ITEMS:
         return 0
     last = index + run - 1
-    if headline_text(items[last].text, _following(items, last)) is not None:
-        run -= 1
+    after = _following(items, last)
+    if headline_text(items[last].text, after) is not None and not (after and headline_text(after[0], after[1:])):
+        run -= 1  # the headline closing the run; when another headline follows it, it was a menu item
     return run
 
 
@@ -536,14 +592,35 @@ def _story_start(text: str, line: Line, state: _State) -> int:
     raw = text[line.start : line.end]
     first = line.start + len(raw) - len(raw.lstrip()) + state.skip
     opening = line.text[state.skip :]
+    inline = _INLINE_BYLINE.match(opening)
+    if inline is not None:
+        _inline_byline(inline, state)
+        return first + inline.end()
     dateline = furniture.wire_dateline(opening) or furniture.title_place_dateline(opening)
     if dateline is None:
+        dated = _DATE_THEN_STORY.match(opening)
+        if dated is not None and is_prose(opening[dated.end() :]) and _date(dated.group("date"), state):
+            return first + dated.end()  # "Thursday November 9, 2017 - The governor ...": a date dateline
         return first
     if dateline.agency is not None:
         state.publisher = state.publisher or furniture.outlet_name(dateline.agency) or dateline.agency
     if dateline.year is not None:
         state.years.add(dateline.year)
     return first + dateline.end
+
+
+def _inline_byline(match: re.Match[str], state: _State) -> None:
+    """The writer, and the outlet when the capitals open with one ("THE EXAMPLE PRESS OTTAWA"): its
+    name ends in an agency word (PRESS, NEWS, WIRE) or is a known outlet; what follows is the place."""
+    state.author = state.author or match.group("name")
+    words = match.group("caps").split()
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end])
+        known = furniture.outlet_name(name)
+        if known is not None or (end > 1 and words[end - 1].lower() in _AGENCY_WORDS):
+            state.publisher = state.publisher or known or name.title()
+            break
+    state.seen_meta = True
 
 
 def _wire_date(text: str, years: set[int]) -> tuple[datetime.date | None, str | None]:

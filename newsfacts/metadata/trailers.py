@@ -411,11 +411,13 @@ def _is_listed_headline(text: str) -> bool:
 
 def _is_list_marker(text: str) -> bool:
     """A line that sets a list apart: a bare separator ("-", "•"), a list header ("Top Stories",
-    "Related Posts"), a short label in capitals ("DEVELOPING") or a button ("Read More")."""
+    "Related Posts"), a footer, a short label in capitals ("DEVELOPING") or a button ("Read More")."""
     if not any(char.isalnum() for char in text):
         return True
     if furniture.is_navigation_header(text) or furniture.is_trailing_header(text) or furniture.is_call_to_action(text):
         return True
+    if furniture.is_labelled_furniture(text):
+        return True  # a footer ("© 2024 Example News") with a neighbouring story's link under it
     words = text.split()
     return len(words) <= MAX_MARKER_WORDS and text.isupper() and not text.endswith((".", "!", "?"))
 

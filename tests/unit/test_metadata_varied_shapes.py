@@ -206,3 +206,91 @@ def test_copyright_footer_names_the_publisher_and_ends_the_story():
     body, metadata = _parsed(text)
     assert body == STORY
     assert metadata.publisher == "Valley Public Radio"
+
+
+# --- the header -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "story"),
+    [
+        # A dateline on its own line is header, never the headline.
+        (f"date 2022-03-04 OREGON, March 4 - Salem\n\nMar 4, 2022\n\n{STORY}", None, STORY),
+        (f"WESTERN CAPE, June 9 - Cape Town\n\n{STORY}", None, STORY),
+        # A caption with its photo credit after the crawler's date is no headline.
+        (f"date 2021-07-20 The minister speaks to reporters. (Photo/Example Agency)\n\n{STORY}", None, STORY),
+        # An address strip and a crumb that repeats the headline stand above it.
+        (
+            f"12 Quay Street, Hobart, TAS, 7000 0400 111 222 office@example.org\n\n  • Home\n  • {HEADLINE}\n\n"
+            f"{HEADLINE}\n\n{STORY}",
+            HEADLINE,
+            STORY,
+        ),
+        # A call to action between the headline and the story does not hide the headline.
+        (f"{HEADLINE}\n\nDownload the full report here.\n\n{STORY}", HEADLINE, STORY),
+        # One bulleted summary under the headline is header; the story follows it.
+        (f"{HEADLINE}\n- Crews will start in the north. The plan runs for two years.\n{STORY}", HEADLINE, STORY),
+    ],
+)
+def test_header_lines(text: str, title: str | None, story: str):
+    body, metadata = _parsed(text)
+    assert metadata.title == title
+    assert body == story
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Long sentence-case headlines that name people and places.
+        "“We will not stop until every road is fixed,” says Mayor Ana Lima as Porto Alegre and Canoas "
+        "start the largest repair plan",
+        "Union Minister Rita Sen hits out at opposition leader Omar Khan for asking about a separate "
+        "Ministry for Ports that already exists",
+    ],
+)
+def test_long_headline_with_names(headline: str):
+    assert parse_metadata(f"{headline}\n\n{STORY}").title == headline
+
+
+def test_long_unpunctuated_line_without_names_is_no_headline():
+    line = "the works will go on through the summer and into the autumn as long as the weather " * 2
+    assert parse_metadata(f"{line.strip().capitalize()}\n\n{STORY}").title is None
+
+
+def test_a_list_under_the_headline_stays_in_the_story():
+    story = f"- Crews start in the north.\n- Parks come next year.\n\n{STORY}"
+    body, _ = _parsed(f"Council Approves New Budget for Road Repairs\n\n{story}")
+    assert body == story
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "publisher"),
+    [
+        ("By Ann Roe THE EXAMPLE PRESS OTTAWA — ", "Ann Roe", "The Example Press"),
+        ("By Jon McKay THE DAILY NEWS WINNIPEG - ", "Jon McKay", "The Daily News"),
+        ("By Ann Roe OTTAWA — ", "Ann Roe", None),  # a place only: no outlet
+    ],
+)
+def test_byline_glued_to_an_outlet_and_a_place(line: str, author: str, publisher: str | None):
+    body, metadata = _parsed(f"date 2023-10-11 {line}{STORY}")
+    assert (metadata.author, metadata.publisher) == (author, publisher)
+    assert body == STORY
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (f"{HEADLINE}\n\nAnn Roe\nStaff Writer\n\n{STORY}", "Ann Roe"),  # a name, its role under it
+        (f"{HEADLINE}\n\nAnn Roe\nWriter\n\n{STORY}", "Ann Roe"),
+        (f"{HEADLINE}\n\nRoad Works\nCity Desk Notes\n\n{STORY}", None),  # no role: no byline
+    ],
+)
+def test_name_over_a_role_line(text: str, author: str | None):
+    assert parse_metadata(text).author == author
+
+
+def test_date_dateline_opening_the_story():
+    text = f"date 2017-11-01 Thursday November 9, 2017 - {STORY}"
+    body, metadata = _parsed(text)
+    assert body == STORY
+    assert metadata.published_date is not None and metadata.published_date.isoformat() == "2017-11-01"
