@@ -347,7 +347,7 @@ def _is_region(agency: str, groups: dict[str, str | None]) -> bool:
 
 
 _ROLE_LINE = re.compile(rules.BYLINE_ROLE_LINE, re.I)
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b\d{4}[ ]\d{3}[ ]\d{3}\b|\+\d{1,3}[ ]\d")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def is_byline_role(text: str) -> bool:
@@ -355,10 +355,18 @@ def is_byline_role(text: str) -> bool:
     return len(text) <= MAX_LABEL_CHARS and _ROLE_LINE.fullmatch(text) is not None
 
 
+def is_toolbar(text: str) -> bool:
+    """ "comments Print", "Share | Email | Print": an article's tool buttons, nothing else."""
+    words = [word for word in re.split(r"[\s|·•]+", text.lower()) if word]
+    return 2 <= len(words) <= rules.MAX_TOOLBAR_WORDS and all(word in rules.TOOLBAR_WORDS for word in words)
+
+
 def is_contact_line(text: str) -> bool:
-    """An address, phone or e-mail strip at the top of a site ("12 High St, Leeds 0113 555 0100 news@x.org"):
-    no headline carries an e-mail address or a phone number."""
-    return len(text) <= MAX_FURNITURE_CHARS and not text.rstrip().endswith(".") and _CONTACT.search(text) is not None
+    """An address and e-mail strip at the top of a site ("12 High St, Leeds 0113 555 0100 news@x.org"):
+    no headline carries an e-mail address."""
+    if "@" not in text or len(text) > MAX_FURNITURE_CHARS or text.rstrip().endswith("."):
+        return False
+    return _CONTACT.search(text) is not None
 
 
 def domain_masthead(text: str) -> str | None:

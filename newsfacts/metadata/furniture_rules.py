@@ -276,6 +276,9 @@ BRACKETED_SIGN_OFF = r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z]{2,8})\)\s*$"
 BRACKETED_REPORTER = (
     r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2})\)\s*$"
 )
+# The buttons of an article's toolbar, printed between its header and its story ("comments Print").
+TOOLBAR_WORDS = word_set("comments comment print share email e-mail save tweet facebook whatsapp twitter linkedin")
+MAX_TOOLBAR_WORDS = 6
 # A role printed on its own line under a writer's name ("Jane Doe" / "Staff Writer").
 BYLINE_ROLE_LINE = (
     r"(?:(?:senior|chief|staff|contributing|special|political|business|sports|health|guest|freelance)\s+)?"

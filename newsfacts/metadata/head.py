@@ -63,6 +63,7 @@ _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
 _BULLET = re.compile(r"[•*·–-]\s+\S")
+_BULLET_MARKS = "•*·–-"
 # A menu: this many short lines in a row, no blank line between them.
 MIN_MENU_ITEMS = 3
 MAX_MENU_ITEM_WORDS = 6
@@ -74,6 +75,8 @@ MAX_LABEL_CHARS = 40
 _PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 MAX_LONE_DATELINE_TAIL_WORDS = 3
+MAX_LONE_DATELINE_CHARS = 80
+_LEADING_TAGS = re.compile(r"(?:<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>\s*)+")
 # "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": a byline, the outlet and place in capitals, a dash,
 # and the story on the same line.
 _INLINE_BYLINE = re.compile(
@@ -159,7 +162,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.skip = prefix.end()
         return 0
     following = _following(items, index)
-    if following and _BULLET.match(text) and _folded(text[1:]) == _folded(furniture.clean(unwrap(following[0]))):
+    if following and text[:1] in _BULLET_MARKS and _folded(text[1:]) == _folded(furniture.clean(unwrap(following[0]))):
         return 1  # "• Calls to act" above "Calls to act": the last crumb of a trail, the headline under it
     label = furniture.label_only(text)
     if label is not None and following:
@@ -171,7 +174,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         return 1
     if furniture.is_widget(text) or furniture.is_photo_credit(text) or furniture.is_contact_line(text):
         return 1
-    if _INLINE_BYLINE.match(text) is not None:
+    if text.startswith("By ") and _INLINE_BYLINE.match(text) is not None:
         return 0  # "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": the story, which `_story_start` opens
     if state.title is not None and furniture.is_byline_role(text):
         return 1  # "Staff Writer" under the writer's name
@@ -187,6 +190,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         _date(text.split(",", 1)[1].strip(), state)  # a date only when it has its year
         return 1
     if _is_lone_dateline(text, bool(following), state):
+        return 1
+    if _credit_strip(text, state):
         return 1
     if furniture.is_nav_strip(text):
         if state.title is not None and not state.seen_meta and known_title is None:
@@ -272,6 +277,25 @@ def _is_bulleted_standfirst(items: list[Line], index: int) -> bool:
     return bool(_SENTENCE_END.search(text)) and len(text.split()) <= MAX_STANDFIRST_WORDS and is_prose(nxt)
 
 
+def _credit_strip(text: str, state: _State) -> bool:
+    """ "PTI | Jaipur | Updated: 30-10-2021 23:52 IST": the outlet, a place and the date between bars.
+
+    The first part must be an outlet's name and another part a date, so a menu ("News | Sport |
+    Weather") is no credit strip."""
+    if "|" not in text:
+        return False
+    parts = [part.strip() for part in text.split("|") if part.strip()]
+    outlet = furniture.outlet_name(parts[0]) if len(parts) >= 2 else None
+    if outlet is None:
+        return False
+    dated = next((part for part in parts[1:] if updated_date(part) or dateline_date(part)), None)
+    if dated is None:
+        return False
+    state.publisher = state.publisher or outlet
+    _date(dated, state)
+    return True
+
+
 def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -279,7 +303,7 @@ def _folded(text: str) -> str:
 def _is_lone_dateline(text: str, more: bool, state: _State) -> bool:
     """ "NORTH CAROLINA, March 4 - Raleigh": a dateline on its own line, with at most a place after it
     and the story still to come. It is header (a headline never opens with a dateline)."""
-    if not more or "," not in text and "(" not in text:
+    if not more or len(text) > MAX_LONE_DATELINE_CHARS or ("," not in text and "(" not in text):
         return False
     dateline = furniture.wire_dateline(text)
     if dateline is None:
@@ -574,6 +598,8 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
         later = furniture.clean(unwrap(later))
         if read_byline(later, dash=True) is not None or dateline_date(later) or updated_date(later):
             return len(following) > offset + 1  # the story still follows the byline or date
+        if furniture.is_toolbar(later):
+            return len(following) > offset + 1  # "comments Print": the article's tools, where the story starts
     return False
 
 
@@ -592,7 +618,10 @@ def _story_start(text: str, line: Line, state: _State) -> int:
     raw = text[line.start : line.end]
     first = line.start + len(raw) - len(raw.lstrip()) + state.skip
     opening = line.text[state.skip :]
-    inline = _INLINE_BYLINE.match(opening)
+    tags = _LEADING_TAGS.match(opening)
+    if tags is not None:  # '<span style="...">The minister ...': markup the scraper left in
+        first, opening = first + tags.end(), opening[tags.end() :]
+    inline = _INLINE_BYLINE.match(opening) if opening.startswith("By ") else None
     if inline is not None:
         _inline_byline(inline, state)
         return first + inline.end()

@@ -38,6 +38,7 @@ MAX_TAGLINE_CHARS = 160
 MAX_TEASER_WORDS = 70
 MIN_TEASER_ITEMS = 3
 MAX_MARKER_WORDS = 3
+MAX_MARKER_CHARS = 60
 
 # Words that make a line a clause rather than a verbless marketing tagline.
 _CLAUSE_WORDS = word_set(
@@ -361,7 +362,10 @@ class _Walk:
         while position is not None:
             line = furniture.clean(self.lines[position].text)
             above = self._previous_non_blank(position)
-            if _is_list_marker(line):
+            if items and furniture.is_labelled_furniture(line):
+                marked = True  # a footer ("© 2024 Example News") above a link: the walk reads the footer itself
+                break
+            if len(line) <= MAX_MARKER_CHARS and _is_list_marker(line):
                 top, marked, position = position, True, above
                 continue
             finished = line.endswith(_TEASER_ENDS)
@@ -377,7 +381,7 @@ class _Walk:
             if not _is_listed_headline(line):
                 break
             items, top, marked, position = items + 1, position, False, above
-        if top is None or position is None or not (teasers or marked):
+        if top is None or (position is None and not marked) or not (teasers or marked):
             return None  # with nothing above, the whole tail would go: not a list of other stories
         return top if items >= MIN_TEASER_ITEMS or marked else None
 
@@ -411,13 +415,11 @@ def _is_listed_headline(text: str) -> bool:
 
 def _is_list_marker(text: str) -> bool:
     """A line that sets a list apart: a bare separator ("-", "•"), a list header ("Top Stories",
-    "Related Posts"), a footer, a short label in capitals ("DEVELOPING") or a button ("Read More")."""
+    "Related Posts"), a short label in capitals ("DEVELOPING") or a button ("Read More")."""
     if not any(char.isalnum() for char in text):
         return True
     if furniture.is_navigation_header(text) or furniture.is_trailing_header(text) or furniture.is_call_to_action(text):
         return True
-    if furniture.is_labelled_furniture(text):
-        return True  # a footer ("© 2024 Example News") with a neighbouring story's link under it
     words = text.split()
     return len(words) <= MAX_MARKER_WORDS and text.isupper() and not text.endswith((".", "!", "?"))
 

@@ -294,3 +294,79 @@ def test_date_dateline_opening_the_story():
     body, metadata = _parsed(text)
     assert body == STORY
     assert metadata.published_date is not None and metadata.published_date.isoformat() == "2017-11-01"
+
+
+@pytest.mark.parametrize(
+    ("strip", "publisher", "date"),
+    [
+        ("PTI | Pune | Updated: 14-03-2022 10:05 IST | Created: 14-03-2022 09:40 IST", "PTI", "2022-03-14"),
+        ("Reuters | London | March 3, 2025", "Reuters", "2025-03-03"),
+    ],
+)
+def test_credit_strip_names_outlet_and_date(strip: str, publisher: str, date: str):
+    body, metadata = _parsed(f"{strip}\n{HEADLINE}\n{STORY}")
+    assert metadata.publisher == publisher
+    assert metadata.published_date is not None and metadata.published_date.isoformat() == date
+    assert metadata.title == HEADLINE
+    assert body == STORY
+
+
+def test_a_menu_between_bars_is_no_credit_strip():
+    _, metadata = _parsed(f"News | Sport | Weather | March 3, 2025\n{HEADLINE}\n{STORY}")
+    assert metadata.publisher is None
+
+
+def test_markup_left_before_the_first_sentence_is_skipped():
+    text = f'{HEADLINE}\n\n<span style="color: #222;">{STORY}'
+    body, _ = _parsed(text)
+    assert body == STORY
+
+
+@pytest.mark.parametrize(
+    ("tools", "story_starts"),
+    [
+        ("comments Print", "The city council"),  # the toolbar marks where the story starts
+        ("Share | Email | Print", "The city council"),
+    ],
+)
+def test_standfirst_above_a_toolbar(tools: str, story_starts: str):
+    text = f"{HEADLINE}\n\nRoads come first, parks later, the plan says.\n\n{tools}\n{STORY}"
+    body, _ = _parsed(text)
+    assert body.startswith(story_starts)
+
+
+def test_first_paragraph_above_an_ad_slot_stays_in_the_story():
+    story = f"{STORY.split(chr(10))[0]}\n\nAdvertisement\n\nWork on the first streets is due to start in the spring."
+    body, _ = _parsed(f"{HEADLINE}\n\n{story}")
+    assert body == story
+
+
+def test_footer_then_a_neighbouring_link():
+    footer = "© 2022 Metro News, a division of Example Media Inc."
+    text = f"{HEADLINE}\n\n{STORY}\n\n{footer}\n\nHarbour ferry fares rise from June"
+    body, metadata = _parsed(text)
+    assert body == STORY
+    assert metadata.publisher == "Metro News"
+
+
+# --- known gaps (real shapes the rules do not read yet) ---------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="a site banner's clock date above the masthead reads as the publication date")
+def test_gap_banner_clock_date_is_not_the_publication_date():
+    text = f"Sunday, December 21, 2025 | 12:08 AM IST\nExample Standard\n\n{HEADLINE}\n\n{STORY}"
+    assert parse_metadata(text).published_date is None
+
+
+@pytest.mark.xfail(strict=True, reason="a video caption under the headline reads as the first paragraph")
+def test_gap_video_caption_under_the_headline():
+    caption = "Ann Roe explains what the new budget means for drivers and why the repairs take so long."
+    body, _ = _parsed(f"{HEADLINE}\n\n{caption}\n\n{STORY}")
+    assert body == STORY
+
+
+@pytest.mark.xfail(strict=True, reason="a sidebar of other stories between the byline and the story is read as it")
+def test_gap_sidebar_between_byline_and_story():
+    sidebar = "Harbour ferry fares rise from June\n\nBy Ben Sample The ferry operator said fares will rise by…\n\nAd"
+    body, _ = _parsed(f"{HEADLINE}\n\nAnn Roe\nWriter\n\nAd\n\n{sidebar}\n\n\n{STORY}")
+    assert body == STORY
