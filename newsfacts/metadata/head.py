@@ -58,6 +58,7 @@ _PROSE_END = (".", "!", "?", "”", '"', "’", ")")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
 _STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires", "network"})
+_SECTION_TAILS = frozenset({"News", "Stories", "Updates", "Headlines"})
 _AGENCY_WORDS = frozenset({"press", "news", "newswire", "newswires", "wire", "agency"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
@@ -429,11 +430,14 @@ def _continues(items: list[Line], index: int) -> bool:
 def _is_nav_word(text: str) -> bool:
     """A menu word, ticker or section name above the headline ("Menu", "BLDP", "US Markets").
 
-    A sentence-case phrase ("What happened") is a heading of the story itself and stays in it.
+    A sentence-case phrase ("What happened") is a heading of the story itself and stays in it; a
+    phrase in lower case ("brand logo") is an image's alt text, and "<Name> News" a section.
     """
     words = text.split()
     if not words or len(words) > MAX_SHORT_LINE_WORDS or _SENTENCE_END.search(text):
         return False
+    if text.islower() or (words[-1] in _SECTION_TAILS and all(word[:1].isupper() for word in words)):
+        return True
     return len(words) == 1 or text.isupper() or furniture.is_section_label(text)
 
 

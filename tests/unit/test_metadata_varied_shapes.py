@@ -370,3 +370,36 @@ def test_gap_sidebar_between_byline_and_story():
     sidebar = "Harbour ferry fares rise from June\n\nBy Ben Sample The ferry operator said fares will rise by…\n\nAd"
     body, _ = _parsed(f"{HEADLINE}\n\nAnn Roe\nWriter\n\nAd\n\n{sidebar}\n\n\n{STORY}")
     assert body == STORY
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("brand logo", HEADLINE),  # an image's alt text in lower case
+        ("General News", HEADLINE),  # "<Name> News": a section
+        ("Local Stories", HEADLINE),
+    ],
+)
+def test_short_line_above_the_headline_is_navigation(first: str, title: str):
+    body, metadata = _parsed(f"{first}\n\n{title}\n\n{STORY}")
+    assert metadata.title == title
+    assert body == STORY
+
+
+def test_short_sentence_case_heading_stays_in_the_story():
+    story = f"What happened\n\n{STORY}"
+    body, _ = _parsed(story)
+    assert body == story
+
+
+@pytest.mark.xfail(strict=True, reason="key points in bullets between the date and the story hide the headline")
+def test_gap_key_points_after_the_date():
+    points = "  • Crews start in the north\n  • Parks come next year"
+    text = f"{HEADLINE}\n\n01 Jan 2022\n\n{points}\n{STORY}"
+    body, metadata = _parsed(text)
+    assert (metadata.title, body) == (HEADLINE, STORY)
+
+
+@pytest.mark.xfail(strict=True, reason="a 'Home Blog Page N' trail reads as the headline")
+def test_gap_blog_page_trail_above_the_headline():
+    assert parse_metadata(f"Home Blog Page 317\n\n{HEADLINE}\n\n{STORY}").title == HEADLINE
