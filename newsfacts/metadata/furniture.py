@@ -628,9 +628,11 @@ def is_release_end(text: str) -> bool:
     return _RELEASE_END.fullmatch(text) is not None
 
 
-def copyright_holder(text: str) -> str | None:
+def copyright_holder(text: str, *, known_only: bool = False) -> str | None:
     """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one,
-    or the site's own domain ("Copyright © 2012 Example.com. All Rights Reserved.")."""
+    the site's own domain ("Copyright © 2012 Example.com. All Rights Reserved.") or, unless
+    `known_only`, another organisation's name ("© 2024 Valley Public Radio"). Under a headline a
+    copyright line is a photo's credit ("© Ann Roe"), so there only known outlets count."""
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     match = _COPYRIGHT.match(text)
@@ -640,7 +642,7 @@ def copyright_holder(text: str) -> str | None:
     domain = _COPYRIGHT_DOMAIN.match(text)
     if domain is not None:
         return domain.group("domain")
-    return _holder_name(match.group("name"))
+    return None if known_only else _holder_name(match.group("name"))
 
 
 def _holder_name(name: str) -> str | None:
@@ -697,6 +699,9 @@ def reporter_sign_off(line: str) -> tuple[int, str] | None:
     match = _BRACKETED_REPORTER.search(tail)
     if match is None:
         return None
+    words = {word.lower().rstrip(".") for word in match.group("name").split()}
+    if words & (rules.KICKER_WORDS | rules.NOT_REPORTER_WORDS):
+        return None  # "(Photo Gallery)", "(Additional Reporting)": a note, not a name
     return len(line) - len(tail) + match.start(), match.group("name")
 
 

@@ -284,6 +284,11 @@ BYLINE_ROLE_LINE = (
     r"(?:(?:senior|chief|staff|contributing|special|political|business|sports|health|guest|freelance)\s+)?"
     r"(?:writer|reporter|correspondent|contributor|journalist|editor|columnist)"
 )
+# Capitalised words a bracketed note after the story holds that no reporter's name does ("(Photo Gallery)",
+# "(Additional Reporting)"), besides the kicker words.
+NOT_REPORTER_WORDS = word_set(
+    "additional reporting report reports staff gallery below above more news files inputs agencies"
+)
 # Words that end a copyright holder's name when it is not the outlet: a picture library, whose
 # copyright a caption carries ("Getty Images"), or a company by its legal form ("Example Holdings Ltd").
 NOT_OUTLET_HOLDER_WORDS = word_set(

@@ -214,7 +214,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         return 1
     if furniture.is_labelled_furniture(text) or furniture.is_call_to_action(text):
         _note_years(text, state)
-        state.publisher = state.publisher or furniture.copyright_holder(text)
+        state.publisher = state.publisher or furniture.copyright_holder(text, known_only=state.title is not None)
         return 1
     if is_by_credit(text) and (state.title is not None or known_title is not None):
         state.seen_meta = True

@@ -153,6 +153,9 @@ def test_bracketed_sign_off(closing: str, publisher: str | None, author: str | N
         "The plan is backed by the World Health Organization (WHO)",  # no sentence ends before the bracket
         "The vote is set for June (see chart).",
         "The vote is set for June. (2)",
+        "The vote is set for June. (Photo Gallery)",  # a note in brackets, not a reporter
+        "The vote is set for June. (Additional Reporting)",
+        "The vote is set for June. (Watch Live)",
     ],
 )
 def test_brackets_in_the_last_sentence_stay(closing: str):
@@ -403,3 +406,13 @@ def test_gap_key_points_after_the_date():
 @pytest.mark.xfail(strict=True, reason="a 'Home Blog Page N' trail reads as the headline")
 def test_gap_blog_page_trail_above_the_headline():
     assert parse_metadata(f"Home Blog Page 317\n\n{HEADLINE}\n\n{STORY}").title == HEADLINE
+
+
+def test_copyright_under_the_headline_is_a_photo_credit():
+    text = f"{HEADLINE}\n\n© 2024 Ann Roe\n\n{STORY}"
+    assert parse_metadata(text).publisher is None
+
+
+def test_copyright_above_the_headline_names_the_site():
+    text = f"© 2024 Valley Public Radio\n\n{HEADLINE}\n\n{STORY}"
+    assert parse_metadata(text).publisher == "Valley Public Radio"
