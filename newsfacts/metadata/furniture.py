@@ -684,7 +684,7 @@ def sign_off(line: str) -> tuple[int, str] | None:
     """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP", "... IANS"."""
     tail = line[-MAX_SIGN_OFF_CHARS:]
     bracketed = _BRACKETED_SIGN_OFF.search(tail)
-    if bracketed is not None:
+    if bracketed is not None and bracketed.group("name").lower() not in rules.WIRE_END_MARKS:
         name = bracketed.group("name")
         return len(line) - len(tail) + bracketed.start(), outlet_name(name) or name
     match = _SIGN_OFF.search(tail) or _BARE_SIGN_OFF.search(tail)

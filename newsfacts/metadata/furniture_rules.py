@@ -272,6 +272,8 @@ KICKER_WORDS = word_set(
 BARE_SIGN_OFF = r"(?<=[.!?\"”’])\s+(?P<name>[A-Z]{2,10})\s*$"
 # The same in brackets, where any capitals are the wire's name: "... such things," he said. (ANI)".
 BRACKETED_SIGN_OFF = r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z]{2,8})\)\s*$"
+# Marks a wire puts in brackets after a story that name no one: "(END)", "(MORE)".
+WIRE_END_MARKS = word_set("end ends more eds lead update corrected correction file photo video audio")
 # A reporter credited in brackets after the last sentence: "... he added. (Jane Q. Roe)".
 BRACKETED_REPORTER = (
     r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2})\)\s*$"

@@ -153,6 +153,7 @@ def test_bracketed_sign_off(closing: str, publisher: str | None, author: str | N
         "The plan is backed by the World Health Organization (WHO)",  # no sentence ends before the bracket
         "The vote is set for June (see chart).",
         "The vote is set for June. (2)",
+        "The vote is set for June. (MORE)",  # a wire's continuation mark, not its name
         "The vote is set for June. (Photo Gallery)",  # a note in brackets, not a reporter
         "The vote is set for June. (Additional Reporting)",
         "The vote is set for June. (Watch Live)",
