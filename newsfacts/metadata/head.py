@@ -77,6 +77,8 @@ _PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 MAX_LONE_DATELINE_TAIL_WORDS = 3
 MAX_LONE_DATELINE_CHARS = 80
+# A picture credit as "photographer/agency": names joined by a slash, nothing else on the line.
+_SLASH_CREDIT = re.compile(r"[\w.'’-]+(?:[ ][A-Z][\w.'’-]*)?[ ]?/[ ]?[A-Z\w][\w.'’-]*(?:[ ][\w.'’-]+){0,2}")
 _LEADING_TAGS = re.compile(r"(?:<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>\s*)+")
 # "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": a byline, the outlet and place in capitals, a dash,
 # and the story on the same line.
@@ -147,7 +149,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_image(raw):
         return 1
     text = furniture.clean(unwrap(raw))
-    if not text:  # only marks ("|", "***"): header once a header has begun
+    if not text or not any(char.isalnum() for char in text):  # only marks ("|", "/", "***"): header once begun
         return 1 if state.title is not None or state.seen_meta else 0
     prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
@@ -202,8 +204,12 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         menu = _menu_run(items, index)
         if menu:
             return menu
+        if _is_menu_label(raw, following):
+            return 1
     if state.title is not None and furniture.is_dated_caption(text):
         return 1
+    if state.title is not None and _SLASH_CREDIT.fullmatch(text):
+        return 1  # "scantaur/iStock", "Ann Roe / KCUR": a picture's credit under the headline
     if state.title is not None and known_title is None and _is_bulleted_standfirst(items, index):
         return 1  # "- Police seized 19 cars ...": a summary under the headline, above the story
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
@@ -295,6 +301,15 @@ def _credit_strip(text: str, state: _State) -> bool:
     state.publisher = state.publisher or outlet
     _date(dated, state)
     return True
+
+
+def _is_menu_label(text: str, following: list[str]) -> bool:
+    """ "Public Files:" above "WEDH · WEDN · WNPR": a short label with a colon that heads a strip or
+    menu above the headline (a line of the story opening a list runs longer)."""
+    words = text.split()
+    if not text.endswith(":") or not 1 <= len(words) <= MAX_KICKER_WORDS + 1 or not following:
+        return False
+    return furniture.is_nav_strip(following[0])
 
 
 def _folded(text: str) -> str:

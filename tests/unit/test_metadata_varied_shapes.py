@@ -417,3 +417,27 @@ def test_copyright_under_the_headline_is_a_photo_credit():
 def test_copyright_above_the_headline_names_the_site():
     text = f"© 2024 Valley Public Radio\n\n{HEADLINE}\n\n{STORY}"
     assert parse_metadata(text).publisher == "Valley Public Radio"
+
+
+def test_station_chrome_above_the_headline():
+    chrome = (
+        "© 2024 Valley Public Radio\n\nPublic Files:\nKVPR · KVPR-FM · KVPS\nContact · FAQ · Help\n"
+        "Play Live Radio\nNext Up:\n0:00\n0:00 0:00\nAvailable On Air Stations\n\n"
+    )
+    text = f"{chrome}{HEADLINE}\n\nann_roe/iStock\n/\nStockhouse\n\n{STORY}"
+    body, metadata = _parsed(text)
+    assert (metadata.title, metadata.publisher) == (HEADLINE, "Valley Public Radio")
+    assert body == STORY
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "What changes:",  # a short heading with a colon, then the story's own list: not a menu label
+        "Here is how it works:",
+    ],
+)
+def test_colon_heading_over_prose_is_no_menu_label(first: str):
+    story = f"{first}\n{STORY}"
+    body, _ = _parsed(story)
+    assert body == story
