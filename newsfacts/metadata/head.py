@@ -77,8 +77,12 @@ _PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
 MAX_LONE_DATELINE_TAIL_WORDS = 3
 MAX_LONE_DATELINE_CHARS = 80
+# A caption printed twice: at least this long, the copy within this many lines.
+MIN_CAPTION_WORDS = 6
+CAPTION_REPEAT_LOOKAHEAD = 6
 # A picture credit as "photographer/agency": names joined by a slash, nothing else on the line.
-_SLASH_CREDIT = re.compile(r"[\w.'’-]+(?:[ ][A-Z][\w.'’-]*)?[ ]?/[ ]?[A-Z\w][\w.'’-]*(?:[ ][\w.'’-]+){0,2}")
+_SLASH_CREDIT = re.compile(r"[\w.'’-]+(?:[ ][A-Z][\w.'’-]*){0,2}[ ]?/[ ]?[A-Z\w][\w.'’-]*(?:[ ][\w.'’-]+){0,2}")
+MAX_CREDIT_NAME_WORDS = 4
 _LEADING_TAGS = re.compile(r"(?:<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>\s*)+")
 # "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": a byline, the outlet and place in capitals, a dash,
 # and the story on the same line.
@@ -112,6 +116,7 @@ class _State:
     years: set[int] = field(default_factory=set)
     seen_meta: bool = False
     skip: int = 0
+    captions: set[str] = field(default_factory=set)
 
 
 def read_header(text: str, lines: list[Line], start: int, *, known_title: str | None = None) -> Header:
@@ -208,8 +213,13 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
             return 1
     if state.title is not None and furniture.is_dated_caption(text):
         return 1
-    if state.title is not None and _SLASH_CREDIT.fullmatch(text):
-        return 1  # "scantaur/iStock", "Ann Roe / KCUR": a picture's credit under the headline
+    if state.title is not None and _is_repeated_caption(items, index, state):
+        return 1  # a picture's caption, printed again a few lines on: a story never repeats its sentence
+    if state.title is not None and (
+        _SLASH_CREDIT.fullmatch(text)
+        or (following and following[0] == "/" and len(text.split()) <= MAX_CREDIT_NAME_WORDS)
+    ):
+        return 1  # "scantaur/iStock", "Ann Roe / KCUR" (maybe across lines): a picture's credit
     if state.title is not None and known_title is None and _is_bulleted_standfirst(items, index):
         return 1  # "- Police seized 19 cars ...": a summary under the headline, above the story
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
@@ -310,6 +320,20 @@ def _is_menu_label(text: str, following: list[str]) -> bool:
     if not text.endswith(":") or not 1 <= len(words) <= MAX_KICKER_WORDS + 1 or not following:
         return False
     return furniture.is_nav_strip(following[0])
+
+
+def _is_repeated_caption(items: list[Line], index: int, state: _State) -> bool:
+    """A line under the headline that recurs within the next few lines, or repeats one taken so: the
+    caption of a picture that the page prints with each copy of it (the story's own text never does)."""
+    text = items[index].text
+    if len(text.split()) < MIN_CAPTION_WORDS:
+        return False
+    if text in state.captions or any(
+        line.text == text for line in items[index + 1 : index + 1 + CAPTION_REPEAT_LOOKAHEAD]
+    ):
+        state.captions.add(text)
+        return True
+    return False
 
 
 def _folded(text: str) -> str:

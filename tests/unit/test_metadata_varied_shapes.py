@@ -441,3 +441,18 @@ def test_colon_heading_over_prose_is_no_menu_label(first: str):
     story = f"{first}\n{STORY}"
     body, _ = _parsed(story)
     assert body == story
+
+
+def test_caption_printed_with_each_copy_of_the_picture():
+    caption = "The mayor walks along a street that the new budget will repair next spring."
+    header = (
+        f"{HEADLINE}\n\n{caption}\nAnn Roe\n/\nValley Radio\n{caption}\nCredit Ann Roe / Valley Radio\n{caption}\n\n"
+    )
+    body, metadata = _parsed(header + STORY)
+    assert body == STORY
+    assert metadata.author is None  # the picture's credit names no writer
+
+
+def test_first_paragraph_not_printed_again_stays():
+    body, _ = _parsed(f"{HEADLINE}\n\n{STORY}\n\nThe council meets again next week.")
+    assert body.startswith("The city council on Tuesday")
