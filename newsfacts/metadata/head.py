@@ -216,7 +216,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if state.title is not None and _is_repeated_caption(items, index, state):
         return 1  # a picture's caption, printed again a few lines on: a story never repeats its sentence
     if state.title is not None and (
-        _SLASH_CREDIT.fullmatch(text)
+        ("/" in text and _SLASH_CREDIT.fullmatch(text))
         or (following and following[0] == "/" and len(text.split()) <= MAX_CREDIT_NAME_WORDS)
     ):
         return 1  # "scantaur/iStock", "Ann Roe / KCUR" (maybe across lines): a picture's credit
@@ -326,7 +326,7 @@ def _is_repeated_caption(items: list[Line], index: int, state: _State) -> bool:
     """A line under the headline that recurs within the next few lines, or repeats one taken so: the
     caption of a picture that the page prints with each copy of it (the story's own text never does)."""
     text = items[index].text
-    if len(text.split()) < MIN_CAPTION_WORDS:
+    if text.count(" ") < MIN_CAPTION_WORDS - 1:
         return False
     if text in state.captions or any(
         line.text == text for line in items[index + 1 : index + 1 + CAPTION_REPEAT_LOOKAHEAD]

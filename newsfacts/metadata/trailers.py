@@ -56,6 +56,7 @@ _TOKEN = re.compile(r"\S+")
 _ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
 _LIST_DASH = re.compile(r"[-–•·]\s+")
 _FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,.]*%?(?![\w])")
+_CLOSING_MARKS = ".!?;,…\"”’'"
 _TEASER_ENDS = (".", "!", "?", "…", "…]", '"', "”", "’")
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
@@ -372,18 +373,23 @@ class _Walk:
             if (
                 above is not None
                 and (finished or position == index)
+                and self._may_be_headline(above)
                 and len(line.split()) <= MAX_TEASER_WORDS
                 and _is_listed_headline(furniture.clean(self.lines[above].text))
             ):
                 items, teasers, top, marked = items + 1, teasers + finished, above, False
                 position = self._previous_non_blank(above)
                 continue
-            if not _is_listed_headline(line):
+            if not self._may_be_headline(position) or not _is_listed_headline(line):
                 break
             items, top, marked, position = items + 1, position, False, above
         if top is None or (position is None and not marked) or not (teasers or marked):
             return None  # with nothing above, the whole tail would go: not a list of other stories
         return top if items >= MIN_TEASER_ITEMS or marked else None
+
+    def _may_be_headline(self, index: int) -> bool:
+        """Cheap pre-test before cleaning a line: a listed headline has no closing punctuation."""
+        return self.lines[index].text.rstrip(" *_")[-1:] not in _CLOSING_MARKS
 
     def _record(self, label: str | None, score: float | None) -> None:
         """Keep the value nearest the end: scanning backwards, the first one seen."""
