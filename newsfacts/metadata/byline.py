@@ -159,7 +159,12 @@ def read_bare_byline(text: str, next_line: str | None) -> Byline | None:
     if next_line is None:
         return None
     beside = furniture.clean(_unwrap(next_line))
-    if _dateline_date(beside) or updated_date(beside) or furniture.outlet_name(beside):
+    if (
+        _dateline_date(beside)
+        or updated_date(beside)
+        or furniture.outlet_name(beside)
+        or furniture.is_byline_role(beside)
+    ):
         return Byline(" ".join(words), None, None)
     return None
 

@@ -231,8 +231,8 @@ _OUTLETS = {name.casefold(): name for name in rules.OUTLETS}
 _CRUMB_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS) + "]")
 _SECTION_SPLIT = re.compile("[" + re.escape(rules.CRUMB_SEPARATORS.replace("/", "")) + "]")
 _WIRE = re.compile(
-    rf"(?:(?:{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
-    rf"{rules.WIRE_AGENCY}{rules.WIRE_DASH}"
+    rf"(?:(?P<place>{rules.WIRE_PLACE}|{rules.WIRE_TITLE_PLACE}),?[ ])?(?:(?i:{rules.WIRE_MONTH_DAY})[ ]?)?"
+    rf"{rules.WIRE_AGENCY}(?P<dash>{rules.WIRE_DASH})"
 )
 _WIRE_PLACE_ONLY = re.compile(
     rf"(?:{rules.WIRE_PLACE})(?:,?[ ](?i:{rules.WIRE_MONTH_DAY}))?(?:{rules.WIRE_PLACE_DASH})"
@@ -248,6 +248,8 @@ _RELATIVE_TIME = re.compile(rules.RELATIVE_TIME, re.I)
 MAX_SOURCE_WORDS = 6
 _SIGN_OFF = re.compile(rules.SIGN_OFF)
 _BARE_SIGN_OFF = re.compile(rules.BARE_SIGN_OFF)
+_BRACKETED_SIGN_OFF = re.compile(rules.BRACKETED_SIGN_OFF)
+_BRACKETED_REPORTER = re.compile(rules.BRACKETED_REPORTER)
 _TITLE_PLACE_COLON = re.compile(rules.TITLE_PLACE_COLON)
 _DATE_COLON = re.compile(rules.DATE_COLON)
 _PLACE_DATE_LINE = re.compile(rules.PLACE_DATE_LINE)
@@ -262,6 +264,7 @@ MIN_STRIP_ITEMS = 3
 MAX_STRIP_ITEM_WORDS = 15
 MAX_DATELINE_CHARS = 120
 MAX_CRUMB_WORDS = 4
+MAX_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,15 +286,20 @@ def wire_dateline(line: str) -> WireDateline | None:
         match = _WIRE_PLACE_ONLY.match(head) or _WIRE_PLACE_DATE.match(head)
         if match is None or not _place_is_caps(match.group(0)):
             return None
-        if outlet_name(match.group(0).split(",")[0]) is not None:
+        place = match.group(0).split(",")[0]
+        if outlet_name(place) is not None:
             return None  # "AP: Shares slump": an outlet credited before a headline, not a place
+        if place.strip(" :-–—|").lower() in rules.KICKER_WORDS:
+            return None  # "READ: ...", "WATCH: ...": a kicker or a link label, not a place
     rest = line[match.end() :]
     if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'$€£(["):
         return None
     groups = match.groupdict()
     agency = groups.get("agency")
-    if agency is not None and not _is_agency(agency):
+    if agency is not None and not _is_agency(agency, _placed_or_dated(groups)):
         return None
+    if agency is not None and _is_region(agency, groups):
+        agency = None  # "Indore (Madhya Pradesh): ...": the place's state, not an agency
     day = groups.get("day")
     year = groups.get("year")
     return WireDateline(
@@ -309,16 +317,56 @@ def _place_is_caps(text: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
-def _is_agency(name: str) -> bool:
-    """ "(Reuters)", "(Dow Jones)" name an agency; "(AI)", "(2)" or "(left)" do not."""
+def _is_agency(name: str, placed: bool = False) -> bool:
+    """ "(Reuters)", "(Dow Jones)" name an agency; "(AI)", "(2)" or "(left)" do not.
+
+    A name in capitals is a ticker or an abbreviation ("Apple (AAPL) -"), unless a known agency or
+    `placed`: after a date, a place in capitals or a "City, State" place ("McKEE, Ky. (WKYT) -",
+    "New Delhi [India], July 20 (ANI):") it can only be the wire or station that filed the story.
+    """
     words = name.split()
     if not 1 <= len(words) <= 5:
         return False
     if name.casefold() in _OUTLETS:
         return True
-    if name.isupper():  # "(AAPL)", "(EU)": tickers and abbreviations, unless a known agency
-        return False
+    if name.isupper():
+        return placed and len(name) >= 2 and name.isalpha()
     return len(name) >= 3 and all(word[0].isupper() or word in ("of", "and") for word in words)
+
+
+def _placed_or_dated(groups: dict[str, str | None]) -> bool:
+    """A dateline with a date, or whose place is in capitals or names its state ("McKEE, Ky.")."""
+    place = groups.get("place") or ""
+    return groups.get("day") is not None or "," in place or (bool(place) and _place_is_caps(place))
+
+
+def _is_region(agency: str, groups: dict[str, str | None]) -> bool:
+    """A title-case name in brackets before a colon, not a known outlet: the place's state or region."""
+    dash = (groups.get("dash") or "").strip()
+    return dash == ":" and not agency.isupper() and outlet_name(agency) is None
+
+
+_ROLE_LINE = re.compile(rules.BYLINE_ROLE_LINE, re.I)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def is_byline_role(text: str) -> bool:
+    """ "Writer", "Senior Correspondent": a role alone on the line under a writer's name."""
+    return len(text) <= MAX_LABEL_CHARS and _ROLE_LINE.fullmatch(text) is not None
+
+
+def is_toolbar(text: str) -> bool:
+    """ "comments Print", "Share | Email | Print": an article's tool buttons, nothing else."""
+    words = [word for word in re.split(r"[\s|·•]+", text.lower()) if word]
+    return 2 <= len(words) <= rules.MAX_TOOLBAR_WORDS and all(word in rules.TOOLBAR_WORDS for word in words)
+
+
+def is_contact_line(text: str) -> bool:
+    """An address and e-mail strip at the top of a site ("12 High St, Leeds 0113 555 0100 news@x.org"):
+    no headline carries an e-mail address."""
+    if "@" not in text or len(text) > MAX_FURNITURE_CHARS or text.rstrip().endswith("."):
+        return False
+    return _CONTACT.search(text) is not None
 
 
 def domain_masthead(text: str) -> str | None:
@@ -580,9 +628,11 @@ def is_release_end(text: str) -> bool:
     return _RELEASE_END.fullmatch(text) is not None
 
 
-def copyright_holder(text: str) -> str | None:
+def copyright_holder(text: str, *, known_only: bool = False) -> str | None:
     """The outlet a copyright line names ("© 2025 Reuters. All rights reserved."), when it is one,
-    or the site's own domain ("Copyright © 2012 Example.com. All Rights Reserved.")."""
+    the site's own domain ("Copyright © 2012 Example.com. All Rights Reserved.") or, unless
+    `known_only`, another organisation's name ("© 2024 Valley Public Radio"). Under a headline a
+    copyright line is a photo's credit ("© Ann Roe"), so there only known outlets count."""
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     match = _COPYRIGHT.match(text)
@@ -590,7 +640,21 @@ def copyright_holder(text: str) -> str | None:
     if named is not None or match is None:
         return named
     domain = _COPYRIGHT_DOMAIN.match(text)
-    return domain.group("domain") if domain else None
+    if domain is not None:
+        return domain.group("domain")
+    return None if known_only else _holder_name(match.group("name"))
+
+
+def _holder_name(name: str) -> str | None:
+    """A copyright holder not in the outlet table, when it reads as an organisation's name:
+    "Connecticut Public", "University of Missouri - KBIA"; not a picture library ("Getty Images") nor a
+    company by its legal form ("Example Holdings Ltd"), which owns the site rather than names it."""
+    words = [word for word in name.split() if word not in ("-", "–")]
+    if not 1 <= len(words) <= MAX_SOURCE_WORDS or words[-1].lower() in rules.NOT_OUTLET_HOLDER_WORDS:
+        return None
+    if not all(word[0].isupper() or word[0].isdigit() or word in ("of", "and", "for", "the") for word in words):
+        return None
+    return " ".join(name.split())
 
 
 def title_place_dateline(line: str) -> WireDateline | None:
@@ -619,10 +683,26 @@ def is_place_date_line(text: str) -> bool:
 def sign_off(line: str) -> tuple[int, str] | None:
     """(offset, outlet) of a wire's sign-off closing a paragraph: "... territory. — AFP", "... IANS"."""
     tail = line[-MAX_SIGN_OFF_CHARS:]
+    bracketed = _BRACKETED_SIGN_OFF.search(tail)
+    if bracketed is not None and bracketed.group("name").lower() not in rules.WIRE_END_MARKS:
+        name = bracketed.group("name")
+        return len(line) - len(tail) + bracketed.start(), outlet_name(name) or name
     match = _SIGN_OFF.search(tail) or _BARE_SIGN_OFF.search(tail)
     if match is None or outlet_name(match.group("name")) is None:
         return None
     return len(line) - len(tail) + match.start(), outlet_name(match.group("name")) or ""
+
+
+def reporter_sign_off(line: str) -> tuple[int, str] | None:
+    """(offset, name) of a reporter credited in brackets after the last sentence: "... he added. (Ann Roe)"."""
+    tail = line[-MAX_SIGN_OFF_CHARS:]
+    match = _BRACKETED_REPORTER.search(tail)
+    if match is None:
+        return None
+    words = {word.lower().rstrip(".") for word in match.group("name").split()}
+    if words & (rules.KICKER_WORDS | rules.NOT_REPORTER_WORDS):
+        return None  # "(Photo Gallery)", "(Additional Reporting)": a note, not a name
+    return len(line) - len(tail) + match.start(), match.group("name")
 
 
 def headline_source(text: str) -> tuple[str, str] | None:

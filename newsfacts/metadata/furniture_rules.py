@@ -68,7 +68,7 @@ PHOTO_CREDIT_LINES = (
 )
 # A caption ends with its credit in brackets or after a slash: "... in Tokyo. (Photo by A. Roe/AFP)".
 CAPTION_END = (
-    r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:)[^()]{2,80}\)\s*\.?",
+    r".*\((?i:photo|picture|image|file\s+photo)s?(?i:\s+by|\s*:|\s*/)[^()]{2,80}\)\s*\.?",
     r".*\b(?:REUTERS|AFP|EPA)\s*/\s*[A-Z][A-Za-z.' -]{1,60}(?:/\s*File(?:\s+Photo)?)?\s*\.?",
     r".*\b(?:AP\s+Photo|Getty\s+Images|AFP\s+via\s+Getty\s+Images)(?:\s*/\s*[A-Z][\w.' -]{1,60})?\s*\)?\s*\.?",
 )
@@ -221,8 +221,14 @@ AGENCY_SUFFIXES = word_set("newswires newswire agency wire press news")
 # The opening of a wire dateline before the first sentence: "LONDON (Reuters) -",
 # "WASHINGTON, Oct. 29 (UPI) --", "Sep 18 (Reuters) -", "(Xinhua) --", "TORONTO (Dow Jones)--".
 WIRE_STATE = r"(?:[A-Z][a-z.]+|[A-Z]{2,}|(?:[A-Z]\.){1,3})(?:[ ][A-Z][a-z.]+){0,2}"
-WIRE_PLACE = r"(?:[A-Z][A-Z.'’/-]+(?:[ ][A-Z][A-Z.'’/-]+){0,3}(?:,[ ]" + WIRE_STATE + r")?)"
-WIRE_TITLE_PLACE = r"(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:,[ ][A-Z][a-z.]+(?:[ ][A-Z][a-z.]+)?)?)"
+# A place in capitals; a Scottish or Irish name keeps its lower-case prefix ("McKEE, Ky.", "MacALLEN").
+WIRE_PLACE = r"(?:(?:Ma?c)?[A-Z][A-Z.'’/-]+(?:[ ][A-Z][A-Z.'’/-]+){0,3}(?:,[ ]" + WIRE_STATE + r")?)"
+# A place in title case, maybe with its country in brackets or its state: "New Delhi [India]", "Lexington, Ky.".
+WIRE_TITLE_PLACE = (
+    r"(?:[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:[ ]\[[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\])?"
+    r"(?:,[ ][A-Z][a-z.]+(?:[ ][A-Z][a-z.]+)?)?)"
+)
+
 WIRE_MONTH_DAY = (
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
     r"|august|september|october|november|december)\.?[ ](?P<day>\d{1,2})(?:,?[ ](?P<year>\d{4}))?"
@@ -264,6 +270,33 @@ KICKER_WORDS = word_set(
 )
 # A wire's sign-off as a bare name after the last sentence: "... first case of the infection. IANS".
 BARE_SIGN_OFF = r"(?<=[.!?\"”’])\s+(?P<name>[A-Z]{2,10})\s*$"
+# The same in brackets, where any capitals are the wire's name: "... such things," he said. (ANI)".
+BRACKETED_SIGN_OFF = r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z]{2,8})\)\s*$"
+# Marks a wire puts in brackets after a story that name no one: "(END)", "(MORE)".
+WIRE_END_MARKS = word_set("end ends more eds lead update corrected correction file photo video audio")
+# A reporter credited in brackets after the last sentence: "... he added. (Jane Q. Roe)".
+BRACKETED_REPORTER = (
+    r"(?<=[.!?\"”’])\s+\((?P<name>[A-Z][a-z]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]*[’'-]?[A-Z]?[a-z]+){1,2})\)\s*$"
+)
+# The buttons of an article's toolbar, printed between its header and its story ("comments Print").
+TOOLBAR_WORDS = word_set("comments comment print share email e-mail save tweet facebook whatsapp twitter linkedin")
+MAX_TOOLBAR_WORDS = 6
+# A role printed on its own line under a writer's name ("Jane Doe" / "Staff Writer").
+BYLINE_ROLE_LINE = (
+    r"(?:(?:senior|chief|staff|contributing|special|political|business|sports|health|guest|freelance)\s+)?"
+    r"(?:writer|reporter|correspondent|contributor|journalist|editor|columnist)"
+)
+# Capitalised words a bracketed note after the story holds that no reporter's name does ("(Photo Gallery)",
+# "(Additional Reporting)"), besides the kicker words.
+NOT_REPORTER_WORDS = word_set(
+    "additional reporting report reports staff gallery below above more news files inputs agencies"
+)
+# Words that end a copyright holder's name when it is not the outlet: a picture library, whose
+# copyright a caption carries ("Getty Images"), or a company by its legal form ("Example Holdings Ltd").
+NOT_OUTLET_HOLDER_WORDS = word_set(
+    "images photos photography pictures stock ltd ltd. limited inc inc. holdings group corp corp. corporation "
+    "llc plc co co. company gmbh ag"
+)
 
 # How long ago a feed item ran, on the line under its headline.
 RELATIVE_TIME = r"(?:\d{1,3}|an?)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|just\s+now|yesterday"
@@ -384,6 +417,12 @@ TRAILING_LINES = (
     r"(?:click|tap)\s+here\s+to\s+view\s+.{0,80}",
     r"view\s+(?:the\s+)?original\s+(?:post|article|story).*|\d+\s+more\s+words",
     r"[A-Z][\w.&'’ -]{1,40}\s*[·•|–-]\s*\d{1,3}\s*(?:m|h|d|mins?|minutes?|hours?|days?)\s*(?:ago)?",
+    # A syndication note: "(This story has not been edited by X staff and is auto-generated ...)".
+    r"\(?(?:this|the)\s+(?:story|article|report|content)\s+has\s+(?:not\s+)?been\s+(?:edited|modified|"
+    r"auto-?generated|published|reviewed)\b.*",
+    r"\(.*\b(?:click|tap)\s+here\b.*\)\.?",  # "(To receive our e-paper daily, please click here. ...)"
+    r"more\s+to\s+come\.?|(?:more\s+)?details\s+to\s+follow\.?",  # a developing story's closing note
+    r"(?:abstract|full\s+text)(?:\s*/\s*(?:abstract|full\s+text))*(?:\s*\([^()]*\))?",  # a study's links
 )
 # An author bio closing a story: a name (maybe emphasised), "is a/an", a few modifiers and a role
 # that writes for the page ("Jane Doe is a senior correspondent covering ...", "**John Roe** is an

@@ -58,10 +58,13 @@ _PROSE_END = (".", "!", "?", "”", '"', "’", ")")
 # "date 2021-04-26 ..." opening a line: a labelled ISO date, possibly followed by the story itself.
 _DATE_PREFIX = re.compile(r"date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[\s\-–—]*", re.I)
 _STAFF_WORDS = frozenset({"staff", "newsroom", "desk", "bureau", "newswires", "network"})
+_SECTION_TAILS = frozenset({"News", "Stories", "Updates", "Headlines"})
+_AGENCY_WORDS = frozenset({"press", "news", "newswire", "newswires", "wire", "agency"})
 _DANGLING_VALUES = frozenset({"on", "at", "by", "in", ":"})
 # "Jul 24, 2023 | Spain's ...": a date, then a bar or dash, then the story on the same line.
 _DATE_THEN_STORY = re.compile(r"(?P<date>[^|–—]{6,40}?)\s+(?:\||–|—|-{1,2})\s+(?=\S)")
 _BULLET = re.compile(r"[•*·–-]\s+\S")
+_BULLET_MARKS = "•*·–-"
 # A menu: this many short lines in a row, no blank line between them.
 MIN_MENU_ITEMS = 3
 MAX_MENU_ITEM_WORDS = 6
@@ -72,6 +75,21 @@ MIN_REPEATED_HEADLINE_CHARS = 15
 MAX_LABEL_CHARS = 40
 _PAGE_TITLE_JOINERS = (" - ", " – ", " — ", " | ", " :: ")
 _PARENTHETICAL = re.compile(r"\([^()]{1,80}\)")
+MAX_LONE_DATELINE_TAIL_WORDS = 3
+MAX_LONE_DATELINE_CHARS = 80
+# A caption printed twice: at least this long, the copy within this many lines.
+MIN_CAPTION_WORDS = 6
+CAPTION_REPEAT_LOOKAHEAD = 6
+# A picture credit as "photographer/agency": names joined by a slash, nothing else on the line.
+_SLASH_CREDIT = re.compile(r"[\w.'’-]+(?:[ ][A-Z][\w.'’-]*){0,2}[ ]?/[ ]?[A-Z\w][\w.'’-]*(?:[ ][\w.'’-]+){0,2}")
+MAX_CREDIT_NAME_WORDS = 4
+_LEADING_TAGS = re.compile(r"(?:<[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>\s*)+")
+# "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": a byline, the outlet and place in capitals, a dash,
+# and the story on the same line.
+_INLINE_BYLINE = re.compile(
+    r"By[ ](?P<name>[A-Z][\w.'’-]*[a-z](?:[ ][A-Z]\.)?(?:[ ][A-Z][\w.'’-]*[a-z]){1,2})[ ]"
+    r"(?P<caps>[A-Z][A-Z'’.&]+(?:[ ][A-Z][A-Z'’.&]+){0,6})[ ]?(?:--|-|–|—)[ ]?(?=[A-Z“\"‘'])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +116,7 @@ class _State:
     years: set[int] = field(default_factory=set)
     seen_meta: bool = False
     skip: int = 0
+    captions: set[str] = field(default_factory=set)
 
 
 def read_header(text: str, lines: list[Line], start: int, *, known_title: str | None = None) -> Header:
@@ -135,11 +154,13 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_image(raw):
         return 1
     text = furniture.clean(unwrap(raw))
-    if not text:  # only marks ("|", "***"): header once a header has begun
+    if not text or not any(char.isalnum() for char in text):  # only marks ("|", "/", "***"): header once begun
         return 1 if state.title is not None or state.seen_meta else 0
     prefix = _DATE_PREFIX.match(raw) or _DATE_THEN_STORY.match(raw)
     if prefix is not None and _date(prefix.group("date"), state):
         rest = raw[prefix.end() :]
+        if rest and (furniture.is_photo_credit(rest) or _is_lone_dateline(rest, True, state)):
+            return 1  # "date 2021-07-20 The minister at a rally. (Photo/Agency)": a caption, no headline
         title = headline_text(rest, _following(items, index)) if rest and state.title is None else None
         if title is not None and known_title is None:
             state.title = title  # "date 2017-06-05 Toll in outbreak hits 700: WHO"
@@ -149,6 +170,8 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.skip = prefix.end()
         return 0
     following = _following(items, index)
+    if following and text[:1] in _BULLET_MARKS and _folded(text[1:]) == _folded(furniture.clean(unwrap(following[0]))):
+        return 1  # "• Calls to act" above "Calls to act": the last crumb of a trail, the headline under it
     label = furniture.label_only(text)
     if label is not None and following:
         return 1 + _labelled_value(label, following[0], state)
@@ -157,8 +180,12 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     if furniture.is_breadcrumbs(text):
         _section_dates(text, state)
         return 1
-    if furniture.is_widget(text) or furniture.is_photo_credit(text):
+    if furniture.is_widget(text) or furniture.is_photo_credit(text) or furniture.is_contact_line(text):
         return 1
+    if text.startswith("By ") and _INLINE_BYLINE.match(text) is not None:
+        return 0  # "By Ann Roe THE EXAMPLE PRESS OTTAWA — The ...": the story, which `_story_start` opens
+    if state.title is not None and furniture.is_byline_role(text):
+        return 1  # "Staff Writer" under the writer's name
     if _byline(text, state) or _date(text, state):
         return 1
     if is_date_label_line(text):
@@ -170,6 +197,10 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         state.seen_meta = True
         _date(text.split(",", 1)[1].strip(), state)  # a date only when it has its year
         return 1
+    if _is_lone_dateline(text, bool(following), state):
+        return 1
+    if _credit_strip(text, state):
+        return 1
     if furniture.is_nav_strip(text):
         if state.title is not None and not state.seen_meta and known_title is None:
             state.title = None  # the line above labelled the strip ("Off the wire"): no headline
@@ -178,8 +209,19 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         menu = _menu_run(items, index)
         if menu:
             return menu
+        if _is_menu_label(raw, following):
+            return 1
     if state.title is not None and furniture.is_dated_caption(text):
         return 1
+    if state.title is not None and _is_repeated_caption(items, index, state):
+        return 1  # a picture's caption, printed again a few lines on: a story never repeats its sentence
+    if state.title is not None and (
+        ("/" in text and _SLASH_CREDIT.fullmatch(text))
+        or (following and following[0] == "/" and len(text.split()) <= MAX_CREDIT_NAME_WORDS)
+    ):
+        return 1  # "scantaur/iStock", "Ann Roe / KCUR" (maybe across lines): a picture's credit
+    if state.title is not None and known_title is None and _is_bulleted_standfirst(items, index):
+        return 1  # "- Police seized 19 cars ...": a summary under the headline, above the story
     outlet = furniture.outlet_name(text) or furniture.source_name(text)
     if outlet is None and state.title is None:
         outlet = furniture.domain_masthead(text)
@@ -188,7 +230,7 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
         return 1
     if furniture.is_labelled_furniture(text) or furniture.is_call_to_action(text):
         _note_years(text, state)
-        state.publisher = state.publisher or furniture.copyright_holder(text)
+        state.publisher = state.publisher or furniture.copyright_holder(text, known_only=state.title is not None)
         return 1
     if is_by_credit(text) and (state.title is not None or known_title is not None):
         state.seen_meta = True
@@ -240,6 +282,83 @@ def _header_line(items: list[Line], index: int, state: _State, known_title: str 
     return 0
 
 
+def _is_bulleted_standfirst(items: list[Line], index: int) -> bool:
+    """One bulleted paragraph of whole sentences under the headline, prose after it and no second
+    bullet: a summary set as a bullet ("- Police seized 19 cars. An inquiry is open."). A list of two
+    or more items there is the story's own list."""
+    if index == 0 or index + 1 >= len(items) or not _BULLET.match(items[index].text):
+        return False
+    text, nxt = items[index].text, items[index + 1].text
+    if _BULLET.match(nxt) or (index > 1 and _BULLET.match(items[index - 1].text)):
+        return False
+    return bool(_SENTENCE_END.search(text)) and len(text.split()) <= MAX_STANDFIRST_WORDS and is_prose(nxt)
+
+
+def _credit_strip(text: str, state: _State) -> bool:
+    """ "PTI | Jaipur | Updated: 30-10-2021 23:52 IST": the outlet, a place and the date between bars.
+
+    The first part must be an outlet's name and another part a date, so a menu ("News | Sport |
+    Weather") is no credit strip."""
+    if "|" not in text:
+        return False
+    parts = [part.strip() for part in text.split("|") if part.strip()]
+    outlet = furniture.outlet_name(parts[0]) if len(parts) >= 2 else None
+    if outlet is None:
+        return False
+    dated = next((part for part in parts[1:] if updated_date(part) or dateline_date(part)), None)
+    if dated is None:
+        return False
+    state.publisher = state.publisher or outlet
+    _date(dated, state)
+    return True
+
+
+def _is_menu_label(text: str, following: list[str]) -> bool:
+    """ "Public Files:" above "WEDH · WEDN · WNPR": a short label with a colon that heads a strip or
+    menu above the headline (a line of the story opening a list runs longer)."""
+    words = text.split()
+    if not text.endswith(":") or not 1 <= len(words) <= MAX_KICKER_WORDS + 1 or not following:
+        return False
+    return furniture.is_nav_strip(following[0])
+
+
+def _is_repeated_caption(items: list[Line], index: int, state: _State) -> bool:
+    """A line under the headline that recurs within the next few lines, or repeats one taken so: the
+    caption of a picture that the page prints with each copy of it (the story's own text never does)."""
+    text = items[index].text
+    if text.count(" ") < MIN_CAPTION_WORDS - 1:
+        return False
+    if text in state.captions or any(
+        line.text == text for line in items[index + 1 : index + 1 + CAPTION_REPEAT_LOOKAHEAD]
+    ):
+        state.captions.add(text)
+        return True
+    return False
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_lone_dateline(text: str, more: bool, state: _State) -> bool:
+    """ "NORTH CAROLINA, March 4 - Raleigh": a dateline on its own line, with at most a place after it
+    and the story still to come. It is header (a headline never opens with a dateline)."""
+    if not more or len(text) > MAX_LONE_DATELINE_CHARS or ("," not in text and "(" not in text):
+        return False
+    dateline = furniture.wire_dateline(text)
+    if dateline is None:
+        return False
+    rest = text[dateline.end :].split()
+    if len(rest) > MAX_LONE_DATELINE_TAIL_WORDS or (rest and _SENTENCE_END.search(rest[-1])):
+        return False
+    if dateline.agency is not None:
+        state.publisher = state.publisher or furniture.outlet_name(dateline.agency) or dateline.agency
+    if dateline.year is not None:
+        state.years.add(dateline.year)
+    state.seen_meta = True
+    return True
+
+
 def _outlet_and_date(text: str, state: _State) -> bool:
     """A header line naming the outlet with its date ("Xinhua, December 11, 2015")."""
     found = outlet_dateline(text)
@@ -267,8 +386,9 @@ def _menu_run(items: list[Line], index: int) -> int:
     if run < MIN_MENU_ITEMS:
         return 0
     last = index + run - 1
-    if headline_text(items[last].text, _following(items, last)) is not None:
-        run -= 1
+    after = _following(items, last)
+    if headline_text(items[last].text, after) is not None and not (after and headline_text(after[0], after[1:])):
+        run -= 1  # the headline closing the run; when another headline follows it, it was a menu item
     return run
 
 
@@ -349,11 +469,14 @@ def _continues(items: list[Line], index: int) -> bool:
 def _is_nav_word(text: str) -> bool:
     """A menu word, ticker or section name above the headline ("Menu", "BLDP", "US Markets").
 
-    A sentence-case phrase ("What happened") is a heading of the story itself and stays in it.
+    A sentence-case phrase ("What happened") is a heading of the story itself and stays in it; a
+    phrase in lower case ("brand logo") is an image's alt text, and "<Name> News" a section.
     """
     words = text.split()
     if not words or len(words) > MAX_SHORT_LINE_WORDS or _SENTENCE_END.search(text):
         return False
+    if text.islower() or (words[-1] in _SECTION_TAILS and all(word[:1].isupper() for word in words)):
+        return True
     return len(words) == 1 or text.isupper() or furniture.is_section_label(text)
 
 
@@ -518,6 +641,8 @@ def _is_standfirst(text: str, following: list[str], state: _State, title_known: 
         later = furniture.clean(unwrap(later))
         if read_byline(later, dash=True) is not None or dateline_date(later) or updated_date(later):
             return len(following) > offset + 1  # the story still follows the byline or date
+        if furniture.is_toolbar(later):
+            return len(following) > offset + 1  # "comments Print": the article's tools, where the story starts
     return False
 
 
@@ -536,14 +661,38 @@ def _story_start(text: str, line: Line, state: _State) -> int:
     raw = text[line.start : line.end]
     first = line.start + len(raw) - len(raw.lstrip()) + state.skip
     opening = line.text[state.skip :]
+    tags = _LEADING_TAGS.match(opening)
+    if tags is not None:  # '<span style="...">The minister ...': markup the scraper left in
+        first, opening = first + tags.end(), opening[tags.end() :]
+    inline = _INLINE_BYLINE.match(opening) if opening.startswith("By ") else None
+    if inline is not None:
+        _inline_byline(inline, state)
+        return first + inline.end()
     dateline = furniture.wire_dateline(opening) or furniture.title_place_dateline(opening)
     if dateline is None:
+        dated = _DATE_THEN_STORY.match(opening)
+        if dated is not None and is_prose(opening[dated.end() :]) and _date(dated.group("date"), state):
+            return first + dated.end()  # "Thursday November 9, 2017 - The governor ...": a date dateline
         return first
     if dateline.agency is not None:
         state.publisher = state.publisher or furniture.outlet_name(dateline.agency) or dateline.agency
     if dateline.year is not None:
         state.years.add(dateline.year)
     return first + dateline.end
+
+
+def _inline_byline(match: re.Match[str], state: _State) -> None:
+    """The writer, and the outlet when the capitals open with one ("THE EXAMPLE PRESS OTTAWA"): its
+    name ends in an agency word (PRESS, NEWS, WIRE) or is a known outlet; what follows is the place."""
+    state.author = state.author or match.group("name")
+    words = match.group("caps").split()
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end])
+        known = furniture.outlet_name(name)
+        if known is not None or (end > 1 and words[end - 1].lower() in _AGENCY_WORDS):
+            state.publisher = state.publisher or known or name.title()
+            break
+    state.seen_meta = True
 
 
 def _wire_date(text: str, years: set[int]) -> tuple[datetime.date | None, str | None]:

@@ -25,11 +25,15 @@ from newsfacts.metadata.byline import (
 )
 from newsfacts.metadata.lines import line_cache, word_set
 
-MAX_TITLE_WORDS = 20
+MAX_TITLE_WORDS = 26
 MAX_TITLE_CHARS = 200
 MIN_TITLE_WORDS = 3
 # A sentence-case headline is accepted when this short and followed by a paragraph.
 MAX_SENTENCE_CASE_WORDS = 20
+# A longer sentence-case headline is long because it names people and places ("... says FC Goa boss
+# Carlos Pena as Iker Guarrotxena scores ..."): up to this many words when this share are capitalised.
+MAX_LONG_SENTENCE_CASE_WORDS = 26
+MIN_LONG_NAME_SHARE = 0.25
 MIN_PARAGRAPH_WORDS = 8
 MAX_LABEL_VALUE_WORDS = 8
 # A line in capitals this short under a headline is a kicker ("PAIN AT THE PUMP").
@@ -138,7 +142,12 @@ def _reads_as_headline(title: str, following: list[str] | None) -> bool:
         return True
     if any(word.lower() in _REPORTED_SPEECH for word in words) or _ACCORDING_TO.search(title):
         return False  # "..., the company said ...": a sentence whose full stop was lost
-    return len(words) <= MAX_SENTENCE_CASE_WORDS and (following is None or _is_paragraph(following))
+    if len(words) > MAX_LONG_SENTENCE_CASE_WORDS or (
+        len(words) > MAX_SENTENCE_CASE_WORDS
+        and sum(1 for word in words[1:] if word[0].isupper()) < MIN_LONG_NAME_SHARE * len(words)
+    ):
+        return False
+    return following is None or _is_paragraph(following)
 
 
 def _is_furniture(text: str) -> bool:
@@ -196,6 +205,7 @@ def _is_header_line(text: str, beside: str | None = None) -> bool:
         or read_byline(text, dash=True) is not None
         or furniture.is_leading_furniture(text)
         or furniture.is_labelled_furniture(text)
+        or furniture.is_call_to_action(text)  # "Download the release here.", "Share this story"
         or furniture.label_only(text) is not None
         or furniture.outlet_name(text) is not None
         or len(text.split()) <= 2

@@ -34,6 +34,11 @@ MAX_FIGURE_SHARE = 0.5
 MAX_AFTER_SIGN_OFF = 3
 MAX_TAGLINE_WORDS = 20
 MAX_TAGLINE_CHARS = 160
+# Related stories as headline + teaser pairs: a teaser is one short paragraph under its headline.
+MAX_TEASER_WORDS = 70
+MIN_TEASER_ITEMS = 3
+MAX_MARKER_WORDS = 3
+MAX_MARKER_CHARS = 60
 
 # Words that make a line a clause rather than a verbless marketing tagline.
 _CLAUSE_WORDS = word_set(
@@ -51,6 +56,8 @@ _TOKEN = re.compile(r"\S+")
 _ABOUT_AUTHOR_LINE = re.compile(r"about\s+the\s+(?:author|writer)\s*[:：.\-–—]\s*(?P<bio>\S.*)", re.I)
 _LIST_DASH = re.compile(r"[-–•·]\s+")
 _FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,.]*%?(?![\w])")
+_CLOSING_MARKS = ".!?;,…\"”’'"
+_TEASER_ENDS = (".", "!", "?", "…", "…]", '"', "”", "’")
 _WRAPPED = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_].*?)(?P=mark)\.?")
 
 
@@ -107,11 +114,16 @@ class _Walk:
         body_end = self.lines[self.cut].start if self.cut < len(self.lines) else self.text_end
         last = self._previous_non_blank(self.cut)
         signed = furniture.sign_off(self.lines[last].text) if last is not None else None
-        if signed is not None and last is not None:  # "... territory. — AFP": the outlet signs off the story
+        reporter = furniture.reporter_sign_off(self.lines[last].text) if last is not None and not signed else None
+        if (signed or reporter) is not None and last is not None:
+            # "... territory. — AFP": the outlet signs off the story; "... he added. (Ann Roe)": its reporter
             line = self.lines[last]
             raw = self.text[line.start : line.end]
-            body_end = line.start + len(raw) - len(raw.lstrip()) + signed[0]
-            self.publisher = self.publisher or signed[1]
+            body_end = line.start + len(raw) - len(raw.lstrip()) + (signed or reporter)[0]  # type: ignore[index]
+            if signed is not None:
+                self.publisher = self.publisher or signed[1]
+            elif reporter is not None:
+                self.author = self.author or reporter[1]
         return Trailer(body_end, self.label, self.score, self.publisher, self.author, self.published)
 
     def _furniture_start(self, index: int) -> int | None:
@@ -177,6 +189,7 @@ class _Walk:
             self._closing_bio,
             self._profile,
             self._headlines,
+            self._teasers,
         )
         for rule in rules:
             start = rule(index, text)
@@ -331,6 +344,53 @@ class _Walk:
             return None
         return top
 
+    def _teasers(self, index: int, text: str) -> int | None:
+        """Related stories closing the page as headline + teaser pairs, the last one often cut short:
+
+            Port strike ends after two weeks
+            Dock workers voted on Sunday to accept the new contract.
+            Toolmaker lifts outlook
+
+        A headline is an unpunctuated title line; its teaser one paragraph of at most
+        `MAX_TEASER_WORDS` words right under it that ends as a sentence does (only the page's last
+        line may stop short). A list needs a finished teaser or a marker above it (a run of
+        headlines alone, or of result lines, is `_headlines`' to judge). Three items make a list;
+        fewer do when a separator, a list header, a short label in capitals or a button stands
+        above them ("Top Stories", "-", "DEVELOPING"), which a story's closing subheads never have.
+        """
+        items, teasers, top, marked = 0, 0, None, False
+        position: int | None = index
+        while position is not None:
+            line = furniture.clean(self.lines[position].text)
+            above = self._previous_non_blank(position)
+            if items and furniture.is_labelled_furniture(line):
+                marked = True  # a footer ("© 2024 Example News") above a link: the walk reads the footer itself
+                break
+            if len(line) <= MAX_MARKER_CHARS and _is_list_marker(line):
+                top, marked, position = position, True, above
+                continue
+            finished = line.endswith(_TEASER_ENDS)
+            if (
+                above is not None
+                and (finished or position == index)
+                and self._may_be_headline(above)
+                and len(line.split()) <= MAX_TEASER_WORDS
+                and _is_listed_headline(furniture.clean(self.lines[above].text))
+            ):
+                items, teasers, top, marked = items + 1, teasers + finished, above, False
+                position = self._previous_non_blank(above)
+                continue
+            if not self._may_be_headline(position) or not _is_listed_headline(line):
+                break
+            items, top, marked, position = items + 1, position, False, above
+        if top is None or (position is None and not marked) or not (teasers or marked):
+            return None  # with nothing above, the whole tail would go: not a list of other stories
+        return top if items >= MIN_TEASER_ITEMS or marked else None
+
+    def _may_be_headline(self, index: int) -> bool:
+        """Cheap pre-test before cleaning a line: a listed headline has no closing punctuation."""
+        return self.lines[index].text.rstrip(" *_")[-1:] not in _CLOSING_MARKS
+
     def _record(self, label: str | None, score: float | None) -> None:
         """Keep the value nearest the end: scanning backwards, the first one seen."""
         self.label = self.label or label
@@ -357,6 +417,17 @@ def _is_listed_headline(text: str) -> bool:
         and text[:1].isupper()
         and text[-1:] not in ".!?:;,…\"”’')"
     )
+
+
+def _is_list_marker(text: str) -> bool:
+    """A line that sets a list apart: a bare separator ("-", "•"), a list header ("Top Stories",
+    "Related Posts"), a short label in capitals ("DEVELOPING") or a button ("Read More")."""
+    if not any(char.isalnum() for char in text):
+        return True
+    if furniture.is_navigation_header(text) or furniture.is_trailing_header(text) or furniture.is_call_to_action(text):
+        return True
+    words = text.split()
+    return len(words) <= MAX_MARKER_WORDS and text.isupper() and not text.endswith((".", "!", "?"))
 
 
 def _mentions_time(text: str) -> bool:
