@@ -513,8 +513,10 @@ class FactReader:
                 n = m.group("n").lower()
                 mods.append(f"{_NUMBER_WORDS.get(n, n)}{_UNIT_ABBR[m.group('u').lower()]}")
         # core from the phrase or the words before it in its clause: "prices excluding food and energy rose"
+        core = p["core"]
         if "core" in vary and (
-            p["core"].search(sentence, min(near[0], phrase.start), phrase.end) or _CORE_INTRO.match(sentence)
+            (_may_occur(core, sentence) and core.search(sentence, min(near[0], phrase.start), phrase.end))
+            or _CORE_INTRO.match(sentence)
         ):
             mods.append("core")
         if "frequency" in vary:
@@ -721,10 +723,17 @@ def _segment(sentence: str, phrase: Phrase, own: Phrase, near: tuple[int, int]) 
 def _segment_only(concept: str | None) -> bool:
     """ "social assistance" in "social assistance increased by 26,000": a concept that names a
     segment and nothing else, so the figure measures what its neighbour measures."""
-    if not concept:
-        return False
+    if not concept or not ignorecase_fold(concept).startswith(_segment_firsts()):
+        return False  # a prefix test rules out most concepts before the case-insensitive alternation
     pattern, _, _ = _segment_tables()
     return pattern.fullmatch(_SECTOR_WORD.sub("", concept)) is not None
+
+
+@cache
+def _segment_firsts() -> tuple[str, ...]:
+    """The first words of the segment phrases, in lower case: a segment opens with one of them."""
+    _, canonical, _ = _segment_tables()
+    return tuple(sorted({phrase.split()[0] for phrase in canonical}))
 
 
 @lru_cache(maxsize=256)  # every figure of a sentence asks
@@ -803,16 +812,23 @@ def _tier(sentence: str, start: int, lo: int, subject: str | None) -> str | None
 def _product_line(sentence: str, start: int, lo: int) -> str | None:
     """The product line named before the figure in its clause ("Its Camry sedan accounted for
     150,300 deliveries"): the last capitalised name right before a product class noun."""
+    pattern, class_after_space = _product_line_pattern()
+    if class_after_space.search(sentence, start, lo) is None:
+        return None  # no class noun: the engine skips to spaces, where the full pattern is tried everywhere
     found = None
-    for m in _product_line_pattern().finditer(sentence, start, lo):
+    for m in pattern.finditer(sentence, start, lo):
         found = m.group("name")
     return found
 
 
 @cache
-def _product_line_pattern() -> re.Pattern[str]:
+def _product_line_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a name before a product class noun, a class noun after a space: what every match holds)."""
     classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
-    return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
+    return (
+        re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b"),
+        re.compile(rf"\s(?:{classes})\b"),
+    )
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
@@ -1098,7 +1114,11 @@ def _noun_like(w: str) -> bool:
 
 def _only_frequency(text: str) -> bool:
     """Whether `text` is nothing but a frequency phrase ("year over year", "month-over-month")."""
-    m = _patterns()["frequency_any"].search(text)
+    pattern = _patterns()["frequency_any"]
+    keywords = _KEYWORDS_OF_ID.get(id(pattern))
+    if keywords is not None and keywords[0].search(ignorecase_fold(text)) is None:
+        return False  # no keyword of any alternative: one scan instead of the alternation at every position
+    m = pattern.search(text)
     return m is not None and not text[: m.start()].strip() and not text[m.end() :].strip()
 
 
