@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsfacts.facts.concept import Phrase, read_phrase, tokens, tokens_after, tokens_before, tokens_within
 from newsfacts.facts.period import (
@@ -124,8 +123,10 @@ _TIER = re.compile(
 MAX_INHERIT_GAP = 100  # characters between a figure and the one whose concept it shares
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
+    """What one figure states, keyed for comparison across sources (a named tuple: immutable like a
+    frozen dataclass and built in a quarter of the time, which counts at one per figure)."""
+
     metric: str | None
     subject: str | None
     concept: str | None
@@ -316,7 +317,7 @@ class FactReader:
         beside = apposed[0] if apposed is not None else None
         phrase, own = self._phrase(sentence, lo, hi, others)
         if concept is not None:
-            phrase = own = replace(phrase, concept=concept)
+            phrase = own = phrase._replace(concept=concept)
         clause = _clause(sentence, lo, hi)
         near = _between_neighbours(clause, lo, hi, others)
         windows = [(phrase.start, phrase.end), (min(near[0], phrase.start), max(near[1], phrase.end))]
@@ -812,23 +813,16 @@ def _tier(sentence: str, start: int, lo: int, subject: str | None) -> str | None
 def _product_line(sentence: str, start: int, lo: int) -> str | None:
     """The product line named before the figure in its clause ("Its Camry sedan accounted for
     150,300 deliveries"): the last capitalised name right before a product class noun."""
-    pattern, class_after_space = _product_line_pattern()
-    if class_after_space.search(sentence, start, lo) is None:
-        return None  # no class noun: the engine skips to spaces, where the full pattern is tried everywhere
     found = None
-    for m in pattern.finditer(sentence, start, lo):
+    for m in _product_line_pattern().finditer(sentence, start, lo):
         found = m.group("name")
     return found
 
 
 @cache
-def _product_line_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a name before a product class noun, a class noun after a space: what every match holds)."""
+def _product_line_pattern() -> re.Pattern[str]:
     classes = "|".join(re.escape(str(w)) for w in words("product_classes"))
-    return (
-        re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b"),
-        re.compile(rf"\s(?:{classes})\b"),
-    )
+    return re.compile(rf"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)\s+(?:{classes})\b")
 
 
 def _owner(sentence: str, found: Found, own: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:

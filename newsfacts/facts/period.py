@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsfacts.facts.trie import break_class, trie_regex
 
@@ -92,8 +92,9 @@ _MAY_FRAME = re.compile(rf"(?:\b(?:{'|'.join(_MAY_FRAME_WORDS)})\s+|^)$", re.IGN
 _MAY_FRAME_REACH = max(map(len, _MAY_FRAME_WORDS)) + 1  # a frame word and the character before it
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
+    """A stated period (a named tuple: immutable, and built fast at one per period of each sentence)."""
+
     start: int
     end: int
     grain: str  # day | month | quarter | fiscal_quarter | year
@@ -299,7 +300,11 @@ _LOWER_TURNS_ASCII = "\u212a"
 # starts with a trigger, "’" or a letter past Latin-1 as a break), so each hit is confirmed by
 # `_TRIGGER_AFTER_BREAK_LOWER` on the text itself.
 _BREAK_BYTES = bytes(b if chr(b).isalnum() or chr(b) in "_'" else ord(" ") for b in range(256))
-_TRIGGER_HITS = re.compile(rf" (?={trie_regex(_TRIGGER_LIST)})".encode())
+# A word that needs a follow-up (see `_FOLLOWS`) is followed by white space or a hyphen, which the
+# copy holds as a space; any other trigger ends where its letters and digits do.
+_WHOLE_TRIGGERS = trie_regex(w for w in _TRIGGER_LIST if w not in _FOLLOWS)
+_FOLLOWED_TRIGGERS = trie_regex(w for w in _TRIGGER_LIST if w in _FOLLOWS)
+_TRIGGER_HITS = re.compile(f" (?=(?:{_WHOLE_TRIGGERS})(?![a-z0-9])|(?:{_FOLLOWED_TRIGGERS}) )".encode())
 # Numbers that may open a period, each at the start of a run of digits (every alternative needs a
 # non-word character before its first digit), in their plain form:
 _DIGIT_RUN = re.compile(r"[0-9]+")
