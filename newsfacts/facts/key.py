@@ -82,9 +82,11 @@ _SEGMENT_AT_END = re.compile(
     r"\bin\s+(?:the\s+)?(?P<segment>[\w\s-]{3,40}?)(?:\s+(?:sector|sectors|industry|industries))?\s*[.,;]?\s*$",
     re.IGNORECASE,
 )
-_ADJUSTED = re.compile(
-    r"\b(?:" + "|".join(re.escape(str(w)) for w in table("words.yaml")["adjusted_basis"]) + r")\b", re.IGNORECASE
-)
+_ADJUSTED_TERMS = [str(w) for w in table("words.yaml")["adjusted_basis"]]
+_ADJUSTED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ADJUSTED_TERMS) + r")\b", re.IGNORECASE)
+# the terms as a plain trie for folded text: a window whose folded text holds none of them cannot
+# match, which a case-sensitive trie settles far faster than the case-insensitive alternation
+_ADJUSTED_FOLDED = re.compile(trie_regex({w.lower() for w in _ADJUSTED_TERMS}))
 # "In manufacturing, ...": a sentence's opening prepositional phrase names the segment of its figures
 _INTRO = re.compile(r"\s*(?:In|Among|For|Within)\s+(?:the\s+)?(?P<segment>[^,;:]{2,40}?)\s*,")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid|end\s+of|start\s+of)\s+)?$", re.IGNORECASE)
@@ -360,7 +362,8 @@ class FactReader:
             if rule is not None and rule.name in words("unsegmented_metrics")
             else _segment(plain, phrase, own, near)
         )
-        if _ADJUSTED.search(plain, min(phrase.start, own.start), max(phrase.end, own.end)):
+        words_at = (min(phrase.start, own.start), max(phrase.end, own.end))
+        if _ADJUSTED_FOLDED.search(ignorecase_fold(plain[slice(*words_at)])) and _ADJUSTED.search(plain, *words_at):
             mods.insert(0, "adjusted")  # "adjusted net income" is never the reported (GAAP) figure
         if _out_of_before(sentence, lo):
             mods.append("total")  # "412 of the 650 seats": the whole, not the part
