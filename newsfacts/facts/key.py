@@ -746,10 +746,33 @@ def _segment_hits(sentence: str) -> tuple[tuple[int, int, str], ...]:
     pattern, canonical, excluded = _segment_tables()
     if _segment_words().search(sentence.lower().replace("-", " ")) is None:
         return ()  # a trie over the lower-case text rules most sentences out (a superset of matches)
-    text = excluded.sub(lambda m: " " * len(m.group()), sentence)
-    return tuple(
-        (m.start(), m.end(), canonical[_SEGMENT_SPACE.sub(" ", m.group().lower())]) for m in pattern.finditer(text)
-    )
+    segment_at, exclusion_at = _segment_starts()
+    folded = ignorecase_fold(sentence)
+    text = sentence
+    if exclusion_at.search(folded) is not None:
+        text = excluded.sub(lambda m: " " * len(m.group()), sentence)
+        folded = ignorecase_fold(text)
+    # the case-insensitive alternation is tried only where a phrase's first word opens, in order and
+    # past the last match, as finditer tries it (it matches nowhere else)
+    hits: list[tuple[int, int, str]] = []
+    resume = 0
+    for at in segment_at.finditer(folded):
+        m = pattern.match(text, at.start()) if at.start() >= resume else None
+        if m is not None:
+            # folded as the match was made: "ſhelter" (long s) is shelter, where lower() kept no key
+            hits.append((m.start(), m.end(), canonical[_SEGMENT_SPACE.sub(" ", ignorecase_fold(m.group()))]))
+            resume = m.end()
+    return tuple(hits)
+
+
+@cache
+def _segment_starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a segment phrase and an excluded one may open, on folded text (ignorecase_fold): their
+    first words in lower case after a word break, plain literals the engine skips to."""
+    _, canonical, _ = _segment_tables()
+    exclusions = {str(x).lower().split()[0] for x in table("words.yaml")["segment_exclusions"]}
+    firsts = {phrase.split()[0] for phrase in canonical}
+    return re.compile(trie_regex(firsts, not_after=r"\w")), re.compile(trie_regex(exclusions, not_after=r"\w"))
 
 
 @cache
