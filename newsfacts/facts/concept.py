@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from newsfacts.facts.subject import lookup
 from newsfacts.facts.tables import words
@@ -32,9 +32,9 @@ MAX_RIGHT_WORDS = 3
 MAX_PAREN = 40  # characters of a parenthesis the leftward reading crosses ("(NVDA -1.15%)")
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """What the words around one figure say about it (offsets are sentence offsets)."""
+class Phrase(NamedTuple):
+    """What the words around one figure say about it (offsets are sentence offsets). A named tuple:
+    immutable like a frozen dataclass and built in a quarter of the time (one or two per figure)."""
 
     concept: str | None  # lower case head phrase: "seats", "vote share", "10-year yield"
     complement: str | None  # "consumer prices" in "a rise in consumer prices", "vote" in "of the vote"

@@ -3,6 +3,7 @@ must be what the case-folding scan of the original text finds, whatever the text
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -18,6 +19,11 @@ TEXTS = [
     "Ünïcode: Ärger über März, but “September’s” data and ‘this quarter’ came.",
     "no triggers here at all",
     "",
+    # the byte copy the trigger scan reads: breaks past Latin-1, word characters past it, marks kept
+    "—March rose; “April” fell; (May) held; «June» too; ‘July’ and August’s data.",
+    "αMarch and ΣMonday open nothing; éMay and _June neither; 'July and ’August neither.",
+    "Q3\u00a0FY25 and\u2009last\u2003month; this\u2028year; the first-quarter, fiscal\u00a02026.",
+    "marketing, decline, nova, mayor, thistle, lastly, nextdoor, firstly and fyi hold no trigger",
 ]
 
 
@@ -43,6 +49,23 @@ def test_trigger_candidates_match_the_case_folding_scan(text: str) -> None:
         for kind in kinds:
             expected[kind].append(pos)
     assert candidates == expected
+
+
+def test_trigger_candidates_match_on_random_texts() -> None:
+    """Texts drawn from the characters the byte copy treats apart (a seeded draw, the same each run)."""
+    rng = random.Random(12)
+    pieces = ["march", "March", "may", "this", "This", "first", "q3", "Q3", "fiscal", " ", "  ", "-", "\u00a0",
+              "\u2014", "\u201c", "\u2019", "'", "_", "\u00e9", "\u03b1", "\n", ",", "5", " year", " quarter",
+              " month", "mar", "ket", "\u0130", "\u212a"]  # fmt: skip
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        test_trigger_candidates_match_the_case_folding_scan(text)
+        for start in range(len(text) + 1):
+            low = period._candidates(text, start, len(text))
+            hits = [(m.start(1), period._KINDS_OF_WORD[m.group(1).lower()])
+                    for m in period._TRIGGER_AFTER_BREAK.finditer(text, start - 1 if start > 0 else 0)]  # fmt: skip
+            words = {p for ps in low.values() for p in ps}
+            assert {pos for pos, _ in hits} <= words | {0}, (text, start)
 
 
 @pytest.mark.parametrize(
