@@ -147,6 +147,13 @@ DESCRIPTIVE_HEADS = """
     republicans democrats
     """
 
+# Auxiliaries and common irregular verbs that, right after a name, make it the subject of its clause
+# ("..., but Christie wasn't having it", "Rubio told"), beside any -ed or -s form.
+SUBJECT_VERBS = """
+    is was has had will would can could did does told said says spoke made took gave went came met
+    won lost got wants thinks knows wasn’t isn’t didn’t wasn't isn't didn't
+    """
+
 # Pronouns a speaker can be.
 PRONOUNS = {"he": "m", "she": "f", "they": None, "him": "m", "her": "f"}
 

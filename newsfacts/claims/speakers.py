@@ -447,7 +447,8 @@ class Discourse:
         """The person a "he"/"she" at `pos` stands for, or None when nothing agrees.
 
         Candidates come from the three sentences before (speakers first, then people named outside
-        quotations), then from the speakers of up to nine more. Names earlier in the pronoun's own
+        quotations as a clause's subject), then from the speakers of up to nine more, and last from
+        the people the three sentences name only in passing (objects, possessors). Names earlier in the pronoun's own
         sentence are passed over: "Asked about Lee, he said" is rarely about Lee. `upto` is the
         history index the pronoun's sentence has (the end of the history by default).
         """
@@ -464,9 +465,12 @@ class Discourse:
                 return name
         upto = len(self.history) if upto is None else upto
         found = None
+        passing: list[tuple[str, str | None]] = []
         for i in range(upto - 1, max(-1, upto - 4), -1):
             _, lo, hi = self.history[i]
-            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi))
+            subjects, others = self._mentioned_split(lo, hi)
+            passing.extend(others)
+            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + subjects)
             if found:
                 break
         for i in range(upto - 4, max(-1, upto - 13), -1):
@@ -474,6 +478,9 @@ class Discourse:
                 break
             _, lo, hi = self.history[i]
             found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi)[:1])
+        # A person named only in passing is the last resort: "Rubio refrained from attacking Chris
+        # Christie. He dismissed ..." is Rubio, and so is a speaker two sentences back.
+        found = found or agree(passing)
         # The pronoun tells the person's gender: a later "she" will not take a "he".
         if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
             p.gender = gender
@@ -504,6 +511,16 @@ class Discourse:
 
     def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
         return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
+
+    def _mentioned_split(self, lo: int, hi: int) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+        """The people named in text[lo:hi] as a clause's subject, and those named only in passing
+        (an object, a possessor: "attacking his rivals, Jeb Bush and Chris Christie")."""
+        subjects: list[tuple[str, str | None]] = []
+        others: list[tuple[str, str | None]] = []
+        for at, p in self.people.mentions(lo, hi):
+            acting = self.people.is_subject(at, lo) or self.people.acts_at(at)
+            (subjects if acting else others).append((p.full, p.gender))
+        return subjects, others
 
 
 # A name opening a clause as the subject of a lower-case verb, with an apposition between: "Trump
