@@ -241,9 +241,11 @@ _STOP_AFTER = (
 # such a participle belongs to the speaker's description, so the phrase does not stop at it.
 _NOT_POSTMODIFIED = "".join(f"(?<!{w})" for w in _POSTMODIFIERS)
 _POSTMODIFIER_TAIL = re.compile(rf"\s+(?:{'|'.join(_POSTMODIFIERS)})\s+(?:with|to|in|on)\s.*$")
+# A full stop that ends the phrase: not the dot of a middle initial ("said Jason C. Ervin").
+_NOT_AN_INITIAL = r"\.(?!(?<=(?<![\w.])[A-Z]\.)\s+[A-Z])"
 _AFTER_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
-    rf"(?=\s*(?:[,.;:!?“”\"]|$)|{_NOT_POSTMODIFIED}\s+(?:{_STOP_AFTER})\b)"
+    rf"(?=\s*(?:[,;:!?“”\"]|{_NOT_AN_INITIAL}|$)|{_NOT_POSTMODIFIED}\s+(?:{_STOP_AFTER})\b)"
 )
 _SOURCE = re.compile(
     r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)"
@@ -285,6 +287,9 @@ _NOT_SUBJECT_LIST = (
     "Unlike Like Without Within Amid Among Against Until Unless Whether Perhaps Maybe Indeed"
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
+# Month names: a speaker by themselves only as a surname the document gives a person ("Ana March").
+_MONTHS_LIST = "January February March April May June July August September October November December"
+_MONTHS = frozenset(_MONTHS_LIST.split())
 # Of those, the ones that open an adverbial phrase rather than a noun phrase ("Later, ...").
 _QUANTIFIERS = frozenset(["Several", "Many", "Others", "Another", "Most", "Both", "Some", "Few"])
 _NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other Others"
@@ -567,6 +572,8 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return speaker.lower()  # "Several said ...", "Another wrote ...": an unnamed group or person
     if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):
         return None
+    if speaker in _MONTHS and ctx.people.person(speaker, pos) is None:
+        return None  # "In December, the prince called ...": a time, not a speaker
     if " " not in speaker and len(speaker) > 5 and speaker.endswith("ing") and speaker[1:].islower():
         return None  # "Speaking at a rally, Trump ...", "Led by the mayor, ...": a participle, not a name
     if speaker.rsplit(None, 1)[-1].lower() in _DETERMINER_SET | _POSSESSIVES:

@@ -307,9 +307,17 @@ def test_names_kept_whole(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
 
 
-# A source after "according to" runs past the dots of initials ("U.S.", "G.") to its name.
+# A source after "according to" runs past the dots of initials ("U.S.", "G.") to its name, and so
+# does a speaker after an inverted cue ("said Jason C. Ervin"); a full stop after a whole word
+# still ends the speaker.
 SOURCES_WITH_INITIALS = _table("""
     id               | marker      | speaker                        | text
+    inverted-initial | are angry   | Mara J. Quist                  | “People are angry,” said Mara J. Quist, who
+                                                         ... chairs the tenants' board.
+    inverted-initial-end | on time | Carl T. Ebner                  | “The trains run on time,” said Carl T. Ebner.
+    full-stop-ends   | We won      | Ana Roe                        | “We won,” said Ana Roe. The count went on.
+    initial-in-quote | no deal     | Ana Roe                        | “Ask Carl T. Ebner, there is no deal,” said
+                                                         ... Ana Roe.
     initialism       | the clock   | Tommy G. Thompson              | Researchers are “working around the clock,”
                                                          ... according to U.S. Health Secretary Tommy G. Thompson.
     dotted-firm      | rose 3%     | J.P. Morgan                    | Prices rose 3%, according to J.P. Morgan.
@@ -434,4 +442,20 @@ AGED_PERSONS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), AGED_PERSONS)
 def test_aged_name_is_a_person_for_pronouns(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A month opening a clause is a time, never a speaker ("In March, the board ..."); a surname that
+# happens to be a month still is one when the document names that person.
+MONTH_WORDS = _table("""
+    id                 | marker      | speaker     | text
+    month-opener       | a disgrace  | -           | In October, the envoy called for the minister to resign,
+                                         ... calling him “a disgrace to the service.”
+    month-surname      | will win    | Ana March   | Senator Ana March spoke last. ¶ “We will win,” said March.
+    month-name-in-full | the budget  | Theresa May | “We will pass the budget,” Theresa May said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), MONTH_WORDS)
+def test_month_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
