@@ -182,7 +182,7 @@ _MORE_NAME_WORDS = rf"(?: [A-Z][{WORD_CHARS}’'.-]+)"
 _APPOSED_NAME = re.compile(rf",\s(?:[A-Z][a-z]{{1,3}}\.\s)?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _SUBJECT_DET = re.compile(
-    rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,3}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][{WORD_CHARS}-]*\s+){{0,3}}{CAP_RUN})\s*")
@@ -301,6 +301,8 @@ _DANGLING_LIST = "of for in at by to from with and or but who that which as on i
 _DANGLING = frozenset(_DANGLING_LIST.split())
 _AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
 _AUXILIARIES = frozenset(_AUXILIARIES_LIST.split())
+_MODALS_LIST = "must should would will can could may might shall"
+_MODALS = frozenset(_MODALS_LIST.split())
 _TIME_NOUNS_LIST = (
     "time times past moment day days week weeks month months year years night morning evening weekend ago"
 )
@@ -597,11 +599,11 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
 def _is_description(speaker: str) -> bool:
     """A lower-case speaker is a noun phrase ("the company", "former employees"), not a piece of a
     clause: no dangling word or auxiliary last ("refusing to", "many are", "the platform should"),
-    no verb form first ("whipping lawmakers", "revised her statement")."""
+    no modal anywhere, no verb form first ("whipping lawmakers", "revised her statement")."""
     words = speaker.split()
     first, last = words[0].lower(), words[-1].lower()
-    if last in _DANGLING or last in _AUXILIARIES:
-        return False
+    if last in _DANGLING or last in _AUXILIARIES or _MODALS.intersection(words):
+        return False  # "the federal government must ensure": a modal makes it a clause
     verb_first = len(first) > 4 and first.endswith(("ing", "ed")) and first not in _HEAD_SET
     return not verb_first or len(words) == 1
 

@@ -459,3 +459,23 @@ MONTH_WORDS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), MONTH_WORDS)
 def test_month_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A described subject may carry three modifiers before its head ("A 2019 state advisory opinion
+# added"), but a phrase holding a modal is a clause, never a speaker: "the city council must ensure
+# states ..." reads "states" as the cue, and the pronoun after the quotation speaks instead.
+LONG_DESCRIPTIONS = _table("""
+    id                 | marker          | speaker                       | text
+    three-modifiers    | campaign events | A 2019 state advisory opinion | A 2019 state advisory opinion added that paid
+                                                        ... talks count as “campaign events” only when funds are sought.
+    modal-is-a-clause  | naive           | Rachel Dunne                  | Rachel Dunne spoke. To think the city
+                                                        ... council must ensure states are run well, “you have to be
+                                                        ... naive,” she said.
+    four-words         | beyond repair   | the old city water board      | The old city water board said the pipes
+                                                        ... were “beyond repair.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), LONG_DESCRIPTIONS)
+def test_long_descriptions_and_clauses(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
