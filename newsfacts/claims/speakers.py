@@ -459,6 +459,8 @@ class Discourse:
         sentence are passed over: "Asked about Lee, he said" is rarely about Lee. `upto` is the
         history index the pronoun's sentence has (the end of the history by default).
         """
+        if pronoun.lower() == "they":
+            return self._group(len(self.history) if upto is None else upto, pos)
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
             return None
@@ -492,6 +494,30 @@ class Discourse:
         if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
             p.gender = gender
         return found
+
+    def _group(self, upto: int, pos: int) -> str | None:
+        """The plural speaker a "they" stands for: the latest speaker of the three sentences before
+        that is a group ("officials at the ministry", "Senate Democrats", "Ana Roe and Carl Ebner"),
+        never a single person."""
+        for i in range(upto - 1, max(-1, upto - 4), -1):
+            for s in reversed(self.history[i][0]):
+                if self._is_group(s, pos):
+                    return s
+        return None
+
+    def _is_group(self, speaker: str, pos: int) -> bool:
+        """A plural noun phrase or two names joined by "and": not a person, not "the company"."""
+        if " and " in speaker:
+            return True
+        words = speaker.split()
+        # The head noun stands before the first preposition: "officials at the ministry".
+        cut = next((i for i, w in enumerate(words) if w in _DANGLING and i > 0), len(words))
+        last = words[cut - 1]
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "’s", "'s")) and len(last) > 3
+        if not plural or self.people.person(speaker, pos) is not None:
+            return False
+        # A capitalised plural is a group only by its head noun ("Senate Democrats", not "Ana Sanders").
+        return speaker[:1].islower() or last.lower() in _HEAD_SET or last.lower()[:-1] in _HEAD_SET
 
     def _own_subject(self, sentence_start: int, pos: int) -> tuple[str, str | None] | None:
         """The person who opens the pronoun's own sentence as its subject, before the pronoun:

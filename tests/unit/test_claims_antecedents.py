@@ -56,3 +56,29 @@ PASSING_MENTIONS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PASSING_MENTIONS)
 def test_passing_mention_is_the_last_antecedent(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A plural "they" stands for the latest group that spoke in the three sentences before: a plural
+# description or a capitalised group with a plural head noun; never a single person (a surname
+# ending in -s) nor a singular body ("the company").
+PLURAL_THEY = _table("""
+    id                  | marker      | speaker                    | text
+    described-group     | a sham      | several hundred protesters | “We will appeal,” several hundred protesters
+                                                        ... shouted. They called the vote “a sham.”
+    capitalised-group   | unfair      | Senate Democrats           | “We will appeal,” Senate Democrats said. ¶
+                                                        ... They called the ruling “deeply unfair.”
+    group-then-person   | too slow    | the nurses’ unions         | The nurses’ unions say the wards are “short of
+                                                        ... staff.” ¶ Paul Haddad ran the hospital. ¶ “It is too slow,”
+                                                        ... they said.
+    person-ending-in-s  | a sham      | -                          | “We will appeal,” said Ana Sanders. They called
+                                                        ... the vote “a sham.”
+    singular-body       | a sham      | -                          | “We will appeal,” the company said. They called
+                                                        ... the vote “a sham.”
+    nobody-spoke        | too late    | -                          | The storm closed the port for a week. ¶ “It came
+                                                        ... too late,” they said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PLURAL_THEY)
+def test_plural_they_is_the_latest_group(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
