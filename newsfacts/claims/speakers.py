@@ -301,6 +301,10 @@ _DANGLING_LIST = "of for in at by to from with and or but who that which as on i
 _DANGLING = frozenset(_DANGLING_LIST.split())
 _AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
 _AUXILIARIES = frozenset(_AUXILIARIES_LIST.split())
+# Plural nouns without an -s, which take a base-form verb after "the" ("the police say").
+_UNMARKED_PLURALS_LIST = "people police staff media public children men women personnel clergy cattle folk"
+_UNMARKED_PLURALS = frozenset(_UNMARKED_PLURALS_LIST.split())
+_FUNCTION_OR_AUXILIARY = frozenset(w.lower() for w in _FUNCTION) | _AUXILIARIES | _DANGLING
 _MODALS_LIST = "must should would will can could may might shall"
 _MODALS = frozenset(_MODALS_LIST.split())
 _TIME_NOUNS_LIST = (
@@ -758,6 +762,25 @@ _PASSIVE = re.compile(rf"(?<![{WORD_CHARS}’'-])(?:was|were|been|being|be|is|ar
 REJECTED = -1
 
 
+def _singular_the(text: str, anchor: int, verb_start: int) -> bool:
+    """Is the phrase from `anchor` to a base-form cue "the" and lower-case words with a singular
+    last word that names no speaking body ("the caustic chant", "the key point")? Then the cue
+    word is its head noun."""
+    if not text.startswith(("the ", "The "), anchor):
+        return False
+    words = text[anchor:verb_start].split()
+    last = words[-1] if 1 < len(words) <= 4 else ""
+    return (
+        last.isalpha()
+        and not _FUNCTION_OR_AUXILIARY.intersection(words[1:])  # "the piece goes on to slam"
+        and not last.endswith("ly")
+        and last.islower()
+        and not last.endswith("s")
+        and last not in _UNMARKED_PLURALS
+        and last not in _HEAD_SET  # "the club insist": a body may take a plural verb
+    )
+
+
 def _object_like(np: str) -> bool:
     """A phrase before a cue that cannot be its subject: "his list by saying", "at the time said",
     "the secretary of state will": it ends in a preposition, names a time, or is a possession that
@@ -885,8 +908,8 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             if issuer is not None and not _ISSUED.fullmatch(issuer):
                 speaker, anchor = issuer, at
         anchor = vs if speaker is None else anchor
-        if word in _BASE_ONLY and _SINGULAR_SUBJECT.match(text, anchor, vs):
-            continue  # "a state visit", "a meaningful tell": a singular subject never takes a base form
+        if word in _BASE_ONLY and (_SINGULAR_SUBJECT.match(text, anchor, vs) or _singular_the(text, anchor, vs)):
+            continue  # "a state visit", "the caustic chant": a singular subject never takes a base form
         # "“...,” one analyst wrote": a quotation just before the subject supports the verb too.
         if not supported and _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is None:
             continue

@@ -479,3 +479,22 @@ LONG_DESCRIPTIONS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), LONG_DESCRIPTIONS)
 def test_long_descriptions_and_clauses(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A base-form cue word after "the" and a singular word that names no speaking body is that
+# phrase's head noun ("the caustic chant", "the key point"); plural and collective subjects still
+# take it as a verb ("the police say", "the club insist"), and so does a subject with adverbs.
+THE_SINGULAR_NOUN = _table("""
+    id                | marker          | speaker    | text
+    chant-is-a-noun   | Lock them up    | -          | When the lights dimmed, the hall took up the
+                                             ... caustic chant “Lock them up!” in the dark.
+    unmarked-plural   | not speeding    | the police | The police say the driver “was not speeding.”
+    collective-body   | not for sale    | the club   | The club insist the striker is “not for sale.”
+    adverbs-between   | empty promises  | the piece  | The piece goes on to slam the mayor for his “empty
+                                             ... promises.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), THE_SINGULAR_NOUN)
+def test_base_form_after_a_singular_the_is_a_noun(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
