@@ -17,6 +17,9 @@ Speakers carry over between sentences the way news prose carries them:
   paragraph with no cue continues the previous speaker);
 - "he"/"she" resolve to the people the previous sentences made salient (`speakers.Discourse`).
 
+A body that quotes in single marks (‘...’) is read through a copy in double marks of the same
+length (`newsfacts.claims.single_quotes`); the claims keep the original's words.
+
 Regexes that look for rare things (speech cues, quotations, quotation marks) run once over the
 whole body; per sentence only cheap anchored matches run, and per claim one pass finds the cues of
 its type and hedging (`newsfacts.claims.lexicon.CueScan`). Patterns that scan open with a literal
@@ -30,13 +33,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfacts.claims.classify import CUES, carries_statistic, claim_type
 from newsfacts.claims.detect import core_span, furniture_reason
 from newsfacts.claims.hedging import HEDGE
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
+from newsfacts.claims.single_quotes import double_single_quotes
 from newsfacts.claims.speakers import (
     Attribution,
     Context,
@@ -372,6 +376,15 @@ def extract_claims(
     end = len(text) if body_end is None else max(0, min(body_end, len(text)))
     end = min(end, max(0, body_start) + MAX_BODY_CHARS)
     start = min(max(0, body_start), end)
+    doubled = double_single_quotes(text, start, end)
+    if doubled is None:
+        return _extract(text, start, end, figure_spans)
+    # Read through the copy in double marks; each claim keeps the original's words, same span.
+    return [replace(c, text=text[c.char_start : c.char_end]) for c in _extract(doubled, start, end, figure_spans)]
+
+
+def _extract(text: str, start: int, end: int, figure_spans: Sequence[tuple[int, int]]) -> list[Claim]:
+    """The claims of text[start:end], the body already bounded."""
     sentences = split_sentences(text, start, end)
     if not sentences:
         return []
