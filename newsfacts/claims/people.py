@@ -57,6 +57,7 @@ _ORG_WORDS_TEXT = """
     Forces Force House Senate Congress Parliament Court Board Reserve Treasury Union States Kingdom
     Street City County State Republic Airlines Motors Capital Partners Securities Research Media
     Television Radio Club League Project Campaign Review Magazine Daily Herald Tribune Channel
+    LLP LLC Ltd PLC Plc Co. Corporation Incorporated AG SA GmbH
     """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 # How close a full name must be to decide who a lone surname is over the most frequent full name.

@@ -727,6 +727,10 @@ _AGED_SUBJECT = re.compile(
 )
 # What may come before a clause's subject: a conjunction, or opening phrases that hold no verb.
 _CLAUSE_OPENING = re.compile(rf"\s*{_CLAUSE_OPENERS}(?:[^,;:“”\"]{{1,60}},\s+){{0,2}}")
+# A second role joined to the first by "and", then the name of the person holding both.
+_ROLE_AND_NAME = re.compile(
+    rf"\s+and\s+(?:[{WORD_CHARS}.-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}})"
+)
 # A name opening a sentence, then an aside after a comma.
 _OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
 # A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
@@ -817,6 +821,9 @@ def _opening_subject(
         return None, verb_start
     if m is None or ctx.quotes(m.start("np")):
         return None, verb_start
+    if m.group("np").lower() in _ROLE_SET and (named := _ROLE_AND_NAME.match(text, m.end("np"), verb_start)):
+        # "chairman and CEO Wilbur Gantz went on air": two roles joined, then the person holding them.
+        return _finish(named.group("name"), named.start("name"), start, ctx), m.start("np")
     return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
 
 

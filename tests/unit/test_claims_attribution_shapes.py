@@ -498,3 +498,22 @@ THE_SINGULAR_NOUN = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), THE_SINGULAR_NOUN)
 def test_base_form_after_a_singular_the_is_a_noun(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# Two roles joined by "and" before a name are that person's ("chairman and CEO Ana Roe went on
+# air: “...”"); a firm whose name ends in a company form (LLP, Ltd, PLC) is never a "he".
+ROLE_PAIRS_AND_FIRMS = _table("""
+    id               | marker         | speaker    | text
+    role-and-role    | Growth has     | Ana Roe    | On Monday, chairman and CEO Ana Roe went on air to calm
+                                          ... investors: “Growth has paused.”
+    role-and-pronoun | It is over     | -          | The chairman and his aides left. ¶ The hall emptied. ¶
+                                          ... “It is over,” he said.
+    firm-is-no-he    | has paused     | Mark Tello | Chief executive Mark Tello went on air. ¶ “Defendants
+                                          ... misled investors,” alleges Hart Popper LLP in its suit. ¶
+                                          ... “Growth has paused,” he said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), ROLE_PAIRS_AND_FIRMS)
+def test_role_pairs_and_firms(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
