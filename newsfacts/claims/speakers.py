@@ -24,6 +24,7 @@ their noun phrase ("the company", "one senior fellow"); "he"/"she" resolve throu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from newsfacts.claims.cues import (
@@ -498,6 +499,19 @@ class Discourse:
         if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
             p.gender = gender
         return found
+
+    def opening_person(self, start: int, end: int) -> str | None:
+        """The person who opens the sentence text[start:end] as its subject, a name the document
+        marks as a person's ("However, Solskjaer was confident ..."), or None."""
+        own = self._own_subject(start, end)
+        if own is not None:
+            return own[0] if self.people.person(own[0], start) is not None else None
+        # "He was upbeat.", "The senator sought ...": the subject a speakerless sentence recorded.
+        i = bisect_left(self.history, start, key=lambda entry: entry[1])
+        if i < len(self.history) and self.history[i][1] == start and i in self.subjects:
+            found = self._entry_speakers(i, 0)
+            return found[0] if found else None
+        return None
 
     def _group(self, upto: int, pos: int) -> str | None:
         """The plural speaker a "they" stands for: the latest speaker of the three sentences before

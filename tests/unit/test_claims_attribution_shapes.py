@@ -517,3 +517,29 @@ ROLE_PAIRS_AND_FIRMS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), ROLE_PAIRS_AND_FIRMS)
 def test_role_pairs_and_firms(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A quote paragraph with no cue after a paragraph that closes on what a person did or thought
+# ("X was upbeat about ...", "However, X was confident ...", "He defended the record.") is that
+# person's words; after the author's words about no person, or about a person as an object, the
+# quotation keeps no speaker.
+INTRODUCED_QUOTE_PARAGRAPHS = _table("""
+    id                 | marker         | speaker     | text
+    name-subject       | stronger       | Dana Whitby | Dana Whitby was upbeat about the merger. ¶ “We will be
+                                           ... stronger together.”
+    after-opening      | closer than    | Mark Tello  | However, Mark Tello was confident his side had improved.
+                                           ... ¶ “We are closer than a year ago.”
+    pronoun-subject    | win it         | Mark Tello  | Mark Tello spoke first at the hall. ¶ He was upbeat
+                                           ... about the vote. ¶ “We will win it.”
+    name-inside-quote  | will sign      | Dana Whitby | Dana Whitby was upbeat about the merger. ¶ “Mark Tello
+                                           ... will sign it.”
+    no-person          | too late       | -           | The storm closed the port for a week. ¶ “It came too
+                                           ... late.”
+    person-as-object   | sad day        | -           | The board fired Mark Tello on Monday. ¶ “It is a sad day for
+                                           ... the firm.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), INTRODUCED_QUOTE_PARAGRAPHS)
+def test_quote_paragraph_after_a_person_s_deeds(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
