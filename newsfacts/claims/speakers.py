@@ -456,7 +456,8 @@ class Discourse:
     def resolve(
         self, pronoun: str, pos: int, sentence_start: int, upto: int | None = None, depth: int = 0
     ) -> str | None:
-        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees.
+        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees ("they" and
+        "it" stand for a group or a body that spoke just before: `_body`).
 
         Candidates come from the three sentences before (speakers first, then people named outside
         quotations as a clause's subject), then from the speakers of up to nine more, and last from
@@ -464,8 +465,8 @@ class Discourse:
         sentence are passed over: "Asked about Lee, he said" is rarely about Lee. `upto` is the
         history index the pronoun's sentence has (the end of the history by default).
         """
-        if pronoun.lower() == "they":
-            return self._group(len(self.history) if upto is None else upto, pos)
+        if pronoun.lower() in ("they", "it"):
+            return self._body(len(self.history) if upto is None else upto, pos, pronoun.lower() == "they")
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
             return None
@@ -513,15 +514,23 @@ class Discourse:
             return found[0] if found else None
         return None
 
-    def _group(self, upto: int, pos: int) -> str | None:
-        """The plural speaker a "they" stands for: the latest speaker of the three sentences before
-        that is a group ("officials at the ministry", "Senate Democrats", "Ana Roe and Carl Ebner"),
-        never a single person."""
+    def _body(self, upto: int, pos: int, plural: bool) -> str | None:
+        """The speaker a "they" or an "it" stands for: the latest speaker of the three sentences
+        before that is a group ("officials at the ministry", "Senate Democrats") for "they", or a
+        single body or document ("the company", "the email") for "it"; never a person."""
         for i in range(upto - 1, max(-1, upto - 4), -1):
             for s in reversed(self.history[i][0]):
-                if self._is_group(s, pos):
+                if plural and self._is_group(s, pos):
+                    return s
+                if not plural and not self._is_group(s, pos) and not self._is_person_like(s, pos):
                     return s
         return None
+
+    def _is_person_like(self, speaker: str, pos: int) -> bool:
+        """A person the document names, or a name shaped like a person's ("Kara Voss", "Voss")."""
+        if self.people.person(speaker, pos) is not None:
+            return True
+        return bool(_PERSON_LIKE.fullmatch(speaker)) and not ORG_WORDS.intersection(speaker.split())
 
     def _is_group(self, speaker: str, pos: int) -> bool:
         """A plural noun phrase or two names joined by "and": not a person, not "the company"."""
@@ -605,7 +614,7 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     low = np.lower().removesuffix("’s").removesuffix("'s")
     if (contracted := _CONTRACTED.fullmatch(low)) is not None:
         np = low = contracted.group(1)  # "they’ve said", "she’d told", "They’re less hostile": the pronoun
-    if low in PRONOUNS:
+    if low in PRONOUNS or low == "it":
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):
         return None  # a possessor: "Clinton’s email", "Trump’s call for" are nouns, not speech

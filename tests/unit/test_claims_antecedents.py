@@ -82,3 +82,22 @@ PLURAL_THEY = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PLURAL_THEY)
 def test_plural_they_is_the_latest_group(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# An "it" that speaks stands for the latest body or document that spoke in the three sentences
+# before ("the company wrote ... It added"), never for a person; with none it stays unresolved.
+IT_BODIES = _table("""
+    id                 | marker        | speaker     | text
+    company-statement  | cooperate     | the company | “We want no part in it,” the company wrote in its
+                                          ... statement. ¶ It added, “We will cooperate with the inquiry.”
+    document-goes-on   | compromised   | the lawsuit | “The losses were caused by negligence,” the lawsuit
+                                          ... says. It goes on to fault the agency, saying its records were
+                                          ... “compromised.”
+    person-is-no-it    | cooperate     | -           | “We won,” said Ana Roe. ¶ It added, “We will cooperate.”
+    no-speaker-before  | will fail     | -           | It is said that the plan “will fail.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), IT_BODIES)
+def test_it_is_the_latest_body(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
