@@ -543,3 +543,24 @@ INTRODUCED_QUOTE_PARAGRAPHS = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), INTRODUCED_QUOTE_PARAGRAPHS)
 def test_quote_paragraph_after_a_person_s_deeds(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A party-and-state parenthesis and an apposition may both stand between a name and its verb
+# ("Sen. Ana Roe (D-Ohio), a rival of the mayor, said"); a name inside the apposition is not the
+# speaker.
+PARENTHESIS_THEN_APPOSITION = _table("""
+    id                  | marker     | speaker  | text
+    both-asides         | plan was   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio), a rival of the mayor,
+                                        ... said the plan was “dead.”
+    quote-only-verb     | abhorrent  | Ted Cruz | The Senate voted. Sen. Ted Cruz (R-Texas), also a GOP
+                                        ... presidential hopeful, called the group “abhorrent” on Sunday.
+    name-in-apposition  | too late   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio), an ally of Mark
+                                        ... Tello, said the vote came “too late.”
+    parenthesis-only    | plan was   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio) said the plan was
+                                        ... “dead.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PARENTHESIS_THEN_APPOSITION)
+def test_parenthesis_then_apposition(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
