@@ -636,7 +636,8 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return None  # "coupled with his recall": after a determiner the cue word is a noun
     # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
     tail = _TRAILING_NAME.search(speaker)
-    if tail is not None and tail.start() > 0 and (p := ctx.people.person(tail.group(), pos)) is not None:
+    joined = tail is not None and speaker[: tail.start()].endswith(" and ")  # "Ana Roe and Carl Ebner": both
+    if tail is not None and tail.start() > 0 and not joined and (p := ctx.people.person(tail.group(), pos)) is not None:
         return p.full
     if not speaker[0].isupper():
         return speaker if _is_description(speaker) else None
@@ -755,6 +756,11 @@ _CLAUSE_OPENING = re.compile(rf"\s*{_CLAUSE_OPENERS}(?:[^,;:“”\"]{{1,60}},\s
 _ROLE_AND_NAME = re.compile(
     rf"\s+and\s+(?:[{WORD_CHARS}.-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}})"
 )
+# A name (or two joined by "and") after a dash or "from", right before a colon opening a quotation.
+_DASHED_SOURCE = re.compile(
+    rf"(?:\s[-–—]\s+|(?<![{WORD_CHARS}])[Ff]rom\s+)(?P<np>{_NAME_WORD}{_MORE_NAME_WORDS}{{0,3}}"
+    rf"(?:\s+and\s+{_NAME_WORD}{_MORE_NAME_WORDS}{{0,3}})?)\s*$"
+)
 # A name opening a sentence, then an aside after a comma.
 _OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
 # A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
@@ -830,6 +836,9 @@ def _opening_subject(
     """
     if colon and (name := _WHOLE_NAME.fullmatch(text, start, verb_start)):
         return _finish(name.group("np"), start, start, ctx), start
+    if colon and (dashed := _DASHED_SOURCE.search(text, start, verb_start)):
+        # "TURNOUT WAS HIGH - Ana Roe and Carl Ebner: “...”", "More from Roe: “...”": a roundup's source.
+        return _finish(dashed.group("np"), dashed.start("np"), start, ctx), dashed.start("np")
     first = _OPENER.match(text, start, verb_start)
     opener = first is not None and (first.group().lower() in _LEADING_JUNK or first.group() in _OPENER_WORDS)
     m = None if opener else _OPENING_DIRECT.match(text, start, verb_start)

@@ -564,3 +564,23 @@ PARENTHESIS_THEN_APPOSITION = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PARENTHESIS_THEN_APPOSITION)
 def test_parenthesis_then_apposition(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A roundup quotes its sources after a heading and a dash, or after "More from": "TURNOUT WAS
+# HIGH - Ana Roe and Carl Ebner: “...”". A colon with no name before it still gives nobody.
+ROUNDUP_SOURCES = _table("""
+    id               | marker        | speaker                | text
+    dash-two-names   | ran for hours | Ana Roe and Carl Ebner | Polls closed early. ¶ TURNOUT WAS HIGH IN THE
+                                                ... NORTH - Ana Roe and Carl Ebner: “The lines ran for hours.”
+    dash-one-name    | was right     | Ana Roe                | Polls closed early. ¶ WHY THE COUNT IS SLOW -
+                                                ... Ana Roe: “Carl Ebner was right about the ballots.”
+    more-from        | take days     | Ana Roe                | Polls closed early. Ana Roe wrote the memo. ¶
+                                                ... What it means - More from Roe: “The count will take days.”
+    no-name          | sell the      | -                      | Polls closed early. ¶ The full text follows:
+                                                ... “The board has agreed to sell the plant by June.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), ROUNDUP_SOURCES)
+def test_roundup_sources_after_a_dash(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
