@@ -140,7 +140,7 @@ def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 _NAME = rf"[A-Z][{WORD_CHARS}’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
-CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
+CAP_RUN = rf"{_NAME}(?:\s+(?:(?:of\s+the|{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
 _FUNCTION = word_set(
     "the a an of to in on at for by with from and or but that which who whom whose as than this these those "
     "said says told is are was were has have had will would it its he she they we i you not also when while"
@@ -642,7 +642,7 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     if not speaker[0].isupper():
         return speaker if _is_description(speaker) else None
     name, of, place = speaker.partition(" of ")
-    if of and place[:1].isupper():
+    if of and place.removeprefix("the ")[:1].isupper():
         # "Marco Rubio of Florida", "Ada Roe of the Cato Institute": the person, not the place.
         if (p := ctx.people.person(name, pos)) is not None:
             return p.full
@@ -783,6 +783,14 @@ _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
     r"ad|advertisement|op-ed|essay|report|filing)s?"
 )
+# An "as" clause opening a sentence (after a conjunction or "Of course,"), up to its cue ...
+_AS_OPENING = re.compile(
+    r"(?:(?:But|And|Yet|So|Of course|Still),?\s+)?[Aa]s\s+(?!well\b|soon\b|long\b|far\b|much\b)[^,;:“”\"]{2,80}$"
+)
+# ... and after the cue, "it" or a time or place, then the comma that ends the clause.
+_AS_END = re.compile(
+    r"(?:\s+(?:it|so))?(?:\s+(?:in|on|at|during|last|this|earlier|recently|yesterday|today)\b[^,;:“”\"]{0,40})?,"
+)
 # A negated cue before an indirect question reports no words.
 _NEGATED = re.compile(
     rf"(?<![{WORD_CHARS}’'-])(?:not|never|n[’']t|declined\s+to|refused\s+to|would\s+not|could\s+not)\s+$"
@@ -794,6 +802,12 @@ _PASSIVE_HEARD = re.compile(r"\s(?:was|were|been|being|is|are)\s+(?:told|asked)\
 _PASSIVE = re.compile(rf"(?<![{WORD_CHARS}’'-])(?:was|were|been|being|be|is|are|get|got)\s+$")
 # The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
 REJECTED = -1
+
+
+def _as_clause(text: str, start: int, verb_start: int, verb_end: int, end: int) -> bool:
+    """Is the cue in an opening "as X noted," clause ("As the Post's Ana Roe puts it, ...", "But as
+    the tabloid noted in an op-ed Thursday, ...")? It reports the words of the clause after it."""
+    return _AS_END.match(text, verb_end, end) is not None and _AS_OPENING.match(text, start, verb_start) is not None
 
 
 def _singular_the(text: str, anchor: int, verb_start: int) -> bool:
@@ -913,7 +927,11 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             # "“Is it two?” Ada Roe asked.": the quotation closed by its mark ends the sentence before.
             follows = vs - start <= _NEXT_ATTRIBUTION_REACH and _QUOTE_BEFORE.search(text, max(0, start - 4), start)
             supported = (
-                after_quote or aside or bool(follows) or _has_complement(text, ve, end, word in QUOTE_ONLY_VERBS)
+                after_quote
+                or aside
+                or bool(follows)
+                or _has_complement(text, ve, end, word in QUOTE_ONLY_VERBS)
+                or _as_clause(text, start, vs, ve, end)
             )
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it

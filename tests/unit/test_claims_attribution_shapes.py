@@ -584,3 +584,30 @@ ROUNDUP_SOURCES = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), ROUNDUP_SOURCES)
 def test_roundup_sources_after_a_dash(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# An opening "as X noted," clause attributes the clause after it to X ("As the Ledger's Ana Roe
+# puts it, ...", "But as the tabloid noted in an op-ed, ..."), and so does a lead-in it opens; "as
+# soon as X said" is a time, and a cue with its own object ("as the firm reported earnings,")
+# reports nothing. A person "of the" organisation is the person.
+AS_CLAUSES = _table("""
+    id               | marker         | speaker                 | text
+    puts-it          | cannot refuse  | Ana Roe                 | As the Ledger’s Ana Roe puts it, the mayor is
+                                                 ... making the council “an offer it cannot refuse.”
+    noted-in         | fan base       | the nationalist tabloid | But as the nationalist tabloid noted in an op-ed
+                                                 ... Thursday, the candidate “has earned himself a fan base.”
+    lead-in          | lively         | Carl Ebner              | Of course, as Carl Ebner of the Daily Ledger observed,
+                                                 ... the biggest winner was the stage itself: ¶ “The clear winner
+                                                 ... of the night was the network, which ran two lively sessions.”
+    object-after-cue | sharply        | traders                 | As the company reported earnings, shares fell
+                                                 ... “sharply,” traders said.
+    of-the-person    | plan was       | Ana Roe                 | The vote failed. Ana Roe of the Cato Institute said
+                                                 ... the plan was “dead.”
+    of-the-firm      | profits        | the Bank of the West    | The vote failed. The Bank of the West said its
+                                                 ... profits “fell by half.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), AS_CLAUSES)
+def test_as_clauses_and_of_the(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
