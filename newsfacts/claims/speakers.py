@@ -756,6 +756,8 @@ _CLAUSE_OPENING = re.compile(rf"\s*{_CLAUSE_OPENERS}(?:[^,;:“”\"]{{1,60}},\s
 _ROLE_AND_NAME = re.compile(
     rf"\s+and\s+(?:[{WORD_CHARS}.-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}})"
 )
+# A subject pronoun right after a capitalised word that opens the clause.
+_PRONOUN_NEXT = re.compile(r"\s+(?P<pro>he|she|they)\s")
 # A name (or two joined by "and") after a dash or "from", right before a colon opening a quotation.
 _DASHED_SOURCE = re.compile(
     rf"(?:\s[-–—]\s+|(?<![{WORD_CHARS}])[Ff]rom\s+)(?P<np>{_NAME_WORD}{_MORE_NAME_WORDS}{{0,3}}"
@@ -871,6 +873,9 @@ def _opening_subject(
     if m.group("np").lower() in _ROLE_SET and (named := _ROLE_AND_NAME.match(text, m.end("np"), verb_start)):
         # "chairman and CEO Wilbur Gantz went on air": two roles joined, then the person holding them.
         return _finish(named.group("name"), named.start("name"), start, ctx), m.start("np")
+    if " " not in m.group("np") and (pro := _PRONOUN_NEXT.match(text, m.end("np"), verb_start)):
+        # "Recently she announced ...", "Finally he said": the word before the pronoun is an adverb.
+        return _finish(pro.group("pro"), pro.start("pro"), start, ctx), pro.start("pro")
     return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
 
 

@@ -101,3 +101,21 @@ IT_BODIES = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), IT_BODIES)
 def test_it_is_the_latest_body(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A capitalised word right before a subject pronoun opens the clause as an adverb ("Recently she
+# announced ...", "Finally he said"): the pronoun is the subject, and stands for the person before.
+ADVERB_BEFORE_PRONOUN = _table("""
+    id              | marker        | speaker    | text
+    recently-she    | leaving       | Dana Hale  | Dana Hale is listed as the chair of the group. Recently she
+                                        ... announced on her page, in capital letters, “I am leaving the ship!”
+    finally-he      | is wrong      | Mark Tello | Mark Tello spoke first. Finally he said the law “is wrong.”
+    no-antecedent   | the harbour   | -          | The storm closed the port. Recently she wrote that “the harbour
+                                        ... is empty.”
+    name-then-verb  | a fair price  | Dana Hale  | The board met. Dana Hale said it was “a fair price.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), ADVERB_BEFORE_PRONOUN)
+def test_adverb_before_a_pronoun_subject(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
