@@ -262,16 +262,22 @@ _SOURCE_PREFIX = re.compile(
 )
 
 _LEADING_JUNK = word_set(
-    "with and but while as that when because after before since though although so then where which "
+    "with and but yet while as that when because after before since though although so then where which "
     "who if of for from to in on at by also said says"
 )
 _NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
 _ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[{WORD_CHARS}.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
 _TRAILING_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
+# Words that open a clause or a prepositional phrase, not a speaker, right after a quotation
+# ("“...,” while ...", "“...” in a Facebook post": "post" is then a noun).
+_NOT_AFTER_QUOTE = (
+    "while whereas but and as with though although when after before because "
+    "in on at from to by for during into over under about against"
+)
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
-    rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
+    rf"[”\"][,.!?]?\s+(?!(?:{'|'.join(_NOT_AFTER_QUOTE.split())})\b)"
     rf"(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}"
 )
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.

@@ -611,3 +611,20 @@ AS_CLAUSES = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), AS_CLAUSES)
 def test_as_clauses_and_of_the(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A prepositional phrase right after a quotation is no speaker: in "“...” in a Facebook post" the
+# cue word is a noun. A phrase naming its speaker after the preposition still gives the speaker.
+PREPOSITION_AFTER_QUOTE = _table("""
+    id                | marker         | speaker   | text
+    noun-post         | beautiful soul | -         | The vote was close. A friend referred to him as “the most
+                                          ... beautiful soul” in a Facebook post.
+    subject-later     | will win       | the mayor | The vote was close. “We will win,” in a statement the mayor
+                                          ... said.
+    plain-inverted    | will win       | Ana Roe   | The vote was close. “We will win,” Ana Roe said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_AFTER_QUOTE)
+def test_preposition_after_a_quotation_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
