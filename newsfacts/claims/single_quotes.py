@@ -13,56 +13,57 @@ possessive is no close), with at least two words between.
 
 from __future__ import annotations
 
+import re
+
 _OPEN = "‘"
 _CLOSE = "’"
 # What may stand before an opening mark: the start of the text, a space, a bracket or a dash.
 _BEFORE_OPEN = frozenset(" \t\n([—–-")
 # Punctuation a closing mark follows inside a quotation ("‘... out,’ he said").
 _PUNCTUATION = frozenset(",.!?…;:")
-_DOUBLE_OPEN = frozenset("“")
-_DOUBLE_CLOSE = frozenset("”")
+# The marks that decide whether an opening single mark stands inside a double-mark quotation.
+_MARKS = re.compile('[“”"‘\n]')
+# How far a quotation in single marks may run: a bound, so that a body of unclosed marks stays linear.
+_MAX_QUOTATION = 2000
 
 
 def double_single_quotes(text: str, start: int, end: int) -> str | None:
     """A copy of `text` with the single-mark quotations of text[start:end] in double marks, or
     None when there is none (the common case: one search of the body)."""
-    at = text.find(_OPEN, start, end)
-    if at < 0:
+    if text.find(_OPEN, start, end) < 0:
         return None
     chars: list[str] | None = None
-    while at >= 0:
-        close = _closing(text, at, end) if _opens(text, at, start) else -1
-        if close > 0:
-            chars = chars if chars is not None else list(text)
-            chars[at], chars[close] = "“", "”"
-            at = text.find(_OPEN, close + 1, end)
-        else:
-            at = text.find(_OPEN, at + 1, end)
-    return "".join(chars) if chars is not None else None
-
-
-def _opens(text: str, at: int, start: int) -> bool:
-    """Does the mark at `at` open a quotation: at a word's start, outside double marks?"""
-    if at > 0 and text[at - 1] not in _BEFORE_OPEN:
-        return False
-    if at + 1 >= len(text) or not (text[at + 1].isalnum() or text[at + 1] in "…["):
-        return False
-    line = max(start, text.rfind("\n", start, at) + 1)
-    depth = 0
-    for ch in text[line:at]:  # inside a double-mark quotation, a single mark is a nested one
-        if ch in _DOUBLE_OPEN:
+    depth = 0  # open double-mark quotations on the current line
+    resume = start
+    for m in _MARKS.finditer(text, start, end):
+        at, ch = m.start(), m.group()
+        if ch == "\n":
+            depth = 0
+        elif ch == "“":
             depth += 1
-        elif ch in _DOUBLE_CLOSE:
+        elif ch == "”":
             depth = max(0, depth - 1)
         elif ch == '"':
             depth = 0 if depth else 1
-    return depth == 0
+        elif at >= resume and depth == 0 and _opens(text, at) and (close := _closing(text, at, end)) > 0:
+            chars = chars if chars is not None else list(text)
+            chars[at], chars[close] = "“", "”"
+            resume = close + 1
+    return "".join(chars) if chars is not None else None
+
+
+def _opens(text: str, at: int) -> bool:
+    """Does the single mark at `at` open a quotation: at a word's start, before a word?"""
+    if at > 0 and text[at - 1] not in _BEFORE_OPEN:
+        return False
+    return at + 1 < len(text) and (text[at + 1].isalnum() or text[at + 1] in "…[")
 
 
 def _closing(text: str, at: int, end: int) -> int:
     """The closing mark of the quotation opened at `at` in its paragraph, or -1."""
-    stop = text.find("\n", at, end)
-    stop = end if stop < 0 else stop
+    stop = min(end, at + _MAX_QUOTATION)
+    line_end = text.find("\n", at, stop)
+    stop = stop if line_end < 0 else line_end
     i = text.find(_CLOSE, at + 1, stop)
     while i >= 0:
         after = text[i + 1 : i + 2]
