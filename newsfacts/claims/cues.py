@@ -50,6 +50,14 @@ QUOTE_ONLY_VERBS_TEXT = """
     read reads reading dub dubs dubbed dubbing
     """
 
+# Two-word cues that report the words of a quotation next to them, like the quote-only verbs
+# ("“Let me talk,” Trump shot back.", "Fallon fired back: “...”", "“...,” she went on."),
+# separated by commas.
+PHRASAL_VERBS_TEXT = """
+    shot back, shoots back, shooting back, fired back, fires back, firing back, hit back, hits back,
+    hitting back, went on, goes on, chimed in, chimes in, chiming in, cut in
+    """
+
 # Role nouns that stand for a titled person named earlier ("the senator" after "Sen. Bernie
 # Sanders"): the role, then the titles that give it.
 ROLE_TITLES = {

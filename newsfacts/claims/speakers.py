@@ -32,6 +32,7 @@ from newsfacts.claims.cues import (
     COMPLEMENT_VERBS,
     DESCRIPTIVE_HEADS,
     MODIFIER_TITLES,
+    PHRASAL_VERBS_TEXT,
     PRONOUNS,
     QUOTE_ONLY_VERBS_TEXT,
     RESUMING_CUES,
@@ -53,7 +54,8 @@ TITLES = frozenset(_TITLES_TEXT.split())
 # Adviser Ann Roe"): before a single last word they are part of a name ("National Beverage").
 _MODIFIER_TITLES = frozenset(MODIFIER_TITLES.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
-QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split())
+_PHRASAL_VERBS = frozenset(" ".join(p.split()) for p in PHRASAL_VERBS_TEXT.split(",") if p.strip())
+QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split()) | _PHRASAL_VERBS
 
 
 def _forms(entry: str) -> list[str]:
@@ -76,7 +78,7 @@ _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Sa
 _BASE_ONLY = frozenset(
     _forms(e)[0] for e in (BARE_VERBS + " " + COMPLEMENT_VERBS).split() if _forms(e)[0] not in _forms(e)[1:]
 )
-_VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
+_VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS | _PHRASAL_VERBS
 SPEECH = re.compile(
     rf"(?<![{WORD_CHARS}’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
     rf"|(?P<resume>{trie_regex(RESUMING_CUES.split())})(?=\s*[,:“\"])"

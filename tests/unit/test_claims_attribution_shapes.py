@@ -628,3 +628,23 @@ PREPOSITION_AFTER_QUOTE = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_AFTER_QUOTE)
 def test_preposition_after_a_quotation_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# Two-word cues report the quotation next to them ("“Let me talk,” Tello shot back.", "Roe fired
+# back: “...”", "“...,” he went on."); without a quotation they are plain verbs.
+PHRASAL_CUES = _table("""
+    id               | marker        | speaker    | text
+    shot-back        | Let me talk   | Mark Tello | Ana Roe interrupted. “Let me talk,” Mark Tello shot back.
+    fired-back-colon | are wrong     | Ana Roe    | Mark Tello spoke. Ana Roe fired back: “You are wrong.”
+    went-on          | It happens    | Mark Tello | Mark Tello spoke. “It happens,” he went on.
+    chimed-in        | too early     | Ana Roe    | Mark Tello spoke. “It is too early,” Ana Roe chimed in.
+    no-quotation     | the gunmen    | -          | The vote was close. The soldier shot back at the gunmen on
+                                        ... the road.
+    quote-elsewhere  | surrender     | -          | The vote was close. The soldier shot back at the gunmen, who
+                                        ... shouted “surrender” twice.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PHRASAL_CUES)
+def test_two_word_cues(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
