@@ -58,6 +58,10 @@ PHRASAL_VERBS_TEXT = """
     hitting back, went on, goes on, chimed in, chimes in, chiming in, cut in
     """
 
+# Verbs of beginning: a cue only right after the quotation they report ("“...,” he began.") or
+# before a colon ("She began: “...”"), never with a quotation further on ("started selling “green” bonds").
+BEGIN_VERBS = "began begins started starts"
+
 # Role nouns that stand for a titled person named earlier ("the senator" after "Sen. Bernie
 # Sanders"): the role, then the titles that give it.
 ROLE_TITLES = {

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from newsfacts.claims.cues import (
     BARE_VERBS,
+    BEGIN_VERBS,
     COMPLEMENT_VERBS,
     DESCRIPTIVE_HEADS,
     MODIFIER_TITLES,
@@ -78,7 +79,10 @@ _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Sa
 _BASE_ONLY = frozenset(
     _forms(e)[0] for e in (BARE_VERBS + " " + COMPLEMENT_VERBS).split() if _forms(e)[0] not in _forms(e)[1:]
 )
-_VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS | _PHRASAL_VERBS
+_BEGIN_VERBS = frozenset(BEGIN_VERBS.split())
+_VERB_FORMS = (
+    frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS | _PHRASAL_VERBS | _BEGIN_VERBS
+)
 SPEECH = re.compile(
     rf"(?<![{WORD_CHARS}’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
     rf"|(?P<resume>{trie_regex(RESUMING_CUES.split())})(?=\s*[,:“\"])"
@@ -801,6 +805,8 @@ _AS_OPENING = re.compile(
 _AS_END = re.compile(
     r"(?:\s+(?:it|so))?(?:\s+(?:in|on|at|during|last|this|earlier|recently|yesterday|today)\b[^,;:“”\"]{0,40})?,"
 )
+# A quotation closed by its punctuation, then a short subject, right before a cue ("“...,” he began").
+_QUOTE_THEN_SUBJECT = re.compile(r"[,.!?][”\"]\s+(?:[^\s“”\"]+\s+){1,4}$")
 # A negated cue before an indirect question reports no words.
 _NEGATED = re.compile(
     rf"(?<![{WORD_CHARS}’'-])(?:not|never|n[’']t|declined\s+to|refused\s+to|would\s+not|could\s+not)\s+$"
@@ -948,6 +954,9 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             )
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
+            next_to_quote = after_quote or _QUOTE_THEN_SUBJECT.search(text, max(start, vs - 60), vs) is not None
+            if word in _BEGIN_VERBS and not (next_to_quote or text.startswith(":", ve)):
+                continue  # "started selling “green” bonds": a verb of beginning reports only words next to it
         if v.group("resume"):
             # "Adding, “...”" opens a sentence that goes on with the previous sentence's speaker.
             previous = ctx.discourse.history[-1][0] if ctx.discourse.history else []

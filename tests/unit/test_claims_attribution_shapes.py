@@ -648,3 +648,20 @@ PHRASAL_CUES = _table("""
 @pytest.mark.parametrize(("text", "marker", "speaker"), PHRASAL_CUES)
 def test_two_word_cues(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
+
+
+# A verb of beginning is a cue right after the quotation it reports ("“...,” he began.") or
+# before a colon ("She began: “...”"); with a quotation further on it is a plain verb.
+BEGIN_CUES = _table("""
+    id                 | marker          | speaker    | text
+    began-after-quote  | disappointed    | Mark Tello | Mark Tello spoke. “We are really disappointed,” he began.
+    started-inverted   | It is over      | Ana Roe    | The vote was close. “It is over,” Ana Roe started.
+    began-colon        | It is hard      | Mark Tello | Mark Tello spoke. He began: “It is hard to lose.”
+    scare-quote-later  | bonds           | -          | The vote was close. The company started selling “green”
+                                            ... bonds in May.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), BEGIN_CUES)
+def test_verbs_of_beginning_next_to_a_quotation(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
