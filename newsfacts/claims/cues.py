@@ -50,6 +50,18 @@ QUOTE_ONLY_VERBS_TEXT = """
     read reads reading dub dubs dubbed dubbing
     """
 
+# Two-word cues that report the words of a quotation next to them, like the quote-only verbs
+# ("“Let me talk,” Trump shot back.", "Fallon fired back: “...”", "“...,” she went on."),
+# separated by commas.
+PHRASAL_VERBS_TEXT = """
+    shot back, shoots back, shooting back, fired back, fires back, firing back, hit back, hits back,
+    hitting back, went on, goes on, chimed in, chimes in, chiming in, cut in
+    """
+
+# Verbs of beginning: a cue only right after the quotation they report ("“...,” he began.") or
+# before a colon ("She began: “...”"), never with a quotation further on ("started selling “green” bonds").
+BEGIN_VERBS = "began begins started starts"
+
 # Role nouns that stand for a titled person named earlier ("the senator" after "Sen. Bernie
 # Sanders"): the role, then the titles that give it.
 ROLE_TITLES = {
@@ -145,6 +157,13 @@ DESCRIPTIVE_HEADS = """
     activists lawmaker frontrunner front-runner actress actor star singer comedian pope cleric pastor
     priest bishop moderator panel jury prosecutor justices plaintiffs defendant republican democrat
     republicans democrats
+    """
+
+# Auxiliaries and common irregular verbs that, right after a name, make it the subject of its clause
+# ("..., but Christie wasn't having it", "Rubio told"), beside any -ed or -s form.
+SUBJECT_VERBS = """
+    is was has had will would can could did does told said says spoke made took gave went came met
+    won lost got wants thinks knows wasn’t isn’t didn’t wasn't isn't didn't
     """
 
 # Pronouns a speaker can be.

@@ -14,8 +14,12 @@ Speakers carry over between sentences the way news prose carries them:
   is a quotation too ("“...” “...,” she said") or opens with the attribution of a quotation closed
   by "!" or "?" ("“Is it two?” Roe asked."), else the current speaker of its paragraph, else
   the speaker of the previous paragraph when that paragraph ended in attributed words (a quote
-  paragraph with no cue continues the previous speaker);
+  paragraph with no cue continues the previous speaker), else the person whom the previous
+  paragraph's last sentence, the author's words, opens with as its subject ("X was upbeat.");
 - "he"/"she" resolve to the people the previous sentences made salient (`speakers.Discourse`).
+
+A body that quotes in single marks (‘...’) is read through a copy in double marks of the same
+length (`newsfacts.claims.single_quotes`); the claims keep the original's words.
 
 Regexes that look for rare things (speech cues, quotations, quotation marks) run once over the
 whole body; per sentence only cheap anchored matches run, and per claim one pass finds the cues of
@@ -29,14 +33,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from newsfacts.claims.classify import CUES, carries_statistic, claim_type
 from newsfacts.claims.detect import core_span, furniture_reason
 from newsfacts.claims.hedging import HEDGE
 from newsfacts.claims.model import Claim
 from newsfacts.claims.people import People, QuoteTest
+from newsfacts.claims.single_quotes import double_single_quotes
 from newsfacts.claims.speakers import (
     Attribution,
     Context,
@@ -246,12 +251,18 @@ def _names_the_speaker(text: str, quote: _Sentence, nxt: _Sentence) -> bool:
     return att.anchor == nxt.start and att.verb_end - nxt.start <= _MAX_OPENING_ATTRIBUTION
 
 
-def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | None]:
-    """The speaker each bare quotation inherits from around it (None: keeps its own attribution)."""
+def _carry(
+    text: str, sents: list[_Sentence], quotes: QuoteTest, subject_of: Callable[[int, int], str | None]
+) -> list[str | None]:
+    """The speaker each bare quotation inherits from around it (None: keeps its own attribution).
+
+    `subject_of(start, end)` is the person opening the sentence text[start:end] as its subject.
+    """
     inherited: list[str | None] = [None] * len(sents)
     lead_in: str | None = None
     current: tuple[str, int] | None = None  # (speaker, paragraph) of the last attributed quotation
     prev_para_speaker: tuple[str, int] | None = None
+    prev_para_end = -1  # the index of the last sentence of the previous paragraph
     last_line = -1
     last_speaker: str | None = None
     whos: list[str | None] = []  # the speaker each sentence ends up with, so far
@@ -259,6 +270,7 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
     for i, sent in enumerate(sents):
         if sent.line_start != last_line:
             prev_para_speaker = (last_speaker, last_line) if last_speaker else None
+            prev_para_end = i - 1
             last_line = sent.line_start
         if sent.furniture:
             lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else sent.lead
@@ -293,6 +305,11 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 speaker = current[0]
             elif prev_para_speaker and not quotes(sent.start - 1):
                 speaker = prev_para_speaker[0]
+            elif i == prev_para_end + 1 and prev_para_end >= 0 and _introduces(text, sents[prev_para_end], quotes):
+                # "Viguerie is upbeat about the race.\n“He can win.”": a quote paragraph with no cue
+                # after a paragraph closing on a person's deeds is that person's words.
+                prev = sents[prev_para_end]
+                speaker = subject_of(prev.start, prev.end)
             inherited[i] = speaker
         lead_in = sent.atts[-1].speaker if _is_lead_in(text, sent) else sent.lead
         who = speaker or (sent.atts[-1].speaker if sent.atts else None)
@@ -310,6 +327,12 @@ def _carry(text: str, sents: list[_Sentence], quotes: QuoteTest) -> list[str | N
                 # keeps that quotation's speaker current.
                 current = (who, sent.line_start) if i and inherited[i - 1] == who else None
     return inherited
+
+
+def _introduces(text: str, sent: _Sentence, quotes: QuoteTest) -> bool:
+    """May the sentence ending a paragraph introduce a quote paragraph after it: the author's
+    own words (no attribution, no quotation marks), not page furniture?"""
+    return not sent.atts and sent.mark < 0 and not sent.furniture and not quotes(sent.end - 1)
 
 
 def _quotation_speakers(sents: list[_Sentence], quotes: QuoteTest, inherited: list[str | None]) -> list[bool]:
@@ -372,6 +395,15 @@ def extract_claims(
     end = len(text) if body_end is None else max(0, min(body_end, len(text)))
     end = min(end, max(0, body_start) + MAX_BODY_CHARS)
     start = min(max(0, body_start), end)
+    doubled = double_single_quotes(text, start, end)
+    if doubled is None:
+        return _extract(text, start, end, figure_spans)
+    # Read through the copy in double marks; each claim keeps the original's words, same span.
+    return [replace(c, text=text[c.char_start : c.char_end]) for c in _extract(doubled, start, end, figure_spans)]
+
+
+def _extract(text: str, start: int, end: int, figure_spans: Sequence[tuple[int, int]]) -> list[Claim]:
+    """The claims of text[start:end], the body already bounded."""
     sentences = split_sentences(text, start, end)
     if not sentences:
         return []
@@ -416,7 +448,7 @@ def extract_claims(
         sents.append(_Sentence(cs, ce, core, mark, line_start, atts, furniture, lead))
 
     claims: list[Claim] = []
-    inherited = _carry(text, sents, quotes)
+    inherited = _carry(text, sents, quotes, ctx.discourse.opening_person)
     inside = _quotation_speakers(sents, quotes, inherited)
     for sent, speaker, quoted in zip(sents, inherited, inside, strict=True):
         if sent.furniture:

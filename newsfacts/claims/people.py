@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, TITLES
+from newsfacts.claims.cues import FEMALE_CUES, FEMALE_NAMES, MALE_CUES, MALE_NAMES, ROLE_TITLES, SUBJECT_VERBS, TITLES
 from newsfacts.facts.trie import WORD_CHARS
 
 _TITLE_SET = frozenset(TITLES.split())
@@ -57,6 +57,7 @@ _ORG_WORDS_TEXT = """
     Forces Force House Senate Congress Parliament Court Board Reserve Treasury Union States Kingdom
     Street City County State Republic Airlines Motors Capital Partners Securities Research Media
     Television Radio Club League Project Campaign Review Magazine Daily Herald Tribune Channel
+    LLP LLC Ltd PLC Plc Co. Corporation Incorporated AG SA GmbH
     """
 ORG_WORDS = frozenset(_ORG_WORDS_TEXT.split())
 # How close a full name must be to decide who a lone surname is over the most frequent full name.
@@ -65,7 +66,17 @@ _RECENT_CHARS = 400
 _NEAR = 40
 _MAX_ALONE_CHECKS = 300
 _LOWER_NEXT = re.compile(r"(?:’s|'s)?\s+(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b")
-_SUBJECT_PREFIX = re.compile(r"(?:[\w’',.-]+\s+){0,3}$")
+# A word after a name that makes the name its clause's subject: an -ed or -s verb form ("Rubio
+# refrained", "Bush interjects"), or an auxiliary or common irregular verb ("Christie wasn't").
+_ACTING = re.compile(
+    rf"\s+(?:also\s+|then\s+|[a-z]+ly\s+)?(?:[a-z]+(?:ed|s)|{'|'.join(SUBJECT_VERBS.split())})(?![\w’'])"
+)
+# What may stand between a sentence's start and a name that is its subject: up to three words, an
+# opening phrase and its comma, or a quotation closed before an inverted attribution ("“...,”
+# Jeffrey Lewis wrote"); then the name's own capitalised words.
+_SUBJECT_PREFIX = re.compile(
+    r"(?:(?:[\w’',.-]+\s+){0,3}|[^,;:“”\"]{1,60},\s+|.*[”\"][,.!?]?\s+|.*[,.!?][”\"]\s+)(?:[A-Z][\w’'.-]*\s+){0,3}$"
+)
 _AGE_AFTER = re.compile(r",\s\d{1,3},\s")
 
 
@@ -371,6 +382,11 @@ class People:
         A name the document never marks as a person's is one when it acts; places rarely do.
         """
         return m.start() == sentence_start and _LOWER_NEXT.match(self.text, m.end()) is not None
+
+    def acts_at(self, at: int) -> bool:
+        """Is the name word at `at` followed by a verb, wherever it stands ("..., but Christie wasn't")?"""
+        m = _CAP_WORD.match(self.text, at)
+        return m is not None and _ACTING.match(self.text, m.end()) is not None
 
     def is_subject(self, at: int, sentence_start: int) -> bool:
         """Is a mention at `at` the subject that opens its sentence (a few words in at most)?"""

@@ -24,13 +24,16 @@ their noun phrase ("the company", "one senior fellow"); "he"/"she" resolve throu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from newsfacts.claims.cues import (
     BARE_VERBS,
+    BEGIN_VERBS,
     COMPLEMENT_VERBS,
     DESCRIPTIVE_HEADS,
     MODIFIER_TITLES,
+    PHRASAL_VERBS_TEXT,
     PRONOUNS,
     QUOTE_ONLY_VERBS_TEXT,
     RESUMING_CUES,
@@ -52,7 +55,8 @@ TITLES = frozenset(_TITLES_TEXT.split())
 # Adviser Ann Roe"): before a single last word they are part of a name ("National Beverage").
 _MODIFIER_TITLES = frozenset(MODIFIER_TITLES.split())
 _ROLE_SET = frozenset(ROLE_WORDS.split())
-QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split())
+_PHRASAL_VERBS = frozenset(" ".join(p.split()) for p in PHRASAL_VERBS_TEXT.split(",") if p.strip())
+QUOTE_ONLY_VERBS = frozenset(QUOTE_ONLY_VERBS_TEXT.split()) | _PHRASAL_VERBS
 
 
 def _forms(entry: str) -> list[str]:
@@ -75,7 +79,10 @@ _BARE_FORMS = frozenset(f for e in BARE_VERBS.split() for f in _forms(e)) | {"Sa
 _BASE_ONLY = frozenset(
     _forms(e)[0] for e in (BARE_VERBS + " " + COMPLEMENT_VERBS).split() if _forms(e)[0] not in _forms(e)[1:]
 )
-_VERB_FORMS = frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS
+_BEGIN_VERBS = frozenset(BEGIN_VERBS.split())
+_VERB_FORMS = (
+    frozenset(f for e in COMPLEMENT_VERBS.split() for f in _forms(e)) - _BARE_FORMS | _PHRASAL_VERBS | _BEGIN_VERBS
+)
 SPEECH = re.compile(
     rf"(?<![{WORD_CHARS}’'-])(?:(?P<bare>{trie_regex(_BARE_FORMS)})|(?P<verb>{trie_regex(_VERB_FORMS)})"
     rf"|(?P<resume>{trie_regex(RESUMING_CUES.split())})(?=\s*[,:“\"])"
@@ -139,7 +146,7 @@ def speech_cues(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 _NAME = rf"[A-Z][{WORD_CHARS}’'.-]*"
 _CONNECTORS = frozenset(("of", "for", "the", "and", "de", "da", "du", "van", "von", "der", "bin", "al", "la", "le"))
-CAP_RUN = rf"{_NAME}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
+CAP_RUN = rf"{_NAME}(?:\s+(?:(?:of\s+the|{'|'.join(sorted(_CONNECTORS))})\s+)?{_NAME}){{0,6}}"
 _FUNCTION = word_set(
     "the a an of to in on at for by with from and or but that which who whom whose as than this these those "
     "said says told is are was were has have had will would it its he she they we i you not also when while"
@@ -166,7 +173,8 @@ _ADVERBS = (
     r"didn[’']t|does\s+not|doesn[’']t|"
     r"(?!(?:daily|weekly|monthly|quarterly|yearly|family|ally|rally|italy|early|only|july)\b)[a-z]{2,}ly"
 )
-_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\),?)?"
+# An aside between a subject and its verb: ", the mayor,", " (D-Ohio)", or both (" (D-Ohio), a rival,").
+_APPOSITION = r"(?P<app>,\s[^,;:“”\"]{1,150},|\s\([^()\n]{1,30}\)(?:,\s[^,;:“”\"]{1,150},|,)?)?"
 _TAIL = rf"{_APPOSITION}\s+(?:(?:{_ADVERBS})\s+){{0,2}}$"
 # Subjects are searched for in two passes: names and pronouns over the whole window, described
 # groups only near a head noun. One pattern trying the group form at every word costs ten times more.
@@ -182,7 +190,7 @@ _MORE_NAME_WORDS = rf"(?: [A-Z][{WORD_CHARS}’'.-]+)"
 _APPOSED_NAME = re.compile(rf",\s(?:[A-Z][a-z]{{1,3}}\.\s)?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}}),")
 _WHO = re.compile(rf"(?<=,\s)who{_TAIL}")
 _SUBJECT_DET = re.compile(
-    rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,2}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
+    rf"(?<![{WORD_CHARS}’'.-])(?P<np>(?:{either_case(_DETERMINERS.split())})\s+(?:{_MODIFIER}\s+){{0,3}}?[a-z][{WORD_CHARS}-]+){_TAIL}"
 )
 # The subject that opens a clause, for a participle cue later in it ("X is slamming it, saying").
 _WHOLE_NAME = re.compile(rf"(?P<np>(?:[a-z][{WORD_CHARS}-]*\s+){{0,3}}{CAP_RUN})\s*")
@@ -241,9 +249,11 @@ _STOP_AFTER = (
 # such a participle belongs to the speaker's description, so the phrase does not stop at it.
 _NOT_POSTMODIFIED = "".join(f"(?<!{w})" for w in _POSTMODIFIERS)
 _POSTMODIFIER_TAIL = re.compile(rf"\s+(?:{'|'.join(_POSTMODIFIERS)})\s+(?:with|to|in|on)\s.*$")
+# A full stop that ends the phrase: not the dot of a middle initial ("said Jason C. Ervin").
+_NOT_AN_INITIAL = r"\.(?!(?<=(?<![\w.])[A-Z]\.)\s+[A-Z])"
 _AFTER_VERB = re.compile(
     rf"\s+(?:(?:{_ADVERBS}|on\s+\w+day|\w+day|recently)\s+)?(?P<np>(?:[^,.;:!?“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){{2,90}}?)"
-    rf"(?=\s*(?:[,.;:!?“”\"]|$)|{_NOT_POSTMODIFIED}\s+(?:{_STOP_AFTER})\b)"
+    rf"(?=\s*(?:[,;:!?“”\"]|{_NOT_AN_INITIAL}|$)|{_NOT_POSTMODIFIED}\s+(?:{_STOP_AFTER})\b)"
 )
 _SOURCE = re.compile(
     r"\s+(?P<np>(?:[^,.;:“”\"\n]|\.(?=\S)|\.(?<=[A-Z]\.)(?=\s+[A-Z])){2,90}?)"
@@ -258,16 +268,22 @@ _SOURCE_PREFIX = re.compile(
 )
 
 _LEADING_JUNK = word_set(
-    "with and but while as that when because after before since though although so then where which "
+    "with and but yet while as that when because after before since though although so then where which "
     "who if of for from to in on at by also said says"
 )
 _NOT_SPEAKERS = word_set("it this that they there we i you which who what these those one he she us them him her")
 # "the senator", "the former governor": a role noun that can stand for a titled person named before.
 _ROLE_NP = re.compile(rf"the\s+(?:(?P<mod>[{WORD_CHARS}.-]+)\s+)?(?P<role>{'|'.join(sorted(ROLE_TITLES))})")
 _TRAILING_NAME = re.compile(rf"(?<![{WORD_CHARS}’'.-]){_NAME_WORD}{_MORE_NAME_WORDS}{{0,2}}$")
+# Words that open a clause or a prepositional phrase, not a speaker, right after a quotation
+# ("“...,” while ...", "“...” in a Facebook post": "post" is then a noun).
+_NOT_AFTER_QUOTE = (
+    "while whereas but and as with though although when after before because "
+    "in on at from to by for during into over under about against"
+)
 # Between a closing quotation and its verb: the speaker, whatever its head ("“...,” the investor said").
 _QUOTE_NP = re.compile(
-    rf"[”\"][,.!?]?\s+(?!(?:while|whereas|but|and|as|with|though|although|when|after|before|because)\b)"
+    rf"[”\"][,.!?]?\s+(?!(?:{'|'.join(_NOT_AFTER_QUOTE.split())})\b)"
     rf"(?P<np>[^,;:“”\"]{{2,80}}?){_TAIL}"
 )
 # "Marco Rubio of Florida, who mused ...": a relative pronoun's antecedent.
@@ -285,6 +301,9 @@ _NOT_SUBJECT_LIST = (
     "Unlike Like Without Within Amid Among Against Until Unless Whether Perhaps Maybe Indeed"
 )
 _NOT_SUBJECT_WORDS = frozenset(_NOT_SUBJECT_LIST.split())
+# Month names: a speaker by themselves only as a surname the document gives a person ("Ana March").
+_MONTHS_LIST = "January February March April May June July August September October November December"
+_MONTHS = frozenset(_MONTHS_LIST.split())
 # Of those, the ones that open an adverbial phrase rather than a noun phrase ("Later, ...").
 _QUANTIFIERS = frozenset(["Several", "Many", "Others", "Another", "Most", "Both", "Some", "Few"])
 _NOUN_OPENERS_LIST = "The A An Many Some Another Most Few Several Both All Other Others"
@@ -296,6 +315,12 @@ _DANGLING_LIST = "of for in at by to from with and or but who that which as on i
 _DANGLING = frozenset(_DANGLING_LIST.split())
 _AUXILIARIES_LIST = "should would will can could may might must are is was were be it now"
 _AUXILIARIES = frozenset(_AUXILIARIES_LIST.split())
+# Plural nouns without an -s, which take a base-form verb after "the" ("the police say").
+_UNMARKED_PLURALS_LIST = "people police staff media public children men women personnel clergy cattle folk"
+_UNMARKED_PLURALS = frozenset(_UNMARKED_PLURALS_LIST.split())
+_FUNCTION_OR_AUXILIARY = frozenset(w.lower() for w in _FUNCTION) | _AUXILIARIES | _DANGLING
+_MODALS_LIST = "must should would will can could may might shall"
+_MODALS = frozenset(_MODALS_LIST.split())
 _TIME_NOUNS_LIST = (
     "time times past moment day days week weeks month months year years night morning evening weekend ago"
 )
@@ -444,13 +469,17 @@ class Discourse:
     def resolve(
         self, pronoun: str, pos: int, sentence_start: int, upto: int | None = None, depth: int = 0
     ) -> str | None:
-        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees.
+        """The person a "he"/"she" at `pos` stands for, or None when nothing agrees ("they" and
+        "it" stand for a group or a body that spoke just before: `_body`).
 
         Candidates come from the three sentences before (speakers first, then people named outside
-        quotations), then from the speakers of up to nine more. Names earlier in the pronoun's own
+        quotations as a clause's subject), then from the speakers of up to nine more, and last from
+        the people the three sentences name only in passing (objects, possessors). Names earlier in the pronoun's own
         sentence are passed over: "Asked about Lee, he said" is rarely about Lee. `upto` is the
         history index the pronoun's sentence has (the end of the history by default).
         """
+        if pronoun.lower() in ("they", "it"):
+            return self._body(len(self.history) if upto is None else upto, pos, pronoun.lower() == "they")
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
             return None
@@ -464,9 +493,12 @@ class Discourse:
                 return name
         upto = len(self.history) if upto is None else upto
         found = None
+        passing: list[tuple[str, str | None]] = []
         for i in range(upto - 1, max(-1, upto - 4), -1):
             _, lo, hi = self.history[i]
-            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi))
+            subjects, others = self._mentioned_split(lo, hi)
+            passing.extend(others)
+            found = agree(self._speakers(self._entry_speakers(i, depth), hi) + subjects)
             if found:
                 break
         for i in range(upto - 4, max(-1, upto - 13), -1):
@@ -474,10 +506,58 @@ class Discourse:
                 break
             _, lo, hi = self.history[i]
             found = agree(self._speakers(self._entry_speakers(i, depth), hi) + self._mentioned(lo, hi)[:1])
+        # A person named only in passing is the last resort: "Rubio refrained from attacking Chris
+        # Christie. He dismissed ..." is Rubio, and so is a speaker two sentences back.
+        found = found or agree(passing)
         # The pronoun tells the person's gender: a later "she" will not take a "he".
         if found and (p := self.people.person(found, pos)) is not None and p.gender is None:
             p.gender = gender
         return found
+
+    def opening_person(self, start: int, end: int) -> str | None:
+        """The person who opens the sentence text[start:end] as its subject, a name the document
+        marks as a person's ("However, Solskjaer was confident ..."), or None."""
+        own = self._own_subject(start, end)
+        if own is not None:
+            return own[0] if self.people.person(own[0], start) is not None else None
+        # "He was upbeat.", "The senator sought ...": the subject a speakerless sentence recorded.
+        i = bisect_left(self.history, start, key=lambda entry: entry[1])
+        if i < len(self.history) and self.history[i][1] == start and i in self.subjects:
+            found = self._entry_speakers(i, 0)
+            return found[0] if found else None
+        return None
+
+    def _body(self, upto: int, pos: int, plural: bool) -> str | None:
+        """The speaker a "they" or an "it" stands for: the latest speaker of the three sentences
+        before that is a group ("officials at the ministry", "Senate Democrats") for "they", or a
+        single body or document ("the company", "the email") for "it"; never a person."""
+        for i in range(upto - 1, max(-1, upto - 4), -1):
+            for s in reversed(self.history[i][0]):
+                if plural and self._is_group(s, pos):
+                    return s
+                if not plural and not self._is_group(s, pos) and not self._is_person_like(s, pos):
+                    return s
+        return None
+
+    def _is_person_like(self, speaker: str, pos: int) -> bool:
+        """A person the document names, or a name shaped like a person's ("Kara Voss", "Voss")."""
+        if self.people.person(speaker, pos) is not None:
+            return True
+        return bool(_PERSON_LIKE.fullmatch(speaker)) and not ORG_WORDS.intersection(speaker.split())
+
+    def _is_group(self, speaker: str, pos: int) -> bool:
+        """A plural noun phrase or two names joined by "and": not a person, not "the company"."""
+        if " and " in speaker:
+            return True
+        words = speaker.split()
+        # The head noun stands before the first preposition: "officials at the ministry".
+        cut = next((i for i, w in enumerate(words) if w in _DANGLING and i > 0), len(words))
+        last = words[cut - 1]
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "’s", "'s")) and len(last) > 3
+        if not plural or self.people.person(speaker, pos) is not None:
+            return False
+        # A capitalised plural is a group only by its head noun ("Senate Democrats", not "Ana Sanders").
+        return speaker[:1].islower() or last.lower() in _HEAD_SET or last.lower()[:-1] in _HEAD_SET
 
     def _own_subject(self, sentence_start: int, pos: int) -> tuple[str, str | None] | None:
         """The person who opens the pronoun's own sentence as its subject, before the pronoun:
@@ -504,6 +584,16 @@ class Discourse:
 
     def _mentioned(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
         return [(p.full, p.gender) for _, p in self.people.mentions(lo, hi)]
+
+    def _mentioned_split(self, lo: int, hi: int) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+        """The people named in text[lo:hi] as a clause's subject, and those named only in passing
+        (an object, a possessor: "attacking his rivals, Jeb Bush and Chris Christie")."""
+        subjects: list[tuple[str, str | None]] = []
+        others: list[tuple[str, str | None]] = []
+        for at, p in self.people.mentions(lo, hi):
+            acting = self.people.is_subject(at, lo) or self.people.acts_at(at)
+            (subjects if acting else others).append((p.full, p.gender))
+        return subjects, others
 
 
 # A name opening a clause as the subject of a lower-case verb, with an apposition between: "Trump
@@ -537,7 +627,7 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
     low = np.lower().removesuffix("’s").removesuffix("'s")
     if (contracted := _CONTRACTED.fullmatch(low)) is not None:
         np = low = contracted.group(1)  # "they’ve said", "she’d told", "They’re less hostile": the pronoun
-    if low in PRONOUNS:
+    if low in PRONOUNS or low == "it":
         return ctx.discourse.resolve(low, pos, sentence_start)
     if np.endswith(("’s", "'s")):
         return None  # a possessor: "Clinton’s email", "Trump’s call for" are nouns, not speech
@@ -550,18 +640,21 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
         return speaker.lower()  # "Several said ...", "Another wrote ...": an unnamed group or person
     if speaker is None or speaker in _NOT_SUBJECT_WORDS or speaker.endswith(("’s", "'s")):
         return None
+    if speaker in _MONTHS and ctx.people.person(speaker, pos) is None:
+        return None  # "In December, the prince called ...": a time, not a speaker
     if " " not in speaker and len(speaker) > 5 and speaker.endswith("ing") and speaker[1:].islower():
         return None  # "Speaking at a rally, Trump ...", "Led by the mayor, ...": a participle, not a name
     if speaker.rsplit(None, 1)[-1].lower() in _DETERMINER_SET | _POSSESSIVES:
         return None  # "coupled with his recall": after a determiner the cue word is a noun
     # "an angry Hollande", "Secretary of State Ada Kerr": a person the document names, at the end, wins.
     tail = _TRAILING_NAME.search(speaker)
-    if tail is not None and tail.start() > 0 and (p := ctx.people.person(tail.group(), pos)) is not None:
+    joined = tail is not None and speaker[: tail.start()].endswith(" and ")  # "Ana Roe and Carl Ebner": both
+    if tail is not None and tail.start() > 0 and not joined and (p := ctx.people.person(tail.group(), pos)) is not None:
         return p.full
     if not speaker[0].isupper():
         return speaker if _is_description(speaker) else None
     name, of, place = speaker.partition(" of ")
-    if of and place[:1].isupper():
+    if of and place.removeprefix("the ")[:1].isupper():
         # "Marco Rubio of Florida", "Ada Roe of the Cato Institute": the person, not the place.
         if (p := ctx.people.person(name, pos)) is not None:
             return p.full
@@ -573,11 +666,11 @@ def _finish(np: str, pos: int, sentence_start: int, ctx: Context) -> str | None:
 def _is_description(speaker: str) -> bool:
     """A lower-case speaker is a noun phrase ("the company", "former employees"), not a piece of a
     clause: no dangling word or auxiliary last ("refusing to", "many are", "the platform should"),
-    no verb form first ("whipping lawmakers", "revised her statement")."""
+    no modal anywhere, no verb form first ("whipping lawmakers", "revised her statement")."""
     words = speaker.split()
     first, last = words[0].lower(), words[-1].lower()
-    if last in _DANGLING or last in _AUXILIARIES:
-        return False
+    if last in _DANGLING or last in _AUXILIARIES or _MODALS.intersection(words):
+        return False  # "the federal government must ensure": a modal makes it a clause
     verb_first = len(first) > 4 and first.endswith(("ing", "ed")) and first not in _HEAD_SET
     return not verb_first or len(words) == 1
 
@@ -671,6 +764,17 @@ _AGED_SUBJECT = re.compile(
 )
 # What may come before a clause's subject: a conjunction, or opening phrases that hold no verb.
 _CLAUSE_OPENING = re.compile(rf"\s*{_CLAUSE_OPENERS}(?:[^,;:“”\"]{{1,60}},\s+){{0,2}}")
+# A second role joined to the first by "and", then the name of the person holding both.
+_ROLE_AND_NAME = re.compile(
+    rf"\s+and\s+(?:[{WORD_CHARS}.-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}{_MORE_NAME_WORDS}{{1,2}})"
+)
+# A subject pronoun right after a capitalised word that opens the clause.
+_PRONOUN_NEXT = re.compile(r"\s+(?P<pro>he|she|they)\s")
+# A name (or two joined by "and") after a dash or "from", right before a colon opening a quotation.
+_DASHED_SOURCE = re.compile(
+    rf"(?:\s[-–—]\s+|(?<![{WORD_CHARS}])[Ff]rom\s+)(?P<np>{_NAME_WORD}{_MORE_NAME_WORDS}{{0,3}}"
+    rf"(?:\s+and\s+{_NAME_WORD}{_MORE_NAME_WORDS}{{0,3}})?)\s*$"
+)
 # A name opening a sentence, then an aside after a comma.
 _OPENING_NAME = re.compile(rf"(?P<np>{CAP_RUN}),\s")
 # A preposition right before a described phrase: the phrase is its object. Not "of" ("a third of
@@ -693,6 +797,16 @@ _ISSUED = re.compile(
     r"an?\s+(?:[\w-]+\s+){0,2}(?:statement|letter|memo|e-?mail|tweet|post|video|release|note|message|"
     r"ad|advertisement|op-ed|essay|report|filing)s?"
 )
+# An "as" clause opening a sentence (after a conjunction or "Of course,"), up to its cue ...
+_AS_OPENING = re.compile(
+    r"(?:(?:But|And|Yet|So|Of course|Still),?\s+)?[Aa]s\s+(?!well\b|soon\b|long\b|far\b|much\b)[^,;:“”\"]{2,80}$"
+)
+# ... and after the cue, "it" or a time or place, then the comma that ends the clause.
+_AS_END = re.compile(
+    r"(?:\s+(?:it|so))?(?:\s+(?:in|on|at|during|last|this|earlier|recently|yesterday|today)\b[^,;:“”\"]{0,40})?,"
+)
+# A quotation closed by its punctuation, then a short subject, right before a cue ("“...,” he began").
+_QUOTE_THEN_SUBJECT = re.compile(r"[,.!?][”\"]\s+(?:[^\s“”\"]+\s+){1,4}$")
 # A negated cue before an indirect question reports no words.
 _NEGATED = re.compile(
     rf"(?<![{WORD_CHARS}’'-])(?:not|never|n[’']t|declined\s+to|refused\s+to|would\s+not|could\s+not)\s+$"
@@ -704,6 +818,31 @@ _PASSIVE_HEARD = re.compile(r"\s(?:was|were|been|being|is|are)\s+(?:told|asked)\
 _PASSIVE = re.compile(rf"(?<![{WORD_CHARS}’'-])(?:was|were|been|being|be|is|are|get|got)\s+$")
 # The anchor `_subject` gives when the phrase before the verb is an object or a time, not a subject.
 REJECTED = -1
+
+
+def _as_clause(text: str, start: int, verb_start: int, verb_end: int, end: int) -> bool:
+    """Is the cue in an opening "as X noted," clause ("As the Post's Ana Roe puts it, ...", "But as
+    the tabloid noted in an op-ed Thursday, ...")? It reports the words of the clause after it."""
+    return _AS_END.match(text, verb_end, end) is not None and _AS_OPENING.match(text, start, verb_start) is not None
+
+
+def _singular_the(text: str, anchor: int, verb_start: int) -> bool:
+    """Is the phrase from `anchor` to a base-form cue "the" and lower-case words with a singular
+    last word that names no speaking body ("the caustic chant", "the key point")? Then the cue
+    word is its head noun."""
+    if not text.startswith(("the ", "The "), anchor):
+        return False
+    words = text[anchor:verb_start].split()
+    last = words[-1] if 1 < len(words) <= 4 else ""
+    return (
+        last.isalpha()
+        and not _FUNCTION_OR_AUXILIARY.intersection(words[1:])  # "the piece goes on to slam"
+        and not last.endswith("ly")
+        and last.islower()
+        and not last.endswith("s")
+        and last not in _UNMARKED_PLURALS
+        and last not in _HEAD_SET  # "the club insist": a body may take a plural verb
+    )
 
 
 def _object_like(np: str) -> bool:
@@ -727,6 +866,9 @@ def _opening_subject(
     """
     if colon and (name := _WHOLE_NAME.fullmatch(text, start, verb_start)):
         return _finish(name.group("np"), start, start, ctx), start
+    if colon and (dashed := _DASHED_SOURCE.search(text, start, verb_start)):
+        # "TURNOUT WAS HIGH - Ana Roe and Carl Ebner: “...”", "More from Roe: “...”": a roundup's source.
+        return _finish(dashed.group("np"), dashed.start("np"), start, ctx), dashed.start("np")
     first = _OPENER.match(text, start, verb_start)
     opener = first is not None and (first.group().lower() in _LEADING_JUNK or first.group() in _OPENER_WORDS)
     m = None if opener else _OPENING_DIRECT.match(text, start, verb_start)
@@ -742,6 +884,12 @@ def _opening_subject(
         return None, verb_start
     if m is None or ctx.quotes(m.start("np")):
         return None, verb_start
+    if m.group("np").lower() in _ROLE_SET and (named := _ROLE_AND_NAME.match(text, m.end("np"), verb_start)):
+        # "chairman and CEO Wilbur Gantz went on air": two roles joined, then the person holding them.
+        return _finish(named.group("name"), named.start("name"), start, ctx), m.start("np")
+    if " " not in m.group("np") and (pro := _PRONOUN_NEXT.match(text, m.end("np"), verb_start)):
+        # "Recently she announced ...", "Finally he said": the word before the pronoun is an adverb.
+        return _finish(pro.group("pro"), pro.start("pro"), start, ctx), pro.start("pro")
     return _finish(m.group("np"), m.start("np"), start, ctx), m.start("np")
 
 
@@ -798,10 +946,17 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             # "“Is it two?” Ada Roe asked.": the quotation closed by its mark ends the sentence before.
             follows = vs - start <= _NEXT_ATTRIBUTION_REACH and _QUOTE_BEFORE.search(text, max(0, start - 4), start)
             supported = (
-                after_quote or aside or bool(follows) or _has_complement(text, ve, end, word in QUOTE_ONLY_VERBS)
+                after_quote
+                or aside
+                or bool(follows)
+                or _has_complement(text, ve, end, word in QUOTE_ONLY_VERBS)
+                or _as_clause(text, start, vs, ve, end)
             )
             if not supported and lo <= start:
                 continue  # no quotation closes before the verb in this sentence: nothing can support it
+            next_to_quote = after_quote or _QUOTE_THEN_SUBJECT.search(text, max(start, vs - 60), vs) is not None
+            if word in _BEGIN_VERBS and not (next_to_quote or text.startswith(":", ve)):
+                continue  # "started selling “green” bonds": a verb of beginning reports only words next to it
         if v.group("resume"):
             # "Adding, “...”" opens a sentence that goes on with the previous sentence's speaker.
             previous = ctx.discourse.history[-1][0] if ctx.discourse.history else []
@@ -833,8 +988,8 @@ def attributions(text: str, start: int, end: int, verbs: list[re.Match[str]], ct
             if issuer is not None and not _ISSUED.fullmatch(issuer):
                 speaker, anchor = issuer, at
         anchor = vs if speaker is None else anchor
-        if word in _BASE_ONLY and _SINGULAR_SUBJECT.match(text, anchor, vs):
-            continue  # "a state visit", "a meaningful tell": a singular subject never takes a base form
+        if word in _BASE_ONLY and (_SINGULAR_SUBJECT.match(text, anchor, vs) or _singular_the(text, anchor, vs)):
+            continue  # "a state visit", "the caustic chant": a singular subject never takes a base form
         # "“...,” one analyst wrote": a quotation just before the subject supports the verb too.
         if not supported and _AFTER_QUOTE.search(text, max(start, anchor - 5), anchor) is None:
             continue

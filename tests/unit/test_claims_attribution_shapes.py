@@ -307,9 +307,17 @@ def test_names_kept_whole(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
 
 
-# A source after "according to" runs past the dots of initials ("U.S.", "G.") to its name.
+# A source after "according to" runs past the dots of initials ("U.S.", "G.") to its name, and so
+# does a speaker after an inverted cue ("said Jason C. Ervin"); a full stop after a whole word
+# still ends the speaker.
 SOURCES_WITH_INITIALS = _table("""
     id               | marker      | speaker                        | text
+    inverted-initial | are angry   | Mara J. Quist                  | “People are angry,” said Mara J. Quist, who
+                                                         ... chairs the tenants' board.
+    inverted-initial-end | on time | Carl T. Ebner                  | “The trains run on time,” said Carl T. Ebner.
+    full-stop-ends   | We won      | Ana Roe                        | “We won,” said Ana Roe. The count went on.
+    initial-in-quote | no deal     | Ana Roe                        | “Ask Carl T. Ebner, there is no deal,” said
+                                                         ... Ana Roe.
     initialism       | the clock   | Tommy G. Thompson              | Researchers are “working around the clock,”
                                                          ... according to U.S. Health Secretary Tommy G. Thompson.
     dotted-firm      | rose 3%     | J.P. Morgan                    | Prices rose 3%, according to J.P. Morgan.
@@ -434,4 +442,226 @@ AGED_PERSONS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), AGED_PERSONS)
 def test_aged_name_is_a_person_for_pronouns(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A month opening a clause is a time, never a speaker ("In March, the board ..."); a surname that
+# happens to be a month still is one when the document names that person.
+MONTH_WORDS = _table("""
+    id                 | marker      | speaker     | text
+    month-opener       | a disgrace  | -           | In October, the envoy called for the minister to resign,
+                                         ... calling him “a disgrace to the service.”
+    month-surname      | will win    | Ana March   | Senator Ana March spoke last. ¶ “We will win,” said March.
+    month-name-in-full | the budget  | Theresa May | “We will pass the budget,” Theresa May said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), MONTH_WORDS)
+def test_month_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A described subject may carry three modifiers before its head ("A 2019 state advisory opinion
+# added"), but a phrase holding a modal is a clause, never a speaker: "the city council must ensure
+# states ..." reads "states" as the cue, and the pronoun after the quotation speaks instead.
+LONG_DESCRIPTIONS = _table("""
+    id                 | marker          | speaker                       | text
+    three-modifiers    | campaign events | A 2019 state advisory opinion | A 2019 state advisory opinion added that paid
+                                                        ... talks count as “campaign events” only when funds are sought.
+    modal-is-a-clause  | naive           | Rachel Dunne                  | Rachel Dunne spoke. To think the city
+                                                        ... council must ensure states are run well, “you have to be
+                                                        ... naive,” she said.
+    four-words         | beyond repair   | the old city water board      | The old city water board said the pipes
+                                                        ... were “beyond repair.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), LONG_DESCRIPTIONS)
+def test_long_descriptions_and_clauses(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A base-form cue word after "the" and a singular word that names no speaking body is that
+# phrase's head noun ("the caustic chant", "the key point"); plural and collective subjects still
+# take it as a verb ("the police say", "the club insist"), and so does a subject with adverbs.
+THE_SINGULAR_NOUN = _table("""
+    id                | marker          | speaker    | text
+    chant-is-a-noun   | Lock them up    | -          | When the lights dimmed, the hall took up the
+                                             ... caustic chant “Lock them up!” in the dark.
+    unmarked-plural   | not speeding    | the police | The police say the driver “was not speeding.”
+    collective-body   | not for sale    | the club   | The club insist the striker is “not for sale.”
+    adverbs-between   | empty promises  | the piece  | The piece goes on to slam the mayor for his “empty
+                                             ... promises.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), THE_SINGULAR_NOUN)
+def test_base_form_after_a_singular_the_is_a_noun(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# Two roles joined by "and" before a name are that person's ("chairman and CEO Ana Roe went on
+# air: “...”"); a firm whose name ends in a company form (LLP, Ltd, PLC) is never a "he".
+ROLE_PAIRS_AND_FIRMS = _table("""
+    id               | marker         | speaker    | text
+    role-and-role    | Growth has     | Ana Roe    | On Monday, chairman and CEO Ana Roe went on air to calm
+                                          ... investors: “Growth has paused.”
+    role-and-pronoun | It is over     | -          | The chairman and his aides left. ¶ The hall emptied. ¶
+                                          ... “It is over,” he said.
+    firm-is-no-he    | has paused     | Mark Tello | Chief executive Mark Tello went on air. ¶ “Defendants
+                                          ... misled investors,” alleges Hart Popper LLP in its suit. ¶
+                                          ... “Growth has paused,” he said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), ROLE_PAIRS_AND_FIRMS)
+def test_role_pairs_and_firms(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A quote paragraph with no cue after a paragraph that closes on what a person did or thought
+# ("X was upbeat about ...", "However, X was confident ...", "He defended the record.") is that
+# person's words; after the author's words about no person, or about a person as an object, the
+# quotation keeps no speaker.
+INTRODUCED_QUOTE_PARAGRAPHS = _table("""
+    id                 | marker         | speaker     | text
+    name-subject       | stronger       | Dana Whitby | Dana Whitby was upbeat about the merger. ¶ “We will be
+                                           ... stronger together.”
+    after-opening      | closer than    | Mark Tello  | However, Mark Tello was confident his side had improved.
+                                           ... ¶ “We are closer than a year ago.”
+    pronoun-subject    | win it         | Mark Tello  | Mark Tello spoke first at the hall. ¶ He was upbeat
+                                           ... about the vote. ¶ “We will win it.”
+    name-inside-quote  | will sign      | Dana Whitby | Dana Whitby was upbeat about the merger. ¶ “Mark Tello
+                                           ... will sign it.”
+    no-person          | too late       | -           | The storm closed the port for a week. ¶ “It came too
+                                           ... late.”
+    person-as-object   | sad day        | -           | The board fired Mark Tello on Monday. ¶ “It is a sad day for
+                                           ... the firm.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), INTRODUCED_QUOTE_PARAGRAPHS)
+def test_quote_paragraph_after_a_person_s_deeds(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A party-and-state parenthesis and an apposition may both stand between a name and its verb
+# ("Sen. Ana Roe (D-Ohio), a rival of the mayor, said"); a name inside the apposition is not the
+# speaker.
+PARENTHESIS_THEN_APPOSITION = _table("""
+    id                  | marker     | speaker  | text
+    both-asides         | plan was   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio), a rival of the mayor,
+                                        ... said the plan was “dead.”
+    quote-only-verb     | abhorrent  | Ted Cruz | The Senate voted. Sen. Ted Cruz (R-Texas), also a GOP
+                                        ... presidential hopeful, called the group “abhorrent” on Sunday.
+    name-in-apposition  | too late   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio), an ally of Mark
+                                        ... Tello, said the vote came “too late.”
+    parenthesis-only    | plan was   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio) said the plan was
+                                        ... “dead.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PARENTHESIS_THEN_APPOSITION)
+def test_parenthesis_then_apposition(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A roundup quotes its sources after a heading and a dash, or after "More from": "TURNOUT WAS
+# HIGH - Ana Roe and Carl Ebner: “...”". A colon with no name before it still gives nobody.
+ROUNDUP_SOURCES = _table("""
+    id               | marker        | speaker                | text
+    dash-two-names   | ran for hours | Ana Roe and Carl Ebner | Polls closed early. ¶ TURNOUT WAS HIGH IN THE
+                                                ... NORTH - Ana Roe and Carl Ebner: “The lines ran for hours.”
+    dash-one-name    | was right     | Ana Roe                | Polls closed early. ¶ WHY THE COUNT IS SLOW -
+                                                ... Ana Roe: “Carl Ebner was right about the ballots.”
+    more-from        | take days     | Ana Roe                | Polls closed early. Ana Roe wrote the memo. ¶
+                                                ... What it means - More from Roe: “The count will take days.”
+    no-name          | sell the      | -                      | Polls closed early. ¶ The full text follows:
+                                                ... “The board has agreed to sell the plant by June.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), ROUNDUP_SOURCES)
+def test_roundup_sources_after_a_dash(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# An opening "as X noted," clause attributes the clause after it to X ("As the Ledger's Ana Roe
+# puts it, ...", "But as the tabloid noted in an op-ed, ..."), and so does a lead-in it opens; "as
+# soon as X said" is a time, and a cue with its own object ("as the firm reported earnings,")
+# reports nothing. A person "of the" organisation is the person.
+AS_CLAUSES = _table("""
+    id               | marker         | speaker                 | text
+    puts-it          | cannot refuse  | Ana Roe                 | As the Ledger’s Ana Roe puts it, the mayor is
+                                                 ... making the council “an offer it cannot refuse.”
+    noted-in         | fan base       | the nationalist tabloid | But as the nationalist tabloid noted in an op-ed
+                                                 ... Thursday, the candidate “has earned himself a fan base.”
+    lead-in          | lively         | Carl Ebner              | Of course, as Carl Ebner of the Daily Ledger observed,
+                                                 ... the biggest winner was the stage itself: ¶ “The clear winner
+                                                 ... of the night was the network, which ran two lively sessions.”
+    object-after-cue | sharply        | traders                 | As the company reported earnings, shares fell
+                                                 ... “sharply,” traders said.
+    of-the-person    | plan was       | Ana Roe                 | The vote failed. Ana Roe of the Cato Institute said
+                                                 ... the plan was “dead.”
+    of-the-firm      | profits        | the Bank of the West    | The vote failed. The Bank of the West said its
+                                                 ... profits “fell by half.”
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), AS_CLAUSES)
+def test_as_clauses_and_of_the(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A prepositional phrase right after a quotation is no speaker: in "“...” in a Facebook post" the
+# cue word is a noun. A phrase naming its speaker after the preposition still gives the speaker.
+PREPOSITION_AFTER_QUOTE = _table("""
+    id                | marker         | speaker   | text
+    noun-post         | beautiful soul | -         | The vote was close. A friend referred to him as “the most
+                                          ... beautiful soul” in a Facebook post.
+    subject-later     | will win       | the mayor | The vote was close. “We will win,” in a statement the mayor
+                                          ... said.
+    plain-inverted    | will win       | Ana Roe   | The vote was close. “We will win,” Ana Roe said.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_AFTER_QUOTE)
+def test_preposition_after_a_quotation_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# Two-word cues report the quotation next to them ("“Let me talk,” Tello shot back.", "Roe fired
+# back: “...”", "“...,” he went on."); without a quotation they are plain verbs.
+PHRASAL_CUES = _table("""
+    id               | marker        | speaker    | text
+    shot-back        | Let me talk   | Mark Tello | Ana Roe interrupted. “Let me talk,” Mark Tello shot back.
+    fired-back-colon | are wrong     | Ana Roe    | Mark Tello spoke. Ana Roe fired back: “You are wrong.”
+    went-on          | It happens    | Mark Tello | Mark Tello spoke. “It happens,” he went on.
+    chimed-in        | too early     | Ana Roe    | Mark Tello spoke. “It is too early,” Ana Roe chimed in.
+    no-quotation     | the gunmen    | -          | The vote was close. The soldier shot back at the gunmen on
+                                        ... the road.
+    quote-elsewhere  | surrender     | -          | The vote was close. The soldier shot back at the gunmen, who
+                                        ... shouted “surrender” twice.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), PHRASAL_CUES)
+def test_two_word_cues(text: str, marker: str, speaker: str | None) -> None:
+    assert _claim(text, marker).speaker == speaker
+
+
+# A verb of beginning is a cue right after the quotation it reports ("“...,” he began.") or
+# before a colon ("She began: “...”"); with a quotation further on it is a plain verb.
+BEGIN_CUES = _table("""
+    id                 | marker          | speaker    | text
+    began-after-quote  | disappointed    | Mark Tello | Mark Tello spoke. “We are really disappointed,” he began.
+    started-inverted   | It is over      | Ana Roe    | The vote was close. “It is over,” Ana Roe started.
+    began-colon        | It is hard      | Mark Tello | Mark Tello spoke. He began: “It is hard to lose.”
+    scare-quote-later  | bonds           | -          | The vote was close. The company started selling “green”
+                                            ... bonds in May.
+""")
+
+
+@pytest.mark.parametrize(("text", "marker", "speaker"), BEGIN_CUES)
+def test_verbs_of_beginning_next_to_a_quotation(text: str, marker: str, speaker: str | None) -> None:
     assert _claim(text, marker).speaker == speaker
