@@ -8,26 +8,13 @@ paragraph break.
 from __future__ import annotations
 
 import pytest
-from cases import cases
-
-from newsfacts.claims import extract_claims
-
-
-def _claim(text: str, marker: str):
-    hits = [c for c in extract_claims(text) if marker in c.text]
-    assert hits, f"no claim holds {marker!r}: {[c.text for c in extract_claims(text)]}"
-    return hits[0]
-
-
-def _table(table: str) -> list[object]:
-    return [pytest.param(text.replace(" ¶ ", "\n"), marker, who, id=id_) for id_, marker, who, text in cases(table)]
-
+from claim_cases import claim_holding, paragraph_cases
 
 # A person named only in passing (an object, someone in a list after the subject) is the last
 # resort for a later he/she: the subject of the sentence before, or a recent speaker, comes first.
 # A name that opens its sentence, follows an opening phrase or a closed quotation, or is followed
 # by its verb is a subject wherever it stands.
-PASSING_MENTIONS = _table("""
+PASSING_MENTIONS = paragraph_cases("""
     id                       | marker       | speaker     | text
     object-after-subject     | grid upgrade | Paul Haddad | Paul Haddad ran the utility for a decade. ¶ The board
                                                 ... of the utility thanked Peter Lyle for his work on the merger.
@@ -55,13 +42,13 @@ PASSING_MENTIONS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PASSING_MENTIONS)
 def test_passing_mention_is_the_last_antecedent(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A plural "they" stands for the latest group that spoke in the three sentences before: a plural
 # description or a capitalised group with a plural head noun; never a single person (a surname
 # ending in -s) nor a singular body ("the company").
-PLURAL_THEY = _table("""
+PLURAL_THEY = paragraph_cases("""
     id                  | marker      | speaker                    | text
     described-group     | a sham      | several hundred protesters | “We will appeal,” several hundred protesters
                                                         ... shouted. They called the vote “a sham.”
@@ -81,12 +68,12 @@ PLURAL_THEY = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PLURAL_THEY)
 def test_plural_they_is_the_latest_group(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # An "it" that speaks stands for the latest body or document that spoke in the three sentences
 # before ("the company wrote ... It added"), never for a person; with none it stays unresolved.
-IT_BODIES = _table("""
+IT_BODIES = paragraph_cases("""
     id                 | marker        | speaker     | text
     company-statement  | cooperate     | the company | “We want no part in it,” the company wrote in its
                                           ... statement. ¶ It added, “We will cooperate with the inquiry.”
@@ -100,12 +87,12 @@ IT_BODIES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), IT_BODIES)
 def test_it_is_the_latest_body(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A capitalised word right before a subject pronoun opens the clause as an adverb ("Recently she
 # announced ...", "Finally he said"): the pronoun is the subject, and stands for the person before.
-ADVERB_BEFORE_PRONOUN = _table("""
+ADVERB_BEFORE_PRONOUN = paragraph_cases("""
     id              | marker        | speaker    | text
     recently-she    | leaving       | Dana Hale  | Dana Hale is listed as the chair of the group. Recently she
                                         ... announced on her page, in capital letters, “I am leaving the ship!”
@@ -118,4 +105,4 @@ ADVERB_BEFORE_PRONOUN = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), ADVERB_BEFORE_PRONOUN)
 def test_adverb_before_a_pronoun_subject(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker

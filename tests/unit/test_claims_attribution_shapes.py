@@ -8,21 +8,7 @@ a quotation with no speaker). Known gaps are strict xfails.
 from __future__ import annotations
 
 import pytest
-from cases import cases
-
-from newsfacts.claims import extract_claims
-
-
-def _claim(text: str, marker: str):
-    hits = [c for c in extract_claims(text) if marker in c.text]
-    assert hits, f"no claim holds {marker!r}: {[c.text for c in extract_claims(text)]}"
-    return hits[0]
-
-
-def _table(table: str) -> list[object]:
-    """`id | marker | speaker | text` rows; " ¶ " in a text is a paragraph break."""
-    return [pytest.param(text.replace(" ¶ ", "\n"), marker, who, id=id_) for id_, marker, who, text in cases(table)]
-
+from claim_cases import claim_holding, paragraph_cases
 
 # A quotation running over several sentences: every sentence of it is the quotation's speaker's,
 # whether the cue comes before it, after its close, or in the sentence before. The splitter keeps
@@ -34,7 +20,7 @@ _LONG = (
     " Suppliers have caught up with us at last, after two years of waiting for parts and paying for"
     " air freight. Our customers tell us they expect to keep buying at this pace for some time."
 ) * 2  # over the 600 characters the splitter keeps in one sentence
-MULTI_SENTENCE_QUOTES = _table(f"""
+MULTI_SENTENCE_QUOTES = paragraph_cases(f"""
     id                  | marker          | speaker     | text
     cue-before          | Margins         | Dana Whitby | Dana Whitby said, “Sales fell in every region. Margins
                                                     ... held up better than we feared. ¶ “We expect a rebound.”
@@ -52,13 +38,13 @@ MULTI_SENTENCE_QUOTES = _table(f"""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), MULTI_SENTENCE_QUOTES)
 def test_every_sentence_of_a_quotation_has_its_speaker(text: str, marker: str, speaker: str | None) -> None:
-    hit = _claim(text, marker)
+    hit = claim_holding(text, marker)
     assert (hit.speaker, hit.claim_type) == (speaker, "quote")
 
 
 # A pronoun inside its own sentence stands for the person who opens that sentence as its subject,
 # before anyone named in earlier sentences; a name after an opening phrase is no such subject.
-OWN_SUBJECT_PRONOUNS = _table("""
+OWN_SUBJECT_PRONOUNS = paragraph_cases("""
     id                      | marker        | speaker      | text
     relative-clause         | rigged        | Kara Voss    | Mayor Linda Ortiz spoke first. Kara Voss has attacked the
                                                      ... zoning rules, which she called “rigged against renters.”
@@ -80,12 +66,12 @@ OWN_SUBJECT_PRONOUNS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), OWN_SUBJECT_PRONOUNS)
 def test_pronoun_takes_its_own_sentences_subject(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A run of capitalised words that puts a title or an owner before a name holds that name: "House
 # Majority Leader Kevin Marsh", "the network's Bret Alder". The person then stands for a later "he".
-TITLED_RUNS = _table("""
+TITLED_RUNS = paragraph_cases("""
     id                  | marker       | speaker      | text
     leader-title        | unbeatable   | Kevin Marsh  | “We will fight on,” said Rep. Luis Ortega. House Majority
                                                    ... Leader Kevin Marsh revealed the plan last fall. “Everybody
@@ -101,13 +87,13 @@ TITLED_RUNS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), TITLED_RUNS)
 def test_title_inside_a_capitalised_run(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A described phrase right after a preposition is that preposition's object, never the subject of
 # the cue after it: the subject stands before it. After "with" it is a participle's subject. A name
 # with its place ("Mia Corr of Fresno") is the person.
-PREPOSITION_OBJECTS = _table("""
+PREPOSITION_OBJECTS = paragraph_cases("""
     id                  | marker        | speaker     | text
     in-a-post           | kindest soul  | Ida Brandt  | Ida Brandt called her mentor “the kindest soul in the
                                                ... lab” in a lengthy post.
@@ -123,12 +109,12 @@ PREPOSITION_OBJECTS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_OBJECTS)
 def test_object_of_a_preposition_is_no_subject(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # Two speakers in one sentence joined by a bare "and": each clause keeps its own speaker; one
 # speaker with two verbs stays one claim.
-AND_CLAUSES = _table("""
+AND_CLAUSES = paragraph_cases("""
     id                 | marker         | speaker   | text
     second-speaker     | a stitch-up    | Ben Lutz  | Ada Roe accuses the board of stalling and Ben Lutz says it
                                              ... is “a stitch-up.”
@@ -143,12 +129,12 @@ AND_CLAUSES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), AND_CLAUSES)
 def test_clauses_joined_by_and_keep_their_speakers(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A place that ends an aside with commas of its own ("in Columbus, Ohio,") is no subject: the name
 # opening the sentence is; never a name inside the quotation.
-ASIDE_PLACES = _table("""
+ASIDE_PLACES = paragraph_cases("""
     id                 | marker        | speaker     | text
     apposition-place   | tough season  | Mia Corr    | Mia Corr, a grower from Fresno, California, says it was
                                                 ... “a tough season.”
@@ -163,11 +149,11 @@ ASIDE_PLACES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), ASIDE_PLACES)
 def test_place_ending_an_aside_is_no_subject(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A participle or colon cue takes the subject of its clause, after long opening phrases too.
-LONG_OPENING_PHRASES = _table("""
+LONG_OPENING_PHRASES = paragraph_cases("""
     id                  | marker        | speaker    | text
     long-although       | deserve it    | Rob Keane  | Rob Keane spoke last. And although he thanked the
                                                ... farmers of the valley for their long support, he struck a
@@ -184,12 +170,12 @@ LONG_OPENING_PHRASES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), LONG_OPENING_PHRASES)
 def test_subject_after_long_opening_phrases(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # Anonymous sources described by what they are close to: "a source familiar with X", "an aide
 # close to Y" keep the whole description.
-CLOSE_TO_SOURCES = _table("""
+CLOSE_TO_SOURCES = paragraph_cases("""
     id                 | marker      | speaker                                      | text
     familiar-with-name | friendlier  | Another source familiar with Cruz’s thinking | Another source
                                    ... familiar with Cruz’s thinking said, “He will try to be friendlier.”
@@ -200,7 +186,7 @@ CLOSE_TO_SOURCES = _table("""
 """)
 # After an inverted verb the participle and its phrase stay in the description, and never make the
 # phrase a clause ("involved" is no verb of it); a comma still ends the speaker.
-CLOSE_TO_SOURCES += _table("""
+CLOSE_TO_SOURCES += paragraph_cases("""
     id                   | marker       | speaker                                  | text
     inverted-involved-in | take part    | a source involved in the group’s creation | “It is a way to take
                                      ... part,” says a source involved in the group’s creation.
@@ -221,13 +207,13 @@ CLOSE_TO_SOURCES += _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), CLOSE_TO_SOURCES)
 def test_sources_close_to_someone(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A sentence that ends in a colon with no speech cue, or in a comma at the end of its paragraph,
 # introduces the quotation after it: its subject speaks, the lead-in itself stays the author's
 # words. A heading-like lead-in with nobody in it gives no speaker.
-COLON_LEAD_INS = _table("""
+COLON_LEAD_INS = paragraph_cases("""
     id                 | marker         | speaker     | text
     verb-no-cue        | trust the      | Ted Brock   | Then Senator Ted Brock called them on it: ¶ “The questions
                                                 ... tonight show why people do not trust the press.”
@@ -246,13 +232,13 @@ COLON_LEAD_INS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), COLON_LEAD_INS)
 def test_colon_lead_in_without_a_cue(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A quotation going on over paragraphs: its opening paragraph leaves the closing mark off and the
 # next one opens with a mark. Every sentence keeps the speaker; an unpaired mark with no quotation
 # opening the next paragraph is a typo and swallows nothing.
-PARAGRAPH_CONTINUATIONS = _table("""
+PARAGRAPH_CONTINUATIONS = paragraph_cases("""
     id                  | marker         | speaker   | text
     curly-next-para     | act now        | Ada Roe   | Sen. Ada Roe said, “Costs are up. Wages lag behind them. ¶
                                              ... “We must act now.”
@@ -269,11 +255,11 @@ PARAGRAPH_CONTINUATIONS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PARAGRAPH_CONTINUATIONS)
 def test_quotation_going_on_over_paragraphs(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # The subject of a passive "was told" / "were asked" heard the words; it never speaks them.
-PASSIVE_HEARERS = _table("""
+PASSIVE_HEARERS = paragraph_cases("""
     id              | marker         | speaker   | text
     were-told       | challenging    | -         | Shareholders at the meeting in Leeds were told that it
                                            ... would be “a very challenging year.”
@@ -284,13 +270,13 @@ PASSIVE_HEARERS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PASSIVE_HEARERS)
 def test_passive_subject_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # Names kept whole: a titled name apposed to a role ("the director, Dr. Ana Roe, said") is the
 # person; a title word that only qualifies titles ("National", "Federal") before one last word is
 # part of a name; a party or rank before a surname is not.
-NAMES_KEPT_WHOLE = _table("""
+NAMES_KEPT_WHOLE = paragraph_cases("""
     id                   | marker         | speaker           | text
     apposed-titled-name  | more extensive | Brenda Fitzgerald | On Monday, the director of the agency,
                                                         ... Dr. Brenda Fitzgerald, said it was “more extensive”.
@@ -304,13 +290,13 @@ NAMES_KEPT_WHOLE = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), NAMES_KEPT_WHOLE)
 def test_names_kept_whole(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A source after "according to" runs past the dots of initials ("U.S.", "G.") to its name, and so
 # does a speaker after an inverted cue ("said Jason C. Ervin"); a full stop after a whole word
 # still ends the speaker.
-SOURCES_WITH_INITIALS = _table("""
+SOURCES_WITH_INITIALS = paragraph_cases("""
     id               | marker      | speaker                        | text
     inverted-initial | are angry   | Mara J. Quist                  | “People are angry,” said Mara J. Quist, who
                                                          ... chairs the tenants' board.
@@ -328,12 +314,12 @@ SOURCES_WITH_INITIALS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), SOURCES_WITH_INITIALS)
 def test_sources_with_initials(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A negated cue before an indirect question ("did not say what ...") reports no words: the
 # sentence stays the author's. A negated cue with a "that" clause is still someone's.
-NEGATED_CUES = _table("""
+NEGATED_CUES = paragraph_cases("""
     id                  | marker          | speaker   | text
     did-not-say-what    | strategies      | -         | Dr. Ada Fitz spoke. Dr. Fitz did not say what those
                                               ... strategies could be.
@@ -345,12 +331,12 @@ NEGATED_CUES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), NEGATED_CUES)
 def test_negated_cue_before_a_question(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A pronoun subject with its auxiliary contracted ("she’d told", "he’s said") is the subject; a
 # plural one stays unresolved, never the words "They’re" or "They note" (a pronoun heads no group).
-CONTRACTED_PRONOUNS = _table("""
+CONTRACTED_PRONOUNS = paragraph_cases("""
     id                | marker     | speaker   | text
     she-d-told        | We will    | Ann Roth  | Ann Roth spoke first. Later she’d told the crowd, “We will
                                          ... win.”
@@ -364,14 +350,14 @@ CONTRACTED_PRONOUNS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), CONTRACTED_PRONOUNS)
 def test_contracted_pronoun_subjects(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A name with the person's age apposed ("Ivo Marsh, 61,") is the subject of the cue after it, past
 # any asides that follow the age, commas and abbreviations in them included, when the name opens
 # its clause (the sentence, after a quotation, or after a short opening phrase). An aged name that
 # is an object ("Police arrested ...") is not the speaker, nor is an aged name inside a quotation.
-AGED_NAMES = _table("""
+AGED_NAMES = paragraph_cases("""
     id                   | marker        | speaker           | text
     age-then-role        | turning point | Mara Voss         | Mara Voss, 35, the daughter of a former
                                         ... senator, said the vote was “a turning point.”
@@ -403,14 +389,14 @@ AGED_NAMES += [
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), AGED_NAMES)
 def test_aged_name_is_the_subject(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # After an inverted cue, capitalised words before a role and a name (or after a determiner, before a
 # head noun: "one Hawks supporter") name an organisation, even when one reads like a verb form
 # ("Priorities", "Sales", "Hawks"); such a name inside the reported clause
 # is not the speaker, and a quotation with no cue stays nobody's.
-TITLED_INVERTED = _table("""
+TITLED_INVERTED = paragraph_cases("""
     id                | marker         | speaker | text
     plural-org-word   | close          | Ana Roe | “Both states are close,” said Priorities spokesman Ana Roe.
     sales-chief       | Orders         | Ana Roe | “Orders are strong,” said Sales chief Ana Roe on Monday.
@@ -424,12 +410,12 @@ TITLED_INVERTED = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), TITLED_INVERTED)
 def test_organisation_before_a_role_after_an_inverted_cue(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A capitalised pair with an age after it is a person even when its given name is unknown, so a
 # later "he"/"she" can stand for it; a pair with no age and no other mark stays no one to resolve to.
-AGED_PERSONS = _table("""
+AGED_PERSONS = paragraph_cases("""
     id                | marker     | speaker        | text
     aged-unknown-name | candidate  | Dewayne Smithy | Turnout was low. Dewayne Smithy, 33, of Baldwin, Miss.,
                                    ... doubts a vote matters. “I can’t find a candidate,” he said.
@@ -442,12 +428,12 @@ AGED_PERSONS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), AGED_PERSONS)
 def test_aged_name_is_a_person_for_pronouns(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A month opening a clause is a time, never a speaker ("In March, the board ..."); a surname that
 # happens to be a month still is one when the document names that person.
-MONTH_WORDS = _table("""
+MONTH_WORDS = paragraph_cases("""
     id                 | marker      | speaker     | text
     month-opener       | a disgrace  | -           | In October, the envoy called for the minister to resign,
                                          ... calling him “a disgrace to the service.”
@@ -458,13 +444,13 @@ MONTH_WORDS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), MONTH_WORDS)
 def test_month_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A described subject may carry three modifiers before its head ("A 2019 state advisory opinion
 # added"), but a phrase holding a modal is a clause, never a speaker: "the city council must ensure
 # states ..." reads "states" as the cue, and the pronoun after the quotation speaks instead.
-LONG_DESCRIPTIONS = _table("""
+LONG_DESCRIPTIONS = paragraph_cases("""
     id                 | marker          | speaker                       | text
     three-modifiers    | campaign events | A 2019 state advisory opinion | A 2019 state advisory opinion added that paid
                                                         ... talks count as “campaign events” only when funds are sought.
@@ -478,13 +464,13 @@ LONG_DESCRIPTIONS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), LONG_DESCRIPTIONS)
 def test_long_descriptions_and_clauses(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A base-form cue word after "the" and a singular word that names no speaking body is that
 # phrase's head noun ("the caustic chant", "the key point"); plural and collective subjects still
 # take it as a verb ("the police say", "the club insist"), and so does a subject with adverbs.
-THE_SINGULAR_NOUN = _table("""
+THE_SINGULAR_NOUN = paragraph_cases("""
     id                | marker          | speaker    | text
     chant-is-a-noun   | Lock them up    | -          | When the lights dimmed, the hall took up the
                                              ... caustic chant “Lock them up!” in the dark.
@@ -497,12 +483,12 @@ THE_SINGULAR_NOUN = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), THE_SINGULAR_NOUN)
 def test_base_form_after_a_singular_the_is_a_noun(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # Two roles joined by "and" before a name are that person's ("chairman and CEO Ana Roe went on
 # air: “...”"); a firm whose name ends in a company form (LLP, Ltd, PLC) is never a "he".
-ROLE_PAIRS_AND_FIRMS = _table("""
+ROLE_PAIRS_AND_FIRMS = paragraph_cases("""
     id               | marker         | speaker    | text
     role-and-role    | Growth has     | Ana Roe    | On Monday, chairman and CEO Ana Roe went on air to calm
                                           ... investors: “Growth has paused.”
@@ -516,14 +502,14 @@ ROLE_PAIRS_AND_FIRMS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), ROLE_PAIRS_AND_FIRMS)
 def test_role_pairs_and_firms(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A quote paragraph with no cue after a paragraph that closes on what a person did or thought
 # ("X was upbeat about ...", "However, X was confident ...", "He defended the record.") is that
 # person's words; after the author's words about no person, or about a person as an object, the
 # quotation keeps no speaker.
-INTRODUCED_QUOTE_PARAGRAPHS = _table("""
+INTRODUCED_QUOTE_PARAGRAPHS = paragraph_cases("""
     id                 | marker         | speaker     | text
     name-subject       | stronger       | Dana Whitby | Dana Whitby was upbeat about the merger. ¶ “We will be
                                            ... stronger together.”
@@ -542,13 +528,13 @@ INTRODUCED_QUOTE_PARAGRAPHS = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), INTRODUCED_QUOTE_PARAGRAPHS)
 def test_quote_paragraph_after_a_person_s_deeds(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A party-and-state parenthesis and an apposition may both stand between a name and its verb
 # ("Sen. Ana Roe (D-Ohio), a rival of the mayor, said"); a name inside the apposition is not the
 # speaker.
-PARENTHESIS_THEN_APPOSITION = _table("""
+PARENTHESIS_THEN_APPOSITION = paragraph_cases("""
     id                  | marker     | speaker  | text
     both-asides         | plan was   | Ana Roe  | The Senate voted. Sen. Ana Roe (D-Ohio), a rival of the mayor,
                                         ... said the plan was “dead.”
@@ -563,12 +549,12 @@ PARENTHESIS_THEN_APPOSITION = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PARENTHESIS_THEN_APPOSITION)
 def test_parenthesis_then_apposition(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A roundup quotes its sources after a heading and a dash, or after "More from": "TURNOUT WAS
 # HIGH - Ana Roe and Carl Ebner: “...”". A colon with no name before it still gives nobody.
-ROUNDUP_SOURCES = _table("""
+ROUNDUP_SOURCES = paragraph_cases("""
     id               | marker        | speaker                | text
     dash-two-names   | ran for hours | Ana Roe and Carl Ebner | Polls closed early. ¶ TURNOUT WAS HIGH IN THE
                                                 ... NORTH - Ana Roe and Carl Ebner: “The lines ran for hours.”
@@ -583,14 +569,14 @@ ROUNDUP_SOURCES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), ROUNDUP_SOURCES)
 def test_roundup_sources_after_a_dash(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # An opening "as X noted," clause attributes the clause after it to X ("As the Ledger's Ana Roe
 # puts it, ...", "But as the tabloid noted in an op-ed, ..."), and so does a lead-in it opens; "as
 # soon as X said" is a time, and a cue with its own object ("as the firm reported earnings,")
 # reports nothing. A person "of the" organisation is the person.
-AS_CLAUSES = _table("""
+AS_CLAUSES = paragraph_cases("""
     id               | marker         | speaker                 | text
     puts-it          | cannot refuse  | Ana Roe                 | As the Ledger’s Ana Roe puts it, the mayor is
                                                  ... making the council “an offer it cannot refuse.”
@@ -610,12 +596,12 @@ AS_CLAUSES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), AS_CLAUSES)
 def test_as_clauses_and_of_the(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A prepositional phrase right after a quotation is no speaker: in "“...” in a Facebook post" the
 # cue word is a noun. A phrase naming its speaker after the preposition still gives the speaker.
-PREPOSITION_AFTER_QUOTE = _table("""
+PREPOSITION_AFTER_QUOTE = paragraph_cases("""
     id                | marker         | speaker   | text
     noun-post         | beautiful soul | -         | The vote was close. A friend referred to him as “the most
                                           ... beautiful soul” in a Facebook post.
@@ -627,12 +613,12 @@ PREPOSITION_AFTER_QUOTE = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PREPOSITION_AFTER_QUOTE)
 def test_preposition_after_a_quotation_is_no_speaker(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # Two-word cues report the quotation next to them ("“Let me talk,” Tello shot back.", "Roe fired
 # back: “...”", "“...,” he went on."); without a quotation they are plain verbs.
-PHRASAL_CUES = _table("""
+PHRASAL_CUES = paragraph_cases("""
     id               | marker        | speaker    | text
     shot-back        | Let me talk   | Mark Tello | Ana Roe interrupted. “Let me talk,” Mark Tello shot back.
     fired-back-colon | are wrong     | Ana Roe    | Mark Tello spoke. Ana Roe fired back: “You are wrong.”
@@ -647,12 +633,12 @@ PHRASAL_CUES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), PHRASAL_CUES)
 def test_two_word_cues(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker
 
 
 # A verb of beginning is a cue right after the quotation it reports ("“...,” he began.") or
 # before a colon ("She began: “...”"); with a quotation further on it is a plain verb.
-BEGIN_CUES = _table("""
+BEGIN_CUES = paragraph_cases("""
     id                 | marker          | speaker    | text
     began-after-quote  | disappointed    | Mark Tello | Mark Tello spoke. “We are really disappointed,” he began.
     started-inverted   | It is over      | Ana Roe    | The vote was close. “It is over,” Ana Roe started.
@@ -664,4 +650,4 @@ BEGIN_CUES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker"), BEGIN_CUES)
 def test_verbs_of_beginning_next_to_a_quotation(text: str, marker: str, speaker: str | None) -> None:
-    assert _claim(text, marker).speaker == speaker
+    assert claim_holding(text, marker).speaker == speaker

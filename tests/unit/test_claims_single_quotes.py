@@ -9,26 +9,11 @@ stay as they are. " ¶ " in a text is a paragraph break.
 from __future__ import annotations
 
 import pytest
-from cases import cases
+from claim_cases import claim_holding, paragraph_cases
 
-from newsfacts.claims import extract_claims
 from newsfacts.claims.single_quotes import double_single_quotes
 
-
-def _claim(text: str, marker: str):
-    hits = [c for c in extract_claims(text) if marker in c.text]
-    assert hits, f"no claim holds {marker!r}: {[c.text for c in extract_claims(text)]}"
-    return hits[0]
-
-
-def _table(table: str) -> list[object]:
-    return [
-        pytest.param(text.replace(" ¶ ", "\n"), marker, who, kind, id=id_)
-        for id_, marker, who, kind, text in cases(table)
-    ]
-
-
-SINGLE_MARK_QUOTES = _table("""
+SINGLE_MARK_QUOTES = paragraph_cases("""
     id                   | marker        | speaker     | kind      | text
     cue-after            | plateaued     | Ana Roe     | quote     | ‘Growth has plateaued,’ Ana Roe said on Monday.
     inverted-cue         | shocker       | Carl Ebner  | quote     | ‘It was a complete shocker,’ says analyst Carl
@@ -47,7 +32,7 @@ SINGLE_MARK_QUOTES = _table("""
 
 @pytest.mark.parametrize(("text", "marker", "speaker", "kind"), SINGLE_MARK_QUOTES)
 def test_single_mark_quotations(text: str, marker: str, speaker: str | None, kind: str) -> None:
-    hit = _claim(text, marker)
+    hit = claim_holding(text, marker)
     assert (hit.speaker, hit.claim_type) == (speaker, kind)
     assert hit.text in text  # the claim keeps the original marks
 
