@@ -51,6 +51,7 @@ from functools import cache
 
 import polars as pl
 
+from newsfacts.facts.period import UNNAMED_FISCAL_YEAR
 from newsfacts.facts.tables import table
 
 EXACT_TOLERANCE = 0.005
@@ -318,10 +319,11 @@ def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
     parts = frame.select(
         _key_part(0).alias("_m"), _key_part(1).alias("_s"), _key_part(2).alias("_p"), pl.col("fact_key")
     ).with_row_index("_row")
-    if not parts.select(((pl.col("_s") == "") | (pl.col("_p") == "")).any()).item():
+    pending = pl.col("_p").str.starts_with(UNNAMED_FISCAL_YEAR)
+    if not parts.select(((pl.col("_s") == "") | (pl.col("_p") == "") | pending).any()).item():
         return drop_unmarked_basis(frame)
-    known = parts.drop("_row").filter(pl.col("_m").is_not_null()).unique()
-    filled = parts
+    filled = _name_fiscal_years(parts, pending)
+    known = filled.drop("_row").filter(pl.col("_m").is_not_null()).unique()
     for part, other in (("_s", "_p"), ("_p", "_s")):
         given = (
             known.filter(pl.col(part) != "")
@@ -345,6 +347,24 @@ def complete_fact_keys(frame: pl.DataFrame) -> pl.DataFrame:
         .alias("fact_key")
     )
     return drop_unmarked_basis(frame.with_columns(keys))
+
+
+def _name_fiscal_years(parts: pl.DataFrame, pending: pl.Expr) -> pl.DataFrame:
+    """A fiscal quarter of an unnamed year ('FY?-Q4') becomes the latest such quarter the other
+    sources give that metric and subject ('FY2022-Q4'): a report's own quarter is the latest of its
+    number, and the year-ago one ('compared to $83.4 billion') the one before it."""
+    quarter = pl.col("_p").str.slice(-1).alias("_q")
+    named = (
+        parts.filter(pl.col("_p").str.contains(r"^FY\d{4}-Q[1-4]$"))
+        .group_by("_m", "_s", quarter)
+        .agg(pl.col("_p").max().alias("_named"))
+    )
+    return (
+        parts.with_columns(pl.when(pending).then(quarter))
+        .join(named, on=["_m", "_s", "_q"], how="left")
+        .with_columns(pl.when(pending).then(pl.coalesce("_named", "_p")).otherwise("_p").alias("_p"))
+        .drop("_q", "_named")
+    )
 
 
 # The qualifier (newsfacts/facts/key.py) of a basis that news also quotes unmarked: a bank's managed

@@ -417,6 +417,18 @@ class DocumentPeriods:
             return None
         return f"FY{next(iter(self._fiscal_years))}-Q{m.group(3)}"
 
+    def unended_quarter(self, period: str) -> bool:
+        """A calendar quarter not over by the published date. Results come out after their
+        quarter ends, so an article reporting one ("fourth-quarter revenue was $90.1 billion",
+        published in October) means a fiscal quarter of a fiscal year it does not name."""
+        m = QUARTER_SHAPE.fullmatch(period)
+        return (
+            m is not None
+            and not m.group(1)
+            and self.published is not None
+            and (int(m.group(2)), int(m.group(3))) >= (self.published.year, _quarter_of(self.published))
+        )
+
     def default(self, grain: str) -> str | None:
         """The period a figure of this grain gets when its clause states none."""
         if grain in self.main:
@@ -427,6 +439,9 @@ class DocumentPeriods:
 
 
 QUARTER_SHAPE = re.compile(r"(FY)?(\d{4})-Q([1-4])")
+# A fiscal quarter whose fiscal year the article does not name ("FY?-Q4"); fact keys complete it
+# from the sources that name it (newsfacts/consistency.py).
+UNNAMED_FISCAL_YEAR = "FY?"
 _WRITTEN_YEAR = re.compile(r"\d\d")
 
 

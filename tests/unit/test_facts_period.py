@@ -67,6 +67,24 @@ def test_the_day_defaults_to_the_published_date() -> None:
     assert DocumentPeriods("No dates here.", None).default("day") is None
 
 
+# Results appear after their quarter ends: a calendar quarter not over on the published date (the
+# 16th of October 2025 here) can only be a fiscal quarter when a story reports it.
+UNENDED_QUARTERS = [
+    ("2025-Q4", True),  # still running
+    ("2026-Q1", True),  # still ahead
+    ("2025-Q3", False),  # over
+    ("2024-Q4", False),
+    ("FY2025-Q4", False),  # already fiscal
+    ("2025-10", False),  # not a quarter
+]
+
+
+@pytest.mark.parametrize(("period", "unended"), UNENDED_QUARTERS)
+def test_a_quarter_not_over_on_the_published_date(period: str, unended: bool) -> None:
+    assert DocumentPeriods("No dates here.", PUBLISHED).unended_quarter(period) is unended
+    assert DocumentPeriods("No dates here.", None).unended_quarter(period) is False
+
+
 GRAINS = [
     ("2025-09-17", "month", "2025-09"),
     ("2025-09-17", "quarter", "2025-Q3"),
