@@ -9,8 +9,16 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches
-from newsfacts.stages.graph import STAGES, Stage, StageConfig, corpus_state, pending_corpus, version
+from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches, release_pools
+from newsfacts.stages.graph import (
+    STAGES,
+    Stage,
+    StageConfig,
+    corpus_state,
+    feeds_document_stage,
+    pending_corpus,
+    version,
+)
 from newsfacts.stages.progress import Progress, input_bytes
 from newsfacts.warehouse import staging
 
@@ -103,6 +111,8 @@ def run_document_stage(
         _commit(con, report, group)
     if not pending and staging.is_unchanged(con, "documents"):  # no document landed, changed or went
         staging.unchanged(con, STAGES[stage].writes)
+    if not feeds_document_stage(STAGES[stage]):
+        release_pools()  # no per-document stage comes after this one: idle workers would only hold memory
     report.seconds = time.perf_counter() - started
     report.throughput = progress.finish()
     return report
