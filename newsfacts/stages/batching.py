@@ -102,6 +102,21 @@ def release_pools() -> None:
         pool.shutdown(cancel_futures=True)
 
 
+def prestart(workers: int, warm: Callable[[], object]) -> bool:
+    """Start the kept pool's workers now, each running `warm` (imports, caches) while this process
+    does other work; False (nothing started) outside `kept_pool`, on a Dask cluster, or with one worker.
+
+    Started after landing, the workers' start-up (about 3.5 CPU-s each, see `kept_pool`) runs on the
+    second core while this process validates `documents` (the Great Expectations import, one core).
+    """
+    if not _KEPT.depth or _DASK_SCHEDULER.get() or workers <= 1 or workers in _KEPT.pools:
+        return False
+    pool = _KEPT.pools[workers] = _new_pool(workers)
+    for _ in range(workers):
+        pool.submit(warm)  # its outcome is not awaited: a warm-up that fails costs only its time
+    return True
+
+
 @contextmanager
 def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """The kept pool of `workers` processes inside `kept_pool`, else one for this call only."""
