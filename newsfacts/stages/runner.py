@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, chunks, map_batches, release_pools
+from newsfacts.stages.batching import MIN_PARALLEL_DOCUMENTS, map_batches, release_pools, tapered
 from newsfacts.stages.graph import (
     STAGES,
     Stage,
@@ -72,6 +72,20 @@ def _commit(con: duckdb.DuckDBPyConnection, report: StageReport, group: _Group) 
         report.rows[name] = report.rows.get(name, 0) + df.height
 
 
+def _fetch_groups(batches: list[list[str]], documents: int) -> Iterator[list[list[str]]]:
+    """Consecutive batches gathered until they hold at least `documents` ids: one input query each."""
+    group: list[list[str]] = []
+    held = 0
+    for ids in batches:
+        group.append(ids)
+        held += len(ids)
+        if held >= documents:
+            yield group
+            group, held = [], 0
+    if group:
+        yield group
+
+
 def run_document_stage(
     con: duckdb.DuckDBPyConnection,
     stage: str,
@@ -95,20 +109,21 @@ def run_document_stage(
     sizes: list[int] = []
     progress = Progress(stage, len(pending), report.skipped)
 
+    parallel = len(pending) >= MIN_PARALLEL_DOCUMENTS
+    batches = [list(b) for b in tapered(pending, batch_size, workers if parallel else 1)]
+
     def inputs() -> Iterator[list[tuple]]:
-        for id_chunk in chunks(pending, max(batch_size, FETCH_DOCUMENTS)):
-            staging.register_ids(con, list(id_chunk))
+        for group in _fetch_groups(batches, FETCH_DOCUMENTS):
+            staging.register_ids(con, [i for ids in group for i in ids])
             by_id: dict[str, list[tuple]] = {}
             for row in con.execute(fetch_sql).fetchall():
                 by_id.setdefault(row[0], []).append(row)
-            for id_batch in chunks(id_chunk, batch_size):
-                ids = list(id_batch)
+            for ids in group:
                 rows = [row for i in ids for row in by_id.get(i, ())]
                 id_order.append(ids)
                 sizes.append(input_bytes(rows))
                 yield rows
 
-    parallel = len(pending) >= MIN_PARALLEL_DOCUMENTS
     group = _Group()
     for i, tables in enumerate(map_batches(fn, inputs(), workers, parallel)):
         group.add(id_order[i], tables)

@@ -96,3 +96,21 @@ def test_a_caller_that_stops_early_leaves_the_pool_usable():
 )
 def test_the_pool_is_released_after_the_last_stage_that_uses_it(stage: str, feeds: bool):
     assert feeds_document_stage(STAGES[stage]) is feeds
+
+
+@pytest.mark.parametrize(("n", "size", "workers"), [(10_000, 250, 2), (1_000, 250, 2), (401, 250, 4), (7, 250, 2)])
+def test_tapered_batches_cover_the_items_in_order_and_shrink_at_the_end(n: int, size: int, workers: int):
+    items = list(range(n))
+    batches = [list(b) for b in batching.tapered(items, size, workers)]
+    assert [i for b in batches for i in b] == items
+    sizes = [len(b) for b in batches]
+    assert max(sizes) <= size
+    assert sizes == sorted(sizes, reverse=True), "batches only shrink"
+    assert all(s >= batching.MIN_TAPERED_BATCH for s in sizes[:-1])
+    if n >= 2 * workers * size:
+        assert sizes[0] == size, "a large stage starts with full batches"
+        assert sizes[-2] <= batching.MIN_TAPERED_BATCH, "and ends with small ones"
+
+
+def test_one_worker_gets_equal_batches():
+    assert [len(b) for b in batching.tapered(list(range(600)), 250, 1)] == [250, 250, 100]
