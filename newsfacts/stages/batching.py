@@ -124,7 +124,7 @@ def prestart(workers: int, warm: Callable[[], object]) -> bool:
     """Start the kept pool's workers now, each running `warm` (imports, caches) while this process
     does other work; False (nothing started) outside `kept_pool`, on a Dask cluster, or with one worker.
 
-    Started after landing, the workers' start-up (about 3.5 CPU-s each, see `kept_pool`) runs on the
+    Started after landing, the workers' start-up (about 2.5 CPU-s each, see `kept_pool`) runs on the
     second core while this process validates `documents` (the Great Expectations import, one core).
     """
     if not _KEPT.depth or _DASK_SCHEDULER.get() or workers <= 1 or workers in _KEPT.pools:

@@ -114,3 +114,18 @@ def test_tapered_batches_cover_the_items_in_order_and_shrink_at_the_end(n: int, 
 
 def test_one_worker_gets_equal_batches():
     assert [len(b) for b in batching.tapered(list(range(600)), 250, 1)] == [250, 250, 100]
+
+
+def test_workers_start_early_only_inside_a_run_and_for_enough_documents():
+    from newsfacts.stages.workers import start_workers, warm
+
+    assert not batching.prestart(2, warm), "outside a run there is no pool to keep"
+    with batching.kept_pool():
+        assert not start_workers(batching.MIN_PARALLEL_DOCUMENTS - 1, 2)
+        assert not batching._KEPT.pools
+        assert not start_workers(10_000, 1), "one worker runs batches here"
+        assert start_workers(batching.MIN_PARALLEL_DOCUMENTS, 2)
+        started = batching._KEPT.pools[2]
+        assert not start_workers(10_000, 2), "the pool is started once"
+        run()
+        assert batching._KEPT.pools[2] is started, "the stages use the pool started early"
