@@ -11,6 +11,7 @@ from assets.registry import table_asset
 from assets.resources import SeedsFolder, Warehouse
 from assets.table_metadata import query_table, table_metadata
 from newsfacts.stages.landing import LandingReport, land_documents
+from newsfacts.stages.workers import start_workers
 from newsfacts.warehouse import recovery, refresh_record, staging
 
 GROUP = "landing"
@@ -64,6 +65,7 @@ def land(seeds: SeedsFolder, warehouse: Warehouse) -> tuple[LandingReport, list[
         report = land_documents(con, seeds.path, datetime.now(), seeds.max_file_bytes)
         if not (report.new or report.changed or report.deleted):
             staging.unchanged(con, ("documents",))  # the later steps may reuse its fingerprint
+        start_workers(len(report.new) + len(report.changed), warehouse.n_workers)
         documents = dg.MaterializeResult(
             asset_key="documents",
             metadata=table_metadata(

@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from newsfacts.landing import DEFAULT_MAX_BYTES
-from newsfacts.stages.batching import dask_scheduler, default_workers
+from newsfacts.stages.batching import dask_scheduler, default_workers, kept_pool
 from newsfacts.warehouse import lock, recovery, staging
 
 # Every run says what started it: the sensor and the schedule set it themselves, `make run` sets
@@ -98,7 +98,7 @@ class Warehouse(dg.ConfigurableResource):
             # The last run's fingerprints, when nothing touched the files since it ended; carried from
             # the moment the database is open (opening it re-creates the staging views).
             carried = recovery.verified_fingerprints(self.staging)
-            with staging.kept_open(self.staging):
+            with staging.kept_open(self.staging), kept_pool():
                 staging.carry(self.staging, carried)
                 _REPORTS_DUE[run.run_id] = set()
                 try:

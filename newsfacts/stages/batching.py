@@ -14,6 +14,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -35,9 +36,38 @@ WORKER_PACKAGE = "newsfacts"
 _DASK_SCHEDULER: ContextVar[str] = ContextVar("dask_scheduler_address", default="")
 
 
+class _KeptPools:
+    """The process pools `kept_pool` holds open in this process: worker count -> pool."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pools: dict[int, ProcessPoolExecutor] = {}
+
+
+_KEPT = _KeptPools()
+
+
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+# The smallest batch `tapered` hands out: below it the per-task cost (pickling, a result frame) shows.
+MIN_TAPERED_BATCH = 25
+
+
+def tapered(items: Sequence[T], size: int, workers: int) -> Iterator[Sequence[T]]:
+    """Consecutive batches of at most `size`, shrinking to MIN_TAPERED_BATCH as the items run out
+    (a batch is at most the remainder's share of 2 x `workers`), so the workers finish together.
+
+    With equal batches of 250 the last one ran on one core while the other idled: about a batch's
+    time (0.5-1 s) per stage. One worker: batches of `size`.
+    """
+    i = 0
+    while i < len(items):
+        n = size if workers <= 1 else min(size, max(MIN_TAPERED_BATCH, (len(items) - i) // (2 * workers)))
+        yield items[i : i + n]
+        i += n
 
 
 def default_workers() -> int:
@@ -58,13 +88,76 @@ def dask_scheduler(address: str) -> Iterator[None]:
         _DASK_SCHEDULER.reset(token)
 
 
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    """`forkserver` rather than `fork`: the Dagster process runs threads (DuckDB's, polars'), and forking
+    a threaded process can deadlock the child."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+@contextmanager
+def kept_pool() -> Iterator[None]:
+    """Within the block (one Dagster run), the stages share one process pool per worker count.
+
+    A worker process starts by importing the run's main module (`python -m pipelines.run` imports
+    Dagster and every asset: about 2.5 CPU-s on this 2-core machine) and then fills its caches (the
+    metric catalog, compiled patterns: about 1.3 s more). A pool per stage paid that three times per
+    cold run; a kept pool pays it once, and `release_pools` ends it when the last per-document stage
+    is done, so idle workers do not hold memory through the whole-corpus stages.
+    """
+    _KEPT.depth += 1
+    try:
+        yield
+    finally:
+        _KEPT.depth -= 1
+        if not _KEPT.depth:
+            release_pools()
+
+
+def release_pools() -> None:
+    """Shut the pools `kept_pool` holds (the next parallel batch, if any, starts a new one)."""
+    while _KEPT.pools:
+        _, pool = _KEPT.pools.popitem()
+        pool.shutdown(cancel_futures=True)
+
+
+def prestart(workers: int, warm: Callable[[], object]) -> bool:
+    """Start the kept pool's workers now, each running `warm` (imports, caches) while this process
+    does other work; False (nothing started) outside `kept_pool`, on a Dask cluster, or with one worker.
+
+    Started after landing, the workers' start-up (about 2.5 CPU-s each, see `kept_pool`) runs on the
+    second core while this process validates `documents` (the Great Expectations import, one core).
+    """
+    if not _KEPT.depth or _DASK_SCHEDULER.get() or workers <= 1 or workers in _KEPT.pools:
+        return False
+    pool = _KEPT.pools[workers] = _new_pool(workers)
+    for _ in range(workers):
+        pool.submit(warm)  # its outcome is not awaited: a warm-up that fails costs only its time
+    return True
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """The kept pool of `workers` processes inside `kept_pool`, else one for this call only."""
+    if not _KEPT.depth:
+        with _new_pool(workers) as pool:
+            yield pool
+        return
+    pool = _KEPT.pools.get(workers)
+    if pool is None:
+        pool = _KEPT.pools[workers] = _new_pool(workers)
+    try:
+        yield pool
+    except BrokenProcessPool:
+        _KEPT.pools.pop(workers, None)  # a worker died: the next stage starts a fresh pool
+        raise
+
+
 def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int, parallel: bool) -> Iterator[R]:
     """fn over batches, results in order: on the Dask cluster when one is configured, else in worker
-    processes when `parallel` and workers > 1, else here.
+    processes when `parallel` and workers > 1 (see `kept_pool`), else here.
 
     At most 2 x workers batches are in flight, so memory stays bounded however many documents are
-    pending. `forkserver` rather than `fork`: the Dagster process runs threads, and forking a
-    threaded process can deadlock the child.
+    pending. Batches not yet started when the caller stops early are cancelled.
     """
     address = _DASK_SCHEDULER.get()
     if address:
@@ -73,15 +166,18 @@ def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int, parall
     if workers <= 1 or not parallel:
         yield from map(fn, batches)
         return
-    ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+    with _pool(workers) as pool:
         window: deque[Future[R]] = deque()
-        for batch in batches:
-            window.append(pool.submit(fn, batch))
-            if len(window) >= 2 * workers:
+        try:
+            for batch in batches:
+                window.append(pool.submit(fn, batch))
+                if len(window) >= 2 * workers:
+                    yield window.popleft().result()
+            while window:
                 yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()
 
 
 def task_prefix(fn: Callable[..., Any]) -> str:

@@ -133,6 +133,13 @@ CONSISTENCY = Stage(
 
 STAGES: dict[str, Stage] = {s.name: s for s in (LANDING, METADATA, FIGURES, CLAIMS, CLUSTERS, CONSISTENCY)}
 WRITER: dict[str, Stage] = {t: s for s in STAGES.values() for t in s.writes}
+
+
+def feeds_document_stage(stage: Stage) -> bool:
+    """Whether a per-document stage reads what `stage` writes (claims: no, the last one to use workers)."""
+    return any(s.per_document and set(s.reads) & set(stage.writes) for s in STAGES.values() if s is not stage)
+
+
 # Every asset a stage materializes, in pipeline order: what publishing depends on.
 ASSETS: tuple[str, ...] = tuple(a for s in STAGES.values() for a in s.assets)
 

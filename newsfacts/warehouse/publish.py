@@ -342,9 +342,11 @@ def _stored_fingerprints(con: duckdb.DuckDBPyConnection, database: str) -> dict[
 
 
 def _copy_table(con: duckdb.DuckDBPyConnection, table: Table, where: str = "") -> None:
+    """Copy staging's rows as they are stored. Unsorted: SQL promises no row order without ORDER BY, a
+    patched table was never in key order anyway, and sorting every row cost a cold rebuild at 10,000
+    articles about 1 of its 5.5 CPU-s (and 1.3 s wall)."""
     cols = ", ".join(f'"{c}"' for c in table.column_names)
-    order = ", ".join(f'"{c}"' for c in table.primary_key) or cols
-    con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM staging."{table.name}" {where} ORDER BY {order}')
+    con.execute(f'INSERT INTO "{table.name}" SELECT {cols} FROM staging."{table.name}" {where}')
 
 
 def _rebuilt(
