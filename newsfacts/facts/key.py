@@ -143,8 +143,6 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Its|Their)\s+")
 # "the earthquake that struck Morocco on Friday rose to 2,681": a period inside a relative clause
 # before the figure dates that clause's event, not the figure
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:[a-z]+\s+){1,3}(?:[A-Z][\w-]*\s+){0,2}(?:on\s+|in\s+)?$")
-# a year written in digits ("the fourth quarter of 2022"): the calendar quarter is meant, not a guess
-_DIGITS = re.compile(r"\d")
 _HEAD_AFTER = re.compile(r"\s+(?:(?:people|others?|persons)\s+)?(?:(?:were|are|was|had\s+been)\s+)?([A-Za-z]+)")
 _RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 _MINORITY_VOTE = re.compile(
@@ -930,7 +928,7 @@ class FactReader:
             keyed = at_grain(stated.period, grain) or stated.period
             if grain == "quarter":
                 fiscal = self.periods.fiscal_quarter(keyed)  # "fourth-quarter revenue" of fiscal 2022
-                if fiscal is None and self.periods.unended_quarter(keyed) and not _DIGITS.search(sentence, *stated[:2]):
+                if fiscal is None and self.periods.unended_quarter(keyed, sentence[stated.start : stated.end]):
                     return stated.period, f"{UNNAMED_FISCAL_YEAR}-Q{keyed[-1]}"  # another source names the year
                 keyed = fiscal or keyed
             return stated.period, keyed

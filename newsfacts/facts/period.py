@@ -417,15 +417,17 @@ class DocumentPeriods:
             return None
         return f"FY{next(iter(self._fiscal_years))}-Q{m.group(3)}"
 
-    def unended_quarter(self, period: str) -> bool:
-        """A calendar quarter not over by the published date. Results come out after their
-        quarter ends, so an article reporting one ("fourth-quarter revenue was $90.1 billion",
-        published in October) means a fiscal quarter of a fiscal year it does not name."""
+    def unended_quarter(self, period: str, said: str) -> bool:
+        """Whether `period`, as `said` in the text with no year written ("fourth-quarter", "Q4"), is
+        a calendar quarter not over by the published date. Results come out after their quarter
+        ends, so an article reporting one ("fourth-quarter revenue was $90.1 billion", published in
+        October) means a fiscal quarter of a fiscal year it does not name."""
         m = QUARTER_SHAPE.fullmatch(period)
         return (
             m is not None
             and not m.group(1)
             and self.published is not None
+            and _WRITTEN_YEAR.search(said) is None
             and (int(m.group(2)), int(m.group(3))) >= (self.published.year, _quarter_of(self.published))
         )
 

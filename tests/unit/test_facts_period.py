@@ -68,21 +68,24 @@ def test_the_day_defaults_to_the_published_date() -> None:
 
 
 # Results appear after their quarter ends: a calendar quarter not over on the published date (the
-# 16th of October 2025 here) can only be a fiscal quarter when a story reports it.
+# 16th of October 2025 here), said with no year, can only be a fiscal quarter when a story reports it.
 UNENDED_QUARTERS = [
-    ("2025-Q4", True),  # still running
-    ("2026-Q1", True),  # still ahead
-    ("2025-Q3", False),  # over
-    ("2024-Q4", False),
-    ("FY2025-Q4", False),  # already fiscal
-    ("2025-10", False),  # not a quarter
+    ("2025-Q4", "fourth-quarter", True),  # still running
+    ("2025-Q4", "Q4", True),  # the quarter's own digit is no year
+    ("2026-Q1", "first quarter", True),  # still ahead
+    ("2025-Q4", "fourth quarter of 2025", False),  # the calendar quarter, named
+    ("2025-Q4", "Q4 25", False),
+    ("2025-Q3", "third quarter", False),  # over
+    ("2024-Q4", "fourth quarter", False),
+    ("FY2025-Q4", "fourth quarter", False),  # already fiscal
+    ("2025-10", "October", False),  # not a quarter
 ]
 
 
-@pytest.mark.parametrize(("period", "unended"), UNENDED_QUARTERS)
-def test_a_quarter_not_over_on_the_published_date(period: str, unended: bool) -> None:
-    assert DocumentPeriods("No dates here.", PUBLISHED).unended_quarter(period) is unended
-    assert DocumentPeriods("No dates here.", None).unended_quarter(period) is False
+@pytest.mark.parametrize(("period", "said", "unended"), UNENDED_QUARTERS)
+def test_a_quarter_not_over_on_the_published_date(period: str, said: str, unended: bool) -> None:
+    assert DocumentPeriods("No dates here.", PUBLISHED).unended_quarter(period, said) is unended
+    assert DocumentPeriods("No dates here.", None).unended_quarter(period, said) is False
 
 
 GRAINS = [
