@@ -982,6 +982,8 @@ def _adjusted_before(sentence: str, lo: int, others: tuple[tuple[int, int], ...]
     performance, when adjusted for these anomalies, reflected net income of $13.1 billion": a basis
     word before the figure, with no other figure and no reported/GAAP word between, sets its basis."""
     start = max([b for _, b in others if b <= lo], default=0)
+    if not _ADJUSTED_FOLDED.search(ignorecase_fold(sentence[start:lo])):
+        return False  # no basis word at all: the plain trie settles most figures (see _ADJUSTED_FOLDED)
     cue = None
     for m in _ADJUSTED.finditer(sentence, start, lo):
         cue = m
