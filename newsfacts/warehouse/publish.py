@@ -77,7 +77,13 @@ from newsfacts.warehouse.schema import (
     Table,
     comment_statements,
 )
-from newsfacts.warehouse.staging import DEFAULT_MEMORY_LIMIT, fingerprint_text, rows_fingerprint, table_fingerprint
+from newsfacts.warehouse.staging import (
+    DEFAULT_MEMORY_LIMIT,
+    fingerprint_text,
+    row_hash_sql,
+    rows_fingerprint,
+    table_fingerprint,
+)
 from newsfacts.warehouse.views import VIEWS
 
 TMP_MARK = ".tmp-"
@@ -120,6 +126,8 @@ MAX_FREE_SHARE = 0.5
 # A per-document table below this many rows is copied whole when more than MAX_PATCHED_SHARE of its
 # documents changed (a larger one asks for a rebuild); tables without a document_id are copied whole.
 SMALL_TABLE_ROWS = 50_000
+# Up to this many changed documents, a patch names their ids in its statements (see `_changed_rows`).
+MAX_LISTED_DOCUMENTS = 1000
 
 
 @dataclass
@@ -576,12 +584,12 @@ def _patch(
     find: Callable[[duckdb.DuckDBPyConnection, Table], int],
     fingerprint: str,
 ) -> str | None:
-    """Rewrite what differs in `table` (per document: those `find` puts in `_changed`); the table's
-    fingerprint afterwards (it was `fingerprint`), or None when so much differs that the file is better
-    rebuilt.
+    """Rewrite what differs in `table` (per document: those `find` puts in `_changed`; otherwise row by
+    row, see `_patch_rows`); the table's fingerprint afterwards (it was `fingerprint`), or None when so
+    much differs that the file is better rebuilt.
 
-    Patched document by document, the fingerprint moves by the rows removed and added (hashing only
-    those rows, not the whole table again: a cost that does not grow with the corpus).
+    The fingerprint moves by the rows removed and added (hashing only those rows, not the whole table
+    again: a cost that does not grow with the corpus).
 
     A per-document table is patched document by document whatever its size (documents holds few rows
     but every text: copying it whole would cost what a rebuild costs); when many of its documents
@@ -595,8 +603,7 @@ def _patch(
         )
         return table_fingerprint(con, table.name)
     if not table.per_document:
-        _replace(con, table)
-        return table_fingerprint(con, table.name)
+        return _patch_rows(con, table, fingerprint)
     changed = find(con, table)
     # Counted in the copy, a stored table: staging's `claims` is a view, which a count would join whole.
     documents = con.execute(f'SELECT count(DISTINCT document_id) FROM main."{table.name}"').fetchone()[0]
@@ -606,13 +613,51 @@ def _patch(
             return None
         _replace(con, table)
         return table_fingerprint(con, table.name)
-    rows = "WHERE document_id IN (SELECT document_id FROM _changed)"
+    return _rewrite(con, table, _changed_rows(con), fingerprint)
+
+
+def _rewrite(con: duckdb.DuckDBPyConnection, table: Table, rows: str, fingerprint: str) -> str:
+    """Replace `table`'s rows `rows` (a WHERE clause) with staging's; the fingerprint, moved from
+    `fingerprint` by the rows removed and added."""
     removed = rows_fingerprint(con, table.name, f'main."{table.name}"', rows)
     con.execute(f'DELETE FROM "{table.name}" {rows}')
     _copy_table(con, table, rows)
     added = rows_fingerprint(con, table.name, f'main."{table.name}"', rows)
     n, h = (int(part) for part in fingerprint.split(":"))
     return fingerprint_text(n - removed[0] + added[0], h - removed[1] + added[1])
+
+
+def _changed_rows(con: duckdb.DuckDBPyConnection) -> str:
+    """The WHERE clause of the rows of the documents in `_changed`: their ids written out when they are
+    few, so that the filter reaches the scan under staging's `claims` view (a subquery is joined after
+    the view's own join of every claim row: 0.4 s against 0.1 s at 100,000 articles)."""
+    ids = [document for (document,) in con.execute("SELECT document_id FROM _changed").fetchall()]
+    if not ids or len(ids) > MAX_LISTED_DOCUMENTS or None in ids:
+        return "WHERE document_id IN (SELECT document_id FROM _changed)"
+    return "WHERE document_id IN (" + ", ".join(sql_string(document) for document in ids) + ")"
+
+
+def _patch_rows(con: duckdb.DuckDBPyConnection, table: Table, fingerprint: str) -> str:
+    """Bring a table without documents (one a stage rewrites as a whole) in line with staging row by
+    row; its fingerprint afterwards.
+
+    The rows whose number of copies differs between the file and staging (by row hash) are rewritten,
+    the rest stays: copying metric_consistency whole (2,435 rows holding 52 MB of conflict text at
+    100,000 articles) cost 0.3 s, for a one-new refresh that changes 4 of its rows. When many rows
+    differ, the table is copied whole (compact).
+    """
+    row_hash = row_hash_sql(table.name)
+    counts = f'SELECT {row_hash} AS h, count(*) AS n FROM {{}}."{table.name}" GROUP BY 1'
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _rows AS SELECT h FROM ({counts.format("main")}) AS p
+            FULL JOIN ({counts.format("staging")}) AS s USING (h) WHERE p.n IS DISTINCT FROM s.n"""
+    )
+    differing = con.execute("SELECT count(*) FROM _rows").fetchone()[0]
+    total = con.execute(f'SELECT count(*) FROM staging."{table.name}"').fetchone()[0]
+    if differing > MAX_PATCHED_SHARE * max(total, 1):
+        _replace(con, table)
+        return table_fingerprint(con, table.name)
+    return _rewrite(con, table, f"WHERE {row_hash} IN (SELECT h FROM _rows)", fingerprint)
 
 
 def _touched_documents(con: duckdb.DuckDBPyConnection) -> None:

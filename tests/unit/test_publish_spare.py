@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_publish_update import add_documents, add_validation_run, contents
+from test_publish_update import add_documents, add_validation_run, contents, rebuilt_contents
 
 from newsfacts.warehouse import publish as publishing
 from newsfacts.warehouse import staging
@@ -28,13 +28,6 @@ def add(stage: Path, doc: str, text: str = "Imports rose 5% in 2023.") -> None:
     con = staging.connect(stage)
     add_documents(con, [doc], text)
     con.close()
-
-
-def rebuilt_contents(stage: Path, published: Path) -> dict[str, list[str]]:
-    rebuilt = published.with_name("rebuilt.duckdb")
-    publishing._remove(rebuilt)
-    assert publish_warehouse(stage, rebuilt).mode == "rebuilt"
-    return contents(rebuilt)
 
 
 def test_the_replaced_file_is_kept_and_patched_by_the_next_update(paths):

@@ -157,3 +157,53 @@ def test_a_moved_cluster_is_found_without_hashing_rows(paths, table: str, found:
         spec = next(t for t in PUBLISHED_TABLES if t.name == table)
         assert publishing._likely_changed_documents(con, spec) == len(found)
         assert [r[0] for r in con.execute("SELECT document_id FROM _changed").fetchall()] == found
+
+
+def metric_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, int]]) -> None:
+    con.executemany("INSERT INTO metric_consistency (metric, n_sources, verdict) VALUES (?, ?, 'agree')", rows)
+
+
+def test_a_whole_run_table_is_patched_row_by_row(paths):
+    """Only the rows whose copies differ are rewritten: the others stay where they are (a copy of the
+    whole table would take staging's order), and a row staging holds twice is published twice."""
+    stage, published = paths
+    con = staging.connect(stage)
+    metric_rows(con, [(f"m{i}", i) for i in range(10, 30)])  # 20 rows: 3 changed stay below a fifth
+    metric_rows(con, [(f"m{i}", i) for i in range(10)])
+    con.close()
+    publish_warehouse(stage, published)
+    con = staging.connect(stage)
+    con.execute("DELETE FROM metric_consistency")  # the stage writes the table again, in another order
+    metric_rows(con, [("m5", 5), ("m0", 100)] + [(f"m{i}", i) for i in reversed(range(1, 30))])
+    con.close()
+    result = publish_warehouse(stage, published)
+    assert (result.mode, result.changed_tables) == ("updated", ["metric_consistency"])
+    with duckdb.connect(str(published), read_only=True) as con:
+        order = [m for (m,) in con.execute("SELECT metric || ':' || n_sources FROM metric_consistency").fetchall()]
+    kept = [f"m{i}:{i}" for i in [*range(10, 30), 1, 2, 3, 4, 6, 7, 8, 9]]
+    assert order[: len(kept)] == kept
+    assert sorted(order[len(kept) :]) == ["m0:100", "m5:5", "m5:5"]
+    assert contents(published) == rebuilt_contents(stage, published)
+
+
+@pytest.mark.parametrize("listed", [1000, 0])
+def test_changed_documents_are_selected_by_listed_ids_or_by_subquery(paths, monkeypatch, listed: int):
+    monkeypatch.setattr(publishing, "MAX_LISTED_DOCUMENTS", listed)
+    monkeypatch.setattr(publishing, "SMALL_TABLE_ROWS", 0)
+    stage, published = paths
+    publish_warehouse(stage, published)
+    con = staging.connect(stage)
+    add_documents(con, ["it's new"], "Prices rose 7% in 2022.")  # a quote in an id, written out in SQL
+    con.close()
+    result = publish_warehouse(stage, published)
+    assert result.mode == "updated"
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM claims WHERE document_id = 'it''s new'").fetchone()[0] == 3
+    assert contents(published) == rebuilt_contents(stage, published)
+
+
+def rebuilt_contents(stage: Path, published: Path) -> dict[str, list[str]]:
+    rebuilt = published.with_name("rebuilt.duckdb")
+    publishing._remove(rebuilt)
+    assert publish_warehouse(stage, rebuilt).mode == "rebuilt"
+    return contents(rebuilt)
