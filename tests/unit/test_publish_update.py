@@ -207,3 +207,31 @@ def rebuilt_contents(stage: Path, published: Path) -> dict[str, list[str]]:
     publishing._remove(rebuilt)
     assert publish_warehouse(stage, rebuilt).mode == "rebuilt"
     return contents(rebuilt)
+
+
+def test_claims_are_patched_without_the_cluster_join_when_no_cluster_moved(paths, monkeypatch):
+    """The touched documents alone bring `claims` in line when no cluster moved; the join of every claim
+    with staging's memberships runs only when they do not."""
+    monkeypatch.setattr(publishing, "SMALL_TABLE_ROWS", 0)
+    stage, published = paths
+    publish_warehouse(stage, published)
+    passes: list[str] = []
+    real = publishing._likely_changed_documents
+
+    def counted(con: duckdb.DuckDBPyConnection, table) -> int:
+        passes.append(table.name)
+        return real(con, table)
+
+    monkeypatch.setattr(publishing, "_likely_changed_documents", counted)
+    con = staging.connect(stage)
+    add_documents(con, ["doc100"], "Exports fell 4% in 2024.")
+    con.close()
+    assert "claims" in publish_warehouse(stage, published).changed_tables
+    assert "claims" not in passes
+    con = staging.connect(stage)
+    add_documents(con, ["doc101"], "Exports fell 5% in 2024.")
+    con.execute("INSERT INTO claim_cluster_members SELECT claim_id, 'k1' FROM claim_rows WHERE document_id = 'doc007'")
+    con.close()
+    publish_warehouse(stage, published)
+    assert "claims" in passes  # the touched documents were not enough: the moved cluster was looked for
+    assert contents(published) == rebuilt_contents(stage, published)
