@@ -16,6 +16,7 @@ reused (``gx_context``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
@@ -111,15 +112,37 @@ class _GxHolder:
 
 _HOLDER: _GxHolder | None = None
 _HOLDER_LOCK = threading.Lock()
+_PRELOAD: threading.Thread | None = None
 
 
 def gx_context() -> _GxHolder:
-    """The process-wide GX holder (imports great_expectations on first use)."""
+    """The process-wide GX holder (imports great_expectations on first use, or waits for preload_gx's)."""
     global _HOLDER
     with _HOLDER_LOCK:
         if _HOLDER is None:
             _HOLDER = _GxHolder()
         return _HOLDER
+
+
+def _preload() -> None:
+    with contextlib.suppress(Exception):  # the suite's own gx_context() raises it again, where it is reported
+        gx_context()
+
+
+def preload_gx() -> None:
+    """Start building the GX holder on a background thread (once per process) and return at once.
+
+    Importing GX (with scipy, pandas, sqlalchemy) is ~2.5 CPU-s of Python, the fixed cost of the first
+    suite of a run. A caller that knows a suite will run starts it before the DuckDB work that precedes
+    the first validation (digests, the suite's queries), which releases the GIL: the two overlap, and
+    gx_context() then waits for the holder the thread is building (it holds the lock while it does).
+    """
+    global _PRELOAD
+    with _HOLDER_LOCK:
+        if _HOLDER is not None or _PRELOAD is not None:
+            return
+        _PRELOAD = threading.Thread(target=_preload, name="newsfacts-gx-preload", daemon=True)
+        _PRELOAD.start()
 
 
 # -- result conversion -----------------------------------------------------------------------------
