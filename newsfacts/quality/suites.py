@@ -485,13 +485,14 @@ def claims_suite() -> SuiteSpec:
 def _claim_figures_sql(scoped: bool) -> str:
     # Scoped: the links under changed keys, and over the whole table those of a claim or figure in a
     # changed document or missing altogether, and those sharing a claim with the changed ones (a
-    # duplicated pair always has a row under a changed key, see _in_scope).
+    # duplicated pair always has a row under a changed key, see _in_scope). The links to a missing
+    # claim are an anti-join that hashes the links' claim ids, not the 3.8M claims' (0.3 s of 0.4 s).
     changed = "document_id IN (SELECT key FROM {keys})"
     where = f"""{changed} OR document_id IS NULL
         OR claim_id IN (SELECT claim_id FROM claim_figures WHERE {changed} OR document_id IS NULL)
         OR claim_id IN (SELECT claim_id FROM claims WHERE {changed})
         OR figure_id IN (SELECT figure_id FROM figures WHERE {changed})
-        OR claim_id NOT IN (SELECT claim_id FROM claims WHERE claim_id IS NOT NULL)
+        OR claim_id IN (SELECT o.claim_id FROM claim_figures AS o ANTI JOIN claims AS c USING (claim_id))
         OR figure_id NOT IN (SELECT figure_id FROM figures WHERE figure_id IS NOT NULL)"""
     with_, rows = _scoped("claim_figures", where if scoped else None)
     claims = " AND claim_id IN (SELECT claim_id FROM scoped)" if scoped else ""
