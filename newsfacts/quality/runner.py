@@ -405,9 +405,29 @@ def aggregates_sql(spec: SuiteSpec) -> str | None:
     return f"SELECT {', '.join(parts)}" if parts else None
 
 
-def scoped_query(spec: SuiteSpec, keys: str | None) -> str:
-    """The suite's query over the changed keys in relation `keys`, or over the whole table (None)."""
-    return spec.query if keys is None or spec.scope is None else spec.scope.query.replace("{keys}", keys)
+def scoped_query(spec: SuiteSpec, keys: str | None, listed: str | None = None) -> str:
+    """The suite's query over the changed keys in relation `keys` (`listed`: them as key_list gives
+    them), or over the whole table (None)."""
+    if keys is None or spec.scope is None:
+        return spec.query
+    query = spec.scope.query.replace("{keys}", keys)
+    return query if listed is None else query.replace("{key_list}", listed)
+
+
+MAX_LISTED_KEYS = 10_000
+
+
+def key_list(con: duckdb.DuckDBPyConnection, keys: str) -> str:
+    """The keys of relation `keys` and the empty key (which has no digest), as a list of constants.
+
+    DuckDB applies a constant list to a view's underlying scan; a relation of keys is a semi-join
+    after the view is computed whole (the claims view's join: 0.65 s at 100,000 articles, against
+    0.13 s for the 29 clusters one new article changed). Beyond MAX_LISTED_KEYS, the relation.
+    """
+    rows = con.execute(f"SELECT key FROM {keys} LIMIT {MAX_LISTED_KEYS + 1}").fetchall()
+    if len(rows) > MAX_LISTED_KEYS:
+        return f"(SELECT key FROM {keys} UNION ALL SELECT '')"
+    return "(" + ", ".join(_literal(k) for k in ["", *(r[0] for r in rows)]) + ")"
 
 
 def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, keys: str | None = None) -> SuiteOutcome:
@@ -418,9 +438,13 @@ def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, keys: str | None 
     orphans, are checked. None: every row.
     """
     started = time.perf_counter()
-    query = scoped_query(spec, keys)
+    scoped = keys is not None and spec.scope is not None
     try:
-        if keys is not None and spec.scope is not None:  # few rows: computed once, counted and filtered
+        listed = None
+        if keys is not None and spec.scope is not None and "{key_list}" in spec.scope.query:
+            listed = key_list(con, keys)
+        query = scoped_query(spec, keys, listed)
+        if scoped:  # few rows: computed once, counted and filtered
             checked_rows = f'"_checked_{spec.name}"'
             con.execute(f"CREATE OR REPLACE TEMP TABLE {checked_rows} AS {query}")
             query = f"SELECT * FROM {checked_rows}"

@@ -77,7 +77,8 @@ class Scope:
     ``digests`` name, per table the suite reads, the column holding the key (a document_id): per key,
     an order-independent hash of its rows in each table tells whether it changed since the last pass
     (newsfacts/warehouse/audit.py). ``query`` is the suite's query over the changed keys: ``{keys}``
-    is a relation with one column ``key``.
+    is a relation with one column ``key``; ``{key_list}`` the same keys and the empty key, as a
+    parenthesized list of constants (runner.key_list), for a filter DuckDB must push into a view.
     """
 
     digests: tuple[tuple[str, str], ...]
@@ -550,11 +551,13 @@ def _claim_clusters_sql(scoped: bool) -> str:
     # clusters are built, so the rule lives here); the other rules hold trivially on such rows.
     # Scoped, the keys are cluster ids: those whose claim_clusters row or whose claims (any column, as
     # the claims' digests keyed by cluster_id see them) changed since the last pass, and every row with
-    # a NULL or empty cluster_id, which has no digest. A duplicated or dangling cluster_id always moved
+    # a NULL or empty cluster_id, which have no digest. A duplicated or dangling cluster_id always moved
     # a digest when it appeared (see _in_scope); a changed cluster's claims are all counted.
-    changed = "cluster_id IN (SELECT key FROM {keys}) OR cluster_id = ''"
+    # The keys come as a list of constants ({key_list}, with ''), which DuckDB applies to the cluster
+    # memberships under the claims view; a relation of keys is a semi-join after the view's whole join.
+    changed = "cluster_id IN {key_list}"
     clusters = f" WHERE {changed} OR cluster_id IS NULL" if scoped else ""
-    claims = f" AND ({changed})" if scoped else ""
+    claims = f" AND {changed}" if scoped else ""
     return f"""
     SELECT coalesce(k.cluster_id, a.cluster_id) AS cluster_id, k.n_sources, k.n_claims,
         (k.present IS NOT NULL) AS cluster_row_exists,

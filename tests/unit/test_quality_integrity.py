@@ -762,3 +762,17 @@ def test_every_integrity_expectation_has_a_corrupt_row_case():
     covered = {(suite, check) for suite, check, _ in CORRUPT_ROW_CASES}
     every = {(spec.name, e.check) for spec in integrity_suites() for e in spec.expectations}
     assert covered == every
+
+
+@pytest.mark.parametrize("most_listed", [0, 10_000])
+def test_changed_clusters_listed_as_constants_or_as_a_relation_give_one_verdict(con, monkeypatch, most_listed: int):
+    import newsfacts.quality.runner as runner
+
+    monkeypatch.setattr(runner, "MAX_LISTED_KEYS", most_listed)  # 0: always the relation
+    con.execute("UPDATE claims SET cluster_id = 'k''9' WHERE claim_id = 'cb2'")  # a quote in a listed key
+    con.execute("UPDATE claim_clusters SET n_sources = 3")
+    outcome = _run(con, "claim_clusters_integrity")
+    assert _failed(outcome, "cluster_row_exists").unexpected_examples == ["cluster_id=k'9, actual_n_claims=1"]
+    assert _failed(outcome, "counts_match_claims").unexpected_count == 1
+    spec = _suite("claim_clusters_integrity")
+    assert run_suite(con, spec, audit.changed_keys(con, spec)).row_count == 2
