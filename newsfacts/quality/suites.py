@@ -77,7 +77,8 @@ class Scope:
     ``digests`` name, per table the suite reads, the column holding the key (a document_id): per key,
     an order-independent hash of its rows in each table tells whether it changed since the last pass
     (newsfacts/warehouse/audit.py). ``query`` is the suite's query over the changed keys: ``{keys}``
-    is a relation with one column ``key``.
+    is a relation with one column ``key``; ``{key_list}`` the same keys and the empty key, as a
+    parenthesized list of constants (runner.key_list), for a filter DuckDB must push into a view.
     """
 
     digests: tuple[tuple[str, str], ...]
@@ -485,13 +486,14 @@ def claims_suite() -> SuiteSpec:
 def _claim_figures_sql(scoped: bool) -> str:
     # Scoped: the links under changed keys, and over the whole table those of a claim or figure in a
     # changed document or missing altogether, and those sharing a claim with the changed ones (a
-    # duplicated pair always has a row under a changed key, see _in_scope).
+    # duplicated pair always has a row under a changed key, see _in_scope). The links to a missing
+    # claim are an anti-join that hashes the links' claim ids, not the 3.8M claims' (0.3 s of 0.4 s).
     changed = "document_id IN (SELECT key FROM {keys})"
     where = f"""{changed} OR document_id IS NULL
         OR claim_id IN (SELECT claim_id FROM claim_figures WHERE {changed} OR document_id IS NULL)
         OR claim_id IN (SELECT claim_id FROM claims WHERE {changed})
         OR figure_id IN (SELECT figure_id FROM figures WHERE {changed})
-        OR claim_id NOT IN (SELECT claim_id FROM claims WHERE claim_id IS NOT NULL)
+        OR claim_id IN (SELECT o.claim_id FROM claim_figures AS o ANTI JOIN claims AS c USING (claim_id))
         OR figure_id NOT IN (SELECT figure_id FROM figures WHERE figure_id IS NOT NULL)"""
     with_, rows = _scoped("claim_figures", where if scoped else None)
     claims = " AND claim_id IN (SELECT claim_id FROM scoped)" if scoped else ""
@@ -543,11 +545,20 @@ def claim_figures_suite() -> SuiteSpec:
     )
 
 
-def claim_clusters_suite() -> SuiteSpec:
+def _claim_clusters_sql(scoped: bool) -> str:
     # FULL JOIN with the claims grouped by cluster_id: a cluster_id used by claims without its
     # claim_clusters row shows up with cluster_row_exists = false (claims_integrity runs before the
     # clusters are built, so the rule lives here); the other rules hold trivially on such rows.
-    query = """
+    # Scoped, the keys are cluster ids: those whose claim_clusters row or whose claims (any column, as
+    # the claims' digests keyed by cluster_id see them) changed since the last pass, and every row with
+    # a NULL or empty cluster_id, which have no digest. A duplicated or dangling cluster_id always moved
+    # a digest when it appeared (see _in_scope); a changed cluster's claims are all counted.
+    # The keys come as a list of constants ({key_list}, with ''), which DuckDB applies to the cluster
+    # memberships under the claims view; a relation of keys is a semi-join after the view's whole join.
+    changed = "cluster_id IN {key_list}"
+    clusters = f" WHERE {changed} OR cluster_id IS NULL" if scoped else ""
+    claims = f" AND {changed}" if scoped else ""
+    return f"""
     SELECT coalesce(k.cluster_id, a.cluster_id) AS cluster_id, k.n_sources, k.n_claims,
         (k.present IS NOT NULL) AS cluster_row_exists,
         (k.present IS NULL OR coalesce(length(trim(k.representative_text)) > 0, false))
@@ -556,18 +567,25 @@ def claim_clusters_suite() -> SuiteSpec:
         coalesce(a.n_claims, 0) AS actual_n_claims, coalesce(a.n_sources, 0) AS actual_n_sources,
         (k.present IS NULL OR coalesce(k.n_claims = a.n_claims AND k.n_sources = a.n_sources, false))
             AS counts_match_claims
-    FROM (SELECT *, true AS present FROM claim_clusters) AS k
+    FROM (SELECT *, true AS present FROM claim_clusters{clusters}) AS k
     FULL OUTER JOIN (SELECT cluster_id, count(*) AS n_claims, count(DISTINCT document_id) AS n_sources
-                     FROM claims WHERE cluster_id IS NOT NULL GROUP BY cluster_id) AS a
+                     FROM claims WHERE cluster_id IS NOT NULL{claims} GROUP BY cluster_id) AS a
            ON a.cluster_id = k.cluster_id
     ORDER BY cluster_id
     """
+
+
+def claim_clusters_suite() -> SuiteSpec:
     counts_ctx = ("n_claims", "actual_n_claims", "n_sources", "actual_n_sources")
     return SuiteSpec(
         name="claim_clusters_integrity",
         reads=("claims",),
         table="claim_clusters",
-        query=query,
+        query=_claim_clusters_sql(scoped=False),
+        scope=Scope(
+            digests=(("claim_clusters", "cluster_id"), ("claims", "cluster_id")),
+            query=_claim_clusters_sql(scoped=True),
+        ),
         key_columns=("cluster_id",),
         expectations=(
             _not_null("cluster_id", "cluster_id"),

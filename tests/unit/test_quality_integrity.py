@@ -597,6 +597,10 @@ def test_a_clean_warehouse_hands_gx_no_rows():
         document_metadata_integrity | UPDATE document_metadata SET title = 'U' WHERE document_id = 'doc_b' | 1
         claim_figures_integrity | UPDATE figures SET unit = 'EUR' WHERE figure_id = 'fa1'              | 3
         claim_figures_integrity | -                                                                    | 0
+        claim_clusters_integrity | -                                                                   | 0
+        claim_clusters_integrity | UPDATE claims SET hedged = true WHERE claim_id = 'cb1'              | 1
+        claim_clusters_integrity | UPDATE claims SET hedged = true WHERE claim_id = 'cb2'              | 0
+        claim_clusters_integrity | UPDATE claim_clusters SET representative_text = 'Tokyo pledged'     | 1
     """),
 )
 def test_a_scoped_run_checks_only_the_changed_documents(con, suite, change, checked):
@@ -639,3 +643,136 @@ def test_a_table_without_its_key_column_is_checked_whole(con):
     spec = _suite("claim_figures_integrity")
     assert audit.changed_keys(con, spec) is None
     assert run_suite(con, spec).success
+
+
+# -- every expectation fails on one corrupt row, whole and scoped alike ------------------------------
+
+# Per suite, (check, corruption): one row broken so that `check` must fail. Run by _run, which also checks
+# the suite over only the changed keys and asks for the same verdicts, counts and examples.
+ONE_CORRUPT_ROW: dict[str, list[tuple[str, str]]] = {
+    "documents_integrity": cases("""
+        check                        | corruption
+        documents_landed             | DELETE FROM documents
+        document_id_not_null         | UPDATE documents SET document_id = NULL WHERE document_id = 'doc_a'
+        document_id_unique           | UPDATE documents SET document_id = 'doc_a' WHERE document_id = 'doc_b'
+        source_path_not_null         | UPDATE documents SET source_path = NULL WHERE document_id = 'doc_b'
+        source_path_unique           | UPDATE documents SET source_path = 'doc_a.txt' WHERE document_id = 'doc_b'
+        file_name_not_null           | UPDATE documents SET file_name = NULL WHERE document_id = 'doc_a'
+        content_sha256_is_hex_digest | UPDATE documents SET content_sha256 = 'abc' WHERE document_id = 'doc_a'
+        content_sha256_not_null      | UPDATE documents SET content_sha256 = NULL WHERE document_id = 'doc_b'
+        char_count_matches_text      | UPDATE documents SET char_count = char_count - 1 WHERE document_id = 'doc_b'
+    """),
+    "document_metadata_integrity": cases("""
+        check                | corruption
+        document_id_not_null | UPDATE document_metadata SET document_id = NULL WHERE document_id = 'doc_a'
+        document_id_unique   | INSERT INTO document_metadata SELECT * FROM document_metadata WHERE document_id = 'doc_b'
+        has_metadata         | DELETE FROM document_metadata WHERE document_id = 'doc_a'
+        document_exists      | UPDATE document_metadata SET document_id = 'doc_gone' WHERE document_id = 'doc_b'
+        body_offsets_set     | UPDATE document_metadata SET body_start = NULL WHERE document_id = 'doc_a'
+        body_in_document     | UPDATE document_metadata SET body_end = 10000 WHERE document_id = 'doc_b'
+        word_count_in_range  | UPDATE document_metadata SET word_count = -1 WHERE document_id = 'doc_a'
+    """),
+    "figures_integrity": cases("""
+        check                   | corruption
+        figure_id_not_null      | UPDATE figures SET figure_id = NULL WHERE figure_id = 'fa2'
+        figure_id_unique        | UPDATE figures SET figure_id = 'fa1' WHERE figure_id = 'fb2'
+        document_id_not_null    | UPDATE figures SET document_id = NULL WHERE figure_id = 'fa1'
+        document_exists         | UPDATE figures SET document_id = 'doc_gone' WHERE figure_id = 'fb4'
+        offsets_in_document     | UPDATE figures SET char_end = 10000 WHERE figure_id = 'fb2'
+        span_matches            | UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'
+        kind_not_null           | UPDATE figures SET kind = NULL WHERE figure_id = 'fa1'
+        kind_in_vocabulary      | UPDATE figures SET kind = 'temperature' WHERE figure_id = 'fa1'
+        unit_not_null           | UPDATE figures SET unit = NULL WHERE figure_id = 'fb2'
+        unit_valid_for_kind     | UPDATE figures SET unit = 'usd' WHERE figure_id = 'fa1'
+        qualifier_not_null      | UPDATE figures SET qualifier = NULL WHERE figure_id = 'fa3'
+        qualifier_in_vocabulary | UPDATE figures SET qualifier = 'roughly' WHERE figure_id = 'fa1'
+        direction_in_vocabulary | UPDATE figures SET direction = 'sideways' WHERE figure_id = 'fa2'
+        endpoint_in_vocabulary  | UPDATE figures SET endpoint = 'middle' WHERE figure_id = 'fb2'
+        bounds_ordered          | UPDATE figures SET value_low = 30 WHERE figure_id = 'fb3'
+        range_shape_valid       | UPDATE figures SET value = 20 WHERE figure_id = 'fb3'
+        value_set_unless_range  | UPDATE figures SET value = NULL WHERE figure_id = 'fb4'
+        money_value_in_range    | UPDATE figures SET value = 1e20 WHERE figure_id = 'fa1'
+        percent_value_in_range  | UPDATE figures SET value = 250e9 WHERE figure_id = 'fb2'
+        date_value_in_range     | UPDATE figures SET value = 20250 WHERE figure_id = 'fa3'
+        count_value_in_range    | UPDATE figures SET kind = 'count', unit = 'count', value = 1e14 WHERE figure_id =
+        ... 'fb2'
+        duration_value_in_range | UPDATE figures SET value = -180 WHERE figure_id = 'fb4'
+        ratio_value_in_range    | UPDATE figures SET kind = 'ratio', unit = 'times', value = 1e7 WHERE figure_id = 'fb2'
+        quantity_value_in_range | UPDATE figures SET kind = 'quantity', unit = 'km', value = 1e19 WHERE figure_id =
+        ... 'fb2'
+    """),
+    "claims_integrity": cases("""
+        check                    | corruption
+        claim_id_not_null        | UPDATE claims SET claim_id = NULL WHERE claim_id = 'cb2'
+        claim_id_unique          | UPDATE claims SET claim_id = 'ca1' WHERE claim_id = 'cb1'
+        document_id_not_null     | UPDATE claims SET document_id = NULL WHERE claim_id = 'ca2'
+        document_exists          | UPDATE claims SET document_id = 'doc_gone' WHERE claim_id = 'cb2'
+        offsets_in_document      | UPDATE claims SET char_start = -1 WHERE claim_id = 'ca1'
+        span_matches             | UPDATE claims SET text = 'Tokyo pledged $500 billion.' WHERE claim_id = 'cb1'
+        claim_type_not_null      | UPDATE claims SET claim_type = NULL WHERE claim_id = 'ca2'
+        claim_type_in_vocabulary | UPDATE claims SET claim_type = 'rumour' WHERE claim_id = 'cb2'
+    """),
+    "claim_figures_integrity": cases("""
+        check                    | corruption
+        claim_id_not_null        | UPDATE claim_figures SET claim_id = NULL WHERE figure_id = 'fa1'
+        figure_id_not_null       | UPDATE claim_figures SET figure_id = NULL WHERE figure_id = 'fb2'
+        claim_figure_pair_unique | INSERT INTO claim_figures SELECT * FROM claim_figures WHERE figure_id = 'fa3'
+        claim_exists             | DELETE FROM claims WHERE claim_id = 'cb2'
+        figure_exists            | DELETE FROM figures WHERE figure_id = 'fb1'
+        same_document            | UPDATE claim_figures SET figure_id = 'fb2' WHERE figure_id = 'fa1'
+    """),
+    "claim_clusters_integrity": cases("""
+        check                   | corruption
+        cluster_id_not_null     | UPDATE claim_clusters SET cluster_id = NULL
+        cluster_id_unique       | INSERT INTO claim_clusters SELECT * FROM claim_clusters
+        cluster_row_exists      | UPDATE claims SET cluster_id = 'k_gone' WHERE claim_id = 'cb2'
+        has_representative_text | UPDATE claim_clusters SET representative_text = ' '
+        n_sources_in_range      | UPDATE claim_clusters SET n_sources = 0
+        claims_cover_sources    | UPDATE claim_clusters SET n_claims = 1
+        counts_match_claims     | UPDATE claims SET cluster_id = 'k1' WHERE claim_id = 'ca2'
+    """),
+    "metric_consistency_integrity": cases("""
+        check                   | corruption
+        metric_not_null         | UPDATE metric_consistency SET metric = NULL WHERE metric = 'growth'
+        fact_unit_unique        | INSERT INTO metric_consistency SELECT * FROM metric_consistency WHERE metric =
+        ... 'growth'
+        verdict_not_null        | UPDATE metric_consistency SET verdict = NULL WHERE metric = 'debt_to_gdp'
+        verdict_in_vocabulary   | UPDATE metric_consistency SET verdict = 'maybe' WHERE metric = 'growth'
+        n_sources_in_range      | UPDATE metric_consistency SET n_sources = 0 WHERE metric = 'tariff_rate'
+        sources_match_n_sources | UPDATE metric_consistency SET sources = ['doc_b', 'doc_a'] WHERE metric = 'growth'
+        mentions_cover_sources  | UPDATE metric_consistency SET n_mentions = 1 WHERE metric =
+        ... 'japan_us_investment_pledge'
+        min_le_max              | UPDATE metric_consistency SET value_min = 30 WHERE metric = 'tariff_rate'
+        verdict_matches_sources | UPDATE metric_consistency SET verdict = 'consistent' WHERE metric = 'growth'
+        metric_in_figures       | UPDATE metric_consistency SET unit = 'EUR' WHERE metric = 'debt_to_gdp'
+    """),
+}
+CORRUPT_ROW_CASES = [(suite, check, change) for suite, rows in ONE_CORRUPT_ROW.items() for check, change in rows]
+
+
+@pytest.mark.parametrize(("suite", "check", "corruption"), CORRUPT_ROW_CASES)
+def test_one_corrupt_row_fails_its_check(con, suite: str, check: str, corruption: str):
+    assert _run(con, suite).success  # clean before the corruption
+    con.execute(corruption)
+    o = _failed(_run(con, suite), check)
+    assert o.unexpected_examples or o.observed_value is not None
+
+
+def test_every_integrity_expectation_has_a_corrupt_row_case():
+    covered = {(suite, check) for suite, check, _ in CORRUPT_ROW_CASES}
+    every = {(spec.name, e.check) for spec in integrity_suites() for e in spec.expectations}
+    assert covered == every
+
+
+@pytest.mark.parametrize("most_listed", [0, 10_000])
+def test_changed_clusters_listed_as_constants_or_as_a_relation_give_one_verdict(con, monkeypatch, most_listed: int):
+    import newsfacts.quality.runner as runner
+
+    monkeypatch.setattr(runner, "MAX_LISTED_KEYS", most_listed)  # 0: always the relation
+    con.execute("UPDATE claims SET cluster_id = 'k''9' WHERE claim_id = 'cb2'")  # a quote in a listed key
+    con.execute("UPDATE claim_clusters SET n_sources = 3")
+    outcome = _run(con, "claim_clusters_integrity")
+    assert _failed(outcome, "cluster_row_exists").unexpected_examples == ["cluster_id=k'9, actual_n_claims=1"]
+    assert _failed(outcome, "counts_match_claims").unexpected_count == 1
+    spec = _suite("claim_clusters_integrity")
+    assert run_suite(con, spec, audit.changed_keys(con, spec)).row_count == 2

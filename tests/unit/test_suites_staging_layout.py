@@ -53,6 +53,10 @@ def staging_layout() -> duckdb.DuckDBPyConnection:
         con.execute(f'CREATE VIEW "{view.name}" AS {view.view_sql}')
     _insert_rows(con, "claim_rows")
     con.execute("INSERT INTO claim_cluster_members SELECT claim_id, 'k' || right(claim_id, 1) FROM claim_rows")
+    con.execute(
+        "INSERT INTO claim_clusters (cluster_id, representative_text, n_sources, n_claims) SELECT cluster_id,"
+        " min(text), count(DISTINCT document_id), count(*) FROM claims GROUP BY cluster_id"
+    )
     return con
 
 
@@ -157,6 +161,14 @@ def test_reclustering_alone_moves_no_key_of_the_claims_suites(staging):
         claim_figures | same_document            | 1 | UPDATE claim_rows SET document_id = 'n1' WHERE claim_id = 'cn30'
         claim_figures | claim_figure_pair_unique | 2 | INSERT INTO claim_figures VALUES ('cn11', 'fcn11', 'n1')
         claim_figures | figure_exists            | 1 | UPDATE claim_figures SET figure_id = 'x' WHERE claim_id = 'cn20'
+        claim_clusters | counts_match_claims     | 2 | UPDATE claim_cluster_members SET cluster_id = 'k0'
+        ... WHERE claim_id = 'cn21'
+        claim_clusters | cluster_row_exists      | 1 | UPDATE claim_cluster_members SET cluster_id = 'k7'
+        ... WHERE claim_id = 'cn31'
+        claim_clusters | counts_match_claims     | 1 | UPDATE claim_rows SET document_id = 'n1' WHERE claim_id = 'cn30'
+        claim_clusters | counts_match_claims     | 1 | DELETE FROM claim_rows WHERE claim_id = 'cn20'
+        claim_clusters | cluster_id_unique       | 2 | INSERT INTO claim_clusters SELECT * FROM claim_clusters
+        ... WHERE cluster_id = 'k1'
     """),
 )
 def test_one_corrupt_stored_row_fails_its_check(staging, table, check, failing, corruption):
@@ -168,7 +180,7 @@ def test_one_corrupt_stored_row_fails_its_check(staging, table, check, failing, 
     assert failed[check].unexpected_count == failing
 
 
-@pytest.mark.parametrize("suite", ["claims_integrity", "claim_figures_integrity"])
+@pytest.mark.parametrize("suite", ["claims_integrity", "claim_figures_integrity", "claim_clusters_integrity"])
 def test_a_clean_staging_layout_passes(staging, suite):
     outcome = _both(staging, suite)
     assert outcome.success, [o for o in outcome.outcomes if not o.success]
