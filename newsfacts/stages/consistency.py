@@ -6,7 +6,9 @@ last run are kept in `_ledger` (stage `consistency:facts`), and only facts whose
 or went are compared again and rewritten, a chunk of whole facts at a time, so memory stays flat as
 the corpus grows. Another version of the stage, or a metric_consistency table
 that no longer holds what the stage wrote (its fingerprint is kept with the digests), recomputes every
-fact. The table ends as a full recomputation would leave it.
+fact. The table ends as a full recomputation would leave it. The fingerprint it leaves is the one it
+found, moved by the rows it deleted and wrote (one whole-table scan per run, not two), and the run's
+checks and publish step reuse it.
 
 The report's `rows` holds `facts_compared` (facts that two or more documents report) and
 `facts_conflicting`, for the run summary.
@@ -47,7 +49,8 @@ def build_consistency(
             SELECT fact_key, count(*) || ':' || sum(hash({MENTION_COLUMNS}, char_start)::HUGEINT) AS state
             FROM figures WHERE fact_key IS NOT NULL GROUP BY fact_key"""
     )
-    whole = force or _marker(con) != _stored_marker(con, report.version)
+    before = _marker(con)
+    whole = force or before != _stored_marker(con, report.version)
     if whole:
         con.execute("CREATE OR REPLACE TEMP TABLE _changed_facts AS SELECT fact_key FROM _fact_digests")
     else:
@@ -59,6 +62,7 @@ def build_consistency(
             con.execute("DELETE FROM metric_consistency")
             con.execute("DELETE FROM _ledger WHERE stage = ?", [FACTS_STAGE])
         else:
+            dropped = _changed_rows(con)
             con.execute("DELETE FROM metric_consistency WHERE fact_key IN (SELECT fact_key FROM _changed_facts)")
             con.execute(
                 "DELETE FROM _ledger WHERE stage = ? AND (document_id = '' OR document_id IN "
@@ -81,8 +85,15 @@ def build_consistency(
             "WHERE fact_key IN (SELECT fact_key FROM _changed_facts)",
             [FACTS_STAGE],
         )
-        con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [FACTS_STAGE, f"{report.version}|{_marker(con)}"])
+        if whole:
+            after = _marker(con)
+        else:
+            (n0, h0), (n1, h1), (n2, h2) = _parsed(before), dropped, _changed_rows(con)
+            after = staging.fingerprint_text(n0 - n1 + n2, h0 - h1 + h2)
+        con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [FACTS_STAGE, f"{report.version}|{after}"])
         staging.set_global_state(con, STAGE.name, run.state)
+    # Taken after the stage's only write of the run: the run's checks and publish step reuse it.
+    staging.remember_fingerprint(con, METRIC_CONSISTENCY.name, (config or StageConfig()).run_id, after)
     con.execute("DROP TABLE _fact_digests")
     con.execute("DROP TABLE _changed_facts")
     total, compared, conflicting = con.execute(
@@ -121,6 +132,21 @@ def _chunk_facts(con: duckdb.DuckDBPyConnection, size: int) -> list[int]:
 def _marker(con: duckdb.DuckDBPyConnection) -> str:
     """The content of metric_consistency: rows written by hand, or lost, mean every fact is compared again."""
     return staging.table_fingerprint(con, METRIC_CONSISTENCY.name)
+
+
+def _changed_rows(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(rows, sum of row hashes) of the metric_consistency rows of `_changed_facts`, as the table's
+    fingerprint sums them: the table's fingerprint moves by what these add and remove, so the one
+    after the write is the one before, less the rows deleted, plus the rows written (no second scan
+    of the whole table)."""
+    table = METRIC_CONSISTENCY.name
+    return staging.rows_fingerprint(con, table, f'"{table}"', "WHERE fact_key IN (SELECT fact_key FROM _changed_facts)")
+
+
+def _parsed(fingerprint: str) -> tuple[int, int]:
+    """(rows, sum of row hashes) of a fingerprint as `staging.fingerprint_text` writes it."""
+    rows, hash_sum = fingerprint.split(":")
+    return int(rows), int(hash_sum)
 
 
 def _stored_marker(con: duckdb.DuckDBPyConnection, version: str) -> str | None:

@@ -202,3 +202,21 @@ def test_a_refresh_leaves_untouched_clusters_alone_and_a_forced_run_repairs_them
     )
     build_clusters(con, force=True, config=CONFIG)
     assert _tables(con) == _fresh(con)
+
+
+def test_a_documents_state_names_each_table_it_has_rows_in_by_name_order():
+    """The ledger's stored states keep their form ('claim_figures=..|claim_rows=..|figures=..', tables
+    without rows left out), so states stored by an earlier run of the stage compare equal."""
+    con = _load(BASE)
+    _write(con, "doc_h", UNRELATED)  # claims, no figures
+    document_states(con, run_id=None)
+    states = dict(con.execute("SELECT document_id, state FROM _document_states").fetchall())
+    digests = {
+        (source.removesuffix(".document_id"), key): state
+        for source, key, state in con.execute("SELECT source, key, state FROM _key_digests WHERE key <> ''").fetchall()
+    }
+    for doc, state in states.items():
+        parts = [f"{t}={digests[(t, doc)]}" for t in ("claim_figures", "claim_rows", "figures") if (t, doc) in digests]
+        assert state == "|".join(parts)
+    assert states["doc_h"].startswith("claim_rows=") and "|" not in states["doc_h"]
+    assert states["doc_a"].count("|") == 2

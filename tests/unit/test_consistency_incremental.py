@@ -5,7 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from newsfacts.stages.consistency import build_consistency
+from newsfacts.stages.consistency import FACTS_STAGE, build_consistency
+from newsfacts.stages.graph import StageConfig
+from newsfacts.warehouse import staging
 from newsfacts.warehouse.schema import STORED_TABLES
 
 GROWTH = "gdp_growth|euro area|2025"
@@ -83,3 +85,21 @@ def test_a_table_edited_by_hand_is_compared_again_whole():
     report = build_consistency(con)
     assert report.rows["facts_recomputed"] == 3
     assert [r for r in _table(con) if r[8] == RATE] == [r for r in before if r[8] == RATE]
+
+
+@pytest.mark.parametrize("change", ["add a conflicting source", "edit a value", "delete a document"])
+def test_the_table_content_kept_after_an_update_is_the_tables_own(change: str):
+    """The fingerprint an update leaves (the one before, less the rows it deleted, plus those it wrote)
+    is the table's: the next update stays partial, and the run's later steps reuse it unread."""
+    con = _staging(MENTIONS)
+    build_consistency(con)
+    for sql in CHANGES[change]:
+        con.execute(sql)
+    config = StageConfig(run_id="run-1")
+    assert build_consistency(con, config=config).rows["facts_recomputed"] == 1
+    stored = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [FACTS_STAGE]).fetchone()
+    fingerprint = staging.table_fingerprint(con, "metric_consistency")
+    assert stored[0].endswith(f"|{fingerprint}")
+    assert staging.known_fingerprint(con, "metric_consistency", "run-1") == fingerprint
+    con.execute("UPDATE figures SET value = 1.3, raw_text = '1.3%' WHERE figure_id = 'f1'")
+    assert build_consistency(con).rows["facts_recomputed"] == 1
