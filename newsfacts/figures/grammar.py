@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from newsfacts.facts.trie import break_class, trie_regex
+from newsfacts.facts.trie import break_class, tailed_trie_regex, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CHANGE_NOUNS,
@@ -108,10 +108,11 @@ CLASSES = bytes(
 # or share it opens ("a million", "a quarter point", "a third of").
 _A_WORDS = sorted({*_SCALE_NAMES, *_SHARES_AFTER_A, "quarter", "half", "three", "full"})
 _HIT_WORDS = [*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_WORDS, *COMPARATIVE_MULTIPLIERS, "half", "quarter"]
-_WORD_HITS = re.compile(
-    rf" (?=(?:{trie_regex(_HIT_WORDS)})\b"
-    rf"|an? +(?:{trie_regex(_A_WORDS)}))".encode()
-)
+# One trie for both (an article is a word whose tail is the scale or share after it), so each
+# space costs one trie
+_A_TAIL = rf" +(?:{trie_regex(_A_WORDS)})"
+_HIT_TAILS = [*((w, r"\b") for w in _HIT_WORDS), ("a", _A_TAIL), ("an", _A_TAIL)]
+_WORD_HITS = re.compile(f" (?={tailed_trie_regex(_HIT_TAILS)})".encode())
 
 
 def classes_of(body: str) -> bytes:
