@@ -1276,11 +1276,12 @@ _ELECTION_STEMS = re.compile(trie_regex(["elect", "vote", "ballot"]))
 def _election_body(body: str) -> bool:
     """Whether the document body holds an election word (asked by many figures of one document)."""
     folded = ignorecase_fold(body)
-    stem = _ELECTION_STEMS.search(folded)
-    if stem is None:
-        return False
-    # offsets carry over when folding keeps the length: no election word opens before the first stem
-    return _ELECTION_WORDS.search(body, stem.start() if len(folded) == len(body) else 0) is not None
+    if len(folded) != len(body):
+        return _ELECTION_STEMS.search(folded) is not None and _ELECTION_WORDS.search(body) is not None
+    # offsets carry over when folding keeps the length: an election word opens where a stem does
+    # (the stems never overlap, so finditer meets each), and most stems open one ("vote" in "voted"
+    # is no word: the body after it is not searched at every position again)
+    return any(_ELECTION_WORDS.match(body, stem.start()) for stem in _ELECTION_STEMS.finditer(folded))
 
 
 def _year_ago_base(sentence: str, lo: int, others: tuple[tuple[int, int], ...]) -> bool:

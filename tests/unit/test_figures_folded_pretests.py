@@ -26,6 +26,8 @@ TEXTS = [
     "A vote of 52 to 48 in the electoral college; ballots cast: 1,905,960.",
     "The voters’ turnout was 61%; the ELECTIONS board said 3 were void.",
     "Devoted fans elected nobody: 5 stayed.",
+    "İstanbul voted; the vote count was 1,200 after the ballot.",  # lengthened, and a word after a stem
+    "They voted twice and elected 3, then the voteS were cast.",
 ]
 
 
