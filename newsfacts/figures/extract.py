@@ -900,7 +900,10 @@ def _count_subject(body: str, start: int) -> bool:
     at = lo + word.start() if word is not None and len(folded) == start - lo else lo
     if word is not None and g.COUNT_SUBJECT_BEFORE.search(body, at, start) is not None:
         return True
-    m = g.LABEL_BEFORE.search(body, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    if body.find(":", lo, start) < 0:
+        return False  # a label ends with its colon: one substring test for the many counts without
+    m = g.LABEL_BEFORE.search(body, lo, start)
     return m is not None and any(is_plural_noun(w) for w in m.group("label").split())
 
 
