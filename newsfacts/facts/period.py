@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsfacts.facts.trie import break_class, trie_regex
+from newsfacts.facts.trie import break_class, tailed_trie_regex, trie_regex
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -303,9 +303,9 @@ _LOWER_TURNS_ASCII = "\u212a"
 _BREAK_BYTES = bytes(b if chr(b).isalnum() or chr(b) in "_'" else ord(" ") for b in range(256))
 # A word that needs a follow-up (see `_FOLLOWS`) is followed by white space or a hyphen, which the
 # copy holds as a space; any other trigger ends where its letters and digits do.
-_WHOLE_TRIGGERS = trie_regex(w for w in _TRIGGER_LIST if w not in _FOLLOWS)
-_FOLLOWED_TRIGGERS = trie_regex(w for w in _TRIGGER_LIST if w in _FOLLOWS)
-_TRIGGER_HITS = re.compile(f" (?=(?:{_WHOLE_TRIGGERS})(?![a-z0-9])|(?:{_FOLLOWED_TRIGGERS}) )".encode())
+# One trie for both, each word with what must follow it, so each space costs one trie.
+_TRIGGER_TAILS = tailed_trie_regex((w, " " if w in _FOLLOWS else "(?![a-z0-9])") for w in _TRIGGER_LIST)
+_TRIGGER_HITS = re.compile(f" (?={_TRIGGER_TAILS})".encode())
 # Numbers that may open a period, each at the start of a run of digits (every alternative needs a
 # non-word character before its first digit), in their plain form:
 _DIGIT_RUN = re.compile(r"[0-9]+")

@@ -108,7 +108,11 @@ def _other_spans(text: str, start: int, end: int, others: tuple[str, ...]) -> li
     after a word break, before a character that is no word character, "&" or "+", with its "'s";
     the longest at each position, ascending."""
     best: dict[int, int] = {}
+    needles = _needles(others)
+    present = {needle for needle in set(needles.values()) if text.find(needle, start, end) >= 0}
     for alias in others:
+        if needles[alias] not in present:
+            continue  # its needle, a part of it, is absent: so is the alias
         s = text.find(alias, start, end)
         while s >= 0:
             e = s + len(alias)
@@ -120,6 +124,27 @@ def _other_spans(text: str, start: int, end: int, others: tuple[str, ...]) -> li
                 best[s] = e + 2 if e + 2 <= end and text[e : e + 2] in _POSSESSIVES else e
             s = text.find(alias, s + 1, end)
     return sorted(best.items())
+
+
+_LETTER_RUN = re.compile(r"[A-Za-z]{4,}")
+
+
+@cache
+def _needles(others: tuple[str, ...]) -> dict[str, str]:
+    """alias -> a run of letters in it that other aliases share ("OPEC" of "non-OPEC+", "outside
+    OPEC", ...), else the alias itself: `_other_spans` looks for each needle once and for an alias
+    only where its needle occurs, fewer scans of the text than one per alias. Runs shared by the
+    most aliases are taken first."""
+    runs = {alias: set(_LETTER_RUN.findall(alias)) for alias in others}
+    out: dict[str, str] = {}
+    while True:
+        counts = Counter(run for alias, rs in runs.items() if alias not in out for run in rs)
+        shared = [(n, len(run), run) for run, n in counts.items() if n > 1]
+        if not shared:
+            break
+        run = max(shared)[2]
+        out.update({alias: run for alias, rs in runs.items() if alias not in out and run in rs})
+    return {alias: out.get(alias, alias) for alias in others}
 
 
 def lookup(text: str) -> str | None:

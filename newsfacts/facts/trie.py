@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
-__all__ = ["WORD_CHARS", "break_class", "not_word_class", "trie_regex"]
+__all__ = ["WORD_CHARS", "break_class", "not_word_class", "tailed_trie_regex", "trie_regex"]
 
 # The inside of a character class for `\w`, its ASCII characters also listed: `re` settles a listed
 # character by its 256-bit map and asks the Unicode tables only for the rest, where `\w` alone looks
@@ -43,6 +44,32 @@ def trie_regex(words: Iterable[str], fold_case: bool = False, not_after: str | N
         + "|".join(f"{_char(ch, fold_case)}(?<!{not_after}.){_node(child, fold_case)}" for ch, child in trie.items())
         + ")"
     )
+
+
+def tailed_trie_regex(words: Iterable[tuple[str, str]]) -> str:
+    r"""A regex (no groups) matching each (word, tail) pair's word followed by what its tail (a
+    regex, "" for nothing) matches: one trie for words whose tails differ ("this" needs " month"
+    after it, "today" a word's end). An alternation of one trie per tail tries each trie in turn
+    at every position, each trie's first characters one by one; this tries them once. Where several
+    pairs match at a position, which one does is not said: for look-aheads and for words whose
+    tails all end at one place (a word's end)."""
+    trie: dict[Any, Any] = {}
+    for word, tail in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node.setdefault(None, []).append(tail)
+    return _tailed_node(trie)
+
+
+def _tailed_node(node: dict[Any, Any]) -> str:
+    tails = list(dict.fromkeys(node.get(None, [])))
+    branches = [re.escape(ch) + _tailed_node(child) for ch, child in node.items() if ch is not None]
+    branches += [t for t in tails if t]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in tails else body
 
 
 def _char(ch: str, fold_case: bool) -> str:

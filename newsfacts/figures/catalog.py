@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from newsfacts.facts.trie import break_class, trie_regex
+from newsfacts.facts.trie import break_class, tailed_trie_regex
 from newsfacts.figures.model import KINDS
 
 PACKAGED_CATALOG = Path(__file__).resolve().parents[1] / "metrics.yaml"
@@ -140,15 +140,15 @@ class _LeadIndex:
         # the sentence's start a word is read with the character before it (a class the engine
         # skips to; a look behind first would be tried at every position), and only where its
         # first letter may lead one
-        alternatives = [f"{trie_regex(self.whole)}(?!\\w)"] if self.whole else []
-        alternatives += [trie_regex(self.prefix)] if self.prefix else []
+        # One trie for both, a whole word's tail its end, so each word start costs one trie.
         # A match runs on to the end of its word's run of \w characters (as _RUN reads it), the same
         # run in the sentence: lower() keeps which characters are word characters when it keeps the
-        # length.
-        either = rf"(?:{'|'.join(alternatives)})\w*"
+        # length. Every word is a run of \w characters, so every match of a word ends there.
+        leads = [*((w, r"(?!\w)") for w in self.whole), *((p, "") for p in self.prefix)]
+        either = rf"{tailed_trie_regex(leads)}\w*"
         firsts = "".join(sorted({re.escape(w[0]) for w in (*self.whole, *self.prefix)}))
-        self._lead_first = re.compile(either) if alternatives else None
-        self._lead_words = re.compile(rf"{break_class()}(?=[{firsts}]){either}") if alternatives else None
+        self._lead_first = re.compile(either) if leads else None
+        self._lead_words = re.compile(rf"{break_class()}(?=[{firsts}]){either}") if leads else None
 
     def starts(self, pattern: re.Pattern[str], sentence: str, cache: dict[Any, Any]) -> list[int] | None:
         """Every offset where `pattern` may match in the sentence, ascending (None: any offset)."""

@@ -18,7 +18,7 @@ from newsfacts.facts.tables import table
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
-from newsfacts.figures.catalog import MetricCatalog, load_catalog
+from newsfacts.figures.catalog import MetricCatalog, ignorecase_fold, load_catalog
 from newsfacts.figures.context import (
     is_enumerator,
     is_label_or_name,
@@ -894,9 +894,16 @@ def _count_subject(body: str, start: int) -> bool:
     """The clause before says how many of a counted thing there are: "the death toll was 117", "Homes
     destroyed: at least 1,700", "Injuries: 71"."""
     lo = max(0, start - 100)
-    if g.COUNT_SUBJECT_BEFORE.search(body, lo, start) is not None:
+    folded = ignorecase_fold(body[lo:start])
+    word = g.COUNT_SUBJECT_FOLDED.search(folded)
+    # offsets carry over when folding keeps the length: no match opens before the first subject word
+    at = lo + word.start() if word is not None and len(folded) == start - lo else lo
+    if word is not None and g.COUNT_SUBJECT_BEFORE.search(body, at, start) is not None:
         return True
-    m = g.LABEL_BEFORE.search(body, max(0, start - 60), start)
+    lo = max(0, start - 60)
+    if body.find(":", lo, start) < 0:
+        return False  # a label ends with its colon: one substring test for the many counts without
+    m = g.LABEL_BEFORE.search(body, lo, start)
     return m is not None and any(is_plural_noun(w) for w in m.group("label").split())
 
 

@@ -7,6 +7,7 @@ figures, not a range; "and" joins a range only after "between" ("Sakhalin 1 and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
@@ -98,16 +99,28 @@ def _change_before(text: str, first: Amount) -> bool:
     return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
 
 
-def words_before(text: str, start: int) -> list[str]:
-    """The last few words before `start`, lower case (a slice and a split: no regex per figure)."""
-    return text[max(0, start - 80) : start].lower().translate(_OPENERS).split()[-10:]
+def words_before(text: str, start: int) -> tuple[str, ...]:
+    """The last few words before `start`, lower case (a slice and a split: no regex per figure).
+
+    The grammar asks this of one number several times in a row (its range, its change, its
+    direction): the last answer is kept for the same text object and offset. One tuple in one slot
+    (immutable, so no caller changes another's words), so a thread never reads another text's."""
+    last = _LAST_WORDS_BEFORE[0]
+    if last[0] is text and last[1] == start:
+        return last[2]
+    words = tuple(text[max(0, start - 80) : start].lower().translate(_OPENERS).split()[-10:])
+    _LAST_WORDS_BEFORE[0] = (text, start, words)
+    return words
+
+
+_LAST_WORDS_BEFORE: list[tuple[str, int, tuple[str, ...]]] = [("", -1, ())]
 
 
 # An opening bracket or quote glued to a word does not change the word: "(down from 612)".
 _OPENERS = str.maketrans({"(": " ", "“": " ", '"': " "})
 
 
-def endpoint_index(words: list[str]) -> int | None:
+def endpoint_index(words: Sequence[str]) -> int | None:
     """Index of the "from"/"to" that opens the figure ("from an estimated 5%"), or None."""
     for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
         word = words[i]
@@ -118,7 +131,7 @@ def endpoint_index(words: list[str]) -> int | None:
     return None
 
 
-def last_content_word(words: list[str]) -> str | None:
+def last_content_word(words: Sequence[str]) -> str | None:
     """The last word before a figure, skipping the fillers between a change verb and its size
     ("rose by about 2%", "fell a further 3%")."""
     tail = words[-9:]

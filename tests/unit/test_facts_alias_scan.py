@@ -45,6 +45,9 @@ CASES = {
     "No entity here at all, only words and numbers like 42 and 7%.": "no alias",
     "Japan, the Fed and gold; Labour's lead, S&P 500 futures and the Nasdaq.": "both kinds in turn",
     "U.S.-China talks; the Fed-led rally; gold-backed notes; Fed’s view.": "an alias ending in a mark",
+    "non-OPEC+ supply, non-OPEC Plus output and outside the OPEC+ group; OPEC's cut.": "aliases of one needle",
+    "the Left Party and the Left; the euro area, euro zone and eurozone.": "needles shared by two aliases",
+    "OPEC alone, euro alone, Left alone: needles without their aliases.": "a needle without its alias",
 }
 TEXTS = list(CASES)
 
@@ -84,3 +87,11 @@ def test_not_after_equals_a_lookbehind_before_the_word(fold_case: bool) -> None:
     plain = re.compile(r"(?<![\w&])(?:" + trie_regex(words, fold_case=fold_case) + ")")
     for text in [*TEXTS, "the eurozone, Eurozone and EUROZONE; xFed &Fed e e.U.S. S&P 500s"]:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_each_alias_holds_its_needle() -> None:
+    others = subject._alias_tables()[1]
+    needles = subject._needles(others)
+    assert set(needles) == set(others)
+    assert all(needle in alias for alias, needle in needles.items())
+    assert len(set(needles.values())) < len(others)  # some aliases share one: fewer scans
