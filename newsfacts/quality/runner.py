@@ -10,8 +10,9 @@ the offending rows' keys, over the number of rows DuckDB checked. This module tu
 frozen dataclasses that carry no GX types, so callers (Dagster asset checks, the HTML report, the
 validation_results table) never import GX themselves.
 
-GX is imported lazily (the import costs ~5 s) and one ephemeral context is built per process and
-reused (``gx_context``).
+GX is imported lazily (the import costs ~2.5 CPU-s) and one ephemeral context is built per process
+and reused (``gx_context``); ``preload_gx`` starts building it on a background thread, for a caller
+that knows a suite will run and has DuckDB work to do first.
 """
 
 from __future__ import annotations
