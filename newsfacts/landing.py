@@ -93,7 +93,7 @@ def discover(seeds_dir: Path) -> Discovery:
     rejections: list[Rejection] = []
     seen_ids: dict[str, str] = {}
     found = [(rel, entry, entry_stat(entry)) for rel, entry in walk(str(root))]
-    found.sort(key=_path_order)
+    found.sort(key=lambda item: item[0].split("/"))  # the order of the paths' parts, as Path sorts
     for source_path, entry, st in found:
         if not _utf8(source_path):
             # Bytes that are not UTF-8 in a name cannot be stored (nor shown) as text: say which file.
@@ -134,13 +134,6 @@ def discover(seeds_dir: Path) -> Discovery:
     return Discovery(candidates, rejections, state_of((rel, st) for rel, _, st in found))
 
 
-def _path_order(item: tuple[str, os.DirEntry[str], os.stat_result | None]) -> str:
-    """The order of the paths' parts, as Path sorts: the separator made smaller than any character a
-    name can hold (NUL), so one string comparison does what comparing lists of parts did at a fifth
-    of the cost (0.1 s against 0.5 s for 100,000 files)."""
-    return item[0].replace("/", "\x00")
-
-
 def stat_key(st: os.stat_result) -> str:
     """What changes whenever a file's bytes may have: inode, size, and modification and change times.
 
@@ -151,8 +144,6 @@ def stat_key(st: os.stat_result) -> str:
 
 
 def _utf8(name: str) -> bool:
-    if name.isascii():  # nearly every name: no encoding to try
-        return True
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:

@@ -60,8 +60,9 @@ def state_of(files: Iterable[tuple[str, os.stat_result | None]]) -> FolderState:
     """Digest over (relative path, size, mtime) of `files`: changes when a file is added, edited or removed."""
     entries = sorted(f"{rel}\x1f{st.st_size if st else -1}\x1f{st.st_mtime_ns if st else -1}" for rel, st in files)
     h = hashlib.sha256()
-    if entries:  # every entry followed by a newline, hashed in one call
-        h.update("\n".join(entries).encode("utf-8", "surrogateescape") + b"\n")
+    for entry in entries:
+        h.update(entry.encode("utf-8", "surrogateescape"))
+        h.update(b"\n")
     return FolderState(h.hexdigest()[:16], len(entries))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -52,20 +51,3 @@ def test_the_state_moves_only_when_a_document_file_does(tmp_path: Path, change: 
     after = folder_state(root)
     assert (after != before) is moves
     assert discover(root).folder == after
-
-
-def test_discovery_lists_files_in_the_order_of_their_paths_parts(tmp_path: Path):
-    """Part by part, as Path sorts: a folder's files come before a name that only shares its prefix
-    ('a/...' before 'a-b', 'a.b/c'), whatever the characters after it."""
-    names = ["a-b.txt", "a/b.txt", "a/z/y.txt", "a.b/c.txt", "a0.txt", "A.txt", "ab/x.md", "a/b-c.txt", "a/b/c.txt"]
-    for name in names:
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("Some text.")
-    found = [c.source_path for c in discover(tmp_path).candidates]
-    assert found == sorted(names, key=lambda n: Path(n).parts)
-    assert found.index("a/b/c.txt") < found.index("a/b-c.txt") < found.index("a/b.txt") < found.index("a-b.txt")
-
-
-def test_the_state_of_an_empty_folder_is_the_digest_of_nothing(tmp_path: Path):
-    assert folder_state(tmp_path).digest == hashlib.sha256().hexdigest()[:16]
-    assert folder_state(tmp_path).files == 0
