@@ -58,12 +58,10 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
         # A first (unscoped) run holds every document's text in one hash table: not under the stages' limit.
         with warehouse.connect(limit_memory=False) as con:
             spec = suite_for_table(table, con=con)
-            preload_if_changed(con, spec)
             audit.prime(con, spec, context.run.run_id)  # one read of a changed table for its digests and fingerprint
 
             def run() -> "SuiteOutcome":
-                # Only the keys whose rows changed since the suite last passed (all on a first run): DuckDB
-                # work, which a preloading GX import overlaps.
+                # Only the keys whose rows changed since the suite last passed (all on a first run).
                 keys = audit.changed_keys(con, spec, context.run.run_id)
                 gx_context()  # GX imported before the suite's clock starts, as run_integrity_suite does
                 return run_suite(con, spec, keys)
@@ -75,21 +73,6 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR, how)
 
     return _integrity
-
-
-def preload_if_changed(con: duckdb.DuckDBPyConnection, spec: "SuiteSpec") -> None:
-    """Start importing GX in the background when a stage may have written a table `spec` reads this run.
-
-    The suite then most likely validates, and the import overlaps its DuckDB work (runner.preload_gx).
-    A table its stage said it left unchanged (staging.unchanged) gives no reason to: a no-op refresh
-    reuses every outcome and never imports GX. Views are left out (no stage speaks for them).
-    """
-    from newsfacts.quality.runner import database_views, preload_gx
-
-    views = database_views(con)
-    tables = [t for t in dict.fromkeys((spec.table, *spec.reads)) if t not in views]
-    if any(not staging.is_unchanged(con, t) for t in tables):
-        preload_gx()
 
 
 def warning_check(

@@ -11,13 +11,13 @@ frozen dataclasses that carry no GX types, so callers (Dagster asset checks, the
 validation_results table) never import GX themselves.
 
 GX is imported lazily (the import costs ~2.5 CPU-s) and one ephemeral context is built per process
-and reused (``gx_context``); ``preload_gx`` starts building it on a background thread, for a caller
-that knows a suite will run and has DuckDB work to do first.
+and reused (``gx_context``). It is imported on the caller's thread: importing it on a background
+thread while the run's thread writes Dagster's event log through SQLAlchemy (which GX imports too)
+let one thread see the other's half-initialised SQLAlchemy modules and fail a run.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 import os
@@ -113,37 +113,15 @@ class _GxHolder:
 
 _HOLDER: _GxHolder | None = None
 _HOLDER_LOCK = threading.Lock()
-_PRELOAD: threading.Thread | None = None
 
 
 def gx_context() -> _GxHolder:
-    """The process-wide GX holder (imports great_expectations on first use, or waits for preload_gx's)."""
+    """The process-wide GX holder (imports great_expectations on first use)."""
     global _HOLDER
     with _HOLDER_LOCK:
         if _HOLDER is None:
             _HOLDER = _GxHolder()
         return _HOLDER
-
-
-def _preload() -> None:
-    with contextlib.suppress(Exception):  # the suite's own gx_context() raises it again, where it is reported
-        gx_context()
-
-
-def preload_gx() -> None:
-    """Start building the GX holder on a background thread (once per process) and return at once.
-
-    Importing GX (with scipy, pandas, sqlalchemy) is ~2.5 CPU-s of Python, the fixed cost of the first
-    suite of a run. A caller that knows a suite will run starts it before the DuckDB work that precedes
-    the first validation (digests, the suite's queries), which releases the GIL: the two overlap, and
-    gx_context() then waits for the holder the thread is building (it holds the lock while it does).
-    """
-    global _PRELOAD
-    with _HOLDER_LOCK:
-        if _HOLDER is not None or _PRELOAD is not None:
-            return
-        _PRELOAD = threading.Thread(target=_preload, name="newsfacts-gx-preload", daemon=True)
-        _PRELOAD.start()
 
 
 # -- result conversion -----------------------------------------------------------------------------
