@@ -7,21 +7,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_publish_update import add_documents, add_validation_run, contents, rebuilt_contents
+from test_publish_update import add_documents, contents, paths, rebuilt_contents
 
 from newsfacts.warehouse import publish as publishing
 from newsfacts.warehouse import staging
 from newsfacts.warehouse.publish import publish_warehouse, spare_path_for
 
-
-@pytest.fixture
-def paths(tmp_path: Path) -> tuple[Path, Path]:
-    stage, published = tmp_path / "staging.duckdb", tmp_path / "wh" / "news.duckdb"
-    con = staging.connect(stage)
-    add_documents(con, [f"doc{i:03d}" for i in range(20)])
-    add_validation_run(con, "run-1")
-    con.close()
-    return stage, published
+__all__ = ["paths"]  # the fixture, shared with test_publish_update
 
 
 def add(stage: Path, doc: str, text: str = "Imports rose 5% in 2023.") -> None:
