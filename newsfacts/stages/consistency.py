@@ -85,11 +85,7 @@ def build_consistency(
             "WHERE fact_key IN (SELECT fact_key FROM _changed_facts)",
             [FACTS_STAGE],
         )
-        if whole:
-            after = _marker(con)
-        else:
-            (n0, h0), (n1, h1), (n2, h2) = _parsed(before), dropped, _changed_rows(con)
-            after = staging.fingerprint_text(n0 - n1 + n2, h0 - h1 + h2)
+        after = _marker(con) if whole else staging.moved_fingerprint(before, dropped, _changed_rows(con))
         con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [FACTS_STAGE, f"{report.version}|{after}"])
         staging.set_global_state(con, STAGE.name, run.state)
     # Taken after the stage's only write of the run: the run's checks and publish step reuse it.
@@ -141,12 +137,6 @@ def _changed_rows(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     of the whole table)."""
     table = METRIC_CONSISTENCY.name
     return staging.rows_fingerprint(con, table, f'"{table}"', "WHERE fact_key IN (SELECT fact_key FROM _changed_facts)")
-
-
-def _parsed(fingerprint: str) -> tuple[int, int]:
-    """(rows, sum of row hashes) of a fingerprint as `staging.fingerprint_text` writes it."""
-    rows, hash_sum = fingerprint.split(":")
-    return int(rows), int(hash_sum)
 
 
 def _stored_marker(con: duckdb.DuckDBPyConnection, version: str) -> str | None:

@@ -93,7 +93,7 @@ from newsfacts.warehouse.schema import (
 )
 from newsfacts.warehouse.staging import (
     DEFAULT_MEMORY_LIMIT,
-    fingerprint_text,
+    moved_fingerprint,
     row_hash_sql,
     rows_fingerprint,
     table_fingerprint,
@@ -637,8 +637,7 @@ def _rewrite(con: duckdb.DuckDBPyConnection, table: Table, rows: str, fingerprin
     con.execute(f'DELETE FROM "{table.name}" {rows}')
     _copy_table(con, table, rows)
     added = rows_fingerprint(con, table.name, f'main."{table.name}"', rows)
-    n, h = (int(part) for part in fingerprint.split(":"))
-    return fingerprint_text(n - removed[0] + added[0], h - removed[1] + added[1])
+    return moved_fingerprint(fingerprint, removed, added)
 
 
 def _changed_rows(con: duckdb.DuckDBPyConnection) -> str:

@@ -468,6 +468,13 @@ def fingerprint_text(rows: int, hash_sum: int) -> str:
     return f"{rows}:{hash_sum}"
 
 
+def moved_fingerprint(fingerprint: str, removed: tuple[int, int], added: tuple[int, int]) -> str:
+    """`fingerprint` (fingerprint_text's) after rows summing to `removed` left the table and rows summing
+    to `added` (rows_fingerprint's) joined it: both parts are sums, so no scan of the table is needed."""
+    n, h = (int(part) for part in fingerprint.split(":"))
+    return fingerprint_text(n - removed[0] + added[0], h - removed[1] + added[1])
+
+
 def rows_fingerprint(
     con: duckdb.DuckDBPyConnection, table: str, relation: str, where: str = "", exclude: Iterable[str] = ()
 ) -> tuple[int, int]:
