@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES
+from newsfacts.warehouse import staging
+from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES, TABLES_BY_NAME
 from newsfacts.warehouse.staging import (
     fingerprint_text,
     known_fingerprint,
-    moved_keys,
     remember_fingerprint,
     row_hash_sql,
     table_fingerprint,
@@ -75,18 +75,28 @@ def unaudited_tables(con: duckdb.DuckDBPyConnection, run_id: str | None = None) 
 # A scoped suite (quality/suites.py `Scope`) checks only the keys whose rows changed since it last
 # passed. Per key, the digest is an order-independent sum of row hashes in each table the suite reads,
 # so any edit, insert or delete of a row (by the pipeline or by hand) moves its key's digest. The
-# digests of the last passing run are kept in `_ledger` under stage `audit:<suite>`, with the suite's
-# definition under document_id '' (a changed definition checks every row again).
+# digests of the last passing run are kept in `_ledger`, one stage per table the suite reads
+# (`audit:<suite>:<table>`, one row per key), with the suite's definition under stage `audit:<suite>`
+# and document_id '' (a changed definition checks every row again). The keys that moved are then one
+# join per table of the stored digests with the ledger, not a string per key built over the corpus.
 #
-# A table's per-key sums are computed once per content of the table (`_key_digests`, stamped with
-# the table's fingerprint) and shared by the suites reading it: `documents` is read by four suites,
-# and hashing its texts is what grows with the corpus.
+# A table's per-key sums are kept in `_key_digests`, stamped with the table fingerprint they hold for,
+# and shared by the suites reading it (`documents` is read by four suites). A run that started on
+# files it trusts (staging.carry) and knows every document it wrote in a table (staging.written_ids)
+# moves the sums by those documents' rows alone: the other documents' texts are not read again.
 
-DIGEST_FORMAT = "2"  # per table sums (key_digests) joined by table: a ledger of another format is redone
+DIGEST_FORMAT = "3"  # one ledger stage per table read: a ledger of another format is redone
+
+# Tables a stage also updates in place with its own SQL, beside staging's journaled writes, with the
+# columns such an update never changes: landing flags duplicates (documents.duplicate_of). Their
+# digests over every other column (`~narrow`, no document text read) are compared too, and a key whose
+# narrow digest moved is rehashed with the written ones.
+UPDATED_IN_PLACE: dict[str, tuple[str, ...]] = {"documents": ("raw_text",)}
+NARROW = "~narrow"
 
 
-def _scope_stage(spec: SuiteSpec) -> str:
-    return f"audit:{spec.name}"
+def _scope_stage(spec: SuiteSpec, table: str | None = None) -> str:
+    return f"audit:{spec.name}" if table is None else f"audit:{spec.name}:{table}"
 
 
 def _definition(spec: SuiteSpec) -> str:
@@ -97,12 +107,18 @@ def _definition(spec: SuiteSpec) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _digests_table(spec: SuiteSpec) -> str:
-    return f'"_scope_now_{spec.name}"'
-
-
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _stored(source: str) -> str:
+    return f"(SELECT key, state FROM {KEY_DIGESTS.name} WHERE source = {_literal(source)} AND key <> '')"
+
+
+def _stamp(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
+    """The table fingerprint the stored digests of `source` hold for; None: none stored."""
+    row = con.execute(f"SELECT state FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source]).fetchone()
+    return None if row is None else row[0]
 
 
 def key_digests(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id: str | None = None) -> str:
@@ -110,42 +126,145 @@ def key_digests(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id:
 
     Stored in `_key_digests` beside the table fingerprint they were computed on, and recomputed only
     when the fingerprint moved (`run_id`: the fingerprint is the run's, see staging.table_fingerprint).
-    The sums are those of the fingerprint's own row hashes, so when the run has not fingerprinted the
-    table yet one grouped scan gives both, and the run keeps the fingerprint. Only the keys whose sum
-    moved are rewritten. Rows with a NULL or empty key have no digest.
+    Within a run that knows which documents it wrote, they are moved by those documents' rows
+    (`_move`); otherwise one grouped scan gives both the sums and the fingerprint, which the run keeps.
+    Only the keys whose sum moved are rewritten. Rows with a NULL or empty key have no digest.
     """
     source = f"{table}.{column}"
-    relation = f"(SELECT key, state FROM {KEY_DIGESTS.name} WHERE source = {_literal(source)} AND key <> '')"
-    stamp = con.execute(f"SELECT state FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source]).fetchone()
+    relation = _stored(source)
+    stamp = _stamp(con, source)
     known = known_fingerprint(con, table, run_id)
-    if known is not None and stamp is not None and stamp[0] == known:
+    if known is not None and stamp == known:
+        return relation
+    if stamp is not None and run_id is not None and _move(con, table, column, stamp, known, run_id):
         return relation
     now = '"_key_digests_now"'
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE {now} AS
-        SELECT CAST("{column}" AS VARCHAR) AS key, count(*) AS n, sum({row_hash_sql(table)}) AS h
-        FROM "{table}" GROUP BY 1"""
-    )
+    con.execute(f'CREATE OR REPLACE TEMP TABLE {now} AS SELECT {_sums_sql(table, column)} FROM "{table}" GROUP BY 1')
     n, h = con.execute(f"SELECT coalesce(sum(n), 0), coalesce(sum(h), 0) FROM {now}").fetchone()
     fingerprint = fingerprint_text(int(n), int(h))
     if known is None:
         remember_fingerprint(con, table, run_id, fingerprint)
-    if stamp is None or stamp[0] != fingerprint:
-        digests = f"(SELECT key, CAST(h AS VARCHAR) AS state FROM {now} WHERE key IS NOT NULL AND key <> '')"
-        # The stamp goes first and comes back last: a step stopped in between leaves no stamp.
-        con.execute(
-            f"""DELETE FROM {KEY_DIGESTS.name} AS d WHERE d.source = ? AND (d.key = '' OR NOT EXISTS
-                (SELECT 1 FROM {digests} AS n WHERE n.key = d.key AND n.state = d.state))""",
-            [source],
-        )
-        con.execute(
-            f"""INSERT INTO {KEY_DIGESTS.name} SELECT ?, n.key, n.state FROM {digests} AS n WHERE NOT EXISTS
-                (SELECT 1 FROM {KEY_DIGESTS.name} AS d WHERE d.source = ? AND d.key = n.key)""",
-            [source, source],
-        )
-        con.execute(f"INSERT INTO {KEY_DIGESTS.name} VALUES (?, '', ?)", [source, fingerprint])
+    if any(_stamp(con, source) != fingerprint for source, _ in _stamps(table, column)):
+        _store(con, table, column, now, fingerprint, None)
     con.execute(f"DROP TABLE {now}")
     return relation
+
+
+def _rewrite(con: duckdb.DuckDBPyConnection, source: str, digests: str) -> None:
+    """Make the stored digests of `source` those of relation `digests` (`key`, `state`), rewriting
+    only the keys whose state differs."""
+    con.execute(
+        f"""DELETE FROM {KEY_DIGESTS.name} AS d WHERE d.source = ? AND d.key <> '' AND NOT EXISTS
+            (SELECT 1 FROM {digests} AS n WHERE n.key = d.key AND n.state = d.state)""",
+        [source],
+    )
+    con.execute(
+        f"""INSERT INTO {KEY_DIGESTS.name} SELECT ?, n.key, n.state FROM {digests} AS n WHERE NOT EXISTS
+            (SELECT 1 FROM {KEY_DIGESTS.name} AS d WHERE d.source = ? AND d.key = n.key)""",
+        [source, source],
+    )
+
+
+# Beyond this many documents to move, the digests are computed whole: the moved keys are named in the
+# statement (a filter the table scan applies), and a refresh changing more is no longer small.
+MAX_MOVED_DOCUMENTS = 1_000
+
+
+def _stamps(table: str, column: str) -> list[tuple[str, str]]:
+    """(source, sum column) of each set of digests kept for `table`: its own, and the narrow one."""
+    source = f"{table}.{column}"
+    return [(source, "h")] + ([(source + NARROW, "nh")] if table in UPDATED_IN_PLACE else [])
+
+
+def _sums_sql(table: str, column: str) -> str:
+    narrow = UPDATED_IN_PLACE.get(table)
+    narrow_sum = f", sum({row_hash_sql(table, narrow)}) AS nh" if narrow else ""
+    return f'CAST("{column}" AS VARCHAR) AS key, count(*) AS n, sum({row_hash_sql(table)}) AS h{narrow_sum}'
+
+
+def _store(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, now: str, fingerprint: str, keys: list[str] | None
+) -> None:
+    """Store the sums of temp table `now` as `table`'s digests, stamped with `fingerprint`: the keys
+    of `keys` replaced (None: every key, only those whose sum differs rewritten)."""
+    stamps = _stamps(table, column)
+    # The stamps go first and come back last: a step stopped in between leaves no stamp.
+    for source, _ in stamps:
+        con.execute(f"DELETE FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source])
+    for source, value in stamps:
+        digests = f"(SELECT key, CAST({value} AS VARCHAR) AS state FROM {now} WHERE key IS NOT NULL AND key <> '')"
+        if keys is None:
+            _rewrite(con, source, digests)
+        else:
+            if keys:
+                listed = ", ".join(_literal(k) for k in keys)
+                con.execute(f"DELETE FROM {KEY_DIGESTS.name} WHERE source = ? AND key IN ({listed})", [source])
+            con.execute(f"INSERT INTO {KEY_DIGESTS.name} SELECT ?, key, state FROM {digests}", [source])
+    for source, _ in reversed(stamps):
+        con.execute(f"INSERT INTO {KEY_DIGESTS.name} VALUES (?, '', ?)", [source, fingerprint])
+
+
+def _move(con: duckdb.DuckDBPyConnection, table: str, column: str, stamp: str, known: str | None, run_id: str) -> bool:
+    """Move the stored digests of `table` (keyed by document_id) from the content this run started on
+    to the table's now, by the rows of the documents the run wrote; False when that cannot be done.
+
+    They can when the run started on trusted files with the table as the stamp says (the stamp is the
+    run's carried starting fingerprint, staging.start_fingerprint) and staging knows every document
+    the run wrote in the table (staging.written_ids). A table also updated in place (UPDATED_IN_PLACE)
+    has its narrow digests compared whole (no text read), and the keys whose narrow digest moved are
+    moved too. The fingerprint is the stamp less the moved keys' old sums plus their new ones: when
+    the run already knows the table's fingerprint otherwise, the two must agree, else the digests are
+    computed whole.
+    """
+    spec = TABLES_BY_NAME.get(table)
+    if column != "document_id" or spec is None or not spec.stored or not spec.per_document:
+        return False
+    written = staging.written_ids(con, table)
+    if written is None or stamp != staging.start_fingerprint(con, table):
+        return False
+    moved = set(written)
+    narrow = UPDATED_IN_PLACE.get(table)
+    if narrow:
+        source = f"{table}.{column}{NARROW}"
+        narrow_stamp = con.execute(
+            f"SELECT state FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source]
+        ).fetchone()
+        if narrow_stamp is None or narrow_stamp[0] != stamp:
+            return False
+        rows = con.execute(
+            f"""SELECT coalesce(n.key, o.key) FROM
+                (SELECT CAST("{column}" AS VARCHAR) AS key, CAST(sum({row_hash_sql(table, narrow)}) AS VARCHAR) AS state
+                 FROM "{table}" GROUP BY 1) AS n
+                FULL OUTER JOIN {_stored(source)} AS o ON o.key = n.key
+                WHERE n.state IS DISTINCT FROM o.state"""
+        ).fetchall()
+        moved.update(k for (k,) in rows)
+    if None in moved or "" in moved:  # a row without a key moved: only a whole scan sees it
+        return False
+    if len(moved) > MAX_MOVED_DOCUMENTS:
+        return False
+    keys = sorted(moved)
+    listed = ", ".join(_literal(k) for k in keys) if keys else "NULL"
+    now = '"_key_digests_now"'
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {now} AS
+            SELECT {_sums_sql(table, column)} FROM "{table}" WHERE "{column}" IN ({listed}) GROUP BY 1"""
+    )
+    old_h = con.execute(
+        f"SELECT coalesce(sum(CAST(state AS HUGEINT)), 0) FROM {_stored(f'{table}.{column}')} WHERE key IN ({listed})"
+    ).fetchone()[0]
+    new_h = con.execute(f"SELECT coalesce(sum(h), 0) FROM {now}").fetchone()[0]
+    rows_now = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    # The rows of every other key, and those without one, are as the stamp saw them.
+    fingerprint = fingerprint_text(int(rows_now), int(stamp.split(":")[1]) - int(old_h) + int(new_h))
+    if known is not None and known != fingerprint:
+        con.execute(f"DROP TABLE {now}")
+        return False
+    if known is None:
+        remember_fingerprint(con, table, run_id, fingerprint)
+    _store(con, table, column, now, fingerprint, keys)
+    con.execute(f"DROP TABLE {now}")
+    return True
 
 
 def prime(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> None:
@@ -162,20 +281,27 @@ def prime(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = 
         return
 
 
-def _compute_digests(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> str:
-    """A temp table (key, state) of the current per-key digests of what the suite reads."""
+def _moved_keys(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None) -> str:
+    """A temp table (`key`) of the keys whose digest in some table `spec` reads differs from the one
+    its ledger holds: new, changed and gone keys alike."""
     assert spec.scope is not None
-    con.execute(KEY_DIGESTS.ddl(keys=False))  # staging has it; a warehouse built by hand (tests) may not
-    parts = " UNION ALL ".join(
-        f"SELECT key, {_literal(table)} || '=' || state AS part FROM {key_digests(con, table, column, run_id)}"
+    parts = " UNION ".join(
+        f"""SELECT coalesce(n.key, o.document_id) AS key FROM {key_digests(con, table, column, run_id)} AS n
+            FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = {_literal(_scope_stage(spec, table))}
+                             AND document_id <> '') AS o ON o.document_id = n.key
+            WHERE n.state IS DISTINCT FROM o.state"""
         for table, column in spec.scope.digests
     )
-    name = _digests_table(spec)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {name} AS "
-        f"SELECT key, string_agg(part, ';' ORDER BY part) AS state FROM ({parts}) GROUP BY key"
-    )
+    name = f'"_scope_keys_{spec.name}"'
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {parts}")
     return name
+
+
+def _passed_definition(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> bool:
+    marker = con.execute(
+        "SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [_scope_stage(spec)]
+    ).fetchone()
+    return marker is not None and marker[0] == _definition(spec)
 
 
 def changed_keys(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> str | None:
@@ -186,17 +312,14 @@ def changed_keys(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | 
     """
     if spec.scope is None:
         return None
-    stage = _scope_stage(spec)
+    if not _passed_definition(con, spec):
+        prime(con, spec, run_id)  # the digests the suite will pass on
+        return None
     try:
-        now = _compute_digests(con, spec, run_id)
+        con.execute(KEY_DIGESTS.ddl(keys=False))  # staging has it; a warehouse built by hand (tests) may not
+        return _moved_keys(con, spec, run_id)
     except duckdb.Error:  # a table without its key column: the suite itself reports what is wrong
         return None
-    marker = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [stage]).fetchone()
-    if marker is None or marker[0] != _definition(spec):
-        return None
-    name = f'"_scope_keys_{spec.name}"'
-    moved_keys(con, stage, now, "key", name)
-    return name
 
 
 def record_pass(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> None:
@@ -204,23 +327,25 @@ def record_pass(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | N
     if spec.scope is None:
         return
     stage = _scope_stage(spec)
-    exists = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [f"_scope_now_{spec.name}"]
-    ).fetchone()[0]
     try:
-        now = _digests_table(spec) if exists else _compute_digests(con, spec, run_id)
+        con.execute(KEY_DIGESTS.ddl(keys=False))  # staging has it; a warehouse built by hand (tests) may not
+        whole = not _passed_definition(con, spec)
+        keys = None if whole else _moved_keys(con, spec, run_id)
+        relations = [(table, key_digests(con, table, column, run_id)) for table, column in spec.scope.digests]
     except duckdb.Error:  # no digests: the next run checks every row
         return
+    con.execute("DELETE FROM _ledger WHERE stage = ? AND document_id = ''", [stage])
+    if whole:  # another definition's rows, of any format, go
+        con.execute("DELETE FROM _ledger WHERE stage = ? OR starts_with(stage, ?)", [stage, f"{stage}:"])
     # Only the keys whose digest moved are rewritten: a refresh that changed one document writes a
     # few rows here, not one per document of the corpus.
-    con.execute(
-        f"""DELETE FROM _ledger AS l WHERE l.stage = ? AND (l.document_id = '' OR NOT EXISTS
-            (SELECT 1 FROM {now} AS n WHERE n.key = l.document_id AND n.state = l.state))""",
-        [stage],
-    )
-    con.execute(
-        f"""INSERT INTO _ledger (stage, document_id, state) SELECT ?, n.key, n.state FROM {now} AS n
-            WHERE NOT EXISTS (SELECT 1 FROM _ledger AS l WHERE l.stage = ? AND l.document_id = n.key)""",
-        [stage, stage],
-    )
+    for table, relation in relations:
+        table_stage = _scope_stage(spec, table)
+        moved = "" if keys is None else f" AND document_id IN (SELECT key FROM {keys})"
+        con.execute(f"DELETE FROM _ledger WHERE stage = ?{moved}", [table_stage])
+        moved = "" if keys is None else f" WHERE key IN (SELECT key FROM {keys})"
+        con.execute(
+            f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, key, state FROM {relation}{moved}",
+            [table_stage],
+        )
     con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [stage, _definition(spec)])

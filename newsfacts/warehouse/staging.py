@@ -217,6 +217,8 @@ def insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> No
     """Append a polars frame, handed to DuckDB as Arrow (no per-row Python)."""
     if df.height == 0:
         return
+    if table.per_document and table.stored:
+        _journal(con, table.name, df["document_id"].unique().to_list() if "document_id" in df.columns else [None])
     cols = ", ".join(f'"{c}"' for c in table.column_names)
     with registered(con, "_incoming", frame(df, table)):
         con.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM _incoming')
@@ -248,6 +250,7 @@ def replace_documents_rows(
     register_ids(con, document_ids)
     with transaction(con):
         for name, df in tables.items():
+            _journal(con, name, document_ids)
             con.execute(f'DELETE FROM "{name}" WHERE document_id IN (SELECT document_id FROM ids)')
             insert(con, TABLES_BY_NAME[name], df)
         con.execute("DELETE FROM _ledger WHERE stage = ? AND document_id IN (SELECT document_id FROM ids)", [stage])
@@ -298,6 +301,7 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) ->
     register_ids(con, document_ids)
     for table in STORED_TABLES:
         if table.per_document:
+            _journal(con, table.name, document_ids)
             con.execute(f'DELETE FROM "{table.name}" WHERE document_id IN (SELECT document_id FROM ids)')
     con.execute(f'DELETE FROM "{LEDGER.name}" WHERE document_id IN (SELECT document_id FROM ids)')
 
@@ -311,6 +315,10 @@ _RUN_MEMO: dict[tuple[str, str, str], str] = {}
 _CARRIED: dict[str, dict[str, str]] = {}
 # (database file, table): tables whose writing stage ran in this run and wrote nothing: see `unchanged`.
 _UNCHANGED: set[tuple[str, str]] = set()
+# (database file, per-document table) -> the document ids whose rows this run's writes (insert,
+# replace_documents_rows, delete_documents) added, replaced or removed, from `carry` on; None: a
+# write named no id (a row without a document_id). See `written_ids`.
+_WRITTEN: dict[tuple[str, str], set[str] | None] = {}
 # A staging view's rows are a function of its SQL and of the stored tables its SQL names.
 _VIEW_READS: dict[str, frozenset[str]] = {
     v.name: frozenset(t.name for t in STORED_TABLES if re.search(rf"\b{t.name}\b", v.view_sql)) for v in STAGING_VIEWS
@@ -353,6 +361,7 @@ def carry(path: Path, fingerprints: dict[str, str]) -> None:
     """
     _CARRIED.clear()
     _UNCHANGED.clear()
+    _WRITTEN.clear()
     kept = {t: fingerprints[carried_name(t)] for t in RUN_MEMO_TABLES if carried_name(t) in fingerprints}
     if kept:
         _CARRIED[str(path.resolve())] = kept
@@ -369,6 +378,47 @@ def unchanged(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> None:
     if _CARRIED:
         where = _database_path(con)
         _UNCHANGED.update((where, t) for t in tables)
+
+
+def _journal(con: duckdb.DuckDBPyConnection, table: str, document_ids: Iterable[str | None]) -> None:
+    """Note that this run wrote the rows of `document_ids` in `table` (see written_ids)."""
+    if not _CARRIED:
+        return
+    key = (_database_path(con), table)
+    if key[0] not in _CARRIED or (key in _WRITTEN and _WRITTEN[key] is None):
+        return
+    ids = set(document_ids)
+    if None in ids or "" in ids:
+        _WRITTEN[key] = None
+    else:
+        _WRITTEN.setdefault(key, set()).update(ids)  # type: ignore[union-attr]
+
+
+def written_ids(con: duckdb.DuckDBPyConnection, table: str) -> set[str] | None:
+    """The document ids whose rows of the per-document `table` this run has written so far, when the
+    run started on files whose fingerprints it carried (`start_fingerprint`); None when unknown.
+
+    Every write of a per-document table goes through `insert`, `replace_documents_rows` or
+    `delete_documents`, which note their ids here; while a run holds the staging database (the
+    refresh lock, `kept_open`) nothing else writes it. So the rows of every other document are as they
+    were when the run started (tests/unit/test_digests_moved.py keeps stage code from writing such a
+    table by its own SQL: the one exception, landing's in-place duplicate flags, is handled by
+    audit.UPDATED_IN_PLACE).
+    """
+    if not _CARRIED:
+        return None
+    where = _database_path(con)
+    if where not in _CARRIED:
+        return None
+    ids = _WRITTEN.get((where, table), set())
+    return None if ids is None else set(ids)
+
+
+def start_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
+    """`table`'s fingerprint when this run started (carried), whatever the run wrote since; None: unknown."""
+    if not _CARRIED:
+        return None
+    return _CARRIED.get(_database_path(con), {}).get(table)
 
 
 def is_unchanged(con: duckdb.DuckDBPyConnection, table: str) -> bool:
