@@ -267,6 +267,15 @@ def _move(con: duckdb.DuckDBPyConnection, table: str, column: str, stamp: str, k
     return True
 
 
+def moved_digests(con: duckdb.DuckDBPyConnection, table: str, run_id: str) -> str | None:
+    """`table`'s fingerprint now, when its digests keyed by document_id could be moved by the
+    documents this run wrote (`_move`), which they then are; None: they could not, nothing done."""
+    stamp = _stamp(con, f"{table}.document_id")
+    if stamp is None or not _move(con, table, "document_id", stamp, None, run_id):
+        return None
+    return known_fingerprint(con, table, run_id)
+
+
 def prime(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | None = None) -> None:
     """Bring the per-key digests of the tables `spec` reads up to date before anything fingerprints
     them: a changed table is then read once for both (key_digests). A table that cannot be read is
