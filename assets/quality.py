@@ -60,15 +60,17 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
             spec = suite_for_table(table, con=con)
             audit.prime(con, spec, context.run.run_id)  # one read of a changed table for its digests and fingerprint
 
+            changed: list[str | None] = []
+
             def run() -> "SuiteOutcome":
                 # Only the keys whose rows changed since the suite last passed (all on a first run).
-                keys = audit.changed_keys(con, spec, context.run.run_id)
+                changed.append(audit.changed_keys(con, spec, context.run.run_id))
                 gx_context()  # GX imported before the suite's clock starts, as run_integrity_suite does
-                return run_suite(con, spec, keys)
+                return run_suite(con, spec, changed[0])
 
             outcome, how = validate_or_reuse(context, con, warehouse, spec, run)
             if outcome.success and REUSED_FROM not in how:
-                audit.record_pass(con, spec, context.run.run_id)
+                audit.record_pass(con, spec, context.run.run_id, changed[0] if changed else None)
             audit.record_audit(con, table, outcome.success, context.run.run_id)
             return record_and_report(context, con, warehouse, outcome, dg.AssetCheckSeverity.ERROR, how)
 
