@@ -402,7 +402,7 @@ VALIDATION_CACHE = Table(
 KEY_DIGESTS = Table(
     "_key_digests",
     columns("""
-        source  VARCHAR NOT NULL  The table and its key column, as table.column.
+        source  VARCHAR NOT NULL  The table and its key column, as table.column (~narrow: audit.UPDATED_IN_PLACE).
         key     VARCHAR NOT NULL  The key's value; '' for the table fingerprint the digests hold for.
         state   VARCHAR NOT NULL  The key's sum of row hashes; for '', the table fingerprint.
     """),
