@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from newsfacts.warehouse import recovery, staging
@@ -243,3 +244,30 @@ def test_a_held_database_gives_back_memory_when_a_step_lowers_its_limit(db: Path
         assert used <= 40 * 2**20, f"{used / 2**20:.0f} MB still held, {rss_mb():.0f} MB resident"
         con.close()
     assert not staging.is_kept(db)
+
+
+# -- the documents a run wrote ----------------------------------------------------------------------
+
+
+def test_a_run_notes_the_documents_its_writes_touch_and_a_row_without_an_id_makes_them_unknown(db: Path):
+    con = staging.connect(db)
+    assert staging.written_ids(con, "figures") is None  # no run: unknown
+    staging.carry(db, {"documents": staging.table_fingerprint(con, "documents")})
+    try:
+        assert staging.written_ids(con, "figures") == set()
+        assert staging.start_fingerprint(con, "documents") == staging.table_fingerprint(con, "documents")
+        staging.delete_documents(con, ["a"])
+        assert staging.written_ids(con, "documents") == {"a"}
+        assert staging.written_ids(con, "figures") == {"a"}  # its rows went with the document
+        staging.replace_documents_rows(con, "metadata", "v1", ["b"], {"document_metadata": pl.DataFrame()})
+        assert staging.written_ids(con, "document_metadata") == {"a", "b"}
+        row = {c: None for c in DOCUMENTS.column_names} | {"document_id": "c", "raw_text": "x"}
+        staging.insert(con, DOCUMENTS, pl.DataFrame([row], schema=DOCUMENTS.polars_schema()))
+        assert staging.written_ids(con, "documents") == {"a", "c"}
+        staging.insert(con, DOCUMENTS, pl.DataFrame([row | {"document_id": None}], schema=DOCUMENTS.polars_schema()))
+        assert staging.written_ids(con, "documents") is None
+        staging.carry(db, {"documents": "x"})  # the next run starts afresh
+        assert staging.written_ids(con, "documents") == set()
+    finally:
+        staging.carry(db, {})
+        con.close()
