@@ -400,10 +400,10 @@ def written_ids(con: duckdb.DuckDBPyConnection, table: str) -> set[str] | None:
 
     Every write of a per-document table goes through `insert`, `replace_documents_rows` or
     `delete_documents`, which note their ids here; while a run holds the staging database (the
-    refresh lock, `kept_open`) nothing else writes it. So the rows of every other document are as they
-    were when the run started (tests/unit/test_digests_moved.py keeps stage code from writing such a
-    table by its own SQL: the one exception, landing's in-place duplicate flags, is handled by
-    audit.UPDATED_IN_PLACE).
+    refresh lock, `kept_open`) nothing else writes it. So the rows of every other document are as
+    they were when the run started (tests/integration/test_digests_moved.py keeps stage code from
+    writing such a table by its own SQL: the one exception, landing's in-place duplicate flags, is
+    handled by audit.UPDATED_IN_PLACE).
     """
     if not _CARRIED:
         return None
