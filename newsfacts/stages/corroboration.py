@@ -147,12 +147,14 @@ def build_clusters(
             con.execute(f"DELETE FROM {UNITS}")
         else:
             add_deleted_documents(con)
-        update_units(con)
-        moved_units(con, cache)
+        if update_units(con) or full:
+            moved_units(con, cache)
+            store_pairs(con, report.version, cache)
+        else:
+            unmoved_units(con)
         assign(con, full)
         write_changes(con, full)
         store_documents(con, report.version, changed)
-        store_pairs(con, report.version, cache)
         staging.set_global_state(con, STAGE.name, run.state)
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
@@ -180,10 +182,14 @@ def add_deleted_documents(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def update_units(con: duckdb.DuckDBPyConnection) -> None:
+def update_units(con: duckdb.DuckDBPyConnection) -> bool:
     """Replace the changed documents' claims in `_cluster_claims` and bring the units they left or
     joined up to date: first claims moved, units left without a claim dropped, new units added
-    with their normalised text. `_touched` receives the clusters the touched units were in."""
+    with their normalised text. `_touched` receives the clusters the touched units were in.
+
+    Whether the units, in the order of their first claims, or a unit's first document changed: the
+    clustering is a function of that list alone, so when it stands, every unit keeps its cluster.
+    """
     changed = "document_id IN (SELECT document_id FROM _changed)"
     con.execute(f"CREATE OR REPLACE TEMP TABLE _old_claims AS SELECT claim_id, unit FROM {CLAIMS} WHERE {changed}")
     con.execute(
@@ -196,21 +202,21 @@ def update_units(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"DELETE FROM {CLAIMS} WHERE {changed}")
     con.execute(f"INSERT INTO {CLAIMS} SELECT claim_id, document_id, char_start, unit FROM _doc_claims")
     con.execute(FIRSTS_SQL)
-    con.execute(
+    (dropped,) = con.execute(
         f"""DELETE FROM {UNITS} WHERE unit IN (SELECT unit FROM _touched_units)
             AND unit NOT IN (SELECT unit FROM _firsts)"""
-    )
-    con.execute(
+    ).fetchone()
+    (moved,) = con.execute(
         f"""UPDATE {UNITS} AS u SET document_id = f.first.d, char_start = f.first.c FROM _firsts AS f
             WHERE u.unit = f.unit AND (u.document_id, u.char_start) IS DISTINCT FROM (f.first.d, f.first.c)"""
-    )
+    ).fetchone()
     new = con.execute(
         f"""SELECT d.unit, any_value(d.text) AS text, any_value(d.keys) AS keys, any_value(f.first) AS first
             FROM _doc_claims AS d JOIN _firsts AS f USING (unit) ANTI JOIN {UNITS} AS u USING (unit)
             GROUP BY d.unit"""
     ).fetchall()
     if not new:
-        return
+        return bool(dropped or moved)
     rows = pl.DataFrame(
         {
             "unit": [u for u, *_ in new],
@@ -226,6 +232,7 @@ def update_units(con: duckdb.DuckDBPyConnection) -> None:
     )
     with staging.registered(con, "_new_units", rows):
         con.execute(f"INSERT INTO {UNITS} SELECT * FROM _new_units")
+    return True
 
 
 def moved_units(con: duckdb.DuckDBPyConnection, cache: PairCache) -> None:
@@ -267,6 +274,12 @@ def moved_units(con: duckdb.DuckDBPyConnection, cache: PairCache) -> None:
         f"""INSERT INTO _touched SELECT before FROM _moved_units UNION ALL SELECT after FROM _moved_units
             UNION ALL SELECT cluster_id FROM {UNITS} WHERE unit IN (SELECT unit FROM _touched_units)"""
     )
+
+
+def unmoved_units(con: duckdb.DuckDBPyConnection) -> None:
+    """No unit's cluster can have moved (see update_units): `_moved_units` is empty, `_touched` holds
+    the touched units' clusters already, and the stored pairs are those of today's blocks."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _moved_units (unit VARCHAR, before VARCHAR, after VARCHAR)")
 
 
 def assign(con: duckdb.DuckDBPyConnection, full: bool) -> None:
