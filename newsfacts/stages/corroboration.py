@@ -101,6 +101,22 @@ SELECT u.cluster_id, arg_min(u.text, {{{{'d': c.document_id, 'c': c.char_start}}
 FROM {CLAIMS} AS c JOIN (SELECT unit, cluster_id, text FROM {UNITS} {{units}}) AS u USING (unit)
 GROUP BY u.cluster_id
 """
+# The touched clusters' rows when no unit moved (see write_changes): the stored counts less the
+# changed documents' old claims' plus their new ones'; a cluster left without a unit has no row.
+CLUSTER_DELTA_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _clusters_now AS
+WITH took AS (SELECT t.cluster_id, count(*) AS n, count(DISTINCT o.document_id) AS docs
+              FROM _old_claims AS o JOIN _touched_units AS t USING (unit) GROUP BY t.cluster_id),
+     put AS (SELECT u.cluster_id, count(*) AS n, count(DISTINCT d.document_id) AS docs
+             FROM _doc_claims AS d JOIN {UNITS} AS u USING (unit) GROUP BY u.cluster_id),
+     firsts AS (SELECT cluster_id, arg_min(text, {{'d': document_id, 'c': char_start}}) AS representative_text
+                FROM {UNITS} WHERE cluster_id IN (SELECT cluster_id FROM _touched) GROUP BY cluster_id)
+SELECT k.cluster_id, f.representative_text,
+       (k.n_sources - coalesce(took.docs, 0) + coalesce(put.docs, 0))::INTEGER AS n_sources,
+       (k.n_claims - coalesce(took.n, 0) + coalesce(put.n, 0))::INTEGER AS n_claims
+FROM claim_clusters AS k JOIN firsts AS f USING (cluster_id)
+LEFT JOIN took USING (cluster_id) LEFT JOIN put USING (cluster_id)
+"""
 TEMP_TABLES = (
     "_changed",
     "_claim_keys",
@@ -147,13 +163,14 @@ def build_clusters(
             con.execute(f"DELETE FROM {UNITS}")
         else:
             add_deleted_documents(con)
-        if update_units(con) or full:
+        recluster = update_units(con) or full
+        if recluster:
             moved_units(con, cache)
             store_pairs(con, report.version, cache)
         else:
             unmoved_units(con)
         assign(con, full)
-        write_changes(con, full)
+        write_changes(con, full, recluster)
         store_documents(con, report.version, changed)
         staging.set_global_state(con, STAGE.name, run.state)
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
@@ -191,14 +208,15 @@ def update_units(con: duckdb.DuckDBPyConnection) -> bool:
     clustering is a function of that list alone, so when it stands, every unit keeps its cluster.
     """
     changed = "document_id IN (SELECT document_id FROM _changed)"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _old_claims AS SELECT claim_id, unit FROM {CLAIMS} WHERE {changed}")
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE _touched_units AS SELECT unit FROM _old_claims UNION SELECT unit FROM _doc_claims"
+        f"CREATE OR REPLACE TEMP TABLE _old_claims AS SELECT claim_id, document_id, unit FROM {CLAIMS} WHERE {changed}"
     )
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _touched AS SELECT cluster_id FROM {UNITS}
-            WHERE unit IN (SELECT unit FROM _touched_units)"""
+        f"""CREATE OR REPLACE TEMP TABLE _touched_units AS SELECT t.unit, u.cluster_id
+            FROM (SELECT unit FROM _old_claims UNION SELECT unit FROM _doc_claims) AS t
+            LEFT JOIN {UNITS} AS u USING (unit)"""
     )
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT cluster_id FROM _touched_units")
     con.execute(f"DELETE FROM {CLAIMS} WHERE {changed}")
     con.execute(f"INSERT INTO {CLAIMS} SELECT claim_id, document_id, char_start, unit FROM _doc_claims")
     con.execute(FIRSTS_SQL)
@@ -388,10 +406,16 @@ def _stamp(version: str) -> str:
     return f"{version}|duckdb {duckdb.__version__}"
 
 
-def write_changes(con: duckdb.DuckDBPyConnection, full: bool) -> None:
+def write_changes(con: duckdb.DuckDBPyConnection, full: bool, reclustered: bool = True) -> None:
     """Memberships of `_assigned` and the rows of the `_touched` clusters (`full`: of every cluster),
     writing only differences: a cluster's row is a function of its units' claims, and every other
-    cluster kept both."""
+    cluster kept both.
+
+    When no unit changed cluster (not `reclustered`), a touched cluster changed only by the claims the
+    changed documents took out (`_old_claims`) and put in (`_doc_claims`): its counts move by theirs
+    (each changed document's claims are all in one of the two) and its representative is the first
+    of its units' first claims, so none of its other claims is read (CLUSTER_DELTA_SQL).
+    """
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _gone AS
             SELECT m.claim_id FROM {MEMBERS} AS m JOIN _assigned AS a USING (claim_id)
@@ -403,8 +427,11 @@ def write_changes(con: duckdb.DuckDBPyConnection, full: bool) -> None:
             SELECT a.claim_id, a.cluster_id FROM _assigned AS a ANTI JOIN {MEMBERS} AS m USING (claim_id)"""
     )
     con.execute(f"INSERT INTO {MEMBERS} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
-    touched = "" if full else "WHERE cluster_id IN (SELECT cluster_id FROM _touched)"
-    con.execute(CLUSTER_ROWS_SQL.format(units=touched))
+    if reclustered:
+        touched = "" if full else "WHERE cluster_id IN (SELECT cluster_id FROM _touched)"
+        con.execute(CLUSTER_ROWS_SQL.format(units=touched))
+    else:
+        con.execute(CLUSTER_DELTA_SQL)
     touched = "" if full else "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
     con.execute(
         f"""DELETE FROM claim_clusters AS k WHERE {touched} NOT EXISTS (
