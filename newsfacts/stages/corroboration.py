@@ -2,40 +2,52 @@
 
 Runs over all claims (clusters span documents), but only when something it reads changed (its
 declaration in graph.py: the claims, the figures they carry, the figures' metrics). It writes only
-its own tables, the memberships and the clusters, in one transaction with its state: a run killed
+its own tables, the memberships and the clusters, with its state, in one transaction: a run killed
 anywhere leaves the previous clustering whole, and the next run recomputes it if its inputs moved.
 
-Python clusters each distinct (claim text, figure keys) once; DuckDB groups the claims into those
-units and joins the clusters back. It writes only what changed, and reads back only what may have:
+A unit is a distinct (claim text, figure keys): its claims always share a cluster. Python clusters
+the units (`cluster_units`, which is `cluster_claims` over them); DuckDB does the set work. The
+stage keeps, between runs (tables `_cluster_units`, `_cluster_claims`):
 
-- each document's state (sums of its rows' hashes in claim_rows, claim_figures and figures, the
-  per-key digests the integrity suites keep too) is kept from the last run: the documents whose
-  state moved are the only ones whose claims, or their units, may have changed;
-- a claim elsewhere keeps its unit, so it changes cluster only if its unit's cluster id moved, which
-  one claim per unit (its anchor) tells: only the claims of moved documents and of moved units are
-  reassigned, and memberships of claims that vanished are looked for only when the counts say some did;
-- a cluster's row (representative, counts) is a function of its members' claim rows, so only the
-  clusters that lost or gained a member or hold a claim of a moved document are recomputed.
+- every unit with its normalised text, its first claim in (document_id, char_start) order (the
+  order `cluster_claims` meets units in, and what names a cluster) and the cluster it was given;
+- every claim's unit.
 
-A forced run, the first run and a run of another version recompute every membership and cluster
-row and compare them with the stored ones. Either way the tables end as a full rewrite would.
+Each document's state (sums of its rows' hashes in claim_rows, claim_figures and figures, the
+per-key digests the integrity suites keep too) is kept from the last run too: only the documents
+whose state moved (and the deleted ones) have their claims read, keyed and put in units; only new
+units are normalised; only the claims of those documents and of the units whose cluster moved get a
+membership again; only the clusters that lost or gained a unit or a claim get their row again.
+
+A forced run, the first run and a run of another version (or DuckDB) start the state afresh and
+compare every membership and cluster row with the stored ones. Either way the tables end as a full
+rewrite would.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import duckdb
 import polars as pl
-import pyarrow as pa
 
-from newsfacts.claims import ClusterInput, cluster_claims
-from newsfacts.claims.clustering import PairCache
+from newsfacts.claims import ClusterInput
+from newsfacts.claims.clustering import (
+    PairCache,
+    _blocking_keys,
+    _figure_links,
+    _groups,
+    _Texts,
+    _Units,
+    _wording_links,
+    cluster_id,
+)
+from newsfacts.claims.normalise import normalise, numbers
 from newsfacts.stages.graph import CLUSTERS as STAGE
 from newsfacts.stages.graph import StageConfig
 from newsfacts.stages.runner import StageReport, start_corpus_stage
 from newsfacts.warehouse import audit, staging
-from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS, KEY_DIGESTS
+from newsfacts.warehouse.schema import CLAIM_CLUSTER_MEMBERS, CLUSTER_CLAIMS, CLUSTER_UNITS, KEY_DIGESTS
 
 # The `_ledger` stage holding the scored pairs of large blocks (clustering.PairCache), one row per block
 # under "<stage version>:<digest of its texts>": another version of the code scores every block again.
@@ -43,101 +55,93 @@ PAIRS_STAGE = "clusters:pairs"
 # The `_ledger` stage holding each document's state (see document_states) as of this stage's last run
 # (row '' holds the version it ran at): the documents whose state moved are those whose claims may have.
 DOCS_STAGE = "clusters:documents"
+UNITS = CLUSTER_UNITS.name
+CLAIMS = CLUSTER_CLAIMS.name
+MEMBERS = CLAIM_CLUSTER_MEMBERS.name
 
 # Units converted to Python objects per slice of the (streamed) query result.
 STREAM_ROWS = 100_000
 
-# The figure keys of every claim carrying any, as a canonical list (sorted, distinct: a set, as
-# ClusterInput has it), so that claims with the same text and keys group in SQL. Only claims with
-# figures are here: the claims themselves are read from claim_rows where needed, never copied whole.
+# The figure keys of every claim of the changed documents carrying any, as a canonical list (sorted,
+# distinct: a set, as ClusterInput has it), so that claims with the same text and keys share a unit.
 CLAIM_KEYS_SQL = """
 CREATE OR REPLACE TEMP TABLE _claim_keys AS
 SELECT cf.claim_id, list_sort(list_distinct(list({'metric': f.metric, 'value': f.value}))) AS keys
 FROM claim_figures cf JOIN figures f ON f.figure_id = cf.figure_id
-WHERE f.metric IS NOT NULL AND f.value IS NOT NULL
+WHERE f.metric IS NOT NULL AND f.value IS NOT NULL AND cf.document_id IN (SELECT document_id FROM _changed)
 GROUP BY cf.claim_id
 """
-# Every claim with its keys (none: the empty list).
-CLAIMS_WITH_KEYS = "claim_rows AS c LEFT JOIN _claim_keys AS k USING (claim_id)"
-# One row per distinct (text, keys), in the order of its first claim by (document_id, char_start): the
-# order `cluster_claims` would meet them in over every claim. Its smallest document stands for all its
-# claims: a cluster's id comes from its smallest (document_id, text) member. `anchor` (incremental
-# runs): its smallest claim in a document whose claims did not move, which was in the unit last time.
-UNITS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _units AS
-SELECT row_number() OVER (ORDER BY first_claim) - 1 AS unit, text, keys, document_id, anchor
-FROM (
-    SELECT c.text, coalesce(k.keys, []) AS keys, min(c.document_id) AS document_id,
-           min({{{{'d': c.document_id, 'c': c.char_start}}}}) AS first_claim, {{anchor}} AS anchor
-    FROM {CLAIMS_WITH_KEYS} {{join}} GROUP BY c.text, coalesce(k.keys, [])
-)
+# The changed documents' claims with their keys (none: the empty list) and unit. The unit is a digest
+# of both in JSON (quoted: no text can pass for another's keys); the ledger's stamp holds the DuckDB
+# version, whose JSON is what the digests of earlier runs were taken over.
+DOC_CLAIMS_SQL = """
+CREATE OR REPLACE TEMP TABLE _doc_claims AS
+SELECT c.claim_id, c.document_id, c.char_start, c.text, coalesce(k.keys, []) AS keys,
+       md5(to_json({'text': c.text, 'keys': coalesce(k.keys, [])})) AS unit
+FROM claim_rows AS c LEFT JOIN _claim_keys AS k USING (claim_id)
+WHERE c.document_id IN (SELECT document_id FROM _changed)
 """
-# Claims joined to their unit's cluster (the units of `_units` filtered by `{units}`).
-_CLAIM_CLUSTERS = f"""
-FROM {CLAIMS_WITH_KEYS}
-JOIN (SELECT unit, text, keys FROM _units {{units}}) AS u ON u.text = c.text AND u.keys = coalesce(k.keys, [])
-JOIN _unit_ids AS i ON i.unit = u.unit
-"""
-# Each claim's cluster, with what a cluster's row is made of: its document, position and unit (the
-# unit holds the claim's text, so no claim text is copied).
-ASSIGNED_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _assigned AS
-SELECT c.claim_id, i.cluster_id, c.document_id, c.char_start, u.unit {_CLAIM_CLUSTERS.format(units="")}
-"""
-# Units whose cluster id is not the one their claims (in unmoved documents) were given last time.
-MOVED_UNITS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _moved_units AS
-SELECT u.unit FROM _units AS u JOIN _unit_ids AS i USING (unit)
-LEFT JOIN {CLAIM_CLUSTER_MEMBERS.name} AS m ON m.claim_id = u.anchor
-WHERE u.anchor IS NOT NULL AND m.cluster_id IS DISTINCT FROM i.cluster_id
-"""
-# The claims whose cluster may differ from their stored membership: those of moved documents, and
-# those of moved units. Every other claim is where the last run put it.
-REASSIGNED_SQL = f"""
-CREATE OR REPLACE TEMP TABLE _assigned AS
-SELECT c.claim_id, i.cluster_id {_CLAIM_CLUSTERS.format(units="")}
-WHERE c.document_id IN (SELECT document_id FROM {{changed}})
+# The first claim of each unit the changed documents' claims left or joined. A unit that lost a
+# claim is searched again; one that only gained keeps the smaller of its stored first and its new claims'.
+FIRSTS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _firsts AS
+SELECT unit, min({{'d': document_id, 'c': char_start}}) AS first FROM {CLAIMS}
+WHERE unit IN (SELECT unit FROM _old_claims) GROUP BY unit
 UNION ALL
-SELECT c.claim_id, i.cluster_id {_CLAIM_CLUSTERS.format(units="WHERE unit IN (SELECT unit FROM _moved_units)")}
-WHERE c.document_id NOT IN (SELECT document_id FROM {{changed}})
+SELECT n.unit, least(n.first, CASE WHEN u.unit IS NOT NULL THEN {{'d': u.document_id, 'c': u.char_start}} END)
+FROM (SELECT unit, min({{'d': document_id, 'c': char_start}}) AS first FROM _doc_claims
+      WHERE unit NOT IN (SELECT unit FROM _old_claims) GROUP BY unit) AS n
+LEFT JOIN {UNITS} AS u USING (unit)
 """
-
-
-def units_sql(changed: str | None) -> str:
-    """UNITS_SQL, with each unit's anchor when only the `changed` documents' claims moved."""
-    if changed is None:
-        return UNITS_SQL.format(anchor="NULL::VARCHAR", join="")
-    return UNITS_SQL.format(
-        anchor="min(c.claim_id) FILTER (WHERE ch.document_id IS NULL)",
-        join=f"LEFT JOIN {changed} AS ch ON ch.document_id = c.document_id",
-    )
-
-
-def cluster_inputs(batches: Iterable[pa.RecordBatch]) -> list[ClusterInput]:
-    """One ClusterInput per row of (document_id, text, keys), streamed one slice at a time."""
-    key_sets: dict[frozenset[tuple[str, float]], frozenset[tuple[str, float]]] = {}
-    empty: frozenset[tuple[str, float]] = frozenset()
-    inputs: list[ClusterInput] = []
-    for batch in batches:
-        columns = (batch.column(name).to_pylist() for name in ("document_id", "text", "keys"))
-        for doc, text, keys in zip(*columns, strict=True):
-            keyset = empty
-            if keys:
-                found = frozenset((k["metric"], float(k["value"])) for k in keys)
-                keyset = key_sets.setdefault(found, found)
-            inputs.append(ClusterInput(doc, text, keyset))
-    return inputs
+# A cluster's row from its units' claims. Representative: its first claim in (document_id, char_start) order.
+CLUSTER_ROWS_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _clusters_now AS
+SELECT u.cluster_id, arg_min(u.text, {{{{'d': c.document_id, 'c': c.char_start}}}}) AS representative_text,
+       count(DISTINCT c.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
+FROM {CLAIMS} AS c JOIN (SELECT unit, cluster_id, text FROM {UNITS} {{units}}) AS u USING (unit)
+GROUP BY u.cluster_id
+"""
+# The touched clusters' rows when no unit moved (see write_changes): the stored counts less the
+# changed documents' old claims' plus their new ones'; a cluster left without a unit has no row.
+CLUSTER_DELTA_SQL = f"""
+CREATE OR REPLACE TEMP TABLE _clusters_now AS
+WITH took AS (SELECT t.cluster_id, count(*) AS n, count(DISTINCT o.document_id) AS docs
+              FROM _old_claims AS o JOIN _touched_units AS t USING (unit) GROUP BY t.cluster_id),
+     put AS (SELECT u.cluster_id, count(*) AS n, count(DISTINCT d.document_id) AS docs
+             FROM _doc_claims AS d JOIN {UNITS} AS u USING (unit) GROUP BY u.cluster_id),
+     firsts AS (SELECT cluster_id, arg_min(text, {{'d': document_id, 'c': char_start}}) AS representative_text
+                FROM {UNITS} WHERE cluster_id IN (SELECT cluster_id FROM _touched) GROUP BY cluster_id)
+SELECT k.cluster_id, f.representative_text,
+       (k.n_sources - coalesce(took.docs, 0) + coalesce(put.docs, 0))::INTEGER AS n_sources,
+       (k.n_claims - coalesce(took.n, 0) + coalesce(put.n, 0))::INTEGER AS n_claims
+FROM claim_clusters AS k JOIN firsts AS f USING (cluster_id)
+LEFT JOIN took USING (cluster_id) LEFT JOIN put USING (cluster_id)
+"""
+TEMP_TABLES = (
+    "_changed",
+    "_claim_keys",
+    "_doc_claims",
+    "_old_claims",
+    "_touched_units",
+    "_touched",
+    "_firsts",
+    "_moved_units",
+    "_assigned",
+    "_vanished",
+    "_gone",
+    "_came",
+    "_clusters_now",
+    "_document_states",
+)
 
 
 def build_clusters(
     con: duckdb.DuckDBPyConnection, force: bool = False, config: StageConfig | None = None
 ) -> StageReport:
-    """Cluster every claim, handing Python each distinct (text, figure keys) once.
+    """Cluster every claim, reading and keying only the claims of documents that changed.
 
-    Syndicated copy repeats sentences verbatim, so the distinct units are far fewer than the claims;
-    DuckDB groups the claims into units and joins the units' cluster ids back onto the claims. The
-    clusters are those `cluster_claims` gives over every claim: it sees the same units in the same
-    order, and a unit's smallest document is its claims' smallest.
+    The clusters are those `cluster_claims` gives over every claim: `cluster_units` sees the units in
+    the order of their first claims, and a unit's first document is its claims' smallest.
     """
     run = start_corpus_stage(con, STAGE, config, force)
     if isinstance(run, StageReport):
@@ -145,42 +149,176 @@ def build_clusters(
     report = run.report
     document_states(con, (config or StageConfig()).run_id)
     changed = changed_documents(con, report.version, force)
+    full = changed is None
+    if full:
+        con.execute("CREATE OR REPLACE TEMP TABLE _changed AS SELECT DISTINCT document_id FROM claim_rows")
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _changed AS SELECT document_id FROM {changed}")
     con.execute(CLAIM_KEYS_SQL)
-    con.execute(units_sql(changed))
-    result = con.execute("SELECT document_id, text, keys FROM _units ORDER BY unit")
-    inputs = cluster_inputs(result.to_arrow_reader(STREAM_ROWS))
+    con.execute(DOC_CLAIMS_SQL)
     cache = load_pairs(con, report.version)
-    cluster_ids = cluster_claims(inputs, cache=cache) if inputs else []
-    del inputs
-    unit_ids = pl.DataFrame(
-        {
-            "unit": pl.Series(range(len(cluster_ids)), dtype=pl.Int64),
-            "cluster_id": pl.Series(cluster_ids, dtype=pl.String),
-        }
-    )
-    del cluster_ids
-    with staging.registered(con, "_unit_ids", unit_ids):
-        if changed is None:
-            con.execute(ASSIGNED_SQL)
-        else:
-            con.execute(MOVED_UNITS_SQL)
-            con.execute(REASSIGNED_SQL.format(changed=changed))
-            con.execute("DROP TABLE _moved_units")
-    con.execute("DROP TABLE _claim_keys")
     with staging.transaction(con):
-        write_changes(con, changed)
+        if full:
+            con.execute(f"DELETE FROM {CLAIMS}")
+            con.execute(f"DELETE FROM {UNITS}")
+        else:
+            add_deleted_documents(con)
+        recluster = update_units(con) or full
+        if recluster:
+            moved_units(con, cache)
+            store_pairs(con, report.version, cache)
+        else:
+            unmoved_units(con)
+        assign(con, full)
+        write_changes(con, full, recluster)
         store_documents(con, report.version, changed)
-        store_pairs(con, report.version, cache)
         staging.set_global_state(con, STAGE.name, run.state)
         n_clusters = con.execute("SELECT count(*) FROM claim_clusters").fetchone()[0]
     report.processed = con.execute("SELECT count(*) FROM _assigned").fetchone()[0]
-    con.execute("DROP TABLE _assigned")
-    con.execute("DROP TABLE _units")
-    con.execute("DROP TABLE _document_states")
-    if changed is not None:
-        con.execute(f"DROP TABLE {changed}")
+    for table in (*TEMP_TABLES, *(() if full else (changed,))):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     report.rows = {"claim_clusters": n_clusters, "blocks_scored": cache.misses, "blocks_reused": cache.hits}
     return run.finish()
+
+
+def add_deleted_documents(con: duckdb.DuckDBPyConnection) -> None:
+    """Add to `_changed` the documents deleted since the last run (their ledger rows went with them).
+
+    Every other document's claims are in `_cluster_claims` as in claim_rows, so the two tables'
+    counts differ exactly when some deleted document left claims there: only then are they looked for.
+    """
+    n_kept, n_now = con.execute(
+        f"""SELECT (SELECT count(*) FROM {CLAIMS} WHERE document_id NOT IN (SELECT document_id FROM _changed)),
+                   (SELECT count(*) FROM claim_rows) - (SELECT count(*) FROM _doc_claims)"""
+    ).fetchone()
+    if n_kept != n_now:
+        con.execute(
+            f"""INSERT INTO _changed SELECT DISTINCT c.document_id FROM {CLAIMS} AS c
+                ANTI JOIN _document_states AS s USING (document_id)
+                WHERE c.document_id NOT IN (SELECT document_id FROM _changed)"""
+        )
+
+
+def update_units(con: duckdb.DuckDBPyConnection) -> bool:
+    """Replace the changed documents' claims in `_cluster_claims` and bring the units they left or
+    joined up to date: first claims moved, units left without a claim dropped, new units added
+    with their normalised text. `_touched` receives the clusters the touched units were in.
+
+    Whether the units, in the order of their first claims, or a unit's first document changed: the
+    clustering is a function of that list alone, so when it stands, every unit keeps its cluster.
+    """
+    changed = "document_id IN (SELECT document_id FROM _changed)"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _old_claims AS SELECT claim_id, document_id, unit FROM {CLAIMS} WHERE {changed}"
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _touched_units AS SELECT t.unit, u.cluster_id
+            FROM (SELECT unit FROM _old_claims UNION SELECT unit FROM _doc_claims) AS t
+            LEFT JOIN {UNITS} AS u USING (unit)"""
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT cluster_id FROM _touched_units")
+    con.execute(f"DELETE FROM {CLAIMS} WHERE {changed}")
+    con.execute(f"INSERT INTO {CLAIMS} SELECT claim_id, document_id, char_start, unit FROM _doc_claims")
+    con.execute(FIRSTS_SQL)
+    (dropped,) = con.execute(
+        f"""DELETE FROM {UNITS} WHERE unit IN (SELECT unit FROM _touched_units)
+            AND unit NOT IN (SELECT unit FROM _firsts)"""
+    ).fetchone()
+    (moved,) = con.execute(
+        f"""UPDATE {UNITS} AS u SET document_id = f.first.d, char_start = f.first.c FROM _firsts AS f
+            WHERE u.unit = f.unit AND (u.document_id, u.char_start) IS DISTINCT FROM (f.first.d, f.first.c)"""
+    ).fetchone()
+    new = con.execute(
+        f"""SELECT d.unit, any_value(d.text) AS text, any_value(d.keys) AS keys, any_value(f.first) AS first
+            FROM _doc_claims AS d JOIN _firsts AS f USING (unit) ANTI JOIN {UNITS} AS u USING (unit)
+            GROUP BY d.unit"""
+    ).fetchall()
+    if not new:
+        return bool(dropped or moved)
+    rows = pl.DataFrame(
+        {
+            "unit": [u for u, *_ in new],
+            "text": [t for _, t, *_ in new],
+            "key_metrics": [[k["metric"] for k in keys] for _, _, keys, _ in new],
+            "key_values": [[k["value"] for k in keys] for _, _, keys, _ in new],
+            "normalised": [" ".join(normalise(t)) for _, t, *_ in new],
+            "document_id": [f["d"] for *_, f in new],
+            "char_start": [f["c"] for *_, f in new],
+            "cluster_id": [None] * len(new),
+        },
+        schema=CLUSTER_UNITS.polars_schema,
+    )
+    with staging.registered(con, "_new_units", rows):
+        con.execute(f"INSERT INTO {UNITS} SELECT * FROM _new_units")
+    return True
+
+
+def moved_units(con: duckdb.DuckDBPyConnection, cache: PairCache) -> None:
+    """Cluster every unit, store each one's cluster, and keep in `_moved_units` those whose cluster
+    moved (new units included); their clusters, before and after, join `_touched`."""
+    result = con.execute(
+        f"""SELECT unit, document_id, text, key_metrics, key_values, normalised FROM {UNITS}
+            ORDER BY document_id, char_start, unit"""
+    )
+    units: list[str] = []
+    inputs: list[ClusterInput] = []
+    texts: list[str] = []
+    key_sets: dict[frozenset[tuple[str, float]], frozenset[tuple[str, float]]] = {}
+    empty: frozenset[tuple[str, float]] = frozenset()
+    for batch in result.to_arrow_reader(STREAM_ROWS):
+        columns = (
+            batch.column(name).to_pylist()
+            for name in ("unit", "document_id", "text", "key_metrics", "key_values", "normalised")
+        )
+        for unit, doc, text, metrics, values, norm in zip(*columns, strict=True):
+            keyset = empty
+            if metrics:
+                found = frozenset(zip(metrics, map(float, values), strict=True))
+                keyset = key_sets.setdefault(found, found)
+            units.append(unit)
+            inputs.append(ClusterInput(doc, text, keyset))
+            texts.append(norm)
+    ids = cluster_units(inputs, texts, cache=cache)
+    del inputs, texts
+    unit_ids = pl.DataFrame({"unit": units, "cluster_id": ids}, schema={"unit": pl.String, "cluster_id": pl.String})
+    with staging.registered(con, "_unit_ids", unit_ids):
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _moved_units AS
+                SELECT u.unit, u.cluster_id AS before, i.cluster_id AS after FROM {UNITS} AS u
+                JOIN _unit_ids AS i USING (unit) WHERE u.cluster_id IS DISTINCT FROM i.cluster_id"""
+        )
+    con.execute(f"UPDATE {UNITS} AS u SET cluster_id = m.after FROM _moved_units AS m WHERE u.unit = m.unit")
+    con.execute(
+        f"""INSERT INTO _touched SELECT before FROM _moved_units UNION ALL SELECT after FROM _moved_units
+            UNION ALL SELECT cluster_id FROM {UNITS} WHERE unit IN (SELECT unit FROM _touched_units)"""
+    )
+
+
+def unmoved_units(con: duckdb.DuckDBPyConnection) -> None:
+    """No unit's cluster can have moved (see update_units): `_moved_units` is empty, `_touched` holds
+    the touched units' clusters already, and the stored pairs are those of today's blocks."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _moved_units (unit VARCHAR, before VARCHAR, after VARCHAR)")
+
+
+def assign(con: duckdb.DuckDBPyConnection, full: bool) -> None:
+    """The temp tables `_assigned` (claim_id, cluster_id) of the claims whose membership may differ
+    from the stored one, those of the changed documents and of the moved units, and `_vanished`,
+    the claims whose membership must go (`full`: every claim and every stored membership)."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _assigned AS
+            SELECT d.claim_id, u.cluster_id FROM _doc_claims AS d JOIN {UNITS} AS u USING (unit)"""
+    )
+    if not full and con.execute("SELECT count(*) FROM _moved_units").fetchone()[0]:
+        con.execute(
+            f"""INSERT INTO _assigned SELECT c.claim_id, m.after FROM {CLAIMS} AS c JOIN _moved_units AS m USING (unit)
+                WHERE c.document_id NOT IN (SELECT document_id FROM _changed)"""
+        )
+    vanished = (
+        f"SELECT claim_id FROM {MEMBERS} ANTI JOIN _assigned USING (claim_id)"
+        if full
+        else "SELECT claim_id FROM _old_claims ANTI JOIN _doc_claims USING (claim_id)"
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _vanished AS {vanished}")
 
 
 def load_pairs(con: duckdb.DuckDBPyConnection, version: str) -> PairCache:
@@ -243,7 +381,7 @@ def changed_documents(con: duckdb.DuckDBPyConnection, version: str, force: bool)
     from today's are those whose claims may have changed.
     """
     stamp = con.execute("SELECT state FROM _ledger WHERE stage = ? AND document_id = ''", [DOCS_STAGE]).fetchone()
-    if force or stamp is None or stamp[0] != version:
+    if force or stamp is None or stamp[0] != _stamp(version):
         return None
     staging.moved_keys(con, DOCS_STAGE, "_document_states", "document_id", "_changed_documents")
     return "_changed_documents"
@@ -260,77 +398,41 @@ def store_documents(con: duckdb.DuckDBPyConnection, version: str, changed: str |
         [DOCS_STAGE],
     )
     if changed is None:
-        con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [DOCS_STAGE, version])
+        con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [DOCS_STAGE, _stamp(version)])
 
 
-def _gone_and_new(con: duckdb.DuckDBPyConnection) -> None:
-    """The temp tables `_gone` (memberships to drop: their claim vanished, or its cluster moved) and
-    `_new_claims` (claims of `_assigned` with no membership yet), for a partial `_assigned`.
+def _stamp(version: str) -> str:
+    """What the state was kept under: the stage's version and DuckDB's (whose JSON the units digest)."""
+    return f"{version}|duckdb {duckdb.__version__}"
 
-    Every claim has a membership or is new (only moved documents bring claims, and theirs are all
-    in `_assigned`), so memberships outnumber the claims that have one exactly by the vanished
-    claims: the whole-table search for them runs only when there are some.
+
+def write_changes(con: duckdb.DuckDBPyConnection, full: bool, reclustered: bool = True) -> None:
+    """Memberships of `_assigned` and the rows of the `_touched` clusters (`full`: of every cluster),
+    writing only differences: a cluster's row is a function of its units' claims, and every other
+    cluster kept both.
+
+    When no unit changed cluster (not `reclustered`), a touched cluster changed only by the claims the
+    changed documents took out (`_old_claims`) and put in (`_doc_claims`): its counts move by theirs
+    (each changed document's claims are all in one of the two) and its representative is the first
+    of its units' first claims, so none of its other claims is read (CLUSTER_DELTA_SQL).
     """
-    members = CLAIM_CLUSTER_MEMBERS.name
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _new_claims AS
-            SELECT a.claim_id FROM _assigned AS a ANTI JOIN {members} AS m USING (claim_id)"""
+        f"""CREATE OR REPLACE TEMP TABLE _gone AS
+            SELECT m.claim_id FROM {MEMBERS} AS m JOIN _assigned AS a USING (claim_id)
+            WHERE a.cluster_id <> m.cluster_id UNION ALL SELECT claim_id FROM _vanished"""
     )
-    n_members, n_new, n_claims = con.execute(
-        f"SELECT (SELECT count(*) FROM {members}), (SELECT count(*) FROM _new_claims), "
-        "(SELECT count(*) FROM claim_rows)"
-    ).fetchone()
-    moved = f"""SELECT m.claim_id, m.cluster_id FROM {members} AS m JOIN _assigned AS a USING (claim_id)
-                WHERE a.cluster_id <> m.cluster_id"""
-    if n_members + n_new != n_claims:
-        moved += f" UNION ALL SELECT m.claim_id, m.cluster_id FROM {members} AS m ANTI JOIN claim_rows USING (claim_id)"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _gone AS {moved}")
-
-
-def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) -> None:
-    """Make the memberships of the temp table `_assigned` and their clusters, writing only differences.
-
-    Without `changed`, `_assigned` holds every claim (claim_id, cluster_id, and the claim's
-    document_id, char_start and unit of `_units`) and every cluster row is recomputed from it. With
-    `changed` (the documents whose claim rows may differ from the last run's), `_assigned` holds
-    (claim_id, cluster_id) of the claims that may have moved (REASSIGNED_SQL), memberships of claims
-    that are gone are dropped, and only the clusters that lost or gained a member or hold a
-    reassigned claim are recomputed: a cluster's row is a function of its members' claim rows, and
-    every other cluster kept both.
-    """
-    members = CLAIM_CLUSTER_MEMBERS.name
-    if changed is None:
-        con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE _gone AS SELECT m.claim_id, m.cluster_id FROM {members} AS m
-                LEFT JOIN _assigned AS a USING (claim_id) WHERE a.cluster_id IS DISTINCT FROM m.cluster_id"""
-        )
-        came = f"SELECT a.claim_id, a.cluster_id FROM _assigned AS a ANTI JOIN {members} AS m USING (claim_id)"
+    con.execute(f"DELETE FROM {MEMBERS} WHERE claim_id IN (SELECT claim_id FROM _gone)")
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _came AS
+            SELECT a.claim_id, a.cluster_id FROM _assigned AS a ANTI JOIN {MEMBERS} AS m USING (claim_id)"""
+    )
+    con.execute(f"INSERT INTO {MEMBERS} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
+    if reclustered:
+        touched = "" if full else "WHERE cluster_id IN (SELECT cluster_id FROM _touched)"
+        con.execute(CLUSTER_ROWS_SQL.format(units=touched))
     else:
-        _gone_and_new(con)
-        came = """SELECT a.claim_id, a.cluster_id FROM _assigned AS a
-                  SEMI JOIN (SELECT claim_id FROM _gone UNION ALL SELECT claim_id FROM _new_claims) USING (claim_id)"""
-    con.execute(f"DELETE FROM {members} AS m WHERE m.claim_id IN (SELECT claim_id FROM _gone)")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _came AS {came}")
-    con.execute(f"INSERT INTO {members} (claim_id, cluster_id) SELECT claim_id, cluster_id FROM _came")
-    if changed is None:
-        # Representative: the cluster's first claim in (document_id, char_start) order.
-        now = """SELECT n.cluster_id, u.text AS representative_text, n.n_sources, n.n_claims
-            FROM (SELECT a.cluster_id, arg_min(a.unit, (a.document_id, a.char_start)) AS unit,
-                         count(DISTINCT a.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
-                  FROM _assigned AS a GROUP BY a.cluster_id) AS n
-            JOIN _units AS u USING (unit)"""
-        touched = ""
-    else:
-        con.execute(
-            """CREATE OR REPLACE TEMP TABLE _touched AS
-               SELECT cluster_id FROM _gone UNION SELECT cluster_id FROM _came UNION SELECT cluster_id FROM _assigned"""
-        )
-        now = f"""SELECT m.cluster_id, arg_min(c.text, (c.document_id, c.char_start)) AS representative_text,
-                   count(DISTINCT c.document_id)::INTEGER AS n_sources, count(*)::INTEGER AS n_claims
-            FROM {members} AS m JOIN claim_rows AS c USING (claim_id)
-            WHERE m.cluster_id IN (SELECT cluster_id FROM _touched) GROUP BY m.cluster_id"""
-        touched = "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _clusters_now AS {now}")
+        con.execute(CLUSTER_DELTA_SQL)
+    touched = "" if full else "k.cluster_id IN (SELECT cluster_id FROM _touched) AND"
     con.execute(
         f"""DELETE FROM claim_clusters AS k WHERE {touched} NOT EXISTS (
                SELECT 1 FROM _clusters_now AS n WHERE n.cluster_id = k.cluster_id
@@ -342,5 +444,51 @@ def write_changes(con: duckdb.DuckDBPyConnection, changed: str | None = None) ->
            SELECT n.cluster_id, n.representative_text, n.n_sources, n.n_claims FROM _clusters_now AS n
            WHERE NOT EXISTS (SELECT 1 FROM claim_clusters AS k WHERE k.cluster_id = n.cluster_id)"""
     )
-    for table in ("_clusters_now", "_gone", "_came", *(("_touched", "_new_claims") if changed is not None else ())):
-        con.execute(f"DROP TABLE {table}")
+
+
+def cluster_units(
+    units: Sequence[ClusterInput], normalised: Sequence[str], *, workers: int = -1, cache: PairCache | None = None
+) -> list[str]:
+    """`cluster_claims(units, workers=workers, cache=cache)`, each input's normalised text handed in
+    (`" ".join(normalise(text))`, kept by the stage) instead of tokenised again on every run.
+
+    The same steps in the same order as `cluster_claims` (newsfacts/claims/clustering.py), which
+    stays the reference: tests/unit/test_clusters_state.py checks both give the same ids.
+    """
+    cache = cache if cache is not None else PairCache()
+    if not units:
+        return []
+    text_index: dict[str, int] = {}
+    texts: list[str] = []
+    tokens: list[list[str]] = []
+    unit_index: dict[tuple[int, frozenset[tuple[str, float]]], int] = {}
+    unit_keys: list[frozenset[tuple[str, float]]] = []
+    text_units: list[list[int]] = []
+    claim_unit: list[int] = []
+    for c, text in zip(units, normalised, strict=True):
+        t = text_index.setdefault(text, len(texts))
+        if t == len(texts):
+            texts.append(text)
+            tokens.append(text.split())
+            text_units.append([])
+        u = unit_index.setdefault((t, c.figure_keys), len(unit_keys))
+        if u == len(unit_keys):
+            unit_keys.append(c.figure_keys)
+            text_units[t].append(u)
+        claim_unit.append(u)
+    found = _Units(unit_keys)
+    _figure_links(unit_keys, found)
+    corpus = _Texts(texts, [len(t) for t in tokens], [numbers(t) for t in tokens], text_units)
+    for t, same_text in enumerate(text_units):
+        if len(same_text) > 1:
+            corpus.link(t, t, found)
+    for block in _groups(*_blocking_keys(tokens)):
+        _wording_links(block, corpus, found, workers, cache)
+    smallest: dict[int, tuple[str, str]] = {}
+    roots = [found.find(u) for u in claim_unit]
+    for root, c in zip(roots, units, strict=True):
+        key = (c.document_id, c.text.strip())
+        if root not in smallest or key < smallest[root]:
+            smallest[root] = key
+    ids = {root: cluster_id(*key) for root, key in smallest.items()}
+    return [ids[root] for root in roots]

@@ -33,6 +33,7 @@ POLARS_TYPES: dict[str, pl.DataType] = {
     "DATE": pl.Date(),
     "TIMESTAMP": pl.Datetime("us"),
     "VARCHAR[]": pl.List(pl.String()),
+    "DOUBLE[]": pl.List(pl.Float64()),
 }
 
 
@@ -411,6 +412,39 @@ KEY_DIGESTS = Table(
     published=False,
 )
 
+# Internal state of the clusters stage (newsfacts/stages/corroboration.py), kept so that a refresh
+# handles only the claims of the documents that changed. A unit is a distinct (claim text, figure
+# keys): every claim of a unit lands in one cluster. Written by that stage alone, in the transaction
+# of its memberships and clusters. Never published.
+CLUSTER_UNITS = Table(
+    "_cluster_units",
+    columns("""
+        unit         VARCHAR NOT NULL  Digest of the claim text and the figure keys its claims share.
+        text         VARCHAR           The claim text, as written.
+        key_metrics  VARCHAR[]         The figure keys' metrics, in the order of the sorted keys.
+        key_values   DOUBLE[]          The figure keys' values, in the same order.
+        normalised   VARCHAR           The text's content tokens (claims.normalise), space separated.
+        document_id  VARCHAR           The document of its first claim in (document_id, char_start) order.
+        char_start   INTEGER           That claim's offset.
+        cluster_id   VARCHAR           The cluster its claims were given by the last run.
+    """),
+    ("unit",),
+    per_document=False,
+    published=False,
+)
+CLUSTER_CLAIMS = Table(
+    "_cluster_claims",
+    columns("""
+        claim_id     VARCHAR NOT NULL  The claim (claim_rows.claim_id) as last clustered.
+        document_id  VARCHAR NOT NULL  {document}
+        char_start   INTEGER           {start}
+        unit         VARCHAR NOT NULL  Its unit (_cluster_units.unit).
+    """),
+    ("claim_id",),
+    per_document=False,  # the stage drops a changed document's rows itself: they name the units it left
+    published=False,
+)
+
 ALL_TABLES: tuple[Table, ...] = (
     DOCUMENTS,
     DOCUMENT_METADATA,
@@ -427,6 +461,8 @@ ALL_TABLES: tuple[Table, ...] = (
     LEDGER,
     VALIDATION_CACHE,
     KEY_DIGESTS,
+    CLUSTER_UNITS,
+    CLUSTER_CLAIMS,
 )
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 PUBLISHED_TABLES: tuple[Table, ...] = tuple(t for t in ALL_TABLES if t.published)
