@@ -240,13 +240,23 @@ def cluster_id(document_id: str, text: str) -> str:
     return "clu_" + hashlib.sha1(f"{document_id}\x1f{text}".encode()).hexdigest()[:16]
 
 
-def cluster_claims(claims: Sequence[ClusterInput], *, workers: int = -1, cache: PairCache | None = None) -> list[str]:
+def cluster_claims(
+    claims: Sequence[ClusterInput],
+    *,
+    normalised: Sequence[str] | None = None,
+    workers: int = -1,
+    cache: PairCache | None = None,
+) -> list[str]:
     """One cluster id per input claim, in input order; claims stating the same thing share it.
 
     `workers` is passed to rapidfuzz's cdist for large blocks (-1: all cores); clustering runs once
     over the whole corpus rather than per document batch, so it may use every core. `cache` holds the
     large blocks' scores of an earlier run (see PairCache); the result is the same with or without it.
+    `normalised`: each claim's `" ".join(normalise(text))`, when the caller keeps them (the clusters
+    stage does, so a refresh does not tokenise every claim again); the result is the same.
     """
+    if normalised is not None and len(normalised) != len(claims):
+        raise ValueError(f"{len(normalised)} normalised texts for {len(claims)} claims")
     cache = cache if cache is not None else PairCache()
     if not claims:
         return []
@@ -257,17 +267,20 @@ def cluster_claims(claims: Sequence[ClusterInput], *, workers: int = -1, cache: 
     unit_keys: list[frozenset[tuple[str, float]]] = []
     text_units: list[list[int]] = []
     claim_unit: list[int] = []
-    normalised: dict[str, tuple[str, list[str]]] = {}  # syndicated copy repeats sentences verbatim
-    for c in claims:
-        seen = normalised.get(c.text)
-        if seen is None:
-            toks = normalise(c.text)
-            seen = normalised[c.text] = (" ".join(toks), toks)
-        text, toks = seen
+    known: dict[str, tuple[str, list[str] | None]] = {}  # syndicated copy repeats sentences verbatim
+    for i, c in enumerate(claims):
+        if normalised is not None:
+            text, toks = normalised[i], None
+        else:
+            seen = known.get(c.text)
+            if seen is None:
+                words = normalise(c.text)
+                seen = known[c.text] = (" ".join(words), words)
+            text, toks = seen
         t = text_index.setdefault(text, len(texts))
         if t == len(texts):
             texts.append(text)
-            tokens.append(toks)
+            tokens.append(text.split() if toks is None else toks)
             text_units.append([])
         u = unit_index.setdefault((t, c.figure_keys), len(unit_keys))
         if u == len(unit_keys):

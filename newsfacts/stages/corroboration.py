@@ -6,7 +6,7 @@ its own tables, the memberships and the clusters, with its state, in one transac
 anywhere leaves the previous clustering whole, and the next run recomputes it if its inputs moved.
 
 A unit is a distinct (claim text, figure keys): its claims always share a cluster. Python clusters
-the units (`cluster_units`, which is `cluster_claims` over them); DuckDB does the set work. The
+the units (`cluster_claims` over them, with their kept normalised texts); DuckDB does the set work. The
 stage keeps, between runs (tables `_cluster_units`, `_cluster_claims`):
 
 - every unit with its normalised text, its first claim in (document_id, char_start) order (the
@@ -26,23 +26,12 @@ rewrite would.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import duckdb
 import polars as pl
 
 from newsfacts.claims import ClusterInput
-from newsfacts.claims.clustering import (
-    PairCache,
-    _blocking_keys,
-    _figure_links,
-    _groups,
-    _Texts,
-    _Units,
-    _wording_links,
-    cluster_id,
-)
-from newsfacts.claims.normalise import normalise, numbers
+from newsfacts.claims.clustering import PairCache, cluster_claims
+from newsfacts.claims.normalise import normalise
 from newsfacts.stages.graph import CLUSTERS as STAGE
 from newsfacts.stages.graph import StageConfig
 from newsfacts.stages.runner import StageReport, start_corpus_stage
@@ -140,7 +129,7 @@ def build_clusters(
 ) -> StageReport:
     """Cluster every claim, reading and keying only the claims of documents that changed.
 
-    The clusters are those `cluster_claims` gives over every claim: `cluster_units` sees the units in
+    The clusters are those `cluster_claims` gives over every claim: `cluster_claims` sees the units in
     the order of their first claims, and a unit's first document is its claims' smallest.
     """
     run = start_corpus_stage(con, STAGE, config, force)
@@ -278,7 +267,7 @@ def moved_units(con: duckdb.DuckDBPyConnection, cache: PairCache) -> None:
             units.append(unit)
             inputs.append(ClusterInput(doc, text, keyset))
             texts.append(norm)
-    ids = cluster_units(inputs, texts, cache=cache)
+    ids = cluster_claims(inputs, normalised=texts, cache=cache)
     del inputs, texts
     unit_ids = pl.DataFrame({"unit": units, "cluster_id": ids}, schema={"unit": pl.String, "cluster_id": pl.String})
     with staging.registered(con, "_unit_ids", unit_ids):
@@ -444,51 +433,3 @@ def write_changes(con: duckdb.DuckDBPyConnection, full: bool, reclustered: bool 
            SELECT n.cluster_id, n.representative_text, n.n_sources, n.n_claims FROM _clusters_now AS n
            WHERE NOT EXISTS (SELECT 1 FROM claim_clusters AS k WHERE k.cluster_id = n.cluster_id)"""
     )
-
-
-def cluster_units(
-    units: Sequence[ClusterInput], normalised: Sequence[str], *, workers: int = -1, cache: PairCache | None = None
-) -> list[str]:
-    """`cluster_claims(units, workers=workers, cache=cache)`, each input's normalised text handed in
-    (`" ".join(normalise(text))`, kept by the stage) instead of tokenised again on every run.
-
-    The same steps in the same order as `cluster_claims` (newsfacts/claims/clustering.py), which
-    stays the reference: tests/unit/test_clusters_state.py checks both give the same ids.
-    """
-    cache = cache if cache is not None else PairCache()
-    if not units:
-        return []
-    text_index: dict[str, int] = {}
-    texts: list[str] = []
-    tokens: list[list[str]] = []
-    unit_index: dict[tuple[int, frozenset[tuple[str, float]]], int] = {}
-    unit_keys: list[frozenset[tuple[str, float]]] = []
-    text_units: list[list[int]] = []
-    claim_unit: list[int] = []
-    for c, text in zip(units, normalised, strict=True):
-        t = text_index.setdefault(text, len(texts))
-        if t == len(texts):
-            texts.append(text)
-            tokens.append(text.split())
-            text_units.append([])
-        u = unit_index.setdefault((t, c.figure_keys), len(unit_keys))
-        if u == len(unit_keys):
-            unit_keys.append(c.figure_keys)
-            text_units[t].append(u)
-        claim_unit.append(u)
-    found = _Units(unit_keys)
-    _figure_links(unit_keys, found)
-    corpus = _Texts(texts, [len(t) for t in tokens], [numbers(t) for t in tokens], text_units)
-    for t, same_text in enumerate(text_units):
-        if len(same_text) > 1:
-            corpus.link(t, t, found)
-    for block in _groups(*_blocking_keys(tokens)):
-        _wording_links(block, corpus, found, workers, cache)
-    smallest: dict[int, tuple[str, str]] = {}
-    roots = [found.find(u) for u in claim_unit]
-    for root, c in zip(roots, units, strict=True):
-        key = (c.document_id, c.text.strip())
-        if root not in smallest or key < smallest[root]:
-            smallest[root] = key
-    ids = {root: cluster_id(*key) for root, key in smallest.items()}
-    return [ids[root] for root in roots]

@@ -342,17 +342,16 @@ def _cluster_inputs():
     )
 
 
-def test_cluster_units_gives_the_ids_cluster_claims_gives():
+def test_kept_normalised_texts_give_the_ids_tokenising_gives():
     """The stage's clustering with kept normalised texts is `cluster_claims`, small blocks and large."""
     from hypothesis import given, settings
 
     from newsfacts.claims import ClusterInput, cluster_claims
     from newsfacts.claims.normalise import normalise
-    from newsfacts.stages.corroboration import cluster_units
 
     def same(inputs: list) -> None:
         normalised = [" ".join(normalise(c.text)) for c in inputs]
-        assert cluster_units(inputs, normalised) == cluster_claims(inputs)
+        assert cluster_claims(inputs, normalised=normalised) == cluster_claims(inputs)
 
     settings(max_examples=60, deadline=None)(given(_cluster_inputs())(same))()
     # A block of more than 12 texts (scored in windows, through the pair cache), with some figures.
