@@ -302,6 +302,32 @@ def test_agreeing_groups_property():
     check()
 
 
+def _stabbed_one_group_at_a_time(mentions: list[dict]) -> list[list[dict]]:
+    """The greedy definition, spelled out: the smallest upper end left takes every interval opening
+    at or below it."""
+    pending = sorted(mentions, key=lambda m: (m["hi"], m["lo"]))
+    groups = []
+    while pending:
+        stab = pending[0]["hi"]
+        groups.append([m for m in pending if m["lo"] <= stab])
+        pending = [m for m in pending if m["lo"] > stab]
+    return groups
+
+
+def test_agreeing_groups_are_the_greedy_stabbing_groups_in_the_same_order():
+    """Same groups, same order, same members in the same order (ties included) as the definition."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(_interval_strategy(), max_size=30))
+    def check(mentions):
+        mentions = [{**m, "n": n} for n, m in enumerate(mentions)]  # equal intervals stay told apart
+        assert agreeing_groups(mentions) == _stabbed_one_group_at_a_time(mentions)
+
+    check()
+
+
 # -- contract v2: one row per fact_key and unit ---------------------------------------------------
 
 
