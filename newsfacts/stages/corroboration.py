@@ -379,13 +379,7 @@ def changed_documents(con: duckdb.DuckDBPyConnection, version: str, force: bool)
 def store_documents(con: duckdb.DuckDBPyConnection, version: str, changed: str | None) -> None:
     """Keep the `_document_states` this run clustered (inside the caller's transaction): all of them
     after a full recomputation, else the `changed` documents' only."""
-    scope = "" if changed is None else f"AND document_id IN (SELECT document_id FROM {changed})"
-    con.execute(f"DELETE FROM _ledger WHERE stage = ? {scope}", [DOCS_STAGE])
-    scope = "" if changed is None else f"WHERE document_id IN (SELECT document_id FROM {changed})"
-    con.execute(
-        f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, document_id, state FROM _document_states {scope}",
-        [DOCS_STAGE],
-    )
+    staging.record_states(con, DOCS_STAGE, "_document_states", "document_id", changed)
     if changed is None:
         con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [DOCS_STAGE, _stamp(version)])
 

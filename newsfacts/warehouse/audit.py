@@ -20,6 +20,7 @@ from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLE
 from newsfacts.warehouse.staging import (
     fingerprint_text,
     known_fingerprint,
+    record_states,
     remember_fingerprint,
     row_hash_sql,
     table_fingerprint,
@@ -355,12 +356,5 @@ def record_pass(
     # Only the keys whose digest moved are rewritten: a refresh that changed one document writes a
     # few rows here, not one per document of the corpus.
     for table, relation in relations:
-        table_stage = _scope_stage(spec, table)
-        moved = "" if keys is None else f" AND document_id IN (SELECT key FROM {keys})"
-        con.execute(f"DELETE FROM _ledger WHERE stage = ?{moved}", [table_stage])
-        moved = "" if keys is None else f" WHERE key IN (SELECT key FROM {keys})"
-        con.execute(
-            f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, key, state FROM {relation}{moved}",
-            [table_stage],
-        )
+        record_states(con, _scope_stage(spec, table), relation, "key", keys)
     con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [stage, _definition(spec)])

@@ -294,6 +294,18 @@ def moved_keys(con: duckdb.DuckDBPyConnection, stage: str, digests: str, key: st
     )
 
 
+def record_states(con: duckdb.DuckDBPyConnection, stage: str, states: str, key: str, scope: str | None) -> None:
+    """Make `stage`'s ledger rows the (`key`, `state`) rows of `states`: all of them when `scope` is
+    None, else only those of the keys in the relation `scope` (column `key`); the others stay. What
+    `moved_keys` compares against next time."""
+    within = "" if scope is None else f" AND document_id IN (SELECT {key} FROM {scope})"
+    con.execute(f"DELETE FROM _ledger WHERE stage = ?{within}", [stage])
+    within = "" if scope is None else f" WHERE {key} IN (SELECT {key} FROM {scope})"
+    con.execute(
+        f"INSERT INTO _ledger (stage, document_id, state) SELECT ?, {key}, state FROM {states}{within}", [stage]
+    )
+
+
 def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
     """Remove documents and everything derived from them (inside the caller's transaction)."""
     if not document_ids:
