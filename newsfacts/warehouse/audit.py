@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from newsfacts.warehouse import staging
-from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES, TABLES_BY_NAME
+from newsfacts.warehouse.schema import AUDITED_TABLES, KEY_DIGESTS, STORED_TABLES, TABLES_BY_NAME, sql_string
 from newsfacts.warehouse.staging import (
     fingerprint_text,
     known_fingerprint,
+    moved_keys_sql,
     record_states,
     remember_fingerprint,
     row_hash_sql,
@@ -108,12 +109,8 @@ def _definition(spec: SuiteSpec) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _stored(source: str) -> str:
-    return f"(SELECT key, state FROM {KEY_DIGESTS.name} WHERE source = {_literal(source)} AND key <> '')"
+    return f"(SELECT key, state FROM {KEY_DIGESTS.name} WHERE source = {sql_string(source)} AND key <> '')"
 
 
 def _stamp(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
@@ -198,7 +195,7 @@ def _store(
             _rewrite(con, source, digests)
         else:
             if keys:
-                listed = ", ".join(_literal(k) for k in keys)
+                listed = ", ".join(sql_string(k) for k in keys)
                 con.execute(f"DELETE FROM {KEY_DIGESTS.name} WHERE source = ? AND key IN ({listed})", [source])
             con.execute(f"INSERT INTO {KEY_DIGESTS.name} SELECT ?, key, state FROM {digests}", [source])
     for source, _ in reversed(stamps):
@@ -227,10 +224,7 @@ def _move(con: duckdb.DuckDBPyConnection, table: str, column: str, stamp: str, k
     narrow = UPDATED_IN_PLACE.get(table)
     if narrow:
         source = f"{table}.{column}{NARROW}"
-        narrow_stamp = con.execute(
-            f"SELECT state FROM {KEY_DIGESTS.name} WHERE source = ? AND key = ''", [source]
-        ).fetchone()
-        if narrow_stamp is None or narrow_stamp[0] != stamp:
+        if _stamp(con, source) != stamp:
             return False
         rows = con.execute(
             f"""SELECT coalesce(n.key, o.key) FROM
@@ -245,7 +239,7 @@ def _move(con: duckdb.DuckDBPyConnection, table: str, column: str, stamp: str, k
     if len(moved) > MAX_MOVED_DOCUMENTS:
         return False
     keys = sorted(moved)
-    listed = ", ".join(_literal(k) for k in keys) if keys else "NULL"
+    listed = ", ".join(sql_string(k) for k in keys) if keys else "NULL"
     now = '"_key_digests_now"'
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {now} AS
@@ -296,10 +290,7 @@ def _moved_keys(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, run_id: str | N
     its ledger holds: new, changed and gone keys alike."""
     assert spec.scope is not None
     parts = " UNION ".join(
-        f"""SELECT coalesce(n.key, o.document_id) AS key FROM {key_digests(con, table, column, run_id)} AS n
-            FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = {_literal(_scope_stage(spec, table))}
-                             AND document_id <> '') AS o ON o.document_id = n.key
-            WHERE n.state IS DISTINCT FROM o.state"""
+        moved_keys_sql(_scope_stage(spec, table), key_digests(con, table, column, run_id), "key")
         for table, column in spec.scope.digests
     )
     name = f'"_scope_keys_{spec.name}"'

@@ -90,6 +90,7 @@ from newsfacts.warehouse.schema import (
     VALIDATION_RESULTS,
     Table,
     comment_statements,
+    sql_string,
 )
 from newsfacts.warehouse.staging import (
     DEFAULT_MEMORY_LIMIT,
@@ -775,11 +776,6 @@ def _free_share(con: duckdb.DuckDBPyConnection) -> float:
             total, free = row[3], row[5]
             return free / total if total else 0.0
     return 0.0
-
-
-def sql_string(value: str) -> str:
-    """A SQL string literal, for the few statements that cannot take bound parameters."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def process_alive(pid: int) -> bool:

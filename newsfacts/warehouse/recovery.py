@@ -23,7 +23,7 @@ import duckdb
 
 from newsfacts.warehouse import staging as staging_db
 from newsfacts.warehouse.lock import is_duckdb_lock_conflict
-from newsfacts.warehouse.schema import VALIDATION_RESULTS
+from newsfacts.warehouse.schema import VALIDATION_RESULTS, sql_string
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _restore_history(staging: Path, published: Path, memory_limit: str | None) -
         if not published.is_file():
             return 0
         try:
-            con.execute(f"ATTACH {_sql_string(str(published))} AS published (READ_ONLY)")
+            con.execute(f"ATTACH {sql_string(str(published))} AS published (READ_ONLY)")
         except duckdb.Error:
             return 0  # not readable: the history starts again
         try:
@@ -183,7 +183,3 @@ def _restore_history(staging: Path, published: Path, memory_limit: str | None) -
 def _one_line(exc: BaseException) -> str:
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {first}"
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"

@@ -91,9 +91,9 @@ class Table:
 
     def comments(self) -> Iterator[str]:
         """`COMMENT ON` statements carrying the descriptions into a DuckDB file."""
-        yield f'COMMENT ON TABLE "{self.name}" IS {_sql_string(self.description)}'
+        yield f'COMMENT ON TABLE "{self.name}" IS {sql_string(self.description)}'
         for c in self.columns:
-            yield f'COMMENT ON COLUMN "{self.name}"."{c.name}" IS {_sql_string(c.description)}'
+            yield f'COMMENT ON COLUMN "{self.name}"."{c.name}" IS {sql_string(c.description)}'
 
     def frame(self, rows: Iterable[Mapping[str, object]]) -> pl.DataFrame:
         """Rows (dicts with this table's column names) as a frame of exactly this table's schema."""
@@ -115,7 +115,8 @@ def record_row(record: object, **columns: object) -> dict[str, object]:
     return {**{name: getattr(record, name) for name in _field_names(type(record))}, **columns}
 
 
-def _sql_string(value: str) -> str:
+def sql_string(value: str) -> str:
+    """A SQL string literal, for the few statements that cannot take bound parameters."""
     return "'" + value.replace("'", "''") + "'"
 
 

@@ -25,6 +25,7 @@ from newsfacts.warehouse.schema import (
     TABLES_BY_NAME,
     VALIDATION_RESULTS,
     Table,
+    sql_string,
 )
 
 # DuckDB's own memory (buffer pool, sorts, hash tables) per connection; beyond it DuckDB spills to
@@ -280,18 +281,19 @@ def set_global_state(con: duckdb.DuckDBPyConnection, stage: str, state: str) -> 
     con.execute("INSERT INTO _ledger VALUES (?, '', ?)", [stage, state])
 
 
-def moved_keys(con: duckdb.DuckDBPyConnection, stage: str, digests: str, key: str, out: str) -> None:
-    """Create the temp table `out` (one column, `key`) of the keys whose state in `digests` (`key`,
-    `state`) differs from the one `stage` recorded in the ledger: new, changed and gone keys alike."""
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE {out} AS
-        SELECT coalesce(n.{key}, o.document_id) AS {key}
+def moved_keys_sql(stage: str, digests: str, key: str) -> str:
+    """A query of the keys (one column, `key`) whose state in `digests` (`key`, `state`) differs from
+    the one `stage` recorded in the ledger: new, changed and gone keys alike."""
+    return f"""SELECT coalesce(n.{key}, o.document_id) AS {key}
         FROM {digests} AS n
-        FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = ? AND document_id <> '') AS o
-             ON o.document_id = n.{key}
-        WHERE n.state IS DISTINCT FROM o.state""",
-        [stage],
-    )
+        FULL OUTER JOIN (SELECT document_id, state FROM _ledger WHERE stage = {sql_string(stage)}
+                         AND document_id <> '') AS o ON o.document_id = n.{key}
+        WHERE n.state IS DISTINCT FROM o.state"""
+
+
+def moved_keys(con: duckdb.DuckDBPyConnection, stage: str, digests: str, key: str, out: str) -> None:
+    """Create the temp table `out` of `moved_keys_sql`'s keys."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {out} AS {moved_keys_sql(stage, digests, key)}")
 
 
 def record_states(con: duckdb.DuckDBPyConnection, stage: str, states: str, key: str, scope: str | None) -> None:
