@@ -197,19 +197,36 @@ def test_a_forced_run_or_another_version_recomputes_every_cluster():
     assert changed_documents(con, version + "-other", force=False) is None
 
 
-def test_a_refresh_leaves_untouched_clusters_alone_and_a_forced_run_repairs_them():
-    """Proof that the refresh is incremental: a row it has no reason to read stays as it was."""
+RECALL = "The carmaker recalled thousands of vehicles over a faulty brake sensor"
+# (what a refresh has no reason to read, tampered by hand: the update, the read-back, the tampered value)
+KEPT_BY_A_REFRESH = {
+    "a cluster's row": (
+        "UPDATE claim_clusters SET n_claims = 99 WHERE representative_text = ?",
+        "SELECT n_claims FROM claim_clusters WHERE representative_text = ?",
+        99,
+    ),
+    "a unit's normalised text": (
+        "UPDATE _cluster_units SET normalised = 'tampered' WHERE text = ?",
+        "SELECT normalised FROM _cluster_units WHERE text = ?",
+        "tampered",
+    ),
+}
+
+
+@pytest.mark.parametrize("what", list(KEPT_BY_A_REFRESH))
+def test_a_refresh_leaves_what_it_need_not_read_and_a_forced_run_renews_it(what: str):
+    """Proof that the refresh is incremental (an untouched cluster's row, an untouched unit's stored
+    text stay as they were) and that a forced run rebuilds tables and state."""
+    tamper, read_back, tampered = KEPT_BY_A_REFRESH[what]
     con = _load(BASE)
     build_clusters(con, config=CONFIG)
-    recall = "The carmaker recalled thousands of vehicles over a faulty brake sensor"
-    con.execute("UPDATE claim_clusters SET n_claims = 99 WHERE representative_text = ?", [recall])
+    con.execute(tamper, [RECALL])
     _write(con, "doc_h", UNRELATED)
     build_clusters(con, config=CONFIG)
-    assert con.execute("SELECT n_claims FROM claim_clusters WHERE representative_text = ?", [recall]).fetchone() == (
-        99,
-    )
+    assert con.execute(read_back, [RECALL]).fetchone() == (tampered,)
     build_clusters(con, force=True, config=CONFIG)
     assert _tables(con) == _fresh(con)
+    assert _state(con) == _state(_load_built({**BASE, "doc_h": UNRELATED}))
 
 
 def test_a_documents_state_names_each_table_it_has_rows_in_by_name_order():
@@ -299,19 +316,6 @@ def test_inserts_edits_and_deletes_in_any_order_end_as_a_full_recompute(pool: st
         assert (_tables(con), _state(con)) == after
 
     check()
-
-
-def test_a_refresh_uses_the_kept_normalised_texts_and_a_forced_run_renews_them():
-    """Proof that units are kept: an untouched unit's stored text is not normalised again."""
-    con = _load(BASE)
-    build_clusters(con, config=CONFIG)
-    recall = "The carmaker recalled thousands of vehicles over a faulty brake sensor"
-    con.execute("UPDATE _cluster_units SET normalised = 'tampered' WHERE text = ?", [recall])
-    _write(con, "doc_h", UNRELATED)
-    build_clusters(con, config=CONFIG)
-    assert con.execute("SELECT normalised FROM _cluster_units WHERE text = ?", [recall]).fetchone() == ("tampered",)
-    build_clusters(con, force=True, config=CONFIG)
-    assert _state(con) == _state(_load_built({**BASE, "doc_h": UNRELATED}))
 
 
 def _load_built(docs: dict) -> duckdb.DuckDBPyConnection:
