@@ -114,8 +114,8 @@ def _tables(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[tuple]]:
     return members, clusters
 
 
-def _fresh(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[tuple]]:
-    """The tables a first run over the same claims, figures and ledger leaves."""
+def _fresh_run(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A new staging database with the same claims, figures and ledger, after a first run."""
     fresh = _staging()
     for table in ("claim_rows", "claim_figures", "figures", "_ledger"):
         where, params = ("WHERE stage = ?", [CLAIMS.name]) if table == "_ledger" else ("", [])
@@ -123,7 +123,12 @@ def _fresh(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[tuple]]:
         if rows:
             fresh.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
     build_clusters(fresh, config=CONFIG)
-    return _tables(fresh)
+    return fresh
+
+
+def _fresh(con: duckdb.DuckDBPyConnection) -> tuple[set[tuple], set[tuple]]:
+    """The tables a first run over the same claims, figures and ledger leaves."""
+    return _tables(_fresh_run(con))
 
 
 def _partition(con: duckdb.DuckDBPyConnection) -> set[frozenset[str]]:
@@ -302,13 +307,7 @@ def test_inserts_edits_and_deletes_in_any_order_end_as_a_full_recompute(pool: st
         for doc, claims in steps:
             _write(con, doc, claims)
             build_clusters(con, config=CONFIG)
-            fresh = _staging()
-            for table in ("claim_rows", "claim_figures", "figures", "_ledger"):
-                where, params = ("WHERE stage = ?", [CLAIMS.name]) if table == "_ledger" else ("", [])
-                rows = con.execute(f"SELECT * FROM {table} {where}", params).fetchall()
-                if rows:
-                    fresh.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-            build_clusters(fresh, config=CONFIG)
+            fresh = _fresh_run(con)
             assert _tables(con) == _tables(fresh)
             assert _state(con) == _state(fresh)
         after = (_tables(con), _state(con))
