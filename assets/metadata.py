@@ -6,7 +6,7 @@ import duckdb
 
 from assets.quality import integrity_check, warning_check
 from assets.registry import document_stage_asset
-from newsfacts.quality.runner import SuiteOutcome, gx_context, run_suite
+from newsfacts.quality.runner import SuiteOutcome, gx_ready, run_suite
 from newsfacts.quality.suites import SuiteSpec, document_issues_suite
 from newsfacts.stages.metadata import process_metadata
 
@@ -38,7 +38,7 @@ document_metadata_integrity = integrity_check("document_metadata")
 
 
 def _validate_issues(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> SuiteOutcome:
-    gx_context()  # import GX before the suite's clock starts
+    gx_ready()  # GX ready before the suite's clock starts
     return run_suite(con, spec)
 
 

@@ -53,7 +53,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
         description=integrity_description(table),
     )
     def _integrity(context: AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
-        from newsfacts.quality.runner import gx_context, run_suite, suite_for_table
+        from newsfacts.quality.runner import gx_ready, run_suite, suite_for_table
 
         # A first (unscoped) run holds every document's text in one hash table: not under the stages' limit.
         with warehouse.connect(limit_memory=False) as con:
@@ -65,7 +65,7 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
             def run() -> "SuiteOutcome":
                 # Only the keys whose rows changed since the suite last passed (all on a first run).
                 changed.append(audit.changed_keys(con, spec, context.run.run_id))
-                gx_context()  # GX imported before the suite's clock starts, as run_integrity_suite does
+                gx_ready()  # GX ready before the suite's clock starts, as run_integrity_suite does
                 return run_suite(con, spec, changed[0])
 
             outcome, how = validate_or_reuse(context, con, warehouse, spec, run)

@@ -11,6 +11,7 @@ import dagster as dg
 import duckdb
 
 from newsfacts.landing import DEFAULT_MAX_BYTES
+from newsfacts.quality import worker as gx_worker
 from newsfacts.stages.batching import dask_scheduler, default_workers, kept_pool
 from newsfacts.warehouse import lock, recovery, staging
 
@@ -47,6 +48,13 @@ def report_at_run_end(run_id: str, reports_dir: Path) -> bool:
     return True
 
 
+def _in_process(run: dg.DagsterRun) -> bool:
+    """Whether the run's steps share this process: with the multiprocess executor, each step's process
+    sets up the resource, and a GX worker per step would cost more than it saves."""
+    execution = run.run_config.get("execution") or {}
+    return "multiprocess" not in (execution.get("config") or {})
+
+
 def _failed_steps(instance: dg.DagsterInstance, run_id: str) -> bool:
     records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.STEP_FAILURE, limit=1)
     return bool(records.records)
@@ -77,6 +85,9 @@ class Warehouse(dg.ConfigurableResource):
     dask_scheduler_address: str = ""
     # How long a refresh waits for another one to finish before giving up with a message.
     refresh_wait_seconds: float = 1800.0
+    # Import Great Expectations in a worker process when an in-process run starts, on the other core
+    # (newsfacts/quality/worker.py); off: the run's first suite imports it.
+    prewarm_validation: bool = True
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[Warehouse]:
@@ -85,6 +96,8 @@ class Warehouse(dg.ConfigurableResource):
         if run is None:
             yield self
             return
+        if self.prewarm_validation and _in_process(run):
+            gx_worker.start()  # kept for the process's later runs; ends with it
         trigger = run.tags.get(TRIGGER_TAG)
         if trigger is None and context.instance is not None:
             trigger = UI_TRIGGER

@@ -9,6 +9,7 @@ import dagster as dg
 
 from assets import claims, consistency, figures, landing, metadata, publish
 from assets.resources import SeedsFolder, Warehouse
+from newsfacts.quality import worker as gx_worker
 from pipelines.automation import daily_refresh_schedule, seeds_folder_sensor
 
 ASSET_MODULES = [landing, metadata, figures, claims, consistency, publish]
@@ -27,6 +28,7 @@ def build_resources() -> dict[str, dg.ConfigurableResource]:
             staging_path=env_or_default("STAGING_PATH", ""),
             metrics_catalog=env_or_default("METRICS_CATALOG", ""),
             dask_scheduler_address=env_or_default("DASK_SCHEDULER_ADDRESS", ""),
+            prewarm_validation=gx_worker.wanted(),
         ),
     }
 

@@ -10,10 +10,12 @@ the offending rows' keys, over the number of rows DuckDB checked. This module tu
 frozen dataclasses that carry no GX types, so callers (Dagster asset checks, the HTML report, the
 validation_results table) never import GX themselves.
 
-GX is imported lazily (the import costs ~2.5 CPU-s) and one ephemeral context is built per process
-and reused (``gx_context``). It is imported on the caller's thread: importing it on a background
-thread while the run's thread writes Dagster's event log through SQLAlchemy (which GX imports too)
-let one thread see the other's half-initialised SQLAlchemy modules and fail a run.
+GX is imported lazily (the import costs ~4 CPU-s) and one ephemeral context is built per process
+and reused (``gx_context``). A run that starts the GX worker (newsfacts/quality/worker.py) validates
+there instead, GX imported on the other core while the run starts; with no worker answering, here.
+It is never imported on a background thread of this process: importing it while the run's thread
+writes Dagster's event log through SQLAlchemy (which GX imports too) let one thread see the other's
+half-initialised SQLAlchemy modules and fail a run.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import polars as pl
 
+from newsfacts.quality import worker
 from newsfacts.quality.suites import ExpectationSpec, SuiteSpec, bound, consistency_suite, integrity_suites
 from newsfacts.warehouse.schema import VALIDATION_RESULTS, record_row
 
@@ -122,6 +125,18 @@ def gx_context() -> _GxHolder:
         if _HOLDER is None:
             _HOLDER = _GxHolder()
         return _HOLDER
+
+
+def gx_ready() -> None:
+    """GX ready to validate, before a suite's clock starts: the worker's import awaited, or GX imported here."""
+    if not worker.wait_ready():
+        gx_context()
+
+
+def _gx_failure(exc: Exception) -> str:
+    """The reason a suite failed when GX raised `exc`, here or in the worker."""
+    kind = exc.kind if isinstance(exc, worker.RemoteError) else type(exc).__name__
+    return f"great_expectations {kind}: {exc}"
 
 
 # -- result conversion -----------------------------------------------------------------------------
@@ -284,7 +299,14 @@ def _suite_outcome(
 
 
 def _gx_validate(spec: SuiteSpec, df: pd.DataFrame, element_count: int | None = None) -> list[ExpectationOutcome]:
-    """GX's verdict on one frame for `spec`'s expectations (raises what GX raises)."""
+    """GX's verdict on one frame for `spec`'s expectations, from the worker when one answers (raises what
+    GX raises)."""
+    outcomes = worker.validate(spec, df, element_count)
+    return _validate_here(spec, df, element_count) if outcomes is None else outcomes
+
+
+def _validate_here(spec: SuiteSpec, df: pd.DataFrame, element_count: int | None = None) -> list[ExpectationOutcome]:
+    """GX's verdict in this process."""
     holder = gx_context()
     # No unexpected_index_column_names: GX 1.24 then builds a dict per unexpected row in Python
     # (~30 s for 400k failing rows) before truncating. With the default RangeIndex it returns bare row
@@ -317,7 +339,7 @@ def validate_frame(spec: SuiteSpec, df: pd.DataFrame, started: float | None = No
     try:
         outcomes = _gx_validate(spec, df)
     except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
-        return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
+        return _failed_suite(spec, _gx_failure(exc), started)
     return _suite_outcome(spec, outcomes, started, len(df))
 
 
@@ -446,7 +468,7 @@ def run_suite(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, keys: str | None 
             )
             by_check |= {o.check: replace(o, suite=spec.name) for o in _gx_validate(agg_spec, aggregates)}
     except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
-        return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
+        return _failed_suite(spec, _gx_failure(exc), started)
     outcomes = [by_check[e.check] for e in spec.expectations]
     return _suite_outcome(spec, outcomes, started, checked)
 
@@ -456,7 +478,7 @@ def run_integrity_suites(con: duckdb.DuckDBPyConnection, *, min_documents: int =
 
     ``min_documents``: documents row count required (1: the run landed documents; 0 to allow empty).
     """
-    gx_context()  # import GX before the clock of the first suite starts
+    gx_ready()  # GX imported before the clock of the first suite starts
     views = database_views(con)
     return [run_suite(con, bound(spec, views)) for spec in integrity_suites(min_documents=min_documents)]
 
@@ -484,7 +506,7 @@ def suite_for_table(table: str, *, min_documents: int = 1, con: duckdb.DuckDBPyC
 def run_integrity_suite(con: duckdb.DuckDBPyConnection, table: str, *, min_documents: int = 1) -> SuiteOutcome:
     """Run the BLOCKING integrity suite of one table (one Dagster asset check per table)."""
     spec = suite_for_table(table, min_documents=min_documents, con=con)
-    gx_context()
+    gx_ready()
     return run_suite(con, spec)
 
 
@@ -532,7 +554,7 @@ def run_consistency_suite(metric_consistency: pd.DataFrame | pl.DataFrame) -> Su
     facts in the frame: DuckDB picks them (failing_rows_sql) in the frame's order, so the examples are
     those a validation of the whole frame shows (its first unexpected rows).
     """
-    gx_context()
+    gx_ready()
     started = time.perf_counter()
     spec = consistency_suite()
     frame = _consistency_frame(metric_consistency).with_row_index(_FRAME_ROW)
@@ -559,7 +581,7 @@ def run_consistency_suite(metric_consistency: pd.DataFrame | pl.DataFrame) -> Su
     try:
         outcomes = _gx_validate(spec, failing, frame.height)
     except Exception as exc:  # a GX failure fails the suite, with the reason, instead of crashing the caller
-        return _failed_suite(spec, f"great_expectations {type(exc).__name__}: {exc}", started)
+        return _failed_suite(spec, _gx_failure(exc), started)
     return _suite_outcome(spec, outcomes, started, frame.height)
 
 
