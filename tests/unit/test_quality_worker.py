@@ -111,3 +111,30 @@ def test_the_run_process_never_imports_gx() -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[0] == "['figures_integrity'] False True"
+
+
+@pytest.mark.parametrize(
+    ("value", "on"), [(None, True), ("1", True), ("yes", True), ("0", False), ("false", False), (" Off ", False)]
+)
+def test_the_switch_turns_the_worker_off(monkeypatch: pytest.MonkeyPatch, value: str | None, on: bool) -> None:
+    if value is None:
+        monkeypatch.delenv(worker.SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(worker.SWITCH, value)
+    assert worker.wanted() is on
+
+
+@pytest.mark.parametrize(
+    ("run_config", "starts"),
+    [
+        ({}, True),
+        ({"execution": {"config": {"in_process": {}}}}, True),
+        ({"execution": {"config": {"multiprocess": {"max_concurrent": 2}}}}, False),  # a worker per step process
+    ],
+)
+def test_the_resource_tells_in_process_runs_from_multiprocess_ones(run_config: dict, starts: bool) -> None:
+    from dagster import DagsterRun
+
+    from assets.resources import _in_process
+
+    assert _in_process(DagsterRun(job_name="refresh", run_config=run_config)) is starts
