@@ -93,8 +93,8 @@ class _Worker:
             return False
         return self.ready
 
-    def call(self, request: tuple[Any, ...]) -> Any:
-        pickle.dump(request, self.requests, protocol=pickle.HIGHEST_PROTOCOL)
+    def call(self, request: bytes) -> Any:
+        self.requests.write(request)
         self.requests.flush()
         return pickle.load(self.replies)
 
@@ -157,9 +157,13 @@ def validate(spec: SuiteSpec, frame: pd.DataFrame, element_count: int | None) ->
     worker = _WORKER
     if worker is None or not wait_ready():
         return None
+    try:
+        request = pickle.dumps((spec, frame, element_count), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None  # a frame that cannot travel is validated here; nothing was written to the worker
     with worker.lock:
         try:
-            status, *reply = worker.call((spec, frame, element_count))
+            status, *reply = worker.call(request)
         except (OSError, EOFError, pickle.UnpicklingError):
             reply = None
     if reply is None:

@@ -88,6 +88,15 @@ def test_a_dead_worker_costs_time_not_the_verdict(gx_worker) -> None:
     assert not worker.running()
 
 
+def test_a_frame_that_cannot_travel_is_left_to_this_process(gx_worker) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"figure_id": [lambda: None]})  # a lambda does not pickle
+    assert worker.validate(_suite("figures_integrity"), frame, None) is None
+    assert worker.running()  # nothing half-written reached it: it still answers
+    assert run_suite(make_warehouse(), _suite("figures_integrity")).success
+
+
 def test_a_process_pool_ends_the_worker(gx_worker) -> None:
     pool = batching._new_pool(2)
     try:
