@@ -15,8 +15,10 @@ from newsfacts.figures.counts import counted_noun
 from newsfacts.figures.currencies import CODES
 from newsfacts.figures.lexicon import (
     AMBIGUOUS_CURRENCY_WORDS,
+    CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    DOLLAR_LETTERS_AFTER,
     DURATION_UNITS,
     LETTER_DOLLARS,
     MINOR_UNITS,
@@ -96,9 +98,13 @@ def read_amount(
         return None, _token_end(text, raw_end)
     amt = Amount(start, start, end, end, token, number, spelled)
     m = g.currency_before(text, start)
+    named = None if m else _currency_name_before(text, start, spelled)
     if m:
         amt.currency = currency_of(m)
         amt.start = m.start()
+    elif named is not None:  # "Euro 18.6 million": kept only if a scale word follows (below)
+        amt.currency = CURRENCY_NAMES_BEFORE[named.group("name").lower()]
+        amt.start = named.start()
     elif not spelled and number <= 10 and _magnitude_before(text, start, token):
         amt.unit = MAGNITUDE[0]  # "a magnitude 6.4 quake"
         amt.end = end
@@ -122,6 +128,8 @@ def read_amount(
         if pos < 0:
             return None, _token_end(text, end)
     pos = _read_scale(text, amt, pos)
+    if named is not None and amt.scale is None:  # "Euro 2024", "the euro 0.3% higher": no amount
+        amt.currency, amt.start = None, start
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
         metres = g.METRES_ADJECTIVE.match(text, pos) if text[amt.num_end : amt.num_end + 1] == "m" else None
@@ -150,12 +158,23 @@ def _magnitude_before(text: str, start: int, token: str) -> bool:
 _MAGNITUDE_ENDS = ("e ", "e-", "E ", "E-", "of ", "e\u00a0")
 
 
+def _currency_name_before(text: str, start: int, spelled: bool) -> re.Match[str] | None:
+    """A currency named in words right before a numeral ("Euro 18.6 million"): a one-character test
+    (a space after a name's last letter) before the anchored search."""
+    if spelled or start < 3 or text[start - 1] not in g.INLINE_SPACES or text[start - 2] not in "oOsS":
+        return None
+    return g.CURRENCY_NAME_BEFORE.search(text, max(0, start - g.CURRENCY_NAME_WINDOW), start)
+
+
 def currency_of(m) -> str:
     """The currency code a CURRENCY_BEFORE/CURRENCY_AT match names."""
     dollar = m.group("dollar")
     if dollar:
         letters = dollar[:-1].replace(".", "").replace(" ", "").replace("\u00a0", "").upper()
         return LETTER_DOLLARS.get(letters, "USD")
+    after = m.groupdict().get("dollar_after")
+    if after:  # "$US49,990", "$A72,500"
+        return DOLLAR_LETTERS_AFTER.get(after[1:], "USD")
     return CURRENCY_PREFIXES.get(m.group("mark").replace("\u00a0", " "), "USD")
 
 

@@ -185,6 +185,10 @@ def scan(body: str) -> list[Found]:
         prev = out[-1] if out else None
         if found is None and not group and prev is not None and prev.direction is not None:
             found = _level_after_change(body, s, e, prev)
+        if found is not None and not group and found.kind == "count" and found.noun is None and _after_points(out):
+            level = _level_after_change(body, s, e, out[-1])
+            if level is not None and (level.start, level.end) == (found.start, found.end):
+                found = level  # "was down 84 points, or 0.15%, to 56,975": the level, not a count
         if found is None and group in ("", "word") and prev is not None and prev.kind == "count":
             found = _count_in_list(body, s, e, group, prev)
         if found is None and not group and prev is not None and prev.kind == "count":
@@ -215,6 +219,15 @@ def scan(body: str) -> list[Found]:
             skip = max(skip, found.end)
         done = max(done, skip, e)
     return out
+
+
+def _after_points(out: list[Found]) -> bool:
+    """Does the last figure state a change in index points ("fell 84 points"), or the percent that
+    restates one ("fell 84 points, or 0.15%")?"""
+    if not out or out[-1].direction is None:
+        return False
+    last = out[-1]
+    return last.unit == "point" or (last.kind == "percent" and len(out) > 1 and out[-2].unit == "point")
 
 
 def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:

@@ -18,7 +18,9 @@ from newsfacts.facts.trie import break_class, tailed_trie_regex, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CHANGE_NOUNS,
+    CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIXES,
+    DOLLAR_LETTERS_AFTER,
     LETTER_DOLLARS,
     MINOR_UNITS,
     MONTHS,
@@ -179,10 +181,12 @@ POSSESSIVE_S = re.compile(r"['’]s\b")
 # "30.14 M barrels/day": a capital scale letter apart from the number (money, a unit or a counted noun
 # must follow; see amounts.read_amount).
 SPACED_SCALE_LETTER = re.compile(rf"{SP}(?P<l>[MB])(?={SP}+[a-z])")
-SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
+SCALE = re.compile(
+    rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakhs?|crores?))\b"
+)
 PERCENT = re.compile(
-    rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
-    rf"|(?P<pp>{SEP}(?i:percentage{SEP}points?|pp|ppts?)\b)"
+    rf"(?P<pp>{SEP}(?i:percentage{SEP}points?|per{SP}?cent(?:age)?{SEP}points?|percent{SEP}points?|pp|ppts?)\b)"
+    rf"|(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
     rf"|(?P<bp>{SEP}(?i:basis{SEP}points?|bps|bp)\b)"
 )
 # Marks that may follow the amount ("1,200 €", "100₾", "100元"): any without Latin letters or "$".
@@ -196,8 +200,10 @@ CURRENCY_AFTER = re.compile(
 _MINOR_WORDS = [w for w in MINOR_UNITS if w.isalpha() or " " in w]
 _MINOR_NAMES = _spaced_trie(w for w in _MINOR_WORDS if len(w) > 1)  # "cents", "Australian cents": any case
 _MINOR_LETTERS = trie_regex(w for w in _MINOR_WORDS if len(w) == 1)  # "p": as written
+# The letter "p" is no penny where it opens a clock time's "p.m." ("at 8.15 p.m.").
 MINOR_AFTER = re.compile(
-    rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS})\b(?:{SP}+(?:US|U\.S\.)(?![A-Za-z]))?|{SP}?¢"  # "96 cents US"
+    rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS}(?!\.{SP}?m\b))\b"
+    rf"(?:{SP}+(?:US|U\.S\.)(?![A-Za-z]))?|{SP}?¢"  # "96 cents US"
 )
 # "1.7 million pounds of thrust": pounds of force, not sterling.
 FORCE_AFTER = re.compile(rf"{SP}+of{SP}+(?:[a-z-]+{SP}+)?(?i:thrust|force)\b")
@@ -246,7 +252,7 @@ AGE = re.compile(
     rf"{SEP}(?P<unit>(?i:years?|yrs?|months?|weeks?|days?))(?:-|{SP}+)old\b|{SP}?(?P<yo>yo|y/o|y\.o\.)(?![A-Za-z])"
 )
 # A bond or loan tenor used as a name: "the 10-year yield", "a 20-year bond auction", "10yr notes".
-TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
+TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+){{0,2}}{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
@@ -258,7 +264,7 @@ PER_UNIT = re.compile(
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
 # ", or 1 percent": a second statement of the same change.
-OR_BEFORE = re.compile(rf",?{SP}+or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
+OR_BEFORE = re.compile(rf"(?:,{SP}*|{SP}+)or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
 # A level a stated change ends at ("fell 1.8% to 4,577.11", "lost 193 points to close at 24,706.41").
 LEVEL_BEFORE = re.compile(
     rf"\b(?P<word>(?i:to|at|near))(?:{SP}+(?i:a{SP}+(?:record|new|fresh)(?:{SP}+(?:high|low))?|an?{SP}+(?:all-time|intraday)"
@@ -516,11 +522,17 @@ _ONE_LETTER_DOLLARS = sorted(k for k in LETTER_DOLLARS if len(k) == 1)
 # "HK$", "hk $", "US$": two or more letters in any case, a space allowed; a single letter ("C$")
 # only glued, since "A $5 bill" is the article.
 _LETTER_DOLLAR = rf"(?:(?i:{_MULTI_LETTER_DOLLARS}){SP}?|(?i:{'|'.join(_ONE_LETTER_DOLLARS)}))\$"
-_PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
+# The letters after the "$", as Australian and New Zealand papers write other dollars: "$US49,990",
+# "$A72,500", "$NZ3 million"; upper case only, so "$a" or "$us" is no dollar.
+_DOLLAR_LETTERS = rf"\$(?:{trie_regex(DOLLAR_LETTERS_AFTER)})"
+_PREFIXES = (
+    rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<dollar_after>{_DOLLAR_LETTERS})"
+    rf"|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
+)
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
 # The marks CURRENCY_BEFORE ends on ("$" closes every letter dollar), by their last character.
 _MARKS_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _mark in sorted({*CURRENCY_PREFIXES, "$"}):
+for _mark in sorted({*CURRENCY_PREFIXES, "$", *(f"${letters}" for letters in DOLLAR_LETTERS_AFTER)}):
     _MARKS_BY_LAST[_mark[-1]] = (*_MARKS_BY_LAST.get(_mark[-1], ()), _mark)
 CURRENCY_WINDOW = 9  # characters before a number searched for its currency mark
 
@@ -545,7 +557,11 @@ def _ends_with_mark(text: str, lo: int, end: int) -> bool:
     return marks is not None and text.endswith(marks, lo, end)
 
 
-CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{_DOLLAR_LETTERS}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+# A currency named in words before a scaled amount: "Euro 18.6 million", "euros 2bn" (amounts reads
+# it only when a scale word follows the number, so "Euro 2024" stays a name).
+CURRENCY_NAME_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<name>(?i:{trie_regex(CURRENCY_NAMES_BEFORE)})){SP}$")
+CURRENCY_NAME_WINDOW = max(map(len, CURRENCY_NAMES_BEFORE)) + 2
 SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%)])[-−]$")
 DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")

@@ -122,6 +122,34 @@ def test_index_points_and_level() -> None:
     assert (level.kind, level.value, level.unit, level.endpoint) == ("quantity", 41860.44, "point", "to")
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a whole-number level after a change in points is the index's level, not a count
+        ("Mumbai's Sensex was down 212 points, or 0.3%, to 61,840.", 61840),
+        ("The index shed 35 points to 7,412 at the close.", 7412),
+        # more verbs of market wraps, and a restatement written without its space
+        ("The Taiex skidded 88.4 points, or 0.5 percent, to 17,201.3.", 17201.3),
+        ("The CAC 40 rebounded 41 points,or 0.6%, to finish at 7,310.", 7310),
+    ],
+)
+def test_level_after_a_change_in_points(text: str, level: float) -> None:
+    (f,) = [f for f in extract_figures(text) if f.endpoint == "to"]
+    assert (f.kind, f.value, f.unit) == ("quantity", level, "point")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without a change in points before it, a number after "to" keeps what it counts
+        "The chain added 12 points, or 3%, to 1,200 members.",
+        "Employment rose 2.1% to 1,200 in the town.",
+    ],
+)
+def test_no_level_without_points(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.endpoint == "to" and f.unit == "point"] == []
+
+
 def test_change_restated_as_percent_keeps_direction_and_level() -> None:
     figures = extract_figures("The index lost 61.5 points, or 1.2 per cent, to 5,061.8.")
     assert [(f.raw_text, f.unit, f.direction, f.endpoint) for f in figures] == [
