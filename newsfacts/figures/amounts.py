@@ -158,6 +158,20 @@ def _magnitude_before(text: str, start: int, token: str) -> bool:
 _MAGNITUDE_ENDS = ("e ", "e-", "E ", "E-", "of ", "e\u00a0")
 
 
+def _precipitation_near(text: str, start: int, mark: int) -> bool:
+    """Does a word for rain or snow stand in the clause around an inch mark at `mark`, a mark that
+    closes no quotation opened before it ('he said "I got 5" of...' is a quote)?"""
+    lo, hi = max(0, start - g.PRECIPITATION_WINDOW), min(len(text), mark + g.PRECIPITATION_WINDOW // 2)
+    brk = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    ch = text[mark]
+    if (ch == '"' and text.count('"', lo, mark) % 2) or (
+        ch == "”" and text.count("“", lo, mark) > text.count("”", lo, mark)
+    ):
+        return False
+    return g.PRECIPITATION_CUE.search(text, lo, hi) is not None
+
+
 def _currency_name_before(text: str, start: int, spelled: bool) -> re.Match[str] | None:
     """A currency named in words right before a numeral ("Euro 18.6 million"): a one-character test
     (a space after a name's last letter) before the anchored search."""
@@ -285,6 +299,12 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m:
             amt.unit = "inch"
             return m.end()
+        if _precipitation_near(text, amt.start, pos):  # '1-3" of rain'
+            amt.unit = "inch"
+            return pos + 1
+    if text.startswith("-in.", pos) and not amt.spelled and g.HYPHENATED_INCH.match(text, pos):
+        amt.unit = "inch"  # "the 6.3-in. Galaxy", "a 13-in. laptop": the abbreviation with its period
+        return pos + 3
     if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
         return pos
     if amt.currency is None and g.unit_probe().match(text, pos) is None:

@@ -357,7 +357,7 @@ AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
-    r"|vehicle|car|unit|school|store|branch|team|judge|vote))\b"
+    r"|vehicle|car|unit|school|store|branch|team|judge|vote|goal|game|match|race))\b"
 )
 # An "m" glued to a number is metres when a dimension adjective follows: "1.8m tall", "a 5m-long boat".
 METRES_ADJECTIVE = re.compile(rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter)\b)")
@@ -441,6 +441,14 @@ INCH_MARK = re.compile(
     rf"[\"”″](?={SP}+(?:[A-Za-z0-9-]+{SP}+){{0,2}}(?i:display|screen|monitor|tv|television|laptop|tablet|phone|"
     rf"touchscreen|panel|notebook|wheels?|rims?)s?\b)"
 )
+# "a 6.3-in. screen": the inch abbreviated with its period after a hyphen ("in" alone is a word).
+HYPHENATED_INCH = re.compile(rf"-in\.(?={SP}+[A-Za-z(])")
+# An inch mark after an amount of rain or snow: 'expect 1-3" of rain', 'Rain totals of .75-1.00″'. The
+# straight and curly marks also close quotations, so a precipitation word must stand in the clause.
+PRECIPITATION_CUE = re.compile(
+    r"\b(?i:rain|rains|rainfall|raining|snow|snowfall|snowing|precipitation|showers|downpours?|sleet|hail)\b"
+)
+PRECIPITATION_WINDOW = 80  # characters before the amount, and half as many after its mark, searched for the cue
 # Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
 # barrels a day, as OPEC and the IEA write them).
 SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")

@@ -30,6 +30,8 @@ from newsfacts.figures.extract import scan
         The company employs 3,000 in Ohio.     | 3,000        | 3000          | -
         It has a 150-seat chamber.             | 150-seat     | 150           | seat
         A 2,000-strong crowd gathered.         | 2,000-strong | 2000          | strong
+        They ended a 9-game losing run.        | 9-game       | 9             | game
+        It was a 6-goal thriller in Lyon.      | 6-goal       | 6             | goal
         # compounds keep the irregular plural of their last part
         She has 11 grandchildren.              | 11           | 11            | grandchildren
         Troops fought 30 gunmen at the mine.   | 30           | 30            | gunmen

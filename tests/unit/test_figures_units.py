@@ -315,3 +315,34 @@ def test_news_spellings_of_units(text: str, raw: str, unit: str, value: float) -
 )
 def test_quotes_and_spelled_points_without_an_index(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "low", "high"),
+    [
+        # inch marks after amounts of rain or snow, single and as ranges, a leading decimal included
+        ("Forecasters expect 2″ of snow by dawn.", "2″", 2, None, None),
+        ('Storm totals of 1-2" of rain are possible.', '1-2"', None, 1, 2),
+        ("Showers may leave .40-1.25” in the valley.", ".40-1.25”", None, 0.4, 1.25),
+        # the inch abbreviated with its period after a hyphen
+        ("The maker showed a 14-in. laptop.", "14-in", 14, None, None),
+    ],
+)
+def test_inches_of_rain_and_abbreviated_inches(
+    text: str, raw: str, value: float | None, low: float | None, high: float | None
+) -> None:
+    figure_written(text, raw, kind="quantity", unit="inch", value=value, value_low=low, value_high=high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation closed after a number, beside a word for rain, is no inch mark
+        'He told us "we got 3" before the rain came.',
+        "She told us “we got 3” before the rain came.",
+        # "in" after a hyphen without its period is the word
+        "They sold a 2-in-1 tablet.",
+    ],
+)
+def test_no_inches_in_quotes_or_words(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "inch"] == []
