@@ -186,9 +186,11 @@ def currency_of(m) -> str:
     if dollar:
         letters = dollar[:-1].replace(".", "").replace(" ", "").replace("\u00a0", "").upper()
         return LETTER_DOLLARS.get(letters, "USD")
-    after = m.groupdict().get("dollar_after")
-    if after:  # "$US49,990", "$A72,500"
-        return DOLLAR_LETTERS_AFTER.get(after[1:], "USD")
+    groups = m.groupdict()
+    if groups.get("dollar_after"):  # "$US49,990", "$A72,500"
+        return DOLLAR_LETTERS_AFTER.get(groups["dollar_after"][1:], "USD")
+    if groups.get("glued_code"):  # "TRY189 billion"
+        return groups["glued_code"]
     return CURRENCY_PREFIXES.get(m.group("mark").replace("\u00a0", " "), "USD")
 
 

@@ -1025,7 +1025,7 @@ def _annotate(body: str, f: Found) -> None:
     a = g.DIRECTION_AFTER.match(body, f.end)
     if a and f.kind in ("percent", "money", "quantity"):
         word = a.group("word").lower()
-        f.direction = "up" if word in ("higher", "up") else "down"
+        f.direction = "up" if word in ("higher", "up", "firmer", "stronger") else "down"
         return
     i = endpoint_index(words)
     if i is None or f.qualifier == "range":

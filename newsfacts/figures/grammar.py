@@ -223,7 +223,8 @@ INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|bu
 # "a 5-point lead", "a two-point advantage": the size of a gap in points (a poll's are percentage
 # points: extract._poll_points).
 POINT_GAP = re.compile(
-    rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump)\b)"
+    rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump|fall|decline"
+    rf"|loss|slump|plunge|rally|surge|advance|climb|tumble|retreat|rebound|selloff|sell-off)\b)"
 )
 # A sentence about polls or votes, where points are percentage points.
 POLL_CUE = re.compile(
@@ -271,7 +272,10 @@ LEVEL_BEFORE = re.compile(
     rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
 )
 TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
-DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
+# "21.1 points lighter at 5439.8", "2% firmer": market wraps' comparatives say which way too.
+DIRECTION_AFTER = re.compile(
+    rf"{SP}+(?P<word>(?i:higher|lower|up|down|firmer|stronger|lighter|weaker|softer))\b(?!{SP}+(?:to|from)\b)"
+)
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
 COUNT_HEAD_BEFORE = re.compile(
     rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+"
@@ -537,10 +541,18 @@ _PREFIXES = (
     rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<dollar_after>{_DOLLAR_LETTERS})"
     rf"|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
 )
-CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
+# ISO codes that are also words ("TRY", "SEK", "PHP") only glued to the number: "TRY189 billion".
+_GLUED_WORD_CODES = rf"(?P<glued_code>{trie_regex(sorted(currencies.CODES_THAT_ARE_WORDS & currencies.CODES))})"
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_PREFIXES}){SP}?|{_GLUED_WORD_CODES})$")
 # The marks CURRENCY_BEFORE ends on ("$" closes every letter dollar), by their last character.
 _MARKS_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _mark in sorted({*CURRENCY_PREFIXES, "$", *(f"${letters}" for letters in DOLLAR_LETTERS_AFTER)}):
+_ALL_MARKS = {
+    *CURRENCY_PREFIXES,
+    "$",
+    *(f"${letters}" for letters in DOLLAR_LETTERS_AFTER),
+    *currencies.CODES_THAT_ARE_WORDS,
+}
+for _mark in sorted(_ALL_MARKS):
     _MARKS_BY_LAST[_mark[-1]] = (*_MARKS_BY_LAST.get(_mark[-1], ()), _mark)
 CURRENCY_WINDOW = 9  # characters before a number searched for its currency mark
 

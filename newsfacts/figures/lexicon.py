@@ -161,6 +161,7 @@ UP_WORDS = _words(
     rallies rallying spiked spike spikes leapt leaped leap leaps widened widen widens raised raise raises
     raising lifted lift lifts boosted boost boosts hiked hike hikes hiking expanded expand expands
     accelerated improved improve improves firmed edged ticked higher rebounded rebound rebounds rebounding
+    strengthened strengthen strengthens strengthening
     """
 )
 DOWN_WORDS = _words(
@@ -172,7 +173,8 @@ DOWN_WORDS = _words(
     slash slashes slashing shrank shrink shrinks shrinking shrunk decreased decrease decreases decreasing
     eased ease eases easing retreated retreat retreats contracted contract contracts trimmed trim trims
     plummeted plummet plummets slumped slump slumps crashed sagged narrowed narrow narrows shaved
-    skidded skid skids skidding tanked tanking dived dove dive dives diving
+    skidded skid skids skidding tanked tanking dived dove dive dives diving weakened weaken weakens
+    weakening faded fade fades fading softened soften softens softening
     """
 )
 # Nouns that may follow "a"/"an" as a rate's denominator ("34 cents a share", "$5bn a year"); after

@@ -57,7 +57,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
              "kilometers an hour"),
     "mph": ("miles per hour", "miles an hour", "mile per hour"),
     "m/s": ("metres per second", "meters per second"),
-    "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb"),
+    "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb", "lb.-ft.", "lb.-ft", "lb-ft."),
     "N*m": ("newton-metres", "newton-meters", "Nm", "newton metres", "newton meters"),
     "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃", "degrees C",
              "deg C", "deg celsius", "degrees c"),
@@ -185,6 +185,7 @@ MINOR_UNITS = {
 # of 30C", "highs of 95F", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
 GLUED_ONLY = {
     "W": "W", "V": "V", "g": "g", "C": "degC", "F": "degF", "MP": "megapixel", "in": "inch",
+    "L": "l",  # "a 3.5L V6", "a 1.5L bottle": a capital L glued to the number is litres
     "Gb": "GB",  # "a 32Gb tablet", "100Gb of storage": consumer news writes gigabytes so (gigabit rates are Gbps)
 }  # fmt: skip
 

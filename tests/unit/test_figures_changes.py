@@ -230,3 +230,44 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
         ("12.5 points", "down", None),
         ("39,110.2", None, "to"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more verbs of London and Asian market reports state the size of a change and its end
+        (
+            "Shares in the miner weakened 4.5p to 310p.",
+            [("4.5p", 0.045, "GBP", None, "down", None), ("310p", 3.1, "GBP", None, None, "to")],
+        ),
+        (
+            "The lender's stock softened 12p to 98p.",
+            [("12p", 0.12, "GBP", None, "down", None), ("98p", 0.98, "GBP", None, None, "to")],
+        ),
+        (
+            "The carrier strengthened 3% to $41.",
+            [("3%", 3, "percent", None, "up", None), ("$41", 41, "USD", None, None, "to")],
+        ),
+        # a change restated after "or", then its end: no range of the last two
+        (
+            "The brewer faded 1% or 6p to 512p.",
+            [
+                ("1%", 1, "percent", None, "down", None),
+                ("6p", 0.06, "GBP", None, "down", None),
+                ("512p", 5.12, "GBP", None, None, "to"),
+            ],
+        ),
+        # a comparative after the points says the direction, and the level after "at" follows
+        (
+            "The index ended 33.5 points lighter at 7,120.4.",
+            [("33.5 points", 33.5, "point", None, "down", None), ("7,120.4", 7120.4, "point", None, None, "to")],
+        ),
+    ],
+)
+def test_more_wordings_of_a_change_and_its_end(text: str, expected: list[tuple]) -> None:
+    assert fields(text) == expected
+
+
+def test_a_range_without_a_change_stays_a_range() -> None:
+    (f,) = extract_figures("Tickets ranged from 40p to 75p.")
+    assert (f.qualifier, f.value_low, f.value_high, f.unit) == ("range", 0.4, 0.75, "GBP")

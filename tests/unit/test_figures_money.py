@@ -88,6 +88,9 @@ def test_pounds_without_scale_are_weight_not_money() -> None:
         Turnover reached Euro 42.3 million in the quarter.  | Euro 42.3 million | 42.3e6       | EUR
         The lender wrote off euros 1.2bn of loans.          | euros 1.2bn      | 1.2e9         | EUR
         The state budget sets aside Rupees 900 crore.       | Rupees 900 crore | 9e9           | INR
+        # ISO codes that are also words, glued to the number
+        The swap line is worth TRY189 billion.              | TRY189 billion   | 189e9         | TRY
+        The retailer raised SEK4.2 billion.                 | SEK4.2 billion   | 4.2e9         | SEK
         # South Asian scale words in the plural
         The stake was valued at Rs 310.5 crores.            | Rs 310.5 crores  | 3.105e9       | INR
         A subsidy of Rs 25 lakhs was approved.              | Rs 25 lakhs      | 2.5e6         | INR
@@ -104,6 +107,9 @@ def test_more_ways_to_write_a_currency(text: str, raw: str, value: float, unit: 
         # a currency word before a number with no scale word: a name or a market move, not an amount
         Spain lifted the Euro 2024 trophy in Berlin.
         The euro 0.4% firmer against the dollar.
+        # a code that is also a word, apart from the number or in lower case, is the word
+        TRY 5 times before giving up.
+        Try 5 more minutes.
         # lower-case letters after a "$" are no dollar
         Press $a5 to continue.
         # the "p" of a clock time is no penny

@@ -346,3 +346,30 @@ def test_inches_of_rain_and_abbreviated_inches(
 )
 def test_no_inches_in_quotes_or_words(text: str) -> None:
     assert [f for f in extract_figures(text) if f.unit == "inch"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # a gap in index points before a noun of a market move
+        ("It undid the previous day's 72-point fall.", "72-point", 72, "point"),
+        ("The index extended a 140-point rally.", "140-point", 140, "point"),
+        # a capital L glued to the number is litres; torque written with abbreviation points
+        ("It keeps the 2.7L turbo four.", "2.7L", 2.7, "l"),
+        ("The diesel makes 910 lb.-ft. of torque.", "910 lb.-ft.", 910, "lbf*ft"),
+    ],
+)
+def test_points_litres_and_torque_as_specs_write_them(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a spaced capital L and a letter before the digits are no litres
+        "Look in section 5 L of the report.",
+        "The L5 vertebra was hurt.",
+    ],
+)
+def test_no_litres_without_a_glued_l(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "l"] == []
