@@ -304,6 +304,14 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if _precipitation_near(text, amt.start, pos):  # '1-3" of rain'
             amt.unit = "inch"
             return pos + 1
+    if (
+        text.startswith(" m", pos)
+        and not amt.spelled
+        and amt.currency is None
+        and g.SPACED_RACE_METRES.match(text, pos)
+    ):
+        amt.unit = "m"  # "a 100 m race"
+        return pos + 2
     if text.startswith("-in.", pos) and not amt.spelled and g.HYPHENATED_INCH.match(text, pos):
         amt.unit = "inch"  # "the 6.3-in. Galaxy", "a 13-in. laptop": the abbreviation with its period
         return pos + 3

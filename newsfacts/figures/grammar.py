@@ -363,8 +363,16 @@ ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
     r"|vehicle|car|unit|school|store|branch|team|judge|vote|goal|game|match|race))\b"
 )
+_RACE_EVENTS = (
+    "race|races|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|steeplechase"
+    "|individual{SP}+medley|final"
+).replace("{SP}", SP)
 # An "m" glued to a number is metres when a dimension adjective follows: "1.8m tall", "a 5m-long boat".
-METRES_ADJECTIVE = re.compile(rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter)\b)")
+METRES_ADJECTIVE = re.compile(
+    rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter|{_RACE_EVENTS})\b)"
+)
+# "the 100 m race", "a 400m hurdles final": an "m" (glued or spaced) before the name of a race is metres.
+SPACED_RACE_METRES = re.compile(rf"{SP}m(?={SEP}(?:{_RACE_EVENTS})\b)")
 # "one in five adults", "1 in 10": a share written as a proportion.
 ONE_IN_N = re.compile(
     rf"(?P<n>[0-9]{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten)){SP}+in{SP}+(?:(?i:every){SP}+)?"

@@ -60,7 +60,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb", "lb.-ft.", "lb.-ft", "lb-ft."),
     "N*m": ("newton-metres", "newton-meters", "Nm", "newton metres", "newton meters"),
     "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃", "degrees C",
-             "deg C", "deg celsius", "degrees c"),
+             "deg C", "deg celsius", "degrees c", "degrees celcius", "degree celcius"),  # a common misspelling
     "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉", "degrees F", "deg F", "deg fahrenheit"),
     "m**2": ("square metres", "square meters", "square metre", "square meter", "sq m", "sqm", "m2", "m²"),
     "km**2": ("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "km2",

@@ -373,3 +373,30 @@ def test_points_litres_and_torque_as_specs_write_them(text: str, raw: str, value
 )
 def test_no_litres_without_a_glued_l(text: str) -> None:
     assert [f for f in extract_figures(text) if f.unit == "l"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # an "m" before the name of a race is metres, glued or spaced
+        ("She set a best in the 800m final.", "800m", 800, "m"),
+        ("He swam the 1500m freestyle in Rome.", "1500m", 1500, "m"),
+        ("It was a 200 m sprint into the wind.", "200 m", 200, "m"),
+        # Celsius as often misspelled
+        ("The town reached 44 degrees celcius.", "44 degrees celcius", 44, "degC"),
+    ],
+)
+def test_race_distances_and_misspelled_celsius(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with a currency, or with no race named, the "m" stays a million
+        "The club paid £40m final instalments.",
+        "They spent 5m on the hurdles project.",
+    ],
+)
+def test_millions_beside_race_words_stay_millions(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "m"] == []
