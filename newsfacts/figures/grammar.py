@@ -254,13 +254,20 @@ AGE = re.compile(
 )
 # A bond or loan tenor used as a name: "the 10-year yield", "a 20-year bond auction", "10yr notes".
 TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+){{0,2}}{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
+# Lookbehinds for a denominator that names a span of time ("a year", "a month").
+_TIME_NOUN_ENDS = "|".join(
+    f"(?<={w})"
+    for w in ("year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "hour", "night")
+)
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
-    rf"(?!{SP}+(?i:ago|earlier|before|later|after)\b)"  # "six cents a year ago": a time, not a rate
+    rf"(?!{SP}+(?i:ago|earlier|before|later)\b)"  # "six cents a year ago": a time, not a rate
+    # "a year after the vote" is a time too, but "$3.17 per gallon after dipping" is a rate
+    rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:after)\b)"
 )
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")

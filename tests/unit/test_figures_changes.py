@@ -271,3 +271,18 @@ def test_more_wordings_of_a_change_and_its_end(text: str, expected: list[tuple])
 def test_a_range_without_a_change_stays_a_range() -> None:
     (f,) = extract_figures("Tickets ranged from 40p to 75p.")
     assert (f.qualifier, f.value_low, f.value_high, f.unit) == ("range", 0.4, 0.75, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "per_unit"),
+    [
+        # "after" that follows a denominator of things opens the next clause: the rate stands
+        ("Diesel hovered near $3.60 per gallon after a brief dip.", "gallon"),
+        ("The miner sold at $2,100 an ounce after the rally.", "oz"),
+        # after a span of time, "after" dates the amount: no rate
+        ("The dividend was 5 cents a year after the merger.", None),
+    ],
+)
+def test_after_a_denominator(text: str, per_unit: str | None) -> None:
+    (f,) = [f for f in extract_figures(text) if f.kind == "money"]
+    assert f.per_unit == per_unit
