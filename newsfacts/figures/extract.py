@@ -42,6 +42,8 @@ from newsfacts.figures.lexicon import (
     LEVEL_WORDS,
     MONTHS,
     NOT_NOUNS,
+    OUTPUT_PERIODS,
+    OUTPUT_VERBS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
     PERIOD_ORDINALS,
@@ -720,6 +722,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.DONE_TO_AFTER.match(body, amt.end) is not None
             )
             or _count_verb_before(body, amt.num_start)
+            or ("." not in amt.token and _output_per_period(body, amt))
         )
     if not counts:
         attributive = g.ATTRIBUTIVE_COUNT.match(body, amt.end)
@@ -866,6 +869,19 @@ def _ranked_noun(body: str, start: int) -> str | None:
     if m is None or m.group("noun").lower() in NOT_NOUNS or m.group("noun").lower() in DURATION_UNITS:
         return None
     return m.group("noun")
+
+
+def _output_per_period(body: str, amt: Amount) -> bool:
+    """ "to build 20,000 a year", "ships 4,000 a month": a bare number after a verb of output, with a
+    period after it, counts the units made (the period becomes the rate's denominator)."""
+    words = words_before(body, amt.num_start)
+    if not words or words[-1] not in OUTPUT_VERBS:
+        return False
+    m = g.PER_UNIT.match(body, amt.end)
+    if m is None:
+        return False
+    period = m.group("noun") or PER_ADVERBS.get((m.group("adv") or "").lower())
+    return period is not None and period.lower() in OUTPUT_PERIODS
 
 
 def _count_verb_before(body: str, start: int) -> bool:

@@ -262,6 +262,15 @@ ENDPOINT_FILLERS = _words(
 COUNT_QUALIFIER_WORDS = _words(
     "at least more than about around nearly almost some another over up to roughly an additional"
 )
+# Verbs of making or moving goods whose bare object, with a period after it, counts units:
+# "to build 20,000 a year", "it ships 4,000 a month".
+OUTPUT_VERBS = _words(
+    "build builds building built produce produces producing produced make makes making manufacture "
+    "manufactures manufacturing manufactured assemble assembles assembling assembled sell sells selling sold "
+    "deliver delivers delivering delivered ship ships shipping shipped export exports exporting exported"
+)
+# Periods after such a count: "a year", "per month", "annually" (PER_UNIT's denominators of time).
+OUTPUT_PERIODS = frozenset({"year", "month", "week", "day", "quarter"})
 # Verbs whose object is a number of people or things ("killing 14", "the firm employs 3,000").
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "

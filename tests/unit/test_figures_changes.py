@@ -286,3 +286,29 @@ def test_a_range_without_a_change_stays_a_range() -> None:
 def test_after_a_denominator(text: str, per_unit: str | None) -> None:
     (f,) = [f for f in extract_figures(text) if f.kind == "money"]
     assert f.per_unit == per_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per_unit"),
+    [
+        # a bare number after a verb of output, with a period after it, counts the units made
+        ("The carmaker plans to build 35,000 a year in Ohio.", 35000, "year"),
+        ("The yard delivers 12 a month.", 12, "month"),
+        ("The bakery sells 900 per day at Easter.", 900, "day"),
+    ],
+)
+def test_output_per_period_is_a_counted_rate(text: str, value: float, per_unit: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.kind, f.value, f.per_unit) == ("count", value, per_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no verb of output (a salary), or no period after the number
+        "She earns 48,000 a year as a nurse.",
+        "They sold 300 last year.",
+    ],
+)
+def test_no_output_count_without_its_verb_and_period(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []
