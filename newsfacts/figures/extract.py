@@ -484,6 +484,10 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
     if group == "frac_point":
         words = body[s:e].lower()
         value = 0.75 if "three" in words else 0.5 if "half" in words else 1.0 if "full" in words else 0.25
+        share = next((w for w in ("tenth", "fifth") if w in words), None)
+        if share is not None:  # "two-tenths of a percentage point": numerator over the share's denominator
+            first = words.replace("-", " ").split()[0]
+            value = round(SMALL_WORDS.get(first, 1) / FRACTION_NOUNS[share], 6)
         unit = "percentage_point" if words.endswith("point") else "percent"
         return _single(s, e, "percent", unit, value, qualifier_before(body, s) or "exact"), e
     if group == "fraction":

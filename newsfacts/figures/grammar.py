@@ -72,7 +72,9 @@ _NUMBER_WORDS = trie_regex(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_W
 # "a quarter point", "half a percentage point", "a full point", "half a percent": a share of a point or a percent.
 _FRAC_POINT = (
     rf"(?:(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
-    rf"(?:{SP}+of)?(?:{SP}+an?)?|[Aa]{SP}+full)"
+    rf"(?:{SP}+of)?(?:{SP}+an?)?|[Aa]{SP}+full"
+    # "two-tenths of a percentage point", "a tenth of a point", "three-fifths of a percent"
+    rf"|(?:{_FRACTION_NUMERATORS}|[Aa])[- ](?:tenths?|fifths?)(?:{SP}+of)?(?:{SP}+an?)?)"
     rf"{SEP}(?:(?:percentage{SEP})?point|per{SP}?cent|percent)\b"
 )
 _FRACTION = (
