@@ -195,6 +195,8 @@ def scan(body: str) -> list[Found]:
             found = _count_in_list(body, s, e, group, prev)
         if found is None and not group and prev is not None and prev.kind == "count":
             found = _whole_after_count(body, s, e, prev)
+        if found is None and not group and prev is not None and prev.kind == "count" and prev.noun:
+            found = _count_after_same_verb(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
@@ -324,6 +326,25 @@ def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found 
         return None  # a spelled item says where or what it is ("three in Decatur"): "& forty," is a numeral's tail
     start, value = _signed(body, s, amt.value)
     found = _single(start, amt.end, "count", "count", value, "exact")
+    found.noun = prev.noun
+    return found
+
+
+def _count_after_same_verb(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number after the verb that took a count earlier in the sentence counts the same noun:
+    "Macri won 12,988,349 votes, while Scioli won 12,309,575", "it sold 300 cars and its rival sold 250"."""
+    if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    words, prev_words = words_before(body, s), words_before(body, prev.start)
+    if not words or not prev_words or words[-1] != prev_words[-1]:
+        return None
+    verb = words[-1]
+    if len(verb) < 3 or not verb.isalpha() or verb in FUNCTION_WORDS or verb in COUNT_QUALIFIER_WORDS:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or counted_noun(body, amt.end) is not None:
+        return None
+    found = _single(s, amt.end, "count", "count", amt.value, "exact")
     found.noun = prev.noun
     return found
 
