@@ -225,6 +225,8 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
             amt.scale = scale
         elif suffix == "p" and amt.currency is None and amt.token not in VIDEO_LINES:
             amt.currency, amt.factor = MINOR_UNITS["p"]
+        elif suffix == "c" and amt.currency is None and g.PER_UNIT.match(text, m.end()) is not None:
+            amt.currency, amt.factor = MINOR_UNITS["cents"]  # "6c/kWh", "40c a litre": cents, only in a rate
         elif low in SCALE_SUFFIXES:
             amt.scale = SCALE_SUFFIXES[low]
             amt.needs_currency = low in _MONEY_ONLY_SUFFIXES
@@ -446,7 +448,10 @@ def _tenor(text: str, amt: Amount, m) -> bool:
     if unit.endswith("s") and unit != "yrs":
         return False
     if text[m.start()] == "-" or unit.startswith("yr"):
-        return g.TENOR.match(text, m.end()) is not None or (unit == "yr" and text[m.start()] != "-")
+        tenor = g.TENOR.match(text, m.end())
+        if tenor is not None and g.DEAL_AFTER.match(text, tenor.end()):
+            return False  # "a three-year currency swap agreement": the length of a deal, a span of time
+        return tenor is not None or (unit == "yr" and text[m.start()] != "-")
     return False
 
 

@@ -254,6 +254,10 @@ SCIENTIFIC = re.compile(
 AGE = re.compile(
     rf"{SEP}(?P<unit>(?i:years?|yrs?|months?|weeks?|days?))(?:-|{SP}+)old\b|{SP}?(?P<yo>yo|y/o|y\.o\.)(?![A-Za-z])"
 )
+# After a tenor's noun, a noun of a deal makes the span the deal's length: "a 3-year swap agreement".
+DEAL_AFTER = re.compile(
+    rf"{SP}+(?i:agreements?|deals?|lines?|arrangements?|pacts?|contracts?|facility|facilities|programmes?|programs?)\b"
+)
 # A bond or loan tenor used as a name: "the 10-year yield", "a 20-year bond auction", "10yr notes".
 TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+){{0,2}}{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
 # Lookbehinds for a denominator that names a span of time ("a year", "a month").

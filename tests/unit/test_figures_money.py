@@ -127,3 +127,20 @@ def test_pence_after_a_number_still_read_beside_a_clock_time() -> None:
         ("23p", pytest.approx(0.23), "GBP"),
         ("412p", pytest.approx(4.12), "GBP"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "per_unit"),
+    [
+        # a lower-case "c" glued to the number is cents where a rate's denominator follows
+        ("Wholesale power fell below 5c/kWh in spring.", "5c", 0.05, "kWh"),
+        ("Petrol rose 3.9c a litre overnight.", "3.9c", 0.039, "l"),
+    ],
+)
+def test_glued_cents_in_a_rate(text: str, raw: str, value: float, per_unit: str) -> None:
+    only_figure(text, kind="money", raw_text=raw, value=pytest.approx(value), per_unit=per_unit)
+
+
+@pytest.mark.parametrize("text", ["It was a balmy 24c in Leeds.", "The 6c modem ships in May."])
+def test_glued_c_without_a_rate_is_no_money(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "money"] == []
