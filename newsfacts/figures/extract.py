@@ -66,7 +66,7 @@ from newsfacts.figures.numbers import (
 )
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
-from newsfacts.figures.units import DIMENSION_OF
+from newsfacts.figures.units import DIMENSION_OF, GLUED, SYMBOLS
 from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, sentences_at
 
@@ -372,6 +372,8 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     end = s + len(body[s:e].rstrip(".,"))
     if attach == "name" and body[s - 1] == "/" and _slash_alternatives(body, _digits_start(body, s - 1)):
         attach = "free"  # the second of "16/32 GB"
+    if attach == "name" and body[s - 1] == "/" and _unit_before_slash(body, s):
+        attach = "free"  # the second of "6GB/128GB": two measures side by side, each with its unit
     if attach == "name" and body[s - 1] in "-–" and _descending_pair(body, _digits_start(body, s - 1)):
         attach = "free"  # the second share of "won 51-47%"
     if attach == "name":
@@ -460,6 +462,16 @@ def _descending_pair(body: str, s: int) -> Amount | None:
         return None
     first = parse_numeral(m.group("a"))
     return second if first is not None and first > second.number and second.scale is None else None
+
+
+def _unit_before_slash(body: str, s: int) -> bool:
+    """Is the number at `s` the second of two glued measures joined by a slash ("6GB/128GB", "12MP/48MP")?
+    The first must be a number with a unit symbol glued to it, and a symbol must be glued to this one too."""
+    m = g.GLUED_MEASURE_BEFORE_SLASH.search(body, max(0, s - 16), s)
+    if m is None or (m.group("sym") not in SYMBOLS and m.group("sym") not in GLUED):
+        return False
+    after = g.UNIT_GLUED.match(body, s + len(g.NUMERAL.match(body, s).group().rstrip(".,")))
+    return after is not None and after.group("sym") == m.group("sym")
 
 
 def _digits_start(body: str, end: int) -> int:

@@ -466,6 +466,8 @@ INCH_MARK = re.compile(
     rf"[\"”″](?={SP}+(?:[A-Za-z0-9-]+{SP}+){{0,2}}(?i:display|screen|monitor|tv|television|laptop|tablet|phone|"
     rf"touchscreen|panel|notebook|wheels?|rims?)s?\b)"
 )
+# "6GB/128GB": a number with a glued unit symbol right before a slash.
+GLUED_MEASURE_BEFORE_SLASH = re.compile(r"(?<![A-Za-z0-9.,])[0-9][0-9.,]*(?P<sym>[A-Za-z]{1,4})/$")
 # "a 6.3-in. screen": the inch abbreviated with its period after a hyphen ("in" alone is a word).
 HYPHENATED_INCH = re.compile(rf"-in\.(?={SP}+[A-Za-z(])")
 # An inch mark after an amount of rain or snow: 'expect 1-3" of rain', 'Rain totals of .75-1.00″'. The

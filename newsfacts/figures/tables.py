@@ -103,7 +103,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),
     "g": ("grammes", "gramme"),
     "carat": ("carats", "ct"),
-    "kg": ("Kg", "KG", "kgs"),
+    "kg": ("Kg", "KG", "kgs", "kilos", "kilo", "kilogrammes", "kilogramme"),  # "722 kilos of cocaine"
     "lbf": ("pounds of thrust", "pound of thrust", "pounds of force", "pound-force", "pounds-force"),
     "stone": ("stones", "st"),
     "cc": ("cc",),
@@ -170,7 +170,7 @@ PREFIX_OVERRIDES = {
     "Mex$": "MXN", "MX$": "MXN", "R$": "BRL", "HK$": "HKD", "NT$": "TWD", "RMB": "CNY", "¥": "JPY",
     "￥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "Rs.": "INR", "Rs": "INR", "£": "GBP", "€": "EUR",
     "元": "CNY", "RM": "MYR", "Rp": "IDR", "kr": "SEK", "Sfr": "CHF", "SFr": "CHF", "Fr.": "CHF",
-    "₱": "PHP",
+    "₱": "PHP", "J$": "JMD", "TT$": "TTD", "EC$": "XCD",  # Caribbean papers' dollars: "J$60 million"
 }  # fmt: skip
 # Minor units, stated in the major unit (contract v2): word -> (currency, fraction of the major unit).
 MINOR_UNITS = {

@@ -88,6 +88,9 @@ def test_pounds_without_scale_are_weight_not_money() -> None:
         Turnover reached Euro 42.3 million in the quarter.  | Euro 42.3 million | 42.3e6       | EUR
         The lender wrote off euros 1.2bn of loans.          | euros 1.2bn      | 1.2e9         | EUR
         The state budget sets aside Rupees 900 crore.       | Rupees 900 crore | 9e9           | INR
+        # Caribbean papers' own dollars
+        Police seized cash worth J$12 million.              | J$12 million     | 12e6          | JMD
+        The ministry spent TT$45 million on roads.          | TT$45 million    | 45e6          | TTD
         # ISO codes that are also words, glued to the number
         The swap line is worth TRY189 billion.              | TRY189 billion   | 189e9         | TRY
         The retailer raised SEK4.2 billion.                 | SEK4.2 billion   | 4.2e9         | SEK

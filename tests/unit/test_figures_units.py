@@ -400,3 +400,28 @@ def test_race_distances_and_misspelled_celsius(text: str, raw: str, value: float
 )
 def test_millions_beside_race_words_stay_millions(text: str) -> None:
     assert [f for f in extract_figures(text) if f.unit == "m"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # kilos and kilogrammes as police and court reports write them
+        ("Officers seized 41 kilos of heroin.", "41 kilos", 41, "kg"),
+        ("Divers found seven kilogrammes of gold.", "seven kilogrammes", 7, "kg"),
+    ],
+)
+def test_kilos_and_kilogrammes(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+def test_two_glued_measures_joined_by_a_slash() -> None:
+    figures = extract_figures("The base model pairs 12GB/512GB for $899.")
+    assert [(f.raw_text, f.value, f.unit) for f in figures if f.kind == "quantity"] == [
+        ("12GB", 12, "GB"),
+        ("512GB", 512, "GB"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Print it on A4/5 paper.", "The desk is staffed 24/7 now."])
+def test_slashes_without_glued_measures(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
