@@ -363,7 +363,10 @@ LIST_ITEM_AFTER = re.compile(
 # An age written without a unit: "aged 58", "under the age of 18", "who is now 13", "when he was about 8",
 # and the appositive "Charles Turner, 38, was ..." (a name, the age between commas).
 _AGE_ADVERBS = rf"(?:{SP}+(?i:about|around|nearly|almost|just|only|over|under))?{SP}+$"
-AGE_NOUN_BEFORE = re.compile(rf"\b(?i:aged|ages?{SP}+of|ages?){_AGE_ADVERBS}")
+# "aged 58", and the later ages of a list after it: "two men, aged 67 and 48", "aged 19, 20 and 23".
+AGE_NOUN_BEFORE = re.compile(
+    rf"\b(?i:aged|ages?{SP}+of|ages?)(?:{SP}+[0-9]{{1,3}}(?:,|{SP}+(?i:and|or)))*{_AGE_ADVERBS}"
+)
 AGE_PRONOUN_BEFORE = re.compile(
     rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
 )

@@ -425,3 +425,17 @@ def test_two_glued_measures_joined_by_a_slash() -> None:
 @pytest.mark.parametrize("text", ["Print it on A4/5 paper.", "The desk is staffed 24/7 now."])
 def test_slashes_without_glued_measures(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # the later ages of a list after "aged" are ages too
+        ("Two brothers, aged 31 and 27, were charged.", [31, 27]),
+        ("Three pupils aged 14, 15 and 16 were hurt.", [14, 15, 16]),
+        # a number later in the clause, not in the list, is no age
+        ("Voters aged 65 turned out and 300 stayed home.", [65]),
+    ],
+)
+def test_ages_listed_after_aged(text: str, ages: list[float]) -> None:
+    assert [f.value for f in extract_figures(text) if f.kind == "duration"] == ages
