@@ -113,6 +113,10 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "psi": ("pounds per square inch", "pound per square inch"),
 }  # fmt: skip
 
+# Square and cubic metres written with a digit or a superscript: read as symbols (case as written),
+# since spelled forms of two characters are dropped as too ambiguous.
+SHORT_SYMBOLS: dict[str, str] = {"m2": "m**2", "m²": "m**2", "m3": "m**3", "m³": "m**3"}
+
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
 # "A"): read only when spelled out, never as a bare symbol.
 AMBIGUOUS_SYMBOLS = frozenset({
@@ -232,6 +236,8 @@ def build_units() -> dict:
     for form in list(forms):
         if len(form) <= 2 or form in {"point", "points"}:
             forms.pop(form)
+    for sym, canon in SHORT_SYMBOLS.items():  # "13.9bn m3", "a 50 m² flat": symbols too short for names
+        symbols.setdefault(sym, [canon, UNITS[canon]])
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
     glued = {sym: [canon, UNITS[canon]] for sym, canon in GLUED_ONLY.items()}
     return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items())), "glued": glued}

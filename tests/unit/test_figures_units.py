@@ -439,3 +439,20 @@ def test_slashes_without_glued_measures(text: str) -> None:
 )
 def test_ages_listed_after_aged(text: str, ages: list[float]) -> None:
     assert [f.value for f in extract_figures(text) if f.kind == "duration"] == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # square and cubic metres written with a digit or a superscript, spaced or glued
+        ("Output reached 21.4bn m3 in May.", "21.4bn m3", 21.4e9, "m**3"),
+        ("The tank holds 900m3 of water.", "900m3", 900, "m**3"),
+        ("They rent a 45 m² studio.", "45 m²", 45, "m**2"),
+    ],
+)
+def test_square_and_cubic_metres_as_symbols(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+def test_a_road_named_m3_is_no_volume() -> None:
+    assert [f for f in extract_figures("Take the M3 motorway to junction 5.") if f.kind == "quantity"] == []
