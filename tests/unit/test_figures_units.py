@@ -456,3 +456,13 @@ def test_square_and_cubic_metres_as_symbols(text: str, raw: str, value: float, u
 
 def test_a_road_named_m3_is_no_volume() -> None:
     assert [f for f in extract_figures("Take the M3 motorway to junction 5.") if f.kind == "quantity"] == []
+
+
+def test_a_spelled_count_opening_a_sentence_is_no_name_before_a_measure() -> None:
+    # "Two 12MP cameras": the capitalised number word opens the sentence; it names nothing
+    figures = extract_figures("Two 48MP sensors sit on the back.")
+    assert [(f.raw_text, f.unit) for f in figures if f.kind == "quantity"] == [("48MP", "megapixel")]
+
+
+def test_a_capitalised_number_word_inside_a_name_still_names() -> None:
+    assert extract_figures("The Group of Seven 20 summit opened.") == []
