@@ -15,8 +15,10 @@ from newsfacts.figures.counts import counted_noun
 from newsfacts.figures.currencies import CODES
 from newsfacts.figures.lexicon import (
     AMBIGUOUS_CURRENCY_WORDS,
+    CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    DOLLAR_LETTERS_AFTER,
     DURATION_UNITS,
     LETTER_DOLLARS,
     MINOR_UNITS,
@@ -96,9 +98,13 @@ def read_amount(
         return None, _token_end(text, raw_end)
     amt = Amount(start, start, end, end, token, number, spelled)
     m = g.currency_before(text, start)
+    named = None if m else _currency_name_before(text, start, spelled)
     if m:
         amt.currency = currency_of(m)
         amt.start = m.start()
+    elif named is not None:  # "Euro 18.6 million": kept only if a scale word follows (below)
+        amt.currency = CURRENCY_NAMES_BEFORE[named.group("name").lower()]
+        amt.start = named.start()
     elif not spelled and number <= 10 and _magnitude_before(text, start, token):
         amt.unit = MAGNITUDE[0]  # "a magnitude 6.4 quake"
         amt.end = end
@@ -122,6 +128,8 @@ def read_amount(
         if pos < 0:
             return None, _token_end(text, end)
     pos = _read_scale(text, amt, pos)
+    if named is not None and amt.scale is None:  # "Euro 2024", "the euro 0.3% higher": no amount
+        amt.currency, amt.start = None, start
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
         metres = g.METRES_ADJECTIVE.match(text, pos) if text[amt.num_end : amt.num_end + 1] == "m" else None
@@ -150,12 +158,39 @@ def _magnitude_before(text: str, start: int, token: str) -> bool:
 _MAGNITUDE_ENDS = ("e ", "e-", "E ", "E-", "of ", "e\u00a0")
 
 
+def _precipitation_near(text: str, start: int, mark: int) -> bool:
+    """Does a word for rain or snow stand in the clause around an inch mark at `mark`, a mark that
+    closes no quotation opened before it ('he said "I got 5" of...' is a quote)?"""
+    lo, hi = max(0, start - g.PRECIPITATION_WINDOW), min(len(text), mark + g.PRECIPITATION_WINDOW // 2)
+    brk = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    ch = text[mark]
+    if (ch == '"' and text.count('"', lo, mark) % 2) or (
+        ch == "”" and text.count("“", lo, mark) > text.count("”", lo, mark)
+    ):
+        return False
+    return g.PRECIPITATION_CUE.search(text, lo, hi) is not None
+
+
+def _currency_name_before(text: str, start: int, spelled: bool) -> re.Match[str] | None:
+    """A currency named in words right before a numeral ("Euro 18.6 million"): a one-character test
+    (a space after a name's last letter) before the anchored search."""
+    if spelled or start < 3 or text[start - 1] not in g.INLINE_SPACES or text[start - 2] not in "oOsS":
+        return None
+    return g.CURRENCY_NAME_BEFORE.search(text, max(0, start - g.CURRENCY_NAME_WINDOW), start)
+
+
 def currency_of(m) -> str:
     """The currency code a CURRENCY_BEFORE/CURRENCY_AT match names."""
     dollar = m.group("dollar")
     if dollar:
         letters = dollar[:-1].replace(".", "").replace(" ", "").replace("\u00a0", "").upper()
         return LETTER_DOLLARS.get(letters, "USD")
+    groups = m.groupdict()
+    if groups.get("dollar_after"):  # "$US49,990", "$A72,500"
+        return DOLLAR_LETTERS_AFTER.get(groups["dollar_after"][1:], "USD")
+    if groups.get("glued_code"):  # "TRY189 billion"
+        return groups["glued_code"]
     return CURRENCY_PREFIXES.get(m.group("mark").replace("\u00a0", " "), "USD")
 
 
@@ -190,6 +225,8 @@ def _read_suffix(text: str, amt: Amount, pos: int) -> int:
             amt.scale = scale
         elif suffix == "p" and amt.currency is None and amt.token not in VIDEO_LINES:
             amt.currency, amt.factor = MINOR_UNITS["p"]
+        elif suffix == "c" and amt.currency is None and g.PER_UNIT.match(text, m.end()) is not None:
+            amt.currency, amt.factor = MINOR_UNITS["cents"]  # "6c/kWh", "40c a litre": cents, only in a rate
         elif low in SCALE_SUFFIXES:
             amt.scale = SCALE_SUFFIXES[low]
             amt.needs_currency = low in _MONEY_ONLY_SUFFIXES
@@ -266,6 +303,20 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m:
             amt.unit = "inch"
             return m.end()
+        if _precipitation_near(text, amt.start, pos):  # '1-3" of rain'
+            amt.unit = "inch"
+            return pos + 1
+    if (
+        text.startswith(" m", pos)
+        and not amt.spelled
+        and amt.currency is None
+        and g.SPACED_RACE_METRES.match(text, pos)
+    ):
+        amt.unit = "m"  # "a 100 m race"
+        return pos + 2
+    if text.startswith("-in.", pos) and not amt.spelled and g.HYPHENATED_INCH.match(text, pos):
+        amt.unit = "inch"  # "the 6.3-in. Galaxy", "a 13-in. laptop": the abbreviation with its period
+        return pos + 3
     if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
         return pos
     if amt.currency is None and g.unit_probe().match(text, pos) is None:
@@ -397,7 +448,10 @@ def _tenor(text: str, amt: Amount, m) -> bool:
     if unit.endswith("s") and unit != "yrs":
         return False
     if text[m.start()] == "-" or unit.startswith("yr"):
-        return g.TENOR.match(text, m.end()) is not None or (unit == "yr" and text[m.start()] != "-")
+        tenor = g.TENOR.match(text, m.end())
+        if tenor is not None and g.DEAL_AFTER.match(text, tenor.end()):
+            return False  # "a three-year currency swap agreement": the length of a deal, a span of time
+        return tenor is not None or (unit == "yr" and text[m.start()] != "-")
     return False
 
 

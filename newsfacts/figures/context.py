@@ -11,6 +11,7 @@ import re
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.lexicon import DATE_PREFIXES, FUNCTION_WORDS, LABEL_WORDS, MONTHS
+from newsfacts.figures.numbers import SMALL_WORDS
 
 MAX_TOKEN = 200  # a run of non-space characters this long is code or a URL, never prose
 _QUARTER = re.compile(r"(?:[QH][1-4]|[1-4]Q|[12]H|FY|CY)", re.IGNORECASE)
@@ -113,6 +114,8 @@ def is_label_or_name(text: str, start: int) -> bool:
     capitalised = core[0].isupper() or any(ch.isupper() for ch in core[1:])
     if not capitalised or core.lower() in FUNCTION_WORDS or core in MONTHS:
         return False
+    if core.lower() in SMALL_WORDS and is_sentence_start(text, text.rfind(core, 0, start)):
+        return False  # "Two 12MP cameras", "Three 4-inch screens": a count opening the sentence, no name
     return _QUARTER.fullmatch(core) is None
 
 

@@ -42,6 +42,8 @@ from newsfacts.figures.lexicon import (
     LEVEL_WORDS,
     MONTHS,
     NOT_NOUNS,
+    OUTPUT_PERIODS,
+    OUTPUT_VERBS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
     PERIOD_ORDINALS,
@@ -64,7 +66,7 @@ from newsfacts.figures.numbers import (
 )
 from newsfacts.figures.qualifiers import bounds, qualifier_before
 from newsfacts.figures.ranges import Range, endpoint_index, last_content_word, read_range, words_before
-from newsfacts.figures.units import DIMENSION_OF
+from newsfacts.figures.units import DIMENSION_OF, GLUED, SYMBOLS
 from newsfacts.figures.units import NAMES as UNIT_NAMES
 from newsfacts.sentences import MAX_BODY_CHARS, sentence_at, sentences_at
 
@@ -185,10 +187,16 @@ def scan(body: str) -> list[Found]:
         prev = out[-1] if out else None
         if found is None and not group and prev is not None and prev.direction is not None:
             found = _level_after_change(body, s, e, prev)
+        if found is not None and not group and found.kind == "count" and found.noun is None and _after_points(out):
+            level = _level_after_change(body, s, e, out[-1])
+            if level is not None and (level.start, level.end) == (found.start, found.end):
+                found = level  # "was down 84 points, or 0.15%, to 56,975": the level, not a count
         if found is None and group in ("", "word") and prev is not None and prev.kind == "count":
             found = _count_in_list(body, s, e, group, prev)
         if found is None and not group and prev is not None and prev.kind == "count":
             found = _whole_after_count(body, s, e, prev)
+        if found is None and not group and prev is not None and prev.kind == "count" and prev.noun:
+            found = _count_after_same_verb(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
@@ -215,6 +223,15 @@ def scan(body: str) -> list[Found]:
             skip = max(skip, found.end)
         done = max(done, skip, e)
     return out
+
+
+def _after_points(out: list[Found]) -> bool:
+    """Does the last figure state a change in index points ("fell 84 points"), or the percent that
+    restates one ("fell 84 points, or 0.15%")?"""
+    if not out or out[-1].direction is None:
+        return False
+    last = out[-1]
+    return last.unit == "point" or (last.kind == "percent" and len(out) > 1 and out[-2].unit == "point")
 
 
 def _level_after_change(body: str, s: int, e: int, prev: Found) -> Found | None:
@@ -313,6 +330,25 @@ def _count_in_list(body: str, s: int, e: int, group: str, prev: Found) -> Found 
     return found
 
 
+def _count_after_same_verb(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number after the verb that took a count earlier in the sentence counts the same noun:
+    "Macri won 12,988,349 votes, while Scioli won 12,309,575", "it sold 300 cars and its rival sold 250"."""
+    if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    words, prev_words = words_before(body, s), words_before(body, prev.start)
+    if not words or not prev_words or words[-1] != prev_words[-1]:
+        return None
+    verb = words[-1]
+    if len(verb) < 3 or not verb.isalpha() or verb in FUNCTION_WORDS or verb in COUNT_QUALIFIER_WORDS:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or counted_noun(body, amt.end) is not None:
+        return None
+    found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    found.noun = prev.noun
+    return found
+
+
 def _sane(f: Found) -> bool:
     low, high = VALUE_RANGES[f.kind]
     value, lo, hi = f.value, f.low, f.high  # three tests in line: no generator per figure
@@ -336,6 +372,8 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     end = s + len(body[s:e].rstrip(".,"))
     if attach == "name" and body[s - 1] == "/" and _slash_alternatives(body, _digits_start(body, s - 1)):
         attach = "free"  # the second of "16/32 GB"
+    if attach == "name" and body[s - 1] == "/" and _unit_before_slash(body, s):
+        attach = "free"  # the second of "6GB/128GB": two measures side by side, each with its unit
     if attach == "name" and body[s - 1] in "-–" and _descending_pair(body, _digits_start(body, s - 1)):
         attach = "free"  # the second share of "won 51-47%"
     if attach == "name":
@@ -426,6 +464,16 @@ def _descending_pair(body: str, s: int) -> Amount | None:
     return second if first is not None and first > second.number and second.scale is None else None
 
 
+def _unit_before_slash(body: str, s: int) -> bool:
+    """Is the number at `s` the second of two glued measures joined by a slash ("6GB/128GB", "12MP/48MP")?
+    The first must be a number with a unit symbol glued to it, and a symbol must be glued to this one too."""
+    m = g.GLUED_MEASURE_BEFORE_SLASH.search(body, max(0, s - 16), s)
+    if m is None or (m.group("sym") not in SYMBOLS and m.group("sym") not in GLUED):
+        return False
+    after = g.UNIT_GLUED.match(body, s + len(g.NUMERAL.match(body, s).group().rstrip(".,")))
+    return after is not None and after.group("sym") == m.group("sym")
+
+
 def _digits_start(body: str, end: int) -> int:
     """Start of the number that ends at `end` ("16" in "16/32")."""
     i = end
@@ -469,6 +517,10 @@ def _word(body: str, s: int, e: int, group: str) -> tuple[Found | None, int]:
     if group == "frac_point":
         words = body[s:e].lower()
         value = 0.75 if "three" in words else 0.5 if "half" in words else 1.0 if "full" in words else 0.25
+        share = next((w for w in ("tenth", "fifth") if w in words), None)
+        if share is not None:  # "two-tenths of a percentage point": numerator over the share's denominator
+            first = words.replace("-", " ").split()[0]
+            value = round(SMALL_WORDS.get(first, 1) / FRACTION_NOUNS[share], 6)
         unit = "percentage_point" if words.endswith("point") else "percent"
         return _single(s, e, "percent", unit, value, qualifier_before(body, s) or "exact"), e
     if group == "fraction":
@@ -707,6 +759,7 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 and g.DONE_TO_AFTER.match(body, amt.end) is not None
             )
             or _count_verb_before(body, amt.num_start)
+            or ("." not in amt.token and _output_per_period(body, amt))
         )
     if not counts:
         attributive = g.ATTRIBUTIVE_COUNT.match(body, amt.end)
@@ -853,6 +906,19 @@ def _ranked_noun(body: str, start: int) -> str | None:
     if m is None or m.group("noun").lower() in NOT_NOUNS or m.group("noun").lower() in DURATION_UNITS:
         return None
     return m.group("noun")
+
+
+def _output_per_period(body: str, amt: Amount) -> bool:
+    """ "to build 20,000 a year", "ships 4,000 a month": a bare number after a verb of output, with a
+    period after it, counts the units made (the period becomes the rate's denominator)."""
+    words = words_before(body, amt.num_start)
+    if not words or words[-1] not in OUTPUT_VERBS:
+        return False
+    m = g.PER_UNIT.match(body, amt.end)
+    if m is None:
+        return False
+    period = m.group("noun") or PER_ADVERBS.get((m.group("adv") or "").lower())
+    return period is not None and period.lower() in OUTPUT_PERIODS
 
 
 def _count_verb_before(body: str, start: int) -> bool:
@@ -1012,7 +1078,7 @@ def _annotate(body: str, f: Found) -> None:
     a = g.DIRECTION_AFTER.match(body, f.end)
     if a and f.kind in ("percent", "money", "quantity"):
         word = a.group("word").lower()
-        f.direction = "up" if word in ("higher", "up") else "down"
+        f.direction = "up" if word in ("higher", "up", "firmer", "stronger") else "down"
         return
     i = endpoint_index(words)
     if i is None or f.qualifier == "range":

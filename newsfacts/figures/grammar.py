@@ -18,7 +18,9 @@ from newsfacts.facts.trie import break_class, tailed_trie_regex, trie_regex
 from newsfacts.figures import currencies, units
 from newsfacts.figures.lexicon import (
     CHANGE_NOUNS,
+    CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIXES,
+    DOLLAR_LETTERS_AFTER,
     LETTER_DOLLARS,
     MINOR_UNITS,
     MONTHS,
@@ -70,7 +72,9 @@ _NUMBER_WORDS = trie_regex(_both_cases([*SMALL_WORDS, *MULTIPLIER_WORDS, *FOLD_W
 # "a quarter point", "half a percentage point", "a full point", "half a percent": a share of a point or a percent.
 _FRAC_POINT = (
     rf"(?:(?:(?:{_FRACTION_NUMERATORS}){SP}+|[Aa]{SP}+)?(?:[Qq]uarter|[Hh]alf|[Tt]hree[- ]quarters)"
-    rf"(?:{SP}+of)?(?:{SP}+an?)?|[Aa]{SP}+full)"
+    rf"(?:{SP}+of)?(?:{SP}+an?)?|[Aa]{SP}+full"
+    # "two-tenths of a percentage point", "a tenth of a point", "three-fifths of a percent"
+    rf"|(?:{_FRACTION_NUMERATORS}|[Aa])[- ](?:tenths?|fifths?)(?:{SP}+of)?(?:{SP}+an?)?)"
     rf"{SEP}(?:(?:percentage{SEP})?point|per{SP}?cent|percent)\b"
 )
 _FRACTION = (
@@ -179,10 +183,12 @@ POSSESSIVE_S = re.compile(r"['’]s\b")
 # "30.14 M barrels/day": a capital scale letter apart from the number (money, a unit or a counted noun
 # must follow; see amounts.read_amount).
 SPACED_SCALE_LETTER = re.compile(rf"{SP}(?P<l>[MB])(?={SP}+[a-z])")
-SCALE = re.compile(rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakh|crore))\b")
+SCALE = re.compile(
+    rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakhs?|crores?))\b"
+)
 PERCENT = re.compile(
-    rf"(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
-    rf"|(?P<pp>{SEP}(?i:percentage{SEP}points?|pp|ppts?)\b)"
+    rf"(?P<pp>{SEP}(?i:percentage{SEP}points?|per{SP}?cent(?:age)?{SEP}points?|percent{SEP}points?|pp|ppts?)\b)"
+    rf"|(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
     rf"|(?P<bp>{SEP}(?i:basis{SEP}points?|bps|bp)\b)"
 )
 # Marks that may follow the amount ("1,200 €", "100₾", "100元"): any without Latin letters or "$".
@@ -196,8 +202,10 @@ CURRENCY_AFTER = re.compile(
 _MINOR_WORDS = [w for w in MINOR_UNITS if w.isalpha() or " " in w]
 _MINOR_NAMES = _spaced_trie(w for w in _MINOR_WORDS if len(w) > 1)  # "cents", "Australian cents": any case
 _MINOR_LETTERS = trie_regex(w for w in _MINOR_WORDS if len(w) == 1)  # "p": as written
+# The letter "p" is no penny where it opens a clock time's "p.m." ("at 8.15 p.m.").
 MINOR_AFTER = re.compile(
-    rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS})\b(?:{SP}+(?:US|U\.S\.)(?![A-Za-z]))?|{SP}?¢"  # "96 cents US"
+    rf"{SEP}(?P<word>(?i:{_MINOR_NAMES})|{_MINOR_LETTERS}(?!\.{SP}?m\b))\b"
+    rf"(?:{SP}+(?:US|U\.S\.)(?![A-Za-z]))?|{SP}?¢"  # "96 cents US"
 )
 # "1.7 million pounds of thrust": pounds of force, not sterling.
 FORCE_AFTER = re.compile(rf"{SP}+of{SP}+(?:[a-z-]+{SP}+)?(?i:thrust|force)\b")
@@ -217,7 +225,8 @@ INDEX_POINTS = re.compile(rf"{SP}+(?i:points?|pts)\b(?![- ](?:plan|scale|lead|bu
 # "a 5-point lead", "a two-point advantage": the size of a gap in points (a poll's are percentage
 # points: extract._poll_points).
 POINT_GAP = re.compile(
-    rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump)\b)"
+    rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump|fall|decline"
+    rf"|loss|slump|plunge|rally|surge|advance|climb|tumble|retreat|rebound|selloff|sell-off)\b)"
 )
 # A sentence about polls or votes, where points are percentage points.
 POLL_CUE = re.compile(
@@ -245,27 +254,41 @@ SCIENTIFIC = re.compile(
 AGE = re.compile(
     rf"{SEP}(?P<unit>(?i:years?|yrs?|months?|weeks?|days?))(?:-|{SP}+)old\b|{SP}?(?P<yo>yo|y/o|y\.o\.)(?![A-Za-z])"
 )
+# After a tenor's noun, a noun of a deal makes the span the deal's length: "a 3-year swap agreement".
+DEAL_AFTER = re.compile(
+    rf"{SP}+(?i:agreements?|deals?|lines?|arrangements?|pacts?|contracts?|facility|facilities|programmes?|programs?)\b"
+)
 # A bond or loan tenor used as a name: "the 10-year yield", "a 20-year bond auction", "10yr notes".
-TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+)?{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
+TENOR = re.compile(rf"(?:{SP}+[A-Za-z.&-]+){{0,2}}{SP}+(?i:{_alternation(TENOR_NOUNS)})\b")
+# Lookbehinds for a denominator that names a span of time ("a year", "a month").
+_TIME_NOUN_ENDS = "|".join(
+    f"(?<={w})"
+    for w in ("year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "hour", "night")
+)
 # The denominator of a rate: "$58.24 per barrel", "34 cents a share", "$5bn a year", "$3/kg".
 PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
-    rf"(?!{SP}+(?i:ago|earlier|before|later|after)\b)"  # "six cents a year ago": a time, not a rate
+    rf"(?!{SP}+(?i:ago|earlier|before|later)\b)"  # "six cents a year ago": a time, not a rate
+    # "a year after the vote" is a time too, but "$3.17 per gallon after dipping" is a rate
+    rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:after)\b)"
 )
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
 # ", or 1 percent": a second statement of the same change.
-OR_BEFORE = re.compile(rf",?{SP}+or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
+OR_BEFORE = re.compile(rf"(?:,{SP}*|{SP}+)or{SP}+(?:(?i:about|around|roughly|nearly|almost|some){SP}+)?$")
 # A level a stated change ends at ("fell 1.8% to 4,577.11", "lost 193 points to close at 24,706.41").
 LEVEL_BEFORE = re.compile(
     rf"\b(?P<word>(?i:to|at|near))(?:{SP}+(?i:a{SP}+(?:record|new|fresh)(?:{SP}+(?:high|low))?|an?{SP}+(?:all-time|intraday)"
     rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
 )
 TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
-DIRECTION_AFTER = re.compile(rf"{SP}+(?P<word>(?i:higher|lower|up|down))\b(?!{SP}+(?:to|from)\b)")
+# "21.1 points lighter at 5439.8", "2% firmer": market wraps' comparatives say which way too.
+DIRECTION_AFTER = re.compile(
+    rf"{SP}+(?P<word>(?i:higher|lower|up|down|firmer|stronger|lighter|weaker|softer))\b(?!{SP}+(?:to|from)\b)"
+)
 # A number after a counting noun: "a majority of 176", "a death toll of 1,200", "a crowd of 40,000".
 COUNT_HEAD_BEFORE = re.compile(
     rf"\b(?i:majority|total|tally|toll|crowd|audience|workforce|headcount|population|margin|turnout|count|field|staff|army|force|fleet|roster|class|membership|congregation){SP}+of{SP}+"
@@ -340,7 +363,10 @@ LIST_ITEM_AFTER = re.compile(
 # An age written without a unit: "aged 58", "under the age of 18", "who is now 13", "when he was about 8",
 # and the appositive "Charles Turner, 38, was ..." (a name, the age between commas).
 _AGE_ADVERBS = rf"(?:{SP}+(?i:about|around|nearly|almost|just|only|over|under))?{SP}+$"
-AGE_NOUN_BEFORE = re.compile(rf"\b(?i:aged|ages?{SP}+of|ages?){_AGE_ADVERBS}")
+# "aged 58", and the later ages of a list after it: "two men, aged 67 and 48", "aged 19, 20 and 23".
+AGE_NOUN_BEFORE = re.compile(
+    rf"\b(?i:aged|ages?{SP}+of|ages?)(?:{SP}+[0-9]{{1,3}}(?:,|{SP}+(?i:and|or)))*{_AGE_ADVERBS}"
+)
 AGE_PRONOUN_BEFORE = re.compile(
     rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
 )
@@ -351,10 +377,18 @@ AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
-    r"|vehicle|car|unit|school|store|branch|team|judge|vote))\b"
+    r"|vehicle|car|unit|school|store|branch|team|judge|vote|goal|game|match|race))\b"
 )
+_RACE_EVENTS = (
+    "race|races|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|steeplechase"
+    "|individual{SP}+medley|final"
+).replace("{SP}", SP)
 # An "m" glued to a number is metres when a dimension adjective follows: "1.8m tall", "a 5m-long boat".
-METRES_ADJECTIVE = re.compile(rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter)\b)")
+METRES_ADJECTIVE = re.compile(
+    rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter|{_RACE_EVENTS})\b)"
+)
+# "the 100 m race", "a 400m hurdles final": an "m" (glued or spaced) before the name of a race is metres.
+SPACED_RACE_METRES = re.compile(rf"{SP}m(?={SEP}(?:{_RACE_EVENTS})\b)")
 # "one in five adults", "1 in 10": a share written as a proportion.
 ONE_IN_N = re.compile(
     rf"(?P<n>[0-9]{{1,3}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten)){SP}+in{SP}+(?:(?i:every){SP}+)?"
@@ -435,6 +469,16 @@ INCH_MARK = re.compile(
     rf"[\"”″](?={SP}+(?:[A-Za-z0-9-]+{SP}+){{0,2}}(?i:display|screen|monitor|tv|television|laptop|tablet|phone|"
     rf"touchscreen|panel|notebook|wheels?|rims?)s?\b)"
 )
+# "6GB/128GB": a number with a glued unit symbol right before a slash.
+GLUED_MEASURE_BEFORE_SLASH = re.compile(r"(?<![A-Za-z0-9.,])[0-9][0-9.,]*(?P<sym>[A-Za-z]{1,4})/$")
+# "a 6.3-in. screen": the inch abbreviated with its period after a hyphen ("in" alone is a word).
+HYPHENATED_INCH = re.compile(rf"-in\.(?={SP}+[A-Za-z(])")
+# An inch mark after an amount of rain or snow: 'expect 1-3" of rain', 'Rain totals of .75-1.00″'. The
+# straight and curly marks also close quotations, so a precipitation word must stand in the clause.
+PRECIPITATION_CUE = re.compile(
+    r"\b(?i:rain|rains|rainfall|raining|snow|snowfall|snowing|precipitation|showers|downpours?|sleet|hail)\b"
+)
+PRECIPITATION_WINDOW = 80  # characters before the amount, and half as many after its mark, searched for the cue
 # Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
 # barrels a day, as OPEC and the IEA write them).
 SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")
@@ -516,11 +560,25 @@ _ONE_LETTER_DOLLARS = sorted(k for k in LETTER_DOLLARS if len(k) == 1)
 # "HK$", "hk $", "US$": two or more letters in any case, a space allowed; a single letter ("C$")
 # only glued, since "A $5 bill" is the article.
 _LETTER_DOLLAR = rf"(?:(?i:{_MULTI_LETTER_DOLLARS}){SP}?|(?i:{'|'.join(_ONE_LETTER_DOLLARS)}))\$"
-_PREFIXES = rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
-CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_PREFIXES}){SP}?$")
+# The letters after the "$", as Australian and New Zealand papers write other dollars: "$US49,990",
+# "$A72,500", "$NZ3 million"; upper case only, so "$a" or "$us" is no dollar.
+_DOLLAR_LETTERS = rf"\$(?:{trie_regex(DOLLAR_LETTERS_AFTER)})"
+_PREFIXES = (
+    rf"(?P<dollar>{_LETTER_DOLLAR})|(?P<dollar_after>{_DOLLAR_LETTERS})"
+    rf"|(?P<mark>{trie_regex(CURRENCY_PREFIXES)})"
+)
+# ISO codes that are also words ("TRY", "SEK", "PHP") only glued to the number: "TRY189 billion".
+_GLUED_WORD_CODES = rf"(?P<glued_code>{trie_regex(sorted(currencies.CODES_THAT_ARE_WORDS & currencies.CODES))})"
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:(?:{_PREFIXES}){SP}?|{_GLUED_WORD_CODES})$")
 # The marks CURRENCY_BEFORE ends on ("$" closes every letter dollar), by their last character.
 _MARKS_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _mark in sorted({*CURRENCY_PREFIXES, "$"}):
+_ALL_MARKS = {
+    *CURRENCY_PREFIXES,
+    "$",
+    *(f"${letters}" for letters in DOLLAR_LETTERS_AFTER),
+    *currencies.CODES_THAT_ARE_WORDS,
+}
+for _mark in sorted(_ALL_MARKS):
     _MARKS_BY_LAST[_mark[-1]] = (*_MARKS_BY_LAST.get(_mark[-1], ()), _mark)
 CURRENCY_WINDOW = 9  # characters before a number searched for its currency mark
 
@@ -545,7 +603,11 @@ def _ends_with_mark(text: str, lo: int, end: int) -> bool:
     return marks is not None and text.endswith(marks, lo, end)
 
 
-CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+CURRENCY_AT = re.compile(rf"(?:{_LETTER_DOLLAR}|{_DOLLAR_LETTERS}|{trie_regex(CURRENCY_PREFIXES)}){SP}?(?=[0-9])")
+# A currency named in words before a scaled amount: "Euro 18.6 million", "euros 2bn" (amounts reads
+# it only when a scale word follows the number, so "Euro 2024" stays a name).
+CURRENCY_NAME_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<name>(?i:{trie_regex(CURRENCY_NAMES_BEFORE)})){SP}$")
+CURRENCY_NAME_WINDOW = max(map(len, CURRENCY_NAMES_BEFORE)) + 2
 SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%)])[-−]$")
 DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")

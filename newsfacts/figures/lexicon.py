@@ -27,6 +27,11 @@ LETTER_DOLLARS: dict[str, str] = {
     for sym, code in currencies.SYMBOLS.items()
     if sym.endswith("$") and len(sym) > 1 and sym[:-1].replace(".", "").replace(" ", "").isalpha()
 }
+# The same dollars with the letters after the "$" ("$US49,990", "$A72,500"), read only glued, upper case.
+_LETTERS_AFTER_DOLLAR = {"US", "A", "AU", "AUS", "NZ", "C", "CAN", "HK", "S", "SG", "NT"}
+DOLLAR_LETTERS_AFTER: dict[str, str] = {k: v for k, v in LETTER_DOLLARS.items() if k in _LETTERS_AFTER_DOLLAR}
+# Currency names written before a scaled amount ("Euro 18.6 million", "Rupees 500 crore"), any case.
+CURRENCY_NAMES_BEFORE: dict[str, str] = {"euro": "EUR", "euros": "EUR", "rupees": "INR"}
 CURRENCY_CODES = currencies.CODES
 
 # Currency words written after the amount ("80 trillion yen", "420 million Finnish markka"); lower case.
@@ -155,7 +160,8 @@ UP_WORDS = _words(
     soaring advanced advance advances advancing added adding grew grow grows growing grown rallied rally
     rallies rallying spiked spike spikes leapt leaped leap leaps widened widen widens raised raise raises
     raising lifted lift lifts boosted boost boosts hiked hike hikes hiking expanded expand expands
-    accelerated improved improve improves firmed edged ticked higher
+    accelerated improved improve improves firmed edged ticked higher rebounded rebound rebounds rebounding
+    strengthened strengthen strengthens strengthening
     """
 )
 DOWN_WORDS = _words(
@@ -167,6 +173,8 @@ DOWN_WORDS = _words(
     slash slashes slashing shrank shrink shrinks shrinking shrunk decreased decrease decreases decreasing
     eased ease eases easing retreated retreat retreats contracted contract contracts trimmed trim trims
     plummeted plummet plummets slumped slump slumps crashed sagged narrowed narrow narrows shaved
+    skidded skid skids skidding tanked tanking dived dove dive dives diving weakened weaken weakens
+    weakening faded fade fades fading softened soften softens softening
     """
 )
 # Nouns that may follow "a"/"an" as a rate's denominator ("34 cents a share", "$5bn a year"); after
@@ -254,6 +262,15 @@ ENDPOINT_FILLERS = _words(
 COUNT_QUALIFIER_WORDS = _words(
     "at least more than about around nearly almost some another over up to roughly an additional"
 )
+# Verbs of making or moving goods whose bare object, with a period after it, counts units:
+# "to build 20,000 a year", "it ships 4,000 a month".
+OUTPUT_VERBS = _words(
+    "build builds building built produce produces producing produced make makes making manufacture "
+    "manufactures manufacturing manufactured assemble assembles assembling assembled sell sells selling sold "
+    "deliver delivers delivering delivered ship ships shipping shipped export exports exporting exported"
+)
+# Periods after such a count: "a year", "per month", "annually" (PER_UNIT's denominators of time).
+OUTPUT_PERIODS = frozenset({"year", "month", "week", "day", "quarter"})
 # Verbs whose object is a number of people or things ("killing 14", "the firm employs 3,000").
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "

@@ -32,6 +32,7 @@ FRACTION_NOUNS = {
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "lakhs": 1e5, "crores": 1e7,  # "Rs 425.96 crores"
 }  # fmt: skip
 # Letters glued to a numeral ("$5bn", "¥80tn", "£10k"); single letters only count next to a currency.
 SCALE_SUFFIXES = {

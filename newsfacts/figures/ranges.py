@@ -17,6 +17,7 @@ from newsfacts.figures.numbers import is_year_like
 from newsfacts.figures.units import MAGNITUDE
 
 CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"up", "down"}  # verbs that may stand before a short object
+_CHANGES = UP_WORDS | DOWN_WORDS
 
 
 @dataclass(slots=True)
@@ -93,6 +94,8 @@ def _change_before(text: str, first: Amount) -> bool:
     words = words_before(text, start)
     if words and not first.bare and (words[-1] == "by" or last_content_word(words) in UP_WORDS | DOWN_WORDS):
         return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd"
+    if words and not first.bare and words[-1] == "or" and _CHANGES.intersection(w.rstrip(",") for w in words[-5:-1]):
+        return True  # "faded 2% or 1.75p to 104.75p": the change restated, then its end
     i = endpoint_index(words)
     if i is None or words[i] != "from" or _years_only(text, start):
         return False

@@ -57,10 +57,10 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
              "kilometers an hour"),
     "mph": ("miles per hour", "miles an hour", "mile per hour"),
     "m/s": ("metres per second", "meters per second"),
-    "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb"),
+    "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb", "lb.-ft.", "lb.-ft", "lb-ft."),
     "N*m": ("newton-metres", "newton-meters", "Nm", "newton metres", "newton meters"),
     "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃", "degrees C",
-             "deg C", "deg celsius", "degrees c"),
+             "deg C", "deg celsius", "degrees c", "degrees celcius", "degree celcius"),  # a common misspelling
     "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉", "degrees F", "deg F", "deg fahrenheit"),
     "m**2": ("square metres", "square meters", "square metre", "square meter", "sq m", "sqm", "m2", "m²"),
     "km**2": ("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "km2",
@@ -103,7 +103,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "ug": ("µg", "μg", "mcg", "microgrammes", "microgramme"),
     "g": ("grammes", "gramme"),
     "carat": ("carats", "ct"),
-    "kg": ("Kg", "KG", "kgs"),
+    "kg": ("Kg", "KG", "kgs", "kilos", "kilo", "kilogrammes", "kilogramme"),  # "722 kilos of cocaine"
     "lbf": ("pounds of thrust", "pound of thrust", "pounds of force", "pound-force", "pounds-force"),
     "stone": ("stones", "st"),
     "cc": ("cc",),
@@ -112,6 +112,10 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "hPa": ("hectopascals", "hectopascal"),
     "psi": ("pounds per square inch", "pound per square inch"),
 }  # fmt: skip
+
+# Square and cubic metres written with a digit or a superscript: read as symbols (case as written),
+# since spelled forms of two characters are dropped as too ambiguous.
+SHORT_SYMBOLS: dict[str, str] = {"m2": "m**2", "m²": "m**2", "m3": "m**3", "m³": "m**3"}
 
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
 # "A"): read only when spelled out, never as a bare symbol.
@@ -170,7 +174,7 @@ PREFIX_OVERRIDES = {
     "Mex$": "MXN", "MX$": "MXN", "R$": "BRL", "HK$": "HKD", "NT$": "TWD", "RMB": "CNY", "¥": "JPY",
     "￥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "Rs.": "INR", "Rs": "INR", "£": "GBP", "€": "EUR",
     "元": "CNY", "RM": "MYR", "Rp": "IDR", "kr": "SEK", "Sfr": "CHF", "SFr": "CHF", "Fr.": "CHF",
-    "₱": "PHP",
+    "₱": "PHP", "J$": "JMD", "TT$": "TTD", "EC$": "XCD",  # Caribbean papers' dollars: "J$60 million"
 }  # fmt: skip
 # Minor units, stated in the major unit (contract v2): word -> (currency, fraction of the major unit).
 MINOR_UNITS = {
@@ -185,6 +189,7 @@ MINOR_UNITS = {
 # of 30C", "highs of 95F", "a 12MP camera": "12 MP" may be twelve members of parliament; "an 11.6in screen").
 GLUED_ONLY = {
     "W": "W", "V": "V", "g": "g", "C": "degC", "F": "degF", "MP": "megapixel", "in": "inch",
+    "L": "l",  # "a 3.5L V6", "a 1.5L bottle": a capital L glued to the number is litres
     "Gb": "GB",  # "a 32Gb tablet", "100Gb of storage": consumer news writes gigabytes so (gigabit rates are Gbps)
 }  # fmt: skip
 
@@ -231,6 +236,8 @@ def build_units() -> dict:
     for form in list(forms):
         if len(form) <= 2 or form in {"point", "points"}:
             forms.pop(form)
+    for sym, canon in SHORT_SYMBOLS.items():  # "13.9bn m3", "a 50 m² flat": symbols too short for names
+        symbols.setdefault(sym, [canon, UNITS[canon]])
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
     glued = {sym: [canon, UNITS[canon]] for sym, canon in GLUED_ONLY.items()}
     return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items())), "glued": glued}

@@ -230,3 +230,85 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
         ("12.5 points", "down", None),
         ("39,110.2", None, "to"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more verbs of London and Asian market reports state the size of a change and its end
+        (
+            "Shares in the miner weakened 4.5p to 310p.",
+            [("4.5p", 0.045, "GBP", None, "down", None), ("310p", 3.1, "GBP", None, None, "to")],
+        ),
+        (
+            "The lender's stock softened 12p to 98p.",
+            [("12p", 0.12, "GBP", None, "down", None), ("98p", 0.98, "GBP", None, None, "to")],
+        ),
+        (
+            "The carrier strengthened 3% to $41.",
+            [("3%", 3, "percent", None, "up", None), ("$41", 41, "USD", None, None, "to")],
+        ),
+        # a change restated after "or", then its end: no range of the last two
+        (
+            "The brewer faded 1% or 6p to 512p.",
+            [
+                ("1%", 1, "percent", None, "down", None),
+                ("6p", 0.06, "GBP", None, "down", None),
+                ("512p", 5.12, "GBP", None, None, "to"),
+            ],
+        ),
+        # a comparative after the points says the direction, and the level after "at" follows
+        (
+            "The index ended 33.5 points lighter at 7,120.4.",
+            [("33.5 points", 33.5, "point", None, "down", None), ("7,120.4", 7120.4, "point", None, None, "to")],
+        ),
+    ],
+)
+def test_more_wordings_of_a_change_and_its_end(text: str, expected: list[tuple]) -> None:
+    assert fields(text) == expected
+
+
+def test_a_range_without_a_change_stays_a_range() -> None:
+    (f,) = extract_figures("Tickets ranged from 40p to 75p.")
+    assert (f.qualifier, f.value_low, f.value_high, f.unit) == ("range", 0.4, 0.75, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "per_unit"),
+    [
+        # "after" that follows a denominator of things opens the next clause: the rate stands
+        ("Diesel hovered near $3.60 per gallon after a brief dip.", "gallon"),
+        ("The miner sold at $2,100 an ounce after the rally.", "oz"),
+        # after a span of time, "after" dates the amount: no rate
+        ("The dividend was 5 cents a year after the merger.", None),
+    ],
+)
+def test_after_a_denominator(text: str, per_unit: str | None) -> None:
+    (f,) = [f for f in extract_figures(text) if f.kind == "money"]
+    assert f.per_unit == per_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per_unit"),
+    [
+        # a bare number after a verb of output, with a period after it, counts the units made
+        ("The carmaker plans to build 35,000 a year in Ohio.", 35000, "year"),
+        ("The yard delivers 12 a month.", 12, "month"),
+        ("The bakery sells 900 per day at Easter.", 900, "day"),
+    ],
+)
+def test_output_per_period_is_a_counted_rate(text: str, value: float, per_unit: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.kind, f.value, f.per_unit) == ("count", value, per_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no verb of output (a salary), or no period after the number
+        "She earns 48,000 a year as a nurse.",
+        "They sold 300 last year.",
+    ],
+)
+def test_no_output_count_without_its_verb_and_period(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []

@@ -73,3 +73,77 @@ def test_single_letter_scale_needs_a_currency() -> None:
 
 def test_pounds_without_scale_are_weight_not_money() -> None:
     assert all(f.kind != "money" for f in extract_figures("She lost 5 pounds of weight."))
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    cases("""
+        text                                                | raw              | value: number | unit
+        # the letters after the "$", as Australian and New Zealand papers write other dollars
+        The hatchback lists at $US31,500 in Detroit.        | $US31,500        | 31500         | USD
+        The same car costs $A48,900 in Sydney.              | $A48,900         | 48900         | AUD
+        Wellington set aside $NZ2.5 billion for rail.       | $NZ2.5 billion   | 2.5e9         | NZD
+        The Toronto listing raised $C800 million.           | $C800 million    | 800e6         | CAD
+        # a currency named in words before a scaled amount
+        Turnover reached Euro 42.3 million in the quarter.  | Euro 42.3 million | 42.3e6       | EUR
+        The lender wrote off euros 1.2bn of loans.          | euros 1.2bn      | 1.2e9         | EUR
+        The state budget sets aside Rupees 900 crore.       | Rupees 900 crore | 9e9           | INR
+        # Caribbean papers' own dollars
+        Police seized cash worth J$12 million.              | J$12 million     | 12e6          | JMD
+        The ministry spent TT$45 million on roads.          | TT$45 million    | 45e6          | TTD
+        # ISO codes that are also words, glued to the number
+        The swap line is worth TRY189 billion.              | TRY189 billion   | 189e9         | TRY
+        The retailer raised SEK4.2 billion.                 | SEK4.2 billion   | 4.2e9         | SEK
+        # South Asian scale words in the plural
+        The stake was valued at Rs 310.5 crores.            | Rs 310.5 crores  | 3.105e9       | INR
+        A subsidy of Rs 25 lakhs was approved.              | Rs 25 lakhs      | 2.5e6         | INR
+    """),
+)
+def test_more_ways_to_write_a_currency(text: str, raw: str, value: float, unit: str) -> None:
+    only_figure(text, kind="money", raw_text=raw, unit=unit, value=pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    cases("""
+        text
+        # a currency word before a number with no scale word: a name or a market move, not an amount
+        Spain lifted the Euro 2024 trophy in Berlin.
+        The euro 0.4% firmer against the dollar.
+        # a code that is also a word, apart from the number or in lower case, is the word
+        TRY 5 times before giving up.
+        Try 5 more minutes.
+        # lower-case letters after a "$" are no dollar
+        Press $a5 to continue.
+        # the "p" of a clock time is no penny
+        The blast was reported at 9.40 p.m. on Sunday.
+        Officers arrived at about 11 p.m. Friday.
+    """),
+)
+def test_no_money_in_these(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "money"] == []
+
+
+def test_pence_after_a_number_still_read_beside_a_clock_time() -> None:
+    figures = extract_figures("By 4 p.m. the shares were down 23p at 412p.")
+    assert [(f.raw_text, f.value, f.unit) for f in figures if f.kind == "money"] == [
+        ("23p", pytest.approx(0.23), "GBP"),
+        ("412p", pytest.approx(4.12), "GBP"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "per_unit"),
+    [
+        # a lower-case "c" glued to the number is cents where a rate's denominator follows
+        ("Wholesale power fell below 5c/kWh in spring.", "5c", 0.05, "kWh"),
+        ("Petrol rose 3.9c a litre overnight.", "3.9c", 0.039, "l"),
+    ],
+)
+def test_glued_cents_in_a_rate(text: str, raw: str, value: float, per_unit: str) -> None:
+    only_figure(text, kind="money", raw_text=raw, value=pytest.approx(value), per_unit=per_unit)
+
+
+@pytest.mark.parametrize("text", ["It was a balmy 24c in Leeds.", "The 6c modem ships in May."])
+def test_glued_c_without_a_rate_is_no_money(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "money"] == []

@@ -30,6 +30,8 @@ from newsfacts.figures.extract import scan
         The company employs 3,000 in Ohio.     | 3,000        | 3000          | -
         It has a 150-seat chamber.             | 150-seat     | 150           | seat
         A 2,000-strong crowd gathered.         | 2,000-strong | 2000          | strong
+        They ended a 9-game losing run.        | 9-game       | 9             | game
+        It was a 6-goal thriller in Lyon.      | 6-goal       | 6             | goal
         # compounds keep the irregular plural of their last part
         She has 11 grandchildren.              | 11           | 11            | grandchildren
         Troops fought 30 gunmen at the mine.   | 30           | 30            | gunmen
@@ -438,3 +440,18 @@ def test_counts_named_by_a_ranking(text: str, raw: str, noun: str | None) -> Non
 
 def test_with_a_number_and_no_ranking_is_no_count() -> None:
     assert [f for f in extract_figures("It opened with 30 in May.") if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a bare number after the verb that took a count earlier in the sentence counts the same noun
+        ("The mayor won 48,210 votes, while her rival won 39,977.", [48210, 39977]),
+        ("The dealer sold 640 vans in June and its rival sold 515.", [640, 515]),
+        # a year after the same verb stays a year; another verb takes no count
+        ("They won 40 seats in 2019 and won 2024 in style.", [40]),
+        ("Labour won 411 seats while the Greens took 4.", [411]),
+    ],
+)
+def test_count_after_the_same_verb(text: str, counts: list[float]) -> None:
+    assert [f.value for f in extract_figures(text) if f.kind == "count"] == counts

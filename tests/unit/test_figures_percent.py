@@ -106,3 +106,46 @@ def test_two_shares_written_high_to_low_are_no_range() -> None:
     assert [(f.raw_text, f.value) for f in shares] == [("54%", 54), ("41%", 41)]
     (f,) = extract_figures("Rates will sit at 4.5% to 4.75%.")
     assert (f.qualifier, f.value_low, f.value_high) == ("range", 4.5, 4.75)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # "per cent point(s)" and "percent point(s)" are percentage points, as "percentage points" are
+        ("The bank trimmed its rate by 0.25 per cent points to 3 per cent.", "0.25 per cent points", 0.25),
+        ("Unemployment rose 0.4 percent points over the year.", "0.4 percent points", 0.4),
+        ("Support fell 3 per cent point in a month.", "3 per cent point", 3),
+    ],
+)
+def test_per_cent_points_are_percentage_points(text: str, raw: str, value: float) -> None:
+    figure_written(text, raw, kind="percent", unit="percentage_point", value=value)
+
+
+def test_a_percent_beside_points_of_an_index_stays_a_percent() -> None:
+    # the comma ends the percent: the points that follow are the index's own
+    figures = extract_figures("The index rose 2 per cent, or 40 points, on Monday.")
+    assert [(f.raw_text, f.unit) for f in figures] == [("2 per cent", "percent"), ("40 points", "point")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # tenths and fifths of a point, as US economics reports write small moves
+        (
+            "Joblessness rose two-tenths of a percentage point.",
+            "two-tenths of a percentage point",
+            0.2,
+            "percentage_point",
+        ),
+        ("The yield slipped a tenth of a point.", "a tenth of a point", 0.1, "percentage_point"),
+        ("Core prices rose three-tenths of a percent in May.", "three-tenths of a percent", 0.3, "percent"),
+    ],
+)
+def test_tenths_of_a_point(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="percent", unit=unit, value=value)
+
+
+def test_a_share_of_a_whole_stays_a_ratio() -> None:
+    # no point or percent after the share: it is a share of what follows, not a move in rates
+    (f,) = extract_figures("Three-fifths of the members voted yes.")
+    assert (f.kind, f.value, f.unit) == ("ratio", 0.6, "times")

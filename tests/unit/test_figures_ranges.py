@@ -45,3 +45,11 @@ def test_and_without_between_is_not_a_range() -> None:
 
 def test_iso_date_is_not_a_range() -> None:
     assert extract_figures("date  : 2025-11-13 12:00:00 +0800") == []
+
+
+@pytest.mark.xfail(
+    strict=True, reason="a range whose high end opens with its decimal point ('.25-.50') reads as its high end alone"
+)
+def test_a_range_of_two_leading_decimals() -> None:
+    (f,) = extract_figures("Showers may leave .25-.50 inch in the valley.")
+    assert (f.qualifier, f.value_low, f.value_high, f.unit) == ("range", 0.25, 0.5, "inch")

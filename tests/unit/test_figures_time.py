@@ -48,6 +48,9 @@ def test_durations(text: str, raw: str, value: float, unit: str) -> None:
         "Three quarters of voters agree.",
         # a loan's tenor names the product
         "For 30-year jumbo loans, the rate was 6.4%.",
+        # two words may stand between the tenor and the bond noun
+        "The 10-year Spanish government bond yield eased.",
+        "Demand for the 20-year US Treasury auction was weak.",
         # clock times are no spans
         "Trading opens at 9:30:00 am.",
         "The blast came at 4:15:10 GMT.",
@@ -88,3 +91,26 @@ def test_year_like_number_is_never_a_count() -> None:
 
 def test_day_of_month_alone_is_not_a_figure() -> None:
     assert extract_figures("It happened on July 4 last year.") == []
+
+
+def test_a_span_before_other_nouns_stays_a_duration() -> None:
+    # "a 10-year prison sentence" is a span of time, whatever follows it later in the sentence
+    (f,) = [f for f in extract_figures("He got a 10-year prison sentence for bond fraud.") if f.kind == "duration"]
+    assert (f.raw_text, f.value, f.unit) == ("10-year", 10, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        # a noun of a deal after the tenor's noun makes the span the deal's length
+        ("The banks signed a three-year currency swap agreement.", "three-year"),
+        ("It agreed a five-year loan facility with lenders.", "five-year"),
+        ("They struck a 10-year bond programme.", "10-year"),
+    ],
+)
+def test_length_of_a_deal_named_like_a_tenor(text: str, raw: str) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "duration"] == [raw]
+
+
+def test_tenor_without_a_deal_noun_stays_a_name() -> None:
+    assert [f for f in extract_figures("The 2-year swap rate eased.") if f.kind == "duration"] == []

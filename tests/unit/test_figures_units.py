@@ -122,6 +122,34 @@ def test_index_points_and_level() -> None:
     assert (level.kind, level.value, level.unit, level.endpoint) == ("quantity", 41860.44, "point", "to")
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a whole-number level after a change in points is the index's level, not a count
+        ("Mumbai's Sensex was down 212 points, or 0.3%, to 61,840.", 61840),
+        ("The index shed 35 points to 7,412 at the close.", 7412),
+        # more verbs of market wraps, and a restatement written without its space
+        ("The Taiex skidded 88.4 points, or 0.5 percent, to 17,201.3.", 17201.3),
+        ("The CAC 40 rebounded 41 points,or 0.6%, to finish at 7,310.", 7310),
+    ],
+)
+def test_level_after_a_change_in_points(text: str, level: float) -> None:
+    (f,) = [f for f in extract_figures(text) if f.endpoint == "to"]
+    assert (f.kind, f.value, f.unit) == ("quantity", level, "point")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without a change in points before it, a number after "to" keeps what it counts
+        "The chain added 12 points, or 3%, to 1,200 members.",
+        "Employment rose 2.1% to 1,200 in the town.",
+    ],
+)
+def test_no_level_without_points(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.endpoint == "to" and f.unit == "point"] == []
+
+
 def test_change_restated_as_percent_keeps_direction_and_level() -> None:
     figures = extract_figures("The index lost 61.5 points, or 1.2 per cent, to 5,061.8.")
     assert [(f.raw_text, f.unit, f.direction, f.endpoint) for f in figures] == [
@@ -287,3 +315,154 @@ def test_news_spellings_of_units(text: str, raw: str, unit: str, value: float) -
 )
 def test_quotes_and_spelled_points_without_an_index(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "low", "high"),
+    [
+        # inch marks after amounts of rain or snow, single and as ranges, a leading decimal included
+        ("Forecasters expect 2″ of snow by dawn.", "2″", 2, None, None),
+        ('Storm totals of 1-2" of rain are possible.', '1-2"', None, 1, 2),
+        ("Showers may leave .40-1.25” in the valley.", ".40-1.25”", None, 0.4, 1.25),
+        # the inch abbreviated with its period after a hyphen
+        ("The maker showed a 14-in. laptop.", "14-in", 14, None, None),
+    ],
+)
+def test_inches_of_rain_and_abbreviated_inches(
+    text: str, raw: str, value: float | None, low: float | None, high: float | None
+) -> None:
+    figure_written(text, raw, kind="quantity", unit="inch", value=value, value_low=low, value_high=high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation closed after a number, beside a word for rain, is no inch mark
+        'He told us "we got 3" before the rain came.',
+        "She told us “we got 3” before the rain came.",
+        # "in" after a hyphen without its period is the word
+        "They sold a 2-in-1 tablet.",
+    ],
+)
+def test_no_inches_in_quotes_or_words(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "inch"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # a gap in index points before a noun of a market move
+        ("It undid the previous day's 72-point fall.", "72-point", 72, "point"),
+        ("The index extended a 140-point rally.", "140-point", 140, "point"),
+        # a capital L glued to the number is litres; torque written with abbreviation points
+        ("It keeps the 2.7L turbo four.", "2.7L", 2.7, "l"),
+        ("The diesel makes 910 lb.-ft. of torque.", "910 lb.-ft.", 910, "lbf*ft"),
+    ],
+)
+def test_points_litres_and_torque_as_specs_write_them(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a spaced capital L and a letter before the digits are no litres
+        "Look in section 5 L of the report.",
+        "The L5 vertebra was hurt.",
+    ],
+)
+def test_no_litres_without_a_glued_l(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "l"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # an "m" before the name of a race is metres, glued or spaced
+        ("She set a best in the 800m final.", "800m", 800, "m"),
+        ("He swam the 1500m freestyle in Rome.", "1500m", 1500, "m"),
+        ("It was a 200 m sprint into the wind.", "200 m", 200, "m"),
+        # Celsius as often misspelled
+        ("The town reached 44 degrees celcius.", "44 degrees celcius", 44, "degC"),
+    ],
+)
+def test_race_distances_and_misspelled_celsius(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with a currency, or with no race named, the "m" stays a million
+        "The club paid £40m final instalments.",
+        "They spent 5m on the hurdles project.",
+    ],
+)
+def test_millions_beside_race_words_stay_millions(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "m"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # kilos and kilogrammes as police and court reports write them
+        ("Officers seized 41 kilos of heroin.", "41 kilos", 41, "kg"),
+        ("Divers found seven kilogrammes of gold.", "seven kilogrammes", 7, "kg"),
+    ],
+)
+def test_kilos_and_kilogrammes(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+def test_two_glued_measures_joined_by_a_slash() -> None:
+    figures = extract_figures("The base model pairs 12GB/512GB for $899.")
+    assert [(f.raw_text, f.value, f.unit) for f in figures if f.kind == "quantity"] == [
+        ("12GB", 12, "GB"),
+        ("512GB", 512, "GB"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Print it on A4/5 paper.", "The desk is staffed 24/7 now."])
+def test_slashes_without_glued_measures(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # the later ages of a list after "aged" are ages too
+        ("Two brothers, aged 31 and 27, were charged.", [31, 27]),
+        ("Three pupils aged 14, 15 and 16 were hurt.", [14, 15, 16]),
+        # a number later in the clause, not in the list, is no age
+        ("Voters aged 65 turned out and 300 stayed home.", [65]),
+    ],
+)
+def test_ages_listed_after_aged(text: str, ages: list[float]) -> None:
+    assert [f.value for f in extract_figures(text) if f.kind == "duration"] == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # square and cubic metres written with a digit or a superscript, spaced or glued
+        ("Output reached 21.4bn m3 in May.", "21.4bn m3", 21.4e9, "m**3"),
+        ("The tank holds 900m3 of water.", "900m3", 900, "m**3"),
+        ("They rent a 45 m² studio.", "45 m²", 45, "m**2"),
+    ],
+)
+def test_square_and_cubic_metres_as_symbols(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+def test_a_road_named_m3_is_no_volume() -> None:
+    assert [f for f in extract_figures("Take the M3 motorway to junction 5.") if f.kind == "quantity"] == []
+
+
+def test_a_spelled_count_opening_a_sentence_is_no_name_before_a_measure() -> None:
+    # "Two 12MP cameras": the capitalised number word opens the sentence; it names nothing
+    figures = extract_figures("Two 48MP sensors sit on the back.")
+    assert [(f.raw_text, f.unit) for f in figures if f.kind == "quantity"] == [("48MP", "megapixel")]
+
+
+def test_a_capitalised_number_word_inside_a_name_still_names() -> None:
+    assert extract_figures("The Group of Seven 20 summit opened.") == []
