@@ -12,6 +12,7 @@ import duckdb
 
 from newsfacts.landing import DEFAULT_MAX_BYTES
 from newsfacts.quality import worker as gx_worker
+from newsfacts.quality.runner import gx_imported
 from newsfacts.stages.batching import dask_scheduler, default_workers, kept_pool
 from newsfacts.warehouse import lock, recovery, staging
 
@@ -125,16 +126,16 @@ class Warehouse(dg.ConfigurableResource):
 
     def _prewarm_validation(self, run: dg.DagsterRun) -> None:
         """Have GX imported in its worker while the run starts (newsfacts/quality/worker.py), kept for the
-        process's later runs; none for a first refresh, which lands every file: the worker would sit
-        beside landing's peak (200 MB more at 100,000 articles, cold: 2,051 MB against 1,852), and one
-        GX import in this process costs little in a run that long."""
+        process's later runs. None where this process has GX imported already, nor for a first refresh,
+        which lands every file: the worker would sit beside landing's peak (200 MB more at 100,000
+        articles, cold: 2,051 MB against 1,852), and one GX import here costs little in a run that long."""
         if not (self.prewarm_validation and _in_process(run)):
             return
         with self.connect() as con:
             first = con.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0]
         if first:
             gx_worker.stop()  # `python -m pipelines.run` started one before it could know
-        else:
+        elif not gx_imported():  # a process that validated before (tests, a kept process) has GX already
             gx_worker.start()
 
     def _write_reports(self, run_id: str, log: dg.DagsterLogManager | None) -> None:

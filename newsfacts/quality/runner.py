@@ -127,6 +127,11 @@ def gx_context() -> _GxHolder:
         return _HOLDER
 
 
+def gx_imported() -> bool:
+    """Whether this process holds GX already: a worker started now would only make its suites wait."""
+    return _HOLDER is not None
+
+
 def gx_ready() -> None:
     """GX ready to validate, before a suite's clock starts: the worker's import awaited, or GX imported here."""
     if not worker.wait_ready():
