@@ -33,6 +33,11 @@ from newsfacts.quality.suites import consistency_suite, integrity_suites
 from newsfacts.warehouse.staging import table_fingerprint
 
 KEEP_RUNS = 50  # run pages and stored outcomes kept in out_dir
+# A fact reported by thousands of documents, or disagreeing in thousands of places, is shown by its first
+# few and a count of the rest: the page is for reading, and the whole lists stay in metric_consistency.
+# Listed in full, 2,435 facts at 100,000 articles made a 59 MB page, rewritten twice by every run.
+LISTED_SOURCES = 20
+CONFLICT_CHARS = 2_000
 
 _CSS = """
 :root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --line: #d0d7de; --muted: #57606a; }
@@ -150,8 +155,8 @@ def _consistency_section(consistency: pl.DataFrame | None) -> str:
     rows = []
     for r in frame.iter_rows(named=True):
         conflict = r.get("verdict") == "conflict"
-        sources = r.get("sources")
-        sources_text = ", ".join(sources) if isinstance(sources, list) else sources
+        sources_text = _listed(r.get("sources"), r.get("_sources_total"))
+        conflicts_text = _cut(r.get("conflicts") or "", r.get("_conflicts_chars"))
         rows.append(
             f"<tr{' class=conflict' if conflict else ''}><td>{_cell(r.get('metric'))}</td>"
             f"<td>{_cell(r.get('unit'))}</td>"
@@ -161,7 +166,7 @@ def _consistency_section(consistency: pl.DataFrame | None) -> str:
             f'<td class="num">{_fmt_number(r.get("value_min"))}</td>'
             f'<td class="num">{_fmt_number(r.get("value_max"))}</td>'
             f'<td class="mono wrap">{_cell(sources_text)}</td>'
-            f"<td class=wrap>{escape(r.get('conflicts') or '')}</td></tr>"
+            f"<td class=wrap>{escape(conflicts_text)}</td></tr>"
         )
     n_conflicts = frame.filter(pl.col("verdict") == "conflict").height
     return (
@@ -172,6 +177,24 @@ def _consistency_section(consistency: pl.DataFrame | None) -> str:
         + "".join(rows)
         + "</tbody></table>"
     )
+
+
+def _listed(sources: object, total: int | None = None) -> object:
+    """The first LISTED_SOURCES documents of a fact, and how many more there are (`total`: the
+    length of the whole list, when `sources` was already cut in SQL)."""
+    if not isinstance(sources, list):
+        return sources
+    total = max(total or 0, len(sources))
+    text = ", ".join(str(s) for s in sources[:LISTED_SOURCES])
+    return text + (f" … and {total - LISTED_SOURCES:,} more" if total > LISTED_SOURCES else "")
+
+
+def _cut(text: str, total: int | None = None) -> str:
+    """The first CONFLICT_CHARS characters of a conflict text, and how much more there is."""
+    total = max(total or 0, len(text))
+    if total <= CONFLICT_CHARS:
+        return text
+    return f"{text[:CONFLICT_CHARS]} … ({total - CONFLICT_CHARS:,} characters more in metric_consistency.conflicts)"
 
 
 def render_report(
@@ -337,6 +360,14 @@ def _load_outcomes(directory: Path) -> dict[str, SuiteOutcome]:
     return loaded
 
 
+# What the page shows of metric_consistency, cut in DuckDB: the whole lists are never read into Python.
+_CONSISTENCY_SQL = f"""
+    SELECT * REPLACE (
+            list_slice(sources, 1, {LISTED_SOURCES}) AS sources, left(conflicts, {CONFLICT_CHARS}) AS conflicts
+        ),
+        len(sources) AS _sources_total, length(conflicts) AS _conflicts_chars
+    FROM metric_consistency ORDER BY metric, unit"""
+
 # The section of the last `metric_consistency` content rendered in this process, by its fingerprint.
 _RENDERED: dict[str, RenderedConsistency] = {}
 
@@ -346,7 +377,7 @@ def _consistency(con: duckdb.DuckDBPyConnection) -> RenderedConsistency:
     try:
         key = table_fingerprint(con, "metric_consistency")
         if key not in _RENDERED:
-            frame = con.execute("SELECT * FROM metric_consistency ORDER BY metric, unit").pl()
+            frame = con.execute(_CONSISTENCY_SQL).pl()
             _RENDERED.clear()
             _RENDERED[key] = render_consistency(frame)
         return _RENDERED[key]

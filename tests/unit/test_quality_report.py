@@ -321,3 +321,56 @@ def test_report_shows_bidi_overrides_visibly(tmp_path, gx):
     outcome = ExpectationOutcome("s", "expect_x", "c", False, "1 row", 1, ["invoice\u202etxt.exe"], "x", "")
     html = write_report([SuiteOutcome("s", False, [outcome], 0.0)], None, tmp_path, "run-1").read_text(encoding="utf-8")
     assert "\u202e" not in html
+
+
+def _wide_fact(n_sources: int, conflict_chars: int) -> pl.DataFrame:
+    """One fact, in metric_consistency's columns, reported by `n_sources` documents, whose conflict text
+    is `conflict_chars` long."""
+    return pl.DataFrame(
+        {
+            "metric": ["inflation_rate"],
+            "unit": ["percent"],
+            "n_sources": [n_sources],
+            "n_mentions": [n_sources],
+            "value_min": [2.0],
+            "value_max": [3.0],
+            "verdict": ["conflict"],
+            "sources": [[f"doc_{i:05d}" for i in range(n_sources)]],
+            "fact_key": ["inflation_rate|Chile|2026-10"],
+            "subject": ["Chile"],
+            "period": ["2026-10"],
+            "conflicts": [("x" * (conflict_chars - 6)) + "tail!!"],
+        }
+    )
+
+
+@pytest.mark.parametrize("through", ["warehouse", "frame"])
+def test_report_lists_a_wide_fact_by_its_first_sources_and_counts_the_rest(through, tmp_path):
+    """A fact of 5,000 documents lists LISTED_SOURCES of them and says how many more; its conflict
+    text is cut with the number of characters left, in both the warehouse and the frame path."""
+    import duckdb
+
+    from newsfacts.quality.report import CONFLICT_CHARS, LISTED_SOURCES, write_run_report
+
+    fact = _wide_fact(5_000, CONFLICT_CHARS + 500)
+    if through == "warehouse":
+        con = duckdb.connect()
+        con.register("fact_view", fact.to_arrow())
+        con.execute("CREATE TABLE metric_consistency AS SELECT * FROM fact_view")
+        html = write_run_report(con, tmp_path, "run-wide").read_text(encoding="utf-8")
+    else:
+        html = write_report([], fact, tmp_path, "run-wide").read_text(encoding="utf-8")
+    assert f"doc_{LISTED_SOURCES - 1:05d}" in html
+    assert f"doc_{LISTED_SOURCES:05d}" not in html
+    assert f"and {5_000 - LISTED_SOURCES:,} more" in html
+    assert "tail!!" not in html and "500 characters more in metric_consistency.conflicts" in html
+
+
+def test_report_lists_a_narrow_fact_whole(tmp_path):
+    """At or under the caps nothing is cut and nothing is counted."""
+    from newsfacts.quality.report import CONFLICT_CHARS, LISTED_SOURCES
+
+    fact = _wide_fact(LISTED_SOURCES, CONFLICT_CHARS)
+    html = write_report([], fact, tmp_path, "run-narrow").read_text(encoding="utf-8")
+    assert f"doc_{LISTED_SOURCES - 1:05d}" in html and "more" not in html.split('id="consistency"')[1]
+    assert "tail!!" in html
