@@ -22,10 +22,37 @@ def add(stage: Path, doc: str, text: str = "Imports rose 5% in 2023.") -> None:
     con.close()
 
 
+def test_a_first_publish_leaves_a_copy_of_its_file_as_the_spare(paths):
+    """It replaced nothing: without the copy the first update would copy the published file itself."""
+    stage, published = paths
+    publish_warehouse(stage, published)
+    spare = spare_path_for(published)
+    assert spare.read_bytes() == published.read_bytes()
+    assert spare.stat().st_ino != published.stat().st_ino and spare.stat().st_nlink == 1
+    add(stage, "new1")
+    result = publish_warehouse(stage, published)
+    assert (result.mode, result.base) == ("updated", "spare")
+    assert contents(published) == rebuilt_contents(stage, published)
+    leftovers = [p.name for p in published.parent.iterdir() if publishing.TMP_MARK in p.name]
+    assert leftovers == []
+
+
+def test_a_failed_first_publish_leaves_neither_file(paths, monkeypatch: pytest.MonkeyPatch):
+    stage, published = paths
+
+    def failing(*args, **kwargs):
+        raise OSError("disk full while swapping")
+
+    monkeypatch.setattr(publishing, "_swap", failing)
+    with pytest.raises(OSError):
+        publish_warehouse(stage, published)
+    assert list(published.parent.iterdir()) == []  # no published file, no spare, no temp file
+
+
 def test_the_replaced_file_is_kept_and_patched_by_the_next_update(paths):
     stage, published = paths
     publish_warehouse(stage, published)
-    assert not spare_path_for(published).exists()  # a first publish replaced nothing
+    spare_path_for(published).unlink()  # as if the first publish's spare had been used up
     first = published.stat().st_ino
     add(stage, "new1")
     assert publish_warehouse(stage, published).base == "copy"
@@ -79,6 +106,7 @@ def test_a_spare_linked_to_the_published_file_is_not_written(paths):
     order): patching the spare would patch the published file in place."""
     stage, published = paths
     publish_warehouse(stage, published)
+    spare_path_for(published).unlink()
     os.link(published, spare_path_for(published))
     before = published.read_bytes()
     add(stage, "new1")
