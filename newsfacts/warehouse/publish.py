@@ -87,6 +87,7 @@ from newsfacts.warehouse.lock import is_duckdb_lock_conflict
 from newsfacts.warehouse.schema import (
     CLAIM_CLUSTER_MEMBERS,
     CLAIMS,
+    DOCUMENTS,
     PUBLISHED_TABLES,
     VALIDATION_RESULTS,
     Table,
@@ -699,9 +700,12 @@ def _patch_rows(con: duckdb.DuckDBPyConnection, table: Table, fingerprint: str) 
 
 
 def _touched_documents(con: duckdb.DuckDBPyConnection) -> None:
-    """The temp table `_touched`: documents landed, changed or deleted since the file was published (their
-    content hash differs), taken before any table of the copy is patched."""
-    pairs = 'SELECT document_id, content_sha256 FROM {}."documents"'
+    """The temp table `_touched`: documents landed, changed, landed again or deleted since the file was
+    published (a column of theirs other than the text differs: a file removed and added back has the
+    same content hash but a new `ingested_at`), taken before any table of the copy is patched. The
+    text is left out, so no text is read: it changes only with the content hash."""
+    columns = ", ".join(f'"{c}"' for c in DOCUMENTS.column_names if c != "raw_text")
+    pairs = f'SELECT {columns} FROM {{}}."documents"'
     published, staged = pairs.format("main"), pairs.format("staging")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT document_id FROM (

@@ -235,3 +235,22 @@ def test_claims_are_patched_without_the_cluster_join_when_no_cluster_moved(paths
     publish_warehouse(stage, published)
     assert "claims" in passes  # the touched documents were not enough: the moved cluster was looked for
     assert contents(published) == rebuilt_contents(stage, published)
+
+
+def test_a_document_landed_again_is_patched_without_hashing_every_document(paths, monkeypatch):
+    """A file removed and added back has the content hash it had, but a new `ingested_at`: it is one of
+    the touched documents, so no table falls back to hashing every document's rows."""
+    monkeypatch.setattr(publishing, "SMALL_TABLE_ROWS", 0)
+    stage, published = paths
+    publish_warehouse(stage, published)
+
+    def every_document(con: duckdb.DuckDBPyConnection, table) -> int:
+        raise AssertionError(f"{table.name}: every document's rows hashed")
+
+    monkeypatch.setattr(publishing, "_changed_documents", every_document)
+    con = staging.connect(stage)
+    con.execute("UPDATE documents SET ingested_at = TIMESTAMP '2026-12-03 10:00' WHERE document_id = 'doc004'")
+    con.close()
+    assert publish_warehouse(stage, published).changed_tables[:1] == ["documents"]
+    monkeypatch.undo()
+    assert contents(published) == rebuilt_contents(stage, published)
