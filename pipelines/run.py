@@ -9,12 +9,15 @@ if __name__ == "__main__" and gx_worker.wanted():
     # time the first suite needs it (newsfacts/quality/worker.py).
     gx_worker.start()
 
+import atexit
+import logging
 import os
 import socket
 import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import dagster as dg
 import duckdb
@@ -213,5 +216,17 @@ def main() -> int:
     return 0 if ok else 1
 
 
+def leave(code: int) -> NoReturn:
+    """Exit with `code` once the exit functions have run and the streams are flushed, skipping the
+    interpreter's teardown of every module's objects (about 1 s after a refresh, when all that is left
+    to do is free memory the process is about to give back): every connection and file the run opened
+    is closed by then, and Dagster's storage commits each event as it is written."""
+    atexit._run_exitfuncs()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    leave(main())
