@@ -271,9 +271,9 @@ PER_UNIT = re.compile(
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
-    rf"(?!{SP}+(?i:ago|earlier|before|later)\b)"  # "six cents a year ago": a time, not a rate
-    # "a year after the vote" is a time too, but "$3.17 per gallon after dipping" is a rate
-    rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:after)\b)"
+    # "six cents a year ago", "a year after the vote": a time, not a rate; only a span of time makes
+    # one ("93 cents a share before one-time items", "$3.17 per gallon after dipping" are rates)
+    rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:ago|earlier|before|later|after)\b)"
 )
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")

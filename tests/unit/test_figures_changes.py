@@ -51,6 +51,10 @@ def fields(text: str) -> list[tuple]:
         # the currency restated after the amount, before the denominator
         WTI settled at $74 U.S. a barrel.              | $74            | barrel
         Diesel hit $4.10 US per gallon.                | $4.10          | gallon
+        # a time word after a denominator that is no span of time leaves the rate whole
+        The consensus was 41 cents a share before charges.  | 41 cents  | share
+        Diesel cost $3.90 a gallon earlier in the week.     | $3.90     | gallon
+        The stock paid 15p per share after the split.       | 15p       | share
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -68,6 +72,7 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
         "The firm had 300 workers a month earlier.",
         "It shed 2 tonnes of stock a week before the audit.",
         "The index slid 0.3% a day after its record.",
+        "The loss narrowed from nine cents a quarter before.",
         # what happens every year, and a growth rate, are no denominators
         "The farm can supply 900 homes each year.",
         "Sales grew 4% annually.",
