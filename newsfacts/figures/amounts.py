@@ -26,7 +26,7 @@ from newsfacts.figures.lexicon import (
     VIDEO_LINES,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, VULGAR_FRACTIONS, parse_numeral, parse_spelled
-from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
+from newsfacts.figures.units import DIMENSION_OF, FRAME_RATE, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
@@ -36,6 +36,7 @@ _UNIT_SUFFIXES = {
 _SCIENTIFIC_STARTS = frozenset("×xX*eE")  # what may follow a numeral in "1.99×10^-30", "3e8"
 # Single-letter scale suffixes are ambiguous ("5m" is also five metres): money only.
 _MONEY_ONLY_SUFFIXES = frozenset({"k", "m", "b", "t"})
+_BARREL_STARTS = frozenset("bBkKmM")  # what a glued oil flow opens with ("160,000b/d", "33.64mb/d")
 
 
 @dataclass(slots=True)
@@ -201,6 +202,17 @@ def _token_end(text: str, pos: int) -> int:
 
 def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     """Letters glued to a numeral: scale, unit, decade; -1 when they make it a name ("6G", "21st")."""
+    if amt.currency is None and amt.scale is None and text[pos : pos + 1] in _BARREL_STARTS:
+        m = g.GLUED_BARRELS.match(text, pos)
+        if m:  # "160,000b/d", "33.64mb/d"
+            scale = (m.group("scale") or "").lower()
+            amt.unit, amt.scale = "barrel/day", {"k": 1e3, "m": 1e6, "mm": 1e6}.get(scale)
+            return m.end()
+    if amt.currency is None and text[pos : pos + 3] in ("fps", "FPS"):
+        m = g.FRAME_RATE.match(text, pos)
+        if m:  # "60fps"
+            amt.unit = FRAME_RATE[0]
+            return m.end()
     u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
     if u and u.group("sym") in GLUED and text[u.end() : u.end() + 1] == "/":
         u = None  # "14.7C/ per unit": a price mark, not degrees
@@ -366,6 +378,14 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     m = g.SPACED_MEGAPIXELS.match(text, pos) if not amt.spelled else None
     if m and g.CAMERA_CUE.search(text, max(0, amt.start - 40), min(len(text), m.end() + 30)):
         amt.unit = "megapixel"
+        return m.end()
+    m = g.SPACED_WATTS.match(text, pos) if not amt.spelled else None
+    if m:
+        amt.unit = "W"
+        return m.end()
+    m = g.FRAME_RATE.match(text, pos) if not amt.spelled else None
+    if m:
+        amt.unit = FRAME_RATE[0]
         return m.end()
     m = g.SCALED_BARRELS.match(text, pos) if amt.scale is None else None
     if m:

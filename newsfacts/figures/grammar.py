@@ -463,6 +463,9 @@ COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs
 # "Rear camera: 13 MP", "a 50 MP sensor": megapixels written apart from the number, where a camera is
 # named just before or after (elsewhere "12 MP" may be twelve members of parliament).
 SPACED_MEGAPIXELS = re.compile(rf"{SP}(?:MP|Mp)(?![A-Za-z0-9])")
+# "a 65 W charger", "240 W of power": a spaced capital W is watts where a lower-case word goes on
+# (elsewhere it is a compass point or a letter: "300 W 57th St", "5 W Main").
+SPACED_WATTS = re.compile(rf"{SP}W(?={SP}+(?!(?:and|or)\b)[a-z])")
 CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
 # An inch mark after a screen size: '13.5" touch display', 'a 65” TV'.
 INCH_MARK = re.compile(
@@ -479,9 +482,14 @@ PRECIPITATION_CUE = re.compile(
     r"\b(?i:rain|rains|rainfall|raining|snow|snowfall|snowing|precipitation|showers|downpours?|sleet|hail)\b"
 )
 PRECIPITATION_WINDOW = 80  # characters before the amount, and half as many after its mark, searched for the cue
-# Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
-# barrels a day, as OPEC and the IEA write them).
-SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")
+# A frame rate after the number: "60fps", "30 FPS", "120 frames per second", "24 frames a second".
+FRAME_RATE = re.compile(rf"(?:{SP}?(?:fps|FPS)|{SEP}(?i:frames?){SP}+(?i:per|a|each){SP}+(?i:second))(?![A-Za-z0-9])")
+# Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d", "32.5 mbl/d" (million
+# or thousand barrels a day, as OPEC and the IEA write them).
+_BARRELS_A_DAY = "(?i:b/d|bpd|bbl/d|bl/d|bbl/day|b/day)"
+SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k)){_BARRELS_A_DAY}(?![A-Za-z0-9/])")
+# The same glued to the number, the scale optional: "160,000b/d", "33.64mb/d", "450kbpd".
+GLUED_BARRELS = re.compile(rf"(?P<scale>(?i:mm|m|k))?{_BARRELS_A_DAY}(?![A-Za-z0-9/])")
 # A currency restated after the amount before a rate's denominator: "$80 U.S. a barrel".
 CURRENCY_RESTATED = re.compile(rf"{SP}+(?:U\.S\.|US|USD)(?={SP}+(?i:a|an|per)\b)")
 # Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
@@ -521,6 +529,8 @@ _UNIT_PATTERNS = (
     SCALE_LETTER,
     SCALED_BARRELS,
     SPACED_MEGAPIXELS,
+    FRAME_RATE,
+    SPACED_WATTS,
 )
 
 
