@@ -402,9 +402,11 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if scale is not None:
             amt.unit = scale
             return m.end()
-    if not amt.spelled:
+    if not amt.spelled or text.startswith(" points", pos):
         m = g.INDEX_POINTS.match(text, pos)
-        if m:
+        # spelled, only about polls or votes ("a margin of between four and eight points"): a team's
+        # "five points" are a count
+        if m and (not amt.spelled or _poll_sentence(text, amt.start, m.end())):
             amt.unit = INDEX_POINT[0]
             return m.end()
     m = g.POINT_GAP.match(text, pos)
@@ -433,6 +435,16 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _poll_sentence(text: str, start: int, end: int) -> bool:
+    """A poll or vote cue in the sentence around text[start:end] (its clause bounds as extract reads them)."""
+    lo = max(0, start - 160)
+    brk = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    hi = text.find(". ", end, end + 120)
+    hi = hi if hi >= 0 else min(len(text), end + 120)
+    return g.POLL_CUE.search(text, lo, hi) is not None
 
 
 def _temperature(text: str, amt: Amount, m: re.Match[str]) -> str | None:

@@ -984,6 +984,8 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
             return None
         measure = ("count", "count", 1.0)
     kind, unit, factor = measure
+    if unit == "point" and _poll_points(body, first.start, end):
+        kind, unit = "percent", "percentage_point"  # "a margin of between four and eight points", as for one end
     dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
     low, high = rng.low * factor, rng.high * factor
     q = qualifier_before(body, first.start)

@@ -545,7 +545,8 @@ QUALIFIER_AFTER = re.compile(
     rf"|(?P<approx>so)))\b|(?P<plus>\+(?![0-9])|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
 )
 RANGE_CONNECTOR = re.compile(
-    rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
+    rf"(?P<hto>-(?i:to)-{SP}?)(?=[0-9$€£¥A-Za-z])"  # "three-to-six percent", "3-to- 6%"
+    rf"|(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
 )
 # A race time: "2:02:57" (hours, minutes, seconds), "3:43.13" (minutes, seconds and hundredths); a
 # clock time "12:00" or "3:09 pm" is neither.

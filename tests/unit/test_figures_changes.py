@@ -317,3 +317,28 @@ def test_output_per_period_is_a_counted_rate(text: str, value: float, per_unit: 
 )
 def test_no_output_count_without_its_verb_and_period(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedge between "by" and the size of a change: still a change and the level it ends at
+        ("The group will trim supply by nearly 300 kb/d to 9.8 mb/d.", [(300e3, "down", None), (9.8e6, None, "to")]),
+        ("Prices were cut by about 4% to 2.6%.", [(4, "down", None), (2.6, None, "to")]),
+    ],
+)
+def test_a_hedged_change_by_then_its_level(text: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.direction, f.endpoint) for f in extract_figures(text)] == expected
+
+
+def test_a_hedged_range_with_no_by_stays_a_range() -> None:
+    (f,) = extract_figures("Repairs will cost about $5 million to $7 million.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 5e6, 7e6)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="'by X% to Y%' with one unit is read as a change and its level, never as a range"
+)
+def test_known_gap_a_range_as_the_size_of_a_change() -> None:
+    (f,) = extract_figures("Capacity is set to grow by 15% to 20%.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 15, 20)

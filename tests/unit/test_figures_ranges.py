@@ -25,6 +25,21 @@ from newsfacts.figures import extract_figures
         ("Between 2020 and 2025, output grew.", "2020 and 2025", "date", "year", 2020, 2025),
         ("Between 10 and 15 companies bid.", "10 and 15", "count", "count", 10, 15),
         ("Rates rose 25-50 basis points.", "25-50 basis points", "percent", "percentage_point", 0.25, 0.5),
+        # "to" written with hyphens, a space after the second one allowed
+        ("The target band is two-to-four percent.", "two-to-four percent", "percent", "percent", 2, 4),
+        ("Prices sat in a four-to- seven percent band.", "four-to- seven percent", "percent", "percent", 4, 7),
+        ("Repairs need 3-to-5 weeks.", "3-to-5 weeks", "duration", "week", 3, 5),
+        # points in a poll's range are percentage points, spelled or not; an index's stay points
+        (
+            "Surveys gave her a lead of between five and nine points.",
+            "five and nine points",
+            "percent",
+            "percentage_point",
+            5,
+            9,
+        ),
+        ("Voters favoured the plan by 3-6 points.", "3-6 points", "percent", "percentage_point", 3, 6),
+        ("The Dow swung between 150 and 300 points.", "150 and 300 points", "quantity", "point", 150, 300),
     ],
 )
 def test_ranges(text: str, raw: str, kind: str, unit: str, low: float, high: float) -> None:
@@ -53,3 +68,19 @@ def test_iso_date_is_not_a_range() -> None:
 def test_a_range_of_two_leading_decimals() -> None:
     (f,) = extract_figures("Showers may leave .25-.50 inch in the valley.")
     assert (f.qualifier, f.value_low, f.value_high, f.unit) == ("range", 0.25, 0.5, "inch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # odds and votes written with "-to-" stay ratios or nothing, never a range (high end first)
+        "The board voted 7-to-2 for the bid.",
+        "Bookmakers offered 5-to-1 odds.",
+        # spelled points outside a poll are no range of points
+        "The side won by between two and four points in each game.",
+    ],
+)
+def test_no_range_of_hyphenated_ratios_or_game_points(text: str) -> None:
+    assert [
+        f for f in extract_figures(text) if f.qualifier == "range" and f.unit in ("percent", "point", "count")
+    ] == []
