@@ -407,7 +407,7 @@ NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(
     rf"{SP}+(?:out{SP}+)?of{SP}+(?:(?:the|all|its|their|his|her|our){SP}+)?(?:[A-Za-z]+['’]s{SP}+)?"
-    rf"(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
+    rf"(?:(?i:top|estimated|roughly|about|some|nearly|around|approximately|almost|an{SP}+estimated){SP}+)?"
     rf"(?P<whole>[0-9][0-9,]*(?:\.[0-9]+(?={SP}+(?P<scale>(?i:thousand|million|billion))\b))?(?![0-9.,]*[0-9%])"
     rf"|(?i:{_HUNDREDS})\b)"
 )

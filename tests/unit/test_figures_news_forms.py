@@ -86,6 +86,14 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
         ("Four of its stores will close.", [("Four", 4, "stores")]),
         ("It shut 40 of its roughly 300 branches.", [("40", 40, "branches"), ("300", 300, "branches")]),
         ("At least 25 of the town's 900 homes burned.", [("25", 25, "homes"), ("900", 900, "homes")]),
+        # a hedge before the whole: "out of approximately", "of almost"
+        (
+            "Just 86 out of approximately 9,000 visits ended in surgery.",
+            [("86", 86, "visits"), ("9,000", 9000, "visits")],
+        ),
+        ("Only 14 of almost 600 tenants replied.", [("14", 14, "tenants"), ("600", 600, "tenants")]),
+        # a hedged whole no larger than the part is no whole
+        ("Some 70 of approximately 50 claims were refused.", [("50", 50, "claims")]),
         # the small counts of sport and health news
         ("He has scored two goals this season.", [("two", 2, "goals")]),
         ("Officials confirmed three new cases.", [("three", 3, "cases")]),
