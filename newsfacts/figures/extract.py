@@ -281,20 +281,20 @@ def _carry_ratio(body: str, found: Found, prev: Found) -> None:
 
 def _whole_after_count(body: str, s: int, e: int, prev: Found) -> Found | None:
     """The whole a count is part of, after "out of" ("at least 50 seats out of 75 available",
-    "1,905,960 voters have cast their ballots out of total 3,465,736"), or the forecast of the count
-    ("rose by 161,000, compared with the median estimate for 198,000"): a count of the same noun."""
+    "1,905,960 voters have cast their ballots out of total 3,465,736"), the forecast of the count
+    ("rose by 161,000, compared with the median estimate for 198,000"), or the count it is compared
+    with ("300 workers, compared with 250 a year earlier"): a count of the same noun."""
     if s - prev.end > 90 or g.LIST_BREAK.search(body, prev.end, s) is not None:
         return None
-    if (
-        g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None
-        and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None
-    ):
+    window = max(0, s - 32)
+    other = g.ESTIMATE_BEFORE.search(body, window, s) or g.COMPARED_BEFORE.search(body, window, s)
+    if g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None and other is None:
         return None
     amt, _ = read_amount(body, s, e, False)
     if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or prev.value is None:
         return None
-    if amt.value < prev.value and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None:
-        return None  # a whole is no smaller than its part (a forecast may be)
+    if amt.value < prev.value and other is None:
+        return None  # a whole is no smaller than its part (a forecast or a compared count may be)
     found = _single(s, amt.end, "count", "count", amt.value, "exact")
     found.noun = prev.noun
     return found
@@ -721,6 +721,8 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found.dimension = unit[1]
         return found, noun_end
     changed = _changed_or_level(body, amt) if noun is None and not (amt.spelled or article or amt.scale) else None
+    if not changed and noun is None and not (amt.spelled or article or amt.scale) and "." not in amt.token:
+        changed = "level" if g.MILESTONE_AFTER.match(body, amt.end) else None  # "near the 40,000 mark"
     if changed and _index_sentence(body, amt.num_start):
         start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"
         found = _single(start, amt.end, "quantity", "point", value, q or "exact")

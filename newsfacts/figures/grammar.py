@@ -327,6 +327,13 @@ ESTIMATE_BEFORE = re.compile(
     rf"\b(?i:estimates?|forecasts?|expectations?|consensus|projections?|predictions?|expected|forecast){SP}+"
     rf"(?:(?i:of|for){SP}+)?(?:(?i:about|around|roughly|some|nearly){SP}+)?$"
 )
+# "the 40,000 mark", "below the 7,000 level": a round level named as a mark (an index's, where the
+# clause names one: extract._index_sentence).
+MILESTONE_AFTER = re.compile(rf"{SP}+(?i:mark|level|threshold|barrier|milestone)\b")
+# "300 workers, compared with 250 a year earlier", "41 wins versus 35": a count compared with a count.
+COMPARED_BEFORE = re.compile(
+    rf"\b(?i:compared{SP}+(?:with|to)|versus|vs\.?){SP}+(?:(?i:about|around|roughly|some|nearly|just|only){SP}+)?$"
+)
 # "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
 OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
 # "the most aces in a season with 530", "the most career aces with 13,582": the clause names what

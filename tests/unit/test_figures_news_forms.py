@@ -393,6 +393,11 @@ def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -
         # the forecast of a count just stated, larger or smaller
         ("Payrolls rose 140,000, below the median estimate for 172,000.", ["140,000", "172,000"]),
         ("It sold 40 cars, beating forecasts of 35.", ["40", "35"]),
+        # the count it is compared with, larger or smaller; a year or a span after "compared with" is no count
+        ("The club signed 18 players, compared with 11 the year before.", ["18", "11"]),
+        ("Lenders approved 620 loans versus about 700 in March.", ["620", "700"]),
+        ("The plant built 900 vans, compared with 2021.", ["900"]),
+        ("The site hired 65 nurses, compared to six months ago.", ["65"]),
     ],
 )
 def test_the_whole_after_out_of(text: str, raws: list[str]) -> None:

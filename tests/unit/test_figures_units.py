@@ -160,7 +160,28 @@ def test_change_restated_as_percent_keeps_direction_and_level() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Sales rose 5% to 300 stores.", "It fell 3% in 2024.", "Profit rose 4% and 12 staff left."]
+    ("text", "raw", "level"),
+    [
+        # a round level named as a mark, a threshold or a barrier, in a clause that names an index
+        ("The Nasdaq closed just shy of the 18,000 mark.", "18,000", 18000),
+        ("Traders watched the S&P 500 test the 5,000 barrier again.", "5,000", 5000),
+        ("The manufacturing index stayed above the 50 threshold.", "50", 50),
+    ],
+)
+def test_an_index_level_named_as_a_mark(text: str, raw: str, level: float) -> None:
+    figure_written(text, raw, kind="quantity", unit="point", value=level)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 5% to 300 stores.",
+        "It fell 3% in 2024.",
+        "Profit rose 4% and 12 staff left.",
+        # a mark with no index in its clause
+        "Ticket sales passed the 20,000 mark on Friday.",
+        "The river rose past the 4.5 level overnight.",
+    ],
 )
 def test_no_level_without_an_index_shape(text: str) -> None:
     assert [f for f in extract_figures(text) if f.unit == "point"] == []
