@@ -44,6 +44,7 @@ from newsfacts.figures.lexicon import (
     NOT_NOUNS,
     OUTPUT_PERIODS,
     OUTPUT_VERBS,
+    PEAK_WORDS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
     PERIOD_ORDINALS,
@@ -187,6 +188,8 @@ def scan(body: str) -> list[Found]:
         prev = out[-1] if out else None
         if found is None and not group and prev is not None and prev.direction is not None:
             found = _level_after_change(body, s, e, prev)
+        elif found is None and not group and prev is not None and prev.unit == "point" and _index_sentence(body, s):
+            found = _level_after_change(body, s, e, prev)  # "the Index's gain of 26.11 points to 3,436.59"
         if found is not None and not group and found.kind == "count" and found.noun is None and _after_points(out):
             level = _level_after_change(body, s, e, out[-1])
             if level is not None and (level.start, level.end) == (found.start, found.end):
@@ -837,6 +840,8 @@ def _changed_or_level(body: str, amt: Amount) -> str | None:
         return "change"
     if len(words) > 1 and words[-1] in LEVEL_PREPOSITIONS and (words[-2] in LEVEL_WORDS or words[-2] in CHANGE_WORDS):
         return "level"
+    if len(words) > 1 and words[-1] == "of" and (words[-2] in PEAK_WORDS or words[-2] in LEVEL_WORDS):
+        return "level"  # "the intraday high of 31,958.41", "a reading of 52.4"
     return None
 
 

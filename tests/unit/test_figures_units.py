@@ -144,6 +144,8 @@ def test_level_after_a_change_in_points(text: str, level: float) -> None:
         # without a change in points before it, a number after "to" keeps what it counts
         "The chain added 12 points, or 3%, to 1,200 members.",
         "Employment rose 2.1% to 1,200 in the town.",
+        # a score after points, with no index in the clause
+        "The guard scored 31 points to 18 for his marker.",
     ],
 )
 def test_no_level_without_points(text: str) -> None:
@@ -166,6 +168,11 @@ def test_change_restated_as_percent_keeps_direction_and_level() -> None:
         ("The Nasdaq closed just shy of the 18,000 mark.", "18,000", 18000),
         ("Traders watched the S&P 500 test the 5,000 barrier again.", "5,000", 5000),
         ("The manufacturing index stayed above the 50 threshold.", "50", 50),
+        # an extreme or a reading of an index, after "of"
+        ("The Kospi eased from its session high of 2,611.40 by noon.", "2,611.40", 2611.4),
+        ("The services index showed a reading of 48.7 in June.", "48.7", 48.7),
+        # the level after a change in points whose direction is not stated
+        ("The Index posted a move of 14.2 points to 3,101.8 on the day.", "3,101.8", 3101.8),
     ],
 )
 def test_an_index_level_named_as_a_mark(text: str, raw: str, level: float) -> None:
@@ -181,6 +188,8 @@ def test_an_index_level_named_as_a_mark(text: str, raw: str, level: float) -> No
         # a mark with no index in its clause
         "Ticket sales passed the 20,000 mark on Friday.",
         "The river rose past the 4.5 level overnight.",
+        # an extreme with no index in the clause
+        "The river reached a high of 14 on Monday.",
     ],
 )
 def test_no_level_without_an_index_shape(text: str) -> None:
