@@ -380,6 +380,10 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "megapixel"
         return m.end()
     m = g.SPACED_WATTS.match(text, pos) if not amt.spelled else None
+    if m is None and not amt.spelled and text.startswith(" W", pos):
+        m = g.SPACED_WATTS_END.match(text, pos)
+        if m and not _power_in_sentence(text, amt.start, m.end()):
+            m = None
     if m:
         amt.unit = "W"
         return m.end()
@@ -409,6 +413,10 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m and (not amt.spelled or _poll_sentence(text, amt.start, m.end())):
             amt.unit = INDEX_POINT[0]
             return m.end()
+    m = g.POINT_RATE_MOVE.match(text, pos)
+    if m:
+        amt.unit = "percentage_point"
+        return m.end()
     m = g.POINT_GAP.match(text, pos)
     if m:
         amt.unit = INDEX_POINT[0]
@@ -435,6 +443,15 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _power_in_sentence(text: str, start: int, end: int) -> bool:
+    """A word of electric power ("charging", "battery", "output") in the sentence of text[start:end]."""
+    lo = max(0, start - 100)
+    lo = max(lo, text.rfind(". ", lo, start) + 1)
+    stop = text.find(". ", end - 1, end + 60)
+    hi = stop if stop >= 0 else min(len(text), end + 60)
+    return g.POWER_CUE.search(text, lo, hi) is not None
 
 
 def _poll_sentence(text: str, start: int, end: int) -> bool:

@@ -228,6 +228,10 @@ POINT_GAP = re.compile(
     rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump|fall|decline"
     rf"|loss|slump|plunge|rally|surge|advance|climb|tumble|retreat|rebound|selloff|sell-off)\b)"
 )
+# "a larger 0.5-point cut", "a 1-point rate hike": a rate move in points is in percentage points.
+POINT_RATE_MOVE = re.compile(
+    rf"-(?i:point)(?={SP}+(?:(?i:interest{SP}+rate|policy{SP}+rate|rate){SP}+)?(?i:cuts?|hikes?)\b)"
+)
 # A sentence about polls or votes, where points are percentage points.
 POLL_CUE = re.compile(
     r"\b(?i:polls?|polling|pollsters?|surveys?|voters|votes?|ballots?|electorate|margin{SP}+of{SP}+error|"
@@ -473,6 +477,12 @@ SPACED_MEGAPIXELS = re.compile(rf"{SP}(?:MP|Mp)(?![A-Za-z0-9])")
 # "a 65 W charger", "240 W of power": a spaced capital W is watts where a lower-case word goes on
 # (elsewhere it is a compass point or a letter: "300 W 57th St", "5 W Main").
 SPACED_WATTS = re.compile(rf"{SP}W(?={SP}+(?!(?:and|or)\b)[a-z])")
+# ... and before a clause's punctuation where the words around speak of power ("bumped up to 65 W, which").
+SPACED_WATTS_END = re.compile(rf"{SP}W(?=[,.;:)](?:{SP}|$))")
+POWER_CUE = re.compile(
+    r"\b(?i:charg\w*|power\w*|watts?|wattage|batter(?:y|ies)|adapters?|motors?|output|solar|speakers?|"
+    r"amplifiers?|bulbs?|lasers?)\b"
+)
 CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
 # An inch mark after a screen size: '13.5" touch display', 'a 65” TV'.
 INCH_MARK = re.compile(
@@ -528,6 +538,7 @@ _UNIT_PATTERNS = (
     UNIT_AFTER,
     INDEX_POINTS,
     POINT_GAP,
+    POINT_RATE_MOVE,
     TIMES,
     FOLD,
     MAGNITUDE_AFTER,
@@ -538,6 +549,7 @@ _UNIT_PATTERNS = (
     SPACED_MEGAPIXELS,
     FRAME_RATE,
     SPACED_WATTS,
+    SPACED_WATTS_END,
 )
 
 

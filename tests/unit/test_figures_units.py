@@ -346,6 +346,9 @@ def test_frames_with_no_rate(text: str) -> None:
         ("The laptop ships with a 100 W adapter.", "100 W", 100),
         ("The motor delivers 750 W of power.", "750 W", 750),
         ("The handset supports 33 W fast charging.", "33 W", 33),
+        # before a clause's punctuation, where the sentence speaks of power
+        ("Charging now peaks at 120 W, up from 80 W.", "120 W", 120),
+        ("The amplifier delivers 50 W.", "50 W", 50),
     ],
 )
 def test_spaced_watts(text: str, raw: str, value: float) -> None:
@@ -359,6 +362,8 @@ def test_spaced_watts(text: str, raw: str, value: float) -> None:
         "The shop is at 210 W 34th St.",
         "Parking is on 9 W Elm.",
         "The team went 6 W and 2 L in May.",
+        # before punctuation with no word of power in its sentence (a cue in the next one does not count)
+        "Turn right at 18 W. The power plant is ahead.",
     ],
 )
 def test_a_spaced_w_that_is_no_watt(text: str) -> None:
