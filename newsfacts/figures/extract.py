@@ -286,11 +286,14 @@ def _whole_after_count(body: str, s: int, e: int, prev: Found) -> Found | None:
     """The whole a count is part of, after "out of" ("at least 50 seats out of 75 available",
     "1,905,960 voters have cast their ballots out of total 3,465,736"), the forecast of the count
     ("rose by 161,000, compared with the median estimate for 198,000"), or the count it is compared
-    with ("300 workers, compared with 250 a year earlier"): a count of the same noun."""
+    with ("300 workers, compared with 250 a year earlier", "306 electoral votes to Clinton's 232"): a
+    count of the same noun."""
     if s - prev.end > 90 or g.LIST_BREAK.search(body, prev.end, s) is not None:
         return None
     window = max(0, s - 32)
     other = g.ESTIMATE_BEFORE.search(body, window, s) or g.COMPARED_BEFORE.search(body, window, s)
+    if other is None and body[s - 2 : s - 1] in ("s", "'", "’"):
+        other = g.RIVAL_POSSESSIVE_BEFORE.search(body, max(0, s - 60), s)
     if g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None and other is None:
         return None
     amt, _ = read_amount(body, s, e, False)

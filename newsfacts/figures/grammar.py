@@ -338,6 +338,12 @@ MILESTONE_AFTER = re.compile(rf"{SP}+(?i:mark|level|threshold|barrier|milestone)
 COMPARED_BEFORE = re.compile(
     rf"\b(?i:compared{SP}+(?:with|to)|versus|vs\.?){SP}+(?:(?i:about|around|roughly|some|nearly|just|only){SP}+)?$"
 )
+# "306 electoral votes to Hillary Clinton's 232", "41 wins against the Hawks' 38": a rival's count
+# after a possessive, compared with a count just stated.
+RIVAL_POSSESSIVE_BEFORE = re.compile(
+    rf"\b(?i:to|versus|vs\.?|against|compared{SP}+(?:with|to)|beside){SP}+(?:(?i:the|her|his|their|its){SP}+)?"
+    rf"(?:[A-Za-z][A-Za-z.’'-]*{SP}+){{0,3}}[A-Za-z][A-Za-z.-]*(?:['’]s|s['’]){SP}+$"
+)
 # "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
 OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
 # "the most aces in a season with 530", "the most career aces with 13,582": the clause names what

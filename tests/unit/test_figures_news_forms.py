@@ -398,6 +398,10 @@ def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -
         ("Lenders approved 620 loans versus about 700 in March.", ["620", "700"]),
         ("The plant built 900 vans, compared with 2021.", ["900"]),
         ("The site hired 65 nurses, compared to six months ago.", ["65"]),
+        # a rival's count after a possessive; a possessive before a year is no rival's count
+        ("The mayor took 5,210 ballots to her opponent’s 4,870.", ["5,210", "4,870"]),
+        ("The Lakers had 44 wins against the Suns' 39.", ["44", "39"]),
+        ("It shipped 300 units to Ford's 2026 plant.", ["300"]),
     ],
 )
 def test_the_whole_after_out_of(text: str, raws: list[str]) -> None:
