@@ -22,6 +22,7 @@ from newsfacts.figures.catalog import MetricCatalog, ignorecase_fold, load_catal
 from newsfacts.figures.context import (
     is_enumerator,
     is_label_or_name,
+    is_sentence_start,
     left_attachment,
     masked_end,
     month_before,
@@ -661,7 +662,7 @@ def _price_base_year(body: str, amt: Amount) -> bool:
 
 def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found | None, int]:
     """A number with no unit: a year, a count, or nothing."""
-    if not amt.spelled and is_label_or_name(body, amt.num_start):
+    if not amt.spelled and is_label_or_name(body, amt.num_start) and not _opener_before_measures(body, amt, article):
         return None, name_chain_end(body, amt.end)
     if _is_age(body, amt):
         found = _single(amt.num_start, amt.end, "duration", "year", amt.value, q or "exact")
@@ -789,6 +790,15 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
             skip = per.end()
     return found, skip
+
+
+def _opener_before_measures(body: str, amt: Amount, article: bool) -> bool:
+    """ "Expect 3 or 4 inches of rain", "Then 5 and 10 km runs": a capitalised word that opens the
+    sentence before numbers sharing one unit is no name ("Nikkei 225" names no unit after it)."""
+    tok = word_before(body, amt.num_start)
+    if article or tok is None or not tok.isalpha() or not is_sentence_start(body, amt.num_start - len(tok) - 1):
+        return False
+    return _unit_written_later(body, amt) is not None
 
 
 def _unit_written_later(body: str, amt: Amount) -> tuple[tuple[str, str, float], float] | None:

@@ -363,6 +363,12 @@ def test_not_number_forms(text: str) -> None:
         # a count keeps its noun; a change restated in percent is not a second value of one unit
         ("It has 3 rooms and 2 baths.", [(3, "count"), (2, "count")]),
         ("The DAX index rose 95.20, or 0.6%, to 18,050.", [(95.2, "point"), (0.6, "percent"), (18050, "point")]),
+        # a capitalised word opening the sentence is no name before numbers that share a unit
+        ("Expect 2 or 3 inches of snow overnight.", [(2, "inch"), (3, "inch")]),
+        ("Then 8 and 16 GB models follow.", [(8, "GB"), (16, "GB")]),
+        # a name before numbers with no unit after them stays a name
+        ("Sakhalin 1 and 2 pump gas.", []),
+        ("Nikkei 225 futures slipped.", []),
     ],
 )
 def test_a_unit_written_after_the_last_of_the_numbers(text: str, expected: list[tuple]) -> None:
