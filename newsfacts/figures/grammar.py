@@ -649,6 +649,9 @@ DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
 MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?,?{SP}+$")
 BETWEEN_BEFORE = re.compile(rf"\b(?i:between){SP}+$")
+# "between 160 and 300 miles (257 and 482 kilometers)": a range restated in another unit, in brackets
+# right after it, keeps "and" as its connector (the text before the bracket must end a "between" range).
+RESTATED_RANGE_BEFORE = re.compile(rf"\b(?i:between){SP}+[^()]{{1,40}}{SP}\($")
 LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t>*•·-]*$")
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:\n][\"'”’)\]]*)[ \t\"'“‘(\[*_#>•-]*$")
 

@@ -36,7 +36,14 @@ def read_range(text: str, first: Amount) -> Range | None:
     if not c:
         return None
     word = "to" if c.group("hto") else (c.group("word") or "").lower()
-    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+    if (
+        word == "and"
+        and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        and not (
+            text[first.start - 1 : first.start] == "("
+            and g.RESTATED_RANGE_BEFORE.search(text, max(0, first.start - 60), first.start)
+        )
+    ):
         return None
     if word == "to" and _change_before(text, first):
         return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range

@@ -54,6 +54,15 @@ def test_ends_with_different_units_are_two_figures() -> None:
     assert [(f.kind, f.qualifier) for f in figures] == [("percent", "exact"), ("money", "exact")]
 
 
+def test_a_between_range_restated_in_brackets_in_another_unit() -> None:
+    figures = extract_figures("The trail climbs between 900 and 1,200 feet (274 and 366 metres) in all.")
+    assert [(f.unit, f.value_low, f.value_high) for f in figures] == [("ft", 900, 1200), ("m", 274, 366)]
+
+
+def test_numbers_in_brackets_with_no_between_range_before_are_no_range() -> None:
+    assert [f for f in extract_figures("The council (9 and 11 members) met.") if f.qualifier == "range"] == []
+
+
 def test_and_without_between_is_not_a_range() -> None:
     assert [f.raw_text for f in extract_figures("It grew 5% and 7% in turn.")] == ["5%", "7%"]
 
