@@ -1084,7 +1084,11 @@ def _annotate(body: str, f: Found) -> None:
             m = _rate_after_noun(body, f)
         if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
             abbr, adv = m.group("abbr"), m.group("adv")
-            noun = " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
+            noun = (
+                "share"
+                if m.group("share")
+                else " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
+            )
             f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None

@@ -274,6 +274,8 @@ PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
+    # "$53 per Versum share", "18 dollars per Baxalta ordinary share": a share named by its company
+    rf"|{SP}+(?i:per|a|for{SP}+each){SP}+(?:[A-Z][A-Za-z&.’'-]*{SP}+){{1,2}}(?:(?i:ordinary|common){SP}+)?(?P<share>(?i:shares?))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
     # "six cents a year ago", "a year after the vote": a time, not a rate; only a span of time makes
     # one ("93 cents a share before one-time items", "$3.17 per gallon after dipping" are rates)
