@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
-from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, ENDPOINT_FILLERS, RANGE_WORDS, UP_WORDS
+from newsfacts.figures.lexicon import (
+    CHANGE_FILLERS,
+    CHANGE_NOUNS,
+    CHANGE_WORDS,
+    DOWN_WORDS,
+    ENDPOINT_FILLERS,
+    RANGE_WORDS,
+    UP_WORDS,
+)
 from newsfacts.figures.numbers import is_year_like
 from newsfacts.figures.units import MAGNITUDE
 
@@ -106,6 +114,8 @@ def _change_before(text: str, first: Amount) -> bool:
     i = endpoint_index(words)
     if i is None or words[i] != "from" or _years_only(text, start):
         return False
+    if first.bare and not any(w in CHANGE_WORDS or w in CHANGE_NOUNS for w in words[:i]):
+        return False  # "provided from 8 to 32 GB": no change is stated, so the ends bound one value
     return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
 
 

@@ -40,6 +40,9 @@ from newsfacts.figures import extract_figures
         ),
         ("Voters favoured the plan by 3-6 points.", "3-6 points", "percent", "percentage_point", 3, 6),
         ("The Dow swung between 150 and 300 points.", "150 and 300 points", "quantity", "point", 150, 300),
+        # "from ... to" with no change stated bounds one value
+        ("It ships with from 4 to 16 GB of memory.", "4 to 16 GB", "quantity", "GB", 4, 16),
+        ("Tickets will cost from 20 to 45 dollars.", "20 to 45 dollars", "money", "USD", 20, 45),
     ],
 )
 def test_ranges(text: str, raw: str, kind: str, unit: str, low: float, high: float) -> None:
@@ -47,6 +50,19 @@ def test_ranges(text: str, raw: str, kind: str, unit: str, low: float, high: flo
     assert (f.raw_text, f.kind, f.unit, f.qualifier) == (raw, kind, unit, "range")
     assert f.value is None
     assert (f.value_low, f.value_high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a change verb or noun before "from": a change and its two levels, not a range
+        "Unemployment climbed from 4 to 6 percent.",
+        "The fare went from 2 to 3 dollars.",
+        "It forecast an increase from 5 to 8 percent.",
+    ],
+)
+def test_from_to_after_a_change_is_no_range(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.qualifier == "range"] == []
 
 
 def test_ends_with_different_units_are_two_figures() -> None:
