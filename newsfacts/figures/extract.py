@@ -415,7 +415,7 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         return _single(s, race.end(), "duration", "second", seconds, qualifier_before(body, s) or "exact"), race.end()
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
-    if is_enumerator(body, s, end):
+    if is_enumerator(body, s, end) and not _bracketed_age(body, s, end):
         return None, end + 1
     token = body[s:end]
     if attach == "free" and token.isdigit() and len(token) <= 2 and 1 <= int(token) <= 31:
@@ -887,11 +887,27 @@ def _is_age(body: str, amt: Amount) -> bool:
         return True
     if g.AGE_PRONOUN_BEFORE.search(body, lo, amt.num_start):
         return g.AGE_AFTER_PRONOUN.match(body, amt.end) is not None
+    if not amt.spelled and _bracketed_age(body, amt.num_start, amt.end):
+        return True  # "Prakash Pawar (27), on July 3"
     if amt.spelled or not body.endswith(", ", 0, amt.num_start) or not body.startswith(",", amt.end):
         return False
     m = g.APPOSITIVE_AGE_BEFORE.search(body, lo, amt.num_start)
     if m is None or (m.group("first") is None and g.AGE_CLAUSE_AFTER.match(body, amt.end) is None):
         return False  # a single name needs the clause to go on: not "Madrid, 14, 15 and 16"
+    return _plain_names(m)
+
+
+def _bracketed_age(body: str, start: int, end: int) -> bool:
+    """ "identified as Prakash Pawar (27), on July 3", "Mary Jones (64) of Leeds": an age in brackets
+    right after a person's two names, the clause going on as after a name."""
+    if not body.endswith(" (", 0, start) or g.BRACKETED_AGE_AFTER.match(body, end) is None:
+        return False
+    m = g.BRACKETED_AGE_BEFORE.search(body, max(0, start - 40), start)
+    return m is not None and _plain_names(m)
+
+
+def _plain_names(m: re.Match[str]) -> bool:
+    """The capitalised words before an age are a person's names, not a month, a weekday or a function word."""
     return all(
         w not in MONTHS and w not in WEEKDAYS and w.lower() not in FUNCTION_WORDS
         for w in m.group("first", "last")

@@ -390,6 +390,10 @@ AGE_PRONOUN_BEFORE = re.compile(
     rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
 )
 AGE_AFTER_PRONOUN = re.compile(rf"(?:[,.;:!?)]|{SP}+(?i:when|at|and|in|on|as|after|before|from|with|but)\b|$)")
+# "identified as Prakash Pawar (27), on July 3": an age in brackets after a full name (both parts capitalised).
+# The clause goes on as after a person's name: "(27), on July 3", "(64) of Leeds", "(31) who".
+BRACKETED_AGE_BEFORE = re.compile(rf"\b(?P<first>[A-Z][a-z]+){SP}(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?){SP}\($")
+BRACKETED_AGE_AFTER = re.compile(rf"\)(?:[,;]|{SP}+(?:of|from|and|who|was|is|has|had|were)\b)")
 APPOSITIVE_AGE_BEFORE = re.compile(rf"\b(?:(?P<first>[A-Z][a-z]+){SP})?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), $")
 # After the age of a single name a clause goes on in lower case: "Charles, 64, testified", "Boy, 6, dragged".
 AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")

@@ -212,6 +212,9 @@ def test_no_level_without_an_index_shape(text: str) -> None:
         Anyone aged 70+ may apply.         | 70+           | 70            | year
         Jones, 41, declined to comment.    | 41            | 41            | year
         She served 4½ years in jail.       | 4½ years      | 4.5           | year
+        # in brackets after a full name, the clause going on as after a name
+        Officers held Ravi Kumar (33), a driver. | 33      | 33            | year
+        Ann Clarke (71) of Hull was hurt.  | 71            | 71            | year
     """),
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
@@ -228,6 +231,9 @@ def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> Non
         "Anna Berg, 4.5, was the score.",
         # a number after "he was" that a unit or noun follows is not an age
         "He was 5 points ahead.",
+        # a bracketed number after a name that the clause does not go on from, and a list's enumerator
+        "Shares of Acme Corp (4) slipped.",
+        "The bill would (1) raise taxes and (2) cut aid.",
     ],
 )
 def test_not_ages(text: str) -> None:
