@@ -1110,6 +1110,8 @@ def _annotate(body: str, f: Found) -> None:
                 f.per_unit = None
             if f.per_unit is not None and f.unit.endswith("/" + f.per_unit):
                 f.per_unit = None  # "down from 30.74 M a day" after barrels/day: the unit already says it
+        if f.per_unit is None and f.kind == "count" and _annual_rate(body, f):
+            f.per_unit = "year"  # "a 662,000 annual rate", "an annual rate of 1.42 million units"
     if f.kind == "date":
         return
     words = words_before(body, f.start)
@@ -1131,6 +1133,14 @@ def _annotate(body: str, f: Found) -> None:
         return  # "rising up to 5%": a ceiling, not a level reached
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
+
+
+def _annual_rate(body: str, f: Found) -> bool:
+    """A count stated as an annual rate, the phrase right after it or right before it."""
+    return (
+        g.ANNUAL_RATE_AFTER.match(body, f.end) is not None
+        or g.ANNUAL_RATE_BEFORE.search(body, max(0, f.start - 48), f.start) is not None
+    )
 
 
 def _rate_after_noun(body: str, f: Found) -> re.Match[str] | None:

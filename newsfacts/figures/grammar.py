@@ -336,6 +336,14 @@ ESTIMATE_BEFORE = re.compile(
 # "the 40,000 mark", "below the 7,000 level": a round level named as a mark (an index's, where the
 # clause names one: extract._index_sentence).
 MILESTONE_AFTER = re.compile(rf"{SP}+(?i:mark|level|threshold|barrier|milestone)\b")
+# A count stated as an annual rate: "a 662,000 annual rate", "a seasonally adjusted annual rate of 1.42
+# million units" (home sales, housing starts, car sales): a count per year.
+ANNUAL_RATE_AFTER = re.compile(
+    rf"{SP}+(?:(?i:seasonally{SP}+adjusted){SP}+)?(?i:annual|annualized|annualised){SP}+(?i:rate|pace)\b"
+)
+ANNUAL_RATE_BEFORE = re.compile(
+    rf"\b(?i:annual|annualized|annualised){SP}+(?i:rate|pace){SP}+of{SP}+(?:(?i:about|around|some|nearly){SP}+)?$"
+)
 # "300 workers, compared with 250 a year earlier", "41 wins versus 35": a count compared with a count.
 COMPARED_BEFORE = re.compile(
     rf"\b(?i:compared{SP}+(?:with|to)|versus|vs\.?){SP}+(?:(?i:about|around|roughly|some|nearly|just|only){SP}+)?$"

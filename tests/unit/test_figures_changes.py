@@ -55,6 +55,9 @@ def fields(text: str) -> list[tuple]:
         The consensus was 41 cents a share before charges.  | 41 cents  | share
         Diesel cost $3.90 a gallon earlier in the week.     | $3.90     | gallon
         The stock paid 15p per share after the split.       | 15p       | share
+        # a count stated as an annual rate, the phrase after it or before it
+        Existing-home sales slowed to a 3.9 million annual rate.  | 3.9 million | year
+        Builders broke ground at an annualized rate of 1.31 million homes. | 1.31 million | year
         # a share named by its company, "ordinary" or "common" allowed before it
         Rivals offered $61 per Acme share in cash.          | $61       | share
         The bid values each at 940p per Harbour ordinary share. | 940p  | share
@@ -76,6 +79,9 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
         "It shed 2 tonnes of stock a week before the audit.",
         "The index slid 0.3% a day after its record.",
         "The loss narrowed from nine cents a quarter before.",
+        # a growth rate stated as annual, and an annual rate of no count
+        "Output grew at a 2.4% annual rate.",
+        "It had 300 staff and a rising annual rate of turnover.",
         # a name before a noun that is no share
         "Fans paid $20 a Wembley ticket.",
         # what happens every year, and a growth rate, are no denominators
