@@ -200,7 +200,7 @@ def scan(body: str) -> list[Found]:
         if found is None and not group and prev is not None and prev.kind == "count":
             found = _whole_after_count(body, s, e, prev)
         if found is None and not group and prev is not None and prev.kind == "count" and prev.noun:
-            found = _count_after_same_verb(body, s, e, prev)
+            found = _count_after_same_verb(body, s, e, prev) or _count_more_than(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
@@ -352,6 +352,21 @@ def _count_after_same_verb(body: str, s: int, e: int, prev: Found) -> Found | No
     if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or counted_noun(body, amt.end) is not None:
         return None
     found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    found.noun = prev.noun
+    return found
+
+
+def _count_more_than(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number before "more than" / "fewer than" after a count in the same sentence counts the
+    same noun: "314 hospital admissions were reported, about 70 more than the previous week"."""
+    if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or amt.start != s:
+        return None
+    if g.MORE_THAN_AFTER.match(body, amt.end) is None:
+        return None
+    found = _single(s, amt.end, "count", "count", amt.value, qualifier_before(body, s) or "exact")
     found.noun = prev.noun
     return found
 
@@ -759,8 +774,12 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 "." not in amt.token
                 and amt.value >= 2
                 and g.PAST_VERB_AFTER.match(body, amt.end) is not None
-                and g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
+                and (
+                    g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
+                    or g.INTRO_PHRASE_BEFORE.search(body, max(0, amt.num_start - 48), amt.num_start) is not None
+                )
             )
+            or ("." not in amt.token and amt.value >= 2 and g.OF_THOSE_AFTER.match(body, amt.end) is not None)
             or (
                 "." not in amt.token
                 and amt.value >= 2
@@ -1015,6 +1034,14 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
     if rng.years:
         return Found(first.num_start, end, "date", None, rng.low, rng.high, "year", "range")
     measure = _measure(rng.currency, rng.unit)
+    if (
+        measure is None
+        and g.AGE_RANGE_BEFORE.search(body, max(0, first.start - 16), first.start)
+        and first.spelled == rng.second.spelled
+        and "." not in first.token
+        and 1 <= rng.low < rng.high <= 125
+    ):
+        measure = ("duration", "year", 1.0)  # "ranged in age from 50 to 95", "aged between 18 and 25"
     if measure is None:
         if not numeral_counts(body, end) or is_label_or_name(body, first.num_start):
             return None

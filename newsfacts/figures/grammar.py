@@ -326,6 +326,15 @@ SUBJECT_OPENER_BEFORE = re.compile(
     rf"(?:^|[.!?;:]{SP}+|\n|\b(?i:some|about|around|nearly|almost|roughly|approximately|an{SP}+estimated|"
     rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
 )
+# "Out of that group, 10,057 tested positive": a short phrase opening the sentence, then the number as
+# the subject of a past-tense verb.
+INTRO_PHRASE_BEFORE = re.compile(rf"(?:^|[.!?;:]{SP}+|\n)[A-Z][^.!?;:,\n]{{0,40}},{SP}+$")
+# "522 of those who tested positive", "three of them were hurt": a count of people named by a pronoun.
+OF_THOSE_AFTER = re.compile(rf"{SP}+of{SP}+(?i:those{SP}+(?:who|whom|that|with|in|on|at)|them|whom)\b")
+# "ranged in age from 50 to 95", "aged between 18 and 25": a range of ages.
+AGE_RANGE_BEFORE = re.compile(rf"\b(?i:aged|ages?|in{SP}+age){SP}+(?:(?i:from|between){SP}+)?$")
+# "314 admissions ... about 70 more than the previous week": a count compared with a count just stated.
+MORE_THAN_AFTER = re.compile(rf"{SP}+(?i:more|fewer){SP}+(?i:than)\b")
 PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
 # "rose by 161,000, compared with the median estimate for 198,000", "against expectations of 185,000":
 # a forecast of the count just stated.

@@ -277,5 +277,5 @@ OUTPUT_PERIODS = frozenset({"year", "month", "week", "day", "quarter"})
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
     "evacuating evacuated arresting arrested rescuing rescued infecting infected sickening sickened "
-    "displacing displaced hire employ kill injure evacuate arrest rescue"
+    "displacing displaced hire employ kill injure evacuate arrest rescue totaling totalling numbering"
 )

@@ -96,6 +96,8 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
         ("Some 70 of approximately 50 claims were refused.", [("50", 50, "claims")]),
         # the small counts of sport and health news
         ("He has scored two goals this season.", [("two", 2, "goals")]),
+        # a single capital letter (a type or a grade) between the number and its noun
+        ("Labs confirmed thirty-one influenza B cases.", [("thirty-one", 31, "influenza b cases")]),
         ("Officials confirmed three new cases.", [("three", 3, "cases")]),
         # one of a group, and no number at all
         ("One of the jets was damaged.", []),
@@ -150,6 +152,10 @@ def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str
         ("Remaining 40 seats go to a runoff.", "40", 40),
         # a level after a change inside brackets
         ("Its tally is lower (down from 112) this year.", "112", 112),
+        # a short phrase opening the sentence before the subject; a count of "those who"; "totaling N"
+        ("Of the first batch, 3,210 recovered at home.", "3,210", 3210),
+        ("Some 640 of those who applied were accepted.", "640", 640),
+        ("Claims rose sharply, the backlog totaling 9,870.", "9,870", 9870),
     ],
 )
 def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
@@ -166,6 +172,9 @@ def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
         # a past-tense verb after a number that does not open its clause, or that ends in "to"
         "Rates at 5 marked a peak.",
         "Around 40 compared to last year.",
+        # an opening phrase before a decimal, and "of those" with no clause of people after it
+        "By Friday, 2.5 closed higher.",
+        "Pick 3 of those colours.",
     ],
 )
 def test_no_count_named_by_its_clause(text: str) -> None:
@@ -407,6 +416,9 @@ def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -
         # a rival's count after a possessive; a possessive before a year is no rival's count
         ("The mayor took 5,210 ballots to her opponent’s 4,870.", ["5,210", "4,870"]),
         ("The Lakers had 44 wins against the Suns' 39.", ["44", "39"]),
+        # a count before "more than" / "fewer than" after a count in the same sentence
+        ("Clinics logged 410 visits on Monday, about 55 more than a week before.", ["410", "55"]),
+        ("The shelter took in 96 dogs, 12 fewer than in May.", ["96", "12"]),
         ("It shipped 300 units to Ford's 2026 plant.", ["300"]),
     ],
 )

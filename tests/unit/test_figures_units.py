@@ -223,6 +223,25 @@ def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # a range of ages after "aged" or "in age"
+        ("The victims ranged in age from 19 to 84.", 19, 84),
+        ("Recruits aged between 18 and 25 may apply.", 18, 25),
+    ],
+)
+def test_a_range_of_ages(text: str, low: float, high: float) -> None:
+    only_figure(text, kind="duration", unit="year", qualifier="range", value_low=low, value_high=high)
+
+
+def test_a_range_after_an_age_word_that_is_no_age_stays_apart() -> None:
+    # an age word before a range of decimals, or of numbers past any age, is no range of ages
+    assert [
+        f for f in extract_figures("Stocks aged from 150 to 300 days.") if f.kind == "duration" and f.unit == "year"
+    ] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a place, a weekday, a surname alone, or a decimal between commas is no age
