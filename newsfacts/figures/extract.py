@@ -39,6 +39,7 @@ from newsfacts.figures.lexicon import (
     DOWN_WORDS,
     DURATION_UNITS,
     FUNCTION_WORDS,
+    LABEL_WORDS,
     LEVEL_PREPOSITIONS,
     LEVEL_WORDS,
     MONTHS,
@@ -431,6 +432,8 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
     if is_enumerator(body, s, end) and not _bracketed_age(body, s, end):
+        if _bracketed_list_count(body, s, end):
+            return _single(s, end, "count", "count", float(body[s:end]), "exact"), end + 1
         return None, end + 1
     token = body[s:end]
     if attach == "free" and token.isdigit() and len(token) <= 2 and 1 <= int(token) <= 31:
@@ -916,11 +919,28 @@ def _is_age(body: str, amt: Amount) -> bool:
     return _plain_names(m)
 
 
+def _bracketed_list_count(body: str, start: int, end: int) -> bool:
+    """ "Germany (137), Italy (92) and France (58)": a bracketed number after a capitalised name,
+    with another such item right before or after it in the list."""
+    if not body.endswith(" (", 0, start):
+        return False
+    here = g.BRACKETED_LIST_ITEM.search(body, max(0, start - 40), end + 8)
+    if here is None or here.end() != end + 1:
+        return False
+    if body[here.start() : start - 2].lower() in LABEL_WORDS:
+        return False  # "Section (3), Part (4)": labels and their numbers
+    lo, hi = max(0, here.start() - 40), min(len(body), end + 48)
+    items = [m for m in g.BRACKETED_LIST_ITEM.finditer(body, lo, hi) if m.start() != here.start()]
+    return any(0 <= here.start() - m.end() <= 8 or 0 <= m.start() - here.end() <= 8 for m in items)
+
+
 def _bracketed_age(body: str, start: int, end: int) -> bool:
     """ "identified as Prakash Pawar (27), on July 3", "Mary Jones (64) of Leeds": an age in brackets
     right after a person's two names, the clause going on as after a name."""
     if not body.endswith(" (", 0, start) or g.BRACKETED_AGE_AFTER.match(body, end) is None:
         return False
+    if not 10 <= int(body[start:end]) <= 110:
+        return False  # "See Section (3)": a child's age in brackets is rare, a clause's number common
     m = g.BRACKETED_AGE_BEFORE.search(body, max(0, start - 40), start)
     return m is not None and _plain_names(m)
 

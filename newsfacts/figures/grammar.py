@@ -331,6 +331,9 @@ SUBJECT_OPENER_BEFORE = re.compile(
 INTRO_PHRASE_BEFORE = re.compile(rf"(?:^|[.!?;:]{SP}+|\n)[A-Z][^.!?;:,\n]{{0,40}},{SP}+$")
 # "522 of those who tested positive", "three of them were hurt": a count of people named by a pronoun.
 OF_THOSE_AFTER = re.compile(rf"{SP}+of{SP}+(?i:those{SP}+(?:who|whom|that|with|in|on|at)|them|whom)\b")
+# "Germany (137), Italy (92) and France (58)": counts in brackets after the names of a list; two such
+# items side by side make it a list, not enumerators or footnotes.
+BRACKETED_LIST_ITEM = re.compile(rf"[A-Z][A-Za-z’'.-]+{SP}\([0-9][0-9,]*\)(?=,|{SP}+(?:and|or)\b|{SP}*[.;]|{SP}+[a-z])")
 # "ranged in age from 50 to 95", "aged between 18 and 25": a range of ages.
 AGE_RANGE_BEFORE = re.compile(rf"\b(?i:aged|ages?|in{SP}+age){SP}+(?:(?i:from|between){SP}+)?$")
 # "314 admissions ... about 70 more than the previous week": a count compared with a count just stated.

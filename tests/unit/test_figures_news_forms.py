@@ -111,6 +111,31 @@ def test_a_spelled_part_and_its_whole_are_counted(text: str, expected: list[tupl
 @pytest.mark.parametrize(
     ("text", "counts"),
     [
+        # counts in brackets after the names of a list, two items or more
+        ("Most travellers came from Spain (214), Greece (87) and Malta (12).", ["214", "87", "12"]),
+        ("Seats went to Labour (412), the Tories (121) and others.", ["412", "121"]),
+    ],
+)
+def test_counts_in_brackets_after_the_names_of_a_list(text: str, counts: list[str]) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one bracketed number alone, enumerators, and labels with their numbers
+        "Spain (214) topped the table.",
+        "The bill would (1) raise taxes and (2) cut aid.",
+        "See Section (3), Article (4) below.",
+    ],
+)
+def test_no_counts_in_brackets_without_a_list_of_names(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind in ("count", "duration")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
         ("Some 151 patients recovered, 127 from home care & 24 from clinics.", ["151", "127", "24"]),
         ("At least 40 died (12 in Haiti, 28 in Cuba).", ["40", "12", "28"]),
         ("Six injuries were reported (four in town; two on the coast).", ["Six", "four", "two"]),
