@@ -379,18 +379,16 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     if m and g.CAMERA_CUE.search(text, max(0, amt.start - 40), min(len(text), m.end() + 30)):
         amt.unit = "megapixel"
         return m.end()
-    m = g.SPACED_WATTS.match(text, pos) if not amt.spelled else None
-    if m is None and not amt.spelled and text.startswith(" W", pos):
-        m = g.SPACED_WATTS_END.match(text, pos)
-        if m and not _power_in_sentence(text, amt.start, m.end()):
-            m = None
-    if m:
-        amt.unit = "W"
-        return m.end()
-    m = g.FRAME_RATE.match(text, pos) if not amt.spelled else None
-    if m:
-        amt.unit = FRAME_RATE[0]
-        return m.end()
+    if not amt.spelled and text.startswith(" W", pos):  # a plain test before either pattern
+        m = g.SPACED_WATTS.match(text, pos) or g.SPACED_WATTS_END.match(text, pos)
+        if m and (m.re is g.SPACED_WATTS or _power_in_sentence(text, amt.start, m.end())):
+            amt.unit = "W"
+            return m.end()
+    if not amt.spelled and text[pos : pos + 8].lower().lstrip(" -\u00a0\u202f\u2010\u2011")[:3] in ("fps", "fra"):
+        m = g.FRAME_RATE.match(text, pos)
+        if m:
+            amt.unit = FRAME_RATE[0]
+            return m.end()
     m = g.SCALED_BARRELS.match(text, pos) if amt.scale is None else None
     if m:
         amt.unit, amt.scale = "barrel/day", 1e3 if m.group("scale").lower() == "k" else 1e6
@@ -413,7 +411,7 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if m and (not amt.spelled or _poll_sentence(text, amt.start, m.end())):
             amt.unit = INDEX_POINT[0]
             return m.end()
-    m = g.POINT_RATE_MOVE.match(text, pos)
+    m = g.POINT_RATE_MOVE.match(text, pos) if text.startswith(("-point", "-Point"), pos) else None
     if m:
         amt.unit = "percentage_point"
         return m.end()

@@ -360,12 +360,12 @@ def _count_after_same_verb(body: str, s: int, e: int, prev: Found) -> Found | No
 def _count_more_than(body: str, s: int, e: int, prev: Found) -> Found | None:
     """A bare number before "more than" / "fewer than" after a count in the same sentence counts the
     same noun: "314 hospital admissions were reported, about 70 more than the previous week"."""
+    if g.MORE_THAN_AFTER.match(body, e) is None:  # first, since most numbers are followed by no comparison
+        return None
     if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
         return None
     amt, _ = read_amount(body, s, e, False)
-    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or amt.start != s:
-        return None
-    if g.MORE_THAN_AFTER.match(body, amt.end) is None:
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or amt.start != s or amt.end != e:
         return None
     found = _single(s, amt.end, "count", "count", amt.value, qualifier_before(body, s) or "exact")
     found.noun = prev.noun
@@ -1184,9 +1184,9 @@ def _annotate(body: str, f: Found) -> None:
 
 def _annual_rate(body: str, f: Found) -> bool:
     """A count stated as an annual rate, the phrase right after it or right before it."""
-    return (
-        g.ANNUAL_RATE_AFTER.match(body, f.end) is not None
-        or g.ANNUAL_RATE_BEFORE.search(body, max(0, f.start - 48), f.start) is not None
+    after, before = body[f.end : f.end + 40], body[max(0, f.start - 48) : f.start]
+    return ("nnual" in after and g.ANNUAL_RATE_AFTER.match(body, f.end) is not None) or (
+        "nnual" in before and g.ANNUAL_RATE_BEFORE.search(body, max(0, f.start - 48), f.start) is not None
     )
 
 
