@@ -753,6 +753,10 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found = _single(start, amt.end, "quantity", "point", value, q or "exact")
         found.dimension = DIMENSION_OF["point"]
         return found, amt.end
+    if noun is None and not (amt.spelled or article or amt.scale) and _forecast_high_or_low(body, amt):
+        found = _single(amt.num_start, amt.end, "quantity", "degF", amt.value, q or "exact")
+        found.dimension = DIMENSION_OF["degF"]
+        return found, amt.end
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
@@ -815,12 +819,13 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
 
 
 def _opener_before_measures(body: str, amt: Amount, article: bool) -> bool:
-    """ "Expect 3 or 4 inches of rain", "Then 5 and 10 km runs": a capitalised word that opens the
-    sentence before numbers sharing one unit is no name ("Nikkei 225" names no unit after it)."""
+    """ "Expect 3 or 4 inches of rain", "Then 5 and 10 km runs", "Very windy. High 55": a capitalised
+    word that opens the sentence before numbers sharing one unit, or a forecast's high, is no name
+    ("Nikkei 225" names no unit after it)."""
     tok = word_before(body, amt.num_start)
     if article or tok is None or not tok.isalpha() or not is_sentence_start(body, amt.num_start - len(tok) - 1):
         return False
-    return _unit_written_later(body, amt) is not None
+    return _unit_written_later(body, amt) is not None or _forecast_high_or_low(body, amt)  # "... High 55"
 
 
 def _unit_written_later(body: str, amt: Amount) -> tuple[tuple[str, str, float], float] | None:
@@ -917,6 +922,23 @@ def _is_age(body: str, amt: Amount) -> bool:
     if m is None or (m.group("first") is None and g.AGE_CLAUSE_AFTER.match(body, amt.end) is None):
         return False  # a single name needs the clause to go on: not "Madrid, 14, 15 and 16"
     return _plain_names(m)
+
+
+def _forecast_high_or_low(body: str, amt: Amount) -> bool:
+    """ "High 55", "with a high near 65", "Low around 57": a forecast's high or low with no scale
+    written. Only a whole number from 45 to 130 is read, as degrees Fahrenheit: no air temperature
+    reaches 45 degrees Celsius in a forecast, so a value in that span names the Fahrenheit scale
+    (a lower one could be either and is left alone), and only where the weather is spoken of and
+    no Celsius is named around it."""
+    if "." in amt.token or "," in amt.token or not 45 <= amt.value <= 130:
+        return False
+    if g.TEMP_SHORTHAND_BEFORE.search(body, max(0, amt.num_start - 16), amt.num_start) is None:
+        return False
+    if g.TEMP_SHORTHAND_AFTER.match(body, amt.end) is None:
+        return False
+    lo, hi = max(0, amt.num_start - 200), min(len(body), amt.end + 200)
+    named = g.SCALE_NAMED.search(body, lo, hi)
+    return g.WEATHER_CUE.search(body, lo, hi) is not None and (named is None or named.group("f") is not None)
 
 
 def _bracketed_list_count(body: str, start: int, end: int) -> bool:

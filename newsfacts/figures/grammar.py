@@ -544,7 +544,7 @@ CURRENCY_RESTATED = re.compile(rf"{SP}+(?:U\.S\.|US|USD)(?={SP}+(?i:a|an|per)\b)
 # Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
 # ("118 F (47.7 C)"); amounts._temperature reads the scale from the words around.
 BARE_DEGREES = re.compile(rf"{SP}+(?i:degrees|degree)\b(?!-)")
-SCALE_LETTER = re.compile(rf"{SP}(?P<scale>[CF])(?![A-Za-z0-9'’&.-]|\.[A-Za-z])")
+SCALE_LETTER = re.compile(rf"{SP}(?P<scale>[CF])(?![A-Za-z0-9'’&-]|\.[A-Za-z])")  # "104 F." ends a sentence; "F.C." no
 # A conversion right after a temperature names the other scale: "96 degrees (35.6 C)".
 CONVERSION_AFTER = re.compile(
     rf"{SP}*\({SP}*(?:about{SP}+|around{SP}+|nearly{SP}+)?[-−]?[0-9][0-9.,]*{SP}*(?:°|º|degrees?{SP}*)?"
@@ -552,6 +552,14 @@ CONVERSION_AFTER = re.compile(
 )
 SCALE_NAMED = re.compile(
     r"(?P<c>°C|º ?C|℃|\b(?i:celsius|centigrade)\b|[0-9]C\b)|(?P<f>°F|℉|\b(?i:fahrenheit)\b|[0-9]F\b)"
+)
+# A forecast's shorthand: "High 55", "with a high near 65", "Low around 57" (what follows checks the
+# weather is spoken of, and the value).
+TEMP_SHORTHAND_BEFORE = re.compile(rf"\b(?:[Hh]igh|[Ll]ow)(?:{SP}+(?i:near|around|of|about))?{SP}+$")
+TEMP_SHORTHAND_AFTER = re.compile(rf"(?:$|[\n.,;]|{SP}+[a-z])")
+WEATHER_CUE = re.compile(
+    r"\b(?i:rain\w*|snow\w*|sun\w*|cloud\w*|wind\w*|showers?|storms?|thunder\w*|forecast\w*|weather|fog\w*|"
+    r"breez\w*|drizzle|frost\w*|humid\w*|overcast|precipitation)\b"
 )
 TEMPERATURE_CUE = re.compile(
     r"°|\b(?i:degrees?|temperatures?|heat|heatwave|highs?|lows?|warm\w*|hot\w*|cold\w*|freez\w*|chill\w*|"

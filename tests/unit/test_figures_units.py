@@ -275,6 +275,20 @@ def test_every_unit_symbol_parses_in_pint_and_has_a_dimension() -> None:
             ureg.parse_units(unit)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a low value could be either scale; no weather in sight; Celsius named nearby; a name
+        "MONDAY: Cloudy with rain. Low 34",
+        "The stock set a high of 58 on Friday.",
+        "Rain is due, with a high near 50 on the Celsius scale.",
+        "After the storm, High 55 Records reopened its doors.",
+    ],
+)
+def test_no_forecast_temperature_without_weather_or_a_telling_value(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "degF"] == []
+
+
 def test_values_convert_within_a_dimension() -> None:
     ureg = pint.UnitRegistry()
     km = only_figure("The route is 12 km long.", of_kind="quantity")
@@ -294,6 +308,11 @@ def test_values_convert_within_a_dimension() -> None:
         ("Temperatures topped 101 degrees, a Fahrenheit record.", [("101 degrees", 101, "degF")]),
         # a glued F, like the glued C
         ("Lows of 28F are forecast.", [("28F", 28, "degF")]),
+        # a spaced scale letter closing the sentence
+        ("By noon the temperature hit 97 F.", [("97 F", 97, "degF")]),
+        # a forecast's high or low in shorthand, 45 to 130: Fahrenheit (no forecast reaches 45 C)
+        ("SUNDAY: Sunny and breezy. High 62", [("62", 62, "degF")]),
+        ("Tonight: showers likely, with a low around 51.", [("51", 51, "degF")]),
     ],
 )
 def test_temperatures_written_without_a_degree_sign(text: str, expected: list[tuple]) -> None:
