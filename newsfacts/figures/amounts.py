@@ -26,7 +26,7 @@ from newsfacts.figures.lexicon import (
     VIDEO_LINES,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, VULGAR_FRACTIONS, parse_numeral, parse_spelled
-from newsfacts.figures.units import DIMENSION_OF, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
+from newsfacts.figures.units import DIMENSION_OF, FRAME_RATE, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
@@ -36,6 +36,7 @@ _UNIT_SUFFIXES = {
 _SCIENTIFIC_STARTS = frozenset("×xX*eE")  # what may follow a numeral in "1.99×10^-30", "3e8"
 # Single-letter scale suffixes are ambiguous ("5m" is also five metres): money only.
 _MONEY_ONLY_SUFFIXES = frozenset({"k", "m", "b", "t"})
+_BARREL_STARTS = frozenset("bBkKmM")  # what a glued oil flow opens with ("160,000b/d", "33.64mb/d")
 
 
 @dataclass(slots=True)
@@ -201,6 +202,17 @@ def _token_end(text: str, pos: int) -> int:
 
 def _read_suffix(text: str, amt: Amount, pos: int) -> int:
     """Letters glued to a numeral: scale, unit, decade; -1 when they make it a name ("6G", "21st")."""
+    if amt.currency is None and amt.scale is None and text[pos : pos + 1] in _BARREL_STARTS:
+        m = g.GLUED_BARRELS.match(text, pos)
+        if m:  # "160,000b/d", "33.64mb/d"
+            scale = (m.group("scale") or "").lower()
+            amt.unit, amt.scale = "barrel/day", {"k": 1e3, "m": 1e6, "mm": 1e6}.get(scale)
+            return m.end()
+    if amt.currency is None and text[pos : pos + 3] in ("fps", "FPS"):
+        m = g.FRAME_RATE.match(text, pos)
+        if m:  # "60fps"
+            amt.unit = FRAME_RATE[0]
+            return m.end()
     u = g.UNIT_GLUED.match(text, pos) if amt.currency is None and text[pos : pos + 1].strip() else None
     if u and u.group("sym") in GLUED and text[u.end() : u.end() + 1] == "/":
         u = None  # "14.7C/ per unit": a price mark, not degrees
@@ -367,6 +379,16 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     if m and g.CAMERA_CUE.search(text, max(0, amt.start - 40), min(len(text), m.end() + 30)):
         amt.unit = "megapixel"
         return m.end()
+    if not amt.spelled and text.startswith(" W", pos):  # a plain test before either pattern
+        m = g.SPACED_WATTS.match(text, pos) or g.SPACED_WATTS_END.match(text, pos)
+        if m and (m.re is g.SPACED_WATTS or _power_in_sentence(text, amt.start, m.end())):
+            amt.unit = "W"
+            return m.end()
+    if not amt.spelled and text[pos : pos + 8].lower().lstrip(" -\u00a0\u202f\u2010\u2011")[:3] in ("fps", "fra"):
+        m = g.FRAME_RATE.match(text, pos)
+        if m:
+            amt.unit = FRAME_RATE[0]
+            return m.end()
     m = g.SCALED_BARRELS.match(text, pos) if amt.scale is None else None
     if m:
         amt.unit, amt.scale = "barrel/day", 1e3 if m.group("scale").lower() == "k" else 1e6
@@ -382,11 +404,17 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         if scale is not None:
             amt.unit = scale
             return m.end()
-    if not amt.spelled:
+    if not amt.spelled or text.startswith(" points", pos):
         m = g.INDEX_POINTS.match(text, pos)
-        if m:
+        # spelled, only about polls or votes ("a margin of between four and eight points"): a team's
+        # "five points" are a count
+        if m and (not amt.spelled or _poll_sentence(text, amt.start, m.end())):
             amt.unit = INDEX_POINT[0]
             return m.end()
+    m = g.POINT_RATE_MOVE.match(text, pos) if text.startswith(("-point", "-Point"), pos) else None
+    if m:
+        amt.unit = "percentage_point"
+        return m.end()
     m = g.POINT_GAP.match(text, pos)
     if m:
         amt.unit = INDEX_POINT[0]
@@ -413,6 +441,25 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         amt.unit = "times"
         return m.end()
     return pos
+
+
+def _power_in_sentence(text: str, start: int, end: int) -> bool:
+    """A word of electric power ("charging", "battery", "output") in the sentence of text[start:end]."""
+    lo = max(0, start - 100)
+    lo = max(lo, text.rfind(". ", lo, start) + 1)
+    stop = text.find(". ", end - 1, end + 60)
+    hi = stop if stop >= 0 else min(len(text), end + 60)
+    return g.POWER_CUE.search(text, lo, hi) is not None
+
+
+def _poll_sentence(text: str, start: int, end: int) -> bool:
+    """A poll or vote cue in the sentence around text[start:end] (its clause bounds as extract reads them)."""
+    lo = max(0, start - 160)
+    brk = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    hi = text.find(". ", end, end + 120)
+    hi = hi if hi >= 0 else min(len(text), end + 120)
+    return g.POLL_CUE.search(text, lo, hi) is not None
 
 
 def _temperature(text: str, amt: Amount, m: re.Match[str]) -> str | None:

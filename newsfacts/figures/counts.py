@@ -37,8 +37,8 @@ def counted_noun(text: str, end: int) -> str | None:
             return None  # a model number only after a maker's name: "11 Boeing 787 Dreamliners"
         before = word
         low = word.lower()
-        if low in COUNT_MODIFIERS or is_superlative(low):
-            continue  # "eight more picks", "two additional plants", "the five largest farms"
+        if low in COUNT_MODIFIERS or is_superlative(low) or (len(word) == 1 and word.isupper() and word != "I"):
+            continue  # "eight more picks", "the five largest farms", "forty-three influenza A cases"
         if low in NOT_NOUNS or low in DURATION_UNITS:
             return None
         if is_plural_noun(word):

@@ -22,6 +22,7 @@ from newsfacts.figures.catalog import MetricCatalog, ignorecase_fold, load_catal
 from newsfacts.figures.context import (
     is_enumerator,
     is_label_or_name,
+    is_sentence_start,
     left_attachment,
     masked_end,
     month_before,
@@ -38,12 +39,14 @@ from newsfacts.figures.lexicon import (
     DOWN_WORDS,
     DURATION_UNITS,
     FUNCTION_WORDS,
+    LABEL_WORDS,
     LEVEL_PREPOSITIONS,
     LEVEL_WORDS,
     MONTHS,
     NOT_NOUNS,
     OUTPUT_PERIODS,
     OUTPUT_VERBS,
+    PEAK_WORDS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
     PERIOD_ORDINALS,
@@ -187,6 +190,8 @@ def scan(body: str) -> list[Found]:
         prev = out[-1] if out else None
         if found is None and not group and prev is not None and prev.direction is not None:
             found = _level_after_change(body, s, e, prev)
+        elif found is None and not group and prev is not None and prev.unit == "point" and _index_sentence(body, s):
+            found = _level_after_change(body, s, e, prev)  # "the Index's gain of 26.11 points to 3,436.59"
         if found is not None and not group and found.kind == "count" and found.noun is None and _after_points(out):
             level = _level_after_change(body, s, e, out[-1])
             if level is not None and (level.start, level.end) == (found.start, found.end):
@@ -196,7 +201,7 @@ def scan(body: str) -> list[Found]:
         if found is None and not group and prev is not None and prev.kind == "count":
             found = _whole_after_count(body, s, e, prev)
         if found is None and not group and prev is not None and prev.kind == "count" and prev.noun:
-            found = _count_after_same_verb(body, s, e, prev)
+            found = _count_after_same_verb(body, s, e, prev) or _count_more_than(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
@@ -281,20 +286,23 @@ def _carry_ratio(body: str, found: Found, prev: Found) -> None:
 
 def _whole_after_count(body: str, s: int, e: int, prev: Found) -> Found | None:
     """The whole a count is part of, after "out of" ("at least 50 seats out of 75 available",
-    "1,905,960 voters have cast their ballots out of total 3,465,736"), or the forecast of the count
-    ("rose by 161,000, compared with the median estimate for 198,000"): a count of the same noun."""
+    "1,905,960 voters have cast their ballots out of total 3,465,736"), the forecast of the count
+    ("rose by 161,000, compared with the median estimate for 198,000"), or the count it is compared
+    with ("300 workers, compared with 250 a year earlier", "306 electoral votes to Clinton's 232"): a
+    count of the same noun."""
     if s - prev.end > 90 or g.LIST_BREAK.search(body, prev.end, s) is not None:
         return None
-    if (
-        g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None
-        and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None
-    ):
+    window = max(0, s - 32)
+    other = g.ESTIMATE_BEFORE.search(body, window, s) or g.COMPARED_BEFORE.search(body, window, s)
+    if other is None and body[s - 2 : s - 1] in ("s", "'", "’"):
+        other = g.RIVAL_POSSESSIVE_BEFORE.search(body, max(0, s - 60), s)
+    if g.OUT_OF_BEFORE.search(body, max(0, s - 24), s) is None and other is None:
         return None
     amt, _ = read_amount(body, s, e, False)
     if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or prev.value is None:
         return None
-    if amt.value < prev.value and g.ESTIMATE_BEFORE.search(body, max(0, s - 32), s) is None:
-        return None  # a whole is no smaller than its part (a forecast may be)
+    if amt.value < prev.value and other is None:
+        return None  # a whole is no smaller than its part (a forecast or a compared count may be)
     found = _single(s, amt.end, "count", "count", amt.value, "exact")
     found.noun = prev.noun
     return found
@@ -345,6 +353,21 @@ def _count_after_same_verb(body: str, s: int, e: int, prev: Found) -> Found | No
     if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or counted_noun(body, amt.end) is not None:
         return None
     found = _single(s, amt.end, "count", "count", amt.value, "exact")
+    found.noun = prev.noun
+    return found
+
+
+def _count_more_than(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number before "more than" / "fewer than" after a count in the same sentence counts the
+    same noun: "314 hospital admissions were reported, about 70 more than the previous week"."""
+    if g.MORE_THAN_AFTER.match(body, e) is None:  # first, since most numbers are followed by no comparison
+        return None
+    if s - prev.end > 120 or g.LIST_BREAK.search(body, prev.end, s) is not None:
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or "." in amt.token or _is_year(amt) or amt.start != s or amt.end != e:
+        return None
+    found = _single(s, amt.end, "count", "count", amt.value, qualifier_before(body, s) or "exact")
     found.noun = prev.noun
     return found
 
@@ -408,7 +431,9 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         return _single(s, race.end(), "duration", "second", seconds, qualifier_before(body, s) or "exact"), race.end()
     if stamp:
         return None, stamp.end()  # "2025-11-13", "555-123-4567", "12:00", "11/13/2025"
-    if is_enumerator(body, s, end):
+    if is_enumerator(body, s, end) and not _bracketed_age(body, s, end):
+        if _bracketed_list_count(body, s, end):
+            return _single(s, end, "count", "count", float(body[s:end]), "exact"), end + 1
         return None, end + 1
     token = body[s:end]
     if attach == "free" and token.isdigit() and len(token) <= 2 and 1 <= int(token) <= 31:
@@ -655,7 +680,7 @@ def _price_base_year(body: str, amt: Amount) -> bool:
 
 def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found | None, int]:
     """A number with no unit: a year, a count, or nothing."""
-    if not amt.spelled and is_label_or_name(body, amt.num_start):
+    if not amt.spelled and is_label_or_name(body, amt.num_start) and not _opener_before_measures(body, amt, article):
         return None, name_chain_end(body, amt.end)
     if _is_age(body, amt):
         found = _single(amt.num_start, amt.end, "duration", "year", amt.value, q or "exact")
@@ -721,10 +746,16 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found.dimension = unit[1]
         return found, noun_end
     changed = _changed_or_level(body, amt) if noun is None and not (amt.spelled or article or amt.scale) else None
+    if not changed and noun is None and not (amt.spelled or article or amt.scale) and "." not in amt.token:
+        changed = "level" if g.MILESTONE_AFTER.match(body, amt.end) else None  # "near the 40,000 mark"
     if changed and _index_sentence(body, amt.num_start):
         start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"
         found = _single(start, amt.end, "quantity", "point", value, q or "exact")
         found.dimension = DIMENSION_OF["point"]
+        return found, amt.end
+    if noun is None and not (amt.spelled or article or amt.scale) and _forecast_high_or_low(body, amt):
+        found = _single(amt.num_start, amt.end, "quantity", "degF", amt.value, q or "exact")
+        found.dimension = DIMENSION_OF["degF"]
         return found, amt.end
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
@@ -750,8 +781,12 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
                 "." not in amt.token
                 and amt.value >= 2
                 and g.PAST_VERB_AFTER.match(body, amt.end) is not None
-                and g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
+                and (
+                    g.SUBJECT_OPENER_BEFORE.search(body, max(0, amt.num_start - 24), amt.num_start) is not None
+                    or g.INTRO_PHRASE_BEFORE.search(body, max(0, amt.num_start - 48), amt.num_start) is not None
+                )
             )
+            or ("." not in amt.token and amt.value >= 2 and g.OF_THOSE_AFTER.match(body, amt.end) is not None)
             or (
                 "." not in amt.token
                 and amt.value >= 2
@@ -781,6 +816,16 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
             found.per_unit = f"{denominator:g} {(per.group('noun') or '').lower()}".strip()
             skip = per.end()
     return found, skip
+
+
+def _opener_before_measures(body: str, amt: Amount, article: bool) -> bool:
+    """ "Expect 3 or 4 inches of rain", "Then 5 and 10 km runs", "Very windy. High 55": a capitalised
+    word that opens the sentence before numbers sharing one unit, or a forecast's high, is no name
+    ("Nikkei 225" names no unit after it)."""
+    tok = word_before(body, amt.num_start)
+    if article or tok is None or not tok.isalpha() or not is_sentence_start(body, amt.num_start - len(tok) - 1):
+        return False
+    return _unit_written_later(body, amt) is not None or _forecast_high_or_low(body, amt)  # "... High 55"
 
 
 def _unit_written_later(body: str, amt: Amount) -> tuple[tuple[str, str, float], float] | None:
@@ -835,6 +880,8 @@ def _changed_or_level(body: str, amt: Amount) -> str | None:
         return "change"
     if len(words) > 1 and words[-1] in LEVEL_PREPOSITIONS and (words[-2] in LEVEL_WORDS or words[-2] in CHANGE_WORDS):
         return "level"
+    if len(words) > 1 and words[-1] == "of" and (words[-2] in PEAK_WORDS or words[-2] in LEVEL_WORDS):
+        return "level"  # "the intraday high of 31,958.41", "a reading of 52.4"
     return None
 
 
@@ -867,11 +914,61 @@ def _is_age(body: str, amt: Amount) -> bool:
         return True
     if g.AGE_PRONOUN_BEFORE.search(body, lo, amt.num_start):
         return g.AGE_AFTER_PRONOUN.match(body, amt.end) is not None
+    if not amt.spelled and _bracketed_age(body, amt.num_start, amt.end):
+        return True  # "Prakash Pawar (27), on July 3"
     if amt.spelled or not body.endswith(", ", 0, amt.num_start) or not body.startswith(",", amt.end):
         return False
     m = g.APPOSITIVE_AGE_BEFORE.search(body, lo, amt.num_start)
     if m is None or (m.group("first") is None and g.AGE_CLAUSE_AFTER.match(body, amt.end) is None):
         return False  # a single name needs the clause to go on: not "Madrid, 14, 15 and 16"
+    return _plain_names(m)
+
+
+def _forecast_high_or_low(body: str, amt: Amount) -> bool:
+    """ "High 55", "with a high near 65", "Low around 57": a forecast's high or low with no scale
+    written. Only a whole number from 45 to 130 is read, as degrees Fahrenheit: no air temperature
+    reaches 45 degrees Celsius in a forecast, so a value in that span names the Fahrenheit scale
+    (a lower one could be either and is left alone), and only where the weather is spoken of and
+    no Celsius is named around it."""
+    if "." in amt.token or "," in amt.token or not 45 <= amt.value <= 130:
+        return False
+    if g.TEMP_SHORTHAND_BEFORE.search(body, max(0, amt.num_start - 16), amt.num_start) is None:
+        return False
+    if g.TEMP_SHORTHAND_AFTER.match(body, amt.end) is None:
+        return False
+    lo, hi = max(0, amt.num_start - 200), min(len(body), amt.end + 200)
+    named = g.SCALE_NAMED.search(body, lo, hi)
+    return g.WEATHER_CUE.search(body, lo, hi) is not None and (named is None or named.group("f") is not None)
+
+
+def _bracketed_list_count(body: str, start: int, end: int) -> bool:
+    """ "Germany (137), Italy (92) and France (58)": a bracketed number after a capitalised name,
+    with another such item right before or after it in the list."""
+    if not body.endswith(" (", 0, start):
+        return False
+    here = g.BRACKETED_LIST_ITEM.search(body, max(0, start - 40), end + 8)
+    if here is None or here.end() != end + 1:
+        return False
+    if body[here.start() : start - 2].lower() in LABEL_WORDS:
+        return False  # "Section (3), Part (4)": labels and their numbers
+    lo, hi = max(0, here.start() - 40), min(len(body), end + 48)
+    items = [m for m in g.BRACKETED_LIST_ITEM.finditer(body, lo, hi) if m.start() != here.start()]
+    return any(0 <= here.start() - m.end() <= 8 or 0 <= m.start() - here.end() <= 8 for m in items)
+
+
+def _bracketed_age(body: str, start: int, end: int) -> bool:
+    """ "identified as Prakash Pawar (27), on July 3", "Mary Jones (64) of Leeds": an age in brackets
+    right after a person's two names, the clause going on as after a name."""
+    if not body.endswith(" (", 0, start) or g.BRACKETED_AGE_AFTER.match(body, end) is None:
+        return False
+    if not 10 <= int(body[start:end]) <= 110:
+        return False  # "See Section (3)": a child's age in brackets is rare, a clause's number common
+    m = g.BRACKETED_AGE_BEFORE.search(body, max(0, start - 40), start)
+    return m is not None and _plain_names(m)
+
+
+def _plain_names(m: re.Match[str]) -> bool:
+    """The capitalised words before an age are a person's names, not a month, a weekday or a function word."""
     return all(
         w not in MONTHS and w not in WEEKDAYS and w.lower() not in FUNCTION_WORDS
         for w in m.group("first", "last")
@@ -979,11 +1076,21 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
     if rng.years:
         return Found(first.num_start, end, "date", None, rng.low, rng.high, "year", "range")
     measure = _measure(rng.currency, rng.unit)
+    if (
+        measure is None
+        and g.AGE_RANGE_BEFORE.search(body, max(0, first.start - 16), first.start)
+        and first.spelled == rng.second.spelled
+        and "." not in first.token
+        and 1 <= rng.low < rng.high <= 125
+    ):
+        measure = ("duration", "year", 1.0)  # "ranged in age from 50 to 95", "aged between 18 and 25"
     if measure is None:
         if not numeral_counts(body, end) or is_label_or_name(body, first.num_start):
             return None
         measure = ("count", "count", 1.0)
     kind, unit, factor = measure
+    if unit == "point" and _poll_points(body, first.start, end):
+        kind, unit = "percent", "percentage_point"  # "a margin of between four and eight points", as for one end
     dimension = DIMENSION_OF.get(unit) if kind == "quantity" else None
     low, high = rng.low * factor, rng.high * factor
     q = qualifier_before(body, first.start)
@@ -1062,12 +1169,18 @@ def _annotate(body: str, f: Found) -> None:
             m = _rate_after_noun(body, f)
         if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
             abbr, adv = m.group("abbr"), m.group("adv")
-            noun = " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
+            noun = (
+                "share"
+                if m.group("share")
+                else " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
+            )
             f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
             if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
                 f.per_unit = None
             if f.per_unit is not None and f.unit.endswith("/" + f.per_unit):
                 f.per_unit = None  # "down from 30.74 M a day" after barrels/day: the unit already says it
+        if f.per_unit is None and f.kind == "count" and _annual_rate(body, f):
+            f.per_unit = "year"  # "a 662,000 annual rate", "an annual rate of 1.42 million units"
     if f.kind == "date":
         return
     words = words_before(body, f.start)
@@ -1089,6 +1202,14 @@ def _annotate(body: str, f: Found) -> None:
         return  # "rising up to 5%": a ceiling, not a level reached
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
+
+
+def _annual_rate(body: str, f: Found) -> bool:
+    """A count stated as an annual rate, the phrase right after it or right before it."""
+    after, before = body[f.end : f.end + 40], body[max(0, f.start - 48) : f.start]
+    return ("nnual" in after and g.ANNUAL_RATE_AFTER.match(body, f.end) is not None) or (
+        "nnual" in before and g.ANNUAL_RATE_BEFORE.search(body, max(0, f.start - 48), f.start) is not None
+    )
 
 
 def _rate_after_noun(body: str, f: Found) -> re.Match[str] | None:

@@ -228,6 +228,10 @@ POINT_GAP = re.compile(
     rf"-(?i:point)(?={SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion|drop|slide|rise|gain|jump|fall|decline"
     rf"|loss|slump|plunge|rally|surge|advance|climb|tumble|retreat|rebound|selloff|sell-off)\b)"
 )
+# "a larger 0.5-point cut", "a 1-point rate hike": a rate move in points is in percentage points.
+POINT_RATE_MOVE = re.compile(
+    rf"-(?i:point)(?={SP}+(?:(?i:interest{SP}+rate|policy{SP}+rate|rate){SP}+)?(?i:cuts?|hikes?)\b)"
+)
 # A sentence about polls or votes, where points are percentage points.
 POLL_CUE = re.compile(
     r"\b(?i:polls?|polling|pollsters?|surveys?|voters|votes?|ballots?|electorate|margin{SP}+of{SP}+error|"
@@ -270,10 +274,12 @@ PER_UNIT = re.compile(
     rf"(?:(?:{SP}*/{SP}*|{SEP}(?i:per|a|an|each|to{SP}+the){SEP})(?:(?i:diluted|basic|adjusted|ordinary){SP}+)?(?P<noun>(?i:{_spaced_trie(PER_WORDS)}))\b"
     rf"|/(?P<abbr>{trie_regex(PER_ABBREVIATIONS)})(?![A-Za-z0-9/])"
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
+    # "$53 per Versum share", "18 dollars per Baxalta ordinary share": a share named by its company
+    rf"|{SP}+(?i:per|a|for{SP}+each){SP}+(?:[A-Z][A-Za-z&.’'-]*{SP}+){{1,2}}(?:(?i:ordinary|common){SP}+)?(?P<share>(?i:shares?))\b"
     rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
-    rf"(?!{SP}+(?i:ago|earlier|before|later)\b)"  # "six cents a year ago": a time, not a rate
-    # "a year after the vote" is a time too, but "$3.17 per gallon after dipping" is a rate
-    rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:after)\b)"
+    # "six cents a year ago", "a year after the vote": a time, not a rate; only a span of time makes
+    # one ("93 cents a share before one-time items", "$3.17 per gallon after dipping" are rates)
+    rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:ago|earlier|before|later|after)\b)"
 )
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
@@ -320,12 +326,45 @@ SUBJECT_OPENER_BEFORE = re.compile(
     rf"(?:^|[.!?;:]{SP}+|\n|\b(?i:some|about|around|nearly|almost|roughly|approximately|an{SP}+estimated|"
     rf"more{SP}+than|at{SP}+least|another|a{SP}+further|over|up{SP}+to){SP}+)$"
 )
+# "Out of that group, 10,057 tested positive": a short phrase opening the sentence, then the number as
+# the subject of a past-tense verb.
+INTRO_PHRASE_BEFORE = re.compile(rf"(?:^|[.!?;:]{SP}+|\n)[A-Z][^.!?;:,\n]{{0,40}},{SP}+$")
+# "522 of those who tested positive", "three of them were hurt": a count of people named by a pronoun.
+OF_THOSE_AFTER = re.compile(rf"{SP}+of{SP}+(?i:those{SP}+(?:who|whom|that|with|in|on|at)|them|whom)\b")
+# "Germany (137), Italy (92) and France (58)": counts in brackets after the names of a list; two such
+# items side by side make it a list, not enumerators or footnotes.
+BRACKETED_LIST_ITEM = re.compile(rf"[A-Z][A-Za-z’'.-]+{SP}\([0-9][0-9,]*\)(?=,|{SP}+(?:and|or)\b|{SP}*[.;]|{SP}+[a-z])")
+# "ranged in age from 50 to 95", "aged between 18 and 25": a range of ages.
+AGE_RANGE_BEFORE = re.compile(rf"\b(?i:aged|ages?|in{SP}+age){SP}+(?:(?i:from|between){SP}+)?$")
+# "314 admissions ... about 70 more than the previous week": a count compared with a count just stated.
+MORE_THAN_AFTER = re.compile(rf"{SP}+(?i:more|fewer){SP}+(?i:than)\b")
 PAST_VERB_AFTER = re.compile(rf"{SP}+[a-z]{{2,}}[a-df-z]ed\b(?!{SP}+(?:by|to|as|from)\b)")
 # "rose by 161,000, compared with the median estimate for 198,000", "against expectations of 185,000":
 # a forecast of the count just stated.
 ESTIMATE_BEFORE = re.compile(
     rf"\b(?i:estimates?|forecasts?|expectations?|consensus|projections?|predictions?|expected|forecast){SP}+"
     rf"(?:(?i:of|for){SP}+)?(?:(?i:about|around|roughly|some|nearly){SP}+)?$"
+)
+# "the 40,000 mark", "below the 7,000 level": a round level named as a mark (an index's, where the
+# clause names one: extract._index_sentence).
+MILESTONE_AFTER = re.compile(rf"{SP}+(?i:mark|level|threshold|barrier|milestone)\b")
+# A count stated as an annual rate: "a 662,000 annual rate", "a seasonally adjusted annual rate of 1.42
+# million units" (home sales, housing starts, car sales): a count per year.
+ANNUAL_RATE_AFTER = re.compile(
+    rf"{SP}+(?:(?i:seasonally{SP}+adjusted){SP}+)?(?i:annual|annualized|annualised){SP}+(?i:rate|pace)\b"
+)
+ANNUAL_RATE_BEFORE = re.compile(
+    rf"\b(?i:annual|annualized|annualised){SP}+(?i:rate|pace){SP}+of{SP}+(?:(?i:about|around|some|nearly){SP}+)?$"
+)
+# "300 workers, compared with 250 a year earlier", "41 wins versus 35": a count compared with a count.
+COMPARED_BEFORE = re.compile(
+    rf"\b(?i:compared{SP}+(?:with|to)|versus|vs\.?){SP}+(?:(?i:about|around|roughly|some|nearly|just|only){SP}+)?$"
+)
+# "306 electoral votes to Hillary Clinton's 232", "41 wins against the Hawks' 38": a rival's count
+# after a possessive, compared with a count just stated.
+RIVAL_POSSESSIVE_BEFORE = re.compile(
+    rf"\b(?i:to|versus|vs\.?|against|compared{SP}+(?:with|to)|beside){SP}+(?:(?i:the|her|his|their|its){SP}+)?"
+    rf"(?:[A-Za-z][A-Za-z.’'-]*{SP}+){{0,3}}[A-Za-z][A-Za-z.-]*(?:['’]s|s['’]){SP}+$"
 )
 # "won 50 seats out of 75", "cast their ballots out of a total of 3,465,736": the whole after a count.
 OUT_OF_BEFORE = re.compile(rf"\b(?i:out{SP}+of)(?:{SP}+(?i:a{SP}+total{SP}+of|total|the|all))?{SP}+$")
@@ -371,6 +410,10 @@ AGE_PRONOUN_BEFORE = re.compile(
     rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"
 )
 AGE_AFTER_PRONOUN = re.compile(rf"(?:[,.;:!?)]|{SP}+(?i:when|at|and|in|on|as|after|before|from|with|but)\b|$)")
+# "identified as Prakash Pawar (27), on July 3": an age in brackets after a full name (both parts capitalised).
+# The clause goes on as after a person's name: "(27), on July 3", "(64) of Leeds", "(31) who".
+BRACKETED_AGE_BEFORE = re.compile(rf"\b(?P<first>[A-Z][a-z]+){SP}(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?){SP}\($")
+BRACKETED_AGE_AFTER = re.compile(rf"\)(?:[,;]|{SP}+(?:of|from|and|who|was|is|has|had|were)\b)")
 APPOSITIVE_AGE_BEFORE = re.compile(rf"\b(?:(?P<first>[A-Z][a-z]+){SP})?(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?), $")
 # After the age of a single name a clause goes on in lower case: "Charles, 64, testified", "Boy, 6, dragged".
 AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")
@@ -407,7 +450,7 @@ NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(
     rf"{SP}+(?:out{SP}+)?of{SP}+(?:(?:the|all|its|their|his|her|our){SP}+)?(?:[A-Za-z]+['’]s{SP}+)?"
-    rf"(?:(?i:top|estimated|roughly|about|some|nearly|around){SP}+)?"
+    rf"(?:(?i:top|estimated|roughly|about|some|nearly|around|approximately|almost|an{SP}+estimated){SP}+)?"
     rf"(?P<whole>[0-9][0-9,]*(?:\.[0-9]+(?={SP}+(?P<scale>(?i:thousand|million|billion))\b))?(?![0-9.,]*[0-9%])"
     rf"|(?i:{_HUNDREDS})\b)"
 )
@@ -463,6 +506,15 @@ COMPARISON_BEFORE_TIMES = re.compile(rf"\b(?i:compared{SP}+(?:to|with)|versus|vs
 # "Rear camera: 13 MP", "a 50 MP sensor": megapixels written apart from the number, where a camera is
 # named just before or after (elsewhere "12 MP" may be twelve members of parliament).
 SPACED_MEGAPIXELS = re.compile(rf"{SP}(?:MP|Mp)(?![A-Za-z0-9])")
+# "a 65 W charger", "240 W of power": a spaced capital W is watts where a lower-case word goes on
+# (elsewhere it is a compass point or a letter: "300 W 57th St", "5 W Main").
+SPACED_WATTS = re.compile(rf"{SP}W(?={SP}+(?!(?:and|or)\b)[a-z])")
+# ... and before a clause's punctuation where the words around speak of power ("bumped up to 65 W, which").
+SPACED_WATTS_END = re.compile(rf"{SP}W(?=[,.;:)](?:{SP}|$))")
+POWER_CUE = re.compile(
+    r"\b(?i:charg\w*|power\w*|watts?|wattage|batter(?:y|ies)|adapters?|motors?|output|solar|speakers?|"
+    r"amplifiers?|bulbs?|lasers?)\b"
+)
 CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
 # An inch mark after a screen size: '13.5" touch display', 'a 65” TV'.
 INCH_MARK = re.compile(
@@ -479,15 +531,20 @@ PRECIPITATION_CUE = re.compile(
     r"\b(?i:rain|rains|rainfall|raining|snow|snowfall|snowing|precipitation|showers|downpours?|sleet|hail)\b"
 )
 PRECIPITATION_WINDOW = 80  # characters before the amount, and half as many after its mark, searched for the cue
-# Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d" (million or thousand
-# barrels a day, as OPEC and the IEA write them).
-SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k))(?i:b/d|bpd|bbl/d)(?![A-Za-z0-9/])")
+# A frame rate after the number: "60fps", "30 FPS", "120 frames per second", "24 frames a second".
+FRAME_RATE = re.compile(rf"(?:{SP}?(?:fps|FPS)|{SEP}(?i:frames?){SP}+(?i:per|a|each){SP}+(?i:second))(?![A-Za-z0-9])")
+# Oil flows with the scale in the symbol: "40.46 mb/d", "1.2 mbpd", "650 kb/d", "32.5 mbl/d" (million
+# or thousand barrels a day, as OPEC and the IEA write them).
+_BARRELS_A_DAY = "(?i:b/d|bpd|bbl/d|bl/d|bbl/day|b/day)"
+SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k)){_BARRELS_A_DAY}(?![A-Za-z0-9/])")
+# The same glued to the number, the scale optional: "160,000b/d", "33.64mb/d", "450kbpd".
+GLUED_BARRELS = re.compile(rf"(?P<scale>(?i:mm|m|k))?{_BARRELS_A_DAY}(?![A-Za-z0-9/])")
 # A currency restated after the amount before a rate's denominator: "$80 U.S. a barrel".
 CURRENCY_RESTATED = re.compile(rf"{SP}+(?:U\.S\.|US|USD)(?={SP}+(?i:a|an|per)\b)")
 # Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
 # ("118 F (47.7 C)"); amounts._temperature reads the scale from the words around.
 BARE_DEGREES = re.compile(rf"{SP}+(?i:degrees|degree)\b(?!-)")
-SCALE_LETTER = re.compile(rf"{SP}(?P<scale>[CF])(?![A-Za-z0-9'’&.-]|\.[A-Za-z])")
+SCALE_LETTER = re.compile(rf"{SP}(?P<scale>[CF])(?![A-Za-z0-9'’&-]|\.[A-Za-z])")  # "104 F." ends a sentence; "F.C." no
 # A conversion right after a temperature names the other scale: "96 degrees (35.6 C)".
 CONVERSION_AFTER = re.compile(
     rf"{SP}*\({SP}*(?:about{SP}+|around{SP}+|nearly{SP}+)?[-−]?[0-9][0-9.,]*{SP}*(?:°|º|degrees?{SP}*)?"
@@ -495,6 +552,14 @@ CONVERSION_AFTER = re.compile(
 )
 SCALE_NAMED = re.compile(
     r"(?P<c>°C|º ?C|℃|\b(?i:celsius|centigrade)\b|[0-9]C\b)|(?P<f>°F|℉|\b(?i:fahrenheit)\b|[0-9]F\b)"
+)
+# A forecast's shorthand: "High 55", "with a high near 65", "Low around 57" (what follows checks the
+# weather is spoken of, and the value).
+TEMP_SHORTHAND_BEFORE = re.compile(rf"\b(?:[Hh]igh|[Ll]ow)(?:{SP}+(?i:near|around|of|about))?{SP}+$")
+TEMP_SHORTHAND_AFTER = re.compile(rf"(?:$|[\n.,;]|{SP}+[a-z])")
+WEATHER_CUE = re.compile(
+    r"\b(?i:rain\w*|snow\w*|sun\w*|cloud\w*|wind\w*|showers?|storms?|thunder\w*|forecast\w*|weather|fog\w*|"
+    r"breez\w*|drizzle|frost\w*|humid\w*|overcast|precipitation)\b"
 )
 TEMPERATURE_CUE = re.compile(
     r"°|\b(?i:degrees?|temperatures?|heat|heatwave|highs?|lows?|warm\w*|hot\w*|cold\w*|freez\w*|chill\w*|"
@@ -513,6 +578,7 @@ _UNIT_PATTERNS = (
     UNIT_AFTER,
     INDEX_POINTS,
     POINT_GAP,
+    POINT_RATE_MOVE,
     TIMES,
     FOLD,
     MAGNITUDE_AFTER,
@@ -521,6 +587,9 @@ _UNIT_PATTERNS = (
     SCALE_LETTER,
     SCALED_BARRELS,
     SPACED_MEGAPIXELS,
+    FRAME_RATE,
+    SPACED_WATTS,
+    SPACED_WATTS_END,
 )
 
 
@@ -535,7 +604,8 @@ QUALIFIER_AFTER = re.compile(
     rf"|(?P<approx>so)))\b|(?P<plus>\+(?![0-9])|-plus\b)|(?P<odd>-(?:odd|ish)\b)"
 )
 RANGE_CONNECTOR = re.compile(
-    rf"(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
+    rf"(?P<hto>-(?i:to)-{SP}?)(?=[0-9$€£¥A-Za-z])"  # "three-to-six percent", "3-to- 6%"
+    rf"|(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
 )
 # A race time: "2:02:57" (hours, minutes, seconds), "3:43.13" (minutes, seconds and hundredths); a
 # clock time "12:00" or "3:09 pm" is neither.
@@ -613,6 +683,9 @@ DOWN_AFTER = re.compile(rf"{SP}+(?i:down)\b")
 SIGN_BEFORE = re.compile(rf"(?:(?<![\w.%)])[-−]|\b(?i:minus|negative){SP}+)$")
 MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\.?,?{SP}+$")
 BETWEEN_BEFORE = re.compile(rf"\b(?i:between){SP}+$")
+# "between 160 and 300 miles (257 and 482 kilometers)": a range restated in another unit, in brackets
+# right after it, keeps "and" as its connector (the text before the bracket must end a "between" range).
+RESTATED_RANGE_BEFORE = re.compile(rf"\b(?i:between){SP}+[^()]{{1,40}}{SP}\($")
 LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t>*•·-]*$")
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:\n][\"'”’)\]]*)[ \t\"'“‘(\[*_#>•-]*$")
 

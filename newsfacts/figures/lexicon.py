@@ -214,6 +214,8 @@ LEVEL_WORDS = _words(
     "closed close closes closing ended end ends ending finished finish finishes stood stands standing settled "
     "opened traded trading hovered hovering reading level mark"
 )
+# Nouns of an extreme level, before "of": "an intraday high of 31,958.41", "a record low of 1,020".
+PEAK_WORDS = _words("high highs low lows peak trough")
 # Prepositions that introduce a level after a change or level word.
 LEVEL_PREPOSITIONS = _words("at below above past beyond near under over through")
 # Words between a number and the noun it counts that do not end the noun phrase ("eight more picks",
@@ -275,5 +277,5 @@ OUTPUT_PERIODS = frozenset({"year", "month", "week", "day", "quarter"})
 COUNT_VERBS = _words(
     "killing killed injuring injured wounding wounded employs employing employed hires hiring hired "
     "evacuating evacuated arresting arrested rescuing rescued infecting infected sickening sickened "
-    "displacing displaced hire employ kill injure evacuate arrest rescue"
+    "displacing displaced hire employ kill injure evacuate arrest rescue totaling totalling numbering"
 )

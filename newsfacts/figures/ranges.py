@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
 from newsfacts.figures.amounts import Amount, number_at, read_amount
-from newsfacts.figures.lexicon import CHANGE_FILLERS, DOWN_WORDS, ENDPOINT_FILLERS, RANGE_WORDS, UP_WORDS
+from newsfacts.figures.lexicon import (
+    CHANGE_FILLERS,
+    CHANGE_NOUNS,
+    CHANGE_WORDS,
+    DOWN_WORDS,
+    ENDPOINT_FILLERS,
+    RANGE_WORDS,
+    UP_WORDS,
+)
 from newsfacts.figures.numbers import is_year_like
 from newsfacts.figures.units import MAGNITUDE
 
@@ -35,8 +43,15 @@ def read_range(text: str, first: Amount) -> Range | None:
     c = g.RANGE_CONNECTOR.match(text, first.end)
     if not c:
         return None
-    word = (c.group("word") or "").lower()
-    if word == "and" and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+    word = "to" if c.group("hto") else (c.group("word") or "").lower()
+    if (
+        word == "and"
+        and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        and not (
+            text[first.start - 1 : first.start] == "("
+            and g.RESTATED_RANGE_BEFORE.search(text, max(0, first.start - 60), first.start)
+        )
+    ):
         return None
     if word == "to" and _change_before(text, first):
         return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range
@@ -92,14 +107,30 @@ def _change_before(text: str, first: Amount) -> bool:
     """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
     start = first.start
     words = words_before(text, start)
-    if words and not first.bare and (words[-1] == "by" or last_content_word(words) in UP_WORDS | DOWN_WORDS):
-        return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd"
+    if words and not first.bare and (_by_before(words) or last_content_word(words) in UP_WORDS | DOWN_WORDS):
+        return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd", "by nearly 486 kb/d to"
     if words and not first.bare and words[-1] == "or" and _CHANGES.intersection(w.rstrip(",") for w in words[-5:-1]):
         return True  # "faded 2% or 1.75p to 104.75p": the change restated, then its end
     i = endpoint_index(words)
     if i is None or words[i] != "from" or _years_only(text, start):
         return False
+    if first.bare and not any(w in CHANGE_WORDS or w in CHANGE_NOUNS for w in words[:i]):
+        return False  # "provided from 8 to 32 GB": no change is stated, so the ends bound one value
     return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
+
+
+# A hedge between "by" and the size of a change: "limit output by nearly 486 kb/d to 10 mb/d".
+_BY_HEDGES = frozenset({"nearly", "about", "around", "roughly", "almost", "some", "just", "only", "an", "estimated"})
+
+
+def _by_before(words: Sequence[str]) -> bool:
+    """ "by" right before the figure, or before a hedge or two ("by nearly", "by an estimated")."""
+    for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        if words[i] == "by":
+            return True
+        if words[i] not in _BY_HEDGES:
+            return False
+    return False
 
 
 def words_before(text: str, start: int) -> tuple[str, ...]:

@@ -22,6 +22,9 @@ INDEX_POINT = ("point", "index_points")
 # An earthquake's magnitude ("a magnitude 6.4 quake", "a 7.1-magnitude earthquake") is a logarithmic
 # scale value with no physical unit, so no units library lists it: a unit of its own, like index points.
 MAGNITUDE = ("magnitude", "magnitude")
+# A video frame rate ("60fps", "120 frames per second"): frames counted per second, a frequency; pint
+# has no frame, so the symbol is a unit of its own too.
+FRAME_RATE = ("frame/second", "frequency")
 
 # canonical symbol -> dimension, for every unit the grammar can emit
 DIMENSION_OF: dict[str, str] = {
@@ -30,4 +33,5 @@ DIMENSION_OF: dict[str, str] = {
     **{canon: dim for canon, dim in GLUED.values()},
     INDEX_POINT[0]: INDEX_POINT[1],
     MAGNITUDE[0]: MAGNITUDE[1],
+    FRAME_RATE[0]: FRAME_RATE[1],
 }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.2.0"  # real-news recall (rec7): counts of one and of events, temperatures, poll points, shared units
+RELEASE = "2.3.0"  # real-news recall (art13): oil flows, frame rates, watts, range shapes, index levels, rivals
 
 
 def _digest() -> str:

@@ -51,6 +51,16 @@ def fields(text: str) -> list[tuple]:
         # the currency restated after the amount, before the denominator
         WTI settled at $74 U.S. a barrel.              | $74            | barrel
         Diesel hit $4.10 US per gallon.                | $4.10          | gallon
+        # a time word after a denominator that is no span of time leaves the rate whole
+        The consensus was 41 cents a share before charges.  | 41 cents  | share
+        Diesel cost $3.90 a gallon earlier in the week.     | $3.90     | gallon
+        The stock paid 15p per share after the split.       | 15p       | share
+        # a count stated as an annual rate, the phrase after it or before it
+        Existing-home sales slowed to a 3.9 million annual rate.  | 3.9 million | year
+        Builders broke ground at an annualized rate of 1.31 million homes. | 1.31 million | year
+        # a share named by its company, "ordinary" or "common" allowed before it
+        Rivals offered $61 per Acme share in cash.          | $61       | share
+        The bid values each at 940p per Harbour ordinary share. | 940p  | share
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -68,6 +78,12 @@ def test_rates(text: str, raw: str, per_unit: str) -> None:
         "The firm had 300 workers a month earlier.",
         "It shed 2 tonnes of stock a week before the audit.",
         "The index slid 0.3% a day after its record.",
+        "The loss narrowed from nine cents a quarter before.",
+        # a growth rate stated as annual, and an annual rate of no count
+        "Output grew at a 2.4% annual rate.",
+        "It had 300 staff and a rising annual rate of turnover.",
+        # a name before a noun that is no share
+        "Fans paid $20 a Wembley ticket.",
         # what happens every year, and a growth rate, are no denominators
         "The farm can supply 900 homes each year.",
         "Sales grew 4% annually.",
@@ -312,3 +328,28 @@ def test_output_per_period_is_a_counted_rate(text: str, value: float, per_unit: 
 )
 def test_no_output_count_without_its_verb_and_period(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedge between "by" and the size of a change: still a change and the level it ends at
+        ("The group will trim supply by nearly 300 kb/d to 9.8 mb/d.", [(300e3, "down", None), (9.8e6, None, "to")]),
+        ("Prices were cut by about 4% to 2.6%.", [(4, "down", None), (2.6, None, "to")]),
+    ],
+)
+def test_a_hedged_change_by_then_its_level(text: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.direction, f.endpoint) for f in extract_figures(text)] == expected
+
+
+def test_a_hedged_range_with_no_by_stays_a_range() -> None:
+    (f,) = extract_figures("Repairs will cost about $5 million to $7 million.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 5e6, 7e6)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="'by X% to Y%' with one unit is read as a change and its level, never as a range"
+)
+def test_known_gap_a_range_as_the_size_of_a_change() -> None:
+    (f,) = extract_figures("Capacity is set to grow by 15% to 20%.")
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 15, 20)

@@ -86,8 +86,18 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
         ("Four of its stores will close.", [("Four", 4, "stores")]),
         ("It shut 40 of its roughly 300 branches.", [("40", 40, "branches"), ("300", 300, "branches")]),
         ("At least 25 of the town's 900 homes burned.", [("25", 25, "homes"), ("900", 900, "homes")]),
+        # a hedge before the whole: "out of approximately", "of almost"
+        (
+            "Just 86 out of approximately 9,000 visits ended in surgery.",
+            [("86", 86, "visits"), ("9,000", 9000, "visits")],
+        ),
+        ("Only 14 of almost 600 tenants replied.", [("14", 14, "tenants"), ("600", 600, "tenants")]),
+        # a hedged whole no larger than the part is no whole
+        ("Some 70 of approximately 50 claims were refused.", [("50", 50, "claims")]),
         # the small counts of sport and health news
         ("He has scored two goals this season.", [("two", 2, "goals")]),
+        # a single capital letter (a type or a grade) between the number and its noun
+        ("Labs confirmed thirty-one influenza B cases.", [("thirty-one", 31, "influenza b cases")]),
         ("Officials confirmed three new cases.", [("three", 3, "cases")]),
         # one of a group, and no number at all
         ("One of the jets was damaged.", []),
@@ -96,6 +106,31 @@ def test_counts(text: str, raw: str, value: float, noun: str | None) -> None:
 )
 def test_a_spelled_part_and_its_whole_are_counted(text: str, expected: list[tuple]) -> None:
     assert [(f.raw_text, f.value, f.concept) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # counts in brackets after the names of a list, two items or more
+        ("Most travellers came from Spain (214), Greece (87) and Malta (12).", ["214", "87", "12"]),
+        ("Seats went to Labour (412), the Tories (121) and others.", ["412", "121"]),
+    ],
+)
+def test_counts_in_brackets_after_the_names_of_a_list(text: str, counts: list[str]) -> None:
+    assert [f.raw_text for f in extract_figures(text) if f.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one bracketed number alone, enumerators, and labels with their numbers
+        "Spain (214) topped the table.",
+        "The bill would (1) raise taxes and (2) cut aid.",
+        "See Section (3), Article (4) below.",
+    ],
+)
+def test_no_counts_in_brackets_without_a_list_of_names(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind in ("count", "duration")] == []
 
 
 @pytest.mark.parametrize(
@@ -142,6 +177,10 @@ def test_numbers_listed_after_a_count_share_its_noun(text: str, counts: list[str
         ("Remaining 40 seats go to a runoff.", "40", 40),
         # a level after a change inside brackets
         ("Its tally is lower (down from 112) this year.", "112", 112),
+        # a short phrase opening the sentence before the subject; a count of "those who"; "totaling N"
+        ("Of the first batch, 3,210 recovered at home.", "3,210", 3210),
+        ("Some 640 of those who applied were accepted.", "640", 640),
+        ("Claims rose sharply, the backlog totaling 9,870.", "9,870", 9870),
     ],
 )
 def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
@@ -158,6 +197,9 @@ def test_a_count_named_by_its_clause(text: str, raw: str, value: float) -> None:
         # a past-tense verb after a number that does not open its clause, or that ends in "to"
         "Rates at 5 marked a peak.",
         "Around 40 compared to last year.",
+        # an opening phrase before a decimal, and "of those" with no clause of people after it
+        "By Friday, 2.5 closed higher.",
+        "Pick 3 of those colours.",
     ],
 )
 def test_no_count_named_by_its_clause(text: str) -> None:
@@ -355,6 +397,12 @@ def test_not_number_forms(text: str) -> None:
         # a count keeps its noun; a change restated in percent is not a second value of one unit
         ("It has 3 rooms and 2 baths.", [(3, "count"), (2, "count")]),
         ("The DAX index rose 95.20, or 0.6%, to 18,050.", [(95.2, "point"), (0.6, "percent"), (18050, "point")]),
+        # a capitalised word opening the sentence is no name before numbers that share a unit
+        ("Expect 2 or 3 inches of snow overnight.", [(2, "inch"), (3, "inch")]),
+        ("Then 8 and 16 GB models follow.", [(8, "GB"), (16, "GB")]),
+        # a name before numbers with no unit after them stays a name
+        ("Sakhalin 1 and 2 pump gas.", []),
+        ("Nikkei 225 futures slipped.", []),
     ],
 )
 def test_a_unit_written_after_the_last_of_the_numbers(text: str, expected: list[tuple]) -> None:
@@ -385,6 +433,18 @@ def test_a_change_noun_before_a_bare_number(text: str, raw: str, value: float) -
         # the forecast of a count just stated, larger or smaller
         ("Payrolls rose 140,000, below the median estimate for 172,000.", ["140,000", "172,000"]),
         ("It sold 40 cars, beating forecasts of 35.", ["40", "35"]),
+        # the count it is compared with, larger or smaller; a year or a span after "compared with" is no count
+        ("The club signed 18 players, compared with 11 the year before.", ["18", "11"]),
+        ("Lenders approved 620 loans versus about 700 in March.", ["620", "700"]),
+        ("The plant built 900 vans, compared with 2021.", ["900"]),
+        ("The site hired 65 nurses, compared to six months ago.", ["65"]),
+        # a rival's count after a possessive; a possessive before a year is no rival's count
+        ("The mayor took 5,210 ballots to her opponent’s 4,870.", ["5,210", "4,870"]),
+        ("The Lakers had 44 wins against the Suns' 39.", ["44", "39"]),
+        # a count before "more than" / "fewer than" after a count in the same sentence
+        ("Clinics logged 410 visits on Monday, about 55 more than a week before.", ["410", "55"]),
+        ("The shelter took in 96 dogs, 12 fewer than in May.", ["96", "12"]),
+        ("It shipped 300 units to Ford's 2026 plant.", ["300"]),
     ],
 )
 def test_the_whole_after_out_of(text: str, raws: list[str]) -> None:
