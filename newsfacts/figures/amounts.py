@@ -309,6 +309,14 @@ def _read_unit(text: str, amt: Amount, pos: int) -> int:
 _NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with these: skip every pattern
 
 
+def unit_in_context(unit: str, text: str, start: int, end: int) -> bool:
+    """Whether a unit named at text[start:end] is that unit here: nits are brightness only where a
+    screen is named near them ("30 nits in her hair" are lice eggs)."""
+    if unit != "nit":
+        return True
+    return g.SCREEN_CUE.search(text, max(0, start - 60), min(len(text), end + 40)) is not None
+
+
 def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     if pos < len(text) and text[pos] in '"”″' and not amt.spelled and amt.currency is None:
         m = g.INCH_MARK.match(text, pos)
@@ -396,7 +404,10 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     m = g.UNIT_AFTER.match(text, pos)
     if m:
         name = m.group("name")
-        amt.unit = (NAMES[" ".join(name.lower().split())] if name else SYMBOLS[m.group("sym")])[0]
+        unit = (NAMES[" ".join(name.lower().split())] if name else SYMBOLS[m.group("sym")])[0]
+        if not unit_in_context(unit, text, amt.start, m.end()):
+            return pos
+        amt.unit = unit
         return m.end()
     m = g.BARE_DEGREES.match(text, pos) or g.SCALE_LETTER.match(text, pos)
     if m:

@@ -17,7 +17,7 @@ from newsfacts.facts.key import NO_FACT, Fact, FactReader
 from newsfacts.facts.tables import table
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
-from newsfacts.figures.amounts import Amount, number_at, read_amount
+from newsfacts.figures.amounts import Amount, number_at, read_amount, unit_in_context
 from newsfacts.figures.catalog import MetricCatalog, ignorecase_fold, load_catalog
 from newsfacts.figures.context import (
     is_enumerator,
@@ -730,6 +730,8 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     if noun is None and not (article or amt.spelled or amt.scale) and "." not in amt.token:
         noun = _ranked_noun(body, amt.num_start)
     unit = UNIT_NAMES.get(noun.lower()) if noun is not None and not article else None
+    if unit is not None and not unit_in_context(unit[0], body, amt.num_start, amt.end + len(noun or "") + 1):
+        unit = None
     label = (
         (_label_unit(body, amt.num_start) or _subject_unit(body, amt.num_start))
         if noun is None and not amt.spelled

@@ -515,6 +515,11 @@ POWER_CUE = re.compile(
     r"\b(?i:charg\w*|power\w*|watts?|wattage|batter(?:y|ies)|adapters?|motors?|output|solar|speakers?|"
     r"amplifiers?|bulbs?|lasers?)\b"
 )
+# "a 1,600-nit display", "peaks at 2,000 nits of HDR brightness": nits are brightness where a screen
+# is named near them (elsewhere "nits" are lice eggs).
+SCREEN_CUE = re.compile(
+    r"\b(?i:screens?|displays?|panels?|monitors?|brightness|bright|luminance|HDR|OLED|LCD|AMOLED|TVs?|televisions?)\b"
+)
 CAMERA_CUE = re.compile(r"\b(?i:cameras?|sensors?|lens(?:es)?|selfie|shooter|snapper|autofocus|photos?)\b")
 # An inch mark after a screen size: '13.5" touch display', 'a 65” TV'.
 INCH_MARK = re.compile(

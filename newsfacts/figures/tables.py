@@ -45,7 +45,7 @@ UNITS: dict[str, str] = {
     "barrel/day": "flow", "m**3/s": "flow", "l/s": "flow",
     "lbf*ft": "torque", "N*m": "torque", "lbf": "force",
     "V": "voltage", "kV": "voltage", "A": "current", "mAh": "charge", "Ah": "charge",
-    "megapixel": "resolution",
+    "megapixel": "resolution", "nit": "luminance",
     "mbar": "pressure", "hPa": "pressure", "psi": "pressure",
 }  # fmt: skip
 

@@ -414,12 +414,29 @@ def test_a_spaced_w_that_is_no_watt(text: str) -> None:
     assert [f for f in extract_figures(text) if f.unit == "W"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nits need a 'luminance' dimension in newsfacts/vocabulary.py DIMENSIONS, outside the figures library",
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The panel peaks at 1,800 nits.", 1800),
+        ("Its new screen gets as bright as 2000 nits outdoors.", 2000),
+        ("a 1,200-nit OLED display", 1200),
+        ("The monitor is rated for 400 nits of sustained brightness.", 400),
+    ],
 )
-def test_known_gap_screen_brightness_in_nits() -> None:
-    only_figure("The panel peaks at 1,800 nits.", kind="quantity", unit="nit", value=1800)
+def test_screen_brightness_in_nits(text: str, value: float) -> None:
+    found = only_figure(text, kind="quantity", unit="nit", value=value)
+    assert found.dimension == "luminance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school nurse found 14 nits during the check.",
+        "Treatment removed about 40 nits from each child's hair.",
+    ],
+)
+def test_nits_with_no_screen_named_are_no_brightness(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.unit == "nit"] == []
 
 
 @pytest.mark.parametrize(
