@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.figures import grammar as g
+from newsfacts.figures.context import sentence_bounds
 from newsfacts.figures.counts import counted_noun
 from newsfacts.figures.currencies import CODES
 from newsfacts.figures.lexicon import (
@@ -456,21 +457,12 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
 
 def _power_in_sentence(text: str, start: int, end: int) -> bool:
     """A word of electric power ("charging", "battery", "output") in the sentence of text[start:end]."""
-    lo = max(0, start - 100)
-    lo = max(lo, text.rfind(". ", lo, start) + 1)
-    stop = text.find(". ", end - 1, end + 60)
-    hi = stop if stop >= 0 else min(len(text), end + 60)
-    return g.POWER_CUE.search(text, lo, hi) is not None
+    return g.POWER_CUE.search(text, *sentence_bounds(text, start, end, 100, 60)) is not None
 
 
 def _poll_sentence(text: str, start: int, end: int) -> bool:
-    """A poll or vote cue in the sentence around text[start:end] (its clause bounds as extract reads them)."""
-    lo = max(0, start - 160)
-    brk = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    lo = brk + 1 if brk >= 0 else lo
-    hi = text.find(". ", end, end + 120)
-    hi = hi if hi >= 0 else min(len(text), end + 120)
-    return g.POLL_CUE.search(text, lo, hi) is not None
+    """A poll or vote cue in the sentence around text[start:end], where points are percentage points."""
+    return g.POLL_CUE.search(text, *sentence_bounds(text, start, end, 160, 120)) is not None
 
 
 def _temperature(text: str, amt: Amount, m: re.Match[str]) -> str | None:

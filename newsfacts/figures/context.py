@@ -130,6 +130,16 @@ def is_sentence_start(text: str, start: int) -> bool:
     return g.SENTENCE_START_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
+def sentence_bounds(text: str, start: int, end: int, back: int, ahead: int) -> tuple[int, int]:
+    """The sentence around text[start:end] as the figure rules read it, at most `back` characters
+    before and `ahead` after: from the last ". " or line break before `start` to the next ". "."""
+    lo = max(0, start - back)
+    brk = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    lo = brk + 1 if brk >= 0 else lo
+    hi = text.find(". ", end, end + ahead)
+    return lo, hi if hi >= 0 else min(len(text), end + ahead)
+
+
 def month_before(text: str, start: int) -> int | None:
     """Start of a month name right before `start` ("July 2025", "Oct. 4")."""
     lo = max(0, start - 12)

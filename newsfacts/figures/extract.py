@@ -27,6 +27,7 @@ from newsfacts.figures.context import (
     masked_end,
     month_before,
     name_chain_end,
+    sentence_bounds,
     word_before,
 )
 from newsfacts.figures.counts import counted_noun, numeral_counts, singular_noun, spelled_counts
@@ -655,11 +656,7 @@ def _poll_points(body: str, start: int, end: int) -> bool:
     """Points in a sentence about polls or votes, or a lead in points beside percentages, are
     percentage points when no index is named: "a margin of error of 3.5 points", "51% to 46%, a 5-point
     lead"; "stocks fell 30 points, or 1%" keeps its points."""
-    lo = max(0, start - 160)
-    brk = max(body.rfind(". ", lo, start), body.rfind("\n", lo, start))
-    lo = brk + 1 if brk >= 0 else lo
-    hi = body.find(". ", end, end + 120)
-    hi = hi if hi >= 0 else min(len(body), end + 120)
+    lo, hi = sentence_bounds(body, start, end, 160, 120)
     cue = g.POLL_CUE.search(body, lo, hi) or (g.GAP_AFTER.match(body, end) and g.PERCENT_CUE.search(body, lo, hi))
     return cue is not None and not _index_sentence(body, start)
 
