@@ -744,15 +744,16 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found = _single(start, noun_end, "quantity", unit[0], value, q or "exact")
         found.dimension = unit[1]
         return found, noun_end
-    changed = _changed_or_level(body, amt) if noun is None and not (amt.spelled or article or amt.scale) else None
-    if not changed and noun is None and not (amt.spelled or article or amt.scale) and "." not in amt.token:
+    plain = noun is None and not (amt.spelled or article or amt.scale)  # a numeral alone, nothing it counts
+    changed = _changed_or_level(body, amt) if plain else None
+    if not changed and plain and "." not in amt.token:
         changed = "level" if g.MILESTONE_AFTER.match(body, amt.end) else None  # "near the 40,000 mark"
     if changed and _index_sentence(body, amt.num_start):
         start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"
         found = _single(start, amt.end, "quantity", "point", value, q or "exact")
         found.dimension = DIMENSION_OF["point"]
         return found, amt.end
-    if noun is None and not (amt.spelled or article or amt.scale) and _forecast_high_or_low(body, amt):
+    if plain and _forecast_high_or_low(body, amt):
         found = _single(amt.num_start, amt.end, "quantity", "degF", amt.value, q or "exact")
         found.dimension = DIMENSION_OF["degF"]
         return found, amt.end
