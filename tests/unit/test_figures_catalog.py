@@ -59,6 +59,22 @@ def test_no_metric_without_signals_or_context() -> None:
     assert metric_of("Trump's approval rating fell to 40% after Takaichi's visit.", "40%") == "approval_rating"
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "index"),
+    [
+        # points of a named index, and bare points in a story about a market
+        ("The Hang Seng shed 210 points on Tuesday.", "210 points", True),
+        ("Equities slid in late trade. The benchmark ended 95 points down.", "95 points", True),
+        # a game's, a credit score's or a tally's points are no index's
+        ("The guard scored 33 points against Denver.", "33 points", False),
+        ("Her credit score climbed 60 points in a year.", "60 points", False),
+        ("The hosts won the final by 12 points.", "12 points", False),
+    ],
+)
+def test_points_are_an_index_s_only_about_a_market(text: str, raw: str, index: bool) -> None:
+    assert (metric_of(text, raw) or "").startswith("stock_index_points") is index
+
+
 def test_kind_and_unit_must_match() -> None:
     assert metric_of("Defense spending will reach 2% of GDP by 2027.", "2027") is None
 
