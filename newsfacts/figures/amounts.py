@@ -348,6 +348,9 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         return m.end()
     if amt.currency is None:
         m = g.CURRENCY_AFTER.match(text, pos)
+        minor = g.MINOR_AFTER.match(text, pos)
+        if m and minor is not None and minor.end() > m.end():
+            m = None  # "50 euro cents": the currency's name opens the name of its minor unit
         if m:
             word = m.group("word")
             if word is None:
@@ -364,7 +367,7 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
             if not (milestone or force) and (key not in AMBIGUOUS_CURRENCY_WORDS or amt.scale is not None):
                 amt.currency = CURRENCY_WORDS.get(key) or CURRENCY_WORDS.get(key.replace(" ", "-"), "USD")
                 return _and_cents(text, amt, m.end())
-        m = g.MINOR_AFTER.match(text, pos)
+        m = minor
         if m:
             word = " ".join((m.group("word") or "¢").lower().split())
             amt.currency, amt.factor = MINOR_UNITS[word]

@@ -181,7 +181,8 @@ MINOR_UNITS = {
     "cent": ("USD", 0.01), "cents": ("USD", 0.01), "¢": ("USD", 0.01), "penny": ("GBP", 0.01),
     "pennies": ("GBP", 0.01), "pence": ("GBP", 0.01), "p": ("GBP", 0.01), "sen": ("MYR", 0.01),
     "paise": ("INR", 0.01), "kopecks": ("RUB", 0.01), "kopeks": ("RUB", 0.01), "centimes": ("CHF", 0.01),
-    "euro cents": ("EUR", 0.01), "euro cent": ("EUR", 0.01), "satoshi": ("XBT", 1e-8), "satoshis": ("XBT", 1e-8),
+    "euro cents": ("EUR", 0.01), "euro cent": ("EUR", 0.01), "eurocents": ("EUR", 0.01), "eurocent": ("EUR", 0.01),
+    "satoshi": ("XBT", 1e-8), "satoshis": ("XBT", 1e-8),
 }  # fmt: skip
 
 
@@ -224,7 +225,9 @@ def build_units() -> dict:
         if "*" not in canon:
             syms.add(canon)
         for form in EXTRA_FORMS.get(canon, ()):
-            (syms if form == form.strip() and " " not in form and not form.islower() else names).add(form)
+            # "μg" (a Greek mu, where "µg" has the micro sign) is lower case but a symbol all the same
+            symbol = not form.islower() or form.startswith(("µ", "μ"))
+            (syms if form == form.strip() and " " not in form and symbol else names).add(form)
             if form.islower():
                 names.add(form)
         for form in names:

@@ -37,6 +37,9 @@ from newsfacts.figures import extract_figures
         Imports reached 34 billion U.S. dollars.    | 34 billion U.S. dollars | 34e9        | USD
         The payout is 41.5 Australian cents.        | 41.5 Australian cents | 0.415       | AUD
         Fares rose to 90 Hong Kong cents.           | 90 Hong Kong cents    | 0.9         | HKD
+        A single stamp costs 85 euro cents.         | 85 euro cents         | 0.85        | EUR
+        The levy adds 12 eurocents a litre.         | 12 eurocents          | 0.12        | EUR
+        The coffee was 3 euros dearer.              | 3 euros               | 3           | EUR
         Real paid £5million more for him.           | £5million             | 5e6         | GBP
         Profit was 96 cents US a share.             | 96 cents US           | 0.96        | USD
     """),

@@ -49,6 +49,10 @@ from newsfacts.vocabulary import DIMENSIONS
         Output fell to 640,000 oil barrels.            | 640,000 oil barrels | 640000       | barrel     | volume
         He averages 71.4 rushing yards a game.         | 71.4 rushing yards | 71.4          | yard       | length
         The wheat crop came to 1.8 billion bushels.    | 1.8 billion bushels | 1.8e9        | bushel     | volume
+        # micro written with the micro sign or with the Greek letter mu
+        Each shot holds 50 µg of antigen.              | 50 µg              | 50            | ug         | mass
+        Each shot holds 50 μg of antigen.              | 50 μg              | 50            | ug         | mass
+        Filters stop fibres thinner than 3 μm.         | 3 μm               | 3             | um         | length
         # glued forms and compound denominators
         It has a 13.3in display.                       | 13.3in             | 13.3          | inch       | length
         The tablet weighs 1.1Kg.                       | 1.1Kg              | 1.1           | kg         | mass
