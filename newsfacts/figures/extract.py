@@ -757,6 +757,11 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found = _single(amt.num_start, amt.end, "quantity", "degF", amt.value, q or "exact")
         found.dimension = DIMENSION_OF["degF"]
         return found, amt.end
+    quoted = _quoted_currency(body, amt) if plain else None
+    if quoted is not None:  # "the yen weakened to 151.2 per dollar": yen, the dollar its denominator
+        found = _single(amt.num_start, amt.end, "money", quoted[0], amt.value, q or "exact")
+        found.per_unit = quoted[1]
+        return found, amt.end
     if article:  # "a million people", "a dozen countries"
         counts = noun is not None
     elif amt.spelled:
@@ -895,6 +900,20 @@ def _index_names() -> re.Pattern[str]:
         for alias in [entry["name"], *entry.get("aliases", [])]
     ]
     return re.compile(rf"\b(?:{trie_regex([*names, 'PMI', 'VIX'])}|(?i:index|indices|indexes))\b")
+
+
+def _quoted_currency(body: str, amt: Amount) -> tuple[str, str] | None:
+    """The currency an exchange rate quotes and the one it is quoted in, for a bare number "per" or
+    "to the" a currency with "the <currency>" before it in its sentence: "the rupee closed at 83.1
+    to the dollar" -> (INR, USD)."""
+    per = g.PER_CURRENCY.match(body, amt.end)
+    base = CURRENCY_WORDS.get(" ".join(per.group("cur").lower().split())) if per else None
+    if base is None:
+        return None
+    lo, _ = sentence_bounds(body, amt.num_start, amt.end, 100, 0)
+    quoted = [CURRENCY_WORDS.get(m.group("cur")) for m in g.QUOTED_CURRENCY.finditer(body, lo, amt.num_start)]
+    code = next((code for code in reversed(quoted) if code is not None and code != base), None)
+    return (code, base) if code is not None else None
 
 
 def _index_sentence(body: str, start: int) -> bool:

@@ -281,6 +281,10 @@ PER_UNIT = re.compile(
     # one ("93 cents a share before one-time items", "$3.17 per gallon after dipping" are rates)
     rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:ago|earlier|before|later|after)\b)"
 )
+# An exchange rate quoted against another currency: "the yen weakened to 151.2 per dollar", "the rupee
+# closed at 83.1 to the U.S. dollar" (the quoted currency is named before the number: QUOTED_CURRENCY).
+PER_CURRENCY = re.compile(rf"{SEP}(?i:per|to{SP}+the){SP}+(?P<cur>(?i:u\.?s\.?{SP}+)?[A-Za-z]+)\b")
+QUOTED_CURRENCY = re.compile(rf"\b(?i:the){SP}+(?P<cur>[a-z]+)\b")
 # What a measure or an amount is of, up to a rate's denominator: "barrels of crude a day", "$2bn of debt a year".
 OF_PHRASE = re.compile(rf"{SP}+of{SP}+(?:[A-Za-z-]+{SP}+)??[A-Za-z-]+(?={PER_UNIT.pattern})")
 # ", or 1 percent": a second statement of the same change.

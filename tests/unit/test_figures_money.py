@@ -150,3 +150,30 @@ def test_glued_cents_in_a_rate(text: str, raw: str, value: float, per_unit: str)
 @pytest.mark.parametrize("text", ["It was a balmy 24c in Leeds.", "The 6c modem ships in May."])
 def test_glued_c_without_a_rate_is_no_money(text: str) -> None:
     assert [f for f in extract_figures(text) if f.kind == "money"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "per_unit"),
+    cases("""
+        text                                                  | raw    | unit | per_unit
+        # an exchange rate: a bare number quoted against a currency named after it
+        The peso sank to 19.4 per dollar overnight.           | 19.4   | MXN  | USD
+        The rupee ended at 84.05 to the U.S. dollar.          | 84.05  | INR  | USD
+        The franc held near 0.93 per euro.                    | 0.93   | CHF  | EUR
+        Later the won weakened to 1,385 per dollar.           | 1,385  | KRW  | USD
+    """),
+)
+def test_an_exchange_rate_is_the_quoted_currency_per_the_other(text: str, raw: str, unit: str, per_unit: str) -> None:
+    only_figure(text, kind="money", raw_text=raw, unit=unit, per_unit=per_unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no currency named before the number, or only the one it is quoted in
+        "The stall sold 40 per dollar.",
+        "The dollar bought 12 per dollar spent.",
+    ],
+)
+def test_no_exchange_rate_without_a_quoted_currency(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "money"] == []
