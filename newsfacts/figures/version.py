@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.3.0"  # real-news recall (art13): oil flows, frame rates, watts, range shapes, index levels, rivals
+RELEASE = "2.4.0"  # game points are no index points, euro cents, Greek-mu units, exchange rates per currency
 
 
 def _digest() -> str:
