@@ -515,6 +515,8 @@ LABELLED_LINE = (
     r"(?:tags?|topics?|categories|category|filed\s+under|keywords|sources?|via|photo(?:\s+credit)?"
     r"|image(?:\s+(?:credit|source))?|credits?|disclaimer|see\s+also|related|read\s+more"
     r"|editor['’]?s\s+note|correction|clarification|location)\s*:\s*\S.*"
+    # a link to another story set in the body: "ALSO READ: ...", "Also Read | ...", "Must read: ..."
+    r"|(?:also\s+read|read\s+also|must\s+read|also\s+see)\s*[:|]\s*\S.*"
 )
 LEGAL_LINE = r"(?:©|\(c\)\s*\d{4}|copyright\b).*|.*\ball rights reserved\b.*"
 CREDITS_LINE = r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b.*"

@@ -8,7 +8,8 @@ from functools import partial
 import duckdb
 import polars as pl
 
-from newsfacts.figures import extract_figures, load_catalog
+from newsfacts.figures import Figure, extract_figures, load_catalog
+from newsfacts.metadata.furniture import MAX_FURNITURE_CHARS, is_furniture_line
 from newsfacts.stages.graph import FIGURES as STAGE
 from newsfacts.stages.graph import PACKAGED_CATALOG, StageConfig, own_version, version
 from newsfacts.stages.ids import span_id
@@ -18,6 +19,7 @@ from newsfacts.warehouse.schema import FIGURES, record_row
 __all__ = ["PACKAGED_CATALOG", "figures_batch", "process_figures"]
 
 DEFAULT_CONFIG = StageConfig()
+MAX_FURNITURE_LINE = MAX_FURNITURE_CHARS * 3  # as furniture_line_spans reads them: a longer line is story
 
 
 def figures_batch(
@@ -27,10 +29,27 @@ def figures_batch(
     ver = own_version(STAGE, config)
     rows = []
     for document_id, text, body_start, body_end, published_date in batch:
-        for f in extract_figures(text, body_start, body_end, catalog, published_date=published_date):
+        figures = extract_figures(text, body_start, body_end, catalog, published_date=published_date)
+        for f in _outside_furniture(text, figures):
             figure_id = span_id("fig", document_id, f.char_start, f.char_end)
             rows.append(record_row(f, figure_id=figure_id, document_id=document_id, extractor_version=ver))
     return {"figures": FIGURES.frame(rows)}
+
+
+def _outside_furniture(text: str, figures: list[Figure]) -> list[Figure]:
+    """The figures not on a line of page furniture inside the body ("ALSO READ: Gold hits $2,400",
+    "RELATED: ..."): the rules claims skip such lines by, asked only of the lines that hold a figure."""
+    verdict: dict[int, bool] = {}
+    kept = []
+    for f in figures:
+        start = text.rfind("\n", 0, f.char_start) + 1
+        if start not in verdict:
+            end = text.find("\n", f.char_end)
+            line = text[start : end if end >= 0 else len(text)]
+            verdict[start] = len(line) <= MAX_FURNITURE_LINE and is_furniture_line(line)
+        if not verdict[start]:
+            kept.append(f)
+    return kept
 
 
 def process_figures(con: duckdb.DuckDBPyConnection, config: StageConfig | None = None, workers: int = 1) -> StageReport:

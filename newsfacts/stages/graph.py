@@ -106,6 +106,8 @@ FIGURES = Stage(
         "newsfacts.facts",
         "newsfacts.sentences",
         "newsfacts.vocabulary",
+        "newsfacts.metadata.furniture",  # figures on a furniture line inside the body are dropped
+        "newsfacts.metadata.furniture_rules",
         "newsfacts.stages.figures",
     ),
     config=("catalog",),
@@ -114,7 +116,13 @@ CLAIMS = Stage(
     "claims",
     reads=("documents", "document_metadata", "figures"),
     writes=("claim_rows", "claim_figures"),
-    code=("newsfacts.claims", "newsfacts.sentences", "newsfacts.stages.claims"),
+    code=(
+        "newsfacts.claims",
+        "newsfacts.sentences",
+        "newsfacts.metadata.furniture",  # claims skip furniture by the same rules
+        "newsfacts.metadata.furniture_rules",
+        "newsfacts.stages.claims",
+    ),
 )
 CLUSTERS = Stage(
     "clusters",

@@ -211,8 +211,7 @@ def test_a_page_landing_rejects_yields_no_figures():
     assert landed.figures == []
 
 
-@pytest.mark.xfail(strict=True, reason="the figures stage extracts a related link after the last paragraph")
-def test_known_gap_related_link_is_not_a_figure():
+def test_related_link_is_not_a_figure():
     assert not any(f.text == "3 million" for f in land_page(PAGE).figures)
 
 

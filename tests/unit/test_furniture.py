@@ -39,6 +39,9 @@ FURNITURE_LINES = cases("""
     (source: CNBC)
     Source: Reuters
     Request Demo
+    # a link to another story set inside the body
+    ALSO READ: Tin climbs to a two-year high on smelter outages
+    Must read: Five charts on the housing slump
     ---
 """)
 PROSE_LINES = [
@@ -50,6 +53,7 @@ PROSE_LINES = [
     "Editors at the paper voted to strike on Monday.",
     "World leaders met in Geneva to discuss the ceasefire.",
     "Past results were mixed, the company said.",
+    "Also read the small print: fees rose 3% this year.",  # the label needs its colon or bar
     "",
 ]
 
@@ -225,3 +229,17 @@ def test_gallery_and_read_on_buttons_are_furniture(line: str):
 def test_agency_pair_in_a_dateline():
     dateline = furniture.wire_dateline("Cape Canaveral, Florida (Florida Today/AP) -- The rocket lifted off.")
     assert dateline is not None and dateline.agency == "Florida Today/AP"
+
+
+def test_figures_stage_skips_furniture_lines_inside_the_body():
+    from newsfacts.stages.figures import figures_batch
+
+    text = (
+        "Copper rose 2.1% on Tuesday.\n"
+        "ALSO READ: Tin climbs 9% to a two-year high\n"
+        "Related: Nickel output hits 3 million tonnes\n"
+        "Also Read | Zinc ends 12 cents weaker at $2.90\n"
+        "Smelters idled 14 lines, the ministry said."
+    )
+    frame = figures_batch([("doc", text, 0, len(text), None)])["figures"]
+    assert frame["raw_text"].to_list() == ["2.1%", "14"]
