@@ -754,8 +754,28 @@ def furniture_line_spans(text: str, start: int = 0, end: int | None = None) -> l
     return [
         (line.start, line.end)
         for line in split_lines(text, line_start_at_or_after(text, start), end)
-        if not line.blank and len(line.text) <= MAX_FURNITURE_CHARS * 3 and is_furniture_line(line.text)
+        if _is_furniture_text(line.text)
     ]
+
+
+def on_furniture_lines(text: str, offsets: Iterable[int]) -> list[bool]:
+    """For each offset, whether the line of `text` holding it is furniture, as `furniture_line_spans`
+    reads lines; each line is tested once. For an extractor that needs to ask only of the lines its
+    finds are on (a figure on "ALSO READ: Gold hits $2,400"), not of every line of the story."""
+    verdict: dict[int, bool] = {}
+    out = []
+    for pos in offsets:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in verdict:
+            end = text.find("\n", pos)
+            verdict[start] = _is_furniture_text(text[start : end if end >= 0 else len(text)].strip())
+        out.append(verdict[start])
+    return out
+
+
+def _is_furniture_text(line: str) -> bool:
+    """A stripped line is furniture: not blank, not longer than furniture runs (a longer one is story)."""
+    return bool(line) and len(line) <= MAX_FURNITURE_CHARS * 3 and is_furniture_line(line)
 
 
 def leading_furniture_end(text: str, start: int = 0, end: int | None = None) -> int:

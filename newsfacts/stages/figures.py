@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 
 from newsfacts.figures import Figure, extract_figures, load_catalog
-from newsfacts.metadata.furniture import MAX_FURNITURE_CHARS, is_furniture_line
+from newsfacts.metadata.furniture import on_furniture_lines
 from newsfacts.stages.graph import FIGURES as STAGE
 from newsfacts.stages.graph import PACKAGED_CATALOG, StageConfig, own_version, version
 from newsfacts.stages.ids import span_id
@@ -19,7 +19,6 @@ from newsfacts.warehouse.schema import FIGURES, record_row
 __all__ = ["PACKAGED_CATALOG", "figures_batch", "process_figures"]
 
 DEFAULT_CONFIG = StageConfig()
-MAX_FURNITURE_LINE = MAX_FURNITURE_CHARS * 3  # as furniture_line_spans reads them: a longer line is story
 
 
 def figures_batch(
@@ -38,18 +37,9 @@ def figures_batch(
 
 def _outside_furniture(text: str, figures: list[Figure]) -> list[Figure]:
     """The figures not on a line of page furniture inside the body ("ALSO READ: Gold hits $2,400",
-    "RELATED: ..."): the rules claims skip such lines by, asked only of the lines that hold a figure."""
-    verdict: dict[int, bool] = {}
-    kept = []
-    for f in figures:
-        start = text.rfind("\n", 0, f.char_start) + 1
-        if start not in verdict:
-            end = text.find("\n", f.char_end)
-            line = text[start : end if end >= 0 else len(text)]
-            verdict[start] = len(line) <= MAX_FURNITURE_LINE and is_furniture_line(line)
-        if not verdict[start]:
-            kept.append(f)
-    return kept
+    "RELATED: ..."), by the rules claims skip such lines by."""
+    furniture = on_furniture_lines(text, (f.char_start for f in figures))
+    return [f for f, skip in zip(figures, furniture, strict=True) if not skip]
 
 
 def process_figures(con: duckdb.DuckDBPyConnection, config: StageConfig | None = None, workers: int = 1) -> StageReport:

@@ -243,3 +243,16 @@ def test_figures_stage_skips_furniture_lines_inside_the_body():
     )
     frame = figures_batch([("doc", text, 0, len(text), None)])["figures"]
     assert frame["raw_text"].to_list() == ["2.1%", "14"]
+
+
+def test_furniture_at_offsets_reads_lines_as_the_span_finder_does():
+    text = "Copper rose 2.1%.\r\nAdvertisement\nALSO READ: Tin climbs 9%\n\n" + "x " * 500 + "Read more: 4\nEnd."
+    spans = furniture.furniture_line_spans(text)
+    offsets = list(range(len(text)))
+    expected = [any(a <= pos < b for a, b in spans) for pos in offsets]
+    flags = furniture.on_furniture_lines(text, offsets)
+    # a line break belongs to no span but to the line it ends; compare the lines' own characters
+    assert [f for f, ch in zip(flags, text, strict=True) if ch not in "\r\n"] == [
+        e for e, ch in zip(expected, text, strict=True) if ch not in "\r\n"
+    ]
+    assert flags[text.index("ALSO")] and not flags[text.index("Copper")]
