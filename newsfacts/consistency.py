@@ -2,9 +2,10 @@
 
 A fact is a metric of one subject for one period: figures are compared only when they share a
 `fact_key` (newsfacts/facts/key.py), never because their sentences share words. Within a fact,
-values are converted to one unit per dimension first (newsfacts/facts/units.yaml: "45 business
-days" against "45 days", miles against kilometres); a conversion that is only approximate makes the
-converted value an "about" value. The row's unit is the one most mentions use.
+values are converted to one unit per dimension first (durations by newsfacts/facts/units.yaml: "45
+business days" against "45 days"; physical units by pint's factors in newsfacts/figures/units.json:
+miles against kilometres); a conversion that is only approximate makes the converted value an
+"about" value. The row's unit is the one most mentions use.
 
 Every figure mention becomes an interval from its qualifier:
 
@@ -54,6 +55,7 @@ import polars as pl
 
 from newsfacts.facts.period import UNNAMED_FISCAL_YEAR
 from newsfacts.facts.tables import table
+from newsfacts.figures.units import DIMENSION_OF, FACTORS
 
 EXACT_TOLERANCE = 0.005
 SENTENCE_CHARS = 240
@@ -258,10 +260,12 @@ def describe_conflict(fact_key: str, mentions: list[dict]) -> str:
 
 @cache
 def _units() -> pl.DataFrame:
+    """Every unit a figure can carry with its dimension and factor: durations from units.yaml,
+    physical units from the extractor's own table (pint's conversions, exact)."""
     rows = [
         {"unit": unit, "_dim": spec["dimension"], "_factor": float(spec["factor"]), "_exact": bool(spec["exact"])}
         for unit, spec in table("units.yaml")["units"].items()
-    ]
+    ] + [{"unit": unit, "_dim": DIMENSION_OF[unit], "_factor": f, "_exact": True} for unit, f in FACTORS.items()]
     return pl.DataFrame(rows, schema={"unit": pl.Utf8, "_dim": pl.Utf8, "_factor": pl.Float64, "_exact": pl.Boolean})
 
 

@@ -17,7 +17,7 @@ ENDPOINTS = ("from", "to")
 DIMENSIONS = (
     "length", "mass", "volume", "area", "speed", "energy", "power", "temperature", "data", "data_rate",
     "frequency", "flow", "torque", "voltage", "current", "charge", "index_points", "resolution", "pressure",
-    "force", "magnitude", "luminance",
+    "force", "magnitude", "luminance", "sound_level", "concentration", "radiation_dose", "absorbed_dose",
 )  # fmt: skip
 DURATION_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 PERCENT_UNITS = ("percent", "percentage_point")

@@ -50,6 +50,7 @@ from newsfacts.figures.lexicon import (
     PEAK_WORDS,
     PER_ABBREVIATIONS,
     PER_ADVERBS,
+    PER_SYNONYMS,
     PERIOD_ORDINALS,
     TIMES_CUES,
     UP_WORDS,
@@ -1194,7 +1195,7 @@ def _annotate(body: str, f: Found) -> None:
                 else " ".join((m.group("noun") or m.group("any") or "").lower().replace("-", " ").split())
             )
             f.per_unit = PER_ABBREVIATIONS[abbr] if abbr else PER_ADVERBS[adv.lower()] if adv else _per_unit_name(noun)
-            if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter", "annum"):
+            if f.kind == "percent" and f.per_unit not in ("year", "month", "week", "day", "quarter"):
                 f.per_unit = None
             if f.per_unit is not None and f.unit.endswith("/" + f.per_unit):
                 f.per_unit = None  # "down from 30.74 M a day" after barrels/day: the unit already says it
@@ -1251,4 +1252,4 @@ def _per_unit_name(noun: str) -> str:
     unit = NAMES_OR_SYMBOLS.get(noun) or CURRENCY_WORDS.get(noun)
     if unit is not None:
         return unit
-    return DURATION_UNITS.get(noun, noun)
+    return DURATION_UNITS.get(noun) or PER_SYNONYMS.get(noun, noun)

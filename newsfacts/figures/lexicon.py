@@ -184,9 +184,11 @@ PER_WORDS = _words(
     share year month week day night hour minute second quarter barrel gallon litre liter tonne ton ounce
     gram kilogram kg lb pound kilo head person piece unit seat ticket bushel dozen kilowatt-hour
     megawatt-hour mile kilometre kilometer km user subscriber vote visit bottle pack box bag cup
-    square-foot
+    square-foot troy-ounce
     """
 )
+# Denominators written with a word of their own for a unit or a thing: "8% per annum", "$12,000 per capita".
+PER_SYNONYMS = {"annum": "year", "capita": "person"}
 # Adverbs that state a rate's period after a count or an amount: "250,000 jobs monthly", "$5bn annually".
 PER_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
                "quarterly": "quarter", "yearly": "year", "annually": "year"}  # fmt: skip

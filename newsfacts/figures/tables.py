@@ -31,9 +31,9 @@ UNITS: dict[str, str] = {
     "dm": "length", "light_year": "length",
     "ug": "mass", "mg": "mass", "g": "mass", "kg": "mass", "t": "mass", "lb": "mass", "oz": "mass",
     "ton": "mass", "carat": "mass", "troy_ounce": "mass", "stone": "mass",
-    "ml": "volume", "l": "volume", "gallon": "volume", "barrel": "volume", "bushel": "volume", "m**3": "volume",
-    "ft**3": "volume", "cup": "volume", "tbsp": "volume", "tsp": "volume", "dram": "mass", "cc": "volume",
-    "m**2": "area", "km**2": "area", "ft**2": "area", "mile**2": "area", "hectare": "area", "acre": "area",
+    "ml": "volume", "l": "volume", "gallon": "volume", "barrel": "volume", "bushel": "volume",
+    "cup": "volume", "tbsp": "volume", "tsp": "volume", "dram": "mass", "cc": "volume",
+    "hectare": "area", "acre": "area",
     "km/h": "speed", "mph": "speed", "knot": "speed", "m/s": "speed",
     "J": "energy", "kJ": "energy", "MJ": "energy", "GJ": "energy", "Wh": "energy", "kWh": "energy",
     "MWh": "energy", "GWh": "energy", "TWh": "energy", "kcal": "energy", "Btu": "energy",
@@ -46,8 +46,18 @@ UNITS: dict[str, str] = {
     "lbf*ft": "torque", "N*m": "torque", "lbf": "force",
     "V": "voltage", "kV": "voltage", "A": "current", "mAh": "charge", "Ah": "charge",
     "megapixel": "resolution", "nit": "luminance",
-    "mbar": "pressure", "hPa": "pressure", "psi": "pressure",
+    "mbar": "pressure", "hPa": "pressure", "psi": "pressure", "mmHg": "pressure",
+    "eV": "energy", "keV": "energy", "MeV": "energy", "GeV": "energy", "TeV": "energy",
+    "dB": "sound_level", "ppm": "concentration",
+    "Sv": "radiation_dose", "mSv": "radiation_dose", "uSv": "radiation_dose",
+    "Gy": "absorbed_dose", "mGy": "absorbed_dose",
 }  # fmt: skip
+# Every length above also measures an area and a volume: "square"/"cubic" and the exponent forms
+# ("1,200 square miles", "4 cubic kilometres", "12 km3", "50 cm²") are built from its own names.
+POWERS = ((2, "area", ("square", "sq", "sq."), "²"), (3, "volume", ("cubic", "cu"), "³"))
+# No conversion factor: an offset scale (degrees), a logarithmic one (decibels), and pint's
+# revolution, which is an angle (1 rpm is not 0.105 Hz): such a unit is compared only with itself.
+FACTORLESS = frozenset({"degC", "degF", "dB", "rpm"})
 
 # Surface forms pint does not list but news writes; each is checked against pint when built.
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {
@@ -62,13 +72,9 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃", "degrees C",
              "deg C", "deg celsius", "degrees c", "degrees celcius", "degree celcius"),  # a common misspelling
     "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉", "degrees F", "deg F", "deg fahrenheit"),
-    "m**2": ("square metres", "square meters", "square metre", "square meter", "sq m", "sqm", "m2", "m²"),
-    "km**2": ("square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "km2",
-              "km²"),
-    "ft**2": ("square feet", "square foot", "sq ft", "sq. ft.", "sq. ft", "sqft"),
-    "mile**2": ("square miles", "square mile", "sq mi"),
-    "m**3": ("cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³"),
-    "ft**3": ("cubic feet", "cubic foot", "cu ft"),
+    "m**2": ("sqm",),
+    "ft**2": ("sq. ft.", "sqft"),
+    "mile**2": ("sq mi",),
     "m**3/s": ("cubic metres per second", "cubic meters per second"),
     "l/s": ("litres per second", "liters per second"),
     "Mbit/s": ("Mbps", "Mb/s", "megabits per second"),
@@ -111,7 +117,15 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "mbar": ("millibars", "millibar"),
     "hPa": ("hectopascals", "hectopascal"),
     "psi": ("pounds per square inch", "pound per square inch"),
+    "mmHg": ("mm Hg", "millimetres of mercury", "millimeters of mercury"),
+    "dB": ("decibels", "decibel", "dBA", "dB(A)"),
+    "ppm": ("parts per million", "part per million"),
+    "uSv": ("µSv", "μSv", "microsieverts", "microsievert"),
+    "eV": ("electronvolts", "electron volts", "electronvolt", "electron volt"),
 }  # fmt: skip
+
+# Names pint gives that news uses for something else ("30 gray wolves") or that are no English word.
+DROPPED_NAMES = frozenset({"gray", "grays", "ppms", "millimeter hgs", "square foots", "cubic foots"})
 
 # Square and cubic metres written with a digit or a superscript: read as symbols (case as written),
 # since spelled forms of two characters are dropped as too ambiguous.
@@ -195,41 +209,79 @@ GLUED_ONLY = {
 }  # fmt: skip
 
 
+def _powered(units: dict[str, str]) -> dict[str, str]:
+    """The area and volume of every length: "km" -> "km**2" (area), "km**3" (volume)."""
+    return {f"{c}**{exp}": dim for c, d in units.items() if d == "length" for exp, dim, _, _ in POWERS}
+
+
+MEASURES: dict[str, str] = {**UNITS, **_powered(UNITS)}
+
+
+def _unit_forms(ureg, canon: str) -> tuple[set[str], set[str]]:  # noqa: ANN001 - pint's registry
+    """Spelled names and symbols pint and EXTRA_FORMS give for one canonical unit."""
+    unit = ureg.parse_units(canon)
+    names: set[str] = set()
+    syms: set[str] = set()
+    if len(unit._units) == 1 and next(iter(unit._units.values())) == 1:
+        name = next(iter(unit._units))
+        names.add(name.replace("_", " "))
+        if not name.endswith(("s", "z", "ch", "hour", "horsepower")) and "_per_" not in name:
+            names.add(name.replace("_", " ") + "s")
+        syms.add(ureg.get_symbol(name))
+        definition = ureg._units.get(name)
+        for alias in getattr(definition, "aliases", ()) or ():
+            names.add(alias.replace("_", " "))
+        if name.endswith("meter"):
+            names.update({name[:-5] + "metre", name[:-5] + "metres"})
+        if name.endswith("liter"):
+            names.update({name[:-5] + "litre", name[:-5] + "litres"})
+        if name.endswith("watt_hour"):
+            stem = name[: -len("watt_hour")]
+            names.update({f"{stem}watt-hour", f"{stem}watt-hours", f"{stem}watt hours"})
+    if "*" not in canon:
+        syms.add(canon)
+    for form in EXTRA_FORMS.get(canon, ()):
+        # "μg" (a Greek mu, where "µg" has the micro sign) is lower case but a symbol all the same
+        symbol = not form.islower() or form.startswith(("µ", "μ"))
+        (syms if form == form.strip() and " " not in form and symbol else names).add(form)
+        if form.islower():
+            names.add(form)
+    return names, syms
+
+
+def _power_forms(base: tuple[set[str], set[str]], exp: int) -> tuple[set[str], set[str]]:
+    """ "square kilometres", "sq km", "km2", "km²" from the names and symbols of "km"."""
+    names, syms = base
+    _, _, words, superscript = next(p for p in POWERS if p[0] == exp)
+    short = {s for s in syms if len(s) <= 3}  # "km", "ft", "µm": not the spelled canonical "mile"
+    spelled = {f"{w} {n}" for w in words[:1] for n in names if len(n) > 2 and "_" not in n}
+    spelled |= {f"{w} {s}" for w in words[1:] for s in short}
+    # a one-letter or word-like symbol ("m", "in", "yd") takes no exponent mark: "m2" is SHORT_SYMBOLS'
+    marks = {f"{s}{mark}" for s in short if s not in AMBIGUOUS_SYMBOLS for mark in (str(exp), superscript)}
+    return spelled, marks
+
+
+def _factor(ureg, canon: str) -> float | None:  # noqa: ANN001 - pint's registry
+    """How many of its dimension's SI base unit one `canon` is, for comparing sources."""
+    if canon in FACTORLESS:
+        return None
+    return float((1 * ureg.parse_units(canon)).to_base_units().magnitude)
+
+
 def build_units() -> dict:
     import pint
 
     ureg = pint.UnitRegistry()
     forms: dict[str, list[str]] = {}
     symbols: dict[str, list[str]] = {}
-    for canon, dim in UNITS.items():
-        unit = ureg.parse_units(canon)
-        entry = [canon, dim]
-        names: set[str] = set()
-        syms: set[str] = set()
-        if len(unit._units) == 1 and next(iter(unit._units.values())) == 1:
-            name = next(iter(unit._units))
-            names.add(name.replace("_", " "))
-            if not name.endswith(("s", "z", "ch", "hour", "horsepower")) and "_per_" not in name:
-                names.add(name.replace("_", " ") + "s")
-            syms.add(ureg.get_symbol(name))
-            definition = ureg._units.get(name)
-            for alias in getattr(definition, "aliases", ()) or ():
-                names.add(alias.replace("_", " "))
-            if name.endswith("meter"):
-                names.update({name[:-5] + "metre", name[:-5] + "metres"})
-            if name.endswith("liter"):
-                names.update({name[:-5] + "litre", name[:-5] + "litres"})
-            if name.endswith("watt_hour"):
-                stem = name[: -len("watt_hour")]
-                names.update({f"{stem}watt-hour", f"{stem}watt-hours", f"{stem}watt hours"})
-        if "*" not in canon:
-            syms.add(canon)
-        for form in EXTRA_FORMS.get(canon, ()):
-            # "μg" (a Greek mu, where "µg" has the micro sign) is lower case but a symbol all the same
-            symbol = not form.islower() or form.startswith(("µ", "μ"))
-            (syms if form == form.strip() and " " not in form and symbol else names).add(form)
-            if form.islower():
-                names.add(form)
+    found = {canon: _unit_forms(ureg, canon) for canon in UNITS}
+    for canon in _powered(UNITS):
+        base, exp = canon.rsplit("**", 1)
+        spelled, marks = _power_forms(found[base], int(exp))
+        names, syms = _unit_forms(ureg, canon)
+        found[canon] = (names | spelled, syms | marks)
+    for canon, (names, syms) in found.items():
+        entry = [canon, MEASURES[canon]]
         for form in names:
             if " " in form or "-" in form or len(form) > 3 or form.islower():
                 forms.setdefault(form.lower(), entry)
@@ -237,13 +289,19 @@ def build_units() -> dict:
             if sym and sym not in AMBIGUOUS_SYMBOLS and not sym.isdigit():
                 symbols.setdefault(sym, entry)
     for form in list(forms):
-        if len(form) <= 2 or form in {"point", "points"}:
+        if len(form) <= 2 or form in {"point", "points"} or form in DROPPED_NAMES:
             forms.pop(form)
     for sym, canon in SHORT_SYMBOLS.items():  # "13.9bn m3", "a 50 m² flat": symbols too short for names
-        symbols.setdefault(sym, [canon, UNITS[canon]])
+        symbols.setdefault(sym, [canon, MEASURES[canon]])
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
     glued = {sym: [canon, UNITS[canon]] for sym, canon in GLUED_ONLY.items()}
-    return {"names": dict(sorted(forms.items())), "symbols": dict(sorted(symbols.items())), "glued": glued}
+    factors = {canon: f for canon in MEASURES if (f := _factor(ureg, canon)) is not None}
+    return {
+        "names": dict(sorted(forms.items())),
+        "symbols": dict(sorted(symbols.items())),
+        "glued": glued,
+        "factors": dict(sorted(factors.items())),
+    }
 
 
 def build_currencies() -> dict:

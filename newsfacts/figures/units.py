@@ -16,6 +16,9 @@ NAMES: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["names"].
 SYMBOLS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["symbols"].items()}
 # Single-letter symbols that are a unit only when glued to the number ("25W", "199g", "12V").
 GLUED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA.get("glued", {}).items()}
+# canonical symbol -> how many of its dimension's SI base unit it is (pint), for converting one
+# source's "310 miles" to another's "500 km"; degrees, decibels and rpm have none.
+FACTORS: dict[str, float] = _DATA.get("factors", {})
 # Index points ("fell 816.80 points") are a unit of their own: pint's `point` is the printer's point,
 # so the dimension, not the symbol, keeps them apart.
 INDEX_POINT = ("point", "index_points")

@@ -437,7 +437,7 @@ def test_units_are_converted_within_a_dimension():
         """
         doc | value: number | raw         | unit | kind
         a   | 500.0         | 500 km      | km   | quantity
-        b   | 310.7         | 310.7 miles | mi   | quantity
+        b   | 310.7         | 310.7 miles | mile | quantity
         c   | 500.0         | 500 km      | km   | quantity
         """,
     )
@@ -449,7 +449,7 @@ def test_units_are_converted_within_a_dimension():
         """
         doc | value: number | raw       | unit | kind
         a   | 500.0         | 500 km    | km   | quantity
-        b   | 500.0         | 500 miles | mi   | quantity
+        b   | 500.0         | 500 miles | mile | quantity
         """,
     )
     assert wrong["verdict"][0] == "conflict"

@@ -642,3 +642,59 @@ def test_a_spelled_count_opening_a_sentence_is_no_name_before_a_measure() -> Non
 
 def test_a_capitalised_number_word_inside_a_name_still_names() -> None:
     assert extract_figures("The Group of Seven 20 summit opened.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit", "dimension"),
+    [
+        # every length also measures an area and a volume, spelled, abbreviated or with its exponent
+        ("Crews dug out 6 cubic kilometres of rock.", "6 cubic kilometres", 6, "km**3", "volume"),
+        ("A 400 cubic yard load was tipped.", "400 cubic yard", 400, "yard**3", "volume"),
+        ("The engine displaces 427 cubic inches.", "427 cubic inches", 427, "inch**3", "volume"),
+        ("The lake shrank by 9 km³ in a decade.", "9 km³", 9, "km**3", "volume"),
+        ("The panel has a 25 cm2 surface.", "25 cm2", 25, "cm**2", "area"),
+        ("The fire spread over 2,300 square kilometers.", "2,300 square kilometers", 2300, "km**2", "area"),
+        ("The suite is 60 sq. m in all.", "60 sq. m", 60, "m**2", "area"),
+        ("A 36 square inch patch was cut.", "36 square inch", 36, "inch**2", "area"),
+        # news units that are neither a length nor a weight
+        ("The concert hit 110 decibels at the front.", "110 decibels", 110, "dB", "sound_level"),
+        ("Methane stood at 1,900 parts per million in the tunnel.", "1,900 parts per million", 1900, "ppm",
+         "concentration"),
+        ("Staff absorbed 12 millisieverts over the year.", "12 millisieverts", 12, "mSv", "radiation_dose"),
+        ("A scan delivers about 7 mGy to the chest.", "7 mGy", 7, "mGy", "absorbed_dose"),
+        ("Her systolic reading dropped 15 mmHg.", "15 mmHg", 15, "mmHg", "pressure"),
+        ("The collider reached 13.6 TeV.", "13.6 TeV", 13.6, "TeV", "energy"),
+    ],
+)  # fmt: skip
+def test_areas_volumes_and_other_measures(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
+    found = figure_written(text, raw, kind="quantity", unit=unit, value=value)
+    assert found.dimension == dimension
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rangers counted 30 gray wolves in the valley.",  # a colour, not grays of dose
+        "She finished 3 square meals a day.",  # "square" before a noun that is no length
+    ],
+)
+def test_words_that_look_like_area_or_dose_units(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
+def test_a_volume_is_not_read_as_its_length() -> None:
+    # the counted noun after an adjective is a length; "cubic" before it makes the whole a volume
+    found = only_figure("The dam holds 3 cubic miles of water.", of_kind="quantity")
+    assert (found.unit, found.dimension) == ("mile**3", "volume")
+
+
+@pytest.mark.parametrize(
+    ("text", "per_unit"),
+    [
+        ("Deposits earn 3.5% per annum.", "year"),
+        ("Silver traded at $31 per troy ounce.", "troy_ounce"),
+        ("Output is worth $2,100 per capita.", "person"),
+    ],
+)
+def test_denominators_named_by_a_word_of_their_own(text: str, per_unit: str) -> None:
+    assert [f.per_unit for f in extract_figures(text) if f.kind in ("money", "percent")] == [per_unit]
