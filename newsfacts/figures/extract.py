@@ -1091,7 +1091,8 @@ def _count_subject(body: str, start: int) -> bool:
 
 
 def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
-    """A range as a figure; bare ranges count only years or a plural noun ("10-15 companies")."""
+    """A range as a figure; bare ranges count only years, a plural noun ("10-15 companies") or a
+    counted subject named before ("the death toll rose to 120-150")."""
     end = rng.second.end
     if rng.years:
         return Found(first.num_start, end, "date", None, rng.low, rng.high, "year", "range")
@@ -1105,8 +1106,9 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
     ):
         measure = ("duration", "year", 1.0)  # "ranged in age from 50 to 95", "aged between 18 and 25"
     if measure is None:
-        if not numeral_counts(body, end) or is_label_or_name(body, first.num_start):
-            return None
+        counted = numeral_counts(body, end) or ("." not in first.token and _count_subject(body, first.start))
+        if not counted or is_label_or_name(body, first.num_start):
+            return None  # "the death toll ranged from 120 to 150": what is counted is named before
         measure = ("count", "count", 1.0)
     kind, unit, factor = measure
     if unit == "point" and _poll_points(body, first.start, end):
@@ -1120,7 +1122,7 @@ def _range_figure(body: str, first: Amount, rng: Range) -> Found | None:
         value = high if q == "at_most" else low
         found = _single(first.start, end, kind, unit, value, q)
     else:
-        found = Found(first.start, end, kind, None, low, high, unit, "range")
+        found = Found(rng.start, end, kind, None, low, high, unit, "range")
     found.dimension = dimension
     return found
 

@@ -475,6 +475,7 @@ _COUNT_SUBJECTS = (
 )
 _HOW_MANY_VERBS = (
     rf"is|was|are|were|stood{SP}+at|stands{SP}+at|totaled|totalled|reached|numbered|came{SP}+to|hit|topped"
+    rf"|(?:range[sd]?|ranging|var(?:y|ies|ied|ying)){SP}+(?:from|between)"  # "the death toll ranged from 120 to 150"
 )
 COUNT_SUBJECT_BEFORE = re.compile(
     rf"\b(?i:{_COUNT_SUBJECTS})\b(?:[^.;:!?\n,]{{0,60}}?{SP}(?i:{_HOW_MANY_VERBS})"
@@ -614,6 +615,8 @@ QUALIFIER_AFTER = re.compile(
 )
 RANGE_CONNECTOR = re.compile(
     rf"(?P<hto>-(?i:to)-{SP}?)(?=[0-9$€£¥A-Za-z])"  # "three-to-six percent", "3-to- 6%"
+    # "an 8- to 10-metre wall", "between 3- and 5-year terms": the first end's hyphen waits for the unit
+    rf"|-{SP}+(?P<suspended>(?i:to|and)){SP}+(?=[0-9])"
     rf"|(?P<dash>{SP}?[-–‒]{SP}?)(?=[0-9$€£¥A-Za-z])|{SP}+(?P<word>(?i:to|and|through|until|till)){SP}+"
 )
 # A race time: "2:02:57" (hours, minutes, seconds), "3:43.13" (minutes, seconds and hundredths); a

@@ -36,6 +36,7 @@ class Range:
     currency: str | None
     unit: str | None
     years: bool  # both ends are bare years: a date range
+    start: int  # where the range's text opens: the first end's minus sign when it has one
 
 
 def read_range(text: str, first: Amount) -> Range | None:
@@ -43,10 +44,12 @@ def read_range(text: str, first: Amount) -> Range | None:
     c = g.RANGE_CONNECTOR.match(text, first.end)
     if not c:
         return None
-    word = "to" if c.group("hto") else (c.group("word") or "").lower()
+    word = "to" if c.group("hto") else (c.group("word") or c.group("suspended") or "").lower()
+    minus_first = _minus_before(text, first)
+    lead = first.start - minus_first
     if (
         word == "and"
-        and not g.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        and not g.BETWEEN_BEFORE.search(text, max(0, lead - 12), lead)
         and not (
             text[first.start - 1 : first.start] == "("
             and g.RESTATED_RANGE_BEFORE.search(text, max(0, first.start - 60), first.start)
@@ -56,18 +59,29 @@ def read_range(text: str, first: Amount) -> Range | None:
     if word == "to" and _change_before(text, first):
         return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range
     pos = c.end()
-    cur = g.CURRENCY_AT.match(text, pos)
-    found = number_at(text, cur.end() if cur else pos)
+    minus_second = text[pos : pos + 1] in _MINUS and text[pos + 1 : pos + 2].isdigit() and not c.group("dash")
+    cur = g.CURRENCY_AT.match(text, pos + minus_second)
+    found = number_at(text, cur.end() if cur else pos + minus_second)
     if found is None:
         return None
     second, _ = read_amount(text, *found)
     if second is None or g.STAMP_TAIL.match(text, second.num_end):
         return None
-    return _merge(first, second, dash=bool(c.group("dash")))
+    return _merge(first, second, dash=bool(c.group("dash")), signs=(minus_first, minus_second))
 
 
-def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
-    """Combine two ends, sharing currency, unit and scale; None when they measure different things."""
+_MINUS = ("-", "−")
+
+
+def _minus_before(text: str, first: Amount) -> bool:
+    """A minus sign glued to the first end ("-18C to -34C"), not a hyphen inside a word ("COVID-19")."""
+    at = first.start
+    return at > 0 and text[at - 1] in _MINUS and not (at > 1 and text[at - 2].isalnum())
+
+
+def _merge(first: Amount, second: Amount, dash: bool, signs: tuple[bool, bool] = (False, False)) -> Range | None:
+    """Combine two ends, sharing currency, unit and scale; None when they measure different things.
+    `signs` say which ends carry a minus sign: a range below zero reads only with both."""
     if first.currency and second.currency and first.currency != second.currency:
         return None
     if first.unit == MAGNITUDE[0] and second.bare and dash:
@@ -98,9 +112,17 @@ def _merge(first: Amount, second: Amount, dash: bool) -> Range | None:
             return None
         else:
             years = _year(first)
+    start = first.start
+    if signs[1] and not signs[0]:
+        return None  # "from 5 to -3": a change across zero, not bounds
+    if signs[0]:
+        start = first.start - 1
+        low, high = (-high, -low) if signs[1] else (-low, high)  # "-5 to 5" spans zero
+        if low > high:
+            low, high = high, low  # "-34C to -18C" or "-18C to -34C": below zero, either end may come first
     if low > high:
         return None  # "leads 49% to 47%", "51-47%": a contest's two shares; a range is written low to high
-    return Range(second, low, high, currency, unit, years)
+    return Range(second, low, high, currency, unit, years, start)
 
 
 def _change_before(text: str, first: Amount) -> bool:

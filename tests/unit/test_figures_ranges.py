@@ -43,6 +43,16 @@ from newsfacts.figures import extract_figures
         # "from ... to" with no change stated bounds one value
         ("It ships with from 4 to 16 GB of memory.", "4 to 16 GB", "quantity", "GB", 4, 16),
         ("Tickets will cost from 20 to 45 dollars.", "20 to 45 dollars", "money", "USD", 20, 45),
+        # the first end's hyphen waits for the unit the second end carries
+        ("Crews will build a 6- to 9-metre levee.", "6- to 9-metre", "quantity", "m", 6, 9),
+        ("Economists see a 2- to 4-percent dip.", "2- to 4-percent", "percent", "percent", 2, 4),
+        ("Loans run between 10- and 15-year terms.", "10- and 15-year", "duration", "year", 10, 15),
+        # below zero either end may come first; a range may span zero
+        ("Nights fell to between -12C and -20C.", "-12C and -20C", "quantity", "degC", -20, -12),
+        ("Forecasts put lows at -30 °C to -25 °C.", "-30 °C to -25 °C", "quantity", "degC", -30, -25),
+        ("Margins sat at -1% to 2% across the group.", "-1% to 2%", "percent", "percent", -1, 2),
+        # a counted subject named before the range, with a verb of spread
+        ("The number of injured ranged from 40 to 60.", "40 to 60", "count", "count", 40, 60),
     ],
 )
 def test_ranges(text: str, raw: str, kind: str, unit: str, low: float, high: float) -> None:
@@ -59,6 +69,9 @@ def test_ranges(text: str, raw: str, kind: str, unit: str, low: float, high: flo
         "Unemployment climbed from 4 to 6 percent.",
         "The fare went from 2 to 3 dollars.",
         "It forecast an increase from 5 to 8 percent.",
+        # a change across zero, and a hyphen inside a name before the first end
+        "The balance swung from 5% to -3%.",
+        "Cases from COVID-19 to 2021 were counted.",
     ],
 )
 def test_from_to_after_a_change_is_no_range(text: str) -> None:
