@@ -52,7 +52,9 @@ from newsfacts.figures.lexicon import (
     PER_ADVERBS,
     PER_SYNONYMS,
     PERIOD_ORDINALS,
+    RESULT_NOUNS,
     TIMES_CUES,
+    UP_NOUNS,
     UP_WORDS,
     WEEKDAYS,
     is_plural_noun,
@@ -1215,6 +1217,10 @@ def _annotate(body: str, f: Found) -> None:
         word = a.group("word").lower()
         f.direction = "up" if word in ("higher", "up", "firmer", "stronger") else "down"
         return
+    noun = _change_noun(body, f, words)
+    if noun is not None:
+        f.direction = "up" if noun in UP_NOUNS else "down"
+        return
     i = endpoint_index(words)
     if i is None or f.qualifier == "range":
         return
@@ -1224,6 +1230,20 @@ def _annotate(body: str, f: Found) -> None:
         return  # "rising up to 5%": a ceiling, not a level reached
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
+
+
+def _change_noun(body: str, f: Found, words: tuple[str, ...]) -> str | None:
+    """The change noun a figure is the size of: "a decrease of 2.3%", "a 5% rise", "a 25,000 drop";
+    a money gain or loss is a result ("a $3 billion loss"), not a change."""
+    if f.kind not in ("percent", "money", "quantity", "count"):
+        return None
+    after = g.CHANGE_NOUN_AFTER.match(body, f.end)
+    noun = after.group("noun").lower() if after else None
+    if noun is None and len(words) > 1 and words[-1] == "of" and words[-2] in CHANGE_NOUNS:
+        noun = words[-2]
+    if noun is None or (f.kind == "money" and noun in RESULT_NOUNS):
+        return None
+    return noun
 
 
 def _annual_rate(body: str, f: Found) -> bool:

@@ -391,7 +391,10 @@ PASSIVE_COUNT_AFTER = re.compile(
     rf"(?:[a-z]+[a-df-z]ed|(?i:hurt|dead|missing|laid{SP}+off|shot|held|taken|sold|found|born|seen|left))\b"
 )
 # "a 159,000 gain": a change noun right after a bare number.
-CHANGE_NOUN_AFTER = re.compile(rf"{SP}+(?i:{_alternation(CHANGE_NOUNS)})\b")
+CHANGE_NOUN_AFTER = re.compile(
+    rf"{SP}+(?:(?i:year-on-year|year-over-year|annual|quarterly|monthly|weekly|sequential|further){SP}+)?"
+    rf"(?P<noun>(?i:{_alternation(CHANGE_NOUNS)}))\b"
+)
 # A count's list: what may stand between it and a later item ("151 patients have recovered, 127 from
 # home care"), what opens an item, and what may follow one ("from", "in", a name, a closing mark).
 LIST_BREAK = re.compile(r"[.!?:][\s\"”’)]|\n")

@@ -207,9 +207,15 @@ TENOR_NOUNS = _words(
 )
 
 # Nouns after a bare number that make it the size of a change ("a downwardly revised 159,000 gain").
-CHANGE_NOUNS = _words(
-    "gain gains increase increases rise rises drop drops decline declines loss losses fall falls jump jumps"
+# Nouns of a change and its direction: "a decrease of 2.3%", "a 5% rise", "an increase of 45,000".
+UP_NOUNS = _words("gain gains increase increases rise rises jump jumps surge surges hike hikes rebound rebounds")
+DOWN_NOUNS = _words(
+    "drop drops decline declines loss losses fall falls decrease decreases reduction reductions slump slumps "
+    "plunge plunges dip dips cut cuts"
 )
+CHANGE_NOUNS = UP_NOUNS | DOWN_NOUNS
+# A gain or a loss of money is more often a result than a change ("a $3 billion loss", "a loss of $2m").
+RESULT_NOUNS = _words("gain gains loss losses")
 # Words before "at"/"below"/"above" that make the number after them a level ("closed at 16,154", "a reading
 # below 50", "slipped below 30,000").
 LEVEL_WORDS = _words(

@@ -111,13 +111,29 @@ def test_no_rate(text: str) -> None:
         Output slipped a further 1.5%.                                  | 1.5%                    | down
         The yield ended 12 basis points higher.                         | 12 basis points         | up
         The Fed lifted its main rate by a hefty 0.75 percentage points. | 0.75 percentage points  | up
+        Turnover came in lower, a decrease of 4.1% on the year.         | 4.1%                    | down
+        Orders posted an increase of 7,500 units.                       | 7,500                   | up
+        Bookings showed a year-on-year decline of 3%.                   | 3%                      | down
+        The group reported a 6% rise in net sales.                      | 6%                      | up
+        The regulator ordered a 12% cut in tariffs.                     | 12%                     | down
+        Members backed a $2 hike in monthly dues.                       | $2                      | up
     """),
 )
 def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:
     figure_written(text, raw, direction=direction)
 
 
-@pytest.mark.parametrize("text", ["Inflation is 3.1%.", "The firm has 400 staff.", "It costs $5."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation is 3.1%.",
+        "The firm has 400 staff.",
+        "It costs $5.",
+        # a money gain or loss is a result, not the size of a change
+        "The insurer booked a $4 billion loss.",
+        "The sale brought a gain of $90 million.",
+    ],
+)
 def test_levels_have_no_direction(text: str) -> None:
     assert all(f.direction is None and f.endpoint is None for f in extract_figures(text))
 
