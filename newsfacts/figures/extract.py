@@ -624,6 +624,12 @@ def _figure(body: str, amt: Amount, article: bool = False) -> tuple[Found | None
         and g.OVER_BEFORE.search(body, max(0, amt.start - 16), amt.start)
     ):
         q = "exact"  # "over five years": the span the figure covers, not a lower bound
+    if (
+        q == "at_most"
+        and g.FROM_NUMBER_AFTER.match(body, amt.end)
+        and g.UP_TO_BEFORE.search(body, max(0, amt.start - 12), amt.start)
+    ):
+        q = "exact"  # "climbed, up to 4.67% from 4.58%": the level reached, not a ceiling
     after = g.QUALIFIER_AFTER.match(body, amt.end)
     q = amt.after_qualifier or (after.lastgroup if after and after.lastgroup in _AFTER else None) or q
     if amt.tenor:

@@ -295,6 +295,9 @@ LEVEL_BEFORE = re.compile(
     rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
 )
 TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
+# "up to 4.67% from 4.58%": the level a change reached, with the level it left
+FROM_NUMBER_AFTER = re.compile(rf"{SP}+(?i:from){SP}+(?:[A-Z][a-z]+(?:['’]s)?{SP}+)?[-−$€£¥0-9]")
+UP_TO_BEFORE = re.compile(rf"\b(?i:up|down){SP}+(?i:to){SP}+$")
 # "21.1 points lighter at 5439.8", "2% firmer": market wraps' comparatives say which way too.
 DIRECTION_AFTER = re.compile(
     rf"{SP}+(?P<word>(?i:higher|lower|up|down|firmer|stronger|lighter|weaker|softer))\b(?!{SP}+(?:to|from)\b)"

@@ -161,7 +161,8 @@ UP_WORDS = _words(
     rallies rallying spiked spike spikes leapt leaped leap leaps widened widen widens raised raise raises
     raising lifted lift lifts boosted boost boosts hiked hike hikes hiking expanded expand expands
     accelerated improved improve improves firmed edged ticked higher rebounded rebound rebounds rebounding
-    strengthened strengthen strengthens strengthening
+    strengthened strengthen strengthens strengthening regained regain regains regaining recovered recover
+    recovers recovering
     """
 )
 DOWN_WORDS = _words(
@@ -174,7 +175,8 @@ DOWN_WORDS = _words(
     eased ease eases easing retreated retreat retreats contracted contract contracts trimmed trim trims
     plummeted plummet plummets slumped slump slumps crashed sagged narrowed narrow narrows shaved
     skidded skid skids skidding tanked tanking dived dove dive dives diving weakened weaken weakens
-    weakening faded fade fades fading softened soften softens softening
+    weakening faded fade fades fading softened soften softens softening descended descend descends
+    descending stumbled stumble stumbles
     """
 )
 # Nouns that may follow "a"/"an" as a rate's denominator ("34 cents a share", "$5bn a year"); after
@@ -250,8 +252,8 @@ def is_superlative(word: str) -> bool:
 PERIOD_ORDINALS = _words("first second third fourth final last latter former back front other next previous")
 # Words between a change verb and the size of the change ("rose by about 2%", "fell a further 3%").
 CHANGE_FILLERS = _words(
-    "by a an further another some about around roughly nearly almost estimated more than over just only "
-    "as much many little"
+    "by a an further another some about around roughly nearly almost approximately estimated more than over "
+    "just only as much many little"
 )
 # Words that make a following "to N" the level a change ends at ("rose 2% to $3bn", "was revised to 3%").
 CHANGE_WORDS = (

@@ -84,6 +84,8 @@ def _merge(first: Amount, second: Amount, dash: bool, signs: tuple[bool, bool] =
     `signs` say which ends carry a minus sign: a range below zero reads only with both."""
     if first.currency and second.currency and first.currency != second.currency:
         return None
+    if first.currency and second.currency and first.factor != second.factor:
+        return None  # "regained 71 cents to $89.53": a change in cents and a level in dollars
     if first.unit == MAGNITUDE[0] and second.bare and dash:
         second.unit = first.unit  # "a magnitude of 9.1–9.3": the scale is named once, before the range
     if first.unit and first.unit != second.unit:

@@ -294,6 +294,29 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
             "The index ended 33.5 points lighter at 7,120.4.",
             [("33.5 points", 33.5, "point", None, "down", None), ("7,120.4", 7120.4, "point", None, None, "to")],
         ),
+        # a change in cents and its end in dollars are two figures, never one range
+        (
+            "Copper recovered 45 cents to $4.12 a pound.",
+            [("45 cents", 0.45, "USD", None, "up", None), ("$4.12", 4.12, "USD", "lb", None, "to")],
+        ),
+        (
+            "The index descended 212.4 points, or 0.9%, to 23,405.1.",
+            [
+                ("212.4 points", 212.4, "point", None, "down", None),
+                ("0.9%", 0.9, "percent", None, "down", None),
+                ("23,405.1", 23405.1, "point", None, None, "to"),
+            ],
+        ),
+        # a hedge between the verb and the change keeps the restated change's direction
+        (
+            "Stocks slid approximately 2%, or 40 points.",
+            [("2%", 2, "percent", None, "down", None), ("40 points", 40, "point", None, "down", None)],
+        ),
+        # "up to X from Y": the level a change reached, not a ceiling
+        (
+            "The rate edged up to 4.3% from 4.1%.",
+            [("4.3%", 4.3, "percent", None, None, "to"), ("4.1%", 4.1, "percent", None, None, "from")],
+        ),
     ],
 )
 def test_more_wordings_of_a_change_and_its_end(text: str, expected: list[tuple]) -> None:
