@@ -210,10 +210,12 @@ TENOR_NOUNS = _words(
 
 # Nouns after a bare number that make it the size of a change ("a downwardly revised 159,000 gain").
 # Nouns of a change and its direction: "a decrease of 2.3%", "a 5% rise", "an increase of 45,000".
-UP_NOUNS = _words("gain gains increase increases rise rises jump jumps surge surges hike hikes rebound rebounds")
+UP_NOUNS = _words(
+    "gain gains increase increases rise rises jump jumps surge surges hike hikes rebound rebounds expansion"
+)
 DOWN_NOUNS = _words(
     "drop drops decline declines loss losses fall falls decrease decreases reduction reductions slump slumps "
-    "plunge plunges dip dips cut cuts"
+    "plunge plunges dip dips cut cuts contraction"
 )
 CHANGE_NOUNS = UP_NOUNS | DOWN_NOUNS
 # A gain or a loss of money is more often a result than a change ("a $3 billion loss", "a loss of $2m").

@@ -34,7 +34,7 @@ BEFORE: dict[str, tuple[str, ...]] = {
         "short of", "shy of", "south of", "well below", "well under",
     ),
     "at_most": (
-        "up to", "capped at", "a cap of", "within", "no more than", "not more than",
+        "up to", "upto", "capped at", "a cap of", "within", "no more than", "not more than",
         "at most", "a maximum of", "maximum of", "as much as", "as many as", "as high as",
         "not exceeding", "limited to", "a ceiling of", "no higher than",
     ),

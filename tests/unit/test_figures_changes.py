@@ -117,6 +117,8 @@ def test_no_rate(text: str) -> None:
         The group reported a 6% rise in net sales.                      | 6%                      | up
         The regulator ordered a 12% cut in tariffs.                     | 12%                     | down
         Members backed a $2 hike in monthly dues.                       | $2                      | up
+        Forecasters now see a 0.4% contraction this year.               | 0.4%                    | down
+        The bank lifted its rate by a quarter of a percentage point.    | a quarter of a percentage point | up
     """),
 )
 def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:
@@ -311,6 +313,14 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
         (
             "Stocks slid approximately 2%, or 40 points.",
             [("2%", 2, "percent", None, "down", None), ("40 points", 40, "point", None, "down", None)],
+        ),
+        # the level after a spelled size of a change, far from the verb
+        (
+            "The bank raised its main policy rate by a quarter of a percentage point to 4.75%.",
+            [
+                ("a quarter of a percentage point", 0.25, "percentage_point", None, "up", None),
+                ("4.75%", 4.75, "percent", None, None, "to"),
+            ],
         ),
         # "up to X from Y": the level a change reached, not a ceiling
         (

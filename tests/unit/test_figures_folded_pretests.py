@@ -11,7 +11,7 @@ import pytest
 from newsfacts.facts import key
 from newsfacts.figures import extract
 from newsfacts.figures import grammar as g
-from newsfacts.figures.ranges import _OPENERS, words_before
+from newsfacts.figures.ranges import _OPENERS, WORDS_CHARS, WORDS_KEPT, words_before
 
 TEXTS = [
     "The death toll was 117 on Sunday.",
@@ -70,6 +70,6 @@ def test_words_before_equals_a_fresh_reading_when_asked_again() -> None:
     for _ in range(2000):
         text = rng.choice(texts)
         start = rng.randint(0, len(text))
-        fresh = tuple(text[max(0, start - 80) : start].lower().translate(_OPENERS).split()[-10:])
+        fresh = tuple(text[max(0, start - WORDS_CHARS) : start].lower().translate(_OPENERS).split()[-WORDS_KEPT:])
         assert words_before(text, start) == fresh
         assert words_before(text, start) == fresh  # the kept answer

@@ -33,6 +33,8 @@ from newsfacts.figures import extract_figures
         ("below 5%", "less_than"),
         ("fewer than 20 countries", "less_than"),
         ("shares rising up to 5%", "at_most"),
+        ("cards of upto 512GB", "at_most"),  # the closed-up spelling of "up to"
+        ("yields climbed, up to 4.6% from", "at_most"),  # no level follows "from": still a ceiling
         ("tariffs capped at 15%", "at_most"),
         ("a meeting within 180 days", "at_most"),
         ("no more than 5%", "at_most"),
