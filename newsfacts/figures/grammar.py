@@ -216,7 +216,9 @@ UNIT_AFTER = re.compile(
     rf"(?:{SEP}(?P<name>(?i:{_spaced_trie(units.NAMES)}))|(?:{SP}|-(?=[A-Za-z]{{2}}))?(?P<sym>{trie_regex(units.SYMBOLS)}))(?![A-Za-z0-9])"
 )
 UNIT_GLUED = re.compile(
-    rf"(?P<sym>{trie_regex([*units.SYMBOLS, *units.GLUED])}|{trie_regex(n for n in units.NAMES if n.isalpha())})"
+    # names glued too ("10kilometres", "10km/hr": a slash joins a name's parts, a space never), all in
+    # one trie, so the longest form wins ("10km/hr" is not "10km")
+    rf"(?P<sym>{trie_regex([*units.SYMBOLS, *units.GLUED, *(n for n in units.NAMES if n.replace('/', '').isalpha())])})"
     r"(?![A-Za-z0-9])"
 )
 # "4.5per cent", "3percent": a percent sign written as a word glued to the number.

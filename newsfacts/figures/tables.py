@@ -70,8 +70,10 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "lbf*ft": ("pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds", "ft-lb", "lb.-ft.", "lb.-ft", "lb-ft."),
     "N*m": ("newton-metres", "newton-meters", "Nm", "newton metres", "newton meters"),
     "degC": ("°C", "º C", "°c", "degrees Celsius", "degree Celsius", "degrees centigrade", "C°", "℃", "degrees C",
-             "deg C", "deg celsius", "degrees c", "degrees celcius", "degree celcius"),  # a common misspelling
-    "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉", "degrees F", "deg F", "deg fahrenheit"),
+             "deg C", "deg celsius", "degrees c",
+             "degrees celcius", "degree celcius", "celcius"),  # a common misspelling
+    "degF": ("°F", "°f", "degrees Fahrenheit", "degree Fahrenheit", "F°", "℉", "degrees F", "deg F", "deg fahrenheit",
+             "degrees farenheit", "farenheit"),
     "m**2": ("sqm",),
     "ft**2": ("sq. ft.", "sqft"),
     "mile**2": ("sq mi",),

@@ -462,6 +462,10 @@ def test_spaced_megapixels_beside_a_camera(text: str, raw: str, value: float) ->
         ("It runs a 2.4 Ghz chip.", "GHz", 2.4),
         ("The radio uses 700 Mhz spectrum.", "MHz", 700),
         ("It packs a 5,000 mAH cell.", "mAh", 5000),
+        # a spelled unit glued to its number, slash and all; common misspellings of the scales
+        ("Buses crawled at 8km/hr downtown.", "km/h", 8),
+        ("The pool was kept at 28 celcius.", "degC", 28),
+        ("Readings hit 104 degrees farenheit.", "degF", 104),
     ],
 )
 def test_loose_spellings_of_a_symbol(text: str, unit: str, value: float) -> None:
