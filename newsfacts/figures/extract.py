@@ -32,6 +32,7 @@ from newsfacts.figures.context import (
 )
 from newsfacts.figures.counts import counted_noun, numeral_counts, singular_noun, spelled_counts
 from newsfacts.figures.lexicon import (
+    CHANGE_FILLERS,
     CHANGE_NOUNS,
     CHANGE_WORDS,
     COUNT_QUALIFIER_WORDS,
@@ -1227,6 +1228,9 @@ def _annotate(body: str, f: Found) -> None:
     if noun is not None:
         f.direction = "up" if noun in UP_NOUNS else "down"
         return
+    if f.kind in ("money", "percent", "quantity") and _at_after_a_move(words):
+        f.endpoint = "to"  # "up 1.6 percent at $55.75", "down 68p at 1,112p": the level the move reached
+        return
     i = endpoint_index(words)
     if i is None or f.qualifier == "range":
         return
@@ -1238,6 +1242,16 @@ def _annotate(body: str, f: Found) -> None:
         f.endpoint = word
 
 
+def _at_after_a_move(words: tuple[str, ...]) -> bool:
+    """ "<change verb> <size> at": the words before a figure state a move and its size, then "at"."""
+    if len(words) < 3 or words[-1] != "at":
+        return False
+    for j in range(len(words) - 2, max(0, len(words) - 4), -1):  # the size: "1.6 percent", "$1.20", "68p"
+        if any(c.isdigit() for c in words[j][:2]):
+            return words[j - 1] in UP_WORDS or words[j - 1] in DOWN_WORDS
+    return False
+
+
 def _change_noun(body: str, f: Found, words: tuple[str, ...]) -> str | None:
     """The change noun a figure is the size of: "a decrease of 2.3%", "a 5% rise", "a 25,000 drop";
     a money gain or loss is a result ("a $3 billion loss"), not a change."""
@@ -1245,8 +1259,12 @@ def _change_noun(body: str, f: Found, words: tuple[str, ...]) -> str | None:
         return None
     after = g.CHANGE_NOUN_AFTER.match(body, f.end)
     noun = after.group("noun").lower() if after else None
-    if noun is None and len(words) > 1 and words[-1] == "of" and words[-2] in CHANGE_NOUNS:
-        noun = words[-2]
+    if noun is None:
+        n = len(words)
+        while n > 2 and words[n - 1] in CHANGE_FILLERS:
+            n -= 1  # "a reduction of over 40 percent", "a drop of nearly 3%"
+        if n > 1 and words[n - 1] == "of" and words[n - 2] in CHANGE_NOUNS:
+            noun = words[n - 2]
     if noun is None or (f.kind == "money" and noun in RESULT_NOUNS):
         return None
     return noun

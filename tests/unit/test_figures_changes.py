@@ -118,6 +118,7 @@ def test_no_rate(text: str) -> None:
         The regulator ordered a 12% cut in tariffs.                     | 12%                     | down
         Members backed a $2 hike in monthly dues.                       | $2                      | up
         Forecasters now see a 0.4% contraction this year.               | 0.4%                    | down
+        The drug showed a reduction of nearly 30% in relapses.          | 30%                     | down
         The bank lifted its rate by a quarter of a percentage point.    | a quarter of a percentage point | up
     """),
 )
@@ -167,10 +168,11 @@ def test_range_from_to_is_a_range() -> None:
 
 
 def test_up_then_level() -> None:
+    # "up 3 cents at $4.10" states the level reached as "up 2 cents to $1.30" does
     figures = extract_figures("Copper ended up 3 cents at $4.10, and zinc was up 2 cents to $1.30.")
     assert [(f.raw_text, f.direction, f.endpoint) for f in figures] == [
         ("3 cents", "up", None),
-        ("$4.10", None, None),
+        ("$4.10", None, "to"),
         ("2 cents", "up", None),
         ("$1.30", None, "to"),
     ]
@@ -321,6 +323,20 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
                 ("a quarter of a percentage point", 0.25, "percentage_point", None, "up", None),
                 ("4.75%", 4.75, "percent", None, None, "to"),
             ],
+        ),
+        # "at" after a move and its size: the level the move reached
+        (
+            "Gold was up 0.8% at $2,410 an ounce.",
+            [("0.8%", 0.8, "percent", None, "up", None), ("$2,410", 2410, "USD", "oz", None, "to")],
+        ),
+        (
+            "Shares finished down 14p at 386p.",
+            [("14p", 0.14, "GBP", None, "down", None), ("386p", 3.86, "GBP", None, None, "to")],
+        ),
+        # a count after "at" is where the move happened, not its level
+        (
+            "Sales rose 4% at 300 outlets.",
+            [("4%", 4, "percent", None, "up", None), ("300", 300, "count", None, None, None)],
         ),
         # "up to X from Y": the level a change reached, not a ceiling
         (
