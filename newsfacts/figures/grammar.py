@@ -278,7 +278,9 @@ PER_UNIT = re.compile(
     rf"|{SP}+(?P<adv>(?i:{trie_regex(PER_ADVERBS)}))\b"
     # "$53 per Versum share", "18 dollars per Baxalta ordinary share": a share named by its company
     rf"|{SP}+(?i:per|a|for{SP}+each){SP}+(?:[A-Z][A-Za-z&.’'-]*{SP}+){{1,2}}(?:(?i:ordinary|common){SP}+)?(?P<share>(?i:shares?))\b"
-    rf"|{SP}+(?i:per){SP}+(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
+    # "100 miles per full charge": an adjective before the denominator is not it
+    rf"|{SP}+(?i:per){SP}+(?:(?i:full|single|average|typical){SP}+)?"
+    rf"(?P<any>(?i:u\.?s\.?{SP}+dollars?)|[A-Za-z]+(?:[- ](?:hour|foot|feet|metre|meter))?)\b)"
     # "six cents a year ago", "a year after the vote": a time, not a rate; only a span of time makes
     # one ("93 cents a share before one-time items", "$3.17 per gallon after dipping" are rates)
     rf"(?!(?:{_TIME_NOUN_ENDS}){SP}+(?i:ago|earlier|before|later|after)\b)"
@@ -484,6 +486,7 @@ _COUNT_SUBJECTS = (
 _HOW_MANY_VERBS = (
     rf"is|was|are|were|stood{SP}+at|stands{SP}+at|totaled|totalled|reached|numbered|came{SP}+to|hit|topped"
     rf"|(?:range[sd]?|ranging|var(?:y|ies|ied|ying)){SP}+(?:from|between)"  # "the death toll ranged from 120 to 150"
+    rf"|to"  # "bringing the death toll to 117", "to double the number of stores to 441"
 )
 COUNT_SUBJECT_BEFORE = re.compile(
     rf"\b(?i:{_COUNT_SUBJECTS})\b(?:[^.;:!?\n,]{{0,60}}?{SP}(?i:{_HOW_MANY_VERBS})"

@@ -162,7 +162,7 @@ UP_WORDS = _words(
     raising lifted lift lifts boosted boost boosts hiked hike hikes hiking expanded expand expands
     accelerated improved improve improves firmed edged ticked higher rebounded rebound rebounds rebounding
     strengthened strengthen strengthens strengthening regained regain regains regaining recovered recover
-    recovers recovering
+    recovers recovering double doubled doubles doubling triple tripled triples tripling quadrupled
     """
 )
 DOWN_WORDS = _words(
@@ -176,7 +176,7 @@ DOWN_WORDS = _words(
     plummeted plummet plummets slumped slump slumps crashed sagged narrowed narrow narrows shaved
     skidded skid skids skidding tanked tanking dived dove dive dives diving weakened weaken weakens
     weakening faded fade fades fading softened soften softens softening descended descend descends
-    descending stumbled stumble stumbles
+    descending stumbled stumble stumbles halve halved halves halving
     """
 )
 # Nouns that may follow "a"/"an" as a rate's denominator ("34 cents a share", "$5bn a year"); after

@@ -197,7 +197,8 @@ def last_content_word(words: Sequence[str]) -> str | None:
     ("rose by about 2%", "fell a further 3%")."""
     tail = words[-9:]
     by = next((j for j in range(len(tail) - 1, max(-1, len(tail) - 4), -1) if tail[j] == "by"), None)
-    if by is not None:
+    if by is not None and not any(c.isdigit() for w in tail[by + 1 :] for c in w):
+        # not past another figure: in "fell by 30,000 to 1.2 million" the level follows the size
         # "cut rates by", "raised the rate by a substantial": the verb may stand before a short object
         verb = next((w for w in reversed(tail[max(0, by - 5) : by]) if w in CHANGE_VERBS), None)
         if verb is not None:

@@ -61,6 +61,8 @@ def fields(text: str) -> list[tuple]:
         # a share named by its company, "ordinary" or "common" allowed before it
         Rivals offered $61 per Acme share in cash.          | $61       | share
         The bid values each at 940p per Harbour ordinary share. | 940p  | share
+        # an adjective before the denominator is not the denominator
+        The hatch covers 240 km per full charge.            | 240 km    | charge
     """),
 )
 def test_rates(text: str, raw: str, per_unit: str) -> None:
@@ -324,6 +326,15 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
                 ("4.75%", 4.75, "percent", None, None, "to"),
             ],
         ),
+        # the level after a size of a change stated with "by": no direction of its own
+        (
+            "The jobless count fell by 25,000 to 1.4 million.",
+            [("25,000", 25000, "count", None, "down", None), ("1.4 million", 1.4e6, "count", None, None, "to")],
+        ),
+        # a verb of multiplication moves the count named after it
+        ("Plans are to double the number of branches to 380.", [("380", 380, "count", None, None, "to")]),
+        # a counted subject brought to a level
+        ("Rescuers found more bodies, bringing the toll to 61.", [("61", 61, "count", None, None, "to")]),
         # "at" after a move and its size: the level the move reached
         (
             "Gold was up 0.8% at $2,410 an ounce.",
