@@ -763,6 +763,16 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found = _single(start, amt.end, "quantity", "point", value, q or "exact")
         found.dimension = DIMENSION_OF["point"]
         return found, amt.end
+    if (
+        changed == "change"
+        and not amt.spelled
+        and amt.scale is None
+        and amt.value < 100
+        and g.TO_PERCENT_AFTER.match(body, amt.end)
+    ):
+        # "the participation rate rose 0.3 to 61.7%": the size of a move of a rate, in its points
+        start, value = _signed(body, amt.num_start, amt.value)
+        return _single(start, amt.end, "percent", "percentage_point", value, q or "exact"), amt.end
     if plain and _forecast_high_or_low(body, amt):
         found = _single(amt.num_start, amt.end, "quantity", "degF", amt.value, q or "exact")
         found.dimension = DIMENSION_OF["degF"]
@@ -1228,6 +1238,9 @@ def _annotate(body: str, f: Found) -> None:
     if noun is not None:
         f.direction = "up" if noun in UP_NOUNS else "down"
         return
+    if f.kind in ("percent", "money", "quantity", "count") and _plus_sign(body, f) and endpoint_index(words) is None:
+        f.direction = "up"  # "(+24,000 jobs)", "returned +6.8%": a signed change
+        return
     if f.kind in ("money", "percent", "quantity") and _at_after_a_move(words):
         f.endpoint = "to"  # "up 1.6 percent at $55.75", "down 68p at 1,112p": the level the move reached
         return
@@ -1240,6 +1253,11 @@ def _annotate(body: str, f: Found) -> None:
         return  # "rising up to 5%": a ceiling, not a level reached
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
+
+
+def _plus_sign(body: str, f: Found) -> bool:
+    """A "+" glued to the figure ("+24,000 jobs", "+1.66%"), not a margin either way ("+/-3")."""
+    return f.start > 0 and body[f.start - 1] == "+" and not body.startswith(("+/", "+-"), f.start - 1)
 
 
 def _at_after_a_move(words: tuple[str, ...]) -> bool:

@@ -299,6 +299,8 @@ LEVEL_BEFORE = re.compile(
     rf"{SP}+(?:high|low)|about|around|roughly|nearly)(?:{SP}+of)?)?{SP}+$"
 )
 TO_NUMBER_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[-−$€£¥0-9]")
+# "rose 0.3 to 61.7%": the level after a bare size of a change is a percent
+TO_PERCENT_AFTER = re.compile(rf"{SP}+(?i:to){SP}+[0-9][0-9.,]*{SP}?(?:%|(?i:per{SP}?cent|percent)\b)")
 # "up to 4.67% from 4.58%": the level a change reached, with the level it left
 FROM_NUMBER_AFTER = re.compile(rf"{SP}+(?i:from){SP}+(?:[A-Z][a-z]+(?:['’]s)?{SP}+)?[-−$€£¥0-9]")
 UP_TO_BEFORE = re.compile(rf"\b(?i:up|down){SP}+(?i:to){SP}+$")

@@ -270,8 +270,8 @@ CHANGE_WORDS = (
 RANGE_WORDS = _words("range ranges ranged ranging vary varies varied varying span spans spanning")
 # Words between "from"/"to" and the level ("to a record 5%", "from an estimated $3bn").
 ENDPOINT_FILLERS = _words(
-    "a an record estimated all-time revised about around nearly roughly just some high low of new"
-)
+    "a an record estimated all-time revised about around nearly roughly just some high low of new + - −"
+)  # a sign apart from the number ("from + 1,763,000") is read like a filler
 # Qualifier words between such a verb and its number ("injured at least 5,700", "killing more than 40").
 COUNT_QUALIFIER_WORDS = _words(
     "at least more than about around nearly almost some another over up to roughly an additional"

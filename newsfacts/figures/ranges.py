@@ -133,6 +133,13 @@ def _change_before(text: str, first: Amount) -> bool:
     words = words_before(text, start)
     if words and not first.bare and (_by_before(words) or last_content_word(words) in UP_WORDS | DOWN_WORDS):
         return True  # "rose 0.3% to 3.1%", "cut output by 900,000 bpd to 22.6m bpd", "by nearly 486 kb/d to"
+    if (
+        words
+        and first.bare
+        and second_far(text, first)
+        and (_by_before(words) or last_content_word(words) in UP_WORDS | DOWN_WORDS)
+    ):
+        return True  # "the rate rose 0.3 to 61.7%", "rose by 1.4 to 56.5%": a bare size, then the level
     if words and not first.bare and words[-1] == "or" and _CHANGES.intersection(w.rstrip(",") for w in words[-5:-1]):
         return True  # "faded 2% or 1.75p to 104.75p": the change restated, then its end
     i = endpoint_index(words)
@@ -141,6 +148,17 @@ def _change_before(text: str, first: Amount) -> bool:
     if first.bare and not any(w in CHANGE_WORDS or w in CHANGE_NOUNS for w in words[:i]):
         return False  # "provided from 8 to 32 GB": no change is stated, so the ends bound one value
     return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
+
+
+def second_far(text: str, first: Amount) -> bool:
+    """The number after "to" is ten times the first or more: a level after the size of a change, never
+    the other end of a range ("rose 2 to 3 percent" is a range; "rose 0.3 to 61.7%" is not)."""
+    c = g.RANGE_CONNECTOR.match(text, first.end)
+    found = number_at(text, c.end()) if c else None
+    if found is None:
+        return False
+    second, _ = read_amount(text, *found)
+    return second is not None and first.number > 0 and second.number >= 10 * first.number
 
 
 # A hedge between "by" and the size of a change: "limit output by nearly 486 kb/d to 10 mb/d".

@@ -335,6 +335,18 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
         ("Plans are to double the number of branches to 380.", [("380", 380, "count", None, None, "to")]),
         # a counted subject brought to a level
         ("Rescuers found more bodies, bringing the toll to 61.", [("61", 61, "count", None, None, "to")]),
+        # a bare size of a rate's move, then the level in percent: percentage points, and no range
+        (
+            "The participation rate rose 0.2 to 62.4%.",
+            [("0.2", 0.2, "percentage_point", None, "up", None), ("62.4%", 62.4, "percent", None, None, "to")],
+        ),
+        ("Output rose 2 to 4 percent.", [("2 to 4 percent", None, "percent", None, "up", None)]),
+        # a "+" glued to a figure states a gain; signed levels of a revision keep their endpoints
+        ("Hiring rose in retail (+31,000 jobs) in May.", [("31,000", 31000, "count", None, "up", None)]),
+        (
+            "July was revised from +1,205,000 to +1,188,000.",
+            [("1,205,000", 1205000, "count", None, None, "from"), ("1,188,000", 1188000, "count", None, None, "to")],
+        ),
         # "at" after a move and its size: the level the move reached
         (
             "Gold was up 0.8% at $2,410 an ounce.",
