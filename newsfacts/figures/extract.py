@@ -53,6 +53,7 @@ from newsfacts.figures.lexicon import (
     PER_ADVERBS,
     PER_SYNONYMS,
     PERIOD_ORDINALS,
+    RANGE_WORDS,
     RESULT_NOUNS,
     TIMES_CUES,
     UP_NOUNS,
@@ -1251,6 +1252,9 @@ def _annotate(body: str, f: Found) -> None:
     before = words[:i]
     if word == "to" and before and before[-1] == "up" and f.qualifier == "at_most":
         return  # "rising up to 5%": a ceiling, not a level reached
+    spread = any(a in RANGE_WORDS and b == "from" for a, b in zip(words, words[1:], strict=False))
+    if spread:
+        return  # "ranged from a low of 8.5% to a high of 10.4%": the ends of a spread, not of a move
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
 

@@ -347,6 +347,11 @@ def test_a_level_after_close_keeps_its_endpoint() -> None:
             "July was revised from +1,205,000 to +1,188,000.",
             [("1,205,000", 1205000, "count", None, None, "from"), ("1,188,000", 1188000, "count", None, None, "to")],
         ),
+        # the low and the high of a spread are no levels of a move
+        (
+            "Estimates ranged from a low of 2.1% to a high of 3.4%.",
+            [("2.1%", 2.1, "percent", None, None, None), ("3.4%", 3.4, "percent", None, None, None)],
+        ),
         # "at" after a move and its size: the level the move reached
         (
             "Gold was up 0.8% at $2,410 an ounce.",
