@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.4.0"  # game points are no index points, euro cents, Greek-mu units, exchange rates per currency
+RELEASE = "2.5.0"  # areas and volumes of every length, dB/ppm/Sv/mmHg/eV, signed and suspended ranges, change nouns
 
 
 def _digest() -> str:

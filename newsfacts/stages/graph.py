@@ -135,7 +135,8 @@ CONSISTENCY = Stage(
     "consistency",
     reads=("figures",),
     writes=("metric_consistency",),
-    code=("newsfacts.consistency", "newsfacts.stages.consistency"),
+    # the fact layer's units.yaml and periods, and the extractor's unit table (pint's conversion factors)
+    code=("newsfacts.consistency", "newsfacts.facts", "newsfacts.figures", "newsfacts.stages.consistency"),
     per_document=False,
 )
 
