@@ -759,6 +759,8 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
     changed = _changed_or_level(body, amt) if plain else None
     if not changed and plain and "." not in amt.token:
         changed = "level" if g.MILESTONE_AFTER.match(body, amt.end) else None  # "near the 40,000 mark"
+    if not changed and plain and _index_label(body, amt.num_start):
+        changed = "level"  # "S&P 500: 4,690.72, up 0.17%": a market table's line, the index named as its label
     if changed and _index_sentence(body, amt.num_start):
         start, value = _signed(body, amt.num_start, amt.value)  # "FTSE 100 increased 17.80", "slipped below 30,000"
         found = _single(start, amt.end, "quantity", "point", value, q or "exact")
@@ -935,6 +937,15 @@ def _quoted_currency(body: str, amt: Amount) -> tuple[str, str] | None:
     quoted = [CURRENCY_WORDS.get(m.group("cur")) for m in g.QUOTED_CURRENCY.finditer(body, lo, amt.num_start)]
     code = next((code for code in reversed(quoted) if code is not None and code != base), None)
     return (code, base) if code is not None else None
+
+
+def _index_label(body: str, start: int) -> bool:
+    """A label before a colon right before `start` that names an index ("Nasdaq Composite: ")."""
+    if not body.endswith(": ", 0, start):
+        return False
+    lo = max(0, start - 60)
+    brk = max(body.rfind("\n", lo, start), body.rfind(". ", lo, start))
+    return _index_names().search(body, brk + 1 if brk >= 0 else lo, start - 2) is not None
 
 
 def _index_sentence(body: str, start: int) -> bool:

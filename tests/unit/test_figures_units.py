@@ -177,6 +177,8 @@ def test_change_restated_as_percent_keeps_direction_and_level() -> None:
         ("The services index showed a reading of 48.7 in June.", "48.7", 48.7),
         # the level after a change in points whose direction is not stated
         ("The Index posted a move of 14.2 points to 3,101.8 on the day.", "3,101.8", 3101.8),
+        # a market table's line: the index named as the label before a colon
+        ("Nasdaq Composite: 16,212.40, down 0.3%", "16,212.40", 16212.4),
     ],
 )
 def test_an_index_level_named_as_a_mark(text: str, raw: str, level: float) -> None:
@@ -194,6 +196,8 @@ def test_an_index_level_named_as_a_mark(text: str, raw: str, level: float) -> No
         "The river rose past the 4.5 level overnight.",
         # an extreme with no index in the clause
         "The river reached a high of 14 on Monday.",
+        # a label that names no index
+        "Gate number: 4,120, then turn left.",
     ],
 )
 def test_no_level_without_an_index_shape(text: str) -> None:
