@@ -60,6 +60,7 @@ class Amount:
     tenor: bool = False  # "the 10-year yield": a bond's name, not a duration
     letter_unit: bool = False  # a one-letter unit glued to the number ("30C"): a name after a label
     events: bool = False  # "11 times since March": how often something happened, counted
+    score_end: int | None = None  # "scored 31 points": where a game's points end, counted as points
 
     @property
     def value(self) -> float:
@@ -423,6 +424,9 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         m = g.INDEX_POINTS.match(text, pos)
         # spelled, only about polls or votes ("a margin of between four and eight points"): a team's
         # "five points" are a count
+        if m and _game_sentence(text, amt, m):
+            amt.score_end = m.end()
+            return pos
         if m and (not amt.spelled or _poll_sentence(text, amt.start, m.end())):
             amt.unit = INDEX_POINT[0]
             return m.end()
@@ -461,6 +465,12 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
 def _power_in_sentence(text: str, start: int, end: int) -> bool:
     """A word of electric power ("charging", "battery", "output") in the sentence of text[start:end]."""
     return g.POWER_CUE.search(text, *sentence_bounds(text, start, end, 100, 60)) is not None
+
+
+def _game_sentence(text: str, amt: Amount, m: re.Match[str]) -> bool:
+    """Points scored in a game, by the sentence's words: a count of points, not an index's or a
+    poll's ("He scored 31 points", "a 24-point win over Leeds" are scores)."""
+    return g.GAME_CUE.search(text, *sentence_bounds(text, amt.start, m.end(), 160, 120)) is not None
 
 
 def _poll_sentence(text: str, start: int, end: int) -> bool:

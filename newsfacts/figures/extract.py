@@ -724,6 +724,10 @@ def _bare(body: str, amt: Amount, q: str | None, article: bool) -> tuple[Found |
         found = _single(amt.num_start, points.end(), "quantity", "point", amt.value, q or "exact")
         found.dimension = DIMENSION_OF["point"]
         return found, points.end()
+    if amt.score_end is not None:  # "scored 31 points": a game's score, a count of points
+        found = _single(amt.num_start, amt.score_end, "count", "count", amt.value, q or "exact")
+        found.noun = "points"
+        return found, amt.score_end
     noun = "times" if amt.events and amt.scale is None else counted_noun(body, amt.end)
     if noun is not None and noun.lower() in ("degrees", "degree"):
         return None, amt.end  # a temperature of unknown scale, or an angle: never a count of degrees
@@ -1292,6 +1296,8 @@ def _change_noun(body: str, f: Found, words: tuple[str, ...]) -> str | None:
         return None
     after = g.CHANGE_NOUN_AFTER.match(body, f.end)
     noun = after.group("noun").lower() if after else None
+    if noun is not None and f.kind == "count" and noun.endswith("s"):
+        noun = None  # "12 rebounds", "300 job cuts": a plural after a count is what it counts
     if noun is None:
         n = len(words)
         while n > 2 and words[n - 1] in CHANGE_FILLERS:

@@ -239,6 +239,11 @@ POLL_CUE = re.compile(
     r"\b(?i:polls?|polling|pollsters?|surveys?|voters|votes?|ballots?|electorate|margin{SP}+of{SP}+error|"
     r"approval)\b".replace("{SP}", r"[ \t\u00a0]")
 )
+# A game's words: its points are a score, counted ("scored 31 points and grabbed 12 rebounds").
+GAME_CUE = re.compile(
+    r"\b(?i:scored|scoring|scorer|rebounds|assists|touchdowns?|goals|innings|quarterback|points{SP}+per{SP}+game"
+    r"|halftime|half-time|playoffs?|tournament|league|win{SP}+over|victory{SP}+over)\b".replace("{SP}", r"[ \t\u00a0]")
+)
 # Percentages beside a gap in points ("51% to 46%, a 5-point lead") make it percentage points too.
 PERCENT_CUE = re.compile(r"%|\b(?i:percent|per[ \t\u00a0]cent)\b")
 GAP_AFTER = re.compile(rf"{SP}+(?i:lead|margin|advantage|edge|gap|deficit|swing|cushion)\b")

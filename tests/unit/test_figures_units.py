@@ -706,3 +706,21 @@ def test_a_volume_is_not_read_as_its_length() -> None:
 )
 def test_denominators_named_by_a_word_of_their_own(text: str, per_unit: str) -> None:
     assert [f.per_unit for f in extract_figures(text) if f.kind in ("money", "percent")] == [per_unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # points scored in a game are a count of points, not index points
+        ("The forward scored 28 points in the win.", "28 points", 28),
+        ("He is averaging 21.3 points per game in the playoffs.", "21.3 points", 21.3),
+    ],
+)
+def test_a_game_s_points_are_a_count(text: str, raw: str, value: float) -> None:
+    figure_written(text, raw, kind="count", unit="count", value=value)
+
+
+def test_a_plural_change_noun_after_a_count_is_what_it_counts() -> None:
+    # "12 rebounds" counts rebounds, "300 job cuts" cuts: never the size of a change
+    figures = extract_figures("She grabbed 12 rebounds. The plant announced 300 job cuts.")
+    assert [(f.raw_text, f.direction) for f in figures] == [("12", None), ("300", None)]
