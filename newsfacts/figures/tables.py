@@ -39,7 +39,7 @@ UNITS: dict[str, str] = {
     "MWh": "energy", "GWh": "energy", "TWh": "energy", "kcal": "energy", "Btu": "energy",
     "W": "power", "kW": "power", "MW": "power", "GW": "power", "TW": "power", "hp": "power",
     "degC": "temperature", "degF": "temperature",
-    "kB": "data", "MB": "data", "GB": "data", "TB": "data", "PB": "data", "bit": "data", "kbit": "data",
+    "byte": "data", "kB": "data", "MB": "data", "GB": "data", "TB": "data", "PB": "data", "bit": "data", "kbit": "data",
     "Mbit": "data", "Gbit": "data", "Tbit": "data", "Mbit/s": "data_rate", "Gbit/s": "data_rate",
     "Hz": "frequency", "kHz": "frequency", "MHz": "frequency", "GHz": "frequency", "rpm": "frequency",
     "barrel/day": "flow", "m**3/s": "flow", "l/s": "flow",
@@ -127,7 +127,7 @@ EXTRA_FORMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Names pint gives that news uses for something else ("30 gray wolves") or that are no English word.
-DROPPED_NAMES = frozenset({"gray", "grays", "ppms", "millimeter hgs", "square foots", "cubic foots"})
+DROPPED_NAMES = frozenset({"gray", "grays", "octet", "ppms", "millimeter hgs", "square foots", "cubic foots"})
 
 # Square and cubic metres written with a digit or a superscript: read as symbols (case as written),
 # since spelled forms of two characters are dropped as too ambiguous.
@@ -137,7 +137,7 @@ SHORT_SYMBOLS: dict[str, str] = {"m2": "m**2", "m²": "m**2", "m3": "m**3", "m³
 # "A"): read only when spelled out, never as a bare symbol.
 AMBIGUOUS_SYMBOLS = frozenset({
     "m", "g", "t", "l", "A", "V", "W", "J", "in", "pt", "st", "ct", "kn", "kt", "ha", "mi", "yd", "gal",
-    "Cal", "cup", "tsp", "tbsp", "dram", "pm", "dm", "bit", "ton", "stone", "carat", "Ah", "cp", "dr",
+    "Cal", "cup", "tsp", "tbsp", "dram", "pm", "dm", "bit", "ton", "stone", "carat", "Ah", "cp", "dr", "B",
     "ly", '"', "in.",
 })  # fmt: skip
 

@@ -21,13 +21,17 @@ from newsfacts.figures import extract_figures
         Profits doubled last year.          | doubled     | 2
         Sales tripled.                      | tripled     | 3
         Costs halved.                       | halved      | 0.5
+        # a written fraction of a whole is a share of it
+        About 3/4 of staff stayed.          | 3/4         | 0.75
     """),
 )
 def test_ratios(text: str, raw: str, value: float) -> None:
     only_figure(text, kind="ratio", unit="times", raw_text=raw, value=value)
 
 
-@pytest.mark.parametrize("text", ["He visited the plant at times.", "They doubled down on tariffs."])
+@pytest.mark.parametrize(
+    "text", ["He visited the plant at times.", "They doubled down on tariffs.", "The tank was 3/4 full."]
+)
 def test_not_ratios(text: str) -> None:
     assert extract_figures(text) == []
 

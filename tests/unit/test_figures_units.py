@@ -672,6 +672,7 @@ def test_a_capitalised_number_word_inside_a_name_still_names() -> None:
         ("A scan delivers about 7 mGy to the chest.", "7 mGy", 7, "mGy", "absorbed_dose"),
         ("Her systolic reading dropped 15 mmHg.", "15 mmHg", 15, "mmHg", "pressure"),
         ("The collider reached 13.6 TeV.", "13.6 TeV", 13.6, "TeV", "energy"),
+        ("Each packet carries 1,500 bytes.", "1,500 bytes", 1500, "byte", "data"),
     ],
 )  # fmt: skip
 def test_areas_volumes_and_other_measures(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
