@@ -4,7 +4,10 @@
 
 PATH is a checkout of github:microsoft/Recognizers-Text (or a folder holding its `Specs/` tree).
 Cases marked NotSupported for python, or NotSupportedByDesign, are skipped, as are expected results
-without a numeric value (a bare "dollar"). A result is right when value and unit both match: the
+without a numeric value (a bare "dollar"). NumberRangeModel is the exception: Recognizers' Python
+port supports none of its cases, so all are scored (an interval such as "(20,35]" is right when one
+of our figures has those bounds, by its range, its qualifier's bound, or an exact value), and there
+is no port score beside it. A result is right when value and unit both match: the
 spec's unit names are mapped to the contract's units (Cent -> 0.01 USD, Pence -> 0.01 GBP, a
 generic "Dollar" -> USD, "Franc" -> any franc). Precision counts only our figures of the kind the
 file tests (money for the currency file, percent for the percent file, ...).
@@ -132,6 +135,50 @@ def evaluate(
     return score, skipped
 
 
+RANGES = "Specs/Number/English/NumberRangeModel.json"
+Bounds = tuple[float | None, float | None]
+
+
+def _interval(text: str) -> Bounds:
+    """ "(20,35]" -> (20, 35); "(30,)" -> (30, None); whether an end is open is not compared."""
+    low, high = (part.strip() for part in text.strip()[1:-1].split(","))
+    return (float(low) if low else None, float(high) if high else None)
+
+
+def _bounds(f: Figure) -> Bounds:
+    if f.qualifier == "range" or f.value is None:
+        return f.value_low, f.value_high
+    if f.qualifier in ("more_than", "at_least"):
+        return f.value, None
+    if f.qualifier in ("less_than", "at_most"):
+        return None, f.value
+    return f.value, f.value
+
+
+def _same_bounds(f: Figure, gold: tuple[Bounds, str]) -> bool:
+    (low, high), _ = gold
+    ours = _bounds(f)
+    return all(
+        (a is None and b is None) or (a is not None and b is not None and _same(a, b))
+        for a, b in zip(ours, (low, high), strict=True)
+    )
+
+
+def evaluate_ranges(path: Path, errors: Errors) -> Score:
+    """The score of NumberRangeModel over every case (see the module docstring)."""
+    catalog = load_catalog()
+    score = Score()
+    for case in json.loads(path.read_text(encoding="utf-8-sig")):
+        gold = [(_interval(r["Resolution"]["value"]), r.get("Text", "")) for r in case.get("Results", [])]
+        missed, extra = score.case(gold, extract_figures(case["Input"], catalog=catalog), _same_bounds)
+        errors.show(
+            case["Input"][:110],
+            [f"{text!r}={bounds}" for bounds, text in missed],
+            [f"{f.raw_text!r}={_bounds(f)}" for f in extra],
+        )
+    return score
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("path", type=Path, help="Recognizers-Text checkout (the folder holding Specs/)")
@@ -150,6 +197,13 @@ def main(argv: list[str] | None = None) -> None:
         )
         if rel.endswith(("CurrencyModel.json", "PercentModel.json")):
             totals += s
+    ranges = args.path / RANGES
+    if ranges.exists():
+        r = evaluate_ranges(ranges, Errors(args.show_errors))
+        print(
+            f"{'NumberRangeModel':18s} gold {r.gold:4d}  ours {r.pred:4d}  right {r.right:4d}  "
+            f"recall {r.recall:.3f}  precision {r.precision:.3f}  (all cases: the Python port supports none)"
+        )
     print(
         f"currency+percent   recall {totals.recall:.3f}  precision {totals.precision:.3f}  "
         "(Recognizers' Python port: 0.825 / 0.813)"
