@@ -5,7 +5,9 @@
 PATH is a checkout of github:nielstron/quantulum3 (or the extracted `quantities.json`). A quantity
 is right when value and unit both match. Their unit names are read with pint and compared with ours
 by conversion (12 inch == 1 ft), so a figure in an equivalent unit still counts; currencies, percent,
-counts ("dimensionless") and durations map to the contract's units. Quantities whose unit neither
+counts ("dimensionless") and durations map to the contract's units, "dollar per hour" to money with
+its per_unit, and a range counts by the mean of its ends (quantulum3's own convention for a range's
+value; before session 16 ranges and rates never matched: 0.451 / 0.634 then). Quantities whose unit neither
 pint nor the contract knows (inverse femtobarns, candela seconds) are reported as `unmapped`.
 pint is a test dependency: this script is for development, never part of the pipeline.
 """
@@ -32,8 +34,28 @@ def _close(a: float | None, b: float) -> bool:
     return a is not None and math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-12)
 
 
+class _Value:
+    """A figure as quantulum3 states one: a range by the mean of its ends (its own convention)."""
+
+    def __init__(self, fig) -> None:  # noqa: ANN001 - a Figure or the probe
+        self.kind, self.unit, self.per_unit = fig.kind, fig.unit, getattr(fig, "per_unit", None)
+        low, high = getattr(fig, "value_low", None), getattr(fig, "value_high", None)
+        ranged = getattr(fig, "qualifier", None) == "range" and low is not None and high is not None
+        self.value = (low + high) / 2 if ranged else fig.value
+
+
 def matches(ureg: pint.UnitRegistry, fig, value: float, unit: str) -> bool | None:
     """True/False when the gold unit is understood, None when it is not."""
+    fig = _Value(fig)
+    money, per, denominator = unit.partition(" per ")
+    if per and money in _CURRENCIES:  # "dollar per hour": our money with its per_unit
+        code, factor = _CURRENCIES[money]
+        return (
+            fig.kind == "money"
+            and fig.unit == code
+            and _close(fig.value, value * factor)
+            and _same_unit(ureg, fig.per_unit, denominator)
+        )
     if unit in _CURRENCIES:
         code, factor = _CURRENCIES[unit]
         return fig.kind == "money" and fig.unit == code and _close(fig.value, value * factor)
@@ -53,6 +75,16 @@ def matches(ureg: pint.UnitRegistry, fig, value: float, unit: str) -> bool | Non
     except Exception:  # noqa: BLE001 - different dimensions
         return False
     return _close(ours, gold.magnitude)
+
+
+def _same_unit(ureg: pint.UnitRegistry, ours: str | None, theirs: str) -> bool:
+    """Whether our per_unit ("hour", "kg") is the unit they name ("hour", "kilogram")."""
+    if ours is None:
+        return False
+    try:
+        return ureg.parse_units(ours) == ureg.parse_units(theirs.replace(" ", "_"))
+    except Exception:  # noqa: BLE001 - a denominator pint does not know: compare the words
+        return ours == theirs
 
 
 def _gold_quantity(ureg: pint.UnitRegistry, value: float, unit: str):

@@ -39,7 +39,8 @@ UNITS: dict[str, str] = {
     "MWh": "energy", "GWh": "energy", "TWh": "energy", "kcal": "energy", "Btu": "energy",
     "W": "power", "kW": "power", "MW": "power", "GW": "power", "TW": "power", "hp": "power",
     "degC": "temperature", "degF": "temperature",
-    "byte": "data", "kB": "data", "MB": "data", "GB": "data", "TB": "data", "PB": "data", "bit": "data", "kbit": "data",
+    "byte": "data", "kB": "data", "MB": "data", "GB": "data", "TB": "data", "PB": "data", "EB": "data", "ZB": "data",
+    "bit": "data", "kbit": "data",
     "Mbit": "data", "Gbit": "data", "Tbit": "data", "Mbit/s": "data_rate", "Gbit/s": "data_rate",
     "Hz": "frequency", "kHz": "frequency", "MHz": "frequency", "GHz": "frequency", "rpm": "frequency",
     "barrel/day": "flow", "m**3/s": "flow", "l/s": "flow",
@@ -131,7 +132,9 @@ DROPPED_NAMES = frozenset({"gray", "grays", "octet", "ppms", "millimeter hgs", "
 
 # Square and cubic metres written with a digit or a superscript: read as symbols (case as written),
 # since spelled forms of two characters are dropped as too ambiguous.
-SHORT_SYMBOLS: dict[str, str] = {"m2": "m**2", "m²": "m**2", "m3": "m**3", "m³": "m**3"}
+SHORT_SYMBOLS: dict[str, str] = {
+    "m2": "m**2", "m²": "m**2", "m^2": "m**2", "m3": "m**3", "m³": "m**3", "m^3": "m**3",
+}  # fmt: skip
 
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
 # "A"): read only when spelled out, never as a bare symbol.
@@ -259,7 +262,7 @@ def _power_forms(base: tuple[set[str], set[str]], exp: int) -> tuple[set[str], s
     spelled = {f"{w} {n}" for w in words[:1] for n in names if len(n) > 2 and "_" not in n}
     spelled |= {f"{w} {s}" for w in words[1:] for s in short}
     # a one-letter or word-like symbol ("m", "in", "yd") takes no exponent mark: "m2" is SHORT_SYMBOLS'
-    marks = {f"{s}{mark}" for s in short if s not in AMBIGUOUS_SYMBOLS for mark in (str(exp), superscript)}
+    marks = {f"{s}{mark}" for s in short if s not in AMBIGUOUS_SYMBOLS for mark in (str(exp), f"^{exp}", superscript)}
     return spelled, marks
 
 

@@ -673,6 +673,8 @@ def test_a_capitalised_number_word_inside_a_name_still_names() -> None:
         ("Her systolic reading dropped 15 mmHg.", "15 mmHg", 15, "mmHg", "pressure"),
         ("The collider reached 13.6 TeV.", "13.6 TeV", 13.6, "TeV", "energy"),
         ("Each packet carries 1,500 bytes.", "1,500 bytes", 1500, "byte", "data"),
+        ("The archive holds 3 exabytes.", "3 exabytes", 3, "EB", "data"),
+        ("The basin lost 2km^3 of ice.", "2km^3", 2, "km**3", "volume"),
     ],
 )  # fmt: skip
 def test_areas_volumes_and_other_measures(text: str, raw: str, value: float, unit: str, dimension: str) -> None:
