@@ -1245,6 +1245,8 @@ def _annotate(body: str, f: Found) -> None:
         return
     words = words_before(body, f.start)
     verb = last_content_word(words)
+    if f.kind == "money" and words and words[-1] in _FUNDRAISING:
+        verb = None  # "the start-up raised $150 million": a sum raised, no move of a level
     if verb in UP_WORDS or verb in DOWN_WORDS:
         f.direction = "up" if verb in UP_WORDS else "down"
         return
@@ -1275,6 +1277,9 @@ def _annotate(body: str, f: Found) -> None:
         return  # "ranged from a low of 8.5% to a high of 10.4%": the ends of a spread, not of a move
     if any(w in CHANGE_WORDS for w in before) or (word == "from" and g.TO_NUMBER_AFTER.match(body, f.end)):
         f.endpoint = word
+
+
+_FUNDRAISING = frozenset({"raised", "raise", "raises", "raising"})
 
 
 def _plus_sign(body: str, f: Found) -> bool:

@@ -133,3 +133,24 @@ def test_packaged_catalog_has_the_gold_metrics() -> None:
         "japan_us_investment_realized_2025",
         "japan_pension_insurance_aum",
     } <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "metric"),
+    [
+        # bare "rates" are a central bank's only in an article about one
+        ("The Federal Reserve held rates at 5.25% on Wednesday.", "5.25%", "policy_rate"),
+        # a takeover's price per share is an offer, not earnings
+        ("Acme will pay $95 per share in cash for the rival.", "$95", "offer_per_share"),
+        ("Quarterly profit came to $2.10 a share.", "$2.10", "eps"),
+    ],
+)
+def test_bare_rates_and_prices_per_share(text: str, raw: str, metric: str) -> None:
+    assert metric_of(text, raw) == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"), [("Obesity rates rose to 42.4% of adults.", "42.4%"), ("Vacancy rates hit 7% in May.", "7%")]
+)
+def test_rates_of_no_central_bank_are_no_policy_rate(text: str, raw: str) -> None:
+    assert metric_of(text, raw) != "policy_rate"
