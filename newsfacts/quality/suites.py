@@ -38,7 +38,7 @@ from newsfacts.vocabulary import (
     VALUE_RANGES,
     VERDICTS,
 )
-from newsfacts.warehouse.schema import CLAIM_ROWS, CLAIMS
+from newsfacts.warehouse.schema import CLAIM_ROWS, CLAIMS, TABLES_BY_NAME
 
 SUITES_VERSION = "2026.2"
 
@@ -169,10 +169,18 @@ def _sql_list(values: tuple[str, ...]) -> str:
 
 
 def _scoped(table: str, where: str | None) -> tuple[str, str]:
-    """(WITH prefix, FROM relation): the table, or its rows matching `where` computed once as `scoped`."""
+    """(WITH prefix, FROM relation): the table, or its rows matching `where` computed once as `scoped`.
+
+    A stored table's rows are picked by rowid first, so `where` is read on its narrow columns and
+    only the picked rows are read whole: a one-new run at 100,000 articles read every document's
+    text for one row (0.6 s from disk, 0.01 s so). A view (`claims`) has no rowid."""
     if where is None:
         return "", table
-    return f"WITH scoped AS MATERIALIZED (SELECT * FROM {table} WHERE {where})\n    ", "scoped"
+    if TABLES_BY_NAME[table].stored:
+        rows = f"SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {where})"
+    else:
+        rows = f"SELECT * FROM {table} WHERE {where}"
+    return f"WITH scoped AS MATERIALIZED ({rows})\n    ", "scoped"
 
 
 def _in_scope(table: str, unique: tuple[str, ...], parent: str | None = "documents") -> str:
