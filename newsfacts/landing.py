@@ -93,9 +93,10 @@ def discover(seeds_dir: Path) -> Discovery:
     rejections: list[Rejection] = []
     seen_ids: dict[str, str] = {}
     found = [(rel, entry, entry_stat(entry)) for rel, entry in walk(str(root))]
-    found.sort(key=lambda item: item[0].split("/"))  # the order of the paths' parts, as Path sorts
+    # the order of the paths' parts, as Path sorts: "/" read as the lowest character ("\0" is never in a name)
+    found.sort(key=lambda item: item[0].replace("/", "\0"))
     for source_path, entry, st in found:
-        if not _utf8(source_path):
+        if not source_path.isascii() and not _utf8(source_path):
             # Bytes that are not UTF-8 in a name cannot be stored (nor shown) as text: say which file.
             shown = source_path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             rejections.append(Rejection(shown, "file name is not valid UTF-8; rename the file"))

@@ -59,10 +59,8 @@ def entry_stat(entry: os.DirEntry[str]) -> os.stat_result | None:
 def state_of(files: Iterable[tuple[str, os.stat_result | None]]) -> FolderState:
     """Digest over (relative path, size, mtime) of `files`: changes when a file is added, edited or removed."""
     entries = sorted(f"{rel}\x1f{st.st_size if st else -1}\x1f{st.st_mtime_ns if st else -1}" for rel, st in files)
-    h = hashlib.sha256()
-    for entry in entries:
-        h.update(entry.encode("utf-8", "surrogateescape"))
-        h.update(b"\n")
+    # one update of every line (each ends with "\n"): the digest of the lines hashed one by one
+    h = hashlib.sha256("".join(f"{entry}\n" for entry in entries).encode("utf-8", "surrogateescape"))
     return FolderState(h.hexdigest()[:16], len(entries))
 
 
