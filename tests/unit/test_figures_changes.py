@@ -121,6 +121,7 @@ def test_no_rate(text: str) -> None:
         Members backed a $2 hike in monthly dues.                       | $2                      | up
         Forecasters now see a 0.4% contraction this year.               | 0.4%                    | down
         The drug showed a reduction of nearly 30% in relapses.          | 30%                     | down
+        The pill cut the risk of a second stroke by 30%.                | 30%                     | down
         The bank lifted its rate by a quarter of a percentage point.    | a quarter of a percentage point | up
     """),
 )
