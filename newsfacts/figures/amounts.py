@@ -424,7 +424,7 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
         m = g.INDEX_POINTS.match(text, pos)
         # spelled, only about polls or votes ("a margin of between four and eight points"): a team's
         # "five points" are a count
-        if m and _game_sentence(text, amt, m):
+        if m and _game_sentence(text, amt.start, m.end()):
             amt.score_end = m.end()
             return pos
         if m and (not amt.spelled or _poll_sentence(text, amt.start, m.end())):
@@ -467,10 +467,10 @@ def _power_in_sentence(text: str, start: int, end: int) -> bool:
     return g.POWER_CUE.search(text, *sentence_bounds(text, start, end, 100, 60)) is not None
 
 
-def _game_sentence(text: str, amt: Amount, m: re.Match[str]) -> bool:
+def _game_sentence(text: str, start: int, end: int) -> bool:
     """Points scored in a game, by the sentence's words: a count of points, not an index's or a
     poll's ("He scored 31 points", "a 24-point win over Leeds" are scores)."""
-    return g.GAME_CUE.search(text, *sentence_bounds(text, amt.start, m.end(), 160, 120)) is not None
+    return g.GAME_CUE.search(text, *sentence_bounds(text, start, end, 160, 120)) is not None
 
 
 def _poll_sentence(text: str, start: int, end: int) -> bool:

@@ -425,9 +425,10 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
             return found, end
     frac = g.SLASH_FRACTION.match(body, end) if nxt == "/" else None
     if frac and body[s:end].isdigit() and int(body[s:end]) < int(frac.group("den")):
-        amt, skip = read_amount(body, s, frac.end(), False, number=int(body[s:end]) / int(frac.group("den")))
+        share = int(body[s:end]) / int(frac.group("den"))
+        amt, skip = read_amount(body, s, frac.end(), False, number=share)
         if amt is not None and amt.bare and body.startswith(" of ", frac.end()):
-            share = int(body[s:end]) / int(frac.group("den"))  # "1/4 of adults": a share, as "a quarter of"
+            # "1/4 of adults": a share, as "a quarter of"
             return _single(s, frac.end(), "ratio", "times", share, qualifier_before(body, s) or "exact"), frac.end()
         if amt is None or amt.bare:
             return None, max(skip, frac.end())

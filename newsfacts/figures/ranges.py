@@ -56,7 +56,7 @@ def read_range(text: str, first: Amount) -> Range | None:
         )
     ):
         return None
-    if word == "to" and _change_before(text, first):
+    if word == "to" and _change_before(text, first, c.end()):
         return None  # "from 24% to 15%", "rose 0.3% to 3.1%": a change and its end, not a range
     pos = c.end()
     minus_second = text[pos : pos + 1] in _MINUS and text[pos + 1 : pos + 2].isdigit() and not c.group("dash")
@@ -127,8 +127,9 @@ def _merge(first: Amount, second: Amount, dash: bool, signs: tuple[bool, bool] =
     return Range(second, low, high, currency, unit, years, start)
 
 
-def _change_before(text: str, first: Amount) -> bool:
-    """A change verb or "from" right before the first end: the ends are two levels, not bounds."""
+def _change_before(text: str, first: Amount, second_at: int) -> bool:
+    """A change verb or "from" right before the first end: the ends are two levels, not bounds.
+    `second_at`: where the second end's text opens, after the connector."""
     start = first.start
     words = words_before(text, start)
     if words and not first.bare and (_by_before(words) or last_content_word(words) in UP_WORDS | DOWN_WORDS):
@@ -136,8 +137,8 @@ def _change_before(text: str, first: Amount) -> bool:
     if (
         words
         and first.bare
-        and second_far(text, first)
         and (_by_before(words) or last_content_word(words) in UP_WORDS | DOWN_WORDS)
+        and _second_far(text, first, second_at)
     ):
         return True  # "the rate rose 0.3 to 61.7%", "rose by 1.4 to 56.5%": a bare size, then the level
     if words and not first.bare and words[-1] == "or" and _CHANGES.intersection(w.rstrip(",") for w in words[-5:-1]):
@@ -150,11 +151,10 @@ def _change_before(text: str, first: Amount) -> bool:
     return not (i > 0 and words[i - 1] in RANGE_WORDS)  # "range from 5 to 7"
 
 
-def second_far(text: str, first: Amount) -> bool:
+def _second_far(text: str, first: Amount, second_at: int) -> bool:
     """The number after "to" is ten times the first or more: a level after the size of a change, never
     the other end of a range ("rose 2 to 3 percent" is a range; "rose 0.3 to 61.7%" is not)."""
-    c = g.RANGE_CONNECTOR.match(text, first.end)
-    found = number_at(text, c.end()) if c else None
+    found = number_at(text, second_at)
     if found is None:
         return False
     second, _ = read_amount(text, *found)

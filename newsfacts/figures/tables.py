@@ -219,7 +219,8 @@ def _powered(units: dict[str, str]) -> dict[str, str]:
     return {f"{c}**{exp}": dim for c, d in units.items() if d == "length" for exp, dim, _, _ in POWERS}
 
 
-MEASURES: dict[str, str] = {**UNITS, **_powered(UNITS)}
+POWERED: dict[str, str] = _powered(UNITS)
+MEASURES: dict[str, str] = {**UNITS, **POWERED}
 
 
 def _unit_forms(ureg, canon: str) -> tuple[set[str], set[str]]:  # noqa: ANN001 - pint's registry
@@ -280,7 +281,7 @@ def build_units() -> dict:
     forms: dict[str, list[str]] = {}
     symbols: dict[str, list[str]] = {}
     found = {canon: _unit_forms(ureg, canon) for canon in UNITS}
-    for canon in _powered(UNITS):
+    for canon in POWERED:
         base, exp = canon.rsplit("**", 1)
         spelled, marks = _power_forms(found[base], int(exp))
         names, syms = _unit_forms(ureg, canon)
