@@ -118,6 +118,11 @@ def read_amount(
         if mixed and int(mixed.group("num")) < int(mixed.group("den")):
             amt.number += int(mixed.group("num")) / int(mixed.group("den"))
             pos = mixed.end()
+        elif amt.currency is not None and text[pos : pos + 1] == "-" and _in_cents(token):
+            cents = g.MIXED_FRACTION.match(text, pos)  # "$11.42-3/4 a bushel": futures quote eighths of a cent
+            if cents and cents.group("den") in _CENT_FRACTIONS and int(cents.group("num")) < int(cents.group("den")):
+                amt.number += int(cents.group("num")) / int(cents.group("den")) / 100
+                pos = cents.end()
         vulgar = VULGAR_FRACTIONS.get(text[pos : pos + 1]) if token.isdigit() else None
         if vulgar is not None:  # "6½ years"
             amt.number += vulgar
@@ -291,6 +296,15 @@ def _read_scale(text: str, amt: Amount, pos: int) -> int:
             amt.scale *= SCALE_WORDS[m.group(1).lower()]
             pos = m.end()
     return pos
+
+
+_CENT_FRACTIONS = frozenset({"2", "4", "8"})
+
+
+def _in_cents(token: str) -> bool:
+    """A price to the cent ("11.42"), which a futures quote may carry on in fractions of a cent."""
+    whole, dot, cents = token.partition(".")
+    return bool(dot) and len(cents) == 2 and cents.isdigit()
 
 
 def _read_unit(text: str, amt: Amount, pos: int) -> int:

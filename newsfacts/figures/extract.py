@@ -46,6 +46,7 @@ from newsfacts.figures.lexicon import (
     LEVEL_WORDS,
     MONTHS,
     NOT_NOUNS,
+    OFF_MOVE_AFTER,
     OUTPUT_PERIODS,
     OUTPUT_VERBS,
     PEAK_WORDS,
@@ -1227,7 +1228,7 @@ def _annotate(body: str, f: Found) -> None:
         restated = g.CURRENCY_RESTATED.match(body, f.end) if f.unit == "USD" else None
         m = g.PER_UNIT.match(body, restated.end() if restated else f.end)
         if m is None and f.kind != "percent":
-            m = _rate_after_noun(body, f)
+            m = _rate_after_noun(body, f) or _rate_after_conversion(body, f)
         if m and not (f.kind == "percent" and m.group("adv")):  # "grew 3% annually": a growth rate, no denominator
             abbr, adv = m.group("abbr"), m.group("adv")
             noun = (
@@ -1240,6 +1241,9 @@ def _annotate(body: str, f: Found) -> None:
                 f.per_unit = None
             if f.per_unit is not None and f.unit.endswith("/" + f.per_unit):
                 f.per_unit = None  # "down from 30.74 M a day" after barrels/day: the unit already says it
+            rate = _rate_unit(f.unit, f.per_unit) if f.kind == "quantity" else None
+            if rate is not None:  # "250,000 barrels of crude a day" is the flow barrel/day, "30 metres a second" m/s
+                f.unit, f.dimension, f.per_unit = rate, DIMENSION_OF[rate], None
         if f.per_unit is None and f.kind == "count" and _annual_rate(body, f):
             f.per_unit = "year"  # "a 662,000 annual rate", "an annual rate of 1.42 million units"
     if f.kind == "date":
@@ -1248,7 +1252,7 @@ def _annotate(body: str, f: Found) -> None:
     verb = last_content_word(words)
     if f.kind == "money" and words and words[-1] in _FUNDRAISING:
         verb = None  # "the start-up raised $150 million": a sum raised, no move of a level
-    if verb in UP_WORDS or verb in DOWN_WORDS:
+    if verb in UP_WORDS or verb in DOWN_WORDS or (verb == "off" and _off_a_level(words)):
         f.direction = "up" if verb in UP_WORDS else "down"
         return
     a = g.DIRECTION_AFTER.match(body, f.end)
@@ -1283,6 +1287,13 @@ def _annotate(body: str, f: Found) -> None:
 _FUNDRAISING = frozenset({"raised", "raise", "raises", "raising"})
 
 
+def _off_a_level(words: tuple[str, ...]) -> bool:
+    """ "ended off two cents", "were off 3%": the "off" before a figure (fillers skipped) follows a
+    verb of a level or of a session's end."""
+    kept = [w for w in words if w not in CHANGE_FILLERS]
+    return len(kept) >= 2 and kept[-1] == "off" and kept[-2] in OFF_MOVE_AFTER
+
+
 def _plus_sign(body: str, f: Found) -> bool:
     """A "+" glued to the figure ("+24,000 jobs", "+1.66%"), not a margin either way ("+/-3")."""
     return f.start > 0 and body[f.start - 1] == "+" and not body.startswith(("+/", "+-"), f.start - 1)
@@ -1293,8 +1304,9 @@ def _at_after_a_move(words: tuple[str, ...]) -> bool:
     if len(words) < 3 or words[-1] != "at":
         return False
     for j in range(len(words) - 2, max(0, len(words) - 4), -1):  # the size: "1.6 percent", "$1.20", "68p"
-        if any(c.isdigit() for c in words[j][:2]):
-            return words[j - 1] in UP_WORDS or words[j - 1] in DOWN_WORDS
+        if any(c.isdigit() for c in words[j][:2]) or words[j] in SMALL_WORDS:
+            move = words[j - 1]
+            return move in UP_WORDS or move in DOWN_WORDS or (move == "off" and _off_a_level(words[:j]))
     return False
 
 
@@ -1338,6 +1350,34 @@ def _rate_after_noun(body: str, f: Found) -> re.Match[str] | None:
         return None if m is None or body[m.start() : m.end()].lstrip(g.INLINE_SPACES)[:4].lower() == "each" else m
     of = g.OF_PHRASE.match(body, f.end)
     return g.PER_UNIT.match(body, of.end()) if of else None
+
+
+def _rate_unit(unit: str, per_unit: str | None) -> str | None:
+    """The rate unit a quantity per a time makes, when the grammar emits it whole ("barrel/day",
+    "m/s", "km/h"): one unit for one measure, however the text spells the rate."""
+    if per_unit is None:
+        return None
+    for per in (per_unit, RATE_TIME_SYMBOLS.get(per_unit)):
+        if per is not None and f"{unit}/{per}" in DIMENSION_OF:
+            return f"{unit}/{per}"
+    return None
+
+
+RATE_TIME_SYMBOLS = {"second": "s", "hour": "h"}  # the time's symbol in the rate units of units.json
+
+
+def _rate_after_conversion(body: str, f: Found) -> re.Match[str] | None:
+    """The denominator after a conversion in brackets, for the figure before it and the one inside:
+    "0.4 inches (1 cm) per hour", "$5.18 (C$7.05) a bushel"."""
+    after = g.CONVERSION_BRACKET.match(body, f.end)
+    if after is None:
+        opened = body.rfind("(", max(0, f.start - CONVERSION_OPENER_CHARS), f.start)
+        inside = opened >= 0 and ")" not in body[opened : f.start]
+        after = g.BRACKET_CLOSE.match(body, f.end) if inside else None
+    return g.PER_UNIT.match(body, after.end()) if after else None
+
+
+CONVERSION_OPENER_CHARS = 12  # "(about 1 cm)": the words a conversion's figure may stand after its bracket
 
 
 def _per_unit_name(noun: str) -> str:

@@ -179,6 +179,9 @@ DOWN_WORDS = _words(
     descending stumbled stumble stumbles halve halved halves halving
     """
 )
+# "off" states a fall only after a verb of a level or of a session's end: "ended off two cents",
+# "shares were off 3%"; elsewhere it is a particle ("laid off 500", "paid off $5 million").
+OFF_MOVE_AFTER = _words("is are was were been be being ended closed finished settled traded stood opened")
 # Nouns that may follow "a"/"an" as a rate's denominator ("34 cents a share", "$5bn a year"); after
 # "per" or "/" any noun is read.
 PER_WORDS = _words(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.5.0"  # areas and volumes of every length, dB/ppm/Sv/mmHg/eV, signed and suspended ranges, change nouns
+RELEASE = "2.6.0"  # fractions of a cent, "off" as a fall, rates after a bracketed conversion, quantity-per-time rate units
 
 
 def _digest() -> str:

@@ -81,6 +81,11 @@ METRICS = cases("""
     The prior tariff of 24% was cut to 15%.                         | 24%            | tariff_rate.prior
     The prior tariff of 24% was cut to 15%.                         | 15%            | tariff_rate
     Labour won 412 seats.                                           | 412            | seats
+    # a noun a number counts is no stance: goals scored are no target, but a goal set is one
+    The winger has scored 19 goals in 52 games.                     | 19             | goals.count
+    The winger has scored 19 goals in 52 games.                     | 52             | games.count
+    The club's stated goal is 90 wins.                              | 90             | goal.count.target
+    The bank lowered its 2026 GDP forecast to 1.1% from 1.4%.       | 1.4%           | gdp.percent.prior.guidance
     # the whole is another fact
     Labour won 412 of the 650 seats.                                | 650            | seats.total
     Labour took 33.8% of the vote.                                  | 33.8%          | vote_share

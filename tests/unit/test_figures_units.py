@@ -58,7 +58,7 @@ from newsfacts.vocabulary import DIMENSIONS
         The tablet weighs 1.1Kg.                       | 1.1Kg              | 1.1           | kg         | mass
         The engine makes 7.6 million pounds of thrust. | 7.6 million pounds of thrust | 7.6e6 | lbf   | force
         # a capital scale letter apart from the number, before a unit
-        Output rose to 27.4 M barrels/day in May.      | 27.4 M barrels     | 27.4e6        | barrel     | volume
+        Output rose to 27.4 M barrels/day in May.      | 27.4 M barrels     | 27.4e6        | barrel/day | flow
         # a quake's magnitude: before, after, on a named scale, or a one-decimal number before a quake noun
         A magnitude 6.1 quake struck at dawn.          | 6.1                | 6.1           | magnitude  | magnitude
         A 7.3-magnitude earthquake hit Chile.          | 7.3-magnitude      | 7.3           | magnitude  | magnitude
