@@ -208,7 +208,9 @@ def scan(body: str) -> list[Found]:
         if found is None and not group and prev is not None and prev.kind == "count":
             found = _whole_after_count(body, s, e, prev)
         if found is None and not group and prev is not None and prev.kind == "count" and prev.noun:
-            found = _count_after_same_verb(body, s, e, prev) or _count_more_than(body, s, e, prev)
+            found = _count_after_a_verb_again(body, s, e, out) or _count_more_than(body, s, e, prev)
+        if found is None and not group and prev is not None and (prev.kind == "quantity" or prev.noun):
+            found = _gapped(body, s, e, prev)
         if found is not None and prev is not None and found.start < prev.end:
             found = None  # a mark both figures claim ("5USD10"): the first keeps it
         if found is not None and prev is not None and found.kind == "count" and prev.kind in ("quantity", "money"):
@@ -362,6 +364,63 @@ def _count_after_same_verb(body: str, s: int, e: int, prev: Found) -> Found | No
     found = _single(s, amt.end, "count", "count", amt.value, "exact")
     found.noun = prev.noun
     return found
+
+
+def _count_after_a_verb_again(body: str, s: int, e: int, out: list[Found]) -> Found | None:
+    """`_count_after_same_verb` of the last count or the one before it, whose verb a gapped count
+    left out: "Ford sold 2,000 trucks and Toyota 1,850, while Honda sold 900"."""
+    for earlier in out[: -SAME_VERB_LOOKBACK - 1 : -1]:
+        found = _count_after_same_verb(body, s, e, earlier) if earlier.kind == "count" and earlier.noun else None
+        if found is not None:
+            return found
+    return None
+
+
+def _gapped(body: str, s: int, e: int, prev: Found) -> Found | None:
+    """A bare number after "and <name>" with its verb and unit left out, at a clause's end, is
+    measured as the figure before it: "Labour won 412 seats and the Conservatives 121", "the Dow
+    fell 300 points and the Nasdaq 120" (a gapped clause)."""
+    if s - prev.end > GAP_REACH:
+        return None
+    between = body[prev.end : s]
+    if g.LIST_BREAK.search(between) or any(c.isdigit() for c in between) or not g.GAPPED_BEFORE.search(between):
+        return None
+    amt, _ = read_amount(body, s, e, False)
+    if amt is None or not amt.bare or amt.start != s or _is_year(amt) or ("." in amt.token and prev.kind == "count"):
+        return None
+    if not g.GAPPED_AFTER.match(body, amt.end) or not _comparable(amt.value, prev.value):
+        return None
+    before = word_before(body, s)
+    if (before or "").lower() in LABEL_WORDS or _names_an_index(body, s, amt.end):
+        return None  # "and the Model 3", "and the Nasdaq 100": a name with a number, no gapped figure
+    found = _single(s, amt.end, prev.kind, prev.unit, amt.value, qualifier_before(body, s) or "exact")
+    found.noun, found.dimension = prev.noun, prev.dimension
+    found.direction = prev.direction if prev.endpoint is None else None
+    return found
+
+
+def _names_an_index(body: str, s: int, e: int) -> bool:
+    """Whether the number at body[s:e] ends an index's name ("the Nasdaq 100", "the FTSE 100")."""
+    window = body[max(0, s - INDEX_NAME_CHARS) : e]
+    names = _index_names()
+    return any(names.fullmatch(window, m.start()) for m in _WORD_START.finditer(window))
+
+
+INDEX_NAME_CHARS = 30  # the longest index name with a number ("S&P/ASX 200", "Euro Stoxx 50") fits
+_WORD_START = re.compile(r"\b\w")
+
+
+def _comparable(value: float, other: float | None) -> bool:
+    """Parallel figures of one measure are of a size: "412 seats and the Conservatives 121", not
+    "900 cars and the Series 7" (a name's number)."""
+    if other is None or value <= 0 or other <= 0:
+        return other is not None
+    return max(value, other) / min(value, other) <= GAP_MAGNITUDE
+
+
+GAP_MAGNITUDE = 50  # how many times larger one of two gapped figures may be than the other
+SAME_VERB_LOOKBACK = 2  # figures back to the count whose verb a bare number repeats
+GAP_REACH = 80  # characters from the figure before to a gapped one: "and the Conservatives" is short
 
 
 def _count_more_than(body: str, s: int, e: int, prev: Found) -> Found | None:

@@ -409,6 +409,11 @@ CHANGE_NOUN_AFTER = re.compile(
     rf"{SP}+(?:(?i:year-on-year|year-over-year|annual|quarterly|monthly|weekly|sequential|further){SP}+)?"
     rf"(?P<noun>(?i:{_alternation(CHANGE_NOUNS)}))\b"
 )
+# A gapped clause: "and the Conservatives" right before a number that ends the clause ("121.").
+GAPPED_BEFORE = re.compile(
+    rf"(?:,?{SP}+(?:and|while|but|whereas)|,){SP}+(?:the{SP}+)?(?:[A-Z][\w&.'’+-]*{SP}+){{1,4}}$"
+)
+GAPPED_AFTER = re.compile(rf"{SP}*(?:[.,;)]|$|{SP}(?:and|while|respectively)\b)")
 # A count's list: what may stand between it and a later item ("151 patients have recovered, 127 from
 # home care"), what opens an item, and what may follow one ("from", "in", a name, a closing mark).
 LIST_BREAK = re.compile(r"[.!?:][\s\"”’)]|\n")

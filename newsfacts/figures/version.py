@@ -12,7 +12,9 @@ from pathlib import Path
 
 from newsfacts.figures.catalog import PACKAGED_CATALOG
 
-RELEASE = "2.6.0"  # fractions of a cent, "off" as a fall, rates after a bracketed conversion, quantity-per-time rate units
+RELEASE = (
+    "2.6.0"  # fractions of a cent, "off" as a fall, rates after a bracketed conversion, quantity-per-time rate units
+)
 
 
 def _digest() -> str:
