@@ -140,8 +140,12 @@ def _overlaps(s: int, e: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()) -> Phrase:
-    """The phrase of the figure at sentence[start:end]; `others` are the other figures' spans."""
+def read_phrase(
+    sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...] = (), relative: bool = False
+) -> Phrase:
+    """The phrase of the figure at sentence[start:end]; `others` are the other figures' spans.
+    `relative`: the figure is a share or index points ("added 4 bps", "added 3%"), the size of a
+    move of what stands before the verb, not an object the verb's agent made."""
     toks = tokens(sentence)
     link, change_words, clause = words("link"), words("change"), words("clause")
     time_words, comparative, verbs = words("time"), words("comparative"), words("verbs")
@@ -192,7 +196,7 @@ def read_phrase(sentence: str, start: int, end: int, others: tuple[tuple[int, in
                 change, governor = True, governor or lw
                 change_word = change_word or lw
                 win_start = s
-                if lw in words("transitive") and last_link not in ("by", "to", "from"):
+                if lw in words("transitive") and last_link not in ("by", "to", "from") and not relative:
                     break  # "the company raised $5 billion": what is left of the verb is its agent
                 continue
             if lw in link:

@@ -399,7 +399,10 @@ class FactReader:
         # "from $22 billion, or $2.95 a share, a year earlier": the amount per share is another
         # metric, but of the level, stance and period of the amount it stands beside
         beside = apposed[0] if apposed is not None else None
-        phrase, own = self._phrase(sentence, lo, hi, others)
+        # "the yield added 4 bps": a share or points moved what stands before the verb; "cut 5% of
+        # its workforce" is a share of what follows
+        relative = (kind == "percent" or unit == "point") and _OF_AFTER.match(sentence, hi) is None
+        phrase, own = self._phrase(sentence, lo, hi, others, relative)
         if concept is not None:
             phrase = own = phrase._replace(concept=concept)
         clause = _clause(sentence, lo, hi)
@@ -672,10 +675,12 @@ class FactReader:
         return self._rule({"company": "share_price_change", "index": "stock_index_change"}.get(named[-1].type, ""))
 
     # -- parts ---------------------------------------------------------------------------------
-    def _phrase(self, sentence: str, lo: int, hi: int, others: tuple[tuple[int, int], ...]) -> tuple[Phrase, Phrase]:
+    def _phrase(
+        self, sentence: str, lo: int, hi: int, others: tuple[tuple[int, int], ...], relative: bool = False
+    ) -> tuple[Phrase, Phrase]:
         """The figure's phrase; a figure with no noun of its own ("rose 0.3% and 2.9% from a year
         earlier", "to a range of 4%-4.25%") shares the concept of the figure just before it."""
-        phrase = read_phrase(sentence, lo, hi, others)
+        phrase = read_phrase(sentence, lo, hi, others, relative)
         last = self._last
         self._last = (sentence, hi, phrase)
         names_only = phrase.concept is not None and _only_names(phrase)

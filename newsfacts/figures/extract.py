@@ -1362,6 +1362,8 @@ def _at_after_a_move(words: tuple[str, ...]) -> bool:
     """ "<change verb> <size> at": the words before a figure state a move and its size, then "at"."""
     if len(words) < 3 or words[-1] != "at":
         return False
+    if len(words) > 4 and words[-3] == "or" and any(c.isdigit() for c in words[-2][:2]):
+        words = (*words[:-3], "at")  # "down 94 cents, or 1.1%, at $86.29": the size restated
     for j in range(len(words) - 2, max(0, len(words) - 4), -1):  # the size: "1.6 percent", "$1.20", "68p"
         if any(c.isdigit() for c in words[j][:2]) or words[j] in SMALL_WORDS:
             move = words[j - 1]

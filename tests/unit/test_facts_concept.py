@@ -57,6 +57,10 @@ METRICS = cases("""
     The unemployment rate rose to 4.3%.                             | 4.3%           | unemployment_rate
     The yield on the 10-year note rose to 4.6%.                     | 4.6%           | bond_yield.10y
     The 2-year yield fell 5 basis points.                           | 5 basis points | bond_yield.2y.change
+    # a share or points after "added" moved what stands before the verb; a count is the verb's object
+    The 30-year yield added 3 basis points to 4.71%.                | 3 basis points | bond_yield.30y.change
+    The economy added 150,000 jobs in June.                         | 150,000        | payrolls
+    The firm cut 8% of its staff.                                   | 8%             | staff.percent.change
     The S&P 500 rose 1.2% on Tuesday.                               | 1.2%           | stock_index_change
     Oracle shares jumped 25% in after-hours trading.                | 25%            | share_price_change.after_hours
     Nvidia shares rose 3%, while AMD fell 2%.                       | 2%             | share_price_change

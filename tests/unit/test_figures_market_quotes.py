@@ -53,8 +53,17 @@ def test_off_after_a_level_verb_is_a_fall(text: str, raw: str, direction: str | 
     figure_written(text, raw, direction=direction)
 
 
-def test_the_level_after_off_and_at_is_where_the_move_ended() -> None:
-    figure_written("Lean hogs were off two cents at 88.40 cents a pound.", "88.40 cents", endpoint="to")
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    cases("""
+        text                                                            | raw
+        Lean hogs were off two cents at 88.40 cents a pound.            | 88.40 cents
+        # the size restated as a percent between the move and its level
+        WTI settled up 61 cents, or 0.8%, at $78.20 a barrel.           | $78.20
+    """),
+)
+def test_the_level_after_a_move_and_at_is_where_the_move_ended(text: str, raw: str) -> None:
+    figure_written(text, raw, endpoint="to")
 
 
 @pytest.mark.parametrize(
