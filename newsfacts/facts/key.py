@@ -967,11 +967,11 @@ def _stance(
     # a stance word the rule itself is named by ("estimates" for a beat of estimates) is no stance
     own_terms = rule.signals if rule is not None else ()
     stance_of = stance_words()
-    # a noun a number counts ("scored 41 goals") is what a figure counts, no stance of the clause
-    counted = {m.lower() for m in _COUNTED_NOUN.findall(stance_text)} if _may_count(stance_text) else set()
-    stances = {
-        stance_of[w] for w in said if w in stance_of and w not in counted and not any(t.fullmatch(w) for t in own_terms)
-    }
+    named = [w for w in said if w in stance_of and not any(t.fullmatch(w) for t in own_terms)]
+    if named:  # a noun a number counts ("scored 41 goals") is what a figure counts, no stance of the clause
+        counted = {m.lower() for m in _COUNTED_NOUN.findall(stance_text)}
+        named = [w for w in named if w not in counted]
+    stances = {stance_of[w] for w in named}
     if own.governor in stance_of:
         stances.add(stance_of[own.governor])
     return next((stance for stance in _STANCE_ORDER if stance in stances), None)
@@ -979,11 +979,6 @@ def _stance(
 
 # a number and the word after it; a year before a noun ("its 2023 forecast") counts nothing
 _COUNTED_NOUN = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9][0-9,]*[ \u00a0]+([A-Za-z]+)")
-
-
-def _may_count(text: str) -> bool:
-    """Whether a number stands in the text at all (most stance windows hold only their figure)."""
-    return any(c.isdigit() for c in text)
 
 
 def _says_prior(sentence: str, own: Phrase) -> bool:

@@ -298,6 +298,7 @@ def _read_scale(text: str, amt: Amount, pos: int) -> int:
     return pos
 
 
+GAS_SCALES = {"b": 1e9, "t": 1e12, "m": 1e6, "mm": 1e6}  # "bcm", "tcf", "mcm", "MMcf"
 _CENT_FRACTIONS = frozenset({"2", "4", "8"})
 
 
@@ -419,6 +420,11 @@ def _read_unit_word(text: str, amt: Amount, pos: int) -> int:
     m = g.SCALED_BARRELS.match(text, pos) if amt.scale is None else None
     if m:
         amt.unit, amt.scale = "barrel/day", 1e3 if m.group("scale").lower() == "k" else 1e6
+        return m.end()
+    m = g.SCALED_GAS.match(text, pos) if amt.scale is None else None
+    if m:
+        amt.unit = "m**3" if m.group("unit").lower() == "cm" else "ft**3"
+        amt.scale = GAS_SCALES[m.group("scale").lower()]
         return m.end()
     m = g.UNIT_AFTER.match(text, pos)
     if m:

@@ -572,10 +572,13 @@ _BARRELS_A_DAY = "(?i:b/d|bpd|bbl/d|bl/d|bbl/day|b/day)"
 SCALED_BARRELS = re.compile(rf"{SP}?(?P<scale>(?i:mm|m|k)){_BARRELS_A_DAY}(?![A-Za-z0-9/])")
 # The same glued to the number, the scale optional: "160,000b/d", "33.64mb/d", "450kbpd".
 GLUED_BARRELS = re.compile(rf"(?P<scale>(?i:mm|m|k))?{_BARRELS_A_DAY}(?![A-Za-z0-9/])")
-# A currency restated after the amount before a rate's denominator: "$80 U.S. a barrel".
+# Gas volumes with the scale in the symbol: "42 bcm" (billion cubic metres), "3.2 tcf" (trillion
+# cubic feet), "150 mcm" (million); a flow ("8 Bcf/d") takes its denominator after the slash.
+SCALED_GAS = re.compile(rf"{SP}?(?P<scale>(?i:b|t|mm|m))(?P<unit>(?i:cm|cf))(?![A-Za-z0-9])")
 # A conversion in brackets right after a figure: "(76 cm)", "(about C$7.05)"; then its bracket's close.
 CONVERSION_BRACKET = re.compile(rf"{SP}*\((?=[^()\n]{{0,30}}[0-9])[^()\n]{{1,40}}\)")
 BRACKET_CLOSE = re.compile(rf"{SP}*\)")
+# A currency restated after the amount before a rate's denominator: "$80 U.S. a barrel".
 CURRENCY_RESTATED = re.compile(rf"{SP}+(?:U\.S\.|US|USD)(?={SP}+(?i:a|an|per)\b)")
 # Temperatures written without "°": a bare "degrees" ("hit 96 degrees") and a spaced scale letter
 # ("118 F (47.7 C)"); amounts._temperature reads the scale from the words around.
@@ -622,6 +625,7 @@ _UNIT_PATTERNS = (
     BARE_DEGREES,
     SCALE_LETTER,
     SCALED_BARRELS,
+    SCALED_GAS,
     SPACED_MEGAPIXELS,
     FRAME_RATE,
     SPACED_WATTS,

@@ -59,6 +59,12 @@ from newsfacts.vocabulary import DIMENSIONS
         The engine makes 7.6 million pounds of thrust. | 7.6 million pounds of thrust | 7.6e6 | lbf   | force
         # a capital scale letter apart from the number, before a unit
         Output rose to 27.4 M barrels/day in May.      | 27.4 M barrels     | 27.4e6        | barrel/day | flow
+        # gas volumes with the scale in the symbol; a bare "cm" stays centimetres
+        The country imported 38 bcm of gas.             | 38 bcm             | 38e9          | m**3       | volume
+        Proven reserves stand at 11.5 tcf.             | 11.5 tcf           | 11.5e12       | ft**3      | volume
+        The terminal sent out 24 mcm on Monday.        | 24 mcm             | 24e6          | m**3       | volume
+        Drillers pumped 102 Bcf/d last week.           | 102 Bcf            | 102e9         | ft**3      | volume
+        The crack was 4 cm long.                       | 4 cm               | 4             | cm         | length
         # a quake's magnitude: before, after, on a named scale, or a one-decimal number before a quake noun
         A magnitude 6.1 quake struck at dawn.          | 6.1                | 6.1           | magnitude  | magnitude
         A 7.3-magnitude earthquake hit Chile.          | 7.3-magnitude      | 7.3           | magnitude  | magnitude
