@@ -431,6 +431,8 @@ _AGE_ADVERBS = rf"(?:{SP}+(?i:about|around|nearly|almost|just|only|over|under))?
 # "aged 58", and the later ages of a list after it: "two men, aged 67 and 48", "aged 19, 20 and 23".
 AGE_NOUN_BEFORE = re.compile(
     rf"\b(?i:aged|ages?{SP}+of|ages?)(?:{SP}+[0-9]{{1,3}}(?:,|{SP}+(?i:and|or)))*{_AGE_ADVERBS}"
+    # "the median age of patients was 62", "the average age is 41": an age as the subject's measure
+    rf"|\b(?i:(?:median|average|mean)){SP}+(?i:age)(?:{SP}+(?i:of){SP}+[a-z][a-z-]*(?:{SP}+[a-z][a-z-]*){{0,2}})?{SP}+(?i:was|is|of){_AGE_ADVERBS}"
 )
 AGE_PRONOUN_BEFORE = re.compile(
     rf"\b(?i:he|she|who)(?:{SP}+(?i:is|was|turned|turns))(?:{SP}+(?i:now|then|just|only))?{_AGE_ADVERBS}"

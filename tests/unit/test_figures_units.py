@@ -229,6 +229,9 @@ def test_no_level_without_an_index_shape(text: str) -> None:
         # in brackets after a full name, the clause going on as after a name
         Officers held Ravi Kumar (33), a driver. | 33      | 33            | year
         Ann Clarke (71) of Hull was hurt.  | 71            | 71            | year
+        # the median or average age of a group, stated as the subject's measure
+        The median age of donors was 47.   | 47            | 47            | year
+        The average age of new recruits is 23. | 23        | 23            | year
     """),
 )
 def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> None:
@@ -246,6 +249,10 @@ def test_ages_are_durations(text: str, raw: str, value: float, unit: str) -> Non
 )
 def test_a_range_of_ages(text: str, low: float, high: float) -> None:
     only_figure(text, kind="duration", unit="year", qualifier="range", value_low=low, value_high=high)
+
+
+def test_an_average_of_a_count_is_no_age() -> None:
+    assert [f.kind for f in extract_figures("The average of 62 forecasts was 3%.")] == ["count", "percent"]
 
 
 def test_a_range_after_an_age_word_that_is_no_age_stays_apart() -> None:
