@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newsfacts.figures import grammar as g
 from newsfacts.figures.context import sentence_bounds
 from newsfacts.figures.counts import counted_noun
-from newsfacts.figures.currencies import CODES
+from newsfacts.figures.currencies import CODES, SCALED_LETTERS
 from newsfacts.figures.lexicon import (
     AMBIGUOUS_CURRENCY_WORDS,
     CURRENCY_NAMES_BEFORE,
@@ -102,12 +102,15 @@ def read_amount(
     amt = Amount(start, start, end, end, token, number, spelled)
     m = g.currency_before(text, start)
     named = None if m else _currency_name_before(text, start, spelled)
+    letter = None if m or named or spelled else scaled_letter_before(text, start)
     if m:
         amt.currency = currency_of(m)
         amt.start = m.start()
     elif named is not None:  # "Euro 18.6 million": kept only if a scale word follows (below)
         amt.currency = CURRENCY_NAMES_BEFORE[named.group("name").lower()]
         amt.start = named.start()
+    elif letter is not None:  # "R5 billion": likewise kept only with its scale word
+        amt.currency, amt.start = letter, start - 1
     elif not spelled and number <= 10 and _magnitude_before(text, start, token):
         amt.unit = MAGNITUDE[0]  # "a magnitude 6.4 quake"
         amt.end = end
@@ -136,7 +139,7 @@ def read_amount(
         if pos < 0:
             return None, _token_end(text, end)
     pos = _read_scale(text, amt, pos)
-    if named is not None and amt.scale is None:  # "Euro 2024", "the euro 0.3% higher": no amount
+    if (named is not None or letter is not None) and amt.scale is None:  # "Euro 2024", "the R5": no amount
         amt.currency, amt.start = None, start
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
@@ -186,6 +189,14 @@ def _currency_name_before(text: str, start: int, spelled: bool) -> re.Match[str]
     if spelled or start < 3 or text[start - 1] not in g.INLINE_SPACES or text[start - 2] not in "oOsS":
         return None
     return g.CURRENCY_NAME_BEFORE.search(text, max(0, start - g.CURRENCY_NAME_WINDOW), start)
+
+
+def scaled_letter_before(text: str, start: int) -> str | None:
+    """The currency of a one-letter mark glued before the number ("R5 billion"), at a word's start."""
+    code = SCALED_LETTERS.get(text[start - 1 : start]) if start >= 1 else None
+    if code is None or (start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "-/")):
+        return None
+    return code
 
 
 def currency_of(m) -> str:

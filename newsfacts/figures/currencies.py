@@ -54,6 +54,9 @@ CODES: frozenset[str] = frozenset(_DATA["codes"])
 SPACED_CODES: frozenset[str] = CODES - CODES_THAT_ARE_WORDS
 # Marks written before (or, when not letters, after) the amount: "HK$", "€", "RM", "₾".
 SYMBOLS: dict[str, str] = dict(_DATA["symbols"])
+# One-letter marks that name a currency only glued to an amount with a scale word ("R5 billion",
+# "N120bn"): alone the letter is a road, a grade or a size ("the R5", "an N1 visa").
+SCALED_LETTERS: dict[str, str] = {"R": "ZAR", "N": "NGN"}
 # Currency names after the amount, lower case: CLDR's names and plurals, and the generic words.
 NAMES: dict[str, str] = {**_DATA["names"], **_DATA["generic"]}
 # Minor units stated in the major unit: word -> (code, fraction).

@@ -17,7 +17,7 @@ from newsfacts.facts.key import NO_FACT, Fact, FactReader
 from newsfacts.facts.tables import table
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures import grammar as g
-from newsfacts.figures.amounts import Amount, number_at, read_amount, unit_in_context
+from newsfacts.figures.amounts import Amount, number_at, read_amount, scaled_letter_before, unit_in_context
 from newsfacts.figures.catalog import MetricCatalog, ignorecase_fold, load_catalog
 from newsfacts.figures.context import (
     is_enumerator,
@@ -454,7 +454,7 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
     if masked is not None:
         return None, masked
     attach = left_attachment(body, s)
-    if attach == "name" and _glued_currency(body, s):
+    if attach == "name" and _glued_currency(body, s, e):
         attach = "free"  # "USD10m", "RM79", "Rp10,000": a currency mark, not a name
     if attach == "name" and body[s - 1] == "." and _leading_decimal(body, s):
         s, attach = s - 1, "free"  # ".001 per cent"
@@ -577,9 +577,14 @@ def _digits_start(body: str, end: int) -> int:
     return i
 
 
-def _glued_currency(body: str, s: int) -> bool:
+def _glued_currency(body: str, s: int, e: int) -> bool:
     m = g.currency_before(body, s)
-    return m is not None and m.end() == s and any(ch.isalpha() for ch in m.group())
+    if m is not None and m.end() == s and any(ch.isalpha() for ch in m.group()):
+        return True
+    if scaled_letter_before(body, s) is None:
+        return False
+    amt, _ = read_amount(body, s, e, False)  # "R5 billion" with its scale word; "the R5 road" is a name
+    return amt is not None and amt.currency is not None
 
 
 def _leading_decimal(body: str, s: int) -> bool:

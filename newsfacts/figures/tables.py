@@ -194,6 +194,7 @@ PREFIX_OVERRIDES = {
     "￥": "JPY", "JP¥": "JPY", "CN¥": "CNY", "Rs.": "INR", "Rs": "INR", "£": "GBP", "€": "EUR",
     "元": "CNY", "RM": "MYR", "Rp": "IDR", "kr": "SEK", "Sfr": "CHF", "SFr": "CHF", "Fr.": "CHF",
     "₱": "PHP", "J$": "JMD", "TT$": "TTD", "EC$": "XCD",  # Caribbean papers' dollars: "J$60 million"
+    "KSh": "KES",  # Kenyan papers: "KSh 2 billion" (CLDR gives "Ksh")
 }  # fmt: skip
 # Minor units, stated in the major unit (contract v2): word -> (currency, fraction of the major unit).
 MINOR_UNITS = {

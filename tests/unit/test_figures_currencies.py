@@ -60,6 +60,10 @@ from newsfacts.figures import extract_figures
         He gave half a million dollars.       | half a million dollars       | 5e5           | USD
         The quarter loss was -$50.8bn.        | -$50.8bn                     | -50.8e9       | USD
         It cost 3 dollars 50 cents.           | 3 dollars 50 cents           | 3.5           | USD
+        # a one-letter mark glued to an amount with its scale word; Kenya's KSh spaced
+        The utility spent R3.8 billion.       | R3.8 billion                 | 3.8e9         | ZAR
+        The state budgeted N740bn for roads.  | N740bn                       | 740e9         | NGN
+        The lender booked KSh 9.1 billion.    | KSh 9.1 billion              | 9.1e9         | KES
     """),
 )
 def test_money_forms(text: str, raw: str, value: float, unit: str) -> None:
@@ -82,6 +86,10 @@ def test_money_forms(text: str, raw: str, value: float, unit: str) -> None:
         Give us a call at 5.
         # a language version, not Philippine pesos
         PHP 8 was released.
+        # a one-letter mark without a scale word is a road, a grade or a model
+        Traffic on the R59 slowed to a crawl.
+        The N7 reopened after 2 hours.
+        Its R8 coupe costs more.
     """),
 )
 def test_not_money(text: str) -> None:
