@@ -143,7 +143,10 @@ def read_amount(
         amt.currency, amt.start = None, start
     pos = _read_unit(text, amt, pos)
     if amt.needs_currency and amt.currency is None:
-        metres = g.METRES_ADJECTIVE.match(text, pos) if text[amt.num_end : amt.num_end + 1] == "m" else None
+        glued_m = text[amt.num_end : amt.num_end + 1] == "m"
+        metres = g.METRES_ADJECTIVE.match(text, pos) if glued_m else None
+        if glued_m and metres is None and _race_distance(text, amt):
+            metres = g.RACE_NAME_END.match(text, amt.num_end)
         if metres is not None and amt.unit is None:  # "1.8m tall", "a 5m-long boat": metres, not millions
             amt.scale, amt.unit, amt.needs_currency = None, "m", False
             amt.end = pos
@@ -189,6 +192,18 @@ def _currency_name_before(text: str, start: int, spelled: bool) -> re.Match[str]
     if spelled or start < 3 or text[start - 1] not in g.INLINE_SPACES or text[start - 2] not in "oOsS":
         return None
     return g.CURRENCY_NAME_BEFORE.search(text, max(0, start - g.CURRENCY_NAME_WINDOW), start)
+
+
+def _race_distance(text: str, amt: Amount) -> bool:
+    """ "ran the 100m in 9.79 seconds": a standard track or pool distance after "the", glued "m"
+    ending its name, in a sentence about a race (a bare "the 100m" elsewhere may be millions)."""
+    if amt.number not in g.RACE_DISTANCES or "." in amt.token or amt.currency is not None:
+        return False
+    if not g.THE_BEFORE_RACE.search(text, max(0, amt.num_start - 5), amt.num_start):
+        return False
+    if g.RACE_NAME_END.match(text, amt.num_end) is None:
+        return False
+    return g.RACE_SENTENCE.search(text, *sentence_bounds(text, amt.num_start, amt.num_end, 160, 120)) is not None
 
 
 def scaled_letter_before(text: str, start: int) -> str | None:

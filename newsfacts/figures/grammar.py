@@ -458,6 +458,15 @@ _RACE_EVENTS = (
 METRES_ADJECTIVE = re.compile(
     rf"(?={SEP}(?:tall|long|high|wide|deep|away|thick|across|in{SP}+diameter|{_RACE_EVENTS})\b)"
 )
+# "ran the 100m in 9.79 seconds", "a record in the 1500m.": a track or pool distance after "the",
+# its race unnamed, in a sentence about a race; read with the distance (see amounts._race_distance).
+RACE_DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+THE_BEFORE_RACE = re.compile(rf"\b(?i:the){SP}+$")
+RACE_NAME_END = re.compile(rf"m(?={SP}*(?:[.,;)]|$|{SP}(?i:in|at|on|and|with|for|title|gold|silver|bronze)\b))")
+RACE_SENTENCE = re.compile(
+    r"\b(?i:ran|run|runs|raced|race|sprint(?:ed|s)?|swam|swim|clocked|seconds|minutes|medal|gold|silver|bronze"
+    r"|record|title|olympics?|championships?|athletics|personal best)\b"
+)
 # "the 100 m race", "a 400m hurdles final": an "m" (glued or spaced) before the name of a race is metres.
 SPACED_RACE_METRES = re.compile(rf"{SP}m(?={SEP}(?:{_RACE_EVENTS})\b)")
 # "one in five adults", "1 in 10": a share written as a proportion.

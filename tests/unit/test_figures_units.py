@@ -579,6 +579,9 @@ def test_no_litres_without_a_glued_l(text: str) -> None:
         ("She set a best in the 800m final.", "800m", 800, "m"),
         ("He swam the 1500m freestyle in Rome.", "1500m", 1500, "m"),
         ("It was a 200 m sprint into the wind.", "200 m", 200, "m"),
+        # a standard distance after "the", the race unnamed, in a sentence about a race
+        ("She clocked 49.9 seconds to win the 400m.", "400m", 400, "m"),
+        ("He took bronze in the 5000m at the world championships.", "5000m", 5000, "m"),
         # Celsius as often misspelled
         ("The town reached 44 degrees celcius.", "44 degrees celcius", 44, "degC"),
     ],
@@ -593,6 +596,9 @@ def test_race_distances_and_misspelled_celsius(text: str, raw: str, value: float
         # with a currency, or with no race named, the "m" stays a million
         "The club paid £40m final instalments.",
         "They spent 5m on the hurdles project.",
+        # "the 100m" in a sentence about no race, or a distance no race is run over
+        "Investors took up the 100m in bonds on offer.",
+        "He ran up debts and lost the 250m in savings within a year.",
     ],
 )
 def test_millions_beside_race_words_stay_millions(text: str) -> None:
