@@ -16,15 +16,20 @@ from newsfacts.figures.counts import counted_noun
 from newsfacts.figures.currencies import CODES, SCALED_LETTERS
 from newsfacts.figures.lexicon import (
     AMBIGUOUS_CURRENCY_WORDS,
+    COUNT_SUBJECTS,
     CURRENCY_NAMES_BEFORE,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     DOLLAR_LETTERS_AFTER,
+    DOWN_WORDS,
     DURATION_UNITS,
     LETTER_DOLLARS,
+    MEASURED_SUBJECTS,
     MINOR_UNITS,
     TIMES_CUES,
+    UP_WORDS,
     VIDEO_LINES,
+    is_plural_noun,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, VULGAR_FRACTIONS, parse_numeral, parse_spelled
 from newsfacts.figures.units import DIMENSION_OF, FRAME_RATE, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
@@ -151,8 +156,9 @@ def read_amount(
             amt.scale, amt.unit, amt.needs_currency = None, "m", False
             amt.end = pos
             return amt, pos
-        # "5m" alone may be five metres; "1.2m people" and "2.5m barrels" state their own measure
-        if amt.unit is None and counted_noun(text, pos) is None:
+        # "5m" alone may be five metres; "1.2m people" and "2.5m barrels" state their own measure,
+        # and "viewers rose to 4.2m" a count its subject names
+        if amt.unit is None and counted_noun(text, pos) is None and not _counted_subject_moved(text, amt):
             return None, pos
         if amt.unit is not None and amt.unit not in DIMENSION_OF:
             return None, pos
@@ -192,6 +198,25 @@ def _currency_name_before(text: str, start: int, spelled: bool) -> re.Match[str]
     if spelled or start < 3 or text[start - 1] not in g.INLINE_SPACES or text[start - 2] not in "oOsS":
         return None
     return g.CURRENCY_NAME_BEFORE.search(text, max(0, start - g.CURRENCY_NAME_WINDOW), start)
+
+
+def _counted_subject_moved(text: str, amt: Amount) -> bool:
+    """ "Viewers rose to 4.2m from 3.9m", "unit sales slipped 3% to 1.8m": a glued scale after the
+    move of a subject that is counted (a plural, "population", ...), not measured ("levels")."""
+    if amt.scale is None or text[amt.num_end : amt.num_end + 1] not in ("m", "k"):
+        return False
+    before = text[max(0, amt.start - MOVE_WORDS_CHARS) : amt.start]
+    words = before[before.rfind("\n") + 1 :].lower().replace(",", " ").split()
+    if not words or words[-1] not in ("to", "from", "by"):
+        return False
+    for i in range(len(words) - 2, max(0, len(words) - MOVE_WORDS_KEPT) - 1, -1):
+        if words[i] in UP_WORDS or words[i] in DOWN_WORDS:
+            subject = words[i - 1] if i else ""
+            return subject not in MEASURED_SUBJECTS and (subject in COUNT_SUBJECTS or is_plural_noun(subject))
+    return False
+
+
+MOVE_WORDS_CHARS, MOVE_WORDS_KEPT = 60, 7  # "sales slipped 3% to", "rose to 4.2m from": a verb a few words back
 
 
 def _race_distance(text: str, amt: Amount) -> bool:

@@ -448,7 +448,8 @@ AGE_CLAUSE_AFTER = re.compile(rf",{SP}+(?:[a-z]|[A-Z][a-z]+,)")
 # "a 150-seat parliament", "a 2,000-strong crowd", "a 12-member panel": a count written as an adjective.
 ATTRIBUTIVE_COUNT = re.compile(
     r"-(?P<noun>(?i:seat|member|strong|bed|room|storey|story|page|nation|country|state|person|man|woman|player"
-    r"|vehicle|car|unit|school|store|branch|team|judge|vote|goal|game|match|race))\b"
+    r"|vehicle|car|unit|school|store|branch|team|judge|vote|goal|game|match|race|core|door|bedroom|hole"
+    r"|lane|wheel|cylinder|passenger))\b"
 )
 _RACE_EVENTS = (
     "race|races|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|steeplechase"

@@ -179,6 +179,13 @@ DOWN_WORDS = _words(
     descending stumbled stumble stumbles halve halved halves halving
     """
 )
+# What a move of a glued "4.2m" may be a count of without its noun ("viewers rose to 4.2m"): the
+# subject before the verb is a plural of things counted or one of these; water, snow and heights
+# rise in metres ("the river rose to 4.2m").
+COUNT_SUBJECTS = _words("population audience membership workforce headcount turnout attendance ridership")
+MEASURED_SUBJECTS = _words(
+    "levels waters rivers tides waves seas heights depths floodwaters surges snowfalls drifts rains"
+)
 # "off" states a fall only after a verb of a level or of a session's end: "ended off two cents",
 # "shares were off 3%"; elsewhere it is a particle ("laid off 500", "paid off $5 million").
 OFF_MOVE_AFTER = _words("is are was were been be being ended closed finished settled traded stood opened")

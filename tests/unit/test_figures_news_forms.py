@@ -32,6 +32,11 @@ from newsfacts.figures.extract import scan
         A 2,000-strong crowd gathered.         | 2,000-strong | 2000          | strong
         They ended a 9-game losing run.        | 9-game       | 9             | game
         It was a 6-goal thriller in Lyon.      | 6-goal       | 6             | goal
+        It ships with a 10-core chip.          | 10-core      | 10            | core
+        The 5-door hatch sold well.            | 5-door       | 5             | door
+        # a glued "m" after a counted subject's move: its count, the noun left out
+        Listeners rose to 6.1m in May.         | 6.1m         | 6.1e6         | -
+        Subscribers jumped by 1.1m in May.     | 1.1m         | 1.1e6         | -
         # compounds keep the irregular plural of their last part
         She has 11 grandchildren.              | 11           | 11            | grandchildren
         Troops fought 30 gunmen at the mine.   | 30           | 30            | gunmen
@@ -515,3 +520,17 @@ def test_with_a_number_and_no_ranking_is_no_count() -> None:
 )
 def test_count_after_the_same_verb(text: str, counts: list[float]) -> None:
     assert [f.value for f in extract_figures(text) if f.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    cases("""
+        text
+        # water, snow and walls rise in metres: a glued "m" after their move counts nothing
+        The river rose to 4.2m on Sunday.
+        Sea levels fell to 1.1m at low tide.
+        The barrier was raised to 3m.
+    """),
+)
+def test_no_count_after_a_measured_subjects_move(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "count"] == []
