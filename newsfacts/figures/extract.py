@@ -470,7 +470,7 @@ def _numeral(body: str, s: int, e: int) -> tuple[Found | None, int]:
         return None, name_chain_end(body, letters.end() if letters else end)
     nxt = body[end : end + 1]  # the patterns below open with one of a few marks: skip them otherwise
     to_one = g.TO_ONE.match(body, end) if nxt and nxt in _TO_ONE_OPENERS else None
-    if to_one and (body[end] == "-" or g.RATIO_OF_BEFORE.search(body, max(0, s - 20), s)):
+    if to_one and (body[end] == "-" or g.RATIO_OF_BEFORE.search(body, max(0, s - RATIO_REACH), s)):
         value = parse_numeral(body[s:end])
         if value is not None and value > 1:  # "a 2-to-1 margin", "a ratio of 3:1"
             return _single(s, to_one.end(), "ratio", "times", value, "exact"), to_one.end()
@@ -575,6 +575,9 @@ def _digits_start(body: str, end: int) -> int:
     while i > 0 and (body[i - 1].isdigit() or body[i - 1] == "."):
         i -= 1
     return i
+
+
+RATIO_REACH = 60  # characters before "3:1" read for its ratio word ("the ratio of buyers to sellers was")
 
 
 def _glued_currency(body: str, s: int, e: int) -> bool:

@@ -483,7 +483,11 @@ PER_NUMBER = re.compile(
 )
 # "a 2-to-1 margin", "a ratio of 3:1": odds and ratios against one.
 TO_ONE = re.compile(rf"(?:-to-|{SP}to{SP}|:)1\b(?![.,:]?[0-9])")
-RATIO_OF_BEFORE = re.compile(rf"\b(?i:ratio|odds|margin|majority){SP}+(?i:of){SP}+$")
+# "a ratio of 4:1", "the ratio of buyers to sellers was 3:1", "the odds are now 5:1"
+RATIO_OF_BEFORE = re.compile(
+    rf"\b(?i:ratio|odds|margin|majority)(?:{SP}+of(?:{SP}+[a-z]+){{1,4}})?"
+    rf"{SP}+(?:(?i:of|was|is|are|were|stood{SP}+at|of{SP}+about|at)(?:{SP}+(?i:now|currently|roughly|about))?{SP}+)$"
+)
 NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 # "412 of the 650 seats", "7 out of 10 voters": the part of a counted whole counts what the whole counts.
 PART_OF_AFTER = re.compile(

@@ -350,6 +350,8 @@ def test_over_before_an_amount_is_still_more_than() -> None:
         Rents are twice as high as in 2019.            | twice                | ratio    | 2             | times
         Members backed it by a 3-to-1 margin.          | 3-to-1               | ratio    | 3             | times
         Applicants outnumber places at a ratio of 4:1. | 4:1                  | ratio    | 4             | times
+        The ratio of buyers to sellers was 3:1.        | 3:1                  | ratio    | 3             | times
+        The odds are now 5:1.                          | 5:1                  | ratio    | 5             | times
         There were 830 cases per 100,000 people.       | 830                  | count    | 830           | count
         A rate of 4.2 per 1,000 births.                | 4.2 per 1,000 births | count    | 4.2           | count
     """),
@@ -380,6 +382,7 @@ def test_rate_denominators_are_kept_not_counted() -> None:
         The leaders met twice in May.
         # a clock-like stamp without a ratio word
         The session ends at 3:1 past.
+        The final score was 3:1.
     """),
 )
 def test_not_number_forms(text: str) -> None:
