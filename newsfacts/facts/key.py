@@ -41,6 +41,7 @@ from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize
 from newsfacts.facts.tables import stance_group, stance_words, table, words
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule, ignorecase_fold
+from newsfacts.figures.lexicon import RESULT_NOUNS
 from newsfacts.figures.subjects import subject_before
 
 if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this module)
@@ -449,6 +450,8 @@ class FactReader:
             rule = self._prev_rule
         change = (
             (phrase.change or direction is not None)
+            # "a loss of $300 million": a money gain or loss is a result (the grammar gave it no direction)
+            and not (kind == "money" and direction is None and phrase.governor in RESULT_NOUNS)
             and endpoint is None
             and phrase.endpoint is None
             and not _COMPOSED_OF.search(sentence, max(0, lo - 24), lo)  # "making up 15,985 units": a part, no move
@@ -480,6 +483,8 @@ class FactReader:
             mods.insert(0, "managed")  # "managed revenue is $51.0 billion": another basis than reported
         if kind == "count" and _RESULTS_FOR.search(sentence, max(0, lo - 60), lo):
             mods.append("counted")  # "results for 542 of the 543 seats": seats counted, nobody's won
+        if kind == "money" and direction is None and phrase.governor in _LOSS_NOUNS:
+            mods.append("loss")  # "a net loss of $1.2 billion": the size of a loss, never a profit's level
         if kind != "percent" and _GAP_AFTER.match(sentence, hi):
             mods.append("gap")  # "$1.29, two cents above analyst estimates": the beat, not the estimate
         if _out_of_before(sentence, lo) or (
@@ -978,6 +983,7 @@ def _stance(
 
 
 # a number and the word after it; a year before a noun ("its 2023 forecast") counts nothing
+_LOSS_NOUNS = frozenset({"loss", "losses"})
 _COUNTED_NOUN = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9][0-9,]*[ \u00a0]+([A-Za-z]+)")
 
 

@@ -68,6 +68,8 @@ METRICS = cases("""
     Adjusted earnings per share fell 2% to $1.47.                   | 2%             | eps.adjusted.change
     Earnings per share fell 2% to $1.47.                            | 2%             | eps.change
     Adjusted net income rose to $6.7 billion.                       | $6.7 billion   | net_income.adjusted
+    # a money loss is a result of its own, neither a move nor a profit's level
+    The insurer posted a net loss of $410 million.                  | $410 million   | net_income.loss
     Operating income rose to $6.8 billion.                          | $6.8 billion   | operating_income
     The company reported earnings of $2.70 per share.               | $2.70          | eps
     Average hourly earnings rose by 8 cents to $33.82.              | $33.82         | hourly_earnings
