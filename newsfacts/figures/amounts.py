@@ -32,7 +32,7 @@ from newsfacts.figures.lexicon import (
     is_plural_noun,
 )
 from newsfacts.figures.numbers import SCALE_SUFFIXES, SCALE_WORDS, VULGAR_FRACTIONS, parse_numeral, parse_spelled
-from newsfacts.figures.units import DIMENSION_OF, FRAME_RATE, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
+from newsfacts.figures.units import BRACKETED, DIMENSION_OF, FRAME_RATE, GLUED, INDEX_POINT, MAGNITUDE, NAMES, SYMBOLS
 
 # Suffixes glued to a numeral that name a unit: "5pc", "25bps", "2x", "10yrs".
 _UNIT_SUFFIXES = {
@@ -371,7 +371,27 @@ def _read_unit(text: str, amt: Amount, pos: int) -> int:
             return after
     if amt.unit is not None:
         return pos
-    return _read_unit_word(text, amt, pos)
+    end = _read_unit_word(text, amt, pos)
+    if amt.unit is None and amt.currency is None and not amt.spelled and text[amt.start - 1 : amt.start] in "( ":
+        end = _read_bracketed_symbol(text, amt, pos)
+    return end
+
+
+def _read_bracketed_symbol(text: str, amt: Amount, pos: int) -> int:
+    """ "1.5 million kilometres (930,000 mi)": an ambiguous symbol closing a conversion's brackets,
+    read as a unit when the figure before the brackets measures its dimension."""
+    m = g.BRACKETED_SYMBOL.match(text, pos)
+    opened = g.OPEN_BRACKET_BEFORE.search(text, max(0, amt.start - 20), amt.start) if m else None
+    if m is None or opened is None:
+        return pos
+    before = text[max(0, opened.start() - 40) : opened.start()].split()
+    word = before[-1].lstrip("0123456789.,").rstrip(".,") if before else ""
+    unit, dimension = BRACKETED[m.group("sym")]
+    known = NAMES.get(word.lower()) or SYMBOLS.get(word) or GLUED.get(word)
+    if known is None or known[1] != dimension:
+        return pos
+    amt.unit = unit
+    return m.end()
 
 
 _NO_UNIT_AFTER = frozenset(',.;:)]}!?\n\t"”’')  # a unit never starts with these: skip every pattern

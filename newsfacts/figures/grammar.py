@@ -591,6 +591,9 @@ GLUED_BARRELS = re.compile(rf"(?P<scale>(?i:mm|m|k))?{_BARRELS_A_DAY}(?![A-Za-z0
 # Gas volumes with the scale in the symbol: "42 bcm" (billion cubic metres), "3.2 tcf" (trillion
 # cubic feet), "150 mcm" (million); a flow ("8 Bcf/d") takes its denominator after the slash.
 SCALED_GAS = re.compile(rf"{SP}?(?P<scale>(?i:b|t|mm|m))(?P<unit>(?i:cm|cf))(?![A-Za-z0-9])")
+# An ambiguous symbol that closes a conversion's brackets ("(930,000 mi)"), and the bracket's opening.
+BRACKETED_SYMBOL = re.compile(rf"{SP}?(?P<sym>{trie_regex(units.BRACKETED)})(?={SP}*\))")
+OPEN_BRACKET_BEFORE = re.compile(rf"\({SP}*(?:(?i:about|around|roughly|nearly|some|approximately|almost){SP}+)?$")
 # A conversion in brackets right after a figure: "(76 cm)", "(about C$7.05)"; then its bracket's close.
 CONVERSION_BRACKET = re.compile(rf"{SP}*\((?=[^()\n]{{0,30}}[0-9])[^()\n]{{1,40}}\)")
 BRACKET_CLOSE = re.compile(rf"{SP}*\)")

@@ -136,6 +136,13 @@ SHORT_SYMBOLS: dict[str, str] = {
     "m2": "m**2", "m²": "m**2", "m^2": "m**2", "m3": "m**3", "m³": "m**3", "m^3": "m**3",
 }  # fmt: skip
 
+# Ambiguous symbols (below) read inside a conversion's brackets after a figure of their dimension:
+# "1.5 million kilometres (930,000 mi)", "6 feet (1.8 m)", "40 acres (16 ha)".
+BRACKETED_ONLY = {
+    "mi": "mile", "yd": "yard", "in": "inch", "gal": "gallon", "ha": "hectare", "m": "m", "g": "g", "t": "t",
+    "l": "l", "kn": "knot", "kt": "knot", "st": "stone",
+}  # fmt: skip
+
 # Unit symbols that are also common words, letters or scale marks ("in", "m" for million, "t",
 # "A"): read only when spelled out, never as a bare symbol.
 AMBIGUOUS_SYMBOLS = frozenset({
@@ -302,11 +309,13 @@ def build_units() -> dict:
         symbols.setdefault(sym, [canon, MEASURES[canon]])
     forms.update({"pounds": ["lb", "mass"], "pound": ["lb", "mass"]})
     glued = {sym: [canon, UNITS[canon]] for sym, canon in GLUED_ONLY.items()}
+    bracketed = {sym: [canon, UNITS[canon]] for sym, canon in BRACKETED_ONLY.items()}
     factors = {canon: f for canon in MEASURES if (f := _factor(ureg, canon)) is not None}
     return {
         "names": dict(sorted(forms.items())),
         "symbols": dict(sorted(symbols.items())),
         "glued": glued,
+        "bracketed": bracketed,
         "factors": dict(sorted(factors.items())),
     }
 

@@ -16,6 +16,8 @@ NAMES: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["names"].
 SYMBOLS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["symbols"].items()}
 # Single-letter symbols that are a unit only when glued to the number ("25W", "199g", "12V").
 GLUED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA.get("glued", {}).items()}
+# Ambiguous symbols read only in a conversion's brackets after a figure of their dimension ("(930,000 mi)").
+BRACKETED: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA.get("bracketed", {}).items()}
 # canonical symbol -> how many of its dimension's SI base unit it is (pint), for converting one
 # source's "310 miles" to another's "500 km"; degrees, decibels and rpm have none.
 FACTORS: dict[str, float] = _DATA.get("factors", {})

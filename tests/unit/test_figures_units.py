@@ -251,6 +251,33 @@ def test_a_range_of_ages(text: str, low: float, high: float) -> None:
     only_figure(text, kind="duration", unit="year", qualifier="range", value_low=low, value_high=high)
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    cases("""
+        text                                              | raw      | value: number | unit
+        # an ambiguous symbol closing a conversion's brackets after a figure of its dimension
+        The probe flew 2,400 kilometres (1,490 mi) north. | 1,490 mi | 1490          | mile
+        The plot spans 25 acres (10 ha) of woodland.      | 10 ha    | 10            | hectare
+        The cooler holds 40 litres (about 10.5 gal).      | 10.5 gal | 10.5          | gallon
+    """),
+)
+def test_a_bracketed_conversion_reads_an_ambiguous_symbol(text: str, raw: str, value: float, unit: str) -> None:
+    figure_written(text, raw, kind="quantity", unit=unit, value=value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    cases("""
+        text
+        # in brackets after a figure of another dimension, or with no figure before, the symbol is no unit
+        The bill came to $60 (12 mi) of travel.
+        The group (15 in all) left early.
+    """),
+)
+def test_no_bracketed_symbol_without_a_conversion(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.kind == "quantity"] == []
+
+
 def test_an_average_of_a_count_is_no_age() -> None:
     assert [f.kind for f in extract_figures("The average of 62 forecasts was 3%.")] == ["count", "percent"]
 
