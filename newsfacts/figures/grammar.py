@@ -187,7 +187,8 @@ SCALE = re.compile(
     rf"{SEP}(?i:(hundred|thousand|million|billion|trillion|dozen|mn|mln|bn|bln|tn|trn|lakhs?|crores?))\b"
 )
 PERCENT = re.compile(
-    rf"(?P<pp>{SEP}(?i:percentage{SEP}points?|per{SP}?cent(?:age)?{SEP}points?|percent{SEP}points?|pp|ppts?)\b)"
+    rf"(?P<pp>{SEP}(?i:percentage{SEP}points?|per{SP}?cent(?:age)?{SEP}points?|percent{SEP}points?|pp|ppts?)\b"
+    rf"|{SP}?%{SEP}?(?i:pts|points?|pp)\b)"  # "2.1 %pts", "3% points": percentage points
     rf"|(?P<pct>{SP}?%|{SEP}(?i:per{SP}?cents?|percents?|pct|percentage(?!{SEP}points?\b))\b)"
     rf"|(?P<bp>{SEP}(?i:basis{SEP}points?|bps|bp)\b)"
 )

@@ -176,7 +176,7 @@ DOWN_WORDS = _words(
     plummeted plummet plummets slumped slump slumps crashed sagged narrowed narrow narrows shaved
     skidded skid skids skidding tanked tanking dived dove dive dives diving weakened weaken weakens
     weakening faded fade fades fading softened soften softens softening descended descend descends
-    descending stumbled stumble stumbles halve halved halves halving
+    descending stumbled stumble stumbles halve halved halves halving slowed slowing slows cooled cooling cools
     """
 )
 # What a move of a glued "4.2m" may be a count of without its noun ("viewers rose to 4.2m"): the

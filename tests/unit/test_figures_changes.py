@@ -123,6 +123,8 @@ def test_no_rate(text: str) -> None:
         The drug showed a reduction of nearly 30% in relapses.          | 30%                     | down
         The pill cut the risk of a second stroke by 30%.                | 30%                     | down
         The bank lifted its rate by a quarter of a percentage point.    | a quarter of a percentage point | up
+        Wage growth slowed by 0.3 percentage points.                    | 0.3 percentage points   | down
+        Core inflation cooled 0.2% on the month.                        | 0.2%                    | down
     """),
 )
 def test_direction_of_a_change(text: str, raw: str, direction: str) -> None:

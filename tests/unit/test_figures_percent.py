@@ -22,6 +22,8 @@ from newsfacts.figures import extract_figures
         Rates rose 1 percentage point.     | 1 percentage point     | 1             | percentage_point
         Rates rose 25 basis points.        | 25 basis points        | 0.25          | percentage_point
         Rates rose 50bps.                  | 50bps                  | 0.5           | percentage_point
+        Support rose 2.5 %pts.             | 2.5 %pts               | 2.5           | percentage_point
+        Its lead widened to 6% points.     | 6% points              | 6             | percentage_point
         Debt exceeds 250% of output.       | 250%                   | 250           | percent
         Five percent of voters agreed.     | Five percent           | 5             | percent
         Growth was one percent.            | one percent            | 1             | percent
