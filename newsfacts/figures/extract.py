@@ -736,12 +736,20 @@ _AFTER = ("at_least", "at_most", "approx")
 
 
 def _poll_points(body: str, start: int, end: int) -> bool:
-    """Points in a sentence about polls or votes, or a lead in points beside percentages, are
-    percentage points when no index is named: "a margin of error of 3.5 points", "51% to 46%, a 5-point
-    lead"; "stocks fell 30 points, or 1%" keeps its points."""
+    """Points in a sentence about polls or votes, a lead in points beside percentages, or points that
+    move the percentage before them ("67.3%, up 2.1 points") are percentage points when no index is
+    named: "a margin of error of 3.5 points", "51% to 46%, a 5-point lead"; "stocks fell 30 points,
+    or 1%" keeps its points."""
     lo, hi = sentence_bounds(body, start, end, 160, 120)
-    cue = g.POLL_CUE.search(body, lo, hi) or (g.GAP_AFTER.match(body, end) and g.PERCENT_CUE.search(body, lo, hi))
+    cue = (
+        g.POLL_CUE.search(body, lo, hi)
+        or (g.GAP_AFTER.match(body, end) and g.PERCENT_CUE.search(body, lo, hi))
+        or g.RATE_THEN_MOVE_BEFORE.search(body, max(lo, start - RATE_MOVE_REACH), start)
+    )
     return cue is not None and not _index_sentence(body, start)
+
+
+RATE_MOVE_REACH = 30  # characters back from points to the percentage they move ("67.3%, up nearly")
 
 
 def _price_base_year(body: str, amt: Amount) -> bool:

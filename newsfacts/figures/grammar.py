@@ -238,7 +238,11 @@ POINT_RATE_MOVE = re.compile(
 # A sentence about polls or votes, where points are percentage points.
 POLL_CUE = re.compile(
     r"\b(?i:polls?|polling|pollsters?|surveys?|voters|votes?|ballots?|electorate|margin{SP}+of{SP}+error|"
-    r"approval)\b".replace("{SP}", r"[ \t\u00a0]")
+    r"approval|turnout)\b".replace("{SP}", r"[ \t\u00a0]")
+)
+# "67.3%, up 2.1 points": points that move the percentage right before them are percentage points.
+RATE_THEN_MOVE_BEFORE = re.compile(
+    rf"(?:%|(?i:per{SP}?cent|percent)){SP}*,?{SP}+(?i:up|down|higher|lower)(?:{SP}+(?i:by|about|nearly|almost|some))?{SP}+$"
 )
 # A game's words: its points are a score, counted ("scored 31 points and grabbed 12 rebounds").
 GAME_CUE = re.compile(

@@ -75,6 +75,9 @@ def test_a_margin_either_way_is_unsigned(text: str, value: float) -> None:
         ("The survey's margin of error is 4.1 points.", "4.1 points", 4.1),
         ("Green won 52% to 45%, a seven-point margin.", "seven-point", 7),
         ("Her lead among voters shrank 3 points.", "3 points", 3),
+        # turnout, and points that move the percentage right before them
+        ("Turnout rose 4 points in the capital.", "4 points", 4),
+        ("The savings rate was 5.2%, down 0.4 points from May.", "0.4 points", 0.4),
         # a rate cut or hike measured in points
         ("Two members wanted a deeper 0.5-point cut.", "0.5-point", 0.5),
         ("The bank delivered a 0.75-point rate hike.", "0.75-point", 0.75),
@@ -93,6 +96,8 @@ def test_points_of_a_poll_are_percentage_points(text: str, raw: str, value: floa
         "Stocks fell 30 points, or 1%.",
         # a move in points that is no cut or hike of a rate
         "The Nasdaq suffered a 400-point slide.",
+        # an index's percent move restated in its points
+        "The Dax closed 0.6% higher, up 110 points.",
     ],
 )
 def test_points_of_an_index_or_a_game_stay_points(text: str) -> None:
