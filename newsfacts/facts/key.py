@@ -41,7 +41,8 @@ from newsfacts.facts.subject import SubjectIndex, entities_in, lookup, normalize
 from newsfacts.facts.tables import stance_group, stance_words, table, words
 from newsfacts.facts.trie import trie_regex
 from newsfacts.figures.catalog import VARY_AXES, MetricCatalog, MetricRule, ignorecase_fold
-from newsfacts.figures.lexicon import RESULT_NOUNS
+from newsfacts.figures.counts import counted_noun
+from newsfacts.figures.lexicon import LOSS_NOUNS, RESULT_NOUNS
 from newsfacts.figures.subjects import subject_before
 
 if TYPE_CHECKING:  # the grammar's reading of a figure (extract imports this module)
@@ -483,7 +484,7 @@ class FactReader:
             mods.insert(0, "managed")  # "managed revenue is $51.0 billion": another basis than reported
         if kind == "count" and _RESULTS_FOR.search(sentence, max(0, lo - 60), lo):
             mods.append("counted")  # "results for 542 of the 543 seats": seats counted, nobody's won
-        if kind == "money" and direction is None and phrase.governor in _LOSS_NOUNS:
+        if kind == "money" and direction is None and phrase.governor in LOSS_NOUNS:
             mods.append("loss")  # "a net loss of $1.2 billion": the size of a loss, never a profit's level
         if kind != "percent" and _GAP_AFTER.match(sentence, hi):
             mods.append("gap")  # "$1.29, two cents above analyst estimates": the beat, not the estimate
@@ -974,7 +975,7 @@ def _stance(
     stance_of = stance_words()
     named = [w for w in said if w in stance_of and not any(t.fullmatch(w) for t in own_terms)]
     if named:  # a noun a number counts ("scored 41 goals") is what a figure counts, no stance of the clause
-        counted = {m.lower() for m in _COUNTED_NOUN.findall(stance_text)}
+        counted = {noun.lower() for m in _NUMBER.finditer(stance_text) if (noun := counted_noun(stance_text, m.end()))}
         named = [w for w in named if w not in counted]
     stances = {stance_of[w] for w in named}
     if own.governor in stance_of:
@@ -982,9 +983,8 @@ def _stance(
     return next((stance for stance in _STANCE_ORDER if stance in stances), None)
 
 
-# a number and the word after it; a year before a noun ("its 2023 forecast") counts nothing
-_LOSS_NOUNS = frozenset({"loss", "losses"})
-_COUNTED_NOUN = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9][0-9,]*[ \u00a0]+([A-Za-z]+)")
+# a number that may count a noun after it; a year before a noun ("its 2023 forecast") counts nothing
+_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)[0-9]{2}\b)[0-9][0-9,]*")
 
 
 def _says_prior(sentence: str, own: Phrase) -> bool:

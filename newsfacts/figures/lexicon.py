@@ -229,7 +229,8 @@ DOWN_NOUNS = _words(
 )
 CHANGE_NOUNS = UP_NOUNS | DOWN_NOUNS
 # A gain or a loss of money is more often a result than a change ("a $3 billion loss", "a loss of $2m").
-RESULT_NOUNS = _words("gain gains loss losses")
+LOSS_NOUNS = _words("loss losses")
+RESULT_NOUNS = _words("gain gains") | LOSS_NOUNS
 # Words before "at"/"below"/"above" that make the number after them a level ("closed at 16,154", "a reading
 # below 50", "slipped below 30,000").
 LEVEL_WORDS = _words(
