@@ -15,8 +15,9 @@ rows so they cost nothing at scale.
 GX never sees a whole table: the runner hands it the rows that fail some expectation (found by
 DuckDB with one predicate per expectation, see runner.py) and a one-row frame of whole-table
 aggregates (``ExpectationSpec.aggregate``: counts). A suite with a ``Scope`` checks only the rows of
-the keys whose content changed since it last passed, plus, over the whole table, rows with a NULL key,
-a duplicated key or a missing parent (uniqueness and orphans are whole-table aggregates in DuckDB).
+the keys whose content changed since it last passed, plus rows without a key (NULL or empty) and,
+over the whole table, rows sharing an id with the changed ones (duplicates) and links to a missing
+claim or figure. A row whose document is missing is under a changed key: `documents` is digested too.
 """
 
 from __future__ import annotations
@@ -183,19 +184,20 @@ def _scoped(table: str, where: str | None) -> tuple[str, str]:
     return f"WITH scoped AS MATERIALIZED ({rows})\n    ", "scoped"
 
 
-def _in_scope(table: str, unique: tuple[str, ...], parent: str | None = "documents") -> str:
-    """Rows of `table` a scoped run checks: changed keys, NULL keys, and over the whole table the rows
-    sharing an id with those (duplicates) and rows whose document is missing (orphans).
+def _in_scope(table: str, unique: tuple[str, ...]) -> str:
+    """Rows of `table` a scoped run checks: changed keys, rows without a key (NULL or empty: they have
+    no digest), and over the whole table the rows sharing an id with those (duplicates).
 
     A duplicate always has a row under a changed key: two rows under unchanged keys were both there
     at the last pass, which would then have failed. So the rows sharing an id with the changed rows
-    are every duplicate, without grouping the whole table.
+    are every duplicate, without grouping the whole table. Likewise an orphan (a row whose document
+    is missing) is under a changed key: its row came or changed under that key, or the document left
+    it, which moved the key's digest of `documents` (each suite reading documents digests them too).
     """
-    changed = "document_id IN (SELECT key FROM {keys}) OR document_id IS NULL"
-    parts = ["document_id IN (SELECT key FROM {keys})", "document_id IS NULL"]
+    keyless = "document_id IS NULL OR document_id = ''"
+    changed = f"document_id IN (SELECT key FROM {{keys}}) OR {keyless}"
+    parts = ["document_id IN (SELECT key FROM {keys})", keyless]
     parts += [f"{u} IN (SELECT {u} FROM {table} WHERE {changed})" for u in unique]
-    if parent:
-        parts.append(f"document_id NOT IN (SELECT document_id FROM {parent} WHERE document_id IS NOT NULL)")
     return " OR ".join(f"({p})" for p in parts)
 
 
@@ -226,7 +228,7 @@ def documents_suite(min_documents: int = 1) -> SuiteSpec:
         query=_documents_sql(None),
         scope=Scope(
             digests=(("documents", "document_id"),),
-            query=_documents_sql(_in_scope("documents", ("document_id", "source_path"), parent=None)),
+            query=_documents_sql(_in_scope("documents", ("document_id", "source_path"))),
         ),
         key_columns=("document_id",),
         expectations=(
@@ -492,13 +494,17 @@ def claims_suite() -> SuiteSpec:
 
 
 def _claim_figures_sql(scoped: bool) -> str:
-    # Scoped: the links under changed keys, and over the whole table those of a claim or figure in a
-    # changed document or missing altogether, and those sharing a claim with the changed ones (a
-    # duplicated pair always has a row under a changed key, see _in_scope). The links to a missing
-    # claim are an anti-join that hashes the links' claim ids, not the 3.8M claims' (0.3 s of 0.4 s).
+    # Scoped: the links under changed keys or none (NULL or empty: no digest), and over the whole table
+    # those of a claim or figure in a changed document or missing altogether, and those sharing a claim
+    # with the changed ones (a duplicated pair always has a row under a changed key, see _in_scope).
+    # The missing claims and figures are whole-table anti-joins: a link stored under another document
+    # than its claim's passes every rule, and when that claim and figure go, no key that moved names
+    # it (test_a_link_stored_under_another_document_than_its_claim_is_orphaned_in_a_scoped_run). The
+    # one to claims hashes the links' claim ids, not the 3.8M claims' (0.3 s of 0.4 s).
     changed = "document_id IN (SELECT key FROM {keys})"
-    where = f"""{changed} OR document_id IS NULL
-        OR claim_id IN (SELECT claim_id FROM claim_figures WHERE {changed} OR document_id IS NULL)
+    keyless = "document_id IS NULL OR document_id = ''"
+    where = f"""{changed} OR {keyless}
+        OR claim_id IN (SELECT claim_id FROM claim_figures WHERE {changed} OR {keyless})
         OR claim_id IN (SELECT claim_id FROM claims WHERE {changed})
         OR figure_id IN (SELECT figure_id FROM figures WHERE {changed})
         OR claim_id IN (SELECT o.claim_id FROM claim_figures AS o ANTI JOIN claims AS c USING (claim_id))

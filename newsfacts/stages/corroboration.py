@@ -404,6 +404,8 @@ def write_changes(con: duckdb.DuckDBPyConnection, full: bool, reclustered: bool 
             SELECT m.claim_id FROM {MEMBERS} AS m JOIN _assigned AS a USING (claim_id)
             WHERE a.cluster_id <> m.cluster_id UNION ALL SELECT claim_id FROM _vanished"""
     )
+    # The memberships that go or come (those that come are assigned ones), named before they are written.
+    staging.journal_rows(con, MEMBERS, "claim_id", "(SELECT claim_id FROM _gone UNION SELECT claim_id FROM _assigned)")
     con.execute(f"DELETE FROM {MEMBERS} WHERE claim_id IN (SELECT claim_id FROM _gone)")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _came AS

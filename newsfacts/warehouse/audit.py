@@ -136,6 +136,8 @@ def key_digests(con: duckdb.DuckDBPyConnection, table: str, column: str, run_id:
         return relation
     if stamp is not None and run_id is not None and _move(con, table, column, stamp, known, run_id):
         return relation
+    if stamp is not None and run_id is not None and _move_view(con, table, column, stamp, known, run_id):
+        return relation
     now = '"_key_digests_now"'
     con.execute(f'CREATE OR REPLACE TEMP TABLE {now} AS SELECT {_sums_sql(table, column)} FROM "{table}" GROUP BY 1')
     n, h = con.execute(f"SELECT coalesce(sum(n), 0), coalesce(sum(h), 0) FROM {now}").fetchone()
@@ -258,6 +260,65 @@ def _move(con: duckdb.DuckDBPyConnection, table: str, column: str, stamp: str, k
     if known is None:
         remember_fingerprint(con, table, run_id, fingerprint)
     _store(con, table, column, now, fingerprint, keys)
+    con.execute(f"DROP TABLE {now}")
+    return True
+
+
+def _move_view(
+    con: duckdb.DuckDBPyConnection, view: str, column: str, stamp: str, known: str | None, run_id: str
+) -> bool:
+    """Move the stored digests of staging view `view` keyed by `column` (the claims by cluster_id:
+    any claim of a cluster can change its digest, so a cluster's claims are not read again) from the
+    content this run started on to the view's now, by the rows this run's writes touched; False when
+    that cannot be done.
+
+    They can when the stamp is the view's fingerprint when the run started and staging knows the rows
+    the run touched, with their sums when first touched (staging.view_touches). Both digests and
+    fingerprint are sums of row hashes, so each moves by what the touched rows sum to now less what
+    they summed to then; a key whose sum falls to nothing is looked for, and dropped when no row holds
+    it. When the run already knows the view's fingerprint otherwise, the two must agree, else the
+    digests are computed whole.
+    """
+    spec = TABLES_BY_NAME.get(view)
+    if spec is None or spec.stored or stamp != staging.start_fingerprint(con, view):
+        return False
+    touches = staging.view_touches(con, view, column)
+    if touches is None:
+        return False
+    before = touches.before.get(column, {})
+    after: dict[str | None, tuple[int, int]] = {}
+    for where in staging.touched_rows_sql(touches):
+        for k, n, h in con.execute(staging.view_key_sums_sql(view, column, where)).fetchall():
+            was = after.get(k, (0, 0))
+            after[k] = (was[0] + int(n), was[1] + int(h))
+    removed = tuple(sum(v[i] for v in before.values()) for i in (0, 1))
+    added = tuple(sum(v[i] for v in after.values()) for i in (0, 1))
+    fingerprint = staging.moved_fingerprint(stamp, removed, added)  # type: ignore[arg-type]
+    if known is not None and known != fingerprint:
+        return False
+    keys = sorted(k for k in before.keys() | after.keys() if k)  # rows without a key have no digest
+    source = f"{view}.{column}"
+    stored = {}
+    if keys:
+        listed = ", ".join(sql_string(k) for k in keys)
+        stored = dict(con.execute(f"SELECT key, state FROM {_stored(source)} WHERE key IN ({listed})").fetchall())
+    states = {}
+    for k in keys:
+        h = int(stored.get(k, 0)) - before.get(k, (0, 0))[1] + after.get(k, (0, 0))[1]
+        if h or k in after:
+            states[k] = h
+    emptied = [k for k in keys if k not in states]
+    if emptied:  # a row may hash to 0: only a look says whether the key still has rows
+        listed = ", ".join(sql_string(k) for k in emptied)
+        still = con.execute(f'SELECT DISTINCT CAST("{column}" AS VARCHAR) FROM "{view}" WHERE "{column}" IN ({listed})')
+        states.update({k: 0 for (k,) in still.fetchall()})
+    now = '"_key_digests_now"'
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {now} (key VARCHAR, h HUGEINT)")
+    if states:
+        con.execute(f"INSERT INTO {now} VALUES " + ", ".join(f"({sql_string(k)}, {h})" for k, h in states.items()))
+    if known is None:
+        remember_fingerprint(con, view, run_id, fingerprint)
+    _store(con, view, column, now, fingerprint, keys)
     con.execute(f"DROP TABLE {now}")
     return True
 

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -19,6 +20,7 @@ import polars as pl
 
 from newsfacts.warehouse.schema import (
     DOCUMENTS,
+    KEY_DIGESTS,
     LEDGER,
     STAGING_VIEWS,
     STORED_TABLES,
@@ -337,6 +339,29 @@ _WRITTEN: dict[tuple[str, str], set[str] | None] = {}
 _VIEW_READS: dict[str, frozenset[str]] = {
     v.name: frozenset(t.name for t in STORED_TABLES if re.search(rf"\b{t.name}\b", v.view_sql)) for v in STAGING_VIEWS
 }
+# (database file, view) -> the view's rows this run's writes touched, from `carry` on: see `view_touches`.
+# None: unknown (too many, or a row without an id).
+_TOUCHED: dict[tuple[str, str], ViewTouches | None] = {}
+# Beyond this many values of one column, a run's touches of a view are unknown: the touched rows are
+# named in the statements as constants (a filter the table scans apply), and such a refresh is not small.
+MAX_TOUCHED_VALUES = 10_000
+
+
+@dataclass
+class ViewTouches:
+    """The rows of a staging view that this run's writes touched, and what they summed to before.
+
+    `values`: per view column, the values a write named (`document_id` for a per-document table's
+    writes, the written rows' id for another table's, see journal_rows); a row is touched when one of
+    its columns holds a touched value. `before`: per key column whose digests the view has stored
+    (audit.key_digests, stamped with the view's fingerprint when the run started), per key, the row
+    count and sum of row hashes of the touched rows when first touched, which was before any write
+    changed them: each write changes only rows it names.
+    """
+
+    keys: tuple[str, ...]
+    values: dict[str, set[str]] = field(default_factory=dict)
+    before: dict[str, dict[str | None, tuple[int, int]]] = field(default_factory=dict)
 
 
 def carried_name(table: str) -> str:
@@ -376,6 +401,7 @@ def carry(path: Path, fingerprints: dict[str, str]) -> None:
     _CARRIED.clear()
     _UNCHANGED.clear()
     _WRITTEN.clear()
+    _TOUCHED.clear()
     kept = {t: fingerprints[carried_name(t)] for t in RUN_MEMO_TABLES if carried_name(t) in fingerprints}
     if kept:
         _CARRIED[str(path.resolve())] = kept
@@ -406,6 +432,105 @@ def _journal(con: duckdb.DuckDBPyConnection, table: str, document_ids: Iterable[
         _WRITTEN[key] = None
     else:
         _WRITTEN.setdefault(key, set()).update(ids)  # type: ignore[union-attr]
+    _touch_views(con, key[0], table, "document_id", ids)
+
+
+def journal_rows(con: duckdb.DuckDBPyConnection, table: str, column: str, relation: str) -> None:
+    """Note, before writing them, the rows of a table that is not per-document which a stage is about
+    to write with its own SQL: those whose `column` (the table's id, a column of the views reading it)
+    is in `relation` (one column), deleted, inserted or updated alike. See view_touches."""
+    if not _CARRIED:
+        return
+    where = _database_path(con)
+    if where not in _CARRIED:
+        return
+    rows = con.execute(f"SELECT DISTINCT * FROM {relation} LIMIT {MAX_TOUCHED_VALUES + 1}").fetchall()
+    _touch_views(con, where, table, column, {r[0] for r in rows} if len(rows) <= MAX_TOUCHED_VALUES else {None})
+
+
+def _touch_views(con: duckdb.DuckDBPyConnection, where: str, table: str, column: str, values: set[str | None]) -> None:
+    """Before a write of `table`'s rows whose `column` is in `values`: in each view reading the table
+    whose digests by another key can be moved, note the rows it touches and what they sum to now."""
+    for view in STAGING_VIEWS:
+        if table not in _VIEW_READS[view.name]:
+            continue
+        key = (where, view.name)
+        if key not in _TOUCHED:
+            _TOUCHED[key] = ViewTouches(_moved_view_keys(con, view.name, _CARRIED[where].get(view.name)))
+        touches = _TOUCHED[key]
+        if touches is None or not touches.keys:
+            continue
+        known = touches.values.get(column, set())
+        new = values - known
+        if not new:
+            continue
+        if None in new or "" in new or column not in view.column_names or len(known | new) > MAX_TOUCHED_VALUES:
+            _TOUCHED[key] = None
+            continue
+        rows = _listed(column, new)
+        for other, seen in touches.values.items():
+            rows += f" AND {_listed(other, seen, negated=True)}"
+        for key_column in touches.keys:
+            sums = touches.before.setdefault(key_column, {})
+            for k, n, h in con.execute(view_key_sums_sql(view.name, key_column, rows)).fetchall():
+                was = sums.get(k, (0, 0))
+                sums[k] = (was[0] + int(n), was[1] + int(h))
+        touches.values[column] = known | new
+
+
+def _moved_view_keys(con: duckdb.DuckDBPyConnection, view: str, start: str | None) -> tuple[str, ...]:
+    """The key columns of `view` whose stored digests hold for its content at the run's start (`start`)."""
+    if start is None:
+        return ()
+    rows = con.execute(
+        f"SELECT source FROM {KEY_DIGESTS.name} WHERE starts_with(source, ?) AND key = '' AND state = ?",
+        [f"{view}.", start],
+    ).fetchall()
+    return tuple(sorted(c for (s,) in rows if (c := s.removeprefix(f"{view}.")) in TABLES_BY_NAME[view].column_names))
+
+
+def _listed(column: str, values: Iterable[str], negated: bool = False) -> str:
+    """`column` in `values`, listed as constants; `negated`: not in them, NULL included."""
+    listed = ", ".join(sql_string(v) for v in sorted(values))
+    return f'coalesce("{column}" NOT IN ({listed}), true)' if negated else f'"{column}" IN ({listed})'
+
+
+def touched_rows_sql(touches: ViewTouches) -> list[str]:
+    """WHERE clauses that split the rows `touches` names into disjoint parts, one per column."""
+    parts, seen = [], []
+    for column, values in touches.values.items():
+        parts.append(" AND ".join([_listed(column, values), *(_listed(c, v, negated=True) for c, v in seen)]))
+        seen.append((column, values))
+    return parts
+
+
+def view_key_sums_sql(view: str, column: str, where: str) -> str:
+    """Per value of `column` (as text), the row count and sum of row hashes of `view`'s rows `where`."""
+    return (
+        f'SELECT CAST("{column}" AS VARCHAR) AS key, count(*) AS n, sum({row_hash_sql(view)}) AS h '
+        f'FROM "{view}" WHERE {where} GROUP BY 1'
+    )
+
+
+def view_touches(con: duckdb.DuckDBPyConnection, view: str, column: str) -> ViewTouches | None:
+    """The rows of `view` this run's writes touched, with their sums by `column` when first touched;
+    None when unknown.
+
+    Known when the run started on files whose fingerprints it carried and the view's digests keyed
+    by `column` were stored for the view's content then: every write of a table the view reads went
+    through the journaled writes (`_journal`, `journal_rows`), which noted the rows of the view they
+    touch before changing them. The view's other rows are as they were when the run started.
+    """
+    where = _database_path(con)
+    if where not in _CARRIED:
+        return None
+    if (where, view) in _TOUCHED:
+        touches = _TOUCHED[(where, view)]
+    else:  # no write touched it
+        touches = ViewTouches(_moved_view_keys(con, view, _CARRIED[where].get(view)))
+    if touches is None or column not in touches.keys:
+        return None
+    return touches
 
 
 def written_ids(con: duckdb.DuckDBPyConnection, table: str) -> set[str] | None:

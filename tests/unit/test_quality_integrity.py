@@ -629,6 +629,47 @@ def test_deleting_a_document_orphans_its_rows_in_a_scoped_run(con):
         assert _failed(outcome, "document_exists").unexpected_count >= 1, suite
 
 
+@pytest.mark.parametrize(
+    ("suite", "under_no_key"),
+    [
+        ("figures_integrity", "UPDATE figures SET document_id = '' WHERE document_id = 'doc_b'"),
+        ("claims_integrity", "UPDATE claims SET document_id = '' WHERE document_id = 'doc_b'"),
+        (
+            "document_metadata_integrity",
+            "INSERT INTO document_metadata SELECT * REPLACE ('' AS document_id) FROM document_metadata"
+            " WHERE document_id = 'doc_b'",
+        ),
+    ],
+)
+def test_rows_of_the_empty_document_id_are_orphaned_when_it_goes_in_a_scoped_run(con, suite, under_no_key):
+    """Neither the rows under the empty document id nor that document have a digest: its deletion moves
+    no key, and the scoped run still finds the rows it orphaned."""
+    con.execute(
+        "INSERT INTO documents SELECT * REPLACE ('' AS document_id, 'empty.txt' AS source_path) FROM documents"
+        " WHERE document_id = 'doc_b'"
+    )
+    con.execute(under_no_key)
+    spec = _suite(suite)
+    assert _run(con, suite).success
+    audit.record_pass(con, spec)
+    con.execute("DELETE FROM documents WHERE document_id = ''")
+    assert _failed(_run(con, suite), "document_exists").unexpected_count >= 1
+
+
+def test_a_link_stored_under_another_document_than_its_claim_is_orphaned_in_a_scoped_run(con):
+    """A link stored under another document than its claim's and figure's passes every check; when that
+    claim and figure go, no key that moved names the link: the scoped run's whole-table orphan look does."""
+    con.execute("UPDATE claim_figures SET document_id = 'doc_a' WHERE claim_id = 'cb2'")
+    spec = _suite("claim_figures_integrity")
+    assert _run(con, "claim_figures_integrity").success
+    audit.record_pass(con, spec)
+    con.execute("DELETE FROM claims WHERE claim_id = 'cb2'")
+    con.execute("DELETE FROM figures WHERE figure_id = 'fb2'")
+    outcome = _run(con, "claim_figures_integrity")  # the scoped run reaches the same verdicts
+    assert _failed(outcome, "claim_exists").unexpected_examples == ["claim_id=cb2, figure_id=fb2"]
+    assert _failed(outcome, "figure_exists").unexpected_examples == ["claim_id=cb2, figure_id=fb2"]
+
+
 def test_a_new_definition_or_no_pass_checks_every_row(con):
     spec = _suite("figures_integrity")
     fresh = make_warehouse()
@@ -668,6 +709,8 @@ ONE_CORRUPT_ROW: dict[str, list[tuple[str, str]]] = {
         document_id_unique   | INSERT INTO document_metadata SELECT * FROM document_metadata WHERE document_id = 'doc_b'
         has_metadata         | DELETE FROM document_metadata WHERE document_id = 'doc_a'
         document_exists      | UPDATE document_metadata SET document_id = 'doc_gone' WHERE document_id = 'doc_b'
+        document_exists      | DELETE FROM documents WHERE document_id = 'doc_b'
+        document_exists      | UPDATE document_metadata SET document_id = '' WHERE document_id = 'doc_b'
         body_offsets_set     | UPDATE document_metadata SET body_start = NULL WHERE document_id = 'doc_a'
         body_in_document     | UPDATE document_metadata SET body_end = 10000 WHERE document_id = 'doc_b'
         word_count_in_range  | UPDATE document_metadata SET word_count = -1 WHERE document_id = 'doc_a'
@@ -678,6 +721,8 @@ ONE_CORRUPT_ROW: dict[str, list[tuple[str, str]]] = {
         figure_id_unique        | UPDATE figures SET figure_id = 'fa1' WHERE figure_id = 'fb2'
         document_id_not_null    | UPDATE figures SET document_id = NULL WHERE figure_id = 'fa1'
         document_exists         | UPDATE figures SET document_id = 'doc_gone' WHERE figure_id = 'fb4'
+        document_exists         | DELETE FROM documents WHERE document_id = 'doc_a'
+        document_exists         | UPDATE figures SET document_id = '' WHERE figure_id = 'fb4'
         offsets_in_document     | UPDATE figures SET char_end = 10000 WHERE figure_id = 'fb2'
         span_matches            | UPDATE figures SET raw_text = '$500 billion' WHERE figure_id = 'fb1'
         kind_not_null           | UPDATE figures SET kind = NULL WHERE figure_id = 'fa1'
@@ -707,6 +752,8 @@ ONE_CORRUPT_ROW: dict[str, list[tuple[str, str]]] = {
         claim_id_unique          | UPDATE claims SET claim_id = 'ca1' WHERE claim_id = 'cb1'
         document_id_not_null     | UPDATE claims SET document_id = NULL WHERE claim_id = 'ca2'
         document_exists          | UPDATE claims SET document_id = 'doc_gone' WHERE claim_id = 'cb2'
+        document_exists          | DELETE FROM documents WHERE document_id = 'doc_b'
+        document_exists          | UPDATE claims SET document_id = '' WHERE claim_id = 'cb2'
         offsets_in_document      | UPDATE claims SET char_start = -1 WHERE claim_id = 'ca1'
         span_matches             | UPDATE claims SET text = 'Tokyo pledged $500 billion.' WHERE claim_id = 'cb1'
         claim_type_not_null      | UPDATE claims SET claim_type = NULL WHERE claim_id = 'ca2'
@@ -720,6 +767,7 @@ ONE_CORRUPT_ROW: dict[str, list[tuple[str, str]]] = {
         claim_exists             | DELETE FROM claims WHERE claim_id = 'cb2'
         figure_exists            | DELETE FROM figures WHERE figure_id = 'fb1'
         same_document            | UPDATE claim_figures SET figure_id = 'fb2' WHERE figure_id = 'fa1'
+        same_document            | INSERT INTO claim_figures VALUES ('ca1', 'fb2', '')
     """),
     "claim_clusters_integrity": cases("""
         check                   | corruption
